@@ -1,0 +1,45 @@
+// Custom Elements Manifest for @live-chat/elements: `npm run analyze` writes
+// packages/elements/custom-elements.json from the components' doc comments (@summary, @fires,
+// @slot, @csspart, @cssprop) and their Lit properties. Storybook reads it for controls and the
+// docs table (.storybook/preview.ts); the package ships it for IDEs and other tooling.
+const PACKAGE_DIR = 'packages/elements/';
+
+/**
+ * The analyzer records paths relative to the repository root; the manifest lives in the
+ * package, so make them package-relative ("src/counter/counter.ts").
+ */
+function packageRelativePaths() {
+  const strip = (value) =>
+    typeof value === 'string' && value.startsWith(PACKAGE_DIR) ? value.slice(PACKAGE_DIR.length) : value;
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = strip(value);
+      else visit(value);
+    }
+  };
+  return {
+    name: 'live-chat-package-relative-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      visit(customElementsManifest.modules);
+    },
+  };
+}
+
+export default {
+  globs: ['packages/elements/src/**/*.ts'],
+  exclude: [
+    'packages/elements/src/**/*.test.ts',
+    'packages/elements/src/**/*.messages.ts',
+    'packages/elements/src/**/*.styles.ts',
+    'packages/elements/src/styles/**',
+    'packages/elements/src/i18n/**',
+  ],
+  outdir: 'packages/elements',
+  litelement: true,
+  // The package's `customElements` field is set in packages/elements/package.json by hand.
+  packagejson: false,
+  dependencies: false,
+  plugins: [packageRelativePaths()],
+};

@@ -1,0 +1,56 @@
+import type { Channel, Id, TransportAdapter } from '@live-chat/core';
+
+/** A customer message, as the harness's customer side receives it. */
+export interface HarnessCustomerMessage {
+  customerId: Id;
+  liveChatId: Id;
+  channel: Channel;
+  text: string;
+  clientMessageId?: string;
+}
+
+/**
+ * What a backend provides to be checked by {@link runAdapterConformance}. The suite calls the
+ * factory once per check, so each check starts from a fresh harness (a fresh backend, or at
+ * least fresh customers), and calls `dispose()` at the end.
+ *
+ * Requirements on the data behind the harness:
+ * - `liveChatId` is a live chat with `reopenToLastOperator` off, connected to `channel`;
+ * - `users.operatorA` and `users.operatorB` are operators of it (not supervisors), both among
+ *   its reassignment targets;
+ * - `users.supervisor` supervises it and is not one of its operators;
+ * - `users.outsider` is staff who is neither operator nor supervisor of it;
+ * - `customerIds` are at least three customers who have no session in `liveChatId` yet, and
+ *   can write through `channel`;
+ * - `group`, when given, is an operator group of `liveChatId` among its reassignment targets,
+ *   with `operatorB` a member and `operatorA` not.
+ */
+export interface ConformanceHarness {
+  /** A new adapter signed in as `userId` (the suite disposes it when the check ends). */
+  adapterFor(userId: Id): TransportAdapter;
+  /** The customer side: a customer writes to a live chat. Resolves once the backend accepted it. */
+  customerWrites(message: HarnessCustomerMessage): Promise<void> | void;
+  users: { operatorA: Id; operatorB: Id; supervisor: Id; outsider: Id };
+  liveChatId: Id;
+  /** A channel of `liveChatId` the customers write through. */
+  channel: Channel;
+  customerIds: readonly Id[];
+  group?: { groupId: Id };
+  /** Releases the backend. */
+  dispose?(): Promise<void> | void;
+}
+
+/** Creates a fresh harness for one check. */
+export type ConformanceFactory = () => ConformanceHarness | Promise<ConformanceHarness>;
+
+/** Options of the suite. */
+export interface ConformanceOptions {
+  /** How long to wait for an expected event, in ms (default 2000). */
+  timeoutMs?: number;
+}
+
+/** One named, framework-independent check. */
+export interface ConformanceCheck {
+  name: string;
+  run(): Promise<void>;
+}

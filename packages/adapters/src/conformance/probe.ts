@@ -1,0 +1,185 @@
+/**
+ * What the conformance checks drive a harness with: adapters per user, event recorders that
+ * start from a snapshot, command helpers and convergence checks.
+ */
+import type { Subscription } from 'rxjs';
+import type { Command, CommandInput, CommandResult, Id, ServerEvent, Session, Snapshot, TransportAdapter } from '@live-chat/core';
+import { check, checkEqual, checkOk, ConformanceError } from './assert.js';
+import { comparable, foldEvents, stateFromSnapshot, type FoldedState } from './fold.js';
+import type { ConformanceHarness } from './harness.js';
+
+let commandCounter = 0;
+/** A command id unique enough for one test run, without relying on `crypto`. */
+export const newCommandId = () => `conformance-${Date.now().toString(36)}-${(++commandCounter).toString(36)}`;
+
+/** Polls `condition` until it holds or `timeoutMs` passes. */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new ConformanceError(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Records one user's event stream from a snapshot on. */
+export class Recorder {
+  readonly events: ServerEvent[] = [];
+  error: unknown;
+  private subscription: Subscription | undefined;
+
+  constructor(
+    readonly userId: Id,
+    readonly adapter: TransportAdapter,
+    readonly snapshot: Snapshot,
+    private readonly timeoutMs: number,
+  ) {
+    this.subscription = adapter.events(snapshot.seq).subscribe({
+      next: (event) => this.events.push(event),
+      error: (error: unknown) => (this.error = error),
+    });
+  }
+
+  lastSeq(): number {
+    return this.events.at(-1)?.seq ?? this.snapshot.seq;
+  }
+
+  /** Waits until the stream has delivered `seq`. */
+  async reach(seq: number): Promise<void> {
+    await waitUntil(() => this.error !== undefined || this.lastSeq() >= seq, `${this.userId}'s stream to reach seq ${seq}`, this.timeoutMs);
+    if (this.error !== undefined) throw new ConformanceError(`${this.userId}'s event stream failed: ${String((this.error as Error).message ?? this.error)}`);
+  }
+
+  /** Waits for an event matching `predicate` and returns it. */
+  async waitFor<E extends ServerEvent>(predicate: (event: ServerEvent) => event is E, what: string): Promise<E>;
+  async waitFor(predicate: (event: ServerEvent) => boolean, what: string): Promise<ServerEvent>;
+  async waitFor(predicate: (event: ServerEvent) => boolean, what: string): Promise<ServerEvent> {
+    await waitUntil(() => this.error !== undefined || this.events.some(predicate), `${what} on ${this.userId}'s stream`, this.timeoutMs);
+    const found = this.events.find(predicate);
+    if (!found) throw new ConformanceError(`${this.userId}'s event stream failed while waiting for ${what}.`);
+    return found;
+  }
+
+  fold(): FoldedState {
+    return foldEvents(this.snapshot, this.events);
+  }
+
+  stop(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+  }
+}
+
+/** One check's view of a harness. */
+export class Probe {
+  private readonly adapters = new Map<Id, TransportAdapter>();
+  private readonly extraAdapters: TransportAdapter[] = [];
+  private readonly recorders: Recorder[] = [];
+
+  constructor(
+    readonly harness: ConformanceHarness,
+    readonly timeoutMs: number,
+  ) {}
+
+  get users() {
+    return this.harness.users;
+  }
+
+  /** The user's adapter (one per user and check). */
+  adapter(userId: Id): TransportAdapter {
+    let adapter = this.adapters.get(userId);
+    if (!adapter) {
+      adapter = this.harness.adapterFor(userId);
+      this.adapters.set(userId, adapter);
+    }
+    return adapter;
+  }
+
+  /** An additional adapter for the user (e.g. a second tab). */
+  extraAdapter(userId: Id): TransportAdapter {
+    const adapter = this.harness.adapterFor(userId);
+    this.extraAdapters.push(adapter);
+    return adapter;
+  }
+
+  /** Starts recording the user's events from a fresh snapshot. */
+  async record(userId: Id): Promise<Recorder> {
+    const adapter = this.adapter(userId);
+    const recorder = new Recorder(userId, adapter, await adapter.snapshot(), this.timeoutMs);
+    this.recorders.push(recorder);
+    return recorder;
+  }
+
+  /** Executes a command (with a fresh commandId unless given). */
+  run(userId: Id, input: CommandInput | Command): Promise<CommandResult> {
+    const command = { commandId: newCommandId(), ...input } as Command;
+    return this.adapter(userId).execute(command);
+  }
+
+  /** Executes a command that must succeed. */
+  async ok(userId: Id, input: CommandInput | Command, what: string): Promise<unknown> {
+    return checkOk(await this.run(userId, input), what);
+  }
+
+  customer(index: number): Id {
+    const id = this.harness.customerIds[index];
+    check(id !== undefined, `The harness must provide at least ${index + 1} customers.`);
+    return id;
+  }
+
+  /** Customer number `index` writes `text`. */
+  async customerWrites(index: number, text: string, clientMessageId?: string): Promise<void> {
+    const message = { customerId: this.customer(index), liveChatId: this.harness.liveChatId, channel: this.harness.channel, text };
+    await this.harness.customerWrites(clientMessageId === undefined ? message : { ...message, clientMessageId });
+  }
+
+  /** The customer's session, as the supervisor (who sees every session of the live chat) sees it. */
+  async sessionOf(index: number): Promise<Session> {
+    const customerId = this.customer(index);
+    let found: Session | undefined;
+    const deadline = Date.now() + this.timeoutMs;
+    while (!found) {
+      const snapshot = await this.adapter(this.users.supervisor).snapshot();
+      found = snapshot.sessions
+        .filter((s) => s.customerId === customerId && s.liveChatId === this.harness.liveChatId)
+        .sort((a, b) => b.firstMessageAt - a.firstMessageAt)[0];
+      if (found) break;
+      if (Date.now() > deadline) throw new ConformanceError(`No session of customer ${customerId} appeared for the supervisor.`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return found;
+  }
+
+  /** A customer writes and the supervisor sees the session: returns it. */
+  async newSession(index: number, text = 'Hello, I need help with my order.'): Promise<Session> {
+    await this.customerWrites(index, text);
+    return this.sessionOf(index);
+  }
+
+  /**
+   * The recorder's fold of its early snapshot and events equals a fresh snapshot of the user
+   * (taken after the events, then waited for).
+   */
+  async checkConverged(recorder: Recorder): Promise<void> {
+    const fresh = await recorder.adapter.snapshot();
+    await recorder.reach(fresh.seq);
+    const folded = foldEvents(recorder.snapshot, recorder.events.filter((event) => event.seq <= fresh.seq));
+    check(folded.gaps.length === 0, `${recorder.userId}'s stream has seq gaps: ${JSON.stringify(folded.gaps)}`);
+    checkEqual(
+      comparable(folded, fresh.activity.length),
+      comparable(stateFromSnapshot(fresh), fresh.activity.length),
+      `${recorder.userId}: snapshot + events must equal a fresh snapshot`,
+    );
+  }
+
+  async dispose(): Promise<void> {
+    for (const recorder of this.recorders) recorder.stop();
+    for (const adapter of [...this.adapters.values(), ...this.extraAdapters]) adapter.dispose?.();
+    await this.harness.dispose?.();
+  }
+}
+
+/** A snapshot without its seq, for "nothing changed" comparisons. */
+export function withoutSeq(snapshot: Snapshot): Omit<Snapshot, 'seq'> {
+  const { seq: _seq, ...rest } = snapshot;
+  return rest;
+}

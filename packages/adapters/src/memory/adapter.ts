@@ -1,0 +1,230 @@
+/**
+ * The `TransportAdapter` of the memory backend, for one user. Everything crosses it as JSON
+ * (commands in, results, events and snapshots out), exactly as it would over a network, which
+ * both proves the protocol is serialisable and keeps callers from sharing the backend's objects.
+ */
+import { BehaviorSubject, Observable, type Subscriber } from 'rxjs';
+import { LiveChatError } from '@live-chat/core';
+import type {
+  Command,
+  CommandResult,
+  ConnectionState,
+  ErrorInfo,
+  HistoryQuery,
+  Id,
+  MessagePage,
+  Report,
+  ReportQuery,
+  Result,
+  SearchHit,
+  SearchQuery,
+  ServerEvent,
+  Snapshot,
+  TransportAdapter,
+} from '@live-chat/core';
+import type { MemoryBackend } from './backend.js';
+
+/** Options of {@link MemoryBackend.connect}. */
+export interface MemoryAdapterOptions {
+  /**
+   * Artificial network latency in milliseconds, applied to each request, each response and each
+   * batch of events (default 0: asynchronous, but within the same macrotask).
+   */
+  latencyMs?: number;
+}
+
+/** A JSON round trip: what a network transport would do to the value. */
+function overTheWire<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const offline = (message = 'The connection is offline.'): { ok: false; error: ErrorInfo } => ({
+  ok: false,
+  error: { code: 'OFFLINE', message },
+});
+
+/** Delivers one `events()` subscription's events in order, holding them while offline. */
+class Delivery {
+  private queue: ServerEvent[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly adapter: MemoryAdapter,
+    private readonly subscriber: Subscriber<ServerEvent>,
+  ) {}
+
+  push(events: readonly ServerEvent[]): void {
+    if (events.length === 0) return;
+    this.queue.push(...events);
+    this.schedule();
+  }
+
+  /** Plans a flush unless one is planned or the connection is down. */
+  schedule(): void {
+    if (this.scheduled || !this.adapter.reachable || this.subscriber.closed) return;
+    this.scheduled = true;
+    this.adapter.later(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    let delivered = 0;
+    while (delivered < this.queue.length && this.adapter.reachable && !this.subscriber.closed) {
+      this.subscriber.next(overTheWire(this.queue[delivered] as ServerEvent));
+      delivered++;
+    }
+    this.queue.splice(0, delivered);
+  }
+
+  complete(): void {
+    this.subscriber.complete();
+  }
+}
+
+/**
+ * One user's connection to a {@link MemoryBackend}. Besides the `TransportAdapter` contract it
+ * offers {@link simulateConnection}, so stories and tests can show offline and reconnecting UIs.
+ */
+export class MemoryAdapter implements TransportAdapter {
+  readonly connection$: Observable<ConnectionState>;
+  private readonly state = new BehaviorSubject<ConnectionState>('connecting');
+  private readonly deliveries = new Set<Delivery>();
+  /** Pending latency timers and their tasks: dispose runs them early so no promise hangs. */
+  private readonly timers = new Map<ReturnType<typeof setTimeout>, () => void>();
+  private readonly latencyMs: number;
+  private disposed = false;
+
+  /** Use {@link MemoryBackend.connect}. */
+  constructor(
+    private readonly backend: MemoryBackend,
+    /** The user this adapter speaks for. */
+    readonly userId: Id,
+    options: MemoryAdapterOptions = {},
+    private readonly onDispose: () => void = () => {},
+  ) {
+    this.latencyMs = Math.max(0, options.latencyMs ?? 0);
+    this.connection$ = this.state.asObservable();
+    this.later(() => {
+      if (this.state.value === 'connecting') this.state.next('online');
+    });
+  }
+
+  /** Whether requests and events get through ('connecting' counts: the handshake is instant here). */
+  get reachable(): boolean {
+    const state = this.state.value;
+    return !this.disposed && (state === 'online' || state === 'connecting');
+  }
+
+  /** Runs `task` after the configured latency (a microtask when there is none). */
+  later(task: () => void): void {
+    if (this.latencyMs === 0) {
+      queueMicrotask(task);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, this.latencyMs);
+    this.timers.set(timer, task);
+  }
+
+  private wait(): Promise<void> {
+    return new Promise((resolve) => this.later(resolve));
+  }
+
+  /** Resolves a backend read, or rejects with its typed error. */
+  private async read<T>(run: () => Result<T>): Promise<T> {
+    if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection is offline.');
+    await this.wait();
+    if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection was lost.');
+    const result = run();
+    if (!result.ok) throw LiveChatError.from(result.error);
+    return overTheWire(result.value);
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.read(() => this.backend.snapshot(this.userId));
+  }
+
+  events(sinceSeq: number): Observable<ServerEvent> {
+    return new Observable<ServerEvent>((subscriber) => {
+      if (this.disposed) {
+        subscriber.complete();
+        return undefined;
+      }
+      const replay = this.backend.events(this.userId, sinceSeq);
+      if (!replay.ok) {
+        subscriber.error(LiveChatError.from(replay.error));
+        return undefined;
+      }
+      const delivery = new Delivery(this, subscriber);
+      delivery.push(replay.value);
+      // Registered right after reading the replay, in the same synchronous turn: no gap, no overlap.
+      const stop = this.backend.listen(this.userId, (event) => delivery.push([event]));
+      this.deliveries.add(delivery);
+      return () => {
+        stop();
+        this.deliveries.delete(delivery);
+      };
+    });
+  }
+
+  async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+    if (!this.reachable) return offline();
+    let request: C;
+    try {
+      request = overTheWire(command);
+    } catch {
+      return { ok: false, error: { code: 'VALIDATION', message: 'The command is not JSON-serialisable.' } };
+    }
+    await this.wait();
+    // The request never arrived.
+    if (!this.reachable) return offline('The connection was lost before the command was sent.');
+    const response = overTheWire(this.backend.execute(this.userId, request));
+    await this.wait();
+    // The response got lost; retrying with the same commandId returns it again.
+    if (!this.reachable) return offline('The connection was lost before the result arrived.');
+    return response;
+  }
+
+  history(query: HistoryQuery): Promise<MessagePage> {
+    return this.read(() => this.backend.history(this.userId, overTheWire(query)));
+  }
+
+  search(query: SearchQuery): Promise<SearchHit[]> {
+    return this.read(() => this.backend.search(this.userId, overTheWire(query)));
+  }
+
+  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
+    return this.read(() => this.backend.report(this.userId, overTheWire(query)));
+  }
+
+  /**
+   * Test helper: switches the connection state. While not online (or connecting), `execute()`
+   * resolves `{ ok: false, error: { code: 'OFFLINE' } }`, reads reject with `OFFLINE`, and events
+   * are held; going `online` again delivers the held events in order.
+   */
+  simulateConnection(state: ConnectionState): void {
+    if (this.disposed) return;
+    this.state.next(state);
+    if (this.reachable) for (const delivery of this.deliveries) delivery.schedule();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const pending = [...this.timers];
+    this.timers.clear();
+    for (const [timer, task] of pending) {
+      clearTimeout(timer);
+      task(); // every task re-checks `reachable`: requests resolve OFFLINE, deliveries stop
+    }
+    for (const delivery of [...this.deliveries]) delivery.complete();
+    this.deliveries.clear();
+    this.state.next('offline');
+    this.state.complete();
+    this.onDispose();
+  }
+}

@@ -1,0 +1,467 @@
+/**
+ * Operator command handlers. Each handler validates everything first (ids, input, permissions
+ * through the core access rules, the transition through the core state machine) and only then
+ * writes, so a refused command changes nothing. Handlers are synchronous: JavaScript runs one
+ * handler at a time, so check-and-set inside a handler is atomic (two takes: one wins).
+ */
+import {
+  canActOn,
+  canView,
+  fail,
+  isInQueueOf,
+  isMemberOf,
+  ok,
+  OUTBOUND_CHANNELS,
+  transition,
+  validateMessageText,
+  validateSessionName,
+} from '@live-chat/core';
+import type {
+  AssigneeTarget,
+  Binding,
+  Command,
+  CommandType,
+  CommandValues,
+  Id,
+  Result,
+  Session,
+  SessionTrigger,
+  Viewer,
+} from '@live-chat/core';
+import {
+  assignedTo,
+  buildMessage,
+  defaultSessionName,
+  queuedFor,
+  recordResponse,
+  recordTaken,
+  requireId,
+  withLastMessage,
+  type Engine,
+} from './engine.js';
+
+/** The user a command runs for. */
+export interface Actor {
+  userId: Id;
+  viewer: Viewer;
+}
+
+type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+type Handler<T extends CommandType> = (engine: Engine, actor: Actor, command: CommandOf<T>) => Result<CommandValues[T]>;
+
+/** The session named by a command, if it exists and the actor belongs to its live chat. */
+function sessionFor(engine: Engine, actor: Actor, sessionId: unknown): Result<Session> {
+  const id = requireId(sessionId, 'sessionId');
+  if (!id.ok) return id;
+  const session = engine.store.getSession(id.value);
+  if (!session) return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
+  if (!isMemberOf(actor.viewer, session.liveChatId)) {
+    return fail('FORBIDDEN', 'You are not an operator or supervisor of this live chat.', { sessionId: session.id });
+  }
+  return ok(session);
+}
+
+const notYours = (session: Session) =>
+  fail<never>('FORBIDDEN', 'You may not act on this session: it is neither yours nor in your queue.', {
+    sessionId: session.id,
+  });
+
+/** The state machine's verdict on a trigger, as a failed result when refused. */
+function checkTransition(session: Session, trigger: SessionTrigger): Result<never> | undefined {
+  const verdict = transition(session.status, trigger);
+  if (verdict.ok) return undefined;
+  return { ok: false, error: { ...verdict.error, details: { ...verdict.error.details, sessionId: session.id } } };
+}
+
+/** Makes `session` active for the actor and reports it (the shared end of take and take-next). */
+function commitTake(engine: Engine, actor: Actor, session: Session): Session {
+  const after = assignedTo(session, actor.userId);
+  engine.store.putSession(after);
+  recordTaken(engine, session.id, actor.userId);
+  engine.fanout.session(session, after, 'taken');
+  return after;
+}
+
+/** Validates a take of `session` by the actor. */
+function checkTake(actor: Actor, session: Session): Result<never> | undefined {
+  const refused = checkTransition(session, 'take');
+  if (refused) return refused;
+  // Queued for a group the actor is not in.
+  if (!isInQueueOf(actor.viewer, session)) return notYours(session);
+  return undefined;
+}
+
+const take: Handler<'session.take'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const refused = checkTake(actor, found.value);
+  if (refused) return refused;
+  return ok({ session: commitTake(engine, actor, found.value) });
+};
+
+const takeNext: Handler<'session.take-next'> = (engine, actor, command) => {
+  let liveChatIds: Iterable<Id> = new Set([...actor.viewer.operatorOf, ...actor.viewer.supervisorOf]);
+  if (command.liveChatId !== undefined) {
+    const id = requireId(command.liveChatId, 'liveChatId');
+    if (!id.ok) return id;
+    if (!engine.store.liveChats.has(id.value)) return fail('NOT_FOUND', `There is no live chat "${id.value}".`);
+    if (!isMemberOf(actor.viewer, id.value)) return fail('FORBIDDEN', 'You are not a member of this live chat.');
+    liveChatIds = [id.value];
+  }
+  let oldest: { session: Session; ticket: number } | undefined;
+  for (const liveChatId of liveChatIds) {
+    for (const candidate of engine.store.queuedOf(liveChatId)) {
+      if (!isInQueueOf(actor.viewer, candidate.session)) continue;
+      const at = candidate.session.queuedAt ?? 0;
+      const best = oldest?.session.queuedAt ?? 0;
+      if (!oldest || at < best || (at === best && candidate.ticket < oldest.ticket)) oldest = candidate;
+    }
+  }
+  if (!oldest) return fail('NOT_FOUND', 'Your queue is empty.');
+  return ok({ session: commitTake(engine, actor, oldest.session) });
+};
+
+const send: Handler<'message.send'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
+  const clientMessageId = requireId(command.clientMessageId, 'clientMessageId');
+  if (!clientMessageId.ok) return clientMessageId;
+  // A retried send (even under a new commandId) returns the message it already created.
+  const existing = engine.store.messageByClientId(session.id, clientMessageId.value);
+  if (existing) {
+    if (existing.author.kind === 'operator' && existing.author.userId === actor.userId) {
+      return ok({ message: existing, session });
+    }
+    return fail('CONFLICT', 'Another message of this session already uses this clientMessageId.', {
+      clientMessageId: clientMessageId.value,
+    });
+  }
+  const text = validateMessageText(command.text);
+  if (!text.ok) return text;
+  if (session.status === 'closed') {
+    return fail('INVALID_TRANSITION', 'A closed session cannot be answered; it reopens when the customer writes again.', {
+      sessionId: session.id,
+      from: 'closed',
+    });
+  }
+  // Replying to a queued session takes it; an active one must be the actor's (or supervised).
+  const takes = session.status === 'queued';
+  if (takes) {
+    const refused = checkTake(actor, session);
+    if (refused) return refused;
+  } else if (!canActOn(actor.viewer, session)) {
+    return checkTransition(session, 'take') ?? notYours(session);
+  }
+
+  const base = takes ? assignedTo(session, actor.userId) : session;
+  const message = buildMessage(engine, base, { kind: 'operator', userId: actor.userId }, text.value, session.channel, clientMessageId.value);
+  const after = withLastMessage(base, message);
+  engine.store.appendMessage(message);
+  engine.store.putSession(after);
+  // Writing in a session means having read it.
+  engine.store.setReadMarker(actor.userId, session.id, message.order);
+  if (takes) recordTaken(engine, session.id, actor.userId);
+  recordResponse(engine, session.id, actor.userId, message.sentAt);
+  engine.fanout.session(session, after, takes ? 'taken' : 'message', message);
+  return ok({ message, session: after });
+};
+
+const close: Handler<'session.close'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
+  const refused = checkTransition(session, 'close');
+  if (refused) return refused;
+  if (!canActOn(actor.viewer, session)) return notYours(session);
+
+  const now = engine.now();
+  const after: Session = { ...session, status: 'closed', queuedAt: null };
+  engine.store.putSession(after);
+  const episode = engine.store.currentEpisode(session.id);
+  if (episode && episode.closedAt === undefined) {
+    episode.closedAt = now;
+    episode.closedBy = actor.userId;
+  }
+  engine.fanout.session(session, after, 'closed');
+  engine.fanout.activity(engine.store.membersOf(session.liveChatId), {
+    id: engine.store.newId('act'),
+    kind: 'session-closed',
+    sessionId: session.id,
+    sessionName: session.name,
+    liveChatId: session.liveChatId,
+    actorId: actor.userId,
+    at: now,
+  });
+  return ok({ session: after });
+};
+
+/** Parses a reassignment target from untrusted input. */
+function parseTarget(value: unknown): AssigneeTarget | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const target = value as Record<string, unknown>;
+  if (target.kind === 'operator' && typeof target.operatorId === 'string') {
+    return { kind: 'operator', operatorId: target.operatorId };
+  }
+  if (target.kind === 'group' && typeof target.groupId === 'string') return { kind: 'group', groupId: target.groupId };
+  return undefined;
+}
+
+const sameTarget = (a: AssigneeTarget, b: AssigneeTarget | null): boolean =>
+  b !== null &&
+  ((a.kind === 'operator' && b.kind === 'operator' && a.operatorId === b.operatorId) ||
+    (a.kind === 'group' && b.kind === 'group' && a.groupId === b.groupId));
+
+const reassign: Handler<'session.reassign'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
+  const chat = engine.store.liveChats.get(session.liveChatId);
+  const target = parseTarget(command.target);
+  if (!chat || !target) return fail('VALIDATION', 'A reassignment target is an operator or a group.');
+  if (!chat.reassignmentTargets.some((allowed) => sameTarget(target, allowed))) {
+    return fail('VALIDATION', 'The session can only be reassigned to the targets set in the live chat settings.', {
+      target,
+    });
+  }
+  // The settings may be stale: the target must still exist and belong to the live chat.
+  const group = target.kind === 'group' ? engine.store.groups.get(target.groupId) : undefined;
+  const targetValid =
+    target.kind === 'operator' ? chat.operatorIds.includes(target.operatorId) : group?.liveChatId === chat.id;
+  if (!targetValid) return fail('VALIDATION', 'The reassignment target no longer belongs to this live chat.', { target });
+  const refused = checkTransition(session, target.kind === 'operator' ? 'reassign-to-operator' : 'reassign-to-group');
+  if (refused) return refused;
+  if (!canActOn(actor.viewer, session)) return notYours(session);
+  if (sameTarget(target, session.assignee)) {
+    return fail('VALIDATION', 'The session is already assigned there.', { target });
+  }
+
+  const now = engine.now();
+  const after =
+    target.kind === 'operator' ? assignedTo(session, target.operatorId) : queuedFor(session, target, now);
+  engine.store.putSession(after);
+  if (target.kind === 'operator') recordTaken(engine, session.id, target.operatorId);
+  engine.fanout.session(session, after, 'reassigned');
+  const receivers = target.kind === 'operator' ? [target.operatorId] : (group?.memberIds ?? []);
+  engine.fanout.activity([...receivers, ...chat.supervisorIds], {
+    id: engine.store.newId('act'),
+    kind: 'session-reassigned',
+    sessionId: session.id,
+    sessionName: session.name,
+    liveChatId: session.liveChatId,
+    actorId: actor.userId,
+    at: now,
+    target,
+  });
+  return ok({ session: after });
+};
+
+const returnToQueue: Handler<'session.return-to-queue'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
+  const refused = checkTransition(session, 'return-to-queue');
+  if (refused) return refused;
+  if (!canActOn(actor.viewer, session)) return notYours(session);
+  const after = queuedFor(session, null, engine.now());
+  engine.store.putSession(after);
+  engine.fanout.session(session, after, 'returned');
+  return ok({ session: after });
+};
+
+const rename: Handler<'session.rename'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
+  const name = validateSessionName(command.name);
+  if (!name.ok) return name;
+  if (!canActOn(actor.viewer, session)) return notYours(session);
+  if (name.value === session.name) return ok({ session });
+  const after = { ...session, name: name.value };
+  engine.store.putSession(after);
+  engine.fanout.session(session, after, 'renamed');
+  return ok({ session: after });
+};
+
+const markRead: Handler<'session.mark-read'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
+  if (!canView(actor.viewer, session)) return notYours(session);
+  const upTo = command.upToOrder ?? session.lastMessageOrder;
+  if (!Number.isInteger(upTo) || upTo < 0) {
+    return fail('VALIDATION', '"upToOrder" must be a whole number, 0 or more.', { upToOrder: upTo });
+  }
+  const marker = Math.min(upTo, session.lastMessageOrder);
+  if (marker > engine.store.readMarkerOf(actor.userId, session.id)) {
+    engine.store.setReadMarker(actor.userId, session.id, marker);
+    engine.fanout.read(actor.userId, session.id);
+  }
+  return ok({ sessionId: session.id, unread: engine.store.unreadOf(actor.userId, session.id) });
+};
+
+const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command) => {
+  const liveChatId = requireId(command.liveChatId, 'liveChatId');
+  if (!liveChatId.ok) return liveChatId;
+  const chat = engine.store.liveChats.get(liveChatId.value);
+  if (!chat) return fail('NOT_FOUND', `There is no live chat "${liveChatId.value}".`);
+  if (!isMemberOf(actor.viewer, chat.id)) return fail('FORBIDDEN', 'You are not a member of this live chat.');
+  const outbound = chat.channels.filter((channel) => OUTBOUND_CHANNELS.includes(channel));
+  // No messenger or email at all: the feature is unavailable here (the UI hides +New Session).
+  if (outbound.length === 0) {
+    return fail('FORBIDDEN', 'This live chat has no messenger or email channel to start a session through.');
+  }
+  if (!outbound.includes(command.channel)) {
+    return fail('VALIDATION', `Outbound sessions of this live chat go through: ${outbound.join(', ')}.`, {
+      channel: command.channel,
+      allowed: outbound,
+    });
+  }
+  const customerId = requireId(command.customerId, 'customerId');
+  if (!customerId.ok) return customerId;
+  const customer = engine.store.customers.get(customerId.value);
+  if (!customer) return fail('NOT_FOUND', `There is no customer "${customerId.value}".`);
+  if (customer.kind === 'external' && customer.messenger !== command.channel) {
+    return fail('VALIDATION', `This customer can only be reached through ${customer.messenger}.`, {
+      channel: command.channel,
+      customerChannel: customer.messenger,
+    });
+  }
+  const latest = engine.store.latestSessionOf(customer.id, chat.id);
+  if (latest && latest.status !== 'closed') {
+    return fail('CONFLICT', 'This customer already has an open session in this live chat.', { sessionId: latest.id });
+  }
+  const name = command.name === undefined ? ok(defaultSessionName(customer, command.channel)) : validateSessionName(command.name);
+  if (!name.ok) return name;
+  const text = command.text === undefined ? undefined : validateMessageText(command.text);
+  if (text && !text.ok) return text;
+  const clientMessageId = command.clientMessageId === undefined ? undefined : requireId(command.clientMessageId, 'clientMessageId');
+  if (clientMessageId && !clientMessageId.ok) return clientMessageId;
+  const refused = transition(null, 'start-outbound');
+  if (!refused.ok) return refused;
+
+  const now = engine.now();
+  const created: Session = {
+    id: engine.store.newId('s'),
+    liveChatId: chat.id,
+    customerId: customer.id,
+    name: name.value,
+    channel: command.channel,
+    status: 'active',
+    assignee: { kind: 'operator', operatorId: actor.userId },
+    firstMessageAt: now,
+    lastMessageAt: now,
+    lastMessagePreview: '',
+    lastMessageOrder: 0,
+    queuedAt: null,
+    lastOperatorId: actor.userId,
+    bindings: [],
+  };
+  engine.store.addEpisode({
+    sessionId: created.id,
+    liveChatId: chat.id,
+    origin: 'outbound',
+    startedAt: now,
+    takenAt: now,
+    takenBy: actor.userId,
+  });
+  if (!text) {
+    engine.store.putSession(created);
+    engine.fanout.session(undefined, created, 'created');
+    return ok({ session: created });
+  }
+  const message = buildMessage(engine, created, { kind: 'operator', userId: actor.userId }, text.value, command.channel, clientMessageId?.value);
+  const after = withLastMessage(created, message);
+  engine.store.appendMessage(message);
+  engine.store.putSession(after);
+  engine.store.setReadMarker(actor.userId, after.id, message.order);
+  recordResponse(engine, after.id, actor.userId, message.sentAt);
+  engine.fanout.session(undefined, after, 'created', message);
+  return ok({ session: after, message });
+};
+
+/** Parses a binding from untrusted input. */
+function parseBinding(value: unknown): Result<Binding> {
+  const binding = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  for (const field of ['binderId', 'recordId', 'label'] as const) {
+    const checked = requireId(binding[field], `binding.${field}`);
+    if (!checked.ok) return checked;
+  }
+  if (binding.messageId !== undefined && typeof binding.messageId !== 'string') {
+    return fail('VALIDATION', '"binding.messageId" must be a message id.');
+  }
+  const parsed: Binding = {
+    binderId: binding.binderId as string,
+    recordId: binding.recordId as string,
+    label: binding.label as string,
+  };
+  if (binding.messageId !== undefined) parsed.messageId = binding.messageId as string;
+  return ok(parsed);
+}
+
+const bind: Handler<'session.bind'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
+  const binding = parseBinding(command.binding);
+  if (!binding.ok) return binding;
+  if (!canActOn(actor.viewer, session)) return notYours(session);
+  const { messageId } = binding.value;
+  if (messageId !== undefined && engine.store.getMessage(messageId)?.sessionId !== session.id) {
+    return fail('NOT_FOUND', `Message "${messageId}" is not part of this session.`, { messageId });
+  }
+  const duplicate = session.bindings.some(
+    (b) => b.binderId === binding.value.binderId && b.recordId === binding.value.recordId && b.messageId === messageId,
+  );
+  if (duplicate) return fail('CONFLICT', 'This record is already bound.', { ...binding.value });
+  const after = { ...session, bindings: [...session.bindings, binding.value] };
+  engine.store.putSession(after);
+  engine.fanout.session(session, after, 'bound');
+  return ok({ session: after });
+};
+
+const unbind: Handler<'session.unbind'> = (engine, actor, command) => {
+  const found = sessionFor(engine, actor, command.sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
+  if (!canActOn(actor.viewer, session)) return notYours(session);
+  const bindings = session.bindings.filter((b) => !(b.binderId === command.binderId && b.recordId === command.recordId));
+  if (bindings.length === session.bindings.length) {
+    return fail('NOT_FOUND', 'No such binding on this session.', { binderId: command.binderId, recordId: command.recordId });
+  }
+  const after = { ...session, bindings };
+  engine.store.putSession(after);
+  engine.fanout.session(session, after, 'bound');
+  return ok({ session: after });
+};
+
+const markCustomerAdded: Handler<'customer.mark-added'> = (engine, actor, command) => {
+  const customerId = requireId(command.customerId, 'customerId');
+  if (!customerId.ok) return customerId;
+  const customer = engine.store.customers.get(customerId.value);
+  if (!customer) return fail('NOT_FOUND', `There is no customer "${customerId.value}".`);
+  if (!engine.store.staff().has(actor.userId)) return fail('FORBIDDEN', 'Only operators and supervisors manage customers.');
+  if (customer.kind !== 'external') return fail('VALIDATION', 'Internal users are already in the host system.');
+  if (!customer.inHostDatabase) {
+    const after = { ...customer, inHostDatabase: true };
+    engine.store.putCustomer(after);
+    engine.fanout.customer(after);
+  }
+  return ok({ customerId: customer.id });
+};
+
+/** Every command's handler, by type. */
+export const COMMAND_HANDLERS: { [T in CommandType]: Handler<T> } = {
+  'session.take': take,
+  'session.take-next': takeNext,
+  'message.send': send,
+  'session.close': close,
+  'session.reassign': reassign,
+  'session.return-to-queue': returnToQueue,
+  'session.rename': rename,
+  'session.mark-read': markRead,
+  'session.start-outbound': startOutbound,
+  'session.bind': bind,
+  'session.unbind': unbind,
+  'customer.mark-added': markCustomerAdded,
+};

@@ -1,0 +1,182 @@
+/**
+ * A customer simulator for demos, stories and tests: customers write in at a steady rate (some
+ * new, some following up, some coming back after their session was closed) and answer operators
+ * a little while after an operator writes to them. Deterministic for a seed, on an injectable
+ * scheduler so tests can step it.
+ */
+import type { Channel, Customer, Id, LiveChat, Message, Session } from '@live-chat/core';
+import type { MemoryBackend } from './backend.js';
+import { COMEBACKS, CUSTOMER_REPLIES, FIRST_NAMES, LAST_NAMES, TOPICS } from './phrases.js';
+import { createRandom, type Random } from './random.js';
+
+/** Timers the simulator runs on (default: the global `setTimeout`/`clearTimeout`). */
+export interface Scheduler {
+  setTimeout(task: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Options of {@link createCustomerSimulator}. */
+export interface CustomerSimulatorOptions {
+  /** Seed of the simulator's choices (default 1). */
+  seed?: number;
+  /** Average number of spontaneous customer messages per minute (default 2). */
+  ratePerMinute?: number;
+  /** Live chats customers write to (default: all). */
+  liveChatIds?: Id[];
+  scheduler?: Scheduler;
+  /** Range of the delay before a customer answers an operator, in ms (default 4–20 s). */
+  replyDelayMs?: readonly [number, number];
+  /** Share of spontaneous messages that come from brand-new customers (default 0.3). */
+  newCustomerShare?: number;
+}
+
+/** What one simulated action did. */
+export interface SimulatedMessage {
+  kind: 'new-customer' | 'opener' | 'follow-up' | 'comeback' | 'reply';
+  customerId: Id;
+  sessionId: Id;
+  messageId: Id;
+}
+
+/** A running (or stopped) customer simulation. */
+export interface CustomerSimulator {
+  /** Starts writing at the configured rate and answering operators. */
+  start(): void;
+  /** Stops: cancels pending timers and stops answering. */
+  stop(): void;
+  /** Performs one spontaneous customer message now (works whether started or not). */
+  step(): SimulatedMessage | undefined;
+  readonly running: boolean;
+}
+
+const defaultScheduler: Scheduler = {
+  setTimeout: (task, ms) => setTimeout(task, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** An account handle that looks right for the messenger. */
+function accountFor(random: Random, channel: Channel, first: string, last: string): string {
+  switch (channel) {
+    case 'telegram':
+      return `@${first.toLowerCase()}_${last.toLowerCase().charAt(0)}${random.int(1, 99)}`;
+    case 'whatsapp':
+    case 'viber':
+      return `+44 7700 ${random.int(900000, 900999)}`;
+    case 'email':
+      return `${first.toLowerCase()}.${last.toLowerCase()}@example.com`;
+    default:
+      return `visitor-${random.int(1000, 9999)}`;
+  }
+}
+
+/** The channel a customer uses to reach a live chat, or undefined when they cannot. */
+function channelOf(customer: Customer, chat: LiveChat): Channel | undefined {
+  if (customer.kind === 'external') return chat.channels.includes(customer.messenger) ? customer.messenger : undefined;
+  return chat.channels.includes('web') ? 'web' : chat.channels[0];
+}
+
+/** Creates a simulator driving `backend`'s customer side. */
+export function createCustomerSimulator(backend: MemoryBackend, options: CustomerSimulatorOptions = {}): CustomerSimulator {
+  const random = createRandom(options.seed ?? 1);
+  const scheduler = options.scheduler ?? defaultScheduler;
+  const meanGapMs = 60_000 / Math.max(0.001, options.ratePerMinute ?? 2);
+  const [minReply, maxReply] = options.replyDelayMs ?? [4_000, 20_000];
+  const newCustomerShare = options.newCustomerShare ?? 0.3;
+  const chatIds = new Set(options.liveChatIds ?? backend.liveChats().map((chat) => chat.id));
+
+  let running = false;
+  let nextStep: unknown;
+  let stopListening: (() => void) | undefined;
+  /** Replies waiting to be written, by session. */
+  const pendingReplies = new Map<Id, unknown>();
+
+  const chats = () => backend.liveChats().filter((chat) => chatIds.has(chat.id));
+
+  function write(kind: SimulatedMessage['kind'], customer: Customer, chat: LiveChat, channel: Channel, text: string) {
+    const result = backend.customerWrites({ customerId: customer.id, liveChatId: chat.id, channel, text });
+    if (!result.ok) return undefined;
+    return { kind, customerId: customer.id, sessionId: result.value.session.id, messageId: result.value.message.id };
+  }
+
+  function newCustomerWrites(chat: LiveChat): SimulatedMessage | undefined {
+    const first = random.pick(FIRST_NAMES);
+    const last = random.pick(LAST_NAMES);
+    const channel = random.pick(chat.channels);
+    const added = backend.addCustomer({
+      kind: 'external',
+      name: `${first} ${last}`,
+      account: accountFor(random, channel, first, last),
+      messenger: channel,
+    });
+    if (!added.ok) return undefined;
+    return write('new-customer', added.value, chat, channel, random.pick(random.pick(TOPICS).openers));
+  }
+
+  function knownCustomerWrites(chat: LiveChat): SimulatedMessage | undefined {
+    const candidates = backend.customers().filter((customer) => channelOf(customer, chat) !== undefined);
+    if (candidates.length === 0) return newCustomerWrites(chat);
+    const customer = random.pick(candidates);
+    const channel = channelOf(customer, chat) as Channel;
+    const latest = backend.latestSessionOf(customer.id, chat.id);
+    const topic = random.pick(TOPICS);
+    if (!latest) return write('opener', customer, chat, channel, random.pick(topic.openers));
+    if (latest.status === 'closed') return write('comeback', customer, chat, channel, random.pick(COMEBACKS));
+    return write('follow-up', customer, chat, channel, random.pick(topic.followUps));
+  }
+
+  function step(): SimulatedMessage | undefined {
+    const available = chats();
+    if (available.length === 0) return undefined;
+    const chat = random.pick(available);
+    return random.chance(newCustomerShare) ? newCustomerWrites(chat) : knownCustomerWrites(chat);
+  }
+
+  /** Exponentially distributed gaps: a Poisson process at the configured rate. */
+  function scheduleNextStep(): void {
+    const gap = Math.max(1, Math.round(-Math.log(1 - random.next()) * meanGapMs));
+    nextStep = scheduler.setTimeout(() => {
+      if (!running) return;
+      step();
+      scheduleNextStep();
+    }, gap);
+  }
+
+  /** The customer answers once, a while after the operator wrote, unless they already did. */
+  function scheduleReply(message: Message, session: Session): void {
+    if (message.author.kind !== 'operator' || session.status !== 'active') return;
+    if (!chatIds.has(session.liveChatId) || pendingReplies.has(session.id)) return;
+    const handle = scheduler.setTimeout(() => {
+      pendingReplies.delete(session.id);
+      if (!running) return;
+      const now = backend.getSession(session.id);
+      const last = backend.messagesOf(session.id).at(-1);
+      if (!now || now.status !== 'active' || last?.author.kind !== 'operator') return;
+      const customer = backend.getCustomer(now.customerId);
+      const chat = backend.getLiveChat(now.liveChatId);
+      if (customer && chat) write('reply', customer, chat, now.channel, random.pick(CUSTOMER_REPLIES));
+    }, random.int(minReply, maxReply));
+    pendingReplies.set(session.id, handle);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      stopListening = backend.onMessage(scheduleReply);
+      scheduleNextStep();
+    },
+    stop() {
+      if (!running) return;
+      running = false;
+      stopListening?.();
+      stopListening = undefined;
+      scheduler.clearTimeout(nextStep);
+      for (const handle of pendingReplies.values()) scheduler.clearTimeout(handle);
+      pendingReplies.clear();
+    },
+    step,
+    get running() {
+      return running;
+    },
+  };
+}

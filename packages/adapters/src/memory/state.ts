@@ -1,0 +1,88 @@
+/**
+ * The memory backend's whole state as plain, JSON- and structured-clone-friendly data: what
+ * seed data provides, what persistence saves and loads.
+ */
+import type {
+  ActivityEntry,
+  Customer,
+  Id,
+  LiveChat,
+  Message,
+  OperatorGroup,
+  Session,
+  SessionEpisode,
+  User,
+} from '@live-chat/core';
+
+/** How far one user has read one session: every message with `order <= order` is read. */
+export interface ReadMarker {
+  userId: Id;
+  sessionId: Id;
+  order: number;
+}
+
+/** One entry of one user's activity stream (the same entry may be stored for several users). */
+export interface UserActivity {
+  userId: Id;
+  entry: ActivityEntry;
+}
+
+/**
+ * What a memory backend starts from: the directory (required) and, optionally, history.
+ * Sessions, messages and episodes must be consistent with each other (as produced by
+ * {@link createSeedData} or {@link MemoryBackend.exportState}).
+ */
+export interface SeedData {
+  users: User[];
+  liveChats: LiveChat[];
+  groups: OperatorGroup[];
+  customers: Customer[];
+  sessions?: Session[];
+  /** Messages of every session, in any order. */
+  messages?: Message[];
+  /** One record per session episode, for reports. */
+  episodes?: SessionEpisode[];
+  readMarkers?: ReadMarker[];
+  /** Activity entries per user, oldest first. */
+  activity?: UserActivity[];
+  /** Next number for generated ids; derived from the existing ids when absent. */
+  nextId?: number;
+}
+
+/** The complete saved state of a memory backend (see {@link BackendPersistence}). */
+export interface BackendState extends Required<SeedData> {
+  version: 1;
+  /** Last `seq` of each user's event stream, so seqs keep increasing across reloads. */
+  streamSeqs: Record<Id, number>;
+}
+
+/**
+ * Where a memory backend keeps its state between page loads (e.g. IndexedDB). The backend calls
+ * `save` after every change with a function that reads the current state; implementations
+ * debounce and read the state once per write, so a burst of changes costs one write.
+ */
+export interface BackendPersistence {
+  /** The last saved state, or `undefined` when nothing was saved yet. */
+  load(): Promise<BackendState | undefined>;
+  /** Schedules a (debounced) write of `readState()`. */
+  save(readState: () => BackendState): void;
+  /** Writes any scheduled state now; resolves when it is stored. */
+  flush(): Promise<void>;
+  /** Releases the storage (after a final flush). */
+  close?(): Promise<void> | void;
+}
+
+/** Whether a value looks like a saved {@link BackendState} of a version this code reads. */
+export function isBackendState(value: unknown): value is BackendState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Partial<BackendState>;
+  return (
+    state.version === 1 &&
+    Array.isArray(state.users) &&
+    Array.isArray(state.liveChats) &&
+    Array.isArray(state.groups) &&
+    Array.isArray(state.customers) &&
+    Array.isArray(state.sessions) &&
+    Array.isArray(state.messages)
+  );
+}

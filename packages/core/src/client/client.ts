@@ -1,0 +1,390 @@
+import { BehaviorSubject, EMPTY, Subject, takeUntil, type Observable } from 'rxjs';
+import { canActOn, isMemberOf, type SessionGroupKind, type Viewer } from '../domain/access.js';
+import { copyCounters, type Counters } from '../domain/counters.js';
+import type { Report, ReportQuery } from '../domain/reports.js';
+import {
+  OUTBOUND_CHANNELS,
+  type ActivityEntry,
+  type Alert,
+  type AssigneeTarget,
+  type Channel,
+  type Customer,
+  type Id,
+  type LiveChat,
+  type OperatorGroup,
+  type User,
+} from '../domain/types.js';
+import { validateMessageText, validateSessionName } from '../domain/validation.js';
+import type { Binder, HostAction, HostRecord } from '../domain/extensions.js';
+import type { CommandValues, StartOutboundCommand } from '../protocol/commands.js';
+import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
+import type { ServerEvent, Snapshot } from '../protocol/events.js';
+import { CommandRunner, DISPOSED_ERROR, refused } from './commands.js';
+import { Conversations } from './conversation.js';
+import { toErrorInfo } from './error-info.js';
+import { HostExtensions } from './extensions.js';
+import { randomId } from './ids.js';
+import { searchStream } from './search.js';
+import { select } from './select.js';
+import { WorkspaceStore } from './store.js';
+import { startSync } from './sync.js';
+import type {
+  ClientResult,
+  ClientStatus,
+  ConversationState,
+  LiveChatClient,
+  LiveChatClientOptions,
+  SearchState,
+  SessionView,
+} from './types.js';
+
+const LOADING: ClientStatus = { state: 'loading' };
+const READY: ClientStatus = { state: 'ready' };
+
+/**
+ * Creates one workspace's client. Nothing is shared between clients: every subject, cache and
+ * Map belongs to the instance, so two workspaces on one page are independent.
+ *
+ * How it is put together:
+ * - `WorkspaceStore` (store.ts) holds the state in Maps it owns, applies server events with the
+ *   pure reducers of reducers.ts and keeps counters and session lists incrementally;
+ * - `startSync` (sync.ts) feeds it: snapshot, then events in seq order, resync on a gap;
+ * - `Conversations` (conversation.ts) holds opened conversations, history paging and
+ *   optimistic sends; `HostExtensions` (extensions.ts) the host binders and actions;
+ * - public observables are `select`ions over the store's change notifications.
+ *
+ * Session state changes only through server events (and snapshots), never from command results:
+ * one source of truth, in seq order, so a result and its event can never disagree or apply
+ * twice. The one thing a result does apply is `message.send`'s message, which replaces the
+ * pending message in the conversation (deduplicated by id and clientMessageId, whichever of
+ * the result and the `message.added` event arrives first).
+ */
+export function createLiveChatClient(options: LiveChatClientOptions): LiveChatClient {
+  return new WorkspaceClient(options);
+}
+
+class WorkspaceClient implements LiveChatClient {
+  readonly connection$: Observable<ConnectionState>;
+  readonly status$: Observable<ClientStatus>;
+  readonly me$: Observable<User | null>;
+  readonly liveChats$: Observable<LiveChat[]>;
+  readonly counters$: Observable<Counters>;
+  readonly activity$: Observable<ActivityEntry[]>;
+  readonly alerts$: Observable<Alert>;
+  readonly binders$: Observable<Binder[]>;
+  readonly actions$: Observable<HostAction[]>;
+
+  private readonly adapter: TransportAdapter;
+  private readonly destroy$ = new Subject<void>();
+  private readonly connectionState = new BehaviorSubject<ConnectionState>('connecting');
+  private readonly alerts = new Subject<Alert>();
+  private readonly store: WorkspaceStore;
+  private readonly commands: CommandRunner;
+  private readonly conversations: Conversations;
+  private readonly extensions: HostExtensions;
+  private readonly searchDebounceMs: number;
+  private readonly sessionLists = new Map<string, Observable<SessionView[]>>();
+  private readonly sessionStreams = new Map<Id, Observable<SessionView | undefined>>();
+  private isDisposed = false;
+
+  constructor(options: LiveChatClientOptions) {
+    const adapter = options.adapter;
+    this.adapter = adapter;
+    this.searchDebounceMs = options.searchDebounceMs ?? 200;
+    const isDisposed = (): boolean => this.isDisposed;
+    this.store = new WorkspaceStore(options.activityLimit ?? 200);
+    this.commands = new CommandRunner(adapter, options.generateId ?? randomId, () => this.connectionState.value, isDisposed);
+    this.conversations = new Conversations({
+      adapter,
+      store: this.store,
+      commands: this.commands,
+      historyPageSize: options.historyPageSize ?? 50,
+      now: options.now ?? Date.now,
+      destroy$: this.destroy$,
+      isDisposed,
+    });
+    this.extensions = new HostExtensions(
+      { store: this.store, conversations: this.conversations, commands: this.commands, customerDirectory: options.customerDirectory, isDisposed },
+      options.binders,
+      options.actions,
+    );
+
+    const store = this.store;
+    this.connection$ = select(this.connectionState, (state) => state);
+    this.status$ = store.select((s) => s.status);
+    this.me$ = store.select((s) => s.me);
+    this.liveChats$ = store.select((s) => s.accessibleLiveChats as LiveChat[]);
+    this.counters$ = store.select((s) => s.countersView());
+    this.activity$ = store.select((s) => s.activity as ActivityEntry[]);
+    this.alerts$ = this.alerts.asObservable();
+    this.binders$ = this.extensions.binders$;
+    this.actions$ = this.extensions.actions$;
+
+    adapter.connection$.pipe(takeUntil(this.destroy$)).subscribe({
+      next: (state) => this.connectionState.next(state),
+      error: () => this.connectionState.next('failed'),
+    });
+
+    startSync({
+      adapter,
+      connection$: this.connectionState,
+      destroy$: this.destroy$,
+      lastSeq: () => store.seq,
+      status: () => store.status,
+      setStatus: (status) => {
+        store.setStatus(status.state === 'loading' ? LOADING : status.state === 'ready' ? READY : status);
+        store.commit();
+      },
+      applySnapshot: (snapshot, resync) => this.applySnapshot(snapshot, resync),
+      applyEvent: (event) => this.applyEvent(event),
+    });
+  }
+
+  private applySnapshot(snapshot: Snapshot, resync: boolean): void {
+    this.store.applySnapshot(snapshot);
+    this.store.setStatus(READY);
+    if (resync) this.conversations.refreshOpened();
+    this.store.commit();
+  }
+
+  private applyEvent(event: ServerEvent): void {
+    this.store.applyEvent(event);
+    this.conversations.applyEvent(event);
+    this.store.commit();
+    if (event.type === 'alert') this.alerts.next(event.alert);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Streams
+
+  sessions$(liveChatId: Id, group: SessionGroupKind): Observable<SessionView[]> {
+    const key = `${liveChatId}\u0000${group}`;
+    let stream = this.sessionLists.get(key);
+    if (!stream) {
+      stream = this.store.select((s) => s.sessionList(liveChatId, group) as SessionView[]);
+      this.sessionLists.set(key, stream);
+    }
+    return stream;
+  }
+
+  session$(sessionId: Id): Observable<SessionView | undefined> {
+    let stream = this.sessionStreams.get(sessionId);
+    if (!stream) {
+      stream = this.store.select((s) => s.sessionView(sessionId));
+      this.sessionStreams.set(sessionId, stream);
+    }
+    return stream;
+  }
+
+  conversation$(sessionId: Id): Observable<ConversationState> {
+    return this.conversations.conversation$(sessionId);
+  }
+
+  search$(input$: Observable<{ text: string; sessionId?: Id }>): Observable<SearchState> {
+    if (this.isDisposed) return EMPTY;
+    return searchStream(this.adapter, input$, this.searchDebounceMs, this.destroy$);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Synchronous snapshots
+
+  get connection(): ConnectionState {
+    return this.connectionState.value;
+  }
+  get status(): ClientStatus {
+    return this.store.status;
+  }
+  get me(): User | null {
+    return this.store.me;
+  }
+  get viewer(): Viewer | null {
+    return this.store.viewer;
+  }
+  get counters(): Counters {
+    return copyCounters(this.store.counters);
+  }
+  get hasCustomerDirectory(): boolean {
+    return this.extensions.hasCustomerDirectory;
+  }
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
+
+  getSession(sessionId: Id): SessionView | undefined {
+    return this.store.sessionView(sessionId);
+  }
+  getLiveChat(liveChatId: Id): LiveChat | undefined {
+    return this.store.liveChats.get(liveChatId);
+  }
+  getGroup(groupId: Id): OperatorGroup | undefined {
+    return this.store.groups.get(groupId);
+  }
+  getUser(userId: Id): User | undefined {
+    return this.store.users.get(userId);
+  }
+  getCustomer(customerId: Id): Customer | undefined {
+    return this.store.customers.get(customerId);
+  }
+  getCustomers(): Customer[] {
+    return [...this.store.customers.values()];
+  }
+  oldestQueued(liveChatId?: Id): SessionView | undefined {
+    return this.store.oldestQueued(liveChatId);
+  }
+  outboundChannels(liveChatId: Id): Channel[] {
+    const chat = this.store.liveChats.get(liveChatId);
+    return chat ? chat.channels.filter((channel) => OUTBOUND_CHANNELS.includes(channel)) : [];
+  }
+  canStartOutbound(liveChatId: Id): boolean {
+    const viewer = this.store.viewer;
+    return viewer !== null && isMemberOf(viewer, liveChatId) && this.outboundChannels(liveChatId).length > 0;
+  }
+  canActOn(sessionId: Id): boolean {
+    const viewer = this.store.viewer;
+    const entry = this.store.sessions.get(sessionId);
+    return viewer !== null && entry !== undefined && canActOn(viewer, entry.session);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Commands
+
+  take(sessionId: Id): Promise<ClientResult<CommandValues['session.take']>> {
+    return this.commands.execute({ type: 'session.take', sessionId });
+  }
+
+  takeNext(liveChatId?: Id): Promise<ClientResult<CommandValues['session.take-next']>> {
+    return this.commands.execute(liveChatId === undefined ? { type: 'session.take-next' } : { type: 'session.take-next', liveChatId });
+  }
+
+  send(sessionId: Id, text: string): Promise<ClientResult<CommandValues['message.send']>> {
+    return this.conversations.send(sessionId, text);
+  }
+
+  retry(sessionId: Id, clientMessageId: string): Promise<ClientResult<CommandValues['message.send']>> {
+    if (this.isDisposed) return Promise.resolve(refused(DISPOSED_ERROR));
+    return this.conversations.retry(sessionId, clientMessageId);
+  }
+
+  discard(sessionId: Id, clientMessageId: string): void {
+    this.conversations.discard(sessionId, clientMessageId);
+  }
+
+  close(sessionId: Id): Promise<ClientResult<CommandValues['session.close']>> {
+    return this.commands.execute({ type: 'session.close', sessionId });
+  }
+
+  reassign(sessionId: Id, target: AssigneeTarget): Promise<ClientResult<CommandValues['session.reassign']>> {
+    return this.commands.execute({ type: 'session.reassign', sessionId, target });
+  }
+
+  returnToQueue(sessionId: Id): Promise<ClientResult<CommandValues['session.return-to-queue']>> {
+    return this.commands.execute({ type: 'session.return-to-queue', sessionId });
+  }
+
+  async rename(sessionId: Id, name: string): Promise<ClientResult<CommandValues['session.rename']>> {
+    const valid = validateSessionName(name);
+    if (!valid.ok) return valid;
+    return this.commands.execute({ type: 'session.rename', sessionId, name: valid.value });
+  }
+
+  markRead(sessionId: Id): Promise<ClientResult<CommandValues['session.mark-read']>> {
+    const upToOrder = this.conversations.readUpTo(sessionId);
+    return this.commands.execute(
+      upToOrder === undefined ? { type: 'session.mark-read', sessionId } : { type: 'session.mark-read', sessionId, upToOrder },
+    );
+  }
+
+  async startOutbound(input: {
+    liveChatId: Id;
+    customerId: Id;
+    channel: Channel;
+    name?: string;
+    text?: string;
+  }): Promise<ClientResult<CommandValues['session.start-outbound']>> {
+    const command: Omit<StartOutboundCommand, 'commandId'> = {
+      type: 'session.start-outbound',
+      liveChatId: input.liveChatId,
+      customerId: input.customerId,
+      channel: input.channel,
+    };
+    if (input.name !== undefined && input.name.trim() !== '') {
+      const name = validateSessionName(input.name);
+      if (!name.ok) return name;
+      command.name = name.value;
+    }
+    if (input.text !== undefined && input.text.trim() !== '') {
+      const text = validateMessageText(input.text);
+      if (!text.ok) return text;
+      command.text = text.value;
+      command.clientMessageId = this.commands.newId();
+    }
+    return this.commands.execute(command);
+  }
+
+  loadOlder(sessionId: Id): Promise<void> {
+    return this.conversations.loadOlder(sessionId);
+  }
+
+  async report<Q extends ReportQuery>(query: Q): Promise<ClientResult<Report<Q>>> {
+    if (this.isDisposed) return refused(DISPOSED_ERROR);
+    try {
+      return { ok: true, value: await this.adapter.report(query) };
+    } catch (error) {
+      return refused(toErrorInfo(error, this.connectionState.value === 'online' ? 'INTERNAL' : 'OFFLINE'));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Host extension points
+
+  registerBinder(binder: Binder): () => void {
+    return this.extensions.registerBinder(binder);
+  }
+  registerAction(action: HostAction): () => void {
+    return this.extensions.registerAction(action);
+  }
+  searchRecords(binderId: string, sessionId: Id, query: string, messageId?: Id): Promise<ClientResult<HostRecord[]>> {
+    return this.extensions.searchRecords(binderId, sessionId, query, messageId);
+  }
+  bindRecord(
+    binderId: string,
+    sessionId: Id,
+    record: HostRecord,
+    messageId?: Id,
+  ): Promise<ClientResult<CommandValues['session.bind']>> {
+    return this.extensions.bindRecord(binderId, sessionId, record, messageId);
+  }
+  createRecord(binderId: string, sessionId: Id, messageId?: Id): Promise<ClientResult<CommandValues['session.bind']>> {
+    return this.extensions.createRecord(binderId, sessionId, messageId);
+  }
+  unbindRecord(sessionId: Id, binderId: string, recordId: string): Promise<ClientResult<CommandValues['session.unbind']>> {
+    return this.extensions.unbindRecord(sessionId, binderId, recordId);
+  }
+  runAction(actionId: string, sessionId: Id): Promise<ClientResult<{ message?: string }>> {
+    return this.extensions.runAction(actionId, sessionId);
+  }
+  addCustomerToDatabase(customerId: Id): Promise<ClientResult<{ customerId: Id }>> {
+    return this.extensions.addCustomerToDatabase(customerId);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Releases everything: the sync loop and the adapter subscriptions end (`destroy$`), every
+   * public observable completes, in-flight effects are ignored when they settle, and commands
+   * resolve to an `INTERNAL` "disposed" error. The adapter itself belongs to whoever created it
+   * and is not disposed here.
+   */
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.destroy$.next();
+    this.destroy$.complete();
+    this.store.complete();
+    this.alerts.complete();
+    this.connectionState.complete();
+    this.extensions.complete();
+    this.sessionLists.clear();
+    this.sessionStreams.clear();
+  }
+}

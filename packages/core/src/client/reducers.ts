@@ -1,0 +1,276 @@
+/**
+ * Pure reducers of the client store: `(state, event) => state`, deterministic, no I/O, no
+ * streams. They work at entity level (one session entry, one conversation, the activity list);
+ * the store keeps the collections in Maps it owns and replaces one entity per event, so no
+ * reducer ever copies a whole collection. A reducer returns its input unchanged (same
+ * reference) when the event changes nothing, which is how the store and the selectors know that
+ * nothing needs to be recomputed or emitted.
+ */
+import type { ErrorInfo } from '../domain/errors.js';
+import type { ActivityEntry, Id, Message, Session } from '../domain/types.js';
+import { previewOf } from '../domain/validation.js';
+import type { MessagePage } from '../protocol/adapter.js';
+import type { ServerEvent } from '../protocol/events.js';
+import type { ConversationState, MessageView } from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+/** What the store keeps per visible session: the session and the user's unread count for it. */
+export interface SessionEntry {
+  readonly session: Session;
+  readonly unread: number;
+}
+
+/** The id of the session an event is about, for the events that change a session entry. */
+export function sessionIdOf(event: ServerEvent): Id | undefined {
+  switch (event.type) {
+    case 'session.upserted':
+      return event.session.id;
+    case 'session.removed':
+    case 'session.read':
+      return event.sessionId;
+    case 'message.added':
+      return event.message.sessionId;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A session after one of its messages: last-message fields move forward only, so a late or
+ * replayed message never rewinds the preview.
+ */
+export function withMessage(session: Session, message: Message): Session {
+  if (message.order <= session.lastMessageOrder) return session;
+  return {
+    ...session,
+    lastMessageAt: Math.max(session.lastMessageAt, message.sentAt),
+    lastMessagePreview: previewOf(message.text),
+    lastMessageOrder: message.order,
+  };
+}
+
+/**
+ * One session entry after one server event about it (see {@link sessionIdOf}); `undefined`
+ * when the session is not (or no longer) visible. Events about unknown sessions, other than an
+ * upsert, change nothing: the session will arrive with its own upsert or the next snapshot.
+ */
+export function reduceSessionEntry(entry: SessionEntry | undefined, event: ServerEvent): SessionEntry | undefined {
+  switch (event.type) {
+    case 'session.upserted':
+      if (entry && entry.session === event.session && entry.unread === event.unread) return entry;
+      return { session: event.session, unread: event.unread };
+    case 'session.removed':
+      return undefined;
+    case 'message.added': {
+      if (!entry) return undefined;
+      const session = withMessage(entry.session, event.message);
+      if (session === entry.session && entry.unread === event.unread) return entry;
+      return { session, unread: event.unread };
+    }
+    case 'session.read':
+      if (!entry || entry.unread === event.unread) return entry;
+      return { session: entry.session, unread: event.unread };
+    default:
+      return entry;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activity
+
+/** The activity list after an event: newest first, deduplicated by id, at most `limit` entries. */
+export function reduceActivity(
+  list: readonly ActivityEntry[],
+  event: ServerEvent,
+  limit: number,
+): readonly ActivityEntry[] {
+  if (event.type !== 'activity.added') return list;
+  const entry = event.entry;
+  if (list.some((existing) => existing.id === entry.id)) return list;
+  let at = 0;
+  while (at < list.length && list[at].at > entry.at) at++;
+  if (at >= limit) return list;
+  const next = list.slice(0, limit - 1);
+  next.splice(at, 0, entry);
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversations
+
+/** What can happen to a loaded conversation. */
+export type ConversationAction =
+  /** A `message.added` event for this session. */
+  | { type: 'message.added'; message: Message }
+  /** A history page was requested. */
+  | { type: 'history.loading' }
+  /** A history page arrived: the newest page (`older: false`) or the page before the oldest loaded message. */
+  | { type: 'history.loaded'; page: MessagePage; older: boolean }
+  /** The newest page, fetched again after a resync to pick up messages missed in the gap. */
+  | { type: 'history.refreshed'; page: MessagePage }
+  | { type: 'history.failed'; error: ErrorInfo }
+  /** An optimistic message, shown at once. */
+  | { type: 'send.pending'; message: MessageView }
+  /** The server accepted the send: its message replaces the pending one. */
+  | { type: 'send.confirmed'; clientMessageId: string; message: Message }
+  | { type: 'send.failed'; clientMessageId: string; error: ErrorInfo }
+  | { type: 'send.retrying'; clientMessageId: string }
+  | { type: 'send.discarded'; clientMessageId: string };
+
+/** A conversation with nothing loaded yet. */
+export function emptyConversation(sessionId: Id): ConversationState {
+  return { sessionId, messages: [], hasMore: false, loading: false };
+}
+
+/** Makes a server message a conversation message. */
+export function sentView(message: Message): MessageView {
+  return { ...message, delivery: 'sent' };
+}
+
+const isSent = (message: MessageView): boolean => message.delivery === 'sent';
+
+/**
+ * Merges server messages into a conversation's messages: deduplicated by id and by
+ * clientMessageId (a server message replaces the pending message with its clientMessageId),
+ * sent messages ordered by server `order`, unsent (pending, failed) messages after them in the
+ * order they were written. Returns `messages` itself when nothing is new.
+ */
+export function mergeMessages(messages: readonly MessageView[], incoming: readonly Message[]): readonly MessageView[] {
+  // Fast path for the common case: one new message that goes at the end of the sent ones.
+  if (incoming.length === 1) return insertMessage(messages, incoming[0]);
+  const ids = new Set<Id>();
+  const sentClientIds = new Set<string>();
+  for (const message of messages) {
+    if (!isSent(message)) continue;
+    ids.add(message.id);
+    if (message.clientMessageId !== undefined) sentClientIds.add(message.clientMessageId);
+  }
+  const added: MessageView[] = [];
+  const confirmed = new Set<string>();
+  for (const message of incoming) {
+    if (ids.has(message.id)) continue;
+    if (message.clientMessageId !== undefined) {
+      if (sentClientIds.has(message.clientMessageId)) continue;
+      sentClientIds.add(message.clientMessageId);
+      confirmed.add(message.clientMessageId);
+    }
+    ids.add(message.id);
+    added.push(sentView(message));
+  }
+  if (added.length === 0) return messages;
+  const sent = messages.filter(isSent).concat(added).sort((a, b) => a.order - b.order);
+  for (const message of messages) {
+    if (!isSent(message) && !(message.clientMessageId !== undefined && confirmed.has(message.clientMessageId))) {
+      sent.push(message);
+    }
+  }
+  return sent;
+}
+
+function insertMessage(messages: readonly MessageView[], message: Message): readonly MessageView[] {
+  const clientId = message.clientMessageId;
+  let replaced = -1;
+  for (let i = 0; i < messages.length; i++) {
+    const existing = messages[i];
+    if (isSent(existing)) {
+      if (existing.id === message.id) return messages;
+      if (clientId !== undefined && existing.clientMessageId === clientId) return messages;
+    } else if (clientId !== undefined && existing.clientMessageId === clientId) {
+      replaced = i;
+    }
+  }
+  const next = replaced >= 0 ? [...messages.slice(0, replaced), ...messages.slice(replaced + 1)] : messages.slice();
+  // Unsent messages have order Infinity, so this also keeps them last.
+  let at = next.length;
+  while (at > 0 && next[at - 1].order > message.order) at--;
+  next.splice(at, 0, sentView(message));
+  return next;
+}
+
+function oldestSentOrder(messages: readonly MessageView[]): number | undefined {
+  for (const message of messages) if (isSent(message)) return message.order;
+  return undefined;
+}
+
+/** The server order of the newest sent message, if any. */
+export function newestSentOrder(messages: readonly MessageView[]): number | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) if (isSent(messages[i])) return messages[i].order;
+  return undefined;
+}
+
+/** The order to ask older history before: the oldest loaded server message. */
+export function oldestLoadedOrder(state: ConversationState): number | undefined {
+  return oldestSentOrder(state.messages);
+}
+
+function updateUnsent(
+  state: ConversationState,
+  clientMessageId: string,
+  update: (message: MessageView) => MessageView | null,
+): ConversationState {
+  const at = state.messages.findIndex((m) => !isSent(m) && m.clientMessageId === clientMessageId);
+  if (at < 0) return state;
+  const replacement = update(state.messages[at]);
+  if (replacement === state.messages[at]) return state;
+  const messages = state.messages.slice();
+  if (replacement === null) messages.splice(at, 1);
+  else messages[at] = replacement;
+  return { ...state, messages };
+}
+
+function withMessages(state: ConversationState, messages: readonly MessageView[]): ConversationState {
+  return messages === state.messages ? state : { ...state, messages: messages as MessageView[] };
+}
+
+/** One conversation after one action. */
+export function reduceConversation(state: ConversationState, action: ConversationAction): ConversationState {
+  switch (action.type) {
+    case 'message.added':
+      return withMessages(state, mergeMessages(state.messages, [action.message]));
+    case 'history.loading':
+      if (state.loading && state.error === undefined) return state;
+      return { sessionId: state.sessionId, messages: state.messages, hasMore: state.hasMore, loading: true };
+    case 'history.loaded':
+      return {
+        sessionId: state.sessionId,
+        messages: mergeMessages(state.messages, action.page.messages) as MessageView[],
+        hasMore: action.page.hasMore,
+        loading: false,
+      };
+    case 'history.refreshed': {
+      const page = action.page.messages;
+      const newest = newestSentOrder(state.messages);
+      if (newest === undefined) {
+        return { ...state, messages: mergeMessages(state.messages, page) as MessageView[], hasMore: action.page.hasMore };
+      }
+      // More than a page was missed: the loaded messages and the page do not touch, so keep the
+      // page (and the unsent messages) and let loadOlder fill in the rest.
+      if (action.page.hasMore && page.length > 0 && page[0].order > newest) {
+        const unsent = state.messages.filter((m) => !isSent(m));
+        return { ...state, messages: mergeMessages(unsent, page) as MessageView[], hasMore: true };
+      }
+      return withMessages(state, mergeMessages(state.messages, page));
+    }
+    case 'history.failed':
+      return { ...state, loading: false, error: action.error };
+    case 'send.pending':
+      if (state.messages.some((m) => m.clientMessageId === action.message.clientMessageId)) return state;
+      return { ...state, messages: [...state.messages, action.message] };
+    case 'send.confirmed': {
+      const withoutPending = updateUnsent(state, action.clientMessageId, () => null);
+      return withMessages(withoutPending, mergeMessages(withoutPending.messages, [action.message]));
+    }
+    case 'send.failed':
+      return updateUnsent(state, action.clientMessageId, (m) => ({ ...m, delivery: 'failed', error: action.error }));
+    case 'send.retrying':
+      return updateUnsent(state, action.clientMessageId, (m) => {
+        if (m.delivery !== 'failed') return m;
+        const { error: _error, ...rest } = m;
+        return { ...rest, delivery: 'pending' };
+      });
+    case 'send.discarded':
+      return updateUnsent(state, action.clientMessageId, (m) => (m.delivery === 'failed' ? null : m));
+  }
+}

@@ -1,0 +1,60 @@
+import { catchError, concat, debounceTime, defer, distinctUntilChanged, map, of, switchMap, takeUntil, type Observable } from 'rxjs';
+import { MAX_SEARCH_LENGTH } from '../domain/search.js';
+import type { Id } from '../domain/types.js';
+import type { TransportAdapter } from '../protocol/adapter.js';
+import { toErrorInfo } from './error-info.js';
+import type { SearchState } from './types.js';
+
+interface SearchInput {
+  text: string;
+  sessionId?: Id;
+}
+
+const sameInput = (a: SearchInput, b: SearchInput): boolean => a.text === b.text && a.sessionId === b.sessionId;
+
+function state(input: SearchInput, status: SearchState['status'], rest: Partial<SearchState> = {}): SearchState {
+  const base: SearchState = { text: input.text, status, hits: [] };
+  if (input.sessionId !== undefined) base.sessionId = input.sessionId;
+  return { ...base, ...rest };
+}
+
+/**
+ * As-you-type search: input is debounced, repeated queries are dropped, and a new query cancels
+ * the one in flight (`switchMap`), so a stale answer never overwrites a newer one. Emits
+ * `idle` for blank text, then `searching` and `done` (or `error`) for each query.
+ */
+export function searchStream(
+  adapter: TransportAdapter,
+  input$: Observable<SearchInput>,
+  debounceMs: number,
+  destroy$: Observable<void>,
+): Observable<SearchState> {
+  return input$.pipe(
+    map((input): SearchInput => (input.sessionId === undefined ? { text: input.text } : { text: input.text, sessionId: input.sessionId })),
+    debounceTime(debounceMs),
+    distinctUntilChanged(sameInput),
+    switchMap((input) => {
+      if (input.text.trim().length === 0) return of(state(input, 'idle'));
+      if (input.text.length > MAX_SEARCH_LENGTH) {
+        return of(
+          state(input, 'error', {
+            error: {
+              code: 'VALIDATION',
+              message: `A search can be at most ${MAX_SEARCH_LENGTH} characters long.`,
+              details: { limit: MAX_SEARCH_LENGTH, length: input.text.length },
+            },
+          }),
+        );
+      }
+      const query = input.sessionId === undefined ? { text: input.text } : { text: input.text, sessionId: input.sessionId };
+      return concat(
+        of(state(input, 'searching')),
+        defer(() => adapter.search(query)).pipe(
+          map((hits) => state(input, 'done', { hits })),
+          catchError((error: unknown) => of(state(input, 'error', { error: toErrorInfo(error) }))),
+        ),
+      );
+    }),
+    takeUntil(destroy$),
+  );
+}

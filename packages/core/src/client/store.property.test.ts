@@ -1,0 +1,191 @@
+/**
+ * Property-based tests of the store: under random sequences of server events the incremental
+ * counters always equal a recomputation from scratch, the group lists always hold exactly the
+ * sessions `groupsOf` puts there (so their sizes equal the counters' group sizes), and applying
+ * the same events twice gives the same state.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { groupsOf, SESSION_GROUP_KINDS } from '../domain/access.js';
+import { computeCounters, countersEqual } from '../domain/counters.js';
+import type { Assignee, Session } from '../domain/types.js';
+import type { ServerEvent } from '../protocol/events.js';
+import { WorkspaceStore } from './store.js';
+import { makeSession, makeSnapshot } from './testing/fixtures.js';
+
+const SESSION_IDS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
+
+const assigneeArb: fc.Arbitrary<Assignee> = fc.constantFrom<Assignee>(
+  null,
+  { kind: 'operator', operatorId: 'u-me' },
+  { kind: 'operator', operatorId: 'u-other' },
+  { kind: 'group', groupId: 'g-1' },
+  { kind: 'group', groupId: 'g-2' },
+);
+
+const sessionArb: fc.Arbitrary<Session> = fc
+  .record({
+    id: fc.constantFrom(...SESSION_IDS),
+    liveChatId: fc.constantFrom('lc-1', 'lc-2', 'lc-3'),
+    customerId: fc.constantFrom('c-1', 'c-2', 'c-3'),
+    status: fc.constantFrom<Session['status']>('queued', 'active', 'closed'),
+    assignee: assigneeArb,
+    queuedAt: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+    lastMessageAt: fc.integer({ min: 0, max: 1000 }),
+    lastMessageOrder: fc.integer({ min: 0, max: 20 }),
+  })
+  .map(({ id, ...rest }) => makeSession(id, rest));
+
+type Unnumbered = ServerEvent extends infer E ? (E extends ServerEvent ? Omit<E, 'seq'> : never) : never;
+
+const eventArb: fc.Arbitrary<Unnumbered> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ session: sessionArb, unread: fc.integer({ min: 0, max: 9 }) }).map(
+    ({ session, unread }): Unnumbered => ({ type: 'session.upserted', session, unread, cause: 'created' }),
+  ) },
+  { weight: 1, arbitrary: fc.constantFrom(...SESSION_IDS).map((sessionId): Unnumbered => ({ type: 'session.removed', sessionId })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        sessionId: fc.constantFrom(...SESSION_IDS),
+        order: fc.integer({ min: 1, max: 40 }),
+        fromCustomer: fc.boolean(),
+        unread: fc.integer({ min: 0, max: 9 }),
+        sentAt: fc.integer({ min: 0, max: 2000 }),
+      })
+      .map(({ sessionId, order, fromCustomer, unread, sentAt }): Unnumbered => ({
+        type: 'message.added',
+        unread,
+        message: {
+          id: `${sessionId}-m${order}`,
+          sessionId,
+          author: fromCustomer ? { kind: 'customer', customerId: 'c-1' } : { kind: 'operator', userId: 'u-me' },
+          text: `text ${order}`,
+          channel: 'web',
+          sentAt,
+          order,
+        },
+      })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ sessionId: fc.constantFrom(...SESSION_IDS), unread: fc.integer({ min: 0, max: 9 }) })
+      .map(({ sessionId, unread }): Unnumbered => ({ type: 'session.read', sessionId, unread })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('Anna', 'Anya').map((name): Unnumbered => ({
+      type: 'customer.upserted',
+      customer: { id: 'c-1', kind: 'external', name, account: '@anna', messenger: 'telegram' },
+    })),
+  },
+);
+
+const scenarioArb = fc.record({
+  initial: fc.uniqueArray(sessionArb, { selector: (s) => s.id, maxLength: 6 }),
+  unread: fc.dictionary(fc.constantFrom(...SESSION_IDS), fc.integer({ min: 0, max: 9 })),
+  events: fc.array(eventArb, { maxLength: 60 }),
+});
+
+function number(events: Unnumbered[]): ServerEvent[] {
+  return events.map((event, i) => ({ ...event, seq: i + 1 }) as ServerEvent);
+}
+
+function build(initial: Session[], unread: Record<string, number>): WorkspaceStore {
+  const store = new WorkspaceStore();
+  store.applySnapshot(makeSnapshot({ seq: 0, sessions: initial, unread }));
+  return store;
+}
+
+function assertConsistent(store: WorkspaceStore): void {
+  const viewer = store.viewer;
+  assert.ok(viewer);
+  const sessions = [...store.sessions.values()].map((entry) => entry.session);
+  const expected = computeCounters(viewer, sessions, (id) => store.sessions.get(id)?.unread ?? 0, store.accessibleLiveChats.map((c) => c.id));
+  assert.ok(countersEqual(store.counters, expected), `incremental ${JSON.stringify(store.counters)} vs ${JSON.stringify(expected)}`);
+
+  // Every group list holds exactly the sessions groupsOf assigns to it...
+  const members = new Map<string, Set<string>>();
+  for (const session of sessions) {
+    for (const kind of groupsOf(viewer, session)) {
+      const key = `${session.liveChatId}/${kind}`;
+      if (!members.has(key)) members.set(key, new Set());
+      members.get(key)?.add(session.id);
+    }
+  }
+  for (const [liveChatId, kind, ids] of store.lists.entries()) {
+    assert.deepEqual([...ids].sort(), [...(members.get(`${liveChatId}/${kind}`) ?? [])].sort(), `${liveChatId}/${kind}`);
+  }
+  // ...so list sizes are the counters' group sizes, and the sorted lists agree.
+  for (const liveChatId of new Set([...Object.keys(store.counters.groups), ...store.accessibleLiveChats.map((c) => c.id)])) {
+    for (const kind of SESSION_GROUP_KINDS) {
+      const size = store.counters.groups[liveChatId]?.[kind] ?? 0;
+      assert.equal(store.lists.size(liveChatId, kind), size, `${liveChatId}/${kind} size`);
+      assert.equal(store.sessionList(liveChatId, kind).length, size, `${liveChatId}/${kind} sorted list`);
+    }
+  }
+}
+
+/** Everything observable about the store, as plain data. */
+function plain(store: WorkspaceStore): unknown {
+  const lists: Record<string, string[]> = {};
+  for (const chat of store.accessibleLiveChats) {
+    for (const kind of SESSION_GROUP_KINDS) lists[`${chat.id}/${kind}`] = store.sessionList(chat.id, kind).map((v) => v.session.id);
+  }
+  return {
+    seq: store.seq,
+    sessions: [...store.sessions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    views: [...store.sessions.keys()].sort().map((id) => store.sessionView(id)),
+    counters: store.countersView(),
+    lists,
+    customers: [...store.customers.values()],
+  };
+}
+
+describe('store properties', () => {
+  it('incremental counters always equal computeCounters, and group lists match them', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, unread, events }) => {
+        const store = build(initial, unread);
+        assertConsistent(store);
+        for (const event of number(events)) {
+          store.applyEvent(event);
+          assertConsistent(store);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reducers are deterministic: the same events give the same state', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, unread, events }) => {
+        const numbered = number(events);
+        const a = build(initial, unread);
+        const b = build(structuredClone(initial), { ...unread });
+        for (const event of numbered) a.applyEvent(event);
+        for (const event of structuredClone(numbered)) b.applyEvent(event);
+        assert.deepEqual(plain(a), plain(b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a snapshot of the final state gives the same counters as the events did', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, unread, events }) => {
+        const live = build(initial, unread);
+        for (const event of number(events)) live.applyEvent(event);
+        const sessions = [...live.sessions.values()];
+        const fresh = build(
+          sessions.map((e) => e.session),
+          Object.fromEntries(sessions.map((e) => [e.session.id, e.unread])),
+        );
+        assert.ok(countersEqual(live.counters, fresh.counters));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,244 @@
+import { BehaviorSubject, type Observable } from 'rxjs';
+import { groupsOf, isMemberOf, isNew, viewerFor, type SessionGroupKind, type Viewer } from '../domain/access.js';
+import { applyShare, copyCounters, emptyCounters, type Counters } from '../domain/counters.js';
+import type { ActivityEntry, Customer, Id, LiveChat, OperatorGroup, User } from '../domain/types.js';
+import type { ServerEvent, Snapshot } from '../protocol/events.js';
+import { reduceActivity, reduceSessionEntry, sessionIdOf, type SessionEntry } from './reducers.js';
+import { select } from './select.js';
+import { comparatorOf, GroupIndex } from './session-lists.js';
+import type { ClientStatus, SessionView } from './types.js';
+
+const NO_KINDS: readonly SessionGroupKind[] = [];
+const NO_VIEWS: readonly SessionView[] = Object.freeze([]) as readonly SessionView[];
+
+/** Whether two counters hold the same figures; allocation-free, since it runs once per event. */
+function sameCounters(a: Counters, b: Counters): boolean {
+  if (a.unreadInMySessions !== b.unreadInMySessions || a.newUnassigned !== b.newUnassigned) return false;
+  let count = 0;
+  for (const id in a.groups) {
+    const x = a.groups[id];
+    const y = b.groups[id];
+    if (!y || x.queue !== y.queue || x.mine !== y.mine || x.closed !== y.closed || x.active !== y.active) return false;
+    count++;
+  }
+  for (const _id in b.groups) count--;
+  return count === 0;
+}
+
+/**
+ * The client's state container. It owns every collection (Maps keyed by id) and mutates them in
+ * place, one entity per event, with the pure reducers of `reducers.ts`; counters and session
+ * lists are maintained incrementally beside them. Nothing here talks to an adapter.
+ *
+ * Change notification: `commit()` bumps `version` and emits it on a private BehaviorSubject;
+ * `select(project)` re-projects on each commit and emits only when the projection changed
+ * (projections return cached, reference-stable values, so "changed" is a reference check).
+ */
+export class WorkspaceStore {
+  /** Moves on every commit. */
+  version = 0;
+  /** Seq of the last event applied (or of the snapshot). */
+  seq = 0;
+  status: ClientStatus = { state: 'loading' };
+  me: User | null = null;
+  viewer: Viewer | null = null;
+
+  readonly sessions = new Map<Id, SessionEntry>();
+  readonly customers = new Map<Id, Customer>();
+  readonly users = new Map<Id, User>();
+  readonly liveChats = new Map<Id, LiveChat>();
+  readonly groups = new Map<Id, OperatorGroup>();
+  /** Live chats the user belongs to, in directory order. */
+  accessibleLiveChats: readonly LiveChat[] = [];
+  /** Newest first. */
+  activity: readonly ActivityEntry[] = [];
+
+  /** Incremental counters (mutated in place; hand out copies). */
+  readonly counters: Counters = emptyCounters();
+  /** Moves whenever a session's share of the counters may have changed. */
+  countersVersion = 0;
+  readonly lists = new GroupIndex();
+
+  private readonly views = new Map<Id, SessionView>();
+  private countersCopy: Counters = emptyCounters();
+  private countersCopyVersion = 0;
+  private readonly changes = new BehaviorSubject<number>(0);
+
+  constructor(private readonly activityLimit = 200) {}
+
+  /** A derived observable: re-projected on every commit, emitted when it changes. */
+  select<T>(project: (store: WorkspaceStore) => T, equal?: (a: T, b: T) => boolean): Observable<T> {
+    return select(this.changes, () => project(this), equal);
+  }
+
+  /** The raw change notifications (the version), for derived streams that need a trigger. */
+  get changes$(): Observable<number> {
+    return this.changes;
+  }
+
+  /** Publishes the changes made since the last commit. */
+  commit(): void {
+    this.changes.next(++this.version);
+  }
+
+  /** Completes every derived observable. */
+  complete(): void {
+    this.changes.complete();
+  }
+
+  setStatus(status: ClientStatus): void {
+    this.status = status;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Applying server state
+
+  /** Replaces the whole state with a snapshot (first load and every resync). */
+  applySnapshot(snapshot: Snapshot): void {
+    this.seq = snapshot.seq;
+    this.me = snapshot.me;
+    this.users.clear();
+    for (const user of snapshot.users) this.users.set(user.id, user);
+    if (!this.users.has(snapshot.me.id)) this.users.set(snapshot.me.id, snapshot.me);
+    this.liveChats.clear();
+    for (const chat of snapshot.liveChats) this.liveChats.set(chat.id, chat);
+    this.groups.clear();
+    for (const group of snapshot.groups) this.groups.set(group.id, group);
+    this.customers.clear();
+    for (const customer of snapshot.customers) this.customers.set(customer.id, customer);
+
+    const viewer = viewerFor(snapshot.me.id, snapshot.liveChats, snapshot.groups);
+    this.viewer = viewer;
+    this.accessibleLiveChats = snapshot.liveChats.filter((chat) => isMemberOf(viewer, chat.id));
+
+    const counters = this.counters;
+    counters.unreadInMySessions = 0;
+    counters.newUnassigned = 0;
+    for (const id of Object.keys(counters.groups)) delete counters.groups[id];
+    for (const chat of this.accessibleLiveChats) counters.groups[chat.id] = { queue: 0, mine: 0, closed: 0, active: 0 };
+
+    this.sessions.clear();
+    this.lists.clear();
+    for (const session of snapshot.sessions) {
+      const entry: SessionEntry = { session, unread: snapshot.unread[session.id] ?? 0 };
+      this.sessions.set(session.id, entry);
+      applyShare(counters, viewer, session, entry.unread, 1);
+      this.lists.add(session.id, session.liveChatId, groupsOf(viewer, session));
+    }
+    for (const id of this.views.keys()) if (!this.sessions.has(id)) this.views.delete(id);
+    this.countersVersion++;
+    this.activity = snapshot.activity.slice(0, this.activityLimit);
+  }
+
+  /** Applies one server event (its seq already checked by the caller). */
+  applyEvent(event: ServerEvent): void {
+    this.seq = event.seq;
+    switch (event.type) {
+      case 'session.upserted':
+      case 'session.removed':
+      case 'message.added':
+      case 'session.read': {
+        const id = sessionIdOf(event) as Id;
+        const previous = this.sessions.get(id);
+        const next = reduceSessionEntry(previous, event);
+        if (next !== previous) this.replaceEntry(id, previous, next);
+        return;
+      }
+      case 'customer.upserted':
+        this.customers.set(event.customer.id, event.customer);
+        // Every list shows customers; they are rebuilt lazily, only if someone watches them.
+        this.lists.touchAll();
+        return;
+      case 'activity.added':
+        this.activity = reduceActivity(this.activity, event, this.activityLimit);
+        return;
+      case 'alert':
+        return;
+    }
+  }
+
+  /** Swaps one session entry: counters (remove old share, add new) and group sets, O(1). */
+  private replaceEntry(id: Id, previous: SessionEntry | undefined, next: SessionEntry | undefined): void {
+    const viewer = this.viewer;
+    if (!viewer) return;
+    const counters = this.counters;
+    if (previous) applyShare(counters, viewer, previous.session, previous.unread, -1);
+    if (next) applyShare(counters, viewer, next.session, next.unread, 1);
+    this.countersVersion++;
+
+    const oldKinds = previous ? groupsOf(viewer, previous.session) : NO_KINDS;
+    const newKinds = next
+      ? previous && previous.session === next.session
+        ? oldKinds
+        : groupsOf(viewer, next.session)
+      : NO_KINDS;
+    if (previous) this.lists.remove(id, previous.session.liveChatId, oldKinds);
+    if (next) {
+      this.lists.add(id, next.session.liveChatId, newKinds);
+      this.sessions.set(id, next);
+    } else {
+      this.sessions.delete(id);
+      this.views.delete(id);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  /**
+   * A session as lists show it. The view object is cached and only replaced when the session,
+   * its unread count or its customer changed, so unchanged rows keep their identity.
+   */
+  sessionView(id: Id): SessionView | undefined {
+    const entry = this.sessions.get(id);
+    if (!entry) return undefined;
+    const session = entry.session;
+    const customer = this.customers.get(session.customerId);
+    const cached = this.views.get(id);
+    if (cached && cached.session === session && cached.unread === entry.unread && cached.customer === customer) {
+      return cached;
+    }
+    const view: SessionView = { session, unread: entry.unread, isNew: isNew(session), customer };
+    this.views.set(id, view);
+    return view;
+  }
+
+  /** One menu group of one live chat, sorted; rebuilt only when that group changed. */
+  sessionList(liveChatId: Id, kind: SessionGroupKind): readonly SessionView[] {
+    const bucket = this.lists.get(liveChatId, kind);
+    if (!bucket || bucket.ids.size === 0) return NO_VIEWS;
+    if (bucket.sorted && bucket.sortedVersion === bucket.version) return bucket.sorted;
+    const views: SessionView[] = [];
+    for (const id of bucket.ids) {
+      const view = this.sessionView(id);
+      if (view) views.push(view);
+    }
+    views.sort(comparatorOf(kind));
+    // Keep the previous array when the rebuild changed nothing a list shows.
+    const previous = bucket.sorted;
+    bucket.sorted =
+      previous && previous.length === views.length && previous.every((view, i) => view === views[i]) ? previous : views;
+    bucket.sortedVersion = bucket.version;
+    return bucket.sorted;
+  }
+
+  /** The oldest session of the user's queues (one live chat, or all of them). */
+  oldestQueued(liveChatId?: Id): SessionView | undefined {
+    const ids = liveChatId === undefined ? this.accessibleLiveChats.map((chat) => chat.id) : [liveChatId];
+    let oldest: SessionView | undefined;
+    for (const id of ids) {
+      const first = this.sessionList(id, 'queue')[0];
+      if (first && (!oldest || comparatorOf('queue')(first, oldest) < 0)) oldest = first;
+    }
+    return oldest;
+  }
+
+  /** The counters as a shared read-only object, replaced only when a figure changed. */
+  countersView(): Counters {
+    if (this.countersCopyVersion !== this.countersVersion) {
+      this.countersCopyVersion = this.countersVersion;
+      if (!sameCounters(this.counters, this.countersCopy)) this.countersCopy = copyCounters(this.counters);
+    }
+    return this.countersCopy;
+  }
+}

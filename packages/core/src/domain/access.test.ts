@@ -1,0 +1,76 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { canActOn, canView, groupsOf, isNew, viewerFor } from './access.js';
+import type { LiveChat, OperatorGroup, Session } from './types.js';
+
+const chat: LiveChat = {
+  id: 'lc1',
+  name: 'Support',
+  channels: ['web', 'telegram'],
+  operatorIds: ['anna', 'boris'],
+  supervisorIds: ['maria'],
+  groupIds: ['acc'],
+  reassignmentTargets: [{ kind: 'group', groupId: 'acc' }],
+};
+const groups: OperatorGroup[] = [{ id: 'acc', liveChatId: 'lc1', name: 'Accounting Department', memberIds: ['boris'] }];
+const anna = viewerFor('anna', [chat], groups);
+const boris = viewerFor('boris', [chat], groups);
+const maria = viewerFor('maria', [chat], groups);
+const stranger = viewerFor('zed', [chat], groups);
+
+const session = (patch: Partial<Session>): Session => ({
+  id: 's1',
+  liveChatId: 'lc1',
+  customerId: 'c1',
+  name: 'Session',
+  channel: 'web',
+  status: 'queued',
+  assignee: null,
+  firstMessageAt: 0,
+  lastMessageAt: 0,
+  lastMessagePreview: '',
+  lastMessageOrder: 0,
+  queuedAt: 0,
+  lastOperatorId: null,
+  bindings: [],
+  ...patch,
+});
+
+describe('access rules', () => {
+  it('an unassigned queued session is in every operator’s queue and the supervisor’s, carrying New', () => {
+    const s = session({});
+    assert.deepEqual(groupsOf(anna, s), ['queue']);
+    assert.deepEqual(groupsOf(boris, s), ['queue']);
+    assert.deepEqual(groupsOf(maria, s), ['queue']);
+    assert.deepEqual(groupsOf(stranger, s), []);
+    assert.equal(isNew(s), true);
+  });
+
+  it('a session queued for a group reaches only its members (and supervisors)', () => {
+    const s = session({ assignee: { kind: 'group', groupId: 'acc' } });
+    assert.deepEqual(groupsOf(boris, s), ['queue']);
+    assert.deepEqual(groupsOf(anna, s), []);
+    assert.equal(canView(anna, s), false);
+    assert.equal(canActOn(anna, s), false);
+    assert.equal(canActOn(boris, s), true);
+    assert.equal(canView(maria, s), true);
+  });
+
+  it('an active session is Mine for its operator and Active for supervisors only', () => {
+    const s = session({ status: 'active', assignee: { kind: 'operator', operatorId: 'anna' }, queuedAt: null });
+    assert.deepEqual(groupsOf(anna, s), ['mine']);
+    assert.deepEqual(groupsOf(boris, s), []);
+    assert.deepEqual(groupsOf(maria, s), ['active']);
+    assert.equal(canView(boris, s), false);
+    assert.equal(canActOn(boris, s), false);
+    assert.equal(canActOn(maria, s), true);
+    assert.equal(isNew(s), false);
+  });
+
+  it('closed sessions are visible to every member of the live chat, not to strangers', () => {
+    const s = session({ status: 'closed', queuedAt: null });
+    for (const v of [anna, boris, maria]) assert.deepEqual(groupsOf(v, s), ['closed']);
+    assert.equal(canView(stranger, s), false);
+    assert.equal(canActOn(anna, s), false);
+  });
+});

@@ -1,0 +1,109 @@
+import type { Id, LiveChat, OperatorGroup, Session } from './types.js';
+
+/**
+ * What the signed-in user is, seen from the rules: which live chats they operate or supervise
+ * and which operator groups they belong to. Built once from the directory with {@link viewerFor}.
+ */
+export interface Viewer {
+  userId: Id;
+  /** Live chats where the user is an operator. */
+  operatorOf: ReadonlySet<Id>;
+  /** Live chats where the user is a supervisor. */
+  supervisorOf: ReadonlySet<Id>;
+  /** Operator groups the user is a member of. */
+  groupIds: ReadonlySet<Id>;
+}
+
+/** Builds the {@link Viewer} of `userId` from the live chats and groups. */
+export function viewerFor(
+  userId: Id,
+  liveChats: Iterable<LiveChat>,
+  groups: Iterable<OperatorGroup>,
+): Viewer {
+  const operatorOf = new Set<Id>();
+  const supervisorOf = new Set<Id>();
+  const groupIds = new Set<Id>();
+  for (const chat of liveChats) {
+    if (chat.operatorIds.includes(userId)) operatorOf.add(chat.id);
+    if (chat.supervisorIds.includes(userId)) supervisorOf.add(chat.id);
+  }
+  for (const group of groups) if (group.memberIds.includes(userId)) groupIds.add(group.id);
+  return { userId, operatorOf, supervisorOf, groupIds };
+}
+
+/** The session groups of the left menu. `active` exists only for supervisors. */
+export type SessionGroupKind = 'queue' | 'mine' | 'closed' | 'active';
+
+export const SESSION_GROUP_KINDS: readonly SessionGroupKind[] = ['active', 'closed', 'queue', 'mine'];
+
+/** Whether the user belongs to the live chat at all (operator or supervisor). */
+export function isMemberOf(viewer: Viewer, liveChatId: Id): boolean {
+  return viewer.operatorOf.has(liveChatId) || viewer.supervisorOf.has(liveChatId);
+}
+
+/** Whether the user supervises the live chat. */
+export function isSupervisorOf(viewer: Viewer, liveChatId: Id): boolean {
+  return viewer.supervisorOf.has(liveChatId);
+}
+
+/**
+ * Whether a queued session waits for this user: unassigned in a live chat they belong to, or
+ * queued for one of their groups. Supervisors see every queued session of their live chats.
+ */
+export function isInQueueOf(viewer: Viewer, session: Session): boolean {
+  if (session.status !== 'queued') return false;
+  if (isSupervisorOf(viewer, session.liveChatId)) return true;
+  if (!viewer.operatorOf.has(session.liveChatId)) return false;
+  const assignee = session.assignee;
+  if (assignee === null) return true;
+  return assignee.kind === 'group' && viewer.groupIds.has(assignee.groupId);
+}
+
+/** Whether the session is open and assigned to this user. */
+export function isAssignedTo(viewer: Viewer, session: Session): boolean {
+  return (
+    session.status === 'active' &&
+    session.assignee?.kind === 'operator' &&
+    session.assignee.operatorId === viewer.userId
+  );
+}
+
+/**
+ * The groups of the left menu a session appears in, for this user:
+ * - `queue`: {@link isInQueueOf};
+ * - `mine`: active and assigned to the user;
+ * - `closed`: closed sessions of the user's live chats;
+ * - `active` (supervisors only): every active session of the live chats they supervise.
+ */
+export function groupsOf(viewer: Viewer, session: Session): SessionGroupKind[] {
+  const kinds: SessionGroupKind[] = [];
+  if (isInQueueOf(viewer, session)) kinds.push('queue');
+  if (isAssignedTo(viewer, session)) kinds.push('mine');
+  if (session.status === 'closed' && isMemberOf(viewer, session.liveChatId)) kinds.push('closed');
+  if (session.status === 'active' && isSupervisorOf(viewer, session.liveChatId)) kinds.push('active');
+  return kinds;
+}
+
+/**
+ * Whether the user may see the session at all. Supervisors see every session of their live
+ * chats; operators see their queue, their own sessions and the closed sessions.
+ */
+export function canView(viewer: Viewer, session: Session): boolean {
+  if (isSupervisorOf(viewer, session.liveChatId)) return true;
+  if (!viewer.operatorOf.has(session.liveChatId)) return false;
+  return session.status === 'closed' || isInQueueOf(viewer, session) || isAssignedTo(viewer, session);
+}
+
+/**
+ * Whether the user may act on the session (reply, close, reassign, rename, bind): it is assigned
+ * to them, waits in their queue, or they supervise its live chat.
+ */
+export function canActOn(viewer: Viewer, session: Session): boolean {
+  if (isSupervisorOf(viewer, session.liveChatId)) return true;
+  return isAssignedTo(viewer, session) || isInQueueOf(viewer, session);
+}
+
+/** The "New" mark: the session waits in a queue, no operator has it. */
+export function isNew(session: Session): boolean {
+  return session.status === 'queued';
+}

@@ -1,0 +1,87 @@
+import type { Id, Message, Session } from './types.js';
+
+/** A half-open range `[start, end)` of UTF-16 offsets into a text. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * A search, scoped as operators expect: with `sessionId` (a session is open) it searches that
+ * session's name and its whole message history; without it, session names only.
+ */
+export interface SearchQuery {
+  text: string;
+  sessionId?: Id;
+  /** Most hits returned (default 50). */
+  limit?: number;
+}
+
+/** One hit, with the ranges to highlight. */
+export type SearchHit =
+  | { kind: 'session'; sessionId: Id; text: string; ranges: TextRange[] }
+  | { kind: 'message'; sessionId: Id; messageId: Id; order: number; text: string; ranges: TextRange[] };
+
+/** Longest accepted query. */
+export const MAX_SEARCH_LENGTH = 200;
+
+/** Normalises text for matching: case- and accent-insensitive, same length as the input. */
+function fold(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase();
+    // Keep offsets stable: only accept foldings that keep the UTF-16 length.
+    out += base.length === ch.length ? base : ch.toLocaleLowerCase().length === ch.length ? ch.toLocaleLowerCase() : ch;
+  }
+  return out;
+}
+
+/** Every non-overlapping occurrence of `needle` in `haystack`, case- and accent-insensitive. */
+export function findRanges(haystack: string, needle: string): TextRange[] {
+  const query = fold(needle.trim());
+  if (query.length === 0) return [];
+  const text = fold(haystack);
+  const ranges: TextRange[] = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(query, from);
+    if (at < 0) break;
+    ranges.push({ start: at, end: at + query.length });
+    from = at + query.length;
+  }
+  return ranges;
+}
+
+/**
+ * Runs a scoped search over data the caller already filtered to what the user may see.
+ * Session hits come first (newest activity first), then message hits (newest first).
+ */
+export function searchScoped(
+  query: SearchQuery,
+  sessions: Iterable<Session>,
+  messagesOf: (sessionId: Id) => Iterable<Message>,
+): SearchHit[] {
+  const limit = query.limit ?? 50;
+  const hits: SearchHit[] = [];
+  if (query.text.trim().length === 0) return hits;
+  const sessionHits: Session[] = [];
+  for (const session of sessions) {
+    if (query.sessionId !== undefined && session.id !== query.sessionId) continue;
+    if (findRanges(session.name, query.text).length > 0) sessionHits.push(session);
+  }
+  sessionHits.sort((a, b) => b.lastMessageAt - a.lastMessageAt);
+  for (const session of sessionHits) {
+    if (hits.length >= limit) return hits;
+    hits.push({ kind: 'session', sessionId: session.id, text: session.name, ranges: findRanges(session.name, query.text) });
+  }
+  if (query.sessionId === undefined) return hits;
+  const messages = [...messagesOf(query.sessionId)].sort((a, b) => b.order - a.order);
+  for (const message of messages) {
+    if (hits.length >= limit) break;
+    const ranges = findRanges(message.text, query.text);
+    if (ranges.length > 0) {
+      hits.push({ kind: 'message', sessionId: message.sessionId, messageId: message.id, order: message.order, text: message.text, ranges });
+    }
+  }
+  return hits;
+}

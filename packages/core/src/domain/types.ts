@@ -1,0 +1,175 @@
+/**
+ * Domain entities of the operator workspace. Every entity is a plain, JSON-serialisable object
+ * referenced by id; collections are normalised by id in the client store and in backends.
+ */
+
+/** An opaque identifier. */
+export type Id = string;
+
+/** Milliseconds since the Unix epoch. */
+export type Timestamp = number;
+
+/** A channel a customer can write through. Messenger channels and email allow outbound sessions. */
+export type Channel = 'web' | 'telegram' | 'whatsapp' | 'viber' | 'email' | 'internal';
+
+/** Channels through which an operator may start an outbound session (+New Session). */
+export const OUTBOUND_CHANNELS: readonly Channel[] = ['telegram', 'whatsapp', 'viber', 'email'];
+
+/** Role of a workspace user. Internal users are staff who may also write in as customers. */
+export type UserRole = 'operator' | 'supervisor' | 'internal';
+
+/** A person who signs in to the workspace (operator or supervisor) or an internal user. */
+export interface User {
+  id: Id;
+  name: string;
+  role: UserRole;
+  avatarUrl?: string;
+  /** Link to the user's profile in the host application. */
+  profileUrl?: string;
+}
+
+/** A named group of operators of one live chat, e.g. "Accounting Department". */
+export interface OperatorGroup {
+  id: Id;
+  liveChatId: Id;
+  name: string;
+  memberIds: Id[];
+}
+
+/** Who a session is assigned to: one operator, a group of operators, or nobody (`null`). */
+export type Assignee = { kind: 'operator'; operatorId: Id } | { kind: 'group'; groupId: Id } | null;
+
+/** A place a session may be reassigned to. */
+export type AssigneeTarget = Exclude<Assignee, null>;
+
+/** A live chat: an entry point for customers, connected to channels and staffed by operators. */
+export interface LiveChat {
+  id: Id;
+  name: string;
+  /** Channels this live chat is connected to. */
+  channels: Channel[];
+  operatorIds: Id[];
+  supervisorIds: Id[];
+  groupIds: Id[];
+  /** Operators and groups a session of this live chat may be reassigned to. */
+  reassignmentTargets: AssigneeTarget[];
+  /** When a closed session's customer writes again, assign it straight back to its last operator. */
+  reopenToLastOperator?: boolean;
+}
+
+/** A customer: an internal user of the host system, or an external person writing through a messenger. */
+export type Customer =
+  | {
+      id: Id;
+      kind: 'internal';
+      userId: Id;
+      name: string;
+      avatarUrl?: string;
+      profileUrl?: string;
+    }
+  | {
+      id: Id;
+      kind: 'external';
+      name: string;
+      avatarUrl?: string;
+      /** Account handle in the messenger, e-mail address for email. */
+      account: string;
+      messenger: Channel;
+      /** Whether the host has already added this customer to its customer database. */
+      inHostDatabase?: boolean;
+    };
+
+/** Life-cycle state of a session; see {@link SESSION_TRANSITIONS}. */
+export type SessionStatus = 'queued' | 'active' | 'closed';
+
+/** A link between a session (or one of its messages) and a record in the host application. */
+export interface Binding {
+  binderId: string;
+  recordId: string;
+  /** Human readable label of the record, shown in the about-session pane. */
+  label: string;
+  /** Present when the binding registers a single message rather than the session. */
+  messageId?: Id;
+}
+
+/** One conversation between a customer and a live chat. */
+export interface Session {
+  id: Id;
+  liveChatId: Id;
+  customerId: Id;
+  /** Editable display name. */
+  name: string;
+  channel: Channel;
+  status: SessionStatus;
+  assignee: Assignee;
+  /** Time of the first message (or of the outbound start). */
+  firstMessageAt: Timestamp;
+  /** Time of the most recent message. */
+  lastMessageAt: Timestamp;
+  /** Short plain-text preview of the last message (untrusted customer text). */
+  lastMessagePreview: string;
+  /** Server order of the last message, 0 when there is none. */
+  lastMessageOrder: number;
+  /** Time the session last entered the queue; the oldest queued session is opened first. */
+  queuedAt: Timestamp | null;
+  /** Last operator the session was assigned to, kept across closes for the reopen policy. */
+  lastOperatorId: Id | null;
+  bindings: Binding[];
+}
+
+/** Who wrote a message. */
+export type MessageAuthor =
+  | { kind: 'customer'; customerId: Id }
+  | { kind: 'operator'; userId: Id }
+  | { kind: 'system' };
+
+/** One message of a session. `order` is the server order, strictly increasing within a session. */
+export interface Message {
+  id: Id;
+  sessionId: Id;
+  /** Idempotency key chosen by the sending client; a retried send never duplicates. */
+  clientMessageId?: string;
+  author: MessageAuthor;
+  /** Plain text. Customer text is untrusted and must be rendered as text. */
+  text: string;
+  channel: Channel;
+  sentAt: Timestamp;
+  order: number;
+}
+
+/** What an activity-stream entry reports. */
+export type ActivityKind = 'session-closed' | 'session-reassigned';
+
+/** One entry of a user's activity stream. */
+export interface ActivityEntry {
+  id: Id;
+  kind: ActivityKind;
+  sessionId: Id;
+  sessionName: string;
+  liveChatId: Id;
+  /** The user who closed or reassigned the session. */
+  actorId: Id;
+  at: Timestamp;
+  /** For reassignments: where the session went. */
+  target?: AssigneeTarget;
+}
+
+/** An alert raised by an incoming customer message for every operator of the live chat. */
+export interface Alert {
+  id: Id;
+  sessionId: Id;
+  liveChatId: Id;
+  messageId: Id;
+  customerName: string;
+  /** Short plain-text preview (untrusted). */
+  preview: string;
+  channel: Channel;
+  at: Timestamp;
+}
+
+/** Longest accepted message text, in UTF-16 code units. */
+export const MAX_MESSAGE_LENGTH = 4000;
+/** Longest accepted session name. */
+export const MAX_SESSION_NAME_LENGTH = 200;
+/** Length of {@link Session.lastMessagePreview}. */
+export const PREVIEW_LENGTH = 140;

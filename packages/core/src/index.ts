@@ -1,0 +1,19 @@
+/**
+ * @packageDocumentation
+ * `@live-chat/core`: the domain, protocol and client store of the Live Chat Workspace. It knows
+ * no DOM framework and no transport, and runs in browsers and Node.
+ */
+export * from './domain/types.js';
+export * from './domain/errors.js';
+export * from './domain/state-machine.js';
+export * from './domain/access.js';
+export * from './domain/counters.js';
+export * from './domain/search.js';
+export * from './domain/reports.js';
+export * from './domain/validation.js';
+export * from './domain/extensions.js';
+export * from './protocol/commands.js';
+export * from './protocol/events.js';
+export * from './protocol/adapter.js';
+export * from './client/types.js';
+export { createLiveChatClient } from './client/client.js';

@@ -1,0 +1,55 @@
+import type { Observable } from 'rxjs';
+import type { ErrorInfo } from '../domain/errors.js';
+import type { ReportQuery, Report } from '../domain/reports.js';
+import type { SearchHit, SearchQuery } from '../domain/search.js';
+import type { Id, Message } from '../domain/types.js';
+import type { Command, CommandValues } from './commands.js';
+import type { ServerEvent, Snapshot } from './events.js';
+
+/** Connection state of an adapter, as the workspace shows it. */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'failed';
+
+/** Result of executing a command: the command's value, or a typed error and nothing changed. */
+export type CommandResult<C extends Command = Command> =
+  | { ok: true; value: CommandValues[C['type']] }
+  | { ok: false; error: ErrorInfo };
+
+/** One page of a session's history, oldest first. */
+export interface MessagePage {
+  messages: Message[];
+  /** Whether older messages exist before the first one of this page. */
+  hasMore: boolean;
+}
+
+/** A request for one page of history: the `limit` messages before `beforeOrder` (the newest when absent). */
+export interface HistoryQuery {
+  sessionId: Id;
+  beforeOrder?: number;
+  limit?: number;
+}
+
+/**
+ * The one interface a backend implements to drive the workspace. One adapter instance speaks
+ * for one signed-in user. The recovery contract: `snapshot()` returns the state at some `seq`,
+ * and `events(seq)` emits every later event in order, each with `seq` one more than the last.
+ * When it cannot serve from `seq` (too old, unknown) it errors with code `RESYNC_REQUIRED`,
+ * and the client takes a new snapshot.
+ */
+export interface TransportAdapter {
+  /** Current connection state; replays the latest value to new subscribers. */
+  readonly connection$: Observable<ConnectionState>;
+  /** The user's whole visible state. */
+  snapshot(): Promise<Snapshot>;
+  /** Events after `sinceSeq`, then live events, in `seq` order. */
+  events(sinceSeq: number): Observable<ServerEvent>;
+  /** Executes a command; repeating a `commandId` returns the first result and changes nothing. */
+  execute<C extends Command>(command: C): Promise<CommandResult<C>>;
+  /** One page of a session's message history. */
+  history(query: HistoryQuery): Promise<MessagePage>;
+  /** A scoped search over what the user may see. */
+  search(query: SearchQuery): Promise<SearchHit[]>;
+  /** A report computed by the backend from its own records. */
+  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>>;
+  /** Releases connections and subscriptions. */
+  dispose?(): void;
+}

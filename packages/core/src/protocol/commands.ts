@@ -1,0 +1,117 @@
+import type { AssigneeTarget, Binding, Channel, Id, Message, Session } from '../domain/types.js';
+
+/** Fields every command carries. `commandId` is the idempotency key chosen by the client. */
+interface CommandBase {
+  /** Unique per intent; a backend that sees the same id twice returns the first result again. */
+  commandId: string;
+}
+
+/** Take a queued session (it becomes active and assigned to the sender). */
+export interface TakeSessionCommand extends CommandBase {
+  type: 'session.take';
+  sessionId: Id;
+}
+/** Take the oldest session of the sender's queue (the blue counter's click). */
+export interface TakeNextCommand extends CommandBase {
+  type: 'session.take-next';
+  /** Restrict to one live chat; all the sender's live chats when absent. */
+  liveChatId?: Id;
+}
+/** Send a message; replying to a queued session takes it. */
+export interface SendMessageCommand extends CommandBase {
+  type: 'message.send';
+  sessionId: Id;
+  /** Idempotency key of the message; a retried send never duplicates. */
+  clientMessageId: string;
+  text: string;
+}
+export interface CloseSessionCommand extends CommandBase {
+  type: 'session.close';
+  sessionId: Id;
+}
+export interface ReassignSessionCommand extends CommandBase {
+  type: 'session.reassign';
+  sessionId: Id;
+  /** Must be one of the live chat's reassignment targets. */
+  target: AssigneeTarget;
+}
+export interface ReturnToQueueCommand extends CommandBase {
+  type: 'session.return-to-queue';
+  sessionId: Id;
+}
+export interface RenameSessionCommand extends CommandBase {
+  type: 'session.rename';
+  sessionId: Id;
+  name: string;
+}
+/** Mark the session's messages read, up to `upToOrder` (all of them when absent). */
+export interface MarkReadCommand extends CommandBase {
+  type: 'session.mark-read';
+  sessionId: Id;
+  upToOrder?: number;
+}
+/** Start an outbound session with a customer (+New Session). */
+export interface StartOutboundCommand extends CommandBase {
+  type: 'session.start-outbound';
+  liveChatId: Id;
+  customerId: Id;
+  channel: Channel;
+  name?: string;
+  /** Optional first message. */
+  text?: string;
+  clientMessageId?: string;
+}
+/** Store a binding between the session (or one message) and a host record. */
+export interface BindRecordCommand extends CommandBase {
+  type: 'session.bind';
+  sessionId: Id;
+  binding: Binding;
+}
+/** Remove a binding. */
+export interface UnbindRecordCommand extends CommandBase {
+  type: 'session.unbind';
+  sessionId: Id;
+  binderId: string;
+  recordId: string;
+}
+/** Note that the host added the session's customer to its database. */
+export interface MarkCustomerAddedCommand extends CommandBase {
+  type: 'customer.mark-added';
+  customerId: Id;
+}
+
+/** Every operator intent, as a JSON-serialisable discriminated union. */
+export type Command =
+  | TakeSessionCommand
+  | TakeNextCommand
+  | SendMessageCommand
+  | CloseSessionCommand
+  | ReassignSessionCommand
+  | ReturnToQueueCommand
+  | RenameSessionCommand
+  | MarkReadCommand
+  | StartOutboundCommand
+  | BindRecordCommand
+  | UnbindRecordCommand
+  | MarkCustomerAddedCommand;
+
+export type CommandType = Command['type'];
+
+/** What each command returns when it succeeds. */
+export interface CommandValues {
+  'session.take': { session: Session };
+  'session.take-next': { session: Session };
+  'message.send': { message: Message; session: Session };
+  'session.close': { session: Session };
+  'session.reassign': { session: Session };
+  'session.return-to-queue': { session: Session };
+  'session.rename': { session: Session };
+  'session.mark-read': { sessionId: Id; unread: number };
+  'session.start-outbound': { session: Session; message?: Message };
+  'session.bind': { session: Session };
+  'session.unbind': { session: Session };
+  'customer.mark-added': { customerId: Id };
+}
+
+/** A command without its idempotency key, as callers write it. */
+export type CommandInput<C extends Command = Command> = C extends Command ? Omit<C, 'commandId'> : never;

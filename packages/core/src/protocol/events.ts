@@ -1,0 +1,90 @@
+import type { ActivityEntry, Alert, Customer, Id, LiveChat, Message, OperatorGroup, Session, User } from '../domain/types.js';
+
+/** Why a session changed, for UIs that tell the user. */
+export type SessionChangeCause =
+  | 'created'
+  | 'taken'
+  | 'reassigned'
+  | 'returned'
+  | 'closed'
+  | 'reopened'
+  | 'renamed'
+  | 'bound'
+  | 'message';
+
+interface EventBase {
+  /** Strictly increasing on one user's stream; a gap means "resync from a snapshot". */
+  seq: number;
+}
+
+/** A session became visible to the user or changed. Carries the user's unread count for it. */
+export interface SessionUpsertedEvent extends EventBase {
+  type: 'session.upserted';
+  session: Session;
+  unread: number;
+  cause: SessionChangeCause;
+}
+/** A session is no longer visible to the user (e.g. another operator took it). */
+export interface SessionRemovedEvent extends EventBase {
+  type: 'session.removed';
+  sessionId: Id;
+}
+/** A message was added to a session visible to the user; `unread` is the user's count after it. */
+export interface MessageAddedEvent extends EventBase {
+  type: 'message.added';
+  message: Message;
+  unread: number;
+}
+/** The user's unread count of a session changed (they read it, on any device). */
+export interface SessionReadEvent extends EventBase {
+  type: 'session.read';
+  sessionId: Id;
+  unread: number;
+}
+/** An incoming customer message alerts every operator of the live chat. */
+export interface AlertEvent extends EventBase {
+  type: 'alert';
+  alert: Alert;
+}
+/** An entry for the user's activity stream. */
+export interface ActivityAddedEvent extends EventBase {
+  type: 'activity.added';
+  entry: ActivityEntry;
+}
+/** A customer was added or changed. */
+export interface CustomerUpsertedEvent extends EventBase {
+  type: 'customer.upserted';
+  customer: Customer;
+}
+
+/** Every fact a backend reports, as a JSON-serialisable discriminated union. */
+export type ServerEvent =
+  | SessionUpsertedEvent
+  | SessionRemovedEvent
+  | MessageAddedEvent
+  | SessionReadEvent
+  | AlertEvent
+  | ActivityAddedEvent
+  | CustomerUpsertedEvent;
+
+export type ServerEventType = ServerEvent['type'];
+
+/**
+ * Everything a user sees, at one point of their stream: the recovery point. Applying
+ * `events(snapshot.seq)` to it reproduces the live state.
+ */
+export interface Snapshot {
+  /** The seq of the last event included; the stream continues at `seq + 1`. */
+  seq: number;
+  me: User;
+  users: User[];
+  liveChats: LiveChat[];
+  groups: OperatorGroup[];
+  customers: Customer[];
+  /** Sessions visible to the user. */
+  sessions: Session[];
+  /** The user's unread count per visible session (absent means 0). */
+  unread: Record<Id, number>;
+  /** The newest activity entries, newest first. */
+  activity: ActivityEntry[];
+}

@@ -1,0 +1,171 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ActivityEntry, ClientStatus, Id, User } from '@live-chat/core';
+import { tokens } from '../styles/tokens.js';
+import { LiveChatElement } from '../shared/live-chat-element.js';
+import { ObserveController } from '../shared/observe-controller.js';
+import { emit } from '../shared/events.js';
+import { formatDateTime, formatRelative } from '../shared/format.js';
+import { activityStyles } from './activity.styles.js';
+import './activity.messages.js';
+
+/** How often relative times ("5 min ago") are refreshed. */
+const CLOCK_INTERVAL_MS = 60_000;
+
+const closedIcon = svg`<path d="M3 8.5 6.5 12 13 4.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`;
+const reassignedIcon = svg`<path d="M2 5h10M9 2l3 3-3 3M14 11H4M7 8l-3 3 3 3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round"/>`;
+
+/**
+ * The user's activity stream, newest first: sessions closed (seen by supervisors and the live
+ * chat's operators) and sessions reassigned to the user or to one of their groups. Each entry
+ * is a button that opens its session. New entries appear at the top without moving focus.
+ *
+ * @summary Activity stream: closed and reassigned sessions, each opening its session.
+ *
+ * @fires live-chat-session-open - An entry was activated; `detail.sessionId` is its session.
+ *
+ * @csspart heading - The "Activity" heading.
+ * @csspart list - The `role="list"` of entries.
+ * @csspart entry - One list item.
+ * @csspart entry-button - The button of an entry.
+ * @csspart icon - The entry's kind icon (decorative).
+ * @csspart text - The sentence ("Anna closed session “Order 12”").
+ * @csspart meta - The live chat name and the time.
+ * @csspart time - The relative time.
+ * @csspart message - The empty, loading or error text.
+ *
+ * @cssprop --live-chat-activity-background - Background (default the background token).
+ * @cssprop --live-chat-activity-hover-background - Hovered entry background (default the surface token).
+ * @cssprop --live-chat-activity-icon-color - Colour of the kind icons (default the accent).
+ */
+@customElement('live-chat-activity')
+export class LiveChatActivity extends LiveChatElement {
+  static override styles = [tokens, activityStyles];
+
+  private readonly activity = new ObserveController<ActivityEntry[]>(this, []);
+  private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });
+  /** Re-render when the signed-in user (and the directory with them) arrives. */
+  private readonly me = new ObserveController<User | null>(this, null);
+
+  @state() private now = Date.now();
+
+  /** Most entries shown (newest first). */
+  @property({ type: Number })
+  limit = 50;
+
+  /** `aria-level` of the heading; `0` hides the heading (the list keeps its accessible name). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  private clock: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.now = Date.now();
+    this.clock = setInterval(() => (this.now = Date.now()), CLOCK_INTERVAL_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clock);
+    this.clock = undefined;
+  }
+
+  private open(sessionId: Id): void {
+    emit(this, 'live-chat-session-open', { sessionId });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) {
+      this.activity.observe(this.client?.activity$);
+      this.status.observe(this.client?.status$);
+      this.me.observe(this.client?.me$);
+    }
+  }
+
+  /** The sentence describing an entry, with names resolved through the client. */
+  private describe(entry: ActivityEntry): string {
+    const client = this.client;
+    const myId = this.me.value?.id ?? client?.me?.id;
+    const actor = client?.getUser(entry.actorId)?.name ?? this.t('activity.someone');
+    const session = entry.sessionName;
+    if (entry.kind === 'session-closed') {
+      return entry.actorId === myId
+        ? this.t('activity.closed.by-you', { session })
+        : this.t('activity.closed', { actor, session });
+    }
+    const target = entry.target;
+    if (target?.kind === 'operator' && target.operatorId === myId) {
+      return this.t('activity.reassigned.to-you', { actor, session });
+    }
+    const targetName =
+      target?.kind === 'group'
+        ? (client?.getGroup(target.groupId)?.name ?? this.t('activity.unknown-group'))
+        : target?.kind === 'operator'
+          ? (client?.getUser(target.operatorId)?.name ?? this.t('activity.someone'))
+          : this.t('activity.someone');
+    if (entry.actorId === myId) return this.t('activity.reassigned.by-you', { session, target: targetName });
+    return target?.kind === 'group'
+      ? this.t('activity.reassigned.to-group', { actor, session, target: targetName })
+      : this.t('activity.reassigned.to-operator', { actor, session, target: targetName });
+  }
+
+  private renderEntry(entry: ActivityEntry) {
+    const liveChat = this.client?.getLiveChat(entry.liveChatId)?.name;
+    return html`<li part="entry" class="entry">
+      <button part="entry-button" class="entry-button" type="button" @click=${() => this.open(entry.sessionId)}>
+        <span part="icon" class="icon" aria-hidden="true"
+          ><svg viewBox="0 0 16 16" width="16" height="16">${entry.kind === 'session-closed' ? closedIcon : reassignedIcon}</svg></span
+        >
+        <span part="text" class="text">${this.describe(entry)}</span>
+        <span part="meta" class="meta"
+          >${liveChat ? html`${liveChat} · ` : nothing}<time
+            part="time"
+            datetime=${new Date(entry.at).toISOString()}
+            title=${formatDateTime(entry.at, this.locale)}
+            >${formatRelative(entry.at, this.now, this.locale)}</time
+          ></span
+        >
+      </button>
+    </li>`;
+  }
+
+  private renderBody() {
+    const status = this.status.value;
+    if (status.state === 'error') {
+      return html`<p part="message" class="message error" role="alert">
+        ${this.t('activity.error', { message: status.error.message })}
+      </p>`;
+    }
+    if (!this.client || status.state === 'loading') {
+      return html`<p part="message" class="message" role="status">${this.t('activity.loading')}</p>`;
+    }
+    const entries = this.activity.value.slice(0, Math.max(0, this.limit));
+    if (entries.length === 0) {
+      return html`<p part="message" class="message" role="status">${this.t('activity.empty')}</p>`;
+    }
+    return html`<ul part="list" class="list" role="list" aria-label=${this.t('activity.list')}>
+      ${repeat(
+        entries,
+        (entry) => entry.id,
+        (entry) => this.renderEntry(entry),
+      )}
+    </ul>`;
+  }
+
+  override render() {
+    return html`${this.headingLevel > 0
+      ? html`<div part="heading" class="heading" role="heading" aria-level=${this.headingLevel}>${this.t('activity.heading')}</div>`
+      : nothing}${this.renderBody()}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-chat-activity': LiveChatActivity;
+  }
+  interface HTMLElementEventMap {
+    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
+  }
+}

@@ -1,0 +1,347 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Subscription } from 'rxjs';
+import type { Alert, LiveChatClient } from '@live-chat/core';
+import { DEFAULT_LOCALE, translate } from '../i18n/catalogue.js';
+import { emit } from '../shared/events.js';
+import {
+  ALERT_SETTINGS_STORAGE_KEY,
+  loadAlertSettings,
+  saveAlertSettings,
+  type AlertSettings,
+  type AlertSettingsStorage,
+} from './alert-settings-store.js';
+import { AlertSound, defaultAudioContextFactory, type AudioContextFactory } from './alert-sound.js';
+import './alerts.messages.js';
+
+/** The browser's permission for desktop notifications, or `unsupported` where there are none. */
+export type DesktopPermission = NotificationPermission | 'unsupported';
+
+/** The part of a `Notification` the controller uses. */
+export interface NotificationLike {
+  onclick: ((event: Event) => unknown) | null;
+  close(): void;
+}
+
+/** The part of the `Notification` constructor the controller uses. */
+export interface NotificationConstructorLike {
+  readonly permission: NotificationPermission;
+  requestPermission(): Promise<NotificationPermission>;
+  new (title: string, options?: NotificationOptions): NotificationLike;
+}
+
+/** The part of `document` the controller uses (visibility, focus, title). */
+export interface AlertsDocument extends Pick<EventTarget, 'addEventListener' | 'removeEventListener'> {
+  title: string;
+  readonly visibilityState: DocumentVisibilityState;
+  hasFocus(): boolean;
+}
+
+/** The part of `window` the controller uses (focus events; focusing on a notification click). */
+export interface AlertsWindow extends Pick<EventTarget, 'addEventListener' | 'removeEventListener'> {
+  focus?(): void;
+}
+
+/** Everything the controller touches in the browser, replaceable for tests. */
+export interface AlertsEnvironment {
+  document: AlertsDocument | undefined;
+  window: AlertsWindow | undefined;
+  storage: AlertSettingsStorage | undefined;
+  Notification: NotificationConstructorLike | undefined;
+  createAudioContext: AudioContextFactory | undefined;
+  /** Milliseconds clock (sound throttling). */
+  now: () => number;
+}
+
+/** Options of {@link AlertsController}. */
+export interface AlertsControllerOptions {
+  /** Replace parts of the browser environment (tests, iframes). */
+  environment?: Partial<AlertsEnvironment>;
+  /** `localStorage` key of the settings (default {@link ALERT_SETTINGS_STORAGE_KEY}). */
+  storageKey?: string;
+  /** The UI locale for notification and title texts (default the host's `locale`, else English). */
+  locale?: () => string;
+  /**
+   * Called when the user clicks a desktop notification. Default: emit `live-chat-session-open`
+   * on the host.
+   */
+  onOpen?: (alert: Alert) => void;
+  /** Shortest time between two beeps, so a burst of messages makes one sound (default 1000 ms). */
+  soundIntervalMs?: number;
+}
+
+/** How many alert ids are remembered for de-duplication. */
+const SEEN_LIMIT = 1000;
+
+function browserEnvironment(): AlertsEnvironment {
+  const hasWindow = typeof window !== 'undefined';
+  let storage: AlertSettingsStorage | undefined;
+  try {
+    storage = hasWindow ? window.localStorage : undefined;
+  } catch {
+    storage = undefined;
+  }
+  return {
+    document: typeof document !== 'undefined' ? document : undefined,
+    window: hasWindow ? window : undefined,
+    storage,
+    Notification: hasWindow && 'Notification' in window ? (window.Notification as NotificationConstructorLike) : undefined,
+    createAudioContext: defaultAudioContextFactory(),
+    now: () => Date.now(),
+  };
+}
+
+/**
+ * Turns the client's `alerts$` (an incoming customer message, sent by the backend to every
+ * operator of its live chat) into the alerts the user switched on — each alert at most once,
+ * de-duplicated by `alert.id`:
+ *
+ * - **sound**: a short Web Audio beep. Browsers allow audio only after a user gesture, so the
+ *   audio context is created on the first pointer or key press on the page; bursts within
+ *   `soundIntervalMs` make one beep.
+ * - **desktop**: a `Notification` (customer name and message preview, one per session thanks to
+ *   its `tag`) while the page is hidden or unfocused, if switched on and permitted. Permission
+ *   is only ever asked by {@link AlertsController.enableDesktop}, to be called from a click
+ *   (`<live-chat-alert-settings>` does). Clicking the notification focuses the page and opens
+ *   the session.
+ * - **title badge**: "(3) Original title", counting alerts since the page was last visible and
+ *   focused; the title is restored when it is again.
+ *
+ * Settings live in `localStorage` (namespaced key) and are read on each alert, so a settings
+ * panel, another controller or another tab changing them takes effect at once.
+ *
+ * Use it as a Lit reactive controller (`new AlertsController(this)`; it connects and
+ * disconnects with the host, call {@link setClient} when the client changes) or as a plain
+ * object with {@link connect} / {@link disconnect}.
+ */
+export class AlertsController implements ReactiveController {
+  private readonly env: AlertsEnvironment;
+  private readonly storageKey: string;
+  private readonly sound: AlertSound;
+  private readonly soundIntervalMs: number;
+  private readonly listeners = new Set<(settings: AlertSettings) => void>();
+  private readonly seen = new Set<string>();
+  private client: LiveChatClient | undefined;
+  private subscription: Subscription | undefined;
+  private connected = false;
+  private unseen = 0;
+  /** The page's own title while it carries our badge. */
+  private baseTitle: string | undefined;
+  /** The badged title we last wrote, to notice when the page changes its title. */
+  private writtenTitle: string | undefined;
+  private lastBeepAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly host: (ReactiveControllerHost & EventTarget) | null = null,
+    private readonly options: AlertsControllerOptions = {},
+  ) {
+    this.env = { ...browserEnvironment(), ...options.environment };
+    this.storageKey = options.storageKey ?? ALERT_SETTINGS_STORAGE_KEY;
+    this.sound = new AlertSound(this.env.createAudioContext);
+    this.soundIntervalMs = options.soundIntervalMs ?? 1000;
+    host?.addController(this);
+  }
+
+  /** The current settings (read from storage). */
+  get settings(): AlertSettings {
+    return loadAlertSettings(this.env.storage, this.storageKey);
+  }
+
+  /** Alerts counted in the title badge since the page was last visible and focused. */
+  get unseenCount(): number {
+    return this.unseen;
+  }
+
+  /** The browser's notification permission. */
+  get desktopPermission(): DesktopPermission {
+    return this.env.Notification ? this.env.Notification.permission : 'unsupported';
+  }
+
+  /** Whether audio has been unlocked by a user gesture. */
+  get soundUnlocked(): boolean {
+    return this.sound.unlocked;
+  }
+
+  /** Changes some settings, stores them and tells the listeners; returns the new settings. */
+  setSettings(patch: Partial<AlertSettings>): AlertSettings {
+    const settings = { ...this.settings, ...patch };
+    saveAlertSettings(this.env.storage, settings, this.storageKey);
+    if (!settings.titleBadge) this.clearBadge();
+    for (const listener of this.listeners) listener(settings);
+    return settings;
+  }
+
+  /** Calls `listener` whenever the settings change (here or in another tab); returns the unsubscribe. */
+  onSettingsChange(listener: (settings: AlertSettings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Switches desktop notifications on, asking the browser's permission if it was never given.
+   * Call it from a user gesture (a click). Returns the permission; the setting is only switched
+   * on when it is `granted`.
+   */
+  async enableDesktop(): Promise<DesktopPermission> {
+    const Notification = this.env.Notification;
+    if (!Notification) return 'unsupported';
+    let permission = Notification.permission;
+    if (permission === 'default') {
+      try {
+        permission = await Notification.requestPermission();
+      } catch {
+        permission = Notification.permission;
+      }
+    }
+    if (permission === 'granted') this.setSettings({ desktop: true });
+    else if (this.settings.desktop) this.setSettings({ desktop: false });
+    else for (const listener of this.listeners) listener(this.settings);
+    return permission;
+  }
+
+  /** Unlocks audio and plays the beep once (call from a user gesture, e.g. switching sound on). */
+  previewSound(): boolean {
+    this.sound.unlock();
+    return this.sound.play();
+  }
+
+  /** Switches to another client (or none), re-subscribing when connected. */
+  setClient(client: LiveChatClient | undefined): void {
+    if (client === this.client) return;
+    this.client = client;
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    if (this.connected) this.subscribe();
+  }
+
+  hostConnected(): void {
+    this.connect();
+  }
+
+  hostDisconnected(): void {
+    this.disconnect();
+  }
+
+  /** Starts listening (to the client's alerts and the page's visibility, focus and gestures). */
+  connect(): void {
+    if (this.connected) return;
+    this.connected = true;
+    const { document, window } = this.env;
+    document?.addEventListener('visibilitychange', this.handleAttention);
+    document?.addEventListener('pointerdown', this.handleGesture, { capture: true });
+    document?.addEventListener('keydown', this.handleGesture, { capture: true });
+    window?.addEventListener('focus', this.handleAttention);
+    window?.addEventListener('storage', this.handleStorage);
+    this.subscribe();
+  }
+
+  /** Stops listening, restores the page title and releases the audio context. */
+  disconnect(): void {
+    if (!this.connected) return;
+    this.connected = false;
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    const { document, window } = this.env;
+    document?.removeEventListener('visibilitychange', this.handleAttention);
+    document?.removeEventListener('pointerdown', this.handleGesture, { capture: true });
+    document?.removeEventListener('keydown', this.handleGesture, { capture: true });
+    window?.removeEventListener('focus', this.handleAttention);
+    window?.removeEventListener('storage', this.handleStorage);
+    this.clearBadge();
+    this.sound.dispose();
+  }
+
+  private subscribe(): void {
+    if (!this.client || this.subscription) return;
+    this.subscription = this.client.alerts$.subscribe((alert) => this.handleAlert(alert));
+  }
+
+  private locale(): string {
+    return this.options.locale?.() ?? (this.host as { locale?: string } | null)?.locale ?? DEFAULT_LOCALE;
+  }
+
+  /** Whether the user is looking at the page: visible and focused. */
+  private attended(): boolean {
+    const document = this.env.document;
+    if (!document) return true;
+    return document.visibilityState === 'visible' && document.hasFocus();
+  }
+
+  private handleAlert(alert: Alert): void {
+    if (this.seen.has(alert.id)) return;
+    this.seen.add(alert.id);
+    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value as string);
+
+    const settings = this.settings;
+    const attended = this.attended();
+    if (settings.sound) this.beep();
+    if (settings.desktop && !attended) this.notify(alert);
+    if (settings.titleBadge && !attended) {
+      this.unseen += 1;
+      this.writeBadge();
+    }
+  }
+
+  private beep(): void {
+    const now = this.env.now();
+    if (now - this.lastBeepAt < this.soundIntervalMs) return;
+    if (this.sound.play()) this.lastBeepAt = now;
+  }
+
+  private notify(alert: Alert): void {
+    const Notification = this.env.Notification;
+    if (!Notification || Notification.permission !== 'granted') return;
+    try {
+      const notification = new Notification(
+        translate(this.locale(), 'alerts.notification-title', { customer: alert.customerName }),
+        { body: alert.preview, tag: `live-chat-session-${alert.sessionId}`, lang: this.locale() },
+      );
+      notification.onclick = () => {
+        this.env.window?.focus?.();
+        if (this.options.onOpen) this.options.onOpen(alert);
+        else if (this.host) emit(this.host, 'live-chat-session-open', { sessionId: alert.sessionId });
+        notification.close();
+      };
+    } catch {
+      // Some browsers only allow notifications from a service worker: the other alerts still ran.
+    }
+  }
+
+  private writeBadge(): void {
+    const document = this.env.document;
+    if (!document) return;
+    // The page changed its own title since we last wrote: that is the new base.
+    if (this.baseTitle === undefined || document.title !== this.writtenTitle) this.baseTitle = document.title;
+    this.writtenTitle = translate(this.locale(), 'alerts.title-badge', { count: this.unseen, title: this.baseTitle });
+    document.title = this.writtenTitle;
+  }
+
+  private clearBadge(): void {
+    this.unseen = 0;
+    const document = this.env.document;
+    if (document && this.baseTitle !== undefined && document.title === this.writtenTitle) document.title = this.baseTitle;
+    this.baseTitle = undefined;
+    this.writtenTitle = undefined;
+  }
+
+  private readonly handleAttention = (): void => {
+    if (this.attended()) this.clearBadge();
+  };
+
+  private readonly handleGesture = (): void => {
+    if (!this.client || this.sound.unlocked || !this.settings.sound) return;
+    this.sound.unlock();
+  };
+
+  private readonly handleStorage = (event: Event): void => {
+    if ((event as StorageEvent).key !== this.storageKey) return;
+    const settings = this.settings;
+    if (!settings.titleBadge) this.clearBadge();
+    for (const listener of this.listeners) listener(settings);
+  };
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
+  }
+}

@@ -1,0 +1,304 @@
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { Observable, Subject } from 'rxjs';
+import { createLiveChatClient, type Alert, type LiveChatClient } from '@live-chat/core';
+import { createMemoryBackend } from '../../../adapters/src/memory/backend.js';
+import { AlertsController } from './alerts-controller.js';
+import { ALERT_SETTINGS_STORAGE_KEY, DEFAULT_ALERT_SETTINGS } from './alert-settings-store.js';
+import { fakeEnvironment } from './alerts-testing.js';
+
+type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
+
+const seed = (): Seed => ({
+  users: [
+    { id: 'u-anna', name: 'Anna Smirnova', role: 'operator' },
+    { id: 'u-oleg', name: 'Oleg Kim', role: 'operator' },
+  ],
+  liveChats: [
+    {
+      id: 'lc-support',
+      name: 'Support',
+      channels: ['web', 'telegram'],
+      operatorIds: ['u-anna'],
+      supervisorIds: [],
+      groupIds: [],
+      reassignmentTargets: [],
+    },
+    {
+      id: 'lc-sales',
+      name: 'Sales',
+      channels: ['web'],
+      operatorIds: ['u-oleg'],
+      supervisorIds: [],
+      groupIds: [],
+      reassignmentTargets: [],
+    },
+  ],
+  groups: [],
+  customers: [
+    { id: 'c-ivan', kind: 'external', name: 'Ivan Petrov', account: '@ivan', messenger: 'telegram' },
+    { id: 'c-maria', kind: 'external', name: 'Maria Lopez', account: '@maria', messenger: 'telegram' },
+  ],
+});
+
+const alert = (id: string, sessionId = 's-1'): Alert => ({
+  id,
+  sessionId,
+  liveChatId: 'lc-support',
+  messageId: `m-${id}`,
+  customerName: 'Ivan Petrov',
+  preview: 'Hello <b>there</b>',
+  channel: 'telegram',
+  at: Date.now(),
+});
+
+/** A client stand-in whose alerts a test pushes by hand; counts subscriptions to `alerts$`. */
+function alertSource() {
+  const subject = new Subject<Alert>();
+  let subscribers = 0;
+  const alerts$ = new Observable<Alert>((subscriber) => {
+    subscribers++;
+    const subscription = subject.subscribe(subscriber);
+    return () => {
+      subscribers--;
+      subscription.unsubscribe();
+    };
+  });
+  return { client: { alerts$ } as unknown as LiveChatClient, push: (a: Alert) => subject.next(a), subscribers: () => subscribers };
+}
+
+describe('AlertsController', () => {
+  let backend: ReturnType<typeof createMemoryBackend>;
+  const clients: LiveChatClient[] = [];
+  const controllers: AlertsController[] = [];
+
+  async function connect(userId: string): Promise<LiveChatClient> {
+    const client = createLiveChatClient({ adapter: backend.connect(userId) });
+    clients.push(client);
+    await waitUntil(() => client.status.state === 'ready', `${userId} ready`);
+    return client;
+  }
+
+  function controllerFor(client: LiveChatClient | undefined, fake = fakeEnvironment(), host: EventTarget | null = null) {
+    const controller = new AlertsController(host as never, { environment: fake.environment });
+    controller.setClient(client);
+    controller.connect();
+    controllers.push(controller);
+    return controller;
+  }
+
+  beforeEach(() => {
+    backend = createMemoryBackend({ seed: seed() });
+  });
+
+  afterEach(async () => {
+    for (const controller of controllers.splice(0)) controller.disconnect();
+    for (const client of clients.splice(0)) client.dispose();
+    await backend.dispose();
+  });
+
+  it('a customer writes: the operators of that live chat are alerted once, no one else', async () => {
+    const annaFake = fakeEnvironment();
+    const olegFake = fakeEnvironment();
+    controllerFor(await connect('u-anna'), annaFake);
+    controllerFor(await connect('u-oleg'), olegFake);
+    for (const fake of [annaFake, olegFake]) {
+      fake.storage.setItem(ALERT_SETTINGS_STORAGE_KEY, JSON.stringify({ sound: true, desktop: true, titleBadge: true }));
+      fake.document.dispatchEvent(new Event('pointerdown')); // the user's first gesture unlocks audio
+      fake.document.setAttended(false, fake.window);
+    }
+
+    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'My order is late' });
+    await waitUntil(() => annaFake.notifications.shown.length === 1, 'Anna is notified');
+    await aTimeout(20);
+    expect(annaFake.tones()).to.deep.equal([880, 1320]);
+    expect(annaFake.notifications.shown).to.have.length(1);
+    const [notification] = annaFake.notifications.shown;
+    expect(notification!.title).to.equal('New message from Ivan Petrov');
+    expect(notification!.options!.body).to.equal('My order is late');
+    expect(annaFake.document.title).to.equal('(1) Live chats');
+
+    expect(olegFake.tones()).to.deep.equal([]);
+    expect(olegFake.notifications.shown).to.have.length(0);
+    expect(olegFake.document.title).to.equal('Live chats');
+  });
+
+  it('the title badge counts alerts since the page was last seen, and is restored when it is', async () => {
+    const fake = fakeEnvironment();
+    const controller = controllerFor(await connect('u-anna'), fake);
+    fake.document.setAttended(false, fake.window);
+    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'One' });
+    backend.customerWrites({ customerId: 'c-maria', liveChatId: 'lc-support', channel: 'telegram', text: 'Two' });
+    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Three' });
+    await waitUntil(() => fake.document.title === '(3) Live chats', 'three alerts in the title');
+    expect(controller.unseenCount).to.equal(3);
+
+    fake.document.setAttended(true, fake.window);
+    expect(fake.document.title).to.equal('Live chats');
+    expect(controller.unseenCount).to.equal(0);
+
+    // Visible and focused: the user sees the workspace, the title stays as it is.
+    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Four' });
+    await aTimeout(20);
+    expect(fake.document.title).to.equal('Live chats');
+  });
+
+  it('de-duplicates by alert id and throttles bursts into one beep', async () => {
+    const fake = fakeEnvironment();
+    const source = alertSource();
+    controllerFor(source.client, fake);
+    fake.document.dispatchEvent(new Event('keydown'));
+    fake.document.setAttended(false, fake.window);
+    fake.storage.setItem(ALERT_SETTINGS_STORAGE_KEY, JSON.stringify({ sound: true, desktop: true, titleBadge: true }));
+
+    source.push(alert('a-1'));
+    source.push(alert('a-1'));
+    expect(fake.notifications.shown).to.have.length(1);
+    expect(fake.document.title).to.equal('(1) Live chats');
+    expect(fake.tones()).to.have.length(2);
+
+    source.push(alert('a-2')); // same second: no second beep, but counted and notified
+    expect(fake.tones()).to.have.length(2);
+    expect(fake.notifications.shown).to.have.length(2);
+    expect(fake.document.title).to.equal('(2) Live chats');
+
+    fake.advance(1500);
+    source.push(alert('a-3'));
+    expect(fake.tones()).to.have.length(4);
+  });
+
+  it('plays no sound before a user gesture has unlocked audio', async () => {
+    const fake = fakeEnvironment();
+    const source = alertSource();
+    controllerFor(source.client, fake);
+    source.push(alert('a-1'));
+    expect(fake.audio).to.have.length(0);
+    fake.document.dispatchEvent(new Event('pointerdown'));
+    expect(fake.audio).to.have.length(1);
+    fake.advance(2000);
+    source.push(alert('a-2'));
+    expect(fake.tones()).to.have.length(2);
+  });
+
+  it('each alert is switchable, and the settings are persisted under a namespaced key', async () => {
+    const fake = fakeEnvironment();
+    const source = alertSource();
+    const controller = controllerFor(source.client, fake);
+    fake.document.dispatchEvent(new Event('pointerdown'));
+    fake.document.setAttended(false, fake.window);
+    expect(controller.settings).to.deep.equal(DEFAULT_ALERT_SETTINGS);
+
+    controller.setSettings({ sound: false, desktop: false, titleBadge: false });
+    expect(JSON.parse(fake.storage.getItem(ALERT_SETTINGS_STORAGE_KEY)!)).to.deep.equal({ sound: false, desktop: false, titleBadge: false });
+    source.push(alert('a-1'));
+    expect(fake.tones()).to.have.length(0);
+    expect(fake.notifications.shown).to.have.length(0);
+    expect(fake.document.title).to.equal('Live chats');
+
+    controller.setSettings({ titleBadge: true });
+    source.push(alert('a-2'));
+    expect(fake.document.title).to.equal('(1) Live chats');
+    controller.setSettings({ titleBadge: false });
+    expect(fake.document.title).to.equal('Live chats');
+  });
+
+  it('does not notify without permission, nor while the page is in view', async () => {
+    const fake = fakeEnvironment({ permission: 'denied' });
+    const source = alertSource();
+    const controller = controllerFor(source.client, fake);
+    controller.setSettings({ desktop: true });
+    fake.document.setAttended(false, fake.window);
+    source.push(alert('a-1'));
+    expect(fake.notifications.shown).to.have.length(0);
+
+    const granted = fakeEnvironment({ permission: 'granted' });
+    const second = alertSource();
+    controllerFor(second.client, granted).setSettings({ desktop: true });
+    second.push(alert('a-1'));
+    expect(granted.notifications.shown).to.have.length(0);
+  });
+
+  it('asks permission only when asked to enable desktop notifications', async () => {
+    const fake = fakeEnvironment({ permission: 'default', answer: 'granted' });
+    const controller = controllerFor(undefined, fake);
+    expect(fake.notifications.Notification.requests).to.equal(0);
+    expect(controller.desktopPermission).to.equal('default');
+    expect(await controller.enableDesktop()).to.equal('granted');
+    expect(fake.notifications.Notification.requests).to.equal(1);
+    expect(controller.settings.desktop).to.equal(true);
+
+    const blocked = fakeEnvironment({ permission: 'denied' });
+    const other = controllerFor(undefined, blocked);
+    expect(await other.enableDesktop()).to.equal('denied');
+    expect(blocked.notifications.Notification.requests).to.equal(0);
+    expect(other.settings.desktop).to.equal(false);
+
+    const none = new AlertsController(null, { environment: { ...fakeEnvironment().environment, Notification: undefined } });
+    expect(none.desktopPermission).to.equal('unsupported');
+    expect(await none.enableDesktop()).to.equal('unsupported');
+  });
+
+  it('clicking a notification focuses the page and opens the session', async () => {
+    const fake = fakeEnvironment();
+    const source = alertSource();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const controller = new AlertsController(null, {
+      environment: fake.environment,
+      onOpen: (a) => host.dispatchEvent(new CustomEvent('open', { detail: a.sessionId })),
+    });
+    controllers.push(controller);
+    controller.setClient(source.client);
+    controller.connect();
+    controller.setSettings({ desktop: true });
+    fake.document.setAttended(false, fake.window);
+    source.push(alert('a-1', 's-42'));
+    const opened: string[] = [];
+    host.addEventListener('open', (e) => opened.push((e as CustomEvent<string>).detail));
+    fake.notifications.shown[0]!.onclick!(new Event('click'));
+    expect(opened).to.deep.equal(['s-42']);
+    expect(fake.window.focusCalls).to.equal(1);
+    expect(fake.notifications.shown[0]!.closed).to.equal(true);
+    host.remove();
+  });
+
+  it('adopts a title the page sets while badged', async () => {
+    const fake = fakeEnvironment();
+    const source = alertSource();
+    controllerFor(source.client, fake);
+    fake.document.setAttended(false, fake.window);
+    source.push(alert('a-1'));
+    expect(fake.document.title).to.equal('(1) Live chats');
+    fake.document.title = 'Inbox — Acme';
+    source.push(alert('a-2'));
+    expect(fake.document.title).to.equal('(2) Inbox — Acme');
+    fake.document.setAttended(true, fake.window);
+    expect(fake.document.title).to.equal('Inbox — Acme');
+  });
+
+  it('as a reactive controller it subscribes while the host is connected, and leaves nothing behind', async () => {
+    const source = alertSource();
+    const fake = fakeEnvironment();
+    class AlertsHost extends LitElement {
+      readonly alerts = new AlertsController(this, { environment: fake.environment });
+    }
+    customElements.define('alerts-test-host', AlertsHost);
+    for (let i = 0; i < 50; i++) {
+      const host = document.createElement('alerts-test-host') as AlertsHost;
+      host.alerts.setClient(source.client);
+      document.body.append(host);
+      expect(source.subscribers()).to.equal(1);
+      expect(fake.document.listeners).to.equal(3);
+      expect(fake.window.listeners).to.equal(2);
+      fake.document.setAttended(false, fake.window);
+      source.push(alert(`a-${i}`));
+      expect(fake.document.title).to.equal('(1) Live chats');
+      host.remove();
+      expect(source.subscribers()).to.equal(0);
+      expect(fake.document.listeners).to.equal(0);
+      expect(fake.window.listeners).to.equal(0);
+      expect(fake.document.title).to.equal('Live chats');
+      fake.document.setAttended(true, fake.window);
+    }
+  });
+});

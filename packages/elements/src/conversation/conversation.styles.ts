@@ -1,0 +1,267 @@
+import { css } from 'lit';
+
+export const conversationStyles = css`
+  :host {
+    --_conversation-bg: var(--live-chat-conversation-background, var(--_bg));
+    --_bubble-customer: var(--live-chat-conversation-customer-bubble, var(--_surface));
+    --_bubble-operator: var(--live-chat-conversation-operator-bubble, var(--_accent-soft));
+    --_bubble-radius: var(--live-chat-conversation-bubble-radius, var(--_radius));
+    --_log-gap: var(--live-chat-conversation-gap, var(--_space));
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    height: 100%;
+    background: var(--_conversation-bg);
+    position: relative;
+  }
+  .placeholder {
+    margin: auto;
+    padding: calc(var(--_space) * 3);
+    text-align: center;
+    color: var(--_muted);
+    max-width: 32rem;
+  }
+  .placeholder h2 {
+    margin: 0 0 var(--_space);
+    font-size: 1.1em;
+    color: var(--_text);
+  }
+  .placeholder p {
+    margin: 0 0 var(--_space);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+  }
+  .title {
+    flex: 1 1 12rem;
+    min-width: 0;
+  }
+  .title h2 {
+    margin: 0;
+    font-size: 1.05em;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .status {
+    padding: 0 6px;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+  }
+  .status.queued {
+    color: var(--_new);
+  }
+  .status.closed {
+    color: var(--_muted);
+  }
+  .status.active {
+    color: var(--_success);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .channel-icon {
+    flex: none;
+    vertical-align: middle;
+  }
+  .log-wrap {
+    position: relative;
+    flex: 1 1 auto;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .log {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+    overflow-anchor: none;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_log-gap);
+  }
+  .log-top {
+    display: flex;
+    justify-content: center;
+    color: var(--_muted);
+    font-size: 0.9em;
+    min-height: 32px;
+    align-items: center;
+  }
+  .day {
+    align-self: center;
+    color: var(--_muted);
+    font-size: 0.85em;
+    padding: 2px var(--_space);
+  }
+  .message {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    max-width: min(75%, 40rem);
+    align-self: flex-start;
+    border-radius: var(--_bubble-radius);
+    padding: 6px 10px;
+    background: var(--_bubble-customer);
+    transition: box-shadow 0.3s;
+  }
+  .message.operator {
+    align-self: flex-end;
+    background: var(--_bubble-operator);
+  }
+  .message.system {
+    align-self: center;
+    background: transparent;
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .message.highlighted {
+    box-shadow: 0 0 0 3px var(--_highlight);
+  }
+  .message.failed {
+    outline: 1px solid var(--_danger);
+  }
+  .message:focus-visible {
+    outline: 2px solid var(--_focus);
+  }
+  .message-head {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .author {
+    font-weight: 600;
+    color: var(--_text);
+  }
+  .text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    margin: 0;
+  }
+  .text a {
+    color: var(--_accent);
+  }
+  .delivery {
+    font-size: 0.85em;
+    color: var(--_muted);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .delivery.failed {
+    color: var(--_danger);
+  }
+  .delivery .button {
+    min-height: 24px;
+    padding: 0 8px;
+  }
+  .new-messages {
+    position: absolute;
+    bottom: var(--_space);
+    left: 50%;
+    transform: translateX(-50%);
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+  }
+  .notice {
+    margin: 0;
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+    font-size: 0.9em;
+  }
+  .notice.error,
+  .field-error {
+    color: var(--_danger);
+  }
+  .notice.offline {
+    color: var(--_warning);
+  }
+  .composer {
+    border-top: 1px solid var(--_border);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+  }
+  .composer-row {
+    display: flex;
+    gap: var(--_space);
+    align-items: flex-end;
+  }
+  textarea {
+    flex: 1 1 auto;
+    min-height: 2.6em;
+    max-height: 12em;
+    resize: vertical;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 6px 8px;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  textarea:disabled {
+    opacity: 0.6;
+  }
+  .composer-label {
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  .composer-foot {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space);
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .count.over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .closed-note {
+    border-top: 1px solid var(--_border);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    color: var(--_muted);
+    margin: 0;
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    color: var(--_text);
+    max-width: min(28rem, 90vw);
+    padding: calc(var(--_space) * 2);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  dialog h2 {
+    margin: 0 0 var(--_space);
+    font-size: 1.1em;
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space);
+    margin-top: calc(var(--_space) * 2);
+  }
+`;

@@ -1,0 +1,128 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { emptyCounters, type Counters } from '@live-chat/core';
+import { tokens } from '../styles/tokens.js';
+import { LiveChatElement } from '../shared/live-chat-element.js';
+import { ObserveController } from '../shared/observe-controller.js';
+import { emit } from '../shared/events.js';
+import { formatNumber } from '../shared/format.js';
+import { counterStyles } from './counter.styles.js';
+import './counter.messages.js';
+
+/** Which figure a counter shows. */
+export type CounterKind = 'unread' | 'unassigned';
+
+/**
+ * One of the workspace's two counters.
+ *
+ * - `kind="unread"` (red, default): unread customer messages in the open sessions assigned to
+ *   the user; meant to sit on the workspace icon. Not interactive. At zero the badge is hidden
+ *   (nothing to draw attention to) and only the visually hidden label remains, so a parent
+ *   button's accessible name still reads "No unread messages".
+ * - `kind="unassigned"` (blue): new unassigned sessions in the user's queues. A button: click,
+ *   Enter or Space opens the oldest waiting session (`client.oldestQueued()`). At zero the badge
+ *   stays visible but muted ("0"), the button is `aria-disabled` and its tooltip and description
+ *   explain why nothing happens.
+ *
+ * The host reflects `empty` when the figure is zero, so a page can hide or restyle it
+ * (`live-chat-counter[empty] { … }`).
+ *
+ * @summary Red (unread in my sessions) or blue (new unassigned sessions) counter with an accessible name.
+ *
+ * @fires live-chat-session-open - The blue counter was activated; `detail.sessionId` is the oldest unassigned session.
+ *
+ * @csspart base - The wrapper: a `<span>` (red) or the `<button>` (blue).
+ * @csspart count - The coloured badge with the number ("99+" above `max`).
+ * @csspart label - The text name ("3 unread messages"); visually hidden unless `show-label` is set.
+ *
+ * @cssprop --live-chat-counter-size - Height of the badge (default 20px).
+ * @cssprop --live-chat-counter-background - Badge colour (default the unread red or the new blue token).
+ * @cssprop --live-chat-counter-color - Badge text colour.
+ * @cssprop --live-chat-counter-muted-background - Badge colour at zero (blue counter).
+ * @cssprop --live-chat-counter-muted-color - Badge text colour at zero (blue counter).
+ */
+@customElement('live-chat-counter')
+export class LiveChatCounter extends LiveChatElement {
+  static override styles = [tokens, counterStyles];
+
+  private readonly counters = new ObserveController<Counters>(this, emptyCounters());
+
+  /** `unread` (red) or `unassigned` (blue, clickable). */
+  @property({ reflect: true })
+  kind: CounterKind = 'unread';
+
+  /** Show the text label beside the badge instead of keeping it for screen readers only. */
+  @property({ type: Boolean, attribute: 'show-label', reflect: true })
+  showLabel = false;
+
+  /** Largest number drawn in the badge; above it the badge reads "{max}+" (the label keeps the exact figure). */
+  @property({ type: Number })
+  max = 99;
+
+  /** The figure currently shown. */
+  get count(): number {
+    const counters = this.counters.value;
+    return this.kind === 'unassigned' ? counters.newUnassigned : counters.unreadInMySessions;
+  }
+
+  private handleClick(): void {
+    if (this.kind !== 'unassigned' || !this.client || this.count === 0) return;
+    const oldest = this.client.oldestQueued();
+    if (oldest) emit(this, 'live-chat-session-open', { sessionId: oldest.session.id });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.counters.observe(this.client?.counters$);
+    this.toggleAttribute('empty', this.count === 0);
+  }
+
+  private renderBadge(count: number) {
+    const shown = count > this.max ? `${formatNumber(this.max, this.locale)}+` : formatNumber(count, this.locale);
+    return html`<span part="count" class=${classMap({ count: true, zero: count === 0 })} aria-hidden="true"
+      >${shown}</span
+    >`;
+  }
+
+  private renderLabel(text: string, zero: boolean) {
+    return html`<span part="label" class=${classMap({ label: true, visible: this.showLabel, 'visually-hidden': !this.showLabel, zero })}
+      >${text}</span
+    >`;
+  }
+
+  override render() {
+    const count = this.count;
+    const zero = count === 0;
+    const label = zero
+      ? this.t(`counter.${this.kind}.zero`)
+      : this.t(`counter.${this.kind}.label`, { count });
+
+    if (this.kind !== 'unassigned') {
+      return html`<span part="base" class="base" title=${zero ? nothing : this.t('counter.unread.hint')}
+        >${zero ? nothing : this.renderBadge(count)}${this.renderLabel(label, zero)}</span
+      >`;
+    }
+    const hint = zero ? this.t('counter.unassigned.zero-hint') : this.t('counter.unassigned.hint');
+    return html`<button
+        part="base"
+        class="base"
+        type="button"
+        aria-disabled=${zero ? 'true' : 'false'}
+        aria-describedby="hint"
+        title=${hint}
+        @click=${this.handleClick}
+      >
+        ${this.renderBadge(count)}${this.renderLabel(label, zero)}
+      </button>
+      <span id="hint" class="visually-hidden">${hint}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-chat-counter': LiveChatCounter;
+  }
+  interface HTMLElementEventMap {
+    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
+  }
+}

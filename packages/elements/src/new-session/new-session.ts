@@ -1,0 +1,348 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Channel, Customer, ErrorInfo, Id, LiveChat } from '@live-chat/core';
+import { buttonStyles, tokens } from '../styles/tokens.js';
+import { LiveChatElement } from '../shared/live-chat-element.js';
+import { ObserveController } from '../shared/observe-controller.js';
+import { emit } from '../shared/events.js';
+import { formatNumber } from '../shared/format.js';
+import { channelIcon, CHANNEL_NAMES } from '../shared/channel-icon.js';
+import { newSessionStyles } from './new-session.styles.js';
+import './new-session.messages.js';
+
+/** Most customers listed at once; the search narrows the rest. */
+const MAX_LISTED = 100;
+
+const TRANSLATED_ERRORS = new Set(['FORBIDDEN', 'VALIDATION', 'OFFLINE', 'NOT_FOUND']);
+
+/**
+ * The "+ New Session" dialog: start an outbound session with a customer in one live chat. The
+ * user picks a customer from a searchable list (`client.getCustomers()`), a channel among the
+ * live chat's outbound channels (`client.outboundChannels()`), and optionally a session name and
+ * a first message; "Start session" calls `client.startOutbound()`. A refused start shows its
+ * typed error in the dialog; on success the dialog closes and emits `live-chat-session-open`
+ * for the new session.
+ *
+ * A native modal `<dialog>`: focus moves into it and stays there until it closes, Escape or
+ * Cancel closes it, and focus returns to where it was.
+ *
+ * @summary Dialog to start an outbound session (pick customer, channel, name, first message).
+ *
+ * @fires live-chat-session-open - The session was started; `detail.sessionId` is the new session.
+ * @fires live-chat-new-session-close - The dialog closed (started or cancelled); `detail.sessionId` is set when a session was started.
+ *
+ * @csspart dialog - The `<dialog>`.
+ * @csspart form - The form inside it.
+ * @csspart title - The heading.
+ * @csspart close - The × button.
+ * @csspart search - The customer search box.
+ * @csspart customers - The scrolling list of customers.
+ * @csspart customer - One customer option (a label around a radio button).
+ * @csspart channel - The channel `<select>`.
+ * @csspart name - The session name input.
+ * @csspart message - The first message textarea.
+ * @csspart error - The error message.
+ * @csspart start - The Start session button.
+ * @csspart cancel - The Cancel button.
+ *
+ * @cssprop --live-chat-new-session-width - Width of the dialog (default 440px).
+ * @cssprop --live-chat-new-session-backdrop - Colour of the backdrop.
+ */
+@customElement('live-chat-new-session')
+export class LiveChatNewSession extends LiveChatElement {
+  static override styles = [tokens, buttonStyles, newSessionStyles];
+
+  private readonly liveChats = new ObserveController<LiveChat[]>(this, []);
+
+  @query('dialog')
+  private dialog?: HTMLDialogElement;
+
+  @state()
+  private customers: Customer[] = [];
+
+  @state()
+  private query = '';
+
+  @state()
+  private customerId: Id | undefined;
+
+  @state()
+  private channel: Channel | undefined;
+
+  @state()
+  private name = '';
+
+  @state()
+  private text = '';
+
+  @state()
+  private pending = false;
+
+  @state()
+  private error: ErrorInfo | undefined;
+
+  /** Whether the customer was missing when the user tried to start. */
+  @state()
+  private missingCustomer = false;
+
+  /** The live chat the session starts in. */
+  @property({ attribute: 'live-chat-id', reflect: true })
+  liveChatId: Id | undefined;
+
+  /** Whether the dialog is open. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Resets the form and opens the dialog (modal). */
+  async show(): Promise<void> {
+    this.customers = this.client?.getCustomers() ?? [];
+    this.query = '';
+    this.customerId = undefined;
+    this.channel = this.client && this.liveChatId ? this.client.outboundChannels(this.liveChatId)[0] : undefined;
+    this.name = '';
+    this.text = '';
+    this.error = undefined;
+    this.missingCustomer = false;
+    this.pending = false;
+    await this.updateComplete;
+    if (this.dialog && !this.dialog.open) this.dialog.showModal();
+    this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+  }
+
+  /** Closes the dialog without starting anything. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  override disconnectedCallback(): void {
+    this.dialog?.close();
+    super.disconnectedCallback();
+  }
+
+  private get channels(): Channel[] {
+    return this.client && this.liveChatId ? this.client.outboundChannels(this.liveChatId) : [];
+  }
+
+  private get filteredCustomers(): Customer[] {
+    const query = this.query.trim().toLocaleLowerCase();
+    if (!query) return this.customers;
+    return this.customers.filter((customer) => {
+      const account = customer.kind === 'external' ? customer.account : '';
+      return customer.name.toLocaleLowerCase().includes(query) || account.toLocaleLowerCase().includes(query);
+    });
+  }
+
+  private pickCustomer(customer: Customer): void {
+    this.customerId = customer.id;
+    this.missingCustomer = false;
+    // An external customer is best reached through the messenger they use, when the live chat has it.
+    if (customer.kind === 'external' && this.channels.includes(customer.messenger)) this.channel = customer.messenger;
+  }
+
+  private errorText(error: ErrorInfo): string {
+    if (TRANSLATED_ERRORS.has(error.code)) return this.t(`new-session.error.${error.code}`, { message: error.message });
+    return this.t('new-session.error', { message: error.message });
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.pending || !this.client || !this.liveChatId) return;
+    if (!this.customerId) {
+      this.missingCustomer = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+      return;
+    }
+    const channel = this.channel ?? this.channels[0];
+    if (!channel) return;
+    this.pending = true;
+    this.error = undefined;
+    const name = this.name.trim();
+    const text = this.text.trim();
+    const result = await this.client.startOutbound({
+      liveChatId: this.liveChatId,
+      customerId: this.customerId,
+      channel,
+      ...(name ? { name } : {}),
+      ...(text ? { text: this.text } : {}),
+    });
+    this.pending = false;
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    const sessionId = result.value.session.id;
+    this.dialog?.close();
+    emit(this, 'live-chat-session-open', { sessionId });
+    emit(this, 'live-chat-new-session-close', { sessionId });
+  }
+
+  private handleCancel(): void {
+    this.dialog?.close();
+    emit(this, 'live-chat-new-session-close', {});
+  }
+
+  private handleDialogCancel(event: Event): void {
+    // Escape: the native dialog closes itself; never while a start is in flight.
+    if (this.pending) {
+      event.preventDefault();
+      return;
+    }
+    emit(this, 'live-chat-new-session-close', {});
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.liveChats.observe(this.client?.liveChats$);
+    if (changed.has('liveChatId') && this.channel && !this.channels.includes(this.channel)) {
+      this.channel = this.channels[0];
+    }
+  }
+
+  private renderCustomer(customer: Customer) {
+    const secondary =
+      customer.kind === 'external'
+        ? html`<span class="customer-account">${customer.account}</span>${channelIcon(customer.messenger)}`
+        : html`<span class="customer-account">${this.t('new-session.internal')}</span>`;
+    return html`<label part="customer" class="customer">
+      <input
+        type="radio"
+        name="customer"
+        .value=${customer.id}
+        .checked=${customer.id === this.customerId}
+        @change=${() => this.pickCustomer(customer)}
+      />
+      <span class="customer-name">${customer.name}</span>
+      ${secondary}
+    </label>`;
+  }
+
+  private renderCustomers() {
+    const matches = this.filteredCustomers;
+    const shown = matches.slice(0, MAX_LISTED);
+    // Keep the chosen customer visible even when the search no longer matches it.
+    const chosen = this.customerId ? this.customers.find((c) => c.id === this.customerId) : undefined;
+    if (chosen && !shown.includes(chosen)) shown.unshift(chosen);
+    return html`<fieldset aria-describedby=${this.missingCustomer ? 'customer-missing' : nothing}>
+      <legend id="customer-legend">${this.t('new-session.customer')}</legend>
+      <input
+        type="search"
+        part="search"
+        aria-label=${this.t('new-session.customer-search')}
+        placeholder=${this.t('new-session.customer-search')}
+        aria-controls="customers"
+        autocomplete="off"
+        .value=${this.query}
+        @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+      />
+      <div id="customers" part="customers" class="customers">
+        ${repeat(
+          shown,
+          (customer) => customer.id,
+          (customer) => this.renderCustomer(customer),
+        )}
+        ${shown.length === 0
+          ? html`<p class="empty">
+              ${this.customers.length === 0
+                ? this.t('new-session.no-customers')
+                : this.t('new-session.no-match', { query: this.query })}
+            </p>`
+          : nothing}
+      </div>
+      <p class="hint" role="status">
+        ${matches.length > MAX_LISTED
+          ? this.t('new-session.customer-more', {
+              shown: formatNumber(MAX_LISTED, this.locale),
+              count: formatNumber(matches.length, this.locale),
+            })
+          : this.query
+            ? this.t('new-session.customer-count', { count: matches.length })
+            : nothing}
+      </p>
+      ${this.missingCustomer
+        ? html`<p id="customer-missing" class="error" part="error" role="alert">${this.t('new-session.pick-customer')}</p>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private renderForm() {
+    if (!this.client) return html`<p class="error" part="error">${this.t('new-session.no-client')}</p>`;
+    if (!this.liveChatId) return html`<p class="error" part="error">${this.t('new-session.no-live-chat')}</p>`;
+    if (!this.client.canStartOutbound(this.liveChatId)) {
+      return html`<p class="error" part="error" role="alert">${this.t('new-session.forbidden')}</p>`;
+    }
+    return html`${this.renderCustomers()}
+      <div>
+        <label for="channel">${this.t('new-session.channel')}</label>
+        <select
+          id="channel"
+          part="channel"
+          .value=${this.channel ?? ''}
+          @change=${(e: Event) => (this.channel = (e.target as HTMLSelectElement).value as Channel)}
+        >
+          ${this.channels.map(
+            (channel) =>
+              html`<option value=${channel} ?selected=${channel === this.channel}>${CHANNEL_NAMES[channel] ?? channel}</option>`,
+          )}
+        </select>
+      </div>
+      <div>
+        <label for="name">${this.t('new-session.name')}</label>
+        <input
+          id="name"
+          type="text"
+          part="name"
+          maxlength="200"
+          .value=${this.name}
+          @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <div>
+        <label for="message">${this.t('new-session.message')}</label>
+        <textarea
+          id="message"
+          part="message"
+          maxlength="4000"
+          .value=${this.text}
+          @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </div>
+      ${this.error ? html`<p class="error" part="error" role="alert">${this.errorText(this.error)}</p>` : nothing}`;
+  }
+
+  override render() {
+    const liveChat = this.liveChatId ? this.liveChats.value.find((chat) => chat.id === this.liveChatId) : undefined;
+    const usable = Boolean(this.client && this.liveChatId && this.client.canStartOutbound(this.liveChatId));
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.handleDialogCancel}>
+      <form part="form" novalidate @submit=${this.handleSubmit}>
+        <header>
+          <h2 id="title" part="title">
+            ${this.t('new-session.title')}
+            ${liveChat ? html`<span class="subtitle">${this.t('new-session.in-live-chat', { liveChat: liveChat.name })}</span>` : nothing}
+          </h2>
+          <button type="button" part="close" class="icon-button" aria-label=${this.t('new-session.close')} @click=${this.handleCancel}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </header>
+        ${this.renderForm()}
+        <footer>
+          <button type="button" part="cancel" class="button" @click=${this.handleCancel}>${this.t('new-session.cancel')}</button>
+          <button type="submit" part="start" class="button primary" ?disabled=${!usable || this.pending}>
+            ${this.pending ? this.t('new-session.starting') : this.t('new-session.start')}
+          </button>
+        </footer>
+      </form>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-chat-new-session': LiveChatNewSession;
+  }
+  interface HTMLElementEventMap {
+    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
+    'live-chat-new-session-close': CustomEvent<{ sessionId?: string }>;
+  }
+}

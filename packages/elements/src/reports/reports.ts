@@ -1,0 +1,592 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type {
+  ClientStatus,
+  ConnectionState,
+  ErrorInfo,
+  LiveChat,
+  LiveChatClient,
+  LiveChatPerformanceReport,
+  OperatorPerformanceRow,
+  OperatorsPerformanceReport,
+  ReportQuery,
+} from '@live-chat/core';
+import { emit } from '../shared/events.js';
+import { formatDate, formatDuration, formatNumber } from '../shared/format.js';
+import { LiveChatElement } from '../shared/live-chat-element.js';
+import { ObserveController } from '../shared/observe-controller.js';
+import { buttonStyles, tokens } from '../styles/tokens.js';
+import { MAX_REPORT_DAYS, addDays, dayString, daysBetween, formatDay, rangeOfDays, startOfDay, utcOffsetAt } from './report-dates.js';
+import { renderRequestsChart } from './requests-chart.js';
+import { reportsStyles } from './reports.styles.js';
+import './reports.messages.js';
+
+/** The two reports of the workspace. */
+export type ReportKind = 'operators-performance' | 'live-chat-performance';
+
+/** Detail of `live-chat-report-change`. */
+export interface ReportChangeDetail {
+  report: ReportKind;
+  liveChatId?: string;
+  /** First day of the period, `YYYY-MM-DD`. */
+  from: string;
+  /** Last day of the period (included), `YYYY-MM-DD`. */
+  to: string;
+}
+
+const REPORT_KINDS: readonly ReportKind[] = ['operators-performance', 'live-chat-performance'];
+
+/** Errors a retry cannot fix: no retry button for them. */
+const FINAL_ERRORS: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'VALIDATION']);
+
+type LoadState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; report: OperatorsPerformanceReport | LiveChatPerformanceReport }
+  | { status: 'error'; error: ErrorInfo };
+
+/** Columns of the Operators' performance table after the operator's name. */
+const OPERATOR_COLUMNS: ReadonlyArray<{
+  key: string;
+  value: (row: OperatorPerformanceRow, locale: string) => string;
+  duration?: boolean;
+}> = [
+  { key: 'sessionsTaken', value: (r, l) => formatNumber(r.sessionsTaken, l) },
+  { key: 'sessionsClosed', value: (r, l) => formatNumber(r.sessionsClosed, l) },
+  { key: 'messagesSent', value: (r, l) => formatNumber(r.messagesSent, l) },
+  { key: 'averageFirstResponse', value: (r, l) => formatDuration(r.averageFirstResponseMs, l), duration: true },
+  { key: 'averageResolution', value: (r, l) => formatDuration(r.averageResolutionMs, l), duration: true },
+  { key: 'openNow', value: (r, l) => formatNumber(r.openNow, l) },
+];
+
+/** Figures of the Live chat performance report shown beside the chart. */
+const LIVE_CHAT_FIGURES: ReadonlyArray<{
+  key: string;
+  value: (report: LiveChatPerformanceReport, locale: string) => string;
+  duration?: boolean;
+}> = [
+  { key: 'requests', value: (r, l) => formatNumber(r.requests, l) },
+  { key: 'closed', value: (r, l) => formatNumber(r.closed, l) },
+  { key: 'averageWaitInQueue', value: (r, l) => formatDuration(r.averageWaitInQueueMs, l), duration: true },
+  { key: 'averageFirstResponse', value: (r, l) => formatDuration(r.averageFirstResponseMs, l), duration: true },
+  { key: 'averageResolution', value: (r, l) => formatDuration(r.averageResolutionMs, l), duration: true },
+  { key: 'messagesIn', value: (r, l) => formatNumber(r.messagesIn, l) },
+  { key: 'messagesOut', value: (r, l) => formatNumber(r.messagesOut, l) },
+  { key: 'neverAnswered', value: (r, l) => formatNumber(r.neverAnswered, l) },
+];
+
+function isEmptyOperatorsReport(report: OperatorsPerformanceReport): boolean {
+  return report.rows.every(
+    (r) =>
+      r.sessionsTaken === 0 &&
+      r.sessionsClosed === 0 &&
+      r.messagesSent === 0 &&
+      r.averageFirstResponseMs === null &&
+      r.averageResolutionMs === null &&
+      r.openNow === 0,
+  );
+}
+
+function isEmptyLiveChatReport(report: LiveChatPerformanceReport): boolean {
+  return report.requests === 0 && report.closed === 0 && report.messagesIn === 0 && report.messagesOut === 0;
+}
+
+/**
+ * @summary The workspace's reports for one live chat and a period: Operators' performance (a
+ * table, one row per operator) and Live chat performance (requests per day as a bar chart with a
+ * data table as its text alternative, and the other figures beside it). Each figure has a
+ * "How is this computed?" disclosure. Only live chats the user belongs to can be reported on.
+ *
+ * @fires live-chat-report-change - when the user picks another report, live chat or period:
+ * `{ report, liveChatId, from, to }` (days as `YYYY-MM-DD`, both included)
+ *
+ * @csspart tablist - the report switcher (`role="tablist"`)
+ * @csspart tab - a report tab; also `tab-selected` on the selected one
+ * @csspart filters - the live chat and period controls
+ * @csspart live-chat-select - the live chat `<select>`
+ * @csspart from-input - the first day of the period
+ * @csspart to-input - the last day of the period
+ * @csspart range-error - the message shown when the period is not valid
+ * @csspart panel - the report's tab panel
+ * @csspart message - a loading, empty, offline or error message
+ * @csspart retry-button - the button that loads the report again after an error
+ * @csspart table - a data table (`operators-table` or `chart-table` too)
+ * @csspart row - a row of the Operators' performance table
+ * @csspart formula - a "How is this computed?" disclosure
+ * @csspart chart - the requests-per-day SVG
+ * @csspart chart-bar - one bar of the chart
+ * @csspart chart-grid - a horizontal grid line of the chart
+ * @csspart chart-table-toggle - the button that shows the chart's data table
+ * @csspart figures - the definition list of the Live chat performance figures
+ * @csspart figure - one figure of that list
+ *
+ * @cssprop --live-chat-reports-background - background of the component (default: background colour)
+ * @cssprop --live-chat-reports-bar-color - fill of the chart's bars (default: accent colour)
+ * @cssprop --live-chat-reports-grid-color - colour of the chart's grid lines (default: border colour)
+ * @cssprop --live-chat-reports-table-stripe - background of every other table row (default: surface colour)
+ * @cssprop --live-chat-reports-tab-indicator - underline of the selected tab (default: accent colour)
+ */
+@customElement('live-chat-reports')
+export class LiveChatReports extends LiveChatElement {
+  static override styles = [tokens, buttonStyles, reportsStyles];
+
+  private readonly liveChats = new ObserveController<LiveChat[]>(this, []);
+  private readonly connection = new ObserveController<ConnectionState>(this, 'online');
+  private readonly clientStatus = new ObserveController<ClientStatus>(this, { state: 'loading' });
+
+  @state() private load: LoadState = { status: 'idle' };
+  @state() private chartTableShown = false;
+
+  /**
+   * The live chat reported on. When absent, the first of the user's live chats; the user can
+   * pick another one in the live chat select.
+   */
+  @property({ attribute: 'live-chat-id' })
+  liveChatId?: string;
+
+  /** The report shown: `operators-performance` (default) or `live-chat-performance`. */
+  @property({ reflect: true })
+  report: ReportKind = 'operators-performance';
+
+  /** First day of the period, `YYYY-MM-DD` in local time (default: six days before `to`). */
+  @property()
+  from?: string;
+
+  /** Last day of the period, included, `YYYY-MM-DD` in local time (default: today). */
+  @property()
+  to?: string;
+
+  /** The query key and client of the last request, to load again only when one of them changes. */
+  private requestedKey: string | undefined;
+  private requestedClient: LiveChatClient | undefined;
+  private requestSeq = 0;
+  private lastConnection: ConnectionState | undefined;
+
+  /** Loads the report again (what the Retry button does). */
+  reload(): void {
+    this.requestedKey = undefined;
+    this.requestUpdate();
+  }
+
+  private get kind(): ReportKind {
+    return REPORT_KINDS.includes(this.report) ? this.report : 'operators-performance';
+  }
+
+  private get currentLiveChatId(): string | undefined {
+    return this.liveChatId || this.liveChats.value[0]?.id;
+  }
+
+  private get offline(): boolean {
+    return this.connection.value === 'offline' || this.connection.value === 'failed';
+  }
+
+  private changed(): void {
+    emit(this, 'live-chat-report-change', {
+      report: this.kind,
+      liveChatId: this.currentLiveChatId,
+      from: this.from ?? '',
+      to: this.to ?? '',
+    });
+  }
+
+  private onTabClick(kind: ReportKind): void {
+    if (kind === this.kind) return;
+    this.report = kind;
+    this.changed();
+  }
+
+  private async onTabKeydown(event: KeyboardEvent): Promise<void> {
+    const index = REPORT_KINDS.indexOf(this.kind);
+    const last = REPORT_KINDS.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % REPORT_KINDS.length
+        : event.key === 'ArrowLeft'
+          ? (index + last) % REPORT_KINDS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    const kind = REPORT_KINDS[next] ?? 'operators-performance';
+    if (kind !== this.kind) {
+      this.report = kind;
+      this.changed();
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${kind}`)?.focus();
+  }
+
+  private onLiveChatChange(event: Event): void {
+    this.liveChatId = (event.target as HTMLSelectElement).value;
+    this.changed();
+  }
+
+  private onFromChange(event: Event): void {
+    this.from = (event.target as HTMLInputElement).value;
+    this.changed();
+  }
+
+  private onToChange(event: Event): void {
+    this.to = (event.target as HTMLInputElement).value;
+    this.changed();
+  }
+
+  private onToggleChartTable(): void {
+    this.chartTableShown = !this.chartTableShown;
+  }
+
+  /** Why the period cannot be reported on, if it cannot. */
+  private rangeProblem(): string | undefined {
+    const from = this.from ?? '';
+    const to = this.to ?? '';
+    if (startOfDay(from) === undefined || startOfDay(to) === undefined) return this.t('live-chat-reports.range.missing');
+    const days = daysBetween(from, to);
+    if (days < 1) return this.t('live-chat-reports.range.invalid');
+    if (days > MAX_REPORT_DAYS) return this.t('live-chat-reports.range.too-long', { count: MAX_REPORT_DAYS });
+    return undefined;
+  }
+
+  /** The query for the current settings, or `undefined` when there is nothing valid to ask. */
+  private buildQuery(): ReportQuery | undefined {
+    const liveChatId = this.currentLiveChatId;
+    if (!liveChatId || this.rangeProblem()) return undefined;
+    const range = rangeOfDays(this.from ?? '', this.to ?? '');
+    if (!range) return undefined;
+    return this.kind === 'operators-performance'
+      ? { kind: 'operators-performance', liveChatId, range }
+      : { kind: 'live-chat-performance', liveChatId, range, utcOffsetMinutes: utcOffsetAt(range.from) };
+  }
+
+  private request(client: LiveChatClient, query: ReportQuery, key: string): void {
+    const seq = ++this.requestSeq;
+    this.requestedKey = key;
+    this.requestedClient = client;
+    this.load = { status: 'loading' };
+    const settle = (next: LoadState) => {
+      // A newer request (other settings) wins over a late answer to an older one.
+      if (seq === this.requestSeq) this.load = next;
+    };
+    client.report(query).then(
+      (result) => settle(result.ok ? { status: 'ready', report: result.value } : { status: 'error', error: result.error }),
+      (error: unknown) =>
+        settle({
+          status: 'error',
+          error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+        }),
+    );
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) {
+      this.liveChats.observe(this.client?.liveChats$);
+      this.connection.observe(this.client?.connection$);
+      this.clientStatus.observe(this.client?.status$);
+    }
+    if (this.to === undefined) this.to = dayString(Date.now());
+    if (this.from === undefined) this.from = addDays(this.to, -6);
+
+    // Back online after a failed load: try again.
+    const connection = this.connection.value;
+    if (this.lastConnection !== connection) {
+      if (connection === 'online' && this.lastConnection !== undefined && this.load.status === 'error') {
+        this.requestedKey = undefined;
+      }
+      this.lastConnection = connection;
+    }
+
+    const client = this.client;
+    const query = client && this.clientStatus.value.state === 'ready' ? this.buildQuery() : undefined;
+    if (!client || !query) {
+      if (this.requestedKey !== undefined || this.load.status !== 'idle') {
+        this.requestSeq++;
+        this.requestedKey = undefined;
+        this.load = { status: 'idle' };
+      }
+      return;
+    }
+    const key = JSON.stringify(query);
+    if (key !== this.requestedKey || client !== this.requestedClient) this.request(client, query, key);
+  }
+
+  private liveChatName(id: string): string {
+    return this.client?.getLiveChat(id)?.name ?? this.t('live-chat-reports.live-chat.unknown', { id });
+  }
+
+  private rangeText(): string {
+    const from = startOfDay(this.from ?? '');
+    const to = startOfDay(this.to ?? '');
+    if (from === undefined || to === undefined) return '';
+    return this.t('live-chat-reports.range', { from: formatDate(from, this.locale), to: formatDate(to, this.locale) });
+  }
+
+  /**
+   * A "How is this computed?" disclosure. `named` shows the figure's name in the summary (a list
+   * under a table); otherwise the name is only read out, the disclosure sitting beside the figure.
+   */
+  private renderHow(figure: string, formulaKey: string, duration = false, named = false): TemplateResult {
+    return html`<details part="formula" class="formula">
+      <summary>
+        ${named
+          ? this.t('live-chat-reports.how-for', { figure })
+          : html`${this.t('live-chat-reports.how')}<span class="visually-hidden"> (${figure})</span>`}
+      </summary>
+      <p>${this.t(formulaKey)}${duration ? html` ${this.t('live-chat-reports.no-average')}` : nothing}</p>
+    </details>`;
+  }
+
+  private renderMessage(text: string, kind: 'info' | 'error' | 'offline' = 'info', retry = false): TemplateResult {
+    return html`<div part="message" class="message ${kind}" role=${kind === 'error' ? 'alert' : 'status'}>
+      ${text}
+      ${retry
+        ? html`<button part="retry-button" class="button" type="button" @click=${this.reload}>
+            ${this.t('live-chat-reports.retry')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private errorText(error: ErrorInfo): string {
+    const key = `live-chat-reports.error.${error.code}`;
+    const text = this.t(key, { message: error.message });
+    return text === key ? this.t('live-chat-reports.error', { message: error.message }) : text;
+  }
+
+  private renderOperators(report: OperatorsPerformanceReport): TemplateResult {
+    const caption = this.t('live-chat-reports.operators.caption', {
+      liveChat: this.liveChatName(report.liveChatId),
+      range: this.rangeText(),
+    });
+    return html`
+      <div class="table-wrap" role="group" aria-label=${caption} tabindex="0">
+        <table part="table operators-table">
+          <caption>
+            ${caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${this.t('live-chat-reports.operators.operator')}</th>
+              ${OPERATOR_COLUMNS.map((c) => html`<th scope="col">${this.t(`live-chat-reports.operators.${c.key}`)}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${repeat(
+              report.rows,
+              (row) => row.operatorId,
+              (row) => html`<tr part="row" data-operator-id=${row.operatorId}>
+                <th scope="row">${this.client?.getUser(row.operatorId)?.name ?? row.operatorId}</th>
+                ${OPERATOR_COLUMNS.map((c) => html`<td>${c.value(row, this.locale)}</td>`)}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <ul class="formulas" aria-label=${this.t('live-chat-reports.operators.formulas')}>
+        ${OPERATOR_COLUMNS.map((c) => {
+          const figure = this.t(`live-chat-reports.operators.${c.key}`);
+          return html`<li>${this.renderHow(figure, `live-chat-reports.formula.operators.${c.key}`, c.duration, true)}</li>`;
+        })}
+      </ul>
+    `;
+  }
+
+  private renderLiveChat(report: LiveChatPerformanceReport): TemplateResult {
+    const range = this.rangeText();
+    const days = report.requestsPerDay;
+    const total = days.reduce((sum, d) => sum + d.count, 0);
+    const busiest = days.reduce<(typeof days)[number] | undefined>((best, d) => (!best || d.count > best.count ? d : best), undefined);
+    const label =
+      total === 0 || !busiest
+        ? this.t('live-chat-reports.chart.summary-empty', { range })
+        : this.t('live-chat-reports.chart.summary', {
+            range,
+            count: total,
+            day: formatDay(busiest.day, this.locale, 'long'),
+            max: formatNumber(busiest.count, this.locale),
+          });
+    return html`<div class="performance">
+      <p class="performance-title">
+        <strong
+          >${this.t('live-chat-reports.live-chat.title', { liveChat: this.liveChatName(report.liveChatId), range })}</strong
+        >
+      </p>
+      <figure class="chart-block">
+        <figcaption>${this.t('live-chat-reports.chart.title')}</figcaption>
+        ${renderRequestsChart(days, {
+          locale: this.locale,
+          label,
+          barTitle: (day, count) =>
+            this.t('live-chat-reports.chart.bar', { day: formatDay(day, this.locale, 'long'), count }),
+        })}
+        <button
+          part="chart-table-toggle"
+          class="button toggle"
+          type="button"
+          aria-pressed=${this.chartTableShown ? 'true' : 'false'}
+          @click=${this.onToggleChartTable}
+        >
+          ${this.t('live-chat-reports.chart.show-table')}
+        </button>
+        <table part="table chart-table" class="chart-table ${this.chartTableShown ? '' : 'visually-hidden'}">
+          <caption>
+            ${this.t('live-chat-reports.chart.table-caption', { range })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${this.t('live-chat-reports.chart.day')}</th>
+              <th scope="col">${this.t('live-chat-reports.chart.requests')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${days.map(
+              (d) => html`<tr data-day=${d.day}>
+                <th scope="row">${formatDay(d.day, this.locale, 'long')}</th>
+                <td>${formatNumber(d.count, this.locale)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </figure>
+      <dl part="figures" class="figures">
+        ${LIVE_CHAT_FIGURES.map((f) => {
+          const name = this.t(`live-chat-reports.figure.${f.key}`);
+          return html`<div part="figure" class="figure" data-figure=${f.key}>
+            <dt>${name}</dt>
+            <dd>
+              <span class="value">${f.value(report, this.locale)}</span>
+              ${this.renderHow(name, `live-chat-reports.formula.${f.key}`, f.duration)}
+            </dd>
+          </div>`;
+        })}
+      </dl>
+    </div>`;
+  }
+
+  private renderPanelContent(kind: ReportKind): TemplateResult | typeof nothing {
+    if (!this.client) return this.renderMessage(this.t('live-chat-reports.no-client'));
+    const status = this.clientStatus.value;
+    if (status.state === 'loading') return this.renderMessage(this.t('live-chat-reports.client-loading'));
+    if (status.state === 'error') return this.renderMessage(this.errorText(status.error), 'error');
+    if (!this.currentLiveChatId) return this.renderMessage(this.t('live-chat-reports.no-live-chats'));
+    if (this.rangeProblem()) return nothing;
+    const load = this.load;
+    switch (load.status) {
+      case 'idle':
+      case 'loading':
+        return this.renderMessage(this.t('live-chat-reports.loading'));
+      case 'error':
+        return this.renderMessage(this.errorText(load.error), 'error', !FINAL_ERRORS.has(load.error.code));
+      case 'ready': {
+        const report = load.report;
+        if (report.kind !== kind) return this.renderMessage(this.t('live-chat-reports.loading'));
+        if (report.kind === 'operators-performance') {
+          return isEmptyOperatorsReport(report) ? this.renderMessage(this.t('live-chat-reports.empty')) : this.renderOperators(report);
+        }
+        return isEmptyLiveChatReport(report) ? this.renderMessage(this.t('live-chat-reports.empty')) : this.renderLiveChat(report);
+      }
+    }
+  }
+
+  private renderLiveChatSelect(): TemplateResult | typeof nothing {
+    const chats = this.liveChats.value;
+    const current = this.currentLiveChatId;
+    if (chats.length === 0 && !current) return nothing;
+    const unknown = current !== undefined && !chats.some((c) => c.id === current);
+    return html`<div class="field">
+      <label for="live-chat">${this.t('live-chat-reports.live-chat')}</label>
+      <select id="live-chat" part="live-chat-select" @change=${this.onLiveChatChange}>
+        ${unknown
+          ? html`<option value=${current} selected>${this.t('live-chat-reports.live-chat.unknown', { id: current })}</option>`
+          : nothing}
+        ${repeat(
+          chats,
+          (chat) => chat.id,
+          (chat) => html`<option value=${chat.id} ?selected=${chat.id === current}>${chat.name}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const kind = this.kind;
+    const problem = this.rangeProblem();
+    const describedBy = problem ? 'range-error' : nothing;
+    const busy = this.load.status === 'loading';
+    return html`<div class="reports">
+      <div part="tablist" role="tablist" aria-label=${this.t('live-chat-reports.tabs')} @keydown=${this.onTabKeydown}>
+        ${REPORT_KINDS.map((k) => {
+          const selected = k === kind;
+          return html`<button
+            id="tab-${k}"
+            part=${selected ? 'tab tab-selected' : 'tab'}
+            role="tab"
+            type="button"
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="panel-${k}"
+            tabindex=${selected ? '0' : '-1'}
+            @click=${() => this.onTabClick(k)}
+          >
+            ${this.t(`live-chat-reports.tab.${k}`)}
+          </button>`;
+        })}
+      </div>
+      <div part="filters" class="filters" role="group" aria-label=${this.t('live-chat-reports.filters')}>
+        ${this.renderLiveChatSelect()}
+        <div class="field">
+          <label for="from">${this.t('live-chat-reports.from')}</label>
+          <input
+            id="from"
+            part="from-input"
+            type="date"
+            .value=${this.from ?? ''}
+            max=${this.to || nothing}
+            aria-invalid=${problem ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            @change=${this.onFromChange}
+          />
+        </div>
+        <div class="field">
+          <label for="to">${this.t('live-chat-reports.to')}</label>
+          <input
+            id="to"
+            part="to-input"
+            type="date"
+            .value=${this.to ?? ''}
+            min=${this.from || nothing}
+            aria-invalid=${problem ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            @change=${this.onToChange}
+          />
+        </div>
+        ${problem ? html`<p id="range-error" part="range-error" class="range-error" role="alert">${problem}</p>` : nothing}
+      </div>
+      ${this.client && this.offline ? this.renderMessage(this.t('live-chat-reports.offline'), 'offline') : nothing}
+      ${REPORT_KINDS.map(
+        (k) => html`<div
+          id="panel-${k}"
+          part="panel"
+          class="panel"
+          role="tabpanel"
+          aria-labelledby="tab-${k}"
+          aria-busy=${k === kind && busy ? 'true' : 'false'}
+          tabindex="0"
+          ?hidden=${k !== kind}
+        >
+          ${k === kind ? this.renderPanelContent(k) : nothing}
+        </div>`,
+      )}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-chat-reports': LiveChatReports;
+  }
+  interface HTMLElementEventMap {
+    'live-chat-report-change': CustomEvent<ReportChangeDetail>;
+  }
+}

@@ -1,0 +1,42 @@
+import { registerDefaultMessages } from '../i18n/catalogue.js';
+
+registerDefaultMessages('en', {
+  'session-list.label': '{group}, {liveChat}',
+  'session-list.group.queue': 'Queue',
+  'session-list.group.mine': 'My sessions',
+  'session-list.group.closed': 'Closed',
+  'session-list.group.active': 'Active',
+  'session-list.empty.queue': 'No sessions in the queue',
+  'session-list.empty.mine': 'You have no sessions',
+  'session-list.empty.closed': 'No closed sessions',
+  'session-list.empty.active': 'No active sessions',
+  'session-list.loading': 'Loading sessions…',
+  'session-list.error': 'Sessions could not be loaded: {message}',
+  'session-list.permission.active': 'Only supervisors see active sessions',
+  'session-list.unread': { one: '{count} unread message', other: '{count} unread messages' },
+  'session-list.new': 'New',
+  'session-list.no-messages': 'No messages yet',
+});
+
+registerDefaultMessages('ru', {
+  'session-list.label': '{group}, {liveChat}',
+  'session-list.group.queue': 'Очередь',
+  'session-list.group.mine': 'Мои сессии',
+  'session-list.group.closed': 'Закрытые',
+  'session-list.group.active': 'Активные',
+  'session-list.empty.queue': 'В очереди нет сессий',
+  'session-list.empty.mine': 'У вас нет сессий',
+  'session-list.empty.closed': 'Нет закрытых сессий',
+  'session-list.empty.active': 'Нет активных сессий',
+  'session-list.loading': 'Загрузка сессий…',
+  'session-list.error': 'Не удалось загрузить сессии: {message}',
+  'session-list.permission.active': 'Активные сессии видны только супервизорам',
+  'session-list.unread': {
+    one: '{count} непрочитанное сообщение',
+    few: '{count} непрочитанных сообщения',
+    many: '{count} непрочитанных сообщений',
+    other: '{count} непрочитанного сообщения',
+  },
+  'session-list.new': 'Новая',
+  'session-list.no-messages': 'Сообщений пока нет',
+});

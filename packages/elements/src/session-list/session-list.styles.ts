@@ -1,0 +1,148 @@
+import { css } from 'lit';
+
+export const sessionListStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    position: relative;
+    background: var(--live-chat-session-list-background, var(--_bg));
+    --_row-height: var(--live-chat-session-list-row-height, 64px);
+    --_row-selected: var(--live-chat-session-list-selected-background, var(--_accent-soft));
+    --_row-hover: var(--live-chat-session-list-hover-background, var(--_surface));
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-height: 0;
+  }
+  .row-probe {
+    position: absolute;
+    visibility: hidden;
+    pointer-events: none;
+    width: 0;
+    height: var(--_row-height);
+  }
+  .scroller {
+    flex: 1 1 auto;
+    min-height: 0;
+    max-height: var(--live-chat-session-list-max-height, 100vh);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    outline: none;
+  }
+  .spacer {
+    position: relative;
+    width: 100%;
+  }
+  .row {
+    position: absolute;
+    left: 0;
+    right: 0;
+    height: var(--_row-height);
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-rows: auto auto;
+    align-content: center;
+    column-gap: var(--_space);
+    row-gap: 2px;
+    padding: 0 calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+    cursor: pointer;
+    overflow: hidden;
+    user-select: none;
+  }
+  .row:hover {
+    background: var(--_row-hover);
+  }
+  .row[aria-selected='true'] {
+    background: var(--_row-selected);
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  .row:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  .channel {
+    grid-row: 1;
+    grid-column: 1;
+    display: inline-flex;
+    color: var(--_muted);
+  }
+  .name {
+    grid-row: 1;
+    grid-column: 2;
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    font-weight: 600;
+  }
+  .name .session-name {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  .row.unread .name {
+    font-weight: 700;
+  }
+  .time {
+    grid-row: 1;
+    grid-column: 3;
+    color: var(--_muted);
+    font-size: 0.85em;
+    white-space: nowrap;
+  }
+  .preview {
+    grid-row: 2;
+    grid-column: 1 / span 2;
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    color: var(--_muted);
+  }
+  .marks {
+    grid-row: 2;
+    grid-column: 3;
+    display: inline-flex;
+    gap: 4px;
+    justify-content: flex-end;
+    align-items: center;
+  }
+  .unread-badge {
+    min-width: 20px;
+    height: 20px;
+    padding: 0 6px;
+    border-radius: 10px;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    background: var(--live-chat-session-list-unread-background, var(--_unread));
+    color: var(--live-chat-session-list-unread-color, var(--_unread-text));
+    font-size: 0.8em;
+    font-weight: 700;
+  }
+  .new-mark {
+    padding: 1px 6px;
+    border-radius: 4px;
+    background: var(--live-chat-session-list-new-background, var(--_new));
+    color: var(--live-chat-session-list-new-color, var(--_new-text));
+    font-size: 0.75em;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
+  .message {
+    margin: 0;
+    padding: calc(var(--_space) * 2);
+    color: var(--_muted);
+    text-align: center;
+  }
+  .message.error {
+    color: var(--_danger);
+  }
+  .message:focus {
+    outline: none;
+  }
+`;

@@ -1,0 +1,445 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { BehaviorSubject, isObservable, Observable, of } from 'rxjs';
+import { createLiveChatClient, type Customer, type LiveChatClient, type Session } from '@live-chat/core';
+import { createMemoryBackend } from '../../../adapters/src/memory/backend.js';
+import './session-list.js';
+import type { LiveChatSessionList } from './session-list.js';
+
+type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
+
+const T0 = Date.now() - 3_600_000;
+
+const baseSeed = (): Seed => ({
+  users: [
+    { id: 'u-anna', name: 'Anna Smirnova', role: 'operator' },
+    { id: 'u-boris', name: 'Boris Ivanov', role: 'operator' },
+    { id: 'u-olga', name: 'Olga Morozova', role: 'supervisor' },
+  ],
+  liveChats: [
+    {
+      id: 'lc-support',
+      name: 'Support',
+      channels: ['web', 'telegram'],
+      operatorIds: ['u-anna', 'u-boris'],
+      supervisorIds: ['u-olga'],
+      groupIds: [],
+      reassignmentTargets: [
+        { kind: 'operator', operatorId: 'u-anna' },
+        { kind: 'operator', operatorId: 'u-boris' },
+      ],
+    },
+  ],
+  groups: [],
+  customers: [
+    { id: 'c-ivan', kind: 'external', name: 'Ivan Petrov', account: '@ivan', messenger: 'telegram' },
+    { id: 'c-maria', kind: 'external', name: 'Maria Lopez', account: '@maria', messenger: 'telegram' },
+  ],
+});
+
+/** `count` sessions of Support, oldest first, each with its own customer. */
+function generated(count: number, assignee: Session['assignee'], status: Session['status']): Pick<Seed, 'sessions' | 'customers'> {
+  const sessions: Session[] = [];
+  const customers: Customer[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = T0 + i * 100;
+    customers.push({ id: `c-gen-${i}`, kind: 'external', name: `Customer ${i + 1}`, account: `@c${i}`, messenger: 'telegram' });
+    sessions.push({
+      id: `s-gen-${i}`,
+      liveChatId: 'lc-support',
+      customerId: `c-gen-${i}`,
+      name: `Customer ${i + 1}`,
+      channel: 'telegram',
+      status,
+      assignee,
+      firstMessageAt: at,
+      lastMessageAt: at,
+      lastMessagePreview: `Question number ${i + 1}`,
+      lastMessageOrder: 0,
+      queuedAt: status === 'queued' ? at : null,
+      lastOperatorId: assignee?.kind === 'operator' ? assignee.operatorId : null,
+      bindings: [],
+    });
+  }
+  return { sessions, customers };
+}
+
+function seedWith(extra: Pick<Seed, 'sessions' | 'customers'>): Seed {
+  const seed = baseSeed();
+  return { ...seed, customers: [...seed.customers, ...(extra.customers ?? [])], sessions: extra.sessions ?? [] };
+}
+
+/** Wraps every observable of a client so a test can count live subscriptions. */
+function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number } {
+  let active = 0;
+  const wrap = <T>(source: Observable<T>) =>
+    new Observable<T>((subscriber) => {
+      active++;
+      const subscription = source.subscribe(subscriber);
+      return () => {
+        active--;
+        subscription.unsubscribe();
+      };
+    });
+  const cache = new Map<string, Observable<unknown>>();
+  const proxy = new Proxy(client, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof key === 'string' && key.endsWith('$')) {
+        if (typeof value === 'function') return (...args: unknown[]) => wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
+        if (isObservable(value)) {
+          if (!cache.has(key)) cache.set(key, wrap(value));
+          return cache.get(key);
+        }
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { client: proxy, active: () => active };
+}
+
+const options = (el: LiveChatSessionList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+const focusedOption = (el: LiveChatSessionList) => el.shadowRoot!.activeElement as HTMLElement | null;
+const message = (el: LiveChatSessionList) => el.shadowRoot!.querySelector('[part~="message"]')?.textContent?.trim();
+
+describe('<live-chat-session-list>', () => {
+  let backend: ReturnType<typeof createMemoryBackend>;
+  const clients: LiveChatClient[] = [];
+
+  async function connect(userId: string): Promise<LiveChatClient> {
+    const client = createLiveChatClient({ adapter: backend.connect(userId) });
+    clients.push(client);
+    await waitUntil(() => client.status.state === 'ready', `${userId} ready`);
+    return client;
+  }
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.dispose();
+    await backend?.dispose();
+  });
+
+  describe('rendering and states', () => {
+    beforeEach(() => {
+      backend = createMemoryBackend({ seed: baseSeed() });
+    });
+
+    it('shows loading until the client is ready', async () => {
+      const client = createLiveChatClient({ adapter: backend.connect('u-anna', { latencyMs: 50 }) });
+      clients.push(client);
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list live-chat-id="lc-support" group="queue" .client=${client}></live-chat-session-list>`,
+      );
+      expect(message(el)).to.equal('Loading sessions…');
+      expect(el.shadowRoot!.querySelector('[part~="message"]')!.getAttribute('role')).to.equal('status');
+      await waitUntil(() => message(el) === 'No sessions in the queue', 'empty queue');
+      await expect(el).to.be.accessible();
+    });
+
+    it('has an empty text per group', async () => {
+      const client = await connect('u-olga');
+      const expected = {
+        queue: 'No sessions in the queue',
+        mine: 'You have no sessions',
+        closed: 'No closed sessions',
+        active: 'No active sessions',
+      } as const;
+      for (const [group, text] of Object.entries(expected)) {
+        const el = await fixture<LiveChatSessionList>(
+          html`<live-chat-session-list live-chat-id="lc-support" group=${group} .client=${client}></live-chat-session-list>`,
+        );
+        expect(message(el)).to.equal(text);
+      }
+    });
+
+    it('tells an operator that only supervisors see active sessions', async () => {
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list live-chat-id="lc-support" group="active" .client=${client}></live-chat-session-list>`,
+      );
+      expect(message(el)).to.equal('Only supervisors see active sessions');
+      expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the client load error', async () => {
+      const status = new BehaviorSubject({ state: 'error' as const, error: { code: 'OFFLINE' as const, message: 'The connection is offline.' } });
+      const stub = { status$: status, liveChats$: of([]), sessions$: () => of([]), viewer: null, getLiveChat: () => undefined } as unknown as LiveChatClient;
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list live-chat-id="lc-support" .client=${stub}></live-chat-session-list>`,
+      );
+      const text = el.shadowRoot!.querySelector('[part~="message"]')!;
+      expect(text.getAttribute('role')).to.equal('alert');
+      expect(text.textContent!.trim()).to.equal('Sessions could not be loaded: The connection is offline.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a customer writes: the session shows in the queue with name, channel, preview, time and New', async () => {
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list live-chat-id="lc-support" group="queue" .client=${client}></live-chat-session-list>`,
+      );
+      backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Where is my <b>order</b>?' });
+      await waitUntil(() => options(el).length === 1, 'one row');
+      const [row] = options(el);
+      expect(el.shadowRoot!.querySelector('[role="listbox"]')!.getAttribute('aria-label')).to.equal('Queue, Support');
+      expect(row!.querySelector('[part~="name"]')!.textContent!.trim()).to.equal('Ivan Petrov');
+      expect(row!.querySelector('[part~="channel-icon"]')!.getAttribute('aria-label')).to.equal('Telegram');
+      const preview = row!.querySelector('[part~="preview"]')!;
+      expect(preview.textContent!.trim()).to.equal('Where is my <b>order</b>?');
+      expect(preview.querySelector('b')).to.equal(null);
+      expect(row!.querySelector('[part~="new"]')!.textContent!.trim()).to.equal('New');
+      expect(row!.querySelector('time')!.textContent!.trim()).to.match(/now|sec/);
+      expect(row!.getAttribute('aria-setsize')).to.equal('1');
+      expect(row!.getAttribute('aria-posinset')).to.equal('1');
+      expect(row!.getAttribute('tabindex')).to.equal('0');
+      await expect(el).to.be.accessible();
+
+      const renamed = await client.rename(row!.dataset['sessionId']!, 'Lost parcel');
+      expect(renamed.ok).to.equal(true);
+      await waitUntil(() => options(el)[0]!.querySelector('[part~="name"]')!.textContent!.includes('Lost parcel'), 'renamed');
+      expect(options(el)[0]!.querySelector('[part~="name"]')!.textContent!.trim()).to.equal('Ivan Petrov · Lost parcel');
+    });
+
+    it('shows the unread badge with an accessible text in My sessions', async () => {
+      const client = await connect('u-anna');
+      const write = backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Hello' });
+      if (!write.ok) throw new Error(write.error.message);
+      await waitUntil(() => client.getSession(write.value.session.id));
+      await client.take(write.value.session.id);
+      backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Still there?' });
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list live-chat-id="lc-support" group="mine" .client=${client}></live-chat-session-list>`,
+      );
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="unread"]')?.textContent?.includes('2 unread messages'), 'badge');
+      const badge = el.shadowRoot!.querySelector('[part~="unread"]')!;
+      expect(badge.querySelector('[aria-hidden="true"]')!.textContent).to.equal('2');
+      expect(el.shadowRoot!.querySelector('[part~="new"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a supervisor sees active sessions', async () => {
+      backend = createMemoryBackend({ seed: seedWith(generated(3, { kind: 'operator', operatorId: 'u-anna' }, 'active')) });
+      const client = await connect('u-olga');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list live-chat-id="lc-support" group="active" .client=${client}></live-chat-session-list>`,
+      );
+      await waitUntil(() => options(el).length === 3, 'three active sessions');
+    });
+
+    it('speaks Russian', async () => {
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list locale="ru" live-chat-id="lc-support" group="mine" .client=${client}></live-chat-session-list>`,
+      );
+      expect(message(el)).to.equal('У вас нет сессий');
+    });
+  });
+
+  describe('events and keyboard', () => {
+    beforeEach(() => {
+      backend = createMemoryBackend({ seed: seedWith(generated(30, null, 'queued')) });
+    });
+
+    it('click, Enter and Space open a session and select it', async () => {
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list style="height: 320px" live-chat-id="lc-support" .client=${client}></live-chat-session-list>`,
+      );
+      await waitUntil(() => options(el).length > 0);
+      setTimeout(() => options(el)[2]!.click());
+      const clicked = await oneEvent(el, 'live-chat-session-open');
+      expect(clicked.detail.sessionId).to.equal('s-gen-2');
+      await el.updateComplete;
+      expect(el.selectedSessionId).to.equal('s-gen-2');
+      const selected = el.shadowRoot!.querySelector('[aria-selected="true"]') as HTMLElement;
+      expect(selected.dataset['sessionId']).to.equal('s-gen-2');
+      expect(selected.getAttribute('part')).to.contain('option-selected');
+
+      const opened: string[] = [];
+      el.addEventListener('live-chat-session-open', (e) => opened.push(e.detail.sessionId));
+      options(el)[2]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Space' });
+      expect(opened).to.deep.equal(['s-gen-3', 's-gen-4']);
+    });
+
+    it('a cancelled open event leaves the selection alone', async () => {
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list live-chat-id="lc-support" selected-session-id="s-gen-0" .client=${client}></live-chat-session-list>`,
+      );
+      await waitUntil(() => options(el).length > 0);
+      el.addEventListener('live-chat-session-open', (e) => e.preventDefault());
+      options(el)[1]!.click();
+      await el.updateComplete;
+      expect(el.selectedSessionId).to.equal('s-gen-0');
+    });
+
+    it('roving focus: one tab stop, arrows, Home, End, PageUp, PageDown', async () => {
+      const client = await connect('u-anna');
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <button>before</button>
+        <live-chat-session-list style="height: 320px" live-chat-id="lc-support" .client=${client}></live-chat-session-list>
+      </div>`);
+      const el = wrapper.querySelector('live-chat-session-list')!;
+      await waitUntil(() => options(el).length > 0);
+      expect(options(el).filter((o) => o.tabIndex === 0)).to.have.length(1);
+
+      wrapper.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-0');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-2');
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-1');
+      expect(options(el).filter((o) => o.tabIndex === 0).map((o) => o.dataset['sessionId'])).to.deep.equal(['s-gen-1']);
+      await sendKeys({ press: 'End' });
+      expect(focusedOption(el)?.getAttribute('aria-posinset')).to.equal('30');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focusedOption(el)?.getAttribute('aria-posinset')).to.equal('30');
+      await sendKeys({ press: 'Home' });
+      expect(focusedOption(el)?.getAttribute('aria-posinset')).to.equal('1');
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focusedOption(el)?.getAttribute('aria-posinset')).to.equal('1');
+      await sendKeys({ press: 'PageDown' });
+      const page = Number(focusedOption(el)?.getAttribute('aria-posinset'));
+      expect(page).to.be.greaterThan(2);
+      await sendKeys({ press: 'PageUp' });
+      expect(focusedOption(el)?.getAttribute('aria-posinset')).to.equal('1');
+      await expect(el).to.be.accessible();
+    });
+
+    it('incoming updates never move focus', async () => {
+      backend = createMemoryBackend({ seed: seedWith(generated(5, { kind: 'operator', operatorId: 'u-anna' }, 'active')) });
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list style="height: 320px" live-chat-id="lc-support" group="mine" .client=${client}></live-chat-session-list>`,
+      );
+      await waitUntil(() => options(el).length === 5);
+      // My sessions: newest activity first, so s-gen-4 is on top.
+      const target = el.shadowRoot!.querySelector<HTMLElement>('[data-session-id="s-gen-2"]')!;
+      target.focus();
+      backend.customerWrites({ customerId: 'c-gen-0', liveChatId: 'lc-support', channel: 'telegram', text: 'Bump me to the top' });
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('[data-session-id="s-gen-0"]')?.getAttribute('aria-posinset') === '1',
+        's-gen-0 moved to the top',
+      );
+      await el.updateComplete;
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-2');
+      expect(focusedOption(el)?.getAttribute('aria-posinset')).to.equal('4');
+      // A brand-new session elsewhere does not take focus either.
+      backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Hi' });
+      await aTimeout(20);
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-2');
+    });
+
+    it('when the focused session leaves the list, focus goes to its neighbour', async () => {
+      const anna = await connect('u-anna');
+      const boris = await connect('u-boris');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list style="height: 320px" live-chat-id="lc-support" .client=${anna}></live-chat-session-list>`,
+      );
+      await waitUntil(() => options(el).length > 0);
+      el.shadowRoot!.querySelector<HTMLElement>('[data-session-id="s-gen-3"]')!.focus();
+      const taken = await boris.take('s-gen-3');
+      expect(taken.ok).to.equal(true);
+      await waitUntil(() => !el.shadowRoot!.querySelector('[data-session-id="s-gen-3"]'), 'taken session leaves the queue');
+      await el.updateComplete;
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-4');
+      expect(options(el).filter((o) => o.tabIndex === 0)).to.have.length(1);
+    });
+  });
+
+  describe('virtualisation', () => {
+    it('renders only a few dozen rows of 10,000, and End reaches the last one', async () => {
+      backend = createMemoryBackend({ seed: seedWith(generated(10_000, null, 'queued')) });
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list style="height: 480px" live-chat-id="lc-support" .client=${client}></live-chat-session-list>`,
+      );
+      await waitUntil(() => options(el).length > 0, 'rows', { timeout: 5000 });
+      expect(options(el).length).to.be.lessThan(40);
+      const spacer = el.shadowRoot!.querySelector<HTMLElement>('.spacer')!;
+      expect(spacer.getBoundingClientRect().height).to.equal(10_000 * 64);
+      expect(options(el)[0]!.getAttribute('aria-setsize')).to.equal('10000');
+
+      options(el)[0]!.focus();
+      const started = performance.now();
+      await sendKeys({ press: 'End' });
+      expect(focusedOption(el)?.getAttribute('aria-posinset')).to.equal('10000');
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-9999');
+      expect(options(el).length).to.be.lessThan(40);
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+      expect(scroller.scrollTop + scroller.clientHeight).to.be.closeTo(scroller.scrollHeight, 2);
+      const row = focusedOption(el)!.getBoundingClientRect();
+      const box = scroller.getBoundingClientRect();
+      expect(row.bottom).to.be.at.most(box.bottom + 1);
+      expect(row.top).to.be.at.least(box.top - 1);
+
+      for (let i = 0; i < 20; i++) await sendKeys({ press: 'PageUp' });
+      expect(performance.now() - started).to.be.lessThan(5000);
+      expect(options(el).length).to.be.lessThan(40);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the focused row when it is scrolled out of view, and scrolls back to it on a key', async () => {
+      backend = createMemoryBackend({ seed: seedWith(generated(500, null, 'queued')) });
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list style="height: 320px" live-chat-id="lc-support" .client=${client}></live-chat-session-list>`,
+      );
+      await waitUntil(() => options(el).length > 0);
+      options(el)[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+      scroller.scrollTop = 200 * 64;
+      await waitUntil(() => options(el).some((o) => o.dataset['sessionId'] === 's-gen-200'), 'scrolled rows rendered');
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-1');
+      expect(options(el).length).to.be.lessThan(40);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-2');
+      expect(scroller.scrollTop).to.be.at.most(2 * 64);
+    });
+
+    it('reads the row height from --live-chat-session-list-row-height', async () => {
+      backend = createMemoryBackend({ seed: seedWith(generated(100, null, 'queued')) });
+      const client = await connect('u-anna');
+      const el = await fixture<LiveChatSessionList>(
+        html`<live-chat-session-list
+          style="height: 400px; --live-chat-session-list-row-height: 3rem"
+          live-chat-id="lc-support"
+          .client=${client}
+        ></live-chat-session-list>`,
+      );
+      await waitUntil(() => options(el).length > 0);
+      await waitUntil(() => el.shadowRoot!.querySelector<HTMLElement>('.spacer')!.getBoundingClientRect().height === 100 * 48, 'rem row height');
+      expect(options(el)[1]!.getBoundingClientRect().height).to.equal(48);
+      expect(options(el)[1]!.style.top).to.equal('48px');
+    });
+  });
+
+  it('leaves no subscription behind after 50 mount/unmount cycles', async () => {
+    backend = createMemoryBackend({ seed: seedWith(generated(50, null, 'queued')) });
+    const counting = countingClient(await connect('u-anna'));
+    const host = document.createElement('div');
+    host.style.height = '300px';
+    document.body.append(host);
+    for (let i = 0; i < 50; i++) {
+      const el = document.createElement('live-chat-session-list');
+      el.liveChatId = 'lc-support';
+      el.group = i % 2 ? 'queue' : 'mine';
+      el.client = counting.client;
+      host.append(el);
+      await el.updateComplete;
+      expect(counting.active()).to.be.greaterThan(0);
+      el.remove();
+      expect(counting.active()).to.equal(0);
+    }
+    host.remove();
+  });
+});

@@ -1,0 +1,32 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { LiveChatClient } from '@live-chat/core';
+import { DEFAULT_LOCALE, translate, type MessageParams } from '../i18n/catalogue.js';
+import { clientContext, localeContext } from './client-context.js';
+
+/**
+ * Base of every component: the client (from `<live-chat-workspace>` through context, or set
+ * directly with the `client` property), the locale (likewise, or the `locale` attribute) and
+ * the `theme` attribute.
+ */
+export class LiveChatElement extends LitElement {
+  /** The workspace client. Provided by `<live-chat-workspace>`; set it yourself when using the component alone. */
+  @consume({ context: clientContext, subscribe: true })
+  @property({ attribute: false })
+  client?: LiveChatClient;
+
+  /** UI language ('en', 'ru' or any registered locale). Inherited from the workspace when inside one. */
+  @consume({ context: localeContext, subscribe: true })
+  @property({ reflect: true })
+  locale: string = DEFAULT_LOCALE;
+
+  /** Colour theme: 'light' (default) or 'dark'. */
+  @property({ reflect: true })
+  theme: 'light' | 'dark' = 'light';
+
+  /** A text from the message catalogue in the current locale. */
+  protected t(key: string, params?: MessageParams): string {
+    return translate(this.locale, key, params);
+  }
+}

@@ -1,0 +1,162 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
+import { createMemoryBackend, createSeedData, SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from './adapters-shim.js';
+import type { LiveChatNewSession } from '../../new-session/new-session.js';
+import '../../new-session/new-session.js';
+
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+interface Setup {
+  backend: MemoryBackend;
+  client: LiveChatClient;
+  adapter: ReturnType<MemoryBackend['connect']>;
+}
+
+async function setup(userId: string = SEED_USERS.operatorA): Promise<Setup> {
+  const backend = createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
+  const adapter = backend.connect(userId);
+  const client = createLiveChatClient({ adapter });
+  await waitUntil(() => client.status.state === 'ready', 'client never became ready');
+  return { backend, client, adapter };
+}
+
+async function openDialog(client: LiveChatClient | undefined, liveChatId: string | undefined = SEED_LIVE_CHATS.support) {
+  const el = await fixture<LiveChatNewSession>(
+    html`<live-chat-new-session .client=${client} live-chat-id=${liveChatId ?? ''}></live-chat-new-session>`,
+  );
+  await el.show();
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: LiveChatNewSession, selector: string) =>
+  el.shadowRoot!.querySelector<T & Element>(selector) as T;
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+describe('<live-chat-new-session>', () => {
+  let current: Setup | undefined;
+  afterEach(() => {
+    current?.client.dispose();
+    current = undefined;
+  });
+
+  it('opens as a modal dialog with focus in the customer search, and is accessible', async () => {
+    current = await setup();
+    const el = await openDialog(current.client);
+    const dialog = $<HTMLDialogElement>(el, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[type="search"]'));
+    expect($(el, 'h2').textContent).to.contain('New session');
+    expect($(el, 'h2').textContent).to.contain('Customer Support');
+    await expect(el).to.be.accessible();
+    el.close();
+  });
+
+  it('lists every customer and filters them as the user types', async () => {
+    current = await setup();
+    const el = await openDialog(current.client);
+    const all = el.shadowRoot!.querySelectorAll('[part="customer"]').length;
+    expect(all).to.equal(current.client.getCustomers().length);
+    type($<HTMLInputElement>(el, 'input[type="search"]'), 'olivia');
+    await el.updateComplete;
+    const names = [...el.shadowRoot!.querySelectorAll('[part="customer"] .customer-name')].map((n) => n.textContent);
+    expect(names).to.deep.equal(['Olivia Bennett']);
+    type($<HTMLInputElement>(el, 'input[type="search"]'), 'zzzz');
+    await el.updateComplete;
+    expect($(el, '.empty').textContent).to.contain('No customer matches');
+    el.close();
+  });
+
+  it('offers only the live chat’s outbound channels and picks the customer’s messenger', async () => {
+    current = await setup();
+    const el = await openDialog(current.client);
+    const options = [...el.shadowRoot!.querySelectorAll('select option')].map((o) => (o as HTMLOptionElement).value);
+    expect(options).to.deep.equal(current.client.outboundChannels(SEED_LIVE_CHATS.support));
+    expect(options).to.not.include('web');
+    type($<HTMLInputElement>(el, 'input[type="search"]'), 'Amelia');
+    await el.updateComplete;
+    $<HTMLInputElement>(el, 'input[type="radio"]').click();
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, 'select').value).to.equal('whatsapp');
+    el.close();
+  });
+
+  it('asks for a customer before starting', async () => {
+    current = await setup();
+    const el = await openDialog(current.client);
+    $<HTMLButtonElement>(el, '[part="start"]').click();
+    await el.updateComplete;
+    expect($(el, '[role="alert"]').textContent).to.contain('Choose a customer');
+    expect(el.open).to.equal(true);
+    el.close();
+  });
+
+  it('starts the session, closes and emits live-chat-session-open for it', async () => {
+    current = await setup();
+    const el = await openDialog(current.client);
+    type($<HTMLInputElement>(el, 'input[type="search"]'), 'Olivia');
+    await el.updateComplete;
+    $<HTMLInputElement>(el, 'input[type="radio"]').click();
+    type($<HTMLInputElement>(el, '#name'), 'Delivery follow-up');
+    type($<HTMLTextAreaElement>(el, '#message'), 'Hello Olivia, your parcel is on its way.');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="start"]').click();
+    await new Promise((r) => setTimeout(r, 500));
+    console.log('ERR', el.shadowRoot!.querySelector('[part="error"]')?.textContent, (el as any).pending, (el as any).customerId);
+    const event = await oneEvent(el, 'live-chat-session-open');
+    const session = current.backend.getSession(event.detail.sessionId)!;
+    expect(session.name).to.equal('Delivery follow-up');
+    expect(session.status).to.equal('active');
+    expect(session.assignee).to.deep.equal({ kind: 'operator', operatorId: SEED_USERS.operatorA });
+    expect(session.channel).to.equal('telegram');
+    expect(session.lastMessagePreview).to.contain('parcel');
+    expect(el.open).to.equal(false);
+  });
+
+  it('shows a typed error and stays open when the start is refused', async () => {
+    current = await setup();
+    const el = await openDialog(current.client);
+    $<HTMLInputElement>(el, 'input[type="radio"]').click();
+    await el.updateComplete;
+    current.adapter.simulateConnection('offline');
+    await waitUntil(() => current!.client.connection === 'offline');
+    $<HTMLButtonElement>(el, '[part="start"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error shown');
+    expect($(el, '[part="error"]').textContent).to.contain('offline');
+    expect(el.open).to.equal(true);
+    el.close();
+  });
+
+  it('explains why a session cannot be started in a live chat without messenger or email', async () => {
+    current = await setup(SEED_USERS.supervisor);
+    const el = await openDialog(current.client, SEED_LIVE_CHATS.helpDesk);
+    expect($(el, '[role="alert"]').textContent).to.contain('no messenger or email channel');
+    expect($<HTMLButtonElement>(el, '[part="start"]').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    el.close();
+  });
+
+  it('closes on Escape and on Cancel', async () => {
+    current = await setup();
+    const el = await openDialog(current.client);
+    const closed = oneEvent(el, 'live-chat-new-session-close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    expect(el.open).to.equal(false);
+    await el.show();
+    expect(el.open).to.equal(true);
+    $<HTMLButtonElement>(el, '[part="cancel"]').click();
+    expect(el.open).to.equal(false);
+  });
+
+  it('explains that a client is needed when none is set', async () => {
+    const el = await openDialog(undefined);
+    expect($(el, '[part="error"]').textContent).to.contain('set the client property');
+    el.close();
+  });
+});

@@ -1,0 +1,450 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { LitElement } from 'lit';
+import { Observable } from 'rxjs';
+import { createLiveChatClient, type LiveChatClient, type TransportAdapter } from '@live-chat/core';
+import { createMemoryBackend, createSeedData, SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
+import type { LiveChatWorkspace } from './workspace.js';
+import './workspace.js';
+
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+/** Counts live subscriptions to every observable handed out by a wrapped object. */
+class SubscriptionCounter {
+  active = 0;
+  private readonly wrapped = new WeakMap<object, Observable<unknown>>();
+
+  count<T>(source: Observable<T>): Observable<T> {
+    let result = this.wrapped.get(source) as Observable<T> | undefined;
+    if (!result) {
+      result = new Observable<T>((subscriber) => {
+        this.active++;
+        const subscription = source.subscribe(subscriber);
+        return () => {
+          this.active--;
+          subscription.unsubscribe();
+        };
+      });
+      this.wrapped.set(source, result);
+    }
+    return result;
+  }
+
+  /** A proxy of `target` whose observables (properties and method results) are counted. */
+  wrap<T extends object>(target: T): T {
+    return new Proxy(target, {
+      get: (object, prop) => {
+        const value = Reflect.get(object, prop, object) as unknown;
+        if (value instanceof Observable) return this.count(value);
+        if (typeof value === 'function') {
+          return (...args: unknown[]) => {
+            const result = (value as (...a: unknown[]) => unknown).apply(object, args);
+            return result instanceof Observable ? this.count(result) : result;
+          };
+        }
+        return value;
+      },
+    });
+  }
+}
+
+/** Records listeners added to and removed from `document` and `window`. */
+class GlobalListenerSpy {
+  private readonly live: Array<{ target: EventTarget; type: string; listener: unknown; capture: boolean }> = [];
+  private readonly add = EventTarget.prototype.addEventListener;
+  private readonly remove = EventTarget.prototype.removeEventListener;
+
+  get count(): number {
+    return this.live.length;
+  }
+
+  install(): void {
+    const live = this.live;
+    const add = this.add;
+    const remove = this.remove;
+    const capture = (options?: boolean | EventListenerOptions) => (typeof options === 'boolean' ? options : Boolean(options?.capture));
+    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+      if ((this === document || this === window) && listener) {
+        const c = capture(options);
+        if (!live.some((l) => l.target === this && l.type === type && l.listener === listener && l.capture === c)) {
+          live.push({ target: this, type, listener, capture: c });
+        }
+      }
+      return add.call(this, type, listener, options);
+    };
+    EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+      const c = capture(options);
+      const index = live.findIndex((l) => l.target === this && l.type === type && l.listener === listener && l.capture === c);
+      if (index >= 0) live.splice(index, 1);
+      return remove.call(this, type, listener, options);
+    };
+  }
+
+  uninstall(): void {
+    EventTarget.prototype.addEventListener = this.add;
+    EventTarget.prototype.removeEventListener = this.remove;
+  }
+}
+
+interface Setup {
+  backend: MemoryBackend;
+  adapter: ReturnType<MemoryBackend['connect']>;
+  client: LiveChatClient;
+}
+
+async function setup(userId: string = SEED_USERS.operatorA, wrapAdapter?: (adapter: TransportAdapter) => TransportAdapter): Promise<Setup> {
+  const backend = createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
+  const adapter = backend.connect(userId);
+  const client = createLiveChatClient({ adapter: wrapAdapter ? wrapAdapter(adapter) : adapter });
+  await waitUntil(() => client.status.state === 'ready', 'client never became ready');
+  return { backend, adapter, client };
+}
+
+/** Waits until every Lit element in the shadow trees under `root` has rendered. */
+async function settle(root: Element): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    const pending: Promise<unknown>[] = [];
+    const visit = (node: Element | ShadowRoot) => {
+      for (const child of node.querySelectorAll('*')) {
+        if (child instanceof LitElement) pending.push(child.updateComplete);
+        if (child.shadowRoot) visit(child.shadowRoot);
+      }
+    };
+    if (root instanceof LitElement) pending.push(root.updateComplete);
+    if (root.shadowRoot) visit(root.shadowRoot);
+    visit(root);
+    await Promise.all(pending);
+    await aTimeout(0);
+  }
+}
+
+async function mount(client: LiveChatClient | undefined, width = 1280, height = 800): Promise<LiveChatWorkspace> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width:${width}px;height:${height}px">
+    <live-chat-workspace .client=${client}></live-chat-workspace>
+  </div>`);
+  const el = wrapper.querySelector('live-chat-workspace')!;
+  await waitUntil(() => el.getAttribute('layout') === (width < 640 ? 'narrow' : width < 1024 ? 'medium' : 'wide'), 'layout never measured');
+  await settle(el);
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: LiveChatWorkspace, selector: string): T => el.shadowRoot!.querySelector(selector) as T;
+const isShown = (node: Element | null) => Boolean(node && (node as HTMLElement).offsetParent !== null && getComputedStyle(node).display !== 'none');
+const deepActive = (): Element | null => {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+function mySessionId(backend: MemoryBackend, userId: string = SEED_USERS.operatorA): string {
+  const session = backend
+    .sessions(SEED_LIVE_CHATS.support)
+    .find((s) => s.status === 'active' && s.assignee?.kind === 'operator' && s.assignee.operatorId === userId);
+  if (!session) throw new Error('the seed has no session assigned to the user');
+  return session.id;
+}
+
+describe('<live-chat-workspace>', () => {
+  let current: Setup | undefined;
+  afterEach(() => {
+    current?.client.dispose();
+    current = undefined;
+  });
+
+  it('explains how to provide a client when none is set', async () => {
+    const el = await mount(undefined);
+    const notice = $(el, '[role="alert"]');
+    expect(notice.textContent).to.contain('No client connected');
+    expect(notice.textContent).to.contain('createLiveChatClient');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lays out the regions with landmarks: search, navigation, main, complementary', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    expect($(el, '[role="search"] live-chat-search')).to.exist;
+    expect($(el, 'live-chat-navigation')!.shadowRoot!.querySelector('nav')).to.exist;
+    expect($(el, 'main#main')).to.exist;
+    expect($(el, 'aside')!.getAttribute('aria-label')).to.equal('Session details and activity');
+    expect($(el, '.title live-chat-counter[kind="unread"]')).to.exist;
+    expect($(el, '[part="counters"] live-chat-counter[kind="unassigned"]')).to.exist;
+    expect($(el, 'live-chat-connection-status')).to.exist;
+    expect($(el, '#settings live-chat-alert-settings')).to.exist;
+    // All three panes side by side.
+    expect(isShown($(el, '.sidebar'))).to.equal(true);
+    expect(isShown($(el, 'main'))).to.equal(true);
+    expect(isShown($(el, 'aside'))).to.equal(true);
+    expect(isShown($(el, '.about-toggle'))).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('selects the first live chat’s Queue and shows its session list', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    expect(el.view).to.equal('group');
+    expect(el.liveChatId).to.equal(SEED_LIVE_CHATS.support);
+    expect(el.group).to.equal('queue');
+    const list = $(el, '.list-pane live-chat-session-list')!;
+    expect(list.getAttribute('group')).to.equal('queue');
+    expect($(el, '#list-title').textContent).to.contain('Queue — Customer Support');
+    const queue = $(el, 'live-chat-navigation')!.shadowRoot!.querySelector('[aria-current="page"]')!;
+    expect(queue.getAttribute('data-group')).to.equal('queue');
+  });
+
+  it('opens a session on live-chat-session-open: conversation, about pane, search scope and menu follow', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    const sessionId = mySessionId(current.backend);
+    const changed = oneEvent(el, 'live-chat-session-change');
+    $(el, 'live-chat-session-list')!.dispatchEvent(
+      new CustomEvent('live-chat-session-open', { detail: { sessionId, messageId: 'm-1' }, bubbles: true, composed: true }),
+    );
+    expect((await changed).detail).to.deep.equal({ sessionId });
+    await settle(el);
+    expect(el.sessionId).to.equal(sessionId);
+    expect($(el, 'live-chat-conversation')!.getAttribute('session-id')).to.equal(sessionId);
+    expect($(el, 'live-chat-conversation')!.getAttribute('highlight-message-id')).to.equal('m-1');
+    expect($(el, 'live-chat-about-session')!.getAttribute('session-id')).to.equal(sessionId);
+    expect($(el, 'live-chat-search')!.getAttribute('session-id')).to.equal(sessionId);
+    // The session is mine: the menu moves to My sessions.
+    expect(el.group).to.equal('mine');
+    expect($(el, 'live-chat-session-list')!.getAttribute('selected-session-id')).to.equal(sessionId);
+    expect($(el, '#tab-about')!.getAttribute('aria-selected')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the session a user clicks in the list', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    const list = $(el, 'live-chat-session-list')!;
+    await waitUntil(() => list.shadowRoot!.querySelector('[role="option"]'), 'queue is empty');
+    const option = list.shadowRoot!.querySelector<HTMLElement>('[role="option"]')!;
+    const changed = oneEvent(el, 'live-chat-session-change');
+    option.click();
+    const { detail } = await changed;
+    expect(detail.sessionId).to.be.a('string');
+    await settle(el);
+    expect($(el, 'live-chat-conversation')!.getAttribute('session-id')).to.equal(detail.sessionId);
+  });
+
+  it('takes a session id from the host without firing live-chat-session-change', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    let fired = 0;
+    el.addEventListener('live-chat-session-change', () => fired++);
+    el.sessionId = mySessionId(current.backend);
+    await settle(el);
+    expect($(el, 'live-chat-conversation')!.getAttribute('session-id')).to.equal(el.sessionId);
+    expect(fired).to.equal(0);
+  });
+
+  it('shows the reports in the centre when Reports is chosen', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    $(el, 'live-chat-navigation')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reports"]')!.click();
+    await settle(el);
+    expect(el.view).to.equal('reports');
+    expect($(el, 'main live-chat-reports')).to.exist;
+    expect($(el, 'main')!.getAttribute('aria-label')).to.equal('Reports');
+    expect(isShown($(el, '.list-pane'))).to.equal(false);
+  });
+
+  it('switches language at run time for itself and every component inside', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    el.locale = 'ru';
+    await settle(el);
+    expect($(el, '.title-text').textContent).to.equal('Лайв-чаты');
+    const nav = $(el, 'live-chat-navigation')!;
+    expect(nav.getAttribute('locale')).to.equal('ru');
+    expect(nav.shadowRoot!.querySelector('[part~="reports"]')!.textContent!.trim()).to.equal('Отчёты');
+    expect($(el, '#tab-activity')!.textContent!.trim()).to.equal('Лента событий');
+  });
+
+  it('passes the theme to every built-in component', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    el.theme = 'dark';
+    await settle(el);
+    for (const tag of ['live-chat-navigation', 'live-chat-search', 'live-chat-session-list', 'live-chat-activity', 'live-chat-counter']) {
+      expect($(el, tag)!.getAttribute('theme'), tag).to.equal('dark');
+    }
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(21, 24, 30)');
+  });
+
+  it('lets the host replace a region through its slot', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    expect($(el, 'live-chat-activity')).to.exist;
+    const mine = document.createElement('div');
+    mine.slot = 'activity';
+    mine.textContent = 'Host activity';
+    el.append(mine);
+    await waitUntil(() => !$(el, 'live-chat-activity'), 'built-in activity still there');
+    expect($<HTMLSlotElement>(el, 'slot[name="activity"]').assignedElements()).to.deep.equal([mine]);
+    mine.remove();
+    await waitUntil(() => $(el, 'live-chat-activity'), 'built-in activity not restored');
+  });
+
+  it('has a skip link that moves focus to the main pane', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    const skip = $<HTMLAnchorElement>(el, '.skip-link');
+    expect(skip.textContent).to.equal('Skip to the conversation');
+    skip.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'main'));
+  });
+
+  it('opens the alert settings from the gear button', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    const gear = $<HTMLButtonElement>(el, '[part="settings-button"]');
+    expect(gear.getAttribute('aria-label')).to.equal('Alert settings');
+    gear.click();
+    expect($(el, '#settings')!.matches(':popover-open')).to.equal(true);
+    await expect(el).to.be.accessible();
+    $<HTMLElement>(el, '#settings').hidePopover();
+  });
+
+  it('subscribes its alerts controller to the client unless no-alerts is set', async () => {
+    current = await setup();
+    const el = await mount(current.client);
+    const alertsSubscribed = () => (el.alerts as unknown as { subscription?: unknown }).subscription !== undefined;
+    expect(alertsSubscribed()).to.equal(true);
+    el.noAlerts = true;
+    await el.updateComplete;
+    expect(alertsSubscribed()).to.equal(false);
+  });
+
+  describe('medium width', () => {
+    it('turns the about pane into a drawer opened with a toggle and closed with Escape', async () => {
+      current = await setup();
+      const el = await mount(current.client, 800);
+      el.sessionId = mySessionId(current.backend);
+      await settle(el);
+      expect(isShown($(el, 'aside'))).to.equal(false);
+      const toggle = $<HTMLButtonElement>(el, '.about-toggle');
+      expect(isShown(toggle)).to.equal(true);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      toggle.click();
+      await settle(el);
+      expect(isShown($(el, 'aside'))).to.equal(true);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#tab-about'));
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(isShown($(el, 'aside'))).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(toggle);
+    });
+  });
+
+  describe('360 px wide: a stack of panes', () => {
+    it('shows one pane at a time, moves focus to it, and goes back with the back buttons', async () => {
+      current = await setup();
+      const el = await mount(current.client, 360, 640);
+      expect(el.currentLayout).to.equal('narrow');
+      expect(el.getBoundingClientRect().width).to.equal(360);
+      // Starts on the selected group's list.
+      expect(isShown($(el, '.list-pane'))).to.equal(true);
+      expect(isShown($(el, '.menu-pane'))).to.equal(false);
+      expect(isShown($(el, 'main'))).to.equal(false);
+      expect(isShown($(el, 'aside'))).to.equal(false);
+      await expect(el).to.be.accessible();
+
+      // list → menu
+      $<HTMLButtonElement>(el, '.list-pane .back').click();
+      await settle(el);
+      expect(isShown($(el, '.menu-pane'))).to.equal(true);
+      expect(isShown($(el, '.list-pane'))).to.equal(false);
+      expect(deepActive()?.getAttribute('data-group')).to.equal('queue');
+
+      // menu → list (My sessions)
+      const nav = $(el, 'live-chat-navigation')!;
+      nav.shadowRoot!.querySelector<HTMLButtonElement>('[data-group="mine"]')!.click();
+      await settle(el);
+      expect(isShown($(el, '.list-pane'))).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#list-title'));
+      expect($(el, '#list-title').textContent).to.contain('My sessions');
+
+      // list → conversation
+      const list = $(el, 'live-chat-session-list')!;
+      await waitUntil(() => list.shadowRoot!.querySelector('[role="option"]'), 'no session of mine');
+      list.shadowRoot!.querySelector<HTMLElement>('[role="option"]')!.click();
+      await settle(el);
+      expect(isShown($(el, 'main'))).to.equal(true);
+      expect(isShown($(el, '.sidebar'))).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'main'));
+      expect($(el, 'main').getBoundingClientRect().width).to.be.at.most(360);
+      await expect(el).to.be.accessible();
+
+      // conversation → about
+      $<HTMLButtonElement>(el, '.about-toggle').click();
+      await settle(el);
+      expect(isShown($(el, 'aside'))).to.equal(true);
+      expect(isShown($(el, 'main'))).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#tab-about'));
+
+      // about → conversation → list
+      $<HTMLButtonElement>(el, 'aside .back').click();
+      await settle(el);
+      expect(isShown($(el, 'main'))).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '.about-toggle'));
+      $<HTMLButtonElement>(el, 'main .back').click();
+      await settle(el);
+      expect(isShown($(el, '.list-pane'))).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '#list-title'));
+    });
+
+    it('keeps every pane within 360 px', async () => {
+      current = await setup();
+      const el = await mount(current.client, 360, 640);
+      for (const pane of ['menu', 'list', 'conversation', 'about'] as const) {
+        el.showPane(pane);
+        await settle(el);
+        expect(el.shadowRoot!.querySelector('.workspace')!.scrollWidth, pane).to.be.at.most(360);
+      }
+    });
+  });
+
+  it('leaves no subscription or global listener behind after being mounted and removed 50 times', async () => {
+    const adapterCounter = new SubscriptionCounter();
+    current = await setup(SEED_USERS.operatorA, (adapter) => adapterCounter.wrap(adapter));
+    const clientCounter = new SubscriptionCounter();
+    const client = clientCounter.wrap(current.client);
+    const sessionId = mySessionId(current.backend);
+    const adapterBaseline = adapterCounter.active;
+    expect(adapterBaseline).to.be.greaterThan(0);
+
+    const spy = new GlobalListenerSpy();
+    spy.install();
+    try {
+      const host = await fixture<HTMLDivElement>(html`<div style="width:1280px;height:800px"></div>`);
+      const baseline = spy.count;
+      let peakSubscriptions = 0;
+      let peakListeners = 0;
+      for (let i = 0; i < 50; i++) {
+        const el = document.createElement('live-chat-workspace');
+        el.client = client;
+        // Every other round with a session open, so the conversation and about panes mount too.
+        if (i % 2 === 0) el.sessionId = sessionId;
+        host.append(el);
+        await settle(el);
+        peakSubscriptions = Math.max(peakSubscriptions, clientCounter.active);
+        peakListeners = Math.max(peakListeners, spy.count - baseline);
+        el.remove();
+        await aTimeout(0);
+        expect(clientCounter.active, `client subscriptions after round ${i + 1}`).to.equal(0);
+        expect(spy.count - baseline, `document/window listeners after round ${i + 1}`).to.equal(0);
+        expect(adapterCounter.active, `adapter subscriptions after round ${i + 1}`).to.equal(adapterBaseline);
+      }
+      // The loop measured something: mounted workspaces did subscribe and listen.
+      expect(peakSubscriptions).to.be.greaterThan(5);
+      expect(peakListeners).to.be.greaterThan(0);
+    } finally {
+      spy.uninstall();
+    }
+    current.client.dispose();
+    expect(adapterCounter.active).to.equal(0);
+  });
+});

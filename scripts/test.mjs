@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// `npm test`: every test suite of the workspace, closing with exactly one line
+//   N passed, N failed, N skipped
+// summed over all suites; the exit code is non-zero when anything failed.
+//
+//   npm test                  node + browser suites
+//   npm test -- node          only the node suite   (or TEST_SUITE=node npm test)
+//   npm test -- browser       only the browser suite (or TEST_SUITE=browser npm test)
+//
+// Suites:
+// - node:    node's test runner (+ tsx) on NODE_TEST_GLOBS below;
+// - browser: @web/test-runner in Chromium on `browserTestGlobs` of web-test-runner.config.mjs.
+// Only node builtins are imported statically: dependencies are installed first when missing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureDeps } from './lib/ensure-deps.mjs';
+import { ensureChrome } from './lib/chrome.mjs';
+import { expandGlobs } from './lib/glob.mjs';
+import { rootDir } from './lib/paths.mjs';
+
+/** Node test files (relative to the repository root). Extend as needed. */
+export const NODE_TEST_GLOBS = [
+  'packages/core/src/**/*.test.ts',
+  'packages/adapters/src/**/*.test.ts',
+  'scripts/**/*.test.mjs',
+  'test/node/**/*.test.ts',
+];
+
+const SUITES = ['node', 'browser'];
+
+function selectedSuites() {
+  const args = process.argv.slice(2);
+  const wanted = new Set();
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    if (arg === '--suite' || arg === '--filter') arg = args[++i] ?? '';
+    else if (/^--(suite|filter)=/.test(arg)) arg = arg.slice(arg.indexOf('=') + 1);
+    for (const name of arg.split(',')) if (name) wanted.add(name.trim());
+  }
+  for (const name of (process.env.TEST_SUITE ?? '').split(',')) if (name) wanted.add(name.trim());
+  const unknown = [...wanted].filter((name) => !SUITES.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown test suite(s): ${unknown.join(', ')} (known: ${SUITES.join(', ')})`);
+  }
+  return wanted.size === 0 ? SUITES : SUITES.filter((name) => wanted.has(name));
+}
+
+function readCounts(file) {
+  try {
+    const { passed = 0, failed = 0, skipped = 0 } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { passed, failed, skipped };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Counts from a reporter's JSON file, made consistent with the runner's exit status. */
+function settle(suite, status, file) {
+  let counts = readCounts(file);
+  if (!counts) {
+    counts = { passed: 0, failed: 0, skipped: 0 };
+    if (status === 0) console.log(`[${suite}] warning: no summary was written by the reporter`);
+  }
+  if (status !== 0 && counts.failed === 0) {
+    console.log(`[${suite}] runner exited with ${status} without a counted failure: 1 failed`);
+    counts.failed = 1;
+  }
+  return counts;
+}
+
+function runNode(tmpDir) {
+  const files = expandGlobs(NODE_TEST_GLOBS);
+  if (files.length === 0) {
+    console.log('[node] no test files found');
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
+  console.log(`[node] ${files.length} test file(s)`);
+  const summary = path.join(tmpDir, 'node-summary.json');
+  const result = spawnSync(
+    process.execPath,
+    [
+      // Workspace packages resolve to their TypeScript sources (no build needed).
+      '--conditions=@live-chat/source',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-timeout=120000',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${pathToFileURL(path.join(rootDir, 'scripts/node-summary-reporter.mjs'))}`,
+      `--test-reporter-destination=${summary}`,
+      ...files,
+    ],
+    { cwd: rootDir, stdio: 'inherit' },
+  );
+  return settle('node', result.status ?? 1, summary);
+}
+
+async function runBrowser(tmpDir) {
+  const configFile = path.join(rootDir, 'web-test-runner.config.mjs');
+  const { browserTestGlobs } = await import(pathToFileURL(configFile).href);
+  const files = expandGlobs(browserTestGlobs);
+  if (files.length === 0) {
+    console.log('[browser] no test files found');
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
+  console.log(`[browser] ${files.length} test file(s)`);
+  const chrome = ensureChrome();
+  if (!chrome) {
+    console.log(
+      process.env.CHROME_PATH
+        ? `[browser] CHROME_PATH=${process.env.CHROME_PATH} is not an executable file.`
+        : '[browser] No Chromium or Chrome found (looked at CHROME_PATH, /usr/bin/chromium, ' +
+            '/usr/bin/chromium-browser, google-chrome).',
+    );
+    console.log(
+      '[browser] Install Chromium (Debian: apt-get install chromium) or set CHROME_PATH to a ' +
+        'Chrome/Chromium executable. The browser suite counts as 1 failed.',
+    );
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const summary = path.join(tmpDir, 'wtr-summary.json');
+  const wtrBin = path.join(rootDir, 'node_modules/@web/test-runner/dist/bin.js');
+  const result = spawnSync(process.execPath, [wtrBin, '--config', configFile], {
+    cwd: rootDir,
+    stdio: 'inherit',
+    env: { ...process.env, CHROME_PATH: chrome, LIVE_CHAT_WTR_SUMMARY: summary },
+  });
+  return settle('browser', result.status ?? 1, summary);
+}
+
+async function main() {
+  const suites = selectedSuites();
+  ensureDeps();
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-chat-test-'));
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    for (const suite of suites) {
+      let counts;
+      try {
+        counts = suite === 'node' ? runNode(tmpDir) : await runBrowser(tmpDir);
+      } catch (error) {
+        console.log(`[${suite}] could not run: ${error?.stack ?? error}`);
+        counts = { passed: 0, failed: 1, skipped: 0 };
+      }
+      console.log(
+        `[${suite}] passed ${counts.passed}, failed ${counts.failed}, skipped ${counts.skipped}`,
+      );
+      for (const key of Object.keys(total)) total[key] += counts[key];
+    }
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+  return total;
+}
+
+let total;
+try {
+  total = await main();
+} catch (error) {
+  console.log(`[test] ${error?.stack ?? error}`);
+  total = { passed: 0, failed: 1, skipped: 0 };
+}
+process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+process.exitCode = total.failed > 0 ? 1 : 0;

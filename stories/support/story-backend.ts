@@ -1,0 +1,461 @@
+/**
+ * Deterministic story data: the real in-memory backend with its seed data at a fixed "now"
+ * ({@link STORY_NOW}), no customer simulator, plus generators for the states designers must
+ * see — thousands of sessions, long histories, long unbroken text, markup from customers,
+ * failures, loading, offline and reconnecting. Every call with the same options gives the same
+ * data, so stories look the same on every run.
+ *
+ * ```ts
+ * loaders: [async () => ({ story: await storyClient({ user: 'supervisor', sessions: 5000 }) })],
+ * render: (args, { loaded }) => html`<live-chat-session-list .client=${loaded.story.client} …>`,
+ * ```
+ */
+import { filter, firstValueFrom, timeout } from 'rxjs';
+import {
+  createLiveChatClient,
+  groupsOf,
+  LiveChatError,
+  viewerFor,
+  type Channel,
+  type Command,
+  type CommandInput,
+  type CommandResult,
+  type ConnectionState,
+  type HistoryQuery,
+  type Id,
+  type LiveChatClient,
+  type MessagePage,
+  type Report,
+  type ReportQuery,
+  type SearchHit,
+  type SearchQuery,
+  type ServerEvent,
+  type Session,
+  type Snapshot,
+  type TransportAdapter,
+} from '@live-chat/core';
+import { createMemoryBackend, type MemoryBackend } from '../../packages/adapters/src/memory/backend.js';
+import type { MemoryAdapter } from '../../packages/adapters/src/memory/adapter.js';
+import { createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from '../../packages/adapters/src/memory/seed.js';
+import type { SeedData } from '../../packages/adapters/src/memory/state.js';
+import type { Observable } from 'rxjs';
+import { storyActions, storyBinders, storyCustomerDirectory } from './host-extensions.js';
+import { LONG_MESSAGE, LONG_NAME, LONG_SESSION_NAME, LONG_URL, LONG_WORD, MARKUP_MESSAGES, MARKUP_NAME } from './texts.js';
+import { STORY_NOW, TIME } from './story-clock.js';
+
+export { SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS };
+
+/** Who is signed in. */
+export type StoryUser = 'operator' | 'operatorB' | 'supervisor' | 'helpDeskOperator';
+
+/** The seed user behind each {@link StoryUser}. */
+export const STORY_USERS: Record<StoryUser, Id> = {
+  /** Anna Kowalski, operator of Customer Support (First Line). */
+  operator: SEED_USERS.operatorA,
+  /** Ben Okafor, operator of Customer Support, member of the Accounting Department. */
+  operatorB: SEED_USERS.operatorB,
+  /** Maria Lopez, supervisor of both live chats (sees Active). */
+  supervisor: SEED_USERS.supervisor,
+  /** Elena Rossi, operator of the Website Help Desk only (no +New Session there). */
+  helpDeskOperator: SEED_USERS.operatorE,
+};
+
+/** Requests that fail on purpose. `true` fails all of them. */
+export interface StoryFailures {
+  /** The first snapshot: the client ends in `status: error`. */
+  snapshot?: boolean;
+  /** Every command (send, take, close, rename…): results are `INTERNAL` errors. */
+  commands?: boolean;
+  /** History pages: the conversation shows its load error. */
+  history?: boolean;
+  search?: boolean;
+  reports?: boolean;
+}
+
+export interface StoryClientOptions {
+  /** Who is signed in (default `operator`). */
+  user?: StoryUser;
+  /** Extra generated sessions in Customer Support (thousands are fine): about 60 % queued, 25 % the user's, 15 % closed. */
+  sessions?: number;
+  /** Adds a session of the user with this many messages (a long history that pages as you scroll up). */
+  longHistory?: number;
+  /** Adds a session with a very long customer name, session name, unbroken words and URLs. */
+  longText?: boolean;
+  /** Adds a session whose customer (named in markup) sends markup, scripts and unsafe links. */
+  markup?: boolean;
+  /** Artificial latency of every request, response and event batch, in ms. */
+  latencyMs?: number;
+  /** Connection state once the workspace has loaded (default `online`). */
+  connection?: ConnectionState;
+  /** Register the host binders, actions and customer directory (+Bind, +Actions, add to customers). */
+  binders?: boolean;
+  /** Only the directory: no sessions, messages or activity at all. */
+  empty?: boolean;
+  /** Make requests fail (see {@link StoryFailures}); `true` fails everything after the snapshot loads. */
+  failing?: boolean | StoryFailures;
+  /** The first snapshot never arrives: the workspace stays in its loading state. */
+  loading?: boolean;
+  /** Seed of the generated data (default 1). */
+  seed?: number;
+}
+
+/** Sessions a story can show, picked from the data for the signed-in user. */
+export interface StorySessions {
+  /** The oldest session waiting in the user's queue. */
+  queued?: Id;
+  /** An active session assigned to the user (with unread messages when there is one). */
+  mine?: Id;
+  /** An active session assigned to another operator (visible to supervisors). */
+  othersActive?: Id;
+  /** A closed session. */
+  closed?: Id;
+  /** A session queued for one of the user's operator groups. */
+  groupQueued?: Id;
+  /** The `longHistory` session. */
+  longHistory?: Id;
+  /** The `longText` session. */
+  longText?: Id;
+  /** The `markup` session. */
+  markup?: Id;
+}
+
+/** Everything a story needs. */
+export interface StoryFixture {
+  client: LiveChatClient;
+  backend: MemoryBackend;
+  /** The memory adapter (`simulateConnection('offline' | 'reconnecting' | 'online')`). */
+  adapter: MemoryAdapter;
+  userId: Id;
+  sessions: StorySessions;
+  /** Releases the client and the backend (done automatically when the story changes). */
+  dispose(): void;
+}
+
+const live = new Set<StoryFixture>();
+
+/** Disposes the fixtures among a story's loaded values (the preview calls it when a story is left). */
+export function disposeLoadedFixtures(loaded: Record<string, unknown> | undefined): void {
+  for (const value of Object.values(loaded ?? {})) {
+    if (live.has(value as StoryFixture)) (value as StoryFixture).dispose();
+  }
+}
+
+// ── deterministic generation helpers ────────────────────────────────────────────────────────
+
+/** mulberry32: the same sequence for the same seed on every machine. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+  };
+}
+
+const FIRST_NAMES = ['Olivia', 'Liam', 'Amelia', 'Noah', 'Isla', 'Oliver', 'Ava', 'Elijah', 'Mia', 'James', 'Sophia', 'Lucas', 'Grace', 'Mateo', 'Zoe', 'Arjun', 'Hana', 'Kofi', 'Ingrid', 'Diego', 'Дарья', 'Иван', 'Ольга', 'Пётр'];
+const LAST_NAMES = ['Bennett', 'Walker', 'Nguyen', 'Hughes', 'Patel', 'Kowalczyk', 'Silva', 'Murphy', 'Tanaka', 'Schneider', 'Okafor', 'Lindqvist', 'Moreau', 'Haddad', 'Kim', 'Novak', 'Reyes', 'Смирнова', 'Кузнецов'];
+const OPENERS = [
+  'Hello, my order has not arrived yet.',
+  'Hi! I cannot log in to my account.',
+  'Could you help me change my delivery address?',
+  'I was charged twice for the same order.',
+  'Здравствуйте! Не могу оплатить заказ картой.',
+  'Where can I download my invoice?',
+  'The app crashes when I open the settings page.',
+  'Do you ship to Norway?',
+];
+const ANSWERS = [
+  'Let me check that for you.',
+  'Thanks for waiting, I can see your order now.',
+  'I have sent you a password reset link.',
+  'The refund has been issued; it takes 3–5 business days.',
+  'Конечно, сейчас проверю.',
+];
+const CHANNELS: readonly Channel[] = ['web', 'telegram', 'whatsapp', 'email'];
+
+/** Seed data at STORY_NOW, computed once per seed (it is pure) and copied per backend. */
+const seedCache = new Map<number, SeedData>();
+function seedData(seed: number): SeedData {
+  let data = seedCache.get(seed);
+  if (!data) {
+    data = createSeedData({ seed, now: STORY_NOW });
+    seedCache.set(seed, data);
+  }
+  return structuredClone(data);
+}
+
+/** A backend whose clock is driven by the generators, then follows the page's (shifted) clock. */
+function storyBackend(seed: SeedData) {
+  let scripted: number | undefined = STORY_NOW - TIME.MINUTE;
+  const backend = createMemoryBackend({ seed, now: () => scripted ?? Date.now() });
+  let commands = 0;
+  return {
+    backend,
+    at(time: number) {
+      scripted = time;
+    },
+    release() {
+      scripted = undefined;
+    },
+    run<C extends CommandInput>(userId: Id, input: C): CommandResult {
+      const result = backend.execute(userId, { ...input, commandId: `story-${++commands}` } as Command);
+      if (!result.ok) throw new Error(`Story data: ${input.type} failed: ${result.error.message}`);
+      return result;
+    },
+  };
+}
+
+type Generator = ReturnType<typeof storyBackend>;
+
+function addExternalCustomer(gen: Generator, id: string, name: string, messenger: Channel, account: string): Id {
+  const result = gen.backend.addCustomer({ id, kind: 'external', name, messenger, account });
+  if (!result.ok) throw new Error(`Story data: ${result.error.message}`);
+  return result.value.id;
+}
+
+function customerWrites(gen: Generator, customerId: Id, channel: Channel, text: string, liveChatId: Id = SEED_LIVE_CHATS.support): Session {
+  const result = gen.backend.customerWrites({ customerId, liveChatId, channel, text });
+  if (!result.ok) throw new Error(`Story data: customer write failed: ${result.error.message}`);
+  return result.value.session;
+}
+
+/** The operator who works a generated session: the user when they operate Customer Support. */
+function workerFor(userId: Id, index: number): Id {
+  const support = [SEED_USERS.operatorA, SEED_USERS.operatorB, SEED_USERS.operatorC, SEED_USERS.operatorD];
+  return support.includes(userId as (typeof support)[number]) ? userId : (support[index % support.length] as Id);
+}
+
+/** `count` sessions in Customer Support, spread over the week before STORY_NOW. */
+function generateSessions(gen: Generator, userId: Id, count: number, seed: number): void {
+  const rnd = random(seed * 7919 + count);
+  const span = 7 * TIME.DAY;
+  for (let i = 0; i < count; i++) {
+    const start = STORY_NOW - span + Math.floor((i * span) / count);
+    gen.at(start);
+    const channel = rnd.pick(CHANNELS);
+    const name = `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`;
+    const account = channel === 'email' ? `customer${i}@example.com` : channel === 'web' ? `visitor-${10000 + i}` : `@customer_${i}`;
+    const customerId = addExternalCustomer(gen, `story-cust-${i}`, name, channel, account);
+    const session = customerWrites(gen, customerId, channel, rnd.pick(OPENERS));
+    const kind = i % 20 < 12 ? 'queued' : i % 20 < 17 ? 'mine' : 'closed';
+    if (kind === 'queued') {
+      if (rnd.next() < 0.4) {
+        gen.at(start + 90_000);
+        customerWrites(gen, customerId, channel, rnd.pick(OPENERS));
+      }
+      continue;
+    }
+    const worker = workerFor(userId, i);
+    gen.at(start + 120_000);
+    gen.run(worker, { type: 'message.send', sessionId: session.id, clientMessageId: `story-gen-${i}`, text: rnd.pick(ANSWERS) });
+    if (kind === 'closed') {
+      gen.at(start + 240_000);
+      gen.run(worker, { type: 'session.close', sessionId: session.id });
+    } else if (rnd.next() < 0.5) {
+      gen.at(start + 200_000);
+      customerWrites(gen, customerId, channel, 'Thank you! One more question…');
+    }
+  }
+}
+
+/** A session of `operatorId` with `count` alternating messages over the last two days. */
+function generateLongHistory(gen: Generator, operatorId: Id, count: number): Id {
+  const customerId = addExternalCustomer(gen, 'story-cust-history', 'Hana Tanaka', 'telegram', '@hana_tanaka');
+  const start = STORY_NOW - 2 * TIME.DAY;
+  const step = Math.max(1_000, Math.floor((2 * TIME.DAY - TIME.HOUR) / Math.max(1, count)));
+  gen.at(start);
+  const session = customerWrites(gen, customerId, 'telegram', `Message 1 of ${count}: ${OPENERS[0]}`);
+  for (let i = 2; i <= count; i++) {
+    gen.at(start + i * step);
+    const text = `Message ${i} of ${count}: ${(i % 2 === 0 ? ANSWERS : OPENERS)[i % 5]}`;
+    if (i % 2 === 0) {
+      gen.run(operatorId, { type: 'message.send', sessionId: session.id, clientMessageId: `story-history-${i}`, text });
+    } else {
+      customerWrites(gen, customerId, 'telegram', text);
+    }
+  }
+  return session.id;
+}
+
+/** A session of `operatorId` full of long and unbroken text. */
+function generateLongText(gen: Generator, operatorId: Id): Id {
+  const customerId = addExternalCustomer(gen, 'story-cust-long', LONG_NAME, 'email', `${LONG_WORD.slice(0, 60)}@example.com`);
+  gen.at(STORY_NOW - 50 * TIME.MINUTE);
+  const session = customerWrites(gen, customerId, 'email', LONG_MESSAGE);
+  gen.at(STORY_NOW - 45 * TIME.MINUTE);
+  gen.run(operatorId, { type: 'message.send', sessionId: session.id, clientMessageId: 'story-long-1', text: `Please see ${LONG_URL}` });
+  gen.run(operatorId, { type: 'session.rename', sessionId: session.id, name: LONG_SESSION_NAME });
+  gen.at(STORY_NOW - 40 * TIME.MINUTE);
+  customerWrites(gen, customerId, 'email', LONG_WORD);
+  return session.id;
+}
+
+/** A queued session whose customer is named in markup and sends markup and unsafe links. */
+function generateMarkup(gen: Generator): Id {
+  const customerId = addExternalCustomer(gen, 'story-cust-markup', MARKUP_NAME, 'web', '<b>visitor</b>');
+  let session: Session | undefined;
+  MARKUP_MESSAGES.forEach((text, i) => {
+    gen.at(STORY_NOW - (30 - i) * TIME.MINUTE);
+    session = customerWrites(gen, customerId, 'web', text);
+  });
+  return (session as Session).id;
+}
+
+/** Picks the sessions stories show, for the signed-in user. */
+function pickSessions(backend: MemoryBackend, userId: Id, extra: StorySessions): StorySessions {
+  const viewer = viewerFor(userId, backend.liveChats(), backend.groups());
+  const picked: StorySessions = { ...extra };
+  const seeded = backend
+    .sessions()
+    .filter((s) => !s.customerId.startsWith('story-cust-') && !Object.values(extra).includes(s.id));
+  const byAge = [...seeded].sort((a, b) => (a.queuedAt ?? a.lastMessageAt) - (b.queuedAt ?? b.lastMessageAt));
+  const queued = byAge.filter((s) => groupsOf(viewer, s).includes('queue'));
+  picked.queued = queued.find((s) => s.assignee === null)?.id ?? queued[0]?.id;
+  picked.groupQueued = queued.find((s) => s.assignee?.kind === 'group')?.id;
+  const mine = seeded.filter((s) => groupsOf(viewer, s).includes('mine'));
+  picked.mine = (mine.find((s) => backend.unreadOf(userId, s.id) > 0) ?? mine[0])?.id;
+  picked.othersActive = seeded.find(
+    (s) => s.status === 'active' && s.assignee?.kind === 'operator' && s.assignee.operatorId !== userId,
+  )?.id;
+  picked.closed = [...seeded].reverse().find((s) => groupsOf(viewer, s).includes('closed'))?.id;
+  return picked;
+}
+
+// ── adapters that misbehave on purpose ──────────────────────────────────────────────────────
+
+const simulated = (what: string) => `${what} (simulated failure in this story).`;
+
+/** Delegates to the memory adapter, failing or stalling the requests a story asks for. */
+class StoryAdapter implements TransportAdapter {
+  readonly connection$: Observable<ConnectionState>;
+
+  constructor(
+    private readonly inner: MemoryAdapter,
+    private readonly failures: StoryFailures,
+    private readonly stall: boolean,
+  ) {
+    this.connection$ = inner.connection$;
+  }
+
+  snapshot(): Promise<Snapshot> {
+    if (this.stall) return new Promise<Snapshot>(() => {});
+    if (this.failures.snapshot) {
+      return Promise.reject(new LiveChatError('INTERNAL', simulated('The server could not load your workspace')));
+    }
+    return this.inner.snapshot();
+  }
+
+  events(sinceSeq: number): Observable<ServerEvent> {
+    return this.inner.events(sinceSeq);
+  }
+
+  async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+    if (this.failures.commands) {
+      return { ok: false, error: { code: 'INTERNAL', message: simulated('The server did not accept the request') } };
+    }
+    return this.inner.execute(command);
+  }
+
+  history(query: HistoryQuery): Promise<MessagePage> {
+    if (this.failures.history) {
+      return Promise.reject(new LiveChatError('INTERNAL', simulated('The message history could not be loaded')));
+    }
+    return this.inner.history(query);
+  }
+
+  search(query: SearchQuery): Promise<SearchHit[]> {
+    if (this.failures.search) return Promise.reject(new LiveChatError('INTERNAL', simulated('Search is unavailable')));
+    return this.inner.search(query);
+  }
+
+  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
+    if (this.failures.reports) {
+      return Promise.reject(new LiveChatError('INTERNAL', simulated('The report could not be computed')));
+    }
+    return this.inner.report(query);
+  }
+
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
+// ── the fixture ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A client on a fresh deterministic memory backend, signed in as `user`. Resolves once the
+ * client has loaded (unless `loading`, `failing.snapshot` or a latency is set: those stories
+ * show the way there), with the connection state set as asked.
+ */
+export async function storyClient(options: StoryClientOptions = {}): Promise<StoryFixture> {
+  const seed = options.seed ?? 1;
+  const userId = STORY_USERS[options.user ?? 'operator'];
+  const data = seedData(seed);
+  const gen = storyBackend(
+    options.empty
+      ? { users: data.users, liveChats: data.liveChats, groups: data.groups, customers: data.customers }
+      : data,
+  );
+  const extra: StorySessions = {};
+  const worker = workerFor(userId, 0);
+  if (options.sessions) generateSessions(gen, userId, options.sessions, seed);
+  if (options.longHistory) extra.longHistory = generateLongHistory(gen, worker, options.longHistory);
+  if (options.longText) extra.longText = generateLongText(gen, worker);
+  if (options.markup) extra.markup = generateMarkup(gen);
+  if (options.binders && !options.empty) {
+    const target = pickSessions(gen.backend, userId, extra).mine;
+    if (target) {
+      gen.run(userId, {
+        type: 'session.bind',
+        sessionId: target,
+        binding: { binderId: 'reclamations', recordId: 'R-1042', label: 'Reclamation #1042 — damaged parcel' },
+      });
+    }
+  }
+  gen.release();
+  const { backend } = gen;
+
+  const failures: StoryFailures =
+    options.failing === true
+      ? { commands: true, history: true, search: true, reports: true }
+      : options.failing || {};
+  const memoryAdapter = backend.connect(userId, { latencyMs: options.latencyMs ?? 0 });
+  const adapter = new StoryAdapter(memoryAdapter, failures, options.loading ?? false);
+  let ids = 0;
+  const client = createLiveChatClient({
+    adapter,
+    generateId: () => `story-id-${++ids}`,
+    ...(options.binders
+      ? { binders: storyBinders(), actions: storyActions(), customerDirectory: storyCustomerDirectory() }
+      : {}),
+  });
+
+  const fixture: StoryFixture = {
+    client,
+    backend,
+    adapter: memoryAdapter,
+    userId,
+    sessions: options.empty ? {} : pickSessions(backend, userId, extra),
+    dispose() {
+      if (!live.delete(fixture)) return;
+      client.dispose();
+      void backend.dispose();
+    },
+  };
+  live.add(fixture);
+
+  const waits = !options.loading && !failures.snapshot && !options.latencyMs;
+  if (waits) {
+    await firstValueFrom(client.status$.pipe(filter((s) => s.state !== 'loading'), timeout(10_000)));
+  }
+  const connection = options.connection ?? 'online';
+  if (connection !== 'online') memoryAdapter.simulateConnection(connection);
+  return fixture;
+}

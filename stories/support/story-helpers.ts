@@ -1,0 +1,39 @@
+/**
+ * Small helpers every stories file shares: the args the toolbar drives, loaders that create a
+ * deterministic client, and story annotations for the dark theme and the Russian locale.
+ */
+import type { Loader } from '@storybook/web-components-vite';
+import { storyClient, type StoryClientOptions, type StoryFixture } from './story-backend.js';
+
+/** Args the preview's decorator fills from the toolbar (Theme, Locale). */
+export interface ToolbarArgs {
+  theme: 'light' | 'dark';
+  locale: string;
+}
+
+/** What a story's render receives in `context.loaded` from {@link withClient}. */
+export interface LoadedFixture {
+  fixture: StoryFixture;
+}
+
+/** A loader that creates the story's client (disposed automatically when the story is left). */
+export function withClient(options: StoryClientOptions = {}): Loader {
+  return async () => ({ fixture: await storyClient(options) }) satisfies LoadedFixture;
+}
+
+/** The story's fixture from its loaded values (throws a readable error when it is missing). */
+export function fixtureOf(loaded: Record<string, unknown> | undefined): StoryFixture {
+  const fixture = (loaded as Partial<LoadedFixture> | undefined)?.fixture;
+  if (!fixture) throw new Error('This story needs `loaders: [withClient(…)]`.');
+  return fixture;
+}
+
+/** Story annotations that pin the theme or the locale, whatever the toolbar says. */
+export const DARK = { globals: { theme: 'dark' } } as const;
+export const RUSSIAN = { globals: { locale: 'ru' } } as const;
+export const DARK_RUSSIAN = { globals: { theme: 'dark', locale: 'ru' } } as const;
+
+/** A fixed-size frame, for components that fill their container. */
+export function frame(width: string, height: string): string {
+  return `display:block;width:${width};max-width:100%;height:${height};`;
+}

@@ -1,0 +1,55 @@
+// @web/test-runner config for the browser test suites (run by `npm test` via scripts/test.mjs,
+// or directly: `npx wtr --config web-test-runner.config.mjs`).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { findChrome, CHROME_ARGS } from './scripts/lib/chrome.mjs';
+import { EXPORT_CONDITIONS } from './scripts/lib/conditions.mjs';
+import { wtrSummaryReporter } from './scripts/wtr-summary-reporter.mjs';
+
+const rootDir = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Browser test files, relative to the repository root. Extend this list to add suites
+ * (scripts/test.mjs reads it too, to skip the browser run when nothing matches).
+ */
+export const browserTestGlobs = ['packages/elements/src/**/*.test.ts', 'test/browser/**/*.test.ts'];
+
+const ci = Boolean(process.env.CI) || !process.stdout.isTTY;
+
+export default {
+  rootDir,
+  files: browserTestGlobs,
+  nodeResolve: { exportConditions: EXPORT_CONDITIONS, extensions: ['.ts', '.mjs', '.js', '.json'] },
+  plugins: [
+    // tsconfig.base.json holds experimentalDecorators/useDefineForClassFields directly
+    // (esbuild does not follow `extends` here), so Lit's legacy decorators compile as in tsc.
+    esbuildPlugin({ ts: true, tsconfig: path.join(rootDir, 'tsconfig.base.json') }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        headless: true,
+        args: CHROME_ARGS,
+      },
+    }),
+  ],
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 120_000,
+  testFramework: { config: { timeout: 10_000 } },
+  staticLogging: ci,
+  // Lit's dev build (the 'development' condition) announces itself in every test file.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  reporters: [
+    defaultReporter(),
+    wtrSummaryReporter({
+      outputFile: process.env.LIVE_CHAT_WTR_SUMMARY ?? path.join(rootDir, '.wtr-summary.json'),
+    }),
+  ],
+};

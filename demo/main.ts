@@ -1,7 +1,389 @@
-// Demo entry point (placeholder): replaced once the components exist.
-const app = document.querySelector('#app');
-if (app) {
-  const line = document.createElement('p');
-  line.textContent = `Demo script loaded at ${new Date().toLocaleTimeString()}.`;
-  app.append(line);
+/**
+ * The demo served by `npm start`: the whole operator workspace on the in-memory backend, with
+ * the customer simulator writing in and the state persisted in IndexedDB.
+ *
+ * What a host app does is all here: create a backend adapter, create a client for the signed-in
+ * user (with the host's binders, actions and customer directory), give it to
+ * `<live-chat-workspace>`, and dispose it when the user changes.
+ */
+import { html, nothing, render } from 'lit';
+import {
+  createLiveChatClient,
+  type Binder,
+  type Customer,
+  type CustomerDirectory,
+  type HostAction,
+  type HostRecord,
+  type LiveChatClient,
+} from '@live-chat/core';
+import {
+  createCustomerSimulator,
+  createIndexedDbPersistence,
+  createSeedData,
+  openMemoryBackend,
+  SEED_USERS,
+  type CustomerSimulator,
+  type MemoryBackend,
+} from '@live-chat/adapters';
+import type { LiveChatWorkspace } from '../packages/elements/src/workspace/workspace.js';
+import '../packages/elements/src/workspace/workspace.js';
+
+// ── the signed-in users the viewer can switch between ─────────────────────────────────────────
+
+type DemoUser = 'operatorA' | 'operatorB' | 'supervisor';
+const USERS: Record<DemoUser, { id: string; name: string }> = {
+  operatorA: { id: SEED_USERS.operatorA, name: 'Anna Kowalski' },
+  operatorB: { id: SEED_USERS.operatorB, name: 'Ben Okafor' },
+  supervisor: { id: SEED_USERS.supervisor, name: 'Maria Lopez' },
+};
+
+// ── demo texts (the workspace has its own catalogue) ──────────────────────────────────────────
+
+type Locale = 'en' | 'ru';
+const TEXT: Record<Locale, Record<string, string>> = {
+  en: {
+    title: 'Live Chat Workspace demo',
+    user: 'Signed in as',
+    operatorA: 'Operator A',
+    operatorB: 'Operator B',
+    supervisor: 'Supervisor',
+    sideBySide: 'Side by side (A | B)',
+    simulator: 'Customers',
+    pause: 'Pause',
+    resume: 'Resume',
+    rate: 'Messages per minute',
+    writeNow: 'A customer writes now',
+    theme: 'Dark theme',
+    language: 'Language',
+    reset: 'Reset demo data',
+    resetConfirm: 'Delete every conversation of the demo and start again from the seed data?',
+    loading: 'Opening the demo backend…',
+    alert: 'New message from {customer}',
+    paused: 'paused',
+    running: 'writing in',
+  },
+  ru: {
+    title: 'Демо рабочего места лайв-чатов',
+    user: 'Вы вошли как',
+    operatorA: 'Оператор A',
+    operatorB: 'Оператор B',
+    supervisor: 'Супервизор',
+    sideBySide: 'Рядом (A | B)',
+    simulator: 'Клиенты',
+    pause: 'Пауза',
+    resume: 'Продолжить',
+    rate: 'Сообщений в минуту',
+    writeNow: 'Клиент пишет сейчас',
+    theme: 'Тёмная тема',
+    language: 'Язык',
+    reset: 'Сбросить данные демо',
+    resetConfirm: 'Удалить все переписки демо и начать заново с исходных данных?',
+    loading: 'Открываем демо-сервер…',
+    alert: 'Новое сообщение от {customer}',
+    paused: 'на паузе',
+    running: 'пишут',
+  },
+};
+
+// ── host integrations: a binder, an action and a customer directory, all in memory ────────────
+
+const reclamations: HostRecord[] = [
+  { id: 'REC-1001', label: 'REC-1001 · Damaged parcel' },
+  { id: 'REC-1002', label: 'REC-1002 · Wrong size delivered' },
+  { id: 'REC-1003', label: 'REC-1003 · Refund not received' },
+  { id: 'REC-1004', label: 'REC-1004 · Missing item in order' },
+];
+let nextReclamation = 1005;
+
+const reclamationsBinder: Binder = {
+  id: 'reclamations',
+  label: 'Reclamations',
+  target: 'message',
+  async search(query) {
+    const q = query.trim().toLowerCase();
+    return reclamations.filter((record) => record.label.toLowerCase().includes(q)).slice(0, 20);
+  },
+  async create(context) {
+    const record = { id: `REC-${nextReclamation++}`, label: '' };
+    record.label = `${record.id} · ${context.session.name}`;
+    reclamations.unshift(record);
+    return record;
+  },
+};
+
+const crmAccounts: HostRecord[] = [];
+const customerAccountsBinder: Binder = {
+  id: 'customer-accounts',
+  label: 'Customer accounts',
+  target: 'customer',
+  async search(query, context) {
+    const q = (query.trim() || context.customer?.name || '').toLowerCase();
+    return crmAccounts.filter((record) => record.label.toLowerCase().includes(q)).slice(0, 20);
+  },
+  async create(context) {
+    const name = context.customer?.name ?? context.session.name;
+    const record = { id: `ACC-${crmAccounts.length + 1}`, label: `${name} (account)` };
+    crmAccounts.push(record);
+    return record;
+  },
+};
+
+const startBusinessProcess: HostAction = {
+  id: 'start-business-process',
+  label: 'Start business process',
+  async run(context) {
+    const who = context.customer?.name ?? context.session.name;
+    return { message: `Business process “Order handling” started for ${who} (demo: nothing was sent anywhere).` };
+  },
+};
+
+const customerDirectory: CustomerDirectory = {
+  async addCustomer(customer: Customer) {
+    const record = { id: `ACC-${crmAccounts.length + 1}`, label: `${customer.name} (account)` };
+    crmAccounts.push(record);
+    return record;
+  },
+};
+
+// ── state ─────────────────────────────────────────────────────────────────────────────────────
+
+const persistence = createIndexedDbPersistence({ dbName: 'live-chat-demo' });
+const stored = (key: string) => localStorage.getItem(`live-chat-demo.${key}`);
+const store = (key: string, value: string) => localStorage.setItem(`live-chat-demo.${key}`, value);
+
+const state = {
+  user: (stored('user') as DemoUser | null) ?? 'operatorA',
+  sideBySide: stored('sideBySide') === 'true',
+  theme: (stored('theme') as 'light' | 'dark' | null) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
+  locale: (stored('locale') as Locale | null) ?? (navigator.language.startsWith('ru') ? 'ru' : 'en'),
+  simulatorRunning: stored('simulator') !== 'paused',
+  rate: Number(stored('rate') ?? 4) || 4,
+  lastAlert: '',
+};
+
+let backend: MemoryBackend | undefined;
+let simulator: CustomerSimulator | undefined;
+/** One client per workspace on the page: never shared, disposed when replaced. */
+const clients = new Map<LiveChatWorkspace, LiveChatClient>();
+let alertSubscription: { unsubscribe(): void } | undefined;
+
+const t = (key: string, params: Record<string, string> = {}) =>
+  (TEXT[state.locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+
+function createClient(userId: string): LiveChatClient {
+  if (!backend) throw new Error('The backend is not open yet.');
+  return createLiveChatClient({
+    adapter: backend.connect(userId),
+    binders: [customerAccountsBinder, reclamationsBinder],
+    actions: [startBusinessProcess],
+    customerDirectory,
+  });
 }
+
+/** Gives `workspace` a new client for `userId` (disposing its old one). */
+function signIn(workspace: LiveChatWorkspace, userId: string): void {
+  clients.get(workspace)?.dispose();
+  const client = createClient(userId);
+  clients.set(workspace, client);
+  // A fresh start for the new user: their own menu selection, no session of someone else open.
+  workspace.sessionId = undefined;
+  workspace.view = undefined;
+  workspace.liveChatId = undefined;
+  workspace.group = undefined;
+  workspace.client = client;
+}
+
+function startSimulator(): void {
+  simulator?.stop();
+  simulator = undefined;
+  if (!backend) return;
+  simulator = createCustomerSimulator(backend, {
+    ratePerMinute: state.rate,
+    seed: Math.floor(Math.random() * 1_000_000),
+    replyDelayMs: [4_000, 15_000],
+  });
+  if (state.simulatorRunning) simulator.start();
+}
+
+// ── the page ──────────────────────────────────────────────────────────────────────────────────
+
+const controls = document.querySelector<HTMLElement>('#controls')!;
+const app = document.querySelector<HTMLElement>('#app')!;
+
+/** The workspaces on the page: one, or operator A | operator B side by side. */
+function workspaces(): LiveChatWorkspace[] {
+  return [...app.querySelectorAll('live-chat-workspace')];
+}
+
+function layoutWorkspaces(): void {
+  const wanted: Array<{ user: string; alerts: boolean }> = state.sideBySide
+    ? [
+        { user: USERS.operatorA.id, alerts: true },
+        { user: USERS.operatorB.id, alerts: false },
+      ]
+    : [{ user: USERS[state.user].id, alerts: true }];
+  const existing = workspaces();
+  for (const workspace of existing.slice(wanted.length)) {
+    clients.get(workspace)?.dispose();
+    clients.delete(workspace);
+    workspace.remove();
+  }
+  wanted.forEach(({ user, alerts }, index) => {
+    let workspace = existing[index];
+    if (!workspace) {
+      workspace = document.createElement('live-chat-workspace');
+      workspace.setAttribute('aria-label', `Workspace ${index + 1}`);
+      app.append(workspace);
+    }
+    workspace.noAlerts = !alerts;
+    workspace.locale = state.locale;
+    workspace.theme = state.theme;
+    const current = clients.get(workspace);
+    if (!current || workspace.dataset['user'] !== user) {
+      workspace.dataset['user'] = user;
+      signIn(workspace, user);
+    }
+  });
+  app.classList.toggle('side-by-side', state.sideBySide);
+  watchAlerts();
+}
+
+/** Shows the first workspace's alerts in the demo bar too, so they are visible without sound. */
+function watchAlerts(): void {
+  alertSubscription?.unsubscribe();
+  const first = workspaces()[0];
+  const client = first ? clients.get(first) : undefined;
+  alertSubscription = client?.alerts$.subscribe((alert) => {
+    state.lastAlert = t('alert', { customer: alert.customerName });
+    renderControls();
+  });
+}
+
+function applyPageTheme(): void {
+  document.documentElement.dataset['theme'] = state.theme;
+  document.documentElement.lang = state.locale;
+}
+
+async function resetDemo(): Promise<void> {
+  if (!confirm(t('resetConfirm'))) return;
+  simulator?.stop();
+  for (const client of clients.values()) client.dispose();
+  clients.clear();
+  await backend?.dispose();
+  await persistence.clear();
+  location.reload();
+}
+
+function renderControls(): void {
+  const userSelect = (event: Event) => {
+    state.user = (event.target as HTMLSelectElement).value as DemoUser;
+    store('user', state.user);
+    layoutWorkspaces();
+    renderControls();
+  };
+  render(
+    html`<h1>${t('title')}</h1>
+      <label class="field">
+        <span>${t('user')}</span>
+        <select @change=${userSelect} ?disabled=${state.sideBySide}>
+          ${(Object.keys(USERS) as DemoUser[]).map(
+            (key) => html`<option value=${key} ?selected=${key === state.user}>${t(key)} — ${USERS[key].name}</option>`,
+          )}
+        </select>
+      </label>
+      <label class="field check">
+        <input
+          type="checkbox"
+          .checked=${state.sideBySide}
+          @change=${(event: Event) => {
+            state.sideBySide = (event.target as HTMLInputElement).checked;
+            store('sideBySide', String(state.sideBySide));
+            layoutWorkspaces();
+            renderControls();
+          }}
+        />
+        <span>${t('sideBySide')}</span>
+      </label>
+      <fieldset class="field simulator">
+        <legend>${t('simulator')}: ${state.simulatorRunning ? t('running') : t('paused')}</legend>
+        <button
+          type="button"
+          aria-pressed=${state.simulatorRunning ? 'false' : 'true'}
+          @click=${() => {
+            state.simulatorRunning = !state.simulatorRunning;
+            store('simulator', state.simulatorRunning ? 'running' : 'paused');
+            if (state.simulatorRunning) simulator?.start();
+            else simulator?.stop();
+            renderControls();
+          }}
+        >
+          ${state.simulatorRunning ? t('pause') : t('resume')}
+        </button>
+        <label class="rate">
+          <span>${t('rate')}</span>
+          <input
+            type="range"
+            min="1"
+            max="30"
+            .value=${String(state.rate)}
+            @change=${(event: Event) => {
+              state.rate = Number((event.target as HTMLInputElement).value);
+              store('rate', String(state.rate));
+              startSimulator();
+              renderControls();
+            }}
+          />
+          <output>${state.rate}</output>
+        </label>
+        <button type="button" @click=${() => simulator?.step()}>${t('writeNow')}</button>
+      </fieldset>
+      <label class="field check">
+        <input
+          type="checkbox"
+          .checked=${state.theme === 'dark'}
+          @change=${(event: Event) => {
+            state.theme = (event.target as HTMLInputElement).checked ? 'dark' : 'light';
+            store('theme', state.theme);
+            applyPageTheme();
+            layoutWorkspaces();
+            renderControls();
+          }}
+        />
+        <span>${t('theme')}</span>
+      </label>
+      <label class="field">
+        <span>${t('language')}</span>
+        <select
+          @change=${(event: Event) => {
+            state.locale = (event.target as HTMLSelectElement).value as Locale;
+            store('locale', state.locale);
+            applyPageTheme();
+            layoutWorkspaces();
+            renderControls();
+          }}
+        >
+          <option value="en" ?selected=${state.locale === 'en'}>English</option>
+          <option value="ru" ?selected=${state.locale === 'ru'}>Русский</option>
+        </select>
+      </label>
+      <button type="button" class="reset" @click=${resetDemo}>${t('reset')}</button>
+      <p class="last-alert" role="status">${state.lastAlert || nothing}</p>`,
+    controls,
+  );
+}
+
+async function main(): Promise<void> {
+  applyPageTheme();
+  renderControls();
+  app.textContent = t('loading');
+  backend = await openMemoryBackend({ persistence, seed: () => createSeedData({ now: Date.now() }) });
+  app.textContent = '';
+  layoutWorkspaces();
+  startSimulator();
+  // Show traffic at once rather than after the first random gap.
+  if (state.simulatorRunning) setTimeout(() => simulator?.step(), 1500);
+  // Save the very latest state when the page goes away.
+  addEventListener('pagehide', () => void persistence.flush());
+}
+
+void main();

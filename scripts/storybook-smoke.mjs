@@ -10,6 +10,7 @@
 //   node scripts/storybook-smoke.mjs --filter counter      only story ids containing "counter"
 //   node scripts/storybook-smoke.mjs --concurrency 1       pages at once (default 2)
 //   node scripts/storybook-smoke.mjs --summary-json f.json  also write {"passed","failed","skipped"}
+//   node scripts/storybook-smoke.mjs --verbose        time spent per story (load, render, axe)
 //
 // Chromium: CHROME_PATH, else a system Chromium/Chrome (Debian: apt-get install chromium).
 import { spawnSync } from 'node:child_process';
@@ -34,11 +35,12 @@ function parseArgs(argv) {
     const value = () => inline ?? argv[++i];
     if (flag === '--no-build') options.build = false;
     else if (flag === '--build') options.build = true;
+    else if (flag === '--verbose') options.verbose = true;
     else if (flag === '--filter') options.filter.push(...String(value()).split(',').filter(Boolean));
     else if (flag === '--concurrency') options.concurrency = Math.max(1, Number(value()) || 1);
     else if (flag === '--summary-json') options.summaryJson = value();
     else if (flag === '--help' || flag === '-h') {
-      console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 16).join('\n'));
+      console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 17).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]} (see --help)`);
   }
@@ -160,6 +162,13 @@ async function runAxe(page, axePath) {
 async function testStory(context, baseUrl, story, axePath) {
   const page = await context.newPage();
   const problems = [];
+  const timing = [];
+  let mark = Date.now();
+  const lap = (name) => {
+    const now = Date.now();
+    timing.push(`${name} ${now - mark}`);
+    mark = now;
+  };
   page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message ?? error}`));
   page.on('console', (message) => {
     if (message.type() === 'error') {
@@ -172,22 +181,26 @@ async function testStory(context, baseUrl, story, axePath) {
     problems.push(`request failed: ${request.url().replace(baseUrl, '')} ${request.failure()?.errorText ?? ''}`);
   });
   try {
-    const url = `${baseUrl}iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`;
+    // The a11y addon would run axe itself after every story; this test runs axe once, below.
+    const url = `${baseUrl}iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=a11y.manual:!true`;
     await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
+    lap('load');
     const state = await waitForStory(page);
+    lap('render');
     if (state.errorShown || state.phase === 'errored') {
       problems.push(`story failed to render${state.errorText ? `: ${state.errorText}` : ''}`);
     }
     if (problems.length === 0) {
       const violations = await runAxe(page, axePath);
       problems.push(...describeViolations(violations));
+      lap('axe');
     }
   } catch (error) {
     problems.push(`${error?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0]}`);
   } finally {
     await page.close().catch(() => {});
   }
-  return problems;
+  return { problems, timing: timing.join(', ') };
 }
 
 async function main(options) {
@@ -223,15 +236,16 @@ async function main(options) {
       while (next < stories.length) {
         const story = stories[next++];
         const storyStarted = Date.now();
-        const problems = await testStory(context, server.url, story, axePath);
+        const { problems, timing } = await testStory(context, server.url, story, axePath);
         const ms = Date.now() - storyStarted;
+        const detail = options.verbose ? `${ms} ms: ${timing}` : `${ms} ms`;
         const name = `${story.title} › ${story.name} [${story.id}]`;
         if (problems.length === 0) {
           results.passed++;
-          console.log(`  ✓ ${name} (${ms} ms)`);
+          console.log(`  ✓ ${name} (${detail})`);
         } else {
           results.failed++;
-          console.log(`  ✗ ${name} (${ms} ms)`);
+          console.log(`  ✗ ${name} (${detail})`);
           for (const problem of problems) console.log(`      ${problem.split('\n').join('\n      ')}`);
         }
       }

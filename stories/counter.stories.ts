@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-// TEMP import '@live-chat/elements';
+import './support/elements.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN, fixtureOf, withClient, type ToolbarArgs } from './support/story-helpers.js';
 
 interface CounterArgs extends ToolbarArgs {

@@ -46,12 +46,18 @@ export function serveStatic(root) {
       if (!statError && stat.isDirectory()) file = path.join(file, 'index.html');
       fs.readFile(file, (readError, body) => {
         if (readError) {
+          // Browsers ask for a favicon nobody ships: answer "no content" rather than an error.
+          if (pathname === '/favicon.ico') {
+            response.writeHead(204).end();
+            return;
+          }
           response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
           return;
         }
         response.writeHead(200, {
           'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
+          // Hashed build assets may be cached (and their compiled code reused between pages).
+          'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=3600, immutable' : 'no-cache',
         });
         response.end(request.method === 'HEAD' ? undefined : body);
       });

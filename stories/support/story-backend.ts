@@ -15,6 +15,7 @@ import {
   createLiveChatClient,
   groupsOf,
   LiveChatError,
+  previewOf,
   viewerFor,
   type Channel,
   type Command,
@@ -24,6 +25,7 @@ import {
   type HistoryQuery,
   type Id,
   type LiveChatClient,
+  type Message,
   type MessagePage,
   type Report,
   type ReportQuery,
@@ -31,13 +33,20 @@ import {
   type SearchQuery,
   type ServerEvent,
   type Session,
+  type SessionEpisode,
   type Snapshot,
   type TransportAdapter,
 } from '@live-chat/core';
-import { createMemoryBackend, type MemoryBackend } from '../../packages/adapters/src/memory/backend.js';
-import type { MemoryAdapter } from '../../packages/adapters/src/memory/adapter.js';
-import { createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from '../../packages/adapters/src/memory/seed.js';
-import type { SeedData } from '../../packages/adapters/src/memory/state.js';
+import {
+  createMemoryBackend,
+  createSeedData,
+  SEED_GROUPS,
+  SEED_LIVE_CHATS,
+  SEED_USERS,
+  type MemoryAdapter,
+  type MemoryBackend,
+  type SeedData,
+} from '@live-chat/adapters';
 import type { Observable } from 'rxjs';
 import { storyActions, storyBinders, storyCustomerDirectory } from './host-extensions.js';
 import { LONG_MESSAGE, LONG_NAME, LONG_SESSION_NAME, LONG_URL, LONG_WORD, MARKUP_MESSAGES, MARKUP_NAME } from './texts.js';
@@ -95,6 +104,11 @@ export interface StoryClientOptions {
   failing?: boolean | StoryFailures;
   /** The first snapshot never arrives: the workspace stays in its loading state. */
   loading?: boolean;
+  /**
+   * Requests that never get an answer (see {@link StoryFailures} for the kinds): pending sends,
+   * history or reports that stay loading. `loading` is `hanging: { snapshot: true }`.
+   */
+  hanging?: StoryFailures;
   /** Seed of the generated data (default 1). */
   seed?: number;
 }
@@ -109,6 +123,8 @@ export interface StorySessions {
   othersActive?: Id;
   /** A closed session. */
   closed?: Id;
+  /** A session (visible to the user) whose customer is an internal user of the host. */
+  internalCustomer?: Id;
   /** A session queued for one of the user's operator groups. */
   groupQueued?: Id;
   /** The `longHistory` session. */
@@ -179,6 +195,14 @@ const ANSWERS = [
   'Конечно, сейчас проверю.',
 ];
 const CHANNELS: readonly Channel[] = ['web', 'telegram', 'whatsapp', 'email'];
+const CHANNEL_NAMES: Record<Channel, string> = {
+  web: 'Web',
+  telegram: 'Telegram',
+  whatsapp: 'WhatsApp',
+  viber: 'Viber',
+  email: 'Email',
+  internal: 'Internal',
+};
 
 /** Seed data at STORY_NOW, computed once per seed (it is pure) and copied per backend. */
 const seedCache = new Map<number, SeedData>();
@@ -232,37 +256,85 @@ function workerFor(userId: Id, index: number): Id {
   return support.includes(userId as (typeof support)[number]) ? userId : (support[index % support.length] as Id);
 }
 
-/** `count` sessions in Customer Support, spread over the week before STORY_NOW. */
-function generateSessions(gen: Generator, userId: Id, count: number, seed: number): void {
+/**
+ * `count` sessions in Customer Support, spread over the week before STORY_NOW: 60 % queued,
+ * 25 % active with the user (or, for a supervisor, the support operators in turn), 15 % closed.
+ * Written straight into the seed data (sessions, messages, report episodes, read markers), in
+ * the shapes the backend itself produces, because pushing thousands of writes through the
+ * backend's fan-out would take seconds per story.
+ */
+function bulkSessions(data: SeedData, userId: Id, count: number, seed: number): SeedData {
   const rnd = random(seed * 7919 + count);
   const span = 7 * TIME.DAY;
+  const chat = data.liveChats.find((c) => c.id === SEED_LIVE_CHATS.support);
+  const members = chat ? [...chat.operatorIds, ...chat.supervisorIds] : [];
+  const customers = [...data.customers];
+  const sessions = [...(data.sessions ?? [])];
+  const messages = [...(data.messages ?? [])];
+  const episodes = [...(data.episodes ?? [])];
+  const readMarkers = [...(data.readMarkers ?? [])];
+  const activity = [...(data.activity ?? [])];
   for (let i = 0; i < count; i++) {
     const start = STORY_NOW - span + Math.floor((i * span) / count);
-    gen.at(start);
     const channel = rnd.pick(CHANNELS);
     const name = `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`;
     const account = channel === 'email' ? `customer${i}@example.com` : channel === 'web' ? `visitor-${10000 + i}` : `@customer_${i}`;
-    const customerId = addExternalCustomer(gen, `story-cust-${i}`, name, channel, account);
-    const session = customerWrites(gen, customerId, channel, rnd.pick(OPENERS));
+    const customerId = `story-cust-${i}`;
+    customers.push({ id: customerId, kind: 'external', name, messenger: channel, account });
+    const sessionId = `story-s-${i}`;
     const kind = i % 20 < 12 ? 'queued' : i % 20 < 17 ? 'mine' : 'closed';
-    if (kind === 'queued') {
-      if (rnd.next() < 0.4) {
-        gen.at(start + 90_000);
-        customerWrites(gen, customerId, channel, rnd.pick(OPENERS));
-      }
-      continue;
-    }
     const worker = workerFor(userId, i);
-    gen.at(start + 120_000);
-    gen.run(worker, { type: 'message.send', sessionId: session.id, clientMessageId: `story-gen-${i}`, text: rnd.pick(ANSWERS) });
-    if (kind === 'closed') {
-      gen.at(start + 240_000);
-      gen.run(worker, { type: 'session.close', sessionId: session.id });
-    } else if (rnd.next() < 0.5) {
-      gen.at(start + 200_000);
-      customerWrites(gen, customerId, channel, 'Thank you! One more question…');
+    const thread: Message[] = [];
+    const say = (author: Message['author'], text: string, at: number) =>
+      thread.push({ id: `story-m-${i}-${thread.length + 1}`, sessionId, author, text, channel, sentAt: at, order: thread.length + 1 });
+    const customer = { kind: 'customer', customerId } as const;
+    const operator = { kind: 'operator', userId: worker } as const;
+    say(customer, rnd.pick(OPENERS), start);
+    if (kind === 'queued' && rnd.next() < 0.4) say(customer, rnd.pick(OPENERS), start + 90_000);
+    const episode: SessionEpisode = { sessionId, liveChatId: SEED_LIVE_CHATS.support, origin: 'customer', startedAt: start };
+    if (kind !== 'queued') {
+      say(operator, rnd.pick(ANSWERS), start + 120_000);
+      Object.assign(episode, { takenAt: start + 120_000, takenBy: worker, firstResponseAt: start + 120_000, firstResponderId: worker });
+      readMarkers.push({ userId: worker, sessionId, order: thread.length });
+      if (kind === 'mine' && rnd.next() < 0.5) say(customer, 'Thank you! One more question…', start + 200_000);
     }
+    if (kind === 'closed') {
+      Object.assign(episode, { closedAt: start + 240_000, closedBy: worker });
+      for (const member of members) if (member !== worker) readMarkers.push({ userId: member, sessionId, order: thread.length });
+      const entry = {
+        id: `story-a-${i}`,
+        kind: 'session-closed',
+        sessionId,
+        sessionName: `${name} (${CHANNEL_NAMES[channel]})`,
+        liveChatId: SEED_LIVE_CHATS.support,
+        actorId: worker,
+        at: start + 240_000,
+      } as const;
+      for (const member of members) activity.push({ userId: member, entry });
+    }
+    const last = thread[thread.length - 1] as Message;
+    sessions.push({
+      id: sessionId,
+      liveChatId: SEED_LIVE_CHATS.support,
+      customerId,
+      name: `${name} (${CHANNEL_NAMES[channel]})`,
+      channel,
+      status: kind === 'queued' ? 'queued' : kind === 'mine' ? 'active' : 'closed',
+      assignee: kind === 'mine' ? { kind: 'operator', operatorId: worker } : null,
+      firstMessageAt: start,
+      lastMessageAt: last.sentAt,
+      lastMessagePreview: previewOf(last.text),
+      lastMessageOrder: last.order,
+      queuedAt: kind === 'queued' ? start : null,
+      lastOperatorId: kind === 'queued' ? null : worker,
+      bindings: [],
+    });
+    messages.push(...thread);
+    episodes.push(episode);
   }
+  // Activity is kept oldest first.
+  activity.sort((a, b) => a.entry.at - b.entry.at);
+  return { ...data, customers, sessions, messages, episodes, readMarkers, activity };
 }
 
 /** A session of `operatorId` with `count` alternating messages over the last two days. */
@@ -294,6 +366,14 @@ function generateLongText(gen: Generator, operatorId: Id): Id {
   gen.run(operatorId, { type: 'session.rename', sessionId: session.id, name: LONG_SESSION_NAME });
   gen.at(STORY_NOW - 40 * TIME.MINUTE);
   customerWrites(gen, customerId, 'email', LONG_WORD);
+  // A closed one too, so the long name also reaches the Closed list and the activity stream.
+  const otherId = addExternalCustomer(gen, 'story-cust-long-closed', `${LONG_WORD} ${LONG_NAME}`, 'telegram', `@${LONG_WORD}`);
+  gen.at(STORY_NOW - 35 * TIME.MINUTE);
+  const closed = customerWrites(gen, otherId, 'telegram', `${LONG_WORD} ${LONG_URL}`);
+  gen.run(operatorId, { type: 'message.send', sessionId: closed.id, clientMessageId: 'story-long-2', text: LONG_MESSAGE });
+  gen.run(operatorId, { type: 'session.rename', sessionId: closed.id, name: `${LONG_WORD}${LONG_WORD}`.slice(0, 200) });
+  gen.at(STORY_NOW - 30 * TIME.MINUTE);
+  gen.run(operatorId, { type: 'session.close', sessionId: closed.id });
   return session.id;
 }
 
@@ -325,12 +405,17 @@ function pickSessions(backend: MemoryBackend, userId: Id, extra: StorySessions):
     (s) => s.status === 'active' && s.assignee?.kind === 'operator' && s.assignee.operatorId !== userId,
   )?.id;
   picked.closed = [...seeded].reverse().find((s) => groupsOf(viewer, s).includes('closed'))?.id;
+  const visible = seeded.filter((s) => groupsOf(viewer, s).length > 0);
+  const internal = visible.filter((s) => backend.getCustomer(s.customerId)?.kind === 'internal');
+  picked.internalCustomer = (internal.find((s) => s.status !== 'closed') ?? internal[0])?.id;
   return picked;
 }
 
 // ── adapters that misbehave on purpose ──────────────────────────────────────────────────────
 
 const simulated = (what: string) => `${what} (simulated failure in this story).`;
+
+const never = <T>() => new Promise<T>(() => {});
 
 /** Delegates to the memory adapter, failing or stalling the requests a story asks for. */
 class StoryAdapter implements TransportAdapter {
@@ -339,13 +424,13 @@ class StoryAdapter implements TransportAdapter {
   constructor(
     private readonly inner: MemoryAdapter,
     private readonly failures: StoryFailures,
-    private readonly stall: boolean,
+    private readonly hanging: StoryFailures,
   ) {
     this.connection$ = inner.connection$;
   }
 
   snapshot(): Promise<Snapshot> {
-    if (this.stall) return new Promise<Snapshot>(() => {});
+    if (this.hanging.snapshot) return never();
     if (this.failures.snapshot) {
       return Promise.reject(new LiveChatError('INTERNAL', simulated('The server could not load your workspace')));
     }
@@ -357,6 +442,7 @@ class StoryAdapter implements TransportAdapter {
   }
 
   async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+    if (this.hanging.commands) return never();
     if (this.failures.commands) {
       return { ok: false, error: { code: 'INTERNAL', message: simulated('The server did not accept the request') } };
     }
@@ -364,6 +450,7 @@ class StoryAdapter implements TransportAdapter {
   }
 
   history(query: HistoryQuery): Promise<MessagePage> {
+    if (this.hanging.history) return never();
     if (this.failures.history) {
       return Promise.reject(new LiveChatError('INTERNAL', simulated('The message history could not be loaded')));
     }
@@ -371,11 +458,13 @@ class StoryAdapter implements TransportAdapter {
   }
 
   search(query: SearchQuery): Promise<SearchHit[]> {
+    if (this.hanging.search) return never();
     if (this.failures.search) return Promise.reject(new LiveChatError('INTERNAL', simulated('Search is unavailable')));
     return this.inner.search(query);
   }
 
   report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
+    if (this.hanging.reports) return never();
     if (this.failures.reports) {
       return Promise.reject(new LiveChatError('INTERNAL', simulated('The report could not be computed')));
     }
@@ -397,15 +486,12 @@ class StoryAdapter implements TransportAdapter {
 export async function storyClient(options: StoryClientOptions = {}): Promise<StoryFixture> {
   const seed = options.seed ?? 1;
   const userId = STORY_USERS[options.user ?? 'operator'];
-  const data = seedData(seed);
-  const gen = storyBackend(
-    options.empty
-      ? { users: data.users, liveChats: data.liveChats, groups: data.groups, customers: data.customers }
-      : data,
-  );
+  let data = seedData(seed);
+  if (options.empty) data = { users: data.users, liveChats: data.liveChats, groups: data.groups, customers: data.customers };
+  if (options.sessions) data = bulkSessions(data, userId, options.sessions, seed);
+  const gen = storyBackend(data);
   const extra: StorySessions = {};
   const worker = workerFor(userId, 0);
-  if (options.sessions) generateSessions(gen, userId, options.sessions, seed);
   if (options.longHistory) extra.longHistory = generateLongHistory(gen, worker, options.longHistory);
   if (options.longText) extra.longText = generateLongText(gen, worker);
   if (options.markup) extra.markup = generateMarkup(gen);
@@ -427,7 +513,8 @@ export async function storyClient(options: StoryClientOptions = {}): Promise<Sto
       ? { commands: true, history: true, search: true, reports: true }
       : options.failing || {};
   const memoryAdapter = backend.connect(userId, { latencyMs: options.latencyMs ?? 0 });
-  const adapter = new StoryAdapter(memoryAdapter, failures, options.loading ?? false);
+  const hanging: StoryFailures = { ...options.hanging, ...(options.loading ? { snapshot: true } : {}) };
+  const adapter = new StoryAdapter(memoryAdapter, failures, hanging);
   let ids = 0;
   const client = createLiveChatClient({
     adapter,
@@ -451,11 +538,43 @@ export async function storyClient(options: StoryClientOptions = {}): Promise<Sto
   };
   live.add(fixture);
 
-  const waits = !options.loading && !failures.snapshot && !options.latencyMs;
+  const waits = !hanging.snapshot && !failures.snapshot && !options.latencyMs;
   if (waits) {
     await firstValueFrom(client.status$.pipe(filter((s) => s.state !== 'loading'), timeout(10_000)));
   }
   const connection = options.connection ?? 'online';
   if (connection !== 'online') memoryAdapter.simulateConnection(connection);
   return fixture;
+}
+
+/**
+ * A second client on the same backend, signed in as another user (two workspaces side by side:
+ * one operator taking a session removes it from the other's queue). Disposed with `fixture`.
+ */
+export async function connectAnother(fixture: StoryFixture, user: StoryUser): Promise<LiveChatClient> {
+  const adapter = fixture.backend.connect(STORY_USERS[user]);
+  let ids = 0;
+  const client = createLiveChatClient({ adapter, generateId: () => `story-${user}-id-${++ids}` });
+  const dispose = fixture.dispose;
+  fixture.dispose = () => {
+    client.dispose();
+    dispose();
+  };
+  await firstValueFrom(client.status$.pipe(filter((s) => s.state !== 'loading'), timeout(10_000)));
+  return client;
+}
+
+/**
+ * Lets a customer of a session write in now (for interactive stories): the message arrives
+ * through the backend like any other, with its alert for the live chat's operators.
+ */
+export function customerWritesIn(fixture: StoryFixture, sessionId: Id, text: string): void {
+  const session = fixture.backend.getSession(sessionId);
+  if (!session) return;
+  fixture.backend.customerWrites({
+    customerId: session.customerId,
+    liveChatId: session.liveChatId,
+    channel: session.channel,
+    text,
+  });
 }

@@ -37,3 +37,25 @@ export const DARK_RUSSIAN = { globals: { theme: 'dark', locale: 'ru' } } as cons
 export function frame(width: string, height: string): string {
   return `display:block;width:${width};max-width:100%;height:${height};`;
 }
+
+/** Which of the fixture's picked sessions a story shows (see `StorySessions`). */
+export type SessionPick = 'none' | keyof StoryFixture['sessions'];
+
+/** The picked session's id, or `undefined` for `none` or when the data has no such session. */
+export function pickSession(fixture: StoryFixture, pick: SessionPick | undefined): string | undefined {
+  return !pick || pick === 'none' ? undefined : fixture.sessions[pick];
+}
+
+/** Options of the `session` control, in the order designers look for them. */
+export const SESSION_PICKS: SessionPick[] = [
+  'none',
+  'mine',
+  'queued',
+  'groupQueued',
+  'othersActive',
+  'closed',
+  'internalCustomer',
+  'longHistory',
+  'longText',
+  'markup',
+];

@@ -1,1 +1,40 @@
+/**
+ * @packageDocumentation
+ * `@live-chat/adapters`: backends for the Live Chat Workspace. The in-memory backend is a
+ * complete, rule-enforcing backend that runs in the page (optionally persisted to IndexedDB),
+ * with deterministic seed data and a customer simulator for demos, stories and tests. The
+ * adapter conformance suite is published separately as `@live-chat/adapters/conformance`.
+ */
+
+/** The package version. */
 export const VERSION = '0.1.0';
+
+export { MemoryBackend, createMemoryBackend } from './memory/backend.js';
+export type { MemoryBackendOptions } from './memory/backend.js';
+export { MemoryAdapter } from './memory/adapter.js';
+export type { MemoryAdapterOptions } from './memory/adapter.js';
+export { openMemoryBackend } from './memory/open.js';
+export type { OpenMemoryBackendOptions } from './memory/open.js';
+export type { CustomerMessageInput, CustomerWriteValue, NewCustomer } from './memory/customers.js';
+export type {
+  BackendPersistence,
+  BackendState,
+  ReadMarker,
+  SeedData,
+  UserActivity,
+} from './memory/state.js';
+export { isBackendState } from './memory/state.js';
+export { createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from './memory/seed.js';
+export type { SeedOptions } from './memory/seed.js';
+export { createCustomerSimulator } from './memory/simulator.js';
+export type {
+  CustomerSimulator,
+  CustomerSimulatorOptions,
+  Scheduler,
+  SimulatedMessage,
+} from './memory/simulator.js';
+export { createRandom } from './memory/random.js';
+export type { Random } from './memory/random.js';
+export { createMemoryConformanceHarness } from './memory/conformance-harness.js';
+export { createIndexedDbPersistence } from './indexeddb/persistence.js';
+export type { IndexedDbPersistence, IndexedDbPersistenceOptions } from './indexeddb/persistence.js';

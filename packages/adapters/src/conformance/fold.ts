@@ -24,7 +24,9 @@ export function stateFromSnapshot(snapshot: Snapshot): FoldedState {
   return {
     seq: snapshot.seq,
     sessions: new Map(snapshot.sessions.map((session) => [session.id, session])),
-    unread: new Map(snapshot.sessions.map((session) => [session.id, snapshot.unread[session.id] ?? 0])),
+    unread: new Map(
+      snapshot.sessions.map((session) => [session.id, snapshot.unread[session.id] ?? 0]),
+    ),
     activity: [...snapshot.activity].reverse(),
     customers: new Map(snapshot.customers.map((customer) => [customer.id, customer])),
     gaps: [],
@@ -33,7 +35,8 @@ export function stateFromSnapshot(snapshot: Snapshot): FoldedState {
 
 /** Applies one event, in place. */
 export function applyEvent(state: FoldedState, event: ServerEvent): void {
-  if (event.seq !== state.seq + 1) state.gaps.push({ expected: state.seq + 1, received: event.seq });
+  if (event.seq !== state.seq + 1)
+    state.gaps.push({ expected: state.seq + 1, received: event.seq });
   state.seq = event.seq;
   switch (event.type) {
     case 'session.upserted':
@@ -62,7 +65,8 @@ export function applyEvent(state: FoldedState, event: ServerEvent): void {
       if (state.sessions.has(event.sessionId)) state.unread.set(event.sessionId, event.unread);
       break;
     case 'activity.added':
-      if (!state.activity.some((entry) => entry.id === event.entry.id)) state.activity.push(event.entry);
+      if (!state.activity.some((entry) => entry.id === event.entry.id))
+        state.activity.push(event.entry);
       break;
     case 'customer.upserted':
       state.customers.set(event.customer.id, event.customer);
@@ -97,9 +101,12 @@ const byId = <T extends { id: Id }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.
  */
 export function comparable(state: FoldedState, activityLimit: number): ComparableState {
   const unread: Record<Id, number> = {};
-  for (const [id, count] of [...state.unread].sort(([a], [b]) => (a < b ? -1 : 1))) if (count > 0) unread[id] = count;
+  for (const [id, count] of [...state.unread].sort(([a], [b]) => (a < b ? -1 : 1)))
+    if (count > 0) unread[id] = count;
   return {
-    sessions: [...state.sessions.values()].map(({ lastMessagePreview: _preview, ...rest }) => rest as Session).sort(byId),
+    sessions: [...state.sessions.values()]
+      .map(({ lastMessagePreview: _preview, ...rest }) => rest as Session)
+      .sort(byId),
     unread,
     activityIds: [...state.activity]
       .sort((a, b) => b.at - a.at)

@@ -46,7 +46,10 @@ export interface TestApi extends ConformanceOptions {
  * fresh harness with `factory`, drives it, and disposes it; it rejects with a
  * {@link ConformanceError} that says what broke.
  */
-export function conformanceChecks(factory: ConformanceFactory, options: ConformanceOptions = {}): ConformanceCheck[] {
+export function conformanceChecks(
+  factory: ConformanceFactory,
+  options: ConformanceOptions = {},
+): ConformanceCheck[] {
   const timeoutMs = options.timeoutMs ?? 2000;
   return CHECKS.map((definition) => ({
     name: definition.name,
@@ -65,7 +68,11 @@ export function conformanceChecks(factory: ConformanceFactory, options: Conforma
  * Registers the conformance suite for the backend behind `factory` with a test framework:
  * one test per check, inside `describe(name)` when `describe` is given.
  */
-export function runAdapterConformance(name: string, factory: ConformanceFactory, api: TestApi): void {
+export function runAdapterConformance(
+  name: string,
+  factory: ConformanceFactory,
+  api: TestApi,
+): void {
   const register = api.it ?? api.test;
   if (!register) throw new TypeError('runAdapterConformance needs an `it` or `test` function.');
   const checks = conformanceChecks(factory, api);

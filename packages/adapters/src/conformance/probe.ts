@@ -3,20 +3,35 @@
  * start from a snapshot, command helpers and convergence checks.
  */
 import type { Subscription } from 'rxjs';
-import type { Command, CommandInput, CommandResult, Id, ServerEvent, Session, Snapshot, TransportAdapter } from '@live-chat/core';
+import type {
+  Command,
+  CommandInput,
+  CommandResult,
+  Id,
+  ServerEvent,
+  Session,
+  Snapshot,
+  TransportAdapter,
+} from '@live-chat/core';
 import { check, checkEqual, checkOk, ConformanceError } from './assert.js';
 import { comparable, foldEvents, stateFromSnapshot, type FoldedState } from './fold.js';
 import type { ConformanceHarness } from './harness.js';
 
 let commandCounter = 0;
 /** A command id unique enough for one test run, without relying on `crypto`. */
-export const newCommandId = () => `conformance-${Date.now().toString(36)}-${(++commandCounter).toString(36)}`;
+export const newCommandId = () =>
+  `conformance-${Date.now().toString(36)}-${(++commandCounter).toString(36)}`;
 
 /** Polls `condition` until it holds or `timeoutMs` passes. */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
+export async function waitUntil(
+  condition: () => boolean,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new ConformanceError(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    if (Date.now() > deadline)
+      throw new ConformanceError(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -45,17 +60,32 @@ export class Recorder {
 
   /** Waits until the stream has delivered `seq`. */
   async reach(seq: number): Promise<void> {
-    await waitUntil(() => this.error !== undefined || this.lastSeq() >= seq, `${this.userId}'s stream to reach seq ${seq}`, this.timeoutMs);
-    if (this.error !== undefined) throw new ConformanceError(`${this.userId}'s event stream failed: ${String((this.error as Error).message ?? this.error)}`);
+    await waitUntil(
+      () => this.error !== undefined || this.lastSeq() >= seq,
+      `${this.userId}'s stream to reach seq ${seq}`,
+      this.timeoutMs,
+    );
+    if (this.error !== undefined)
+      throw new ConformanceError(
+        `${this.userId}'s event stream failed: ${String((this.error as Error).message ?? this.error)}`,
+      );
   }
 
   /** Waits for an event matching `predicate` and returns it. */
-  async waitFor<E extends ServerEvent>(predicate: (event: ServerEvent) => event is E, what: string): Promise<E>;
+  async waitFor<E extends ServerEvent>(
+    predicate: (event: ServerEvent) => event is E,
+    what: string,
+  ): Promise<E>;
   async waitFor(predicate: (event: ServerEvent) => boolean, what: string): Promise<ServerEvent>;
   async waitFor(predicate: (event: ServerEvent) => boolean, what: string): Promise<ServerEvent> {
-    await waitUntil(() => this.error !== undefined || this.events.some(predicate), `${what} on ${this.userId}'s stream`, this.timeoutMs);
+    await waitUntil(
+      () => this.error !== undefined || this.events.some(predicate),
+      `${what} on ${this.userId}'s stream`,
+      this.timeoutMs,
+    );
     const found = this.events.find(predicate);
-    if (!found) throw new ConformanceError(`${this.userId}'s event stream failed while waiting for ${what}.`);
+    if (!found)
+      throw new ConformanceError(`${this.userId}'s event stream failed while waiting for ${what}.`);
     return found;
   }
 
@@ -128,8 +158,15 @@ export class Probe {
 
   /** Customer number `index` writes `text`. */
   async customerWrites(index: number, text: string, clientMessageId?: string): Promise<void> {
-    const message = { customerId: this.customer(index), liveChatId: this.harness.liveChatId, channel: this.harness.channel, text };
-    await this.harness.customerWrites(clientMessageId === undefined ? message : { ...message, clientMessageId });
+    const message = {
+      customerId: this.customer(index),
+      liveChatId: this.harness.liveChatId,
+      channel: this.harness.channel,
+      text,
+    };
+    await this.harness.customerWrites(
+      clientMessageId === undefined ? message : { ...message, clientMessageId },
+    );
   }
 
   /** The customer's session, as the supervisor (who sees every session of the live chat) sees it. */
@@ -143,7 +180,10 @@ export class Probe {
         .filter((s) => s.customerId === customerId && s.liveChatId === this.harness.liveChatId)
         .sort((a, b) => b.firstMessageAt - a.firstMessageAt)[0];
       if (found) break;
-      if (Date.now() > deadline) throw new ConformanceError(`No session of customer ${customerId} appeared for the supervisor.`);
+      if (Date.now() > deadline)
+        throw new ConformanceError(
+          `No session of customer ${customerId} appeared for the supervisor.`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return found;
@@ -162,8 +202,14 @@ export class Probe {
   async checkConverged(recorder: Recorder): Promise<void> {
     const fresh = await recorder.adapter.snapshot();
     await recorder.reach(fresh.seq);
-    const folded = foldEvents(recorder.snapshot, recorder.events.filter((event) => event.seq <= fresh.seq));
-    check(folded.gaps.length === 0, `${recorder.userId}'s stream has seq gaps: ${JSON.stringify(folded.gaps)}`);
+    const folded = foldEvents(
+      recorder.snapshot,
+      recorder.events.filter((event) => event.seq <= fresh.seq),
+    );
+    check(
+      folded.gaps.length === 0,
+      `${recorder.userId}'s stream has seq gaps: ${JSON.stringify(folded.gaps)}`,
+    );
     checkEqual(
       comparable(folded, fresh.activity.length),
       comparable(stateFromSnapshot(fresh), fresh.activity.length),

@@ -28,7 +28,9 @@ const STORE = 'state';
 const KEY = 'backend';
 
 /** Persistence of a memory backend in IndexedDB; pass it to {@link openMemoryBackend}. */
-export function createIndexedDbPersistence(options: IndexedDbPersistenceOptions = {}): IndexedDbPersistence {
+export function createIndexedDbPersistence(
+  options: IndexedDbPersistenceOptions = {},
+): IndexedDbPersistence {
   const dbName = options.dbName ?? 'live-chat-memory-backend';
   const debounceMs = options.debounceMs ?? 250;
   let db: Promise<IDBPDatabase<StateSchema>> | undefined;

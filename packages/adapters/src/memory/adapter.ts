@@ -111,13 +111,13 @@ export class MemoryAdapter implements TransportAdapter {
     });
   }
 
-  /** Whether requests and events get through ('connecting' counts: the handshake is instant here). */
+  /** @internal Whether requests and events get through ('connecting' counts: the handshake is instant here). */
   get reachable(): boolean {
     const state = this.state.value;
     return !this.disposed && (state === 'online' || state === 'connecting');
   }
 
-  /** Runs `task` after the configured latency (a microtask when there is none). */
+  /** @internal Runs `task` after the configured latency (a microtask when there is none). */
   later(task: () => void): void {
     if (this.latencyMs === 0) {
       queueMicrotask(task);
@@ -144,10 +144,12 @@ export class MemoryAdapter implements TransportAdapter {
     return overTheWire(result.value);
   }
 
+  /** The user's whole visible state; rejects with `OFFLINE` while the connection is down. */
   snapshot(): Promise<Snapshot> {
     return this.read(() => this.backend.snapshot(this.userId));
   }
 
+  /** The user's events after `sinceSeq`, then live; errors with `RESYNC_REQUIRED` when it cannot replay. */
   events(sinceSeq: number): Observable<ServerEvent> {
     return new Observable<ServerEvent>((subscriber) => {
       if (this.disposed) {
@@ -171,13 +173,17 @@ export class MemoryAdapter implements TransportAdapter {
     });
   }
 
+  /** Executes a command for the user; resolves `OFFLINE` (never rejects) when the connection is down. */
   async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
     if (!this.reachable) return offline();
     let request: C;
     try {
       request = overTheWire(command);
     } catch {
-      return { ok: false, error: { code: 'VALIDATION', message: 'The command is not JSON-serialisable.' } };
+      return {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'The command is not JSON-serialisable.' },
+      };
     }
     await this.wait();
     // The request never arrived.
@@ -189,14 +195,17 @@ export class MemoryAdapter implements TransportAdapter {
     return response;
   }
 
+  /** One page of a session's history; rejects with a typed error (`NOT_FOUND`, `FORBIDDEN`, `VALIDATION`). */
   history(query: HistoryQuery): Promise<MessagePage> {
     return this.read(() => this.backend.history(this.userId, overTheWire(query)));
   }
 
+  /** A scoped search over what the user may see. */
   search(query: SearchQuery): Promise<SearchHit[]> {
     return this.read(() => this.backend.search(this.userId, overTheWire(query)));
   }
 
+  /** A report computed by the backend; members of the live chat only. */
   report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
     return this.read(() => this.backend.report(this.userId, overTheWire(query)));
   }
@@ -212,6 +221,7 @@ export class MemoryAdapter implements TransportAdapter {
     if (this.reachable) for (const delivery of this.deliveries) delivery.schedule();
   }
 
+  /** Closes the connection: streams complete, pending requests resolve `OFFLINE`. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;

@@ -9,7 +9,12 @@ export function initialsOf(name: string): string {
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   // Letters and digits only: the result is placed inside SVG markup.
   return letters
-    .map((word) => (word ?? '').replace(/[^\p{L}\p{N}]/gu, '').charAt(0).toUpperCase())
+    .map((word) =>
+      (word ?? '')
+        .replace(/[^\p{L}\p{N}]/gu, '')
+        .charAt(0)
+        .toUpperCase(),
+    )
     .join('');
 }
 

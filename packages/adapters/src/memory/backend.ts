@@ -25,7 +25,13 @@ import type {
 } from '@live-chat/core';
 import { MemoryAdapter, type MemoryAdapterOptions } from './adapter.js';
 import { COMMAND_HANDLERS } from './commands.js';
-import { addCustomer, customerWrites, type CustomerMessageInput, type CustomerWriteValue, type NewCustomer } from './customers.js';
+import {
+  addCustomer,
+  customerWrites,
+  type CustomerMessageInput,
+  type CustomerWriteValue,
+  type NewCustomer,
+} from './customers.js';
 import { requireId, type Engine } from './engine.js';
 import { Fanout, type MessageListener } from './fanout.js';
 import { buildSnapshot, historyPage, runReport, search } from './queries.js';
@@ -96,16 +102,25 @@ export class MemoryBackend {
    */
   execute<C extends Command>(userId: Id, command: C): CommandResult<C> {
     if (!this.store.users.has(userId)) return fail('NOT_FOUND', `There is no user "${userId}".`);
-    if (typeof command !== 'object' || command === null) return fail('VALIDATION', 'A command must be an object.');
+    if (typeof command !== 'object' || command === null)
+      return fail('VALIDATION', 'A command must be an object.');
     const commandId = requireId(command.commandId, 'commandId');
     if (!commandId.ok) return commandId;
     const key = `${userId}\u0000${commandId.value}`;
     const cached = this.results.get(key);
     if (cached) return cached as CommandResult<C>;
 
-    const handler = Object.hasOwn(COMMAND_HANDLERS, command.type) ? COMMAND_HANDLERS[command.type] : undefined;
+    const handler = Object.hasOwn(COMMAND_HANDLERS, command.type)
+      ? COMMAND_HANDLERS[command.type]
+      : undefined;
     const result: CommandResult = handler
-      ? this.write(() => (handler as (...args: unknown[]) => CommandResult)(this.engine, { userId, viewer: this.store.viewer(userId) }, command))
+      ? this.write(() =>
+          (handler as (...args: unknown[]) => CommandResult)(
+            this.engine,
+            { userId, viewer: this.store.viewer(userId) },
+            command,
+          ),
+        )
       : fail('VALIDATION', `Unknown command type "${String(command.type)}".`);
     this.results.set(key, result);
     if (this.results.size > this.commandCacheLimit) {
@@ -135,7 +150,9 @@ export class MemoryBackend {
     try {
       result = operation();
     } catch (error) {
-      result = fail('INTERNAL', 'The backend failed to process the request.', { cause: String(error) });
+      result = fail('INTERNAL', 'The backend failed to process the request.', {
+        cause: String(error),
+      });
     }
     if (result.ok) this.persistence?.save(() => this.exportState());
     for (const { message, session } of this.fanout.takeAddedMessages()) {
@@ -166,14 +183,17 @@ export class MemoryBackend {
     return this.streams.seqOf(userId);
   }
 
+  /** One page of a session's history, if `userId` may see the session. */
   history(userId: Id, query: HistoryQuery): Result<MessagePage> {
     return historyPage(this.store, userId, query);
   }
 
+  /** A scoped search over what `userId` may see (session names, or one session and its messages). */
   search(userId: Id, query: SearchQuery): Result<SearchHit[]> {
     return search(this.store, userId, query);
   }
 
+  /** A report over the backend's own episodes and messages; members of the live chat only. */
   report<Q extends ReportQuery>(userId: Id, query: Q): Result<Report<Q>> {
     return runReport(this.store, userId, query);
   }
@@ -183,7 +203,8 @@ export class MemoryBackend {
    * `LiveChatError` with code `NOT_FOUND` for an unknown user.
    */
   connect(userId: Id, options?: MemoryAdapterOptions): MemoryAdapter {
-    if (!this.store.users.has(userId)) throw new LiveChatError('NOT_FOUND', `There is no user "${userId}".`);
+    if (!this.store.users.has(userId))
+      throw new LiveChatError('NOT_FOUND', `There is no user "${userId}".`);
     const adapter = new MemoryAdapter(this, userId, options, () => this.adapters.delete(adapter));
     this.adapters.add(adapter);
     return adapter;
@@ -192,13 +213,16 @@ export class MemoryBackend {
   // ── direct reads (demos, the simulator, tests) ───────────────────────────────────────────
   // These return the backend's own immutable values: do not mutate them.
 
+  /** A session by id (regardless of who may see it). */
   getSession(sessionId: Id): Session | undefined {
     return this.store.getSession(sessionId);
   }
 
   /** Every session, or those of one live chat. */
   sessions(liveChatId?: Id): Session[] {
-    return liveChatId === undefined ? [...this.store.allSessions()] : [...this.store.sessionsOf(liveChatId)];
+    return liveChatId === undefined
+      ? [...this.store.allSessions()]
+      : [...this.store.sessionsOf(liveChatId)];
   }
 
   /** The newest session between a customer and a live chat, open or closed. */
@@ -211,26 +235,32 @@ export class MemoryBackend {
     return this.store.messagesOf(sessionId);
   }
 
+  /** A customer by id. */
   getCustomer(customerId: Id): Customer | undefined {
     return this.store.customers.get(customerId);
   }
 
+  /** Every customer, in the order they were added. */
   customers(): Customer[] {
     return [...this.store.customers.values()];
   }
 
+  /** A live chat by id. */
   getLiveChat(liveChatId: Id): LiveChat | undefined {
     return this.store.liveChats.get(liveChatId);
   }
 
+  /** Every live chat of the directory. */
   liveChats(): LiveChat[] {
     return [...this.store.liveChats.values()];
   }
 
+  /** Every operator group of the directory. */
   groups(): OperatorGroup[] {
     return [...this.store.groups.values()];
   }
 
+  /** Every user of the directory (staff and internal users). */
   users(): User[] {
     return [...this.store.users.values()];
   }

@@ -47,30 +47,44 @@ export interface Actor {
 }
 
 type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
-type Handler<T extends CommandType> = (engine: Engine, actor: Actor, command: CommandOf<T>) => Result<CommandValues[T]>;
+type Handler<T extends CommandType> = (
+  engine: Engine,
+  actor: Actor,
+  command: CommandOf<T>,
+) => Result<CommandValues[T]>;
 
 /** The session named by a command, if it exists and the actor belongs to its live chat. */
 function sessionFor(engine: Engine, actor: Actor, sessionId: unknown): Result<Session> {
   const id = requireId(sessionId, 'sessionId');
   if (!id.ok) return id;
   const session = engine.store.getSession(id.value);
-  if (!session) return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
+  if (!session)
+    return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
   if (!isMemberOf(actor.viewer, session.liveChatId)) {
-    return fail('FORBIDDEN', 'You are not an operator or supervisor of this live chat.', { sessionId: session.id });
+    return fail('FORBIDDEN', 'You are not an operator or supervisor of this live chat.', {
+      sessionId: session.id,
+    });
   }
   return ok(session);
 }
 
 const notYours = (session: Session) =>
-  fail<never>('FORBIDDEN', 'You may not act on this session: it is neither yours nor in your queue.', {
-    sessionId: session.id,
-  });
+  fail<never>(
+    'FORBIDDEN',
+    'You may not act on this session: it is neither yours nor in your queue.',
+    {
+      sessionId: session.id,
+    },
+  );
 
 /** The state machine's verdict on a trigger, as a failed result when refused. */
 function checkTransition(session: Session, trigger: SessionTrigger): Result<never> | undefined {
   const verdict = transition(session.status, trigger);
   if (verdict.ok) return undefined;
-  return { ok: false, error: { ...verdict.error, details: { ...verdict.error.details, sessionId: session.id } } };
+  return {
+    ok: false,
+    error: { ...verdict.error, details: { ...verdict.error.details, sessionId: session.id } },
+  };
 }
 
 /** Makes `session` active for the actor and reports it (the shared end of take and take-next). */
@@ -100,25 +114,30 @@ const take: Handler<'session.take'> = (engine, actor, command) => {
 };
 
 const takeNext: Handler<'session.take-next'> = (engine, actor, command) => {
-  let liveChatIds: Iterable<Id> = new Set([...actor.viewer.operatorOf, ...actor.viewer.supervisorOf]);
+  let liveChatIds: Iterable<Id> = new Set([
+    ...actor.viewer.operatorOf,
+    ...actor.viewer.supervisorOf,
+  ]);
   if (command.liveChatId !== undefined) {
     const id = requireId(command.liveChatId, 'liveChatId');
     if (!id.ok) return id;
-    if (!engine.store.liveChats.has(id.value)) return fail('NOT_FOUND', `There is no live chat "${id.value}".`);
-    if (!isMemberOf(actor.viewer, id.value)) return fail('FORBIDDEN', 'You are not a member of this live chat.');
+    if (!engine.store.liveChats.has(id.value))
+      return fail('NOT_FOUND', `There is no live chat "${id.value}".`);
+    if (!isMemberOf(actor.viewer, id.value))
+      return fail('FORBIDDEN', 'You are not a member of this live chat.');
     liveChatIds = [id.value];
   }
-  let oldest: { session: Session; ticket: number } | undefined;
+  // Each live chat's queue is oldest first, so its first session in the actor's queue is its best.
+  let oldest: Session | undefined;
   for (const liveChatId of liveChatIds) {
     for (const candidate of engine.store.queuedOf(liveChatId)) {
-      if (!isInQueueOf(actor.viewer, candidate.session)) continue;
-      const at = candidate.session.queuedAt ?? 0;
-      const best = oldest?.session.queuedAt ?? 0;
-      if (!oldest || at < best || (at === best && candidate.ticket < oldest.ticket)) oldest = candidate;
+      if (!isInQueueOf(actor.viewer, candidate)) continue;
+      if (!oldest || (candidate.queuedAt ?? 0) < (oldest.queuedAt ?? 0)) oldest = candidate;
+      break;
     }
   }
   if (!oldest) return fail('NOT_FOUND', 'Your queue is empty.');
-  return ok({ session: commitTake(engine, actor, oldest.session) });
+  return ok({ session: commitTake(engine, actor, oldest) });
 };
 
 const send: Handler<'message.send'> = (engine, actor, command) => {
@@ -140,10 +159,14 @@ const send: Handler<'message.send'> = (engine, actor, command) => {
   const text = validateMessageText(command.text);
   if (!text.ok) return text;
   if (session.status === 'closed') {
-    return fail('INVALID_TRANSITION', 'A closed session cannot be answered; it reopens when the customer writes again.', {
-      sessionId: session.id,
-      from: 'closed',
-    });
+    return fail(
+      'INVALID_TRANSITION',
+      'A closed session cannot be answered; it reopens when the customer writes again.',
+      {
+        sessionId: session.id,
+        from: 'closed',
+      },
+    );
   }
   // Replying to a queued session takes it; an active one must be the actor's (or supervised).
   const takes = session.status === 'queued';
@@ -155,7 +178,14 @@ const send: Handler<'message.send'> = (engine, actor, command) => {
   }
 
   const base = takes ? assignedTo(session, actor.userId) : session;
-  const message = buildMessage(engine, base, { kind: 'operator', userId: actor.userId }, text.value, session.channel, clientMessageId.value);
+  const message = buildMessage(
+    engine,
+    base,
+    { kind: 'operator', userId: actor.userId },
+    text.value,
+    session.channel,
+    clientMessageId.value,
+  );
   const after = withLastMessage(base, message);
   engine.store.appendMessage(message);
   engine.store.putSession(after);
@@ -203,7 +233,8 @@ function parseTarget(value: unknown): AssigneeTarget | undefined {
   if (target.kind === 'operator' && typeof target.operatorId === 'string') {
     return { kind: 'operator', operatorId: target.operatorId };
   }
-  if (target.kind === 'group' && typeof target.groupId === 'string') return { kind: 'group', groupId: target.groupId };
+  if (target.kind === 'group' && typeof target.groupId === 'string')
+    return { kind: 'group', groupId: target.groupId };
   return undefined;
 }
 
@@ -218,18 +249,31 @@ const reassign: Handler<'session.reassign'> = (engine, actor, command) => {
   const session = found.value;
   const chat = engine.store.liveChats.get(session.liveChatId);
   const target = parseTarget(command.target);
-  if (!chat || !target) return fail('VALIDATION', 'A reassignment target is an operator or a group.');
+  if (!chat || !target)
+    return fail('VALIDATION', 'A reassignment target is an operator or a group.');
   if (!chat.reassignmentTargets.some((allowed) => sameTarget(target, allowed))) {
-    return fail('VALIDATION', 'The session can only be reassigned to the targets set in the live chat settings.', {
-      target,
-    });
+    return fail(
+      'VALIDATION',
+      'The session can only be reassigned to the targets set in the live chat settings.',
+      {
+        target,
+      },
+    );
   }
   // The settings may be stale: the target must still exist and belong to the live chat.
   const group = target.kind === 'group' ? engine.store.groups.get(target.groupId) : undefined;
   const targetValid =
-    target.kind === 'operator' ? chat.operatorIds.includes(target.operatorId) : group?.liveChatId === chat.id;
-  if (!targetValid) return fail('VALIDATION', 'The reassignment target no longer belongs to this live chat.', { target });
-  const refused = checkTransition(session, target.kind === 'operator' ? 'reassign-to-operator' : 'reassign-to-group');
+    target.kind === 'operator'
+      ? chat.operatorIds.includes(target.operatorId)
+      : group?.liveChatId === chat.id;
+  if (!targetValid)
+    return fail('VALIDATION', 'The reassignment target no longer belongs to this live chat.', {
+      target,
+    });
+  const refused = checkTransition(
+    session,
+    target.kind === 'operator' ? 'reassign-to-operator' : 'reassign-to-group',
+  );
   if (refused) return refused;
   if (!canActOn(actor.viewer, session)) return notYours(session);
   if (sameTarget(target, session.assignee)) {
@@ -238,7 +282,9 @@ const reassign: Handler<'session.reassign'> = (engine, actor, command) => {
 
   const now = engine.now();
   const after =
-    target.kind === 'operator' ? assignedTo(session, target.operatorId) : queuedFor(session, target, now);
+    target.kind === 'operator'
+      ? assignedTo(session, target.operatorId)
+      : queuedFor(session, target, now);
   engine.store.putSession(after);
   if (target.kind === 'operator') recordTaken(engine, session.id, target.operatorId);
   engine.fanout.session(session, after, 'reassigned');
@@ -290,7 +336,9 @@ const markRead: Handler<'session.mark-read'> = (engine, actor, command) => {
   if (!canView(actor.viewer, session)) return notYours(session);
   const upTo = command.upToOrder ?? session.lastMessageOrder;
   if (!Number.isInteger(upTo) || upTo < 0) {
-    return fail('VALIDATION', '"upToOrder" must be a whole number, 0 or more.', { upToOrder: upTo });
+    return fail('VALIDATION', '"upToOrder" must be a whole number, 0 or more.', {
+      upToOrder: upTo,
+    });
   }
   const marker = Math.min(upTo, session.lastMessageOrder);
   if (marker > engine.store.readMarkerOf(actor.userId, session.id)) {
@@ -305,17 +353,25 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
   if (!liveChatId.ok) return liveChatId;
   const chat = engine.store.liveChats.get(liveChatId.value);
   if (!chat) return fail('NOT_FOUND', `There is no live chat "${liveChatId.value}".`);
-  if (!isMemberOf(actor.viewer, chat.id)) return fail('FORBIDDEN', 'You are not a member of this live chat.');
+  if (!isMemberOf(actor.viewer, chat.id))
+    return fail('FORBIDDEN', 'You are not a member of this live chat.');
   const outbound = chat.channels.filter((channel) => OUTBOUND_CHANNELS.includes(channel));
   // No messenger or email at all: the feature is unavailable here (the UI hides +New Session).
   if (outbound.length === 0) {
-    return fail('FORBIDDEN', 'This live chat has no messenger or email channel to start a session through.');
+    return fail(
+      'FORBIDDEN',
+      'This live chat has no messenger or email channel to start a session through.',
+    );
   }
   if (!outbound.includes(command.channel)) {
-    return fail('VALIDATION', `Outbound sessions of this live chat go through: ${outbound.join(', ')}.`, {
-      channel: command.channel,
-      allowed: outbound,
-    });
+    return fail(
+      'VALIDATION',
+      `Outbound sessions of this live chat go through: ${outbound.join(', ')}.`,
+      {
+        channel: command.channel,
+        allowed: outbound,
+      },
+    );
   }
   const customerId = requireId(command.customerId, 'customerId');
   if (!customerId.ok) return customerId;
@@ -329,13 +385,21 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
   }
   const latest = engine.store.latestSessionOf(customer.id, chat.id);
   if (latest && latest.status !== 'closed') {
-    return fail('CONFLICT', 'This customer already has an open session in this live chat.', { sessionId: latest.id });
+    return fail('CONFLICT', 'This customer already has an open session in this live chat.', {
+      sessionId: latest.id,
+    });
   }
-  const name = command.name === undefined ? ok(defaultSessionName(customer, command.channel)) : validateSessionName(command.name);
+  const name =
+    command.name === undefined
+      ? ok(defaultSessionName(customer, command.channel))
+      : validateSessionName(command.name);
   if (!name.ok) return name;
   const text = command.text === undefined ? undefined : validateMessageText(command.text);
   if (text && !text.ok) return text;
-  const clientMessageId = command.clientMessageId === undefined ? undefined : requireId(command.clientMessageId, 'clientMessageId');
+  const clientMessageId =
+    command.clientMessageId === undefined
+      ? undefined
+      : requireId(command.clientMessageId, 'clientMessageId');
   if (clientMessageId && !clientMessageId.ok) return clientMessageId;
   const refused = transition(null, 'start-outbound');
   if (!refused.ok) return refused;
@@ -370,7 +434,14 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
     engine.fanout.session(undefined, created, 'created');
     return ok({ session: created });
   }
-  const message = buildMessage(engine, created, { kind: 'operator', userId: actor.userId }, text.value, command.channel, clientMessageId?.value);
+  const message = buildMessage(
+    engine,
+    created,
+    { kind: 'operator', userId: actor.userId },
+    text.value,
+    command.channel,
+    clientMessageId?.value,
+  );
   const after = withLastMessage(created, message);
   engine.store.appendMessage(message);
   engine.store.putSession(after);
@@ -382,7 +453,10 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
 
 /** Parses a binding from untrusted input. */
 function parseBinding(value: unknown): Result<Binding> {
-  const binding = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const binding = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
   for (const field of ['binderId', 'recordId', 'label'] as const) {
     const checked = requireId(binding[field], `binding.${field}`);
     if (!checked.ok) return checked;
@@ -411,7 +485,10 @@ const bind: Handler<'session.bind'> = (engine, actor, command) => {
     return fail('NOT_FOUND', `Message "${messageId}" is not part of this session.`, { messageId });
   }
   const duplicate = session.bindings.some(
-    (b) => b.binderId === binding.value.binderId && b.recordId === binding.value.recordId && b.messageId === messageId,
+    (b) =>
+      b.binderId === binding.value.binderId &&
+      b.recordId === binding.value.recordId &&
+      b.messageId === messageId,
   );
   if (duplicate) return fail('CONFLICT', 'This record is already bound.', { ...binding.value });
   const after = { ...session, bindings: [...session.bindings, binding.value] };
@@ -425,9 +502,14 @@ const unbind: Handler<'session.unbind'> = (engine, actor, command) => {
   if (!found.ok) return found;
   const session = found.value;
   if (!canActOn(actor.viewer, session)) return notYours(session);
-  const bindings = session.bindings.filter((b) => !(b.binderId === command.binderId && b.recordId === command.recordId));
+  const bindings = session.bindings.filter(
+    (b) => !(b.binderId === command.binderId && b.recordId === command.recordId),
+  );
   if (bindings.length === session.bindings.length) {
-    return fail('NOT_FOUND', 'No such binding on this session.', { binderId: command.binderId, recordId: command.recordId });
+    return fail('NOT_FOUND', 'No such binding on this session.', {
+      binderId: command.binderId,
+      recordId: command.recordId,
+    });
   }
   const after = { ...session, bindings };
   engine.store.putSession(after);
@@ -440,8 +522,10 @@ const markCustomerAdded: Handler<'customer.mark-added'> = (engine, actor, comman
   if (!customerId.ok) return customerId;
   const customer = engine.store.customers.get(customerId.value);
   if (!customer) return fail('NOT_FOUND', `There is no customer "${customerId.value}".`);
-  if (!engine.store.staff().has(actor.userId)) return fail('FORBIDDEN', 'Only operators and supervisors manage customers.');
-  if (customer.kind !== 'external') return fail('VALIDATION', 'Internal users are already in the host system.');
+  if (!engine.store.staff().has(actor.userId))
+    return fail('FORBIDDEN', 'Only operators and supervisors manage customers.');
+  if (customer.kind !== 'external')
+    return fail('VALIDATION', 'Internal users are already in the host system.');
   if (!customer.inHostDatabase) {
     const after = { ...customer, inHostDatabase: true };
     engine.store.putCustomer(after);

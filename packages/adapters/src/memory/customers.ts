@@ -4,7 +4,15 @@
  * These are not operator commands; demos, the simulator and tests drive them.
  */
 import { fail, ok, transition, validateMessageText } from '@live-chat/core';
-import type { Channel, Customer, Id, Message, Result, Session, SessionChangeCause } from '@live-chat/core';
+import type {
+  Channel,
+  Customer,
+  Id,
+  Message,
+  Result,
+  Session,
+  SessionChangeCause,
+} from '@live-chat/core';
 import {
   assignedTo,
   buildMessage,
@@ -36,10 +44,17 @@ export interface CustomerWriteValue {
 }
 
 /** A customer to add; the id is generated when absent. */
-export type NewCustomer = Customer extends infer C ? (C extends Customer ? Omit<C, 'id'> & { id?: Id } : never) : never;
+export type NewCustomer = Customer extends infer C
+  ? C extends Customer
+    ? Omit<C, 'id'> & { id?: Id }
+    : never
+  : never;
 
 /** Appends a customer message, creating or reopening the session as the state machine says. */
-export function customerWrites(engine: Engine, input: CustomerMessageInput): Result<CustomerWriteValue> {
+export function customerWrites(
+  engine: Engine,
+  input: CustomerMessageInput,
+): Result<CustomerWriteValue> {
   const { store } = engine;
   const customer = store.customers.get(input.customerId);
   if (!customer) return fail('NOT_FOUND', `There is no customer "${input.customerId}".`);
@@ -103,10 +118,22 @@ export function customerWrites(engine: Engine, input: CustomerMessageInput): Res
     base = latest;
   }
 
-  const message = buildMessage(engine, base, { kind: 'customer', customerId: customer.id }, text.value, input.channel, input.clientMessageId);
+  const message = buildMessage(
+    engine,
+    base,
+    { kind: 'customer', customerId: customer.id },
+    text.value,
+    input.channel,
+    input.clientMessageId,
+  );
   const after = withLastMessage(base, message);
   if (cause !== 'message') {
-    store.addEpisode({ sessionId: after.id, liveChatId: chat.id, origin: 'customer', startedAt: now });
+    store.addEpisode({
+      sessionId: after.id,
+      liveChatId: chat.id,
+      origin: 'customer',
+      startedAt: now,
+    });
     if (after.status === 'active' && after.assignee?.kind === 'operator') {
       recordTaken(engine, after.id, after.assignee.operatorId);
     }
@@ -123,7 +150,10 @@ export function addCustomer(engine: Engine, input: NewCustomer): Result<Customer
   if (typeof input.name !== 'string' || input.name.trim().length === 0) {
     return fail('VALIDATION', 'A customer needs a name.');
   }
-  if (input.kind === 'external' && (typeof input.account !== 'string' || input.account.length === 0)) {
+  if (
+    input.kind === 'external' &&
+    (typeof input.account !== 'string' || input.account.length === 0)
+  ) {
     return fail('VALIDATION', 'An external customer needs an account handle.');
   }
   if (input.kind === 'internal' && !engine.store.users.has(input.userId)) {

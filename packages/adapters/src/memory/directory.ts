@@ -76,16 +76,40 @@ const { operatorA, operatorB, operatorC, operatorD, operatorE, supervisor } = SE
 
 export function seedGroups(): OperatorGroup[] {
   return [
-    { id: SEED_GROUPS.firstLine, liveChatId: SEED_LIVE_CHATS.support, name: 'First Line', memberIds: [operatorA, operatorB] },
-    { id: SEED_GROUPS.technicalSupport, liveChatId: SEED_LIVE_CHATS.support, name: 'Technical Support', memberIds: [operatorC, operatorD] },
-    { id: SEED_GROUPS.accounting, liveChatId: SEED_LIVE_CHATS.support, name: 'Accounting Department', memberIds: [operatorB, operatorD] },
-    { id: SEED_GROUPS.secondLine, liveChatId: SEED_LIVE_CHATS.helpDesk, name: 'Second Line', memberIds: [operatorE] },
+    {
+      id: SEED_GROUPS.firstLine,
+      liveChatId: SEED_LIVE_CHATS.support,
+      name: 'First Line',
+      memberIds: [operatorA, operatorB],
+    },
+    {
+      id: SEED_GROUPS.technicalSupport,
+      liveChatId: SEED_LIVE_CHATS.support,
+      name: 'Technical Support',
+      memberIds: [operatorC, operatorD],
+    },
+    {
+      id: SEED_GROUPS.accounting,
+      liveChatId: SEED_LIVE_CHATS.support,
+      name: 'Accounting Department',
+      memberIds: [operatorB, operatorD],
+    },
+    {
+      id: SEED_GROUPS.secondLine,
+      liveChatId: SEED_LIVE_CHATS.helpDesk,
+      name: 'Second Line',
+      memberIds: [operatorE],
+    },
   ];
 }
 
 export function seedLiveChats(): LiveChat[] {
   const supportOperators = [operatorA, operatorB, operatorC, operatorD];
-  const supportGroups = [SEED_GROUPS.firstLine, SEED_GROUPS.technicalSupport, SEED_GROUPS.accounting];
+  const supportGroups = [
+    SEED_GROUPS.firstLine,
+    SEED_GROUPS.technicalSupport,
+    SEED_GROUPS.accounting,
+  ];
   return [
     {
       id: SEED_LIVE_CHATS.support,
@@ -145,7 +169,8 @@ const EXTERNAL_CUSTOMERS: readonly (readonly [string, ExternalChannel, string])[
 ];
 
 /** A customer id from a name: "Olivia Bennett" → "cust-olivia-bennett". */
-export const customerIdOf = (name: string) => `cust-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+export const customerIdOf = (name: string) =>
+  `cust-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
 /** Thirty customers: eight internal users and 22 external people across web, Telegram, WhatsApp and email. */
 export function seedCustomers(): Customer[] {

@@ -3,7 +3,16 @@
  * fan-out, the clock, and small pure helpers that build new session and message values.
  */
 import { fail, ok, previewOf } from '@live-chat/core';
-import type { Assignee, Channel, Customer, Id, Message, MessageAuthor, Result, Session } from '@live-chat/core';
+import type {
+  Assignee,
+  Channel,
+  Customer,
+  Id,
+  Message,
+  MessageAuthor,
+  Result,
+  Session,
+} from '@live-chat/core';
 import type { Fanout } from './fanout.js';
 import type { MemoryStore } from './store.js';
 
@@ -36,9 +45,13 @@ const MAX_ID_LENGTH = 200;
 /** Checks that an input field is a non-empty id-like string. */
 export function requireId(value: unknown, field: string): Result<string> {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) {
-    return fail('VALIDATION', `"${field}" must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`, {
-      field,
-    });
+    return fail(
+      'VALIDATION',
+      `"${field}" must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`,
+      {
+        field,
+      },
+    );
   }
   return ok(value);
 }

@@ -20,6 +20,7 @@ import type { UserStreams } from './streams.js';
 /** Receives each new message once its change is committed. */
 export type MessageListener = (message: Message, session: Session) => void;
 
+/** Emits each committed change to the streams of the users it concerns. */
 export class Fanout {
   /** Messages added by the write in progress, handed to listeners when it completes. */
   private added: { message: Message; session: Session }[] = [];
@@ -40,7 +41,12 @@ export class Fanout {
    * Reports that `before` (absent for a new session) became `after`, optionally because
    * `message` was added. Call after the store holds the new state, so unread counts are final.
    */
-  session(before: Session | undefined, after: Session, cause: SessionChangeCause, message?: Message): void {
+  session(
+    before: Session | undefined,
+    after: Session,
+    cause: SessionChangeCause,
+    message?: Message,
+  ): void {
     for (const userId of this.store.membersOf(after.liveChatId)) {
       const viewer = this.store.viewer(userId);
       if (canView(viewer, after)) {
@@ -68,7 +74,8 @@ export class Fanout {
       channel: message.channel,
       at: message.sentAt,
     };
-    for (const operatorId of chat.operatorIds) this.streams.emit(operatorId, { type: 'alert', alert });
+    for (const operatorId of chat.operatorIds)
+      this.streams.emit(operatorId, { type: 'alert', alert });
   }
 
   /** Stores the entry in each recipient's activity stream and tells them. */
@@ -81,11 +88,16 @@ export class Fanout {
 
   /** Tells the user their unread count of the session changed. */
   read(userId: Id, sessionId: Id): void {
-    this.streams.emit(userId, { type: 'session.read', sessionId, unread: this.store.unreadOf(userId, sessionId) });
+    this.streams.emit(userId, {
+      type: 'session.read',
+      sessionId,
+      unread: this.store.unreadOf(userId, sessionId),
+    });
   }
 
   /** Customers are part of every staff member's directory. */
   customer(customer: Customer): void {
-    for (const userId of this.store.staff()) this.streams.emit(userId, { type: 'customer.upserted', customer });
+    for (const userId of this.store.staff())
+      this.streams.emit(userId, { type: 'customer.upserted', customer });
   }
 }

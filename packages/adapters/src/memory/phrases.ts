@@ -48,7 +48,7 @@ export const TOPICS: readonly Topic[] = [
       'Here is a screenshot of the error, hope it helps.',
     ],
     answers: [
-      "Sorry about that! Could you tell me which email address you use to sign in?",
+      'Sorry about that! Could you tell me which email address you use to sign in?',
       "I've reset the login attempts on your account. Please try again now.",
       'Our engineers are aware of the issue and are working on a fix.',
       'Could you try signing in from a private browser window?',
@@ -131,12 +131,14 @@ export const OUTBOUND_OPENERS: readonly string[] = [
   'Hi, your replacement has shipped today.',
 ];
 
+// prettier-ignore
 export const FIRST_NAMES: readonly string[] = [
   'Olivia', 'Liam', 'Amelia', 'Noah', 'Isla', 'Oliver', 'Ava', 'Elijah', 'Mia', 'James',
   'Sophia', 'Lucas', 'Grace', 'Mateo', 'Zoe', 'Arjun', 'Hana', 'Kofi', 'Ingrid', 'Diego',
   'Yuki', 'Fatima', 'Sven', 'Chiara', 'Omar', 'Leila', 'Tomas', 'Aisha', 'Niko', 'Ruth',
 ];
 
+// prettier-ignore
 export const LAST_NAMES: readonly string[] = [
   'Bennett', 'Walker', 'Nguyen', 'Hughes', 'Patel', 'Kowalczyk', 'Silva', 'Murphy', 'Tanaka',
   'Schneider', 'Okafor', 'Lindqvist', 'Moreau', 'Haddad', 'Kim', 'Novak', 'Reyes', 'Ferrari',

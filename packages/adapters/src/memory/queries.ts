@@ -74,7 +74,8 @@ function viewableSession(store: MemoryStore, userId: Id, sessionId: unknown): Re
   const id = requireId(sessionId, 'sessionId');
   if (!id.ok) return id;
   const session = store.getSession(id.value);
-  if (!session) return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
+  if (!session)
+    return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
   if (!canView(store.viewer(userId), session)) {
     return fail('FORBIDDEN', 'You may not see this session.', { sessionId: session.id });
   }
@@ -82,7 +83,11 @@ function viewableSession(store: MemoryStore, userId: Id, sessionId: unknown): Re
 }
 
 /** The `limit` messages before `beforeOrder` (the newest when absent), oldest first. */
-export function historyPage(store: MemoryStore, userId: Id, query: HistoryQuery): Result<MessagePage> {
+export function historyPage(
+  store: MemoryStore,
+  userId: Id,
+  query: HistoryQuery,
+): Result<MessagePage> {
   const session = viewableSession(store, userId, query.sessionId);
   if (!session.ok) return session;
   const limit = query.limit ?? DEFAULT_PAGE;
@@ -138,11 +143,18 @@ function* messageRecords(store: MemoryStore, liveChatId: Id): Generator<MessageR
 }
 
 /** A report over the backend's own records; only members of the live chat may run it. */
-export function runReport<Q extends ReportQuery>(store: MemoryStore, userId: Id, query: Q): Result<Report<Q>> {
+export function runReport<Q extends ReportQuery>(
+  store: MemoryStore,
+  userId: Id,
+  query: Q,
+): Result<Report<Q>> {
   const chat = store.liveChats.get(query.liveChatId);
   if (!chat) return fail('NOT_FOUND', `There is no live chat "${query.liveChatId}".`);
   if (!isMemberOf(store.viewer(userId), chat.id)) {
-    return fail('FORBIDDEN', 'Only operators and supervisors of this live chat can see its reports.');
+    return fail(
+      'FORBIDDEN',
+      'Only operators and supervisors of this live chat can see its reports.',
+    );
   }
   const { from, to } = query.range ?? {};
   if (typeof from !== 'number' || typeof to !== 'number' || !(from <= to)) {

@@ -4,10 +4,33 @@
  * produced by scripting a real {@link MemoryBackend} on a simulated clock, so sessions, messages,
  * read markers, activity and report episodes are consistent by construction.
  */
-import type { AssigneeTarget, Channel, Command, CommandInput, Customer, Id, LiveChat, Result } from '@live-chat/core';
+import type {
+  AssigneeTarget,
+  Channel,
+  Command,
+  CommandInput,
+  Customer,
+  Id,
+  LiveChat,
+  Result,
+} from '@live-chat/core';
 import { MemoryBackend } from './backend.js';
-import { SEED_GROUPS, SEED_LIVE_CHATS, seedCustomers, seedGroups, seedLiveChats, seedUsers } from './directory.js';
-import { CUSTOMER_REPLIES, COMEBACKS, OPERATOR_CLOSINGS, OUTBOUND_OPENERS, TOPICS, type Topic } from './phrases.js';
+import {
+  SEED_GROUPS,
+  SEED_LIVE_CHATS,
+  seedCustomers,
+  seedGroups,
+  seedLiveChats,
+  seedUsers,
+} from './directory.js';
+import {
+  CUSTOMER_REPLIES,
+  COMEBACKS,
+  OPERATOR_CLOSINGS,
+  OUTBOUND_OPENERS,
+  TOPICS,
+  type Topic,
+} from './phrases.js';
 import { createRandom, type Random } from './random.js';
 import type { SeedData } from './state.js';
 
@@ -19,6 +42,8 @@ export interface SeedOptions {
   seed?: number;
   /** The present moment; history lies in the days before it (default `Date.now()`). */
   now?: number;
+  /** `false` for the directory only, with no sessions yet (default `true`). */
+  history?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -60,7 +85,10 @@ class Script {
 
   /** Runs an operator command now (inside a step). */
   command(userId: Id, input: CommandInput): Result<unknown> {
-    return this.backend.execute(userId, { ...input, commandId: `seed-${++this.commands}` } as Command);
+    return this.backend.execute(userId, {
+      ...input,
+      commandId: `seed-${++this.commands}`,
+    } as Command);
   }
 
   /** A fresh clientMessageId. */
@@ -111,7 +139,13 @@ class Conversation {
     const { customer, chat, channel } = this;
     const clientMessageId = this.script.messageKey();
     this.script.at(this.t, () =>
-      this.script.backend.customerWrites({ customerId: customer.id, liveChatId: chat.id, channel, text, clientMessageId }),
+      this.script.backend.customerWrites({
+        customerId: customer.id,
+        liveChatId: chat.id,
+        channel,
+        text,
+        clientMessageId,
+      }),
     );
     return this;
   }
@@ -155,14 +189,20 @@ class Conversation {
     this.wait(1, 5).operatorSays(operatorId, this.random.pick(OPERATOR_CLOSINGS));
     this.wait(1, 6).customerSays(this.random.pick(CUSTOMER_REPLIES));
     this.wait(1, 10);
-    this.script.at(this.t, () => this.script.command(operatorId, { type: 'session.close', sessionId: this.session() }));
+    this.script.at(this.t, () =>
+      this.script.command(operatorId, { type: 'session.close', sessionId: this.session() }),
+    );
     return this;
   }
 
   reassign(operatorId: Id, target: AssigneeTarget): this {
     this.wait(2, 10);
     this.script.at(this.t, () =>
-      this.script.command(operatorId, { type: 'session.reassign', sessionId: this.session(), target }),
+      this.script.command(operatorId, {
+        type: 'session.reassign',
+        sessionId: this.session(),
+        target,
+      }),
     );
     return this;
   }
@@ -187,7 +227,11 @@ class Conversation {
 }
 
 /** Where a customer writes: web customers often use the help desk, messengers go to support. */
-function placeOf(random: Random, customer: Customer, chats: Map<Id, LiveChat>): { chat: LiveChat; channel: Channel } {
+function placeOf(
+  random: Random,
+  customer: Customer,
+  chats: Map<Id, LiveChat>,
+): { chat: LiveChat; channel: Channel } {
   const support = chats.get(SEED_LIVE_CHATS.support) as LiveChat;
   const helpDesk = chats.get(SEED_LIVE_CHATS.helpDesk) as LiveChat;
   const channel: Channel = customer.kind === 'external' ? customer.messenger : 'web';
@@ -196,20 +240,36 @@ function placeOf(random: Random, customer: Customer, chats: Map<Id, LiveChat>): 
 }
 
 /** Writes one customer's history into the script. */
-function planConversation(script: Script, random: Random, scenario: Scenario, customer: Customer, chats: Map<Id, LiveChat>, now: number): void {
-  let { chat, channel } = placeOf(random, customer, chats);
+function planConversation(
+  script: Script,
+  random: Random,
+  scenario: Scenario,
+  customer: Customer,
+  chats: Map<Id, LiveChat>,
+  now: number,
+): void {
+  const { chat, channel } = placeOf(random, customer, chats);
   const isHelpDesk = chat.id === SEED_LIVE_CHATS.helpDesk;
   const operators = chat.operatorIds;
   const operator = random.pick(operators);
   const other = random.pick(operators.filter((id) => id !== operator));
-  const start = (fromAgo: number, toAgo: number) => now - random.int(toAgo / 1000, fromAgo / 1000) * 1000;
+  const start = (fromAgo: number, toAgo: number) =>
+    now - random.int(toAgo / 1000, fromAgo / 1000) * 1000;
   const talk = (t: number) => new Conversation(script, random, customer, chat, channel, t);
 
   // Many customers have written before: an older conversation, closed, whose history the
   // reopened session keeps (in the help desk it reopens straight to the same operator).
-  const returning = scenario === 'queued' || scenario === 'active' || scenario === 'group' || scenario === 'reassigned';
+  const returning =
+    scenario === 'queued' ||
+    scenario === 'active' ||
+    scenario === 'group' ||
+    scenario === 'reassigned';
   if (returning && random.chance(0.5)) {
-    talk(start(7 * DAY, 5.5 * DAY)).opener().answer(operator).exchange(operator, random.int(1, 2)).closeBy(operator);
+    talk(start(7 * DAY, 5.5 * DAY))
+      .opener()
+      .answer(operator)
+      .exchange(operator, random.int(1, 2))
+      .closeBy(operator);
   }
 
   switch (scenario) {
@@ -219,19 +279,33 @@ function planConversation(script: Script, random: Random, scenario: Scenario, cu
       break;
     }
     case 'active': {
-      const c = talk(start(26 * HOUR, 3 * HOUR)).opener().answer(operator).exchange(operator, random.int(1, 3));
+      const c = talk(start(26 * HOUR, 3 * HOUR))
+        .opener()
+        .answer(operator)
+        .exchange(operator, random.int(1, 3));
       // Often the customer has the last word: an unread message for the operator.
       if (random.chance(0.6)) c.wait(1, 15).customerSays(random.pick(CUSTOMER_REPLIES));
       break;
     }
     case 'closed':
-      talk(start(5 * DAY, 1 * DAY)).opener().answer(operator).exchange(operator, random.int(2, 4)).closeBy(operator);
+      talk(start(5 * DAY, 1 * DAY))
+        .opener()
+        .answer(operator)
+        .exchange(operator, random.int(2, 4))
+        .closeBy(operator);
       break;
     case 'group': {
       const target: AssigneeTarget = isHelpDesk
         ? { kind: 'group', groupId: SEED_GROUPS.secondLine }
-        : { kind: 'group', groupId: random.pick([SEED_GROUPS.accounting, SEED_GROUPS.technicalSupport]) };
-      talk(start(20 * HOUR, 2 * HOUR)).opener().answer(operator).exchange(operator, 1).reassign(operator, target);
+        : {
+            kind: 'group',
+            groupId: random.pick([SEED_GROUPS.accounting, SEED_GROUPS.technicalSupport]),
+          };
+      talk(start(20 * HOUR, 2 * HOUR))
+        .opener()
+        .answer(operator)
+        .exchange(operator, 1)
+        .reassign(operator, target);
       break;
     }
     case 'returned':
@@ -241,9 +315,14 @@ function planConversation(script: Script, random: Random, scenario: Scenario, cu
         .exchange(operator, 1)
         .closeBy(operator);
       // The comeback: the closed session reopens (to the queue, or, in the help desk, to the same operator).
-      new Conversation(script, random, customer, chat, channel, start(150 * MINUTE, 20 * MINUTE)).customerSays(
-        random.pick(COMEBACKS),
-      );
+      new Conversation(
+        script,
+        random,
+        customer,
+        chat,
+        channel,
+        start(150 * MINUTE, 20 * MINUTE),
+      ).customerSays(random.pick(COMEBACKS));
       break;
     case 'reassigned':
       talk(start(20 * HOUR, 2 * HOUR))
@@ -255,11 +334,9 @@ function planConversation(script: Script, random: Random, scenario: Scenario, cu
         .operatorSays(other, "Hi, I've taken over your request and I'm looking into it now.");
       break;
     case 'outbound': {
-      // Outbound sessions need a messenger or email channel (Customer Support has them).
-      chat = chats.get(SEED_LIVE_CHATS.support) as LiveChat;
-      const supportOperator = random.pick(chat.operatorIds);
-      new Conversation(script, random, customer, chat, channel, start(6 * HOUR, 2 * HOUR))
-        .startOutbound(supportOperator)
+      // The outbound customer uses a messenger, so they were placed in Customer Support.
+      talk(start(6 * HOUR, 2 * HOUR))
+        .startOutbound(operator)
         .wait(3, 40)
         .customerSays(random.pick(CUSTOMER_REPLIES));
       break;
@@ -281,16 +358,22 @@ export function createSeedData(options: SeedOptions = {}): SeedData {
     groups: seedGroups(),
     customers: seedCustomers(),
   };
+  if (options.history === false) return directory;
   const chats = new Map(directory.liveChats.map((chat) => [chat.id, chat]));
-  const script: Script = new Script(new MemoryBackend({ seed: directory, now: (): number => script.clock }));
+  const script: Script = new Script(
+    new MemoryBackend({ seed: directory, now: (): number => script.clock }),
+  );
 
   // Outbound needs a messenger or email customer; everyone else gets a shuffled scenario.
-  const scenarios = random.shuffle(SCENARIOS.flatMap(([scenario, count]) => Array<Scenario>(count).fill(scenario)));
+  const scenarios = random.shuffle(
+    SCENARIOS.flatMap(([scenario, count]) => Array<Scenario>(count).fill(scenario)),
+  );
   const reachable = directory.customers.find((c) => c.kind === 'external' && c.messenger !== 'web');
   const customers = random.shuffle(directory.customers.filter((c) => c !== reachable));
   let next = 0;
   for (const scenario of scenarios) {
-    const customer = scenario === 'outbound' ? (reachable as Customer) : (customers[next++] as Customer);
+    const customer =
+      scenario === 'outbound' ? (reachable as Customer) : (customers[next++] as Customer);
     planConversation(script, random, scenario, customer, chats, now);
   }
   script.play();

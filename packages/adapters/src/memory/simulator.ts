@@ -71,12 +71,16 @@ function accountFor(random: Random, channel: Channel, first: string, last: strin
 
 /** The channel a customer uses to reach a live chat, or undefined when they cannot. */
 function channelOf(customer: Customer, chat: LiveChat): Channel | undefined {
-  if (customer.kind === 'external') return chat.channels.includes(customer.messenger) ? customer.messenger : undefined;
+  if (customer.kind === 'external')
+    return chat.channels.includes(customer.messenger) ? customer.messenger : undefined;
   return chat.channels.includes('web') ? 'web' : chat.channels[0];
 }
 
 /** Creates a simulator driving `backend`'s customer side. */
-export function createCustomerSimulator(backend: MemoryBackend, options: CustomerSimulatorOptions = {}): CustomerSimulator {
+export function createCustomerSimulator(
+  backend: MemoryBackend,
+  options: CustomerSimulatorOptions = {},
+): CustomerSimulator {
   const random = createRandom(options.seed ?? 1);
   const scheduler = options.scheduler ?? defaultScheduler;
   const meanGapMs = 60_000 / Math.max(0.001, options.ratePerMinute ?? 2);
@@ -92,10 +96,26 @@ export function createCustomerSimulator(backend: MemoryBackend, options: Custome
 
   const chats = () => backend.liveChats().filter((chat) => chatIds.has(chat.id));
 
-  function write(kind: SimulatedMessage['kind'], customer: Customer, chat: LiveChat, channel: Channel, text: string) {
-    const result = backend.customerWrites({ customerId: customer.id, liveChatId: chat.id, channel, text });
+  function write(
+    kind: SimulatedMessage['kind'],
+    customer: Customer,
+    chat: LiveChat,
+    channel: Channel,
+    text: string,
+  ) {
+    const result = backend.customerWrites({
+      customerId: customer.id,
+      liveChatId: chat.id,
+      channel,
+      text,
+    });
     if (!result.ok) return undefined;
-    return { kind, customerId: customer.id, sessionId: result.value.session.id, messageId: result.value.message.id };
+    return {
+      kind,
+      customerId: customer.id,
+      sessionId: result.value.session.id,
+      messageId: result.value.message.id,
+    };
   }
 
   function newCustomerWrites(chat: LiveChat): SimulatedMessage | undefined {
@@ -109,18 +129,27 @@ export function createCustomerSimulator(backend: MemoryBackend, options: Custome
       messenger: channel,
     });
     if (!added.ok) return undefined;
-    return write('new-customer', added.value, chat, channel, random.pick(random.pick(TOPICS).openers));
+    return write(
+      'new-customer',
+      added.value,
+      chat,
+      channel,
+      random.pick(random.pick(TOPICS).openers),
+    );
   }
 
   function knownCustomerWrites(chat: LiveChat): SimulatedMessage | undefined {
-    const candidates = backend.customers().filter((customer) => channelOf(customer, chat) !== undefined);
+    const candidates = backend
+      .customers()
+      .filter((customer) => channelOf(customer, chat) !== undefined);
     if (candidates.length === 0) return newCustomerWrites(chat);
     const customer = random.pick(candidates);
     const channel = channelOf(customer, chat) as Channel;
     const latest = backend.latestSessionOf(customer.id, chat.id);
     const topic = random.pick(TOPICS);
     if (!latest) return write('opener', customer, chat, channel, random.pick(topic.openers));
-    if (latest.status === 'closed') return write('comeback', customer, chat, channel, random.pick(COMEBACKS));
+    if (latest.status === 'closed')
+      return write('comeback', customer, chat, channel, random.pick(COMEBACKS));
     return write('follow-up', customer, chat, channel, random.pick(topic.followUps));
   }
 
@@ -145,16 +174,20 @@ export function createCustomerSimulator(backend: MemoryBackend, options: Custome
   function scheduleReply(message: Message, session: Session): void {
     if (message.author.kind !== 'operator' || session.status !== 'active') return;
     if (!chatIds.has(session.liveChatId) || pendingReplies.has(session.id)) return;
-    const handle = scheduler.setTimeout(() => {
-      pendingReplies.delete(session.id);
-      if (!running) return;
-      const now = backend.getSession(session.id);
-      const last = backend.messagesOf(session.id).at(-1);
-      if (!now || now.status !== 'active' || last?.author.kind !== 'operator') return;
-      const customer = backend.getCustomer(now.customerId);
-      const chat = backend.getLiveChat(now.liveChatId);
-      if (customer && chat) write('reply', customer, chat, now.channel, random.pick(CUSTOMER_REPLIES));
-    }, random.int(minReply, maxReply));
+    const handle = scheduler.setTimeout(
+      () => {
+        pendingReplies.delete(session.id);
+        if (!running) return;
+        const now = backend.getSession(session.id);
+        const last = backend.messagesOf(session.id).at(-1);
+        if (!now || now.status !== 'active' || last?.author.kind !== 'operator') return;
+        const customer = backend.getCustomer(now.customerId);
+        const chat = backend.getLiveChat(now.liveChatId);
+        if (customer && chat)
+          write('reply', customer, chat, now.channel, random.pick(CUSTOMER_REPLIES));
+      },
+      random.int(minReply, maxReply),
+    );
     pendingReplies.set(session.id, handle);
   }
 

@@ -49,6 +49,7 @@ function highestIdNumber(ids: Iterable<string>): number {
   return highest;
 }
 
+/** The backend's entities and indexes (see the module comment). */
 export class MemoryStore {
   readonly users = new Map<Id, User>();
   readonly liveChats = new Map<Id, LiveChat>();
@@ -57,10 +58,15 @@ export class MemoryStore {
 
   private readonly sessions = new Map<Id, Session>();
   private readonly sessionsByLiveChat = new Map<Id, Set<Id>>();
-  /** Queued session id → ticket: ties of `queuedAt` are broken by arrival. */
-  private readonly queueTickets = new Map<Id, number>();
-  private readonly queuedByLiveChat = new Map<Id, Set<Id>>();
-  private nextTicket = 1;
+  /**
+   * Queued sessions per live chat in the order they entered the queue, which is `queuedAt`
+   * order as long as the clock does not go backwards; a live chat where it did is marked
+   * `unordered` and its queue is sorted on demand instead.
+   */
+  private readonly queues = new Map<
+    Id,
+    { ids: Set<Id>; lastQueuedAt: number; unordered: boolean }
+  >();
   /** Newest session of each (customer, live chat) pair. */
   private readonly latestByPair = new Map<string, Id>();
 
@@ -93,10 +99,12 @@ export class MemoryStore {
     for (const customer of seed.customers) this.customers.set(customer.id, customer);
     this.indexDirectory();
     for (const session of seed.sessions ?? []) this.putSession(session);
+    this.sortQueues();
     const messages = [...(seed.messages ?? [])].sort((a, b) => a.order - b.order);
     for (const message of messages) this.appendMessage(message);
     for (const episode of seed.episodes ?? []) this.addEpisode({ ...episode });
-    for (const marker of seed.readMarkers ?? []) this.setReadMarker(marker.userId, marker.sessionId, marker.order);
+    for (const marker of seed.readMarkers ?? [])
+      this.setReadMarker(marker.userId, marker.sessionId, marker.order);
     for (const { userId, entry } of seed.activity ?? []) this.addActivity(userId, entry);
     this.nextIdNumber =
       seed.nextId ??
@@ -167,11 +175,28 @@ export class MemoryStore {
     }
   }
 
-  /** Queued sessions of a live chat, in no particular order, each with its queue ticket. */
-  *queuedOf(liveChatId: Id): Generator<{ session: Session; ticket: number }> {
-    for (const id of this.queuedByLiveChat.get(liveChatId) ?? EMPTY_SET) {
-      yield { session: this.sessions.get(id) as Session, ticket: this.queueTickets.get(id) as number };
+  /** Puts every queue in `queuedAt` order (after loading sessions in any order). */
+  private sortQueues(): void {
+    for (const queue of this.queues.values()) {
+      const sessions = [...queue.ids].map((id) => this.sessions.get(id) as Session);
+      sessions.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+      queue.ids = new Set(sessions.map((session) => session.id));
+      queue.lastQueuedAt = sessions.at(-1)?.queuedAt ?? -Infinity;
+      queue.unordered = false;
     }
+  }
+
+  /** Queued sessions of a live chat, oldest `queuedAt` first (ties: first queued first). */
+  *queuedOf(liveChatId: Id): Generator<Session> {
+    const queue = this.queues.get(liveChatId);
+    if (!queue) return;
+    if (!queue.unordered) {
+      for (const id of queue.ids) yield this.sessions.get(id) as Session;
+      return;
+    }
+    // Stable sort: equal times keep their queue order.
+    const sessions = [...queue.ids].map((id) => this.sessions.get(id) as Session);
+    yield* sessions.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
   }
 
   /** The newest session between a customer and a live chat (open or closed). */
@@ -190,15 +215,24 @@ export class MemoryStore {
       ids.add(session.id);
       this.latestByPair.set(pairKey(session.customerId, session.liveChatId), session.id);
     }
-    let queued = this.queuedByLiveChat.get(session.liveChatId);
-    if (!queued) this.queuedByLiveChat.set(session.liveChatId, (queued = new Set()));
-    if (session.status === 'queued') {
-      const requeued = previous?.status !== 'queued' || previous.queuedAt !== session.queuedAt;
-      if (requeued || !this.queueTickets.has(session.id)) this.queueTickets.set(session.id, this.nextTicket++);
-      queued.add(session.id);
-    } else {
-      queued.delete(session.id);
-      this.queueTickets.delete(session.id);
+    let queue = this.queues.get(session.liveChatId);
+    if (!queue)
+      this.queues.set(
+        session.liveChatId,
+        (queue = { ids: new Set(), lastQueuedAt: -Infinity, unordered: false }),
+      );
+    const entered =
+      session.status === 'queued' &&
+      (previous?.status !== 'queued' || previous.queuedAt !== session.queuedAt);
+    if (entered) {
+      // Re-entering moves the session to the back of the queue.
+      queue.ids.delete(session.id);
+      queue.ids.add(session.id);
+      const at = session.queuedAt ?? 0;
+      if (at < queue.lastQueuedAt) queue.unordered = true;
+      queue.lastQueuedAt = Math.max(queue.lastQueuedAt, at);
+    } else if (session.status !== 'queued') {
+      queue.ids.delete(session.id);
     }
   }
 
@@ -223,7 +257,9 @@ export class MemoryStore {
     if (!list) this.messagesBySession.set(message.sessionId, (list = []));
     const last = list[list.length - 1];
     if (last && last.order >= message.order) {
-      throw new RangeError(`Message order ${message.order} does not follow ${last.order} in ${message.sessionId}.`);
+      throw new RangeError(
+        `Message order ${message.order} does not follow ${last.order} in ${message.sessionId}.`,
+      );
     }
     list.push(message);
     this.messagesById.set(message.id, message);

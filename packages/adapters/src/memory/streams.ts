@@ -6,7 +6,11 @@ import { fail, ok } from '@live-chat/core';
 import type { Id, Result, ServerEvent } from '@live-chat/core';
 
 /** A server event before the stream numbers it. */
-export type EventInput = ServerEvent extends infer E ? (E extends ServerEvent ? Omit<E, 'seq'> : never) : never;
+export type EventInput = ServerEvent extends infer E
+  ? E extends ServerEvent
+    ? Omit<E, 'seq'>
+    : never
+  : never;
 
 /** Receives one user's live events, synchronously, in seq order. */
 export type EventListener = (event: ServerEvent) => void;
@@ -23,6 +27,7 @@ interface Stream {
 /** Default number of events each user's log retains for replay. */
 export const DEFAULT_EVENT_LOG_LIMIT = 10_000;
 
+/** Every user's numbered, replayable event stream. */
 export class UserStreams {
   private readonly streams = new Map<Id, Stream>();
 
@@ -75,19 +80,29 @@ export class UserStreams {
   since(userId: Id, sinceSeq: number): Result<ServerEvent[]> {
     const stream = this.stream(userId);
     if (!Number.isInteger(sinceSeq) || sinceSeq < 0) {
-      return fail('RESYNC_REQUIRED', `Seq ${String(sinceSeq)} is not a position of this stream.`, { sinceSeq });
+      return fail('RESYNC_REQUIRED', `Seq ${String(sinceSeq)} is not a position of this stream.`, {
+        sinceSeq,
+      });
     }
     if (sinceSeq > stream.seq) {
-      return fail('RESYNC_REQUIRED', `Seq ${sinceSeq} is ahead of this stream (at ${stream.seq}).`, {
-        sinceSeq,
-        seq: stream.seq,
-      });
+      return fail(
+        'RESYNC_REQUIRED',
+        `Seq ${sinceSeq} is ahead of this stream (at ${stream.seq}).`,
+        {
+          sinceSeq,
+          seq: stream.seq,
+        },
+      );
     }
     if (sinceSeq < stream.firstSeq - 1) {
-      return fail('RESYNC_REQUIRED', `Events after seq ${sinceSeq} are no longer available; take a new snapshot.`, {
-        sinceSeq,
-        oldestAvailable: stream.firstSeq,
-      });
+      return fail(
+        'RESYNC_REQUIRED',
+        `Events after seq ${sinceSeq} are no longer available; take a new snapshot.`,
+        {
+          sinceSeq,
+          oldestAvailable: stream.firstSeq,
+        },
+      );
     }
     return ok(stream.log.slice(sinceSeq - stream.firstSeq + 1));
   }

@@ -241,8 +241,8 @@ class WorkspaceClient implements LiveChatClient {
   }
   canActOn(sessionId: Id): boolean {
     const viewer = this.store.viewer;
-    const entry = this.store.sessions.get(sessionId);
-    return viewer !== null && entry !== undefined && canActOn(viewer, entry.session);
+    const session = this.store.sessions.get(sessionId);
+    return viewer !== null && session !== undefined && canActOn(viewer, session);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -7,63 +7,67 @@ import {
   mergeMessages,
   reduceActivity,
   reduceConversation,
-  reduceSessionEntry,
+  previewText,
+  reduceSession,
+  reduceUnread,
   sentView,
   sessionIdOf,
   withMessage,
-  type SessionEntry,
 } from './reducers.js';
+import { previewOf } from '../domain/validation.js';
 import { makeMessage, makeSession } from './testing/fixtures.js';
 import type { ConversationState, MessageView } from './types.js';
 
-const entry = (unread = 0): SessionEntry => ({ session: makeSession('s1'), unread });
-
-describe('reduceSessionEntry', () => {
+describe('session reducers', () => {
   it('upserts a session with its unread count', () => {
     const session = makeSession('s1', { status: 'active' });
-    const next = reduceSessionEntry(undefined, { seq: 1, type: 'session.upserted', session, unread: 2, cause: 'taken' });
-    assert.deepEqual(next, { session, unread: 2 });
+    const event: ServerEvent = { seq: 1, type: 'session.upserted', session, unread: 2, cause: 'taken' };
+    assert.equal(reduceSession(undefined, event), session);
+    assert.equal(reduceUnread(undefined, event), 2);
   });
 
-  it('returns the same entry when an upsert changes nothing', () => {
-    const current = entry(1);
-    const event: ServerEvent = { seq: 1, type: 'session.upserted', session: current.session, unread: 1, cause: 'renamed' };
-    assert.equal(reduceSessionEntry(current, event), current);
-  });
-
-  it('removes a session', () => {
-    assert.equal(reduceSessionEntry(entry(), { seq: 1, type: 'session.removed', sessionId: 's1' }), undefined);
+  it('removes a session and its count', () => {
+    const event: ServerEvent = { seq: 1, type: 'session.removed', sessionId: 's1' };
+    assert.equal(reduceSession(makeSession('s1'), event), undefined);
+    assert.equal(reduceUnread(3, event), undefined);
   });
 
   it('moves the last-message fields forward and sets unread on message.added', () => {
     const message = makeMessage('s1', 3, { text: '  hello\n  world ', sentAt: 9000 });
-    const next = reduceSessionEntry(entry(0), { seq: 1, type: 'message.added', message, unread: 1 });
-    assert.equal(next?.unread, 1);
-    assert.equal(next?.session.lastMessageOrder, 3);
-    assert.equal(next?.session.lastMessagePreview, 'hello world');
-    assert.equal(next?.session.lastMessageAt, 9000);
+    const event: ServerEvent = { seq: 1, type: 'message.added', message, unread: 1 };
+    const next = reduceSession(makeSession('s1'), event);
+    assert.equal(next?.lastMessageOrder, 3);
+    assert.equal(next?.lastMessagePreview, 'hello world');
+    assert.equal(next?.lastMessageAt, 9000);
+    assert.deepEqual({ ...next, lastMessageOrder: 0, lastMessagePreview: '', lastMessageAt: 1000 }, makeSession('s1'));
+    assert.equal(reduceUnread(0, event), 1);
   });
 
   it('never rewinds the preview for an older message, and ignores unknown sessions', () => {
-    const current: SessionEntry = { session: makeSession('s1', { lastMessageOrder: 5, lastMessagePreview: 'new' }), unread: 1 };
-    const old = makeMessage('s1', 2);
-    assert.equal(reduceSessionEntry(current, { seq: 1, type: 'message.added', message: old, unread: 1 }), current);
-    assert.equal(reduceSessionEntry(undefined, { seq: 1, type: 'message.added', message: old, unread: 1 }), undefined);
-    assert.equal(reduceSessionEntry(undefined, { seq: 1, type: 'session.read', sessionId: 's1', unread: 0 }), undefined);
+    const current = makeSession('s1', { lastMessageOrder: 5, lastMessagePreview: 'new' });
+    const old: ServerEvent = { seq: 1, type: 'message.added', message: makeMessage('s1', 2), unread: 1 };
+    assert.equal(reduceSession(current, old), current);
+    assert.equal(reduceSession(undefined, old), undefined);
+    assert.equal(reduceUnread(undefined, old), undefined);
+    assert.equal(reduceUnread(undefined, { seq: 1, type: 'session.read', sessionId: 's1', unread: 0 }), undefined);
   });
 
   it('sets unread on session.read, keeping the session object', () => {
-    const current = entry(4);
-    const next = reduceSessionEntry(current, { seq: 1, type: 'session.read', sessionId: 's1', unread: 0 });
-    assert.equal(next?.unread, 0);
-    assert.equal(next?.session, current.session);
-    assert.equal(reduceSessionEntry(next, { seq: 2, type: 'session.read', sessionId: 's1', unread: 0 }), next);
+    const session = makeSession('s1');
+    const event: ServerEvent = { seq: 1, type: 'session.read', sessionId: 's1', unread: 0 };
+    assert.equal(reduceSession(session, event), session);
+    assert.equal(reduceUnread(4, event), 0);
   });
 
   it('is deterministic', () => {
-    const message = makeMessage('s1', 1);
-    const event: ServerEvent = { seq: 1, type: 'message.added', message, unread: 3 };
-    assert.deepEqual(reduceSessionEntry(entry(), event), reduceSessionEntry(entry(), event));
+    const event: ServerEvent = { seq: 1, type: 'message.added', message: makeMessage('s1', 1), unread: 3 };
+    assert.deepEqual(reduceSession(makeSession('s1'), event), reduceSession(makeSession('s1'), event));
+  });
+
+  it('previews fold white space like previewOf, with a fast path for plain text', () => {
+    for (const text of ['plain text', ' leading', 'trailing ', 'two  spaces', 'tab\there', 'nbsp\u00a0here', 'x'.repeat(200), '', 'ok']) {
+      assert.equal(previewText(text), previewOf(text), JSON.stringify(text));
+    }
   });
 
   it('knows which session an event is about', () => {

@@ -6,17 +6,48 @@ import type { SessionView } from './types.js';
  * The members of one menu group of one live chat (Queue, My sessions, Closed, Active), kept
  * incrementally. `version` moves whenever a member joins, leaves or changes, so the sorted list
  * is rebuilt on demand, only for groups that changed, and at most once per change.
+ *
+ * Once a list has been sorted, the bucket also remembers which members changed since (`dirty`),
+ * so the next list is patched (each changed row taken out and put back by binary search)
+ * instead of sorted again: O(changes × log n) comparisons plus one array copy, which keeps a
+ * watched queue of thousands of sessions cheap under a stream of events.
  */
 export interface GroupBucket {
   readonly ids: Set<Id>;
   version: number;
+  /** The last sorted list, or null when nobody asked for it yet. */
   sorted: readonly SessionView[] | null;
   sortedVersion: number;
+  /** The view each member has in `sorted` (to find it again by binary search). */
+  readonly placed: Map<Id, SessionView>;
+  /** Members that joined, left or changed since `sorted` was built. */
+  readonly dirty: Set<Id>;
+  /** Too much changed (or everything did): sort from scratch next time. */
+  full: boolean;
 }
 
 type Buckets = Record<SessionGroupKind, GroupBucket>;
 
-const newBucket = (): GroupBucket => ({ ids: new Set(), version: 0, sorted: null, sortedVersion: -1 });
+const newBucket = (): GroupBucket => ({
+  ids: new Set(),
+  version: 0,
+  sorted: null,
+  sortedVersion: -1,
+  placed: new Map(),
+  dirty: new Set(),
+  full: true,
+});
+
+function markDirty(bucket: GroupBucket, sessionId: Id): void {
+  bucket.version++;
+  if (bucket.full || bucket.sorted === null) return;
+  bucket.dirty.add(sessionId);
+  // Past a sixteenth of the list, sorting again is cheaper than patching.
+  if (bucket.dirty.size * 16 > bucket.ids.size + 16) {
+    bucket.full = true;
+    bucket.dirty.clear();
+  }
+}
 
 /** Per (live chat, group kind) member sets of the session lists. */
 export class GroupIndex {
@@ -47,7 +78,7 @@ export class GroupIndex {
     for (const kind of kinds) {
       const bucket = buckets[kind];
       bucket.ids.delete(sessionId);
-      bucket.version++;
+      markDirty(bucket, sessionId);
     }
   }
 
@@ -58,14 +89,26 @@ export class GroupIndex {
     for (const kind of kinds) {
       const bucket = buckets[kind];
       bucket.ids.add(sessionId);
-      bucket.version++;
+      markDirty(bucket, sessionId);
     }
+  }
+
+  /** Marks a session's groups changed when it changed in place (its row shows something new). */
+  touch(sessionId: Id, liveChatId: Id, kinds: readonly SessionGroupKind[]): void {
+    if (kinds.length === 0) return;
+    const buckets = this.byLiveChat.get(liveChatId);
+    if (!buckets) return;
+    for (const kind of kinds) markDirty(buckets[kind], sessionId);
   }
 
   /** Marks every group changed (e.g. a customer's name changed, which every list shows). */
   touchAll(): void {
     for (const buckets of this.byLiveChat.values()) {
-      for (const bucket of Object.values(buckets)) bucket.version++;
+      for (const bucket of Object.values(buckets)) {
+        bucket.version++;
+        bucket.full = true;
+        bucket.dirty.clear();
+      }
     }
   }
 
@@ -81,22 +124,97 @@ export class GroupIndex {
   }
 }
 
-/** Queue order: the oldest `queuedAt` first (ties by id, so the order is deterministic). */
+const byId = (a: SessionView, b: SessionView): number =>
+  a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0;
+
+/** Queue order: the oldest `queuedAt` first (ties by id, so the order is total and deterministic). */
 export function compareQueued(a: SessionView, b: SessionView): number {
   const x = a.session.queuedAt ?? a.session.lastMessageAt;
   const y = b.session.queuedAt ?? b.session.lastMessageAt;
-  return x - y || (a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0);
+  return x - y || byId(a, b);
 }
 
 /** Other lists: the newest activity first (ties by id). */
 export function compareRecent(a: SessionView, b: SessionView): number {
-  return (
-    b.session.lastMessageAt - a.session.lastMessageAt ||
-    (a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0)
-  );
+  return b.session.lastMessageAt - a.session.lastMessageAt || byId(a, b);
 }
 
 /** The comparator of a menu group. */
 export function comparatorOf(kind: SessionGroupKind): (a: SessionView, b: SessionView) => number {
   return kind === 'queue' ? compareQueued : compareRecent;
+}
+
+/** First index whose element does not sort before `view`. */
+function lowerBound(list: readonly SessionView[], view: SessionView, compare: (a: SessionView, b: SessionView) => number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(list[middle], view) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function sortFromScratch(
+  bucket: GroupBucket,
+  compare: (a: SessionView, b: SessionView) => number,
+  viewOf: (id: Id) => SessionView | undefined,
+): SessionView[] {
+  const views: SessionView[] = [];
+  bucket.placed.clear();
+  for (const id of bucket.ids) {
+    const view = viewOf(id);
+    if (!view) continue;
+    views.push(view);
+    bucket.placed.set(id, view);
+  }
+  return views.sort(compare);
+}
+
+function patch(
+  bucket: GroupBucket,
+  previous: readonly SessionView[],
+  compare: (a: SessionView, b: SessionView) => number,
+  viewOf: (id: Id) => SessionView | undefined,
+): SessionView[] | null {
+  const next = previous.slice();
+  for (const id of bucket.dirty) {
+    const old = bucket.placed.get(id);
+    if (old) {
+      const at = lowerBound(next, old, compare);
+      if (next[at] !== old) return null; // not where it should be: give up, sort from scratch
+      next.splice(at, 1);
+      bucket.placed.delete(id);
+    }
+    if (!bucket.ids.has(id)) continue;
+    const view = viewOf(id);
+    if (!view) continue;
+    next.splice(lowerBound(next, view, compare), 0, view);
+    bucket.placed.set(id, view);
+  }
+  return next;
+}
+
+/**
+ * The sorted rows of one group: the cached list when nothing changed, a patched copy when a
+ * few rows changed, a fresh sort otherwise. An unchanged result keeps the previous array, and
+ * rows of unchanged sessions keep their view objects (lit's `repeat` reuses their DOM).
+ */
+export function sortedViews(
+  bucket: GroupBucket,
+  kind: SessionGroupKind,
+  viewOf: (id: Id) => SessionView | undefined,
+): readonly SessionView[] {
+  if (bucket.sorted && bucket.sortedVersion === bucket.version) return bucket.sorted;
+  const compare = comparatorOf(kind);
+  const previous = bucket.sorted;
+  const patched = previous && !bucket.full ? patch(bucket, previous, compare, viewOf) : null;
+  const views = patched ?? sortFromScratch(bucket, compare, viewOf);
+  bucket.dirty.clear();
+  bucket.full = false;
+  bucket.sortedVersion = bucket.version;
+  bucket.sorted =
+    previous && previous.length === views.length && previous.every((view, i) => view === views[i]) ? previous : views;
+  return bucket.sorted;
 }

@@ -102,8 +102,9 @@ function build(initial: Session[], unread: Record<string, number>): WorkspaceSto
 function assertConsistent(store: WorkspaceStore): void {
   const viewer = store.viewer;
   assert.ok(viewer);
-  const sessions = [...store.sessions.values()].map((entry) => entry.session);
-  const expected = computeCounters(viewer, sessions, (id) => store.sessions.get(id)?.unread ?? 0, store.accessibleLiveChats.map((c) => c.id));
+  const sessions = [...store.sessions.values()];
+  assert.deepEqual([...store.unread.keys()].sort(), sessions.map((s) => s.id).sort(), 'an unread count for every session');
+  const expected = computeCounters(viewer, sessions, (id) => store.unread.get(id) ?? 0, store.accessibleLiveChats.map((c) => c.id));
   assert.ok(countersEqual(store.counters, expected), `incremental ${JSON.stringify(store.counters)} vs ${JSON.stringify(expected)}`);
 
   // Every group list holds exactly the sessions groupsOf assigns to it...
@@ -137,6 +138,7 @@ function plain(store: WorkspaceStore): unknown {
   return {
     seq: store.seq,
     sessions: [...store.sessions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    unread: [...store.unread.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
     views: [...store.sessions.keys()].sort().map((id) => store.sessionView(id)),
     counters: store.countersView(),
     lists,
@@ -178,11 +180,7 @@ describe('store properties', () => {
       fc.property(scenarioArb, ({ initial, unread, events }) => {
         const live = build(initial, unread);
         for (const event of number(events)) live.applyEvent(event);
-        const sessions = [...live.sessions.values()];
-        const fresh = build(
-          sessions.map((e) => e.session),
-          Object.fromEntries(sessions.map((e) => [e.session.id, e.unread])),
-        );
+        const fresh = build([...live.sessions.values()], Object.fromEntries(live.unread));
         assert.ok(countersEqual(live.counters, fresh.counters));
       }),
       { numRuns: 200 },

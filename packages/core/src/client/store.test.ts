@@ -35,8 +35,8 @@ function check(store: WorkspaceStore): void {
   assert.ok(viewer);
   const expected = computeCounters(
     viewer,
-    [...store.sessions.values()].map((e) => e.session),
-    (id) => store.sessions.get(id)?.unread ?? 0,
+    store.sessions.values(),
+    (id) => store.unread.get(id) ?? 0,
     store.accessibleLiveChats.map((c) => c.id),
   );
   assert.ok(countersEqual(store.counters, expected), `${JSON.stringify(store.counters)} != ${JSON.stringify(expected)}`);

@@ -1,15 +1,24 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { groupsOf, isMemberOf, isNew, viewerFor, type SessionGroupKind, type Viewer } from '../domain/access.js';
+import { groupsOf, isAssignedTo, isMemberOf, isNew, viewerFor, type SessionGroupKind, type Viewer } from '../domain/access.js';
 import { applyShare, copyCounters, emptyCounters, type Counters } from '../domain/counters.js';
-import type { ActivityEntry, Customer, Id, LiveChat, OperatorGroup, User } from '../domain/types.js';
+import type { ActivityEntry, Customer, Id, LiveChat, OperatorGroup, Session, User } from '../domain/types.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
-import { reduceActivity, reduceSessionEntry, sessionIdOf, type SessionEntry } from './reducers.js';
+import { reduceActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
 import { select } from './select.js';
 import { comparatorOf, GroupIndex } from './session-lists.js';
 import type { ClientStatus, SessionView } from './types.js';
 
-const NO_KINDS: readonly SessionGroupKind[] = [];
 const NO_VIEWS: readonly SessionView[] = Object.freeze([]) as readonly SessionView[];
+
+/** Whether two sessions sit in the same groups and queues whatever the viewer (status, assignee, live chat). */
+function sameShape(a: Session, b: Session): boolean {
+  if (a.status !== b.status || a.liveChatId !== b.liveChatId) return false;
+  const x = a.assignee;
+  const y = b.assignee;
+  if (x === y) return true;
+  if (x === null || y === null || x.kind !== y.kind) return false;
+  return x.kind === 'operator' ? x.operatorId === (y as typeof x).operatorId : x.groupId === (y as typeof x).groupId;
+}
 
 /** Whether two counters hold the same figures; allocation-free, since it runs once per event. */
 function sameCounters(a: Counters, b: Counters): boolean {
@@ -43,7 +52,10 @@ export class WorkspaceStore {
   me: User | null = null;
   viewer: Viewer | null = null;
 
-  readonly sessions = new Map<Id, SessionEntry>();
+  /** Visible sessions by id. */
+  readonly sessions = new Map<Id, Session>();
+  /** The user's unread count of every visible session (same keys as `sessions`). */
+  readonly unread = new Map<Id, number>();
   readonly customers = new Map<Id, Customer>();
   readonly users = new Map<Id, User>();
   readonly liveChats = new Map<Id, LiveChat>();
@@ -118,11 +130,13 @@ export class WorkspaceStore {
     for (const chat of this.accessibleLiveChats) counters.groups[chat.id] = { queue: 0, mine: 0, closed: 0, active: 0 };
 
     this.sessions.clear();
+    this.unread.clear();
     this.lists.clear();
     for (const session of snapshot.sessions) {
-      const entry: SessionEntry = { session, unread: snapshot.unread[session.id] ?? 0 };
-      this.sessions.set(session.id, entry);
-      applyShare(counters, viewer, session, entry.unread, 1);
+      const unread = snapshot.unread[session.id] ?? 0;
+      this.sessions.set(session.id, session);
+      this.unread.set(session.id, unread);
+      applyShare(counters, viewer, session, unread, 1);
       this.lists.add(session.id, session.liveChatId, groupsOf(viewer, session));
     }
     for (const id of this.views.keys()) if (!this.sessions.has(id)) this.views.delete(id);
@@ -139,9 +153,11 @@ export class WorkspaceStore {
       case 'message.added':
       case 'session.read': {
         const id = sessionIdOf(event) as Id;
-        const previous = this.sessions.get(id);
-        const next = reduceSessionEntry(previous, event);
-        if (next !== previous) this.replaceEntry(id, previous, next);
+        const session = this.sessions.get(id);
+        const unread = this.unread.get(id);
+        const nextSession = reduceSession(session, event);
+        const nextUnread = nextSession === undefined ? undefined : reduceUnread(unread, event);
+        if (nextSession !== session || nextUnread !== unread) this.replace(id, session, unread, nextSession, nextUnread);
         return;
       }
       case 'customer.upserted':
@@ -157,27 +173,55 @@ export class WorkspaceStore {
     }
   }
 
-  /** Swaps one session entry: counters (remove old share, add new) and group sets, O(1). */
-  private replaceEntry(id: Id, previous: SessionEntry | undefined, next: SessionEntry | undefined): void {
+  /**
+   * Swaps one session (and/or its unread count): counters with core `applyShare` (remove the
+   * old share, add the new one) and the group sets with core `groupsOf`, O(1).
+   */
+  private replace(
+    id: Id,
+    session: Session | undefined,
+    unread: number | undefined,
+    nextSession: Session | undefined,
+    nextUnread: number | undefined,
+  ): void {
     const viewer = this.viewer;
     if (!viewer) return;
     const counters = this.counters;
-    if (previous) applyShare(counters, viewer, previous.session, previous.unread, -1);
-    if (next) applyShare(counters, viewer, next.session, next.unread, 1);
-    this.countersVersion++;
-
-    const oldKinds = previous ? groupsOf(viewer, previous.session) : NO_KINDS;
-    const newKinds = next
-      ? previous && previous.session === next.session
-        ? oldKinds
-        : groupsOf(viewer, next.session)
-      : NO_KINDS;
-    if (previous) this.lists.remove(id, previous.session.liveChatId, oldKinds);
-    if (next) {
-      this.lists.add(id, next.session.liveChatId, newKinds);
-      this.sessions.set(id, next);
-    } else {
+    if (session && nextSession) {
+      const count = unread ?? 0;
+      const nextCount = nextUnread ?? 0;
+      if (sameShape(session, nextSession)) {
+        // Same status, assignee and live chat (a message, a read, a rename): the session stays in
+        // the same groups and queues, so only its unread count can move a figure, and only in
+        // the user's own sessions. Its groups still change (their rows show it).
+        if (count !== nextCount && isAssignedTo(viewer, nextSession)) {
+          applyShare(counters, viewer, session, count, -1);
+          applyShare(counters, viewer, nextSession, nextCount, 1);
+          this.countersVersion++;
+        }
+        this.lists.touch(nextSession.liveChatId, groupsOf(viewer, nextSession));
+      } else {
+        applyShare(counters, viewer, session, count, -1);
+        applyShare(counters, viewer, nextSession, nextCount, 1);
+        this.countersVersion++;
+        this.lists.remove(id, session.liveChatId, groupsOf(viewer, session));
+        this.lists.add(id, nextSession.liveChatId, groupsOf(viewer, nextSession));
+      }
+      if (nextSession !== session) this.sessions.set(id, nextSession);
+      if (nextCount !== count) this.unread.set(id, nextCount);
+    } else if (nextSession) {
+      const nextCount = nextUnread ?? 0;
+      applyShare(counters, viewer, nextSession, nextCount, 1);
+      this.countersVersion++;
+      this.lists.add(id, nextSession.liveChatId, groupsOf(viewer, nextSession));
+      this.sessions.set(id, nextSession);
+      this.unread.set(id, nextCount);
+    } else if (session) {
+      applyShare(counters, viewer, session, unread ?? 0, -1);
+      this.countersVersion++;
+      this.lists.remove(id, session.liveChatId, groupsOf(viewer, session));
       this.sessions.delete(id);
+      this.unread.delete(id);
       this.views.delete(id);
     }
   }
@@ -190,15 +234,15 @@ export class WorkspaceStore {
    * its unread count or its customer changed, so unchanged rows keep their identity.
    */
   sessionView(id: Id): SessionView | undefined {
-    const entry = this.sessions.get(id);
-    if (!entry) return undefined;
-    const session = entry.session;
+    const session = this.sessions.get(id);
+    if (!session) return undefined;
+    const unread = this.unread.get(id) ?? 0;
     const customer = this.customers.get(session.customerId);
     const cached = this.views.get(id);
-    if (cached && cached.session === session && cached.unread === entry.unread && cached.customer === customer) {
+    if (cached && cached.session === session && cached.unread === unread && cached.customer === customer) {
       return cached;
     }
-    const view: SessionView = { session, unread: entry.unread, isNew: isNew(session), customer };
+    const view: SessionView = { session, unread, isNew: isNew(session), customer };
     this.views.set(id, view);
     return view;
   }

@@ -28,6 +28,7 @@ registerDefaultMessages('ru', {
   'activity.closed.by-you': 'Вы закрыли сессию «{session}»',
   'activity.reassigned.to-you': '{actor} переназначил(а) на вас сессию «{session}»',
   'activity.reassigned.to-group': '{actor} переназначил(а) сессию «{session}» на группу «{target}»',
-  'activity.reassigned.to-operator': '{actor} переназначил(а) сессию «{session}» на оператора {target}',
+  'activity.reassigned.to-operator':
+    '{actor} переназначил(а) сессию «{session}» на оператора {target}',
   'activity.reassigned.by-you': 'Вы переназначили сессию «{session}» на {target}',
 });

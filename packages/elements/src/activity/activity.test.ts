@@ -29,10 +29,29 @@ const seed = (): Seed => ({
       ],
     },
   ],
-  groups: [{ id: 'g-accounting', liveChatId: 'lc-support', name: 'Accounting Department', memberIds: ['u-anna'] }],
+  groups: [
+    {
+      id: 'g-accounting',
+      liveChatId: 'lc-support',
+      name: 'Accounting Department',
+      memberIds: ['u-anna'],
+    },
+  ],
   customers: [
-    { id: 'c-ivan', kind: 'external', name: 'Ivan Petrov', account: '@ivan', messenger: 'telegram' },
-    { id: 'c-maria', kind: 'external', name: 'Maria Lopez', account: '@maria', messenger: 'telegram' },
+    {
+      id: 'c-ivan',
+      kind: 'external',
+      name: 'Ivan Petrov',
+      account: '@ivan',
+      messenger: 'telegram',
+    },
+    {
+      id: 'c-maria',
+      kind: 'external',
+      name: 'Maria Lopez',
+      account: '@maria',
+      messenger: 'telegram',
+    },
   ],
 });
 
@@ -53,20 +72,27 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
       if (typeof key === 'string' && key.endsWith('$')) {
-        if (typeof value === 'function') return (...args: unknown[]) => wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
+        if (typeof value === 'function')
+          return (...args: unknown[]) =>
+            wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
         if (isObservable(value)) {
           if (!cache.has(key)) cache.set(key, wrap(value));
           return cache.get(key);
         }
       }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   return { client: proxy, active: () => active };
 }
 
-const entries = (el: LiveChatActivity) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="entry"]')];
-const texts = (el: LiveChatActivity) => entries(el).map((e) => e.querySelector('[part~="text"]')!.textContent!.trim());
+const entries = (el: LiveChatActivity) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="entry"]'),
+];
+const texts = (el: LiveChatActivity) =>
+  entries(el).map((e) => e.querySelector('[part~="text"]')!.textContent!.trim());
 
 describe('<live-chat-activity>', () => {
   let backend: ReturnType<typeof createMemoryBackend>;
@@ -75,7 +101,12 @@ describe('<live-chat-activity>', () => {
 
   /** A customer writes, Boris takes the session: returns its id. */
   async function borisSession(customerId = 'c-ivan'): Promise<string> {
-    const write = backend.customerWrites({ customerId, liveChatId: 'lc-support', channel: 'telegram', text: 'Hello' });
+    const write = backend.customerWrites({
+      customerId,
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Hello',
+    });
     if (!write.ok) throw new Error(write.error.message);
     const id = write.value.session.id;
     await waitUntil(() => boris.getSession(id), 'Boris sees the session');
@@ -88,7 +119,10 @@ describe('<live-chat-activity>', () => {
     backend = createMemoryBackend({ seed: seed() });
     anna = createLiveChatClient({ adapter: backend.connect('u-anna') });
     boris = createLiveChatClient({ adapter: backend.connect('u-boris') });
-    await waitUntil(() => anna.status.state === 'ready' && boris.status.state === 'ready', 'clients ready');
+    await waitUntil(
+      () => anna.status.state === 'ready' && boris.status.state === 'ready',
+      'clients ready',
+    );
   });
 
   afterEach(async () => {
@@ -98,24 +132,34 @@ describe('<live-chat-activity>', () => {
   });
 
   it('shows the empty state', async () => {
-    const el = await fixture<LiveChatActivity>(html`<live-chat-activity .client=${anna}></live-chat-activity>`);
+    const el = await fixture<LiveChatActivity>(
+      html`<live-chat-activity .client=${anna}></live-chat-activity>`,
+    );
     expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim()).to.equal(
       'No activity yet. Closed and reassigned sessions will appear here.',
     );
-    expect(el.shadowRoot!.querySelector('[part~="heading"]')!.getAttribute('aria-level')).to.equal('2');
+    expect(el.shadowRoot!.querySelector('[part~="heading"]')!.getAttribute('aria-level')).to.equal(
+      '2',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('shows loading until the client is ready', async () => {
     const slow = createLiveChatClient({ adapter: backend.connect('u-anna', { latencyMs: 50 }) });
-    const el = await fixture<LiveChatActivity>(html`<live-chat-activity .client=${slow}></live-chat-activity>`);
-    expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim()).to.equal('Loading activity…');
+    const el = await fixture<LiveChatActivity>(
+      html`<live-chat-activity .client=${slow}></live-chat-activity>`,
+    );
+    expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim()).to.equal(
+      'Loading activity…',
+    );
     await waitUntil(() => slow.status.state === 'ready');
     slow.dispose();
   });
 
   it('a session closed by another operator appears with his name, the live chat and the time', async () => {
-    const el = await fixture<LiveChatActivity>(html`<live-chat-activity .client=${anna}></live-chat-activity>`);
+    const el = await fixture<LiveChatActivity>(
+      html`<live-chat-activity .client=${anna}></live-chat-activity>`,
+    );
     const id = await borisSession();
     await boris.close(id);
     await waitUntil(() => entries(el).length === 1, 'one entry');
@@ -124,7 +168,9 @@ describe('<live-chat-activity>', () => {
     const meta = entries(el)[0]!.querySelector('[part~="meta"]')!.textContent!;
     expect(meta).to.contain('Support');
     expect(entries(el)[0]!.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-/);
-    expect(el.shadowRoot!.querySelector('[role="list"]')!.getAttribute('aria-label')).to.equal('Activity stream');
+    expect(el.shadowRoot!.querySelector('[role="list"]')!.getAttribute('aria-label')).to.equal(
+      'Activity stream',
+    );
     await expect(el).to.be.accessible();
 
     setTimeout(() => entries(el)[0]!.querySelector('button')!.click());
@@ -133,12 +179,18 @@ describe('<live-chat-activity>', () => {
   });
 
   it('reassignments read "to you" and "to <group>", newest first', async () => {
-    const el = await fixture<LiveChatActivity>(html`<live-chat-activity .client=${anna}></live-chat-activity>`);
+    const el = await fixture<LiveChatActivity>(
+      html`<live-chat-activity .client=${anna}></live-chat-activity>`,
+    );
     const first = await borisSession('c-ivan');
     const second = await borisSession('c-maria');
-    expect((await boris.reassign(first, { kind: 'operator', operatorId: 'u-anna' })).ok).to.equal(true);
+    expect((await boris.reassign(first, { kind: 'operator', operatorId: 'u-anna' })).ok).to.equal(
+      true,
+    );
     await waitUntil(() => entries(el).length === 1, 'first entry');
-    expect((await boris.reassign(second, { kind: 'group', groupId: 'g-accounting' })).ok).to.equal(true);
+    expect((await boris.reassign(second, { kind: 'group', groupId: 'g-accounting' })).ok).to.equal(
+      true,
+    );
     await waitUntil(() => entries(el).length === 2, 'second entry');
     expect(texts(el)).to.deep.equal([
       `Boris Ivanov reassigned session “${backend.getSession(second)!.name}” to Accounting Department`,
@@ -147,7 +199,11 @@ describe('<live-chat-activity>', () => {
   });
 
   it('opens a session from the keyboard, and new entries do not move focus', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div><button>before</button><live-chat-activity .client=${anna}></live-chat-activity></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <button>before</button><live-chat-activity .client=${anna}></live-chat-activity>
+      </div>`,
+    );
     const el = wrapper.querySelector('live-chat-activity')!;
     const first = await borisSession('c-ivan');
     await boris.close(first);
@@ -168,16 +224,24 @@ describe('<live-chat-activity>', () => {
   });
 
   it('speaks Russian', async () => {
-    const el = await fixture<LiveChatActivity>(html`<live-chat-activity locale="ru" .client=${anna}></live-chat-activity>`);
+    const el = await fixture<LiveChatActivity>(
+      html`<live-chat-activity locale="ru" .client=${anna}></live-chat-activity>`,
+    );
     const id = await borisSession();
     await boris.reassign(id, { kind: 'operator', operatorId: 'u-anna' });
     await waitUntil(() => entries(el).length === 1);
-    expect(texts(el)[0]).to.equal(`Boris Ivanov переназначил(а) на вас сессию «${backend.getSession(id)!.name}»`);
-    expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent).to.equal('Активность');
+    expect(texts(el)[0]).to.equal(
+      `Boris Ivanov переназначил(а) на вас сессию «${backend.getSession(id)!.name}»`,
+    );
+    expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent!.trim()).to.equal(
+      'Активность',
+    );
   });
 
   it('heading-level="0" hides the heading', async () => {
-    const el = await fixture<LiveChatActivity>(html`<live-chat-activity heading-level="0" .client=${anna}></live-chat-activity>`);
+    const el = await fixture<LiveChatActivity>(
+      html`<live-chat-activity heading-level="0" .client=${anna}></live-chat-activity>`,
+    );
     expect(el.shadowRoot!.querySelector('[part~="heading"]')).to.equal(null);
   });
 

@@ -105,7 +105,8 @@ export class LiveChatActivity extends LiveChatElement {
         : target?.kind === 'operator'
           ? (client?.getUser(target.operatorId)?.name ?? this.t('activity.someone'))
           : this.t('activity.someone');
-    if (entry.actorId === myId) return this.t('activity.reassigned.by-you', { session, target: targetName });
+    if (entry.actorId === myId)
+      return this.t('activity.reassigned.by-you', { session, target: targetName });
     return target?.kind === 'group'
       ? this.t('activity.reassigned.to-group', { actor, session, target: targetName })
       : this.t('activity.reassigned.to-operator', { actor, session, target: targetName });
@@ -114,9 +115,16 @@ export class LiveChatActivity extends LiveChatElement {
   private renderEntry(entry: ActivityEntry) {
     const liveChat = this.client?.getLiveChat(entry.liveChatId)?.name;
     return html`<li part="entry" class="entry">
-      <button part="entry-button" class="entry-button" type="button" @click=${() => this.open(entry.sessionId)}>
+      <button
+        part="entry-button"
+        class="entry-button"
+        type="button"
+        @click=${() => this.open(entry.sessionId)}
+      >
         <span part="icon" class="icon" aria-hidden="true"
-          ><svg viewBox="0 0 16 16" width="16" height="16">${entry.kind === 'session-closed' ? closedIcon : reassignedIcon}</svg></span
+          ><svg viewBox="0 0 16 16" width="16" height="16">
+            ${entry.kind === 'session-closed' ? closedIcon : reassignedIcon}
+          </svg></span
         >
         <span part="text" class="text">${this.describe(entry)}</span>
         <span part="meta" class="meta"
@@ -139,7 +147,9 @@ export class LiveChatActivity extends LiveChatElement {
       </p>`;
     }
     if (!this.client || status.state === 'loading') {
-      return html`<p part="message" class="message" role="status">${this.t('activity.loading')}</p>`;
+      return html`<p part="message" class="message" role="status">
+        ${this.t('activity.loading')}
+      </p>`;
     }
     const entries = this.activity.value.slice(0, Math.max(0, this.limit));
     if (entries.length === 0) {
@@ -155,9 +165,13 @@ export class LiveChatActivity extends LiveChatElement {
   }
 
   override render() {
-    return html`${this.headingLevel > 0
-      ? html`<div part="heading" class="heading" role="heading" aria-level=${this.headingLevel}>${this.t('activity.heading')}</div>`
-      : nothing}${this.renderBody()}`;
+    return html`${
+      this.headingLevel > 0
+        ? html`<div part="heading" class="heading" role="heading" aria-level=${this.headingLevel}>
+            ${this.t('activity.heading')}
+          </div>`
+        : nothing
+    }${this.renderBody()}`;
   }
 }
 

@@ -5,12 +5,16 @@ registerDefaultMessages('en', {
   'alert-settings.sound': 'Sound',
   'alert-settings.sound.description': 'Play a short sound when a customer writes.',
   'alert-settings.desktop': 'Desktop notifications',
-  'alert-settings.desktop.description': 'Show a notification while the workspace is in the background.',
-  'alert-settings.desktop.ask': 'Show a notification while the workspace is in the background. The browser will ask for your permission.',
-  'alert-settings.desktop.denied': 'Blocked by the browser. Allow notifications for this site in the browser’s settings, then switch them on here.',
+  'alert-settings.desktop.description':
+    'Show a notification while the workspace is in the background.',
+  'alert-settings.desktop.ask':
+    'Show a notification while the workspace is in the background. The browser will ask for your permission.',
+  'alert-settings.desktop.denied':
+    'Blocked by the browser. Allow notifications for this site in the browser’s settings, then switch them on here.',
   'alert-settings.desktop.unsupported': 'This browser does not support desktop notifications.',
   'alert-settings.title-badge': 'Count in the page title',
-  'alert-settings.title-badge.description': 'Show the number of new messages in the tab title, e.g. “(3) Live chats”.',
+  'alert-settings.title-badge.description':
+    'Show the number of new messages in the tab title, e.g. “(3) Live chats”.',
 });
 
 registerDefaultMessages('ru', {
@@ -19,9 +23,13 @@ registerDefaultMessages('ru', {
   'alert-settings.sound.description': 'Короткий звуковой сигнал, когда пишет клиент.',
   'alert-settings.desktop': 'Уведомления на рабочем столе',
   'alert-settings.desktop.description': 'Показывать уведомление, когда рабочее место в фоне.',
-  'alert-settings.desktop.ask': 'Показывать уведомление, когда рабочее место в фоне. Браузер запросит ваше разрешение.',
-  'alert-settings.desktop.denied': 'Заблокировано браузером. Разрешите уведомления для этого сайта в настройках браузера и включите их здесь.',
-  'alert-settings.desktop.unsupported': 'Этот браузер не поддерживает уведомления на рабочем столе.',
+  'alert-settings.desktop.ask':
+    'Показывать уведомление, когда рабочее место в фоне. Браузер запросит ваше разрешение.',
+  'alert-settings.desktop.denied':
+    'Заблокировано браузером. Разрешите уведомления для этого сайта в настройках браузера и включите их здесь.',
+  'alert-settings.desktop.unsupported':
+    'Этот браузер не поддерживает уведомления на рабочем столе.',
   'alert-settings.title-badge': 'Счётчик в заголовке страницы',
-  'alert-settings.title-badge.description': 'Показывать число новых сообщений в заголовке вкладки, например «(3) Чаты».',
+  'alert-settings.title-badge.description':
+    'Показывать число новых сообщений в заголовке вкладки, например «(3) Чаты».',
 });

@@ -3,7 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { emit } from '../shared/events.js';
-import { AlertsController, type AlertsEnvironment, type DesktopPermission } from '../alerts/alerts-controller.js';
+import {
+  AlertsController,
+  type AlertsEnvironment,
+  type DesktopPermission,
+} from '../alerts/alerts-controller.js';
 import { ALERT_SETTINGS_STORAGE_KEY, type AlertSettings } from '../alerts/alert-settings-store.js';
 import { alertSettingsStyles } from './alert-settings.styles.js';
 import './alert-settings.messages.js';
@@ -64,6 +68,9 @@ export class LiveChatAlertSettings extends LiveChatElement {
   headingLevel = 2;
 
   private ownController: AlertsController | undefined;
+  /** What the own controller was built from: it is rebuilt when these change. */
+  private ownBuiltFrom:
+    { environment: Partial<AlertsEnvironment> | undefined; storageKey: string } | undefined;
   private boundController: AlertsController | undefined;
   private unlisten: (() => void) | undefined;
 
@@ -80,11 +87,18 @@ export class LiveChatAlertSettings extends LiveChatElement {
   /** The controller in use: the given one, or the element's own. */
   private get effectiveController(): AlertsController {
     if (this.controller) return this.controller;
-    this.ownController ??= new AlertsController(null, {
-      environment: this.environment,
-      storageKey: this.storageKey,
-      locale: () => this.locale,
-    });
+    const stale =
+      this.ownBuiltFrom?.environment !== this.environment ||
+      this.ownBuiltFrom?.storageKey !== this.storageKey;
+    if (!this.ownController || stale) {
+      if (this.ownController && this.boundController === this.ownController) this.unbind();
+      this.ownController = new AlertsController(null, {
+        environment: this.environment,
+        storageKey: this.storageKey,
+        locale: () => this.locale,
+      });
+      this.ownBuiltFrom = { environment: this.environment, storageKey: this.storageKey };
+    }
     return this.ownController;
   }
 
@@ -105,7 +119,8 @@ export class LiveChatAlertSettings extends LiveChatElement {
   private unbind(): void {
     this.unlisten?.();
     this.unlisten = undefined;
-    if (this.boundController && this.boundController === this.ownController) this.boundController.disconnect();
+    if (this.boundController && this.boundController === this.ownController)
+      this.boundController.disconnect();
     this.boundController = undefined;
   }
 
@@ -145,12 +160,10 @@ export class LiveChatAlertSettings extends LiveChatElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('environment') || changed.has('storageKey')) {
-      // The own controller was built from these: rebuild it on next use.
-      if (this.ownController && this.boundController === this.ownController) this.unbind();
-      this.ownController = undefined;
-    }
-    if ((changed.has('controller') || changed.has('environment') || changed.has('storageKey')) && this.isConnected) {
+    if (
+      (changed.has('controller') || changed.has('environment') || changed.has('storageKey')) &&
+      this.isConnected
+    ) {
       this.bind();
     }
   }
@@ -168,9 +181,14 @@ export class LiveChatAlertSettings extends LiveChatElement {
     }
   }
 
-  private renderSetting(name: SwitchName, label: string, description: { text: string; warning: boolean }) {
+  private renderSetting(
+    name: SwitchName,
+    label: string,
+    description: { text: string; warning: boolean },
+  ) {
     const on = this.isOn(name);
-    const unavailable = name === 'desktop' && (this.permission === 'unsupported' || this.requesting);
+    const unavailable =
+      name === 'desktop' && (this.permission === 'unsupported' || this.requesting);
     return html`<div part="setting" class="setting">
       <span part="label" class="label" id="${name}-label">${label}</span>
       <span
@@ -192,7 +210,9 @@ export class LiveChatAlertSettings extends LiveChatElement {
         aria-describedby="${name}-description"
         @click=${() => void this.toggle(name)}
       >
-        <span part="track" class="track" aria-hidden="true"><span part="thumb" class="thumb"></span></span>
+        <span part="track" class="track" aria-hidden="true"
+          ><span part="thumb" class="thumb"></span
+        ></span>
       </button>
     </div>`;
   }

@@ -25,7 +25,10 @@ export type AlertSettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
  * Reads settings, falling back to the defaults for anything missing or malformed (and when
  * storage is unavailable, e.g. blocked by privacy settings).
  */
-export function loadAlertSettings(storage: AlertSettingsStorage | undefined, key = ALERT_SETTINGS_STORAGE_KEY): AlertSettings {
+export function loadAlertSettings(
+  storage: AlertSettingsStorage | undefined,
+  key = ALERT_SETTINGS_STORAGE_KEY,
+): AlertSettings {
   const settings: AlertSettings = { ...DEFAULT_ALERT_SETTINGS };
   try {
     const raw = storage?.getItem(key);

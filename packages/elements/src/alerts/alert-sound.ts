@@ -39,7 +39,8 @@ export function defaultAudioContextFactory(): AudioContextFactory | undefined {
   const Ctor =
     typeof window === 'undefined'
       ? undefined
-      : (window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext);
+      : (window.AudioContext ??
+        (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext);
   return Ctor ? () => new Ctor() as unknown as AudioContextLike : undefined;
 }
 
@@ -90,7 +91,12 @@ export class AlertSound {
     this.context = undefined;
   }
 
-  private tone(context: AudioContextLike, frequency: number, start: number, duration: number): void {
+  private tone(
+    context: AudioContextLike,
+    frequency: number,
+    start: number,
+    duration: number,
+  ): void {
     const oscillator = context.createOscillator();
     const gain = context.createGain();
     oscillator.type = 'sine';

@@ -36,8 +36,20 @@ const seed = (): Seed => ({
   ],
   groups: [],
   customers: [
-    { id: 'c-ivan', kind: 'external', name: 'Ivan Petrov', account: '@ivan', messenger: 'telegram' },
-    { id: 'c-maria', kind: 'external', name: 'Maria Lopez', account: '@maria', messenger: 'telegram' },
+    {
+      id: 'c-ivan',
+      kind: 'external',
+      name: 'Ivan Petrov',
+      account: '@ivan',
+      messenger: 'telegram',
+    },
+    {
+      id: 'c-maria',
+      kind: 'external',
+      name: 'Maria Lopez',
+      account: '@maria',
+      messenger: 'telegram',
+    },
   ],
 });
 
@@ -64,7 +76,11 @@ function alertSource() {
       subscription.unsubscribe();
     };
   });
-  return { client: { alerts$ } as unknown as LiveChatClient, push: (a: Alert) => subject.next(a), subscribers: () => subscribers };
+  return {
+    client: { alerts$ } as unknown as LiveChatClient,
+    push: (a: Alert) => subject.next(a),
+    subscribers: () => subscribers,
+  };
 }
 
 describe('AlertsController', () => {
@@ -79,7 +95,11 @@ describe('AlertsController', () => {
     return client;
   }
 
-  function controllerFor(client: LiveChatClient | undefined, fake = fakeEnvironment(), host: EventTarget | null = null) {
+  function controllerFor(
+    client: LiveChatClient | undefined,
+    fake = fakeEnvironment(),
+    host: EventTarget | null = null,
+  ) {
     const controller = new AlertsController(host as never, { environment: fake.environment });
     controller.setClient(client);
     controller.connect();
@@ -103,12 +123,20 @@ describe('AlertsController', () => {
     controllerFor(await connect('u-anna'), annaFake);
     controllerFor(await connect('u-oleg'), olegFake);
     for (const fake of [annaFake, olegFake]) {
-      fake.storage.setItem(ALERT_SETTINGS_STORAGE_KEY, JSON.stringify({ sound: true, desktop: true, titleBadge: true }));
+      fake.storage.setItem(
+        ALERT_SETTINGS_STORAGE_KEY,
+        JSON.stringify({ sound: true, desktop: true, titleBadge: true }),
+      );
       fake.document.dispatchEvent(new Event('pointerdown')); // the user's first gesture unlocks audio
       fake.document.setAttended(false, fake.window);
     }
 
-    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'My order is late' });
+    backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'My order is late',
+    });
     await waitUntil(() => annaFake.notifications.shown.length === 1, 'Anna is notified');
     await aTimeout(20);
     expect(annaFake.tones()).to.deep.equal([880, 1320]);
@@ -127,9 +155,24 @@ describe('AlertsController', () => {
     const fake = fakeEnvironment();
     const controller = controllerFor(await connect('u-anna'), fake);
     fake.document.setAttended(false, fake.window);
-    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'One' });
-    backend.customerWrites({ customerId: 'c-maria', liveChatId: 'lc-support', channel: 'telegram', text: 'Two' });
-    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Three' });
+    backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'One',
+    });
+    backend.customerWrites({
+      customerId: 'c-maria',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Two',
+    });
+    backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Three',
+    });
     await waitUntil(() => fake.document.title === '(3) Live chats', 'three alerts in the title');
     expect(controller.unseenCount).to.equal(3);
 
@@ -138,7 +181,12 @@ describe('AlertsController', () => {
     expect(controller.unseenCount).to.equal(0);
 
     // Visible and focused: the user sees the workspace, the title stays as it is.
-    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Four' });
+    backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Four',
+    });
     await aTimeout(20);
     expect(fake.document.title).to.equal('Live chats');
   });
@@ -149,7 +197,10 @@ describe('AlertsController', () => {
     controllerFor(source.client, fake);
     fake.document.dispatchEvent(new Event('keydown'));
     fake.document.setAttended(false, fake.window);
-    fake.storage.setItem(ALERT_SETTINGS_STORAGE_KEY, JSON.stringify({ sound: true, desktop: true, titleBadge: true }));
+    fake.storage.setItem(
+      ALERT_SETTINGS_STORAGE_KEY,
+      JSON.stringify({ sound: true, desktop: true, titleBadge: true }),
+    );
 
     source.push(alert('a-1'));
     source.push(alert('a-1'));
@@ -189,7 +240,11 @@ describe('AlertsController', () => {
     expect(controller.settings).to.deep.equal(DEFAULT_ALERT_SETTINGS);
 
     controller.setSettings({ sound: false, desktop: false, titleBadge: false });
-    expect(JSON.parse(fake.storage.getItem(ALERT_SETTINGS_STORAGE_KEY)!)).to.deep.equal({ sound: false, desktop: false, titleBadge: false });
+    expect(JSON.parse(fake.storage.getItem(ALERT_SETTINGS_STORAGE_KEY)!)).to.deep.equal({
+      sound: false,
+      desktop: false,
+      titleBadge: false,
+    });
     source.push(alert('a-1'));
     expect(fake.tones()).to.have.length(0);
     expect(fake.notifications.shown).to.have.length(0);
@@ -233,7 +288,9 @@ describe('AlertsController', () => {
     expect(blocked.notifications.Notification.requests).to.equal(0);
     expect(other.settings.desktop).to.equal(false);
 
-    const none = new AlertsController(null, { environment: { ...fakeEnvironment().environment, Notification: undefined } });
+    const none = new AlertsController(null, {
+      environment: { ...fakeEnvironment().environment, Notification: undefined },
+    });
     expect(none.desktopPermission).to.equal('unsupported');
     expect(await none.enableDesktop()).to.equal('unsupported');
   });

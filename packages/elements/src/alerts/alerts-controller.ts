@@ -30,14 +30,20 @@ export interface NotificationConstructorLike {
 }
 
 /** The part of `document` the controller uses (visibility, focus, title). */
-export interface AlertsDocument extends Pick<EventTarget, 'addEventListener' | 'removeEventListener'> {
+export interface AlertsDocument extends Pick<
+  EventTarget,
+  'addEventListener' | 'removeEventListener'
+> {
   title: string;
   readonly visibilityState: DocumentVisibilityState;
   hasFocus(): boolean;
 }
 
 /** The part of `window` the controller uses (focus events; focusing on a notification click). */
-export interface AlertsWindow extends Pick<EventTarget, 'addEventListener' | 'removeEventListener'> {
+export interface AlertsWindow extends Pick<
+  EventTarget,
+  'addEventListener' | 'removeEventListener'
+> {
   focus?(): void;
 }
 
@@ -84,7 +90,10 @@ function browserEnvironment(): AlertsEnvironment {
     document: typeof document !== 'undefined' ? document : undefined,
     window: hasWindow ? window : undefined,
     storage,
-    Notification: hasWindow && 'Notification' in window ? (window.Notification as NotificationConstructorLike) : undefined,
+    Notification:
+      hasWindow && 'Notification' in window
+        ? (window.Notification as NotificationConstructorLike)
+        : undefined,
     createAudioContext: defaultAudioContextFactory(),
     now: () => Date.now(),
   };
@@ -256,7 +265,9 @@ export class AlertsController implements ReactiveController {
   }
 
   private locale(): string {
-    return this.options.locale?.() ?? (this.host as { locale?: string } | null)?.locale ?? DEFAULT_LOCALE;
+    return (
+      this.options.locale?.() ?? (this.host as { locale?: string } | null)?.locale ?? DEFAULT_LOCALE
+    );
   }
 
   /** Whether the user is looking at the page: visible and focused. */
@@ -298,7 +309,8 @@ export class AlertsController implements ReactiveController {
       notification.onclick = () => {
         this.env.window?.focus?.();
         if (this.options.onOpen) this.options.onOpen(alert);
-        else if (this.host) emit(this.host, 'live-chat-session-open', { sessionId: alert.sessionId });
+        else if (this.host)
+          emit(this.host, 'live-chat-session-open', { sessionId: alert.sessionId });
         notification.close();
       };
     } catch {
@@ -310,15 +322,20 @@ export class AlertsController implements ReactiveController {
     const document = this.env.document;
     if (!document) return;
     // The page changed its own title since we last wrote: that is the new base.
-    if (this.baseTitle === undefined || document.title !== this.writtenTitle) this.baseTitle = document.title;
-    this.writtenTitle = translate(this.locale(), 'alerts.title-badge', { count: this.unseen, title: this.baseTitle });
+    if (this.baseTitle === undefined || document.title !== this.writtenTitle)
+      this.baseTitle = document.title;
+    this.writtenTitle = translate(this.locale(), 'alerts.title-badge', {
+      count: this.unseen,
+      title: this.baseTitle,
+    });
     document.title = this.writtenTitle;
   }
 
   private clearBadge(): void {
     this.unseen = 0;
     const document = this.env.document;
-    if (document && this.baseTitle !== undefined && document.title === this.writtenTitle) document.title = this.baseTitle;
+    if (document && this.baseTitle !== undefined && document.title === this.writtenTitle)
+      document.title = this.baseTitle;
     this.baseTitle = undefined;
     this.writtenTitle = undefined;
   }

@@ -3,7 +3,13 @@
  * Notification API, the document's visibility, focus and title, the window, and storage.
  * Used by the alerts and alert-settings tests; usable by any host test.
  */
-import type { AlertsDocument, AlertsEnvironment, AlertsWindow, NotificationConstructorLike, NotificationLike } from './alerts-controller.js';
+import type {
+  AlertsDocument,
+  AlertsEnvironment,
+  AlertsWindow,
+  NotificationConstructorLike,
+  NotificationLike,
+} from './alerts-controller.js';
 import type { AudioContextLike, AudioParamLike, GainLike, OscillatorLike } from './alert-sound.js';
 
 class FakeParam implements AudioParamLike {
@@ -50,7 +56,10 @@ export class FakeAudioContext implements AudioContextLike {
 }
 
 /** A fake `Notification` constructor with a settable permission and a scripted answer to requests. */
-export function fakeNotifications(permission: NotificationPermission, answer: NotificationPermission = 'granted') {
+export function fakeNotifications(
+  permission: NotificationPermission,
+  answer: NotificationPermission = 'granted',
+) {
   const shown: FakeNotification[] = [];
   class FakeNotification implements NotificationLike {
     static permission: NotificationPermission = permission;
@@ -72,7 +81,10 @@ export function fakeNotifications(permission: NotificationPermission, answer: No
       this.closed = true;
     }
   }
-  return { Notification: FakeNotification as typeof FakeNotification & NotificationConstructorLike, shown };
+  return {
+    Notification: FakeNotification as typeof FakeNotification & NotificationConstructorLike,
+    shown,
+  };
 }
 
 /** A document whose visibility, focus and title a test controls; counts its listeners. */
@@ -137,7 +149,9 @@ export class FakeStorage {
 }
 
 /** A complete fake environment plus handles on each fake. */
-export function fakeEnvironment(options: { permission?: NotificationPermission; answer?: NotificationPermission } = {}) {
+export function fakeEnvironment(
+  options: { permission?: NotificationPermission; answer?: NotificationPermission } = {},
+) {
   const document = new FakeDocument();
   const window = new FakeWindow();
   const storage = new FakeStorage();

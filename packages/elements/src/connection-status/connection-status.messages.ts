@@ -3,7 +3,8 @@ import { registerDefaultMessages } from '../i18n/catalogue.js';
 registerDefaultMessages('en', {
   'connection-status.connecting': 'Connecting…',
   'connection-status.reconnecting': 'Connection lost. Reconnecting…',
-  'connection-status.offline': 'You are offline. The workspace will update when the connection is back.',
+  'connection-status.offline':
+    'You are offline. The workspace will update when the connection is back.',
   'connection-status.failed': 'Could not connect to the live chat server.',
   'connection-status.load-error': 'The workspace could not be loaded: {message}',
   'connection-status.load-error-hint': 'It will try again when the connection is back.',
@@ -12,8 +13,10 @@ registerDefaultMessages('en', {
 registerDefaultMessages('ru', {
   'connection-status.connecting': 'Подключение…',
   'connection-status.reconnecting': 'Соединение потеряно. Переподключение…',
-  'connection-status.offline': 'Нет подключения к сети. Рабочее место обновится, когда связь восстановится.',
+  'connection-status.offline':
+    'Нет подключения к сети. Рабочее место обновится, когда связь восстановится.',
   'connection-status.failed': 'Не удалось подключиться к серверу чатов.',
   'connection-status.load-error': 'Не удалось загрузить рабочее место: {message}',
-  'connection-status.load-error-hint': 'Повторная попытка будет сделана, когда связь восстановится.',
+  'connection-status.load-error-hint':
+    'Повторная попытка будет сделана, когда связь восстановится.',
 });

@@ -1,6 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { BehaviorSubject, isObservable, Observable } from 'rxjs';
-import { createLiveChatClient, type ClientStatus, type ConnectionState, type LiveChatClient } from '@live-chat/core';
+import {
+  createLiveChatClient,
+  type ClientStatus,
+  type ConnectionState,
+  type LiveChatClient,
+} from '@live-chat/core';
 import { createMemoryBackend } from '@live-chat/adapters';
 import './connection-status.js';
 import type { LiveChatConnectionStatus } from './connection-status.js';
@@ -44,7 +49,9 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
         if (!cache.has(key)) cache.set(key, wrap(value));
         return cache.get(key);
       }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   return { client: proxy, active: () => active };
@@ -57,7 +64,8 @@ function stubClient(connection: ConnectionState, status: ClientStatus) {
 }
 
 const region = (el: LiveChatConnectionStatus) => el.shadowRoot!.querySelector('[role="status"]')!;
-const bannerText = (el: LiveChatConnectionStatus) => region(el).querySelector('[part~="text"]')?.textContent?.trim();
+const bannerText = (el: LiveChatConnectionStatus) =>
+  region(el).querySelector('[part~="text"]')?.textContent?.trim();
 
 describe('<live-chat-connection-status>', () => {
   let backend: ReturnType<typeof createMemoryBackend>;
@@ -73,10 +81,12 @@ describe('<live-chat-connection-status>', () => {
   it('shows nothing while online but keeps the polite live region', async () => {
     const adapter = backend.connect('u-anna');
     const client = createLiveChatClient({ adapter });
-    const el = await fixture<LiveChatConnectionStatus>(html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`);
+    const el = await fixture<LiveChatConnectionStatus>(
+      html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
+    );
     await waitUntil(() => el.getAttribute('state') === 'online', 'online');
     await el.updateComplete;
-    expect(region(el)).to.exist;
+    expect(region(el)).to.not.equal(null);
     expect(region(el).getAttribute('aria-live')).to.equal('polite');
     expect(region(el).querySelector('[part~="banner"]')).to.equal(null);
     expect(region(el).textContent!.trim()).to.equal('');
@@ -87,7 +97,9 @@ describe('<live-chat-connection-status>', () => {
   it('announces reconnecting, offline and failed from the real adapter', async () => {
     const adapter = backend.connect('u-anna');
     const client = createLiveChatClient({ adapter });
-    const el = await fixture<LiveChatConnectionStatus>(html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`);
+    const el = await fixture<LiveChatConnectionStatus>(
+      html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
+    );
     await waitUntil(() => el.state === 'online');
     const expected: Array<[ConnectionState, string]> = [
       ['reconnecting', 'Connection lost. Reconnecting…'],
@@ -100,7 +112,9 @@ describe('<live-chat-connection-status>', () => {
       await el.updateComplete;
       expect(bannerText(el)).to.equal(text);
       expect(el.getAttribute('state')).to.equal(state);
-      expect(region(el).querySelector('[part~="banner"]')!.getAttribute('part')).to.equal(`banner banner-${state}`);
+      expect(region(el).querySelector('[part~="banner"]')!.getAttribute('part')).to.equal(
+        `banner banner-${state}`,
+      );
       await expect(el).to.be.accessible();
     }
     adapter.simulateConnection('online');
@@ -112,20 +126,31 @@ describe('<live-chat-connection-status>', () => {
 
   it('shows "Connecting…" at first', async () => {
     const stub = stubClient('connecting', { state: 'loading' });
-    const el = await fixture<LiveChatConnectionStatus>(html`<live-chat-connection-status .client=${stub.client}></live-chat-connection-status>`);
+    const el = await fixture<LiveChatConnectionStatus>(
+      html`<live-chat-connection-status .client=${stub.client}></live-chat-connection-status>`,
+    );
     expect(bannerText(el)).to.equal('Connecting…');
     await expect(el).to.be.accessible();
   });
 
   it('shows the load error in an alert, with the retry hint', async () => {
     const stub = stubClient('online', { state: 'loading' });
-    const el = await fixture<LiveChatConnectionStatus>(html`<live-chat-connection-status .client=${stub.client}></live-chat-connection-status>`);
+    const el = await fixture<LiveChatConnectionStatus>(
+      html`<live-chat-connection-status .client=${stub.client}></live-chat-connection-status>`,
+    );
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent!.trim()).to.equal('');
-    stub.status$.next({ state: 'error', error: { code: 'INTERNAL', message: 'The server had a problem.' } });
+    stub.status$.next({
+      state: 'error',
+      error: { code: 'INTERNAL', message: 'The server had a problem.' },
+    });
     await el.updateComplete;
-    expect(alert.querySelector('[part~="text"]')!.textContent!.trim()).to.equal('The workspace could not be loaded: The server had a problem.');
-    expect(alert.querySelector('[part~="error-hint"]')!.textContent!.trim()).to.equal('It will try again when the connection is back.');
+    expect(alert.querySelector('[part~="text"]')!.textContent!.trim()).to.equal(
+      'The workspace could not be loaded: The server had a problem.',
+    );
+    expect(alert.querySelector('[part~="error-hint"]')!.textContent!.trim()).to.equal(
+      'It will try again when the connection is back.',
+    );
     expect(el.hasAttribute('error')).to.equal(true);
     await expect(el).to.be.accessible();
     stub.status$.next({ state: 'ready' });
@@ -136,7 +161,12 @@ describe('<live-chat-connection-status>', () => {
 
   it('speaks Russian', async () => {
     const stub = stubClient('reconnecting', { state: 'ready' });
-    const el = await fixture<LiveChatConnectionStatus>(html`<live-chat-connection-status locale="ru" .client=${stub.client}></live-chat-connection-status>`);
+    const el = await fixture<LiveChatConnectionStatus>(
+      html`<live-chat-connection-status
+        locale="ru"
+        .client=${stub.client}
+      ></live-chat-connection-status>`,
+    );
     expect(bannerText(el)).to.equal('Соединение потеряно. Переподключение…');
   });
 

@@ -61,7 +61,9 @@ export class LiveChatConnectionStatus extends LiveChatElement {
   private renderBanner(state: ConnectionState) {
     const icon = state === 'offline' ? offlineIcon : state === 'failed' ? errorIcon : spinnerIcon;
     return html`<div part="banner banner-${state}" class="banner ${state}">
-      <span part="icon" class="icon" aria-hidden="true"><svg viewBox="0 0 16 16" width="16" height="16">${icon}</svg></span>
+      <span part="icon" class="icon" aria-hidden="true"
+        ><svg viewBox="0 0 16 16" width="16" height="16">${icon}</svg></span
+      >
       <span part="text" class="text">${this.t(`connection-status.${state}`)}</span>
     </div>`;
   }
@@ -73,13 +75,21 @@ export class LiveChatConnectionStatus extends LiveChatElement {
         ${state && state !== 'online' ? this.renderBanner(state) : nothing}
       </div>
       <div class="alert" role="alert">
-        ${status.state === 'error'
-          ? html`<div part="error" class="banner error">
-              <span part="icon" class="icon" aria-hidden="true"><svg viewBox="0 0 16 16" width="16" height="16">${errorIcon}</svg></span>
-              <span part="text" class="text">${this.t('connection-status.load-error', { message: status.error.message })}</span>
-              <span part="error-hint" class="hint">${this.t('connection-status.load-error-hint')}</span>
-            </div>`
-          : nothing}
+        ${
+          status.state === 'error'
+            ? html`<div part="error" class="banner error">
+                <span part="icon" class="icon" aria-hidden="true"
+                  ><svg viewBox="0 0 16 16" width="16" height="16">${errorIcon}</svg></span
+                >
+                <span part="text" class="text"
+                  >${this.t('connection-status.load-error', { message: status.error.message })}</span
+                >
+                <span part="error-hint" class="hint"
+                  >${this.t('connection-status.load-error-hint')}</span
+                >
+              </div>`
+            : nothing
+        }
       </div>`;
   }
 }

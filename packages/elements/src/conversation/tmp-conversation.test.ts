@@ -21,11 +21,15 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
+let seedData: ReturnType<typeof createSeedData> | undefined;
+/** The seed (directory and a few days of history), computed once: each backend gets a copy. */
+const seed = () => structuredClone((seedData ??= createSeedData({ now: Date.now() })));
+
 /** The memory backend with the seed directory and history, and a ready client for `userId`. */
 async function setup(
   options: { userId?: string; pageSize?: number; latencyMs?: number } = {},
 ): Promise<Setup> {
-  const backend = createMemoryBackend({ seed: createSeedData({ now: Date.now() }) });
+  const backend = createMemoryBackend({ seed: seed() });
   const adapter = backend.connect(options.userId ?? SEED_USERS.operatorA, { latencyMs: options.latencyMs ?? 0 });
   const client = createLiveChatClient({ adapter, historyPageSize: options.pageSize ?? 50 });
   cleanups.push(() => {
@@ -133,7 +137,7 @@ describe('live-chat-conversation', () => {
   });
 
   it('shows a loading state until the client has its snapshot', async () => {
-    const backend = createMemoryBackend({ seed: createSeedData({ now: Date.now() }) });
+    const backend = createMemoryBackend({ seed: seed() });
     const adapter = backend.connect(SEED_USERS.operatorA, { latencyMs: 200 });
     const client = createLiveChatClient({ adapter });
     cleanups.push(() => {

@@ -1,7 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BehaviorSubject, isObservable, Observable } from 'rxjs';
-import { createLiveChatClient, emptyCounters, type Counters, type LiveChatClient } from '@live-chat/core';
+import {
+  createLiveChatClient,
+  emptyCounters,
+  type Counters,
+  type LiveChatClient,
+} from '@live-chat/core';
 import { createMemoryBackend } from '@live-chat/adapters';
 import './counter.js';
 import type { LiveChatCounter } from './counter.js';
@@ -35,8 +40,20 @@ const seed = (): Seed => ({
   ],
   groups: [],
   customers: [
-    { id: 'c-ivan', kind: 'external', name: 'Ivan Petrov', account: '@ivan', messenger: 'telegram' },
-    { id: 'c-maria', kind: 'external', name: 'Maria Lopez', account: '@maria', messenger: 'telegram' },
+    {
+      id: 'c-ivan',
+      kind: 'external',
+      name: 'Ivan Petrov',
+      account: '@ivan',
+      messenger: 'telegram',
+    },
+    {
+      id: 'c-maria',
+      kind: 'external',
+      name: 'Maria Lopez',
+      account: '@maria',
+      messenger: 'telegram',
+    },
     { id: 'c-li', kind: 'external', name: 'Li Wei', account: '@li', messenger: 'telegram' },
   ],
 });
@@ -58,13 +75,17 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
       if (typeof key === 'string' && key.endsWith('$')) {
-        if (typeof value === 'function') return (...args: unknown[]) => wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
+        if (typeof value === 'function')
+          return (...args: unknown[]) =>
+            wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
         if (isObservable(value)) {
           if (!cache.has(key)) cache.set(key, wrap(value));
           return cache.get(key);
         }
       }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   return { client: proxy, active: () => active };
@@ -73,10 +94,14 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
 /** A stand-in client with scripted counters, for plural and formatting checks. */
 function stubClient(counters: Partial<Counters>): LiveChatClient {
   const subject = new BehaviorSubject<Counters>({ ...emptyCounters(), ...counters });
-  return { counters$: subject.asObservable(), oldestQueued: () => undefined } as unknown as LiveChatClient;
+  return {
+    counters$: subject.asObservable(),
+    oldestQueued: () => undefined,
+  } as unknown as LiveChatClient;
 }
 
-const label = (el: LiveChatCounter) => el.shadowRoot!.querySelector('[part~="label"]')!.textContent!.trim();
+const label = (el: LiveChatCounter) =>
+  el.shadowRoot!.querySelector('[part~="label"]')!.textContent!.trim();
 const badge = (el: LiveChatCounter) => el.shadowRoot!.querySelector('[part~="count"]');
 
 describe('<live-chat-counter>', () => {
@@ -95,7 +120,9 @@ describe('<live-chat-counter>', () => {
   });
 
   it('red counter: hidden badge and "No unread messages" at zero, accessible', async () => {
-    const el = await fixture<LiveChatCounter>(html`<live-chat-counter .client=${client}></live-chat-counter>`);
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter .client=${client}></live-chat-counter>`,
+    );
     expect(badge(el)).to.equal(null);
     expect(label(el)).to.equal('No unread messages');
     expect(el.hasAttribute('empty')).to.equal(true);
@@ -103,15 +130,32 @@ describe('<live-chat-counter>', () => {
   });
 
   it('red counter rises with unread customer messages in my sessions', async () => {
-    const el = await fixture<LiveChatCounter>(html`<live-chat-counter .client=${client}></live-chat-counter>`);
-    const first = backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Hello' });
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter .client=${client}></live-chat-counter>`,
+    );
+    const first = backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Hello',
+    });
     if (!first.ok) throw new Error(first.error.message);
     await waitUntil(() => client.getSession(first.value.session.id), 'session arrives');
     const taken = await client.take(first.value.session.id);
     expect(taken.ok).to.equal(true);
     await client.markRead(first.value.session.id);
-    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Are you there?' });
-    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Hello?' });
+    backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Are you there?',
+    });
+    backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Hello?',
+    });
     await waitUntil(() => el.count === 2, 'two unread');
     await el.updateComplete;
     expect(badge(el)!.textContent!.trim()).to.equal('2');
@@ -123,15 +167,29 @@ describe('<live-chat-counter>', () => {
   it('blue counter rises when a customer writes, and only for operators of that live chat', async () => {
     const olegClient = createLiveChatClient({ adapter: backend.connect('u-oleg') });
     await waitUntil(() => olegClient.status.state === 'ready');
-    const el = await fixture<LiveChatCounter>(html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`);
-    const oleg = await fixture<LiveChatCounter>(html`<live-chat-counter kind="unassigned" .client=${olegClient}></live-chat-counter>`);
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`,
+    );
+    const oleg = await fixture<LiveChatCounter>(
+      html`<live-chat-counter kind="unassigned" .client=${olegClient}></live-chat-counter>`,
+    );
     expect(label(el)).to.equal('No new sessions');
 
-    backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'Hi' });
+    backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Hi',
+    });
     await waitUntil(() => el.count === 1, 'one new session');
     await el.updateComplete;
     expect(label(el)).to.equal('1 new session');
-    backend.customerWrites({ customerId: 'c-maria', liveChatId: 'lc-support', channel: 'web', text: 'Hi too' });
+    backend.customerWrites({
+      customerId: 'c-maria',
+      liveChatId: 'lc-support',
+      channel: 'web',
+      text: 'Hi too',
+    });
     await waitUntil(() => el.count === 2, 'two new sessions');
     await el.updateComplete;
     expect(label(el)).to.equal('2 new sessions');
@@ -142,10 +200,22 @@ describe('<live-chat-counter>', () => {
   });
 
   it('clicking the blue counter opens the oldest unassigned session', async () => {
-    const first = backend.customerWrites({ customerId: 'c-ivan', liveChatId: 'lc-support', channel: 'telegram', text: 'First' });
-    backend.customerWrites({ customerId: 'c-maria', liveChatId: 'lc-support', channel: 'telegram', text: 'Second' });
+    const first = backend.customerWrites({
+      customerId: 'c-ivan',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'First',
+    });
+    backend.customerWrites({
+      customerId: 'c-maria',
+      liveChatId: 'lc-support',
+      channel: 'telegram',
+      text: 'Second',
+    });
     if (!first.ok) throw new Error(first.error.message);
-    const el = await fixture<LiveChatCounter>(html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`);
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`,
+    );
     await waitUntil(() => el.count === 2);
     await el.updateComplete;
     const button = el.shadowRoot!.querySelector('button')!;
@@ -157,9 +227,16 @@ describe('<live-chat-counter>', () => {
   });
 
   it('the blue counter opens with Enter and Space', async () => {
-    const first = backend.customerWrites({ customerId: 'c-li', liveChatId: 'lc-support', channel: 'web', text: 'Hi' });
+    const first = backend.customerWrites({
+      customerId: 'c-li',
+      liveChatId: 'lc-support',
+      channel: 'web',
+      text: 'Hi',
+    });
     if (!first.ok) throw new Error(first.error.message);
-    const el = await fixture<LiveChatCounter>(html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`);
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`,
+    );
     await waitUntil(() => el.count === 1);
     await el.updateComplete;
     const opened: string[] = [];
@@ -172,7 +249,9 @@ describe('<live-chat-counter>', () => {
   });
 
   it('at zero the blue counter is muted, explains itself and does nothing', async () => {
-    const el = await fixture<LiveChatCounter>(html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`);
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`,
+    );
     const button = el.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(button.title).to.equal('No session is waiting in your queues');
@@ -187,7 +266,11 @@ describe('<live-chat-counter>', () => {
   });
 
   it('shows "99+" above max but keeps the exact figure in its name', async () => {
-    const el = await fixture<LiveChatCounter>(html`<live-chat-counter .client=${stubClient({ unreadInMySessions: 120 })}></live-chat-counter>`);
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter
+        .client=${stubClient({ unreadInMySessions: 120 })}
+      ></live-chat-counter>`,
+    );
     expect(badge(el)!.textContent!.trim()).to.equal('99+');
     expect(label(el)).to.equal('120 unread messages');
   });
@@ -201,17 +284,30 @@ describe('<live-chat-counter>', () => {
     ];
     for (const [count, text] of cases) {
       const el = await fixture<LiveChatCounter>(
-        html`<live-chat-counter kind="unassigned" locale="ru" .client=${stubClient({ newUnassigned: count })}></live-chat-counter>`,
+        html`<live-chat-counter
+          kind="unassigned"
+          locale="ru"
+          .client=${stubClient({ newUnassigned: count })}
+        ></live-chat-counter>`,
       );
       expect(label(el)).to.equal(text);
     }
-    const red = await fixture<LiveChatCounter>(html`<live-chat-counter locale="ru" .client=${stubClient({ unreadInMySessions: 2 })}></live-chat-counter>`);
+    const red = await fixture<LiveChatCounter>(
+      html`<live-chat-counter
+        locale="ru"
+        .client=${stubClient({ unreadInMySessions: 2 })}
+      ></live-chat-counter>`,
+    );
     expect(label(red)).to.equal('2 непрочитанных сообщения');
   });
 
   it('show-label makes the label visible', async () => {
     const el = await fixture<LiveChatCounter>(
-      html`<live-chat-counter kind="unassigned" show-label .client=${stubClient({ newUnassigned: 4 })}></live-chat-counter>`,
+      html`<live-chat-counter
+        kind="unassigned"
+        show-label
+        .client=${stubClient({ newUnassigned: 4 })}
+      ></live-chat-counter>`,
     );
     const text = el.shadowRoot!.querySelector('[part~="label"]')!;
     expect(text.classList.contains('visually-hidden')).to.equal(false);

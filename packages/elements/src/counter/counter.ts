@@ -78,14 +78,22 @@ export class LiveChatCounter extends LiveChatElement {
   }
 
   private renderBadge(count: number) {
-    const shown = count > this.max ? `${formatNumber(this.max, this.locale)}+` : formatNumber(count, this.locale);
-    return html`<span part="count" class=${classMap({ count: true, zero: count === 0 })} aria-hidden="true"
+    const shown =
+      count > this.max
+        ? `${formatNumber(this.max, this.locale)}+`
+        : formatNumber(count, this.locale);
+    return html`<span
+      part="count"
+      class=${classMap({ count: true, zero: count === 0 })}
+      aria-hidden="true"
       >${shown}</span
     >`;
   }
 
   private renderLabel(text: string, zero: boolean) {
-    return html`<span part="label" class=${classMap({ label: true, visible: this.showLabel, 'visually-hidden': !this.showLabel, zero })}
+    return html`<span
+      part="label"
+      class=${classMap({ label: true, visible: this.showLabel, 'visually-hidden': !this.showLabel, zero })}
       >${text}</span
     >`;
   }
@@ -98,7 +106,10 @@ export class LiveChatCounter extends LiveChatElement {
       : this.t(`counter.${this.kind}.label`, { count });
 
     if (this.kind !== 'unassigned') {
-      return html`<span part="base" class="base" title=${zero ? nothing : this.t('counter.unread.hint')}
+      return html`<span
+        part="base"
+        class="base"
+        title=${zero ? nothing : this.t('counter.unread.hint')}
         >${zero ? nothing : this.renderBadge(count)}${this.renderLabel(label, zero)}</span
       >`;
     }

@@ -27,6 +27,7 @@ registerDefaultMessages('en', {
   'new-session.error.VALIDATION': 'Please check the form: {message}',
   'new-session.error.OFFLINE': 'You are offline. The session was not started; try again when the connection is back.',
   'new-session.error.NOT_FOUND': 'The customer or the live chat no longer exists.',
+  'new-session.open-existing': 'Open that session',
 });
 
 registerDefaultMessages('ru', {
@@ -56,4 +57,5 @@ registerDefaultMessages('ru', {
   'new-session.error.VALIDATION': 'Проверьте форму: {message}',
   'new-session.error.OFFLINE': 'Нет связи. Сессия не создана; повторите, когда соединение восстановится.',
   'new-session.error.NOT_FOUND': 'Клиент или лайв-чат больше не существует.',
+  'new-session.open-existing': 'Открыть эту сессию',
 });

@@ -32,6 +32,20 @@ async function openDialog(client: LiveChatClient | undefined, liveChatId: string
 const $ = <T extends Element = HTMLElement>(el: LiveChatNewSession, selector: string) =>
   el.shadowRoot!.querySelector<T & Element>(selector) as T;
 
+/** External messenger customers with or without an open session in Customer Support. */
+function customers(backend: MemoryBackend, client: LiveChatClient) {
+  const open = new Set(
+    backend
+      .sessions(SEED_LIVE_CHATS.support)
+      .filter((s) => s.status !== 'closed')
+      .map((s) => s.customerId),
+  );
+  const reachable = client
+    .getCustomers()
+    .filter((c) => c.kind === 'external' && client.outboundChannels(SEED_LIVE_CHATS.support).includes(c.messenger));
+  return { free: reachable.filter((c) => !open.has(c.id)), busy: reachable.filter((c) => open.has(c.id)) };
+}
+
 function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -98,21 +112,44 @@ describe('<live-chat-new-session>', () => {
 
   it('starts the session, closes and emits live-chat-session-open for it', async () => {
     current = await setup();
+    const customer = customers(current.backend, current.client).free[0]!;
     const el = await openDialog(current.client);
-    type($<HTMLInputElement>(el, 'input[type="search"]'), 'Olivia');
+    type($<HTMLInputElement>(el, 'input[type="search"]'), customer.name);
     await el.updateComplete;
     $<HTMLInputElement>(el, 'input[type="radio"]').click();
     type($<HTMLInputElement>(el, '#name'), 'Delivery follow-up');
-    type($<HTMLTextAreaElement>(el, '#message'), 'Hello Olivia, your parcel is on its way.');
+    type($<HTMLTextAreaElement>(el, '#message'), 'Hello, your parcel is on its way.');
     await el.updateComplete;
     setTimeout(() => $<HTMLButtonElement>(el, '[part="start"]').click());
     const event = await oneEvent(el, 'live-chat-session-open');
     const session = current.backend.getSession(event.detail.sessionId)!;
+    expect(session.customerId).to.equal(customer.id);
     expect(session.name).to.equal('Delivery follow-up');
     expect(session.status).to.equal('active');
     expect(session.assignee).to.deep.equal({ kind: 'operator', operatorId: SEED_USERS.operatorA });
-    expect(session.channel).to.equal('telegram');
+    expect(session.channel).to.equal(customer.kind === 'external' ? customer.messenger : undefined);
     expect(session.lastMessagePreview).to.contain('parcel');
+    expect(el.open).to.equal(false);
+  });
+
+  it('offers to open the customer’s existing session when one is already open', async () => {
+    current = await setup(SEED_USERS.supervisor);
+    const customer = customers(current.backend, current.client).busy[0]!;
+    const existing = current.backend
+      .sessions(SEED_LIVE_CHATS.support)
+      .find((s) => s.customerId === customer.id && s.status !== 'closed')!;
+    const el = await openDialog(current.client);
+    type($<HTMLInputElement>(el, 'input[type="search"]'), customer.name);
+    await el.updateComplete;
+    $<HTMLInputElement>(el, 'input[type="radio"]').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="start"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="open-existing"]'), 'no offer to open the session');
+    expect($(el, '[part="error"]').textContent).to.contain('already has an open session');
+    await expect(el).to.be.accessible();
+    setTimeout(() => $<HTMLButtonElement>(el, '[part="open-existing"]').click());
+    const event = await oneEvent(el, 'live-chat-session-open');
+    expect(event.detail.sessionId).to.equal(existing.id);
     expect(el.open).to.equal(false);
   });
 

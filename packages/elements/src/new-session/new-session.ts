@@ -43,6 +43,7 @@ const TRANSLATED_ERRORS = new Set(['FORBIDDEN', 'VALIDATION', 'OFFLINE', 'NOT_FO
  * @csspart name - The session name input.
  * @csspart message - The first message textarea.
  * @csspart error - The error message.
+ * @csspart open-existing - "Open that session", shown when the customer already has an open session here.
  * @csspart start - The Start session button.
  * @csspart cancel - The Cancel button.
  *
@@ -179,6 +180,20 @@ export class LiveChatNewSession extends LiveChatElement {
     emit(this, 'live-chat-new-session-close', { sessionId });
   }
 
+  /** The open session a CONFLICT error points at, when the user can see it. */
+  private get conflictingSessionId(): Id | undefined {
+    const sessionId = this.error?.code === 'CONFLICT' ? this.error.details?.['sessionId'] : undefined;
+    return typeof sessionId === 'string' && this.client?.getSession(sessionId) ? sessionId : undefined;
+  }
+
+  private openConflicting(): void {
+    const sessionId = this.conflictingSessionId;
+    if (!sessionId) return;
+    this.dialog?.close();
+    emit(this, 'live-chat-session-open', { sessionId });
+    emit(this, 'live-chat-new-session-close', { sessionId });
+  }
+
   private handleCancel(): void {
     this.dialog?.close();
     emit(this, 'live-chat-new-session-close', {});
@@ -308,7 +323,16 @@ export class LiveChatNewSession extends LiveChatElement {
           @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
       </div>
-      ${this.error ? html`<p class="error" part="error" role="alert">${this.errorText(this.error)}</p>` : nothing}`;
+      ${this.error
+        ? html`<div class="error" part="error" role="alert">
+            ${this.errorText(this.error)}
+            ${this.conflictingSessionId
+              ? html`<button type="button" part="open-existing" class="button" @click=${this.openConflicting}>
+                  ${this.t('new-session.open-existing')}
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}`;
   }
 
   override render() {

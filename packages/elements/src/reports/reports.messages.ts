@@ -32,7 +32,7 @@ registerDefaultMessages('en', {
   'live-chat-reports.retry': 'Try again',
   'live-chat-reports.how': 'How is this computed?',
   'live-chat-reports.how-for': 'How is “{figure}” computed?',
-  'live-chat-reports.no-average': '— means there was nothing to average.',
+  'live-chat-reports.no-average': 'A dash (—) means there was nothing to average.',
 
   'live-chat-reports.operators.caption': "Operators' performance in {liveChat}, {range}",
   'live-chat-reports.operators.operator': 'Operator',
@@ -124,7 +124,7 @@ registerDefaultMessages('ru', {
   'live-chat-reports.retry': 'Повторить',
   'live-chat-reports.how': 'Как это считается?',
   'live-chat-reports.how-for': 'Как считается показатель «{figure}»?',
-  'live-chat-reports.no-average': '«—» означает, что усреднять было нечего.',
+  'live-chat-reports.no-average': 'Прочерк (—) означает, что усреднять было нечего.',
 
   'live-chat-reports.operators.caption': 'Эффективность операторов в чате «{liveChat}», {range}',
   'live-chat-reports.operators.operator': 'Оператор',

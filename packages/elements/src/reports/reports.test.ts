@@ -1,9 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Observable, filter, firstValueFrom } from 'rxjs';
-import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
-import { createMemoryBackend, type MemoryBackend } from '../../../adapters/src/memory/backend.js'; // TEMP until @live-chat/adapters exports it
-import type { MemoryAdapter } from '../../../adapters/src/memory/adapter.js'; // TEMP
+import { createLiveChatClient, type LiveChatClient, type TransportAdapter } from '@live-chat/core';
+import { createMemoryBackend, type MemoryAdapter, type MemoryBackend } from '@live-chat/adapters';
 import { formatDuration } from '../shared/format.js';
 import { formatDay } from './report-dates.js';
 import type { LiveChatReports } from './reports.js';
@@ -57,6 +56,21 @@ interface World {
   client: LiveChatClient;
   adapter: MemoryAdapter;
   setNow(time: number): void;
+  /** With `gated`: snapshot and report requests wait until their gate is opened. */
+  gates: { snapshot: Gate; report: Gate };
+}
+
+/** Holds requests until opened (then lets every later one through at once). */
+class Gate {
+  private opened = false;
+  private waiting: Array<() => void> = [];
+  pass(): Promise<void> {
+    return this.opened ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+  open(): void {
+    this.opened = true;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
 }
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -66,17 +80,33 @@ async function ready(client: LiveChatClient): Promise<LiveChatClient> {
   return client;
 }
 
-async function createWorld(options: { latencyMs?: number; waitReady?: boolean } = {}): Promise<World> {
+async function createWorld(options: { gated?: boolean } = {}): Promise<World> {
   let now = at(22, 8, 0);
   const backend = createMemoryBackend({ seed: structuredClone(SEED), now: () => now });
-  const adapter = backend.connect('sup-sofia', { latencyMs: options.latencyMs ?? 0 });
-  const client = createLiveChatClient({ adapter });
+  const adapter = backend.connect('sup-sofia');
+  const gates = { snapshot: new Gate(), report: new Gate() };
+  if (!options.gated) {
+    gates.snapshot.open();
+    gates.report.open();
+  }
+  // The real adapter, with the two reads held at their gates.
+  const transport: TransportAdapter = {
+    connection$: adapter.connection$,
+    snapshot: async () => (await gates.snapshot.pass(), adapter.snapshot()),
+    events: (sinceSeq) => adapter.events(sinceSeq),
+    execute: (command) => adapter.execute(command),
+    history: (query) => adapter.history(query),
+    search: (query) => adapter.search(query),
+    report: async (query) => (await gates.report.pass(), adapter.report(query)),
+    dispose: () => adapter.dispose(),
+  };
+  const client = createLiveChatClient({ adapter: transport });
   cleanups.push(async () => {
     client.dispose();
     await backend.dispose();
   });
-  if (options.waitReady !== false) await ready(client);
-  return { backend, client, adapter, setNow: (time) => (now = time) };
+  if (!options.gated) await ready(client);
+  return { backend, client, adapter, gates, setNow: (time) => (now = time) };
 }
 
 /**
@@ -295,6 +325,7 @@ describe('<live-chat-reports>', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     expect(dataTable.classList.contains('visually-hidden')).to.equal(false);
+    await expect(el).to.be.accessible();
 
     // Wait in queue: E0 3 min, E1 2 min, E2 6 min → 11/3 min; first response: 3, 5, 6 → 14/3 min;
     // resolution: E0 10 min, E1 30 min → 20 min; in: Petr, Ivan ×2, Mia, Olga; out: Anna ×2, Boris ×2.
@@ -427,14 +458,19 @@ describe('<live-chat-reports>', () => {
   });
 
   it('shows loading, then an error with retry while offline, and loads once back online', async () => {
-    const world = await createWorld({ latencyMs: 40, waitReady: false });
+    const world = await createWorld({ gated: true });
     const el = await mount(world.client);
     expect(text(panel(el))).to.equal('Loading your live chats…');
+    await expect(el).to.be.accessible();
+    world.gates.snapshot.open();
     await ready(world.client);
-    await waitUntil(() => panel(el).getAttribute('aria-busy') === 'true', 'never loading', { interval: 2 });
+    await el.updateComplete;
+    expect(panel(el).getAttribute('aria-busy')).to.equal('true');
     expect(text(panel(el))).to.equal('Loading the report…');
     await expect(el).to.be.accessible();
+    world.gates.report.open();
     await loaded(el);
+    expect(text(panel(el))).to.equal('No data for this period.');
 
     world.adapter.simulateConnection('offline');
     await el.updateComplete;

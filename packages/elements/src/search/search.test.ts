@@ -1,8 +1,8 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Observable, filter, firstValueFrom } from 'rxjs';
-import { createLiveChatClient, type LiveChatClient, type Message } from '@live-chat/core';
-import { createMemoryBackend, type MemoryBackend } from '../../../adapters/src/memory/backend.js'; // TEMP until @live-chat/adapters exports it
+import { createLiveChatClient, type LiveChatClient, type Message, type TransportAdapter } from '@live-chat/core';
+import { createMemoryBackend, type MemoryBackend } from '@live-chat/adapters';
 import type { LiveChatSearch } from './search.js';
 import './search.js';
 
@@ -46,7 +46,21 @@ const MARKUP = '<img src=x onerror="window.__searchPwned=1"> refund <script>wind
 
 const worlds: World[] = [];
 
-async function createWorld(options: { latencyMs?: number } = {}): Promise<World> {
+/** Holds requests until opened. */
+class Gate {
+  private opened = false;
+  private waiting: Array<() => void> = [];
+  pass(): Promise<void> {
+    return this.opened ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+  open(): void {
+    this.opened = true;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
+
+/** @param options.held searches for these texts wait until their gate is opened */
+async function createWorld(options: { held?: Record<string, Gate> } = {}): Promise<World> {
   const backend = createMemoryBackend({ seed: structuredClone(SEED) });
   const write = (customerId: string, channel: 'web' | 'telegram', text: string) => {
     const result = backend.customerWrites({ customerId, liveChatId: 'lc-support', channel, text });
@@ -58,10 +72,19 @@ async function createWorld(options: { latencyMs?: number } = {}): Promise<World>
   const mia = write('cust-mia', 'web', 'Refund please').session.id;
   const markupMessage = write('cust-mia', 'web', MARKUP).message;
 
-  const client = createLiveChatClient({
-    adapter: backend.connect('op-anna', { latencyMs: options.latencyMs ?? 0 }),
-    searchDebounceMs: 30,
-  });
+  const adapter = backend.connect('op-anna');
+  // The real adapter, with searches for the `held` texts waiting at their gates.
+  const transport: TransportAdapter = {
+    connection$: adapter.connection$,
+    snapshot: () => adapter.snapshot(),
+    events: (sinceSeq) => adapter.events(sinceSeq),
+    execute: (command) => adapter.execute(command),
+    history: (query) => adapter.history(query),
+    search: async (query) => (await options.held?.[query.text]?.pass(), adapter.search(query)),
+    report: (query) => adapter.report(query),
+    dispose: () => adapter.dispose(),
+  };
+  const client = createLiveChatClient({ adapter: transport, searchDebounceMs: 30 });
   await firstValueFrom(client.status$.pipe(filter((s) => s.state === 'ready')));
   const sent = await client.send(ivan, 'We will find your parcel');
   expect(sent.ok).to.equal(true);
@@ -297,25 +320,39 @@ describe('<live-chat-search>', () => {
   });
 
   it('never shows the results of an older query after a newer one (typing fast)', async () => {
-    // Each backend read takes ~60 ms, so the first query is still in flight when the second is typed.
-    const { client, ivan } = await createWorld({ latencyMs: 60 });
+    // The answer to "parcel" is held until after "number" has been answered.
+    const parcel = new Gate();
+    const { client, ivan } = await createWorld({ held: { parcel } });
     const el = await mount(client, ivan);
     await type(el, 'parcel');
     await waitUntil(() => popupOf(el).getAttribute('aria-busy') === 'true', 'the first query never started');
     expect(statusOf(el)).to.equal('Searching…');
+    expect(liveRegionOf(el)).to.equal('');
     await expect(el).to.be.accessible();
 
+    // Whenever the results change, every highlighted match belongs to the text in the field.
+    const seen = new Set<string>();
+    const stale: string[] = [];
+    const observer = new MutationObserver(() => {
+      const current = inputOf(el).value.trim().toLowerCase();
+      for (const mark of el.shadowRoot!.querySelectorAll('mark')) {
+        const matched = mark.textContent!.toLowerCase();
+        seen.add(matched);
+        if (matched !== current) stale.push(`${matched} while the field held ${current}`);
+      }
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
     inputOf(el).select();
     await sendKeys({ type: 'number' });
-    const seen: string[] = [];
-    const deadline = Date.now() + 600;
-    while (Date.now() < deadline) {
-      for (const mark of el.shadowRoot!.querySelectorAll('mark')) seen.push(mark.textContent!.toLowerCase());
-      await aTimeout(5);
-    }
-    expect(seen.length, 'the newer results arrived').to.be.greaterThan(0);
-    expect([...new Set(seen)]).to.deep.equal(['number']);
+    await waitForStatus(el, '1 result');
+    parcel.open(); // the stale answer arrives last
+    await aTimeout(100);
+    observer.disconnect();
+    expect(stale).to.deep.equal([]);
+    expect(seen.has('parcel')).to.equal(false);
+    expect(seen.has('number')).to.equal(true);
     expect(statusOf(el)).to.equal('1 result');
+    expect(optionsOf(el)).to.have.length(1);
   });
 
   it('shows a typed error and an offline state', async () => {

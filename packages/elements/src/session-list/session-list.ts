@@ -16,6 +16,8 @@ import './session-list.messages.js';
 const DEFAULT_ROW_HEIGHT = 64;
 /** Rows assumed visible while the list has no layout yet (hidden, detached, zero height). */
 const FALLBACK_VISIBLE_ROWS = 10;
+/** Longest pause between two type-ahead characters. */
+const TYPEAHEAD_MS = 500;
 /** How often relative times ("5 min ago") are refreshed. */
 const CLOCK_INTERVAL_MS = 60_000;
 
@@ -34,7 +36,8 @@ interface RowWindow {
  * red unread badge and the New mark of sessions waiting in a queue.
  *
  * **Keyboard** (roving focus, one row in the tab order): ArrowUp / ArrowDown, Home / End,
- * PageUp / PageDown move; Enter, Space or a click opens the session.
+ * PageUp / PageDown move; typing a name's first letters jumps to it; Enter, Space or a click
+ * opens the session.
  *
  * **Virtualisation**: rows have a fixed height (`--live-chat-session-list-row-height`, any CSS
  * length; measured in px at run time), a spacer gives the scroller its full height, and only
@@ -109,6 +112,8 @@ export class LiveChatSessionList extends LiveChatElement {
   private indexById = new Map<Id, number>();
   private indexedList: SessionView[] | undefined;
   private lastActiveIndex = 0;
+  private typed = '';
+  private typedAt = 0;
   private clock: ReturnType<typeof setInterval> | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private observedScroller: HTMLElement | undefined;
@@ -147,7 +152,8 @@ export class LiveChatSessionList extends LiveChatElement {
     }
     const scroller = this.scroller;
     if (scroller) {
-      if (scroller.clientHeight !== this.viewportHeight) this.viewportHeight = scroller.clientHeight;
+      if (scroller.clientHeight !== this.viewportHeight)
+        this.viewportHeight = scroller.clientHeight;
       if (scroller.scrollTop !== this.listScrollTop) this.listScrollTop = scroller.scrollTop;
     }
   }
@@ -156,12 +162,16 @@ export class LiveChatSessionList extends LiveChatElement {
     const height = this.rowHeight;
     const viewport = this.viewportHeight > 0 ? this.viewportHeight : height * FALLBACK_VISIBLE_ROWS;
     const first = Math.max(0, Math.floor(this.listScrollTop / height) - this.overscan);
-    const last = Math.min(total, Math.ceil((this.listScrollTop + viewport) / height) + this.overscan);
+    const last = Math.min(
+      total,
+      Math.ceil((this.listScrollTop + viewport) / height) + this.overscan,
+    );
     return { first, last };
   }
 
   private pageSize(): number {
-    const viewport = this.viewportHeight > 0 ? this.viewportHeight : this.rowHeight * FALLBACK_VISIBLE_ROWS;
+    const viewport =
+      this.viewportHeight > 0 ? this.viewportHeight : this.rowHeight * FALLBACK_VISIBLE_ROWS;
     return Math.max(1, Math.floor(viewport / this.rowHeight) - 1);
   }
 
@@ -177,7 +187,9 @@ export class LiveChatSessionList extends LiveChatElement {
   }
 
   private rowElement(sessionId: Id): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(sessionId)}"]`);
+    return this.renderRoot.querySelector<HTMLElement>(
+      `[data-session-id="${CSS.escape(sessionId)}"]`,
+    );
   }
 
   /** The session id of the row that has focus, if focus is in the list. */
@@ -247,16 +259,49 @@ export class LiveChatSessionList extends LiveChatElement {
         break;
       case 'Enter':
       case ' ':
+        if (event.key === ' ' && this.typed && Date.now() - this.typedAt < TYPEAHEAD_MS) {
+          // A space inside a typed name ("Ivan P…") continues the type-ahead.
+          event.preventDefault();
+          const match = this.typeahead(' ', current);
+          if (match !== undefined) void this.moveTo(match);
+          return;
+        }
         if (this.activeId !== undefined && this.indexById.has(this.activeId)) {
           event.preventDefault();
           this.open(this.activeId);
         }
         return;
       default:
+        if (event.key.length === 1 && event.key !== ' ') {
+          const match = this.typeahead(event.key, current);
+          if (match !== undefined) void this.moveTo(match);
+        }
         return;
     }
     event.preventDefault();
     void this.moveTo(next);
+  }
+
+  /**
+   * Type-ahead: typed characters (within half a second of each other) jump to the next row whose
+   * name starts with them, as in a native select.
+   */
+  private typeahead(key: string, current: number): number | undefined {
+    const now = Date.now();
+    this.typed =
+      now - this.typedAt < TYPEAHEAD_MS
+        ? this.typed + key.toLocaleLowerCase()
+        : key.toLocaleLowerCase();
+    this.typedAt = now;
+    const list = this.list;
+    // A new search starts after the current row; a longer one may stay on it.
+    const start = this.typed.length === 1 ? current + 1 : current;
+    for (let step = 0; step < list.length; step++) {
+      const view = list[(start + step) % list.length]!;
+      const name = (view.customer?.name || view.session.name).toLocaleLowerCase();
+      if (name.startsWith(this.typed)) return (start + step) % list.length;
+    }
+    return undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -265,7 +310,11 @@ export class LiveChatSessionList extends LiveChatElement {
       this.liveChats.observe(this.client?.liveChats$);
     }
     if (changed.has('client') || changed.has('liveChatId') || changed.has('group')) {
-      this.sessions.observe(this.client && this.liveChatId ? this.client.sessions$(this.liveChatId, this.group) : undefined);
+      this.sessions.observe(
+        this.client && this.liveChatId
+          ? this.client.sessions$(this.liveChatId, this.group)
+          : undefined,
+      );
     }
     this.reindex();
     const list = this.list;
@@ -320,7 +369,14 @@ export class LiveChatSessionList extends LiveChatElement {
 
   private renderMessage(text: string, kind: 'status' | 'error' | 'permission' | 'empty') {
     return html`<div part="base" class="base">
-      <p part="message" class="message ${kind}" tabindex="-1" role=${kind === 'error' ? 'alert' : 'status'}>${text}</p>
+      <p
+        part="message"
+        class="message ${kind}"
+        tabindex="-1"
+        role=${kind === 'error' ? 'alert' : 'status'}
+      >
+        ${text}
+      </p>
     </div>`;
   }
 
@@ -331,7 +387,8 @@ export class LiveChatSessionList extends LiveChatElement {
     const title = customerName || session.name;
     // A session named after its customer (the default, e.g. "Ivan (Telegram)") adds nothing;
     // a renamed one ("Refund for order 12") is shown beside the customer.
-    const showSessionName = customerName !== '' && session.name !== '' && !session.name.includes(customerName);
+    const showSessionName =
+      customerName !== '' && session.name !== '' && !session.name.includes(customerName);
     const rowStyle = { top: `${index * this.rowHeight}px`, height: `${this.rowHeight}px` };
     return html`<div
       part=${selected ? 'option option-selected' : 'option'}
@@ -348,18 +405,28 @@ export class LiveChatSessionList extends LiveChatElement {
       <span part="name" class="name"
         >${title}${showSessionName ? html`<span class="session-name"> · ${session.name}</span>` : nothing}</span
       >
-      <time part="time" class="time" datetime=${new Date(session.lastMessageAt).toISOString()} title=${formatDateTime(session.lastMessageAt, this.locale)}
+      <time
+        part="time"
+        class="time"
+        datetime=${new Date(session.lastMessageAt).toISOString()}
+        title=${formatDateTime(session.lastMessageAt, this.locale)}
         >${formatRelative(session.lastMessageAt, this.now, this.locale)}</time
       >
-      <span part="preview" class="preview">${session.lastMessagePreview || this.t('session-list.no-messages')}</span>
+      <span part="preview" class="preview"
+        >${session.lastMessagePreview || this.t('session-list.no-messages')}</span
+      >
       <span class="marks">
         ${view.isNew ? html`<span part="new" class="new-mark">${this.t('session-list.new')}</span>` : nothing}
-        ${view.unread > 0
-          ? html`<span part="unread" class="unread-badge"
-              ><span aria-hidden="true">${formatNumber(view.unread, this.locale)}</span
-              ><span class="visually-hidden">${this.t('session-list.unread', { count: view.unread })}</span></span
-            >`
-          : nothing}
+        ${
+          view.unread > 0
+            ? html`<span part="unread" class="unread-badge"
+                ><span aria-hidden="true">${formatNumber(view.unread, this.locale)}</span
+                ><span class="visually-hidden"
+                  >${this.t('session-list.unread', { count: view.unread })}</span
+                ></span
+              >`
+            : nothing
+        }
       </span>
     </div>`;
   }
@@ -368,29 +435,46 @@ export class LiveChatSessionList extends LiveChatElement {
     const client = this.client;
     const status = this.status.value;
     if (status.state === 'error') {
-      return this.renderMessage(this.t('session-list.error', { message: status.error.message }), 'error');
+      return this.renderMessage(
+        this.t('session-list.error', { message: status.error.message }),
+        'error',
+      );
     }
-    if (!client || !this.liveChatId || status.state === 'loading' || this.sessions.value === undefined) {
+    if (
+      !client ||
+      !this.liveChatId ||
+      status.state === 'loading' ||
+      this.sessions.value === undefined
+    ) {
       return this.renderMessage(this.t('session-list.loading'), 'status');
     }
     if (this.group === 'active' && !client.viewer?.supervisorOf.has(this.liveChatId)) {
       return this.renderMessage(this.t('session-list.permission.active'), 'permission');
     }
     const list = this.list;
-    if (list.length === 0) return this.renderMessage(this.t(`session-list.empty.${this.group}`), 'empty');
+    if (list.length === 0)
+      return this.renderMessage(this.t(`session-list.empty.${this.group}`), 'empty');
 
     const total = list.length;
     const { first, last } = this.rowWindow(total);
     const rows: Array<{ view: SessionView; index: number }> = [];
     const activeIndex = this.activeId !== undefined ? this.indexById.get(this.activeId) : undefined;
     // The active row stays in the DOM even when scrolled away, so focus and the tab stop survive.
-    if (activeIndex !== undefined && activeIndex < first) rows.push({ view: list[activeIndex]!, index: activeIndex });
+    if (activeIndex !== undefined && activeIndex < first)
+      rows.push({ view: list[activeIndex]!, index: activeIndex });
     for (let index = first; index < last; index++) rows.push({ view: list[index]!, index });
-    if (activeIndex !== undefined && activeIndex >= last) rows.push({ view: list[activeIndex]!, index: activeIndex });
+    if (activeIndex !== undefined && activeIndex >= last)
+      rows.push({ view: list[activeIndex]!, index: activeIndex });
 
-    const liveChat = client.getLiveChat(this.liveChatId)?.name ?? this.liveChats.value.find((c) => c.id === this.liveChatId)?.name ?? '';
+    const liveChat =
+      client.getLiveChat(this.liveChatId)?.name ??
+      this.liveChats.value.find((c) => c.id === this.liveChatId)?.name ??
+      '';
     const label = liveChat
-      ? this.t('session-list.label', { group: this.t(`session-list.group.${this.group}`), liveChat })
+      ? this.t('session-list.label', {
+          group: this.t(`session-list.group.${this.group}`),
+          liveChat,
+        })
       : this.t(`session-list.group.${this.group}`);
     return html`<div part="base" class="base">
       <div class="row-probe" aria-hidden="true"></div>
@@ -404,7 +488,11 @@ export class LiveChatSessionList extends LiveChatElement {
         @focusin=${this.handleFocusIn}
         @click=${this.handleClick}
       >
-        <div class="spacer" role="none" style=${styleMap({ height: `${total * this.rowHeight}px` })}>
+        <div
+          class="spacer"
+          role="none"
+          style=${styleMap({ height: `${total * this.rowHeight}px` })}
+        >
           ${repeat(
             rows,
             (row) => row.view.session.id,

@@ -33,6 +33,7 @@ export const workspaceStyles = css`
     inset-inline-start: var(--_space);
     z-index: 10;
     padding: 6px 12px;
+    border: 0;
     border-radius: var(--_radius);
     background: var(--_accent);
     color: var(--_accent-text);
@@ -126,13 +127,13 @@ export const workspaceStyles = css`
     background: var(--live-chat-workspace-sidebar-background, var(--_bg));
   }
   .menu-pane {
-    flex: 0 1 auto;
-    max-height: 50%;
+    flex: 0 0 auto;
+    max-height: 55%;
     overflow: auto;
     padding: 0 calc(var(--_space) / 2);
   }
   .list-pane {
-    flex: 1 1 auto;
+    flex: 1 1 0;
     display: flex;
     flex-direction: column;
     min-height: 120px;

@@ -162,14 +162,14 @@ describe('<live-chat-workspace>', () => {
   it('lays out the regions with landmarks: search, navigation, main, complementary', async () => {
     current = await setup();
     const el = await mount(current.client);
-    expect($(el, '[role="search"] live-chat-search')).to.exist;
-    expect($(el, 'live-chat-navigation')!.shadowRoot!.querySelector('nav')).to.exist;
-    expect($(el, 'main#main')).to.exist;
+    expect($(el, '[role="search"] live-chat-search')).to.not.equal(null);
+    expect($(el, 'live-chat-navigation')!.shadowRoot!.querySelector('nav')).to.not.equal(null);
+    expect($(el, 'main#main')).to.not.equal(null);
     expect($(el, 'aside')!.getAttribute('aria-label')).to.equal('Session details and activity');
-    expect($(el, '.title live-chat-counter[kind="unread"]')).to.exist;
-    expect($(el, '[part="counters"] live-chat-counter[kind="unassigned"]')).to.exist;
-    expect($(el, 'live-chat-connection-status')).to.exist;
-    expect($(el, '#settings live-chat-alert-settings')).to.exist;
+    expect($(el, '.title live-chat-counter[kind="unread"]')).to.not.equal(null);
+    expect($(el, '[part="counters"] live-chat-counter[kind="unassigned"]')).to.not.equal(null);
+    expect($(el, 'live-chat-connection-status')).to.not.equal(null);
+    expect($(el, '#settings live-chat-alert-settings')).to.not.equal(null);
     // All three panes side by side.
     expect(isShown($(el, '.sidebar'))).to.equal(true);
     expect(isShown($(el, 'main'))).to.equal(true);
@@ -244,7 +244,7 @@ describe('<live-chat-workspace>', () => {
     $(el, 'live-chat-navigation')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reports"]')!.click();
     await settle(el);
     expect(el.view).to.equal('reports');
-    expect($(el, 'main live-chat-reports')).to.exist;
+    expect($(el, 'main live-chat-reports')).to.not.equal(null);
     expect($(el, 'main')!.getAttribute('aria-label')).to.equal('Reports');
     expect(isShown($(el, '.list-pane'))).to.equal(false);
   });
@@ -275,7 +275,7 @@ describe('<live-chat-workspace>', () => {
   it('lets the host replace a region through its slot', async () => {
     current = await setup();
     const el = await mount(current.client);
-    expect($(el, 'live-chat-activity')).to.exist;
+    expect($(el, 'live-chat-activity')).to.not.equal(null);
     const mine = document.createElement('div');
     mine.slot = 'activity';
     mine.textContent = 'Host activity';
@@ -289,14 +289,14 @@ describe('<live-chat-workspace>', () => {
   it('has a skip link that moves focus to the main pane', async () => {
     current = await setup();
     const el = await mount(current.client);
-    const skip = $<HTMLAnchorElement>(el, '.skip-link');
+    const skip = $<HTMLButtonElement>(el, '.skip-link');
     expect(skip.textContent).to.equal('Skip to the conversation');
     skip.click();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'main'));
   });
 
-  it('opens the alert settings from the gear button', async () => {
+  it('opens the alert settings from the bell button', async () => {
     current = await setup();
     const el = await mount(current.client);
     const gear = $<HTMLButtonElement>(el, '[part="settings-button"]');
@@ -407,7 +407,8 @@ describe('<live-chat-workspace>', () => {
     });
   });
 
-  it('leaves no subscription or global listener behind after being mounted and removed 50 times', async () => {
+  it('leaves no subscription or global listener behind after being mounted and removed 50 times', async function () {
+    this.timeout(180_000);
     const adapterCounter = new SubscriptionCounter();
     current = await setup(SEED_USERS.operatorA, (adapter) => adapterCounter.wrap(adapter));
     const clientCounter = new SubscriptionCounter();

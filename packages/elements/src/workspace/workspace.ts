@@ -47,7 +47,7 @@ export type WorkspaceSideTab = 'about' | 'activity';
 const GROUP_PREFERENCE: readonly SessionGroupKind[] = ['mine', 'queue', 'active', 'closed'];
 
 const chatIcon = svg`<path d="M3 4.5A2.5 2.5 0 0 1 5.5 2h9A2.5 2.5 0 0 1 17 4.5v6a2.5 2.5 0 0 1-2.5 2.5H9l-4 3.5V13h.5A2.5 2.5 0 0 1 3 10.5Z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>`;
-const gearIcon = svg`<circle cx="10" cy="10" r="2.6" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M10 2.5v2M10 15.5v2M2.5 10h2M15.5 10h2M4.7 4.7l1.4 1.4M13.9 13.9l1.4 1.4M4.7 15.3l1.4-1.4M13.9 6.1l1.4-1.4" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`;
+const bellIcon = svg`<path d="M10 2.5a5 5 0 0 0-5 5v3.2l-1.5 2.8h13L15 10.7V7.5a5 5 0 0 0-5-5ZM8 15.5a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" stroke-linecap="round"/>`;
 const backIcon = svg`<path d="M12.5 4 6.5 10l6 6" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`;
 const infoIcon = svg`<circle cx="10" cy="10" r="7.2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M10 9v5M10 6.2h.01" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>`;
 const closeIcon = svg`<path d="m5 5 10 10M15 5 5 15" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>`;
@@ -57,7 +57,7 @@ const closeIcon = svg`<path d="m5 5 10 10M15 5 5 15" stroke="currentColor" strok
  * the left menu (Reports, then each live chat's groups) with the selected group's sessions under
  * it and the counters at the lower left; the conversation in the centre; the About the session
  * pane (with the activity stream as a second tab) on the right; the connection banner under the
- * header; alert settings behind the gear button.
+ * header; alert settings behind the bell button.
  *
  * It provides the `client` (a stable object, through `@lit/context`) and the `locale` to every
  * component inside it, and passes `theme` to them. It opens sessions on
@@ -92,7 +92,7 @@ const closeIcon = svg`<path d="m5 5 10 10M15 5 5 15" stroke="currentColor" strok
  * @csspart header - The top bar.
  * @csspart title - The workspace title with its icon.
  * @csspart search - The `role="search"` region.
- * @csspart settings-button - The gear button.
+ * @csspart settings-button - The bell button opening the alert settings.
  * @csspart settings - The settings popover.
  * @csspart connection - The connection banner region.
  * @csspart body - The panes.
@@ -130,6 +130,8 @@ export class LiveChatWorkspace extends LitElement {
   private resizeObserver: ResizeObserver | undefined;
   /** The open session still has to be shown in the menu (its group selected) once it is known. */
   private selectionFollowsSession = false;
+  /** The live chat of the last selected group: the one the reports open on. */
+  private lastLiveChatId: Id | undefined;
   /** Where focus goes after the next render (narrow layout). */
   private focusAfterRender: (() => void) | undefined;
 
@@ -291,6 +293,7 @@ export class LiveChatWorkspace extends LitElement {
   }
 
   private select(selection: NavigationSelection): void {
+    if (this.liveChatId) this.lastLiveChatId = this.liveChatId;
     this.view = selection.view;
     this.liveChatId = selection.view === 'group' ? selection.liveChatId : undefined;
     this.group = selection.view === 'group' ? selection.group : undefined;
@@ -319,8 +322,7 @@ export class LiveChatWorkspace extends LitElement {
     this.filledSlots = next;
   }
 
-  private handleSkip(event: Event): void {
-    event.preventDefault();
+  private handleSkip(): void {
     if (this.layout === 'narrow') this.pane = 'conversation';
     this.updateComplete.then(() => this.mainElement?.focus());
   }
@@ -452,7 +454,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
         aria-label=${this.t('workspace.settings')}
         title=${this.t('workspace.settings')}
       >
-        <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">${gearIcon}</svg>
+        <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">${bellIcon}</svg>
       </button>
       <div id="settings" part="settings" class="settings" popover aria-label=${this.t('workspace.settings')} role="dialog">
         ${this.slotted('settings', () => html`<live-chat-alert-settings
@@ -512,7 +514,10 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
 
   private renderMainContent() {
     if (this.view === 'reports') {
-      return this.slotted('reports', () => html`<live-chat-reports theme=${this.theme}></live-chat-reports>`);
+      return this.slotted('reports', () => html`<live-chat-reports
+          live-chat-id=${this.lastLiveChatId ?? nothing}
+          theme=${this.theme}
+        ></live-chat-reports>`);
     }
     return this.slotted('conversation', () => {
       if (this.sessionId) {
@@ -564,7 +569,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
               @click=${this.toggleAbout}
             >
               <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">${infoIcon}</svg>
-              ${this.t('workspace.show-about')}
+              ${this.sessionId ? this.t('workspace.show-about') : this.t('workspace.tab.activity')}
             </button>`}
       </div>
       <div class="pane-content">${this.renderMainContent()}</div>
@@ -633,7 +638,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
       ?data-about-open=${this.aboutOpen}
       aria-busy=${this.status.value.state === 'loading' ? 'true' : 'false'}
     >
-      <a part="skip-link" class="skip-link" href="#main" @click=${this.handleSkip}>${this.t('workspace.skip-to-main')}</a>
+      <button type="button" part="skip-link" class="skip-link" @click=${this.handleSkip}>${this.t('workspace.skip-to-main')}</button>
       ${this.renderHeader()}
       <div part="connection" class="connection">
         ${this.slotted('connection', () => html`<live-chat-connection-status theme=${this.theme}></live-chat-connection-status>`)}

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { filter } from 'rxjs';
+import type { Command, TransportAdapter } from '@live-chat/core';
+import { createMemoryConformanceHarness } from '../memory/conformance-harness.js';
+import {
+  ConformanceError,
+  conformanceChecks,
+  runAdapterConformance,
+  type ConformanceHarness,
+} from './index.js';
+
+/** The memory harness with every adapter passed through `break`. */
+function brokenHarness(
+  breakAdapter: (adapter: TransportAdapter) => TransportAdapter,
+): () => ConformanceHarness {
+  return () => {
+    const harness = createMemoryConformanceHarness();
+    return { ...harness, adapterFor: (userId) => breakAdapter(harness.adapterFor(userId)) };
+  };
+}
+
+/** A copy of the adapter with some members replaced. */
+const patched = (
+  adapter: TransportAdapter,
+  patch: Partial<TransportAdapter>,
+): TransportAdapter => ({
+  connection$: adapter.connection$,
+  snapshot: () => adapter.snapshot(),
+  events: (seq) => adapter.events(seq),
+  execute: (command) => adapter.execute(command),
+  history: (query) => adapter.history(query),
+  search: (query) => adapter.search(query),
+  report: (query) => adapter.report(query),
+  dispose: () => adapter.dispose?.(),
+  ...patch,
+});
+
+async function failures(factory: () => ConformanceHarness, names: RegExp): Promise<string[]> {
+  const failed: string[] = [];
+  for (const check of conformanceChecks(factory, { timeoutMs: 300 }).filter((c) =>
+    names.test(c.name),
+  )) {
+    try {
+      await check.run();
+    } catch (error) {
+      assert.ok(error instanceof ConformanceError, `a conformance failure, not ${String(error)}`);
+      failed.push(check.name);
+    }
+  }
+  return failed;
+}
+
+describe('the conformance suite', () => {
+  it('names its checks and registers one test per check', () => {
+    const registered: string[] = [];
+    const suites: string[] = [];
+    runAdapterConformance('fake', createMemoryConformanceHarness, {
+      describe: (name, body) => {
+        suites.push(name);
+        body();
+      },
+      it: (name) => registered.push(name),
+    });
+    assert.deepEqual(suites, ['fake: adapter conformance']);
+    assert.ok(registered.length >= 15);
+    assert.equal(new Set(registered).size, registered.length, 'names are unique');
+    const flat: string[] = [];
+    runAdapterConformance('fake', createMemoryConformanceHarness, {
+      test: (name) => flat.push(name),
+    });
+    assert.ok(flat.every((name) => name.startsWith('fake: ')));
+  });
+
+  it('catches a backend that ignores commandIds', async () => {
+    const factory = brokenHarness((adapter) =>
+      patched(adapter, {
+        execute: (command) =>
+          adapter.execute({
+            ...command,
+            commandId: `${command.commandId}-${Math.random()}`,
+          } as Command) as never,
+      }),
+    );
+    assert.deepEqual(await failures(factory, /commandId/), [
+      'repeating a commandId returns the first result and has one effect',
+    ]);
+  });
+
+  it('catches a stream that skips events', async () => {
+    const factory = brokenHarness((adapter) =>
+      patched(adapter, {
+        events: (seq) => adapter.events(seq).pipe(filter((event) => event.seq % 4 !== 0)),
+      }),
+    );
+    const failed = await failures(factory, /1 apart|reproduces/);
+    assert.equal(failed.length, 2, failed.join());
+  });
+
+  it('catches a backend that lets two operators take the same session', async () => {
+    const factory = brokenHarness((adapter) =>
+      patched(adapter, {
+        execute: async (command) => {
+          const result = await adapter.execute(command);
+          // Pretends a lost race was won.
+          return (
+            !result.ok && result.error.code === 'ALREADY_TAKEN' ? { ok: true, value: {} } : result
+          ) as never;
+        },
+      }),
+    );
+    assert.deepEqual(await failures(factory, /atomic/), [
+      'take is atomic: of two operators taking at once exactly one wins',
+    ]);
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * Deterministic workload for the client benchmark: a directory of 8 live chats, a snapshot of
+ * N sessions and 100,000 consistent server events after it (customer and operator messages,
+ * takes, closes, reopenings, reassignments, reads, new sessions), from a fixed seed.
+ */
+import type { Assignee, Customer, LiveChat, Message, OperatorGroup, Session, User } from '../src/domain/types.js';
+import type { ServerEvent, Snapshot } from '../src/protocol/events.js';
+import { withMessage } from '../src/client/reducers.js';
+
+export const EVENTS = 100_000;
+
+/** mulberry32: a small, fast, seedable PRNG. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ME: User = { id: 'u-me', name: 'Me', role: 'operator' };
+const OPERATORS = ['u-me', ...Array.from({ length: 9 }, (_, i) => `u-${i + 1}`)];
+const USERS: User[] = [ME, ...OPERATORS.slice(1).map((id): User => ({ id, name: id, role: 'operator' }))];
+const LIVE_CHAT_COUNT = 8;
+const GROUPS: OperatorGroup[] = [];
+const LIVE_CHATS: LiveChat[] = Array.from({ length: LIVE_CHAT_COUNT }, (_, i): LiveChat => {
+  const id = `lc-${i}`;
+  GROUPS.push({ id: `${id}-a`, liveChatId: id, name: 'A', memberIds: ['u-me', 'u-1'] });
+  GROUPS.push({ id: `${id}-b`, liveChatId: id, name: 'B', memberIds: ['u-2', 'u-3'] });
+  return {
+    id,
+    name: `Live chat ${i}`,
+    channels: ['web', 'telegram'],
+    // me: operator of lc-0..4, supervisor of lc-5..6, nothing in lc-7
+    operatorIds: i < 5 ? OPERATORS : OPERATORS.slice(1),
+    supervisorIds: i === 5 || i === 6 ? ['u-me'] : ['u-9'],
+    groupIds: [`${id}-a`, `${id}-b`],
+    reassignmentTargets: [],
+  };
+});
+const CUSTOMERS: Customer[] = Array.from({ length: 1000 }, (_, i): Customer => ({
+  id: `c-${i}`,
+  kind: 'external',
+  name: `Customer ${i}`,
+  account: `@c${i}`,
+  messenger: 'telegram',
+}));
+const TEXTS = ['Hello!', 'Where is my order #12345?', 'Thank you, that helps a lot.', 'Could you please check the invoice I sent yesterday? It still shows the old address.', 'ok'];
+
+export interface World {
+  snapshot: Snapshot;
+  events: ServerEvent[];
+}
+
+/** A snapshot of `sessionCount` sessions and `EVENTS` consistent events after it. */
+export function generate(sessionCount: number, seed: number): World {
+  const rnd = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
+  let now = 1_700_000_000_000;
+  const sessions: Session[] = [];
+  const unread: number[] = [];
+  const orders: number[] = [];
+  const operator = (): string => (rnd() < 0.25 ? 'u-me' : pick(OPERATORS.slice(1)));
+
+  for (let i = 0; i < sessionCount; i++) {
+    const liveChatId = `lc-${Math.floor(rnd() * LIVE_CHAT_COUNT)}`;
+    const r = rnd();
+    const status: Session['status'] = r < 0.35 ? 'queued' : r < 0.8 ? 'active' : 'closed';
+    let assignee: Assignee = null;
+    if (status === 'queued') {
+      const q = rnd();
+      assignee = q < 0.7 ? null : { kind: 'group', groupId: `${liveChatId}-${q < 0.85 ? 'a' : 'b'}` };
+    } else if (status === 'active') assignee = { kind: 'operator', operatorId: operator() };
+    const order = 1 + Math.floor(rnd() * 20);
+    const at = now - Math.floor(rnd() * 86_400_000);
+    sessions.push({
+      id: `s-${i}`,
+      liveChatId,
+      customerId: pick(CUSTOMERS).id,
+      name: `Session ${i}`,
+      channel: 'telegram',
+      status,
+      assignee,
+      firstMessageAt: at - 60_000,
+      lastMessageAt: at,
+      lastMessagePreview: pick(TEXTS),
+      lastMessageOrder: order,
+      queuedAt: status === 'queued' ? at : null,
+      lastOperatorId: assignee?.kind === 'operator' ? assignee.operatorId : null,
+      bindings: [],
+    });
+    unread.push(status === 'closed' ? 0 : Math.floor(rnd() * 4));
+    orders.push(order);
+  }
+  const snapshot: Snapshot = {
+    seq: 0,
+    me: ME,
+    users: USERS,
+    liveChats: LIVE_CHATS,
+    groups: GROUPS,
+    customers: CUSTOMERS,
+    sessions: sessions.slice(),
+    unread: Object.fromEntries(sessions.map((s, i) => [s.id, unread[i]])),
+    activity: [],
+  };
+
+  const events: ServerEvent[] = [];
+  let seq = 0;
+  let messageCount = 0;
+  const upsert = (i: number, session: Session, cause: 'taken' | 'closed' | 'reopened' | 'reassigned' | 'created'): void => {
+    sessions[i] = session;
+    events.push({ seq: ++seq, type: 'session.upserted', session, unread: unread[i], cause });
+  };
+  const message = (i: number, author: Message['author']): void => {
+    const msg: Message = {
+      id: `m-${++messageCount}`,
+      sessionId: sessions[i].id,
+      author,
+      text: pick(TEXTS),
+      channel: 'telegram',
+      sentAt: now,
+      order: ++orders[i],
+    };
+    if (author.kind === 'customer') unread[i]++;
+    else if (author.kind === 'operator' && author.userId === 'u-me') unread[i] = 0;
+    sessions[i] = withMessage(sessions[i], msg);
+    events.push({ seq: ++seq, type: 'message.added', message: msg, unread: unread[i] });
+  };
+  const customerWrites = (i: number): void => {
+    const session = sessions[i];
+    if (session.status === 'closed') {
+      upsert(i, { ...session, status: 'queued', assignee: null, queuedAt: now }, 'reopened');
+    }
+    message(i, { kind: 'customer', customerId: session.customerId });
+  };
+
+  while (events.length < EVENTS) {
+    now += 1;
+    const i = Math.floor(rnd() * sessions.length);
+    const session = sessions[i];
+    const r = rnd();
+    if (r < 0.55) customerWrites(i);
+    else if (r < 0.7) {
+      if (session.status === 'active' && session.assignee?.kind === 'operator') {
+        message(i, { kind: 'operator', userId: session.assignee.operatorId });
+      } else customerWrites(i);
+    } else if (r < 0.8) {
+      if (session.status === 'queued') {
+        const operatorId = rnd() < 0.3 ? 'u-me' : operator();
+        upsert(i, { ...session, status: 'active', assignee: { kind: 'operator', operatorId }, queuedAt: null, lastOperatorId: operatorId }, 'taken');
+      } else customerWrites(i);
+    } else if (r < 0.85) {
+      if (session.status !== 'closed') {
+        unread[i] = 0;
+        upsert(i, { ...session, status: 'closed', assignee: null, queuedAt: null }, 'closed');
+      } else customerWrites(i);
+    } else if (r < 0.9) {
+      if (session.status === 'active') {
+        upsert(i, { ...session, status: 'queued', assignee: { kind: 'group', groupId: `${session.liveChatId}-a` }, queuedAt: now }, 'reassigned');
+      } else customerWrites(i);
+    } else if (r < 0.99) {
+      unread[i] = 0;
+      events.push({ seq: ++seq, type: 'session.read', sessionId: session.id, unread: 0 });
+    } else {
+      // A new customer writes: a new session enters the queue.
+      const j = sessions.length;
+      sessions.push({ ...session, id: `s-${j}`, customerId: pick(CUSTOMERS).id, status: 'queued', assignee: null, queuedAt: now, lastMessageOrder: 0 });
+      unread.push(0);
+      orders.push(0);
+      upsert(j, sessions[j], 'created');
+      message(j, { kind: 'customer', customerId: sessions[j].customerId });
+    }
+  }
+  events.length = EVENTS; // the last step may have produced two events
+  return { snapshot, events };
+}
+
+/** The server state after `world.events`, recomputed independently of the client. */
+export function serverState(world: World): { sessions: Map<string, Session>; unread: Map<string, number> } {
+  const sessions = new Map(world.snapshot.sessions.map((s) => [s.id, s]));
+  const unread = new Map(Object.entries(world.snapshot.unread));
+  for (const event of world.events) {
+    if (event.type === 'session.upserted') {
+      sessions.set(event.session.id, event.session);
+      unread.set(event.session.id, event.unread);
+    } else if (event.type === 'message.added') {
+      const session = sessions.get(event.message.sessionId);
+      if (session) sessions.set(session.id, withMessage(session, event.message));
+      unread.set(event.message.sessionId, event.unread);
+    } else if (event.type === 'session.read') unread.set(event.sessionId, event.unread);
+  }
+  return { sessions, unread };
+}
+

@@ -1,0 +1,530 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { Observable } from 'rxjs';
+import {
+  createLiveChatClient,
+  type Binder,
+  type Customer,
+  type HostAction,
+  type HostRecord,
+  type LiveChatClient,
+  type Session,
+  type SessionContext,
+} from '@live-chat/core';
+import { createMemoryBackend, createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import './about-session.js';
+import type { LiveChatAboutSession } from './about-session.js';
+
+type Backend = ReturnType<typeof createMemoryBackend>;
+type ClientOptions = Omit<Parameters<typeof createLiveChatClient>[0], 'adapter'>;
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+let seedData: ReturnType<typeof createSeedData> | undefined;
+/** The seed (directory and a few days of history), computed once: each backend gets a copy. */
+const seed = () => structuredClone((seedData ??= createSeedData({ now: Date.now() })));
+
+async function setup(options: { userId?: string; client?: ClientOptions } = {}) {
+  const backend = createMemoryBackend({ seed: seed() });
+  const adapter = backend.connect(options.userId ?? SEED_USERS.operatorA);
+  const client = createLiveChatClient({ adapter, ...options.client });
+  cleanups.push(() => {
+    client.dispose();
+    void backend.dispose();
+  });
+  await waitUntil(() => client.status.state === 'ready', 'client ready');
+  return { backend, adapter, client };
+}
+
+let customerCount = 0;
+
+/** A new customer writes to Customer Support: a fresh queued session. */
+function newSession(backend: Backend, customer: Partial<Customer> = {}): Session {
+  const n = ++customerCount;
+  const added = backend.addCustomer({
+    kind: 'external',
+    name: `Olga Test ${n}`,
+    account: `@olga${n}`,
+    messenger: 'telegram',
+    ...customer,
+  } as Parameters<Backend['addCustomer']>[0]);
+  if (!added.ok) throw new Error(added.error.message);
+  const written = backend.customerWrites({
+    customerId: added.value.id,
+    liveChatId: SEED_LIVE_CHATS.support,
+    channel: 'telegram',
+    text: 'Hello',
+  });
+  if (!written.ok) throw new Error(written.error.message);
+  return written.value.session;
+}
+
+async function mount(client: LiveChatClient, sessionId?: string): Promise<LiveChatAboutSession> {
+  return fixture<LiveChatAboutSession>(
+    html`<live-chat-about-session .client=${client} .sessionId=${sessionId}></live-chat-about-session>`,
+  );
+}
+
+const $ = <T extends Element = HTMLElement>(el: LiveChatAboutSession, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: LiveChatAboutSession, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
+const focused = (el: LiveChatAboutSession) => el.shadowRoot!.activeElement;
+const ready = (el: LiveChatAboutSession) => waitUntil(() => $(el, '[part="title"]'), 'details shown');
+
+/** A spy: records its calls and returns what `impl` returns. */
+function spy<A extends unknown[], R>(impl: (...args: A) => R): ((...args: A) => R) & { calls: A[] } {
+  const calls: A[] = [];
+  const fn = (...args: A) => {
+    calls.push(args);
+    return impl(...args);
+  };
+  return Object.assign(fn, { calls });
+}
+
+function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number } {
+  let active = 0;
+  const wrap = <T>(source: Observable<T>) =>
+    new Observable<T>((subscriber) => {
+      active++;
+      const subscription = source.subscribe(subscriber);
+      return () => {
+        active--;
+        subscription.unsubscribe();
+      };
+    });
+  const cache = new Map<string, unknown>();
+  const proxy = new Proxy(client, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof key === 'string' && key.endsWith('$')) {
+        if (typeof value === 'function') {
+          return (...args: unknown[]) => {
+            const cacheKey = `${key}|${JSON.stringify(args)}`;
+            if (!cache.has(cacheKey)) cache.set(cacheKey, wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args)));
+            return cache.get(cacheKey);
+          };
+        }
+        if (!cache.has(key)) cache.set(key, wrap(value as Observable<unknown>));
+        return cache.get(key);
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { client: proxy, active: () => active };
+}
+
+describe('live-chat-about-session', () => {
+  it('shows a hint when no session is selected', async () => {
+    const { client } = await setup();
+    const el = await mount(client);
+    expect($(el, '[part="placeholder"]')!.textContent).to.contain('No session selected');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a loading state, then an unavailable state for an unknown session', async () => {
+    const backend = createMemoryBackend({ seed: seed() });
+    const adapter = backend.connect(SEED_USERS.operatorA, { latencyMs: 100 });
+    const client = createLiveChatClient({ adapter });
+    cleanups.push(() => {
+      client.dispose();
+      void backend.dispose();
+    });
+    const el = await mount(client, 'no-such-session');
+    expect($(el, '[role="status"]')!.textContent).to.contain('Loading');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => $(el, '[part="placeholder"]')?.textContent?.includes('not available'), 'unavailable', { timeout: 5000 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the live chat, session name, first message date, assignee and an external customer', async () => {
+    const { backend, client } = await setup({ client: { customerDirectory: { addCustomer: async () => undefined } } });
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+
+    expect($(el, '[part="live-chat"]')!.textContent).to.equal('Customer Support');
+    expect($(el, '[part="session-name"]')!.textContent).to.equal(session.name);
+    const time = $(el, '[part="first-message"] time')!;
+    expect(time.getAttribute('datetime')).to.equal(new Date(session.firstMessageAt).toISOString());
+    expect($(el, '[part="assignee"]')!.textContent).to.equal('Unassigned');
+    expect($(el, '[part="status"]')!.textContent).to.equal('In queue');
+
+    const customer = backend.getCustomer(session.customerId)!;
+    expect($(el, '#customer-title')!.textContent).to.equal('External customer');
+    expect($(el, '[part="customer-name"]')!.textContent).to.equal(customer.name);
+    expect($(el, '[part="account"]')!.textContent).to.equal(`@olga${customerCount}`);
+    expect($(el, '[part="messenger"]')!.textContent).to.contain('Telegram');
+    // No avatar URL: initials.
+    expect($(el, 'span[part="avatar"]')!.textContent).to.equal('OT');
+    expect($(el, '[part="add-customer-button"]')).to.exist;
+    // Nothing registered: no binders, no +Actions.
+    expect($(el, '[part="binders"]')).to.equal(null);
+    expect($(el, '[part="actions-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renames inline: Enter saves, Escape cancels and restores focus to the pencil', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+
+    const pencil = $<HTMLButtonElement>(el, '[part="rename-button"]')!;
+    expect(pencil.getAttribute('aria-label')).to.equal('Rename session');
+    pencil.click();
+    await el.updateComplete;
+    const input = $<HTMLInputElement>(el, '[part="name-input"]')!;
+    expect(focused(el)).to.equal(input);
+    expect(input.value).to.equal(session.name);
+    expect(input.labels![0]!.textContent).to.equal('Session name');
+    await expect(el).to.be.accessible();
+
+    // Escape: nothing changes, focus returns to the pencil.
+    await sendKeys({ type: 'Discarded' });
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '[part="name-input"]')).to.equal(null);
+    expect($(el, '[part="session-name"]')!.textContent).to.equal(session.name);
+    expect(focused(el)).to.equal($(el, '[part="rename-button"]'));
+
+    // Blank name: a validation error, still editing.
+    $<HTMLButtonElement>(el, '[part="rename-button"]')!.click();
+    await el.updateComplete;
+    await sendKeys({ press: 'Backspace' });
+    expect($<HTMLInputElement>(el, '[part="name-input"]')!.value).to.equal('');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#rename-error'), 'validation error');
+    expect($(el, '#rename-error')!.textContent).to.contain('cannot be empty');
+    expect($(el, '#rename-error')!.getAttribute('role')).to.equal('alert');
+    expect($(el, '[part="name-input"]')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    // Enter saves.
+    await sendKeys({ type: 'Refund for order 42' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '[part="session-name"]')?.textContent === 'Refund for order 42', 'renamed');
+    expect(backend.getSession(session.id)!.name).to.equal('Refund for order 42');
+    expect(focused(el)).to.equal($(el, '[part="rename-button"]'));
+  });
+
+  it('reassigns to the Accounting Department group', async () => {
+    const { backend, client } = await setup({ userId: SEED_USERS.supervisor });
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+
+    const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
+    expect(select.labels![0]!.textContent).to.equal('Reassign to');
+    const labels = [...select.options].map((o) => o.textContent!.trim());
+    expect(labels).to.include.members(['Anna Kowalski', 'Ben Okafor', 'First Line', 'Accounting Department']);
+    const groups = select.querySelectorAll('optgroup');
+    expect([...groups].map((g) => g.label)).to.deep.equal(['Operators', 'Groups']);
+
+    select.value = `group:${SEED_GROUPS.accounting}`;
+    select.dispatchEvent(new Event('change'));
+    const reassigned = oneEvent(el, 'live-chat-session-reassigned');
+    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
+    const event = await reassigned;
+    expect(event.detail).to.deep.equal({ sessionId: session.id, target: { kind: 'group', groupId: SEED_GROUPS.accounting } });
+    expect(backend.getSession(session.id)!.assignee).to.deep.equal({ kind: 'group', groupId: SEED_GROUPS.accounting });
+    await waitUntil(() => $(el, '[part="assignee"]')?.textContent === 'Accounting Department (group)', 'assignee shown');
+    expect($(el, '[part="feedback"]')!.textContent).to.equal('Reassigned to Accounting Department.');
+    // The current assignee is no longer offered.
+    expect([...$<HTMLSelectElement>(el, '[part="reassign-select"]')!.options].map((o) => o.value)).not.to.include(
+      `group:${SEED_GROUPS.accounting}`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells an operator who reassigned a session away from themselves where it went', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+    const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
+    select.value = `group:${SEED_GROUPS.accounting}`;
+    select.dispatchEvent(new Event('change'));
+    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
+    // Anna is not in Accounting: the session leaves her view.
+    await waitUntil(() => $(el, '[part="placeholder"]'), 'gone from view');
+    expect($(el, '[part="placeholder"]')!.textContent).to.contain('Reassigned to Accounting Department.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks to choose a target before reassigning', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
+    await el.updateComplete;
+    expect($(el, '[part="feedback"][role="alert"]')!.textContent).to.contain('Choose an operator or group');
+    expect(backend.getSession(session.id)!.assignee).to.equal(null);
+  });
+
+  it('shows a registered binder: search and bind, create, unbind — called with the session', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    const records: HostRecord[] = [
+      { id: 'r-1', label: 'Reclamation #1 <b>urgent</b>' },
+      { id: 'r-2', label: 'Reclamation #2' },
+    ];
+    const search = spy(async (query: string, _context: SessionContext) => records.filter((r) => r.label.includes(query)));
+    const create = spy(async (context: SessionContext) => ({ id: 'r-new', label: `New for ${context.session.name}` }));
+    const binder: Binder = { id: 'reclamations', label: 'Reclamations', target: 'customer', search, create };
+
+    const el = await mount(client, session.id);
+    await ready(el);
+    expect($(el, '[part="binders"]')).to.equal(null);
+    const unregister = client.registerBinder(binder);
+    await waitUntil(() => $(el, '[part="binders"]'), 'binder shown');
+    expect($(el, '[part="binder"] h4')!.textContent).to.equal('Reclamations');
+    expect($(el, '[part="binder"]')!.textContent).to.contain('Nothing bound yet.');
+
+    const bind = $<HTMLButtonElement>(el, '[part="bind-button"]')!;
+    expect(bind.textContent!.trim()).to.equal('+Bind');
+    expect(bind.getAttribute('aria-expanded')).to.equal('false');
+    bind.click();
+    await el.updateComplete;
+    expect(bind.getAttribute('aria-expanded')).to.equal('true');
+    const input = $<HTMLInputElement>(el, '[part="record-search"]')!;
+    expect(focused(el)).to.equal(input);
+    await waitUntil(() => $$(el, '[part="record-option"]').length === 2, 'initial results');
+    expect(search.calls[0]![1].session.id).to.equal(session.id);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ type: '#2' });
+    await waitUntil(() => $$(el, '[part="record-option"]').length === 1, 'filtered');
+    expect(search.calls.at(-1)![0]).to.equal('#2');
+    $<HTMLButtonElement>(el, '[part="record-option"]')!.click();
+    await waitUntil(() => $$(el, '[part="binding"]').length === 1, 'bound');
+    expect($(el, '[part="binding"]')!.textContent).to.contain('Reclamation #2');
+    expect(backend.getSession(session.id)!.bindings).to.deep.equal([
+      { binderId: 'reclamations', recordId: 'r-2', label: 'Reclamation #2' },
+    ]);
+    expect($(el, '[part="bind-panel"]')).to.equal(null);
+    expect(focused(el)).to.equal($(el, '[part="bind-button"]'));
+
+    // Create.
+    $<HTMLButtonElement>(el, '[part="bind-button"]')!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="create-button"]')!.click();
+    await waitUntil(() => $$(el, '[part="binding"]').length === 2, 'created and bound');
+    expect(create.calls).to.have.length(1);
+    expect(create.calls[0]![0].session.id).to.equal(session.id);
+    expect($$(el, '[part="binding"]')[1]!.textContent).to.contain(`New for ${session.name}`);
+
+    // Escape closes the panel and returns focus to +Bind.
+    $<HTMLButtonElement>(el, '[part="bind-button"]')!.click();
+    await el.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '[part="bind-panel"]')).to.equal(null);
+    expect(focused(el)).to.equal($(el, '[part="bind-button"]'));
+
+    // Unbind.
+    const unbind = $<HTMLButtonElement>(el, '[part="unbind-button"]')!;
+    expect(unbind.getAttribute('aria-label')).to.equal('Unbind Reclamation #2');
+    unbind.click();
+    await waitUntil(() => $$(el, '[part="binding"]').length === 1, 'unbound');
+    expect(backend.getSession(session.id)!.bindings.map((b) => b.recordId)).to.deep.equal(['r-new']);
+
+    // A host label is text, never markup.
+    $<HTMLButtonElement>(el, '[part="bind-button"]')!.click();
+    await waitUntil(() => $$(el, '[part="record-option"]').length === 2, 'results again');
+    expect($(el, '[part="record-option"] b')).to.equal(null);
+    expect($(el, '[part="record-option"]')!.textContent).to.contain('<b>urgent</b>');
+
+    unregister();
+    await waitUntil(() => !$(el, '[part="binders"]'), 'binder gone');
+  });
+
+  it('offers the +Actions menu by keyboard and runs an action with the session', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    const run = spy(async (_context: SessionContext) => ({ message: 'Process "Order" started.' }));
+    const other = spy(async (_context: SessionContext) => undefined);
+    const actions: HostAction[] = [
+      { id: 'start-process', label: 'Start business process', run },
+      { id: 'other', label: 'Send survey', run: other },
+    ];
+
+    const el = await mount(client, session.id);
+    await ready(el);
+    expect($(el, '[part="actions-button"]')).to.equal(null);
+    const unregister = actions.map((a) => client.registerAction(a));
+    await waitUntil(() => $(el, '[part="actions-button"]'), 'actions shown');
+
+    const button = $<HTMLButtonElement>(el, '[part="actions-button"]')!;
+    expect(button.textContent!.trim()).to.equal('+Actions');
+    expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    button.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const items = $$(el, '[role="menuitem"]');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(focused(el)).to.equal(items[0]);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(el)).to.equal(items[1]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(el)).to.equal(items[0]);
+    await sendKeys({ press: 'End' });
+    expect(focused(el)).to.equal(items[1]);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(focused(el)).to.equal(button);
+
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => run.calls.length === 1, 'action ran');
+    expect(run.calls[0]![0].session.id).to.equal(session.id);
+    expect(other.calls).to.have.length(0);
+    await waitUntil(() => $(el, '[part="feedback"]')?.textContent === 'Process "Order" started.', 'message shown');
+    expect(focused(el)).to.equal(button);
+
+    unregister.forEach((u) => u());
+    await waitUntil(() => !$(el, '[part="actions-button"]'), 'actions gone');
+  });
+
+  it('shows an action error', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    client.registerAction({
+      id: 'broken',
+      label: 'Start business process',
+      run: async () => {
+        throw new Error('The process service is down.');
+      },
+    });
+    const el = await mount(client, session.id);
+    await ready(el);
+    $<HTMLButtonElement>(el, '[part="actions-button"]')!.click();
+    await el.updateComplete;
+    $(el, '[role="menuitem"]')!.click();
+    await waitUntil(() => $(el, '[part="feedback"][role="alert"]'), 'error shown');
+    expect($(el, '[part="feedback"]')!.textContent).to.contain('The process service is down.');
+  });
+
+  it('adds an external customer to the host database', async () => {
+    const addCustomer = spy(async (_customer: Customer) => undefined);
+    const { backend, client } = await setup({ client: { customerDirectory: { addCustomer } } });
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+    const button = $<HTMLButtonElement>(el, '[part="add-customer-button"]')!;
+    expect(button.textContent!.trim()).to.equal('Add to customers');
+    button.click();
+    await waitUntil(() => !$(el, '[part="add-customer-button"]'), 'button gone once added');
+    expect(addCustomer.calls).to.have.length(1);
+    expect(addCustomer.calls[0]![0].id).to.equal(session.customerId);
+    expect(backend.getCustomer(session.customerId)).to.include({ inHostDatabase: true });
+    expect($(el, '[part="in-customers"]')).to.exist;
+    expect($(el, '[part="feedback"]')!.textContent).to.contain('was added to customers');
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides "Add to customers" without a customer directory', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+    expect($(el, '[part="add-customer-button"]')).to.equal(null);
+  });
+
+  it('shows an internal user with an avatar and a profile link, and never links unsafe URLs', async () => {
+    const { backend, client } = await setup();
+    const safe = newSession(backend, {
+      kind: 'internal',
+      userId: 'usr-tom',
+      name: 'Tom Internal',
+      avatarUrl: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E',
+      profileUrl: 'https://intranet.example.com/users/tom',
+    } as Partial<Customer>);
+    const el = await mount(client, safe.id);
+    await ready(el);
+    expect($(el, '#customer-title')!.textContent).to.equal('Internal user');
+    const img = $<HTMLImageElement>(el, 'img[part="avatar"]')!;
+    expect(img.alt).to.equal('Avatar of Tom Internal');
+    const link = $<HTMLAnchorElement>(el, '[part="profile-link"]')!;
+    expect(link.getAttribute('href')).to.equal('https://intranet.example.com/users/tom');
+    expect(link.rel).to.equal('noopener noreferrer');
+    await expect(el).to.be.accessible();
+
+    const unsafe = newSession(backend, {
+      kind: 'internal',
+      userId: 'usr-priya',
+      name: 'Eve Internal',
+      avatarUrl: 'javascript:alert(1)',
+      profileUrl: 'javascript:alert(1)',
+    } as Partial<Customer>);
+    el.sessionId = unsafe.id;
+    await waitUntil(() => $(el, '[part="customer-name"]')?.textContent === 'Eve Internal', 'switched');
+    expect($(el, '[part="profile-link"]')).to.equal(null);
+    expect($(el, 'img')).to.equal(null);
+    expect($(el, '[part="avatar"]')!.textContent).to.equal('EI');
+    expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+  });
+
+  it('is read-only, with the reason, where the user cannot act on the session', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    // Ben takes and closes it: Anna can see the closed session but not act on it.
+    backend.execute(SEED_USERS.operatorB, { type: 'session.take', commandId: 'b1', sessionId: session.id });
+    backend.execute(SEED_USERS.operatorB, { type: 'session.close', commandId: 'b2', sessionId: session.id });
+    client.registerBinder({ id: 'b', label: 'Deals', target: 'customer', create: async () => ({ id: 'd', label: 'Deal' }) });
+    client.registerAction({ id: 'a', label: 'Start business process', run: async () => undefined });
+    const el = await mount(client, session.id);
+    await waitUntil(() => $(el, '[part="read-only-note"]'), 'read-only note');
+    expect(client.canActOn(session.id)).to.equal(false);
+    expect($(el, '[part="read-only-note"]')!.textContent).to.contain('not change it');
+    for (const part of ['rename-button', 'bind-button', 'actions-button']) {
+      const control = $<HTMLButtonElement>(el, `[part="${part}"]`)!;
+      expect(control.disabled, part).to.equal(true);
+      expect(control.getAttribute('aria-describedby'), part).to.equal('read-only-note');
+    }
+    // Closed sessions cannot be reassigned.
+    expect($(el, '[part="reassign"]')).to.equal(null);
+    expect($(el, '[part="assignee"]')!.textContent).to.equal('Ben Okafor');
+    await expect(el).to.be.accessible();
+  });
+
+  it('translates its texts when the locale changes', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+    el.locale = 'ru';
+    await el.updateComplete;
+    expect($(el, '[part="title"]')!.textContent).to.equal('О сессии');
+    expect($(el, '[part="assignee"]')!.textContent).to.equal('Не назначена');
+  });
+
+  it('leaves no subscription behind after mount/unmount loops', async () => {
+    const { backend, client: real } = await setup();
+    const session = newSession(backend);
+    const { client, active } = countingClient(real);
+    for (let i = 0; i < 20; i++) {
+      const el = await mount(client, session.id);
+      await ready(el);
+      if (i === 0) {
+        $<HTMLButtonElement>(el, '[part="rename-button"]')!.click();
+        await el.updateComplete;
+      }
+      expect(active()).to.be.above(0);
+      el.remove();
+      expect(active()).to.equal(0);
+    }
+    await aTimeout(0);
+    expect(active()).to.equal(0);
+  });
+});

@@ -1,0 +1,149 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import './support/elements.js';
+import {
+  DARK,
+  DARK_RUSSIAN,
+  RUSSIAN,
+  SESSION_PICKS,
+  fixtureOf,
+  pickSession,
+  withClient,
+  type SessionPick,
+  type ToolbarArgs,
+} from './support/story-helpers.js';
+import type { StoryFixture } from './support/story-backend.js';
+
+interface ConversationArgs extends ToolbarArgs {
+  /** Which session is shown (a story fixture pick, set as `session-id`). */
+  session: SessionPick;
+  height: string;
+}
+
+const meta: Meta<ConversationArgs> = {
+  title: 'Components/Conversation',
+  component: 'live-chat-conversation',
+  args: { session: 'mine', height: '560px' },
+  argTypes: {
+    session: { control: 'select', options: SESSION_PICKS, description: 'Story fixture: the session shown (`session-id`)' },
+    height: { control: 'text', description: 'Story frame: height of the pane' },
+  },
+  loaders: [withClient()],
+  render: (args, { loaded }) => {
+    const fixture = fixtureOf(loaded);
+    return html`<live-chat-conversation
+      .client=${fixture.client}
+      session-id=${ifDefined(pickSession(fixture, args.session))}
+      theme=${args.theme}
+      locale=${args.locale}
+      style="display:flex;flex-direction:column;width:720px;max-width:100%;height:${args.height}"
+    ></live-chat-conversation>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj<ConversationArgs>;
+
+/** Sends a reply from the story, once the conversation is on screen. */
+function sendFromStory(wait: boolean) {
+  return async ({ loaded }: { loaded: Record<string, unknown> }) => {
+    const fixture: StoryFixture = fixtureOf(loaded);
+    const sessionId = fixture.sessions.mine;
+    if (!sessionId) return;
+    const sending = fixture.client.send(sessionId, 'Thanks, I have asked the warehouse and will get back to you within the hour.');
+    if (wait) await sending;
+  };
+}
+
+/** An active session of Anna's: history, unread customer messages, composer, Close session. */
+export const MySession: Story = {};
+
+/** A queued session: Take (replying takes it too). */
+export const Queued: Story = { args: { session: 'queued' } };
+
+/** A closed session: history kept, composer explains what happens if the customer writes again. */
+export const Closed: Story = { args: { session: 'closed' } };
+
+/** A supervisor looking at another operator's active session. */
+export const SupervisorOnOthersSession: Story = {
+  args: { session: 'othersActive' },
+  loaders: [withClient({ user: 'supervisor' })],
+};
+
+/** Nothing selected. */
+export const NoSession: Story = { args: { session: 'none' } };
+
+/** An id the user cannot see (or that does not exist). */
+export const Unavailable: Story = {
+  render: (args, { loaded }) => html`<live-chat-conversation
+    .client=${fixtureOf(loaded).client}
+    session-id="s-does-not-exist"
+    theme=${args.theme}
+    locale=${args.locale}
+    style="display:flex;flex-direction:column;width:720px;max-width:100%;height:${args.height}"
+  ></live-chat-conversation>`,
+};
+
+/** 1,000 messages: older pages load as you scroll up, without the view jumping. */
+export const LongHistory: Story = {
+  args: { session: 'longHistory' },
+  loaders: [withClient({ longHistory: 1000 })],
+};
+
+/** Long paragraphs, an unbroken 240-character word, a 600-character URL and a 200-character name. */
+export const LongText: Story = {
+  args: { session: 'longText' },
+  loaders: [withClient({ longText: true })],
+};
+
+/** Markup, scripts, `javascript:` links and styles from a customer: shown literally; only http(s) and mailto become links. */
+export const MarkupFromCustomer: Story = {
+  args: { session: 'markup' },
+  loaders: [withClient({ markup: true })],
+};
+
+/** The client is still loading the user's state. */
+export const Loading: Story = { loaders: [withClient({ loading: true })] };
+
+/** The history is on its way (the request never answers in this story). */
+export const HistoryLoading: Story = { loaders: [withClient({ hanging: { history: true } })] };
+
+/** The history could not be loaded: the error with Retry. */
+export const HistoryError: Story = { loaders: [withClient({ failing: { history: true } })] };
+
+/** A reply on its way (the server does not answer in this story). */
+export const Pending: Story = {
+  loaders: [withClient({ hanging: { commands: true } })],
+  play: sendFromStory(false),
+};
+
+/** A reply the server refused: Not sent, with Retry and Discard. */
+export const SendFailed: Story = {
+  loaders: [withClient({ failing: { commands: true } })],
+  play: sendFromStory(true),
+};
+
+/** Offline: the composer warns that messages sent now will fail. */
+export const Offline: Story = { loaders: [withClient({ connection: 'offline' })] };
+
+/** Reconnecting: the conversation stays readable. */
+export const Reconnecting: Story = { loaders: [withClient({ connection: 'reconnecting' })] };
+
+/** A short pane, as in the narrow workspace layout. */
+export const Compact: Story = {
+  render: (args, { loaded }) => {
+    const fixture = fixtureOf(loaded);
+    return html`<live-chat-conversation
+      .client=${fixture.client}
+      session-id=${ifDefined(fixture.sessions.mine)}
+      theme=${args.theme}
+      locale=${args.locale}
+      style="display:flex;flex-direction:column;width:360px;height:480px"
+    ></live-chat-conversation>`;
+  },
+};
+
+export const Dark: Story = { ...DARK };
+export const Russian: Story = { ...RUSSIAN };
+export const DarkRussian: Story = { ...DARK_RUSSIAN, args: { session: 'queued' } };

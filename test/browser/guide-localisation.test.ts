@@ -1,0 +1,53 @@
+// docs/localisation.md: the guide's German catalogue is used by translate() and by a workspace
+// whose locale is switched at run time; missing texts fall back to English.
+import { expect, waitUntil } from '@open-wc/testing';
+import { createLiveChatClient } from '@live-chat/core';
+import { SEED_USERS } from '@live-chat/adapters';
+import { translate } from '@live-chat/elements';
+import { registerGerman, renameTitle } from '../../docs/examples/localisation/german.js';
+import { createTestBackend, deepText, waitForText } from './support/dom.js';
+
+describe('docs/localisation.md', function () {
+  this.timeout(30_000);
+
+  it('registers German: its texts, plural forms, regional and English fallbacks', () => {
+    registerGerman();
+    expect(translate('de', 'workspace.title')).to.equal('Live-Chats');
+    expect(translate('de-AT', 'navigation.group.queue')).to.equal('Warteschlange');
+    expect(translate('de', 'counter.unread.label', { count: 1 })).to.equal('1 ungelesene Nachricht');
+    expect(translate('de', 'counter.unread.label', { count: 3 })).to.equal('3 ungelesene Nachrichten');
+    expect(translate('de', 'navigation.group-size', { count: 5 })).to.equal('5 Sitzungen');
+    // Not translated by the example: English.
+    expect(translate('de', 'workspace.no-session-hint')).to.equal(translate('en', 'workspace.no-session-hint'));
+  });
+
+  it('switches a running workspace between English, German and Russian', async () => {
+    registerGerman();
+    const backend = createTestBackend();
+    const client = createLiveChatClient({ adapter: backend.connect(SEED_USERS.operatorA) });
+    const workspace = document.createElement('live-chat-workspace');
+    workspace.style.cssText = 'display: block; width: 1200px; height: 800px;';
+    workspace.client = client;
+    document.body.append(workspace);
+    try {
+      await waitForText(workspace, 'My sessions');
+      workspace.locale = 'de';
+      await waitForText(workspace, 'Meine Sitzungen');
+      await waitForText(workspace, 'Live-Chats');
+      workspace.locale = 'ru';
+      await waitForText(workspace, 'Мои сессии');
+      workspace.locale = 'en';
+      await waitUntil(() => deepText(workspace).includes('My sessions') && !deepText(workspace).includes('Meine Sitzungen'));
+    } finally {
+      workspace.remove();
+      client.dispose();
+      await backend.dispose();
+    }
+  });
+
+  it('renames an English label for every workspace', () => {
+    expect(translate('en', 'workspace.title')).to.equal('Live Chats');
+    renameTitle();
+    expect(translate('en', 'workspace.title')).to.equal('Support desk');
+  });
+});

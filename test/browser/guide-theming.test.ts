@@ -1,0 +1,52 @@
+// docs/theming.md: the guide's stylesheet restyles the workspace and every component inside it,
+// through global tokens (light and dark), a component variable and a part.
+import { expect, waitUntil } from '@open-wc/testing';
+import { createLiveChatClient } from '@live-chat/core';
+import { SEED_USERS } from '@live-chat/adapters';
+import '@live-chat/elements';
+import { createTestBackend, deepQueryAll, fetchText, waitForText } from './support/dom.js';
+
+const token = (element: Element, name: string) => getComputedStyle(element).getPropertyValue(name).trim();
+
+describe('docs/theming.md', function () {
+  this.timeout(30_000);
+
+  it('brand-theme.css sets the tokens of every component, gives dark its own values, and styles a part', async () => {
+    const backend = createTestBackend();
+    const client = createLiveChatClient({ adapter: backend.connect(SEED_USERS.operatorA) });
+    const style = document.createElement('style');
+    style.textContent = await fetchText('/docs/examples/theming/brand-theme.css');
+    document.head.append(style);
+    const workspace = document.createElement('live-chat-workspace');
+    workspace.style.cssText = 'display: block; width: 1200px; height: 800px;';
+    workspace.client = client;
+    document.body.append(workspace);
+    try {
+      await waitForText(workspace, 'Customer Support');
+      const [navigation] = deepQueryAll(workspace, 'live-chat-navigation');
+      const [counter] = deepQueryAll(workspace, 'live-chat-counter');
+      for (const element of [workspace, navigation!, counter!]) {
+        expect(token(element, '--_accent'), element.localName).to.equal('#6a1b9a');
+        expect(token(element, '--_radius'), element.localName).to.equal('4px');
+      }
+      const header = workspace.shadowRoot!.querySelector('[part~="header"]')!;
+      expect(getComputedStyle(header).borderBottomColor).to.equal('rgb(106, 27, 154)');
+      const sidebar = workspace.shadowRoot!.querySelector('[part~="sidebar"]')!;
+      expect(sidebar.getBoundingClientRect().width).to.equal(320);
+
+      workspace.theme = 'dark';
+      await waitUntil(() => navigation!.getAttribute('theme') === 'dark', 'the theme did not reach the components');
+      for (const element of [workspace, navigation!, counter!]) {
+        expect(token(element, '--_accent'), element.localName).to.equal('#ce93d8');
+        // Tokens the brand leaves alone keep the built-in dark palette.
+        expect(token(element, '--_bg'), element.localName).to.equal('#15181e');
+      }
+      expect(getComputedStyle(header).borderBottomColor).to.equal('rgb(206, 147, 216)');
+    } finally {
+      workspace.remove();
+      style.remove();
+      client.dispose();
+      await backend.dispose();
+    }
+  });
+});

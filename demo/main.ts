@@ -133,7 +133,9 @@ const startBusinessProcess: HostAction = {
   label: 'Start business process',
   async run(context) {
     const who = context.customer?.name ?? context.session.name;
-    return { message: `Business process “Order handling” started for ${who} (demo: nothing was sent anywhere).` };
+    return {
+      message: `Business process “Order handling” started for ${who} (demo: nothing was sent anywhere).`,
+    };
   },
 };
 
@@ -154,8 +156,11 @@ const store = (key: string, value: string) => localStorage.setItem(`live-chat-de
 const state = {
   user: (stored('user') as DemoUser | null) ?? 'operatorA',
   sideBySide: stored('sideBySide') === 'true',
-  theme: (stored('theme') as 'light' | 'dark' | null) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
-  locale: (stored('locale') as Locale | null) ?? (navigator.language.startsWith('ru') ? 'ru' : 'en'),
+  theme:
+    (stored('theme') as 'light' | 'dark' | null) ??
+    (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
+  locale:
+    (stored('locale') as Locale | null) ?? (navigator.language.startsWith('ru') ? 'ru' : 'en'),
   simulatorRunning: stored('simulator') !== 'paused',
   rate: Number(stored('rate') ?? 4) || 4,
   lastAlert: '',
@@ -287,7 +292,10 @@ function renderControls(): void {
         <span>${t('user')}</span>
         <select @change=${userSelect} ?disabled=${state.sideBySide}>
           ${(Object.keys(USERS) as DemoUser[]).map(
-            (key) => html`<option value=${key} ?selected=${key === state.user}>${t(key)} — ${USERS[key].name}</option>`,
+            (key) =>
+              html`<option value=${key} ?selected=${key === state.user}>
+                ${t(key)} — ${USERS[key].name}
+              </option>`,
           )}
         </select>
       </label>
@@ -376,7 +384,10 @@ async function main(): Promise<void> {
   applyPageTheme();
   renderControls();
   app.textContent = t('loading');
-  backend = await openMemoryBackend({ persistence, seed: () => createSeedData({ now: Date.now() }) });
+  backend = await openMemoryBackend({
+    persistence,
+    seed: () => createSeedData({ now: Date.now() }),
+  });
   app.textContent = '';
   layoutWorkspaces();
   startSimulator();

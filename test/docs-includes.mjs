@@ -8,6 +8,7 @@
 //   …the file's content, exactly…
 //   ```
 //
+// The packages' READMEs (packages/*/README.md) quote examples the same way.
 // test/node/docs.test.ts fails when a block differs from its file. After editing an example,
 // copy it into the guides with:
 //
@@ -28,6 +29,20 @@ export function guideFiles() {
     .map((name) => path.join(docsDir, name));
 }
 
+/** The packages' READMEs, which quote examples too. */
+export function readmeFiles() {
+  const packagesDir = path.join(docsDir, '..', 'packages');
+  return fs
+    .readdirSync(packagesDir)
+    .map((name) => path.join(packagesDir, name, 'README.md'))
+    .filter((file) => fs.existsSync(file));
+}
+
+/** Every Markdown file that may quote examples. */
+export function quotingFiles() {
+  return [...guideFiles(), ...readmeFiles()];
+}
+
 /** The includes of one guide: `{ file, language, quoted, actual }` (paths relative to docs/). */
 export function includesOf(guide) {
   const text = fs.readFileSync(guide, 'utf8');
@@ -41,7 +56,7 @@ export function includesOf(guide) {
 /** Rewrites every include block of every guide with its file's content; returns changed guides. */
 export function writeIncludes() {
   const changed = [];
-  for (const guide of guideFiles()) {
+  for (const guide of quotingFiles()) {
     const text = fs.readFileSync(guide, 'utf8');
     const next = text.replace(INCLUDE, (block, file, fence, language) => {
       const absolute = path.resolve(path.dirname(guide), file);
@@ -51,7 +66,7 @@ export function writeIncludes() {
     });
     if (next !== text) {
       fs.writeFileSync(guide, next);
-      changed.push(path.relative(docsDir, guide));
+      changed.push(path.relative(path.join(docsDir, '..'), guide));
     }
   }
   return changed;
@@ -63,11 +78,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.log(changed.length ? `updated: ${changed.join(', ')}` : 'every guide is up to date');
   } else {
     let stale = 0;
-    for (const guide of guideFiles()) {
+    for (const guide of quotingFiles()) {
       for (const include of includesOf(guide)) {
         if (include.actual !== include.quoted) {
           stale++;
-          console.log(`${path.relative(docsDir, guide)}: ${include.file} differs (run with --write)`);
+          console.log(`${path.relative(path.join(docsDir, '..'), guide)}: ${include.file} differs (run with --write)`);
         }
       }
     }

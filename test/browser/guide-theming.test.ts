@@ -1,9 +1,11 @@
 // docs/theming.md: the guide's stylesheet restyles the workspace and every component inside it,
 // through global tokens (light and dark), a component variable and a part.
 import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { createLiveChatClient } from '@live-chat/core';
 import { SEED_USERS } from '@live-chat/adapters';
 import '@live-chat/elements';
+import { followSystemTheme } from '../../docs/examples/theming/follow-system-theme.js';
 import { createTestBackend, deepQueryAll, fetchText, waitForText } from './support/dom.js';
 
 const token = (element: Element, name: string) => getComputedStyle(element).getPropertyValue(name).trim();
@@ -47,6 +49,25 @@ describe('docs/theming.md', function () {
       style.remove();
       client.dispose();
       await backend.dispose();
+    }
+  });
+
+  it('followSystemTheme keeps the theme equal to prefers-color-scheme until stopped', async () => {
+    const workspace = document.createElement('live-chat-workspace');
+    document.body.append(workspace);
+    try {
+      await emulateMedia({ colorScheme: 'light' });
+      const stop = followSystemTheme(workspace);
+      expect(workspace.theme).to.equal('light');
+      await emulateMedia({ colorScheme: 'dark' });
+      await waitUntil(() => workspace.theme === 'dark', 'the theme did not follow the system');
+      stop();
+      await emulateMedia({ colorScheme: 'light' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(workspace.theme, 'no longer following').to.equal('dark');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+      workspace.remove();
     }
   });
 });

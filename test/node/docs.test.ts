@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 // @ts-expect-error: a plain ES module of the test tooling, without type declarations.
-import { docsDir, guideFiles, includesOf } from '../docs-includes.mjs';
+import { docsDir, guideFiles, includesOf, readmeFiles } from '../docs-includes.mjs';
 
 interface Include {
   file: string;
@@ -53,7 +53,8 @@ describe('docs: guides quote the example files the tests run', () => {
   }
 
   it('every example file is quoted by a guide', () => {
-    const quoted = new Set(guides.flatMap(({ file }) => (includesOf(file) as Include[]).map((i) => i.absolute)));
+    const quoting = [...guides.map(({ file }) => file), ...(readmeFiles() as string[])];
+    const quoted = new Set(quoting.flatMap((file) => (includesOf(file) as Include[]).map((i) => i.absolute)));
     const walk = (dir: string): string[] =>
       fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
         const full = path.join(dir, entry.name);
@@ -67,13 +68,31 @@ describe('docs: guides quote the example files the tests run', () => {
   });
 });
 
+describe('packages: READMEs quote the examples the tests run', () => {
+  for (const file of readmeFiles() as string[]) {
+    const name = path.relative(rootDir, file);
+    const includes = includesOf(file) as Include[];
+    it(`${name} quotes an example`, () => assert.ok(includes.length > 0));
+    for (const include of includes) {
+      it(`${name}: the block of ${path.relative(docsDir, include.absolute)} is the file, verbatim`, () => {
+        assert.notEqual(include.actual, undefined, `${include.file} exists`);
+        assert.equal(include.quoted, include.actual, `run \`node test/docs-includes.mjs --write\``);
+      });
+    }
+  }
+});
+
 describe('docs: links', () => {
   it('docs/README.md links every guide', () => {
     const index = guide('README.md');
     for (const name of GUIDES.filter((n) => n !== 'README.md')) assert.match(index, new RegExp(`\\]\\(\\./${name}\\)`), name);
   });
 
-  for (const { file, name, text } of guides) {
+  const linking = [
+    ...guides,
+    ...(readmeFiles() as string[]).map((file) => ({ file, name: path.relative(rootDir, file), text: fs.readFileSync(file, 'utf8') })),
+  ];
+  for (const { file, name, text } of linking) {
     it(`${name}: relative links point to files that exist`, () => {
       const broken: string[] = [];
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {

@@ -1,4 +1,5 @@
-import type { Id } from '@live-chat/core';
+import { BehaviorSubject } from 'rxjs';
+import type { ConnectionState, Id } from '@live-chat/core';
 import type { MemoryBackend } from '@live-chat/adapters';
 import type { Wire, WireFrame, WireReply, WireRequest } from './wire.js';
 
@@ -28,7 +29,10 @@ function answer(backend: MemoryBackend, userId: Id, request: WireRequest): WireR
  * Only JSON text crosses it, in both directions, asynchronously and in order.
  */
 export function loopbackWire(backend: MemoryBackend, userId: Id): Wire {
+  const connection$ = new BehaviorSubject<ConnectionState>('connecting');
+  setTimeout(() => connection$.next('online'), 0); // the handshake
   return {
+    connection$,
     async request(body) {
       await later();
       const reply = answer(backend, userId, JSON.parse(body) as WireRequest);

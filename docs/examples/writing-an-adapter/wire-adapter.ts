@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable } from 'rxjs';
+import { BehaviorSubject, Observable, type Subscription } from 'rxjs';
 import { LiveChatError } from '@live-chat/core';
 import type {
   Command,
@@ -25,21 +25,20 @@ export class WireAdapter implements TransportAdapter {
   private readonly state = new BehaviorSubject<ConnectionState>('connecting');
   /** Completes each open event stream (on dispose). */
   private readonly streams = new Set<() => void>();
+  private readonly wireState: Subscription;
   private disposed = false;
 
   constructor(private readonly wire: Wire) {
     this.connection$ = this.state.asObservable();
+    this.wireState = wire.connection$.subscribe((state) => this.state.next(state));
   }
 
   /** Sends a request and decodes the reply; a network failure becomes an `OFFLINE` error. */
   private async call(request: WireRequest): Promise<WireReply> {
     if (this.disposed) return { ok: false, error: { code: 'OFFLINE', message: 'The adapter was disposed.' } };
     try {
-      const reply = JSON.parse(await this.wire.request(JSON.stringify(request))) as WireReply;
-      if (!this.disposed) this.state.next('online');
-      return reply;
+      return JSON.parse(await this.wire.request(JSON.stringify(request))) as WireReply;
     } catch {
-      if (!this.disposed) this.state.next('reconnecting');
       return { ok: false, error: { code: 'OFFLINE', message: 'The server could not be reached.' } };
     }
   }
@@ -114,6 +113,7 @@ export class WireAdapter implements TransportAdapter {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.wireState.unsubscribe();
     for (const complete of [...this.streams]) complete();
     this.state.next('offline');
     this.state.complete();

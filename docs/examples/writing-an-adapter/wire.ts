@@ -1,5 +1,7 @@
+import type { Observable } from 'rxjs';
 import type {
   Command,
+  ConnectionState,
   ErrorInfo,
   HistoryQuery,
   ReportQuery,
@@ -13,6 +15,8 @@ import type {
  * a `fetch` POST and `openStream` an EventSource, a streamed response or a WebSocket.
  */
 export interface Wire {
+  /** The network's state as the transport knows it (socket open, heartbeat answered, …). */
+  readonly connection$: Observable<ConnectionState>;
   /** Sends one request; resolves with the reply, rejects when the network fails. */
   request(body: string): Promise<string>;
   /** Opens the user's event stream after `sinceSeq`; returns a function that closes it. */

@@ -4,6 +4,8 @@
  * complete, rule-enforcing backend that runs in the page (optionally persisted to IndexedDB),
  * with deterministic seed data and a customer simulator for demos, stories and tests. The
  * adapter conformance suite is published separately as `@live-chat/adapters/conformance`.
+ *
+ * @module \@live-chat/adapters
  */
 
 /** The package version. */

@@ -2,6 +2,8 @@
  * @packageDocumentation
  * `@live-chat/core`: the domain, protocol and client store of the Live Chat Workspace. It knows
  * no DOM framework and no transport, and runs in browsers and Node.
+ *
+ * @module \@live-chat/core
  */
 export * from './domain/types.js';
 export * from './domain/errors.js';

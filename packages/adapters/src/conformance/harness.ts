@@ -51,6 +51,8 @@ export interface ConformanceOptions {
 
 /** One named, framework-independent check. */
 export interface ConformanceCheck {
+  /** What the check proves, as a test name. */
   name: string;
+  /** Runs the check on a fresh harness; rejects with a `ConformanceError` that says what broke. */
   run(): Promise<void>;
 }

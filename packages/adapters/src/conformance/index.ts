@@ -13,6 +13,8 @@
  *
  * The same call works with mocha's (or web-test-runner's) `describe`/`it`. Without a test
  * framework, {@link conformanceChecks} returns the checks as `{ name, run }` to run yourself.
+ *
+ * @module \@live-chat/adapters/conformance
  */
 import { CHECKS } from './checks.js';
 import type { ConformanceCheck, ConformanceFactory, ConformanceOptions } from './harness.js';

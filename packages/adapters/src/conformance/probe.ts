@@ -99,6 +99,12 @@ export class Recorder {
   }
 }
 
+/** One check: what it proves (its name), and how, given a probe on a fresh harness. */
+export interface CheckDefinition {
+  name: string;
+  run(probe: Probe): Promise<void>;
+}
+
 /** One check's view of a harness. */
 export class Probe {
   private readonly adapters = new Map<Id, TransportAdapter>();

@@ -40,6 +40,19 @@ import {
   type Engine,
 } from './engine.js';
 
+/*
+ * Checks run in this order, and the first failure is the answer:
+ *   1. ids and input shape                → VALIDATION, or NOT_FOUND for an unknown id
+ *   2. membership of the session's live chat → FORBIDDEN
+ *   3. text, names, reassignment targets  → VALIDATION
+ *   4. the state machine (core transition) → INVALID_TRANSITION, or ALREADY_TAKEN when another
+ *      operator has the session
+ *   5. the access rules (core canActOn / isInQueueOf / canView) → FORBIDDEN
+ * +New Session (start-outbound): FORBIDDEN when the live chat has no messenger or email channel
+ * at all (the button is unavailable there), VALIDATION for a channel the live chat or the
+ * customer does not use, CONFLICT while the customer has an open session in that live chat.
+ */
+
 /** The user a command runs for. */
 export interface Actor {
   userId: Id;
@@ -98,6 +111,17 @@ function commitTake(engine: Engine, actor: Actor, session: Session): Session {
 
 /** Validates a take of `session` by the actor. */
 function checkTake(actor: Actor, session: Session): Result<never> | undefined {
+  if (session.status === 'active' && session.assignee?.kind === 'operator') {
+    const yours = session.assignee.operatorId === actor.userId;
+    return fail(
+      'ALREADY_TAKEN',
+      yours ? 'This session is already yours.' : 'Another operator has already taken this session.',
+      {
+        sessionId: session.id,
+        assignee: session.assignee,
+      },
+    );
+  }
   const refused = checkTransition(session, 'take');
   if (refused) return refused;
   // Queued for a group the actor is not in.

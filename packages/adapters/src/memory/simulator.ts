@@ -11,7 +11,9 @@ import { createRandom, type Random } from './random.js';
 
 /** Timers the simulator runs on (default: the global `setTimeout`/`clearTimeout`). */
 export interface Scheduler {
+  /** Runs `task` once after `ms` milliseconds; returns a handle for {@link Scheduler.clearTimeout}. */
   setTimeout(task: () => void, ms: number): unknown;
+  /** Cancels a task scheduled with {@link Scheduler.setTimeout}. */
   clearTimeout(handle: unknown): void;
 }
 

@@ -111,7 +111,10 @@ class WorkspaceClient implements LiveChatClient {
 
     const store = this.store;
     this.connection$ = select(this.connectionState, (state) => state);
-    this.status$ = store.select((s) => s.status);
+    this.status$ = store.select(
+      (s) => s.status,
+      (a, b) => a === b || (a.state === b.state && a.state !== 'error'),
+    );
     this.me$ = store.select((s) => s.me);
     this.liveChats$ = store.select((s) => s.accessibleLiveChats as LiveChat[]);
     this.counters$ = store.select((s) => s.countersView());
@@ -241,7 +244,7 @@ class WorkspaceClient implements LiveChatClient {
   }
   canActOn(sessionId: Id): boolean {
     const viewer = this.store.viewer;
-    const session = this.store.sessions.get(sessionId);
+    const session = this.store.session(sessionId);
     return viewer !== null && session !== undefined && canActOn(viewer, session);
   }
 

@@ -188,7 +188,7 @@ export class Conversations {
       clientMessageId,
       author: { kind: 'operator', userId: store.me?.id ?? '' },
       text: valid.value,
-      channel: store.sessions.get(sessionId)?.channel ?? 'web',
+      channel: store.session(sessionId)?.channel ?? 'web',
       sentAt: this.deps.now(),
       order: Infinity,
       delivery: 'pending',

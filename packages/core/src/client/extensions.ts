@@ -86,7 +86,7 @@ export class HostExtensions {
 
   private context(sessionId: Id, messageId?: Id): ClientResult<SessionContext> {
     const { store, conversations } = this.deps;
-    const session = store.sessions.get(sessionId);
+    const session = store.session(sessionId);
     if (!session) return refused(notFound('This session is not available.', { sessionId }));
     const context: SessionContext = {
       session,

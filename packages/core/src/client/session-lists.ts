@@ -177,9 +177,16 @@ function patch(
   previous: readonly SessionView[],
   compare: (a: SessionView, b: SessionView) => number,
   viewOf: (id: Id) => SessionView | undefined,
-): SessionView[] | null {
-  const next = previous.slice();
+): readonly SessionView[] | null {
+  // Rows whose view object did not change stay where they are.
+  const changed: Id[] = [];
   for (const id of bucket.dirty) {
+    const view = bucket.ids.has(id) ? viewOf(id) : undefined;
+    if (view !== bucket.placed.get(id)) changed.push(id);
+  }
+  if (changed.length === 0) return previous;
+  const next = previous.slice();
+  for (const id of changed) {
     const old = bucket.placed.get(id);
     if (old) {
       const at = lowerBound(next, old, compare);
@@ -187,8 +194,7 @@ function patch(
       next.splice(at, 1);
       bucket.placed.delete(id);
     }
-    if (!bucket.ids.has(id)) continue;
-    const view = viewOf(id);
+    const view = bucket.ids.has(id) ? viewOf(id) : undefined;
     if (!view) continue;
     next.splice(lowerBound(next, view, compare), 0, view);
     bucket.placed.set(id, view);
@@ -210,11 +216,15 @@ export function sortedViews(
   const compare = comparatorOf(kind);
   const previous = bucket.sorted;
   const patched = previous && !bucket.full ? patch(bucket, previous, compare, viewOf) : null;
-  const views = patched ?? sortFromScratch(bucket, compare, viewOf);
   bucket.dirty.clear();
   bucket.full = false;
   bucket.sortedVersion = bucket.version;
-  bucket.sorted =
-    previous && previous.length === views.length && previous.every((view, i) => view === views[i]) ? previous : views;
+  if (patched) {
+    bucket.sorted = patched;
+  } else {
+    const views = sortFromScratch(bucket, compare, viewOf);
+    bucket.sorted =
+      previous && previous.length === views.length && previous.every((view, i) => view === views[i]) ? previous : views;
+  }
   return bucket.sorted;
 }

@@ -7,10 +7,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { groupsOf, SESSION_GROUP_KINDS } from '../domain/access.js';
+import { groupsOf, SESSION_GROUP_KINDS, type SessionGroupKind } from '../domain/access.js';
 import { computeCounters, countersEqual } from '../domain/counters.js';
 import type { Assignee, Session } from '../domain/types.js';
 import type { ServerEvent } from '../protocol/events.js';
+import { comparatorOf } from './session-lists.js';
 import { WorkspaceStore } from './store.js';
 import { makeSession, makeSnapshot } from './testing/fixtures.js';
 
@@ -102,9 +103,9 @@ function build(initial: Session[], unread: Record<string, number>): WorkspaceSto
 function assertConsistent(store: WorkspaceStore): void {
   const viewer = store.viewer;
   assert.ok(viewer);
-  const sessions = [...store.sessions.values()];
-  assert.deepEqual([...store.unread.keys()].sort(), sessions.map((s) => s.id).sort(), 'an unread count for every session');
-  const expected = computeCounters(viewer, sessions, (id) => store.unread.get(id) ?? 0, store.accessibleLiveChats.map((c) => c.id));
+  const sessions = [...store.allSessions()];
+  for (const session of sessions) assert.equal(typeof store.unreadOf(session.id), 'number', 'an unread count for every session');
+  const expected = computeCounters(viewer, sessions, (id) => store.unreadOf(id) ?? 0, store.accessibleLiveChats.map((c) => c.id));
   assert.ok(countersEqual(store.counters, expected), `incremental ${JSON.stringify(store.counters)} vs ${JSON.stringify(expected)}`);
 
   // Every group list holds exactly the sessions groupsOf assigns to it...
@@ -124,9 +125,18 @@ function assertConsistent(store: WorkspaceStore): void {
     for (const kind of SESSION_GROUP_KINDS) {
       const size = store.counters.groups[liveChatId]?.[kind] ?? 0;
       assert.equal(store.lists.size(liveChatId, kind), size, `${liveChatId}/${kind} size`);
-      assert.equal(store.sessionList(liveChatId, kind).length, size, `${liveChatId}/${kind} sorted list`);
+      assertSorted(store, liveChatId, kind);
     }
   }
+}
+
+/** A (possibly patched) sorted list equals a fresh sort of the current views. */
+function assertSorted(store: WorkspaceStore, liveChatId: string, kind: SessionGroupKind): void {
+  const list = store.sessionList(liveChatId, kind);
+  const ids = store.lists.get(liveChatId, kind)?.ids ?? new Set<string>();
+  const fresh = [...ids].map((id) => store.sessionView(id)).sort(comparatorOf(kind) as (a: unknown, b: unknown) => number);
+  assert.equal(list.length, fresh.length, `${liveChatId}/${kind} length`);
+  list.forEach((view, i) => assert.equal(view, fresh[i], `${liveChatId}/${kind} row ${i}`));
 }
 
 /** Everything observable about the store, as plain data. */
@@ -137,9 +147,8 @@ function plain(store: WorkspaceStore): unknown {
   }
   return {
     seq: store.seq,
-    sessions: [...store.sessions.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
-    unread: [...store.unread.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
-    views: [...store.sessions.keys()].sort().map((id) => store.sessionView(id)),
+    sessions: [...store.allSessions()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((s) => [s, store.unreadOf(s.id)]),
+    views: [...store.allSessions()].map((s) => s.id).sort().map((id) => store.sessionView(id)),
     counters: store.countersView(),
     lists,
     customers: [...store.customers.values()],
@@ -175,12 +184,61 @@ describe('store properties', () => {
     );
   });
 
+  it('patched session lists equal a fresh sort, however many rows changed between reads', () => {
+    const many = Array.from({ length: 160 }, (_, i) => `m${i}`);
+    const manyEvent: fc.Arbitrary<Unnumbered> = fc.oneof(
+      fc
+        .record({
+          id: fc.constantFrom(...many),
+          status: fc.constantFrom<Session['status']>('queued', 'active', 'closed'),
+          mine: fc.boolean(),
+          at: fc.integer({ min: 0, max: 500 }),
+          unread: fc.integer({ min: 0, max: 3 }),
+        })
+        .map(({ id, status, mine, at, unread }): Unnumbered => ({
+          type: 'session.upserted',
+          session: makeSession(id, {
+            status,
+            assignee: status === 'active' ? { kind: 'operator', operatorId: mine ? 'u-me' : 'u-other' } : null,
+            queuedAt: status === 'queued' ? at : null,
+            lastMessageAt: at,
+          }),
+          unread,
+          cause: 'created',
+        })),
+      fc
+        .record({ id: fc.constantFrom(...many), order: fc.integer({ min: 1, max: 1000 }), at: fc.integer({ min: 0, max: 500 }) })
+        .map(({ id, order, at }): Unnumbered => ({
+          type: 'message.added',
+          message: { id: `${id}-${order}`, sessionId: id, author: { kind: 'customer', customerId: 'c-1' }, text: 't', channel: 'web', sentAt: at, order },
+          unread: 1,
+        })),
+      fc.constantFrom(...many).map((sessionId): Unnumbered => ({ type: 'session.removed', sessionId })),
+    );
+    fc.assert(
+      fc.property(fc.array(manyEvent, { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 8 }), (events, every) => {
+        const initial = many.map((id, i) =>
+          makeSession(id, i % 2 ? { queuedAt: i * 3 } : { status: 'active', assignee: { kind: 'operator', operatorId: 'u-me' }, lastMessageAt: i * 7 }),
+        );
+        const store = build(initial, {});
+        for (const kind of SESSION_GROUP_KINDS) store.sessionList('lc-1', kind);
+        number(events).forEach((event, i) => {
+          store.applyEvent(event);
+          if (i % every === 0) for (const kind of SESSION_GROUP_KINDS) assertSorted(store, 'lc-1', kind);
+        });
+        for (const kind of SESSION_GROUP_KINDS) assertSorted(store, 'lc-1', kind);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('a snapshot of the final state gives the same counters as the events did', () => {
     fc.assert(
       fc.property(scenarioArb, ({ initial, unread, events }) => {
         const live = build(initial, unread);
         for (const event of number(events)) live.applyEvent(event);
-        const fresh = build([...live.sessions.values()], Object.fromEntries(live.unread));
+        const sessions = [...live.allSessions()];
+        const fresh = build(sessions, Object.fromEntries(sessions.map((s) => [s.id, live.unreadOf(s.id) ?? 0])));
         assert.ok(countersEqual(live.counters, fresh.counters));
       }),
       { numRuns: 200 },

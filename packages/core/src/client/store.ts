@@ -5,10 +5,25 @@ import type { ActivityEntry, Customer, Id, LiveChat, OperatorGroup, Session, Use
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { reduceActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
 import { select } from './select.js';
-import { comparatorOf, GroupIndex } from './session-lists.js';
+import { comparatorOf, GroupIndex, sortedViews } from './session-lists.js';
 import type { ClientStatus, SessionView } from './types.js';
 
 const NO_VIEWS: readonly SessionView[] = Object.freeze([]) as readonly SessionView[];
+
+/**
+ * The store's bookkeeping for one visible session. The session itself is an immutable entity,
+ * replaced (never mutated) by the pure reducers; the slot that holds it is the store's own and
+ * is updated in place, with the groups the session is in and whether it is the user's, so an
+ * event that keeps a session in its groups (most of them: messages, reads) touches one Map
+ * entry and allocates nothing but the new session.
+ */
+interface SessionSlot {
+  session: Session;
+  unread: number;
+  kinds: readonly SessionGroupKind[];
+  /** Active and assigned to the user: its unread count is part of the red counter. */
+  mine: boolean;
+}
 
 /** Whether two sessions sit in the same groups and queues whatever the viewer (status, assignee, live chat). */
 function sameShape(a: Session, b: Session): boolean {
@@ -52,10 +67,8 @@ export class WorkspaceStore {
   me: User | null = null;
   viewer: Viewer | null = null;
 
-  /** Visible sessions by id. */
-  readonly sessions = new Map<Id, Session>();
-  /** The user's unread count of every visible session (same keys as `sessions`). */
-  readonly unread = new Map<Id, number>();
+  /** One slot per visible session, by id (see {@link SessionSlot}). */
+  private readonly slots = new Map<Id, SessionSlot>();
   readonly customers = new Map<Id, Customer>();
   readonly users = new Map<Id, User>();
   readonly liveChats = new Map<Id, LiveChat>();
@@ -129,17 +142,16 @@ export class WorkspaceStore {
     for (const id of Object.keys(counters.groups)) delete counters.groups[id];
     for (const chat of this.accessibleLiveChats) counters.groups[chat.id] = { queue: 0, mine: 0, closed: 0, active: 0 };
 
-    this.sessions.clear();
-    this.unread.clear();
+    this.slots.clear();
     this.lists.clear();
     for (const session of snapshot.sessions) {
       const unread = snapshot.unread[session.id] ?? 0;
-      this.sessions.set(session.id, session);
-      this.unread.set(session.id, unread);
+      const kinds = groupsOf(viewer, session);
+      this.slots.set(session.id, { session, unread, kinds, mine: isAssignedTo(viewer, session) });
       applyShare(counters, viewer, session, unread, 1);
-      this.lists.add(session.id, session.liveChatId, groupsOf(viewer, session));
+      this.lists.add(session.id, session.liveChatId, kinds);
     }
-    for (const id of this.views.keys()) if (!this.sessions.has(id)) this.views.delete(id);
+    for (const id of this.views.keys()) if (!this.slots.has(id)) this.views.delete(id);
     this.countersVersion++;
     this.activity = snapshot.activity.slice(0, this.activityLimit);
   }
@@ -153,11 +165,10 @@ export class WorkspaceStore {
       case 'message.added':
       case 'session.read': {
         const id = sessionIdOf(event) as Id;
-        const session = this.sessions.get(id);
-        const unread = this.unread.get(id);
-        const nextSession = reduceSession(session, event);
-        const nextUnread = nextSession === undefined ? undefined : reduceUnread(unread, event);
-        if (nextSession !== session || nextUnread !== unread) this.replace(id, session, unread, nextSession, nextUnread);
+        const slot = this.slots.get(id);
+        const nextSession = reduceSession(slot?.session, event);
+        const nextUnread = nextSession === undefined ? undefined : reduceUnread(slot?.unread, event);
+        if (nextSession !== slot?.session || nextUnread !== slot?.unread) this.replace(id, slot, nextSession, nextUnread ?? 0);
         return;
       }
       case 'customer.upserted':
@@ -177,51 +188,44 @@ export class WorkspaceStore {
    * Swaps one session (and/or its unread count): counters with core `applyShare` (remove the
    * old share, add the new one) and the group sets with core `groupsOf`, O(1).
    */
-  private replace(
-    id: Id,
-    session: Session | undefined,
-    unread: number | undefined,
-    nextSession: Session | undefined,
-    nextUnread: number | undefined,
-  ): void {
+  private replace(id: Id, slot: SessionSlot | undefined, nextSession: Session | undefined, nextUnread: number): void {
     const viewer = this.viewer;
     if (!viewer) return;
     const counters = this.counters;
-    if (session && nextSession) {
-      const count = unread ?? 0;
-      const nextCount = nextUnread ?? 0;
+    if (slot && nextSession) {
+      const { session, unread } = slot;
       if (sameShape(session, nextSession)) {
         // Same status, assignee and live chat (a message, a read, a rename): the session stays in
         // the same groups and queues, so only its unread count can move a figure, and only in
         // the user's own sessions. Its groups still change (their rows show it).
-        if (count !== nextCount && isAssignedTo(viewer, nextSession)) {
-          applyShare(counters, viewer, session, count, -1);
-          applyShare(counters, viewer, nextSession, nextCount, 1);
+        if (unread !== nextUnread && slot.mine) {
+          applyShare(counters, viewer, session, unread, -1);
+          applyShare(counters, viewer, nextSession, nextUnread, 1);
           this.countersVersion++;
         }
-        this.lists.touch(nextSession.liveChatId, groupsOf(viewer, nextSession));
+        this.lists.touch(id, nextSession.liveChatId, slot.kinds);
       } else {
-        applyShare(counters, viewer, session, count, -1);
-        applyShare(counters, viewer, nextSession, nextCount, 1);
+        applyShare(counters, viewer, session, unread, -1);
+        applyShare(counters, viewer, nextSession, nextUnread, 1);
         this.countersVersion++;
-        this.lists.remove(id, session.liveChatId, groupsOf(viewer, session));
-        this.lists.add(id, nextSession.liveChatId, groupsOf(viewer, nextSession));
+        this.lists.remove(id, session.liveChatId, slot.kinds);
+        slot.kinds = groupsOf(viewer, nextSession);
+        slot.mine = isAssignedTo(viewer, nextSession);
+        this.lists.add(id, nextSession.liveChatId, slot.kinds);
       }
-      if (nextSession !== session) this.sessions.set(id, nextSession);
-      if (nextCount !== count) this.unread.set(id, nextCount);
+      slot.session = nextSession;
+      slot.unread = nextUnread;
     } else if (nextSession) {
-      const nextCount = nextUnread ?? 0;
-      applyShare(counters, viewer, nextSession, nextCount, 1);
+      const kinds = groupsOf(viewer, nextSession);
+      this.slots.set(id, { session: nextSession, unread: nextUnread, kinds, mine: isAssignedTo(viewer, nextSession) });
+      applyShare(counters, viewer, nextSession, nextUnread, 1);
       this.countersVersion++;
-      this.lists.add(id, nextSession.liveChatId, groupsOf(viewer, nextSession));
-      this.sessions.set(id, nextSession);
-      this.unread.set(id, nextCount);
-    } else if (session) {
-      applyShare(counters, viewer, session, unread ?? 0, -1);
+      this.lists.add(id, nextSession.liveChatId, kinds);
+    } else if (slot) {
+      applyShare(counters, viewer, slot.session, slot.unread, -1);
       this.countersVersion++;
-      this.lists.remove(id, session.liveChatId, groupsOf(viewer, session));
-      this.sessions.delete(id);
-      this.unread.delete(id);
+      this.lists.remove(id, slot.session.liveChatId, slot.kinds);
+      this.slots.delete(id);
       this.views.delete(id);
     }
   }
@@ -229,14 +233,33 @@ export class WorkspaceStore {
   // -------------------------------------------------------------------------------------------
   // Reading
 
+  /** A visible session. */
+  session(id: Id): Session | undefined {
+    return this.slots.get(id)?.session;
+  }
+
+  /** The user's unread count of a visible session (`undefined` when it is not visible). */
+  unreadOf(id: Id): number | undefined {
+    return this.slots.get(id)?.unread;
+  }
+
+  /** Every visible session. */
+  *allSessions(): IterableIterator<Session> {
+    for (const slot of this.slots.values()) yield slot.session;
+  }
+
+  get sessionCount(): number {
+    return this.slots.size;
+  }
+
   /**
    * A session as lists show it. The view object is cached and only replaced when the session,
    * its unread count or its customer changed, so unchanged rows keep their identity.
    */
   sessionView(id: Id): SessionView | undefined {
-    const session = this.sessions.get(id);
-    if (!session) return undefined;
-    const unread = this.unread.get(id) ?? 0;
+    const slot = this.slots.get(id);
+    if (!slot) return undefined;
+    const { session, unread } = slot;
     const customer = this.customers.get(session.customerId);
     const cached = this.views.get(id);
     if (cached && cached.session === session && cached.unread === unread && cached.customer === customer) {
@@ -247,24 +270,13 @@ export class WorkspaceStore {
     return view;
   }
 
-  /** One menu group of one live chat, sorted; rebuilt only when that group changed. */
+  /** One menu group of one live chat, sorted; rebuilt (patched) only when that group changed. */
   sessionList(liveChatId: Id, kind: SessionGroupKind): readonly SessionView[] {
     const bucket = this.lists.get(liveChatId, kind);
-    if (!bucket || bucket.ids.size === 0) return NO_VIEWS;
-    if (bucket.sorted && bucket.sortedVersion === bucket.version) return bucket.sorted;
-    const views: SessionView[] = [];
-    for (const id of bucket.ids) {
-      const view = this.sessionView(id);
-      if (view) views.push(view);
-    }
-    views.sort(comparatorOf(kind));
-    // Keep the previous array when the rebuild changed nothing a list shows.
-    const previous = bucket.sorted;
-    bucket.sorted =
-      previous && previous.length === views.length && previous.every((view, i) => view === views[i]) ? previous : views;
-    bucket.sortedVersion = bucket.version;
-    return bucket.sorted;
+    return bucket ? sortedViews(bucket, kind, this.viewOf) : NO_VIEWS;
   }
+
+  private readonly viewOf = (id: Id): SessionView | undefined => this.sessionView(id);
 
   /** The oldest session of the user's queues (one live chat, or all of them). */
   oldestQueued(liveChatId?: Id): SessionView | undefined {

@@ -128,10 +128,15 @@ export interface LiveChatClient {
   readonly me: User | null;
   readonly viewer: Viewer | null;
   readonly counters: Counters;
+  /** The session as lists show it, now; `undefined` when unknown or not visible to the user. */
   getSession(sessionId: Id): SessionView | undefined;
+  /** A live chat the user can access, now. */
   getLiveChat(liveChatId: Id): LiveChat | undefined;
+  /** An operator group, now. */
   getGroup(groupId: Id): OperatorGroup | undefined;
+  /** A user (operator, supervisor or internal user), now. */
   getUser(userId: Id): User | undefined;
+  /** A customer known to the user, now. */
   getCustomer(customerId: Id): Customer | undefined;
   /** Every customer known to the user (for +New Session). */
   getCustomers(): Customer[];
@@ -146,7 +151,9 @@ export interface LiveChatClient {
   readonly hasCustomerDirectory: boolean;
 
   // Commands
+  /** Takes a queued session: it becomes active and assigned to the user (`ALREADY_TAKEN` if someone was faster). */
   take(sessionId: Id): Promise<ClientResult<CommandValues['session.take']>>;
+  /** Takes the oldest session of the user's queues (of one live chat when given): the blue counter's click. */
   takeNext(liveChatId?: Id): Promise<ClientResult<CommandValues['session.take-next']>>;
   /** Sends a message; it shows at once as pending and is reconciled by its clientMessageId. */
   send(sessionId: Id, text: string): Promise<ClientResult<CommandValues['message.send']>>;
@@ -154,12 +161,17 @@ export interface LiveChatClient {
   retry(sessionId: Id, clientMessageId: string): Promise<ClientResult<CommandValues['message.send']>>;
   /** Drops a failed message from the conversation. */
   discard(sessionId: Id, clientMessageId: string): void;
+  /** Closes the session; it moves to Closed with its history kept. */
   close(sessionId: Id): Promise<ClientResult<CommandValues['session.close']>>;
+  /** Reassigns the session to an operator or a group among the live chat's reassignment targets. */
   reassign(sessionId: Id, target: AssigneeTarget): Promise<ClientResult<CommandValues['session.reassign']>>;
+  /** Returns an active session to the queue, unassigned. */
   returnToQueue(sessionId: Id): Promise<ClientResult<CommandValues['session.return-to-queue']>>;
+  /** Renames the session (a trimmed, non-empty name of at most `MAX_SESSION_NAME_LENGTH` characters). */
   rename(sessionId: Id, name: string): Promise<ClientResult<CommandValues['session.rename']>>;
   /** Marks every loaded message of the session read. */
   markRead(sessionId: Id): Promise<ClientResult<CommandValues['session.mark-read']>>;
+  /** Starts an outbound session with a customer through a messenger or email channel of the live chat (+New Session). */
   startOutbound(input: {
     liveChatId: Id;
     customerId: Id;
@@ -169,10 +181,13 @@ export interface LiveChatClient {
   }): Promise<ClientResult<CommandValues['session.start-outbound']>>;
   /** Loads the next older page of a session's history. */
   loadOlder(sessionId: Id): Promise<void>;
+  /** Asks the backend for a report computed from its own records. */
   report<Q extends ReportQuery>(query: Q): Promise<ClientResult<Report<Q>>>;
 
   // Host extension points
+  /** Adds a host binder (shown in the about-session pane); returns the function that removes it. */
   registerBinder(binder: Binder): () => void;
+  /** Adds a host action (the +Actions menu); returns the function that removes it. */
   registerAction(action: HostAction): () => void;
   /** Searches a binder's records for the session (or message). */
   searchRecords(binderId: string, sessionId: Id, query: string, messageId?: Id): Promise<ClientResult<HostRecord[]>>;
@@ -180,6 +195,7 @@ export interface LiveChatClient {
   bindRecord(binderId: string, sessionId: Id, record: HostRecord, messageId?: Id): Promise<ClientResult<CommandValues['session.bind']>>;
   /** Asks the binder to create a record from the session (or message), then binds it. */
   createRecord(binderId: string, sessionId: Id, messageId?: Id): Promise<ClientResult<CommandValues['session.bind']>>;
+  /** Removes a binding between the session and a host record. */
   unbindRecord(sessionId: Id, binderId: string, recordId: string): Promise<ClientResult<CommandValues['session.unbind']>>;
   /** Runs a host action with the session's context. */
   runAction(actionId: string, sessionId: Id): Promise<ClientResult<{ message?: string }>>;

@@ -34,6 +34,7 @@ export function viewerFor(
 /** The session groups of the left menu. `active` exists only for supervisors. */
 export type SessionGroupKind = 'queue' | 'mine' | 'closed' | 'active';
 
+/** Every menu group of a live chat, in the order the navigation lists them (Active is for supervisors only). */
 export const SESSION_GROUP_KINDS: readonly SessionGroupKind[] = ['active', 'closed', 'queue', 'mine'];
 
 /** Whether the user belongs to the live chat at all (operator or supervisor). */

@@ -38,6 +38,7 @@ export class LiveChatError extends Error implements ErrorInfo {
       : { code: this.code, message: this.message };
   }
 
+  /** The error for a serialised {@link ErrorInfo}, e.g. one a command result or a transport carried. */
   static from(info: ErrorInfo): LiveChatError {
     return new LiveChatError(info.code, info.message, info.details);
   }
@@ -46,8 +47,10 @@ export class LiveChatError extends Error implements ErrorInfo {
 /** Outcome of an operation that may be refused: a value, or a typed error and nothing changed. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
+/** A successful {@link Result} carrying `value`. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
+/** A refused {@link Result}: the typed error (`code`, a readable `message`, optional `details`). */
 export const fail = <T = never>(
   code: ErrorCode,
   message: string,

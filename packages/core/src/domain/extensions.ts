@@ -45,5 +45,6 @@ export interface HostAction {
 
 /** Host support for "add to customers" on external customers. */
 export interface CustomerDirectory {
+  /** Adds the external customer to the host's customer database; may resolve to the record created. */
   addCustomer(customer: Customer): Promise<HostRecord | void>;
 }

@@ -41,12 +41,14 @@ export interface DateRange {
   to: Timestamp;
 }
 
+/** Asks for the Operators' performance report of one live chat over a date range (see {@link operatorsPerformance}). */
 export interface OperatorsPerformanceQuery {
   kind: 'operators-performance';
   liveChatId: Id;
   range: DateRange;
 }
 
+/** Asks for the Live chat performance report of one live chat over a date range (see {@link liveChatPerformance}). */
 export interface LiveChatPerformanceQuery {
   kind: 'live-chat-performance';
   liveChatId: Id;
@@ -55,6 +57,7 @@ export interface LiveChatPerformanceQuery {
   utcOffsetMinutes?: number;
 }
 
+/** Any report request; `kind` selects the report, {@link Report} gives its answer's type. */
 export type ReportQuery = OperatorsPerformanceQuery | LiveChatPerformanceQuery;
 
 /** One operator's row of the Operators' performance report. Times are milliseconds; `null` when there is nothing to average. */
@@ -68,6 +71,7 @@ export interface OperatorPerformanceRow {
   openNow: number;
 }
 
+/** The Operators' performance report: one row per operator (formulas at {@link operatorsPerformance}). */
 export interface OperatorsPerformanceReport {
   kind: 'operators-performance';
   liveChatId: Id;
@@ -75,12 +79,14 @@ export interface OperatorsPerformanceReport {
   rows: OperatorPerformanceRow[];
 }
 
+/** A count for one calendar day, e.g. requests per day. */
 export interface DayCount {
   /** The day as `YYYY-MM-DD` in the query's offset. */
   day: string;
   count: number;
 }
 
+/** The Live chat performance report (formulas at {@link liveChatPerformance}). Times are milliseconds; `null` when there is nothing to average. */
 export interface LiveChatPerformanceReport {
   kind: 'live-chat-performance';
   liveChatId: Id;

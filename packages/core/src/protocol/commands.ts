@@ -25,20 +25,24 @@ export interface SendMessageCommand extends CommandBase {
   clientMessageId: string;
   text: string;
 }
+/** Close a queued or active session (it moves to Closed; its history is kept). */
 export interface CloseSessionCommand extends CommandBase {
   type: 'session.close';
   sessionId: Id;
 }
+/** Reassign a session to an operator (it becomes active) or to a group (it is queued for that group). */
 export interface ReassignSessionCommand extends CommandBase {
   type: 'session.reassign';
   sessionId: Id;
   /** Must be one of the live chat's reassignment targets. */
   target: AssigneeTarget;
 }
+/** Return an active session to the queue, unassigned. */
 export interface ReturnToQueueCommand extends CommandBase {
   type: 'session.return-to-queue';
   sessionId: Id;
 }
+/** Change a session's display name (not a state transition). */
 export interface RenameSessionCommand extends CommandBase {
   type: 'session.rename';
   sessionId: Id;
@@ -95,6 +99,7 @@ export type Command =
   | UnbindRecordCommand
   | MarkCustomerAddedCommand;
 
+/** The `type` of every command, e.g. `'session.take'`. */
 export type CommandType = Command['type'];
 
 /** What each command returns when it succeeds. */

@@ -67,6 +67,7 @@ export type ServerEvent =
   | ActivityAddedEvent
   | CustomerUpsertedEvent;
 
+/** The `type` of every server event, e.g. `'message.added'`. */
 export type ServerEventType = ServerEvent['type'];
 
 /**

@@ -57,7 +57,7 @@ registerDefaultMessages('en', {
   'about-session.internalUser': 'Internal user',
   'about-session.externalCustomer': 'External customer',
   'about-session.profile': 'Open profile',
-  'about-session.profileLabel': 'Open the profile of {name}',
+  'about-session.profileLabel': 'Open profile of {name}',
   'about-session.account': 'Account',
   'about-session.messenger': 'Messenger',
   'about-session.avatarOf': 'Avatar of {name}',

@@ -36,7 +36,8 @@ type FocusTarget =
   | { kind: 'bind-button'; binderId: string }
   | { kind: 'bind-panel'; binderId: string }
   | { kind: 'actions-button' }
-  | { kind: 'menu-item'; index: number };
+  | { kind: 'menu-item'; index: number }
+  | { kind: 'feedback'; key: string };
 
 /**
  * Only links a browser navigates safely become links: http(s), including paths relative to the
@@ -186,7 +187,7 @@ export class LiveChatAboutSession extends LiveChatElement {
     this.editingName = true;
     this.nameDraft = view.session.name;
     this.renameError = undefined;
-    this.focusAfterUpdate = { kind: 'name-input' };
+    this.focusSoon({ kind: 'name-input' });
   }
 
   private onNameInput(event: Event): void {
@@ -213,7 +214,7 @@ export class LiveChatAboutSession extends LiveChatElement {
   private cancelRename(): void {
     this.editingName = false;
     this.renameError = undefined;
-    this.focusAfterUpdate = { kind: 'rename-button' };
+    this.focusSoon({ kind: 'rename-button' });
   }
 
   private async saveName(): Promise<void> {
@@ -226,12 +227,12 @@ export class LiveChatAboutSession extends LiveChatElement {
     if (sessionId !== this.sessionId) return;
     if (!result.ok) {
       this.renameError = result.error;
-      this.focusAfterUpdate = { kind: 'name-input' };
+      this.focusSoon({ kind: 'name-input' });
       return;
     }
     this.editingName = false;
     this.renameError = undefined;
-    this.focusAfterUpdate = { kind: 'rename-button' };
+    this.focusSoon({ kind: 'rename-button' });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -280,7 +281,7 @@ export class LiveChatAboutSession extends LiveChatElement {
     this.recordQuery = '';
     this.records = undefined;
     this.setFeedback(`binder:${binder.id}`, undefined);
-    this.focusAfterUpdate = { kind: 'bind-panel', binderId: binder.id };
+    this.focusSoon({ kind: 'bind-panel', binderId: binder.id });
     if (binder.search) this.searchRecords(binder, '', 0);
   }
 
@@ -290,7 +291,7 @@ export class LiveChatAboutSession extends LiveChatElement {
     this.searchingRecords = false;
     this.searchGeneration++;
     clearTimeout(this.searchTimer);
-    this.focusAfterUpdate = { kind: 'bind-button', binderId };
+    this.focusSoon({ kind: 'bind-button', binderId });
   }
 
   private onBindPanelKeydown(event: KeyboardEvent, binderId: string): void {
@@ -372,7 +373,7 @@ export class LiveChatAboutSession extends LiveChatElement {
         : { kind: 'error', text: this.errorText(result.error) },
     );
     // The focused Unbind button is gone: +Bind of the same binder is the nearest control.
-    this.focusAfterUpdate = { kind: 'bind-button', binderId: binder.id };
+    this.focusSoon({ kind: 'bind-button', binderId: binder.id });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -392,12 +393,12 @@ export class LiveChatAboutSession extends LiveChatElement {
 
   private openMenu(index: number): void {
     this.menuOpen = true;
-    this.focusAfterUpdate = { kind: 'menu-item', index };
+    this.focusSoon({ kind: 'menu-item', index });
   }
 
   private closeMenu(restoreFocus: boolean): void {
     this.menuOpen = false;
-    if (restoreFocus) this.focusAfterUpdate = { kind: 'actions-button' };
+    if (restoreFocus) this.focusSoon({ kind: 'actions-button' });
   }
 
   private onMenuKeydown(event: KeyboardEvent): void {
@@ -482,6 +483,8 @@ export class LiveChatAboutSession extends LiveChatElement {
         ? { kind: 'notice', text: this.t('about-session.addedToCustomers', { name: customer.name }) }
         : { kind: 'error', text: this.errorText(result.error) },
     );
+    // On success the button goes away: the confirmation is the nearest place for focus.
+    if (result.ok) this.focusSoon({ kind: 'feedback', key: 'customer' });
   }
 
   private onAvatarError(url: string): void {
@@ -525,6 +528,12 @@ export class LiveChatAboutSession extends LiveChatElement {
       : (client.getGroup(target.groupId)?.name ?? this.t('about-session.unknownGroup'));
   }
 
+  /** Moves focus to `target` once the next render is on screen (and makes sure one happens). */
+  private focusSoon(target: FocusTarget): void {
+    this.focusAfterUpdate = target;
+    this.requestUpdate();
+  }
+
   private applyFocusAfterUpdate(): void {
     const target = this.focusAfterUpdate;
     if (!target) return;
@@ -547,6 +556,9 @@ export class LiveChatAboutSession extends LiveChatElement {
         break;
       case 'bind-button':
         element = root.querySelector<HTMLElement>(`[data-bind-button="${CSS.escape(target.binderId)}"]`);
+        break;
+      case 'feedback':
+        element = root.querySelector<HTMLElement>(`[data-feedback="${CSS.escape(target.key)}"]`);
         break;
       case 'bind-panel':
         element = root.querySelector<HTMLElement>(
@@ -584,42 +596,6 @@ export class LiveChatAboutSession extends LiveChatElement {
     this.applyFocusAfterUpdate();
   }
 
-  override render(): TemplateResult {
-    const client = this.client;
-    if (!this.sessionId || !client) {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('about-session.empty.title')}</h2>
-          <p>${this.t('about-session.empty.hint')}</p>`,
-      );
-    }
-    const status = this.status.value;
-    if (status.state === 'error') {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('about-session.error.title')}</h2>
-          <p role="alert">${this.errorText(status.error)}</p>`,
-      );
-    }
-    const view = this.session.value;
-    if (status.state === 'loading' || view === null) {
-      return this.renderPlaceholder(html`<p role="status">${this.t('about-session.loading')}</p>`);
-    }
-    if (view === undefined) {
-      return this.renderPlaceholder(
-        html`${this.renderFeedback('reassign')}
-          <h2>${this.t('about-session.unavailable.title')}</h2>
-          <p>${this.t('about-session.unavailable.text')}</p>`,
-      );
-    }
-    const readOnly = !client.canActOn(view.session.id);
-    return html`
-      <h2 part="title">${this.t('about-session.title')}</h2>
-      ${readOnly ? html`<p id="read-only-note" class="note" part="read-only-note">${this.t('about-session.readOnly')}</p>` : nothing}
-      ${this.renderDetails(view, client, readOnly)} ${this.renderReassign(view.session, client, readOnly)}
-      ${this.renderBinders(view.session, readOnly)} ${this.renderActions(readOnly)}
-      ${this.renderCustomer(view.customer ?? client.getCustomer(view.session.customerId), client, readOnly)}
-    `;
-  }
-
   private renderPlaceholder(content: TemplateResult): TemplateResult {
     return html`<div class="placeholder" part="placeholder">${content}</div>`;
   }
@@ -628,8 +604,8 @@ export class LiveChatAboutSession extends LiveChatElement {
     const feedback = this.feedback[key];
     if (!feedback) return nothing;
     return feedback.kind === 'error'
-      ? html`<p class="error" part="feedback" role="alert">${feedback.text}</p>`
-      : html`<p class="notice" part="feedback" role="status">${feedback.text}</p>`;
+      ? html`<p class="error" part="feedback" role="alert" tabindex="-1" data-feedback=${key}>${feedback.text}</p>`
+      : html`<p class="notice" part="feedback" role="status" tabindex="-1" data-feedback=${key}>${feedback.text}</p>`;
   }
 
   private renderDetails(view: SessionView, client: LiveChatClient, readOnly: boolean): TemplateResult {
@@ -732,7 +708,7 @@ export class LiveChatAboutSession extends LiveChatElement {
           id="reassign-select"
           part="reassign-select"
           .value=${live(this.reassignValue)}
-          ?disabled=${readOnly || busy}
+          ?disabled=${readOnly}
           aria-describedby=${ifDefined(readOnly ? 'read-only-note' : undefined)}
           @change=${this.onReassignChange}
         >
@@ -742,7 +718,7 @@ export class LiveChatAboutSession extends LiveChatElement {
             : nothing}
           ${groups.length ? html`<optgroup label=${this.t('about-session.reassignGroups')}>${groups.map(option)}</optgroup>` : nothing}
         </select>
-        <button class="button" part="reassign-button" type="submit" ?disabled=${readOnly || busy}>
+        <button class="button" part="reassign-button" type="submit" ?disabled=${readOnly} aria-busy=${busy ? 'true' : 'false'}>
           ${this.t('about-session.reassign')}
         </button>
       </form>
@@ -781,7 +757,7 @@ export class LiveChatAboutSession extends LiveChatElement {
                     type="button"
                     aria-label=${this.t('about-session.unbindLabel', { label: binding.label })}
                     title=${this.t('about-session.unbind')}
-                    ?disabled=${readOnly || busy}
+                    ?disabled=${readOnly}
                     @click=${() => this.onUnbind(binder, binding)}
                   >
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -843,7 +819,7 @@ export class LiveChatAboutSession extends LiveChatElement {
                 ? html`<ul class="records" aria-label=${this.t('about-session.records')}>
                     ${records.map(
                       (record) => html`<li>
-                        <button class="button" part="record-option" type="button" ?disabled=${busy} @click=${() => this.onRecordChosen(binder, record)}>
+                        <button class="button" part="record-option" type="button" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.onRecordChosen(binder, record)}>
                           ${record.label}
                         </button>
                       </li>`,
@@ -858,7 +834,7 @@ export class LiveChatAboutSession extends LiveChatElement {
                 part="create-button"
                 type="button"
                 aria-label=${this.t('about-session.createLabel', { binder: binder.label })}
-                ?disabled=${busy}
+                aria-busy=${busy ? 'true' : 'false'}
                 @click=${() => this.onCreateRecord(binder)}
               >
                 ${this.t('about-session.create')}
@@ -885,7 +861,7 @@ export class LiveChatAboutSession extends LiveChatElement {
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls="actions-menu"
           aria-describedby=${ifDefined(readOnly ? 'read-only-note' : undefined)}
-          ?disabled=${readOnly || this.busy.has('action')}
+          ?disabled=${readOnly}
           @click=${this.onActionsButtonClick}
           @keydown=${this.onActionsButtonKeydown}
         >
@@ -970,7 +946,8 @@ export class LiveChatAboutSession extends LiveChatElement {
                 part="add-customer-button"
                 type="button"
                 aria-describedby=${ifDefined(readOnly ? 'read-only-note' : undefined)}
-                ?disabled=${readOnly || this.busy.has('customer')}
+                ?disabled=${readOnly}
+                aria-busy=${this.busy.has('customer') ? 'true' : 'false'}
                 @click=${() => this.onAddCustomer(customer)}
               >
                 ${this.t('about-session.addToCustomers')}
@@ -979,6 +956,42 @@ export class LiveChatAboutSession extends LiveChatElement {
           : nothing}
         ${this.renderFeedback('customer')}
       </section>
+    `;
+  }
+
+  override render(): TemplateResult {
+    const client = this.client;
+    if (!this.sessionId || !client) {
+      return this.renderPlaceholder(
+        html`<h2>${this.t('about-session.empty.title')}</h2>
+          <p>${this.t('about-session.empty.hint')}</p>`,
+      );
+    }
+    const status = this.status.value;
+    if (status.state === 'error') {
+      return this.renderPlaceholder(
+        html`<h2>${this.t('about-session.error.title')}</h2>
+          <p role="alert">${this.errorText(status.error)}</p>`,
+      );
+    }
+    const view = this.session.value;
+    if (status.state === 'loading' || view === null) {
+      return this.renderPlaceholder(html`<p role="status">${this.t('about-session.loading')}</p>`);
+    }
+    if (view === undefined) {
+      return this.renderPlaceholder(
+        html`${this.renderFeedback('reassign')}
+          <h2>${this.t('about-session.unavailable.title')}</h2>
+          <p>${this.t('about-session.unavailable.text')}</p>`,
+      );
+    }
+    const readOnly = !client.canActOn(view.session.id);
+    return html`
+      <h2 part="title">${this.t('about-session.title')}</h2>
+      ${readOnly ? html`<p id="read-only-note" class="note" part="read-only-note">${this.t('about-session.readOnly')}</p>` : nothing}
+      ${this.renderDetails(view, client, readOnly)} ${this.renderReassign(view.session, client, readOnly)}
+      ${this.renderBinders(view.session, readOnly)} ${this.renderActions(readOnly)}
+      ${this.renderCustomer(view.customer ?? client.getCustomer(view.session.customerId), client, readOnly)}
     `;
   }
 }

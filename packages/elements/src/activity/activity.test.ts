@@ -122,6 +122,7 @@ describe('<live-chat-activity>', () => {
     await waitUntil(
       () => anna.status.state === 'ready' && boris.status.state === 'ready',
       'clients ready',
+      { timeout: 5000 },
     );
   });
 
@@ -152,7 +153,7 @@ describe('<live-chat-activity>', () => {
     expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim()).to.equal(
       'Loading activity…',
     );
-    await waitUntil(() => slow.status.state === 'ready');
+    await waitUntil(() => slow.status.state === 'ready', 'ready', { timeout: 5000 });
     slow.dispose();
   });
 

@@ -91,7 +91,7 @@ describe('AlertsController', () => {
   async function connect(userId: string): Promise<LiveChatClient> {
     const client = createLiveChatClient({ adapter: backend.connect(userId) });
     clients.push(client);
-    await waitUntil(() => client.status.state === 'ready', `${userId} ready`);
+    await waitUntil(() => client.status.state === 'ready', `${userId} ready`, { timeout: 5000 });
     return client;
   }
 

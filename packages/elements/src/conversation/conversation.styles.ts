@@ -73,6 +73,10 @@ export const conversationStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
   }
+  .button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: progress;
+  }
   .channel-icon {
     flex: none;
     vertical-align: middle;

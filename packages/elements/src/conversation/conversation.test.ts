@@ -1,6 +1,6 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { Observable } from 'rxjs';
+import { isObservable, Observable } from 'rxjs';
 import { createLiveChatClient, type LiveChatClient, type Session } from '@live-chat/core';
 import { createMemoryBackend, createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import './conversation.js';
@@ -14,6 +14,10 @@ interface Setup {
   adapter: Adapter;
   client: LiveChatClient;
 }
+
+/** `waitUntil` with a timeout that tolerates a busy machine. */
+const waitUntil = (condition: () => unknown, message?: string, options: { timeout?: number } = {}) =>
+  waitUntilDefault(condition, message, { timeout: 5000, ...options });
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -109,7 +113,7 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
   const proxy = new Proxy(client, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
-      if (typeof key === 'string' && key.endsWith('$')) {
+      if (typeof key === 'string' && key.endsWith('$') && (typeof value === 'function' || isObservable(value))) {
         if (typeof value === 'function') {
           return (...args: unknown[]) => {
             const cacheKey = `${key}|${JSON.stringify(args)}`;
@@ -131,7 +135,7 @@ describe('live-chat-conversation', () => {
     const { client } = await setup();
     const el = await mount(client);
     expect($(el, '[part="placeholder"]')!.textContent).to.contain('No session selected');
-    expect($(el, '[role="log"]')).to.equal(null);
+    expect(!!$(el, '[role="log"]'), 'absent').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -146,6 +150,38 @@ describe('live-chat-conversation', () => {
     const el = await mount(client, 'whatever');
     expect($(el, '[role="status"]')!.textContent).to.contain('Loading');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the error when the client cannot load its state', async () => {
+    const backend = createMemoryBackend({ seed: seed() });
+    const adapter = backend.connect(SEED_USERS.operatorA);
+    adapter.simulateConnection('offline');
+    const client = createLiveChatClient({ adapter });
+    cleanups.push(() => {
+      client.dispose();
+      void backend.dispose();
+    });
+    const el = await mount(client, 'any-session');
+    await waitUntil(() => client.status.state === 'error', 'client error');
+    await waitUntil(() => $(el, '[part="placeholder"] [role="alert"]'), 'error shown');
+    expect($(el, '[part="placeholder"]')!.textContent).to.contain('could not be loaded');
+    expect($(el, '[part="placeholder"] [role="alert"]')!.textContent).to.equal('You are offline.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a history load error with Retry', async () => {
+    const { backend, adapter, client } = await setup();
+    const session = newSession(backend, ['Can you hear me?']);
+    await waitUntil(() => client.getSession(session.id), 'session known');
+    adapter.simulateConnection('offline');
+    const el = await mount(client, session.id);
+    await waitUntil(() => buttonByText(el, 'Retry'), 'retry offered');
+    expect($(el, '[part="placeholder"]')!.textContent).to.contain('could not be loaded');
+    await expect(el).to.be.accessible();
+    adapter.simulateConnection('online');
+    buttonByText(el, 'Retry')!.click();
+    await loaded(el, 1);
+    expect(messages(el)[0]!.querySelector('[part="text"]')!.textContent).to.equal('Can you hear me?');
   });
 
   it('says when a session is unknown or not visible to the user', async () => {
@@ -203,7 +239,7 @@ describe('live-chat-conversation', () => {
     expect(texts[0]!.textContent).to.equal('<img src=x onerror="window.__xss=1">');
     expect(texts[1]!.textContent).to.equal('<script>window.__xss=2</script><b>bold</b>');
     for (const text of texts) {
-      expect(text.querySelector('img, script, b')).to.equal(null);
+      expect(!!text.querySelector('img, script, b'), 'no markup').to.equal(false);
     }
     const links = [...texts[2]!.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/help', 'mailto:help@example.com']);
@@ -244,7 +280,7 @@ describe('live-chat-conversation', () => {
     await waitUntil(() => $(el, '[part="status"]')!.textContent!.includes('Active'));
     expect(backend.messagesOf(session.id)).to.have.length(2);
     // Focus stayed in the composer.
-    expect(el.shadowRoot!.activeElement).to.equal(composer(el));
+    expect(el.shadowRoot!.activeElement === composer(el), 'focus').to.equal(true);
   });
 
   it('shows validation errors inline and keeps the text', async () => {
@@ -263,7 +299,7 @@ describe('live-chat-conversation', () => {
     composer(el).value = long;
     composer(el).dispatchEvent(new Event('input'));
     await el.updateComplete;
-    expect($(el, '[part="composer-error"]')).to.equal(null);
+    expect(!!$(el, '[part="composer-error"]'), 'absent').to.equal(false);
     const count = $(el, '[part~="count"]')!;
     expect(count.textContent).to.contain('4,005 / 4,000');
     expect(count.textContent).to.contain('5 characters over the limit');
@@ -293,8 +329,8 @@ describe('live-chat-conversation', () => {
     await waitUntil(() => $(el, '[part~="failed"]'), 'failed message');
     const failed = $(el, '[part~="failed"]')!;
     expect(failed.querySelector('[part="delivery"]')!.textContent).to.contain('Not sent');
-    expect(failed.querySelector('[part="retry-button"]')).to.exist;
-    expect(failed.querySelector('[part="discard-button"]')).to.exist;
+    expect(!!failed.querySelector('[part="retry-button"]'), 'present').to.equal(true);
+    expect(!!failed.querySelector('[part="discard-button"]'), 'present').to.equal(true);
     // The text lives in the failed message, not lost and not duplicated in the composer.
     expect(composer(el).value).to.equal('');
     await expect(el).to.be.accessible();
@@ -319,7 +355,7 @@ describe('live-chat-conversation', () => {
     $<HTMLButtonElement>(el, '[part="discard-button"]')!.click();
     await waitUntil(() => messages(el).length === 1, 'discarded');
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(composer(el));
+    expect(el.shadowRoot!.activeElement === composer(el), 'focus').to.equal(true);
   });
 
   it('takes a queued session', async () => {
@@ -333,10 +369,10 @@ describe('live-chat-conversation', () => {
     take.click();
     await waitUntil(() => $(el, '[part="status"]')!.textContent!.includes('Active'), 'active');
     expect(backend.getSession(session.id)!.assignee).to.deep.equal({ kind: 'operator', operatorId: SEED_USERS.operatorA });
-    expect($(el, '[part="take-button"]')).to.equal(null);
-    expect($(el, '[part="return-button"]')).to.exist;
+    expect(!!$(el, '[part="take-button"]'), 'absent').to.equal(false);
+    expect(!!$(el, '[part="return-button"]'), 'present').to.equal(true);
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(composer(el));
+    expect(el.shadowRoot!.activeElement === composer(el), 'focus').to.equal(true);
   });
 
   it('shows a typed error when another operator took the session first', async () => {
@@ -381,7 +417,7 @@ describe('live-chat-conversation', () => {
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.getAttribute('aria-labelledby')).to.equal('close-dialog-title');
-    expect(el.shadowRoot!.activeElement).to.equal(dialog.querySelector('[data-dialog-cancel]'));
+    expect(el.shadowRoot!.activeElement === dialog.querySelector('[data-dialog-cancel]'), 'focus').to.equal(true);
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'Escape' });
@@ -400,7 +436,7 @@ describe('live-chat-conversation', () => {
 
     await waitUntil(() => $(el, '[part="closed-note"]'), 'closed note');
     expect(dialog.open).to.equal(false);
-    expect($(el, 'textarea')).to.equal(null);
+    expect(!!$(el, 'textarea'), 'absent').to.equal(false);
     expect($(el, '[part="status"]')!.textContent).to.contain('Closed');
     expect(messages(el)).to.have.length(1); // history kept
     await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part="closed-note"]'), 'focus on the closed note');
@@ -421,13 +457,13 @@ describe('live-chat-conversation', () => {
       backend,
       Array.from({ length: 25 }, (_, i) => `Message number ${i + 1}`),
     );
-    const el = await mount(client, session.id, 'display:block;height:320px');
+    const el = await mount(client, session.id, 'height:320px');
     await loaded(el, 10);
     const history = log(el);
     await waitUntil(() => history.scrollTop > 0, 'pinned to the bottom');
     expect(Math.abs(history.scrollHeight - history.scrollTop - history.clientHeight)).to.be.below(2);
     expect(messages(el)).to.have.length(10);
-    expect(buttonByText(el, 'Load older messages')).to.exist;
+    expect(!!buttonByText(el, 'Load older messages'), 'present').to.equal(true);
 
     const anchor = messages(el)[0]!;
     history.scrollTop = 10;
@@ -436,7 +472,7 @@ describe('live-chat-conversation', () => {
     await waitUntil(() => messages(el).length === 20, 'older page loaded');
     await el.updateComplete;
     await aTimeout(0);
-    expect(messages(el)[10]).to.equal(anchor);
+    expect(messages(el)[10] === anchor, 'same element').to.equal(true);
     expect(Math.abs(anchor.getBoundingClientRect().top - topBefore)).to.be.below(2);
 
     // The keyboard alternative.
@@ -450,7 +486,7 @@ describe('live-chat-conversation', () => {
     const { backend, client } = await setup();
     const session = newSession(backend, Array.from({ length: 20 }, (_, i) => `Line ${i + 1}`));
     await client.take(session.id);
-    const el = await mount(client, session.id, 'display:block;height:320px');
+    const el = await mount(client, session.id, 'height:320px');
     await loaded(el, 20);
     const history = log(el);
     const atBottom = () => history.scrollHeight - history.scrollTop - history.clientHeight < 2;
@@ -460,7 +496,7 @@ describe('live-chat-conversation', () => {
     await waitUntil(() => messages(el).length === 21, 'new message');
     await el.updateComplete;
     expect(atBottom()).to.equal(true);
-    expect($(el, '[part="new-messages"]')).to.equal(null);
+    expect(!!$(el, '[part="new-messages"]'), 'absent').to.equal(false);
 
     composer(el).focus();
     history.scrollTop = 0;
@@ -473,13 +509,13 @@ describe('live-chat-conversation', () => {
     const indicator = $<HTMLButtonElement>(el, '[part~="new-messages"]')!;
     expect(indicator.textContent).to.contain('New messages');
     // Incoming messages never take focus.
-    expect(el.shadowRoot!.activeElement).to.equal(composer(el));
+    expect(el.shadowRoot!.activeElement === composer(el), 'focus').to.equal(true);
     await expect(el).to.be.accessible();
 
     indicator.click();
     await el.updateComplete;
     expect(atBottom()).to.equal(true);
-    expect($(el, '[part~="new-messages"]')).to.equal(null);
+    expect(!!$(el, '[part~="new-messages"]'), 'absent').to.equal(false);
   });
 
   it('marks new customer messages read while visible, but not while the document is hidden', async () => {
@@ -515,7 +551,7 @@ describe('live-chat-conversation', () => {
     const target = backend.messagesOf(session.id)[1]!;
     const el = await fixture<LiveChatConversation>(
       html`<live-chat-conversation
-        style="display:block;height:300px"
+        style="height:300px"
         .client=${client}
         .sessionId=${session.id}
         .highlightMessageId=${target.id}
@@ -539,7 +575,7 @@ describe('live-chat-conversation', () => {
       html`<live-chat-conversation .client=${client} .sessionId=${session.id} .focusHighlight=${false} .highlightMessageId=${target.id}></live-chat-conversation>`,
     );
     await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
-    expect(el.shadowRoot!.activeElement).to.equal(null);
+    expect(el.shadowRoot!.activeElement === null, 'nothing focused').to.equal(true);
   });
 
   it('shows a closed session with its history and a note instead of the composer', async () => {
@@ -550,8 +586,8 @@ describe('live-chat-conversation', () => {
     const el = await mount(client, session.id);
     await loaded(el, 1);
     expect($(el, '[part="closed-note"]')!.textContent).to.contain('This session is closed');
-    expect($(el, 'textarea')).to.equal(null);
-    expect($(el, '[part="close-button"]')).to.equal(null);
+    expect(!!$(el, 'textarea'), 'absent').to.equal(false);
+    expect(!!$(el, '[part="close-button"]'), 'absent').to.equal(false);
     await expect(el).to.be.accessible();
   });
 

@@ -210,7 +210,7 @@ export class LiveChatConversation extends LiveChatElement {
     this.pinned = true;
     if (log) log.scrollTop = log.scrollHeight;
     // The button disappears: keep focus in the history the user asked to see.
-    this.focusAfterUpdate = 'log';
+    this.focusSoon('log');
   }
 
   private onComposerInput(event: Event): void {
@@ -236,15 +236,16 @@ export class LiveChatConversation extends LiveChatElement {
 
   private async onTake(): Promise<void> {
     const outcome = await this.runAction('take', (client, id) => client.take(id));
-    if (outcome) this.focusAfterUpdate = 'composer';
+    if (outcome) this.focusSoon('composer');
   }
 
   private async onReturnToQueue(): Promise<void> {
     const outcome = await this.runAction('return', (client, id) => client.returnToQueue(id));
-    if (outcome) this.focusAfterUpdate = 'log';
+    if (outcome) this.focusSoon('log');
   }
 
   private onCloseClick(): void {
+    if (this.busyAction) return;
     this.closeDialogError = undefined;
     const dialog = this.dialogElement;
     if (!dialog || dialog.open) return;
@@ -259,7 +260,7 @@ export class LiveChatConversation extends LiveChatElement {
 
   /** Fired by Escape (native `cancel`) and by `close()`: focus returns to the opener unless the session closed. */
   private onDialogClose(): void {
-    this.focusAfterUpdate = this.closeConfirmed ? 'closed-note' : 'close-button';
+    this.focusSoon(this.closeConfirmed ? 'closed-note' : 'close-button');
     this.closeConfirmed = false;
     this.requestUpdate();
   }
@@ -267,7 +268,7 @@ export class LiveChatConversation extends LiveChatElement {
   private async onDialogConfirm(): Promise<void> {
     const sessionId = this.sessionId;
     const client = this.client;
-    if (!client || !sessionId) return;
+    if (!client || !sessionId || this.busyAction) return;
     this.busyAction = 'close';
     this.closeDialogError = undefined;
     const result = await client.close(sessionId);
@@ -291,7 +292,7 @@ export class LiveChatConversation extends LiveChatElement {
     if (!this.client || !this.sessionId || !message.clientMessageId) return;
     this.client.discard(this.sessionId, message.clientMessageId);
     // The focused button goes away with the message.
-    this.focusAfterUpdate = this.composerElement && !this.composerElement.disabled ? 'composer' : 'log';
+    this.focusSoon(this.composerElement && !this.composerElement.disabled ? 'composer' : 'log');
   }
 
   private onRetryLoad(): void {
@@ -467,13 +468,16 @@ export class LiveChatConversation extends LiveChatElement {
       const lastBefore = previous[previous.length - 1];
       const lastIndex = lastBefore === undefined ? -1 : keys.lastIndexOf(lastBefore);
       const appended = lastIndex >= 0 ? messages.slice(lastIndex + 1).filter((m) => !previousSet.has(messageKey(m))) : [];
+      const firstBefore = previous[0];
+      const prepended = firstBefore !== undefined && keys[0] !== firstBefore && keys.includes(firstBefore);
       const mineAppended = appended.some((m) => m.delivery !== 'sent');
       if (mineAppended) this.pinned = true;
       if (this.pinned) {
         this.scrollAction = 'bottom';
       } else {
-        // Content above changed (older page, loading line): keep what the user looks at in place.
-        this.scrollAction = 'restore';
+        // An older page went in above: keep what the user looks at in place. Changes below
+        // (new messages, delivery states) leave the scroll position alone.
+        this.scrollAction = prepended ? 'restore' : undefined;
         if (appended.length > 0) this.showNewIndicator = true;
       }
     }
@@ -517,8 +521,15 @@ export class LiveChatConversation extends LiveChatElement {
       const needsTarget = this.pendingHighlight !== undefined;
       // A first page shorter than the pane: fill it, so scrolling up can load the rest.
       const underfilled = log.clientHeight > 0 && log.scrollHeight <= log.clientHeight;
-      if (needsTarget || underfilled) void this.loadOlder();
+      // After this update, not inside it: loading changes state and schedules the next render.
+      if (needsTarget || underfilled) queueMicrotask(() => void this.loadOlder());
     }
+  }
+
+  /** Moves focus to `target` once the next render is on screen (and makes sure one happens). */
+  private focusSoon(target: 'composer' | 'log' | 'close-button' | 'closed-note'): void {
+    this.focusAfterUpdate = target;
+    this.requestUpdate();
   }
 
   private applyFocusAfterUpdate(): void {
@@ -540,38 +551,6 @@ export class LiveChatConversation extends LiveChatElement {
     element?.focus();
   }
 
-  override render(): TemplateResult {
-    const client = this.client;
-    const sessionId = this.sessionId;
-    if (!sessionId || !client) {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('conversation.empty.title')}</h2>
-          <p>${this.t('conversation.empty.hint')}</p>`,
-      );
-    }
-    const status = this.status.value;
-    if (status.state === 'error') {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('conversation.error.title')}</h2>
-          <p role="alert">${this.errorText(status.error)}</p>`,
-      );
-    }
-    const view = this.session.value;
-    if (status.state === 'loading' || view === null) {
-      return this.renderPlaceholder(html`<p role="status">${this.t('conversation.loading')}</p>`);
-    }
-    if (view === undefined) {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('conversation.unavailable.title')}</h2>
-          <p>${this.t('conversation.unavailable.text')}</p>`,
-      );
-    }
-    return html`
-      ${this.renderHeader(view, client)} ${this.renderHistory(view)} ${this.renderComposer(view, client)}
-      ${this.renderCloseDialog()}
-    `;
-  }
-
   private renderPlaceholder(content: TemplateResult): TemplateResult {
     return html`<div class="placeholder" part="placeholder">${content}</div>`;
   }
@@ -582,6 +561,7 @@ export class LiveChatConversation extends LiveChatElement {
     const statusText = this.t(`conversation.status.${session.status}`);
     const customerName = view.customer?.name ?? this.t('conversation.unknownCustomer');
     const error = this.actionError?.sessionId === session.id ? this.actionError.error : undefined;
+    // Busy buttons stay focusable (aria-disabled, clicks ignored) so focus survives a running command.
     const busy = this.busyAction !== undefined;
     return html`
       <header part="header">
@@ -596,16 +576,16 @@ export class LiveChatConversation extends LiveChatElement {
         ${canAct && session.status !== 'closed'
           ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('conversation.actions')}>
               ${session.status === 'queued'
-                ? html`<button class="button primary" part="take-button" type="button" ?disabled=${busy} @click=${this.onTake}>
+                ? html`<button class="button primary" part="take-button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onTake}>
                     ${this.t('conversation.take')}
                   </button>`
                 : nothing}
               ${session.status === 'active'
-                ? html`<button class="button" part="return-button" type="button" ?disabled=${busy} @click=${this.onReturnToQueue}>
+                ? html`<button class="button" part="return-button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onReturnToQueue}>
                     ${this.t('conversation.returnToQueue')}
                   </button>`
                 : nothing}
-              <button class="button danger" part="close-button" type="button" aria-haspopup="dialog" ?disabled=${busy} @click=${this.onCloseClick}>
+              <button class="button danger" part="close-button" type="button" aria-haspopup="dialog" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onCloseClick}>
                 ${this.t('conversation.close')}
               </button>
             </div>`
@@ -816,14 +796,46 @@ export class LiveChatConversation extends LiveChatElement {
           ? html`<p class="field-error" role="alert">${this.errorText(this.closeDialogError)}</p>`
           : nothing}
         <div class="dialog-actions">
-          <button class="button" type="button" data-dialog-cancel ?disabled=${busy} @click=${this.onDialogCancelClick}>
+          <button class="button" type="button" data-dialog-cancel @click=${this.onDialogCancelClick}>
             ${this.t('conversation.closeDialog.cancel')}
           </button>
-          <button class="button primary" type="button" data-dialog-confirm ?disabled=${busy} @click=${this.onDialogConfirm}>
+          <button class="button primary" type="button" data-dialog-confirm aria-busy=${busy ? 'true' : 'false'} @click=${this.onDialogConfirm}>
             ${this.t('conversation.closeDialog.confirm')}
           </button>
         </div>
       </dialog>
+    `;
+  }
+
+  override render(): TemplateResult {
+    const client = this.client;
+    const sessionId = this.sessionId;
+    if (!sessionId || !client) {
+      return this.renderPlaceholder(
+        html`<h2>${this.t('conversation.empty.title')}</h2>
+          <p>${this.t('conversation.empty.hint')}</p>`,
+      );
+    }
+    const status = this.status.value;
+    if (status.state === 'error') {
+      return this.renderPlaceholder(
+        html`<h2>${this.t('conversation.error.title')}</h2>
+          <p role="alert">${this.errorText(status.error)}</p>`,
+      );
+    }
+    const view = this.session.value;
+    if (status.state === 'loading' || view === null) {
+      return this.renderPlaceholder(html`<p role="status">${this.t('conversation.loading')}</p>`);
+    }
+    if (view === undefined) {
+      return this.renderPlaceholder(
+        html`<h2>${this.t('conversation.unavailable.title')}</h2>
+          <p>${this.t('conversation.unavailable.text')}</p>`,
+      );
+    }
+    return html`
+      ${this.renderHeader(view, client)} ${this.renderHistory(view)} ${this.renderComposer(view, client)}
+      ${this.renderCloseDialog()}
     `;
   }
 }

@@ -111,7 +111,7 @@ describe('<live-chat-counter>', () => {
   beforeEach(async () => {
     backend = createMemoryBackend({ seed: seed() });
     client = createLiveChatClient({ adapter: backend.connect('u-anna') });
-    await waitUntil(() => client.status.state === 'ready', 'client ready');
+    await waitUntil(() => client.status.state === 'ready', 'client ready', { timeout: 5000 });
   });
 
   afterEach(async () => {
@@ -166,7 +166,7 @@ describe('<live-chat-counter>', () => {
 
   it('blue counter rises when a customer writes, and only for operators of that live chat', async () => {
     const olegClient = createLiveChatClient({ adapter: backend.connect('u-oleg') });
-    await waitUntil(() => olegClient.status.state === 'ready');
+    await waitUntil(() => olegClient.status.state === 'ready', 'ready', { timeout: 5000 });
     const el = await fixture<LiveChatCounter>(
       html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`,
     );

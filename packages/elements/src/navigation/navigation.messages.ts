@@ -11,9 +11,11 @@ registerDefaultMessages('en', {
   'navigation.new-session': '+ New Session',
   'navigation.new-session-in': 'New session in {liveChat}',
   'navigation.live-chats': 'Live chats',
-  'navigation.empty': 'You have no live chats yet. Ask an administrator to add you as an operator or supervisor of a live chat.',
+  'navigation.empty':
+    'You have no live chats yet. Ask an administrator to add you as an operator or supervisor of a live chat.',
   'navigation.loading': 'Loading live chats…',
-  'navigation.no-client': 'Not connected: set the client property (or place this menu inside <live-chat-workspace>).',
+  'navigation.no-client':
+    'Not connected: set the client property (or place this menu inside <live-chat-workspace>).',
   'navigation.sessions-of': '{group} — {liveChat}',
 });
 
@@ -24,12 +26,19 @@ registerDefaultMessages('ru', {
   'navigation.group.closed': 'Закрытые',
   'navigation.group.queue': 'Очередь',
   'navigation.group.mine': 'Мои сессии',
-  'navigation.group-size': { one: '{count} сессия', few: '{count} сессии', many: '{count} сессий', other: '{count} сессии' },
+  'navigation.group-size': {
+    one: '{count} сессия',
+    few: '{count} сессии',
+    many: '{count} сессий',
+    other: '{count} сессии',
+  },
   'navigation.new-session': '+ Новая сессия',
   'navigation.new-session-in': 'Новая сессия в чате «{liveChat}»',
   'navigation.live-chats': 'Лайв-чаты',
-  'navigation.empty': 'У вас пока нет лайв-чатов. Попросите администратора добавить вас оператором или супервизором лайв-чата.',
+  'navigation.empty':
+    'У вас пока нет лайв-чатов. Попросите администратора добавить вас оператором или супервизором лайв-чата.',
   'navigation.loading': 'Загрузка лайв-чатов…',
-  'navigation.no-client': 'Нет подключения: задайте свойство client (или поместите меню внутрь <live-chat-workspace>).',
+  'navigation.no-client':
+    'Нет подключения: задайте свойство client (или поместите меню внутрь <live-chat-workspace>).',
   'navigation.sessions-of': '{group} — {liveChat}',
 });

@@ -1,7 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { Observable } from 'rxjs';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
-import { createMemoryBackend, createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import {
+  createMemoryBackend,
+  createSeedData,
+  SEED_LIVE_CHATS,
+  SEED_USERS,
+} from '@live-chat/adapters';
 import type { LiveChatNavigation } from './navigation.js';
 import './navigation.js';
 
@@ -15,13 +20,22 @@ async function clientFor(userId: string): Promise<LiveChatClient> {
 }
 
 async function mount(client: LiveChatClient | undefined): Promise<LiveChatNavigation> {
-  const el = await fixture<LiveChatNavigation>(html`<live-chat-navigation .client=${client}></live-chat-navigation>`);
-  await waitUntil(() => !client || el.shadowRoot!.querySelector('section'), 'live chats never rendered');
+  const el = await fixture<LiveChatNavigation>(
+    html`<live-chat-navigation .client=${client}></live-chat-navigation>`,
+  );
+  await waitUntil(
+    () => !client || el.shadowRoot!.querySelector('section'),
+    'live chats never rendered',
+  );
   return el;
 }
 
 function groupButtons(el: LiveChatNavigation, liveChatId: string): HTMLButtonElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>(`button[data-live-chat-id="${liveChatId}"]`)];
+  return [
+    ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>(
+      `button[data-live-chat-id="${liveChatId}"]`,
+    ),
+  ];
 }
 
 function text(node: Element | null | undefined): string {
@@ -87,7 +101,9 @@ describe('<live-chat-navigation>', () => {
     const buttons = [...el.shadowRoot!.querySelectorAll('[part="new-session"]')];
     expect(buttons).to.have.length(1);
     expect(buttons[0]!.getAttribute('aria-label')).to.equal('New session in Customer Support');
-    const helpDesk = el.shadowRoot!.querySelector(`#groups-${SEED_LIVE_CHATS.helpDesk}`)!.closest('section')!;
+    const helpDesk = el
+      .shadowRoot!.querySelector(`#groups-${SEED_LIVE_CHATS.helpDesk}`)!
+      .closest('section')!;
     expect(helpDesk.querySelector('[part="new-session"]')).to.equal(null);
   });
 
@@ -102,10 +118,16 @@ describe('<live-chat-navigation>', () => {
 
   it('selects a group: fires live-chat-navigate, marks it aria-current and shows its session list', async () => {
     const el = await mount(await client(SEED_USERS.operatorA));
-    const queue = groupButtons(el, SEED_LIVE_CHATS.support).find((b) => b.dataset['group'] === 'queue')!;
+    const queue = groupButtons(el, SEED_LIVE_CHATS.support).find(
+      (b) => b.dataset['group'] === 'queue',
+    )!;
     setTimeout(() => queue.click());
     const event = await oneEvent(el, 'live-chat-navigate');
-    expect(event.detail).to.deep.equal({ view: 'group', liveChatId: SEED_LIVE_CHATS.support, group: 'queue' });
+    expect(event.detail).to.deep.equal({
+      view: 'group',
+      liveChatId: SEED_LIVE_CHATS.support,
+      group: 'queue',
+    });
     await el.updateComplete;
     expect(queue.getAttribute('aria-current')).to.equal('page');
     const list = el.shadowRoot!.querySelector('live-chat-session-list')!;
@@ -134,7 +156,9 @@ describe('<live-chat-navigation>', () => {
     const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-nav-item]')];
     items[0]!.focus();
     const press = (key: string) =>
-      el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      el.shadowRoot!.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, composed: true }),
+      );
     press('ArrowDown');
     expect(el.shadowRoot!.activeElement).to.equal(items[1]);
     press('End');
@@ -154,7 +178,9 @@ describe('<live-chat-navigation>', () => {
     toggle.click();
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
-    expect(el.shadowRoot!.querySelector<HTMLElement>(`#groups-${SEED_LIVE_CHATS.support}`)!.hidden).to.equal(true);
+    expect(
+      el.shadowRoot!.querySelector<HTMLElement>(`#groups-${SEED_LIVE_CHATS.support}`)!.hidden,
+    ).to.equal(true);
   });
 
   it('switches language at run time', async () => {
@@ -162,18 +188,16 @@ describe('<live-chat-navigation>', () => {
     el.locale = 'ru';
     await el.updateComplete;
     expect(text(el.shadowRoot!.querySelector('[part~="reports"]'))).to.equal('Отчёты');
-    expect(groupButtons(el, SEED_LIVE_CHATS.support).map((b) => text(b.querySelector('.name')))).to.deep.equal([
-      'Закрытые',
-      'Очередь',
-      'Мои сессии',
-    ]);
+    expect(
+      groupButtons(el, SEED_LIVE_CHATS.support).map((b) => text(b.querySelector('.name'))),
+    ).to.deep.equal(['Закрытые', 'Очередь', 'Мои сессии']);
   });
 
   it('leaves no subscription behind when mounted and removed repeatedly', async () => {
     const real = await client(SEED_USERS.supervisor);
     let active = 0;
     const wrapped = new WeakMap<object, Observable<unknown>>();
-    const count = <T,>(source: Observable<T>): Observable<T> => {
+    const count = <T>(source: Observable<T>): Observable<T> => {
       let result = wrapped.get(source) as Observable<T> | undefined;
       if (!result) {
         result = new Observable<T>((subscriber) => {

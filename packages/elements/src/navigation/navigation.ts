@@ -24,8 +24,7 @@ import './navigation.messages.js';
 
 /** What the left menu selects: the reports, or one group of one live chat. */
 export type NavigationSelection =
-  | { view: 'reports' }
-  | { view: 'group'; liveChatId: Id; group: SessionGroupKind };
+  { view: 'reports' } | { view: 'group'; liveChatId: Id; group: SessionGroupKind };
 
 /** Where the selected group's session list is shown. */
 export type NavigationListPlacement = 'inline' | 'none';
@@ -165,7 +164,13 @@ export class LiveChatNavigation extends LiveChatElement {
     event.preventDefault();
     const last = items.length - 1;
     const next =
-      event.key === 'Home' ? 0 : event.key === 'End' ? last : event.key === 'ArrowDown' ? Math.min(last, current + 1) : Math.max(0, current - 1);
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? last
+          : event.key === 'ArrowDown'
+            ? Math.min(last, current + 1)
+            : Math.max(0, current - 1);
     items[next]?.focus();
   }
 
@@ -178,7 +183,8 @@ export class LiveChatNavigation extends LiveChatElement {
   }
 
   private renderState() {
-    if (!this.client) return html`<p class="note" part="note">${this.t('navigation.no-client')}</p>`;
+    if (!this.client)
+      return html`<p class="note" part="note">${this.t('navigation.no-client')}</p>`;
     const status = this.status.value;
     if (status.state === 'error') {
       return html`<p class="note error" part="note" role="alert">${status.error.message}</p>`;
@@ -251,23 +257,29 @@ export class LiveChatNavigation extends LiveChatElement {
       <ul part="groups" id="groups-${chat.id}" ?hidden=${!expanded}>
         ${this.groupsOf(chat.id).map((group) => this.renderGroup(chat, group))}
       </ul>
-      ${canStart && expanded
-        ? html`<button
-            type="button"
-            part="new-session"
-            class="button new-session"
-            data-nav-item
-            aria-label=${this.t('navigation.new-session-in', { liveChat: chat.name })}
-            @click=${() => this.openNewSession(chat.id)}
-          >
-            ${this.t('navigation.new-session')}
-          </button>`
-        : nothing}
+      ${
+        canStart && expanded
+          ? html`<button
+              type="button"
+              part="new-session"
+              class="button new-session"
+              data-nav-item
+              aria-label=${this.t('navigation.new-session-in', { liveChat: chat.name })}
+              @click=${() => this.openNewSession(chat.id)}
+            >
+              ${this.t('navigation.new-session')}
+            </button>`
+          : nothing
+      }
     </section>`;
   }
 
   override render() {
-    return html`<nav part="base" aria-label=${this.t('navigation.label')} @keydown=${this.handleKeydown}>
+    return html`<nav
+      part="base"
+      aria-label=${this.t('navigation.label')}
+      @keydown=${this.handleKeydown}
+    >
       <ul part="menu" class="menu">
         <li>
           <button

@@ -21,11 +21,13 @@ registerDefaultMessages('en', {
   'new-session.no-live-chat': 'Choose a live chat first.',
   'new-session.forbidden':
     'You cannot start a session here: the live chat has no messenger or email channel, or you are not one of its operators.',
-  'new-session.no-client': 'Not connected: set the client property (or place this dialog inside <live-chat-workspace>).',
+  'new-session.no-client':
+    'Not connected: set the client property (or place this dialog inside <live-chat-workspace>).',
   'new-session.error': 'The session was not started: {message}',
   'new-session.error.FORBIDDEN': 'You are not allowed to start a session in this live chat.',
   'new-session.error.VALIDATION': 'Please check the form: {message}',
-  'new-session.error.OFFLINE': 'You are offline. The session was not started; try again when the connection is back.',
+  'new-session.error.OFFLINE':
+    'You are offline. The session was not started; try again when the connection is back.',
   'new-session.error.NOT_FOUND': 'The customer or the live chat no longer exists.',
   'new-session.open-existing': 'Open that session',
 });
@@ -35,7 +37,12 @@ registerDefaultMessages('ru', {
   'new-session.in-live-chat': 'в чате «{liveChat}»',
   'new-session.customer': 'Клиент',
   'new-session.customer-search': 'Найти клиента',
-  'new-session.customer-count': { one: '{count} клиент', few: '{count} клиента', many: '{count} клиентов', other: '{count} клиента' },
+  'new-session.customer-count': {
+    one: '{count} клиент',
+    few: '{count} клиента',
+    many: '{count} клиентов',
+    other: '{count} клиента',
+  },
   'new-session.customer-more': 'Показаны первые {shown} из {count}. Уточните поиск.',
   'new-session.no-match': 'Нет клиентов по запросу «{query}».',
   'new-session.no-customers': 'Пока нет клиентов, которым можно написать.',
@@ -51,11 +58,13 @@ registerDefaultMessages('ru', {
   'new-session.no-live-chat': 'Сначала выберите лайв-чат.',
   'new-session.forbidden':
     'Здесь нельзя начать сессию: лайв-чат не подключён к мессенджеру или почте, или вы не его оператор.',
-  'new-session.no-client': 'Нет подключения: задайте свойство client (или поместите диалог внутрь <live-chat-workspace>).',
+  'new-session.no-client':
+    'Нет подключения: задайте свойство client (или поместите диалог внутрь <live-chat-workspace>).',
   'new-session.error': 'Сессия не создана: {message}',
   'new-session.error.FORBIDDEN': 'У вас нет права начинать сессии в этом лайв-чате.',
   'new-session.error.VALIDATION': 'Проверьте форму: {message}',
-  'new-session.error.OFFLINE': 'Нет связи. Сессия не создана; повторите, когда соединение восстановится.',
+  'new-session.error.OFFLINE':
+    'Нет связи. Сессия не создана; повторите, когда соединение восстановится.',
   'new-session.error.NOT_FOUND': 'Клиент или лайв-чат больше не существует.',
   'new-session.open-existing': 'Открыть эту сессию',
 });

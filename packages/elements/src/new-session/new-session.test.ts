@@ -1,7 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
-import { createMemoryBackend, createSeedData, SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
+import {
+  createMemoryBackend,
+  createSeedData,
+  SEED_LIVE_CHATS,
+  SEED_USERS,
+  type MemoryBackend,
+} from '@live-chat/adapters';
 import type { LiveChatNewSession } from './new-session.js';
 import './new-session.js';
 
@@ -21,9 +27,15 @@ async function setup(userId: string = SEED_USERS.operatorA): Promise<Setup> {
   return { backend, client, adapter };
 }
 
-async function openDialog(client: LiveChatClient | undefined, liveChatId: string | undefined = SEED_LIVE_CHATS.support) {
+async function openDialog(
+  client: LiveChatClient | undefined,
+  liveChatId: string | undefined = SEED_LIVE_CHATS.support,
+) {
   const el = await fixture<LiveChatNewSession>(
-    html`<live-chat-new-session .client=${client} live-chat-id=${liveChatId ?? ''}></live-chat-new-session>`,
+    html`<live-chat-new-session
+      .client=${client}
+      live-chat-id=${liveChatId ?? ''}
+    ></live-chat-new-session>`,
   );
   await el.show();
   return el;
@@ -42,8 +54,15 @@ function customers(backend: MemoryBackend, client: LiveChatClient) {
   );
   const reachable = client
     .getCustomers()
-    .filter((c) => c.kind === 'external' && client.outboundChannels(SEED_LIVE_CHATS.support).includes(c.messenger));
-  return { free: reachable.filter((c) => !open.has(c.id)), busy: reachable.filter((c) => open.has(c.id)) };
+    .filter(
+      (c) =>
+        c.kind === 'external' &&
+        client.outboundChannels(SEED_LIVE_CHATS.support).includes(c.messenger),
+    );
+  return {
+    free: reachable.filter((c) => !open.has(c.id)),
+    busy: reachable.filter((c) => open.has(c.id)),
+  };
 }
 
 function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
@@ -78,7 +97,9 @@ describe('<live-chat-new-session>', () => {
     expect(all).to.equal(current.client.getCustomers().length);
     type($<HTMLInputElement>(el, 'input[type="search"]'), 'olivia');
     await el.updateComplete;
-    const names = [...el.shadowRoot!.querySelectorAll('[part="customer"] .customer-name')].map((n) => n.textContent);
+    const names = [...el.shadowRoot!.querySelectorAll('[part="customer"] .customer-name')].map(
+      (n) => n.textContent,
+    );
     expect(names).to.deep.equal(['Olivia Bennett']);
     type($<HTMLInputElement>(el, 'input[type="search"]'), 'zzzz');
     await el.updateComplete;
@@ -89,7 +110,9 @@ describe('<live-chat-new-session>', () => {
   it('offers only the live chat’s outbound channels and picks the customer’s messenger', async () => {
     current = await setup();
     const el = await openDialog(current.client);
-    const options = [...el.shadowRoot!.querySelectorAll('select option')].map((o) => (o as HTMLOptionElement).value);
+    const options = [...el.shadowRoot!.querySelectorAll('select option')].map(
+      (o) => (o as HTMLOptionElement).value,
+    );
     expect(options).to.deep.equal(current.client.outboundChannels(SEED_LIVE_CHATS.support));
     expect(options).to.not.include('web');
     type($<HTMLInputElement>(el, 'input[type="search"]'), 'Amelia');
@@ -144,7 +167,10 @@ describe('<live-chat-new-session>', () => {
     $<HTMLInputElement>(el, 'input[type="radio"]').click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[part="start"]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="open-existing"]'), 'no offer to open the session');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part="open-existing"]'),
+      'no offer to open the session',
+    );
     expect($(el, '[part="error"]').textContent).to.contain('already has an open session');
     await expect(el).to.be.accessible();
     setTimeout(() => $<HTMLButtonElement>(el, '[part="open-existing"]').click());

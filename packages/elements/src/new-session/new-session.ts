@@ -101,7 +101,8 @@ export class LiveChatNewSession extends LiveChatElement {
     this.customers = this.client?.getCustomers() ?? [];
     this.query = '';
     this.customerId = undefined;
-    this.channel = this.client && this.liveChatId ? this.client.outboundChannels(this.liveChatId)[0] : undefined;
+    this.channel =
+      this.client && this.liveChatId ? this.client.outboundChannels(this.liveChatId)[0] : undefined;
     this.name = '';
     this.text = '';
     this.error = undefined;
@@ -131,7 +132,10 @@ export class LiveChatNewSession extends LiveChatElement {
     if (!query) return this.customers;
     return this.customers.filter((customer) => {
       const account = customer.kind === 'external' ? customer.account : '';
-      return customer.name.toLocaleLowerCase().includes(query) || account.toLocaleLowerCase().includes(query);
+      return (
+        customer.name.toLocaleLowerCase().includes(query) ||
+        account.toLocaleLowerCase().includes(query)
+      );
     });
   }
 
@@ -139,11 +143,13 @@ export class LiveChatNewSession extends LiveChatElement {
     this.customerId = customer.id;
     this.missingCustomer = false;
     // An external customer is best reached through the messenger they use, when the live chat has it.
-    if (customer.kind === 'external' && this.channels.includes(customer.messenger)) this.channel = customer.messenger;
+    if (customer.kind === 'external' && this.channels.includes(customer.messenger))
+      this.channel = customer.messenger;
   }
 
   private errorText(error: ErrorInfo): string {
-    if (TRANSLATED_ERRORS.has(error.code)) return this.t(`new-session.error.${error.code}`, { message: error.message });
+    if (TRANSLATED_ERRORS.has(error.code))
+      return this.t(`new-session.error.${error.code}`, { message: error.message });
     return this.t('new-session.error', { message: error.message });
   }
 
@@ -182,8 +188,11 @@ export class LiveChatNewSession extends LiveChatElement {
 
   /** The open session a CONFLICT error points at, when the user can see it. */
   private get conflictingSessionId(): Id | undefined {
-    const sessionId = this.error?.code === 'CONFLICT' ? this.error.details?.['sessionId'] : undefined;
-    return typeof sessionId === 'string' && this.client?.getSession(sessionId) ? sessionId : undefined;
+    const sessionId =
+      this.error?.code === 'CONFLICT' ? this.error.details?.['sessionId'] : undefined;
+    return typeof sessionId === 'string' && this.client?.getSession(sessionId)
+      ? sessionId
+      : undefined;
   }
 
   private openConflicting(): void {
@@ -218,7 +227,8 @@ export class LiveChatNewSession extends LiveChatElement {
   private renderCustomer(customer: Customer) {
     const secondary =
       customer.kind === 'external'
-        ? html`<span class="customer-account">${customer.account}</span>${channelIcon(customer.messenger)}`
+        ? html`<span class="customer-account">${customer.account}</span
+            >${channelIcon(customer.messenger)}`
         : html`<span class="customer-account">${this.t('new-session.internal')}</span>`;
     return html`<label part="customer" class="customer">
       <input
@@ -237,7 +247,9 @@ export class LiveChatNewSession extends LiveChatElement {
     const matches = this.filteredCustomers;
     const shown = matches.slice(0, MAX_LISTED);
     // Keep the chosen customer visible even when the search no longer matches it.
-    const chosen = this.customerId ? this.customers.find((c) => c.id === this.customerId) : undefined;
+    const chosen = this.customerId
+      ? this.customers.find((c) => c.id === this.customerId)
+      : undefined;
     if (chosen && !shown.includes(chosen)) shown.unshift(chosen);
     return html`<fieldset aria-describedby=${this.missingCustomer ? 'customer-missing' : nothing}>
       <legend id="customer-legend">${this.t('new-session.customer')}</legend>
@@ -257,35 +269,49 @@ export class LiveChatNewSession extends LiveChatElement {
           (customer) => customer.id,
           (customer) => this.renderCustomer(customer),
         )}
-        ${shown.length === 0
-          ? html`<p class="empty">
-              ${this.customers.length === 0
-                ? this.t('new-session.no-customers')
-                : this.t('new-session.no-match', { query: this.query })}
-            </p>`
-          : nothing}
+        ${
+          shown.length === 0
+            ? html`<p class="empty">
+                ${
+                  this.customers.length === 0
+                    ? this.t('new-session.no-customers')
+                    : this.t('new-session.no-match', { query: this.query })
+                }
+              </p>`
+            : nothing
+        }
       </div>
       <p class="hint" role="status">
-        ${matches.length > MAX_LISTED
-          ? this.t('new-session.customer-more', {
-              shown: formatNumber(MAX_LISTED, this.locale),
-              count: formatNumber(matches.length, this.locale),
-            })
-          : this.query
-            ? this.t('new-session.customer-count', { count: matches.length })
-            : nothing}
+        ${
+          matches.length > MAX_LISTED
+            ? this.t('new-session.customer-more', {
+                shown: formatNumber(MAX_LISTED, this.locale),
+                count: formatNumber(matches.length, this.locale),
+              })
+            : this.query
+              ? this.t('new-session.customer-count', { count: matches.length })
+              : nothing
+        }
       </p>
-      ${this.missingCustomer
-        ? html`<p id="customer-missing" class="error" part="error" role="alert">${this.t('new-session.pick-customer')}</p>`
-        : nothing}
+      ${
+        this.missingCustomer
+          ? html`<p id="customer-missing" class="error" part="error" role="alert">
+              ${this.t('new-session.pick-customer')}
+            </p>`
+          : nothing
+      }
     </fieldset>`;
   }
 
   private renderForm() {
-    if (!this.client) return html`<p class="error" part="error">${this.t('new-session.no-client')}</p>`;
-    if (!this.liveChatId) return html`<p class="error" part="error">${this.t('new-session.no-live-chat')}</p>`;
+    if (!this.client)
+      return html`<p class="error" part="error">${this.t('new-session.no-client')}</p>`;
+    if (!this.liveChatId)
+      return html`<p class="error" part="error">${this.t('new-session.no-live-chat')}</p>`;
     if (!this.client.canStartOutbound(this.liveChatId)) {
-      return html`<p class="error" part="error" role="alert">${this.t('new-session.forbidden')}</p>`;
+      return html`<p class="error" part="error" role="alert">
+        ${this.t('new-session.forbidden')}
+      </p>`;
     }
     return html`${this.renderCustomers()}
       <div>
@@ -298,7 +324,9 @@ export class LiveChatNewSession extends LiveChatElement {
         >
           ${this.channels.map(
             (channel) =>
-              html`<option value=${channel} ?selected=${channel === this.channel}>${CHANNEL_NAMES[channel] ?? channel}</option>`,
+              html`<option value=${channel} ?selected=${channel === this.channel}>
+                ${CHANNEL_NAMES[channel] ?? channel}
+              </option>`,
           )}
         </select>
       </div>
@@ -323,21 +351,34 @@ export class LiveChatNewSession extends LiveChatElement {
           @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
       </div>
-      ${this.error
-        ? html`<div class="error" part="error" role="alert">
-            ${this.errorText(this.error)}
-            ${this.conflictingSessionId
-              ? html`<button type="button" part="open-existing" class="button" @click=${this.openConflicting}>
-                  ${this.t('new-session.open-existing')}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}`;
+      ${
+        this.error
+          ? html`<div class="error" part="error" role="alert">
+              ${this.errorText(this.error)}
+              ${
+                this.conflictingSessionId
+                  ? html`<button
+                      type="button"
+                      part="open-existing"
+                      class="button"
+                      @click=${this.openConflicting}
+                    >
+                      ${this.t('new-session.open-existing')}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }`;
   }
 
   override render() {
-    const liveChat = this.liveChatId ? this.liveChats.value.find((chat) => chat.id === this.liveChatId) : undefined;
-    const usable = Boolean(this.client && this.liveChatId && this.client.canStartOutbound(this.liveChatId));
+    const liveChat = this.liveChatId
+      ? this.liveChats.value.find((chat) => chat.id === this.liveChatId)
+      : undefined;
+    const usable = Boolean(
+      this.client && this.liveChatId && this.client.canStartOutbound(this.liveChatId),
+    );
     return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.handleDialogCancel}>
       <form part="form" novalidate @submit=${this.handleSubmit}>
         <header>
@@ -345,14 +386,27 @@ export class LiveChatNewSession extends LiveChatElement {
             ${this.t('new-session.title')}
             ${liveChat ? html`<span class="subtitle">${this.t('new-session.in-live-chat', { liveChat: liveChat.name })}</span>` : nothing}
           </h2>
-          <button type="button" part="close" class="icon-button" aria-label=${this.t('new-session.close')} @click=${this.handleCancel}>
+          <button
+            type="button"
+            part="close"
+            class="icon-button"
+            aria-label=${this.t('new-session.close')}
+            @click=${this.handleCancel}
+          >
             <span aria-hidden="true">×</span>
           </button>
         </header>
         ${this.renderForm()}
         <footer>
-          <button type="button" part="cancel" class="button" @click=${this.handleCancel}>${this.t('new-session.cancel')}</button>
-          <button type="submit" part="start" class="button primary" ?disabled=${!usable || this.pending}>
+          <button type="button" part="cancel" class="button" @click=${this.handleCancel}>
+            ${this.t('new-session.cancel')}
+          </button>
+          <button
+            type="submit"
+            part="start"
+            class="button primary"
+            ?disabled=${!usable || this.pending}
+          >
             ${this.pending ? this.t('new-session.starting') : this.t('new-session.start')}
           </button>
         </footer>

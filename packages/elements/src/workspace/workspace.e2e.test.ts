@@ -16,7 +16,14 @@ import {
   type OperatorsPerformanceReport,
   type SessionContext,
 } from '@live-chat/core';
-import { createMemoryBackend, createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
+import {
+  createMemoryBackend,
+  createSeedData,
+  SEED_GROUPS,
+  SEED_LIVE_CHATS,
+  SEED_USERS,
+  type MemoryBackend,
+} from '@live-chat/adapters';
 import type { LiveChatWorkspace } from './workspace.js';
 import type { LiveChatCounter } from '../counter/counter.js';
 import './workspace.js';
@@ -28,7 +35,10 @@ const HELP_DESK = SEED_LIVE_CHATS.helpDesk;
 /** A backend with the seed's people and live chats but no history, so every figure is ours. */
 function emptyWorld(now?: () => number): MemoryBackend {
   const { users, liveChats, groups, customers } = createSeedData({ now: Date.UTC(2026, 10, 20) });
-  return createMemoryBackend({ seed: { users, liveChats, groups, customers }, ...(now ? { now } : {}) });
+  return createMemoryBackend({
+    seed: { users, liveChats, groups, customers },
+    ...(now ? { now } : {}),
+  });
 }
 
 let commandCount = 0;
@@ -36,16 +46,31 @@ const commandId = () => `e2e-${++commandCount}`;
 
 /** A new external customer of Customer Support writes in; returns the session id. */
 function newCustomerWrites(backend: MemoryBackend, name: string, text: string): string {
-  const customer = backend.addCustomer({ kind: 'external', name, account: `@${name.toLowerCase().replace(/\W+/g, '_')}`, messenger: 'telegram' });
+  const customer = backend.addCustomer({
+    kind: 'external',
+    name,
+    account: `@${name.toLowerCase().replace(/\W+/g, '_')}`,
+    messenger: 'telegram',
+  });
   if (!customer.ok) throw new Error(customer.error.message);
-  const written = backend.customerWrites({ customerId: customer.value.id, liveChatId: SUPPORT, channel: 'telegram', text });
+  const written = backend.customerWrites({
+    customerId: customer.value.id,
+    liveChatId: SUPPORT,
+    channel: 'telegram',
+    text,
+  });
   if (!written.ok) throw new Error(written.error.message);
   return written.value.session.id;
 }
 
 function customerWritesAgain(backend: MemoryBackend, sessionId: string, text: string): void {
   const session = backend.getSession(sessionId)!;
-  const written = backend.customerWrites({ customerId: session.customerId, liveChatId: session.liveChatId, channel: session.channel, text });
+  const written = backend.customerWrites({
+    customerId: session.customerId,
+    liveChatId: session.liveChatId,
+    channel: session.channel,
+    text,
+  });
   if (!written.ok) throw new Error(written.error.message);
 }
 
@@ -81,7 +106,8 @@ function deepAll<T extends Element = HTMLElement>(root: Element, ...selectors: s
   return [...(host?.shadowRoot?.querySelectorAll<T>(last) ?? [])];
 }
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Element | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 interface Operator {
   el: LiveChatWorkspace;
@@ -100,20 +126,27 @@ async function signIn(
   clients.push(client);
   const alerts: Alert[] = [];
   client.alerts$.subscribe((alert) => alerts.push(alert));
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="width:1280px;height:760px">
-    <live-chat-workspace no-alerts .client=${client}></live-chat-workspace>
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="width:1280px;height:760px">
+      <live-chat-workspace no-alerts .client=${client}></live-chat-workspace>
+    </div>`,
+  );
   const el = wrapper.querySelector('live-chat-workspace')!;
   await waitUntil(() => client.status.state === 'ready', 'client never became ready');
   await settle(el);
   return { el, client, alerts };
 }
 
-const blueCounter = (op: Operator) => deep<LiveChatCounter>(op.el, '[part="counters"] live-chat-counter')!;
+const blueCounter = (op: Operator) =>
+  deep<LiveChatCounter>(op.el, '[part="counters"] live-chat-counter')!;
 const redCounter = (op: Operator) => deep<LiveChatCounter>(op.el, '.title live-chat-counter')!;
 
 async function selectGroup(op: Operator, liveChatId: string, group: string): Promise<void> {
-  deep<HTMLButtonElement>(op.el, 'live-chat-navigation', `[data-live-chat-id="${liveChatId}"][data-group="${group}"]`)!.click();
+  deep<HTMLButtonElement>(
+    op.el,
+    'live-chat-navigation',
+    `[data-live-chat-id="${liveChatId}"][data-group="${group}"]`,
+  )!.click();
   await settle(op.el);
 }
 
@@ -133,7 +166,11 @@ const conversation = (op: Operator) => deep(op.el, 'live-chat-conversation')!;
 const about = (op: Operator) => deep(op.el, 'live-chat-about-session')!;
 
 async function reply(op: Operator, message: string): Promise<void> {
-  const input = deep<HTMLTextAreaElement>(op.el, 'live-chat-conversation', '[part~="composer-input"]')!;
+  const input = deep<HTMLTextAreaElement>(
+    op.el,
+    'live-chat-conversation',
+    '[part~="composer-input"]',
+  )!;
   input.focus();
   input.value = message;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -165,9 +202,14 @@ describe('workspace end to end: the operator guide', function () {
     // Queue is selected by default: the session is there with the New mark.
     await waitUntil(() => listRow(anna, sessionId), 'not in the queue');
     expect(text(listRow(anna, sessionId)!.querySelector('[part="new"]'))).to.equal('New');
-    expect(text(deep(anna.el, 'live-chat-navigation', '[data-group="queue"] [part="group-size"]'))).to.equal('1');
+    expect(
+      text(deep(anna.el, 'live-chat-navigation', '[data-group="queue"] [part="group-size"]')),
+    ).to.equal('1');
 
-    await waitUntil(() => anna.alerts.length === 1 && ben.alerts.length === 1, 'operators not alerted');
+    await waitUntil(
+      () => anna.alerts.length === 1 && ben.alerts.length === 1,
+      'operators not alerted',
+    );
     expect(anna.alerts[0]!.sessionId).to.equal(sessionId);
     expect(ben.alerts[0]!.customerName).to.equal('Vera Quinn');
     await aTimeout(50);
@@ -190,8 +232,14 @@ describe('workspace end to end: the operator guide', function () {
     await waitUntil(() => messageTexts(anna).includes('First in line'), 'history not shown');
 
     await reply(anna, 'Hello Owen, I am on it.');
-    await waitUntil(() => backend.getSession(first)?.status === 'active', 'reply did not take the session');
-    expect(backend.getSession(first)!.assignee).to.deep.equal({ kind: 'operator', operatorId: ANNA });
+    await waitUntil(
+      () => backend.getSession(first)?.status === 'active',
+      'reply did not take the session',
+    );
+    expect(backend.getSession(first)!.assignee).to.deep.equal({
+      kind: 'operator',
+      operatorId: ANNA,
+    });
     await waitUntil(() => blueCounter(anna).count === 1, 'blue counter did not fall');
     await selectGroup(anna, SUPPORT, 'queue');
     await waitUntil(() => !listRow(anna, first) && listRow(anna, second), 'still in Queue');
@@ -213,11 +261,17 @@ describe('workspace end to end: the operator guide', function () {
     await waitUntil(() => redCounter(anna).count === 2, 'red counter did not rise');
     await settle(anna.el);
     expect(text(deep(redCounter(anna), '[part="label"]'))).to.equal('2 unread messages');
-    await waitUntil(() => text(listRow(anna, sessionId)?.querySelector('[part="unread"] [aria-hidden]')) === '2', 'no badge of 2');
+    await waitUntil(
+      () => text(listRow(anna, sessionId)?.querySelector('[part="unread"] [aria-hidden]')) === '2',
+      'no badge of 2',
+    );
 
     await openFromList(anna, sessionId);
     await waitUntil(() => redCounter(anna).count === 0, 'reading did not clear the red counter');
-    await waitUntil(() => !listRow(anna, sessionId)?.querySelector('[part="unread"]'), 'badge still shown');
+    await waitUntil(
+      () => !listRow(anna, sessionId)?.querySelector('[part="unread"]'),
+      'badge still shown',
+    );
   });
 
   it('4. reassigned to the Accounting Department: in its members’ queue and activity stream', async () => {
@@ -230,12 +284,18 @@ describe('workspace end to end: the operator guide', function () {
     await settle(anna.el);
 
     const select = deep<HTMLSelectElement>(about(anna), '[part~="reassign-select"]')!;
-    await waitUntil(() => [...select.options].some((o) => o.value === `group:${SEED_GROUPS.accounting}`), 'no Accounting target');
+    await waitUntil(
+      () => [...select.options].some((o) => o.value === `group:${SEED_GROUPS.accounting}`),
+      'no Accounting target',
+    );
     select.value = `group:${SEED_GROUPS.accounting}`;
     select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     await settle(anna.el);
     deep<HTMLButtonElement>(about(anna), '[part~="reassign-button"]')!.click();
-    await waitUntil(() => backend.getSession(sessionId)?.assignee?.kind === 'group', 'not reassigned');
+    await waitUntil(
+      () => backend.getSession(sessionId)?.assignee?.kind === 'group',
+      'not reassigned',
+    );
     expect(backend.getSession(sessionId)!.status).to.equal('queued');
 
     // Ben is in the Accounting Department: it waits in his queue, and his activity says so.
@@ -244,7 +304,10 @@ describe('workspace end to end: the operator guide', function () {
     deep<HTMLButtonElement>(ben.el, '#tab-activity')!.click();
     await settle(ben.el);
     await waitUntil(
-      () => deepAll(ben.el, 'live-chat-activity', '[part~="text"]').some((n) => text(n).includes('Invoice Ivan')),
+      () =>
+        deepAll(ben.el, 'live-chat-activity', '[part~="text"]').some((n) =>
+          text(n).includes('Invoice Ivan'),
+        ),
       'no activity entry for Ben',
     );
     // Anna is not in that group: it left her lists.
@@ -275,25 +338,37 @@ describe('workspace end to end: the operator guide', function () {
     await waitUntil(() => listRow(anna, sessionId), 'not in Closed');
     for (const who of [maria, ben]) {
       await waitUntil(
-        () => deepAll(who.el, 'live-chat-activity', '[part~="text"]').some((n) => text(n).includes('Closing Clara')),
+        () =>
+          deepAll(who.el, 'live-chat-activity', '[part~="text"]').some((n) =>
+            text(n).includes('Closing Clara'),
+          ),
         'closing not in the activity stream',
       );
     }
 
     customerWritesAgain(backend, sessionId, 'One more question, please');
-    await waitUntil(() => backend.getSession(sessionId)?.status === 'queued', 'not back in the queue');
+    await waitUntil(
+      () => backend.getSession(sessionId)?.status === 'queued',
+      'not back in the queue',
+    );
     await selectGroup(anna, SUPPORT, 'queue');
     await waitUntil(() => listRow(anna, sessionId), 'not back in Anna’s queue');
     await openFromList(anna, sessionId);
     await waitUntil(
-      () => messageTexts(anna).includes('Thanks for the help earlier') && messageTexts(anna).includes('One more question, please'),
+      () =>
+        messageTexts(anna).includes('Thanks for the help earlier') &&
+        messageTexts(anna).includes('One more question, please'),
       'history not kept',
     );
   });
 
   it('6. search in an open session finds its history and jumps to it; with none open only names match', async () => {
     const backend = emptyWorld();
-    const sessionId = newCustomerWrites(backend, 'Search Sam', 'My parcel tracking number is XK-4471');
+    const sessionId = newCustomerWrites(
+      backend,
+      'Search Sam',
+      'My parcel tracking number is XK-4471',
+    );
     customerWritesAgain(backend, sessionId, 'Please check it');
     const anna = await signIn(backend, ANNA);
     const search = deep(anna.el, 'live-chat-search')!;
@@ -317,9 +392,14 @@ describe('workspace end to end: the operator guide', function () {
     await settle(anna.el);
     expect(search.getAttribute('session-id')).to.equal(sessionId);
     await typeQuery('tracking');
-    await waitUntil(() => hits().some((hit) => text(hit).includes('XK-4471')), 'history not searched');
+    await waitUntil(
+      () => hits().some((hit) => text(hit).includes('XK-4471')),
+      'history not searched',
+    );
     const hit = hits().find((h) => text(h).includes('XK-4471'))!;
-    expect(hit.querySelector('mark, [part~="match"]') ?? hit.shadowRoot?.querySelector('mark')).to.not.equal(null);
+    expect(
+      hit.querySelector('mark, [part~="match"]') ?? hit.shadowRoot?.querySelector('mark'),
+    ).to.not.equal(null);
     const opened = oneEvent(anna.el, 'live-chat-session-open');
     hit.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true }));
     hit.click();
@@ -339,7 +419,15 @@ describe('workspace end to end: the operator guide', function () {
     expect(deep(anna.el, 'live-chat-navigation', '[data-group="active"]')).to.equal(null);
     await selectGroup(maria, SUPPORT, 'active');
     await waitUntil(() => listRow(maria, sessionId), 'not in the supervisor’s Active');
-    expect(text(deep(maria.el, 'live-chat-navigation', `[data-live-chat-id="${SUPPORT}"][data-group="active"] [part="group-size"]`))).to.equal('1');
+    expect(
+      text(
+        deep(
+          maria.el,
+          'live-chat-navigation',
+          `[data-live-chat-id="${SUPPORT}"][data-group="active"] [part="group-size"]`,
+        ),
+      ),
+    ).to.equal('1');
   });
 
   it('8. rename; +New Session only with a messenger or email channel; the host’s binder and action are called with the session', async () => {
@@ -390,12 +478,18 @@ describe('workspace end to end: the operator guide', function () {
     await waitUntil(() => backend.getSession(sessionId)?.name === 'Jacket return', 'not renamed');
 
     // The binder and the action appear and are called with the session.
-    await waitUntil(() => text(deep(about(maria), '[part~="binders"]')).includes('Reclamations'), 'binder not shown');
+    await waitUntil(
+      () => text(deep(about(maria), '[part~="binders"]')).includes('Reclamations'),
+      'binder not shown',
+    );
     deep<HTMLButtonElement>(about(maria), '[part~="bind-button"]')!.click();
     await settle(maria.el);
     await waitUntil(() => deep(about(maria), '[part~="create-button"]'), 'no create button');
     deep<HTMLButtonElement>(about(maria), '[part~="create-button"]')!.click();
-    await waitUntil(() => backend.getSession(sessionId)?.bindings.some((b) => b.recordId === 'REC-2'), 'record not bound');
+    await waitUntil(
+      () => backend.getSession(sessionId)?.bindings.some((b) => b.recordId === 'REC-2'),
+      'record not bound',
+    );
     deep<HTMLButtonElement>(about(maria), '[part~="actions-button"]')!.click();
     await settle(maria.el);
     deep<HTMLElement>(about(maria), '[part~="action"]')!.click();
@@ -407,14 +501,21 @@ describe('workspace end to end: the operator guide', function () {
   it('9. reports show the numbers the backend recorded for a scripted day', async () => {
     let clock = new Date(2026, 10, 24, 9, 0).getTime();
     const backend = emptyWorld(() => clock);
-    const at = (hours: number, minutes: number) => (clock = new Date(2026, 10, 24, hours, minutes).getTime());
+    const at = (hours: number, minutes: number) =>
+      (clock = new Date(2026, 10, 24, hours, minutes).getTime());
     // 09:00 a customer writes twice; 09:05 Anna answers (takes it); 09:20 she closes it.
     at(9, 0);
     const s1 = newCustomerWrites(backend, 'Report Rosa', 'Hello');
     at(9, 2);
     customerWritesAgain(backend, s1, 'Anyone?');
     at(9, 5);
-    backend.execute(ANNA, { type: 'message.send', commandId: commandId(), sessionId: s1, clientMessageId: commandId(), text: 'Hi Rosa!' });
+    backend.execute(ANNA, {
+      type: 'message.send',
+      commandId: commandId(),
+      sessionId: s1,
+      clientMessageId: commandId(),
+      text: 'Hi Rosa!',
+    });
     at(9, 20);
     backend.execute(ANNA, { type: 'session.close', commandId: commandId(), sessionId: s1 });
     // 10:00 another customer; 10:10 Ben takes it; 10:15 he answers.
@@ -423,7 +524,13 @@ describe('workspace end to end: the operator guide', function () {
     at(10, 10);
     backend.execute(BEN, { type: 'session.take', commandId: commandId(), sessionId: s2 });
     at(10, 15);
-    backend.execute(BEN, { type: 'message.send', commandId: commandId(), sessionId: s2, clientMessageId: commandId(), text: 'Let me check' });
+    backend.execute(BEN, {
+      type: 'message.send',
+      commandId: commandId(),
+      sessionId: s2,
+      clientMessageId: commandId(),
+      text: 'Let me check',
+    });
     // 11:00 a third customer nobody answers.
     at(11, 0);
     newCustomerWrites(backend, 'Report Ruth', 'Hello?');
@@ -439,7 +546,9 @@ describe('workspace end to end: the operator guide', function () {
     reports.setAttribute('report', 'live-chat-performance');
     const range = { from: new Date(2026, 10, 24).getTime(), to: new Date(2026, 10, 25).getTime() };
     const figure = (key: string) => text(deep(reports, `[data-figure="${key}"] .value`));
-    await waitUntil(() => figure('requests') !== '', 'live chat report not shown', { timeout: 5000 });
+    await waitUntil(() => figure('requests') !== '', 'live chat report not shown', {
+      timeout: 5000,
+    });
 
     const recorded = backend.report(MARIA, {
       kind: 'live-chat-performance',
@@ -449,7 +558,13 @@ describe('workspace end to end: the operator guide', function () {
     });
     if (!recorded.ok) throw new Error(recorded.error.message);
     const live = recorded.value as LiveChatPerformanceReport;
-    expect([live.requests, live.closed, live.messagesIn, live.messagesOut, live.neverAnswered]).to.deep.equal([3, 1, 4, 2, 1]);
+    expect([
+      live.requests,
+      live.closed,
+      live.messagesIn,
+      live.messagesOut,
+      live.neverAnswered,
+    ]).to.deep.equal([3, 1, 4, 2, 1]);
     expect(figure('requests')).to.equal(String(live.requests));
     expect(figure('closed')).to.equal(String(live.closed));
     expect(figure('messagesIn')).to.equal(String(live.messagesIn));
@@ -458,30 +573,50 @@ describe('workspace end to end: the operator guide', function () {
     expect(figure('averageFirstResponse')).to.not.equal('—');
 
     reports.setAttribute('report', 'operators-performance');
-    await waitUntil(() => deep(reports, `[data-operator-id="${ANNA}"]`), 'operators report not shown', { timeout: 5000 });
-    const operators = backend.report(MARIA, { kind: 'operators-performance', liveChatId: SUPPORT, range });
+    await waitUntil(
+      () => deep(reports, `[data-operator-id="${ANNA}"]`),
+      'operators report not shown',
+      { timeout: 5000 },
+    );
+    const operators = backend.report(MARIA, {
+      kind: 'operators-performance',
+      liveChatId: SUPPORT,
+      range,
+    });
     if (!operators.ok) throw new Error(operators.error.message);
     for (const row of (operators.value as OperatorsPerformanceReport).rows) {
-      const cells = [...deep(reports, `[data-operator-id="${row.operatorId}"]`)!.querySelectorAll('td')].map(text);
+      const cells = [
+        ...deep(reports, `[data-operator-id="${row.operatorId}"]`)!.querySelectorAll('td'),
+      ].map(text);
       expect([cells[0], cells[1], cells[2], cells[5]], row.operatorId).to.deep.equal(
         [row.sessionsTaken, row.sessionsClosed, row.messagesSent, row.openNow].map(String),
       );
     }
-    const anna = (operators.value as OperatorsPerformanceReport).rows.find((r) => r.operatorId === ANNA)!;
+    const anna = (operators.value as OperatorsPerformanceReport).rows.find(
+      (r) => r.operatorId === ANNA,
+    )!;
     expect([anna.sessionsTaken, anna.sessionsClosed, anna.messagesSent]).to.deep.equal([1, 1, 1]);
   });
 
   it('10. a message containing markup is shown literally and runs nothing', async () => {
     const backend = emptyWorld();
-    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> javascript:alert(1)';
+    const evil =
+      '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> javascript:alert(1)';
     const sessionId = newCustomerWrites(backend, 'Mallory <i>Markup</i>', evil);
     const anna = await signIn(backend, ANNA);
     await openFromList(anna, sessionId);
-    await waitUntil(() => messageTexts(anna).some((t) => t.includes('<script>')), 'message not shown');
-    const textNode = deepAll(anna.el, 'live-chat-conversation', '[part~="text"]').find((n) => text(n).includes('<script>'))!;
+    await waitUntil(
+      () => messageTexts(anna).some((t) => t.includes('<script>')),
+      'message not shown',
+    );
+    const textNode = deepAll(anna.el, 'live-chat-conversation', '[part~="text"]').find((n) =>
+      text(n).includes('<script>'),
+    )!;
     expect(textNode.textContent).to.contain(evil);
     expect(textNode.querySelector('img, script, b, a')).to.equal(null);
-    expect(text(listRow(anna, sessionId)!.querySelector('[part="name"]'))).to.contain('Mallory <i>Markup</i>');
+    expect(text(listRow(anna, sessionId)!.querySelector('[part="name"]'))).to.contain(
+      'Mallory <i>Markup</i>',
+    );
     await aTimeout(50);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });

@@ -19,7 +19,8 @@ registerDefaultMessages('en', {
   'workspace.show-about': 'About the session',
   'workspace.hide-about': 'Hide the session details',
   'workspace.no-session': 'No session is open',
-  'workspace.no-session-hint': 'Choose a session from the list on the left, or click the blue counter to take the oldest waiting one.',
+  'workspace.no-session-hint':
+    'Choose a session from the list on the left, or click the blue counter to take the oldest waiting one.',
   'workspace.no-session-about': 'Open a session to see its details here.',
   'workspace.loading': 'Loading your live chats…',
   'workspace.no-client.title': 'No client connected',
@@ -54,7 +55,8 @@ registerDefaultMessages('ru', {
   'workspace.show-about': 'О сессии',
   'workspace.hide-about': 'Скрыть сведения о сессии',
   'workspace.no-session': 'Сессия не открыта',
-  'workspace.no-session-hint': 'Выберите сессию в списке слева или нажмите на синий счётчик, чтобы взять самую давнюю из ожидающих.',
+  'workspace.no-session-hint':
+    'Выберите сессию в списке слева или нажмите на синий счётчик, чтобы взять самую давнюю из ожидающих.',
   'workspace.no-session-about': 'Откройте сессию, чтобы увидеть здесь сведения о ней.',
   'workspace.loading': 'Загрузка лайв-чатов…',
   'workspace.no-client.title': 'Клиент не подключён',

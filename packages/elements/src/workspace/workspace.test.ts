@@ -3,7 +3,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { Observable } from 'rxjs';
 import { createLiveChatClient, type LiveChatClient, type TransportAdapter } from '@live-chat/core';
-import { createMemoryBackend, createSeedData, SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
+import {
+  createMemoryBackend,
+  createSeedData,
+  SEED_LIVE_CHATS,
+  SEED_USERS,
+  type MemoryBackend,
+} from '@live-chat/adapters';
 import type { LiveChatWorkspace } from './workspace.js';
 import './workspace.js';
 
@@ -50,7 +56,12 @@ class SubscriptionCounter {
 
 /** Records listeners added to and removed from `document` and `window`. */
 class GlobalListenerSpy {
-  private readonly live: Array<{ target: EventTarget; type: string; listener: unknown; capture: boolean }> = [];
+  private readonly live: Array<{
+    target: EventTarget;
+    type: string;
+    listener: unknown;
+    capture: boolean;
+  }> = [];
   private readonly add = EventTarget.prototype.addEventListener;
   private readonly remove = EventTarget.prototype.removeEventListener;
 
@@ -62,19 +73,37 @@ class GlobalListenerSpy {
     const live = this.live;
     const add = this.add;
     const remove = this.remove;
-    const capture = (options?: boolean | EventListenerOptions) => (typeof options === 'boolean' ? options : Boolean(options?.capture));
-    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    const capture = (options?: boolean | EventListenerOptions) =>
+      typeof options === 'boolean' ? options : Boolean(options?.capture);
+    EventTarget.prototype.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | AddEventListenerOptions,
+    ) {
       if ((this === document || this === window) && listener) {
         const c = capture(options);
-        if (!live.some((l) => l.target === this && l.type === type && l.listener === listener && l.capture === c)) {
+        if (
+          !live.some(
+            (l) =>
+              l.target === this && l.type === type && l.listener === listener && l.capture === c,
+          )
+        ) {
           live.push({ target: this, type, listener, capture: c });
         }
       }
       return add.call(this, type, listener, options);
     };
-    EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+    EventTarget.prototype.removeEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | EventListenerOptions,
+    ) {
       const c = capture(options);
-      const index = live.findIndex((l) => l.target === this && l.type === type && l.listener === listener && l.capture === c);
+      const index = live.findIndex(
+        (l) => l.target === this && l.type === type && l.listener === listener && l.capture === c,
+      );
       if (index >= 0) live.splice(index, 1);
       return remove.call(this, type, listener, options);
     };
@@ -92,7 +121,10 @@ interface Setup {
   client: LiveChatClient;
 }
 
-async function setup(userId: string = SEED_USERS.operatorA, wrapAdapter?: (adapter: TransportAdapter) => TransportAdapter): Promise<Setup> {
+async function setup(
+  userId: string = SEED_USERS.operatorA,
+  wrapAdapter?: (adapter: TransportAdapter) => TransportAdapter,
+): Promise<Setup> {
   const backend = createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
   const adapter = backend.connect(userId);
   const client = createLiveChatClient({ adapter: wrapAdapter ? wrapAdapter(adapter) : adapter });
@@ -118,18 +150,33 @@ async function settle(root: Element): Promise<void> {
   }
 }
 
-async function mount(client: LiveChatClient | undefined, width = 1280, height = 800): Promise<LiveChatWorkspace> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="width:${width}px;height:${height}px">
-    <live-chat-workspace .client=${client}></live-chat-workspace>
-  </div>`);
+async function mount(
+  client: LiveChatClient | undefined,
+  width = 1280,
+  height = 800,
+): Promise<LiveChatWorkspace> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="width:${width}px;height:${height}px">
+      <live-chat-workspace .client=${client}></live-chat-workspace>
+    </div>`,
+  );
   const el = wrapper.querySelector('live-chat-workspace')!;
-  await waitUntil(() => el.getAttribute('layout') === (width < 640 ? 'narrow' : width < 1024 ? 'medium' : 'wide'), 'layout never measured');
+  await waitUntil(
+    () => el.getAttribute('layout') === (width < 640 ? 'narrow' : width < 1024 ? 'medium' : 'wide'),
+    'layout never measured',
+  );
   await settle(el);
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: LiveChatWorkspace, selector: string): T => el.shadowRoot!.querySelector(selector) as T;
-const isShown = (node: Element | null) => Boolean(node && (node as HTMLElement).offsetParent !== null && getComputedStyle(node).display !== 'none');
+const $ = <T extends Element = HTMLElement>(el: LiveChatWorkspace, selector: string): T =>
+  el.shadowRoot!.querySelector(selector) as T;
+const isShown = (node: Element | null) =>
+  Boolean(
+    node &&
+    (node as HTMLElement).offsetParent !== null &&
+    getComputedStyle(node).display !== 'none',
+  );
 const deepActive = (): Element | null => {
   let active: Element | null = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
@@ -139,7 +186,12 @@ const deepActive = (): Element | null => {
 function mySessionId(backend: MemoryBackend, userId: string = SEED_USERS.operatorA): string {
   const session = backend
     .sessions(SEED_LIVE_CHATS.support)
-    .find((s) => s.status === 'active' && s.assignee?.kind === 'operator' && s.assignee.operatorId === userId);
+    .find(
+      (s) =>
+        s.status === 'active' &&
+        s.assignee?.kind === 'operator' &&
+        s.assignee.operatorId === userId,
+    );
   if (!session) throw new Error('the seed has no session assigned to the user');
   return session.id;
 }
@@ -187,7 +239,9 @@ describe('<live-chat-workspace>', () => {
     const list = $(el, '.list-pane live-chat-session-list')!;
     expect(list.getAttribute('group')).to.equal('queue');
     expect($(el, '#list-title').textContent).to.contain('Queue — Customer Support');
-    const queue = $(el, 'live-chat-navigation')!.shadowRoot!.querySelector('[aria-current="page"]')!;
+    const queue = $(el, 'live-chat-navigation')!.shadowRoot!.querySelector(
+      '[aria-current="page"]',
+    )!;
     expect(queue.getAttribute('data-group')).to.equal('queue');
   });
 
@@ -197,7 +251,11 @@ describe('<live-chat-workspace>', () => {
     const sessionId = mySessionId(current.backend);
     const changed = oneEvent(el, 'live-chat-session-change');
     $(el, 'live-chat-session-list')!.dispatchEvent(
-      new CustomEvent('live-chat-session-open', { detail: { sessionId, messageId: 'm-1' }, bubbles: true, composed: true }),
+      new CustomEvent('live-chat-session-open', {
+        detail: { sessionId, messageId: 'm-1' },
+        bubbles: true,
+        composed: true,
+      }),
     );
     expect((await changed).detail).to.deep.equal({ sessionId });
     await settle(el);
@@ -208,7 +266,9 @@ describe('<live-chat-workspace>', () => {
     expect($(el, 'live-chat-search')!.getAttribute('session-id')).to.equal(sessionId);
     // The session is mine: the menu moves to My sessions.
     expect(el.group).to.equal('mine');
-    expect($(el, 'live-chat-session-list')!.getAttribute('selected-session-id')).to.equal(sessionId);
+    expect($(el, 'live-chat-session-list')!.getAttribute('selected-session-id')).to.equal(
+      sessionId,
+    );
     expect($(el, '#tab-about')!.getAttribute('aria-selected')).to.equal('true');
     await expect(el).to.be.accessible();
   });
@@ -241,7 +301,9 @@ describe('<live-chat-workspace>', () => {
   it('shows the reports in the centre when Reports is chosen', async () => {
     current = await setup();
     const el = await mount(current.client);
-    $(el, 'live-chat-navigation')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reports"]')!.click();
+    $(el, 'live-chat-navigation')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('[part~="reports"]')!
+      .click();
     await settle(el);
     expect(el.view).to.equal('reports');
     expect($(el, 'main live-chat-reports')).to.not.equal(null);
@@ -257,7 +319,9 @@ describe('<live-chat-workspace>', () => {
     expect($(el, '.title-text').textContent).to.equal('Лайв-чаты');
     const nav = $(el, 'live-chat-navigation')!;
     expect(nav.getAttribute('locale')).to.equal('ru');
-    expect(nav.shadowRoot!.querySelector('[part~="reports"]')!.textContent!.trim()).to.equal('Отчёты');
+    expect(nav.shadowRoot!.querySelector('[part~="reports"]')!.textContent!.trim()).to.equal(
+      'Отчёты',
+    );
     expect($(el, '#tab-activity')!.textContent!.trim()).to.equal('Лента событий');
   });
 
@@ -266,10 +330,17 @@ describe('<live-chat-workspace>', () => {
     const el = await mount(current.client);
     el.theme = 'dark';
     await settle(el);
-    for (const tag of ['live-chat-navigation', 'live-chat-search', 'live-chat-session-list', 'live-chat-activity', 'live-chat-counter']) {
+    for (const tag of [
+      'live-chat-navigation',
+      'live-chat-search',
+      'live-chat-session-list',
+      'live-chat-activity',
+      'live-chat-counter',
+    ]) {
       expect($(el, tag)!.getAttribute('theme'), tag).to.equal('dark');
     }
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(21, 24, 30)');
+    await expect(el).to.be.accessible();
   });
 
   it('lets the host replace a region through its slot', async () => {
@@ -281,16 +352,51 @@ describe('<live-chat-workspace>', () => {
     mine.textContent = 'Host activity';
     el.append(mine);
     await waitUntil(() => !$(el, 'live-chat-activity'), 'built-in activity still there');
-    expect($<HTMLSlotElement>(el, 'slot[name="activity"]').assignedElements()).to.deep.equal([mine]);
+    expect($<HTMLSlotElement>(el, 'slot[name="activity"]').assignedElements()).to.deep.equal([
+      mine,
+    ]);
     mine.remove();
     await waitUntil(() => $(el, 'live-chat-activity'), 'built-in activity not restored');
+  });
+
+  it('never creates the built-in component of a slot the host filled from the start', async () => {
+    current = await setup();
+    const proto = customElements.get('live-chat-about-session')!.prototype as HTMLElement & {
+      connectedCallback(): void;
+    };
+    const original = proto.connectedCallback;
+    let connected = 0;
+    proto.connectedCallback = function (this: HTMLElement & { connectedCallback(): void }) {
+      connected++;
+      original.call(this);
+    };
+    try {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width:1280px;height:800px">
+          <live-chat-workspace .client=${current.client} session-id=${mySessionId(current.backend)}>
+            <div slot="about">Host about pane</div>
+            <div slot="counters">Host counters</div>
+          </live-chat-workspace>
+        </div>`,
+      );
+      const el = wrapper.querySelector('live-chat-workspace')!;
+      await settle(el);
+      expect(connected).to.equal(0);
+      expect($(el, 'live-chat-about-session')).to.equal(null);
+      expect($(el, '[part="counters"] live-chat-counter')).to.equal(null);
+      expect(
+        $<HTMLSlotElement>(el, 'slot[name="about"]').assignedElements()[0]!.textContent,
+      ).to.equal('Host about pane');
+    } finally {
+      proto.connectedCallback = original;
+    }
   });
 
   it('has a skip link that moves focus to the main pane', async () => {
     current = await setup();
     const el = await mount(current.client);
     const skip = $<HTMLButtonElement>(el, '.skip-link');
-    expect(skip.textContent).to.equal('Skip to the conversation');
+    expect(skip.textContent!.trim()).to.equal('Skip to the conversation');
     skip.click();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'main'));
@@ -310,7 +416,8 @@ describe('<live-chat-workspace>', () => {
   it('subscribes its alerts controller to the client unless no-alerts is set', async () => {
     current = await setup();
     const el = await mount(current.client);
-    const alertsSubscribed = () => (el.alerts as unknown as { subscription?: unknown }).subscription !== undefined;
+    const alertsSubscribed = () =>
+      (el.alerts as unknown as { subscription?: unknown }).subscription !== undefined;
     expect(alertsSubscribed()).to.equal(true);
     el.noAlerts = true;
     await el.updateComplete;
@@ -369,7 +476,10 @@ describe('<live-chat-workspace>', () => {
 
       // list → conversation
       const list = $(el, 'live-chat-session-list')!;
-      await waitUntil(() => list.shadowRoot!.querySelector('[role="option"]'), 'no session of mine');
+      await waitUntil(
+        () => list.shadowRoot!.querySelector('[role="option"]'),
+        'no session of mine',
+      );
       list.shadowRoot!.querySelector<HTMLElement>('[role="option"]')!.click();
       await settle(el);
       expect(isShown($(el, 'main'))).to.equal(true);
@@ -420,7 +530,9 @@ describe('<live-chat-workspace>', () => {
     const spy = new GlobalListenerSpy();
     spy.install();
     try {
-      const host = await fixture<HTMLDivElement>(html`<div style="width:1280px;height:800px"></div>`);
+      const host = await fixture<HTMLDivElement>(
+        html`<div style="width:1280px;height:800px"></div>`,
+      );
       const baseline = spy.count;
       let peakSubscriptions = 0;
       let peakListeners = 0;
@@ -437,7 +549,9 @@ describe('<live-chat-workspace>', () => {
         await aTimeout(0);
         expect(clientCounter.active, `client subscriptions after round ${i + 1}`).to.equal(0);
         expect(spy.count - baseline, `document/window listeners after round ${i + 1}`).to.equal(0);
-        expect(adapterCounter.active, `adapter subscriptions after round ${i + 1}`).to.equal(adapterBaseline);
+        expect(adapterCounter.active, `adapter subscriptions after round ${i + 1}`).to.equal(
+          adapterBaseline,
+        );
       }
       // The loop measured something: mounted workspaces did subscribe and listen.
       expect(peakSubscriptions).to.be.greaterThan(5);

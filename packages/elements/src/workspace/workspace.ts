@@ -74,6 +74,7 @@ const closeIcon = svg`<path d="m5 5 10 10M15 5 5 15" stroke="currentColor" strok
  * @summary The complete operator workspace: menu, session lists, conversation, about pane, search, counters and activity.
  *
  * @fires live-chat-session-change - The open session changed through the UI; `detail.sessionId` is the new one or `null`.
+ * @fires live-chat-session-open - A desktop notification of an incoming message was clicked (the workspace then opens that session).
  *
  * @slot header - The title area (default: workspace icon with the red unread counter and the title).
  * @slot search - The search bar (default `<live-chat-search>` scoped to the open session).
@@ -223,9 +224,14 @@ export class LiveChatWorkspace extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Slots the host filled before the first render: never create their built-in component.
+    const filled = new Set<string>();
+    for (const child of this.children) if (child.slot) filled.add(child.slot);
+    this.filledSlots = filled;
     this.resizeObserver = new ResizeObserver((entries) => {
       const width = entries[entries.length - 1]?.contentRect.width ?? 0;
-      this.layout = width < NARROW_MAX_WIDTH ? 'narrow' : width < MEDIUM_MAX_WIDTH ? 'medium' : 'wide';
+      this.layout =
+        width < NARROW_MAX_WIDTH ? 'narrow' : width < MEDIUM_MAX_WIDTH ? 'medium' : 'wide';
     });
     this.resizeObserver.observe(this);
   }
@@ -254,9 +260,14 @@ export class LiveChatWorkspace extends LitElement {
         if (pane === 'menu') this.focusNavigation();
         else if (pane === 'list') this.listTitle?.focus();
         else if (pane === 'conversation') this.mainElement?.focus();
-        else this.asideElement?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+        else
+          this.asideElement
+            ?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
+            ?.focus();
       } else if (this.layout === 'medium' && pane === 'about') {
-        this.asideElement?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+        this.asideElement
+          ?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
+          ?.focus();
       }
     };
   }
@@ -268,8 +279,14 @@ export class LiveChatWorkspace extends LitElement {
 
   private setSession(sessionId: Id | undefined, messageId: Id | undefined): void {
     const changed = sessionId !== this.sessionId;
+    if (!changed && messageId !== undefined && messageId === this.highlightMessageId) {
+      // The same search hit again: clear and set the id so the conversation jumps once more.
+      this.highlightMessageId = undefined;
+      void this.updateComplete.then(() => (this.highlightMessageId = messageId));
+    } else {
+      this.highlightMessageId = messageId;
+    }
     this.sessionId = sessionId;
-    this.highlightMessageId = messageId;
     if (changed) emit(this, 'live-chat-session-change', { sessionId: sessionId ?? null });
   }
 
@@ -305,7 +322,12 @@ export class LiveChatWorkspace extends LitElement {
     if (!view || !viewer || !this.selectionFollowsSession) return;
     this.selectionFollowsSession = false;
     const kinds = groupsOf(viewer, view.session);
-    if (this.view === 'group' && this.liveChatId === view.session.liveChatId && this.group && kinds.includes(this.group)) {
+    if (
+      this.view === 'group' &&
+      this.liveChatId === view.session.liveChatId &&
+      this.group &&
+      kinds.includes(this.group)
+    ) {
       return;
     }
     const group = GROUP_PREFERENCE.find((kind) => kinds.includes(kind));
@@ -314,7 +336,9 @@ export class LiveChatWorkspace extends LitElement {
 
   private handleSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
-    const filled = slot.assignedNodes().some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
+    const filled = slot
+      .assignedNodes()
+      .some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
     if (filled === this.filledSlots.has(slot.name)) return;
     const next = new Set(this.filledSlots);
     if (filled) next.add(slot.name);
@@ -356,7 +380,9 @@ export class LiveChatWorkspace extends LitElement {
 
   private selectTab(tab: WorkspaceSideTab, moveFocus = false): void {
     this.chosenTab = tab;
-    if (moveFocus) this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+    if (moveFocus)
+      this.focusAfterRender = () =>
+        this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
   }
 
   private handleTabKeydown(event: KeyboardEvent): void {
@@ -389,12 +415,19 @@ export class LiveChatWorkspace extends LitElement {
       this.alertsController.setClient(this.noAlerts ? undefined : this.client);
     }
     if (changed.has('client') || changed.has('sessionId')) {
-      this.openSession.observe(this.client && this.sessionId ? this.client.session$(this.sessionId) : undefined);
+      this.openSession.observe(
+        this.client && this.sessionId ? this.client.session$(this.sessionId) : undefined,
+      );
     }
     if (changed.has('sessionId')) {
       this.selectionFollowsSession = Boolean(this.sessionId);
-      if (this.sessionId && (this.pane === 'menu' || this.pane === 'list')) this.pane = 'conversation';
-      if (!this.sessionId && (this.pane === 'conversation' || this.pane === 'about') && this.view !== 'reports') {
+      if (this.sessionId && (this.pane === 'menu' || this.pane === 'list'))
+        this.pane = 'conversation';
+      if (
+        !this.sessionId &&
+        (this.pane === 'conversation' || this.pane === 'about') &&
+        this.view !== 'reports'
+      ) {
         this.pane = 'list';
       }
     }
@@ -417,7 +450,9 @@ export class LiveChatWorkspace extends LitElement {
 
   /** The slot `name` with the built-in `fallback`, created only while the host leaves the slot empty. */
   private slotted(name: string, fallback: () => TemplateResult): TemplateResult {
-    return html`<slot name=${name} @slotchange=${this.handleSlotChange}>${this.filledSlots.has(name) ? nothing : fallback()}</slot>`;
+    return html`<slot name=${name} @slotchange=${this.handleSlotChange}
+      >${this.filledSlots.has(name) ? nothing : fallback()}</slot
+    >`;
   }
 
   private renderNoClient() {
@@ -456,20 +491,36 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
       >
         <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">${bellIcon}</svg>
       </button>
-      <div id="settings" part="settings" class="settings" popover aria-label=${this.t('workspace.settings')} role="dialog">
-        ${this.slotted('settings', () => html`<live-chat-alert-settings
-            .controller=${this.alertsController}
-            theme=${this.theme}
-          ></live-chat-alert-settings>`)}
+      <div
+        id="settings"
+        part="settings"
+        class="settings"
+        popover
+        aria-label=${this.t('workspace.settings')}
+        role="dialog"
+      >
+        ${this.slotted(
+          'settings',
+          () =>
+            html`<live-chat-alert-settings
+              .controller=${this.alertsController}
+              theme=${this.theme}
+            ></live-chat-alert-settings>`,
+        )}
       </div>
     </header>`;
   }
 
   private renderSidebar() {
-    const chat = this.liveChatId ? this.liveChats.value.find((c) => c.id === this.liveChatId) : undefined;
+    const chat = this.liveChatId
+      ? this.liveChats.value.find((c) => c.id === this.liveChatId)
+      : undefined;
     const listTitle =
       this.view === 'group' && this.group
-        ? this.t('workspace.list-of', { group: this.t(`workspace.group.${this.group}`), liveChat: chat?.name ?? '' })
+        ? this.t('workspace.list-of', {
+            group: this.t(`workspace.group.${this.group}`),
+            liveChat: chat?.name ?? '',
+          })
         : this.t('workspace.sessions');
     return html`<div part="sidebar" class="sidebar">
       <div part="menu-pane" class="pane menu-pane">
@@ -488,7 +539,13 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
       </div>
       <section part="list-pane" class="pane list-pane" aria-labelledby="list-title">
         <div part="pane-bar" class="pane-bar">
-          <button type="button" part="back-button" class="icon-button back" aria-label=${this.t('workspace.back-to-menu')} @click=${() => this.handleBack('menu')}>
+          <button
+            type="button"
+            part="back-button"
+            class="icon-button back"
+            aria-label=${this.t('workspace.back-to-menu')}
+            @click=${() => this.handleBack('menu')}
+          >
             <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">${backIcon}</svg>
           </button>
           <h2 id="list-title" tabindex="-1">${listTitle}</h2>
@@ -514,10 +571,14 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
 
   private renderMainContent() {
     if (this.view === 'reports') {
-      return this.slotted('reports', () => html`<live-chat-reports
-          live-chat-id=${this.lastLiveChatId ?? nothing}
-          theme=${this.theme}
-        ></live-chat-reports>`);
+      return this.slotted(
+        'reports',
+        () =>
+          html`<live-chat-reports
+            live-chat-id=${this.lastLiveChatId ?? nothing}
+            theme=${this.theme}
+          ></live-chat-reports>`,
+      );
     }
     return this.slotted('conversation', () => {
       if (this.sessionId) {
@@ -528,7 +589,9 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
         ></live-chat-conversation>`;
       }
       if (this.status.value.state === 'loading') {
-        return html`<div part="placeholder" class="placeholder" role="status">${this.t('workspace.loading')}</div>`;
+        return html`<div part="placeholder" class="placeholder" role="status">
+          ${this.t('workspace.loading')}
+        </div>`;
       }
       return html`<div part="placeholder" class="placeholder">
         <h2>${this.t('workspace.no-session')}</h2>
@@ -558,19 +621,21 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">${backIcon}</svg>
         </button>
         <span class="spacer"></span>
-        ${reports
-          ? nothing
-          : html`<button
-              type="button"
-              part="about-toggle"
-              class="button about-toggle"
-              aria-controls="aside"
-              aria-expanded=${this.layout === 'narrow' ? nothing : this.aboutOpen ? 'true' : 'false'}
-              @click=${this.toggleAbout}
-            >
-              <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">${infoIcon}</svg>
-              ${this.sessionId ? this.t('workspace.show-about') : this.t('workspace.tab.activity')}
-            </button>`}
+        ${
+          reports
+            ? nothing
+            : html`<button
+                type="button"
+                part="about-toggle"
+                class="button about-toggle"
+                aria-controls="aside"
+                aria-expanded=${this.layout === 'narrow' ? nothing : this.aboutOpen ? 'true' : 'false'}
+                @click=${this.toggleAbout}
+              >
+                <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">${infoIcon}</svg>
+                ${this.sessionId ? this.t('workspace.show-about') : this.t('workspace.tab.activity')}
+              </button>`
+        }
       </div>
       <div class="pane-content">${this.renderMainContent()}</div>
     </main>`;
@@ -578,7 +643,13 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
 
   private renderAside() {
     const tab = this.sideTab;
-    return html`<aside id="aside" part="aside" class="pane aside" aria-label=${this.t('workspace.side')} @keydown=${this.handleAsideKeydown}>
+    return html`<aside
+      id="aside"
+      part="aside"
+      class="pane aside"
+      aria-label=${this.t('workspace.side')}
+      @keydown=${this.handleAsideKeydown}
+    >
       <div part="pane-bar" class="pane-bar aside-bar">
         <button
           type="button"
@@ -589,21 +660,28 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
         >
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">${backIcon}</svg>
         </button>
-        <div part="tabs" class="tabs" role="tablist" aria-label=${this.t('workspace.side')} @keydown=${this.handleTabKeydown}>
+        <div
+          part="tabs"
+          class="tabs"
+          role="tablist"
+          aria-label=${this.t('workspace.side')}
+          @keydown=${this.handleTabKeydown}
+        >
           ${(['about', 'activity'] as const).map(
-            (name) => html`<button
-              type="button"
-              part="tab"
-              class="tab"
-              role="tab"
-              id="tab-${name}"
-              aria-selected=${tab === name ? 'true' : 'false'}
-              aria-controls="panel-${name}"
-              tabindex=${tab === name ? '0' : '-1'}
-              @click=${() => this.selectTab(name)}
-            >
-              ${this.t(`workspace.tab.${name}`)}
-            </button>`,
+            (name) =>
+              html`<button
+                type="button"
+                part="tab"
+                class="tab"
+                role="tab"
+                id="tab-${name}"
+                aria-selected=${tab === name ? 'true' : 'false'}
+                aria-controls="panel-${name}"
+                tabindex=${tab === name ? '0' : '-1'}
+                @click=${() => this.selectTab(name)}
+              >
+                ${this.t(`workspace.tab.${name}`)}
+              </button>`,
           )}
         </div>
         <button
@@ -615,14 +693,31 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
           <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">${closeIcon}</svg>
         </button>
       </div>
-      <div class="tabpanel" role="tabpanel" id="panel-about" aria-labelledby="tab-about" ?hidden=${tab !== 'about'}>
+      <div
+        class="tabpanel"
+        role="tabpanel"
+        id="panel-about"
+        aria-labelledby="tab-about"
+        ?hidden=${tab !== 'about'}
+      >
         ${this.slotted('about', () =>
           this.sessionId
-            ? html`<live-chat-about-session session-id=${this.sessionId} theme=${this.theme}></live-chat-about-session>`
-            : html`<p part="placeholder" class="placeholder">${this.t('workspace.no-session-about')}</p>`,
+            ? html`<live-chat-about-session
+                session-id=${this.sessionId}
+                theme=${this.theme}
+              ></live-chat-about-session>`
+            : html`<p part="placeholder" class="placeholder">
+                ${this.t('workspace.no-session-about')}
+              </p>`,
         )}
       </div>
-      <div class="tabpanel" role="tabpanel" id="panel-activity" aria-labelledby="tab-activity" ?hidden=${tab !== 'activity'}>
+      <div
+        class="tabpanel"
+        role="tabpanel"
+        id="panel-activity"
+        aria-labelledby="tab-activity"
+        ?hidden=${tab !== 'activity'}
+      >
         ${this.slotted('activity', () => html`<live-chat-activity heading-level="0" theme=${this.theme}></live-chat-activity>`)}
       </div>
     </aside>`;
@@ -638,12 +733,16 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
       ?data-about-open=${this.aboutOpen}
       aria-busy=${this.status.value.state === 'loading' ? 'true' : 'false'}
     >
-      <button type="button" part="skip-link" class="skip-link" @click=${this.handleSkip}>${this.t('workspace.skip-to-main')}</button>
+      <button type="button" part="skip-link" class="skip-link" @click=${this.handleSkip}>
+        ${this.t('workspace.skip-to-main')}
+      </button>
       ${this.renderHeader()}
       <div part="connection" class="connection">
         ${this.slotted('connection', () => html`<live-chat-connection-status theme=${this.theme}></live-chat-connection-status>`)}
       </div>
-      <div part="body" class="body">${this.renderSidebar()} ${this.renderMain()} ${this.renderAside()}</div>
+      <div part="body" class="body">
+        ${this.renderSidebar()} ${this.renderMain()} ${this.renderAside()}
+      </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </div>`;
   }

@@ -10,12 +10,15 @@ const PACKAGE_DIR = 'packages/elements/';
  */
 function packageRelativePaths() {
   const strip = (value) =>
-    typeof value === 'string' && value.startsWith(PACKAGE_DIR) ? value.slice(PACKAGE_DIR.length) : value;
+    typeof value === 'string' && value.startsWith(PACKAGE_DIR)
+      ? value.slice(PACKAGE_DIR.length)
+      : value;
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
-      if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = strip(value);
+      if ((key === 'path' || key === 'module') && typeof value === 'string')
+        node[key] = strip(value);
       else visit(value);
     }
   };

@@ -17,11 +17,17 @@ setCustomElementsManifest(customElements);
 /** Every `live-chat-*` event any component documents (`@fires`), for the Actions panel. */
 const EVENT_NAMES = [
   ...new Set(
-    (customElements as { modules?: Array<{ declarations?: Array<{ events?: Array<{ name?: string }> }> }> }).modules
+    (
+      customElements as {
+        modules?: Array<{ declarations?: Array<{ events?: Array<{ name?: string }> }> }>;
+      }
+    ).modules
       ?.flatMap((module) => module.declarations ?? [])
       .flatMap((declaration) => declaration.events ?? [])
       .map((event) => event.name)
-      .filter((name): name is string => typeof name === 'string' && name.startsWith('live-chat-')) ?? [],
+      .filter(
+        (name): name is string => typeof name === 'string' && name.startsWith('live-chat-'),
+      ) ?? [],
   ),
 ];
 

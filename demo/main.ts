@@ -25,8 +25,8 @@ import {
   type CustomerSimulator,
   type MemoryBackend,
 } from '@live-chat/adapters';
-import type { LiveChatWorkspace } from '../packages/elements/src/workspace/workspace.js';
-import '../packages/elements/src/workspace/workspace.js';
+import type { LiveChatWorkspace } from '@live-chat/elements';
+import '@live-chat/elements';
 
 // ── the signed-in users the viewer can switch between ─────────────────────────────────────────
 

@@ -99,19 +99,20 @@ export async function packTest({ log = console.log, build = !process.env.SKIP_BU
     // 1. Pack.
     const packArgs = ['pack', '--json', '--pack-destination', tarballs, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])];
     const packed = {};
+    // Publishing problems are collected and reported together at the end, after the rest ran.
+    const problems = [];
     for (const entry of JSON.parse(run(npm, packArgs, { cwd: rootDir }).stdout)) {
       const name = entry.name.replace('@live-chat/', '');
       const files = new Set(entry.files.map((file) => file.path));
       const manifest = JSON.parse(fs.readFileSync(path.join(rootDir, 'packages', name, 'package.json'), 'utf8'));
       packed[name] = { file: path.join(tarballs, entry.filename), files, manifest, size: entry.size };
       const missing = REQUIRED_FILES[name].filter((file) => !files.has(file));
-      if (missing.length) throw new Error(`@live-chat/${name}: the tarball lacks ${missing.join(', ')}`);
+      if (missing.length) problems.push(`@live-chat/${name}: the tarball lacks ${missing.join(', ')}`);
       const tests = [...files].filter((file) => /\.test\.[cm]?[jt]s$/.test(file));
-      if (tests.length) throw new Error(`@live-chat/${name}: the tarball ships tests: ${tests.join(', ')}`);
+      if (tests.length) problems.push(`@live-chat/${name}: the tarball ships tests: ${tests.join(', ')}`);
       log(`[pack] ${entry.filename}: ${entry.entryCount} files, ${(entry.size / 1024).toFixed(1)} KB`);
     }
-    const problems = checkManifests(packed);
-    if (problems.length) throw new Error(`package.json fields:\n- ${problems.join('\n- ')}`);
+    problems.push(...checkManifests(packed));
 
     // 2. A stranger's project: the tarballs, and rollup to bundle the page.
     fs.writeFileSync(
@@ -149,6 +150,7 @@ export async function packTest({ log = console.log, build = !process.env.SKIP_BU
 
     // 4. Render it in Chromium.
     const summary = await renderPage(app, log);
+    if (problems.length) throw new Error(`the packages are not ready to publish:\n- ${problems.join('\n- ')}`);
     log(`[pack] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { ...summary, tarballs: Object.fromEntries(PACKAGES.map((name) => [name, packed[name].size])) };
   } finally {

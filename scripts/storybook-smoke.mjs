@@ -47,11 +47,18 @@ function parseArgs(argv) {
     else if (flag === '--verbose') options.verbose = true;
     else if (flag === '--reuse-page') options.mode = 'reuse';
     else if (flag === '--fresh-page') options.mode = 'fresh';
-    else if (flag === '--filter') options.filter.push(...String(value()).split(',').filter(Boolean));
+    else if (flag === '--filter')
+      options.filter.push(...String(value()).split(',').filter(Boolean));
     else if (flag === '--concurrency') options.concurrency = Math.max(1, Number(value()) || 1);
     else if (flag === '--summary-json') options.summaryJson = value();
     else if (flag === '--help' || flag === '-h') {
-      console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 17).join('\n'));
+      console.log(
+        fs
+          .readFileSync(new URL(import.meta.url), 'utf8')
+          .split('\n')
+          .slice(1, 17)
+          .join('\n'),
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]} (see --help)`);
   }
@@ -80,20 +87,28 @@ function buildStorybook() {
 function readStories(filter) {
   const index = JSON.parse(fs.readFileSync(path.join(STATIC_DIR, 'index.json'), 'utf8'));
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
-  return filter.length === 0 ? stories : stories.filter((s) => filter.some((f) => s.id.includes(f)));
+  return filter.length === 0
+    ? stories
+    : stories.filter((s) => filter.some((f) => s.id.includes(f)));
 }
 
 /** Readable lines for axe violations: rule, impact, help, up to three offending nodes. */
 function describeViolations(violations) {
   const lines = [];
   for (const violation of violations) {
-    lines.push(`axe ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.helpUrl}`);
+    lines.push(
+      `axe ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.helpUrl}`,
+    );
     for (const node of violation.nodes.slice(0, 3)) {
       const target = node.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' , ');
-      const summary = (node.failureSummary ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+      const summary = (node.failureSummary ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       lines.push(`    at ${target}${summary.length > 1 ? `: ${summary.slice(1).join(' ')}` : ''}`);
     }
-    if (violation.nodes.length > 3) lines.push(`    … and ${violation.nodes.length - 3} more node(s)`);
+    if (violation.nodes.length > 3)
+      lines.push(`    … and ${violation.nodes.length - 3} more node(s)`);
   }
   return lines;
 }
@@ -142,12 +157,17 @@ async function waitForStory(page, storyId) {
     const errorShown = document.body.classList.contains('sb-show-errordisplay');
     const message = document.querySelector('#error-message')?.textContent ?? '';
     const stack = document.querySelector('#error-stack')?.textContent ?? '';
-    return { phase, errorShown, errorText: errorShown ? `${message.trim()} ${stack.trim().split('\n')[0] ?? ''}`.trim() : '' };
+    return {
+      phase,
+      errorShown,
+      errorText: errorShown ? `${message.trim()} ${stack.trim().split('\n')[0] ?? ''}`.trim() : '',
+    };
   }, SETTLE_TIMEOUT_MS);
 }
 
 async function runAxe(page, axePath) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: axePath });
+  if (!(await page.evaluate(() => typeof window.axe === 'object')))
+    await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
     const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
@@ -184,15 +204,21 @@ class StoryPage {
   async newPage() {
     const page = await this.context.newPage();
     const baseUrl = this.baseUrl;
-    page.on('pageerror', (error) => this.problems.push(`page error: ${error.stack ?? error.message ?? error}`));
+    page.on('pageerror', (error) =>
+      this.problems.push(`page error: ${error.stack ?? error.message ?? error}`),
+    );
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const location = message.location();
-      const where = location?.url ? ` (${location.url.replace(baseUrl, '')}:${location.lineNumber})` : '';
+      const where = location?.url
+        ? ` (${location.url.replace(baseUrl, '')}:${location.lineNumber})`
+        : '';
       this.problems.push(`console.error: ${message.text()}${where}`);
     });
     page.on('requestfailed', (request) => {
-      this.problems.push(`request failed: ${request.url().replace(baseUrl, '')} ${request.failure()?.errorText ?? ''}`);
+      this.problems.push(
+        `request failed: ${request.url().replace(baseUrl, '')} ${request.failure()?.errorText ?? ''}`,
+      );
     });
     page.on('dialog', (dialog) => {
       this.problems.push(`a ${dialog.type()} dialog opened: ${JSON.stringify(dialog.message())}`);
@@ -207,7 +233,10 @@ class StoryPage {
     const url = `${this.baseUrl}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=a11y.manual:!true`;
     if (this.mode === 'reuse' && this.page) {
       await this.page.evaluate((id) => {
-        window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+        window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', {
+          storyId: id,
+          viewMode: 'story',
+        });
       }, storyId);
       return;
     }
@@ -281,7 +310,9 @@ async function main(options) {
   const axePath = require.resolve('axe-core/axe.min.js');
   const server = await serveStatic(STATIC_DIR);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const args = CHROME_ARGS.filter((arg) => arg !== '--headless=new' && (isRoot || arg !== '--no-sandbox'));
+  const args = CHROME_ARGS.filter(
+    (arg) => arg !== '--headless=new' && (isRoot || arg !== '--no-sandbox'),
+  );
   const browser = await chromium.launch({ executablePath, headless: true, args });
   const results = { passed: 0, failed: 0 };
   const started = Date.now();
@@ -289,7 +320,10 @@ async function main(options) {
     `[stories] ${stories.length} stories, ${options.concurrency} at a time, ${options.mode === 'reuse' ? 'switching stories in one page per worker' : 'one page per story'}, in ${executablePath}`,
   );
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
     let next = 0;
     const worker = async () => {
       const storyPage = new StoryPage(context, server.url, options.mode);
@@ -306,11 +340,14 @@ async function main(options) {
         } else {
           results.failed++;
           console.log(`  ✗ ${name} (${detail})`);
-          for (const problem of problems) console.log(`      ${problem.split('\n').join('\n      ')}`);
+          for (const problem of problems)
+            console.log(`      ${problem.split('\n').join('\n      ')}`);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, stories.length) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(options.concurrency, stories.length) }, worker),
+    );
     await Promise.all(context.pages().map((page) => page.close().catch(() => {})));
     await context.close();
   } finally {

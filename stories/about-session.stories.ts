@@ -24,7 +24,11 @@ const meta: Meta<AboutSessionArgs> = {
   component: 'live-chat-about-session',
   args: { session: 'mine' },
   argTypes: {
-    session: { control: 'select', options: SESSION_PICKS, description: 'Story fixture: the session described (`session-id`)' },
+    session: {
+      control: 'select',
+      options: SESSION_PICKS,
+      description: 'Story fixture: the session described (`session-id`)',
+    },
   },
   loaders: [withClient()],
   render: (args, { loaded }) => {
@@ -52,7 +56,10 @@ export const WithHostExtensions: Story = { loaders: [withClient({ binders: true 
 export const InternalCustomer: Story = { args: { session: 'internalCustomer' } };
 
 /** A queued session (no assignee yet). */
-export const Queued: Story = { args: { session: 'queued' }, loaders: [withClient({ binders: true })] };
+export const Queued: Story = {
+  args: { session: 'queued' },
+  loaders: [withClient({ binders: true })],
+};
 
 /** A session queued for an operator group (Ben is in the Accounting Department). */
 export const QueuedForGroup: Story = {
@@ -61,7 +68,10 @@ export const QueuedForGroup: Story = {
 };
 
 /** A closed session: the operator may look but not act; controls say why they are disabled. */
-export const ClosedOperatorCannotAct: Story = { args: { session: 'closed' }, loaders: [withClient({ binders: true })] };
+export const ClosedOperatorCannotAct: Story = {
+  args: { session: 'closed' },
+  loaders: [withClient({ binders: true })],
+};
 
 /** A supervisor on another operator's session: reassign to any target of the live chat. */
 export const Supervisor: Story = {
@@ -74,13 +84,14 @@ export const NoSession: Story = { args: { session: 'none' } };
 
 /** An id the user cannot see (or that does not exist). */
 export const Unavailable: Story = {
-  render: (args, { loaded }) => html`<live-chat-about-session
-    .client=${fixtureOf(loaded).client}
-    session-id="s-does-not-exist"
-    theme=${args.theme}
-    locale=${args.locale}
-    style="display:block;width:340px"
-  ></live-chat-about-session>`,
+  render: (args, { loaded }) =>
+    html`<live-chat-about-session
+      .client=${fixtureOf(loaded).client}
+      session-id="s-does-not-exist"
+      theme=${args.theme}
+      locale=${args.locale}
+      style="display:block;width:340px"
+    ></live-chat-about-session>`,
 };
 
 /** The client has not loaded yet. */
@@ -90,13 +101,21 @@ export const Loading: Story = { loaders: [withClient({ loading: true })] };
 export const LoadError: Story = { loaders: [withClient({ failing: { snapshot: true } })] };
 
 /** Every command fails (rename, reassign, bind): the errors show where they happened. */
-export const CommandsFail: Story = { loaders: [withClient({ binders: true, failing: { commands: true } })] };
+export const CommandsFail: Story = {
+  loaders: [withClient({ binders: true, failing: { commands: true } })],
+};
 
 /** Very long customer, account and session names. */
-export const LongText: Story = { args: { session: 'longText' }, loaders: [withClient({ longText: true, binders: true })] };
+export const LongText: Story = {
+  args: { session: 'longText' },
+  loaders: [withClient({ longText: true, binders: true })],
+};
 
 /** A customer named in markup: shown literally. */
-export const MarkupFromCustomer: Story = { args: { session: 'markup' }, loaders: [withClient({ markup: true })] };
+export const MarkupFromCustomer: Story = {
+  args: { session: 'markup' },
+  loaders: [withClient({ markup: true })],
+};
 
 export const Dark: Story = { ...DARK, loaders: [withClient({ binders: true })] };
 export const Russian: Story = { ...RUSSIAN, loaders: [withClient({ binders: true })] };

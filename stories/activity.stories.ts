@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './support/elements.js';
-import { DARK, DARK_RUSSIAN, RUSSIAN, fixtureOf, withClient, type ToolbarArgs } from './support/story-helpers.js';
+import {
+  DARK,
+  DARK_RUSSIAN,
+  RUSSIAN,
+  fixtureOf,
+  withClient,
+  type ToolbarArgs,
+} from './support/story-helpers.js';
 
 interface ActivityArgs extends ToolbarArgs {
   limit: number;
@@ -17,14 +24,15 @@ const meta: Meta<ActivityArgs> = {
     'heading-level': { control: { type: 'number', min: 0, max: 6 } },
   },
   loaders: [withClient()],
-  render: (args, { loaded }) => html`<live-chat-activity
-    .client=${fixtureOf(loaded).client}
-    limit=${args.limit}
-    heading-level=${args['heading-level']}
-    theme=${args.theme}
-    locale=${args.locale}
-    style="display:block;width:340px;max-width:100%;max-height:640px;overflow:auto"
-  ></live-chat-activity>`,
+  render: (args, { loaded }) =>
+    html`<live-chat-activity
+      .client=${fixtureOf(loaded).client}
+      limit=${args.limit}
+      heading-level=${args['heading-level']}
+      theme=${args.theme}
+      locale=${args.locale}
+      style="display:block;width:340px;max-width:100%;max-height:640px;overflow:auto"
+    ></live-chat-activity>`,
 };
 export default meta;
 
@@ -43,7 +51,10 @@ export const Supervisor: Story = { loaders: [withClient({ user: 'supervisor' })]
 export const Empty: Story = { loaders: [withClient({ empty: true })] };
 
 /** Hundreds of entries (only the newest `limit` are shown). */
-export const ManyEntries: Story = { args: { limit: 200 }, loaders: [withClient({ sessions: 3_000 })] };
+export const ManyEntries: Story = {
+  args: { limit: 200 },
+  loaders: [withClient({ sessions: 3_000 })],
+};
 
 /** A short stream without its heading (inside a tab that names it). */
 export const LimitedWithoutHeading: Story = { args: { limit: 3, 'heading-level': 0 } };
@@ -59,4 +70,7 @@ export const LoadError: Story = { loaders: [withClient({ failing: { snapshot: tr
 
 export const Dark: Story = { ...DARK };
 export const Russian: Story = { ...RUSSIAN };
-export const DarkRussian: Story = { ...DARK_RUSSIAN, loaders: [withClient({ user: 'supervisor' })] };
+export const DarkRussian: Story = {
+  ...DARK_RUSSIAN,
+  loaders: [withClient({ user: 'supervisor' })],
+};

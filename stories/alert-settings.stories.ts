@@ -18,14 +18,18 @@ interface AlertSettingsArgs extends ToolbarArgs {
  * A browser environment for the story: settings kept in memory (so stories never share or
  * keep what you toggle), a Notification API answering `permission`, and no audio.
  */
-function storyEnvironment(permission: Permission, stored: AlertSettingsArgs['stored']): Partial<AlertsEnvironment> {
+function storyEnvironment(
+  permission: Permission,
+  stored: AlertSettingsArgs['stored'],
+): Partial<AlertsEnvironment> {
   const values = new Map<string, string>();
   const storage = {
     getItem: (key: string) => values.get(key) ?? JSON.stringify(stored),
     setItem: (key: string, value: string) => void values.set(key, value),
   };
   class StoryNotification {
-    static permission: NotificationPermission = permission === 'unsupported' ? 'default' : permission;
+    static permission: NotificationPermission =
+      permission === 'unsupported' ? 'default' : permission;
     static async requestPermission(): Promise<NotificationPermission> {
       if (StoryNotification.permission === 'default') StoryNotification.permission = 'granted';
       return StoryNotification.permission;
@@ -57,13 +61,14 @@ const meta: Meta<AlertSettingsArgs> = {
     },
     stored: { control: 'object', description: 'Story: the settings stored before the story opens' },
   },
-  render: (args) => html`<live-chat-alert-settings
-    .environment=${storyEnvironment(args.permission, args.stored)}
-    heading-level=${args['heading-level']}
-    theme=${args.theme}
-    locale=${args.locale}
-    style="display:block;width:360px;max-width:100%"
-  ></live-chat-alert-settings>`,
+  render: (args) =>
+    html`<live-chat-alert-settings
+      .environment=${storyEnvironment(args.permission, args.stored)}
+      heading-level=${args['heading-level']}
+      theme=${args.theme}
+      locale=${args.locale}
+      style="display:block;width:360px;max-width:100%"
+    ></live-chat-alert-settings>`,
 };
 export default meta;
 
@@ -78,7 +83,9 @@ export const AllOn: Story = {
 };
 
 /** Everything off. */
-export const AllOff: Story = { args: { stored: { sound: false, desktop: false, titleBadge: false } } };
+export const AllOff: Story = {
+  args: { stored: { sound: false, desktop: false, titleBadge: false } },
+};
 
 /** The browser blocked notifications: the switch stays off and says so. */
 export const NotificationsBlocked: Story = { args: { permission: 'denied' } };

@@ -2,7 +2,14 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ConnectionState } from '@live-chat/core';
 import './support/elements.js';
-import { DARK, DARK_RUSSIAN, RUSSIAN, fixtureOf, withClient, type ToolbarArgs } from './support/story-helpers.js';
+import {
+  DARK,
+  DARK_RUSSIAN,
+  RUSSIAN,
+  fixtureOf,
+  withClient,
+  type ToolbarArgs,
+} from './support/story-helpers.js';
 
 interface ConnectionStatusArgs extends ToolbarArgs {
   /** Story: the connection state the memory adapter simulates (`adapter.simulateConnection`). */
@@ -26,7 +33,11 @@ const meta: Meta<ConnectionStatusArgs> = {
     // Controls change the simulated state live.
     fixture.adapter.simulateConnection(args.connection);
     return html`<div style="width:640px;max-width:100%">
-      <live-chat-connection-status .client=${fixture.client} theme=${args.theme} locale=${args.locale}></live-chat-connection-status>
+      <live-chat-connection-status
+        .client=${fixture.client}
+        theme=${args.theme}
+        locale=${args.locale}
+      ></live-chat-connection-status>
       <p style="margin:8px 0 0;font:13px system-ui;opacity:.75">
         The banner sits under the workspace header; it is empty (but still announced) while online.
       </p>
@@ -47,13 +58,19 @@ export const Offline: Story = { args: { connection: 'offline' } };
 export const Failed: Story = { args: { connection: 'failed' } };
 
 /** Connecting for the first time. */
-export const Connecting: Story = { args: { connection: 'connecting' }, loaders: [withClient({ loading: true })] };
+export const Connecting: Story = {
+  args: { connection: 'connecting' },
+  loaders: [withClient({ loading: true })],
+};
 
 /** Online: nothing is shown. */
 export const Online: Story = { args: { connection: 'online' } };
 
 /** The user's state could not be loaded: the error banner (`role="alert"`). */
-export const LoadError: Story = { args: { connection: 'online' }, loaders: [withClient({ failing: { snapshot: true } })] };
+export const LoadError: Story = {
+  args: { connection: 'online' },
+  loaders: [withClient({ failing: { snapshot: true } })],
+};
 
 export const Dark: Story = { ...DARK };
 export const Russian: Story = { ...RUSSIAN, args: { connection: 'offline' } };

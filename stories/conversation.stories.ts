@@ -26,7 +26,11 @@ const meta: Meta<ConversationArgs> = {
   component: 'live-chat-conversation',
   args: { session: 'mine', height: '560px' },
   argTypes: {
-    session: { control: 'select', options: SESSION_PICKS, description: 'Story fixture: the session shown (`session-id`)' },
+    session: {
+      control: 'select',
+      options: SESSION_PICKS,
+      description: 'Story fixture: the session shown (`session-id`)',
+    },
     height: { control: 'text', description: 'Story frame: height of the pane' },
   },
   loaders: [withClient()],
@@ -51,7 +55,10 @@ function sendFromStory(wait: boolean) {
     const fixture: StoryFixture = fixtureOf(loaded);
     const sessionId = fixture.sessions.mine;
     if (!sessionId) return;
-    const sending = fixture.client.send(sessionId, 'Thanks, I have asked the warehouse and will get back to you within the hour.');
+    const sending = fixture.client.send(
+      sessionId,
+      'Thanks, I have asked the warehouse and will get back to you within the hour.',
+    );
     if (wait) await sending;
   };
 }
@@ -76,13 +83,14 @@ export const NoSession: Story = { args: { session: 'none' } };
 
 /** An id the user cannot see (or that does not exist). */
 export const Unavailable: Story = {
-  render: (args, { loaded }) => html`<live-chat-conversation
-    .client=${fixtureOf(loaded).client}
-    session-id="s-does-not-exist"
-    theme=${args.theme}
-    locale=${args.locale}
-    style="display:flex;flex-direction:column;width:720px;max-width:100%;height:${args.height}"
-  ></live-chat-conversation>`,
+  render: (args, { loaded }) =>
+    html`<live-chat-conversation
+      .client=${fixtureOf(loaded).client}
+      session-id="s-does-not-exist"
+      theme=${args.theme}
+      locale=${args.locale}
+      style="display:flex;flex-direction:column;width:720px;max-width:100%;height:${args.height}"
+    ></live-chat-conversation>`,
 };
 
 /** 1,000 messages: older pages load as you scroll up, without the view jumping. */

@@ -2,7 +2,14 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './support/elements.js';
-import { DARK, DARK_RUSSIAN, RUSSIAN, fixtureOf, withClient, type ToolbarArgs } from './support/story-helpers.js';
+import {
+  DARK,
+  DARK_RUSSIAN,
+  RUSSIAN,
+  fixtureOf,
+  withClient,
+  type ToolbarArgs,
+} from './support/story-helpers.js';
 
 interface CounterArgs extends ToolbarArgs {
   kind: 'unread' | 'unassigned';
@@ -20,14 +27,15 @@ const meta: Meta<CounterArgs> = {
     max: { control: { type: 'number', min: 1 } },
   },
   loaders: [withClient()],
-  render: (args, { loaded }) => html`<live-chat-counter
-    .client=${fixtureOf(loaded).client}
-    kind=${args.kind}
-    ?show-label=${args['show-label']}
-    max=${ifDefined(args.max)}
-    theme=${args.theme}
-    locale=${args.locale}
-  ></live-chat-counter>`,
+  render: (args, { loaded }) =>
+    html`<live-chat-counter
+      .client=${fixtureOf(loaded).client}
+      kind=${args.kind}
+      ?show-label=${args['show-label']}
+      max=${ifDefined(args.max)}
+      theme=${args.theme}
+      locale=${args.locale}
+    ></live-chat-counter>`,
   parameters: {
     docs: {
       description: {
@@ -52,8 +60,20 @@ export const WithLabels: Story = {
   render: (args, { loaded }) => {
     const client = fixtureOf(loaded).client;
     return html`<div style="display:flex;gap:24px;align-items:center">
-      <live-chat-counter .client=${client} kind="unread" show-label theme=${args.theme} locale=${args.locale}></live-chat-counter>
-      <live-chat-counter .client=${client} kind="unassigned" show-label theme=${args.theme} locale=${args.locale}></live-chat-counter>
+      <live-chat-counter
+        .client=${client}
+        kind="unread"
+        show-label
+        theme=${args.theme}
+        locale=${args.locale}
+      ></live-chat-counter>
+      <live-chat-counter
+        .client=${client}
+        kind="unassigned"
+        show-label
+        theme=${args.theme}
+        locale=${args.locale}
+      ></live-chat-counter>
     </div>`;
   },
 };
@@ -64,8 +84,20 @@ export const Empty: Story = {
   render: (args, { loaded }) => {
     const client = fixtureOf(loaded).client;
     return html`<div style="display:flex;gap:24px;align-items:center">
-      <live-chat-counter .client=${client} kind="unread" show-label theme=${args.theme} locale=${args.locale}></live-chat-counter>
-      <live-chat-counter .client=${client} kind="unassigned" show-label theme=${args.theme} locale=${args.locale}></live-chat-counter>
+      <live-chat-counter
+        .client=${client}
+        kind="unread"
+        show-label
+        theme=${args.theme}
+        locale=${args.locale}
+      ></live-chat-counter>
+      <live-chat-counter
+        .client=${client}
+        kind="unassigned"
+        show-label
+        theme=${args.theme}
+        locale=${args.locale}
+      ></live-chat-counter>
     </div>`;
   },
 };
@@ -76,8 +108,22 @@ export const ManySessions: Story = {
   render: (args, { loaded }) => {
     const client = fixtureOf(loaded).client;
     return html`<div style="display:flex;gap:24px;align-items:center">
-      <live-chat-counter .client=${client} kind="unread" show-label max=${args.max} theme=${args.theme} locale=${args.locale}></live-chat-counter>
-      <live-chat-counter .client=${client} kind="unassigned" show-label max=${args.max} theme=${args.theme} locale=${args.locale}></live-chat-counter>
+      <live-chat-counter
+        .client=${client}
+        kind="unread"
+        show-label
+        max=${args.max}
+        theme=${args.theme}
+        locale=${args.locale}
+      ></live-chat-counter>
+      <live-chat-counter
+        .client=${client}
+        kind="unassigned"
+        show-label
+        max=${args.max}
+        theme=${args.theme}
+        locale=${args.locale}
+      ></live-chat-counter>
     </div>`;
   },
 };
@@ -103,24 +149,33 @@ export const Offline: Story = {
 /** Used alone, without a client. */
 export const WithoutClient: Story = {
   args: { 'show-label': true },
-  render: (args) => html`<live-chat-counter kind=${args.kind} ?show-label=${args['show-label']} theme=${args.theme} locale=${args.locale}></live-chat-counter>`,
+  render: (args) =>
+    html`<live-chat-counter
+      kind=${args.kind}
+      ?show-label=${args['show-label']}
+      theme=${args.theme}
+      locale=${args.locale}
+    ></live-chat-counter>`,
 };
 
 /** On a workspace icon button, as the reference product shows the red counter. */
 export const OnAnIcon: Story = {
-  render: (args, { loaded }) => html`<button
-    type="button"
-    style="position:relative;width:44px;height:44px;border-radius:12px;border:1px solid #8a93a5;background:transparent;color:inherit"
-  >
-    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><path d="M4 5h16v11H8l-4 4z" fill="none" stroke="currentColor" stroke-width="1.8" /></svg>
-    <live-chat-counter
-      .client=${fixtureOf(loaded).client}
-      kind="unread"
-      theme=${args.theme}
-      locale=${args.locale}
-      style="position:absolute;top:-6px;right:-6px"
-    ></live-chat-counter>
-  </button>`,
+  render: (args, { loaded }) =>
+    html`<button
+      type="button"
+      style="position:relative;width:44px;height:44px;border-radius:12px;border:1px solid #8a93a5;background:transparent;color:inherit"
+    >
+      <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+        <path d="M4 5h16v11H8l-4 4z" fill="none" stroke="currentColor" stroke-width="1.8" />
+      </svg>
+      <live-chat-counter
+        .client=${fixtureOf(loaded).client}
+        kind="unread"
+        theme=${args.theme}
+        locale=${args.locale}
+        style="position:absolute;top:-6px;right:-6px"
+      ></live-chat-counter>
+    </button>`,
 };
 
 export const Dark: Story = { ...DARK, args: { 'show-label': true } };

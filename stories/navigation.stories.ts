@@ -27,13 +27,26 @@ interface NavigationArgs extends ToolbarArgs {
 const meta: Meta<NavigationArgs> = {
   title: 'Components/Navigation',
   component: 'live-chat-navigation',
-  args: { view: 'group', 'live-chat-id': SEED_LIVE_CHATS.support, group: 'queue', 'list-placement': 'inline', session: 'none' },
+  args: {
+    view: 'group',
+    'live-chat-id': SEED_LIVE_CHATS.support,
+    group: 'queue',
+    'list-placement': 'inline',
+    session: 'none',
+  },
   argTypes: {
     view: { control: 'inline-radio', options: ['none', 'reports', 'group'] },
-    'live-chat-id': { control: 'inline-radio', options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk] },
+    'live-chat-id': {
+      control: 'inline-radio',
+      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
+    },
     group: { control: 'inline-radio', options: ['queue', 'mine', 'closed', 'active'] },
     'list-placement': { control: 'inline-radio', options: ['inline', 'none'] },
-    session: { control: 'select', options: SESSION_PICKS, description: 'Story fixture: the open session (`session-id`)' },
+    session: {
+      control: 'select',
+      options: SESSION_PICKS,
+      description: 'Story fixture: the open session (`session-id`)',
+    },
   },
   loaders: [withClient()],
   render: (args, { loaded }) => {
@@ -60,7 +73,10 @@ type Story = StoryObj<NavigationArgs>;
 export const Operator: Story = {};
 
 /** Maria (supervisor) also sees Active in the live chats she supervises. */
-export const Supervisor: Story = { args: { group: 'active' }, loaders: [withClient({ user: 'supervisor' })] };
+export const Supervisor: Story = {
+  args: { group: 'active' },
+  loaders: [withClient({ user: 'supervisor' })],
+};
 
 /** My sessions selected, with the open session highlighted in the inline list. */
 export const MySessionsSelected: Story = { args: { group: 'mine', session: 'mine' } };
@@ -78,7 +94,9 @@ export const WithoutOutboundChannels: Story = {
 };
 
 /** Thousands of sessions: large group sizes. */
-export const ManySessions: Story = { loaders: [withClient({ user: 'supervisor', sessions: 5_000 })] };
+export const ManySessions: Story = {
+  loaders: [withClient({ user: 'supervisor', sessions: 5_000 })],
+};
 
 /** Nothing in any group yet. */
 export const Empty: Story = { loaders: [withClient({ empty: true })] };
@@ -93,7 +111,10 @@ export const LoadError: Story = { loaders: [withClient({ failing: { snapshot: tr
 export const Offline: Story = { loaders: [withClient({ connection: 'offline' })] };
 
 /** Sessions with very long names in the inline list. */
-export const LongText: Story = { args: { group: 'mine' }, loaders: [withClient({ longText: true })] };
+export const LongText: Story = {
+  args: { group: 'mine' },
+  loaders: [withClient({ longText: true })],
+};
 
 export const Dark: Story = { ...DARK, args: { group: 'mine' } };
 export const Russian: Story = { ...RUSSIAN, loaders: [withClient({ user: 'supervisor' })] };

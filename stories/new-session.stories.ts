@@ -3,7 +3,14 @@ import { html } from 'lit';
 import { userEvent } from 'storybook/test';
 import './support/elements.js';
 import { SEED_LIVE_CHATS } from './support/story-backend.js';
-import { DARK, DARK_RUSSIAN, RUSSIAN, fixtureOf, withClient, type ToolbarArgs } from './support/story-helpers.js';
+import {
+  DARK,
+  DARK_RUSSIAN,
+  RUSSIAN,
+  fixtureOf,
+  withClient,
+  type ToolbarArgs,
+} from './support/story-helpers.js';
 
 interface NewSessionArgs extends ToolbarArgs {
   'live-chat-id': string;
@@ -38,7 +45,8 @@ function fillAndStart(query: string) {
     const customer = root?.querySelector<HTMLInputElement>('[part~="customer"] input');
     if (customer) await userEvent.click(customer);
     const message = root?.querySelector<HTMLTextAreaElement>('textarea');
-    if (message) await userEvent.type(message, 'Hello! Your replacement has shipped today.', { delay: 0 });
+    if (message)
+      await userEvent.type(message, 'Hello! Your replacement has shipped today.', { delay: 0 });
     const submit = root?.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (submit) await userEvent.click(submit);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -50,24 +58,31 @@ const meta: Meta<NewSessionArgs> = {
   component: 'live-chat-new-session',
   args: { 'live-chat-id': SEED_LIVE_CHATS.support, open: true },
   argTypes: {
-    'live-chat-id': { control: 'inline-radio', options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk] },
+    'live-chat-id': {
+      control: 'inline-radio',
+      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
+    },
     open: { control: 'boolean', description: 'Story: open the dialog when the story renders' },
   },
   loaders: [withClient()],
-  render: (args, { loaded }) => html`<button
-      type="button"
-      style="font:inherit;padding:6px 14px;border-radius:8px;border:1px solid #8a93a5;background:transparent;color:inherit"
-      @click=${(event: Event) =>
-        ((event.currentTarget as HTMLElement).nextElementSibling as HTMLElementTagNameMap['live-chat-new-session']).show()}
-    >
-      + New Session
-    </button>
-    <live-chat-new-session
-      .client=${fixtureOf(loaded).client}
-      live-chat-id=${args['live-chat-id']}
-      theme=${args.theme}
-      locale=${args.locale}
-    ></live-chat-new-session>`,
+  render: (args, { loaded }) =>
+    html`<button
+        type="button"
+        style="font:inherit;padding:6px 14px;border-radius:8px;border:1px solid #8a93a5;background:transparent;color:inherit"
+        @click=${(event: Event) =>
+          (
+            (event.currentTarget as HTMLElement)
+              .nextElementSibling as HTMLElementTagNameMap['live-chat-new-session']
+          ).show()}
+      >
+        + New Session
+      </button>
+      <live-chat-new-session
+        .client=${fixtureOf(loaded).client}
+        live-chat-id=${args['live-chat-id']}
+        theme=${args.theme}
+        locale=${args.locale}
+      ></live-chat-new-session>`,
   play: openDialog,
   parameters: {
     // A modal dialog needs room; in the docs page stories do not play, so press the button there.
@@ -111,7 +126,9 @@ export const LongText: Story = {
   loaders: [withClient({ longText: true })],
   play: async (context) => {
     await openDialog(context);
-    const search = dialogOf(context.canvasElement).shadowRoot?.querySelector<HTMLInputElement>('input[type="search"]');
+    const search = dialogOf(context.canvasElement).shadowRoot?.querySelector<HTMLInputElement>(
+      'input[type="search"]',
+    );
     if (search) await userEvent.type(search, 'Maxi', { delay: 0 });
   },
 };

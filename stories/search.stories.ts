@@ -28,7 +28,11 @@ const meta: Meta<SearchArgs> = {
   component: 'live-chat-search',
   args: { session: 'none', query: '' },
   argTypes: {
-    session: { control: 'select', options: SESSION_PICKS, description: 'Story fixture: the open session (`session-id`)' },
+    session: {
+      control: 'select',
+      options: SESSION_PICKS,
+      description: 'Story fixture: the open session (`session-id`)',
+    },
     query: { control: 'text', description: 'Story: typed into the field when the story renders' },
   },
   loaders: [withClient()],
@@ -52,8 +56,19 @@ type Story = StoryObj<SearchArgs>;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Types `args.query` (or a word from the open session's history when it is `@history`) into the field. */
-async function typeQuery({ args, canvasElement, loaded }: { args: SearchArgs; canvasElement: HTMLElement; loaded: Record<string, unknown> }) {
-  const text = args.query === '@history' ? wordFromHistory(fixtureOf(loaded), pickSession(fixtureOf(loaded), args.session)) : args.query;
+async function typeQuery({
+  args,
+  canvasElement,
+  loaded,
+}: {
+  args: SearchArgs;
+  canvasElement: HTMLElement;
+  loaded: Record<string, unknown>;
+}) {
+  const text =
+    args.query === '@history'
+      ? wordFromHistory(fixtureOf(loaded), pickSession(fixtureOf(loaded), args.session))
+      : args.query;
   if (!text) return;
   const search = canvasElement.querySelector('live-chat-search');
   await search?.updateComplete;
@@ -82,19 +97,31 @@ export const SessionNames: Story = { args: { query: 'Olivia' } };
 export const InOpenSession: Story = { args: { session: 'mine', query: '@history' } };
 
 /** Many matches among thousands of sessions. */
-export const ManyResults: Story = { args: { query: 'an' }, loaders: [withClient({ sessions: 5_000 })] };
+export const ManyResults: Story = {
+  args: { query: 'an' },
+  loaders: [withClient({ sessions: 5_000 })],
+};
 
 /** Nothing matches. */
 export const NoResults: Story = { args: { query: 'zzzzqx' } };
 
 /** The search is on its way (the request never answers in this story). */
-export const Searching: Story = { args: { query: 'order' }, loaders: [withClient({ hanging: { search: true } })] };
+export const Searching: Story = {
+  args: { query: 'order' },
+  loaders: [withClient({ hanging: { search: true } })],
+};
 
 /** The search failed. */
-export const SearchError: Story = { args: { query: 'order' }, loaders: [withClient({ failing: { search: true } })] };
+export const SearchError: Story = {
+  args: { query: 'order' },
+  loaders: [withClient({ failing: { search: true } })],
+};
 
 /** Offline: searching is not possible. */
-export const Offline: Story = { args: { query: 'order' }, loaders: [withClient({ connection: 'offline' })] };
+export const Offline: Story = {
+  args: { query: 'order' },
+  loaders: [withClient({ connection: 'offline' })],
+};
 
 /** The client has not loaded yet. */
 export const Loading: Story = { loaders: [withClient({ loading: true })] };

@@ -27,11 +27,24 @@ interface SessionListArgs extends ToolbarArgs {
 const meta: Meta<SessionListArgs> = {
   title: 'Components/Session list',
   component: 'live-chat-session-list',
-  args: { 'live-chat-id': SEED_LIVE_CHATS.support, group: 'queue', selected: 'none', overscan: 6, height: '480px' },
+  args: {
+    'live-chat-id': SEED_LIVE_CHATS.support,
+    group: 'queue',
+    selected: 'none',
+    overscan: 6,
+    height: '480px',
+  },
   argTypes: {
-    'live-chat-id': { control: 'inline-radio', options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk] },
+    'live-chat-id': {
+      control: 'inline-radio',
+      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
+    },
     group: { control: 'inline-radio', options: ['queue', 'mine', 'closed', 'active'] },
-    selected: { control: 'select', options: SESSION_PICKS, description: 'Story fixture: which session is selected' },
+    selected: {
+      control: 'select',
+      options: SESSION_PICKS,
+      description: 'Story fixture: which session is selected',
+    },
     height: { control: 'text', description: 'Story frame: height of the list' },
   },
   loaders: [withClient()],
@@ -84,7 +97,10 @@ export const Loading: Story = { loaders: [withClient({ loading: true })] };
 export const LoadError: Story = { loaders: [withClient({ failing: { snapshot: true } })] };
 
 /** Offline: the list keeps the last known sessions. */
-export const Offline: Story = { args: { group: 'mine' }, loaders: [withClient({ connection: 'offline' })] };
+export const Offline: Story = {
+  args: { group: 'mine' },
+  loaders: [withClient({ connection: 'offline' })],
+};
 
 /** 10,000 sessions: only the rows in view are rendered; scroll and use the keyboard. */
 export const TenThousandSessions: Story = {
@@ -115,14 +131,15 @@ export const HelpDesk: Story = {
 
 /** A narrow side panel (360 px wide is the smallest supported container). */
 export const NarrowPanel: Story = {
-  render: (args, { loaded }) => html`<live-chat-session-list
-    .client=${fixtureOf(loaded).client}
-    live-chat-id=${args['live-chat-id']}
-    group="mine"
-    theme=${args.theme}
-    locale=${args.locale}
-    style="display:block;width:360px;height:320px;--live-chat-session-list-row-height:56px"
-  ></live-chat-session-list>`,
+  render: (args, { loaded }) =>
+    html`<live-chat-session-list
+      .client=${fixtureOf(loaded).client}
+      live-chat-id=${args['live-chat-id']}
+      group="mine"
+      theme=${args.theme}
+      locale=${args.locale}
+      style="display:block;width:360px;height:320px;--live-chat-session-list-row-height:56px"
+    ></live-chat-session-list>`,
 };
 
 export const Dark: Story = { ...DARK, args: { group: 'mine', selected: 'mine' } };

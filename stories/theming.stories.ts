@@ -64,7 +64,9 @@ const ACME_DARK: Omit<ThemingArgs, keyof ToolbarArgs> = {
   '--live-chat-color-focus': '#c4b5fd',
 };
 
-const tokenNames = Object.keys(ACME_LIGHT).filter((name) => name.startsWith('--')) as Array<keyof ThemingArgs>;
+const tokenNames = Object.keys(ACME_LIGHT).filter((name) => name.startsWith('--')) as Array<
+  keyof ThemingArgs
+>;
 
 const meta: Meta<ThemingArgs> = {
   title: 'Theming',
@@ -82,13 +84,23 @@ const meta: Meta<ThemingArgs> = {
         },
       ]),
     ),
-    parts: { control: 'text', table: { category: 'parts' }, description: 'Story: CSS with ::part() rules' },
+    parts: {
+      control: 'text',
+      table: { category: 'parts' },
+      description: 'Story: CSS with ::part() rules',
+    },
   },
   loaders: [withClient({ binders: true })],
   render: (args, { loaded }) => {
     const fixture = fixtureOf(loaded);
     const style = Object.fromEntries(tokenNames.map((name) => [name, String(args[name])]));
-    return html`${args.parts ? html`<style>${args.parts}</style>` : ''}
+    return html`${
+        args.parts
+          ? html`<style>
+              ${args.parts}
+            </style>`
+          : ''
+      }
       <live-chat-workspace
         class="restyled"
         .client=${fixture.client}

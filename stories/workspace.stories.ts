@@ -2,7 +2,12 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './support/elements.js';
-import { connectAnother, customerWritesIn, SEED_LIVE_CHATS, type StoryFixture } from './support/story-backend.js';
+import {
+  connectAnother,
+  customerWritesIn,
+  SEED_LIVE_CHATS,
+  type StoryFixture,
+} from './support/story-backend.js';
 import {
   DARK,
   DARK_RUSSIAN,
@@ -57,9 +62,16 @@ const meta: Meta<WorkspaceArgs> = {
     height: '100vh',
   },
   argTypes: {
-    session: { control: 'select', options: SESSION_PICKS, description: 'Story fixture: the open session (`session-id`)' },
+    session: {
+      control: 'select',
+      options: SESSION_PICKS,
+      description: 'Story fixture: the open session (`session-id`)',
+    },
     view: { control: 'inline-radio', options: ['default', 'reports', 'group'] },
-    'live-chat-id': { control: 'inline-radio', options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk] },
+    'live-chat-id': {
+      control: 'inline-radio',
+      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
+    },
     group: { control: 'inline-radio', options: ['queue', 'mine', 'closed', 'active'] },
     width: { control: 'text', description: 'Story frame: width of the container' },
     height: { control: 'text', description: 'Story frame: height of the container' },
@@ -94,13 +106,19 @@ export const ClosedSessionOpen: Story = { args: { session: 'closed', group: 'clo
 export const NothingOpen: Story = { args: { session: 'none', view: 'default' } };
 
 /** The Reports view in the centre pane. */
-export const Reports: Story = { args: { session: 'none', view: 'reports' }, loaders: [withClient({ user: 'supervisor' })] };
+export const Reports: Story = {
+  args: { session: 'none', view: 'reports' },
+  loaders: [withClient({ user: 'supervisor' })],
+};
 
 /** The host registered binders, actions and a customer database. */
 export const WithHostExtensions: Story = { loaders: [withClient({ binders: true })] };
 
 /** A brand-new contact centre: no sessions at all. */
-export const Empty: Story = { args: { session: 'none', group: 'queue' }, loaders: [withClient({ empty: true })] };
+export const Empty: Story = {
+  args: { session: 'none', group: 'queue' },
+  loaders: [withClient({ empty: true })],
+};
 
 /** Loading the user's state. */
 export const Loading: Story = { loaders: [withClient({ loading: true })] };
@@ -124,10 +142,16 @@ export const ThousandsOfSessions: Story = {
 };
 
 /** A session with 1,000 messages open. */
-export const LongHistory: Story = { args: { session: 'longHistory' }, loaders: [withClient({ longHistory: 1000 })] };
+export const LongHistory: Story = {
+  args: { session: 'longHistory' },
+  loaders: [withClient({ longHistory: 1000 })],
+};
 
 /** Long names, unbroken words and URLs everywhere. */
-export const LongText: Story = { args: { session: 'longText' }, loaders: [withClient({ longText: true })] };
+export const LongText: Story = {
+  args: { session: 'longText' },
+  loaders: [withClient({ longText: true })],
+};
 
 /** A customer named in markup who sends markup: everything shown literally, nothing runs. */
 export const MarkupFromCustomer: Story = {
@@ -136,10 +160,16 @@ export const MarkupFromCustomer: Story = {
 };
 
 /** The medium layout (800 px): the about pane becomes a drawer. */
-export const Medium: Story = { args: { width: '800px', height: '720px' }, parameters: { layout: 'padded' } };
+export const Medium: Story = {
+  args: { width: '800px', height: '720px' },
+  parameters: { layout: 'padded' },
+};
 
 /** The narrow layout (360 px side panel): one pane at a time with back buttons. */
-export const Narrow: Story = { args: { width: '360px', height: '640px' }, parameters: { layout: 'padded' } };
+export const Narrow: Story = {
+  args: { width: '360px', height: '640px' },
+  parameters: { layout: 'padded' },
+};
 
 /** Narrow with nothing open: the session list pane. */
 export const NarrowList: Story = {
@@ -154,10 +184,15 @@ export const ReplacedRegions: Story = {
       args,
       fixtureOf(loaded),
       html`<div slot="header" style="display:flex;align-items:center;gap:8px;font-weight:600">
-          <span aria-hidden="true" style="display:inline-block;width:20px;height:20px;border-radius:6px;background:#7c3aed"></span>
+          <span
+            aria-hidden="true"
+            style="display:inline-block;width:20px;height:20px;border-radius:6px;background:#7c3aed"
+          ></span>
           Acme Support Desk
         </div>
-        <div slot="counters" style="padding:8px 12px;font-size:13px">Host-provided counters area</div>`,
+        <div slot="counters" style="padding:8px 12px;font-size:13px">
+          Host-provided counters area
+        </div>`,
     ),
 };
 
@@ -169,11 +204,21 @@ export const CustomerWritesIn: Story = {
     let count = 0;
     const write = () => {
       const sessionId = fixture.sessions.mine ?? fixture.sessions.queued;
-      if (sessionId) customerWritesIn(fixture, sessionId, `Message ${++count} from the customer, written just now.`);
+      if (sessionId)
+        customerWritesIn(
+          fixture,
+          sessionId,
+          `Message ${++count} from the customer, written just now.`,
+        );
     };
     const newcomer = () => {
       const sessionId = fixture.sessions.queued;
-      if (sessionId) customerWritesIn(fixture, sessionId, MARKUP_MESSAGES[count++ % MARKUP_MESSAGES.length] as string);
+      if (sessionId)
+        customerWritesIn(
+          fixture,
+          sessionId,
+          MARKUP_MESSAGES[count++ % MARKUP_MESSAGES.length] as string,
+        );
     };
     return html`<div style="display:flex;gap:8px;padding:8px;height:48px;box-sizing:border-box">
         <button type="button" @click=${write}>The open session's customer writes</button>
@@ -187,10 +232,10 @@ export const CustomerWritesIn: Story = {
 export const SideBySide: Story = {
   args: { session: 'none', group: 'queue' },
   loaders: [
-    async (context) => {
-      const loaded = await withClient()(context);
-      const second = await connectAnother(fixtureOf(loaded as Record<string, unknown>), 'operatorB');
-      return { ...(loaded as object), second };
+    async () => {
+      const loaded = await withClient()();
+      const second = await connectAnother(loaded.fixture, 'operatorB');
+      return { ...loaded, second };
     },
   ],
   render: (args, { loaded }) => {
@@ -198,8 +243,7 @@ export const SideBySide: Story = {
     const second = (loaded as { second: StoryFixture['client'] }).second;
     const half = { ...args, width: '50%' };
     return html`<div style="display:flex;gap:4px;height:${args.height}">
-      ${workspace(half, fixture)}
-      ${workspace(half, { ...fixture, client: second })}
+      ${workspace(half, fixture)} ${workspace(half, { ...fixture, client: second })}
     </div>`;
   },
 };

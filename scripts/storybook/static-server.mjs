@@ -57,7 +57,9 @@ export function serveStatic(root) {
         response.writeHead(200, {
           'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
           // Hashed build assets may be cached (and their compiled code reused between pages).
-          'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=3600, immutable' : 'no-cache',
+          'cache-control': pathname.startsWith('/assets/')
+            ? 'public, max-age=3600, immutable'
+            : 'no-cache',
         });
         response.end(request.method === 'HEAD' ? undefined : body);
       });

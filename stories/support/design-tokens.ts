@@ -37,7 +37,10 @@ function declarations(block: string): Map<string, string> {
 /** Every global token, in the order the stylesheet declares them. */
 export function designTokens(): DesignToken[] {
   const css = tokens.cssText;
-  const darkStart = css.indexOf(":host([theme='dark'])") >= 0 ? css.indexOf(":host([theme='dark'])") : css.indexOf(':host([theme="dark"])');
+  const darkStart =
+    css.indexOf(":host([theme='dark'])") >= 0
+      ? css.indexOf(":host([theme='dark'])")
+      : css.indexOf(':host([theme="dark"])');
   const lightBlock = darkStart >= 0 ? css.slice(0, darkStart) : css;
   const darkBlock = darkStart >= 0 ? css.slice(darkStart, css.indexOf('}', darkStart)) : '';
   const light = declarations(lightBlock);
@@ -59,12 +62,17 @@ interface ManifestDeclaration {
 /** Every component-level `--live-chat-<component>-*` property documented with `@cssprop`. */
 export function componentProperties(): ComponentProperty[] {
   const out: ComponentProperty[] = [];
-  const modules = (manifest as { modules?: Array<{ declarations?: ManifestDeclaration[] }> }).modules ?? [];
+  const modules =
+    (manifest as { modules?: Array<{ declarations?: ManifestDeclaration[] }> }).modules ?? [];
   for (const module of modules) {
     for (const declaration of module.declarations ?? []) {
       if (!declaration.customElement || !declaration.tagName) continue;
       for (const property of declaration.cssProperties ?? []) {
-        out.push({ tagName: declaration.tagName, name: property.name, description: property.description ?? '' });
+        out.push({
+          tagName: declaration.tagName,
+          name: property.name,
+          description: property.description ?? '',
+        });
       }
     }
   }

@@ -5,8 +5,16 @@
 import type { Binder, CustomerDirectory, HostAction, HostRecord } from '@live-chat/core';
 
 const RECLAMATIONS: HostRecord[] = [
-  { id: 'R-1042', label: 'Reclamation #1042 — damaged parcel', url: 'https://example.com/reclamations/1042' },
-  { id: 'R-1057', label: 'Reclamation #1057 — missing charger', url: 'https://example.com/reclamations/1057' },
+  {
+    id: 'R-1042',
+    label: 'Reclamation #1042 — damaged parcel',
+    url: 'https://example.com/reclamations/1042',
+  },
+  {
+    id: 'R-1057',
+    label: 'Reclamation #1057 — missing charger',
+    url: 'https://example.com/reclamations/1057',
+  },
   { id: 'R-1060', label: 'Reclamation #1060 — wrong colour' },
 ];
 
@@ -19,7 +27,8 @@ export function storyBinders(): Binder[] {
       id: 'reclamations',
       label: 'Reclamations',
       target: 'customer',
-      search: async (query) => RECLAMATIONS.filter((r) => r.label.toLowerCase().includes(query.toLowerCase())),
+      search: async (query) =>
+        RECLAMATIONS.filter((r) => r.label.toLowerCase().includes(query.toLowerCase())),
       create: async (context) => ({
         id: `R-${++created}`,
         label: `Reclamation #${created} — ${context.session.name}`,
@@ -43,7 +52,9 @@ export function storyActions(): HostAction[] {
     {
       id: 'start-business-process',
       label: 'Start business process',
-      run: async (context) => ({ message: `Business process "Refund" started for ${context.customer?.name ?? 'the customer'}.` }),
+      run: async (context) => ({
+        message: `Business process "Refund" started for ${context.customer?.name ?? 'the customer'}.`,
+      }),
     },
     {
       id: 'create-lead',

@@ -49,7 +49,15 @@ import {
 } from '@live-chat/adapters';
 import type { Observable } from 'rxjs';
 import { storyActions, storyBinders, storyCustomerDirectory } from './host-extensions.js';
-import { LONG_MESSAGE, LONG_NAME, LONG_SESSION_NAME, LONG_URL, LONG_WORD, MARKUP_MESSAGES, MARKUP_NAME } from './texts.js';
+import {
+  LONG_MESSAGE,
+  LONG_NAME,
+  LONG_SESSION_NAME,
+  LONG_URL,
+  LONG_WORD,
+  MARKUP_MESSAGES,
+  MARKUP_NAME,
+} from './texts.js';
 import { STORY_NOW, TIME } from './story-clock.js';
 
 export { SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS };
@@ -175,8 +183,53 @@ function random(seed: number) {
   };
 }
 
-const FIRST_NAMES = ['Olivia', 'Liam', 'Amelia', 'Noah', 'Isla', 'Oliver', 'Ava', 'Elijah', 'Mia', 'James', 'Sophia', 'Lucas', 'Grace', 'Mateo', 'Zoe', 'Arjun', 'Hana', 'Kofi', 'Ingrid', 'Diego', 'Дарья', 'Иван', 'Ольга', 'Пётр'];
-const LAST_NAMES = ['Bennett', 'Walker', 'Nguyen', 'Hughes', 'Patel', 'Kowalczyk', 'Silva', 'Murphy', 'Tanaka', 'Schneider', 'Okafor', 'Lindqvist', 'Moreau', 'Haddad', 'Kim', 'Novak', 'Reyes', 'Смирнова', 'Кузнецов'];
+const FIRST_NAMES = [
+  'Olivia',
+  'Liam',
+  'Amelia',
+  'Noah',
+  'Isla',
+  'Oliver',
+  'Ava',
+  'Elijah',
+  'Mia',
+  'James',
+  'Sophia',
+  'Lucas',
+  'Grace',
+  'Mateo',
+  'Zoe',
+  'Arjun',
+  'Hana',
+  'Kofi',
+  'Ingrid',
+  'Diego',
+  'Дарья',
+  'Иван',
+  'Ольга',
+  'Пётр',
+];
+const LAST_NAMES = [
+  'Bennett',
+  'Walker',
+  'Nguyen',
+  'Hughes',
+  'Patel',
+  'Kowalczyk',
+  'Silva',
+  'Murphy',
+  'Tanaka',
+  'Schneider',
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Haddad',
+  'Kim',
+  'Novak',
+  'Reyes',
+  'Смирнова',
+  'Кузнецов',
+];
 const OPENERS = [
   'Hello, my order has not arrived yet.',
   'Hi! I cannot log in to my account.',
@@ -229,7 +282,10 @@ function storyBackend(seed: SeedData) {
       scripted = undefined;
     },
     run<C extends CommandInput>(userId: Id, input: C): CommandResult {
-      const result = backend.execute(userId, { ...input, commandId: `story-${++commands}` } as Command);
+      const result = backend.execute(userId, {
+        ...input,
+        commandId: `story-${++commands}`,
+      } as Command);
       if (!result.ok) throw new Error(`Story data: ${input.type} failed: ${result.error.message}`);
       return result;
     },
@@ -238,13 +294,25 @@ function storyBackend(seed: SeedData) {
 
 type Generator = ReturnType<typeof storyBackend>;
 
-function addExternalCustomer(gen: Generator, id: string, name: string, messenger: Channel, account: string): Id {
+function addExternalCustomer(
+  gen: Generator,
+  id: string,
+  name: string,
+  messenger: Channel,
+  account: string,
+): Id {
   const result = gen.backend.addCustomer({ id, kind: 'external', name, messenger, account });
   if (!result.ok) throw new Error(`Story data: ${result.error.message}`);
   return result.value.id;
 }
 
-function customerWrites(gen: Generator, customerId: Id, channel: Channel, text: string, liveChatId: Id = SEED_LIVE_CHATS.support): Session {
+function customerWrites(
+  gen: Generator,
+  customerId: Id,
+  channel: Channel,
+  text: string,
+  liveChatId: Id = SEED_LIVE_CHATS.support,
+): Session {
   const result = gen.backend.customerWrites({ customerId, liveChatId, channel, text });
   if (!result.ok) throw new Error(`Story data: customer write failed: ${result.error.message}`);
   return result.value.session;
@@ -252,8 +320,15 @@ function customerWrites(gen: Generator, customerId: Id, channel: Channel, text: 
 
 /** The operator who works a generated session: the user when they operate Customer Support. */
 function workerFor(userId: Id, index: number): Id {
-  const support = [SEED_USERS.operatorA, SEED_USERS.operatorB, SEED_USERS.operatorC, SEED_USERS.operatorD];
-  return support.includes(userId as (typeof support)[number]) ? userId : (support[index % support.length] as Id);
+  const support = [
+    SEED_USERS.operatorA,
+    SEED_USERS.operatorB,
+    SEED_USERS.operatorC,
+    SEED_USERS.operatorD,
+  ];
+  return support.includes(userId as (typeof support)[number])
+    ? userId
+    : (support[index % support.length] as Id);
 }
 
 /**
@@ -278,7 +353,12 @@ function bulkSessions(data: SeedData, userId: Id, count: number, seed: number): 
     const start = STORY_NOW - span + Math.floor((i * span) / count);
     const channel = rnd.pick(CHANNELS);
     const name = `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`;
-    const account = channel === 'email' ? `customer${i}@example.com` : channel === 'web' ? `visitor-${10000 + i}` : `@customer_${i}`;
+    const account =
+      channel === 'email'
+        ? `customer${i}@example.com`
+        : channel === 'web'
+          ? `visitor-${10000 + i}`
+          : `@customer_${i}`;
     const customerId = `story-cust-${i}`;
     customers.push({ id: customerId, kind: 'external', name, messenger: channel, account });
     const sessionId = `story-s-${i}`;
@@ -286,21 +366,42 @@ function bulkSessions(data: SeedData, userId: Id, count: number, seed: number): 
     const worker = workerFor(userId, i);
     const thread: Message[] = [];
     const say = (author: Message['author'], text: string, at: number) =>
-      thread.push({ id: `story-m-${i}-${thread.length + 1}`, sessionId, author, text, channel, sentAt: at, order: thread.length + 1 });
+      thread.push({
+        id: `story-m-${i}-${thread.length + 1}`,
+        sessionId,
+        author,
+        text,
+        channel,
+        sentAt: at,
+        order: thread.length + 1,
+      });
     const customer = { kind: 'customer', customerId } as const;
     const operator = { kind: 'operator', userId: worker } as const;
     say(customer, rnd.pick(OPENERS), start);
     if (kind === 'queued' && rnd.next() < 0.4) say(customer, rnd.pick(OPENERS), start + 90_000);
-    const episode: SessionEpisode = { sessionId, liveChatId: SEED_LIVE_CHATS.support, origin: 'customer', startedAt: start };
+    const episode: SessionEpisode = {
+      sessionId,
+      liveChatId: SEED_LIVE_CHATS.support,
+      origin: 'customer',
+      startedAt: start,
+    };
     if (kind !== 'queued') {
       say(operator, rnd.pick(ANSWERS), start + 120_000);
-      Object.assign(episode, { takenAt: start + 120_000, takenBy: worker, firstResponseAt: start + 120_000, firstResponderId: worker });
+      Object.assign(episode, {
+        takenAt: start + 120_000,
+        takenBy: worker,
+        firstResponseAt: start + 120_000,
+        firstResponderId: worker,
+      });
       readMarkers.push({ userId: worker, sessionId, order: thread.length });
-      if (kind === 'mine' && rnd.next() < 0.5) say(customer, 'Thank you! One more question…', start + 200_000);
+      if (kind === 'mine' && rnd.next() < 0.5)
+        say(customer, 'Thank you! One more question…', start + 200_000);
     }
     if (kind === 'closed') {
       Object.assign(episode, { closedAt: start + 240_000, closedBy: worker });
-      for (const member of members) if (member !== worker) readMarkers.push({ userId: member, sessionId, order: thread.length });
+      for (const member of members)
+        if (member !== worker)
+          readMarkers.push({ userId: member, sessionId, order: thread.length });
       const entry = {
         id: `story-a-${i}`,
         kind: 'session-closed',
@@ -339,16 +440,32 @@ function bulkSessions(data: SeedData, userId: Id, count: number, seed: number): 
 
 /** A session of `operatorId` with `count` alternating messages over the last two days. */
 function generateLongHistory(gen: Generator, operatorId: Id, count: number): Id {
-  const customerId = addExternalCustomer(gen, 'story-cust-history', 'Hana Tanaka', 'telegram', '@hana_tanaka');
+  const customerId = addExternalCustomer(
+    gen,
+    'story-cust-history',
+    'Hana Tanaka',
+    'telegram',
+    '@hana_tanaka',
+  );
   const start = STORY_NOW - 2 * TIME.DAY;
   const step = Math.max(1_000, Math.floor((2 * TIME.DAY - TIME.HOUR) / Math.max(1, count)));
   gen.at(start);
-  const session = customerWrites(gen, customerId, 'telegram', `Message 1 of ${count}: ${OPENERS[0]}`);
+  const session = customerWrites(
+    gen,
+    customerId,
+    'telegram',
+    `Message 1 of ${count}: ${OPENERS[0]}`,
+  );
   for (let i = 2; i <= count; i++) {
     gen.at(start + i * step);
     const text = `Message ${i} of ${count}: ${(i % 2 === 0 ? ANSWERS : OPENERS)[i % 5]}`;
     if (i % 2 === 0) {
-      gen.run(operatorId, { type: 'message.send', sessionId: session.id, clientMessageId: `story-history-${i}`, text });
+      gen.run(operatorId, {
+        type: 'message.send',
+        sessionId: session.id,
+        clientMessageId: `story-history-${i}`,
+        text,
+      });
     } else {
       customerWrites(gen, customerId, 'telegram', text);
     }
@@ -358,20 +475,46 @@ function generateLongHistory(gen: Generator, operatorId: Id, count: number): Id 
 
 /** A session of `operatorId` full of long and unbroken text. */
 function generateLongText(gen: Generator, operatorId: Id): Id {
-  const customerId = addExternalCustomer(gen, 'story-cust-long', LONG_NAME, 'email', `${LONG_WORD.slice(0, 60)}@example.com`);
+  const customerId = addExternalCustomer(
+    gen,
+    'story-cust-long',
+    LONG_NAME,
+    'email',
+    `${LONG_WORD.slice(0, 60)}@example.com`,
+  );
   gen.at(STORY_NOW - 50 * TIME.MINUTE);
   const session = customerWrites(gen, customerId, 'email', LONG_MESSAGE);
   gen.at(STORY_NOW - 45 * TIME.MINUTE);
-  gen.run(operatorId, { type: 'message.send', sessionId: session.id, clientMessageId: 'story-long-1', text: `Please see ${LONG_URL}` });
+  gen.run(operatorId, {
+    type: 'message.send',
+    sessionId: session.id,
+    clientMessageId: 'story-long-1',
+    text: `Please see ${LONG_URL}`,
+  });
   gen.run(operatorId, { type: 'session.rename', sessionId: session.id, name: LONG_SESSION_NAME });
   gen.at(STORY_NOW - 40 * TIME.MINUTE);
   customerWrites(gen, customerId, 'email', LONG_WORD);
   // A closed one too, so the long name also reaches the Closed list and the activity stream.
-  const otherId = addExternalCustomer(gen, 'story-cust-long-closed', `${LONG_WORD} ${LONG_NAME}`, 'telegram', `@${LONG_WORD}`);
+  const otherId = addExternalCustomer(
+    gen,
+    'story-cust-long-closed',
+    `${LONG_WORD} ${LONG_NAME}`,
+    'telegram',
+    `@${LONG_WORD}`,
+  );
   gen.at(STORY_NOW - 35 * TIME.MINUTE);
   const closed = customerWrites(gen, otherId, 'telegram', `${LONG_WORD} ${LONG_URL}`);
-  gen.run(operatorId, { type: 'message.send', sessionId: closed.id, clientMessageId: 'story-long-2', text: LONG_MESSAGE });
-  gen.run(operatorId, { type: 'session.rename', sessionId: closed.id, name: `${LONG_WORD}${LONG_WORD}`.slice(0, 200) });
+  gen.run(operatorId, {
+    type: 'message.send',
+    sessionId: closed.id,
+    clientMessageId: 'story-long-2',
+    text: LONG_MESSAGE,
+  });
+  gen.run(operatorId, {
+    type: 'session.rename',
+    sessionId: closed.id,
+    name: `${LONG_WORD}${LONG_WORD}`.slice(0, 200),
+  });
   gen.at(STORY_NOW - 30 * TIME.MINUTE);
   gen.run(operatorId, { type: 'session.close', sessionId: closed.id });
   return session.id;
@@ -379,7 +522,13 @@ function generateLongText(gen: Generator, operatorId: Id): Id {
 
 /** A queued session whose customer is named in markup and sends markup and unsafe links. */
 function generateMarkup(gen: Generator): Id {
-  const customerId = addExternalCustomer(gen, 'story-cust-markup', MARKUP_NAME, 'web', '<b>visitor</b>');
+  const customerId = addExternalCustomer(
+    gen,
+    'story-cust-markup',
+    MARKUP_NAME,
+    'web',
+    '<b>visitor</b>',
+  );
   let session: Session | undefined;
   MARKUP_MESSAGES.forEach((text, i) => {
     gen.at(STORY_NOW - (30 - i) * TIME.MINUTE);
@@ -395,14 +544,17 @@ function pickSessions(backend: MemoryBackend, userId: Id, extra: StorySessions):
   const seeded = backend
     .sessions()
     .filter((s) => !s.customerId.startsWith('story-cust-') && !Object.values(extra).includes(s.id));
-  const byAge = [...seeded].sort((a, b) => (a.queuedAt ?? a.lastMessageAt) - (b.queuedAt ?? b.lastMessageAt));
+  const byAge = [...seeded].sort(
+    (a, b) => (a.queuedAt ?? a.lastMessageAt) - (b.queuedAt ?? b.lastMessageAt),
+  );
   const queued = byAge.filter((s) => groupsOf(viewer, s).includes('queue'));
   picked.queued = queued.find((s) => s.assignee === null)?.id ?? queued[0]?.id;
   picked.groupQueued = queued.find((s) => s.assignee?.kind === 'group')?.id;
   const mine = seeded.filter((s) => groupsOf(viewer, s).includes('mine'));
   picked.mine = (mine.find((s) => backend.unreadOf(userId, s.id) > 0) ?? mine[0])?.id;
   picked.othersActive = seeded.find(
-    (s) => s.status === 'active' && s.assignee?.kind === 'operator' && s.assignee.operatorId !== userId,
+    (s) =>
+      s.status === 'active' && s.assignee?.kind === 'operator' && s.assignee.operatorId !== userId,
   )?.id;
   picked.closed = [...seeded].reverse().find((s) => groupsOf(viewer, s).includes('closed'))?.id;
   const visible = seeded.filter((s) => groupsOf(viewer, s).length > 0);
@@ -432,7 +584,9 @@ class StoryAdapter implements TransportAdapter {
   snapshot(): Promise<Snapshot> {
     if (this.hanging.snapshot) return never();
     if (this.failures.snapshot) {
-      return Promise.reject(new LiveChatError('INTERNAL', simulated('The server could not load your workspace')));
+      return Promise.reject(
+        new LiveChatError('INTERNAL', simulated('The server could not load your workspace')),
+      );
     }
     return this.inner.snapshot();
   }
@@ -444,7 +598,10 @@ class StoryAdapter implements TransportAdapter {
   async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
     if (this.hanging.commands) return never();
     if (this.failures.commands) {
-      return { ok: false, error: { code: 'INTERNAL', message: simulated('The server did not accept the request') } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: simulated('The server did not accept the request') },
+      };
     }
     return this.inner.execute(command);
   }
@@ -452,21 +609,26 @@ class StoryAdapter implements TransportAdapter {
   history(query: HistoryQuery): Promise<MessagePage> {
     if (this.hanging.history) return never();
     if (this.failures.history) {
-      return Promise.reject(new LiveChatError('INTERNAL', simulated('The message history could not be loaded')));
+      return Promise.reject(
+        new LiveChatError('INTERNAL', simulated('The message history could not be loaded')),
+      );
     }
     return this.inner.history(query);
   }
 
   search(query: SearchQuery): Promise<SearchHit[]> {
     if (this.hanging.search) return never();
-    if (this.failures.search) return Promise.reject(new LiveChatError('INTERNAL', simulated('Search is unavailable')));
+    if (this.failures.search)
+      return Promise.reject(new LiveChatError('INTERNAL', simulated('Search is unavailable')));
     return this.inner.search(query);
   }
 
   report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
     if (this.hanging.reports) return never();
     if (this.failures.reports) {
-      return Promise.reject(new LiveChatError('INTERNAL', simulated('The report could not be computed')));
+      return Promise.reject(
+        new LiveChatError('INTERNAL', simulated('The report could not be computed')),
+      );
     }
     return this.inner.report(query);
   }
@@ -487,12 +649,19 @@ export async function storyClient(options: StoryClientOptions = {}): Promise<Sto
   const seed = options.seed ?? 1;
   const userId = STORY_USERS[options.user ?? 'operator'];
   let data = seedData(seed);
-  if (options.empty) data = { users: data.users, liveChats: data.liveChats, groups: data.groups, customers: data.customers };
+  if (options.empty)
+    data = {
+      users: data.users,
+      liveChats: data.liveChats,
+      groups: data.groups,
+      customers: data.customers,
+    };
   if (options.sessions) data = bulkSessions(data, userId, options.sessions, seed);
   const gen = storyBackend(data);
   const extra: StorySessions = {};
   const worker = workerFor(userId, 0);
-  if (options.longHistory) extra.longHistory = generateLongHistory(gen, worker, options.longHistory);
+  if (options.longHistory)
+    extra.longHistory = generateLongHistory(gen, worker, options.longHistory);
   if (options.longText) extra.longText = generateLongText(gen, worker);
   if (options.markup) extra.markup = generateMarkup(gen);
   if (options.binders && !options.empty) {
@@ -501,7 +670,11 @@ export async function storyClient(options: StoryClientOptions = {}): Promise<Sto
       gen.run(userId, {
         type: 'session.bind',
         sessionId: target,
-        binding: { binderId: 'reclamations', recordId: 'R-1042', label: 'Reclamation #1042 — damaged parcel' },
+        binding: {
+          binderId: 'reclamations',
+          recordId: 'R-1042',
+          label: 'Reclamation #1042 — damaged parcel',
+        },
       });
     }
   }
@@ -513,14 +686,21 @@ export async function storyClient(options: StoryClientOptions = {}): Promise<Sto
       ? { commands: true, history: true, search: true, reports: true }
       : options.failing || {};
   const memoryAdapter = backend.connect(userId, { latencyMs: options.latencyMs ?? 0 });
-  const hanging: StoryFailures = { ...options.hanging, ...(options.loading ? { snapshot: true } : {}) };
+  const hanging: StoryFailures = {
+    ...options.hanging,
+    ...(options.loading ? { snapshot: true } : {}),
+  };
   const adapter = new StoryAdapter(memoryAdapter, failures, hanging);
   let ids = 0;
   const client = createLiveChatClient({
     adapter,
     generateId: () => `story-id-${++ids}`,
     ...(options.binders
-      ? { binders: storyBinders(), actions: storyActions(), customerDirectory: storyCustomerDirectory() }
+      ? {
+          binders: storyBinders(),
+          actions: storyActions(),
+          customerDirectory: storyCustomerDirectory(),
+        }
       : {}),
   });
 
@@ -540,7 +720,12 @@ export async function storyClient(options: StoryClientOptions = {}): Promise<Sto
 
   const waits = !hanging.snapshot && !failures.snapshot && !options.latencyMs;
   if (waits) {
-    await firstValueFrom(client.status$.pipe(filter((s) => s.state !== 'loading'), timeout(10_000)));
+    await firstValueFrom(
+      client.status$.pipe(
+        filter((s) => s.state !== 'loading'),
+        timeout(10_000),
+      ),
+    );
   }
   const connection = options.connection ?? 'online';
   if (connection !== 'online') memoryAdapter.simulateConnection(connection);
@@ -551,7 +736,10 @@ export async function storyClient(options: StoryClientOptions = {}): Promise<Sto
  * A second client on the same backend, signed in as another user (two workspaces side by side:
  * one operator taking a session removes it from the other's queue). Disposed with `fixture`.
  */
-export async function connectAnother(fixture: StoryFixture, user: StoryUser): Promise<LiveChatClient> {
+export async function connectAnother(
+  fixture: StoryFixture,
+  user: StoryUser,
+): Promise<LiveChatClient> {
   const adapter = fixture.backend.connect(STORY_USERS[user]);
   let ids = 0;
   const client = createLiveChatClient({ adapter, generateId: () => `story-${user}-id-${++ids}` });
@@ -560,7 +748,12 @@ export async function connectAnother(fixture: StoryFixture, user: StoryUser): Pr
     client.dispose();
     dispose();
   };
-  await firstValueFrom(client.status$.pipe(filter((s) => s.state !== 'loading'), timeout(10_000)));
+  await firstValueFrom(
+    client.status$.pipe(
+      filter((s) => s.state !== 'loading'),
+      timeout(10_000),
+    ),
+  );
   return client;
 }
 

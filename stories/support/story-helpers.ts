@@ -2,7 +2,6 @@
  * Small helpers every stories file shares: the args the toolbar drives, loaders that create a
  * deterministic client, and story annotations for the dark theme and the Russian locale.
  */
-import type { Loader } from '@storybook/web-components-vite';
 import { storyClient, type StoryClientOptions, type StoryFixture } from './story-backend.js';
 
 /** Args the preview's decorator fills from the toolbar (Theme, Locale). */
@@ -17,8 +16,8 @@ export interface LoadedFixture {
 }
 
 /** A loader that creates the story's client (disposed automatically when the story is left). */
-export function withClient(options: StoryClientOptions = {}): Loader {
-  return async () => ({ fixture: await storyClient(options) }) satisfies LoadedFixture;
+export function withClient(options: StoryClientOptions = {}): () => Promise<LoadedFixture> {
+  return async () => ({ fixture: await storyClient(options) });
 }
 
 /** The story's fixture from its loaded values (throws a readable error when it is missing). */
@@ -42,7 +41,10 @@ export function frame(width: string, height: string): string {
 export type SessionPick = 'none' | keyof StoryFixture['sessions'];
 
 /** The picked session's id, or `undefined` for `none` or when the data has no such session. */
-export function pickSession(fixture: StoryFixture, pick: SessionPick | undefined): string | undefined {
+export function pickSession(
+  fixture: StoryFixture,
+  pick: SessionPick | undefined,
+): string | undefined {
   return !pick || pick === 'none' ? undefined : fixture.sessions[pick];
 }
 

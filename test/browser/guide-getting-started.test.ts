@@ -25,7 +25,7 @@ describe('docs/getting-started.md', function () {
     container.append(...page.head.querySelectorAll('style'), ...page.body.querySelectorAll(':scope > :not(script)'));
     document.body.append(container);
     const workspace = container.querySelector('live-chat-workspace');
-    expect(workspace, 'the page has a <live-chat-workspace>').to.exist;
+    expect(workspace, 'the page has a <live-chat-workspace>').to.not.equal(null);
 
     const { backend, client, simulator } = await loadScript<GettingStartedModule>(`${EXAMPLE}main.js`);
     try {

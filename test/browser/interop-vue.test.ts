@@ -128,7 +128,7 @@ describe('Vue 3 host (docs/embedding-vue.md)', function () {
     try {
       const { app: mainApp } = await loadScript<{ app: VueApp }>('/docs/examples/vue/main.ts');
       const workspace = page.element.querySelector('live-chat-workspace');
-      expect(workspace).to.exist;
+      expect(workspace).to.not.equal(null);
       await waitForText(workspace!, 'Customer Support');
       mainApp.unmount();
       expect(workspace!.isConnected).to.equal(false);

@@ -5,7 +5,7 @@
  * `createLiveChatClient` (`@live-chat/core`), or use any component alone with its `client`
  * property.
  */
-export { LiveChatWorkspace } from './workspace/workspace.js';
+export { LiveChatWorkspace, MEDIUM_MAX_WIDTH, NARROW_MAX_WIDTH } from './workspace/workspace.js';
 export type { WorkspaceLayout, WorkspacePane, WorkspaceSideTab } from './workspace/workspace.js';
 export { LiveChatNavigation } from './navigation/navigation.js';
 export type { NavigationSelection, NavigationListPlacement } from './navigation/navigation.js';

@@ -19,7 +19,7 @@ import type { Binder, HostAction, HostRecord } from '../domain/extensions.js';
 import type { CommandValues, StartOutboundCommand } from '../protocol/commands.js';
 import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
-import { CommandRunner, DISPOSED_ERROR, refused } from './commands.js';
+import { CommandRunner, disposedError, refused } from './commands.js';
 import { Conversations } from './conversation.js';
 import { toErrorInfo } from './error-info.js';
 import { HostExtensions } from './extensions.js';
@@ -38,8 +38,9 @@ import type {
   SessionView,
 } from './types.js';
 
-const LOADING: ClientStatus = { state: 'loading' };
-const READY: ClientStatus = { state: 'ready' };
+// Shared by every client, so frozen: no client can change another's status object.
+const LOADING: ClientStatus = Object.freeze({ state: 'loading' });
+const READY: ClientStatus = Object.freeze({ state: 'ready' });
 
 /**
  * Creates one workspace's client. Nothing is shared between clients: every subject, cache and
@@ -264,7 +265,7 @@ class WorkspaceClient implements LiveChatClient {
   }
 
   retry(sessionId: Id, clientMessageId: string): Promise<ClientResult<CommandValues['message.send']>> {
-    if (this.isDisposed) return Promise.resolve(refused(DISPOSED_ERROR));
+    if (this.isDisposed) return Promise.resolve(refused(disposedError()));
     return this.conversations.retry(sessionId, clientMessageId);
   }
 
@@ -329,7 +330,7 @@ class WorkspaceClient implements LiveChatClient {
   }
 
   async report<Q extends ReportQuery>(query: Q): Promise<ClientResult<Report<Q>>> {
-    if (this.isDisposed) return refused(DISPOSED_ERROR);
+    if (this.isDisposed) return refused(disposedError());
     try {
       return { ok: true, value: await this.adapter.report(query) };
     } catch (error) {

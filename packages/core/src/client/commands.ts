@@ -4,8 +4,10 @@ import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
 import { toErrorInfo } from './error-info.js';
 import type { ClientResult } from './types.js';
 
-/** The error every command returns once the client is disposed. */
-export const DISPOSED_ERROR: ErrorInfo = { code: 'INTERNAL', message: 'The live chat client has been disposed.' };
+/** The error every command returns once the client is disposed (a fresh object each time). */
+export function disposedError(): ErrorInfo {
+  return { code: 'INTERNAL', message: 'The live chat client has been disposed.' };
+}
 
 /** A refused result, typed for any value. */
 export function refused<T>(error: ErrorInfo): ClientResult<T> {
@@ -31,7 +33,7 @@ export class CommandRunner {
   }
 
   async execute<I extends CommandInput>(input: I): Promise<ClientResult<CommandValues[I['type']]>> {
-    if (this.isDisposed()) return refused(DISPOSED_ERROR);
+    if (this.isDisposed()) return refused(disposedError());
     const command = { ...input, commandId: this.generateId() } as unknown as Command;
     try {
       const result = await this.adapter.execute(command);

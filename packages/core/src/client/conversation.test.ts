@@ -91,6 +91,17 @@ describe('conversations', () => {
     client.dispose();
   });
 
+  it('concurrent loads share one request', async () => {
+    const { fake, client } = await setup(7);
+    const conversation = record(client.conversation$('s1'));
+    await Promise.all([client.loadOlder('s1'), client.loadOlder('s1')]);
+    assert.equal(fake.calls.history.length, 1, 'the initial load in flight is shared');
+    await Promise.all([client.loadOlder('s1'), client.loadOlder('s1')]);
+    assert.deepEqual(fake.calls.history.map((q) => q.beforeOrder), [undefined, 5]);
+    assert.deepEqual(conversation.values.at(-1)?.messages.map((m) => m.order), [2, 3, 4, 5, 6, 7]);
+    client.dispose();
+  });
+
   it('a history error is shown and a later loadOlder retries', async () => {
     const { fake, client } = await setup(2);
     const serve = fake.historyHandler;

@@ -4,7 +4,7 @@ import { validateMessageText } from '../domain/validation.js';
 import type { CommandValues } from '../protocol/commands.js';
 import type { MessagePage, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent } from '../protocol/events.js';
-import { DISPOSED_ERROR, refused, type CommandRunner } from './commands.js';
+import { disposedError, refused, type CommandRunner } from './commands.js';
 import { toErrorInfo } from './error-info.js';
 import {
   emptyConversation,
@@ -179,7 +179,7 @@ export class Conversations {
   async send(sessionId: Id, text: string): Promise<SendResult> {
     const valid = validateMessageText(text);
     if (!valid.ok) return valid;
-    if (this.deps.isDisposed()) return refused(DISPOSED_ERROR);
+    if (this.deps.isDisposed()) return refused(disposedError());
     const clientMessageId = this.deps.commands.newId();
     const { store } = this.deps;
     const pending: MessageView = {

@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../domain/errors.js';
 import type { Binder, CustomerDirectory, HostAction, HostRecord, SessionContext } from '../domain/extensions.js';
 import type { Binding, Id } from '../domain/types.js';
 import type { CommandValues } from '../protocol/commands.js';
-import { DISPOSED_ERROR, refused, type CommandRunner } from './commands.js';
+import { disposedError, refused, type CommandRunner } from './commands.js';
 import type { Conversations } from './conversation.js';
 import { toErrorInfo } from './error-info.js';
 import { select } from './select.js';
@@ -108,7 +108,7 @@ export class HostExtensions {
   }
 
   async searchRecords(binderId: string, sessionId: Id, query: string, messageId?: Id): Promise<ClientResult<HostRecord[]>> {
-    if (this.deps.isDisposed()) return refused(DISPOSED_ERROR);
+    if (this.deps.isDisposed()) return refused(disposedError());
     const binder = this.binder(binderId);
     if (!binder.ok) return binder;
     const context = this.context(sessionId, messageId);
@@ -123,7 +123,7 @@ export class HostExtensions {
   }
 
   async bindRecord(binderId: string, sessionId: Id, record: HostRecord, messageId?: Id): Promise<BindResult> {
-    if (this.deps.isDisposed()) return refused(DISPOSED_ERROR);
+    if (this.deps.isDisposed()) return refused(disposedError());
     const invalid = validateRecord(record);
     if (invalid) return refused(invalid);
     const binder = this.binder(binderId);
@@ -134,7 +134,7 @@ export class HostExtensions {
   }
 
   async createRecord(binderId: string, sessionId: Id, messageId?: Id): Promise<BindResult> {
-    if (this.deps.isDisposed()) return refused(DISPOSED_ERROR);
+    if (this.deps.isDisposed()) return refused(disposedError());
     const binder = this.binder(binderId);
     if (!binder.ok) return binder;
     const create = binder.value.create;
@@ -151,7 +151,7 @@ export class HostExtensions {
   }
 
   async runAction(actionId: string, sessionId: Id): Promise<ClientResult<{ message?: string }>> {
-    if (this.deps.isDisposed()) return refused(DISPOSED_ERROR);
+    if (this.deps.isDisposed()) return refused(disposedError());
     const action = this.actions.value.find((a) => a.id === actionId);
     if (!action) return refused(notFound(`No action "${actionId}" is registered.`, { actionId }));
     const context = this.context(sessionId);
@@ -163,7 +163,7 @@ export class HostExtensions {
   }
 
   async addCustomerToDatabase(customerId: Id): Promise<ClientResult<{ customerId: Id }>> {
-    if (this.deps.isDisposed()) return refused(DISPOSED_ERROR);
+    if (this.deps.isDisposed()) return refused(disposedError());
     const directory = this.deps.customerDirectory;
     if (!directory) return refused(notFound('The host has no customer database.'));
     const customer = this.deps.store.customers.get(customerId);

@@ -90,6 +90,7 @@ export function startSync(deps: SyncDeps): Subscription {
       }),
       tap((event) => {
         const expected = deps.lastSeq() + 1;
+        if (!Number.isInteger(event.seq)) throw new SeqGap(expected, event.seq);
         if (event.seq < expected) return; // already applied (a replay overlap): drop it
         if (event.seq > expected) throw new SeqGap(expected, event.seq);
         deps.applyEvent(event);

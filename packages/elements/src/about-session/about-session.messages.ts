@@ -8,7 +8,8 @@ registerDefaultMessages('en', {
   'about-session.error.title': 'The session details could not be loaded.',
   'about-session.unavailable.title': 'This session is not available',
   'about-session.unavailable.text': 'It does not exist, or you do not have access to it.',
-  'about-session.readOnly': 'You can view this session but not change it: it is assigned to someone else.',
+  'about-session.readOnly':
+    'You can view this session but not change it: it is assigned to someone else.',
   'about-session.liveChat': 'Live chat',
   'about-session.sessionName': 'Session',
   'about-session.rename': 'Rename session',
@@ -66,12 +67,14 @@ registerDefaultMessages('en', {
   'about-session.inCustomers': 'In your customer database',
   'about-session.unknownCustomer': 'Unknown customer',
   'about-session.errorCode.NAME_EMPTY': 'The session name cannot be empty.',
-  'about-session.errorCode.NAME_TOO_LONG': 'The session name is too long: at most {limit} characters.',
+  'about-session.errorCode.NAME_TOO_LONG':
+    'The session name is too long: at most {limit} characters.',
   'about-session.errorCode.ALREADY_TAKEN': 'Another operator has already taken this session.',
   'about-session.errorCode.FORBIDDEN': 'You are not allowed to do this in this session.',
   'about-session.errorCode.NOT_FOUND': 'Not found: it may have been removed.',
   'about-session.errorCode.OFFLINE': 'You are offline.',
-  'about-session.errorCode.INVALID_TRANSITION': 'This cannot be done in the session’s current state.',
+  'about-session.errorCode.INVALID_TRANSITION':
+    'This cannot be done in the session’s current state.',
 });
 
 registerDefaultMessages('ru', {
@@ -82,7 +85,8 @@ registerDefaultMessages('ru', {
   'about-session.error.title': 'Не удалось загрузить сведения о сессии.',
   'about-session.unavailable.title': 'Сессия недоступна',
   'about-session.unavailable.text': 'Её не существует, или у вас нет к ней доступа.',
-  'about-session.readOnly': 'Вы можете просматривать эту сессию, но не изменять её: она назначена другому сотруднику.',
+  'about-session.readOnly':
+    'Вы можете просматривать эту сессию, но не изменять её: она назначена другому сотруднику.',
   'about-session.liveChat': 'Лайв-чат',
   'about-session.sessionName': 'Сессия',
   'about-session.rename': 'Переименовать сессию',
@@ -140,10 +144,12 @@ registerDefaultMessages('ru', {
   'about-session.inCustomers': 'Есть в вашей базе клиентов',
   'about-session.unknownCustomer': 'Неизвестный клиент',
   'about-session.errorCode.NAME_EMPTY': 'Название сессии не может быть пустым.',
-  'about-session.errorCode.NAME_TOO_LONG': 'Название сессии слишком длинное: не более {limit} символов.',
+  'about-session.errorCode.NAME_TOO_LONG':
+    'Название сессии слишком длинное: не более {limit} символов.',
   'about-session.errorCode.ALREADY_TAKEN': 'Эту сессию уже взял другой оператор.',
   'about-session.errorCode.FORBIDDEN': 'У вас нет прав на это действие в этой сессии.',
   'about-session.errorCode.NOT_FOUND': 'Не найдено: возможно, запись удалена.',
   'about-session.errorCode.OFFLINE': 'Нет соединения.',
-  'about-session.errorCode.INVALID_TRANSITION': 'В текущем состоянии сессии это действие невозможно.',
+  'about-session.errorCode.INVALID_TRANSITION':
+    'В текущем состоянии сессии это действие невозможно.',
 });

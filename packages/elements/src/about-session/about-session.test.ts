@@ -1,4 +1,11 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import {
+  aTimeout,
+  expect,
+  fixture,
+  html,
+  oneEvent,
+  waitUntil as waitUntilDefault,
+} from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { isObservable, Observable } from 'rxjs';
 import {
@@ -11,7 +18,13 @@ import {
   type Session,
   type SessionContext,
 } from '@live-chat/core';
-import { createMemoryBackend, createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import {
+  createMemoryBackend,
+  createSeedData,
+  SEED_GROUPS,
+  SEED_LIVE_CHATS,
+  SEED_USERS,
+} from '@live-chat/adapters';
 import './about-session.js';
 import type { LiveChatAboutSession } from './about-session.js';
 
@@ -19,8 +32,11 @@ type Backend = ReturnType<typeof createMemoryBackend>;
 type ClientOptions = Omit<Parameters<typeof createLiveChatClient>[0], 'adapter'>;
 
 /** `waitUntil` with a timeout that tolerates a busy machine. */
-const waitUntil = (condition: () => unknown, message?: string, options: { timeout?: number } = {}) =>
-  waitUntilDefault(condition, message, { timeout: 5000, ...options });
+const waitUntil = (
+  condition: () => unknown,
+  message?: string,
+  options: { timeout?: number } = {},
+) => waitUntilDefault(condition, message, { timeout: 5000, ...options });
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -68,7 +84,10 @@ function newSession(backend: Backend, customer: Partial<Customer> = {}): Session
 
 async function mount(client: LiveChatClient, sessionId?: string): Promise<LiveChatAboutSession> {
   return fixture<LiveChatAboutSession>(
-    html`<live-chat-about-session .client=${client} .sessionId=${sessionId}></live-chat-about-session>`,
+    html`<live-chat-about-session
+      .client=${client}
+      .sessionId=${sessionId}
+    ></live-chat-about-session>`,
   );
 }
 
@@ -78,10 +97,13 @@ const $$ = <T extends Element = HTMLElement>(el: LiveChatAboutSession, selector:
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
 const focused = (el: LiveChatAboutSession) => el.shadowRoot!.activeElement;
-const ready = (el: LiveChatAboutSession) => waitUntil(() => $(el, '[part="title"]'), 'details shown');
+const ready = (el: LiveChatAboutSession) =>
+  waitUntil(() => $(el, '[part="title"]'), 'details shown');
 
 /** A spy: records its calls and returns what `impl` returns. */
-function spy<A extends unknown[], R>(impl: (...args: A) => R): ((...args: A) => R) & { calls: A[] } {
+function spy<A extends unknown[], R>(
+  impl: (...args: A) => R,
+): ((...args: A) => R) & { calls: A[] } {
   const calls: A[] = [];
   const fn = (...args: A) => {
     calls.push(args);
@@ -105,18 +127,28 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
   const proxy = new Proxy(client, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
-      if (typeof key === 'string' && key.endsWith('$') && (typeof value === 'function' || isObservable(value))) {
+      if (
+        typeof key === 'string' &&
+        key.endsWith('$') &&
+        (typeof value === 'function' || isObservable(value))
+      ) {
         if (typeof value === 'function') {
           return (...args: unknown[]) => {
             const cacheKey = `${key}|${JSON.stringify(args)}`;
-            if (!cache.has(cacheKey)) cache.set(cacheKey, wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args)));
+            if (!cache.has(cacheKey))
+              cache.set(
+                cacheKey,
+                wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args)),
+              );
             return cache.get(cacheKey);
           };
         }
         if (!cache.has(key)) cache.set(key, wrap(value as Observable<unknown>));
         return cache.get(key);
       }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   return { client: proxy, active: () => active };
@@ -141,7 +173,11 @@ describe('live-chat-about-session', () => {
     const el = await mount(client, 'no-such-session');
     expect($(el, '[role="status"]')!.textContent).to.contain('Loading');
     await expect(el).to.be.accessible();
-    await waitUntil(() => $(el, '[part="placeholder"]')?.textContent?.includes('not available'), 'unavailable', { timeout: 5000 });
+    await waitUntil(
+      () => $(el, '[part="placeholder"]')?.textContent?.includes('not available'),
+      'unavailable',
+      { timeout: 5000 },
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -161,7 +197,9 @@ describe('live-chat-about-session', () => {
   });
 
   it('shows the live chat, session name, first message date, assignee and an external customer', async () => {
-    const { backend, client } = await setup({ client: { customerDirectory: { addCustomer: async () => undefined } } });
+    const { backend, client } = await setup({
+      client: { customerDirectory: { addCustomer: async () => undefined } },
+    });
     const session = newSession(backend);
     const el = await mount(client, session.id);
     await ready(el);
@@ -226,7 +264,10 @@ describe('live-chat-about-session', () => {
     // Enter saves.
     await sendKeys({ type: 'Refund for order 42' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part="session-name"]')?.textContent === 'Refund for order 42', 'renamed');
+    await waitUntil(
+      () => $(el, '[part="session-name"]')?.textContent === 'Refund for order 42',
+      'renamed',
+    );
     expect(backend.getSession(session.id)!.name).to.equal('Refund for order 42');
     expect(focused(el) === $(el, '[part="rename-button"]'), 'focus').to.equal(true);
   });
@@ -240,7 +281,12 @@ describe('live-chat-about-session', () => {
     const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
     expect(select.labels![0]!.textContent).to.equal('Reassign to');
     const labels = [...select.options].map((o) => o.textContent!.trim());
-    expect(labels).to.include.members(['Anna Kowalski', 'Ben Okafor', 'First Line', 'Accounting Department']);
+    expect(labels).to.include.members([
+      'Anna Kowalski',
+      'Ben Okafor',
+      'First Line',
+      'Accounting Department',
+    ]);
     const groups = select.querySelectorAll('optgroup');
     expect([...groups].map((g) => g.label)).to.deep.equal(['Operators', 'Groups']);
 
@@ -249,14 +295,25 @@ describe('live-chat-about-session', () => {
     const reassigned = oneEvent(el, 'live-chat-session-reassigned');
     $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
     const event = await reassigned;
-    expect(event.detail).to.deep.equal({ sessionId: session.id, target: { kind: 'group', groupId: SEED_GROUPS.accounting } });
-    expect(backend.getSession(session.id)!.assignee).to.deep.equal({ kind: 'group', groupId: SEED_GROUPS.accounting });
-    await waitUntil(() => $(el, '[part="assignee"]')?.textContent === 'Accounting Department (group)', 'assignee shown');
-    expect($(el, '[part="feedback"]')!.textContent).to.equal('Reassigned to Accounting Department.');
-    // The current assignee is no longer offered.
-    expect([...$<HTMLSelectElement>(el, '[part="reassign-select"]')!.options].map((o) => o.value)).not.to.include(
-      `group:${SEED_GROUPS.accounting}`,
+    expect(event.detail).to.deep.equal({
+      sessionId: session.id,
+      target: { kind: 'group', groupId: SEED_GROUPS.accounting },
+    });
+    expect(backend.getSession(session.id)!.assignee).to.deep.equal({
+      kind: 'group',
+      groupId: SEED_GROUPS.accounting,
+    });
+    await waitUntil(
+      () => $(el, '[part="assignee"]')?.textContent === 'Accounting Department (group)',
+      'assignee shown',
     );
+    expect($(el, '[part="feedback"]')!.textContent).to.equal(
+      'Reassigned to Accounting Department.',
+    );
+    // The current assignee is no longer offered.
+    expect(
+      [...$<HTMLSelectElement>(el, '[part="reassign-select"]')!.options].map((o) => o.value),
+    ).not.to.include(`group:${SEED_GROUPS.accounting}`);
     await expect(el).to.be.accessible();
   });
 
@@ -271,7 +328,9 @@ describe('live-chat-about-session', () => {
     $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
     // Anna is not in Accounting: the session leaves her view.
     await waitUntil(() => $(el, '[part="placeholder"]'), 'gone from view');
-    expect($(el, '[part="placeholder"]')!.textContent).to.contain('Reassigned to Accounting Department.');
+    expect($(el, '[part="placeholder"]')!.textContent).to.contain(
+      'Reassigned to Accounting Department.',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -282,7 +341,9 @@ describe('live-chat-about-session', () => {
     await ready(el);
     $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
     await el.updateComplete;
-    expect($(el, '[part="feedback"][role="alert"]')!.textContent).to.contain('Choose an operator or group');
+    expect($(el, '[part="feedback"][role="alert"]')!.textContent).to.contain(
+      'Choose an operator or group',
+    );
     expect(backend.getSession(session.id)!.assignee).to.equal(null);
   });
 
@@ -293,9 +354,20 @@ describe('live-chat-about-session', () => {
       { id: 'r-1', label: 'Reclamation #1 <b>urgent</b>' },
       { id: 'r-2', label: 'Reclamation #2' },
     ];
-    const search = spy(async (query: string, _context: SessionContext) => records.filter((r) => r.label.includes(query)));
-    const create = spy(async (context: SessionContext) => ({ id: 'r-new', label: `New for ${context.session.name}` }));
-    const binder: Binder = { id: 'reclamations', label: 'Reclamations', target: 'customer', search, create };
+    const search = spy(async (query: string, _context: SessionContext) =>
+      records.filter((r) => r.label.includes(query)),
+    );
+    const create = spy(async (context: SessionContext) => ({
+      id: 'r-new',
+      label: `New for ${context.session.name}`,
+    }));
+    const binder: Binder = {
+      id: 'reclamations',
+      label: 'Reclamations',
+      target: 'customer',
+      search,
+      create,
+    };
 
     const el = await mount(client, session.id);
     await ready(el);
@@ -351,7 +423,9 @@ describe('live-chat-about-session', () => {
     expect(unbind.getAttribute('aria-label')).to.equal('Unbind Reclamation #2');
     unbind.click();
     await waitUntil(() => $$(el, '[part="binding"]').length === 1, 'unbound');
-    expect(backend.getSession(session.id)!.bindings.map((b) => b.recordId)).to.deep.equal(['r-new']);
+    expect(backend.getSession(session.id)!.bindings.map((b) => b.recordId)).to.deep.equal([
+      'r-new',
+    ]);
 
     // A host label is text, never markup.
     $<HTMLButtonElement>(el, '[part="bind-button"]')!.click();
@@ -408,7 +482,10 @@ describe('live-chat-about-session', () => {
     await waitUntil(() => run.calls.length === 1, 'action ran');
     expect(run.calls[0]![0].session.id).to.equal(session.id);
     expect(other.calls).to.have.length(0);
-    await waitUntil(() => $(el, '[part="feedback"]')?.textContent === 'Process "Order" started.', 'message shown');
+    await waitUntil(
+      () => $(el, '[part="feedback"]')?.textContent === 'Process "Order" started.',
+      'message shown',
+    );
     expect(focused(el) === button, 'focus').to.equal(true);
 
     unregister.forEach((u) => u());
@@ -489,7 +566,10 @@ describe('live-chat-about-session', () => {
       profileUrl: 'javascript:alert(1)',
     } as Partial<Customer>);
     el.sessionId = unsafe.id;
-    await waitUntil(() => $(el, '[part="customer-name"]')?.textContent === 'Eve Internal', 'switched');
+    await waitUntil(
+      () => $(el, '[part="customer-name"]')?.textContent === 'Eve Internal',
+      'switched',
+    );
     expect(!!$(el, '[part="profile-link"]'), 'absent').to.equal(false);
     expect(!!$(el, 'img'), 'absent').to.equal(false);
     expect($(el, '[part="avatar"]')!.textContent).to.equal('EI');
@@ -500,9 +580,22 @@ describe('live-chat-about-session', () => {
     const { backend, client } = await setup();
     const session = newSession(backend);
     // Ben takes and closes it: Anna can see the closed session but not act on it.
-    backend.execute(SEED_USERS.operatorB, { type: 'session.take', commandId: 'b1', sessionId: session.id });
-    backend.execute(SEED_USERS.operatorB, { type: 'session.close', commandId: 'b2', sessionId: session.id });
-    client.registerBinder({ id: 'b', label: 'Deals', target: 'customer', create: async () => ({ id: 'd', label: 'Deal' }) });
+    backend.execute(SEED_USERS.operatorB, {
+      type: 'session.take',
+      commandId: 'b1',
+      sessionId: session.id,
+    });
+    backend.execute(SEED_USERS.operatorB, {
+      type: 'session.close',
+      commandId: 'b2',
+      sessionId: session.id,
+    });
+    client.registerBinder({
+      id: 'b',
+      label: 'Deals',
+      target: 'customer',
+      create: async () => ({ id: 'd', label: 'Deal' }),
+    });
     client.registerAction({ id: 'a', label: 'Start business process', run: async () => undefined });
     const el = await mount(client, session.id);
     await waitUntil(() => $(el, '[part="read-only-note"]'), 'read-only note');

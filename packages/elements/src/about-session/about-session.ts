@@ -75,7 +75,9 @@ function targetValue(target: AssigneeTarget): string {
 
 function sameTarget(a: AssigneeTarget, b: Session['assignee']): boolean {
   if (!b || a.kind !== b.kind) return false;
-  return a.kind === 'operator' ? b.kind === 'operator' && a.operatorId === b.operatorId : b.kind === 'group' && a.groupId === b.groupId;
+  return a.kind === 'operator'
+    ? b.kind === 'operator' && a.operatorId === b.operatorId
+    : b.kind === 'group' && a.groupId === b.groupId;
 }
 
 const pencilIcon = svg`<path d="M11.3 2.3a1.2 1.2 0 0 1 1.7 0l.7.7a1.2 1.2 0 0 1 0 1.7L6 12.4 3 13l.6-3 7.7-7.7Z" fill="none" stroke="currentColor" stroke-width="1.3" stroke-linejoin="round"/>`;
@@ -248,7 +250,9 @@ export class LiveChatAboutSession extends LiveChatElement {
     const view = this.session.value;
     if (!client || !view || this.busy.has('reassign')) return;
     const sessionId = view.session.id;
-    const target = this.reassignTargets(client, view.session).find((t) => targetValue(t) === this.reassignValue);
+    const target = this.reassignTargets(client, view.session).find(
+      (t) => targetValue(t) === this.reassignValue,
+    );
     if (!target) {
       this.setFeedback('reassign', { kind: 'error', text: this.t('about-session.reassignPick') });
       return;
@@ -321,13 +325,18 @@ export class LiveChatAboutSession extends LiveChatElement {
         this.records = result.value;
       } else {
         this.records = [];
-        this.setFeedback(`binder:${binder.id}`, { kind: 'error', text: this.errorText(result.error) });
+        this.setFeedback(`binder:${binder.id}`, {
+          kind: 'error',
+          text: this.errorText(result.error),
+        });
       }
     }, delay);
   }
 
   private async onRecordChosen(binder: Binder, record: HostRecord): Promise<void> {
-    await this.bindWith(binder, (client, sessionId) => client.bindRecord(binder.id, sessionId, record));
+    await this.bindWith(binder, (client, sessionId) =>
+      client.bindRecord(binder.id, sessionId, record),
+    );
   }
 
   private async onCreateRecord(binder: Binder): Promise<void> {
@@ -342,7 +351,9 @@ export class LiveChatAboutSession extends LiveChatElement {
     const sessionId = this.sessionId;
     const key = `binder:${binder.id}`;
     if (!client || !sessionId || this.busy.has(key)) return;
-    const before = new Set(this.session.value?.session.bindings.map((b) => `${b.binderId}|${b.recordId}`));
+    const before = new Set(
+      this.session.value?.session.bindings.map((b) => `${b.binderId}|${b.recordId}`),
+    );
     this.setBusy(key, true);
     this.setFeedback(key, undefined);
     const result = await bind(client, sessionId);
@@ -354,7 +365,10 @@ export class LiveChatAboutSession extends LiveChatElement {
     const added = result.value.session.bindings.find(
       (b) => b.binderId === binder.id && !before.has(`${b.binderId}|${b.recordId}`),
     );
-    this.setFeedback(key, { kind: 'notice', text: this.t('about-session.bound', { label: added?.label ?? binder.label }) });
+    this.setFeedback(key, {
+      kind: 'notice',
+      text: this.t('about-session.bound', { label: added?.label ?? binder.label }),
+    });
     this.closeBindPanel(binder.id);
   }
 
@@ -453,13 +467,20 @@ export class LiveChatAboutSession extends LiveChatElement {
     this.closeMenu(true);
     if (!client || !sessionId || this.busy.has('action')) return;
     this.setBusy('action', true);
-    this.setFeedback('action', { kind: 'notice', text: this.t('about-session.running', { action: action.label }) });
+    this.setFeedback('action', {
+      kind: 'notice',
+      text: this.t('about-session.running', { action: action.label }),
+    });
     const result = await client.runAction(action.id, sessionId);
     this.setBusy('action', false);
     this.setFeedback(
       'action',
       result.ok
-        ? { kind: 'notice', text: result.value.message ?? this.t('about-session.actionDone', { action: action.label }) }
+        ? {
+            kind: 'notice',
+            text:
+              result.value.message ?? this.t('about-session.actionDone', { action: action.label }),
+          }
         : { kind: 'error', text: this.errorText(result.error) },
     );
   }
@@ -480,7 +501,10 @@ export class LiveChatAboutSession extends LiveChatElement {
     this.setFeedback(
       'customer',
       result.ok
-        ? { kind: 'notice', text: this.t('about-session.addedToCustomers', { name: customer.name }) }
+        ? {
+            kind: 'notice',
+            text: this.t('about-session.addedToCustomers', { name: customer.name }),
+          }
         : { kind: 'error', text: this.errorText(result.error) },
     );
     // On success the button goes away: the confirmation is the nearest place for focus.
@@ -505,11 +529,14 @@ export class LiveChatAboutSession extends LiveChatElement {
     this.feedback = { ...this.feedback, [key]: value };
   }
 
-  private errorText(error: ErrorInfo): string {
-    if (error.code === 'VALIDATION' && this.editingName) {
+  /** A readable, translated error; `field: 'name'` words validation errors for the session name. */
+  private errorText(error: ErrorInfo, field?: 'name'): string {
+    if (error.code === 'VALIDATION' && field === 'name') {
       const limit = error.details?.['limit'];
       return typeof limit === 'number'
-        ? this.t('about-session.errorCode.NAME_TOO_LONG', { limit: formatNumber(limit, this.locale) })
+        ? this.t('about-session.errorCode.NAME_TOO_LONG', {
+            limit: formatNumber(limit, this.locale),
+          })
         : this.t('about-session.errorCode.NAME_EMPTY');
     }
     const key = `about-session.errorCode.${error.code}`;
@@ -519,7 +546,9 @@ export class LiveChatAboutSession extends LiveChatElement {
 
   private reassignTargets(client: LiveChatClient, session: Session): AssigneeTarget[] {
     const liveChat = client.getLiveChat(session.liveChatId);
-    return (liveChat?.reassignmentTargets ?? []).filter((target) => !sameTarget(target, session.assignee));
+    return (liveChat?.reassignmentTargets ?? []).filter(
+      (target) => !sameTarget(target, session.assignee),
+    );
   }
 
   private targetName(client: LiveChatClient, target: AssigneeTarget): string {
@@ -555,7 +584,9 @@ export class LiveChatAboutSession extends LiveChatElement {
         element = this.menuItems()[target.index];
         break;
       case 'bind-button':
-        element = root.querySelector<HTMLElement>(`[data-bind-button="${CSS.escape(target.binderId)}"]`);
+        element = root.querySelector<HTMLElement>(
+          `[data-bind-button="${CSS.escape(target.binderId)}"]`,
+        );
         break;
       case 'feedback':
         element = root.querySelector<HTMLElement>(`[data-feedback="${CSS.escape(target.key)}"]`);
@@ -604,11 +635,19 @@ export class LiveChatAboutSession extends LiveChatElement {
     const feedback = this.feedback[key];
     if (!feedback) return nothing;
     return feedback.kind === 'error'
-      ? html`<p class="error" part="feedback" role="alert" tabindex="-1" data-feedback=${key}>${feedback.text}</p>`
-      : html`<p class="notice" part="feedback" role="status" tabindex="-1" data-feedback=${key}>${feedback.text}</p>`;
+      ? html`<p class="error" part="feedback" role="alert" tabindex="-1" data-feedback=${key}>
+          ${feedback.text}
+        </p>`
+      : html`<p class="notice" part="feedback" role="status" tabindex="-1" data-feedback=${key}>
+          ${feedback.text}
+        </p>`;
   }
 
-  private renderDetails(view: SessionView, client: LiveChatClient, readOnly: boolean): TemplateResult {
+  private renderDetails(
+    view: SessionView,
+    client: LiveChatClient,
+    readOnly: boolean,
+  ): TemplateResult {
     const session = view.session;
     const liveChat = client.getLiveChat(session.liveChatId);
     const assignee = session.assignee;
@@ -627,12 +666,16 @@ export class LiveChatAboutSession extends LiveChatElement {
         </div>
         <div>
           <dt id="name-term">${this.t('about-session.sessionName')}</dt>
-          <dd>${this.editingName && !readOnly ? this.renderRenameForm() : this.renderName(session, readOnly)}</dd>
+          <dd>
+            ${this.editingName && !readOnly ? this.renderRenameForm() : this.renderName(session, readOnly)}
+          </dd>
         </div>
         <div>
           <dt>${this.t('about-session.firstMessage')}</dt>
           <dd part="first-message">
-            <time datetime=${new Date(session.firstMessageAt).toISOString()}>${formatDateTime(session.firstMessageAt, this.locale)}</time>
+            <time datetime=${new Date(session.firstMessageAt).toISOString()}
+              >${formatDateTime(session.firstMessageAt, this.locale)}</time
+            >
           </dd>
         </div>
         <div>
@@ -681,16 +724,28 @@ export class LiveChatAboutSession extends LiveChatElement {
         @input=${this.onNameInput}
         @keydown=${this.onNameKeydown}
       />
-      <button class="button primary" type="submit" ?disabled=${busy}>${this.t('about-session.save')}</button>
-      <button class="button" type="button" @click=${this.cancelRename}>${this.t('about-session.cancel')}</button>
+      <button class="button primary" type="submit" ?disabled=${busy}>
+        ${this.t('about-session.save')}
+      </button>
+      <button class="button" type="button" @click=${this.cancelRename}>
+        ${this.t('about-session.cancel')}
+      </button>
       <span id="rename-hint" class="hint">${this.t('about-session.renameHint')}</span>
-      ${this.renameError
-        ? html`<p id="rename-error" class="error" part="feedback" role="alert">${this.errorText(this.renameError)}</p>`
-        : nothing}
+      ${
+        this.renameError
+          ? html`<p id="rename-error" class="error" part="feedback" role="alert">
+              ${this.errorText(this.renameError, 'name')}
+            </p>`
+          : nothing
+      }
     </form>`;
   }
 
-  private renderReassign(session: Session, client: LiveChatClient, readOnly: boolean): TemplateResult | typeof nothing {
+  private renderReassign(
+    session: Session,
+    client: LiveChatClient,
+    readOnly: boolean,
+  ): TemplateResult | typeof nothing {
     if (session.status === 'closed') return this.renderFeedback('reassign');
     const targets = this.reassignTargets(client, session);
     if (targets.length === 0) return this.renderFeedback('reassign');
@@ -698,7 +753,10 @@ export class LiveChatAboutSession extends LiveChatElement {
     const groups = targets.filter((t) => t.kind === 'group');
     const busy = this.busy.has('reassign');
     const option = (target: AssigneeTarget) =>
-      html`<option value=${targetValue(target)} ?selected=${this.reassignValue === targetValue(target)}>
+      html`<option
+        value=${targetValue(target)}
+        ?selected=${this.reassignValue === targetValue(target)}
+      >
         ${this.targetName(client, target)}
       </option>`;
     return html`
@@ -712,13 +770,25 @@ export class LiveChatAboutSession extends LiveChatElement {
           aria-describedby=${ifDefined(readOnly ? 'read-only-note' : undefined)}
           @change=${this.onReassignChange}
         >
-          <option value="" ?selected=${this.reassignValue === ''}>${this.t('about-session.reassignChoose')}</option>
-          ${operators.length
-            ? html`<optgroup label=${this.t('about-session.reassignOperators')}>${operators.map(option)}</optgroup>`
-            : nothing}
+          <option value="" ?selected=${this.reassignValue === ''}>
+            ${this.t('about-session.reassignChoose')}
+          </option>
+          ${
+            operators.length
+              ? html`<optgroup label=${this.t('about-session.reassignOperators')}>
+                  ${operators.map(option)}
+                </optgroup>`
+              : nothing
+          }
           ${groups.length ? html`<optgroup label=${this.t('about-session.reassignGroups')}>${groups.map(option)}</optgroup>` : nothing}
         </select>
-        <button class="button" part="reassign-button" type="submit" ?disabled=${readOnly} aria-busy=${busy ? 'true' : 'false'}>
+        <button
+          class="button"
+          part="reassign-button"
+          type="submit"
+          ?disabled=${readOnly}
+          aria-busy=${busy ? 'true' : 'false'}
+        >
           ${this.t('about-session.reassign')}
         </button>
       </form>
@@ -737,7 +807,12 @@ export class LiveChatAboutSession extends LiveChatElement {
     `;
   }
 
-  private renderBinder(binder: Binder, index: number, session: Session, readOnly: boolean): TemplateResult {
+  private renderBinder(
+    binder: Binder,
+    index: number,
+    session: Session,
+    readOnly: boolean,
+  ): TemplateResult {
     const bindings = session.bindings.filter((b) => b.binderId === binder.id);
     const open = this.openBinderId === binder.id && !readOnly;
     const busy = this.busy.has(`binder:${binder.id}`);
@@ -746,28 +821,33 @@ export class LiveChatAboutSession extends LiveChatElement {
     return html`
       <div class="binder" part="binder" role="group" aria-labelledby=${headingId}>
         <h4 id=${headingId} class="binder-title">${binder.label}</h4>
-        ${bindings.length
-          ? html`<ul class="bindings">
-              ${bindings.map(
-                (binding) => html`<li part="binding">
-                  <span>${binding.messageId ? this.t('about-session.messageBinding', { label: binding.label }) : binding.label}</span>
-                  <button
-                    class="icon-button"
-                    part="unbind-button"
-                    type="button"
-                    aria-label=${this.t('about-session.unbindLabel', { label: binding.label })}
-                    title=${this.t('about-session.unbind')}
-                    ?disabled=${readOnly}
-                    @click=${() => this.onUnbind(binder, binding)}
-                  >
-                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                      <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.5" />
-                    </svg>
-                  </button>
-                </li>`,
-              )}
-            </ul>`
-          : html`<p class="muted">${this.t('about-session.noBindings')}</p>`}
+        ${
+          bindings.length
+            ? html`<ul class="bindings">
+                ${bindings.map(
+                  (binding) =>
+                    html`<li part="binding">
+                      <span
+                        >${binding.messageId ? this.t('about-session.messageBinding', { label: binding.label }) : binding.label}</span
+                      >
+                      <button
+                        class="icon-button"
+                        part="unbind-button"
+                        type="button"
+                        aria-label=${this.t('about-session.unbindLabel', { label: binding.label })}
+                        title=${this.t('about-session.unbind')}
+                        ?disabled=${readOnly}
+                        @click=${() => this.onUnbind(binder, binding)}
+                      >
+                        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                          <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.5" />
+                        </svg>
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+            : html`<p class="muted">${this.t('about-session.noBindings')}</p>`
+        }
         <button
           class="button"
           part="bind-button"
@@ -782,12 +862,18 @@ export class LiveChatAboutSession extends LiveChatElement {
         >
           ${this.t('about-session.bind')}
         </button>
-        ${open ? this.renderBindPanel(binder, index, panelId, busy) : nothing} ${this.renderFeedback(`binder:${binder.id}`)}
+        ${open ? this.renderBindPanel(binder, index, panelId, busy) : nothing}
+        ${this.renderFeedback(`binder:${binder.id}`)}
       </div>
     `;
   }
 
-  private renderBindPanel(binder: Binder, index: number, panelId: string, busy: boolean): TemplateResult {
+  private renderBindPanel(
+    binder: Binder,
+    index: number,
+    panelId: string,
+    busy: boolean,
+  ): TemplateResult {
     const inputId = `binder-search-${index}`;
     const records = this.records;
     return html`
@@ -800,47 +886,68 @@ export class LiveChatAboutSession extends LiveChatElement {
         aria-label=${this.t('about-session.bindLabel', { binder: binder.label })}
         @keydown=${(event: KeyboardEvent) => this.onBindPanelKeydown(event, binder.id)}
       >
-        ${binder.search
-          ? html`<label for=${inputId}>${this.t('about-session.searchRecords', { binder: binder.label })}</label>
-              <input
-                id=${inputId}
-                part="record-search"
-                type="search"
-                autocomplete="off"
-                .value=${live(this.recordQuery)}
-                @input=${(event: Event) => this.onRecordQueryInput(event, binder)}
-              />
-              ${this.searchingRecords
-                ? html`<p class="muted" role="status">${this.t('about-session.searching')}</p>`
-                : records && records.length === 0
-                  ? html`<p class="muted" role="status">${this.t('about-session.noRecords')}</p>`
-                  : nothing}
-              ${records && records.length > 0
-                ? html`<ul class="records" aria-label=${this.t('about-session.records')}>
-                    ${records.map(
-                      (record) => html`<li>
-                        <button class="button" part="record-option" type="button" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.onRecordChosen(binder, record)}>
-                          ${record.label}
-                        </button>
-                      </li>`,
-                    )}
-                  </ul>`
-                : nothing}`
-          : nothing}
+        ${
+          binder.search
+            ? html`<label for=${inputId}
+                  >${this.t('about-session.searchRecords', { binder: binder.label })}</label
+                >
+                <input
+                  id=${inputId}
+                  part="record-search"
+                  type="search"
+                  autocomplete="off"
+                  .value=${live(this.recordQuery)}
+                  @input=${(event: Event) => this.onRecordQueryInput(event, binder)}
+                />
+                ${
+                  this.searchingRecords
+                    ? html`<p class="muted" role="status">${this.t('about-session.searching')}</p>`
+                    : records && records.length === 0
+                      ? html`<p class="muted" role="status">
+                          ${this.t('about-session.noRecords')}
+                        </p>`
+                      : nothing
+                }
+                ${
+                  records && records.length > 0
+                    ? html`<ul class="records" aria-label=${this.t('about-session.records')}>
+                        ${records.map(
+                          (record) =>
+                            html`<li>
+                              <button
+                                class="button"
+                                part="record-option"
+                                type="button"
+                                aria-busy=${busy ? 'true' : 'false'}
+                                @click=${() => this.onRecordChosen(binder, record)}
+                              >
+                                ${record.label}
+                              </button>
+                            </li>`,
+                        )}
+                      </ul>`
+                    : nothing
+                }`
+            : nothing
+        }
         <div class="panel-actions">
-          ${binder.create
-            ? html`<button
-                class="button primary"
-                part="create-button"
-                type="button"
-                aria-label=${this.t('about-session.createLabel', { binder: binder.label })}
-                aria-busy=${busy ? 'true' : 'false'}
-                @click=${() => this.onCreateRecord(binder)}
-              >
-                ${this.t('about-session.create')}
-              </button>`
-            : nothing}
-          <button class="button" type="button" @click=${() => this.closeBindPanel(binder.id)}>${this.t('about-session.closePanel')}</button>
+          ${
+            binder.create
+              ? html`<button
+                  class="button primary"
+                  part="create-button"
+                  type="button"
+                  aria-label=${this.t('about-session.createLabel', { binder: binder.label })}
+                  aria-busy=${busy ? 'true' : 'false'}
+                  @click=${() => this.onCreateRecord(binder)}
+                >
+                  ${this.t('about-session.create')}
+                </button>`
+              : nothing
+          }
+          <button class="button" type="button" @click=${() => this.closeBindPanel(binder.id)}>
+            ${this.t('about-session.closePanel')}
+          </button>
         </div>
       </div>
     `;
@@ -867,9 +974,24 @@ export class LiveChatAboutSession extends LiveChatElement {
         >
           ${this.t('about-session.actions')}
         </button>
-        <ul id="actions-menu" part="actions-menu" role="menu" aria-labelledby="actions-button" ?hidden=${!open} @keydown=${this.onMenuKeydown}>
+        <ul
+          id="actions-menu"
+          part="actions-menu"
+          role="menu"
+          aria-labelledby="actions-button"
+          ?hidden=${!open}
+          @keydown=${this.onMenuKeydown}
+        >
           ${actions.map(
-            (action) => html`<li role="menuitem" part="action" tabindex="-1" @click=${() => this.runAction(action)}>${action.label}</li>`,
+            (action) =>
+              html`<li
+                role="menuitem"
+                part="action"
+                tabindex="-1"
+                @click=${() => this.runAction(action)}
+              >
+                ${action.label}
+              </li>`,
           )}
         </ul>
         ${this.renderFeedback('action')}
@@ -893,7 +1015,11 @@ export class LiveChatAboutSession extends LiveChatElement {
     return html`<span class="avatar" part="avatar" aria-hidden="true">${initialsOf(name)}</span>`;
   }
 
-  private renderCustomer(customer: Customer | undefined, client: LiveChatClient, readOnly: boolean): TemplateResult {
+  private renderCustomer(
+    customer: Customer | undefined,
+    client: LiveChatClient,
+    readOnly: boolean,
+  ): TemplateResult {
     const name = customer?.name ?? this.t('about-session.unknownCustomer');
     const heading =
       customer?.kind === 'internal'
@@ -901,7 +1027,8 @@ export class LiveChatAboutSession extends LiveChatElement {
         : customer?.kind === 'external'
           ? this.t('about-session.externalCustomer')
           : this.t('about-session.customer');
-    const canAdd = client.hasCustomerDirectory && customer?.kind === 'external' && !customer.inHostDatabase;
+    const canAdd =
+      client.hasCustomerDirectory && customer?.kind === 'external' && !customer.inHostDatabase;
     return html`
       <section part="customer" aria-labelledby="customer-title">
         <h3 id="customer-title">${heading}</h3>
@@ -909,51 +1036,65 @@ export class LiveChatAboutSession extends LiveChatElement {
           ${this.renderAvatar(name, customer?.avatarUrl)}
           <div>
             <p class="customer-name" part="customer-name">${name}</p>
-            ${customer?.kind === 'internal' && isHttpUrl(customer.profileUrl)
-              ? html`<a
-                  class="profile-link"
-                  part="profile-link"
-                  href=${customer.profileUrl}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  aria-label=${this.t('about-session.profileLabel', { name })}
-                  >${this.t('about-session.profile')}</a
-                >`
-              : nothing}
-            ${customer?.kind === 'external'
-              ? html`<dl>
-                  <div>
-                    <dt>${this.t('about-session.account')}</dt>
-                    <dd part="account">${customer.account}</dd>
-                  </div>
-                  <div>
-                    <dt>${this.t('about-session.messenger')}</dt>
-                    <dd class="messenger" part="messenger">
-                      ${channelIcon(customer.messenger, { decorative: true })}<span>${CHANNEL_NAMES[customer.messenger] ?? customer.messenger}</span>
-                    </dd>
-                  </div>
-                </dl>`
-              : nothing}
-            ${customer?.kind === 'external' && customer.inHostDatabase && client.hasCustomerDirectory
-              ? html`<p class="muted" part="in-customers">${this.t('about-session.inCustomers')}</p>`
-              : nothing}
+            ${
+              customer?.kind === 'internal' && isHttpUrl(customer.profileUrl)
+                ? html`<a
+                    class="profile-link"
+                    part="profile-link"
+                    href=${customer.profileUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label=${this.t('about-session.profileLabel', { name })}
+                    >${this.t('about-session.profile')}</a
+                  >`
+                : nothing
+            }
+            ${
+              customer?.kind === 'external'
+                ? html`<dl>
+                    <div>
+                      <dt>${this.t('about-session.account')}</dt>
+                      <dd part="account">${customer.account}</dd>
+                    </div>
+                    <div>
+                      <dt>${this.t('about-session.messenger')}</dt>
+                      <dd class="messenger" part="messenger">
+                        ${channelIcon(customer.messenger, { decorative: true })}<span
+                          >${CHANNEL_NAMES[customer.messenger] ?? customer.messenger}</span
+                        >
+                      </dd>
+                    </div>
+                  </dl>`
+                : nothing
+            }
+            ${
+              customer?.kind === 'external' &&
+              customer.inHostDatabase &&
+              client.hasCustomerDirectory
+                ? html`<p class="muted" part="in-customers">
+                    ${this.t('about-session.inCustomers')}
+                  </p>`
+                : nothing
+            }
           </div>
         </div>
-        ${canAdd
-          ? html`<div class="customer-actions">
-              <button
-                class="button"
-                part="add-customer-button"
-                type="button"
-                aria-describedby=${ifDefined(readOnly ? 'read-only-note' : undefined)}
-                ?disabled=${readOnly}
-                aria-busy=${this.busy.has('customer') ? 'true' : 'false'}
-                @click=${() => this.onAddCustomer(customer)}
-              >
-                ${this.t('about-session.addToCustomers')}
-              </button>
-            </div>`
-          : nothing}
+        ${
+          canAdd
+            ? html`<div class="customer-actions">
+                <button
+                  class="button"
+                  part="add-customer-button"
+                  type="button"
+                  aria-describedby=${ifDefined(readOnly ? 'read-only-note' : undefined)}
+                  ?disabled=${readOnly}
+                  aria-busy=${this.busy.has('customer') ? 'true' : 'false'}
+                  @click=${() => this.onAddCustomer(customer)}
+                >
+                  ${this.t('about-session.addToCustomers')}
+                </button>
+              </div>`
+            : nothing
+        }
         ${this.renderFeedback('customer')}
       </section>
     `;
@@ -989,7 +1130,8 @@ export class LiveChatAboutSession extends LiveChatElement {
     return html`
       <h2 part="title">${this.t('about-session.title')}</h2>
       ${readOnly ? html`<p id="read-only-note" class="note" part="read-only-note">${this.t('about-session.readOnly')}</p>` : nothing}
-      ${this.renderDetails(view, client, readOnly)} ${this.renderReassign(view.session, client, readOnly)}
+      ${this.renderDetails(view, client, readOnly)}
+      ${this.renderReassign(view.session, client, readOnly)}
       ${this.renderBinders(view.session, readOnly)} ${this.renderActions(readOnly)}
       ${this.renderCustomer(view.customer ?? client.getCustomer(view.session.customerId), client, readOnly)}
     `;

@@ -8,9 +8,11 @@ registerDefaultMessages('en', {
   'conversation.errorCode.FORBIDDEN': 'You are not allowed to do this in this session.',
   'conversation.errorCode.NOT_FOUND': 'This session no longer exists.',
   'conversation.errorCode.OFFLINE': 'You are offline.',
-  'conversation.errorCode.INVALID_TRANSITION': 'This cannot be done in the session’s current state.',
+  'conversation.errorCode.INVALID_TRANSITION':
+    'This cannot be done in the session’s current state.',
   'conversation.empty.title': 'No session selected',
-  'conversation.empty.hint': 'Choose a session from a list, or click the blue counter to take the oldest new one.',
+  'conversation.empty.hint':
+    'Choose a session from a list, or click the blue counter to take the oldest new one.',
   'conversation.loading': 'Loading the conversation…',
   'conversation.loadingOlder': 'Loading older messages…',
   'conversation.error.title': 'The conversation could not be loaded.',
@@ -55,9 +57,12 @@ registerDefaultMessages('en', {
     other: '{count} characters over the limit',
   },
   'conversation.composer.takesSession': 'Replying takes this session.',
-  'conversation.composer.offline': 'You are offline. Messages you send now will fail; retry them when you are back online.',
-  'conversation.composer.readOnly': 'You can read this session but not reply: it is assigned to someone else.',
-  'conversation.composer.closed': 'This session is closed. Its history is kept; if the customer writes again, it returns to the queue.',
+  'conversation.composer.offline':
+    'You are offline. Messages you send now will fail; retry them when you are back online.',
+  'conversation.composer.readOnly':
+    'You can read this session but not reply: it is assigned to someone else.',
+  'conversation.composer.closed':
+    'This session is closed. Its history is kept; if the customer writes again, it returns to the queue.',
 });
 
 registerDefaultMessages('ru', {
@@ -68,9 +73,11 @@ registerDefaultMessages('ru', {
   'conversation.errorCode.FORBIDDEN': 'У вас нет прав на это действие в этой сессии.',
   'conversation.errorCode.NOT_FOUND': 'Этой сессии больше нет.',
   'conversation.errorCode.OFFLINE': 'Нет соединения.',
-  'conversation.errorCode.INVALID_TRANSITION': 'В текущем состоянии сессии это действие невозможно.',
+  'conversation.errorCode.INVALID_TRANSITION':
+    'В текущем состоянии сессии это действие невозможно.',
   'conversation.empty.title': 'Сессия не выбрана',
-  'conversation.empty.hint': 'Выберите сессию в списке или нажмите синий счётчик, чтобы взять самую старую новую сессию.',
+  'conversation.empty.hint':
+    'Выберите сессию в списке или нажмите синий счётчик, чтобы взять самую старую новую сессию.',
   'conversation.loading': 'Загрузка переписки…',
   'conversation.loadingOlder': 'Загрузка более ранних сообщений…',
   'conversation.error.title': 'Не удалось загрузить переписку.',
@@ -107,7 +114,8 @@ registerDefaultMessages('ru', {
   'conversation.retrySend': 'Повторить',
   'conversation.discard': 'Удалить',
   'conversation.composer.label': 'Сообщение',
-  'conversation.composer.placeholder': 'Напишите ответ… (Enter — отправить, Shift+Enter — новая строка)',
+  'conversation.composer.placeholder':
+    'Напишите ответ… (Enter — отправить, Shift+Enter — новая строка)',
   'conversation.composer.send': 'Отправить',
   'conversation.composer.count': '{count} / {limit}',
   'conversation.composer.tooLong': {
@@ -117,7 +125,10 @@ registerDefaultMessages('ru', {
     other: 'Превышение на {count} символа',
   },
   'conversation.composer.takesSession': 'Ответив, вы возьмёте эту сессию.',
-  'conversation.composer.offline': 'Нет соединения. Сообщения, отправленные сейчас, не дойдут; повторите их, когда связь восстановится.',
-  'conversation.composer.readOnly': 'Вы можете читать эту сессию, но не отвечать: она назначена другому сотруднику.',
-  'conversation.composer.closed': 'Сессия закрыта. История сохранена; если клиент напишет снова, сессия вернётся в очередь.',
+  'conversation.composer.offline':
+    'Нет соединения. Сообщения, отправленные сейчас, не дойдут; повторите их, когда связь восстановится.',
+  'conversation.composer.readOnly':
+    'Вы можете читать эту сессию, но не отвечать: она назначена другому сотруднику.',
+  'conversation.composer.closed':
+    'Сессия закрыта. История сохранена; если клиент напишет снова, сессия вернётся в очередь.',
 });

@@ -1,8 +1,20 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import {
+  aTimeout,
+  expect,
+  fixture,
+  html,
+  oneEvent,
+  waitUntil as waitUntilDefault,
+} from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { isObservable, Observable } from 'rxjs';
 import { createLiveChatClient, type LiveChatClient, type Session } from '@live-chat/core';
-import { createMemoryBackend, createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import {
+  createMemoryBackend,
+  createSeedData,
+  SEED_LIVE_CHATS,
+  SEED_USERS,
+} from '@live-chat/adapters';
 import './conversation.js';
 import type { LiveChatConversation } from './conversation.js';
 
@@ -16,8 +28,11 @@ interface Setup {
 }
 
 /** `waitUntil` with a timeout that tolerates a busy machine. */
-const waitUntil = (condition: () => unknown, message?: string, options: { timeout?: number } = {}) =>
-  waitUntilDefault(condition, message, { timeout: 5000, ...options });
+const waitUntil = (
+  condition: () => unknown,
+  message?: string,
+  options: { timeout?: number } = {},
+) => waitUntilDefault(condition, message, { timeout: 5000, ...options });
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -33,7 +48,9 @@ async function setup(
   options: { userId?: string; pageSize?: number; latencyMs?: number } = {},
 ): Promise<Setup> {
   const backend = createMemoryBackend({ seed: seed() });
-  const adapter = backend.connect(options.userId ?? SEED_USERS.operatorA, { latencyMs: options.latencyMs ?? 0 });
+  const adapter = backend.connect(options.userId ?? SEED_USERS.operatorA, {
+    latencyMs: options.latencyMs ?? 0,
+  });
   const client = createLiveChatClient({ adapter, historyPageSize: options.pageSize ?? 50 });
   cleanups.push(() => {
     client.dispose();
@@ -46,8 +63,17 @@ async function setup(
 let customerCount = 0;
 
 /** A new external customer writes `texts` to Customer Support: a fresh queued session. */
-function newSession(backend: Backend, texts: string[], name = `Test Customer ${++customerCount}`): Session {
-  const added = backend.addCustomer({ kind: 'external', name, account: `@test${customerCount}`, messenger: 'telegram' });
+function newSession(
+  backend: Backend,
+  texts: string[],
+  name = `Test Customer ${++customerCount}`,
+): Session {
+  const added = backend.addCustomer({
+    kind: 'external',
+    name,
+    account: `@test${customerCount}`,
+    messenger: 'telegram',
+  });
   if (!added.ok) throw new Error(added.error.message);
   let session: Session | undefined;
   for (const text of texts) {
@@ -74,9 +100,17 @@ function writeAgain(backend: Backend, session: Session, text: string): void {
   if (!written.ok) throw new Error(written.error.message);
 }
 
-async function mount(client: LiveChatClient, sessionId?: string, style = ''): Promise<LiveChatConversation> {
+async function mount(
+  client: LiveChatClient,
+  sessionId?: string,
+  style = '',
+): Promise<LiveChatConversation> {
   const el = await fixture<LiveChatConversation>(
-    html`<live-chat-conversation style=${style} .client=${client} .sessionId=${sessionId}></live-chat-conversation>`,
+    html`<live-chat-conversation
+      style=${style}
+      .client=${client}
+      .sessionId=${sessionId}
+    ></live-chat-conversation>`,
   );
   return el;
 }
@@ -93,7 +127,10 @@ const buttonByText = (el: LiveChatConversation, text: string) =>
   $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.trim() === text);
 
 async function loaded(el: LiveChatConversation, count?: number): Promise<void> {
-  await waitUntil(() => messages(el).length > 0 && (count === undefined || messages(el).length >= count), 'messages rendered');
+  await waitUntil(
+    () => messages(el).length > 0 && (count === undefined || messages(el).length >= count),
+    'messages rendered',
+  );
   await el.updateComplete;
 }
 
@@ -113,18 +150,28 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
   const proxy = new Proxy(client, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
-      if (typeof key === 'string' && key.endsWith('$') && (typeof value === 'function' || isObservable(value))) {
+      if (
+        typeof key === 'string' &&
+        key.endsWith('$') &&
+        (typeof value === 'function' || isObservable(value))
+      ) {
         if (typeof value === 'function') {
           return (...args: unknown[]) => {
             const cacheKey = `${key}|${JSON.stringify(args)}`;
-            if (!cache.has(cacheKey)) cache.set(cacheKey, wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args)));
+            if (!cache.has(cacheKey))
+              cache.set(
+                cacheKey,
+                wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args)),
+              );
             return cache.get(cacheKey);
           };
         }
         if (!cache.has(key)) cache.set(key, wrap(value as Observable<unknown>));
         return cache.get(key);
       }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   return { client: proxy, active: () => active };
@@ -181,7 +228,9 @@ describe('live-chat-conversation', () => {
     adapter.simulateConnection('online');
     buttonByText(el, 'Retry')!.click();
     await loaded(el, 1);
-    expect(messages(el)[0]!.querySelector('[part="text"]')!.textContent).to.equal('Can you hear me?');
+    expect(messages(el)[0]!.querySelector('[part="text"]')!.textContent).to.equal(
+      'Can you hear me?',
+    );
   });
 
   it('says when a session is unknown or not visible to the user', async () => {
@@ -242,7 +291,10 @@ describe('live-chat-conversation', () => {
       expect(!!text.querySelector('img, script, b'), 'no markup').to.equal(false);
     }
     const links = [...texts[2]!.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/help', 'mailto:help@example.com']);
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://example.com/help',
+      'mailto:help@example.com',
+    ]);
     for (const link of links) expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
     expect(texts[2]!.textContent).to.contain('javascript:window.__xss=3');
     expect(w.__xss).to.equal(undefined);
@@ -274,7 +326,9 @@ describe('live-chat-conversation', () => {
 
     await waitUntil(() => !messages(el)[1]?.querySelector('[part="delivery"]'), 'message sent');
     expect(messages(el)).to.have.length(2);
-    expect(messages(el)[1]!.querySelector('[part="author"]')!.textContent).to.equal('Anna Kowalski (you)');
+    expect(messages(el)[1]!.querySelector('[part="author"]')!.textContent).to.equal(
+      'Anna Kowalski (you)',
+    );
     // Replying to a queued session took it.
     await waitUntil(() => backend.getSession(session.id)!.status === 'active');
     await waitUntil(() => $(el, '[part="status"]')!.textContent!.includes('Active'));
@@ -322,7 +376,10 @@ describe('live-chat-conversation', () => {
     await loaded(el, 1);
 
     adapter.simulateConnection('offline');
-    await waitUntil(() => $(el, '[part="composer-hint"]')?.textContent?.includes('offline'), 'offline note');
+    await waitUntil(
+      () => $(el, '[part="composer-hint"]')?.textContent?.includes('offline'),
+      'offline note',
+    );
     composer(el).focus();
     await sendKeys({ type: 'Are you still there?' });
     await sendKeys({ press: 'Enter' });
@@ -337,8 +394,14 @@ describe('live-chat-conversation', () => {
 
     adapter.simulateConnection('online');
     failed.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
-    await waitUntil(() => !$(el, '[part~="failed"]') && !$(el, '[part~="pending"]'), 'sent after retry');
-    expect(backend.messagesOf(session.id).map((m) => m.text)).to.deep.equal(['Hello?', 'Are you still there?']);
+    await waitUntil(
+      () => !$(el, '[part~="failed"]') && !$(el, '[part~="pending"]'),
+      'sent after retry',
+    );
+    expect(backend.messagesOf(session.id).map((m) => m.text)).to.deep.equal([
+      'Hello?',
+      'Are you still there?',
+    ]);
   });
 
   it('discards a failed message', async () => {
@@ -368,7 +431,10 @@ describe('live-chat-conversation', () => {
     expect(take.textContent!.trim()).to.equal('Take');
     take.click();
     await waitUntil(() => $(el, '[part="status"]')!.textContent!.includes('Active'), 'active');
-    expect(backend.getSession(session.id)!.assignee).to.deep.equal({ kind: 'operator', operatorId: SEED_USERS.operatorA });
+    expect(backend.getSession(session.id)!.assignee).to.deep.equal({
+      kind: 'operator',
+      operatorId: SEED_USERS.operatorA,
+    });
     expect(!!$(el, '[part="take-button"]'), 'absent').to.equal(false);
     expect(!!$(el, '[part="return-button"]'), 'present').to.equal(true);
     await el.updateComplete;
@@ -381,15 +447,25 @@ describe('live-chat-conversation', () => {
     const el = await mount(client, session.id);
     await loaded(el, 1);
     // Ben takes it on the backend before Anna's click reaches it.
-    const result = backend.execute(SEED_USERS.operatorB, { type: 'session.take', commandId: 'ben-take', sessionId: session.id });
+    const result = backend.execute(SEED_USERS.operatorB, {
+      type: 'session.take',
+      commandId: 'ben-take',
+      sessionId: session.id,
+    });
     expect(result.ok).to.equal(true);
     const take = $<HTMLButtonElement>(el, '[part="take-button"]');
     if (take) {
       take.click();
-      await waitUntil(() => $(el, '[part="action-error"]') || $(el, '[part="placeholder"]'), 'refused');
+      await waitUntil(
+        () => $(el, '[part="action-error"]') || $(el, '[part="placeholder"]'),
+        'refused',
+      );
     }
     // Either the error is shown, or the session already vanished from Anna's view.
-    await waitUntil(() => $(el, '[part="placeholder"]')?.textContent?.includes('not available'), 'gone');
+    await waitUntil(
+      () => $(el, '[part="placeholder"]')?.textContent?.includes('not available'),
+      'gone',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -417,12 +493,18 @@ describe('live-chat-conversation', () => {
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.getAttribute('aria-labelledby')).to.equal('close-dialog-title');
-    expect(el.shadowRoot!.activeElement === dialog.querySelector('[data-dialog-cancel]'), 'focus').to.equal(true);
+    expect(
+      el.shadowRoot!.activeElement === dialog.querySelector('[data-dialog-cancel]'),
+      'focus',
+    ).to.equal(true);
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open, 'dialog closed by Escape');
-    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part="close-button"]'), 'focus back on Close session');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === $(el, '[part="close-button"]'),
+      'focus back on Close session',
+    );
     expect(backend.getSession(session.id)!.status).to.equal('active');
 
     $<HTMLButtonElement>(el, '[part="close-button"]')!.click();
@@ -439,7 +521,10 @@ describe('live-chat-conversation', () => {
     expect(!!$(el, 'textarea'), 'absent').to.equal(false);
     expect($(el, '[part="status"]')!.textContent).to.contain('Closed');
     expect(messages(el)).to.have.length(1); // history kept
-    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part="closed-note"]'), 'focus on the closed note');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === $(el, '[part="closed-note"]'),
+      'focus on the closed note',
+    );
     // The session moved to Closed.
     const closedList = await new Promise<string[]>((resolve) => {
       const sub = client.sessions$(SEED_LIVE_CHATS.support, 'closed').subscribe((list) => {
@@ -461,7 +546,9 @@ describe('live-chat-conversation', () => {
     await loaded(el, 10);
     const history = log(el);
     await waitUntil(() => history.scrollTop > 0, 'pinned to the bottom');
-    expect(Math.abs(history.scrollHeight - history.scrollTop - history.clientHeight)).to.be.below(2);
+    expect(Math.abs(history.scrollHeight - history.scrollTop - history.clientHeight)).to.be.below(
+      2,
+    );
     expect(messages(el)).to.have.length(10);
     expect(!!buttonByText(el, 'Load older messages'), 'present').to.equal(true);
 
@@ -478,13 +565,18 @@ describe('live-chat-conversation', () => {
     // The keyboard alternative.
     buttonByText(el, 'Load older messages')!.click();
     await waitUntil(() => messages(el).length === 25, 'all loaded');
-    await waitUntil(() => $(el, '.log-top')!.textContent!.includes('beginning of the conversation'));
+    await waitUntil(() =>
+      $(el, '.log-top')!.textContent!.includes('beginning of the conversation'),
+    );
     await expect(el).to.be.accessible();
   });
 
   it('stays pinned to the bottom as messages arrive, and offers "New messages" after the user scrolled up', async () => {
     const { backend, client } = await setup();
-    const session = newSession(backend, Array.from({ length: 20 }, (_, i) => `Line ${i + 1}`));
+    const session = newSession(
+      backend,
+      Array.from({ length: 20 }, (_, i) => `Line ${i + 1}`),
+    );
     await client.take(session.id);
     const el = await mount(client, session.id, 'height:320px');
     await loaded(el, 20);
@@ -547,7 +639,10 @@ describe('live-chat-conversation', () => {
 
   it('jumps to a highlighted message, loading older pages, and focuses it', async () => {
     const { backend, client } = await setup({ pageSize: 5 });
-    const session = newSession(backend, Array.from({ length: 15 }, (_, i) => `Entry ${i + 1}`));
+    const session = newSession(
+      backend,
+      Array.from({ length: 15 }, (_, i) => `Entry ${i + 1}`),
+    );
     const target = backend.messagesOf(session.id)[1]!;
     const el = await fixture<LiveChatConversation>(
       html`<live-chat-conversation
@@ -572,7 +667,12 @@ describe('live-chat-conversation', () => {
     const session = newSession(backend, ['a', 'b', 'c']);
     const target = backend.messagesOf(session.id)[0]!;
     const el = await fixture<LiveChatConversation>(
-      html`<live-chat-conversation .client=${client} .sessionId=${session.id} .focusHighlight=${false} .highlightMessageId=${target.id}></live-chat-conversation>`,
+      html`<live-chat-conversation
+        .client=${client}
+        .sessionId=${session.id}
+        .focusHighlight=${false}
+        .highlightMessageId=${target.id}
+      ></live-chat-conversation>`,
     );
     await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
     expect(el.shadowRoot!.activeElement === null, 'nothing focused').to.equal(true);

@@ -36,7 +36,8 @@ const MARK_READ_DELAY_MS = 400;
 
 type ActionName = 'take' | 'return' | 'close';
 
-type LogItem = { kind: 'day'; key: string; at: number } | { kind: 'message'; key: string; message: MessageView };
+type LogItem =
+  { kind: 'day'; key: string; at: number } | { kind: 'message'; key: string; message: MessageView };
 
 /** Stable key of a message across pending → sent (the server id replaces a local one). */
 function messageKey(message: MessageView): string {
@@ -145,7 +146,11 @@ export class LiveChatConversation extends LiveChatElement {
 
   /** Unsent drafts per session, so switching sessions loses nothing. */
   private readonly drafts = new Map<string, string>();
-  private conversationSource?: { client: LiveChatClient; sessionId: string; source: ConversationStateSource };
+  private conversationSource?: {
+    client: LiveChatClient;
+    sessionId: string;
+    source: ConversationStateSource;
+  };
   // Scroll bookkeeping: what was rendered last time, and what to do after this render.
   private pinned = true;
   private renderedSessionId?: string;
@@ -163,6 +168,7 @@ export class LiveChatConversation extends LiveChatElement {
   private intersectionObserver?: IntersectionObserver;
   private focusAfterUpdate?: 'composer' | 'log' | 'close-button' | 'closed-note';
   private closeConfirmed = false;
+  private dialogSessionId?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -216,7 +222,10 @@ export class LiveChatConversation extends LiveChatElement {
   private onComposerInput(event: Event): void {
     if (!this.sessionId) return;
     this.drafts.set(this.sessionId, (event.target as HTMLTextAreaElement).value);
-    if (this.composerError?.sessionId === this.sessionId && this.composerError.error.code === 'VALIDATION') {
+    if (
+      this.composerError?.sessionId === this.sessionId &&
+      this.composerError.error.code === 'VALIDATION'
+    ) {
       this.composerError = undefined;
     }
     this.requestUpdate();
@@ -249,6 +258,7 @@ export class LiveChatConversation extends LiveChatElement {
     this.closeDialogError = undefined;
     const dialog = this.dialogElement;
     if (!dialog || dialog.open) return;
+    this.dialogSessionId = this.sessionId;
     dialog.showModal();
     // The safe choice first: Cancel has focus when the dialog opens.
     dialog.querySelector<HTMLButtonElement>('[data-dialog-cancel]')?.focus();
@@ -260,9 +270,11 @@ export class LiveChatConversation extends LiveChatElement {
 
   /** Fired by Escape (native `cancel`) and by `close()`: focus returns to the opener unless the session closed. */
   private onDialogClose(): void {
-    this.focusSoon(this.closeConfirmed ? 'closed-note' : 'close-button');
+    const confirmed = this.closeConfirmed;
     this.closeConfirmed = false;
-    this.requestUpdate();
+    // Closed because another session was opened: focus stays where the user put it.
+    if (this.dialogSessionId !== this.sessionId) return;
+    this.focusSoon(confirmed ? 'closed-note' : 'close-button');
   }
 
   private async onDialogConfirm(): Promise<void> {
@@ -285,6 +297,8 @@ export class LiveChatConversation extends LiveChatElement {
   private async onRetry(message: MessageView): Promise<void> {
     if (!this.client || !this.sessionId || !message.clientMessageId) return;
     this.pinned = true;
+    // The Retry button goes away while the message is re-sent.
+    this.focusSoon('composer');
     await this.client.retry(this.sessionId, message.clientMessageId);
   }
 
@@ -301,7 +315,10 @@ export class LiveChatConversation extends LiveChatElement {
 
   private async runAction(
     name: ActionName,
-    command: (client: LiveChatClient, sessionId: string) => Promise<{ ok: boolean; error?: ErrorInfo }>,
+    command: (
+      client: LiveChatClient,
+      sessionId: string,
+    ) => Promise<{ ok: boolean; error?: ErrorInfo }>,
   ): Promise<boolean> {
     const client = this.client;
     const sessionId = this.sessionId;
@@ -331,7 +348,10 @@ export class LiveChatConversation extends LiveChatElement {
     const trimmed = text.trimEnd();
     const keptAsFailed =
       result.error.code !== 'VALIDATION' &&
-      (this.conversation.value?.messages.some((m) => m.delivery === 'failed' && m.text.trimEnd() === trimmed) ?? false);
+      (this.conversation.value?.messages.some(
+        (m) => m.delivery === 'failed' && m.text.trimEnd() === trimmed,
+      ) ??
+        false);
     if (keptAsFailed) return; // The log shows it with Retry and Discard.
     // Nothing is lost: the text goes back to the composer unless the user typed something new.
     if (!this.drafts.get(sessionId)) this.drafts.set(sessionId, text);
@@ -404,7 +424,8 @@ export class LiveChatConversation extends LiveChatElement {
     if (author.kind === 'system') return this.t('conversation.system');
     if (author.kind === 'customer') {
       const fromView = this.session.value?.customer;
-      const customer = fromView?.id === author.customerId ? fromView : client?.getCustomer(author.customerId);
+      const customer =
+        fromView?.id === author.customerId ? fromView : client?.getCustomer(author.customerId);
       return customer?.name ?? this.t('conversation.unknownCustomer');
     }
     const name = client?.getUser(author.userId)?.name ?? this.t('conversation.unknownOperator');
@@ -429,7 +450,10 @@ export class LiveChatConversation extends LiveChatElement {
       this.closeDialogError = undefined;
       if (this.dialogElement?.open) this.dialogElement.close();
     }
-    if (changed.has('highlightMessageId') || (changed.has('sessionId') && this.highlightMessageId)) {
+    if (
+      changed.has('highlightMessageId') ||
+      (changed.has('sessionId') && this.highlightMessageId)
+    ) {
       this.pendingHighlight = this.highlightMessageId || undefined;
       this.focusPendingHighlight = this.focusHighlight;
     }
@@ -467,9 +491,13 @@ export class LiveChatConversation extends LiveChatElement {
       const previousSet = new Set(previous);
       const lastBefore = previous[previous.length - 1];
       const lastIndex = lastBefore === undefined ? -1 : keys.lastIndexOf(lastBefore);
-      const appended = lastIndex >= 0 ? messages.slice(lastIndex + 1).filter((m) => !previousSet.has(messageKey(m))) : [];
+      const appended =
+        lastIndex >= 0
+          ? messages.slice(lastIndex + 1).filter((m) => !previousSet.has(messageKey(m)))
+          : [];
       const firstBefore = previous[0];
-      const prepended = firstBefore !== undefined && keys[0] !== firstBefore && keys.includes(firstBefore);
+      const prepended =
+        firstBefore !== undefined && keys[0] !== firstBefore && keys.includes(firstBefore);
       const mineAppended = appended.some((m) => m.delivery !== 'sent');
       if (mineAppended) this.pinned = true;
       if (this.pinned) {
@@ -499,16 +527,24 @@ export class LiveChatConversation extends LiveChatElement {
     const log = this.logElement;
     if (log) {
       if (this.scrollAction === 'bottom') log.scrollTop = log.scrollHeight;
-      else if (this.scrollAction === 'restore') log.scrollTop = log.scrollHeight - this.distanceFromBottom;
+      else if (this.scrollAction === 'restore')
+        log.scrollTop = log.scrollHeight - this.distanceFromBottom;
     }
     this.scrollAction = undefined;
 
     if (this.highlightNow && this.flashId) {
       this.highlightNow = false;
-      const element = this.renderRoot.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(this.flashId)}"]`);
-      element?.scrollIntoView({ block: 'center' });
+      const element = this.renderRoot.querySelector<HTMLElement>(
+        `[data-message-id="${CSS.escape(this.flashId)}"]`,
+      );
+      if (element && log) {
+        // Centre it in the history only (scrollIntoView would scroll the host page too).
+        const offset = element.getBoundingClientRect().top - log.getBoundingClientRect().top;
+        log.scrollTop += offset - (log.clientHeight - element.offsetHeight) / 2;
+      }
       if (this.focusPendingHighlight) element?.focus({ preventScroll: true });
-      if (log) this.pinned = log.scrollHeight - log.scrollTop - log.clientHeight <= PINNED_THRESHOLD;
+      if (log)
+        this.pinned = log.scrollHeight - log.scrollTop - log.clientHeight <= PINNED_THRESHOLD;
       clearTimeout(this.flashTimer);
       this.flashTimer = setTimeout(() => (this.flashId = undefined), HIGHLIGHT_MS);
     }
@@ -516,7 +552,14 @@ export class LiveChatConversation extends LiveChatElement {
     this.applyFocusAfterUpdate();
 
     const conversation = this.conversation.value;
-    if (log && conversation && conversation.sessionId === this.sessionId && conversation.hasMore && !conversation.loading && !conversation.error) {
+    if (
+      log &&
+      conversation &&
+      conversation.sessionId === this.sessionId &&
+      conversation.hasMore &&
+      !conversation.loading &&
+      !conversation.error
+    ) {
       // A jump target older than what is loaded: fetch pages until it appears.
       const needsTarget = this.pendingHighlight !== undefined;
       // A first page shorter than the pane: fill it, so scrolling up can load the rest.
@@ -536,7 +579,13 @@ export class LiveChatConversation extends LiveChatElement {
     const target = this.focusAfterUpdate;
     if (!target) return;
     // The note appears when the closed session arrives; wait for it rather than lose focus.
-    if (target === 'closed-note' && !this.closedNote && this.session.value?.session.status !== 'closed' && this.session.value) return;
+    if (
+      target === 'closed-note' &&
+      !this.closedNote &&
+      this.session.value?.session.status !== 'closed' &&
+      this.session.value
+    )
+      return;
     this.focusAfterUpdate = undefined;
     const element =
       target === 'composer'
@@ -569,27 +618,61 @@ export class LiveChatConversation extends LiveChatElement {
           <h2 id="session-title" part="session-name">${session.name}</h2>
           <div class="meta" part="meta">
             ${channelIcon(session.channel)}
-            <span part="customer">${this.t('conversation.customerLabel', { name: customerName })}</span>
-            <span class="status ${session.status}" part="status">${this.t('conversation.statusLabel', { status: statusText })}</span>
+            <span part="customer"
+              >${this.t('conversation.customerLabel', { name: customerName })}</span
+            >
+            <span class="status ${session.status}" part="status"
+              >${this.t('conversation.statusLabel', { status: statusText })}</span
+            >
           </div>
         </div>
-        ${canAct && session.status !== 'closed'
-          ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('conversation.actions')}>
-              ${session.status === 'queued'
-                ? html`<button class="button primary" part="take-button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onTake}>
-                    ${this.t('conversation.take')}
-                  </button>`
-                : nothing}
-              ${session.status === 'active'
-                ? html`<button class="button" part="return-button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onReturnToQueue}>
-                    ${this.t('conversation.returnToQueue')}
-                  </button>`
-                : nothing}
-              <button class="button danger" part="close-button" type="button" aria-haspopup="dialog" aria-disabled=${busy ? 'true' : 'false'} @click=${this.onCloseClick}>
-                ${this.t('conversation.close')}
-              </button>
-            </div>`
-          : nothing}
+        ${
+          canAct && session.status !== 'closed'
+            ? html`<div
+                class="actions"
+                part="actions"
+                role="group"
+                aria-label=${this.t('conversation.actions')}
+              >
+                ${
+                  session.status === 'queued'
+                    ? html`<button
+                        class="button primary"
+                        part="take-button"
+                        type="button"
+                        aria-disabled=${busy ? 'true' : 'false'}
+                        @click=${this.onTake}
+                      >
+                        ${this.t('conversation.take')}
+                      </button>`
+                    : nothing
+                }
+                ${
+                  session.status === 'active'
+                    ? html`<button
+                        class="button"
+                        part="return-button"
+                        type="button"
+                        aria-disabled=${busy ? 'true' : 'false'}
+                        @click=${this.onReturnToQueue}
+                      >
+                        ${this.t('conversation.returnToQueue')}
+                      </button>`
+                    : nothing
+                }
+                <button
+                  class="button danger"
+                  part="close-button"
+                  type="button"
+                  aria-haspopup="dialog"
+                  aria-disabled=${busy ? 'true' : 'false'}
+                  @click=${this.onCloseClick}
+                >
+                  ${this.t('conversation.close')}
+                </button>
+              </div>`
+            : nothing
+        }
       </header>
       ${error ? html`<p class="notice error" part="action-error" role="alert">${this.errorText(error)}</p>` : nothing}
     `;
@@ -597,15 +680,20 @@ export class LiveChatConversation extends LiveChatElement {
 
   private renderHistory(view: SessionView): TemplateResult {
     const conversation = this.conversation.value;
-    const ready = conversation && conversation.sessionId === view.session.id ? conversation : undefined;
+    const ready =
+      conversation && conversation.sessionId === view.session.id ? conversation : undefined;
     if (!ready || (ready.messages.length === 0 && ready.loading)) {
-      return html`<div class="placeholder" part="placeholder"><p role="status">${this.t('conversation.loading')}</p></div>`;
+      return html`<div class="placeholder" part="placeholder">
+        <p role="status">${this.t('conversation.loading')}</p>
+      </div>`;
     }
     if (ready.messages.length === 0 && ready.error) {
       return html`<div class="placeholder" part="placeholder">
         <h2>${this.t('conversation.error.title')}</h2>
         <p role="alert">${this.errorText(ready.error)}</p>
-        <button class="button" type="button" @click=${this.onRetryLoad}>${this.t('conversation.retry')}</button>
+        <button class="button" type="button" @click=${this.onRetryLoad}>
+          ${this.t('conversation.retry')}
+        </button>
       </div>`;
     }
     return html`
@@ -632,11 +720,18 @@ export class LiveChatConversation extends LiveChatElement {
                 : this.renderMessage(item.message),
           )}
         </div>
-        ${this.showNewIndicator
-          ? html`<button class="button primary new-messages" part="new-messages" type="button" @click=${this.onNewMessagesClick}>
-              ${this.t('conversation.newMessages')}
-            </button>`
-          : nothing}
+        ${
+          this.showNewIndicator
+            ? html`<button
+                class="button primary new-messages"
+                part="new-messages"
+                type="button"
+                @click=${this.onNewMessagesClick}
+              >
+                ${this.t('conversation.newMessages')}
+              </button>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -644,15 +739,26 @@ export class LiveChatConversation extends LiveChatElement {
   private renderLogTop(conversation: ConversationState): TemplateResult | typeof nothing {
     if (conversation.loading) return html`<span>${this.t('conversation.loadingOlder')}</span>`;
     if (conversation.error) {
-      return html`<span class="field-error" role="alert">${this.errorText(conversation.error)}</span>
-        <button class="button" part="load-older" type="button" @click=${this.onRetryLoad}>${this.t('conversation.retry')}</button>`;
+      return html`<span class="field-error" role="alert"
+          >${this.errorText(conversation.error)}</span
+        >
+        <button class="button" part="load-older" type="button" @click=${this.onRetryLoad}>
+          ${this.t('conversation.retry')}
+        </button>`;
     }
     if (conversation.hasMore) {
-      return html`<button class="button" part="load-older" type="button" @click=${this.onLoadOlderClick}>
+      return html`<button
+        class="button"
+        part="load-older"
+        type="button"
+        @click=${this.onLoadOlderClick}
+      >
         ${this.t('conversation.loadOlder')}
       </button>`;
     }
-    return conversation.messages.length > 0 ? html`<span>${this.t('conversation.beginning')}</span>` : nothing;
+    return conversation.messages.length > 0
+      ? html`<span>${this.t('conversation.beginning')}</span>`
+      : nothing;
   }
 
   private logItems(messages: readonly MessageView[]): LogItem[] {
@@ -680,10 +786,19 @@ export class LiveChatConversation extends LiveChatElement {
     };
     const partName = `message ${kind}${message.delivery === 'sent' ? '' : ` ${message.delivery}`}`;
     return html`
-      <article class=${classMap(classes)} part=${partName} data-message-id=${message.id} tabindex="-1">
+      <article
+        class=${classMap(classes)}
+        part=${partName}
+        data-message-id=${message.id}
+        tabindex="-1"
+      >
         <div class="message-head">
           <span class="author" part="author">${this.authorName(message)}</span>
-          <time part="time" datetime=${new Date(message.sentAt).toISOString()} title=${formatDateTime(message.sentAt, this.locale)}>
+          <time
+            part="time"
+            datetime=${new Date(message.sentAt).toISOString()}
+            title=${formatDateTime(message.sentAt, this.locale)}
+          >
             ${formatTime(message.sentAt, this.locale)}
           </time>
           ${kind === 'customer' ? channelIcon(message.channel) : nothing}
@@ -702,10 +817,20 @@ export class LiveChatConversation extends LiveChatElement {
       const reason = message.error ? this.errorText(message.error) : '';
       return html`<div class="delivery failed" part="delivery">
         <span>${this.t('conversation.failed', { error: reason })}</span>
-        <button class="button" part="retry-button" type="button" @click=${() => this.onRetry(message)}>
+        <button
+          class="button"
+          part="retry-button"
+          type="button"
+          @click=${() => this.onRetry(message)}
+        >
           ${this.t('conversation.retrySend')}
         </button>
-        <button class="button" part="discard-button" type="button" @click=${() => this.onDiscard(message)}>
+        <button
+          class="button"
+          part="discard-button"
+          type="button"
+          @click=${() => this.onDiscard(message)}
+        >
           ${this.t('conversation.discard')}
         </button>
       </div>`;
@@ -716,13 +841,16 @@ export class LiveChatConversation extends LiveChatElement {
   private renderComposer(view: SessionView, client: LiveChatClient): TemplateResult {
     const session = view.session;
     if (session.status === 'closed') {
-      return html`<p class="closed-note" part="closed-note" tabindex="-1">${this.t('conversation.composer.closed')}</p>`;
+      return html`<p class="closed-note" part="closed-note" tabindex="-1">
+        ${this.t('conversation.composer.closed')}
+      </p>`;
     }
     const canAct = client.canActOn(session.id);
     const draft = this.drafts.get(session.id) ?? '';
     const length = draft.trimEnd().length;
     const over = length > MAX_MESSAGE_LENGTH;
-    const error = this.composerError?.sessionId === session.id ? this.composerError.error : undefined;
+    const error =
+      this.composerError?.sessionId === session.id ? this.composerError.error : undefined;
     const offline = ['offline', 'failed'].includes(this.connection.value);
     const hint = !canAct
       ? this.t('conversation.composer.readOnly')
@@ -732,12 +860,18 @@ export class LiveChatConversation extends LiveChatElement {
           ? this.t('conversation.composer.takesSession')
           : '';
     const showCount = length >= COUNT_VISIBLE_FROM;
-    const describedBy = [hint ? 'composer-hint' : '', showCount ? 'composer-count' : '', error ? 'composer-error' : '']
+    const describedBy = [
+      hint ? 'composer-hint' : '',
+      showCount ? 'composer-count' : '',
+      error ? 'composer-error' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     return html`
       <form class="composer" part="composer" @submit=${this.onComposerSubmit}>
-        <label class="composer-label" part="composer-label" for="composer-input">${this.t('conversation.composer.label')}</label>
+        <label class="composer-label" part="composer-label" for="composer-input"
+          >${this.t('conversation.composer.label')}</label
+        >
         <div class="composer-row">
           <textarea
             id="composer-input"
@@ -755,28 +889,50 @@ export class LiveChatConversation extends LiveChatElement {
             ${this.t('conversation.composer.send')}
           </button>
         </div>
-        ${hint || showCount
-          ? html`<div class="composer-foot">
-              ${hint
-                ? html`<span id="composer-hint" part="composer-hint" class=${offline && canAct ? 'offline' : ''}>${hint}</span>`
-                : html`<span></span>`}
-              ${showCount
-                ? html`<span id="composer-count" part="count" class=${classMap({ count: true, over })}>
-                    ${this.t('conversation.composer.count', {
-                      count: formatNumber(length, this.locale),
-                      limit: formatNumber(MAX_MESSAGE_LENGTH, this.locale),
-                    })}${over
-                      ? html` — ${this.t('conversation.composer.tooLong', {
-                          count: length - MAX_MESSAGE_LENGTH,
-                        })}`
-                      : nothing}
-                  </span>`
-                : nothing}
-            </div>`
-          : nothing}
-        ${error
-          ? html`<p id="composer-error" class="field-error" part="composer-error" role="alert">${this.errorText(error)}</p>`
-          : nothing}
+        ${
+          hint || showCount
+            ? html`<div class="composer-foot">
+                ${
+                  hint
+                    ? html`<span
+                        id="composer-hint"
+                        part="composer-hint"
+                        class=${offline && canAct ? 'offline' : ''}
+                        >${hint}</span
+                      >`
+                    : html`<span></span>`
+                }
+                ${
+                  showCount
+                    ? html`<span
+                        id="composer-count"
+                        part="count"
+                        class=${classMap({ count: true, over })}
+                      >
+                        ${this.t('conversation.composer.count', {
+                          count: formatNumber(length, this.locale),
+                          limit: formatNumber(MAX_MESSAGE_LENGTH, this.locale),
+                        })}${
+                          over
+                            ? html` —
+                              ${this.t('conversation.composer.tooLong', {
+                                count: length - MAX_MESSAGE_LENGTH,
+                              })}`
+                            : nothing
+                        }
+                      </span>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
+        ${
+          error
+            ? html`<p id="composer-error" class="field-error" part="composer-error" role="alert">
+                ${this.errorText(error)}
+              </p>`
+            : nothing
+        }
       </form>
     `;
   }
@@ -792,14 +948,27 @@ export class LiveChatConversation extends LiveChatElement {
       >
         <h2 id="close-dialog-title">${this.t('conversation.closeDialog.title')}</h2>
         <p id="close-dialog-text">${this.t('conversation.closeDialog.text')}</p>
-        ${this.closeDialogError
-          ? html`<p class="field-error" role="alert">${this.errorText(this.closeDialogError)}</p>`
-          : nothing}
+        ${
+          this.closeDialogError
+            ? html`<p class="field-error" role="alert">${this.errorText(this.closeDialogError)}</p>`
+            : nothing
+        }
         <div class="dialog-actions">
-          <button class="button" type="button" data-dialog-cancel @click=${this.onDialogCancelClick}>
+          <button
+            class="button"
+            type="button"
+            data-dialog-cancel
+            @click=${this.onDialogCancelClick}
+          >
             ${this.t('conversation.closeDialog.cancel')}
           </button>
-          <button class="button primary" type="button" data-dialog-confirm aria-busy=${busy ? 'true' : 'false'} @click=${this.onDialogConfirm}>
+          <button
+            class="button primary"
+            type="button"
+            data-dialog-confirm
+            aria-busy=${busy ? 'true' : 'false'}
+            @click=${this.onDialogConfirm}
+          >
             ${this.t('conversation.closeDialog.confirm')}
           </button>
         </div>
@@ -834,8 +1003,8 @@ export class LiveChatConversation extends LiveChatElement {
       );
     }
     return html`
-      ${this.renderHeader(view, client)} ${this.renderHistory(view)} ${this.renderComposer(view, client)}
-      ${this.renderCloseDialog()}
+      ${this.renderHeader(view, client)} ${this.renderHistory(view)}
+      ${this.renderComposer(view, client)} ${this.renderCloseDialog()}
     `;
   }
 }

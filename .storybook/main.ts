@@ -35,9 +35,19 @@ const config: StorybookConfig = {
         typescript: { removeClassFieldsWithoutInitializer: true },
       },
       optimizeDeps: {
-        // Pre-bundle the runtime dependencies up front so the dev server does not reload the
-        // page the first time a story imports them.
-        include: ['lit', 'lit/decorators.js', '@lit/context', 'rxjs', 'rxjs/operators'],
+        // One pre-bundled copy of Lit for everything: Storybook's renderer imports
+        // lit/directive-helpers.js, the components import lit and its directives; a subpath left
+        // out would load a second lit-html ("Multiple versions of Lit loaded").
+        include: [
+          'lit',
+          'lit/decorators.js',
+          'lit/directive.js',
+          'lit/directive-helpers.js',
+          'lit/directives/*.js',
+          '@lit/context',
+          'rxjs',
+          'rxjs/operators',
+        ],
       },
       build: {
         // The stories with thousands of generated sessions make big chunks; that is expected.

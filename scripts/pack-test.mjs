@@ -32,14 +32,25 @@ const REQUIRED_FILES = {
     'dist/conformance/index.js',
     'dist/conformance/index.d.ts',
   ],
-  elements: ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'custom-elements.json'],
+  elements: [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'dist/index.js',
+    'dist/index.d.ts',
+    'custom-elements.json',
+  ],
 };
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(command, args, options = {}) {
   const started = Date.now();
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     throw new Error(
@@ -50,7 +61,9 @@ function run(command, args, options = {}) {
   return { ...result, seconds };
 }
 
-const versionOf = (name) => JSON.parse(fs.readFileSync(path.join(rootDir, 'node_modules', name, 'package.json'), 'utf8')).version;
+const versionOf = (name) =>
+  JSON.parse(fs.readFileSync(path.join(rootDir, 'node_modules', name, 'package.json'), 'utf8'))
+    .version;
 
 /** Checks the packed package.json files for what publishing needs. */
 function checkManifests(packed) {
@@ -62,20 +75,23 @@ function checkManifests(packed) {
     if (manifest.type !== 'module') problems.push(`${where}: "type" is not "module"`);
     if (!manifest.types) problems.push(`${where}: no "types"`);
     const main = manifest.exports?.['.'];
-    if (!main?.types || !main?.import) problems.push(`${where}: exports["."] needs "types" and "import"`);
+    if (!main?.types || !main?.import)
+      problems.push(`${where}: exports["."] needs "types" and "import"`);
     if (main && Object.keys(main).indexOf('types') > Object.keys(main).indexOf('import')) {
       problems.push(`${where}: exports["."]: "types" must come before "import"`);
     }
     if (manifest.sideEffects === undefined) problems.push(`${where}: "sideEffects" is not set`);
     for (const [dependency, range] of Object.entries(manifest.dependencies ?? {})) {
-      if (/^(file|link|workspace):/.test(String(range))) problems.push(`${where}: dependency ${dependency}@${range}`);
+      if (/^(file|link|workspace):/.test(String(range)))
+        problems.push(`${where}: dependency ${dependency}@${range}`);
     }
   }
   const elements = packed.elements.manifest;
   if (elements.customElements !== 'custom-elements.json') {
     problems.push('@live-chat/elements: "customElements" must be "custom-elements.json"');
   }
-  if (elements.sideEffects === false) problems.push('@live-chat/elements: sideEffects false would drop the tag definitions');
+  if (elements.sideEffects === false)
+    problems.push('@live-chat/elements: sideEffects false would drop the tag definitions');
   if (!packed.adapters.manifest.exports?.['./conformance']?.types) {
     problems.push('@live-chat/adapters: exports["./conformance"] needs "types"');
   }
@@ -83,7 +99,11 @@ function checkManifests(packed) {
 }
 
 /** Runs the whole check; resolves to a summary, rejects with what went wrong. */
-export async function packTest({ log = console.log, build = !process.env.SKIP_BUILD, keep = Boolean(process.env.KEEP_PACK_TEST) } = {}) {
+export async function packTest({
+  log = console.log,
+  build = !process.env.SKIP_BUILD,
+  keep = Boolean(process.env.KEEP_PACK_TEST),
+} = {}) {
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'live-chat-pack-'));
   const tarballs = path.join(tmp, 'tarballs');
@@ -97,29 +117,51 @@ export async function packTest({ log = console.log, build = !process.env.SKIP_BU
     }
 
     // 1. Pack.
-    const packArgs = ['pack', '--json', '--pack-destination', tarballs, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])];
+    const packArgs = [
+      'pack',
+      '--json',
+      '--pack-destination',
+      tarballs,
+      ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`]),
+    ];
     const packed = {};
     // Publishing problems are collected and reported together at the end, after the rest ran.
     const problems = [];
     for (const entry of JSON.parse(run(npm, packArgs, { cwd: rootDir }).stdout)) {
       const name = entry.name.replace('@live-chat/', '');
       const files = new Set(entry.files.map((file) => file.path));
-      const manifest = JSON.parse(fs.readFileSync(path.join(rootDir, 'packages', name, 'package.json'), 'utf8'));
-      packed[name] = { file: path.join(tarballs, entry.filename), files, manifest, size: entry.size };
+      const manifest = JSON.parse(
+        fs.readFileSync(path.join(rootDir, 'packages', name, 'package.json'), 'utf8'),
+      );
+      packed[name] = {
+        file: path.join(tarballs, entry.filename),
+        files,
+        manifest,
+        size: entry.size,
+      };
       const missing = REQUIRED_FILES[name].filter((file) => !files.has(file));
-      if (missing.length) problems.push(`@live-chat/${name}: the tarball lacks ${missing.join(', ')}`);
+      if (missing.length)
+        problems.push(`@live-chat/${name}: the tarball lacks ${missing.join(', ')}`);
       const tests = [...files].filter((file) => /\.test\.[cm]?[jt]s$/.test(file));
-      if (tests.length) problems.push(`@live-chat/${name}: the tarball ships tests: ${tests.join(', ')}`);
-      log(`[pack] ${entry.filename}: ${entry.entryCount} files, ${(entry.size / 1024).toFixed(1)} KB`);
+      if (tests.length)
+        problems.push(`@live-chat/${name}: the tarball ships tests: ${tests.join(', ')}`);
+      log(
+        `[pack] ${entry.filename}: ${entry.entryCount} files, ${(entry.size / 1024).toFixed(1)} KB`,
+      );
     }
     problems.push(...checkManifests(packed));
 
     // 2. A stranger's project: the tarballs, and rollup to bundle the page.
     fs.writeFileSync(
       path.join(app, 'package.json'),
-      JSON.stringify({ name: 'live-chat-pack-test', private: true, version: '0.0.0', type: 'module' }, null, 2),
+      JSON.stringify(
+        { name: 'live-chat-pack-test', private: true, version: '0.0.0', type: 'module' },
+        null,
+        2,
+      ),
     );
-    for (const file of ['index.html', 'main.js', 'rollup.config.mjs']) fs.copyFileSync(path.join(EXAMPLE, file), path.join(app, file));
+    for (const file of ['index.html', 'main.js', 'rollup.config.mjs'])
+      fs.copyFileSync(path.join(EXAMPLE, file), path.join(app, file));
     const install = run(
       npm,
       [
@@ -134,25 +176,52 @@ export async function packTest({ log = console.log, build = !process.env.SKIP_BU
       { cwd: app },
     );
     log(`[pack] npm install of the tarballs: ${install.seconds} s`);
-    const resolved = JSON.parse(fs.readFileSync(path.join(app, 'node_modules', '@live-chat', 'core', 'package.json'), 'utf8'));
-    if (fs.existsSync(path.join(app, 'node_modules', '@live-chat', 'adapters', 'node_modules', '@live-chat', 'core'))) {
-      throw new Error('@live-chat/adapters installed a second @live-chat/core instead of the packed one');
+    const resolved = JSON.parse(
+      fs.readFileSync(path.join(app, 'node_modules', '@live-chat', 'core', 'package.json'), 'utf8'),
+    );
+    if (
+      fs.existsSync(
+        path.join(
+          app,
+          'node_modules',
+          '@live-chat',
+          'adapters',
+          'node_modules',
+          '@live-chat',
+          'core',
+        ),
+      )
+    ) {
+      throw new Error(
+        '@live-chat/adapters installed a second @live-chat/core instead of the packed one',
+      );
     }
     log(`[pack] installed @live-chat/core ${resolved.version} from the tarball`);
 
     // 3. Bundle the getting-started page with its own rollup config.
-    const bundle = run(process.execPath, [path.join(app, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', '--silent'], { cwd: app });
+    const bundle = run(
+      process.execPath,
+      [path.join(app, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', '--silent'],
+      { cwd: app },
+    );
     const output = path.join(app, 'dist', 'main.js');
-    if (!fs.existsSync(output)) throw new Error(`rollup wrote no dist/main.js:\n${bundle.stdout}${bundle.stderr}`);
+    if (!fs.existsSync(output))
+      throw new Error(`rollup wrote no dist/main.js:\n${bundle.stdout}${bundle.stderr}`);
     const bundleSource = fs.readFileSync(output, 'utf8');
     if (bundleSource.includes('/src/')) log('[pack] note: the bundle mentions /src/ paths');
-    log(`[pack] rollup bundle: ${(bundleSource.length / 1024).toFixed(0)} KB in ${bundle.seconds} s`);
+    log(
+      `[pack] rollup bundle: ${(bundleSource.length / 1024).toFixed(0)} KB in ${bundle.seconds} s`,
+    );
 
     // 4. Render it in Chromium.
     const summary = await renderPage(app, log);
-    if (problems.length) throw new Error(`the packages are not ready to publish:\n- ${problems.join('\n- ')}`);
+    if (problems.length)
+      throw new Error(`the packages are not ready to publish:\n- ${problems.join('\n- ')}`);
     log(`[pack] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { ...summary, tarballs: Object.fromEntries(PACKAGES.map((name) => [name, packed[name].size])) };
+    return {
+      ...summary,
+      tarballs: Object.fromEntries(PACKAGES.map((name) => [name, packed[name].size])),
+    };
   } finally {
     if (keep) log(`[pack] kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
@@ -177,9 +246,12 @@ async function renderPage(app, log) {
     // Playwright's text and role locators look inside open shadow roots.
     await page.getByText('Customer Support').first().waitFor({ timeout: 20_000 });
     const defined = await page.evaluate(() =>
-      ['live-chat-workspace', 'live-chat-session-list', 'live-chat-conversation', 'live-chat-counter'].filter(
-        (tag) => !customElements.get(tag),
-      ),
+      [
+        'live-chat-workspace',
+        'live-chat-session-list',
+        'live-chat-conversation',
+        'live-chat-counter',
+      ].filter((tag) => !customElements.get(tag)),
     );
     if (defined.length) throw new Error(`tags not defined in the bundle: ${defined.join(', ')}`);
     const row = page.getByRole('option').first();
@@ -191,10 +263,16 @@ async function renderPage(app, log) {
       sessionId,
       { timeout: 20_000 },
     );
-    await page.waitForFunction(() => document.title === 'Live chats: a session is open', undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.title === 'Live chats: a session is open',
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.getByRole('log').first().waitFor({ timeout: 20_000 });
     if (errors.length) throw new Error(`the page reported errors:\n- ${errors.join('\n- ')}`);
-    log(`[pack] Chromium: the workspace shows "Customer Support", session ${sessionId} opened, no errors`);
+    log(
+      `[pack] Chromium: the workspace shows "Customer Support", session ${sessionId} opened, no errors`,
+    );
     return { sessionId };
   } finally {
     await browser.close();

@@ -40,7 +40,12 @@ const ENTRIES = [
 
 async function measure(entry) {
   const result = await esbuild.build({
-    stdin: { contents: entry.source, resolveDir: rootDir, loader: 'js', sourcefile: 'size-entry.js' },
+    stdin: {
+      contents: entry.source,
+      resolveDir: rootDir,
+      loader: 'js',
+      sourcefile: 'size-entry.js',
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -65,7 +70,11 @@ for (const entry of ENTRIES) results.push(await measure(entry));
 if (process.argv.includes('--json')) {
   console.log(
     JSON.stringify(
-      results.map(({ name, minified, gzip }) => ({ name, minifiedBytes: minified, gzipBytes: gzip })),
+      results.map(({ name, minified, gzip }) => ({
+        name,
+        minifiedBytes: minified,
+        gzipBytes: gzip,
+      })),
       null,
       2,
     ),
@@ -74,7 +83,11 @@ if (process.argv.includes('--json')) {
   const width = Math.max(...results.map((r) => r.name.length));
   console.log(`${'bundle'.padEnd(width)}  ${'minified'.padStart(10)}  ${'min+gzip'.padStart(10)}`);
   for (const r of results) {
-    console.log(`${r.name.padEnd(width)}  ${kb(r.minified).padStart(10)}  ${kb(r.gzip).padStart(10)}   ${r.what}`);
+    console.log(
+      `${r.name.padEnd(width)}  ${kb(r.minified).padStart(10)}  ${kb(r.gzip).padStart(10)}   ${r.what}`,
+    );
   }
-  console.log(`\n(esbuild ${esbuild.version}, minified ES modules for browsers, gzip -9; from ${path.relative(process.cwd(), rootDir) || '.'})`);
+  console.log(
+    `\n(esbuild ${esbuild.version}, minified ES modules for browsers, gzip -9; from ${path.relative(process.cwd(), rootDir) || '.'})`,
+  );
 }

@@ -102,7 +102,7 @@ const meta: Meta<ThemingArgs> = {
           : ''
       }
       <live-chat-workspace
-        class="restyled"
+        class=${args.parts ? 'restyled-with-parts' : 'restyled'}
         .client=${fixture.client}
         session-id=${ifDefined(fixture.sessions.mine)}
         view="group"
@@ -130,8 +130,8 @@ export const RestyledDark: Story = { args: ACME_DARK, globals: { theme: 'dark' }
 export const TokensAndParts: Story = {
   args: {
     parts: [
-      'live-chat-workspace.restyled::part(header) { border-bottom: 3px solid #6d28d9; }',
-      'live-chat-workspace.restyled::part(title) { letter-spacing: .04em; text-transform: uppercase; }',
+      'live-chat-workspace.restyled-with-parts::part(header) { border-bottom: 3px solid #6d28d9; }',
+      'live-chat-workspace.restyled-with-parts::part(title) { letter-spacing: .04em; text-transform: uppercase; }',
     ].join('\n'),
   },
 };

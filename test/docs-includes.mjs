@@ -48,7 +48,9 @@ export function includesOf(guide) {
   const text = fs.readFileSync(guide, 'utf8');
   return [...text.matchAll(INCLUDE)].map(([, file, , language, quoted]) => {
     const absolute = path.resolve(path.dirname(guide), file);
-    const actual = fs.existsSync(absolute) ? fs.readFileSync(absolute, 'utf8').replace(/\n$/, '') : undefined;
+    const actual = fs.existsSync(absolute)
+      ? fs.readFileSync(absolute, 'utf8').replace(/\n$/, '')
+      : undefined;
     return { file, absolute, language, quoted, actual };
   });
 }
@@ -82,7 +84,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       for (const include of includesOf(guide)) {
         if (include.actual !== include.quoted) {
           stale++;
-          console.log(`${path.relative(path.join(docsDir, '..'), guide)}: ${include.file} differs (run with --write)`);
+          console.log(
+            `${path.relative(path.join(docsDir, '..'), guide)}: ${include.file} differs (run with --write)`,
+          );
         }
       }
     }

@@ -14,11 +14,17 @@ describe('docs/localisation.md', function () {
     registerGerman();
     expect(translate('de', 'workspace.title')).to.equal('Live-Chats');
     expect(translate('de-AT', 'navigation.group.queue')).to.equal('Warteschlange');
-    expect(translate('de', 'counter.unread.label', { count: 1 })).to.equal('1 ungelesene Nachricht');
-    expect(translate('de', 'counter.unread.label', { count: 3 })).to.equal('3 ungelesene Nachrichten');
+    expect(translate('de', 'counter.unread.label', { count: 1 })).to.equal(
+      '1 ungelesene Nachricht',
+    );
+    expect(translate('de', 'counter.unread.label', { count: 3 })).to.equal(
+      '3 ungelesene Nachrichten',
+    );
     expect(translate('de', 'navigation.group-size', { count: 5 })).to.equal('5 Sitzungen');
     // Not translated by the example: English.
-    expect(translate('de', 'workspace.no-session-hint')).to.equal(translate('en', 'workspace.no-session-hint'));
+    expect(translate('de', 'workspace.no-session-hint')).to.equal(
+      translate('en', 'workspace.no-session-hint'),
+    );
   });
 
   it('switches a running workspace between English, German and Russian', async () => {
@@ -37,7 +43,11 @@ describe('docs/localisation.md', function () {
       workspace.locale = 'ru';
       await waitForText(workspace, 'Мои сессии');
       workspace.locale = 'en';
-      await waitUntil(() => deepText(workspace).includes('My sessions') && !deepText(workspace).includes('Meine Sitzungen'));
+      await waitUntil(
+        () =>
+          deepText(workspace).includes('My sessions') &&
+          !deepText(workspace).includes('Meine Sitzungen'),
+      );
     } finally {
       workspace.remove();
       client.dispose();

@@ -8,7 +8,8 @@ import '@live-chat/elements';
 import { followSystemTheme } from '../../docs/examples/theming/follow-system-theme.js';
 import { createTestBackend, deepQueryAll, fetchText, waitForText } from './support/dom.js';
 
-const token = (element: Element, name: string) => getComputedStyle(element).getPropertyValue(name).trim();
+const token = (element: Element, name: string) =>
+  getComputedStyle(element).getPropertyValue(name).trim();
 
 describe('docs/theming.md', function () {
   this.timeout(30_000);
@@ -37,7 +38,10 @@ describe('docs/theming.md', function () {
       expect(sidebar.getBoundingClientRect().width).to.equal(320);
 
       workspace.theme = 'dark';
-      await waitUntil(() => navigation!.getAttribute('theme') === 'dark', 'the theme did not reach the components');
+      await waitUntil(
+        () => navigation!.getAttribute('theme') === 'dark',
+        'the theme did not reach the components',
+      );
       for (const element of [workspace, navigation!, counter!]) {
         expect(token(element, '--_accent'), element.localName).to.equal('#ce93d8');
         // Tokens the brand leaves alone keep the built-in dark palette.

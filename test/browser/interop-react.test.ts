@@ -5,7 +5,10 @@ import { act, createElement, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
 import { SEED_USERS, type MemoryAdapter, type MemoryBackend } from '@live-chat/adapters';
-import { LiveChatPanel, type SessionOpenDetail } from '../../docs/examples/react/live-chat-panel.js';
+import {
+  LiveChatPanel,
+  type SessionOpenDetail,
+} from '../../docs/examples/react/live-chat-panel.js';
 import { App } from '../../docs/examples/react/app.js';
 import {
   catchErrors,
@@ -18,7 +21,8 @@ import {
 } from './support/dom.js';
 
 /** Tells React whether updates are driven by act() (tests) or happen as in an app. */
-const actEnvironment = (on: boolean) => ((globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = on);
+const actEnvironment = (on: boolean) =>
+  ((globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = on);
 actEnvironment(true);
 
 describe('React 19 host (docs/embedding-react.md)', function () {
@@ -60,13 +64,20 @@ describe('React 19 host (docs/embedding-react.md)', function () {
     await act(async () => root!.render(createElement(LiveChatPanel, { client, theme: 'dark' })));
     const workspace = workspaceIn(mount.element);
     expect(workspace.client).to.equal(client);
-    expect(workspace.hasAttribute('client'), 'an object is never stringified into an attribute').to.equal(false);
+    expect(
+      workspace.hasAttribute('client'),
+      'an object is never stringified into an attribute',
+    ).to.equal(false);
     expect(workspace.theme).to.equal('dark');
     await waitForText(workspace, 'Customer Support');
 
     const [, second] = await waitForQueueRows(workspace);
     const sessionId = second!.dataset['sessionId']!;
-    await act(async () => root!.render(createElement(LiveChatPanel, { client, sessionId, locale: 'ru', theme: 'dark' })));
+    await act(async () =>
+      root!.render(
+        createElement(LiveChatPanel, { client, sessionId, locale: 'ru', theme: 'dark' }),
+      ),
+    );
     expect(workspace.sessionId).to.equal(sessionId);
     expect(workspace.locale).to.equal('ru');
     await waitForText(workspace, 'Очередь');
@@ -120,17 +131,29 @@ describe('React 19 host (docs/embedding-react.md)', function () {
   it("the guide's App (in StrictMode) owns its client: events update its state, unmounting disposes it", async () => {
     root = createRoot(mount.element);
     await act(async () =>
-      root!.render(createElement(StrictMode, null, createElement(App, { backend, userId: SEED_USERS.operatorB }))),
+      root!.render(
+        createElement(
+          StrictMode,
+          null,
+          createElement(App, { backend, userId: SEED_USERS.operatorB }),
+        ),
+      ),
     );
     const workspace = workspaceIn(mount.element);
     const appClient = workspace.client!;
     expect(appClient.disposed).to.equal(false);
-    await waitUntil(() => appClient.me?.id === SEED_USERS.operatorB, 'the App client never signed in');
+    await waitUntil(
+      () => appClient.me?.id === SEED_USERS.operatorB,
+      'the App client never signed in',
+    );
     const [row] = await waitForQueueRows(workspace);
     const sessionId = row!.dataset['sessionId']!;
     await act(async () => row!.click());
     const status = mount.element.querySelector('[role="status"]')!;
-    await waitUntil(() => status.textContent === `Open session: ${sessionId}`, 'the App did not show the open session');
+    await waitUntil(
+      () => status.textContent === `Open session: ${sessionId}`,
+      'the App did not show the open session',
+    );
 
     await act(async () => root!.unmount());
     root = undefined;
@@ -144,10 +167,17 @@ describe('React 19 host (docs/embedding-react.md)', function () {
     actEnvironment(false); // main.ts runs as an app does, outside act()
     try {
       const { root: mainRoot } = await loadScript<{ root: Root }>('/docs/examples/react/main.ts');
-      await waitUntil(() => page.element.querySelector('live-chat-workspace') !== null, 'nothing rendered');
+      await waitUntil(
+        () => page.element.querySelector('live-chat-workspace') !== null,
+        'nothing rendered',
+      );
       const workspace = workspaceIn(page.element);
       await waitForText(workspace, 'Customer Support');
-      expect(deepQueryAll(page.element, '[role="status"]').some((s) => s.textContent === 'No session open')).to.equal(true);
+      expect(
+        deepQueryAll(page.element, '[role="status"]').some(
+          (s) => s.textContent === 'No session open',
+        ),
+      ).to.equal(true);
       mainRoot.unmount();
       expect(workspace.isConnected).to.equal(false);
     } finally {

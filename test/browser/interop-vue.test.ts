@@ -6,7 +6,14 @@ import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
 import { SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
 import { WorkspacePanel, type SessionOpenDetail } from '../../docs/examples/vue/workspace-panel.js';
 import { createLiveChatApp } from '../../docs/examples/vue/app.js';
-import { catchErrors, createTestBackend, loadScript, mountPoint, waitForQueueRows, waitForText } from './support/dom.js';
+import {
+  catchErrors,
+  createTestBackend,
+  loadScript,
+  mountPoint,
+  waitForQueueRows,
+  waitForText,
+} from './support/dom.js';
 
 describe('Vue 3 host (docs/embedding-vue.md)', function () {
   // Whole-workspace tests on a shared CI machine: more than the default 10 s.
@@ -37,7 +44,10 @@ describe('Vue 3 host (docs/embedding-vue.md)', function () {
   });
 
   /** A Vue app rendering the guide's WorkspacePanel with reactive props. */
-  function mountPanel(props: { sessionId?: string; locale?: string }, listeners: Record<string, unknown> = {}) {
+  function mountPanel(
+    props: { sessionId?: string; locale?: string },
+    listeners: Record<string, unknown> = {},
+  ) {
     const state = ref(props);
     const Host = defineComponent({
       setup: () => () => h(WorkspacePanel, { client, ...state.value, ...listeners }),
@@ -108,12 +118,18 @@ describe('Vue 3 host (docs/embedding-vue.md)', function () {
     app.mount(mount.element);
     const workspace = mount.element.querySelector('live-chat-workspace')!;
     const appClient = workspace.client!;
-    await waitUntil(() => appClient.me?.id === SEED_USERS.operatorB, 'the App client never signed in');
+    await waitUntil(
+      () => appClient.me?.id === SEED_USERS.operatorB,
+      'the App client never signed in',
+    );
     const [row] = await waitForQueueRows(workspace);
     const sessionId = row!.dataset['sessionId']!;
     row!.click();
     const status = mount.element.querySelector('[role="status"]')!;
-    await waitUntil(() => status.textContent === `Open session: ${sessionId}`, 'the App did not show the open session');
+    await waitUntil(
+      () => status.textContent === `Open session: ${sessionId}`,
+      'the App did not show the open session',
+    );
 
     app.unmount();
     app = undefined;

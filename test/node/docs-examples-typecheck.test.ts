@@ -11,9 +11,13 @@ const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
 
 test('docs/examples type-check (tsc -p docs/examples)', () => {
   const tsc = path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'docs/examples/tsconfig.json', '--pretty', 'false'], {
-    cwd: rootDir,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [tsc, '-p', 'docs/examples/tsconfig.json', '--pretty', 'false'],
+    {
+      cwd: rootDir,
+      encoding: 'utf8',
+    },
+  );
   assert.equal(result.status, 0, `tsc reported:\n${result.stdout}${result.stderr}`);
 });

@@ -7,7 +7,13 @@ import { test } from 'node:test';
 // @ts-expect-error: a plain ES module script, without type declarations.
 import { packTest } from '../../scripts/pack-test.mjs';
 
-test('a stranger installs the packed tarballs, bundles <live-chat-workspace> with rollup and it renders', { timeout: 600_000 }, async () => {
-  const summary = (await packTest({ log: (line: string) => console.log(line) })) as { sessionId: string | null };
-  assert.ok(summary.sessionId, 'a session of the queue opened in the bundled page');
-});
+test(
+  'a stranger installs the packed tarballs, bundles <live-chat-workspace> with rollup and it renders',
+  { timeout: 600_000 },
+  async () => {
+    const summary = (await packTest({ log: (line: string) => console.log(line) })) as {
+      sessionId: string | null;
+    };
+    assert.ok(summary.sessionId, 'a session of the queue opened in the bundled page');
+  },
+);

@@ -15,7 +15,10 @@ export function registerGerman(): void {
     'navigation.group.mine': 'Meine Sitzungen',
     // Plural forms, chosen by Intl.PluralRules('de') from the `count` parameter.
     'navigation.group-size': { one: '{count} Sitzung', other: '{count} Sitzungen' },
-    'counter.unread.label': { one: '{count} ungelesene Nachricht', other: '{count} ungelesene Nachrichten' },
+    'counter.unread.label': {
+      one: '{count} ungelesene Nachricht',
+      other: '{count} ungelesene Nachrichten',
+    },
   });
 }
 

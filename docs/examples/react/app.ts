@@ -28,7 +28,11 @@ export function App({ backend, userId }: AppProps) {
   return createElement(
     'div',
     { className: 'app' },
-    createElement('p', { role: 'status' }, openSessionId ? `Open session: ${openSessionId}` : 'No session open'),
+    createElement(
+      'p',
+      { role: 'status' },
+      openSessionId ? `Open session: ${openSessionId}` : 'No session open',
+    ),
     client && createElement(LiveChatPanel, { client, onSessionChange: setOpenSessionId }),
   );
 }

@@ -23,13 +23,21 @@ export interface LiveChatPanelProps {
  * properties, because the element defines them, and adds `on<event name>` props as event
  * listeners for the element's own events.
  */
-export function LiveChatPanel({ client, sessionId, locale = 'en', theme = 'light', onSessionOpen, onSessionChange }: LiveChatPanelProps) {
+export function LiveChatPanel({
+  client,
+  sessionId,
+  locale = 'en',
+  theme = 'light',
+  onSessionOpen,
+  onSessionChange,
+}: LiveChatPanelProps) {
   return createElement('live-chat-workspace', {
     client,
     sessionId,
     locale,
     theme,
-    'onlive-chat-session-open': (event: HTMLElementEventMap['live-chat-session-open']) => onSessionOpen?.(event.detail),
+    'onlive-chat-session-open': (event: HTMLElementEventMap['live-chat-session-open']) =>
+      onSessionOpen?.(event.detail),
     'onlive-chat-session-change': (event: HTMLElementEventMap['live-chat-session-change']) =>
       onSessionChange?.(event.detail.sessionId),
   });

@@ -8,4 +8,6 @@ const backend = createMemoryBackend({ seed: createSeedData() });
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
 export const root = createRoot(container);
-root.render(createElement(StrictMode, null, createElement(App, { backend, userId: SEED_USERS.operatorA })));
+root.render(
+  createElement(StrictMode, null, createElement(App, { backend, userId: SEED_USERS.operatorA })),
+);

@@ -24,8 +24,10 @@ export const WorkspacePanel = defineComponent({
   },
   setup(_props, { emit }) {
     return {
-      onOpen: (event: HTMLElementEventMap['live-chat-session-open']) => emit('session-open', event.detail),
-      onChange: (event: HTMLElementEventMap['live-chat-session-change']) => emit('session-change', event.detail.sessionId),
+      onOpen: (event: HTMLElementEventMap['live-chat-session-open']) =>
+        emit('session-open', event.detail),
+      onChange: (event: HTMLElementEventMap['live-chat-session-change']) =>
+        emit('session-change', event.detail.sessionId),
     };
   },
   template: `

@@ -1,5 +1,11 @@
 import { describe, it } from 'node:test';
-import { createMemoryBackend, createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import {
+  createMemoryBackend,
+  createSeedData,
+  SEED_GROUPS,
+  SEED_LIVE_CHATS,
+  SEED_USERS,
+} from '@live-chat/adapters';
 import { runAdapterConformance, type ConformanceHarness } from '@live-chat/adapters/conformance';
 import { loopbackWire } from './loopback-server.js';
 import { WireAdapter } from './wire-adapter.js';
@@ -8,7 +14,9 @@ import { WireAdapter } from './wire-adapter.js';
 function createHarness(): ConformanceHarness {
   const seed = createSeedData({ history: false });
   const backend = createMemoryBackend({ seed });
-  const customers = seed.customers.filter((c) => c.kind === 'external' && c.messenger === 'telegram');
+  const customers = seed.customers.filter(
+    (c) => c.kind === 'external' && c.messenger === 'telegram',
+  );
   return {
     adapterFor: (userId) => new WireAdapter(loopbackWire(backend, userId)),
     customerWrites(message) {

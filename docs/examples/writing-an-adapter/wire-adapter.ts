@@ -35,7 +35,8 @@ export class WireAdapter implements TransportAdapter {
 
   /** Sends a request and decodes the reply; a network failure becomes an `OFFLINE` error. */
   private async call(request: WireRequest): Promise<WireReply> {
-    if (this.disposed) return { ok: false, error: { code: 'OFFLINE', message: 'The adapter was disposed.' } };
+    if (this.disposed)
+      return { ok: false, error: { code: 'OFFLINE', message: 'The adapter was disposed.' } };
     try {
       return JSON.parse(await this.wire.request(JSON.stringify(request))) as WireReply;
     } catch {

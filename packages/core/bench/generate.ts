@@ -3,7 +3,15 @@
  * N sessions and 100,000 consistent server events after it (customer and operator messages,
  * takes, closes, reopenings, reassignments, reads, new sessions), from a fixed seed.
  */
-import type { Assignee, Customer, LiveChat, Message, OperatorGroup, Session, User } from '../src/domain/types.js';
+import type {
+  Assignee,
+  Customer,
+  LiveChat,
+  Message,
+  OperatorGroup,
+  Session,
+  User,
+} from '../src/domain/types.js';
 import type { ServerEvent, Snapshot } from '../src/protocol/events.js';
 import { withMessage } from '../src/client/reducers.js';
 
@@ -23,7 +31,10 @@ export function random(seed: number): () => number {
 
 const ME: User = { id: 'u-me', name: 'Me', role: 'operator' };
 const OPERATORS = ['u-me', ...Array.from({ length: 9 }, (_, i) => `u-${i + 1}`)];
-const USERS: User[] = [ME, ...OPERATORS.slice(1).map((id): User => ({ id, name: id, role: 'operator' }))];
+const USERS: User[] = [
+  ME,
+  ...OPERATORS.slice(1).map((id): User => ({ id, name: id, role: 'operator' })),
+];
 const LIVE_CHAT_COUNT = 8;
 const GROUPS: OperatorGroup[] = [];
 const LIVE_CHATS: LiveChat[] = Array.from({ length: LIVE_CHAT_COUNT }, (_, i): LiveChat => {
@@ -48,7 +59,13 @@ const CUSTOMERS: Customer[] = Array.from({ length: 1000 }, (_, i): Customer => (
   account: `@c${i}`,
   messenger: 'telegram',
 }));
-const TEXTS = ['Hello!', 'Where is my order #12345?', 'Thank you, that helps a lot.', 'Could you please check the invoice I sent yesterday? It still shows the old address.', 'ok'];
+const TEXTS = [
+  'Hello!',
+  'Where is my order #12345?',
+  'Thank you, that helps a lot.',
+  'Could you please check the invoice I sent yesterday? It still shows the old address.',
+  'ok',
+];
 
 export interface World {
   snapshot: Snapshot;
@@ -72,7 +89,8 @@ export function generate(sessionCount: number, seed: number): World {
     let assignee: Assignee = null;
     if (status === 'queued') {
       const q = rnd();
-      assignee = q < 0.7 ? null : { kind: 'group', groupId: `${liveChatId}-${q < 0.85 ? 'a' : 'b'}` };
+      assignee =
+        q < 0.7 ? null : { kind: 'group', groupId: `${liveChatId}-${q < 0.85 ? 'a' : 'b'}` };
     } else if (status === 'active') assignee = { kind: 'operator', operatorId: operator() };
     const order = 1 + Math.floor(rnd() * 20);
     const at = now - Math.floor(rnd() * 86_400_000);
@@ -110,7 +128,11 @@ export function generate(sessionCount: number, seed: number): World {
   const events: ServerEvent[] = [];
   let seq = 0;
   let messageCount = 0;
-  const upsert = (i: number, session: Session, cause: 'taken' | 'closed' | 'reopened' | 'reassigned' | 'created'): void => {
+  const upsert = (
+    i: number,
+    session: Session,
+    cause: 'taken' | 'closed' | 'reopened' | 'reassigned' | 'created',
+  ): void => {
     sessions[i] = session;
     events.push({ seq: ++seq, type: 'session.upserted', session, unread: unread[i], cause });
   };
@@ -150,7 +172,17 @@ export function generate(sessionCount: number, seed: number): World {
     } else if (r < 0.8) {
       if (session.status === 'queued') {
         const operatorId = rnd() < 0.3 ? 'u-me' : operator();
-        upsert(i, { ...session, status: 'active', assignee: { kind: 'operator', operatorId }, queuedAt: null, lastOperatorId: operatorId }, 'taken');
+        upsert(
+          i,
+          {
+            ...session,
+            status: 'active',
+            assignee: { kind: 'operator', operatorId },
+            queuedAt: null,
+            lastOperatorId: operatorId,
+          },
+          'taken',
+        );
       } else customerWrites(i);
     } else if (r < 0.85) {
       if (session.status !== 'closed') {
@@ -159,7 +191,16 @@ export function generate(sessionCount: number, seed: number): World {
       } else customerWrites(i);
     } else if (r < 0.9) {
       if (session.status === 'active') {
-        upsert(i, { ...session, status: 'queued', assignee: { kind: 'group', groupId: `${session.liveChatId}-a` }, queuedAt: now }, 'reassigned');
+        upsert(
+          i,
+          {
+            ...session,
+            status: 'queued',
+            assignee: { kind: 'group', groupId: `${session.liveChatId}-a` },
+            queuedAt: now,
+          },
+          'reassigned',
+        );
       } else customerWrites(i);
     } else if (r < 0.99) {
       unread[i] = 0;
@@ -167,7 +208,15 @@ export function generate(sessionCount: number, seed: number): World {
     } else {
       // A new customer writes: a new session enters the queue.
       const j = sessions.length;
-      sessions.push({ ...session, id: `s-${j}`, customerId: pick(CUSTOMERS).id, status: 'queued', assignee: null, queuedAt: now, lastMessageOrder: 0 });
+      sessions.push({
+        ...session,
+        id: `s-${j}`,
+        customerId: pick(CUSTOMERS).id,
+        status: 'queued',
+        assignee: null,
+        queuedAt: now,
+        lastMessageOrder: 0,
+      });
       unread.push(0);
       orders.push(0);
       upsert(j, sessions[j], 'created');
@@ -179,7 +228,10 @@ export function generate(sessionCount: number, seed: number): World {
 }
 
 /** The server state after `world.events`, recomputed independently of the client. */
-export function serverState(world: World): { sessions: Map<string, Session>; unread: Map<string, number> } {
+export function serverState(world: World): {
+  sessions: Map<string, Session>;
+  unread: Map<string, number>;
+} {
   const sessions = new Map(world.snapshot.sessions.map((s) => [s.id, s]));
   const unread = new Map(Object.entries(world.snapshot.unread));
   for (const event of world.events) {
@@ -194,4 +246,3 @@ export function serverState(world: World): { sessions: Map<string, Session>; unr
   }
   return { sessions, unread };
 }
-

@@ -28,7 +28,10 @@ const GOAL_RATIO = 1.5;
 // ---------------------------------------------------------------------------------------------
 // A transport that serves the snapshot and lets the bench push events
 
-function benchAdapter(snapshot: Snapshot): { adapter: TransportAdapter; push(events: ServerEvent[], from: number, to: number): void } {
+function benchAdapter(snapshot: Snapshot): {
+  adapter: TransportAdapter;
+  push(events: ServerEvent[], from: number, to: number): void;
+} {
   let stream: Subscriber<ServerEvent> | null = null;
   const connection$ = new Observable<'online'>((subscriber) => subscriber.next('online'));
   const refuse = (): Promise<never> => Promise.reject(new Error('not used by the benchmark'));
@@ -78,7 +81,11 @@ interface Trial {
 }
 
 /** The lists a workspace shows at once for one live chat (the busiest one here). */
-const WATCHED: Array<[string, SessionGroupKind]> = [['lc-0', 'queue'], ['lc-0', 'mine'], ['lc-0', 'closed']];
+const WATCHED: Array<[string, SessionGroupKind]> = [
+  ['lc-0', 'queue'],
+  ['lc-0', 'mine'],
+  ['lc-0', 'closed'],
+];
 
 async function trial(world: World, watchLists = false): Promise<Trial> {
   const { adapter, push } = benchAdapter(world.snapshot);
@@ -100,7 +107,9 @@ async function trial(world: World, watchLists = false): Promise<Trial> {
     counterEmissions++;
     latest = value;
   });
-  if (watchLists) for (const [liveChatId, kind] of WATCHED) counters.add(client.sessions$(liveChatId, kind).subscribe());
+  if (watchLists)
+    for (const [liveChatId, kind] of WATCHED)
+      counters.add(client.sessions$(liveChatId, kind).subscribe());
 
   let wallMs = 0;
   let cpuMs = 0;
@@ -116,7 +125,15 @@ async function trial(world: World, watchLists = false): Promise<Trial> {
   if (!latest || !countersEqual(latest, client.counters)) throw new Error('counters$ is not live');
   counters.unsubscribe();
   const heapAfter = heapMb();
-  return { wallMs, cpuMs, snapshotMs, heapMb: heapAfter, clientHeapMb: heapAfter - heapBefore, counterEmissions, client };
+  return {
+    wallMs,
+    cpuMs,
+    snapshotMs,
+    heapMb: heapAfter,
+    clientHeapMb: heapAfter - heapBefore,
+    counterEmissions,
+    client,
+  };
 }
 
 /** Incremental counters against a recomputation over the client's state and over the server's. */
@@ -130,11 +147,19 @@ function verify(world: World, client: LiveChatClient): { client: boolean; server
     views.flatMap((view) => (view ? [view.session] : [])),
     (id) => client.getSession(id)?.unread ?? 0,
   );
-  const fromServer = computeCounters(viewer, server.sessions.values(), (id) => server.unread.get(id) ?? 0);
-  return { client: countersEqual(client.counters, fromClient), server: countersEqual(client.counters, fromServer) };
+  const fromServer = computeCounters(
+    viewer,
+    server.sessions.values(),
+    (id) => server.unread.get(id) ?? 0,
+  );
+  return {
+    client: countersEqual(client.counters, fromClient),
+    server: countersEqual(client.counters, fromServer),
+  };
 }
 
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 interface Measurement {
   sessions: number;
@@ -199,7 +224,9 @@ async function main(): Promise<void> {
   // Informational: the 100k run with one live chat's Queue, My sessions and Closed lists
   // subscribed too, as the workspace UI does (lists are patched, not re-sorted, per event).
   const watched = await trial(generate(100_000, 0xc0ffee + 100_000), true);
-  const rows = WATCHED.map(([id, kind]) => `${kind} ${fmt(watched.client.counters.groups[id]?.[kind] ?? 0)}`).join(', ');
+  const rows = WATCHED.map(
+    ([id, kind]) => `${kind} ${fmt(watched.client.counters.groups[id]?.[kind] ?? 0)}`,
+  ).join(', ');
   watched.client.dispose();
   console.log(
     `100,000 sessions + 3 watched lists (${rows} rows) │ ${fmt((EVENTS / watched.cpuMs) * 1000).padStart(9)} events/s (cpu) │ ` +
@@ -210,13 +237,19 @@ async function main(): Promise<void> {
   const worst = Math.min(small.cpuEventsPerSecond, large.cpuEventsPerSecond);
   const fastEnough = worst >= GOAL_EVENTS_PER_SECOND;
   const flat = ratio <= GOAL_RATIO;
-  console.log(`per-event cost ratio 100k/1k: ${fmt(ratio, 2)} (goal ≤ ${GOAL_RATIO}) ${flat ? 'met' : 'NOT met'}`);
-  console.log(`throughput: ${fmt(worst)} events/s at worst, CPU time (goal ≥ ${fmt(GOAL_EVENTS_PER_SECOND)}) ${fastEnough ? 'met' : 'NOT met'}`);
+  console.log(
+    `per-event cost ratio 100k/1k: ${fmt(ratio, 2)} (goal ≤ ${GOAL_RATIO}) ${flat ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `throughput: ${fmt(worst)} events/s at worst, CPU time (goal ≥ ${fmt(GOAL_EVENTS_PER_SECOND)}) ${fastEnough ? 'met' : 'NOT met'}`,
+  );
   console.log(
     '  (goals are judged on the process CPU time, which other processes cannot inflate; the wall-clock ' +
       'figure equals it on an idle machine)',
   );
-  console.log(`counters check: ${small.ok && large.ok ? 'incremental counters equal computeCounters' : 'MISMATCH'}`);
+  console.log(
+    `counters check: ${small.ok && large.ok ? 'incremental counters equal computeCounters' : 'MISMATCH'}`,
+  );
   console.log(fastEnough && flat && small.ok && large.ok ? 'All goals met.' : 'Goals NOT met.');
   if (!(small.ok && large.ok)) process.exitCode = 1;
 }

@@ -4,6 +4,8 @@
  * module defines every `live-chat-*` tag. Give `<live-chat-workspace>` a client from
  * `createLiveChatClient` (`@live-chat/core`), or use any component alone with its `client`
  * property.
+ *
+ * @module \@live-chat/elements
  */
 export { LiveChatWorkspace, MEDIUM_MAX_WIDTH, NARROW_MAX_WIDTH } from './workspace/workspace.js';
 export type { WorkspaceLayout, WorkspacePane, WorkspaceSideTab } from './workspace/workspace.js';

@@ -14,7 +14,10 @@ export function createTestBackend(): MemoryBackend {
 }
 
 /** Every element matching `selector` under `root`, inside shadow roots too. */
-export function deepQueryAll<E extends Element = HTMLElement>(root: ParentNode, selector: string): E[] {
+export function deepQueryAll<E extends Element = HTMLElement>(
+  root: ParentNode,
+  selector: string,
+): E[] {
   const found: E[] = [];
   const visit = (node: ParentNode) => {
     for (const element of node.querySelectorAll('*')) {
@@ -41,7 +44,10 @@ export function deepText(root: Node): string {
 
 /** Waits until `root` shows `text` somewhere in its (shadow) tree. */
 export async function waitForText(root: Node, text: string, timeout = 8000): Promise<void> {
-  await waitUntil(() => deepText(root).includes(text), `"${text}" never appeared`, { timeout, interval: 20 });
+  await waitUntil(() => deepText(root).includes(text), `"${text}" never appeared`, {
+    timeout,
+    interval: 20,
+  });
 }
 
 /** Waits for the rows of the session list the workspace shows (its queue at first). */

@@ -43,7 +43,9 @@ const fileNameOf = (specifier) => `${specifier.replace(/[^a-z0-9]+/gi, '_')}.js`
  */
 function exportNames(specifiers) {
   const script = `console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => Object.keys(require(s)))))`;
-  const lists = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: rootDir, encoding: 'utf8' }));
+  const lists = JSON.parse(
+    execFileSync(process.execPath, ['-e', script], { cwd: rootDir, encoding: 'utf8' }),
+  );
   return new Map(specifiers.map((specifier, i) => [specifier, lists[i]]));
 }
 
@@ -60,10 +62,14 @@ function entrySource(specifier, allNames) {
 
 async function buildCommonJsModules(mode) {
   const names = exportNames(COMMONJS_MODULES);
-  const entries = new Map(COMMONJS_MODULES.map((specifier) => [specifier, entrySource(specifier, names.get(specifier))]));
+  const entries = new Map(
+    COMMONJS_MODULES.map((specifier) => [specifier, entrySource(specifier, names.get(specifier))]),
+  );
   const result = await esbuild.build({
     absWorkingDir: rootDir,
-    entryPoints: Object.fromEntries(COMMONJS_MODULES.map((s) => [fileNameOf(s).slice(0, -3), `interop-entry:${s}`])),
+    entryPoints: Object.fromEntries(
+      COMMONJS_MODULES.map((s) => [fileNameOf(s).slice(0, -3), `interop-entry:${s}`]),
+    ),
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -12,15 +12,25 @@ import type { LiveChatClient, LiveChatClientOptions } from './types.js';
 
 const mine = { kind: 'operator' as const, operatorId: 'u-me' };
 
-async function setup(options: Partial<LiveChatClientOptions> = {}): Promise<{ fake: FakeAdapter; client: LiveChatClient }> {
+async function setup(
+  options: Partial<LiveChatClientOptions> = {},
+): Promise<{ fake: FakeAdapter; client: LiveChatClient }> {
   const fake = createFakeAdapter({
     initial: makeSnapshot({
       seq: 3,
       sessions: [
         makeSession('q1', { queuedAt: 300 }),
         makeSession('q2', { queuedAt: 100, customerId: 'c-2' }),
-        makeSession('a1', { status: 'active', assignee: mine, queuedAt: null, lastMessageAt: 2000 }),
-        makeSession('other', { status: 'active', assignee: { kind: 'operator', operatorId: 'u-other' } }),
+        makeSession('a1', {
+          status: 'active',
+          assignee: mine,
+          queuedAt: null,
+          lastMessageAt: 2000,
+        }),
+        makeSession('other', {
+          status: 'active',
+          assignee: { kind: 'operator', operatorId: 'u-other' },
+        }),
         makeSession('internal', { customerId: 'c-3' }),
       ],
       unread: { a1: 2 },
@@ -46,7 +56,10 @@ describe('client: state and getters', () => {
   it('exposes live chats, counters and sync getters', async () => {
     const { client } = await setup();
     const chats = record(client.liveChats$);
-    assert.deepEqual(chats.values.at(-1)?.map((c) => c.id), ['lc-1', 'lc-2']);
+    assert.deepEqual(
+      chats.values.at(-1)?.map((c) => c.id),
+      ['lc-1', 'lc-2'],
+    );
     assert.equal(client.getLiveChat('lc-3')?.name, 'Internal');
     assert.equal(client.getGroup('g-1')?.name, 'Accounting');
     assert.equal(client.getUser('u-other')?.name, 'Oleg Operator');
@@ -56,7 +69,10 @@ describe('client: state and getters', () => {
     assert.deepEqual(client.counters, {
       unreadInMySessions: 2,
       newUnassigned: 3,
-      groups: { 'lc-1': { queue: 3, mine: 1, closed: 0, active: 0 }, 'lc-2': { queue: 0, mine: 0, closed: 0, active: 0 } },
+      groups: {
+        'lc-1': { queue: 3, mine: 1, closed: 0, active: 0 },
+        'lc-2': { queue: 0, mine: 0, closed: 0, active: 0 },
+      },
     });
     client.counters.groups['lc-1'].queue = 99;
     assert.equal(client.counters.groups['lc-1'].queue, 3, 'the getter hands out a copy');
@@ -82,8 +98,15 @@ describe('client: state and getters', () => {
   it('sessions$ sorts per group and keeps row objects of unchanged sessions', async () => {
     const { fake, client } = await setup();
     const queue = record(client.sessions$('lc-1', 'queue'));
-    assert.equal(client.sessions$('lc-1', 'queue'), client.sessions$('lc-1', 'queue'), 'one shared stream per group');
-    assert.deepEqual(queue.values.at(-1)?.map((v) => v.session.id), ['q2', 'q1', 'internal']);
+    assert.equal(
+      client.sessions$('lc-1', 'queue'),
+      client.sessions$('lc-1', 'queue'),
+      'one shared stream per group',
+    );
+    assert.deepEqual(
+      queue.values.at(-1)?.map((v) => v.session.id),
+      ['q2', 'q1', 'internal'],
+    );
     const before = queue.values.at(-1) ?? [];
     assert.equal(before[0].customer?.name, 'Boris');
     assert.equal(before[0].isNew, true);
@@ -103,7 +126,12 @@ describe('client: state and getters', () => {
     const { fake, client } = await setup();
     const one = record(client.session$('q1'));
     assert.equal(one.values.at(-1)?.session.id, 'q1');
-    fake.emit({ type: 'session.upserted', session: makeSession('q1', { name: 'Renamed' }), unread: 0, cause: 'renamed' });
+    fake.emit({
+      type: 'session.upserted',
+      session: makeSession('q1', { name: 'Renamed' }),
+      unread: 0,
+      cause: 'renamed',
+    });
     assert.equal(one.values.at(-1)?.session.name, 'Renamed');
     fake.emit({ type: 'session.removed', sessionId: 'q1' });
     assert.equal(one.values.at(-1), undefined);
@@ -117,8 +145,14 @@ describe('client: state and getters', () => {
     fake.emit({ type: 'alert', alert: alert('a1') });
     const late = record(client.alerts$);
     fake.emit({ type: 'alert', alert: alert('a2') });
-    assert.deepEqual(early.values.map((a) => a.id), ['a1', 'a2']);
-    assert.deepEqual(late.values.map((a) => a.id), ['a2']);
+    assert.deepEqual(
+      early.values.map((a) => a.id),
+      ['a1', 'a2'],
+    );
+    assert.deepEqual(
+      late.values.map((a) => a.id),
+      ['a2'],
+    );
 
     const activity = record(client.activity$);
     const entry = (id: string, at: number): ActivityEntry => ({
@@ -131,8 +165,16 @@ describe('client: state and getters', () => {
       at,
       target: mine,
     });
-    for (const [id, at] of [['e1', 1], ['e2', 2], ['e3', 3]] as const) fake.emit({ type: 'activity.added', entry: entry(id, at) });
-    assert.deepEqual(activity.values.at(-1)?.map((e) => e.id), ['e3', 'e2']);
+    for (const [id, at] of [
+      ['e1', 1],
+      ['e2', 2],
+      ['e3', 3],
+    ] as const)
+      fake.emit({ type: 'activity.added', entry: entry(id, at) });
+    assert.deepEqual(
+      activity.values.at(-1)?.map((e) => e.id),
+      ['e3', 'e2'],
+    );
     client.dispose();
   });
 });
@@ -145,7 +187,10 @@ describe('client: commands', () => {
       command.type === 'session.mark-read'
         ? { ok: true, value: { sessionId: command.sessionId, unread: 0 } }
         : { ok: false, error: { code: 'ALREADY_TAKEN', message: 'Taken by Oleg.' } };
-    assert.deepEqual(await client.take('q1'), { ok: false, error: { code: 'ALREADY_TAKEN', message: 'Taken by Oleg.' } });
+    assert.deepEqual(await client.take('q1'), {
+      ok: false,
+      error: { code: 'ALREADY_TAKEN', message: 'Taken by Oleg.' },
+    });
     await client.takeNext();
     await client.takeNext('lc-1');
     await client.close('a1');
@@ -153,14 +198,24 @@ describe('client: commands', () => {
     await client.returnToQueue('a1');
     await client.rename('a1', '  New   name ');
     await client.markRead('a1');
-    await client.startOutbound({ liveChatId: 'lc-1', customerId: 'c-1', channel: 'telegram', text: 'Hello ' });
+    await client.startOutbound({
+      liveChatId: 'lc-1',
+      customerId: 'c-1',
+      channel: 'telegram',
+      text: 'Hello ',
+    });
     await client.unbindRecord('a1', 'crm', 'r1');
     assert.deepEqual(fake.commands, [
       { type: 'session.take', sessionId: 'q1', commandId: 'cmd-1' },
       { type: 'session.take-next', commandId: 'cmd-2' },
       { type: 'session.take-next', liveChatId: 'lc-1', commandId: 'cmd-3' },
       { type: 'session.close', sessionId: 'a1', commandId: 'cmd-4' },
-      { type: 'session.reassign', sessionId: 'a1', target: { kind: 'group', groupId: 'g-2' }, commandId: 'cmd-5' },
+      {
+        type: 'session.reassign',
+        sessionId: 'a1',
+        target: { kind: 'group', groupId: 'g-2' },
+        commandId: 'cmd-5',
+      },
       { type: 'session.return-to-queue', sessionId: 'a1', commandId: 'cmd-6' },
       { type: 'session.rename', sessionId: 'a1', name: 'New name', commandId: 'cmd-7' },
       { type: 'session.mark-read', sessionId: 'a1', commandId: 'cmd-8' },
@@ -173,7 +228,13 @@ describe('client: commands', () => {
         clientMessageId: 'cmd-9',
         commandId: 'cmd-10',
       },
-      { type: 'session.unbind', sessionId: 'a1', binderId: 'crm', recordId: 'r1', commandId: 'cmd-11' },
+      {
+        type: 'session.unbind',
+        sessionId: 'a1',
+        binderId: 'crm',
+        recordId: 'r1',
+        commandId: 'cmd-11',
+      },
     ]);
     client.dispose();
   });
@@ -182,7 +243,12 @@ describe('client: commands', () => {
     const { fake, client } = await setup();
     const rename = await client.rename('a1', '   ');
     assert.equal(rename.ok ? null : rename.error.code, 'VALIDATION');
-    const outbound = await client.startOutbound({ liveChatId: 'lc-1', customerId: 'c-1', channel: 'email', text: 'x'.repeat(5000) });
+    const outbound = await client.startOutbound({
+      liveChatId: 'lc-1',
+      customerId: 'c-1',
+      channel: 'email',
+      text: 'x'.repeat(5000),
+    });
     assert.equal(outbound.ok ? null : outbound.error.code, 'VALIDATION');
     assert.equal(fake.commands.length, 0);
     client.dispose();
@@ -193,13 +259,22 @@ describe('client: commands', () => {
     fake.executeHandler = async () => {
       throw new Error('boom');
     };
-    assert.deepEqual(await client.take('q1'), { ok: false, error: { code: 'INTERNAL', message: 'boom' } });
+    assert.deepEqual(await client.take('q1'), {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'boom' },
+    });
     fake.setConnection('reconnecting');
-    assert.deepEqual(await client.take('q1'), { ok: false, error: { code: 'OFFLINE', message: 'boom' } });
+    assert.deepEqual(await client.take('q1'), {
+      ok: false,
+      error: { code: 'OFFLINE', message: 'boom' },
+    });
     fake.executeHandler = () => {
       throw Object.assign(new Error('gone'), { code: 'NOT_FOUND' });
     };
-    assert.deepEqual(await client.close('q1'), { ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });
+    assert.deepEqual(await client.close('q1'), {
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'gone' },
+    });
     client.dispose();
   });
 
@@ -218,10 +293,22 @@ describe('client: commands', () => {
 
   it('report returns the adapter report or a typed error', async () => {
     const { fake, client } = await setup();
-    const query = { kind: 'operators-performance' as const, liveChatId: 'lc-1', range: { from: 0, to: 10 } };
+    const query = {
+      kind: 'operators-performance' as const,
+      liveChatId: 'lc-1',
+      range: { from: 0, to: 10 },
+    };
     const failed = await client.report(query);
-    assert.deepEqual(failed, { ok: false, error: { code: 'NOT_FOUND', message: 'The fake adapter computes no reports.' } });
-    fake.reportHandler = async () => ({ kind: 'operators-performance', liveChatId: 'lc-1', range: query.range, rows: [] });
+    assert.deepEqual(failed, {
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'The fake adapter computes no reports.' },
+    });
+    fake.reportHandler = async () => ({
+      kind: 'operators-performance',
+      liveChatId: 'lc-1',
+      range: query.range,
+      rows: [],
+    });
     const report = await client.report(query);
     assert.equal(report.ok && report.value.kind, 'operators-performance');
     client.dispose();
@@ -233,18 +320,27 @@ describe('client: host extensions', () => {
     id: 'crm',
     label: 'CRM',
     target: 'customer',
-    search: async (query, context) => [{ id: `r-${query}`, label: `${context.customer?.name} / ${context.liveChat?.name}` }],
+    search: async (query, context) => [
+      { id: `r-${query}`, label: `${context.customer?.name} / ${context.liveChat?.name}` },
+    ],
     create: async (context) => ({ id: 'new', label: `Record for ${context.session.name}` }),
     ...overrides,
   });
 
   it('registers and unregisters binders and actions', async () => {
-    const action: HostAction = { id: 'bp', label: 'Start business process', run: async () => ({ message: 'Started' }) };
+    const action: HostAction = {
+      id: 'bp',
+      label: 'Start business process',
+      run: async () => ({ message: 'Started' }),
+    };
     const { client } = await setup({ actions: [action] });
     const binders = record(client.binders$);
     const actions = record(client.actions$);
     assert.deepEqual(binders.values.at(-1), []);
-    assert.deepEqual(actions.values.at(-1)?.map((a) => a.id), ['bp']);
+    assert.deepEqual(
+      actions.values.at(-1)?.map((a) => a.id),
+      ['bp'],
+    );
     const first = crm();
     const unregister = client.registerBinder(first);
     assert.deepEqual(binders.values.at(-1), [first]);
@@ -252,7 +348,11 @@ describe('client: host extensions', () => {
     const unregisterReplacement = client.registerBinder(replacement);
     assert.deepEqual(binders.values.at(-1), [replacement], 'same id replaces');
     unregister();
-    assert.deepEqual(binders.values.at(-1), [replacement], 'a stale unregister leaves the replacement');
+    assert.deepEqual(
+      binders.values.at(-1),
+      [replacement],
+      'a stale unregister leaves the replacement',
+    );
     unregisterReplacement();
     assert.deepEqual(binders.values.at(-1), []);
     client.dispose();
@@ -280,7 +380,9 @@ describe('client: host extensions', () => {
   it('passes the message to binders when one is given', async () => {
     let seen: unknown;
     const { fake, client } = await setup({
-      binders: [crm({ target: 'message', search: async (_q, context) => ((seen = context.message), []) })],
+      binders: [
+        crm({ target: 'message', search: async (_q, context) => ((seen = context.message), []) }),
+      ],
     });
     fake.emit({ type: 'message.added', message: makeMessage('q1', 1), unread: 0 });
     const conversation = record(client.conversation$('q1'));
@@ -301,15 +403,24 @@ describe('client: host extensions', () => {
       },
     };
     const { fake, client } = await setup({
-      binders: [crm({ search: async () => Promise.reject(new Error('CRM down')), create: undefined })],
+      binders: [
+        crm({ search: async () => Promise.reject(new Error('CRM down')), create: undefined }),
+      ],
       actions: [failing],
     });
-    const code = (r: { ok: boolean; error?: { code: string } }): string | null => (r.ok ? null : (r.error?.code ?? null));
+    const code = (r: { ok: boolean; error?: { code: string } }): string | null =>
+      r.ok ? null : (r.error?.code ?? null);
     assert.equal(code(await client.searchRecords('nope', 'q1', 'x')), 'NOT_FOUND');
     assert.equal(code(await client.runAction('nope', 'q1')), 'NOT_FOUND');
     assert.equal(code(await client.searchRecords('crm', 'missing-session', 'x')), 'NOT_FOUND');
-    assert.deepEqual(await client.searchRecords('crm', 'q1', 'x'), { ok: false, error: { code: 'INTERNAL', message: 'CRM down' } });
-    assert.deepEqual(await client.runAction('fails', 'q1'), { ok: false, error: { code: 'INTERNAL', message: 'host exploded' } });
+    assert.deepEqual(await client.searchRecords('crm', 'q1', 'x'), {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'CRM down' },
+    });
+    assert.deepEqual(await client.runAction('fails', 'q1'), {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'host exploded' },
+    });
     assert.equal(code(await client.createRecord('crm', 'q1')), 'NOT_FOUND');
     assert.equal(code(await client.bindRecord('crm', 'q1', { id: '', label: 'x' })), 'VALIDATION');
     assert.equal(code(await client.bindRecord('crm', 'q1', { id: 'r', label: ' ' })), 'VALIDATION');
@@ -320,16 +431,28 @@ describe('client: host extensions', () => {
   it('runs actions and adds external customers to the host database', async () => {
     const added: string[] = [];
     const { fake, client } = await setup({
-      actions: [{ id: 'bp', label: 'BP', run: async (context) => ({ message: `Started for ${context.session.id}` }) }],
+      actions: [
+        {
+          id: 'bp',
+          label: 'BP',
+          run: async (context) => ({ message: `Started for ${context.session.id}` }),
+        },
+      ],
       customerDirectory: { addCustomer: async (customer) => void added.push(customer.id) },
     });
     assert.equal(client.hasCustomerDirectory, true);
-    assert.deepEqual(await client.runAction('bp', 'q1'), { ok: true, value: { message: 'Started for q1' } });
+    assert.deepEqual(await client.runAction('bp', 'q1'), {
+      ok: true,
+      value: { message: 'Started for q1' },
+    });
     fake.executeHandler = async (command) =>
       command.type === 'customer.mark-added'
         ? { ok: true, value: { customerId: command.customerId } }
         : { ok: false, error: { code: 'INTERNAL', message: 'unexpected' } };
-    assert.deepEqual(await client.addCustomerToDatabase('c-1'), { ok: true, value: { customerId: 'c-1' } });
+    assert.deepEqual(await client.addCustomerToDatabase('c-1'), {
+      ok: true,
+      value: { customerId: 'c-1' },
+    });
     assert.deepEqual(added, ['c-1']);
     const internal = await client.addCustomerToDatabase('c-3');
     assert.equal(internal.ok ? null : internal.error.code, 'VALIDATION');
@@ -381,7 +504,12 @@ describe('client: lifecycle', () => {
   it('two clients on one page share nothing', async () => {
     const one = await setup();
     const two = await setup();
-    one.fake.emit({ type: 'session.upserted', session: makeSession('only-one'), unread: 1, cause: 'created' });
+    one.fake.emit({
+      type: 'session.upserted',
+      session: makeSession('only-one'),
+      unread: 1,
+      cause: 'created',
+    });
     assert.notEqual(one.client.getSession('only-one'), undefined);
     assert.equal(two.client.getSession('only-one'), undefined);
     assert.equal(one.client.counters.newUnassigned, 4);

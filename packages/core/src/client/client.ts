@@ -94,7 +94,12 @@ class WorkspaceClient implements LiveChatClient {
     this.searchDebounceMs = options.searchDebounceMs ?? 200;
     const isDisposed = (): boolean => this.isDisposed;
     this.store = new WorkspaceStore(options.activityLimit ?? 200);
-    this.commands = new CommandRunner(adapter, options.generateId ?? randomId, () => this.connectionState.value, isDisposed);
+    this.commands = new CommandRunner(
+      adapter,
+      options.generateId ?? randomId,
+      () => this.connectionState.value,
+      isDisposed,
+    );
     this.conversations = new Conversations({
       adapter,
       store: this.store,
@@ -105,7 +110,13 @@ class WorkspaceClient implements LiveChatClient {
       isDisposed,
     });
     this.extensions = new HostExtensions(
-      { store: this.store, conversations: this.conversations, commands: this.commands, customerDirectory: options.customerDirectory, isDisposed },
+      {
+        store: this.store,
+        conversations: this.conversations,
+        commands: this.commands,
+        customerDirectory: options.customerDirectory,
+        isDisposed,
+      },
       options.binders,
       options.actions,
     );
@@ -136,7 +147,9 @@ class WorkspaceClient implements LiveChatClient {
       lastSeq: () => store.seq,
       status: () => store.status,
       setStatus: (status) => {
-        store.setStatus(status.state === 'loading' ? LOADING : status.state === 'ready' ? READY : status);
+        store.setStatus(
+          status.state === 'loading' ? LOADING : status.state === 'ready' ? READY : status,
+        );
         store.commit();
       },
       applySnapshot: (snapshot, resync) => this.applySnapshot(snapshot, resync),
@@ -241,7 +254,11 @@ class WorkspaceClient implements LiveChatClient {
   }
   canStartOutbound(liveChatId: Id): boolean {
     const viewer = this.store.viewer;
-    return viewer !== null && isMemberOf(viewer, liveChatId) && this.outboundChannels(liveChatId).length > 0;
+    return (
+      viewer !== null &&
+      isMemberOf(viewer, liveChatId) &&
+      this.outboundChannels(liveChatId).length > 0
+    );
   }
   canActOn(sessionId: Id): boolean {
     const viewer = this.store.viewer;
@@ -257,14 +274,21 @@ class WorkspaceClient implements LiveChatClient {
   }
 
   takeNext(liveChatId?: Id): Promise<ClientResult<CommandValues['session.take-next']>> {
-    return this.commands.execute(liveChatId === undefined ? { type: 'session.take-next' } : { type: 'session.take-next', liveChatId });
+    return this.commands.execute(
+      liveChatId === undefined
+        ? { type: 'session.take-next' }
+        : { type: 'session.take-next', liveChatId },
+    );
   }
 
   send(sessionId: Id, text: string): Promise<ClientResult<CommandValues['message.send']>> {
     return this.conversations.send(sessionId, text);
   }
 
-  retry(sessionId: Id, clientMessageId: string): Promise<ClientResult<CommandValues['message.send']>> {
+  retry(
+    sessionId: Id,
+    clientMessageId: string,
+  ): Promise<ClientResult<CommandValues['message.send']>> {
     if (this.isDisposed) return Promise.resolve(refused(disposedError()));
     return this.conversations.retry(sessionId, clientMessageId);
   }
@@ -277,7 +301,10 @@ class WorkspaceClient implements LiveChatClient {
     return this.commands.execute({ type: 'session.close', sessionId });
   }
 
-  reassign(sessionId: Id, target: AssigneeTarget): Promise<ClientResult<CommandValues['session.reassign']>> {
+  reassign(
+    sessionId: Id,
+    target: AssigneeTarget,
+  ): Promise<ClientResult<CommandValues['session.reassign']>> {
     return this.commands.execute({ type: 'session.reassign', sessionId, target });
   }
 
@@ -285,7 +312,10 @@ class WorkspaceClient implements LiveChatClient {
     return this.commands.execute({ type: 'session.return-to-queue', sessionId });
   }
 
-  async rename(sessionId: Id, name: string): Promise<ClientResult<CommandValues['session.rename']>> {
+  async rename(
+    sessionId: Id,
+    name: string,
+  ): Promise<ClientResult<CommandValues['session.rename']>> {
     const valid = validateSessionName(name);
     if (!valid.ok) return valid;
     return this.commands.execute({ type: 'session.rename', sessionId, name: valid.value });
@@ -294,7 +324,9 @@ class WorkspaceClient implements LiveChatClient {
   markRead(sessionId: Id): Promise<ClientResult<CommandValues['session.mark-read']>> {
     const upToOrder = this.conversations.readUpTo(sessionId);
     return this.commands.execute(
-      upToOrder === undefined ? { type: 'session.mark-read', sessionId } : { type: 'session.mark-read', sessionId, upToOrder },
+      upToOrder === undefined
+        ? { type: 'session.mark-read', sessionId }
+        : { type: 'session.mark-read', sessionId, upToOrder },
     );
   }
 
@@ -334,7 +366,9 @@ class WorkspaceClient implements LiveChatClient {
     try {
       return { ok: true, value: await this.adapter.report(query) };
     } catch (error) {
-      return refused(toErrorInfo(error, this.connectionState.value === 'online' ? 'INTERNAL' : 'OFFLINE'));
+      return refused(
+        toErrorInfo(error, this.connectionState.value === 'online' ? 'INTERNAL' : 'OFFLINE'),
+      );
     }
   }
 
@@ -347,7 +381,12 @@ class WorkspaceClient implements LiveChatClient {
   registerAction(action: HostAction): () => void {
     return this.extensions.registerAction(action);
   }
-  searchRecords(binderId: string, sessionId: Id, query: string, messageId?: Id): Promise<ClientResult<HostRecord[]>> {
+  searchRecords(
+    binderId: string,
+    sessionId: Id,
+    query: string,
+    messageId?: Id,
+  ): Promise<ClientResult<HostRecord[]>> {
     return this.extensions.searchRecords(binderId, sessionId, query, messageId);
   }
   bindRecord(
@@ -358,10 +397,18 @@ class WorkspaceClient implements LiveChatClient {
   ): Promise<ClientResult<CommandValues['session.bind']>> {
     return this.extensions.bindRecord(binderId, sessionId, record, messageId);
   }
-  createRecord(binderId: string, sessionId: Id, messageId?: Id): Promise<ClientResult<CommandValues['session.bind']>> {
+  createRecord(
+    binderId: string,
+    sessionId: Id,
+    messageId?: Id,
+  ): Promise<ClientResult<CommandValues['session.bind']>> {
     return this.extensions.createRecord(binderId, sessionId, messageId);
   }
-  unbindRecord(sessionId: Id, binderId: string, recordId: string): Promise<ClientResult<CommandValues['session.unbind']>> {
+  unbindRecord(
+    sessionId: Id,
+    binderId: string,
+    recordId: string,
+  ): Promise<ClientResult<CommandValues['session.unbind']>> {
     return this.extensions.unbindRecord(sessionId, binderId, recordId);
   }
   runAction(actionId: string, sessionId: Id): Promise<ClientResult<{ message?: string }>> {

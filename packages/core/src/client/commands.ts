@@ -38,7 +38,10 @@ export class CommandRunner {
     try {
       const result = await this.adapter.execute(command);
       if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
-        return refused({ code: 'INTERNAL', message: `The adapter returned no result for ${command.type}.` });
+        return refused({
+          code: 'INTERNAL',
+          message: `The adapter returned no result for ${command.type}.`,
+        });
       }
       return result as ClientResult<CommandValues[I['type']]>;
     } catch (error) {

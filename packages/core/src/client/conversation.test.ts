@@ -11,9 +11,13 @@ import type { ConversationState, LiveChatClient } from './types.js';
 
 const mine = { kind: 'operator' as const, operatorId: 'u-me' };
 
-async function setup(history = 0): Promise<{ fake: FakeAdapter; client: LiveChatClient; ids: string[] }> {
+async function setup(
+  history = 0,
+): Promise<{ fake: FakeAdapter; client: LiveChatClient; ids: string[] }> {
   const fake = createFakeAdapter({
-    initial: makeSnapshot({ sessions: [makeSession('s1', { status: 'active', assignee: mine, queuedAt: null })] }),
+    initial: makeSnapshot({
+      sessions: [makeSession('s1', { status: 'active', assignee: mine, queuedAt: null })],
+    }),
   });
   for (let order = 1; order <= history; order++) {
     fake.emit({ type: 'message.added', message: makeMessage('s1', order), unread: 0 });
@@ -35,10 +39,14 @@ async function setup(history = 0): Promise<{ fake: FakeAdapter; client: LiveChat
 }
 
 /** A deferred command result the test resolves by hand. */
-function holdSends(fake: FakeAdapter): Array<{ command: SendMessageCommand; resolve: (r: CommandResult) => void }> {
+function holdSends(
+  fake: FakeAdapter,
+): Array<{ command: SendMessageCommand; resolve: (r: CommandResult) => void }> {
   const held: Array<{ command: SendMessageCommand; resolve: (r: CommandResult) => void }> = [];
   fake.executeHandler = (command: Command) =>
-    new Promise<CommandResult>((resolve) => held.push({ command: command as SendMessageCommand, resolve }));
+    new Promise<CommandResult>((resolve) =>
+      held.push({ command: command as SendMessageCommand, resolve }),
+    );
   return held;
 }
 
@@ -51,12 +59,21 @@ describe('conversations', () => {
     const conversation = record(client.conversation$('s1'));
     assert.equal(conversation.values.at(-1)?.loading, true);
     await until(() => conversation.values.at(-1)?.loading === false);
-    assert.deepEqual(conversation.values.at(-1)?.messages.map((m) => m.order), [5, 6, 7]);
+    assert.deepEqual(
+      conversation.values.at(-1)?.messages.map((m) => m.order),
+      [5, 6, 7],
+    );
     assert.equal(conversation.values.at(-1)?.hasMore, true);
     await client.loadOlder('s1');
-    assert.deepEqual(conversation.values.at(-1)?.messages.map((m) => m.order), [2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(
+      conversation.values.at(-1)?.messages.map((m) => m.order),
+      [2, 3, 4, 5, 6, 7],
+    );
     await client.loadOlder('s1');
-    assert.deepEqual(conversation.values.at(-1)?.messages.map((m) => m.order), [1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(
+      conversation.values.at(-1)?.messages.map((m) => m.order),
+      [1, 2, 3, 4, 5, 6, 7],
+    );
     assert.equal(conversation.values.at(-1)?.hasMore, false);
     await client.loadOlder('s1');
     assert.deepEqual(
@@ -73,12 +90,20 @@ describe('conversations', () => {
 
   it('appends message.added to loaded conversations only, and marks read up to the newest loaded', async () => {
     const { fake, client } = await setup(2);
-    fake.emit({ type: 'session.upserted', session: makeSession('s2'), unread: 0, cause: 'created' });
+    fake.emit({
+      type: 'session.upserted',
+      session: makeSession('s2'),
+      unread: 0,
+      cause: 'created',
+    });
     const conversation = record(client.conversation$('s1'));
     await until(() => conversation.values.at(-1)?.loading === false);
     fake.emit({ type: 'message.added', message: makeMessage('s1', 3), unread: 1 });
     fake.emit({ type: 'message.added', message: makeMessage('s2', 1), unread: 1 });
-    assert.deepEqual(conversation.values.at(-1)?.messages.map((m) => m.order), [1, 2, 3]);
+    assert.deepEqual(
+      conversation.values.at(-1)?.messages.map((m) => m.order),
+      [1, 2, 3],
+    );
     assert.equal(client.getSession('s2')?.unread, 1, 'other sessions only update their entry');
     assert.equal(fake.calls.history.length, 1);
     fake.executeHandler = async () => ({ ok: true, value: { sessionId: 's1', unread: 0 } });
@@ -97,8 +122,14 @@ describe('conversations', () => {
     await Promise.all([client.loadOlder('s1'), client.loadOlder('s1')]);
     assert.equal(fake.calls.history.length, 1, 'the initial load in flight is shared');
     await Promise.all([client.loadOlder('s1'), client.loadOlder('s1')]);
-    assert.deepEqual(fake.calls.history.map((q) => q.beforeOrder), [undefined, 5]);
-    assert.deepEqual(conversation.values.at(-1)?.messages.map((m) => m.order), [2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(
+      fake.calls.history.map((q) => q.beforeOrder),
+      [undefined, 5],
+    );
+    assert.deepEqual(
+      conversation.values.at(-1)?.messages.map((m) => m.order),
+      [2, 3, 4, 5, 6, 7],
+    );
     client.dispose();
   });
 
@@ -173,7 +204,10 @@ describe('conversations', () => {
   it('a failed send stays as failed; retry re-sends with the same clientMessageId and a new commandId', async () => {
     const { fake, client } = await setup();
     const conversation = record(client.conversation$('s1'));
-    fake.executeHandler = async () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Not yours.' } });
+    fake.executeHandler = async () => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Not yours.' },
+    });
     const failed = await client.send('s1', 'first try');
     assert.equal(failed.ok, false);
     const shownFailed = conversation.values.at(-1)?.messages.at(-1);
@@ -208,7 +242,10 @@ describe('conversations', () => {
   it('discard drops a failed message; retry of an unknown message is NOT_FOUND', async () => {
     const { fake, client } = await setup();
     const conversation = record(client.conversation$('s1'));
-    fake.executeHandler = async () => ({ ok: false, error: { code: 'OFFLINE', message: 'offline' } });
+    fake.executeHandler = async () => ({
+      ok: false,
+      error: { code: 'OFFLINE', message: 'offline' },
+    });
     await client.send('s1', 'doomed');
     const clientMessageId = conversation.values.at(-1)?.messages.at(-1)?.clientMessageId as string;
     client.discard('s1', clientMessageId);

@@ -76,7 +76,8 @@ export class Conversations {
   applyEvent(event: ServerEvent): void {
     if (event.type !== 'message.added') return;
     const sessionId = event.message.sessionId;
-    if (this.states.has(sessionId)) this.dispatch(sessionId, { type: 'message.added', message: event.message }, false);
+    if (this.states.has(sessionId))
+      this.dispatch(sessionId, { type: 'message.added', message: event.message }, false);
   }
 
   private ensure(sessionId: Id): ConversationState {
@@ -104,13 +105,20 @@ export class Conversations {
     if (this.deps.isDisposed()) return;
     this.opened.add(sessionId);
     this.ensure(sessionId);
-    if (!this.loaded.has(sessionId) && !this.inflight.has(sessionId)) void this.loadPage(sessionId, undefined);
+    if (!this.loaded.has(sessionId) && !this.inflight.has(sessionId))
+      void this.loadPage(sessionId, undefined);
   }
 
-  private fetch(sessionId: Id, beforeOrder: number | undefined, onPage: (page: MessagePage) => void, onError: (e: unknown) => void): Promise<void> {
-    const query = beforeOrder === undefined
-      ? { sessionId, limit: this.deps.historyPageSize }
-      : { sessionId, beforeOrder, limit: this.deps.historyPageSize };
+  private fetch(
+    sessionId: Id,
+    beforeOrder: number | undefined,
+    onPage: (page: MessagePage) => void,
+    onError: (e: unknown) => void,
+  ): Promise<void> {
+    const query =
+      beforeOrder === undefined
+        ? { sessionId, limit: this.deps.historyPageSize }
+        : { sessionId, beforeOrder, limit: this.deps.historyPageSize };
     return new Promise<void>((resolve) => {
       defer(() => this.deps.adapter.history(query))
         .pipe(takeUntil(this.deps.destroy$), finalize(resolve))
@@ -145,7 +153,9 @@ export class Conversations {
     if (!this.loaded.has(sessionId)) return this.loadPage(sessionId, undefined);
     if (!state.hasMore) return Promise.resolve();
     const before = oldestLoadedOrder(state);
-    return before === undefined ? this.loadPage(sessionId, undefined) : this.loadPage(sessionId, before);
+    return before === undefined
+      ? this.loadPage(sessionId, undefined)
+      : this.loadPage(sessionId, before);
   }
 
   /**
@@ -201,9 +211,18 @@ export class Conversations {
     const message = this.states
       .get(sessionId)
       ?.messages.find((m) => m.delivery !== 'sent' && m.clientMessageId === clientMessageId);
-    if (!message) return refused({ code: 'NOT_FOUND', message: 'There is no unsent message to retry.', details: { clientMessageId } });
+    if (!message)
+      return refused({
+        code: 'NOT_FOUND',
+        message: 'There is no unsent message to retry.',
+        details: { clientMessageId },
+      });
     if (message.delivery === 'pending') {
-      return refused({ code: 'CONFLICT', message: 'This message is still being sent.', details: { clientMessageId } });
+      return refused({
+        code: 'CONFLICT',
+        message: 'This message is still being sent.',
+        details: { clientMessageId },
+      });
     }
     this.dispatch(sessionId, { type: 'send.retrying', clientMessageId });
     return this.deliver(sessionId, clientMessageId, message.text);
@@ -215,7 +234,12 @@ export class Conversations {
 
   /** Executes `message.send` (fresh commandId, same clientMessageId) and reconciles the result. */
   private async deliver(sessionId: Id, clientMessageId: string, text: string): Promise<SendResult> {
-    const result = await this.deps.commands.execute({ type: 'message.send', sessionId, clientMessageId, text });
+    const result = await this.deps.commands.execute({
+      type: 'message.send',
+      sessionId,
+      clientMessageId,
+      text,
+    });
     if (result.ok) this.confirm(sessionId, clientMessageId, result.value.message);
     else this.dispatch(sessionId, { type: 'send.failed', clientMessageId, error: result.error });
     return result;

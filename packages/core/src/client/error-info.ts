@@ -10,6 +10,11 @@ export function toErrorInfo(error: unknown, fallback: ErrorCode = 'INTERNAL'): E
       ? { code: error.code, message: error.message, details: error.details }
       : { code: error.code, message: error.message };
   }
-  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unexpected error.';
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'string'
+        ? error
+        : 'Unexpected error.';
   return { code: fallback, message: message || 'Unexpected error.' };
 }

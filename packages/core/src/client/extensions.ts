@@ -1,6 +1,12 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { ErrorInfo } from '../domain/errors.js';
-import type { Binder, CustomerDirectory, HostAction, HostRecord, SessionContext } from '../domain/extensions.js';
+import type {
+  Binder,
+  CustomerDirectory,
+  HostAction,
+  HostRecord,
+  SessionContext,
+} from '../domain/extensions.js';
 import type { Binding, Id } from '../domain/types.js';
 import type { CommandValues } from '../protocol/commands.js';
 import { disposedError, refused, type CommandRunner } from './commands.js';
@@ -95,7 +101,8 @@ export class HostExtensions {
     };
     if (messageId !== undefined) {
       const view = conversations.findMessage(sessionId, messageId);
-      if (!view || view.delivery !== 'sent') return refused(notFound('This message is not loaded.', { sessionId, messageId }));
+      if (!view || view.delivery !== 'sent')
+        return refused(notFound('This message is not loaded.', { sessionId, messageId }));
       const { delivery: _delivery, error: _error, ...message } = view;
       context.message = message;
     }
@@ -104,10 +111,17 @@ export class HostExtensions {
 
   private binder(binderId: string): ClientResult<Binder> {
     const binder = this.binders.value.find((b) => b.id === binderId);
-    return binder ? { ok: true, value: binder } : refused(notFound(`No binder "${binderId}" is registered.`, { binderId }));
+    return binder
+      ? { ok: true, value: binder }
+      : refused(notFound(`No binder "${binderId}" is registered.`, { binderId }));
   }
 
-  async searchRecords(binderId: string, sessionId: Id, query: string, messageId?: Id): Promise<ClientResult<HostRecord[]>> {
+  async searchRecords(
+    binderId: string,
+    sessionId: Id,
+    query: string,
+    messageId?: Id,
+  ): Promise<ClientResult<HostRecord[]>> {
     if (this.deps.isDisposed()) return refused(disposedError());
     const binder = this.binder(binderId);
     if (!binder.ok) return binder;
@@ -117,12 +131,20 @@ export class HostExtensions {
     if (!search) return { ok: true, value: [] };
     const result = await callHost(() => search.call(binder.value, query, context.value));
     if (result.ok && !Array.isArray(result.value)) {
-      return refused({ code: 'INTERNAL', message: `Binder "${binderId}" returned no record list.` });
+      return refused({
+        code: 'INTERNAL',
+        message: `Binder "${binderId}" returned no record list.`,
+      });
     }
     return result;
   }
 
-  async bindRecord(binderId: string, sessionId: Id, record: HostRecord, messageId?: Id): Promise<BindResult> {
+  async bindRecord(
+    binderId: string,
+    sessionId: Id,
+    record: HostRecord,
+    messageId?: Id,
+  ): Promise<BindResult> {
     if (this.deps.isDisposed()) return refused(disposedError());
     const invalid = validateRecord(record);
     if (invalid) return refused(invalid);
@@ -138,7 +160,8 @@ export class HostExtensions {
     const binder = this.binder(binderId);
     if (!binder.ok) return binder;
     const create = binder.value.create;
-    if (!create) return refused(notFound(`Binder "${binderId}" cannot create records.`, { binderId }));
+    if (!create)
+      return refused(notFound(`Binder "${binderId}" cannot create records.`, { binderId }));
     const context = this.context(sessionId, messageId);
     if (!context.ok) return context;
     const created = await callHost(() => create.call(binder.value, context.value));
@@ -146,7 +169,11 @@ export class HostExtensions {
     return this.bindRecord(binderId, sessionId, created.value, messageId);
   }
 
-  unbindRecord(sessionId: Id, binderId: string, recordId: string): Promise<ClientResult<CommandValues['session.unbind']>> {
+  unbindRecord(
+    sessionId: Id,
+    binderId: string,
+    recordId: string,
+  ): Promise<ClientResult<CommandValues['session.unbind']>> {
     return this.deps.commands.execute({ type: 'session.unbind', sessionId, binderId, recordId });
   }
 
@@ -158,7 +185,8 @@ export class HostExtensions {
     if (!context.ok) return context;
     const result = await callHost(() => action.run(context.value));
     if (!result.ok) return result;
-    const message = result.value && typeof result.value.message === 'string' ? result.value.message : undefined;
+    const message =
+      result.value && typeof result.value.message === 'string' ? result.value.message : undefined;
     return { ok: true, value: message === undefined ? {} : { message } };
   }
 
@@ -169,7 +197,10 @@ export class HostExtensions {
     const customer = this.deps.store.customers.get(customerId);
     if (!customer) return refused(notFound('This customer is not available.', { customerId }));
     if (customer.kind !== 'external') {
-      return refused({ code: 'VALIDATION', message: 'Only external customers can be added to the customer database.' });
+      return refused({
+        code: 'VALIDATION',
+        message: 'Only external customers can be added to the customer database.',
+      });
     }
     const added = await callHost(() => directory.addCustomer(customer));
     if (!added.ok) return added;
@@ -187,6 +218,7 @@ function register<T extends { id: string }>(registry: BehaviorSubject<T[]>, item
   registry.next([...registry.value.filter((existing) => existing.id !== item.id), item]);
   return () => {
     // Only this registration: a later one with the same id stays.
-    if (registry.value.includes(item)) registry.next(registry.value.filter((existing) => existing !== item));
+    if (registry.value.includes(item))
+      registry.next(registry.value.filter((existing) => existing !== item));
   };
 }

@@ -21,7 +21,13 @@ import type { ConversationState, MessageView } from './types.js';
 describe('session reducers', () => {
   it('upserts a session with its unread count', () => {
     const session = makeSession('s1', { status: 'active' });
-    const event: ServerEvent = { seq: 1, type: 'session.upserted', session, unread: 2, cause: 'taken' };
+    const event: ServerEvent = {
+      seq: 1,
+      type: 'session.upserted',
+      session,
+      unread: 2,
+      cause: 'taken',
+    };
     assert.equal(reduceSession(undefined, event), session);
     assert.equal(reduceUnread(undefined, event), 2);
   });
@@ -39,17 +45,28 @@ describe('session reducers', () => {
     assert.equal(next?.lastMessageOrder, 3);
     assert.equal(next?.lastMessagePreview, 'hello world');
     assert.equal(next?.lastMessageAt, 9000);
-    assert.deepEqual({ ...next, lastMessageOrder: 0, lastMessagePreview: '', lastMessageAt: 1000 }, makeSession('s1'));
+    assert.deepEqual(
+      { ...next, lastMessageOrder: 0, lastMessagePreview: '', lastMessageAt: 1000 },
+      makeSession('s1'),
+    );
     assert.equal(reduceUnread(0, event), 1);
   });
 
   it('never rewinds the preview for an older message, and ignores unknown sessions', () => {
     const current = makeSession('s1', { lastMessageOrder: 5, lastMessagePreview: 'new' });
-    const old: ServerEvent = { seq: 1, type: 'message.added', message: makeMessage('s1', 2), unread: 1 };
+    const old: ServerEvent = {
+      seq: 1,
+      type: 'message.added',
+      message: makeMessage('s1', 2),
+      unread: 1,
+    };
     assert.equal(reduceSession(current, old), current);
     assert.equal(reduceSession(undefined, old), undefined);
     assert.equal(reduceUnread(undefined, old), undefined);
-    assert.equal(reduceUnread(undefined, { seq: 1, type: 'session.read', sessionId: 's1', unread: 0 }), undefined);
+    assert.equal(
+      reduceUnread(undefined, { seq: 1, type: 'session.read', sessionId: 's1', unread: 0 }),
+      undefined,
+    );
   });
 
   it('sets unread on session.read, keeping the session object', () => {
@@ -60,21 +77,46 @@ describe('session reducers', () => {
   });
 
   it('is deterministic', () => {
-    const event: ServerEvent = { seq: 1, type: 'message.added', message: makeMessage('s1', 1), unread: 3 };
-    assert.deepEqual(reduceSession(makeSession('s1'), event), reduceSession(makeSession('s1'), event));
+    const event: ServerEvent = {
+      seq: 1,
+      type: 'message.added',
+      message: makeMessage('s1', 1),
+      unread: 3,
+    };
+    assert.deepEqual(
+      reduceSession(makeSession('s1'), event),
+      reduceSession(makeSession('s1'), event),
+    );
   });
 
   it('previews fold white space like previewOf, with a fast path for plain text', () => {
-    for (const text of ['plain text', ' leading', 'trailing ', 'two  spaces', 'tab\there', 'nbsp\u00a0here', 'x'.repeat(200), '', 'ok']) {
+    for (const text of [
+      'plain text',
+      ' leading',
+      'trailing ',
+      'two  spaces',
+      'tab\there',
+      'nbsp\u00a0here',
+      'x'.repeat(200),
+      '',
+      'ok',
+    ]) {
       assert.equal(previewText(text), previewOf(text), JSON.stringify(text));
     }
   });
 
   it('knows which session an event is about', () => {
     assert.equal(sessionIdOf({ seq: 1, type: 'session.read', sessionId: 'x', unread: 0 }), 'x');
-    assert.equal(sessionIdOf({ seq: 1, type: 'message.added', message: makeMessage('y', 1), unread: 0 }), 'y');
     assert.equal(
-      sessionIdOf({ seq: 1, type: 'customer.upserted', customer: { id: 'c', kind: 'internal', userId: 'u', name: 'n' } }),
+      sessionIdOf({ seq: 1, type: 'message.added', message: makeMessage('y', 1), unread: 0 }),
+      'y',
+    );
+    assert.equal(
+      sessionIdOf({
+        seq: 1,
+        type: 'customer.upserted',
+        customer: { id: 'c', kind: 'internal', userId: 'u', name: 'n' },
+      }),
       undefined,
     );
   });
@@ -102,10 +144,16 @@ describe('reduceActivity', () => {
     list = reduceActivity(list, added(activity('a', 10)), 2);
     list = reduceActivity(list, added(activity('b', 30)), 2);
     list = reduceActivity(list, added(activity('c', 20)), 2);
-    assert.deepEqual(list.map((e) => e.id), ['b', 'c']);
+    assert.deepEqual(
+      list.map((e) => e.id),
+      ['b', 'c'],
+    );
     assert.equal(reduceActivity(list, added(activity('b', 30)), 2), list);
     assert.equal(reduceActivity(list, added(activity('old', 1)), 2), list);
-    assert.equal(reduceActivity(list, { seq: 1, type: 'session.removed', sessionId: 's' }, 2), list);
+    assert.equal(
+      reduceActivity(list, { seq: 1, type: 'session.removed', sessionId: 's' }, 2),
+      list,
+    );
   });
 });
 
@@ -121,25 +169,36 @@ describe('conversation reducer', () => {
     order: Infinity,
     delivery: 'pending',
   });
-  const ids = (state: ConversationState): string[] => state.messages.map((m) => `${m.id}:${m.delivery}`);
+  const ids = (state: ConversationState): string[] =>
+    state.messages.map((m) => `${m.id}:${m.delivery}`);
 
   it('orders by server order, deduplicates by id, keeps unsent last', () => {
     let state = emptyConversation('s1');
     state = reduceConversation(state, { type: 'send.pending', message: pending('c1') });
     state = reduceConversation(state, { type: 'message.added', message: makeMessage('s1', 2) });
     state = reduceConversation(state, { type: 'message.added', message: makeMessage('s1', 1) });
-    const same = reduceConversation(state, { type: 'message.added', message: makeMessage('s1', 2) });
+    const same = reduceConversation(state, {
+      type: 'message.added',
+      message: makeMessage('s1', 2),
+    });
     assert.equal(same, state);
     assert.deepEqual(ids(state), ['s1-m1:sent', 's1-m2:sent', 'pending:c1:pending']);
   });
 
   it('a server message with the clientMessageId replaces the pending one, in either order', () => {
     const server = makeMessage('s1', 7, { id: 'srv', clientMessageId: 'c1' });
-    const start = reduceConversation(emptyConversation('s1'), { type: 'send.pending', message: pending('c1') });
+    const start = reduceConversation(emptyConversation('s1'), {
+      type: 'send.pending',
+      message: pending('c1'),
+    });
 
     let a = reduceConversation(start, { type: 'message.added', message: server });
     a = reduceConversation(a, { type: 'send.confirmed', clientMessageId: 'c1', message: server });
-    let b = reduceConversation(start, { type: 'send.confirmed', clientMessageId: 'c1', message: server });
+    let b = reduceConversation(start, {
+      type: 'send.confirmed',
+      clientMessageId: 'c1',
+      message: server,
+    });
     b = reduceConversation(b, { type: 'message.added', message: server });
     assert.deepEqual(ids(a), ['srv:sent']);
     assert.deepEqual(b, a);
@@ -147,7 +206,10 @@ describe('conversation reducer', () => {
 
   it('marks failed, retries and discards only unsent messages', () => {
     const error = { code: 'OFFLINE' as const, message: 'offline' };
-    let state = reduceConversation(emptyConversation('s1'), { type: 'send.pending', message: pending('c1') });
+    let state = reduceConversation(emptyConversation('s1'), {
+      type: 'send.pending',
+      message: pending('c1'),
+    });
     const untouched = reduceConversation(state, { type: 'send.discarded', clientMessageId: 'c1' });
     assert.equal(untouched, state, 'a pending message is not discarded');
     state = reduceConversation(state, { type: 'send.failed', clientMessageId: 'c1', error });
@@ -168,12 +230,21 @@ describe('conversation reducer', () => {
     state = reduceConversation(state, {
       type: 'history.loaded',
       older: false,
-      page: { messages: [makeMessage('s1', 3), makeMessage('s1', 4), makeMessage('s1', 5)], hasMore: true },
+      page: {
+        messages: [makeMessage('s1', 3), makeMessage('s1', 4), makeMessage('s1', 5)],
+        hasMore: true,
+      },
     });
-    assert.deepEqual(state.messages.map((m) => m.order), [3, 4, 5]);
+    assert.deepEqual(
+      state.messages.map((m) => m.order),
+      [3, 4, 5],
+    );
     assert.equal(state.hasMore, true);
     assert.equal(state.loading, false);
-    state = reduceConversation(state, { type: 'history.failed', error: { code: 'INTERNAL', message: 'x' } });
+    state = reduceConversation(state, {
+      type: 'history.failed',
+      error: { code: 'INTERNAL', message: 'x' },
+    });
     assert.equal(state.error?.code, 'INTERNAL');
     state = reduceConversation(state, { type: 'history.loading' });
     assert.equal(state.error, undefined);
@@ -182,7 +253,10 @@ describe('conversation reducer', () => {
       older: true,
       page: { messages: [makeMessage('s1', 1), makeMessage('s1', 2)], hasMore: false },
     });
-    assert.deepEqual(state.messages.map((m) => m.order), [1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      state.messages.map((m) => m.order),
+      [1, 2, 3, 4, 5],
+    );
     assert.equal(state.hasMore, false);
   });
 
@@ -195,12 +269,18 @@ describe('conversation reducer', () => {
       type: 'history.refreshed',
       page: { messages: [makeMessage('s1', 2), makeMessage('s1', 3)], hasMore: true },
     });
-    assert.deepEqual(touching.messages.map((m) => m.order), [1, 2, 3, Infinity]);
+    assert.deepEqual(
+      touching.messages.map((m) => m.order),
+      [1, 2, 3, Infinity],
+    );
     state = reduceConversation(state, {
       type: 'history.refreshed',
       page: { messages: [makeMessage('s1', 10), makeMessage('s1', 11)], hasMore: true },
     });
-    assert.deepEqual(state.messages.map((m) => m.order), [10, 11, Infinity]);
+    assert.deepEqual(
+      state.messages.map((m) => m.order),
+      [10, 11, Infinity],
+    );
     assert.equal(state.hasMore, true);
   });
 

@@ -8,7 +8,13 @@
  * nothing needs to be recomputed or emitted.
  */
 import type { ErrorInfo } from '../domain/errors.js';
-import { PREVIEW_LENGTH, type ActivityEntry, type Id, type Message, type Session } from '../domain/types.js';
+import {
+  PREVIEW_LENGTH,
+  type ActivityEntry,
+  type Id,
+  type Message,
+  type Session,
+} from '../domain/types.js';
 import { previewOf } from '../domain/validation.js';
 import type { MessagePage } from '../protocol/adapter.js';
 import type { ServerEvent } from '../protocol/events.js';
@@ -45,7 +51,19 @@ export function previewText(text: string): string {
     if (code === 32) {
       if (previousSpace) return previewOf(text);
       previousSpace = true;
-    } else if (code < 32 || code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff) {
+    } else if (
+      code < 32 ||
+      code === 0x85 ||
+      code === 0xa0 ||
+      code === 0x1680 ||
+      (code >= 0x2000 && code <= 0x200a) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0x202f ||
+      code === 0x205f ||
+      code === 0x3000 ||
+      code === 0xfeff
+    ) {
       return previewOf(text);
     } else {
       previousSpace = false;
@@ -85,7 +103,10 @@ export function withMessage(session: Session, message: Message): Session {
  * not (or no longer) visible. Events about unknown sessions, other than an upsert, change
  * nothing: the session arrives with its own upsert or the next snapshot.
  */
-export function reduceSession(session: Session | undefined, event: ServerEvent): Session | undefined {
+export function reduceSession(
+  session: Session | undefined,
+  event: ServerEvent,
+): Session | undefined {
   switch (event.type) {
     case 'session.upserted':
       return event.session;
@@ -177,7 +198,10 @@ const isSent = (message: MessageView): boolean => message.delivery === 'sent';
  * sent messages ordered by server `order`, unsent (pending, failed) messages after them in the
  * order they were written. Returns `messages` itself when nothing is new.
  */
-export function mergeMessages(messages: readonly MessageView[], incoming: readonly Message[]): readonly MessageView[] {
+export function mergeMessages(
+  messages: readonly MessageView[],
+  incoming: readonly Message[],
+): readonly MessageView[] {
   // Fast path for the common case: one new message that goes at the end of the sent ones.
   if (incoming.length === 1) return insertMessage(messages, incoming[0]);
   const ids = new Set<Id>();
@@ -200,9 +224,15 @@ export function mergeMessages(messages: readonly MessageView[], incoming: readon
     added.push(sentView(message));
   }
   if (added.length === 0) return messages;
-  const sent = messages.filter(isSent).concat(added).sort((a, b) => a.order - b.order);
+  const sent = messages
+    .filter(isSent)
+    .concat(added)
+    .sort((a, b) => a.order - b.order);
   for (const message of messages) {
-    if (!isSent(message) && !(message.clientMessageId !== undefined && confirmed.has(message.clientMessageId))) {
+    if (
+      !isSent(message) &&
+      !(message.clientMessageId !== undefined && confirmed.has(message.clientMessageId))
+    ) {
       sent.push(message);
     }
   }
@@ -221,7 +251,10 @@ function insertMessage(messages: readonly MessageView[], message: Message): read
       replaced = i;
     }
   }
-  const next = replaced >= 0 ? [...messages.slice(0, replaced), ...messages.slice(replaced + 1)] : messages.slice();
+  const next =
+    replaced >= 0
+      ? [...messages.slice(0, replaced), ...messages.slice(replaced + 1)]
+      : messages.slice();
   // Unsent messages have order Infinity, so this also keeps them last.
   let at = next.length;
   while (at > 0 && next[at - 1].order > message.order) at--;
@@ -260,18 +293,29 @@ function updateUnsent(
   return { ...state, messages };
 }
 
-function withMessages(state: ConversationState, messages: readonly MessageView[]): ConversationState {
+function withMessages(
+  state: ConversationState,
+  messages: readonly MessageView[],
+): ConversationState {
   return messages === state.messages ? state : { ...state, messages: messages as MessageView[] };
 }
 
 /** One conversation after one action. */
-export function reduceConversation(state: ConversationState, action: ConversationAction): ConversationState {
+export function reduceConversation(
+  state: ConversationState,
+  action: ConversationAction,
+): ConversationState {
   switch (action.type) {
     case 'message.added':
       return withMessages(state, mergeMessages(state.messages, [action.message]));
     case 'history.loading':
       if (state.loading && state.error === undefined) return state;
-      return { sessionId: state.sessionId, messages: state.messages, hasMore: state.hasMore, loading: true };
+      return {
+        sessionId: state.sessionId,
+        messages: state.messages,
+        hasMore: state.hasMore,
+        loading: true,
+      };
     case 'history.loaded':
       return {
         sessionId: state.sessionId,
@@ -283,7 +327,11 @@ export function reduceConversation(state: ConversationState, action: Conversatio
       const page = action.page.messages;
       const newest = newestSentOrder(state.messages);
       if (newest === undefined) {
-        return { ...state, messages: mergeMessages(state.messages, page) as MessageView[], hasMore: action.page.hasMore };
+        return {
+          ...state,
+          messages: mergeMessages(state.messages, page) as MessageView[],
+          hasMore: action.page.hasMore,
+        };
       }
       // More than a page was missed: the loaded messages and the page do not touch, so keep the
       // page (and the unsent messages) and let loadOlder fill in the rest.
@@ -296,14 +344,19 @@ export function reduceConversation(state: ConversationState, action: Conversatio
     case 'history.failed':
       return { ...state, loading: false, error: action.error };
     case 'send.pending':
-      if (state.messages.some((m) => m.clientMessageId === action.message.clientMessageId)) return state;
+      if (state.messages.some((m) => m.clientMessageId === action.message.clientMessageId))
+        return state;
       return { ...state, messages: [...state.messages, action.message] };
     case 'send.confirmed': {
       const withoutPending = updateUnsent(state, action.clientMessageId, () => null);
       return withMessages(withoutPending, mergeMessages(withoutPending.messages, [action.message]));
     }
     case 'send.failed':
-      return updateUnsent(state, action.clientMessageId, (m) => ({ ...m, delivery: 'failed', error: action.error }));
+      return updateUnsent(state, action.clientMessageId, (m) => ({
+        ...m,
+        delivery: 'failed',
+        error: action.error,
+      }));
     case 'send.retrying':
       return updateUnsent(state, action.clientMessageId, (m) => {
         if (m.delivery !== 'failed') return m;
@@ -311,6 +364,8 @@ export function reduceConversation(state: ConversationState, action: Conversatio
         return { ...rest, delivery: 'pending' };
       });
     case 'send.discarded':
-      return updateUnsent(state, action.clientMessageId, (m) => (m.delivery === 'failed' ? null : m));
+      return updateUnsent(state, action.clientMessageId, (m) =>
+        m.delivery === 'failed' ? null : m,
+      );
   }
 }

@@ -12,7 +12,12 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
 
 async function setup() {
   const fake = createFakeAdapter({
-    initial: makeSnapshot({ sessions: [makeSession('s1', { name: 'Refund for Anna' }), makeSession('s2', { name: 'Delivery' })] }),
+    initial: makeSnapshot({
+      sessions: [
+        makeSession('s1', { name: 'Refund for Anna' }),
+        makeSession('s2', { name: 'Delivery' }),
+      ],
+    }),
   });
   const client = createLiveChatClient({ adapter: fake.adapter, searchDebounceMs: DEBOUNCE });
   await whenReady(client);
@@ -30,10 +35,15 @@ describe('search$', () => {
     assert.equal(fake.calls.search.length, 0);
     await wait(DEBOUNCE * 3);
     assert.deepEqual(fake.calls.search, [{ text: 'ref' }]);
-    assert.deepEqual(states.values.map((s) => s.status), ['searching', 'done']);
+    assert.deepEqual(
+      states.values.map((s) => s.status),
+      ['searching', 'done'],
+    );
     const done = states.values[1];
     assert.equal(done.text, 'ref');
-    assert.deepEqual(done.hits, [{ kind: 'session', sessionId: 's1', text: 'Refund for Anna', ranges: [{ start: 0, end: 3 }] }]);
+    assert.deepEqual(done.hits, [
+      { kind: 'session', sessionId: 's1', text: 'Refund for Anna', ranges: [{ start: 0, end: 3 }] },
+    ]);
     client.dispose();
   });
 
@@ -46,7 +56,10 @@ describe('search$', () => {
     input.next({ text: '  ' });
     await wait(DEBOUNCE * 3);
     assert.equal(fake.calls.search.length, 1);
-    assert.deepEqual(states.values.map((s) => s.status), ['searching', 'done', 'idle']);
+    assert.deepEqual(
+      states.values.map((s) => s.status),
+      ['searching', 'done', 'idle'],
+    );
     assert.deepEqual(states.values[2].hits, []);
     client.dispose();
   });
@@ -54,7 +67,8 @@ describe('search$', () => {
   it('a newer query cancels the stale one: its late answer is never shown', async () => {
     const { fake, client, input, states } = await setup();
     const answers: Array<(hits: SearchHit[]) => void> = [];
-    fake.searchHandler = (_query: SearchQuery) => new Promise<SearchHit[]>((resolve) => answers.push(resolve));
+    fake.searchHandler = (_query: SearchQuery) =>
+      new Promise<SearchHit[]>((resolve) => answers.push(resolve));
     input.next({ text: 'first' });
     await wait(DEBOUNCE * 3);
     input.next({ text: 'second', sessionId: 's1' });

@@ -1,4 +1,15 @@
-import { catchError, concat, debounceTime, defer, distinctUntilChanged, map, of, switchMap, takeUntil, type Observable } from 'rxjs';
+import {
+  catchError,
+  concat,
+  debounceTime,
+  defer,
+  distinctUntilChanged,
+  map,
+  of,
+  switchMap,
+  takeUntil,
+  type Observable,
+} from 'rxjs';
 import { MAX_SEARCH_LENGTH } from '../domain/search.js';
 import type { Id } from '../domain/types.js';
 import type { TransportAdapter } from '../protocol/adapter.js';
@@ -10,9 +21,14 @@ interface SearchInput {
   sessionId?: Id;
 }
 
-const sameInput = (a: SearchInput, b: SearchInput): boolean => a.text === b.text && a.sessionId === b.sessionId;
+const sameInput = (a: SearchInput, b: SearchInput): boolean =>
+  a.text === b.text && a.sessionId === b.sessionId;
 
-function state(input: SearchInput, status: SearchState['status'], rest: Partial<SearchState> = {}): SearchState {
+function state(
+  input: SearchInput,
+  status: SearchState['status'],
+  rest: Partial<SearchState> = {},
+): SearchState {
   const base: SearchState = { text: input.text, status, hits: [] };
   if (input.sessionId !== undefined) base.sessionId = input.sessionId;
   return { ...base, ...rest };
@@ -30,7 +46,11 @@ export function searchStream(
   destroy$: Observable<void>,
 ): Observable<SearchState> {
   return input$.pipe(
-    map((input): SearchInput => (input.sessionId === undefined ? { text: input.text } : { text: input.text, sessionId: input.sessionId })),
+    map((input): SearchInput =>
+      input.sessionId === undefined
+        ? { text: input.text }
+        : { text: input.text, sessionId: input.sessionId },
+    ),
     debounceTime(debounceMs),
     distinctUntilChanged(sameInput),
     switchMap((input) => {
@@ -46,7 +66,10 @@ export function searchStream(
           }),
         );
       }
-      const query = input.sessionId === undefined ? { text: input.text } : { text: input.text, sessionId: input.sessionId };
+      const query =
+        input.sessionId === undefined
+          ? { text: input.text }
+          : { text: input.text, sessionId: input.sessionId };
       return concat(
         of(state(input, 'searching')),
         defer(() => adapter.search(query)).pipe(

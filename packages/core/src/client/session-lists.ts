@@ -119,7 +119,8 @@ export class GroupIndex {
   /** Every (live chat, kind, member ids), for tests and checks. */
   *entries(): IterableIterator<[Id, SessionGroupKind, ReadonlySet<Id>]> {
     for (const [liveChatId, buckets] of this.byLiveChat) {
-      for (const kind of Object.keys(buckets) as SessionGroupKind[]) yield [liveChatId, kind, buckets[kind].ids];
+      for (const kind of Object.keys(buckets) as SessionGroupKind[])
+        yield [liveChatId, kind, buckets[kind].ids];
     }
   }
 }
@@ -145,7 +146,11 @@ export function comparatorOf(kind: SessionGroupKind): (a: SessionView, b: Sessio
 }
 
 /** First index whose element does not sort before `view`. */
-function lowerBound(list: readonly SessionView[], view: SessionView, compare: (a: SessionView, b: SessionView) => number): number {
+function lowerBound(
+  list: readonly SessionView[],
+  view: SessionView,
+  compare: (a: SessionView, b: SessionView) => number,
+): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -224,7 +229,9 @@ export function sortedViews(
   } else {
     const views = sortFromScratch(bucket, compare, viewOf);
     bucket.sorted =
-      previous && previous.length === views.length && previous.every((view, i) => view === views[i]) ? previous : views;
+      previous && previous.length === views.length && previous.every((view, i) => view === views[i])
+        ? previous
+        : views;
   }
   return bucket.sorted;
 }

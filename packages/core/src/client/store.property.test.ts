@@ -38,13 +38,30 @@ const sessionArb: fc.Arbitrary<Session> = fc
   })
   .map(({ id, ...rest }) => makeSession(id, rest));
 
-type Unnumbered = ServerEvent extends infer E ? (E extends ServerEvent ? Omit<E, 'seq'> : never) : never;
+type Unnumbered = ServerEvent extends infer E
+  ? E extends ServerEvent
+    ? Omit<E, 'seq'>
+    : never
+  : never;
 
 const eventArb: fc.Arbitrary<Unnumbered> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ session: sessionArb, unread: fc.integer({ min: 0, max: 9 }) }).map(
-    ({ session, unread }): Unnumbered => ({ type: 'session.upserted', session, unread, cause: 'created' }),
-  ) },
-  { weight: 1, arbitrary: fc.constantFrom(...SESSION_IDS).map((sessionId): Unnumbered => ({ type: 'session.removed', sessionId })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ session: sessionArb, unread: fc.integer({ min: 0, max: 9 }) })
+      .map(({ session, unread }): Unnumbered => ({
+        type: 'session.upserted',
+        session,
+        unread,
+        cause: 'created',
+      })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(...SESSION_IDS)
+      .map((sessionId): Unnumbered => ({ type: 'session.removed', sessionId })),
+  },
   {
     weight: 4,
     arbitrary: fc
@@ -61,7 +78,9 @@ const eventArb: fc.Arbitrary<Unnumbered> = fc.oneof(
         message: {
           id: `${sessionId}-m${order}`,
           sessionId,
-          author: fromCustomer ? { kind: 'customer', customerId: 'c-1' } : { kind: 'operator', userId: 'u-me' },
+          author: fromCustomer
+            ? { kind: 'customer', customerId: 'c-1' }
+            : { kind: 'operator', userId: 'u-me' },
           text: `text ${order}`,
           channel: 'web',
           sentAt,
@@ -72,7 +91,10 @@ const eventArb: fc.Arbitrary<Unnumbered> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .record({ sessionId: fc.constantFrom(...SESSION_IDS), unread: fc.integer({ min: 0, max: 9 }) })
+      .record({
+        sessionId: fc.constantFrom(...SESSION_IDS),
+        unread: fc.integer({ min: 0, max: 9 }),
+      })
       .map(({ sessionId, unread }): Unnumbered => ({ type: 'session.read', sessionId, unread })),
   },
   {
@@ -104,9 +126,18 @@ function assertConsistent(store: WorkspaceStore): void {
   const viewer = store.viewer;
   assert.ok(viewer);
   const sessions = [...store.allSessions()];
-  for (const session of sessions) assert.equal(typeof store.unreadOf(session.id), 'number', 'an unread count for every session');
-  const expected = computeCounters(viewer, sessions, (id) => store.unreadOf(id) ?? 0, store.accessibleLiveChats.map((c) => c.id));
-  assert.ok(countersEqual(store.counters, expected), `incremental ${JSON.stringify(store.counters)} vs ${JSON.stringify(expected)}`);
+  for (const session of sessions)
+    assert.equal(typeof store.unreadOf(session.id), 'number', 'an unread count for every session');
+  const expected = computeCounters(
+    viewer,
+    sessions,
+    (id) => store.unreadOf(id) ?? 0,
+    store.accessibleLiveChats.map((c) => c.id),
+  );
+  assert.ok(
+    countersEqual(store.counters, expected),
+    `incremental ${JSON.stringify(store.counters)} vs ${JSON.stringify(expected)}`,
+  );
 
   // Every group list holds exactly the sessions groupsOf assigns to it...
   const members = new Map<string, Set<string>>();
@@ -118,10 +149,17 @@ function assertConsistent(store: WorkspaceStore): void {
     }
   }
   for (const [liveChatId, kind, ids] of store.lists.entries()) {
-    assert.deepEqual([...ids].sort(), [...(members.get(`${liveChatId}/${kind}`) ?? [])].sort(), `${liveChatId}/${kind}`);
+    assert.deepEqual(
+      [...ids].sort(),
+      [...(members.get(`${liveChatId}/${kind}`) ?? [])].sort(),
+      `${liveChatId}/${kind}`,
+    );
   }
   // ...so list sizes are the counters' group sizes, and the sorted lists agree.
-  for (const liveChatId of new Set([...Object.keys(store.counters.groups), ...store.accessibleLiveChats.map((c) => c.id)])) {
+  for (const liveChatId of new Set([
+    ...Object.keys(store.counters.groups),
+    ...store.accessibleLiveChats.map((c) => c.id),
+  ])) {
     for (const kind of SESSION_GROUP_KINDS) {
       const size = store.counters.groups[liveChatId]?.[kind] ?? 0;
       assert.equal(store.lists.size(liveChatId, kind), size, `${liveChatId}/${kind} size`);
@@ -134,7 +172,9 @@ function assertConsistent(store: WorkspaceStore): void {
 function assertSorted(store: WorkspaceStore, liveChatId: string, kind: SessionGroupKind): void {
   const list = store.sessionList(liveChatId, kind);
   const ids = store.lists.get(liveChatId, kind)?.ids ?? new Set<string>();
-  const fresh = [...ids].map((id) => store.sessionView(id)).sort(comparatorOf(kind) as (a: unknown, b: unknown) => number);
+  const fresh = [...ids]
+    .map((id) => store.sessionView(id))
+    .sort(comparatorOf(kind) as (a: unknown, b: unknown) => number);
   assert.equal(list.length, fresh.length, `${liveChatId}/${kind} length`);
   list.forEach((view, i) => assert.equal(view, fresh[i], `${liveChatId}/${kind} row ${i}`));
 }
@@ -143,12 +183,18 @@ function assertSorted(store: WorkspaceStore, liveChatId: string, kind: SessionGr
 function plain(store: WorkspaceStore): unknown {
   const lists: Record<string, string[]> = {};
   for (const chat of store.accessibleLiveChats) {
-    for (const kind of SESSION_GROUP_KINDS) lists[`${chat.id}/${kind}`] = store.sessionList(chat.id, kind).map((v) => v.session.id);
+    for (const kind of SESSION_GROUP_KINDS)
+      lists[`${chat.id}/${kind}`] = store.sessionList(chat.id, kind).map((v) => v.session.id);
   }
   return {
     seq: store.seq,
-    sessions: [...store.allSessions()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((s) => [s, store.unreadOf(s.id)]),
-    views: [...store.allSessions()].map((s) => s.id).sort().map((id) => store.sessionView(id)),
+    sessions: [...store.allSessions()]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((s) => [s, store.unreadOf(s.id)]),
+    views: [...store.allSessions()]
+      .map((s) => s.id)
+      .sort()
+      .map((id) => store.sessionView(id)),
     counters: store.countersView(),
     lists,
     customers: [...store.customers.values()],
@@ -199,7 +245,10 @@ describe('store properties', () => {
           type: 'session.upserted',
           session: makeSession(id, {
             status,
-            assignee: status === 'active' ? { kind: 'operator', operatorId: mine ? 'u-me' : 'u-other' } : null,
+            assignee:
+              status === 'active'
+                ? { kind: 'operator', operatorId: mine ? 'u-me' : 'u-other' }
+                : null,
             queuedAt: status === 'queued' ? at : null,
             lastMessageAt: at,
           }),
@@ -207,27 +256,55 @@ describe('store properties', () => {
           cause: 'created',
         })),
       fc
-        .record({ id: fc.constantFrom(...many), order: fc.integer({ min: 1, max: 1000 }), at: fc.integer({ min: 0, max: 500 }) })
+        .record({
+          id: fc.constantFrom(...many),
+          order: fc.integer({ min: 1, max: 1000 }),
+          at: fc.integer({ min: 0, max: 500 }),
+        })
         .map(({ id, order, at }): Unnumbered => ({
           type: 'message.added',
-          message: { id: `${id}-${order}`, sessionId: id, author: { kind: 'customer', customerId: 'c-1' }, text: 't', channel: 'web', sentAt: at, order },
+          message: {
+            id: `${id}-${order}`,
+            sessionId: id,
+            author: { kind: 'customer', customerId: 'c-1' },
+            text: 't',
+            channel: 'web',
+            sentAt: at,
+            order,
+          },
           unread: 1,
         })),
-      fc.constantFrom(...many).map((sessionId): Unnumbered => ({ type: 'session.removed', sessionId })),
+      fc
+        .constantFrom(...many)
+        .map((sessionId): Unnumbered => ({ type: 'session.removed', sessionId })),
     );
     fc.assert(
-      fc.property(fc.array(manyEvent, { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 8 }), (events, every) => {
-        const initial = many.map((id, i) =>
-          makeSession(id, i % 2 ? { queuedAt: i * 3 } : { status: 'active', assignee: { kind: 'operator', operatorId: 'u-me' }, lastMessageAt: i * 7 }),
-        );
-        const store = build(initial, {});
-        for (const kind of SESSION_GROUP_KINDS) store.sessionList('lc-1', kind);
-        number(events).forEach((event, i) => {
-          store.applyEvent(event);
-          if (i % every === 0) for (const kind of SESSION_GROUP_KINDS) assertSorted(store, 'lc-1', kind);
-        });
-        for (const kind of SESSION_GROUP_KINDS) assertSorted(store, 'lc-1', kind);
-      }),
+      fc.property(
+        fc.array(manyEvent, { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 1, max: 8 }),
+        (events, every) => {
+          const initial = many.map((id, i) =>
+            makeSession(
+              id,
+              i % 2
+                ? { queuedAt: i * 3 }
+                : {
+                    status: 'active',
+                    assignee: { kind: 'operator', operatorId: 'u-me' },
+                    lastMessageAt: i * 7,
+                  },
+            ),
+          );
+          const store = build(initial, {});
+          for (const kind of SESSION_GROUP_KINDS) store.sessionList('lc-1', kind);
+          number(events).forEach((event, i) => {
+            store.applyEvent(event);
+            if (i % every === 0)
+              for (const kind of SESSION_GROUP_KINDS) assertSorted(store, 'lc-1', kind);
+          });
+          for (const kind of SESSION_GROUP_KINDS) assertSorted(store, 'lc-1', kind);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -238,7 +315,10 @@ describe('store properties', () => {
         const live = build(initial, unread);
         for (const event of number(events)) live.applyEvent(event);
         const sessions = [...live.allSessions()];
-        const fresh = build(sessions, Object.fromEntries(sessions.map((s) => [s.id, live.unreadOf(s.id) ?? 0])));
+        const fresh = build(
+          sessions,
+          Object.fromEntries(sessions.map((s) => [s.id, live.unreadOf(s.id) ?? 0])),
+        );
         assert.ok(countersEqual(live.counters, fresh.counters));
       }),
       { numRuns: 200 },

@@ -18,10 +18,24 @@ function loaded(): WorkspaceStore {
         makeSession('q-new', { queuedAt: 300 }),
         makeSession('q-g1', { queuedAt: 200, assignee: { kind: 'group', groupId: 'g-1' } }),
         makeSession('q-g2', { queuedAt: 50, assignee: { kind: 'group', groupId: 'g-2' } }),
-        makeSession('a-mine', { status: 'active', assignee: mine, queuedAt: null, lastMessageAt: 500 }),
-        makeSession('a-mine-2', { status: 'active', assignee: mine, queuedAt: null, lastMessageAt: 900 }),
+        makeSession('a-mine', {
+          status: 'active',
+          assignee: mine,
+          queuedAt: null,
+          lastMessageAt: 500,
+        }),
+        makeSession('a-mine-2', {
+          status: 'active',
+          assignee: mine,
+          queuedAt: null,
+          lastMessageAt: 900,
+        }),
         makeSession('closed', { status: 'closed', queuedAt: null }),
-        makeSession('sup-active', { liveChatId: 'lc-2', status: 'active', assignee: { kind: 'operator', operatorId: 'u-other' } }),
+        makeSession('sup-active', {
+          liveChatId: 'lc-2',
+          status: 'active',
+          assignee: { kind: 'operator', operatorId: 'u-other' },
+        }),
         makeSession('foreign', { liveChatId: 'lc-3' }),
       ],
       unread: { 'a-mine': 2, 'a-mine-2': 1, 'q-old': 4 },
@@ -39,14 +53,20 @@ function check(store: WorkspaceStore): void {
     (id) => store.unreadOf(id) ?? 0,
     store.accessibleLiveChats.map((c) => c.id),
   );
-  assert.ok(countersEqual(store.counters, expected), `${JSON.stringify(store.counters)} != ${JSON.stringify(expected)}`);
+  assert.ok(
+    countersEqual(store.counters, expected),
+    `${JSON.stringify(store.counters)} != ${JSON.stringify(expected)}`,
+  );
 }
 
 describe('WorkspaceStore', () => {
   it('builds viewer, counters and lists from a snapshot', () => {
     const store = loaded();
     assert.equal(store.seq, 10);
-    assert.deepEqual(store.accessibleLiveChats.map((c) => c.id), ['lc-1', 'lc-2']);
+    assert.deepEqual(
+      store.accessibleLiveChats.map((c) => c.id),
+      ['lc-1', 'lc-2'],
+    );
     assert.equal(store.counters.unreadInMySessions, 3);
     // queue: unassigned in lc-1 (q-old, q-new), for my group (q-g1); not q-g2; not lc-3
     assert.equal(store.counters.newUnassigned, 3);
@@ -57,8 +77,14 @@ describe('WorkspaceStore', () => {
 
   it('sorts the queue oldest first and other lists newest activity first', () => {
     const store = loaded();
-    assert.deepEqual(store.sessionList('lc-1', 'queue').map((v) => v.session.id), ['q-old', 'q-g1', 'q-new']);
-    assert.deepEqual(store.sessionList('lc-1', 'mine').map((v) => v.session.id), ['a-mine-2', 'a-mine']);
+    assert.deepEqual(
+      store.sessionList('lc-1', 'queue').map((v) => v.session.id),
+      ['q-old', 'q-g1', 'q-new'],
+    );
+    assert.deepEqual(
+      store.sessionList('lc-1', 'mine').map((v) => v.session.id),
+      ['a-mine-2', 'a-mine'],
+    );
     assert.equal(store.oldestQueued()?.session.id, 'q-old');
     assert.equal(store.oldestQueued('lc-2'), undefined);
   });
@@ -67,11 +93,19 @@ describe('WorkspaceStore', () => {
     const store = loaded();
     const queue = store.sessionList('lc-1', 'queue');
     const mineList = store.sessionList('lc-1', 'mine');
-    store.applyEvent({ seq: 11, type: 'message.added', message: makeMessage('a-mine', 1, { sentAt: 1000 }), unread: 3 });
+    store.applyEvent({
+      seq: 11,
+      type: 'message.added',
+      message: makeMessage('a-mine', 1, { sentAt: 1000 }),
+      unread: 3,
+    });
     assert.equal(store.sessionList('lc-1', 'queue'), queue, 'queue unchanged');
     const after = store.sessionList('lc-1', 'mine');
     assert.notEqual(after, mineList);
-    assert.deepEqual(after.map((v) => v.session.id), ['a-mine', 'a-mine-2']);
+    assert.deepEqual(
+      after.map((v) => v.session.id),
+      ['a-mine', 'a-mine-2'],
+    );
     assert.equal(after[1], mineList[0], 'the untouched session keeps its view object');
     assert.equal(after[0].unread, 3);
     check(store);
@@ -80,7 +114,13 @@ describe('WorkspaceStore', () => {
   it('moves a taken session from the queue to mine, O(1), and counters follow', () => {
     const store = loaded();
     const events: ServerEvent[] = [
-      { seq: 11, type: 'session.upserted', session: makeSession('q-old', { status: 'active', assignee: mine, queuedAt: null }), unread: 4, cause: 'taken' },
+      {
+        seq: 11,
+        type: 'session.upserted',
+        session: makeSession('q-old', { status: 'active', assignee: mine, queuedAt: null }),
+        unread: 4,
+        cause: 'taken',
+      },
       { seq: 12, type: 'session.read', sessionId: 'q-old', unread: 0 },
       { seq: 13, type: 'session.removed', sessionId: 'q-new' },
     ];
@@ -88,7 +128,10 @@ describe('WorkspaceStore', () => {
       store.applyEvent(event);
       check(store);
     }
-    assert.deepEqual(store.sessionList('lc-1', 'queue').map((v) => v.session.id), ['q-g1']);
+    assert.deepEqual(
+      store.sessionList('lc-1', 'queue').map((v) => v.session.id),
+      ['q-g1'],
+    );
     assert.deepEqual(store.counters.groups['lc-1'], { queue: 1, mine: 3, closed: 1, active: 0 });
     assert.equal(store.sessionView('q-new'), undefined);
     assert.equal(store.seq, 13);
@@ -97,11 +140,24 @@ describe('WorkspaceStore', () => {
   it('rebuilds views when a customer changes', () => {
     const store = loaded();
     const before = store.sessionView('q-old');
-    store.applyEvent({ seq: 11, type: 'customer.upserted', customer: { id: 'c-1', kind: 'external', name: 'Anna K.', account: '@anna', messenger: 'telegram' } });
+    store.applyEvent({
+      seq: 11,
+      type: 'customer.upserted',
+      customer: {
+        id: 'c-1',
+        kind: 'external',
+        name: 'Anna K.',
+        account: '@anna',
+        messenger: 'telegram',
+      },
+    });
     const after = store.sessionView('q-old');
     assert.notEqual(after, before);
     assert.equal(after?.customer?.name, 'Anna K.');
-    assert.equal(store.sessionList('lc-1', 'queue').find((v) => v.session.id === 'q-old')?.customer?.name, 'Anna K.');
+    assert.equal(
+      store.sessionList('lc-1', 'queue').find((v) => v.session.id === 'q-old')?.customer?.name,
+      'Anna K.',
+    );
   });
 
   it('select emits only when the projection changes, and completes with the store', () => {

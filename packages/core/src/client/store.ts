@@ -1,7 +1,23 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { groupsOf, isAssignedTo, isMemberOf, isNew, viewerFor, type SessionGroupKind, type Viewer } from '../domain/access.js';
+import {
+  groupsOf,
+  isAssignedTo,
+  isMemberOf,
+  isNew,
+  viewerFor,
+  type SessionGroupKind,
+  type Viewer,
+} from '../domain/access.js';
 import { applyShare, copyCounters, emptyCounters, type Counters } from '../domain/counters.js';
-import type { ActivityEntry, Customer, Id, LiveChat, OperatorGroup, Session, User } from '../domain/types.js';
+import type {
+  ActivityEntry,
+  Customer,
+  Id,
+  LiveChat,
+  OperatorGroup,
+  Session,
+  User,
+} from '../domain/types.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { reduceActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
 import { select } from './select.js';
@@ -32,17 +48,27 @@ function sameShape(a: Session, b: Session): boolean {
   const y = b.assignee;
   if (x === y) return true;
   if (x === null || y === null || x.kind !== y.kind) return false;
-  return x.kind === 'operator' ? x.operatorId === (y as typeof x).operatorId : x.groupId === (y as typeof x).groupId;
+  return x.kind === 'operator'
+    ? x.operatorId === (y as typeof x).operatorId
+    : x.groupId === (y as typeof x).groupId;
 }
 
 /** Whether two counters hold the same figures; allocation-free, since it runs once per event. */
 function sameCounters(a: Counters, b: Counters): boolean {
-  if (a.unreadInMySessions !== b.unreadInMySessions || a.newUnassigned !== b.newUnassigned) return false;
+  if (a.unreadInMySessions !== b.unreadInMySessions || a.newUnassigned !== b.newUnassigned)
+    return false;
   let count = 0;
   for (const id in a.groups) {
     const x = a.groups[id];
     const y = b.groups[id];
-    if (!y || x.queue !== y.queue || x.mine !== y.mine || x.closed !== y.closed || x.active !== y.active) return false;
+    if (
+      !y ||
+      x.queue !== y.queue ||
+      x.mine !== y.mine ||
+      x.closed !== y.closed ||
+      x.active !== y.active
+    )
+      return false;
     count++;
   }
   for (const _id in b.groups) count--;
@@ -97,9 +123,7 @@ export class WorkspaceStore {
   }
 
   /** The raw change notifications (the version), for derived streams that need a trigger. */
-  get changes$(): Observable<number> {
-    return this.changes;
-  }
+  readonly changes$: Observable<number> = this.changes.asObservable();
 
   /** Publishes the changes made since the last commit. */
   commit(): void {
@@ -140,7 +164,8 @@ export class WorkspaceStore {
     counters.unreadInMySessions = 0;
     counters.newUnassigned = 0;
     for (const id of Object.keys(counters.groups)) delete counters.groups[id];
-    for (const chat of this.accessibleLiveChats) counters.groups[chat.id] = { queue: 0, mine: 0, closed: 0, active: 0 };
+    for (const chat of this.accessibleLiveChats)
+      counters.groups[chat.id] = { queue: 0, mine: 0, closed: 0, active: 0 };
 
     this.slots.clear();
     this.lists.clear();
@@ -167,8 +192,10 @@ export class WorkspaceStore {
         const id = sessionIdOf(event) as Id;
         const slot = this.slots.get(id);
         const nextSession = reduceSession(slot?.session, event);
-        const nextUnread = nextSession === undefined ? undefined : reduceUnread(slot?.unread, event);
-        if (nextSession !== slot?.session || nextUnread !== slot?.unread) this.replace(id, slot, nextSession, nextUnread ?? 0);
+        const nextUnread =
+          nextSession === undefined ? undefined : reduceUnread(slot?.unread, event);
+        if (nextSession !== slot?.session || nextUnread !== slot?.unread)
+          this.replace(id, slot, nextSession, nextUnread ?? 0);
         return;
       }
       case 'customer.upserted':
@@ -188,7 +215,12 @@ export class WorkspaceStore {
    * Swaps one session (and/or its unread count): counters with core `applyShare` (remove the
    * old share, add the new one) and the group sets with core `groupsOf`, O(1).
    */
-  private replace(id: Id, slot: SessionSlot | undefined, nextSession: Session | undefined, nextUnread: number): void {
+  private replace(
+    id: Id,
+    slot: SessionSlot | undefined,
+    nextSession: Session | undefined,
+    nextUnread: number,
+  ): void {
     const viewer = this.viewer;
     if (!viewer) return;
     const counters = this.counters;
@@ -217,7 +249,12 @@ export class WorkspaceStore {
       slot.unread = nextUnread;
     } else if (nextSession) {
       const kinds = groupsOf(viewer, nextSession);
-      this.slots.set(id, { session: nextSession, unread: nextUnread, kinds, mine: isAssignedTo(viewer, nextSession) });
+      this.slots.set(id, {
+        session: nextSession,
+        unread: nextUnread,
+        kinds,
+        mine: isAssignedTo(viewer, nextSession),
+      });
       applyShare(counters, viewer, nextSession, nextUnread, 1);
       this.countersVersion++;
       this.lists.add(id, nextSession.liveChatId, kinds);
@@ -262,7 +299,12 @@ export class WorkspaceStore {
     const { session, unread } = slot;
     const customer = this.customers.get(session.customerId);
     const cached = this.views.get(id);
-    if (cached && cached.session === session && cached.unread === unread && cached.customer === customer) {
+    if (
+      cached &&
+      cached.session === session &&
+      cached.unread === unread &&
+      cached.customer === customer
+    ) {
       return cached;
     }
     const view: SessionView = { session, unread, isNew: isNew(session), customer };
@@ -280,7 +322,8 @@ export class WorkspaceStore {
 
   /** The oldest session of the user's queues (one live chat, or all of them). */
   oldestQueued(liveChatId?: Id): SessionView | undefined {
-    const ids = liveChatId === undefined ? this.accessibleLiveChats.map((chat) => chat.id) : [liveChatId];
+    const ids =
+      liveChatId === undefined ? this.accessibleLiveChats.map((chat) => chat.id) : [liveChatId];
     let oldest: SessionView | undefined;
     for (const id of ids) {
       const first = this.sessionList(id, 'queue')[0];
@@ -293,7 +336,8 @@ export class WorkspaceStore {
   countersView(): Counters {
     if (this.countersCopyVersion !== this.countersVersion) {
       this.countersCopyVersion = this.countersVersion;
-      if (!sameCounters(this.counters, this.countersCopy)) this.countersCopy = copyCounters(this.counters);
+      if (!sameCounters(this.counters, this.countersCopy))
+        this.countersCopy = copyCounters(this.counters);
     }
     return this.countersCopy;
   }

@@ -4,7 +4,11 @@ import fc from 'fast-check';
 import { concat, of, throwError } from 'rxjs';
 import { computeCounters, countersEqual } from '../domain/counters.js';
 import { createLiveChatClient } from './client.js';
-import { createFakeAdapter, type FakeAdapter, type UnnumberedEvent } from './testing/fake-adapter.js';
+import {
+  createFakeAdapter,
+  type FakeAdapter,
+  type UnnumberedEvent,
+} from './testing/fake-adapter.js';
 import { makeMessage, makeSession, makeSnapshot } from './testing/fixtures.js';
 import { record, settle, until, whenReady } from './testing/helpers.js';
 import type { LiveChatClient } from './types.js';
@@ -16,7 +20,10 @@ const upsert = (id: string, unread = 0, overrides = {}): UnnumberedEvent => ({
   cause: 'created',
 });
 
-function setup(sessions = [makeSession('s1'), makeSession('s2')]): { fake: FakeAdapter; client: LiveChatClient } {
+function setup(sessions = [makeSession('s1'), makeSession('s2')]): {
+  fake: FakeAdapter;
+  client: LiveChatClient;
+} {
   const fake = createFakeAdapter({ initial: makeSnapshot({ seq: 5, sessions }) });
   const client = createLiveChatClient({ adapter: fake.adapter });
   return { fake, client };
@@ -33,7 +40,10 @@ function assertMirrors(client: LiveChatClient, fake: FakeAdapter, ids: string[])
   const viewer = client.viewer;
   assert.ok(viewer);
   const expected = computeCounters(viewer, fake.state.sessions, (id) => fake.state.unread[id] ?? 0);
-  assert.ok(countersEqual(client.counters, expected), `${JSON.stringify(client.counters)} vs ${JSON.stringify(expected)}`);
+  assert.ok(
+    countersEqual(client.counters, expected),
+    `${JSON.stringify(client.counters)} vs ${JSON.stringify(expected)}`,
+  );
 }
 
 describe('sync', () => {
@@ -42,7 +52,10 @@ describe('sync', () => {
     const statuses = record(client.status$);
     assert.deepEqual(client.status, { state: 'loading' });
     await whenReady(client);
-    assert.deepEqual(statuses.values.map((s) => s.state), ['loading', 'ready']);
+    assert.deepEqual(
+      statuses.values.map((s) => s.state),
+      ['loading', 'ready'],
+    );
     assert.deepEqual(fake.calls.events, [5]);
     assert.equal(client.me?.id, 'u-me');
     fake.emit(upsert('s3', 2));
@@ -65,7 +78,10 @@ describe('sync', () => {
     const { fake, client } = setup();
     await whenReady(client);
     fake.emit(upsert('s3', 1));
-    fake.emit({ type: 'message.added', message: makeMessage('s3', 1), unread: 2 }, { deliver: false }); // lost
+    fake.emit(
+      { type: 'message.added', message: makeMessage('s3', 1), unread: 2 },
+      { deliver: false },
+    ); // lost
     fake.emit({ type: 'session.read', sessionId: 's1', unread: 0 }); // shows the gap
     await until(() => fake.calls.snapshot === 2 && client.getSession('s3')?.unread === 2);
     assert.deepEqual(fake.calls.events, [5, 8]);
@@ -92,10 +108,17 @@ describe('sync', () => {
     const fake = createFakeAdapter({ initial: makeSnapshot({ sessions: [makeSession('s1')] }) });
     const stale = fake.emit(upsert('s2', 0, { name: 'first name' }));
     fake.emit(upsert('s2', 0, { name: 'second name' }));
-    const adapter = { ...fake.adapter, events: (since: number) => concat(of(stale), fake.adapter.events(since)) };
+    const adapter = {
+      ...fake.adapter,
+      events: (since: number) => concat(of(stale), fake.adapter.events(since)),
+    };
     const client = createLiveChatClient({ adapter });
     await whenReady(client);
-    assert.equal(client.getSession('s2')?.session.name, 'second name', 'the stale copy was not applied');
+    assert.equal(
+      client.getSession('s2')?.session.name,
+      'second name',
+      'the stale copy was not applied',
+    );
     fake.emit(upsert('s3'));
     assert.equal(client.counters.newUnassigned, 3);
     assert.equal(fake.calls.snapshot, 1, 'no resync needed');
@@ -135,7 +158,10 @@ describe('sync', () => {
     };
     const client = createLiveChatClient({ adapter: fake.adapter });
     await until(() => client.status.state === 'error');
-    assert.deepEqual(client.status, { state: 'error', error: { code: 'OFFLINE', message: 'Backend down' } });
+    assert.deepEqual(client.status, {
+      state: 'error',
+      error: { code: 'OFFLINE', message: 'Backend down' },
+    });
     await settle();
     assert.equal(fake.calls.snapshot, 1, 'no retry while the connection stays online');
     fake.snapshotHandler = serve;
@@ -156,11 +182,19 @@ describe('sync', () => {
     // A send the server never answers: stays pending.
     fake.executeHandler = () => new Promise(() => undefined);
     void client.send('s1', 'still sending');
-    fake.emit({ type: 'message.added', message: makeMessage('s1', 2), unread: 2 }, { deliver: false });
+    fake.emit(
+      { type: 'message.added', message: makeMessage('s1', 2), unread: 2 },
+      { deliver: false },
+    );
     fake.failStream({ code: 'RESYNC_REQUIRED', message: 'resync' });
-    await until(() => fake.calls.snapshot === 2 && (conversation.values.at(-1)?.messages.length ?? 0) === 3);
+    await until(
+      () => fake.calls.snapshot === 2 && (conversation.values.at(-1)?.messages.length ?? 0) === 3,
+    );
     const messages = conversation.values.at(-1)?.messages ?? [];
-    assert.deepEqual(messages.map((m) => `${m.order}:${m.delivery}`), ['1:sent', '2:sent', 'Infinity:pending']);
+    assert.deepEqual(
+      messages.map((m) => `${m.order}:${m.delivery}`),
+      ['1:sent', '2:sent', 'Infinity:pending'],
+    );
     client.dispose();
   });
 
@@ -194,7 +228,11 @@ describe('sync', () => {
               step.which === 'upsert'
                 ? upsert(step.id, step.unread, { status: step.status, assignee })
                 : step.which === 'message'
-                  ? { type: 'message.added', message: makeMessage(step.id, ++order), unread: step.unread }
+                  ? {
+                      type: 'message.added',
+                      message: makeMessage(step.id, ++order),
+                      unread: step.unread,
+                    }
                   : step.which === 'read'
                     ? { type: 'session.read', sessionId: step.id, unread: step.unread }
                     : { type: 'session.removed', sessionId: step.id };
@@ -203,9 +241,24 @@ describe('sync', () => {
           if (step.kind === 'resync' || !step.deliver) await settle();
         }
         // A final delivered event makes any trailing lost one visible as a gap.
-        fake.emit({ type: 'activity.added', entry: { id: 'end', kind: 'session-closed', sessionId: 's1', sessionName: 'x', liveChatId: 'lc-1', actorId: 'u-other', at: 1 } });
-        await until(() => client.status.state === 'ready' && fake.calls.events.at(-1) !== undefined);
-        await until(() => (client as unknown as { store: { seq: number } }).store.seq === fake.state.seq);
+        fake.emit({
+          type: 'activity.added',
+          entry: {
+            id: 'end',
+            kind: 'session-closed',
+            sessionId: 's1',
+            sessionName: 'x',
+            liveChatId: 'lc-1',
+            actorId: 'u-other',
+            at: 1,
+          },
+        });
+        await until(
+          () => client.status.state === 'ready' && fake.calls.events.at(-1) !== undefined,
+        );
+        await until(
+          () => (client as unknown as { store: { seq: number } }).store.seq === fake.state.seq,
+        );
         assertMirrors(client, fake, ids);
         client.dispose();
         assert.equal(fake.subscriptionCount(), 0);

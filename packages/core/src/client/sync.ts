@@ -61,7 +61,8 @@ export function reconnected$(connection$: Observable<ConnectionState>): Observab
   );
 }
 
-const backoffMs = (attempt: number): number => Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
+const backoffMs = (attempt: number): number =>
+  Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
 
 /**
  * The sync loop: snapshot → state → `events(snapshot.seq)`, each event checked to be exactly

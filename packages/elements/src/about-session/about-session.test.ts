@@ -307,7 +307,7 @@ describe('live-chat-about-session', () => {
       () => $(el, '[part="assignee"]')?.textContent === 'Accounting Department (group)',
       'assignee shown',
     );
-    expect($(el, '[part="feedback"]')!.textContent).to.equal(
+    expect($(el, '[part="feedback"]')!.textContent!.trim()).to.equal(
       'Reassigned to Accounting Department.',
     );
     // The current assignee is no longer offered.
@@ -483,7 +483,7 @@ describe('live-chat-about-session', () => {
     expect(run.calls[0]![0].session.id).to.equal(session.id);
     expect(other.calls).to.have.length(0);
     await waitUntil(
-      () => $(el, '[part="feedback"]')?.textContent === 'Process "Order" started.',
+      () => $(el, '[part="feedback"]')?.textContent?.trim() === 'Process "Order" started.',
       'message shown',
     );
     expect(focused(el) === button, 'focus').to.equal(true);

@@ -140,6 +140,7 @@ const pencilIcon = svg`<path d="M11.3 2.3a1.2 1.2 0 0 1 1.7 0l.7.7a1.2 1.2 0 0 1
  */
 @customElement('live-chat-about-session')
 export class LiveChatAboutSession extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, aboutSessionStyles];
 
   private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });

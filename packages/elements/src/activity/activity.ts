@@ -41,6 +41,7 @@ const reassignedIcon = svg`<path d="M2 5h10M9 2l3 3-3 3M14 11H4M7 8l-3 3 3 3" fi
  */
 @customElement('live-chat-activity')
 export class LiveChatActivity extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, activityStyles];
 
   private readonly activity = new ObserveController<ActivityEntry[]>(this, []);

@@ -45,6 +45,7 @@ type SwitchName = keyof AlertSettings;
  */
 @customElement('live-chat-alert-settings')
 export class LiveChatAlertSettings extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, alertSettingsStyles];
 
   @state() private settings: AlertSettings | undefined;

@@ -25,9 +25,13 @@ export interface AudioContextLike {
   readonly state: string;
   readonly currentTime: number;
   readonly destination: unknown;
+  /** Resumes a suspended context (browsers suspend audio until a user gesture). */
   resume(): Promise<void>;
+  /** Releases the audio resources. */
   close(): Promise<void>;
+  /** Creates the tone generator of the alert sound. */
   createOscillator(): OscillatorLike;
+  /** Creates the volume envelope of the alert sound. */
   createGain(): GainLike;
 }
 

@@ -18,13 +18,16 @@ export type DesktopPermission = NotificationPermission | 'unsupported';
 
 /** The part of a `Notification` the controller uses. */
 export interface NotificationLike {
+  /** Called when the user clicks the notification. */
   onclick: ((event: Event) => unknown) | null;
+  /** Removes the notification. */
   close(): void;
 }
 
 /** The part of the `Notification` constructor the controller uses. */
 export interface NotificationConstructorLike {
   readonly permission: NotificationPermission;
+  /** Asks the user for permission to show notifications (call it on a user gesture). */
   requestPermission(): Promise<NotificationPermission>;
   new (title: string, options?: NotificationOptions): NotificationLike;
 }
@@ -36,6 +39,7 @@ export interface AlertsDocument extends Pick<
 > {
   title: string;
   readonly visibilityState: DocumentVisibilityState;
+  /** Whether the page has the focus (no desktop notification is needed then). */
   hasFocus(): boolean;
 }
 
@@ -44,6 +48,7 @@ export interface AlertsWindow extends Pick<
   EventTarget,
   'addEventListener' | 'removeEventListener'
 > {
+  /** Brings the window to the front (when a notification is clicked). */
   focus?(): void;
 }
 

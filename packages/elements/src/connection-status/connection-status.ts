@@ -37,6 +37,7 @@ const errorIcon = svg`<circle cx="8" cy="8" r="6.3" fill="none" stroke="currentC
  */
 @customElement('live-chat-connection-status')
 export class LiveChatConnectionStatus extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, connectionStatusStyles];
 
   private readonly connection = new ObserveController<ConnectionState | undefined>(this, undefined);

@@ -1,7 +1,6 @@
 import { registerDefaultMessages } from '../i18n/catalogue.js';
 
 registerDefaultMessages('en', {
-  'conversation.label': 'Conversation',
   'conversation.errorCode.EMPTY': 'Write a message first: it cannot be empty.',
   'conversation.errorCode.TOO_LONG': 'The message is too long: at most {limit} characters.',
   'conversation.errorCode.ALREADY_TAKEN': 'Another operator has already taken this session.',
@@ -43,7 +42,6 @@ registerDefaultMessages('en', {
   'conversation.noMessages': 'No messages yet.',
   'conversation.beginning': 'This is the beginning of the conversation.',
   'conversation.newMessages': 'New messages ↓',
-  'conversation.via': 'via {channel}',
   'conversation.pending': 'Sending…',
   'conversation.failed': 'Not sent: {error}',
   'conversation.retrySend': 'Retry',
@@ -66,7 +64,6 @@ registerDefaultMessages('en', {
 });
 
 registerDefaultMessages('ru', {
-  'conversation.label': 'Переписка',
   'conversation.errorCode.EMPTY': 'Сначала напишите сообщение: оно не может быть пустым.',
   'conversation.errorCode.TOO_LONG': 'Сообщение слишком длинное: не более {limit} символов.',
   'conversation.errorCode.ALREADY_TAKEN': 'Эту сессию уже взял другой оператор.',
@@ -108,7 +105,6 @@ registerDefaultMessages('ru', {
   'conversation.noMessages': 'Сообщений пока нет.',
   'conversation.beginning': 'Это начало переписки.',
   'conversation.newMessages': 'Новые сообщения ↓',
-  'conversation.via': 'через {channel}',
   'conversation.pending': 'Отправка…',
   'conversation.failed': 'Не отправлено: {error}',
   'conversation.retrySend': 'Повторить',

@@ -104,6 +104,7 @@ function dayOf(at: number): string {
  */
 @customElement('live-chat-conversation')
 export class LiveChatConversation extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, conversationStyles];
 
   private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });

@@ -44,6 +44,7 @@ export type CounterKind = 'unread' | 'unassigned';
  */
 @customElement('live-chat-counter')
 export class LiveChatCounter extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, counterStyles];
 
   private readonly counters = new ObserveController<Counters>(this, emptyCounters());

@@ -7,8 +7,11 @@
  * `Intl.PluralRules` by the `count` parameter (`{ one: '{count} message', other: '{count} messages' }`).
  */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+/** One text: a string with `{name}` placeholders, or plural forms. */
 export type MessageValue = string | PluralForms;
+/** Texts by key, e.g. `{ 'workspace.title': 'Live Chats' }`: what {@link registerMessages} takes. */
 export type Messages = Record<string, MessageValue>;
+/** Values for a text's `{name}` placeholders (`count` also chooses the plural form). */
 export type MessageParams = Record<string, string | number>;
 
 /** The locale used when no other is set, and the last fallback for a missing text. */

@@ -68,6 +68,7 @@ const chevronIcon = svg`<path d="m4 6 4 4 4-4" fill="none" stroke="currentColor"
  */
 @customElement('live-chat-navigation')
 export class LiveChatNavigation extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, navigationStyles];
 
   private readonly liveChats = new ObserveController<LiveChat[]>(this, []);
@@ -114,6 +115,7 @@ export class LiveChatNavigation extends LiveChatElement {
     return null;
   }
 
+  /** Selects an entry (Reports, or one group of one live chat), or nothing with `null`. */
   set selection(value: NavigationSelection | null) {
     this.view = value?.view;
     this.liveChatId = value?.view === 'group' ? value.liveChatId : undefined;

@@ -507,7 +507,7 @@ describe('<live-chat-reports>', () => {
       to="2026-11-24"
     ></live-chat-reports>`);
     await loaded(el);
-    expect(qa(el, '[role="tab"]').map((t) => text(t))).to.deep.equal(['Эффективность операторов', 'Эффективность онлайн-чата']);
+    expect(qa(el, '[role="tab"]').map((t) => text(t))).to.deep.equal(['Эффективность операторов', 'Эффективность лайв-чата']);
     expect(text(qa(el, 'rect.bar title')[2])).to.equal(`${formatDay('2026-11-24', 'ru', 'long')}: 3 обращения`);
     expect(text(qa(el, 'rect.bar title')[1])).to.equal(`${formatDay('2026-11-23', 'ru', 'long')}: 1 обращение`);
     await expect(el).to.be.accessible();

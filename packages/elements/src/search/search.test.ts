@@ -417,7 +417,7 @@ describe('<live-chat-search>', () => {
     const el = await fixture<LiveChatSearch>(
       html`<live-chat-search .client=${client} session-id=${ivan} locale="ru"></live-chat-search>`,
     );
-    expect(inputOf(el).placeholder).to.equal('Искать в этом сеансе');
+    expect(inputOf(el).placeholder).to.equal('Искать в этой сессии');
     await type(el, 'parcel');
     await waitForStatus(el, 'Найдено 2 результата');
   });

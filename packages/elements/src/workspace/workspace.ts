@@ -32,6 +32,7 @@ import './workspace.messages.js';
 
 /** Widths (of the workspace, not the window) where the layout changes; see workspace.styles.ts. */
 export const MEDIUM_MAX_WIDTH = 1024;
+/** Below this width the workspace shows one pane at a time (menu, list, conversation, about). */
 export const NARROW_MAX_WIDTH = 640;
 
 /** The layout the workspace's width selects. */
@@ -247,6 +248,7 @@ export class LiveChatWorkspace extends LitElement {
     this.goTo(pane, true);
   }
 
+  /** The catalogue text for `key` in the workspace's `locale`, with `params` filled in. */
   protected t(key: string, params?: MessageParams): string {
     return translate(this.locale, key, params);
   }

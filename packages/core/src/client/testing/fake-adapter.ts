@@ -12,7 +12,13 @@ import type { ReportQuery, Report } from '../../domain/reports.js';
 import { searchScoped, type SearchHit, type SearchQuery } from '../../domain/search.js';
 import type { Message } from '../../domain/types.js';
 import type { Command } from '../../protocol/commands.js';
-import type { CommandResult, ConnectionState, HistoryQuery, MessagePage, TransportAdapter } from '../../protocol/adapter.js';
+import type {
+  CommandResult,
+  ConnectionState,
+  HistoryQuery,
+  MessagePage,
+  TransportAdapter,
+} from '../../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../../protocol/events.js';
 import { withMessage } from '../reducers.js';
 import { makeSnapshot } from './fixtures.js';
@@ -35,7 +41,12 @@ export interface FakeAdapter {
   readonly messages: Map<string, Message[]>;
   /** Commands received, in order. */
   readonly commands: Command[];
-  readonly calls: { snapshot: number; events: number[]; history: HistoryQuery[]; search: SearchQuery[] };
+  readonly calls: {
+    snapshot: number;
+    events: number[];
+    history: HistoryQuery[];
+    search: SearchQuery[];
+  };
   /**
    * Advances the server by one event (numbered `seq + 1`) and delivers it to live streams,
    * unless `deliver` is false (a lost event: the next delivered one shows a gap).
@@ -53,7 +64,10 @@ export interface FakeAdapter {
   searchHandler: (query: SearchQuery) => Promise<SearchHit[]>;
   reportHandler: (query: ReportQuery) => Promise<Report>;
   /** The default `message.send`: appends (idempotently by clientMessageId), emits `message.added`. */
-  acceptSend(command: Extract<Command, { type: 'message.send' }>, options?: { emit?: boolean }): { message: Message; event?: ServerEvent };
+  acceptSend(
+    command: Extract<Command, { type: 'message.send' }>,
+    options?: { emit?: boolean },
+  ): { message: Message; event?: ServerEvent };
 }
 
 /** Creates a fake adapter; `fake.adapter` is what the client gets. */
@@ -105,7 +119,8 @@ export function createFakeAdapter(options: FakeAdapterOptions = {}): FakeAdapter
         break;
       }
       case 'session.read':
-        if (state.sessions.some((s) => s.id === event.sessionId)) state.unread[event.sessionId] = event.unread;
+        if (state.sessions.some((s) => s.id === event.sessionId))
+          state.unread[event.sessionId] = event.unread;
         break;
       case 'customer.upserted': {
         const at = state.customers.findIndex((c) => c.id === event.customer.id);
@@ -154,24 +169,34 @@ export function createFakeAdapter(options: FakeAdapterOptions = {}): FakeAdapter
       if (command.type === 'message.send') {
         const { message } = fake.acceptSend(command);
         const session = state.sessions.find((s) => s.id === command.sessionId);
-        if (!session) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such session.' } };
+        if (!session)
+          return { ok: false, error: { code: 'NOT_FOUND', message: 'No such session.' } };
         return { ok: true, value: { message, session } };
       }
-      return { ok: false, error: { code: 'INTERNAL', message: `The fake adapter does not run ${command.type}.` } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `The fake adapter does not run ${command.type}.` },
+      };
     },
 
     historyHandler: async (query) => {
       const all = messages.get(query.sessionId) ?? [];
-      const before = query.beforeOrder === undefined ? all : all.filter((m) => m.order < (query.beforeOrder as number));
+      const before =
+        query.beforeOrder === undefined
+          ? all
+          : all.filter((m) => m.order < (query.beforeOrder as number));
       const limit = query.limit ?? 50;
       const page = before.slice(Math.max(0, before.length - limit));
       return { messages: page, hasMore: before.length > page.length };
     },
 
-    searchHandler: async (query) => searchScoped(query, state.sessions, (id) => messages.get(id) ?? []),
+    searchHandler: async (query) =>
+      searchScoped(query, state.sessions, (id) => messages.get(id) ?? []),
 
     reportHandler: async () => {
-      throw Object.assign(new Error('The fake adapter computes no reports.'), { code: 'NOT_FOUND' });
+      throw Object.assign(new Error('The fake adapter computes no reports.'), {
+        code: 'NOT_FOUND',
+      });
     },
 
     acceptSend(command, sendOptions = {}) {
@@ -195,7 +220,11 @@ export function createFakeAdapter(options: FakeAdapterOptions = {}): FakeAdapter
         messages.set(command.sessionId, list);
         return { message };
       }
-      const event = fake.emit({ type: 'message.added', message, unread: state.unread[command.sessionId] ?? 0 });
+      const event = fake.emit({
+        type: 'message.added',
+        message,
+        unread: state.unread[command.sessionId] ?? 0,
+      });
       return { message, event };
     },
 

@@ -4,7 +4,15 @@
  * - `u-me` is an operator of `lc-1` (member of group `g-1`) and a supervisor of `lc-2`;
  * - `u-other` operates `lc-1` (group `g-2`) and `lc-2`; `lc-3` is not accessible to `u-me`.
  */
-import type { Customer, Id, LiveChat, Message, OperatorGroup, Session, User } from '../../domain/types.js';
+import type {
+  Customer,
+  Id,
+  LiveChat,
+  Message,
+  OperatorGroup,
+  Session,
+  User,
+} from '../../domain/types.js';
 import type { Snapshot } from '../../protocol/events.js';
 
 export const ME: User = { id: 'u-me', name: 'Maria Operator', role: 'operator' };
@@ -77,7 +85,11 @@ export function makeSession(id: Id, overrides: Partial<Session> = {}): Session {
 }
 
 /** A message from a customer (or `author`), order `order`. */
-export function makeMessage(sessionId: Id, order: number, overrides: Partial<Message> = {}): Message {
+export function makeMessage(
+  sessionId: Id,
+  order: number,
+  overrides: Partial<Message> = {},
+): Message {
   return {
     id: `${sessionId}-m${order}`,
     sessionId,

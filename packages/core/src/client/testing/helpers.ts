@@ -22,9 +22,16 @@ export async function until(check: () => boolean, attempts = 50): Promise<void> 
 }
 
 /** Subscribes and records every value; `stop()` unsubscribes. */
-export function record<T>(source$: Observable<T>): { values: T[]; completed: () => boolean; stop: () => void } {
+export function record<T>(source$: Observable<T>): {
+  values: T[];
+  completed: () => boolean;
+  stop: () => void;
+} {
   const values: T[] = [];
   let done = false;
-  const subscription = source$.subscribe({ next: (value) => values.push(value), complete: () => (done = true) });
+  const subscription = source$.subscribe({
+    next: (value) => values.push(value),
+    complete: () => (done = true),
+  });
   return { values, completed: () => done, stop: () => subscription.unsubscribe() };
 }

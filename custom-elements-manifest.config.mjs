@@ -30,6 +30,27 @@ function packageRelativePaths() {
   };
 }
 
+/**
+ * Private members (state, controllers, handlers) are implementation details: leave them out of
+ * the published manifest, so IDEs and Storybook's tables list only the public API.
+ */
+function withoutPrivateMembers() {
+  return {
+    name: 'live-chat-without-private-members',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (Array.isArray(declaration.members)) {
+            declaration.members = declaration.members.filter(
+              (member) => member.privacy !== 'private' && !String(member.name).startsWith('#'),
+            );
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['packages/elements/src/**/*.ts'],
   exclude: [
@@ -44,5 +65,5 @@ export default {
   // The package's `customElements` field is set in packages/elements/package.json by hand.
   packagejson: false,
   dependencies: false,
-  plugins: [packageRelativePaths()],
+  plugins: [packageRelativePaths(), withoutPrivateMembers()],
 };

@@ -12,7 +12,23 @@ import customElements from '../packages/elements/custom-elements.json';
 import '../stories/support/elements.js';
 import { disposeLoadedFixtures } from '../stories/support/story-backend.js';
 
-setCustomElementsManifest(customElements);
+/** Storybook's copy of the manifest without protected members (lifecycle hooks like `willUpdate`). */
+function publicApiOnly<T>(manifest: T): T {
+  const copy = structuredClone(manifest) as {
+    modules?: Array<{ declarations?: Array<{ members?: Array<{ privacy?: string }> }> }>;
+  };
+  for (const module of copy.modules ?? []) {
+    for (const declaration of module.declarations ?? []) {
+      if (declaration.members)
+        declaration.members = declaration.members.filter(
+          (member) => !member.privacy || member.privacy === 'public',
+        );
+    }
+  }
+  return copy as T;
+}
+
+setCustomElementsManifest(publicApiOnly(customElements));
 
 /** Every `live-chat-*` event any component documents (`@fires`), for the Actions panel. */
 const EVENT_NAMES = [
@@ -39,7 +55,7 @@ const CANVAS = {
 
 /**
  * Applies the toolbar's theme and locale: every story's render reads `args.theme` and
- * `args.locale` (see stories/support/story-args.ts), and the story sits on a canvas of the
+ * `args.locale` (see stories/support/story-helpers.ts), and the story sits on a canvas of the
  * theme's page colour with the locale as its `lang`.
  */
 const withThemeAndLocale: Decorator = (story, context) => {
@@ -55,6 +71,7 @@ const withThemeAndLocale: Decorator = (story, context) => {
       background: canvas.background,
       color: canvas.color,
       colorScheme: canvas.colorScheme,
+      fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
       padding: fullscreen ? '0' : '16px',
       minHeight: fullscreen ? '100vh' : 'auto',
       boxSizing: 'border-box',

@@ -165,18 +165,35 @@ async function waitForStory(page, storyId) {
   }, SETTLE_TIMEOUT_MS);
 }
 
+/**
+ * Runs axe on the story. Honours the story's `parameters.a11y` the way the a11y addon does
+ * (`config` for `axe.configure`, `options` for `axe.run`, `test: 'off'` skips), so the panel
+ * and this test agree; the element checked is `#storybook-root`.
+ */
 async function runAxe(page, axePath) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object')))
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.addScriptTag({ path: axePath });
+  }
   return page.evaluate(async () => {
-    const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
+    const a11y = window.__STORYBOOK_PREVIEW__?.currentRender?.story?.parameters?.a11y ?? {};
+    if (a11y.test === 'off' || a11y.disable === true) return { skipped: true, violations: [] };
+    // Reset what a previous story configured, then apply this story's configuration.
+    window.axe.reset();
+    if (a11y.config) window.axe.configure(a11y.config);
+    const result = await window.axe.run('#storybook-root', {
+      ...a11y.options,
+      resultTypes: ['violations'],
+    });
+    return {
+      skipped: false,
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      })),
+    };
   });
 }
 
@@ -275,9 +292,9 @@ class StoryPage {
         problems.push('customer markup ran as script (window.__storyXss was set)');
       }
       if (problems.length === 0) {
-        const violations = await runAxe(this.page, axePath);
+        const { skipped, violations } = await runAxe(this.page, axePath);
         problems.push(...describeViolations(violations));
-        lap('axe');
+        lap(skipped ? 'axe off (parameters.a11y.test)' : 'axe');
       }
     } catch (error) {
       problems.push(`${error?.name ?? 'Error'}: ${String(error?.message ?? error).split('\n')[0]}`);

@@ -6,10 +6,13 @@
 //   npm test                  node + browser suites
 //   npm test -- node          only the node suite   (or TEST_SUITE=node npm test)
 //   npm test -- browser       only the browser suite (or TEST_SUITE=browser npm test)
+//   npm test -- stories       only the Storybook smoke test
 //
 // Suites:
 // - node:    node's test runner (+ tsx) on NODE_TEST_GLOBS below;
-// - browser: @web/test-runner in Chromium on `browserTestGlobs` of web-test-runner.config.mjs.
+// - browser: @web/test-runner in Chromium on `browserTestGlobs` of web-test-runner.config.mjs;
+// - stories: scripts/storybook-smoke.mjs builds Storybook and opens every story in Chromium
+//            (page errors, console.error and axe violations fail it).
 // Only node builtins are imported statically: dependencies are installed first when missing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +32,7 @@ export const NODE_TEST_GLOBS = [
   'test/node/**/*.test.ts',
 ];
 
-const SUITES = ['node', 'browser'];
+const SUITES = ['node', 'browser', 'stories'];
 
 function selectedSuites() {
   const args = process.argv.slice(2);
@@ -99,6 +102,21 @@ function runNode(tmpDir) {
   return settle('node', result.status ?? 1, summary);
 }
 
+/** Explains how to get a browser; the suite that needed it counts as 1 failed. */
+function chromeMissing(suite) {
+  console.log(
+    process.env.CHROME_PATH
+      ? `[${suite}] CHROME_PATH=${process.env.CHROME_PATH} is not an executable file.`
+      : `[${suite}] No Chromium or Chrome found (looked at CHROME_PATH, /usr/bin/chromium, ` +
+          '/usr/bin/chromium-browser, google-chrome).',
+  );
+  console.log(
+    `[${suite}] Install Chromium (Debian: apt-get install chromium) or set CHROME_PATH to a ` +
+      `Chrome/Chromium executable. The ${suite} suite counts as 1 failed.`,
+  );
+  return { passed: 0, failed: 1, skipped: 0 };
+}
+
 async function runBrowser(tmpDir) {
   const configFile = path.join(rootDir, 'web-test-runner.config.mjs');
   const { browserTestGlobs } = await import(pathToFileURL(configFile).href);
@@ -109,19 +127,7 @@ async function runBrowser(tmpDir) {
   }
   console.log(`[browser] ${files.length} test file(s)`);
   const chrome = ensureChrome();
-  if (!chrome) {
-    console.log(
-      process.env.CHROME_PATH
-        ? `[browser] CHROME_PATH=${process.env.CHROME_PATH} is not an executable file.`
-        : '[browser] No Chromium or Chrome found (looked at CHROME_PATH, /usr/bin/chromium, ' +
-            '/usr/bin/chromium-browser, google-chrome).',
-    );
-    console.log(
-      '[browser] Install Chromium (Debian: apt-get install chromium) or set CHROME_PATH to a ' +
-        'Chrome/Chromium executable. The browser suite counts as 1 failed.',
-    );
-    return { passed: 0, failed: 1, skipped: 0 };
-  }
+  if (!chrome) return chromeMissing('browser');
   const summary = path.join(tmpDir, 'wtr-summary.json');
   const wtrBin = path.join(rootDir, 'node_modules/@web/test-runner/dist/bin.js');
   const result = spawnSync(process.execPath, [wtrBin, '--config', configFile], {
@@ -132,6 +138,21 @@ async function runBrowser(tmpDir) {
   return settle('browser', result.status ?? 1, summary);
 }
 
+/** Builds Storybook, opens every story in Chromium, fails on errors and axe violations. */
+function runStories(tmpDir) {
+  const chrome = ensureChrome();
+  if (!chrome) return chromeMissing('stories');
+  const summary = path.join(tmpDir, 'stories-summary.json');
+  const result = spawnSync(
+    process.execPath,
+    [path.join(rootDir, 'scripts/storybook-smoke.mjs'), '--summary-json', summary],
+    { cwd: rootDir, stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } },
+  );
+  return settle('stories', result.status ?? 1, summary);
+}
+
+const RUNNERS = { node: runNode, browser: runBrowser, stories: runStories };
+
 async function main() {
   const suites = selectedSuites();
   ensureDeps();
@@ -141,7 +162,7 @@ async function main() {
     for (const suite of suites) {
       let counts;
       try {
-        counts = suite === 'node' ? runNode(tmpDir) : await runBrowser(tmpDir);
+        counts = await RUNNERS[suite](tmpDir);
       } catch (error) {
         console.log(`[${suite}] could not run: ${error?.stack ?? error}`);
         counts = { passed: 0, failed: 1, skipped: 0 };

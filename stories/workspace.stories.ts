@@ -33,10 +33,11 @@ interface WorkspaceArgs extends ToolbarArgs {
   height: string;
 }
 
-function workspace(args: WorkspaceArgs, fixture: StoryFixture, content: unknown = nothing) {
+function workspace(args: WorkspaceArgs, fixture: StoryFixture, content: unknown = nothing, label?: string) {
   const isGroup = args.view === 'group';
   return html`<live-chat-workspace
     .client=${fixture.client}
+    label=${ifDefined(label)}
     session-id=${ifDefined(pickSession(fixture, args.session))}
     view=${ifDefined(args.view === 'default' ? undefined : args.view)}
     live-chat-id=${ifDefined(isGroup ? args['live-chat-id'] : undefined)}
@@ -125,6 +126,9 @@ export const Loading: Story = { loaders: [withClient({ loading: true })] };
 
 /** The user's state could not be loaded. */
 export const LoadError: Story = { loaders: [withClient({ failing: { snapshot: true } })] };
+
+/** A slow network (600 ms per request, response and event batch): loading states show on the way. */
+export const SlowNetwork: Story = { loaders: [withClient({ latencyMs: 600 })] };
 
 /** Offline: banner, composer warning, last known data. */
 export const Offline: Story = { loaders: [withClient({ connection: 'offline' })] };
@@ -243,7 +247,7 @@ export const SideBySide: Story = {
     const second = (loaded as { second: StoryFixture['client'] }).second;
     const half = { ...args, width: '50%' };
     return html`<div style="display:flex;gap:4px;height:${args.height}">
-      ${workspace(half, fixture)} ${workspace(half, { ...fixture, client: second })}
+      ${workspace(half, fixture, nothing, 'Anna')} ${workspace(half, { ...fixture, client: second }, nothing, 'Ben')}
     </div>`;
   },
 };

@@ -4,6 +4,7 @@
 // fenced block:
 //
 //   <!-- include: examples/react/app.ts -->
+//
 //   ```ts
 //   …the file's content, exactly…
 //   ```
@@ -19,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 
 export const docsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs');
 
-const INCLUDE = /<!-- include: (\S+) -->\n(`{3,})(\w*)\n([\s\S]*?)\n\2\n/g;
+// A blank line may separate the comment from the fence (Prettier puts one there).
+const INCLUDE = /<!-- include: (\S+) -->\n(?:[ \t]*\n)?(`{3,})(\w*)\n([\s\S]*?)\n\2\n/g;
 
 /** The guides: every Markdown file of docs/ (not the generated API). */
 export function guideFiles() {
@@ -64,7 +66,7 @@ export function writeIncludes() {
       const absolute = path.resolve(path.dirname(guide), file);
       if (!fs.existsSync(absolute)) return block;
       const content = fs.readFileSync(absolute, 'utf8').replace(/\n$/, '');
-      return `<!-- include: ${file} -->\n${fence}${language}\n${content}\n${fence}\n`;
+      return `<!-- include: ${file} -->\n\n${fence}${language}\n${content}\n${fence}\n`;
     });
     if (next !== text) {
       fs.writeFileSync(guide, next);

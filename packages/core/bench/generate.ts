@@ -52,6 +52,7 @@ const LIVE_CHATS: LiveChat[] = Array.from({ length: LIVE_CHAT_COUNT }, (_, i): L
     reassignmentTargets: [],
   };
 });
+const GROUP_A = new Map(LIVE_CHATS.map((chat, i) => [chat.id, GROUPS[i * 2].id]));
 const CUSTOMERS: Customer[] = Array.from({ length: 1000 }, (_, i): Customer => ({
   id: `c-${i}`,
   kind: 'external',
@@ -83,14 +84,17 @@ export function generate(sessionCount: number, seed: number): World {
   const operator = (): string => (rnd() < 0.25 ? 'u-me' : pick(OPERATORS.slice(1)));
 
   for (let i = 0; i < sessionCount; i++) {
-    const liveChatId = `lc-${Math.floor(rnd() * LIVE_CHAT_COUNT)}`;
+    // Ids are shared strings, as a backend hands them out (and as JSON.parse internalizes short
+    // strings): not 100,000 separate copies of "lc-3".
+    const chat = Math.floor(rnd() * LIVE_CHAT_COUNT);
+    const liveChatId = LIVE_CHATS[chat].id;
     const r = rnd();
     const status: Session['status'] = r < 0.35 ? 'queued' : r < 0.8 ? 'active' : 'closed';
     let assignee: Assignee = null;
     if (status === 'queued') {
       const q = rnd();
       assignee =
-        q < 0.7 ? null : { kind: 'group', groupId: `${liveChatId}-${q < 0.85 ? 'a' : 'b'}` };
+        q < 0.7 ? null : { kind: 'group', groupId: GROUPS[chat * 2 + (q < 0.85 ? 0 : 1)].id };
     } else if (status === 'active') assignee = { kind: 'operator', operatorId: operator() };
     const order = 1 + Math.floor(rnd() * 20);
     const at = now - Math.floor(rnd() * 86_400_000);
@@ -196,7 +200,7 @@ export function generate(sessionCount: number, seed: number): World {
           {
             ...session,
             status: 'queued',
-            assignee: { kind: 'group', groupId: `${session.liveChatId}-a` },
+            assignee: { kind: 'group', groupId: GROUP_A.get(session.liveChatId) as string },
             queuedAt: now,
           },
           'reassigned',

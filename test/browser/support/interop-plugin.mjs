@@ -16,8 +16,9 @@
 //   and Vue's feature flags. The browser build also includes the template compiler, so
 //   `compilerOptions.isCustomElement` applies to templates compiled at run time.
 //
-// Used by web-test-runner.config.mjs (see the lead's wiring in docs/README.md § Tests) and by
-// test/browser/wtr-interop.config.mjs.
+// Wiring: list `interopPlugin()` first in the `plugins` of web-test-runner.config.mjs, so that
+// `npm test` serves React and Vue to test/browser/interop-*.test.ts. Until then,
+// test/browser/wtr-interop.config.mjs runs the same tests with it.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';

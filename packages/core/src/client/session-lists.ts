@@ -28,6 +28,8 @@ export interface GroupBucket {
 
 type Buckets = Record<SessionGroupKind, GroupBucket>;
 
+const NO_BUCKETS: readonly GroupBucket[] = Object.freeze([]) as readonly GroupBucket[];
+
 const newBucket = (): GroupBucket => ({
   ids: new Set(),
   version: 0,
@@ -71,34 +73,32 @@ export class GroupIndex {
     return buckets;
   }
 
-  /** Removes a session from the groups it was in (every one of them changes). */
-  remove(sessionId: Id, liveChatId: Id, kinds: readonly SessionGroupKind[]): void {
-    if (kinds.length === 0) return;
+  /** The buckets of a session's groups (created on first use), to keep beside the session. */
+  bucketsOf(liveChatId: Id, kinds: readonly SessionGroupKind[]): readonly GroupBucket[] {
+    if (kinds.length === 0) return NO_BUCKETS;
     const buckets = this.buckets(liveChatId);
-    for (const kind of kinds) {
-      const bucket = buckets[kind];
-      bucket.ids.delete(sessionId);
-      markDirty(bucket, sessionId);
-    }
+    return kinds.map((kind) => buckets[kind]);
   }
 
-  /** Adds a session to its groups (or marks them changed when it already is a member). */
-  add(sessionId: Id, liveChatId: Id, kinds: readonly SessionGroupKind[]): void {
-    if (kinds.length === 0) return;
-    const buckets = this.buckets(liveChatId);
-    for (const kind of kinds) {
-      const bucket = buckets[kind];
+  /** Adds a session to groups (every one of them changes). */
+  add(sessionId: Id, buckets: readonly GroupBucket[]): void {
+    for (const bucket of buckets) {
       bucket.ids.add(sessionId);
       markDirty(bucket, sessionId);
     }
   }
 
+  /** Removes a session from groups (every one of them changes). */
+  remove(sessionId: Id, buckets: readonly GroupBucket[]): void {
+    for (const bucket of buckets) {
+      bucket.ids.delete(sessionId);
+      markDirty(bucket, sessionId);
+    }
+  }
+
   /** Marks a session's groups changed when it changed in place (its row shows something new). */
-  touch(sessionId: Id, liveChatId: Id, kinds: readonly SessionGroupKind[]): void {
-    if (kinds.length === 0) return;
-    const buckets = this.byLiveChat.get(liveChatId);
-    if (!buckets) return;
-    for (const kind of kinds) markDirty(buckets[kind], sessionId);
+  touch(sessionId: Id, buckets: readonly GroupBucket[]): void {
+    for (const bucket of buckets) markDirty(bucket, sessionId);
   }
 
   /** Marks every group changed (e.g. a customer's name changed, which every list shows). */

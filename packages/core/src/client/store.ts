@@ -19,26 +19,89 @@ import type {
   User,
 } from '../domain/types.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
-import { reduceActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
+import {
+  previewText,
+  reduceActivity,
+  reduceSession,
+  reduceUnread,
+  sessionIdOf,
+  type withMessage,
+} from './reducers.js';
 import { select } from './select.js';
-import { comparatorOf, GroupIndex, sortedViews } from './session-lists.js';
+import { comparatorOf, GroupIndex, sortedViews, type GroupBucket } from './session-lists.js';
 import type { ClientStatus, SessionView } from './types.js';
 
 const NO_VIEWS: readonly SessionView[] = Object.freeze([]) as readonly SessionView[];
 
 /**
- * The store's bookkeeping for one visible session. The session itself is an immutable entity,
- * replaced (never mutated) by the pure reducers; the slot that holds it is the store's own and
- * is updated in place, with the groups the session is in and whether it is the user's, so an
- * event that keeps a session in its groups (most of them: messages, reads) touches one Map
- * entry and allocates nothing but the new session.
+ * The store's bookkeeping for one visible session, updated in place (the store's own object).
+ *
+ * The session itself is an immutable entity: it is replaced, never mutated. A `message.added`
+ * only moves its last-message fields forward ({@link withMessage}), and most sessions that get
+ * messages are not on screen, so the slot folds those fields (`lastOrder`, `lastAt`,
+ * `lastText`) and the new session object is built when someone reads it ({@link materialize}):
+ * a message event then allocates nothing and leaves the old session untouched, which is what
+ * keeps the per-event cost flat with 100,000 sessions. Reading gives exactly what applying
+ * `reduceSession` event by event gives (a property test holds the store to that).
  */
 interface SessionSlot {
+  /** The session as of the last upsert or read, without the folded messages below. */
   session: Session;
+  /** Folded last-message fields; `lastText` is null when there is nothing to fold in. */
+  lastOrder: number;
+  lastAt: number;
+  lastText: string | null;
   unread: number;
-  kinds: readonly SessionGroupKind[];
+  /** The lists the session is in (held directly: no lookup by live chat and kind per event). */
+  buckets: readonly GroupBucket[];
   /** Active and assigned to the user: its unread count is part of the red counter. */
   mine: boolean;
+  /** The cached row. */
+  view: SessionView | null;
+}
+
+function newSlot(
+  session: Session,
+  unread: number,
+  buckets: readonly GroupBucket[],
+  mine: boolean,
+): SessionSlot {
+  return {
+    session,
+    lastOrder: session.lastMessageOrder,
+    lastAt: session.lastMessageAt,
+    lastText: null,
+    unread,
+    buckets,
+    mine,
+    view: null,
+  };
+}
+
+/** The slot's session with its folded messages applied (memoised in the slot). */
+function materialize(slot: SessionSlot): Session {
+  if (slot.lastText === null) return slot.session;
+  const session = slot.session;
+  // Written out rather than spread: sessions arrive in many object shapes (snapshots, upserts,
+  // codecs), which makes a spread megamorphic and much slower.
+  slot.session = {
+    id: session.id,
+    liveChatId: session.liveChatId,
+    customerId: session.customerId,
+    name: session.name,
+    channel: session.channel,
+    status: session.status,
+    assignee: session.assignee,
+    firstMessageAt: session.firstMessageAt,
+    lastMessageAt: slot.lastAt,
+    lastMessagePreview: previewText(slot.lastText),
+    lastMessageOrder: slot.lastOrder,
+    queuedAt: session.queuedAt,
+    lastOperatorId: session.lastOperatorId,
+    bindings: session.bindings,
+  };
+  slot.lastText = null;
+  return slot.session;
 }
 
 /** Whether two sessions sit in the same groups and queues whatever the viewer (status, assignee, live chat). */
@@ -110,7 +173,6 @@ export class WorkspaceStore {
   countersVersion = 0;
   readonly lists = new GroupIndex();
 
-  private readonly views = new Map<Id, SessionView>();
   private countersCopy: Counters = emptyCounters();
   private countersCopyVersion = 0;
   private readonly changes = new BehaviorSubject<number>(0);
@@ -171,12 +233,11 @@ export class WorkspaceStore {
     this.lists.clear();
     for (const session of snapshot.sessions) {
       const unread = snapshot.unread[session.id] ?? 0;
-      const kinds = groupsOf(viewer, session);
-      this.slots.set(session.id, { session, unread, kinds, mine: isAssignedTo(viewer, session) });
+      const buckets = this.lists.bucketsOf(session.liveChatId, groupsOf(viewer, session));
+      this.slots.set(session.id, newSlot(session, unread, buckets, isAssignedTo(viewer, session)));
       applyShare(counters, viewer, session, unread, 1);
-      this.lists.add(session.id, session.liveChatId, kinds);
+      this.lists.add(session.id, buckets);
     }
-    for (const id of this.views.keys()) if (!this.slots.has(id)) this.views.delete(id);
     this.countersVersion++;
     this.activity = snapshot.activity.slice(0, this.activityLimit);
   }
@@ -185,17 +246,42 @@ export class WorkspaceStore {
   applyEvent(event: ServerEvent): void {
     this.seq = event.seq;
     switch (event.type) {
-      case 'session.upserted':
-      case 'session.removed':
-      case 'message.added':
+      case 'message.added': {
+        const slot = this.slots.get(event.message.sessionId);
+        if (!slot) return; // not visible: the session comes with its own upsert
+        const message = event.message;
+        const moved = message.order > slot.lastOrder;
+        if (moved) {
+          // withMessage, folded: materialize() builds the session when it is read.
+          slot.lastOrder = message.order;
+          slot.lastAt = Math.max(slot.lastAt, message.sentAt);
+          slot.lastText = message.text;
+        }
+        if (event.unread !== slot.unread) this.setUnread(slot, event.unread);
+        if (moved || event.unread !== slot.unread)
+          this.lists.touch(message.sessionId, slot.buckets);
+        slot.unread = event.unread;
+        return;
+      }
       case 'session.read': {
+        const slot = this.slots.get(event.sessionId);
+        if (!slot || slot.unread === event.unread) return;
+        this.setUnread(slot, event.unread);
+        slot.unread = event.unread;
+        this.lists.touch(event.sessionId, slot.buckets);
+        return;
+      }
+      case 'session.upserted':
+      case 'session.removed': {
         const id = sessionIdOf(event) as Id;
         const slot = this.slots.get(id);
-        const nextSession = reduceSession(slot?.session, event);
+        const current = slot && materialize(slot);
+        const nextSession = reduceSession(current, event);
         const nextUnread =
           nextSession === undefined ? undefined : reduceUnread(slot?.unread, event);
-        if (nextSession !== slot?.session || nextUnread !== slot?.unread)
+        if (nextSession !== current || nextUnread !== slot?.unread) {
           this.replace(id, slot, nextSession, nextUnread ?? 0);
+        }
         return;
       }
       case 'customer.upserted':
@@ -209,6 +295,18 @@ export class WorkspaceStore {
       case 'alert':
         return;
     }
+  }
+
+  /**
+   * A new unread count for a session that stays in its groups: only the user's own sessions
+   * count unread messages (the red counter), so only they move a figure.
+   */
+  private setUnread(slot: SessionSlot, unread: number): void {
+    const viewer = this.viewer;
+    if (!viewer || !slot.mine) return;
+    applyShare(this.counters, viewer, slot.session, slot.unread, -1);
+    applyShare(this.counters, viewer, slot.session, unread, 1);
+    this.countersVersion++;
   }
 
   /**
@@ -235,35 +333,35 @@ export class WorkspaceStore {
           applyShare(counters, viewer, nextSession, nextUnread, 1);
           this.countersVersion++;
         }
-        this.lists.touch(id, nextSession.liveChatId, slot.kinds);
+        this.lists.touch(id, slot.buckets);
       } else {
         applyShare(counters, viewer, session, unread, -1);
         applyShare(counters, viewer, nextSession, nextUnread, 1);
         this.countersVersion++;
-        this.lists.remove(id, session.liveChatId, slot.kinds);
-        slot.kinds = groupsOf(viewer, nextSession);
+        this.lists.remove(id, slot.buckets);
+        slot.buckets = this.lists.bucketsOf(nextSession.liveChatId, groupsOf(viewer, nextSession));
         slot.mine = isAssignedTo(viewer, nextSession);
-        this.lists.add(id, nextSession.liveChatId, slot.kinds);
+        this.lists.add(id, slot.buckets);
       }
       slot.session = nextSession;
+      slot.lastOrder = nextSession.lastMessageOrder;
+      slot.lastAt = nextSession.lastMessageAt;
+      slot.lastText = null;
       slot.unread = nextUnread;
     } else if (nextSession) {
-      const kinds = groupsOf(viewer, nextSession);
-      this.slots.set(id, {
-        session: nextSession,
-        unread: nextUnread,
-        kinds,
-        mine: isAssignedTo(viewer, nextSession),
-      });
+      const buckets = this.lists.bucketsOf(nextSession.liveChatId, groupsOf(viewer, nextSession));
+      this.slots.set(
+        id,
+        newSlot(nextSession, nextUnread, buckets, isAssignedTo(viewer, nextSession)),
+      );
       applyShare(counters, viewer, nextSession, nextUnread, 1);
       this.countersVersion++;
-      this.lists.add(id, nextSession.liveChatId, kinds);
+      this.lists.add(id, buckets);
     } else if (slot) {
       applyShare(counters, viewer, slot.session, slot.unread, -1);
       this.countersVersion++;
-      this.lists.remove(id, slot.session.liveChatId, slot.kinds);
+      this.lists.remove(id, slot.buckets);
       this.slots.delete(id);
-      this.views.delete(id);
     }
   }
 
@@ -272,7 +370,8 @@ export class WorkspaceStore {
 
   /** A visible session. */
   session(id: Id): Session | undefined {
-    return this.slots.get(id)?.session;
+    const slot = this.slots.get(id);
+    return slot && materialize(slot);
   }
 
   /** The user's unread count of a visible session (`undefined` when it is not visible). */
@@ -282,7 +381,7 @@ export class WorkspaceStore {
 
   /** Every visible session. */
   *allSessions(): IterableIterator<Session> {
-    for (const slot of this.slots.values()) yield slot.session;
+    for (const slot of this.slots.values()) yield materialize(slot);
   }
 
   get sessionCount(): number {
@@ -296,9 +395,10 @@ export class WorkspaceStore {
   sessionView(id: Id): SessionView | undefined {
     const slot = this.slots.get(id);
     if (!slot) return undefined;
-    const { session, unread } = slot;
+    const session = materialize(slot);
+    const unread = slot.unread;
     const customer = this.customers.get(session.customerId);
-    const cached = this.views.get(id);
+    const cached = slot.view;
     if (
       cached &&
       cached.session === session &&
@@ -308,7 +408,7 @@ export class WorkspaceStore {
       return cached;
     }
     const view: SessionView = { session, unread, isNew: isNew(session), customer };
-    this.views.set(id, view);
+    slot.view = view;
     return view;
   }
 

@@ -86,6 +86,10 @@ export class LiveChatNavigation extends LiveChatElement {
   @state()
   private newSessionLiveChatId: Id | undefined;
 
+  /** Accessible name of the navigation landmark (default: the catalogue's "Live chats"). */
+  @property()
+  label: string | undefined;
+
   /** The selected view: `reports`, `group` (with `live-chat-id` and `group`), or none. */
   @property({ reflect: true })
   view: NavigationSelection['view'] | undefined;
@@ -279,7 +283,7 @@ export class LiveChatNavigation extends LiveChatElement {
   override render() {
     return html`<nav
       part="base"
-      aria-label=${this.t('navigation.label')}
+      aria-label=${this.label ?? this.t('navigation.label')}
       @keydown=${this.handleKeydown}
     >
       <ul part="menu" class="menu">

@@ -52,6 +52,7 @@ const TRANSLATED_ERRORS = new Set(['FORBIDDEN', 'VALIDATION', 'OFFLINE', 'NOT_FO
  */
 @customElement('live-chat-new-session')
 export class LiveChatNewSession extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, newSessionStyles];
 
   private readonly liveChats = new ObserveController<LiveChat[]>(this, []);

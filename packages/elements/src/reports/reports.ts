@@ -129,6 +129,7 @@ function isEmptyLiveChatReport(report: LiveChatPerformanceReport): boolean {
  */
 @customElement('live-chat-reports')
 export class LiveChatReports extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, reportsStyles];
 
   private readonly liveChats = new ObserveController<LiveChat[]>(this, []);

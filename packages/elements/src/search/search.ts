@@ -70,6 +70,7 @@ function isEditableTarget(target: EventTarget | undefined): boolean {
  */
 @customElement('live-chat-search')
 export class LiveChatSearch extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, searchStyles];
 
   private readonly results = new ObserveController<SearchState | undefined>(this, undefined);
@@ -377,7 +378,13 @@ export class LiveChatSearch extends LiveChatElement {
         <span id="scope" class="visually-hidden"
           >${this.client ? this.t(this.scope ? 'live-chat-search.scope.session' : 'live-chat-search.scope.names') : this.t('live-chat-search.no-client')}</span
         >
-        <div part="popup" class="popup" ?hidden=${!popupOpen} aria-busy=${phase === 'searching' ? 'true' : 'false'}>
+        <div
+          part="popup"
+          class="popup"
+          ?hidden=${!popupOpen}
+          aria-busy=${phase === 'searching' ? 'true' : 'false'}
+          tabindex=${expanded ? '0' : nothing}
+        >
           <p part="status" class="status ${phase}">${status}</p>
           <div
             id="results"

@@ -77,6 +77,7 @@ interface RowWindow {
  */
 @customElement('live-chat-session-list')
 export class LiveChatSessionList extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, sessionListStyles];
 
   private readonly sessions = new ObserveController<SessionView[] | undefined>(this, undefined);

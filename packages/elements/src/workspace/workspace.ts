@@ -122,6 +122,7 @@ const closeIcon = svg`<path d="m5 5 10 10M15 5 5 15" stroke="currentColor" strok
  */
 @customElement('live-chat-workspace')
 export class LiveChatWorkspace extends LitElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, workspaceStyles];
 
   private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });
@@ -172,6 +173,13 @@ export class LiveChatWorkspace extends LitElement {
   /** Colour theme, passed to every built-in component: 'light' (default) or 'dark'. */
   @property({ reflect: true })
   theme: 'light' | 'dark' = 'light';
+
+  /**
+   * Names this workspace's landmarks (search, navigation, panes) when several workspaces share a
+   * page, e.g. the signed-in user's name: "Anna: Conversation". Without it the names are plain.
+   */
+  @property()
+  label: string | undefined;
 
   /** The open session (settable by the host); none when empty. */
   @property({ attribute: 'session-id', reflect: true })
@@ -468,7 +476,8 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
   }
 
   private renderHeader() {
-    return html`<header part="header" class="header">
+    // A div, not <header>: the host page owns the banner landmark.
+    return html`<div part="header" class="header">
       ${this.slotted(
         'header',
         () =>
@@ -480,7 +489,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
             <span class="title-text">${this.t('workspace.title')}</span>
           </div>`,
       )}
-      <div part="search" class="search" role="search" aria-label=${this.t('workspace.search')}>
+      <div part="search" class="search" role="search" aria-label=${this.landmark(this.t('workspace.search'))}>
         ${this.slotted('search', () => html`<live-chat-search session-id=${this.sessionId ?? nothing} theme=${this.theme}></live-chat-search>`)}
       </div>
       <button
@@ -510,7 +519,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
             ></live-chat-alert-settings>`,
         )}
       </div>
-    </header>`;
+    </div>`;
   }
 
   private renderSidebar() {
@@ -531,6 +540,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
           () =>
             html`<live-chat-navigation
               list-placement="none"
+              label=${this.landmark(this.t('navigation.label'))}
               view=${this.view ?? nothing}
               live-chat-id=${this.liveChatId ?? nothing}
               group=${this.group ?? nothing}
@@ -539,7 +549,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
             ></live-chat-navigation>`,
         )}
       </div>
-      <section part="list-pane" class="pane list-pane" aria-labelledby="list-title">
+      <section part="list-pane" class="pane list-pane" aria-label=${this.landmark(listTitle)}>
         <div part="pane-bar" class="pane-bar">
           <button
             type="button"
@@ -610,7 +620,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
       part="main"
       class="pane main"
       tabindex="-1"
-      aria-label=${reports ? this.t('workspace.main-reports') : this.t('workspace.main')}
+      aria-label=${this.landmark(reports ? this.t('workspace.main-reports') : this.t('workspace.main'))}
     >
       <div part="pane-bar" class="pane-bar main-bar">
         <button
@@ -649,7 +659,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
       id="aside"
       part="aside"
       class="pane aside"
-      aria-label=${this.t('workspace.side')}
+      aria-label=${this.landmark(this.t('workspace.side'))}
       @keydown=${this.handleAsideKeydown}
     >
       <div part="pane-bar" class="pane-bar aside-bar">
@@ -666,7 +676,7 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
           part="tabs"
           class="tabs"
           role="tablist"
-          aria-label=${this.t('workspace.side')}
+          aria-label=${this.landmark(this.t('workspace.side'))}
           @keydown=${this.handleTabKeydown}
         >
           ${(['about', 'activity'] as const).map(
@@ -723,6 +733,11 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
         ${this.slotted('activity', () => html`<live-chat-activity heading-level="0" theme=${this.theme}></live-chat-activity>`)}
       </div>
     </aside>`;
+  }
+
+  /** A landmark's accessible name, prefixed with {@link label} when the host set one. */
+  private landmark(name: string): string {
+    return this.label ? `${this.label}: ${name}` : name;
   }
 
   override render() {

@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChrome, CHROME_ARGS } from './scripts/lib/chrome.mjs';
 import { EXPORT_CONDITIONS } from './scripts/lib/conditions.mjs';
 import { wtrSummaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { interopPlugin } from './test/browser/support/interop-plugin.mjs';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,6 +25,8 @@ export default {
   files: browserTestGlobs,
   nodeResolve: { exportConditions: EXPORT_CONDITIONS, extensions: ['.ts', '.mjs', '.js', '.json'] },
   plugins: [
+    // React (CommonJS) and Vue (browser build) for test/browser/interop-*.test.ts.
+    interopPlugin(),
     // tsconfig.base.json holds experimentalDecorators/useDefineForClassFields directly
     // (esbuild does not follow `extends` here), so Lit's legacy decorators compile as in tsc.
     esbuildPlugin({ ts: true, tsconfig: path.join(rootDir, 'tsconfig.base.json') }),

@@ -90,7 +90,7 @@ function runNode(tmpDir) {
       '--import',
       'tsx',
       '--test',
-      '--test-timeout=120000',
+      '--test-timeout=300000',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       `--test-reporter=${pathToFileURL(path.join(rootDir, 'scripts/node-summary-reporter.mjs'))}`,

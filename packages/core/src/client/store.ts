@@ -25,7 +25,6 @@ import {
   reduceSession,
   reduceUnread,
   sessionIdOf,
-  type withMessage,
 } from './reducers.js';
 import { select } from './select.js';
 import { comparatorOf, GroupIndex, sortedViews, type GroupBucket } from './session-lists.js';
@@ -37,7 +36,7 @@ const NO_VIEWS: readonly SessionView[] = Object.freeze([]) as readonly SessionVi
  * The store's bookkeeping for one visible session, updated in place (the store's own object).
  *
  * The session itself is an immutable entity: it is replaced, never mutated. A `message.added`
- * only moves its last-message fields forward ({@link withMessage}), and most sessions that get
+ * only moves its last-message fields forward (`withMessage` in reducers.ts), and most sessions that get
  * messages are not on screen, so the slot folds those fields (`lastOrder`, `lastAt`,
  * `lastText`) and the new session object is built when someone reads it ({@link materialize}):
  * a message event then allocates nothing and leaves the old session untouched, which is what

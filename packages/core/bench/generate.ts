@@ -155,31 +155,62 @@ export function generate(sessionCount: number, seed: number): World {
     sessions[i] = withMessage(sessions[i], msg);
     events.push({ seq: ++seq, type: 'message.added', message: msg, unread: unread[i] });
   };
-  const customerWrites = (i: number): void => {
-    const session = sessions[i];
-    if (session.status === 'closed') {
-      upsert(i, { ...session, status: 'queued', assignee: null, queuedAt: now }, 'reopened');
-    }
-    message(i, { kind: 'customer', customerId: session.customerId });
-  };
 
+  // Sessions by status, so each kind of event picks a session it applies to: the mix of events
+  // is then fixed, the same for 1,000 and for 100,000 sessions (only the number differs).
+  const pools: Record<Session['status'], number[]> = { queued: [], active: [], closed: [] };
+  const poolOf: Session['status'][] = [];
+  const position: number[] = [];
+  const enter = (i: number, status: Session['status']): void => {
+    poolOf[i] = status;
+    position[i] = pools[status].length;
+    pools[status].push(i);
+  };
+  const leave = (i: number): void => {
+    const pool = pools[poolOf[i]];
+    const last = pool.pop() as number;
+    if (last !== i) {
+      pool[position[i]] = last;
+      position[last] = position[i];
+    }
+  };
+  const move = (i: number, status: Session['status']): void => {
+    leave(i);
+    enter(i, status);
+  };
+  sessions.forEach((session, i) => enter(i, session.status));
+  const any = (status: Session['status']): number | undefined => {
+    const pool = pools[status];
+    return pool.length === 0 ? undefined : pool[Math.floor(rnd() * pool.length)];
+  };
+  const open = (): number | undefined =>
+    rnd() < pools.queued.length / (pools.queued.length + pools.active.length)
+      ? any('queued')
+      : any('active');
+
+  // Per step (fractions of steps): customer message 55%, operator reply 15%, take 9%,
+  // close 5%, reopen by a customer 5%, reassign to a group 4%, read 6%, new session 1%.
+  // Queue in (reopen + reassign + new) equals queue out (take); closes equal reopens.
   while (events.length < EVENTS) {
     now += 1;
-    const i = Math.floor(rnd() * sessions.length);
-    const session = sessions[i];
     const r = rnd();
-    if (r < 0.55) customerWrites(i);
-    else if (r < 0.7) {
-      if (session.status === 'active' && session.assignee?.kind === 'operator') {
-        message(i, { kind: 'operator', userId: session.assignee.operatorId });
-      } else customerWrites(i);
-    } else if (r < 0.8) {
-      if (session.status === 'queued') {
+    if (r < 0.55) {
+      const i = open();
+      if (i !== undefined) message(i, { kind: 'customer', customerId: sessions[i].customerId });
+    } else if (r < 0.7) {
+      const i = any('active');
+      const assignee = i === undefined ? null : sessions[i].assignee;
+      if (i !== undefined && assignee?.kind === 'operator') {
+        message(i, { kind: 'operator', userId: assignee.operatorId });
+      }
+    } else if (r < 0.79) {
+      const i = any('queued');
+      if (i !== undefined) {
         const operatorId = rnd() < 0.3 ? 'u-me' : operator();
         upsert(
           i,
           {
-            ...session,
+            ...sessions[i],
             status: 'active',
             assignee: { kind: 'operator', operatorId },
             queuedAt: null,
@@ -187,14 +218,26 @@ export function generate(sessionCount: number, seed: number): World {
           },
           'taken',
         );
-      } else customerWrites(i);
-    } else if (r < 0.85) {
-      if (session.status !== 'closed') {
+        move(i, 'active');
+      }
+    } else if (r < 0.84) {
+      const i = open();
+      if (i !== undefined) {
         unread[i] = 0;
-        upsert(i, { ...session, status: 'closed', assignee: null, queuedAt: null }, 'closed');
-      } else customerWrites(i);
-    } else if (r < 0.9) {
-      if (session.status === 'active') {
+        upsert(i, { ...sessions[i], status: 'closed', assignee: null, queuedAt: null }, 'closed');
+        move(i, 'closed');
+      }
+    } else if (r < 0.89) {
+      const i = any('closed');
+      if (i !== undefined) {
+        upsert(i, { ...sessions[i], status: 'queued', assignee: null, queuedAt: now }, 'reopened');
+        move(i, 'queued');
+        message(i, { kind: 'customer', customerId: sessions[i].customerId });
+      }
+    } else if (r < 0.93) {
+      const i = any('active');
+      if (i !== undefined) {
+        const session = sessions[i];
         upsert(
           i,
           {
@@ -205,15 +248,20 @@ export function generate(sessionCount: number, seed: number): World {
           },
           'reassigned',
         );
-      } else customerWrites(i);
+        move(i, 'queued');
+      }
     } else if (r < 0.99) {
-      unread[i] = 0;
-      events.push({ seq: ++seq, type: 'session.read', sessionId: session.id, unread: 0 });
+      const i = open();
+      if (i !== undefined) {
+        unread[i] = 0;
+        events.push({ seq: ++seq, type: 'session.read', sessionId: sessions[i].id, unread: 0 });
+      }
     } else {
       // A new customer writes: a new session enters the queue.
       const j = sessions.length;
+      const model = sessions[Math.floor(rnd() * sessionCount)];
       sessions.push({
-        ...session,
+        ...model,
         id: `s-${j}`,
         customerId: pick(CUSTOMERS).id,
         status: 'queued',
@@ -223,6 +271,7 @@ export function generate(sessionCount: number, seed: number): World {
       });
       unread.push(0);
       orders.push(0);
+      enter(j, 'queued');
       upsert(j, sessions[j], 'created');
       message(j, { kind: 'customer', customerId: sessions[j].customerId });
     }

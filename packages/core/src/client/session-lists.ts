@@ -28,7 +28,20 @@ export interface GroupBucket {
 
 type Buckets = Record<SessionGroupKind, GroupBucket>;
 
-const NO_BUCKETS: readonly GroupBucket[] = Object.freeze([]) as readonly GroupBucket[];
+/** The groups one session is in. */
+export interface GroupPlace {
+  readonly first: GroupBucket | null;
+  readonly second: GroupBucket | null;
+  readonly more: readonly GroupBucket[] | null;
+}
+
+const NOWHERE: GroupPlace = Object.freeze({ first: null, second: null, more: null });
+
+function forEachBucket(place: GroupPlace, run: (bucket: GroupBucket) => void): void {
+  if (place.first) run(place.first);
+  if (place.second) run(place.second);
+  if (place.more) for (const bucket of place.more) run(bucket);
+}
 
 const newBucket = (): GroupBucket => ({
   ids: new Set(),
@@ -73,32 +86,47 @@ export class GroupIndex {
     return buckets;
   }
 
-  /** The buckets of a session's groups (created on first use), to keep beside the session. */
-  bucketsOf(liveChatId: Id, kinds: readonly SessionGroupKind[]): readonly GroupBucket[] {
-    if (kinds.length === 0) return NO_BUCKETS;
+  /**
+   * Where a session's groups are, to keep beside the session: a session is in at most two
+   * groups today (e.g. My sessions and a supervisor's Active), held in two fields so that
+   * touching them per event reads no extra array; `more` holds any beyond two.
+   */
+  placeOf(liveChatId: Id, kinds: readonly SessionGroupKind[]): GroupPlace {
+    if (kinds.length === 0) return NOWHERE;
     const buckets = this.buckets(liveChatId);
-    return kinds.map((kind) => buckets[kind]);
+    return {
+      first: buckets[kinds[0]],
+      second: kinds.length > 1 ? buckets[kinds[1]] : null,
+      more: kinds.length > 2 ? kinds.slice(2).map((kind) => buckets[kind]) : null,
+    };
   }
 
-  /** Adds a session to groups (every one of them changes). */
-  add(sessionId: Id, buckets: readonly GroupBucket[]): void {
-    for (const bucket of buckets) {
+  /** Adds a session to its groups (every one of them changes). */
+  add(sessionId: Id, place: GroupPlace): void {
+    forEachBucket(place, (bucket) => {
       bucket.ids.add(sessionId);
       markDirty(bucket, sessionId);
-    }
+    });
   }
 
-  /** Removes a session from groups (every one of them changes). */
-  remove(sessionId: Id, buckets: readonly GroupBucket[]): void {
-    for (const bucket of buckets) {
+  /** Removes a session from its groups (every one of them changes). */
+  remove(sessionId: Id, place: GroupPlace): void {
+    forEachBucket(place, (bucket) => {
       bucket.ids.delete(sessionId);
       markDirty(bucket, sessionId);
-    }
+    });
   }
 
   /** Marks a session's groups changed when it changed in place (its row shows something new). */
-  touch(sessionId: Id, buckets: readonly GroupBucket[]): void {
-    for (const bucket of buckets) markDirty(bucket, sessionId);
+  touch(
+    sessionId: Id,
+    first: GroupBucket | null,
+    second: GroupBucket | null,
+    more: readonly GroupBucket[] | null,
+  ): void {
+    if (first) markDirty(first, sessionId);
+    if (second) markDirty(second, sessionId);
+    if (more) for (const bucket of more) markDirty(bucket, sessionId);
   }
 
   /** Marks every group changed (e.g. a customer's name changed, which every list shows). */

@@ -219,29 +219,41 @@ describe('store properties', () => {
 
   it('the store holds exactly what the pure reducers give, event by event, however often it is read', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.integer({ min: 1, max: 7 }), ({ initial, unread, events }, every) => {
-        const store = build(initial, unread);
-        const model = new Map(initial.map((session) => [session.id, { session, unread: unread[session.id] ?? 0 }]));
-        const compare = (): void => {
-          const actual = [...store.allSessions()].sort((a, b) => (a.id < b.id ? -1 : 1));
-          const expected = [...model.values()].sort((a, b) => (a.session.id < b.session.id ? -1 : 1));
-          assert.deepEqual(actual, expected.map((entry) => entry.session));
-          for (const entry of expected) assert.equal(store.unreadOf(entry.session.id), entry.unread);
-        };
-        number(events).forEach((event, i) => {
-          store.applyEvent(event);
-          const id = sessionIdOf(event);
-          if (id !== undefined) {
-            const entry = model.get(id);
-            const session = reduceSession(entry?.session, event);
-            const count = session && reduceUnread(entry?.unread, event);
-            if (session === undefined || count === undefined) model.delete(id);
-            else model.set(id, { session, unread: count });
-          }
-          if (i % every === 0) compare();
-        });
-        compare();
-      }),
+      fc.property(
+        scenarioArb,
+        fc.integer({ min: 1, max: 7 }),
+        ({ initial, unread, events }, every) => {
+          const store = build(initial, unread);
+          const model = new Map(
+            initial.map((session) => [session.id, { session, unread: unread[session.id] ?? 0 }]),
+          );
+          const compare = (): void => {
+            const actual = [...store.allSessions()].sort((a, b) => (a.id < b.id ? -1 : 1));
+            const expected = [...model.values()].sort((a, b) =>
+              a.session.id < b.session.id ? -1 : 1,
+            );
+            assert.deepEqual(
+              actual,
+              expected.map((entry) => entry.session),
+            );
+            for (const entry of expected)
+              assert.equal(store.unreadOf(entry.session.id), entry.unread);
+          };
+          number(events).forEach((event, i) => {
+            store.applyEvent(event);
+            const id = sessionIdOf(event);
+            if (id !== undefined) {
+              const entry = model.get(id);
+              const session = reduceSession(entry?.session, event);
+              const count = session && reduceUnread(entry?.unread, event);
+              if (session === undefined || count === undefined) model.delete(id);
+              else model.set(id, { session, unread: count });
+            }
+            if (i % every === 0) compare();
+          });
+          compare();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -8,7 +8,7 @@ import {
   type SessionGroupKind,
   type Viewer,
 } from '../domain/access.js';
-import { applyShare, copyCounters, emptyCounters, type Counters } from '../domain/counters.js';
+import { applyShare, emptyCounters, type Counters } from '../domain/counters.js';
 import type {
   ActivityEntry,
   Customer,
@@ -19,89 +19,13 @@ import type {
   User,
 } from '../domain/types.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
-import {
-  previewText,
-  reduceActivity,
-  reduceSession,
-  reduceUnread,
-  sessionIdOf,
-} from './reducers.js';
+import { reduceActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
 import { select } from './select.js';
-import { comparatorOf, GroupIndex, sortedViews, type GroupBucket } from './session-lists.js';
+import { comparatorOf, GroupIndex, sortedViews } from './session-lists.js';
+import { SessionTable } from './session-table.js';
 import type { ClientStatus, SessionView } from './types.js';
 
 const NO_VIEWS: readonly SessionView[] = Object.freeze([]) as readonly SessionView[];
-
-/**
- * The store's bookkeeping for one visible session, updated in place (the store's own object).
- *
- * The session itself is an immutable entity: it is replaced, never mutated. A `message.added`
- * only moves its last-message fields forward (`withMessage` in reducers.ts), and most sessions that get
- * messages are not on screen, so the slot folds those fields (`lastOrder`, `lastAt`,
- * `lastText`) and the new session object is built when someone reads it ({@link materialize}):
- * a message event then allocates nothing and leaves the old session untouched, which is what
- * keeps the per-event cost flat with 100,000 sessions. Reading gives exactly what applying
- * `reduceSession` event by event gives (a property test holds the store to that).
- */
-interface SessionSlot {
-  /** The session as of the last upsert or read, without the folded messages below. */
-  session: Session;
-  /** Folded last-message fields; `lastText` is null when there is nothing to fold in. */
-  lastOrder: number;
-  lastAt: number;
-  lastText: string | null;
-  unread: number;
-  /** The lists the session is in (held directly: no lookup by live chat and kind per event). */
-  buckets: readonly GroupBucket[];
-  /** Active and assigned to the user: its unread count is part of the red counter. */
-  mine: boolean;
-  /** The cached row. */
-  view: SessionView | null;
-}
-
-function newSlot(
-  session: Session,
-  unread: number,
-  buckets: readonly GroupBucket[],
-  mine: boolean,
-): SessionSlot {
-  return {
-    session,
-    lastOrder: session.lastMessageOrder,
-    lastAt: session.lastMessageAt,
-    lastText: null,
-    unread,
-    buckets,
-    mine,
-    view: null,
-  };
-}
-
-/** The slot's session with its folded messages applied (memoised in the slot). */
-function materialize(slot: SessionSlot): Session {
-  if (slot.lastText === null) return slot.session;
-  const session = slot.session;
-  // Written out rather than spread: sessions arrive in many object shapes (snapshots, upserts,
-  // codecs), which makes a spread megamorphic and much slower.
-  slot.session = {
-    id: session.id,
-    liveChatId: session.liveChatId,
-    customerId: session.customerId,
-    name: session.name,
-    channel: session.channel,
-    status: session.status,
-    assignee: session.assignee,
-    firstMessageAt: session.firstMessageAt,
-    lastMessageAt: slot.lastAt,
-    lastMessagePreview: previewText(slot.lastText),
-    lastMessageOrder: slot.lastOrder,
-    queuedAt: session.queuedAt,
-    lastOperatorId: session.lastOperatorId,
-    bindings: session.bindings,
-  };
-  slot.lastText = null;
-  return slot.session;
-}
 
 /** Whether two sessions sit in the same groups and queues whatever the viewer (status, assignee, live chat). */
 function sameShape(a: Session, b: Session): boolean {
@@ -113,6 +37,25 @@ function sameShape(a: Session, b: Session): boolean {
   return x.kind === 'operator'
     ? x.operatorId === (y as typeof x).operatorId
     : x.groupId === (y as typeof x).groupId;
+}
+
+/** A copy (core `copyCounters` without its intermediate arrays: this runs on most events). */
+function copyOf(counters: Counters): Counters {
+  const groups: Counters['groups'] = {};
+  for (const id in counters.groups) {
+    const sizes = counters.groups[id];
+    groups[id] = {
+      queue: sizes.queue,
+      mine: sizes.mine,
+      closed: sizes.closed,
+      active: sizes.active,
+    };
+  }
+  return {
+    unreadInMySessions: counters.unreadInMySessions,
+    newUnassigned: counters.newUnassigned,
+    groups,
+  };
 }
 
 /** Whether two counters hold the same figures; allocation-free, since it runs once per event. */
@@ -155,8 +98,8 @@ export class WorkspaceStore {
   me: User | null = null;
   viewer: Viewer | null = null;
 
-  /** One slot per visible session, by id (see {@link SessionSlot}). */
-  private readonly slots = new Map<Id, SessionSlot>();
+  /** One row per visible session (see {@link SessionTable}). */
+  private readonly table = new SessionTable();
   readonly customers = new Map<Id, Customer>();
   readonly users = new Map<Id, User>();
   readonly liveChats = new Map<Id, LiveChat>();
@@ -228,14 +171,14 @@ export class WorkspaceStore {
     for (const chat of this.accessibleLiveChats)
       counters.groups[chat.id] = { queue: 0, mine: 0, closed: 0, active: 0 };
 
-    this.slots.clear();
+    this.table.clear();
     this.lists.clear();
     for (const session of snapshot.sessions) {
       const unread = snapshot.unread[session.id] ?? 0;
-      const buckets = this.lists.bucketsOf(session.liveChatId, groupsOf(viewer, session));
-      this.slots.set(session.id, newSlot(session, unread, buckets, isAssignedTo(viewer, session)));
+      const place = this.lists.placeOf(session.liveChatId, groupsOf(viewer, session));
+      this.table.add(session, unread, place, isAssignedTo(viewer, session));
       applyShare(counters, viewer, session, unread, 1);
-      this.lists.add(session.id, buckets);
+      this.lists.add(session.id, place);
     }
     this.countersVersion++;
     this.activity = snapshot.activity.slice(0, this.activityLimit);
@@ -246,40 +189,34 @@ export class WorkspaceStore {
     this.seq = event.seq;
     switch (event.type) {
       case 'message.added': {
-        const slot = this.slots.get(event.message.sessionId);
-        if (!slot) return; // not visible: the session comes with its own upsert
         const message = event.message;
-        const moved = message.order > slot.lastOrder;
-        if (moved) {
-          // withMessage, folded: materialize() builds the session when it is read.
-          slot.lastOrder = message.order;
-          slot.lastAt = Math.max(slot.lastAt, message.sentAt);
-          slot.lastText = message.text;
-        }
-        if (event.unread !== slot.unread) this.setUnread(slot, event.unread);
-        if (moved || event.unread !== slot.unread)
-          this.lists.touch(message.sessionId, slot.buckets);
-        slot.unread = event.unread;
+        const table = this.table;
+        const row = table.find(message.sessionId);
+        if (row < 0) return; // not visible: the session comes with its own upsert
+        // withMessage, folded into the row: the session object is built when it is read.
+        const moved = table.foldMessage(row, message.order, message.sentAt, message.text);
+        const unreadChanged = event.unread !== table.unread(row);
+        if (unreadChanged) this.setUnread(row, event.unread);
+        if (moved || unreadChanged) this.touch(message.sessionId, row);
         return;
       }
       case 'session.read': {
-        const slot = this.slots.get(event.sessionId);
-        if (!slot || slot.unread === event.unread) return;
-        this.setUnread(slot, event.unread);
-        slot.unread = event.unread;
-        this.lists.touch(event.sessionId, slot.buckets);
+        const row = this.table.find(event.sessionId);
+        if (row < 0 || this.table.unread(row) === event.unread) return;
+        this.setUnread(row, event.unread);
+        this.touch(event.sessionId, row);
         return;
       }
       case 'session.upserted':
       case 'session.removed': {
         const id = sessionIdOf(event) as Id;
-        const slot = this.slots.get(id);
-        const current = slot && materialize(slot);
+        const row = this.table.find(id);
+        const current = row < 0 ? undefined : this.table.materialize(row);
+        const unread = row < 0 ? undefined : this.table.unread(row);
         const nextSession = reduceSession(current, event);
-        const nextUnread =
-          nextSession === undefined ? undefined : reduceUnread(slot?.unread, event);
-        if (nextSession !== current || nextUnread !== slot?.unread) {
-          this.replace(id, slot, nextSession, nextUnread ?? 0);
+        const nextUnread = nextSession === undefined ? undefined : reduceUnread(unread, event);
+        if (nextSession !== current || nextUnread !== unread) {
+          this.replace(id, row, nextSession, nextUnread ?? 0);
         }
         return;
       }
@@ -296,71 +233,74 @@ export class WorkspaceStore {
     }
   }
 
+  /** Marks the lists a session is in changed (its row shows something new). */
+  private touch(id: Id, row: number): void {
+    const table = this.table;
+    const first = table.first(row);
+    if (first === null) return;
+    this.lists.touch(id, first, table.second(row), table.moreOf(row));
+  }
+
   /**
    * A new unread count for a session that stays in its groups: only the user's own sessions
    * count unread messages (the red counter), so only they move a figure.
    */
-  private setUnread(slot: SessionSlot, unread: number): void {
+  private setUnread(row: number, unread: number): void {
     const viewer = this.viewer;
-    if (!viewer || !slot.mine) return;
-    applyShare(this.counters, viewer, slot.session, slot.unread, -1);
-    applyShare(this.counters, viewer, slot.session, unread, 1);
-    this.countersVersion++;
+    const table = this.table;
+    if (viewer && table.mine(row)) {
+      const session = table.base(row); // its shape is current, which is all applyShare reads
+      applyShare(this.counters, viewer, session, table.unread(row), -1);
+      applyShare(this.counters, viewer, session, unread, 1);
+      this.countersVersion++;
+    }
+    table.setUnread(row, unread);
   }
 
   /**
    * Swaps one session (and/or its unread count): counters with core `applyShare` (remove the
    * old share, add the new one) and the group sets with core `groupsOf`, O(1).
    */
-  private replace(
-    id: Id,
-    slot: SessionSlot | undefined,
-    nextSession: Session | undefined,
-    nextUnread: number,
-  ): void {
+  private replace(id: Id, row: number, nextSession: Session | undefined, nextUnread: number): void {
     const viewer = this.viewer;
     if (!viewer) return;
     const counters = this.counters;
-    if (slot && nextSession) {
-      const { session, unread } = slot;
+    const table = this.table;
+    if (row >= 0 && nextSession) {
+      const session = table.materialize(row);
+      const unread = table.unread(row);
       if (sameShape(session, nextSession)) {
-        // Same status, assignee and live chat (a message, a read, a rename): the session stays in
-        // the same groups and queues, so only its unread count can move a figure, and only in
-        // the user's own sessions. Its groups still change (their rows show it).
-        if (unread !== nextUnread && slot.mine) {
+        // Same status, assignee and live chat (a rename, a binding, a message): the session
+        // stays in the same groups and queues, so only its unread count can move a figure, and
+        // only in the user's own sessions. Its groups still change (their rows show it).
+        if (unread !== nextUnread && table.mine(row)) {
           applyShare(counters, viewer, session, unread, -1);
           applyShare(counters, viewer, nextSession, nextUnread, 1);
           this.countersVersion++;
         }
-        this.lists.touch(id, slot.buckets);
+        table.reset(row, nextSession, nextUnread);
+        this.touch(id, row);
       } else {
         applyShare(counters, viewer, session, unread, -1);
         applyShare(counters, viewer, nextSession, nextUnread, 1);
         this.countersVersion++;
-        this.lists.remove(id, slot.buckets);
-        slot.buckets = this.lists.bucketsOf(nextSession.liveChatId, groupsOf(viewer, nextSession));
-        slot.mine = isAssignedTo(viewer, nextSession);
-        this.lists.add(id, slot.buckets);
+        this.lists.remove(id, table.place(row));
+        const place = this.lists.placeOf(nextSession.liveChatId, groupsOf(viewer, nextSession));
+        table.reset(row, nextSession, nextUnread);
+        table.setPlace(row, place, isAssignedTo(viewer, nextSession));
+        this.lists.add(id, place);
       }
-      slot.session = nextSession;
-      slot.lastOrder = nextSession.lastMessageOrder;
-      slot.lastAt = nextSession.lastMessageAt;
-      slot.lastText = null;
-      slot.unread = nextUnread;
     } else if (nextSession) {
-      const buckets = this.lists.bucketsOf(nextSession.liveChatId, groupsOf(viewer, nextSession));
-      this.slots.set(
-        id,
-        newSlot(nextSession, nextUnread, buckets, isAssignedTo(viewer, nextSession)),
-      );
+      const place = this.lists.placeOf(nextSession.liveChatId, groupsOf(viewer, nextSession));
+      table.add(nextSession, nextUnread, place, isAssignedTo(viewer, nextSession));
       applyShare(counters, viewer, nextSession, nextUnread, 1);
       this.countersVersion++;
-      this.lists.add(id, buckets);
-    } else if (slot) {
-      applyShare(counters, viewer, slot.session, slot.unread, -1);
+      this.lists.add(id, place);
+    } else if (row >= 0) {
+      applyShare(counters, viewer, table.base(row), table.unread(row), -1);
       this.countersVersion++;
-      this.lists.remove(id, slot.buckets);
-      this.slots.delete(id);
+      this.lists.remove(id, table.place(row));
+      table.delete(id, row);
     }
   }
 
@@ -369,22 +309,23 @@ export class WorkspaceStore {
 
   /** A visible session. */
   session(id: Id): Session | undefined {
-    const slot = this.slots.get(id);
-    return slot && materialize(slot);
+    const row = this.table.find(id);
+    return row < 0 ? undefined : this.table.materialize(row);
   }
 
   /** The user's unread count of a visible session (`undefined` when it is not visible). */
   unreadOf(id: Id): number | undefined {
-    return this.slots.get(id)?.unread;
+    const row = this.table.find(id);
+    return row < 0 ? undefined : this.table.unread(row);
   }
 
   /** Every visible session. */
   *allSessions(): IterableIterator<Session> {
-    for (const slot of this.slots.values()) yield materialize(slot);
+    for (const row of this.table.rowNumbers()) yield this.table.materialize(row);
   }
 
   get sessionCount(): number {
-    return this.slots.size;
+    return this.table.size;
   }
 
   /**
@@ -392,12 +333,13 @@ export class WorkspaceStore {
    * its unread count or its customer changed, so unchanged rows keep their identity.
    */
   sessionView(id: Id): SessionView | undefined {
-    const slot = this.slots.get(id);
-    if (!slot) return undefined;
-    const session = materialize(slot);
-    const unread = slot.unread;
+    const table = this.table;
+    const row = table.find(id);
+    if (row < 0) return undefined;
+    const session = table.materialize(row);
+    const unread = table.unread(row);
     const customer = this.customers.get(session.customerId);
-    const cached = slot.view;
+    const cached = table.view(row);
     if (
       cached &&
       cached.session === session &&
@@ -407,7 +349,7 @@ export class WorkspaceStore {
       return cached;
     }
     const view: SessionView = { session, unread, isNew: isNew(session), customer };
-    slot.view = view;
+    table.setView(row, view);
     return view;
   }
 
@@ -436,7 +378,7 @@ export class WorkspaceStore {
     if (this.countersCopyVersion !== this.countersVersion) {
       this.countersCopyVersion = this.countersVersion;
       if (!sameCounters(this.counters, this.countersCopy))
-        this.countersCopy = copyCounters(this.counters);
+        this.countersCopy = copyOf(this.counters);
     }
     return this.countersCopy;
   }

@@ -22,7 +22,7 @@ import type { SessionGroupKind } from '../src/domain/access.js';
 import { EVENTS, generate, serverState, type World } from './generate.js';
 
 const BATCH = 1_000;
-const TRIALS = 5;
+const TRIALS = 7;
 const GOAL_EVENTS_PER_SECOND = 100_000;
 const GOAL_RATIO = 1.5;
 
@@ -213,7 +213,7 @@ async function measureAll(sizes: number[]): Promise<Measurement[]> {
         `${fmt(result.nsPerEvent).padStart(5)} ns/event (of which gc ${fmt((best.gcMs * 1e6) / EVENTS)}; ` +
         `process cpu ${fmt((best.cpuMs * 1e6) / EVENTS)} with gc threads) │ ` +
         `snapshot ${fmt(Math.min(...runs.map((t) => t.snapshotMs)), 1)} ms │ ` +
-        `heap ${fmt(last.heapMb, 1)} MB (client ${fmt(last.clientHeapMb, 1)} MB) │ ` +
+        `heap ${fmt(last.heapMb, 1)} MB${gc ? ` (client ${fmt(last.clientHeapMb, 1)} MB)` : ''} │ ` +
         `counters$ emissions ${fmt(last.counterEmissions)} │ ` +
         `counters = computeCounters: client ${check.client ? 'yes' : 'NO'}, server ${check.server ? 'yes' : 'NO'}`,
     );
@@ -229,7 +229,8 @@ async function main(): Promise<void> {
       `gc ${gc ? 'exposed' : 'not exposed (run node with --expose-gc for exact heap figures)'}, ` +
       `load average ${load.toFixed(1)} on ${cores} cores`,
   );
-  if (load > cores / 2) console.log('  warning: the machine is busy; figures will be low and noisy');
+  if (load > cores / 2)
+    console.log('  warning: the machine is busy; figures will be low and noisy');
   // Warm the JIT so the first measured size is not charged for compilation.
   await trial(generate(2_000, 7)).then((t) => t.client.dispose());
 

@@ -3,9 +3,12 @@ import type { Id } from '../domain/types.js';
 import type { SessionView } from './types.js';
 
 /**
- * The members of one menu group of one live chat (Queue, My sessions, Closed, Active), kept
- * incrementally. `version` moves whenever a member joins, leaves or changes, so the sorted list
- * is rebuilt on demand, only for groups that changed, and at most once per change.
+ * One menu group of one live chat (Queue, My sessions, Closed, Active), kept incrementally.
+ * Which sessions are members is recorded beside each session (see {@link Membership}: the
+ * session table holds the buckets a session is in), so joining or leaving a group is a field
+ * write and a size change, not a hash-set operation. `version` moves whenever a member joins,
+ * leaves or changes, so the sorted list is rebuilt on demand, only for groups that changed, and
+ * at most once per change.
  *
  * Once a list has been sorted, the bucket also remembers which members changed since (`dirty`),
  * so the next list is patched (each changed row taken out and put back by binary search)
@@ -13,7 +16,8 @@ import type { SessionView } from './types.js';
  * watched queue of thousands of sessions cheap under a stream of events.
  */
 export interface GroupBucket {
-  readonly ids: Set<Id>;
+  /** Number of members. */
+  size: number;
   version: number;
   /** The last sorted list, or null when nobody asked for it yet. */
   sorted: readonly SessionView[] | null;
@@ -43,8 +47,16 @@ function forEachBucket(place: GroupPlace, run: (bucket: GroupBucket) => void): v
   if (place.more) for (const bucket of place.more) run(bucket);
 }
 
+/** Where the members of a bucket are recorded (the session table). */
+export interface Membership {
+  /** The ids of a bucket's members, in any order. */
+  members(bucket: GroupBucket): Iterable<Id>;
+  /** Whether a session is a member of a bucket. */
+  has(bucket: GroupBucket, id: Id): boolean;
+}
+
 const newBucket = (): GroupBucket => ({
-  ids: new Set(),
+  size: 0,
   version: 0,
   sorted: null,
   sortedVersion: -1,
@@ -58,15 +70,17 @@ function markDirty(bucket: GroupBucket, sessionId: Id): void {
   if (bucket.full || bucket.sorted === null) return;
   bucket.dirty.add(sessionId);
   // Past a sixteenth of the list, sorting again is cheaper than patching.
-  if (bucket.dirty.size * 16 > bucket.ids.size + 16) {
+  if (bucket.dirty.size * 16 > bucket.size + 16) {
     bucket.full = true;
     bucket.dirty.clear();
   }
 }
 
-/** Per (live chat, group kind) member sets of the session lists. */
+/** The session lists: one bucket per (live chat, group kind). */
 export class GroupIndex {
   private readonly byLiveChat = new Map<Id, Buckets>();
+
+  constructor(private readonly membership: Membership) {}
 
   /** The bucket of a group, if it ever had a member. */
   get(liveChatId: Id, kind: SessionGroupKind): GroupBucket | undefined {
@@ -74,7 +88,7 @@ export class GroupIndex {
   }
 
   size(liveChatId: Id, kind: SessionGroupKind): number {
-    return this.get(liveChatId, kind)?.ids.size ?? 0;
+    return this.get(liveChatId, kind)?.size ?? 0;
   }
 
   private buckets(liveChatId: Id): Buckets {
@@ -101,18 +115,18 @@ export class GroupIndex {
     };
   }
 
-  /** Adds a session to its groups (every one of them changes). */
+  /** Counts a session into the groups it now is in (its place is recorded in the table). */
   add(sessionId: Id, place: GroupPlace): void {
     forEachBucket(place, (bucket) => {
-      bucket.ids.add(sessionId);
+      bucket.size++;
       markDirty(bucket, sessionId);
     });
   }
 
-  /** Removes a session from its groups (every one of them changes). */
+  /** Counts a session out of the groups it was in. */
   remove(sessionId: Id, place: GroupPlace): void {
     forEachBucket(place, (bucket) => {
-      bucket.ids.delete(sessionId);
+      bucket.size--;
       markDirty(bucket, sessionId);
     });
   }
@@ -144,12 +158,26 @@ export class GroupIndex {
     this.byLiveChat.clear();
   }
 
-  /** Every (live chat, kind, member ids), for tests and checks. */
+  /** Every (live chat, kind, member ids), for tests and checks (scans the members). */
   *entries(): IterableIterator<[Id, SessionGroupKind, ReadonlySet<Id>]> {
     for (const [liveChatId, buckets] of this.byLiveChat) {
       for (const kind of Object.keys(buckets) as SessionGroupKind[])
-        yield [liveChatId, kind, buckets[kind].ids];
+        yield [liveChatId, kind, new Set(this.membership.members(buckets[kind]))];
     }
+  }
+
+  /**
+   * The sorted rows of one group: the cached list when nothing changed, a patched copy when a
+   * few rows changed, a fresh sort otherwise. An unchanged result keeps the previous array, and
+   * rows of unchanged sessions keep their view objects (lit's `repeat` reuses their DOM).
+   */
+  sorted(
+    liveChatId: Id,
+    kind: SessionGroupKind,
+    viewOf: (id: Id) => SessionView | undefined,
+  ): readonly SessionView[] | undefined {
+    const bucket = this.get(liveChatId, kind);
+    return bucket && sortedViews(bucket, kind, viewOf, this.membership);
   }
 }
 
@@ -193,10 +221,12 @@ function sortFromScratch(
   bucket: GroupBucket,
   compare: (a: SessionView, b: SessionView) => number,
   viewOf: (id: Id) => SessionView | undefined,
+  membership: Membership,
 ): SessionView[] {
   const views: SessionView[] = [];
   bucket.placed.clear();
-  for (const id of bucket.ids) {
+  if (bucket.size === 0) return views;
+  for (const id of membership.members(bucket)) {
     const view = viewOf(id);
     if (!view) continue;
     views.push(view);
@@ -210,11 +240,12 @@ function patch(
   previous: readonly SessionView[],
   compare: (a: SessionView, b: SessionView) => number,
   viewOf: (id: Id) => SessionView | undefined,
+  membership: Membership,
 ): readonly SessionView[] | null {
   // Rows whose view object did not change stay where they are.
   const changed: Id[] = [];
   for (const id of bucket.dirty) {
-    const view = bucket.ids.has(id) ? viewOf(id) : undefined;
+    const view = membership.has(bucket, id) ? viewOf(id) : undefined;
     if (view !== bucket.placed.get(id)) changed.push(id);
   }
   if (changed.length === 0) return previous;
@@ -227,7 +258,7 @@ function patch(
       next.splice(at, 1);
       bucket.placed.delete(id);
     }
-    const view = bucket.ids.has(id) ? viewOf(id) : undefined;
+    const view = membership.has(bucket, id) ? viewOf(id) : undefined;
     if (!view) continue;
     next.splice(lowerBound(next, view, compare), 0, view);
     bucket.placed.set(id, view);
@@ -235,27 +266,24 @@ function patch(
   return next;
 }
 
-/**
- * The sorted rows of one group: the cached list when nothing changed, a patched copy when a
- * few rows changed, a fresh sort otherwise. An unchanged result keeps the previous array, and
- * rows of unchanged sessions keep their view objects (lit's `repeat` reuses their DOM).
- */
-export function sortedViews(
+function sortedViews(
   bucket: GroupBucket,
   kind: SessionGroupKind,
   viewOf: (id: Id) => SessionView | undefined,
+  membership: Membership,
 ): readonly SessionView[] {
   if (bucket.sorted && bucket.sortedVersion === bucket.version) return bucket.sorted;
   const compare = comparatorOf(kind);
   const previous = bucket.sorted;
-  const patched = previous && !bucket.full ? patch(bucket, previous, compare, viewOf) : null;
+  const patched =
+    previous && !bucket.full ? patch(bucket, previous, compare, viewOf, membership) : null;
   bucket.dirty.clear();
   bucket.full = false;
   bucket.sortedVersion = bucket.version;
   if (patched) {
     bucket.sorted = patched;
   } else {
-    const views = sortFromScratch(bucket, compare, viewOf);
+    const views = sortFromScratch(bucket, compare, viewOf, membership);
     bucket.sorted =
       previous && previous.length === views.length && previous.every((view, i) => view === views[i])
         ? previous

@@ -1,6 +1,6 @@
 import type { Id, Session } from '../domain/types.js';
 import { previewText } from './reducers.js';
-import type { GroupBucket, GroupPlace } from './session-lists.js';
+import type { GroupBucket, GroupPlace, Membership } from './session-lists.js';
 import type { SessionView } from './types.js';
 
 // Per-row layout of the two record arrays.
@@ -32,7 +32,7 @@ const SECOND = 3;
  * ({@link materialize}): a message event allocates nothing. Reading gives exactly what applying
  * `reduceSession` event by event gives (a property test holds the store to that).
  */
-export class SessionTable {
+export class SessionTable implements Membership {
   private readonly rows = new Map<Id, number>();
   private numbers = new Float64Array(NUMBERS * 256);
   private readonly refs: unknown[] = [];
@@ -199,6 +199,25 @@ export class SessionTable {
 
   moreOf(row: number): readonly GroupBucket[] | null {
     return this.more[row] ?? null;
+  }
+
+  /** Whether the row's session is in the bucket. */
+  private isIn(row: number, bucket: GroupBucket): boolean {
+    const r = row * REFS;
+    if (this.refs[r + FIRST] === bucket || this.refs[r + SECOND] === bucket) return true;
+    const more = this.more[row];
+    return more != null && more.includes(bucket);
+  }
+
+  /** {@link Membership}: the sessions in a bucket (a scan of the table, for full sorts only). */
+  *members(bucket: GroupBucket): IterableIterator<Id> {
+    for (const [id, row] of this.rows) if (this.isIn(row, bucket)) yield id;
+  }
+
+  /** {@link Membership}: whether a session is in a bucket. */
+  has(bucket: GroupBucket, id: Id): boolean {
+    const row = this.rows.get(id);
+    return row !== undefined && this.isIn(row, bucket);
   }
 
   view(row: number): SessionView | null {

@@ -172,8 +172,13 @@ function assertConsistent(store: WorkspaceStore): void {
 /** A (possibly patched) sorted list equals a fresh sort of the current views. */
 function assertSorted(store: WorkspaceStore, liveChatId: string, kind: SessionGroupKind): void {
   const list = store.sessionList(liveChatId, kind);
-  const ids = store.lists.get(liveChatId, kind)?.ids ?? new Set<string>();
-  const fresh = [...ids]
+  const viewer = store.viewer;
+  assert.ok(viewer);
+  // Members from the rules themselves, not from the store's own bookkeeping.
+  const ids = [...store.allSessions()]
+    .filter((s) => s.liveChatId === liveChatId && groupsOf(viewer, s).includes(kind))
+    .map((s) => s.id);
+  const fresh = ids
     .map((id) => store.sessionView(id))
     .sort(comparatorOf(kind) as (a: unknown, b: unknown) => number);
   assert.equal(list.length, fresh.length, `${liveChatId}/${kind} length`);

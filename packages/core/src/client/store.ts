@@ -21,7 +21,7 @@ import type {
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { reduceActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
 import { select } from './select.js';
-import { comparatorOf, GroupIndex, sortedViews } from './session-lists.js';
+import { comparatorOf, GroupIndex } from './session-lists.js';
 import { SessionTable } from './session-table.js';
 import type { ClientStatus, SessionView } from './types.js';
 
@@ -81,9 +81,11 @@ function sameCounters(a: Counters, b: Counters): boolean {
 }
 
 /**
- * The client's state container. It owns every collection (Maps keyed by id) and mutates them in
- * place, one entity per event, with the pure reducers of `reducers.ts`; counters and session
- * lists are maintained incrementally beside them. Nothing here talks to an adapter.
+ * The client's state container. It owns every collection (Maps keyed by id, and the
+ * {@link SessionTable} of sessions) and updates them in place, one entity per event, following
+ * the pure reducers of `reducers.ts` (entities are replaced, never mutated); counters (core
+ * `applyShare`) and session lists (core `groupsOf`) are maintained incrementally beside them,
+ * O(1) per event. Nothing here talks to an adapter.
  *
  * Change notification: `commit()` bumps `version` and emits it on a private BehaviorSubject;
  * `select(project)` re-projects on each commit and emits only when the projection changed
@@ -113,7 +115,7 @@ export class WorkspaceStore {
   readonly counters: Counters = emptyCounters();
   /** Moves whenever a session's share of the counters may have changed. */
   countersVersion = 0;
-  readonly lists = new GroupIndex();
+  readonly lists = new GroupIndex(this.table);
 
   private countersCopy: Counters = emptyCounters();
   private countersCopyVersion = 0;
@@ -211,7 +213,9 @@ export class WorkspaceStore {
       case 'session.removed': {
         const id = sessionIdOf(event) as Id;
         const row = this.table.find(id);
-        const current = row < 0 ? undefined : this.table.materialize(row);
+        // An upsert or a removal does not depend on the current session (only on its shape,
+        // which the row's base session has): no need to build it.
+        const current = row < 0 ? undefined : this.table.base(row);
         const unread = row < 0 ? undefined : this.table.unread(row);
         const nextSession = reduceSession(current, event);
         const nextUnread = nextSession === undefined ? undefined : reduceUnread(unread, event);
@@ -267,7 +271,7 @@ export class WorkspaceStore {
     const counters = this.counters;
     const table = this.table;
     if (row >= 0 && nextSession) {
-      const session = table.materialize(row);
+      const session = table.base(row); // its shape is current, which is all that is read here
       const unread = table.unread(row);
       if (sameShape(session, nextSession)) {
         // Same status, assignee and live chat (a rename, a binding, a message): the session
@@ -355,8 +359,7 @@ export class WorkspaceStore {
 
   /** One menu group of one live chat, sorted; rebuilt (patched) only when that group changed. */
   sessionList(liveChatId: Id, kind: SessionGroupKind): readonly SessionView[] {
-    const bucket = this.lists.get(liveChatId, kind);
-    return bucket ? sortedViews(bucket, kind, this.viewOf) : NO_VIEWS;
+    return this.lists.sorted(liveChatId, kind, this.viewOf) ?? NO_VIEWS;
   }
 
   private readonly viewOf = (id: Id): SessionView | undefined => this.sessionView(id);

@@ -77,6 +77,7 @@ class WorkspaceClient implements LiveChatClient {
 
   private readonly adapter: TransportAdapter;
   private readonly destroy$ = new Subject<void>();
+  private readonly retryNow$ = new Subject<void>();
   private readonly connectionState = new BehaviorSubject<ConnectionState>('connecting');
   private readonly alerts = new Subject<Alert>();
   private readonly store: WorkspaceStore;
@@ -144,6 +145,7 @@ class WorkspaceClient implements LiveChatClient {
       adapter,
       connection$: this.connectionState,
       destroy$: this.destroy$,
+      retryNow$: this.retryNow$,
       lastSeq: () => store.seq,
       status: () => store.status,
       setStatus: (status) => {
@@ -420,6 +422,12 @@ class WorkspaceClient implements LiveChatClient {
 
   // -------------------------------------------------------------------------------------------
 
+  /** Asks the sync loop to load the user's state again now, when the last load failed. */
+  retryLoad(): void {
+    if (this.isDisposed || this.store.status.state !== 'error') return;
+    this.retryNow$.next();
+  }
+
   /**
    * Releases everything: the sync loop and the adapter subscriptions end (`destroy$`), every
    * public observable completes, in-flight effects are ignored when they settle, and commands
@@ -431,6 +439,7 @@ class WorkspaceClient implements LiveChatClient {
     this.isDisposed = true;
     this.destroy$.next();
     this.destroy$.complete();
+    this.retryNow$.complete();
     this.store.complete();
     this.alerts.complete();
     this.connectionState.complete();

@@ -26,6 +26,8 @@ export interface SyncDeps {
   /** The client's mirror of the adapter's connection state. */
   connection$: Observable<ConnectionState>;
   destroy$: Observable<void>;
+  /** Emits when the user asks to retry now (e.g. the Retry button of a load error). */
+  retryNow$: Observable<void>;
   /** Seq of the last applied event or snapshot. */
   lastSeq(): number;
   status(): ClientStatus;
@@ -69,8 +71,8 @@ const backoffMs = (attempt: number): number =>
  * `last + 1`. A gap, or a stream error with code `RESYNC_REQUIRED`, takes a fresh snapshot and
  * continues from it (the old stream is released first, so nothing is applied twice and nothing
  * between the two is lost: the snapshot contains it). A failed snapshot sets status `error`
- * and waits for the connection to come back online; other stream errors wait for that or a
- * growing back-off, then resync.
+ * and waits for the connection to come back online (or `retryNow$`); other stream errors wait
+ * for that or a growing back-off, then resync.
  */
 export function startSync(deps: SyncDeps): Subscription {
   let synced = false;
@@ -107,14 +109,14 @@ export function startSync(deps: SyncDeps): Subscription {
         delay: (error: unknown, attempt: number) => {
           if (error instanceof SnapshotFailed) {
             deps.setStatus({ state: 'error', error: error.info });
-            return reconnected$(deps.connection$);
+            return race(reconnected$(deps.connection$), deps.retryNow$.pipe(take(1)));
           }
           // Resync at once, but never spin: repeated resyncs back off.
           if (needsResync(error)) {
             resyncStreak++;
             return timer(resyncStreak <= 3 ? 0 : Math.min(30_000, 250 * 2 ** (resyncStreak - 4)));
           }
-          return race(reconnected$(deps.connection$), timer(backoffMs(attempt)));
+          return race(reconnected$(deps.connection$), timer(backoffMs(attempt)), deps.retryNow$.pipe(take(1)));
         },
       }),
       takeUntil(deps.destroy$),

@@ -202,6 +202,12 @@ export interface LiveChatClient {
   /** Adds an external customer to the host's customer database (needs `customerDirectory`). */
   addCustomerToDatabase(customerId: Id): Promise<ClientResult<{ customerId: Id }>>;
 
+  /**
+   * Tries to load the user's state again now, after `status$` reported an error (without it,
+   * the client retries when the connection comes back). Does nothing in other states.
+   */
+  retryLoad(): void;
+
   /** Completes every observable and releases every subscription, including the adapter's. */
   dispose(): void;
   /** Whether {@link dispose} was called. */

@@ -8,6 +8,7 @@ registerDefaultMessages('en', {
   'connection-status.failed': 'Could not connect to the live chat server.',
   'connection-status.load-error': 'The workspace could not be loaded: {message}',
   'connection-status.load-error-hint': 'It will try again when the connection is back.',
+  'connection-status.retry': 'Retry now',
 });
 
 registerDefaultMessages('ru', {
@@ -19,4 +20,5 @@ registerDefaultMessages('ru', {
   'connection-status.load-error': 'Не удалось загрузить рабочее место: {message}',
   'connection-status.load-error-hint':
     'Повторная попытка будет сделана, когда связь восстановится.',
+  'connection-status.retry': 'Повторить сейчас',
 });

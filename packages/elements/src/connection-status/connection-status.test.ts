@@ -159,6 +159,33 @@ describe('<live-chat-connection-status>', () => {
     expect(alert.textContent!.trim()).to.equal('');
   });
 
+  it('Retry loads the workspace again at once after a failed load', async () => {
+    const backend = createMemoryBackend({ seed: seed() });
+    const adapter = backend.connect('u-anna');
+    let failures = 1;
+    const realSnapshot = adapter.snapshot.bind(adapter);
+    adapter.snapshot = () =>
+      failures-- > 0
+        ? Promise.reject({ code: 'INTERNAL', message: 'The server had a problem.' })
+        : realSnapshot();
+    const client = createLiveChatClient({ adapter });
+    const el = await fixture<LiveChatConnectionStatus>(
+      html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
+    );
+    await waitUntil(() => client.status.state === 'error', 'the first load fails');
+    await el.updateComplete;
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    expect(retry.textContent!.trim()).to.equal('Retry now');
+    await expect(el).to.be.accessible();
+    retry.click();
+    await waitUntil(() => client.status.state === 'ready', 'the retry loads the state');
+    await el.updateComplete;
+    expect(el.hasAttribute('error')).to.equal(false);
+    expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
+    client.dispose();
+    backend.dispose();
+  });
+
   it('speaks Russian', async () => {
     const stub = stubClient('reconnecting', { state: 'ready' });
     const el = await fixture<LiveChatConnectionStatus>(

@@ -29,6 +29,7 @@ const errorIcon = svg`<circle cx="8" cy="8" r="6.3" fill="none" stroke="currentC
  * @csspart text - The state text.
  * @csspart error - The load-error banner (inside the always-present `role="alert"` region).
  * @csspart error-hint - The "will try again" hint of the load error.
+ * @csspart retry-button - Retries loading now (`client.retryLoad()`).
  *
  * @cssprop --live-chat-connection-status-background - Banner background (default the surface token).
  * @cssprop --live-chat-connection-status-color - Banner text colour (default the text token).
@@ -69,6 +70,10 @@ export class LiveChatConnectionStatus extends LiveChatElement {
     </div>`;
   }
 
+  private handleRetry = (): void => {
+    this.client?.retryLoad();
+  };
+
   override render() {
     const state = this.connection.value;
     const status = this.status.value;
@@ -88,6 +93,9 @@ export class LiveChatConnectionStatus extends LiveChatElement {
                 <span part="error-hint" class="hint"
                   >${this.t('connection-status.load-error-hint')}</span
                 >
+                <button type="button" part="retry-button" class="retry" @click=${this.handleRetry}>
+                  ${this.t('connection-status.retry')}
+                </button>
               </div>`
             : nothing
         }

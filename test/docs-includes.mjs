@@ -9,7 +9,7 @@
 //   …the file's content, exactly…
 //   ```
 //
-// The packages' READMEs (packages/*/README.md) quote examples the same way.
+// The READMEs (the root one and packages/*/README.md) quote examples the same way.
 // test/node/docs.test.ts fails when a block differs from its file. After editing an example,
 // copy it into the guides with:
 //
@@ -34,10 +34,10 @@ export function guideFiles() {
 /** The packages' READMEs, which quote examples too. */
 export function readmeFiles() {
   const packagesDir = path.join(docsDir, '..', 'packages');
-  return fs
-    .readdirSync(packagesDir)
-    .map((name) => path.join(packagesDir, name, 'README.md'))
-    .filter((file) => fs.existsSync(file));
+  return [
+    path.join(docsDir, '..', 'README.md'),
+    ...fs.readdirSync(packagesDir).map((name) => path.join(packagesDir, name, 'README.md')),
+  ].filter((file) => fs.existsSync(file));
 }
 
 /** Every Markdown file that may quote examples. */

@@ -32,7 +32,7 @@ export {
   type DesktopPermission,
   type NotificationConstructorLike,
   type NotificationLike,
-} from './alerts/alerts-controller.js';
+} from './controllers/alerts/alerts-controller.js';
 export {
   ALERT_SETTINGS_STORAGE_KEY,
   DEFAULT_ALERT_SETTINGS,
@@ -40,8 +40,8 @@ export {
   saveAlertSettings,
   type AlertSettings,
   type AlertSettingsStorage,
-} from './alerts/alert-settings-store.js';
-export { AlertSound, type AudioContextLike, type AudioContextFactory } from './alerts/alert-sound.js';
+} from './controllers/alerts/alert-settings-store.js';
+export { AlertSound, type AudioContextLike, type AudioContextFactory } from './controllers/alerts/alert-sound.js';
 export { LiveChatElement } from './shared/live-chat-element.js';
 export { ObserveController } from './shared/observe-controller.js';
 export { clientContext, localeContext } from './shared/client-context.js';

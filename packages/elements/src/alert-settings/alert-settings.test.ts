@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { AlertsController } from '../alerts/alerts-controller.js';
-import { ALERT_SETTINGS_STORAGE_KEY } from '../alerts/alert-settings-store.js';
-import { fakeEnvironment } from '../alerts/alerts-testing.js';
+import { AlertsController } from '../controllers/alerts/alerts-controller.js';
+import { ALERT_SETTINGS_STORAGE_KEY } from '../controllers/alerts/alert-settings-store.js';
+import { fakeEnvironment } from '../controllers/alerts/alerts-testing.js';
 import './alert-settings.js';
 import type { LiveChatAlertSettings } from './alert-settings.js';
 

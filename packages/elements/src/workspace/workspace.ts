@@ -15,7 +15,7 @@ import { clientContext, localeContext } from '../shared/client-context.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { emit } from '../shared/events.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
-import { AlertsController } from '../alerts/alerts-controller.js';
+import { AlertsController } from '../controllers/alerts/alerts-controller.js';
 import type { NavigationSelection } from '../navigation/navigation.js';
 import { workspaceStyles } from './workspace.styles.js';
 import '../navigation/navigation.js';

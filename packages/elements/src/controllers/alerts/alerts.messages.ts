@@ -1,4 +1,4 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages } from '../../i18n/catalogue.js';
 
 registerDefaultMessages('en', {
   'alerts.title-badge': '({count}) {title}',

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { Alert, LiveChatClient } from '@live-chat/core';
-import { DEFAULT_LOCALE, translate } from '../i18n/catalogue.js';
-import { emit } from '../shared/events.js';
+import { DEFAULT_LOCALE, translate } from '../../i18n/catalogue.js';
+import { emit } from '../../shared/events.js';
 import {
   ALERT_SETTINGS_STORAGE_KEY,
   loadAlertSettings,

@@ -78,6 +78,16 @@ export function previewText(text: string): string {
  */
 export function withMessage(session: Session, message: Message): Session {
   if (message.order <= session.lastMessageOrder) return session;
+  return withLastMessage(
+    session,
+    Math.max(session.lastMessageAt, message.sentAt),
+    message.text,
+    message.order,
+  );
+}
+
+/** The session with its last-message fields replaced (the preview is made from `text`). */
+export function withLastMessage(session: Session, at: number, text: string, order: number): Session {
   // Written out rather than spread: sessions arrive in many object shapes (snapshots, upserts,
   // codecs), which makes a spread megamorphic and ~20× slower on this, the hottest path.
   return {
@@ -89,9 +99,9 @@ export function withMessage(session: Session, message: Message): Session {
     status: session.status,
     assignee: session.assignee,
     firstMessageAt: session.firstMessageAt,
-    lastMessageAt: Math.max(session.lastMessageAt, message.sentAt),
-    lastMessagePreview: previewText(message.text),
-    lastMessageOrder: message.order,
+    lastMessageAt: at,
+    lastMessagePreview: previewText(text),
+    lastMessageOrder: order,
     queuedAt: session.queuedAt,
     lastOperatorId: session.lastOperatorId,
     bindings: session.bindings,

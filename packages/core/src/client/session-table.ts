@@ -1,5 +1,5 @@
 import type { Id, Session } from '../domain/types.js';
-import { previewText } from './reducers.js';
+import { withLastMessage } from './reducers.js';
 import type { GroupBucket, GroupPlace, Membership } from './session-lists.js';
 import type { SessionView } from './types.js';
 
@@ -156,24 +156,7 @@ export class SessionTable implements Membership {
     const session = this.refs[r + SESSION] as Session;
     if (text === null) return session;
     const n = row * NUMBERS;
-    // Written out rather than spread: sessions arrive in many object shapes (snapshots,
-    // upserts, codecs), which makes a spread megamorphic and much slower.
-    const next: Session = {
-      id: session.id,
-      liveChatId: session.liveChatId,
-      customerId: session.customerId,
-      name: session.name,
-      channel: session.channel,
-      status: session.status,
-      assignee: session.assignee,
-      firstMessageAt: session.firstMessageAt,
-      lastMessageAt: this.numbers[n + LAST_AT],
-      lastMessagePreview: previewText(text),
-      lastMessageOrder: this.numbers[n + LAST_ORDER],
-      queuedAt: session.queuedAt,
-      lastOperatorId: session.lastOperatorId,
-      bindings: session.bindings,
-    };
+    const next = withLastMessage(session, this.numbers[n + LAST_AT]!, text, this.numbers[n + LAST_ORDER]!);
     this.refs[r + SESSION] = next;
     this.refs[r + LAST_TEXT] = null;
     return next;

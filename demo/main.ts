@@ -242,7 +242,11 @@ function layoutWorkspaces(): void {
     }
     workspace.noAlerts = !alerts;
     // Two workspaces on one page: name their landmarks apart.
-    workspace.label = state.sideBySide ? (user === USERS.operatorA.id ? USERS.operatorA.name : USERS.operatorB.name) : undefined;
+    workspace.label = state.sideBySide
+      ? user === USERS.operatorA.id
+        ? USERS.operatorA.name
+        : USERS.operatorB.name
+      : undefined;
     workspace.locale = state.locale;
     workspace.theme = state.theme;
     const current = clients.get(workspace);

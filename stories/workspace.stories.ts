@@ -33,7 +33,12 @@ interface WorkspaceArgs extends ToolbarArgs {
   height: string;
 }
 
-function workspace(args: WorkspaceArgs, fixture: StoryFixture, content: unknown = nothing, label?: string) {
+function workspace(
+  args: WorkspaceArgs,
+  fixture: StoryFixture,
+  content: unknown = nothing,
+  label?: string,
+) {
   const isGroup = args.view === 'group';
   return html`<live-chat-workspace
     .client=${fixture.client}
@@ -247,7 +252,8 @@ export const SideBySide: Story = {
     const second = (loaded as { second: StoryFixture['client'] }).second;
     const half = { ...args, width: '50%' };
     return html`<div style="display:flex;gap:4px;height:${args.height}">
-      ${workspace(half, fixture, nothing, 'Anna')} ${workspace(half, { ...fixture, client: second }, nothing, 'Ben')}
+      ${workspace(half, fixture, nothing, 'Anna')}
+      ${workspace(half, { ...fixture, client: second }, nothing, 'Ben')}
     </div>`;
   },
 };

@@ -41,7 +41,11 @@ export {
   type AlertSettings,
   type AlertSettingsStorage,
 } from './controllers/alerts/alert-settings-store.js';
-export { AlertSound, type AudioContextLike, type AudioContextFactory } from './controllers/alerts/alert-sound.js';
+export {
+  AlertSound,
+  type AudioContextLike,
+  type AudioContextFactory,
+} from './controllers/alerts/alert-sound.js';
 export { LiveChatElement } from './shared/live-chat-element.js';
 export { ObserveController } from './shared/observe-controller.js';
 export { clientContext, localeContext } from './shared/client-context.js';

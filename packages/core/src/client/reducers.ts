@@ -87,7 +87,12 @@ export function withMessage(session: Session, message: Message): Session {
 }
 
 /** The session with its last-message fields replaced (the preview is made from `text`). */
-export function withLastMessage(session: Session, at: number, text: string, order: number): Session {
+export function withLastMessage(
+  session: Session,
+  at: number,
+  text: string,
+  order: number,
+): Session {
   // Written out rather than spread: sessions arrive in many object shapes (snapshots, upserts,
   // codecs), which makes a spread megamorphic and ~20× slower on this, the hottest path.
   return {

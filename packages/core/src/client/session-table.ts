@@ -156,7 +156,12 @@ export class SessionTable implements Membership {
     const session = this.refs[r + SESSION] as Session;
     if (text === null) return session;
     const n = row * NUMBERS;
-    const next = withLastMessage(session, this.numbers[n + LAST_AT]!, text, this.numbers[n + LAST_ORDER]!);
+    const next = withLastMessage(
+      session,
+      this.numbers[n + LAST_AT]!,
+      text,
+      this.numbers[n + LAST_ORDER]!,
+    );
     this.refs[r + SESSION] = next;
     this.refs[r + LAST_TEXT] = null;
     return next;

@@ -116,7 +116,11 @@ export function startSync(deps: SyncDeps): Subscription {
             resyncStreak++;
             return timer(resyncStreak <= 3 ? 0 : Math.min(30_000, 250 * 2 ** (resyncStreak - 4)));
           }
-          return race(reconnected$(deps.connection$), timer(backoffMs(attempt)), deps.retryNow$.pipe(take(1)));
+          return race(
+            reconnected$(deps.connection$),
+            timer(backoffMs(attempt)),
+            deps.retryNow$.pipe(take(1)),
+          );
         },
       }),
       takeUntil(deps.destroy$),

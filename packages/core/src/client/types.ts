@@ -44,9 +44,7 @@ export interface LiveChatClientOptions {
 
 /** Where the client is in loading the user's state. */
 export type ClientStatus =
-  | { state: 'loading' }
-  | { state: 'ready' }
-  | { state: 'error'; error: ErrorInfo };
+  { state: 'loading' } | { state: 'ready' } | { state: 'error'; error: ErrorInfo };
 
 /** A session as lists show it: the session, the user's unread count and the New mark. */
 export interface SessionView {
@@ -158,13 +156,19 @@ export interface LiveChatClient {
   /** Sends a message; it shows at once as pending and is reconciled by its clientMessageId. */
   send(sessionId: Id, text: string): Promise<ClientResult<CommandValues['message.send']>>;
   /** Re-sends a failed message with the same clientMessageId. */
-  retry(sessionId: Id, clientMessageId: string): Promise<ClientResult<CommandValues['message.send']>>;
+  retry(
+    sessionId: Id,
+    clientMessageId: string,
+  ): Promise<ClientResult<CommandValues['message.send']>>;
   /** Drops a failed message from the conversation. */
   discard(sessionId: Id, clientMessageId: string): void;
   /** Closes the session; it moves to Closed with its history kept. */
   close(sessionId: Id): Promise<ClientResult<CommandValues['session.close']>>;
   /** Reassigns the session to an operator or a group among the live chat's reassignment targets. */
-  reassign(sessionId: Id, target: AssigneeTarget): Promise<ClientResult<CommandValues['session.reassign']>>;
+  reassign(
+    sessionId: Id,
+    target: AssigneeTarget,
+  ): Promise<ClientResult<CommandValues['session.reassign']>>;
   /** Returns an active session to the queue, unassigned. */
   returnToQueue(sessionId: Id): Promise<ClientResult<CommandValues['session.return-to-queue']>>;
   /** Renames the session (a trimmed, non-empty name of at most `MAX_SESSION_NAME_LENGTH` characters). */
@@ -190,13 +194,31 @@ export interface LiveChatClient {
   /** Adds a host action (the +Actions menu); returns the function that removes it. */
   registerAction(action: HostAction): () => void;
   /** Searches a binder's records for the session (or message). */
-  searchRecords(binderId: string, sessionId: Id, query: string, messageId?: Id): Promise<ClientResult<HostRecord[]>>;
+  searchRecords(
+    binderId: string,
+    sessionId: Id,
+    query: string,
+    messageId?: Id,
+  ): Promise<ClientResult<HostRecord[]>>;
   /** Binds an existing host record to the session (or message). */
-  bindRecord(binderId: string, sessionId: Id, record: HostRecord, messageId?: Id): Promise<ClientResult<CommandValues['session.bind']>>;
+  bindRecord(
+    binderId: string,
+    sessionId: Id,
+    record: HostRecord,
+    messageId?: Id,
+  ): Promise<ClientResult<CommandValues['session.bind']>>;
   /** Asks the binder to create a record from the session (or message), then binds it. */
-  createRecord(binderId: string, sessionId: Id, messageId?: Id): Promise<ClientResult<CommandValues['session.bind']>>;
+  createRecord(
+    binderId: string,
+    sessionId: Id,
+    messageId?: Id,
+  ): Promise<ClientResult<CommandValues['session.bind']>>;
   /** Removes a binding between the session and a host record. */
-  unbindRecord(sessionId: Id, binderId: string, recordId: string): Promise<ClientResult<CommandValues['session.unbind']>>;
+  unbindRecord(
+    sessionId: Id,
+    binderId: string,
+    recordId: string,
+  ): Promise<ClientResult<CommandValues['session.unbind']>>;
   /** Runs a host action with the session's context. */
   runAction(actionId: string, sessionId: Id): Promise<ClientResult<{ message?: string }>>;
   /** Adds an external customer to the host's customer database (needs `customerDirectory`). */

@@ -12,7 +12,9 @@ const chat: LiveChat = {
   groupIds: ['acc'],
   reassignmentTargets: [{ kind: 'group', groupId: 'acc' }],
 };
-const groups: OperatorGroup[] = [{ id: 'acc', liveChatId: 'lc1', name: 'Accounting Department', memberIds: ['boris'] }];
+const groups: OperatorGroup[] = [
+  { id: 'acc', liveChatId: 'lc1', name: 'Accounting Department', memberIds: ['boris'] },
+];
 const anna = viewerFor('anna', [chat], groups);
 const boris = viewerFor('boris', [chat], groups);
 const maria = viewerFor('maria', [chat], groups);
@@ -57,7 +59,11 @@ describe('access rules', () => {
   });
 
   it('an active session is Mine for its operator and Active for supervisors only', () => {
-    const s = session({ status: 'active', assignee: { kind: 'operator', operatorId: 'anna' }, queuedAt: null });
+    const s = session({
+      status: 'active',
+      assignee: { kind: 'operator', operatorId: 'anna' },
+      queuedAt: null,
+    });
     assert.deepEqual(groupsOf(anna, s), ['mine']);
     assert.deepEqual(groupsOf(boris, s), []);
     assert.deepEqual(groupsOf(maria, s), ['active']);

@@ -35,7 +35,12 @@ export function viewerFor(
 export type SessionGroupKind = 'queue' | 'mine' | 'closed' | 'active';
 
 /** Every menu group of a live chat, in the order the navigation lists them (Active is for supervisors only). */
-export const SESSION_GROUP_KINDS: readonly SessionGroupKind[] = ['active', 'closed', 'queue', 'mine'];
+export const SESSION_GROUP_KINDS: readonly SessionGroupKind[] = [
+  'active',
+  'closed',
+  'queue',
+  'mine',
+];
 
 /** Whether the user belongs to the live chat at all (operator or supervisor). */
 export function isMemberOf(viewer: Viewer, liveChatId: Id): boolean {
@@ -81,7 +86,8 @@ export function groupsOf(viewer: Viewer, session: Session): SessionGroupKind[] {
   if (isInQueueOf(viewer, session)) kinds.push('queue');
   if (isAssignedTo(viewer, session)) kinds.push('mine');
   if (session.status === 'closed' && isMemberOf(viewer, session.liveChatId)) kinds.push('closed');
-  if (session.status === 'active' && isSupervisorOf(viewer, session.liveChatId)) kinds.push('active');
+  if (session.status === 'active' && isSupervisorOf(viewer, session.liveChatId))
+    kinds.push('active');
   return kinds;
 }
 
@@ -92,7 +98,9 @@ export function groupsOf(viewer: Viewer, session: Session): SessionGroupKind[] {
 export function canView(viewer: Viewer, session: Session): boolean {
   if (isSupervisorOf(viewer, session.liveChatId)) return true;
   if (!viewer.operatorOf.has(session.liveChatId)) return false;
-  return session.status === 'closed' || isInQueueOf(viewer, session) || isAssignedTo(viewer, session);
+  return (
+    session.status === 'closed' || isInQueueOf(viewer, session) || isAssignedTo(viewer, session)
+  );
 }
 
 /**

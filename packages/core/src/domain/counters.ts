@@ -1,4 +1,10 @@
-import { groupsOf, isAssignedTo, isInQueueOf, type SessionGroupKind, type Viewer } from './access.js';
+import {
+  groupsOf,
+  isAssignedTo,
+  isInQueueOf,
+  type SessionGroupKind,
+  type Viewer,
+} from './access.js';
 import type { Id, Session } from './types.js';
 
 /** Sizes of one live chat's groups in the left menu. */
@@ -78,18 +84,24 @@ export function computeCounters(
 export function copyCounters(counters: Counters): Counters {
   const groups: Record<Id, GroupSizes> = {};
   for (const [id, sizes] of Object.entries(counters.groups)) groups[id] = { ...sizes };
-  return { unreadInMySessions: counters.unreadInMySessions, newUnassigned: counters.newUnassigned, groups };
+  return {
+    unreadInMySessions: counters.unreadInMySessions,
+    newUnassigned: counters.newUnassigned,
+    groups,
+  };
 }
 
 /** Whether two counters hold the same figures (live chats with all-zero sizes count as absent). */
 export function countersEqual(a: Counters, b: Counters): boolean {
-  if (a.unreadInMySessions !== b.unreadInMySessions || a.newUnassigned !== b.newUnassigned) return false;
+  if (a.unreadInMySessions !== b.unreadInMySessions || a.newUnassigned !== b.newUnassigned)
+    return false;
   const ids = new Set([...Object.keys(a.groups), ...Object.keys(b.groups)]);
   const zero: GroupSizes = { queue: 0, mine: 0, closed: 0, active: 0 };
   for (const id of ids) {
     const x = a.groups[id] ?? zero;
     const y = b.groups[id] ?? zero;
-    if (x.queue !== y.queue || x.mine !== y.mine || x.closed !== y.closed || x.active !== y.active) return false;
+    if (x.queue !== y.queue || x.mine !== y.mine || x.closed !== y.closed || x.active !== y.active)
+      return false;
   }
   return true;
 }

@@ -135,7 +135,10 @@ export function operatorsPerformance(
   operatorIds: Iterable<Id> = [],
 ): OperatorsPerformanceReport {
   const { liveChatId, range } = query;
-  const rows = new Map<Id, OperatorPerformanceRow & { firstResponses: number[]; resolutions: number[] }>();
+  const rows = new Map<
+    Id,
+    OperatorPerformanceRow & { firstResponses: number[]; resolutions: number[] }
+  >();
   const row = (operatorId: Id) => {
     let r = rows.get(operatorId);
     if (!r) {

@@ -31,7 +31,13 @@ const message = (id: string, sessionId: string, order: number, text: string): Me
 
 const sessions = [session('s1', 'Refund for order 42', 2), session('s2', 'Delivery question', 1)];
 const messages = new Map<string, Message[]>([
-  ['s1', [message('m1', 's1', 1, 'My invoice is wrong'), message('m2', 's1', 2, 'The INVOICE total, again: invoice!')]],
+  [
+    's1',
+    [
+      message('m1', 's1', 1, 'My invoice is wrong'),
+      message('m2', 's1', 2, 'The INVOICE total, again: invoice!'),
+    ],
+  ],
   ['s2', [message('m3', 's2', 1, 'Where is my invoice?')]],
 ]);
 const messagesOf = (id: string) => messages.get(id) ?? [];
@@ -40,7 +46,14 @@ describe('scoped search', () => {
   it('with no session open, searches session names only', () => {
     assert.deepEqual(searchScoped({ text: 'invoice' }, sessions, messagesOf), []);
     const hits = searchScoped({ text: 'delivery' }, sessions, messagesOf);
-    assert.deepEqual(hits, [{ kind: 'session', sessionId: 's2', text: 'Delivery question', ranges: [{ start: 0, end: 8 }] }]);
+    assert.deepEqual(hits, [
+      {
+        kind: 'session',
+        sessionId: 's2',
+        text: 'Delivery question',
+        ranges: [{ start: 0, end: 8 }],
+      },
+    ]);
   });
 
   it('with a session open, searches its name and its whole history, and nothing of other sessions', () => {
@@ -69,6 +82,9 @@ describe('scoped search', () => {
 
   it('a blank query finds nothing; the limit is honoured', () => {
     assert.deepEqual(searchScoped({ text: '   ', sessionId: 's1' }, sessions, messagesOf), []);
-    assert.equal(searchScoped({ text: 'invoice', sessionId: 's1', limit: 1 }, sessions, messagesOf).length, 1);
+    assert.equal(
+      searchScoped({ text: 'invoice', sessionId: 's1', limit: 1 }, sessions, messagesOf).length,
+      1,
+    );
   });
 });

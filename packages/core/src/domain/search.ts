@@ -20,7 +20,14 @@ export interface SearchQuery {
 /** One hit, with the ranges to highlight. */
 export type SearchHit =
   | { kind: 'session'; sessionId: Id; text: string; ranges: TextRange[] }
-  | { kind: 'message'; sessionId: Id; messageId: Id; order: number; text: string; ranges: TextRange[] };
+  | {
+      kind: 'message';
+      sessionId: Id;
+      messageId: Id;
+      order: number;
+      text: string;
+      ranges: TextRange[];
+    };
 
 /** Longest accepted query. */
 export const MAX_SEARCH_LENGTH = 200;
@@ -29,9 +36,17 @@ export const MAX_SEARCH_LENGTH = 200;
 function fold(text: string): string {
   let out = '';
   for (const ch of text) {
-    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase();
+    const base = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLocaleLowerCase();
     // Keep offsets stable: only accept foldings that keep the UTF-16 length.
-    out += base.length === ch.length ? base : ch.toLocaleLowerCase().length === ch.length ? ch.toLocaleLowerCase() : ch;
+    out +=
+      base.length === ch.length
+        ? base
+        : ch.toLocaleLowerCase().length === ch.length
+          ? ch.toLocaleLowerCase()
+          : ch;
   }
   return out;
 }
@@ -72,7 +87,12 @@ export function searchScoped(
   sessionHits.sort((a, b) => b.lastMessageAt - a.lastMessageAt);
   for (const session of sessionHits) {
     if (hits.length >= limit) return hits;
-    hits.push({ kind: 'session', sessionId: session.id, text: session.name, ranges: findRanges(session.name, query.text) });
+    hits.push({
+      kind: 'session',
+      sessionId: session.id,
+      text: session.name,
+      ranges: findRanges(session.name, query.text),
+    });
   }
   if (query.sessionId === undefined) return hits;
   const messages = [...messagesOf(query.sessionId)].sort((a, b) => b.order - a.order);
@@ -80,7 +100,14 @@ export function searchScoped(
     if (hits.length >= limit) break;
     const ranges = findRanges(message.text, query.text);
     if (ranges.length > 0) {
-      hits.push({ kind: 'message', sessionId: message.sessionId, messageId: message.id, order: message.order, text: message.text, ranges });
+      hits.push({
+        kind: 'message',
+        sessionId: message.sessionId,
+        messageId: message.id,
+        order: message.order,
+        text: message.text,
+        ranges,
+      });
     }
   }
   return hits;

@@ -39,7 +39,8 @@ describe('session state machine', () => {
         } else {
           assert.equal(result.ok, false);
           if (!result.ok) {
-            const code = from === 'active' && trigger === 'take' ? 'ALREADY_TAKEN' : 'INVALID_TRANSITION';
+            const code =
+              from === 'active' && trigger === 'take' ? 'ALREADY_TAKEN' : 'INVALID_TRANSITION';
             assert.equal(result.error.code, code);
             assert.ok(result.error.message.length > 0);
           }
@@ -52,11 +53,19 @@ describe('session state machine', () => {
     assert.equal(SESSION_TRANSITIONS.length, Object.keys(expected).length);
     const keys = SESSION_TRANSITIONS.map((row) => `${row.from}|${row.trigger}`);
     assert.equal(new Set(keys).size, keys.length);
-    for (const row of SESSION_TRANSITIONS) assert.equal(expected[`${row.from}|${row.trigger}`], row.to);
+    for (const row of SESSION_TRANSITIONS)
+      assert.equal(expected[`${row.from}|${row.trigger}`], row.to);
   });
 
   it('never lets a closed session be taken, reassigned, returned or closed again', () => {
-    const refused: SessionTrigger[] = ['take', 'reassign-to-operator', 'reassign-to-group', 'return-to-queue', 'close', 'start-outbound'];
+    const refused: SessionTrigger[] = [
+      'take',
+      'reassign-to-operator',
+      'reassign-to-group',
+      'return-to-queue',
+      'close',
+      'start-outbound',
+    ];
     for (const trigger of refused) assert.equal(findTransition('closed', trigger), undefined);
   });
 });

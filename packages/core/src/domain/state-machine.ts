@@ -23,7 +23,12 @@ export const SESSION_TRIGGERS: readonly SessionTrigger[] = [
 ];
 
 /** Every status; `null` stands for "no session yet". */
-export const SESSION_STATUSES: readonly (SessionStatus | null)[] = [null, 'queued', 'active', 'closed'];
+export const SESSION_STATUSES: readonly (SessionStatus | null)[] = [
+  null,
+  'queued',
+  'active',
+  'closed',
+];
 
 /** One row of the session state machine. */
 export interface SessionTransition {
@@ -39,19 +44,59 @@ export interface SessionTransition {
  * `INVALID_TRANSITION` and changes nothing.
  */
 export const SESSION_TRANSITIONS: readonly SessionTransition[] = [
-  { from: null, trigger: 'customer-writes', to: 'queued', note: 'new customer or no open session; unassigned, "New" in the queue' },
-  { from: null, trigger: 'start-outbound', to: 'active', note: 'only where the live chat has a messenger or email channel; assigned to the operator' },
+  {
+    from: null,
+    trigger: 'customer-writes',
+    to: 'queued',
+    note: 'new customer or no open session; unassigned, "New" in the queue',
+  },
+  {
+    from: null,
+    trigger: 'start-outbound',
+    to: 'active',
+    note: 'only where the live chat has a messenger or email channel; assigned to the operator',
+  },
   { from: 'queued', trigger: 'customer-writes', to: 'queued', note: 'the message is appended' },
   { from: 'active', trigger: 'customer-writes', to: 'active', note: 'the message is appended' },
-  { from: 'queued', trigger: 'take', to: 'active', note: 'atomic: of two operators taking at once exactly one wins' },
-  { from: 'queued', trigger: 'reassign-to-operator', to: 'active', note: 'target must be a reassignment target of the live chat' },
-  { from: 'active', trigger: 'reassign-to-operator', to: 'active', note: 'target must be a reassignment target of the live chat' },
-  { from: 'queued', trigger: 'reassign-to-group', to: 'queued', note: 'queued for that group: only its members see it in their queue' },
-  { from: 'active', trigger: 'reassign-to-group', to: 'queued', note: 'queued for that group: only its members see it in their queue' },
+  {
+    from: 'queued',
+    trigger: 'take',
+    to: 'active',
+    note: 'atomic: of two operators taking at once exactly one wins',
+  },
+  {
+    from: 'queued',
+    trigger: 'reassign-to-operator',
+    to: 'active',
+    note: 'target must be a reassignment target of the live chat',
+  },
+  {
+    from: 'active',
+    trigger: 'reassign-to-operator',
+    to: 'active',
+    note: 'target must be a reassignment target of the live chat',
+  },
+  {
+    from: 'queued',
+    trigger: 'reassign-to-group',
+    to: 'queued',
+    note: 'queued for that group: only its members see it in their queue',
+  },
+  {
+    from: 'active',
+    trigger: 'reassign-to-group',
+    to: 'queued',
+    note: 'queued for that group: only its members see it in their queue',
+  },
   { from: 'active', trigger: 'return-to-queue', to: 'queued', note: 'unassigned again' },
   { from: 'queued', trigger: 'close', to: 'closed', note: 'history kept' },
   { from: 'active', trigger: 'close', to: 'closed', note: 'history kept' },
-  { from: 'closed', trigger: 'customer-writes', to: 'queued', note: 'history stays visible; policy may assign it straight back to the last operator' },
+  {
+    from: 'closed',
+    trigger: 'customer-writes',
+    to: 'queued',
+    note: 'history stays visible; policy may assign it straight back to the last operator',
+  },
 ];
 
 const index = new Map<string, SessionTransition>(
@@ -59,20 +104,30 @@ const index = new Map<string, SessionTransition>(
 );
 
 /** The row for (from, trigger), if the table has one. */
-export function findTransition(from: SessionStatus | null, trigger: SessionTrigger): SessionTransition | undefined {
+export function findTransition(
+  from: SessionStatus | null,
+  trigger: SessionTrigger,
+): SessionTransition | undefined {
   return index.get(`${from}|${trigger}`);
 }
 
 /** The status after `trigger`, or an `INVALID_TRANSITION` error. */
-export function transition(from: SessionStatus | null, trigger: SessionTrigger): Result<SessionStatus> {
+export function transition(
+  from: SessionStatus | null,
+  trigger: SessionTrigger,
+): Result<SessionStatus> {
   const row = findTransition(from, trigger);
   if (row) return ok(row.to);
   // Taking a session someone else took first is the common race, so it gets its own code.
   if (from === 'active' && trigger === 'take') {
     return fail('ALREADY_TAKEN', 'This session has already been taken by another operator.');
   }
-  return fail('INVALID_TRANSITION', `A ${from ?? 'new'} session cannot ${trigger.replace(/-/g, ' ')}.`, {
-    from,
-    trigger,
-  });
+  return fail(
+    'INVALID_TRANSITION',
+    `A ${from ?? 'new'} session cannot ${trigger.replace(/-/g, ' ')}.`,
+    {
+      from,
+      trigger,
+    },
+  );
 }

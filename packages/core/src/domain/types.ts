@@ -119,9 +119,7 @@ export interface Session {
 
 /** Who wrote a message. */
 export type MessageAuthor =
-  | { kind: 'customer'; customerId: Id }
-  | { kind: 'operator'; userId: Id }
-  | { kind: 'system' };
+  { kind: 'customer'; customerId: Id } | { kind: 'operator'; userId: Id } | { kind: 'system' };
 
 /** One message of a session. `order` is the server order, strictly increasing within a session. */
 export interface Message {

@@ -13,12 +13,18 @@ describe('validation', () => {
   });
 
   it('accepts a message of exactly the limit and keeps leading white space', () => {
-    assert.deepEqual(validateMessageText('x'.repeat(MAX_MESSAGE_LENGTH)), { ok: true, value: 'x'.repeat(MAX_MESSAGE_LENGTH) });
+    assert.deepEqual(validateMessageText('x'.repeat(MAX_MESSAGE_LENGTH)), {
+      ok: true,
+      value: 'x'.repeat(MAX_MESSAGE_LENGTH),
+    });
     assert.deepEqual(validateMessageText('  code();  \n'), { ok: true, value: '  code();' });
   });
 
   it('trims and folds session names, refusing blank and over-long ones', () => {
-    assert.deepEqual(validateSessionName('  Refund   request '), { ok: true, value: 'Refund request' });
+    assert.deepEqual(validateSessionName('  Refund   request '), {
+      ok: true,
+      value: 'Refund request',
+    });
     assert.equal(validateSessionName(' ').ok, false);
     assert.equal(validateSessionName('n'.repeat(MAX_SESSION_NAME_LENGTH + 1)).ok, false);
   });
@@ -31,7 +37,14 @@ describe('validation', () => {
   it('allows only http, https and mailto links', () => {
     assert.equal(isSafeLink('https://example.org/a'), true);
     assert.equal(isSafeLink('mailto:a@example.org'), true);
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>', 'vbscript:x', '/relative', 'file:///etc/passwd']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<b>',
+      'vbscript:x',
+      '/relative',
+      'file:///etc/passwd',
+    ]) {
       assert.equal(isSafeLink(bad), false, bad);
     }
   });

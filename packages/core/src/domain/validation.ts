@@ -24,10 +24,14 @@ export function validateSessionName(name: unknown): Result<string> {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (trimmed.length === 0) return fail('VALIDATION', 'A session name cannot be empty.');
   if (trimmed.length > MAX_SESSION_NAME_LENGTH) {
-    return fail('VALIDATION', `A session name can be at most ${MAX_SESSION_NAME_LENGTH} characters long.`, {
-      limit: MAX_SESSION_NAME_LENGTH,
-      length: trimmed.length,
-    });
+    return fail(
+      'VALIDATION',
+      `A session name can be at most ${MAX_SESSION_NAME_LENGTH} characters long.`,
+      {
+        limit: MAX_SESSION_NAME_LENGTH,
+        length: trimmed.length,
+      },
+    );
   }
   return ok(trimmed);
 }

@@ -11,8 +11,7 @@ export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offlin
 
 /** Result of executing a command: the command's value, or a typed error and nothing changed. */
 export type CommandResult<C extends Command = Command> =
-  | { ok: true; value: CommandValues[C['type']] }
-  | { ok: false; error: ErrorInfo };
+  { ok: true; value: CommandValues[C['type']] } | { ok: false; error: ErrorInfo };
 
 /** One page of a session's history, oldest first. */
 export interface MessagePage {

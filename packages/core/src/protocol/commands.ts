@@ -119,4 +119,6 @@ export interface CommandValues {
 }
 
 /** A command without its idempotency key, as callers write it. */
-export type CommandInput<C extends Command = Command> = C extends Command ? Omit<C, 'commandId'> : never;
+export type CommandInput<C extends Command = Command> = C extends Command
+  ? Omit<C, 'commandId'>
+  : never;

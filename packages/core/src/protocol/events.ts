@@ -1,4 +1,14 @@
-import type { ActivityEntry, Alert, Customer, Id, LiveChat, Message, OperatorGroup, Session, User } from '../domain/types.js';
+import type {
+  ActivityEntry,
+  Alert,
+  Customer,
+  Id,
+  LiveChat,
+  Message,
+  OperatorGroup,
+  Session,
+  User,
+} from '../domain/types.js';
 
 /** Why a session changed, for UIs that tell the user. */
 export type SessionChangeCause =

@@ -8,7 +8,10 @@ import {
   type AlertsEnvironment,
   type DesktopPermission,
 } from '../controllers/alerts/alerts-controller.js';
-import { ALERT_SETTINGS_STORAGE_KEY, type AlertSettings } from '../controllers/alerts/alert-settings-store.js';
+import {
+  ALERT_SETTINGS_STORAGE_KEY,
+  type AlertSettings,
+} from '../controllers/alerts/alert-settings-store.js';
 import { alertSettingsStyles } from './alert-settings.styles.js';
 import './alert-settings.messages.js';
 

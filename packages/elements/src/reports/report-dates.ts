@@ -14,7 +14,8 @@ export function startOfDay(day: string): number | undefined {
   if (!match) return undefined;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(y, m - 1, d);
-  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
+  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d)
+    return undefined;
   return date.getTime();
 }
 

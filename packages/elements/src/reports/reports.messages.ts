@@ -21,9 +21,11 @@ registerDefaultMessages('en', {
   'live-chat-reports.loading': 'Loading the report…',
   'live-chat-reports.client-loading': 'Loading your live chats…',
   'live-chat-reports.no-client': 'Reports are not connected to a live chat client.',
-  'live-chat-reports.no-live-chats': 'You do not belong to any live chat, so there is no report to show.',
+  'live-chat-reports.no-live-chats':
+    'You do not belong to any live chat, so there is no report to show.',
   'live-chat-reports.empty': 'No data for this period.',
-  'live-chat-reports.offline': 'You are offline: reports cannot be loaded until the connection is back.',
+  'live-chat-reports.offline':
+    'You are offline: reports cannot be loaded until the connection is back.',
   'live-chat-reports.error': 'The report could not be loaded: {message}',
   'live-chat-reports.error.FORBIDDEN': 'You can only see reports of live chats you belong to.',
   'live-chat-reports.error.OFFLINE': 'The report could not be loaded because you are offline.',
@@ -45,8 +47,10 @@ registerDefaultMessages('en', {
   'live-chat-reports.operators.formulas': 'How the columns are computed',
   'live-chat-reports.formula.operators.sessionsTaken':
     'How many times in the period the operator was the first to get a session of this live chat: by taking it from the queue, replying to it, being assigned it or starting it. A session closed and reopened counts again.',
-  'live-chat-reports.formula.operators.sessionsClosed': 'Sessions of this live chat that the operator closed in the period.',
-  'live-chat-reports.formula.operators.messagesSent': 'Messages the operator wrote in this live chat in the period.',
+  'live-chat-reports.formula.operators.sessionsClosed':
+    'Sessions of this live chat that the operator closed in the period.',
+  'live-chat-reports.formula.operators.messagesSent':
+    'Messages the operator wrote in this live chat in the period.',
   'live-chat-reports.formula.operators.averageFirstResponse':
     'For the sessions where the operator sent the first operator reply in the period: the average time from the start of the session (the customer’s first message, or the outbound start) to that reply.',
   'live-chat-reports.formula.operators.averageResolution':
@@ -58,7 +62,8 @@ registerDefaultMessages('en', {
   'live-chat-reports.chart.title': 'Requests per day',
   'live-chat-reports.chart.summary': {
     one: 'Requests per day, {range}: {count} request in total; the busiest day was {day} with {max}.',
-    other: 'Requests per day, {range}: {count} requests in total; the busiest day was {day} with {max}.',
+    other:
+      'Requests per day, {range}: {count} requests in total; the busiest day was {day} with {max}.',
   },
   'live-chat-reports.chart.summary-empty': 'Requests per day, {range}: no requests.',
   'live-chat-reports.chart.bar': {
@@ -80,16 +85,20 @@ registerDefaultMessages('en', {
   'live-chat-reports.figure.neverAnswered': 'Never answered',
   'live-chat-reports.formula.requests':
     'Sessions customers started in the period: a customer writing with no open session, or writing again after a close. Sessions started by operators are not requests. The chart splits them by day.',
-  'live-chat-reports.formula.closed': 'Sessions of this live chat closed in the period, whoever started them.',
+  'live-chat-reports.formula.closed':
+    'Sessions of this live chat closed in the period, whoever started them.',
   'live-chat-reports.formula.averageWaitInQueue':
     'For the requests of the period that an operator got: the average time from the moment the request arrived to the moment an operator took it, replied to it or was assigned it.',
   'live-chat-reports.formula.averageFirstResponse':
     'For the requests of the period that got an operator reply: the average time from the moment the request arrived to the first operator reply.',
   'live-chat-reports.formula.averageResolution':
     'For the sessions closed in the period: the average time from the start of the session to its close.',
-  'live-chat-reports.formula.messagesIn': 'Messages customers wrote in this live chat in the period.',
-  'live-chat-reports.formula.messagesOut': 'Messages operators wrote in this live chat in the period.',
-  'live-chat-reports.formula.neverAnswered': 'Requests of the period that have no operator reply yet.',
+  'live-chat-reports.formula.messagesIn':
+    'Messages customers wrote in this live chat in the period.',
+  'live-chat-reports.formula.messagesOut':
+    'Messages operators wrote in this live chat in the period.',
+  'live-chat-reports.formula.neverAnswered':
+    'Requests of the period that have no operator reply yet.',
 });
 
 registerDefaultMessages('ru', {
@@ -115,9 +124,11 @@ registerDefaultMessages('ru', {
   'live-chat-reports.no-client': 'Отчёты не подключены к клиенту лайв-чатов.',
   'live-chat-reports.no-live-chats': 'Вы не состоите ни в одном лайв-чате, поэтому отчётов нет.',
   'live-chat-reports.empty': 'За этот период нет данных.',
-  'live-chat-reports.offline': 'Нет подключения: отчёты загрузятся, когда соединение восстановится.',
+  'live-chat-reports.offline':
+    'Нет подключения: отчёты загрузятся, когда соединение восстановится.',
   'live-chat-reports.error': 'Не удалось загрузить отчёт: {message}',
-  'live-chat-reports.error.FORBIDDEN': 'Отчёты доступны только по лайв-чатам, в которых вы состоите.',
+  'live-chat-reports.error.FORBIDDEN':
+    'Отчёты доступны только по лайв-чатам, в которых вы состоите.',
   'live-chat-reports.error.OFFLINE': 'Не удалось загрузить отчёт: нет подключения.',
   'live-chat-reports.error.NOT_FOUND': 'Такого лайв-чата не существует.',
   'live-chat-reports.error.VALIDATION': 'Некорректные параметры отчёта: {message}',
@@ -137,8 +148,10 @@ registerDefaultMessages('ru', {
   'live-chat-reports.operators.formulas': 'Как считаются столбцы',
   'live-chat-reports.formula.operators.sessionsTaken':
     'Сколько раз за период оператор первым получил сессию этого лайв-чата: взял её из очереди, ответил в ней, получил её при переназначении или начал сам. Закрытая и вновь открытая сессия считается снова.',
-  'live-chat-reports.formula.operators.sessionsClosed': 'Сессии этого лайв-чата, которые оператор закрыл за период.',
-  'live-chat-reports.formula.operators.messagesSent': 'Сообщения, которые оператор написал в этом лайв-чате за период.',
+  'live-chat-reports.formula.operators.sessionsClosed':
+    'Сессии этого лайв-чата, которые оператор закрыл за период.',
+  'live-chat-reports.formula.operators.messagesSent':
+    'Сообщения, которые оператор написал в этом лайв-чате за период.',
   'live-chat-reports.formula.operators.averageFirstResponse':
     'По сессиям, в которых оператор дал первый ответ оператора за период: среднее время от начала сессии (первого сообщения клиента или исходящего старта) до этого ответа.',
   'live-chat-reports.formula.operators.averageResolution':
@@ -176,14 +189,18 @@ registerDefaultMessages('ru', {
   'live-chat-reports.figure.neverAnswered': 'Без ответа',
   'live-chat-reports.formula.requests':
     'Сессии, начатые клиентами за период: клиент написал, когда у него не было открытой сессии, или написал снова после закрытия. Сессии, начатые операторами, обращениями не считаются. График показывает их по дням.',
-  'live-chat-reports.formula.closed': 'Сессии этого лайв-чата, закрытые за период, кто бы их ни начал.',
+  'live-chat-reports.formula.closed':
+    'Сессии этого лайв-чата, закрытые за период, кто бы их ни начал.',
   'live-chat-reports.formula.averageWaitInQueue':
     'По обращениям периода, которые получил оператор: среднее время от поступления обращения до момента, когда оператор взял сессию, ответил в ней или получил её при назначении.',
   'live-chat-reports.formula.averageFirstResponse':
     'По обращениям периода, на которые ответил оператор: среднее время от поступления обращения до первого ответа оператора.',
   'live-chat-reports.formula.averageResolution':
     'По сессиям, закрытым за период: среднее время от начала сессии до её закрытия.',
-  'live-chat-reports.formula.messagesIn': 'Сообщения, которые клиенты написали в этом лайв-чате за период.',
-  'live-chat-reports.formula.messagesOut': 'Сообщения, которые операторы написали в этом лайв-чате за период.',
-  'live-chat-reports.formula.neverAnswered': 'Обращения периода, на которые оператор ещё не ответил.',
+  'live-chat-reports.formula.messagesIn':
+    'Сообщения, которые клиенты написали в этом лайв-чате за период.',
+  'live-chat-reports.formula.messagesOut':
+    'Сообщения, которые операторы написали в этом лайв-чате за период.',
+  'live-chat-reports.formula.neverAnswered':
+    'Обращения периода, на которые оператор ещё не ответил.',
 });

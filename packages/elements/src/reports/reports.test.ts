@@ -39,15 +39,40 @@ const SEED = {
   ],
   groups: [],
   customers: [
-    { id: 'cust-petr', kind: 'external' as const, name: 'Petr', account: '@petr', messenger: 'telegram' as const },
-    { id: 'cust-ivan', kind: 'external' as const, name: 'Ivan', account: '@ivan', messenger: 'telegram' as const },
-    { id: 'cust-mia', kind: 'external' as const, name: 'Mia', account: 'mia@example.com', messenger: 'web' as const },
-    { id: 'cust-olga', kind: 'external' as const, name: 'Olga', account: 'olga@example.com', messenger: 'web' as const },
+    {
+      id: 'cust-petr',
+      kind: 'external' as const,
+      name: 'Petr',
+      account: '@petr',
+      messenger: 'telegram' as const,
+    },
+    {
+      id: 'cust-ivan',
+      kind: 'external' as const,
+      name: 'Ivan',
+      account: '@ivan',
+      messenger: 'telegram' as const,
+    },
+    {
+      id: 'cust-mia',
+      kind: 'external' as const,
+      name: 'Mia',
+      account: 'mia@example.com',
+      messenger: 'web' as const,
+    },
+    {
+      id: 'cust-olga',
+      kind: 'external' as const,
+      name: 'Olga',
+      account: 'olga@example.com',
+      messenger: 'web' as const,
+    },
   ],
 };
 
 /** Local time on a day of November 2026. */
-const at = (day: number, hours: number, minutes: number) => new Date(2026, 10, day, hours, minutes).getTime();
+const at = (day: number, hours: number, minutes: number) =>
+  new Date(2026, 10, day, hours, minutes).getTime();
 const MINUTE = 60_000;
 
 interface World {
@@ -146,8 +171,15 @@ async function scriptDay(world: World): Promise<void> {
     return session.id;
   };
   /** Runs an operator command once the operator's client knows the session. */
-  const ok = async (client: LiveChatClient, sessionId: string, command: () => Promise<{ ok: boolean }>) => {
-    await waitUntil(() => client.getSession(sessionId) !== undefined, 'the operator never saw the session');
+  const ok = async (
+    client: LiveChatClient,
+    sessionId: string,
+    command: () => Promise<{ ok: boolean }>,
+  ) => {
+    await waitUntil(
+      () => client.getSession(sessionId) !== undefined,
+      'the operator never saw the session',
+    );
     const result = await command();
     expect(result.ok, JSON.stringify(result)).to.equal(true);
   };
@@ -182,16 +214,24 @@ async function scriptDay(world: World): Promise<void> {
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-const q = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const qa = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const q = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const qa = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
+const text = (node: Element | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const panel = (el: LiveChatReports) => q(el, '[role="tabpanel"]:not([hidden])')!;
 
 async function loaded(el: LiveChatReports): Promise<void> {
   await el.updateComplete;
-  await waitUntil(() => panel(el).getAttribute('aria-busy') === 'false' && !text(panel(el)).startsWith('Loading'), 'the report never loaded', {
-    timeout: 3000,
-  });
+  await waitUntil(
+    () => panel(el).getAttribute('aria-busy') === 'false' && !text(panel(el)).startsWith('Loading'),
+    'the report never loaded',
+    {
+      timeout: 3000,
+    },
+  );
 }
 
 /** Table body as text: each row's header then cells. */
@@ -199,18 +239,27 @@ function rows(table: HTMLTableElement): string[][] {
   return [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((cell) => text(cell)));
 }
 
-async function mount(client: LiveChatClient | undefined, props: Partial<Pick<LiveChatReports, 'liveChatId' | 'report' | 'from' | 'to'>> = {}) {
-  const el = await fixture<LiveChatReports>(html`<live-chat-reports
-    .client=${client}
-    .liveChatId=${props.liveChatId}
-    .report=${props.report ?? 'operators-performance'}
-    .from=${props.from ?? '2026-11-22'}
-    .to=${props.to ?? '2026-11-24'}
-  ></live-chat-reports>`);
+async function mount(
+  client: LiveChatClient | undefined,
+  props: Partial<Pick<LiveChatReports, 'liveChatId' | 'report' | 'from' | 'to'>> = {},
+) {
+  const el = await fixture<LiveChatReports>(
+    html`<live-chat-reports
+      .client=${client}
+      .liveChatId=${props.liveChatId}
+      .report=${props.report ?? 'operators-performance'}
+      .from=${props.from ?? '2026-11-22'}
+      .to=${props.to ?? '2026-11-24'}
+    ></live-chat-reports>`,
+  );
   return el;
 }
 
-function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number; reports: () => number } {
+function countingClient(client: LiveChatClient): {
+  client: LiveChatClient;
+  active: () => number;
+  reports: () => number;
+} {
   let active = 0;
   let reports = 0;
   const wrap = <T>(source: Observable<T>) =>
@@ -234,12 +283,15 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
       }
       if (typeof prop === 'string' && /^[a-z]\w*\$$/i.test(prop) && value !== undefined) {
         if (typeof value === 'function') {
-          return (...args: unknown[]) => wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
+          return (...args: unknown[]) =>
+            wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
         }
         if (!cache.has(prop)) cache.set(prop, wrap(value as Observable<unknown>));
         return cache.get(prop);
       }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   return { client: proxy, active: () => active, reports: () => reports };
@@ -258,8 +310,12 @@ describe('<live-chat-reports>', () => {
     const el = await mount(world.client);
     await loaded(el);
     const table = q<HTMLTableElement>(el, 'table[part~="operators-table"]')!;
-    expect(text(table.caption)).to.equal("Operators' performance in Support, Nov 22, 2026 – Nov 24, 2026");
-    expect([...table.tHead!.rows[0]!.cells].map((c) => [text(c), c.getAttribute('scope')])).to.deep.equal([
+    expect(text(table.caption)).to.equal(
+      "Operators' performance in Support, Nov 22, 2026 – Nov 24, 2026",
+    );
+    expect(
+      [...table.tHead!.rows[0]!.cells].map((c) => [text(c), c.getAttribute('scope')]),
+    ).to.deep.equal([
       ['Operator', 'col'],
       ['Sessions taken', 'col'],
       ['Sessions closed', 'col'],
@@ -268,12 +324,22 @@ describe('<live-chat-reports>', () => {
       ['Average resolution', 'col'],
       ['Open now', 'col'],
     ]);
-    expect([...table.tBodies[0]!.rows].map((r) => r.cells[0]!.getAttribute('scope'))).to.deep.equal(['row', 'row']);
+    expect([...table.tBodies[0]!.rows].map((r) => r.cells[0]!.getAttribute('scope'))).to.deep.equal(
+      ['row', 'row'],
+    );
     // Anna: took E0 and E1, closed both, wrote 2 messages; first responses 3 and 5 min → 4 min;
     // resolutions 10 (E0: 15:00→15:10) and 30 min (E1: 09:00→09:30) → 20 min; nothing open now.
     // Boris: took E2, closed none, wrote 2 messages; first response 6 min; no resolution; E2 open now.
     expect(rows(table)).to.deep.equal([
-      ['Anna Petrova', '2', '2', '2', formatDuration(4 * MINUTE, 'en'), formatDuration(20 * MINUTE, 'en'), '0'],
+      [
+        'Anna Petrova',
+        '2',
+        '2',
+        '2',
+        formatDuration(4 * MINUTE, 'en'),
+        formatDuration(20 * MINUTE, 'en'),
+        '0',
+      ],
       ['Boris Ivanov', '1', '0', '2', formatDuration(6 * MINUTE, 'en'), '—', '1'],
     ]);
     expect(formatDuration(4 * MINUTE, 'en')).to.not.equal('—');
@@ -310,7 +376,11 @@ describe('<live-chat-reports>', () => {
     expect(chart.getAttribute('aria-label')).to.equal(
       `Requests per day, Nov 22, 2026 – Nov 24, 2026: 4 requests in total; the busiest day was ${formatDay('2026-11-24', 'en', 'long')} with 3.`,
     );
-    expect(qa(el, 'text.axis-label.x').map((t) => text(t))).to.deep.equal(['Nov 22', 'Nov 23', 'Nov 24']);
+    expect(qa(el, 'text.axis-label.x').map((t) => text(t))).to.deep.equal([
+      'Nov 22',
+      'Nov 23',
+      'Nov 24',
+    ]);
 
     const dataTable = q<HTMLTableElement>(el, 'table[part~="chart-table"]')!;
     expect(rows(dataTable)).to.deep.equal([
@@ -330,7 +400,10 @@ describe('<live-chat-reports>', () => {
     // Wait in queue: E0 3 min, E1 2 min, E2 6 min → 11/3 min; first response: 3, 5, 6 → 14/3 min;
     // resolution: E0 10 min, E1 30 min → 20 min; in: Petr, Ivan ×2, Mia, Olga; out: Anna ×2, Boris ×2.
     const figures = Object.fromEntries(
-      qa(el, '.figure').map((f) => [text(f.querySelector('dt')), text(f.querySelector('dd .value'))]),
+      qa(el, '.figure').map((f) => [
+        text(f.querySelector('dt')),
+        text(f.querySelector('dd .value')),
+      ]),
     );
     expect(figures).to.deep.equal({
       Requests: '4',
@@ -364,7 +437,12 @@ describe('<live-chat-reports>', () => {
     tabs[0]!.focus();
     setTimeout(() => void sendKeys({ press: 'ArrowRight' }));
     const change = await oneEvent(el, 'live-chat-report-change');
-    expect(change.detail).to.deep.equal({ report: 'live-chat-performance', liveChatId: 'lc-support', from: '2026-11-22', to: '2026-11-24' });
+    expect(change.detail).to.deep.equal({
+      report: 'live-chat-performance',
+      liveChatId: 'lc-support',
+      from: '2026-11-22',
+      to: '2026-11-24',
+    });
     await el.updateComplete;
     expect(el.report).to.equal('live-chat-performance');
     expect(el.shadowRoot!.activeElement).to.equal(tabs[1]);
@@ -418,10 +496,13 @@ describe('<live-chat-reports>', () => {
 
   it('defaults to the last 7 days', async () => {
     const world = await createWorld();
-    const el = await fixture<LiveChatReports>(html`<live-chat-reports .client=${world.client}></live-chat-reports>`);
+    const el = await fixture<LiveChatReports>(
+      html`<live-chat-reports .client=${world.client}></live-chat-reports>`,
+    );
     const today = new Date();
     const weekAgo = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6);
-    const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const iso = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     expect(q<HTMLInputElement>(el, '#to')!.value).to.equal(iso(today));
     expect(q<HTMLInputElement>(el, '#from')!.value).to.equal(iso(weekAgo));
   });
@@ -448,7 +529,10 @@ describe('<live-chat-reports>', () => {
     expect(q(el, '[part="retry-button"]')).to.equal(null);
     // The live chat select offers the user's own live chats.
     const select = q<HTMLSelectElement>(el, 'select')!;
-    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Live chat lc-sales', 'Support']);
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Live chat lc-sales',
+      'Support',
+    ]);
     await expect(el).to.be.accessible();
     select.value = 'lc-support';
     select.dispatchEvent(new Event('change'));
@@ -474,9 +558,14 @@ describe('<live-chat-reports>', () => {
 
     world.adapter.simulateConnection('offline');
     await el.updateComplete;
-    expect(text(q(el, '.message.offline'))).to.equal('You are offline: reports cannot be loaded until the connection is back.');
+    expect(text(q(el, '.message.offline'))).to.equal(
+      'You are offline: reports cannot be loaded until the connection is back.',
+    );
     el.from = '2026-11-20';
-    await waitUntil(() => q(el, '[part="retry-button"]') !== null, 'no retry after an offline failure');
+    await waitUntil(
+      () => q(el, '[part="retry-button"]') !== null,
+      'no retry after an offline failure',
+    );
     expect(text(q(el, '[role="tabpanel"]:not([hidden]) [role="alert"]'))).to.contain(
       'The report could not be loaded because you are offline.',
     );
@@ -486,7 +575,11 @@ describe('<live-chat-reports>', () => {
     expect(q(el, '[part="retry-button"]')).to.not.equal(null);
 
     world.adapter.simulateConnection('online');
-    await waitUntil(() => text(panel(el)) === 'No data for this period.', 'no reload after reconnecting', { timeout: 3000 });
+    await waitUntil(
+      () => text(panel(el)) === 'No data for this period.',
+      'no reload after reconnecting',
+      { timeout: 3000 },
+    );
     expect(q(el, '.message.offline')).to.equal(null);
   });
 
@@ -499,17 +592,26 @@ describe('<live-chat-reports>', () => {
   it('speaks Russian with Intl numbers and dates', async () => {
     const world = await createWorld();
     await scriptDay(world);
-    const el = await fixture<LiveChatReports>(html`<live-chat-reports
-      .client=${world.client}
-      locale="ru"
-      report="live-chat-performance"
-      from="2026-11-22"
-      to="2026-11-24"
-    ></live-chat-reports>`);
+    const el = await fixture<LiveChatReports>(
+      html`<live-chat-reports
+        .client=${world.client}
+        locale="ru"
+        report="live-chat-performance"
+        from="2026-11-22"
+        to="2026-11-24"
+      ></live-chat-reports>`,
+    );
     await loaded(el);
-    expect(qa(el, '[role="tab"]').map((t) => text(t))).to.deep.equal(['Эффективность операторов', 'Эффективность лайв-чата']);
-    expect(text(qa(el, 'rect.bar title')[2])).to.equal(`${formatDay('2026-11-24', 'ru', 'long')}: 3 обращения`);
-    expect(text(qa(el, 'rect.bar title')[1])).to.equal(`${formatDay('2026-11-23', 'ru', 'long')}: 1 обращение`);
+    expect(qa(el, '[role="tab"]').map((t) => text(t))).to.deep.equal([
+      'Эффективность операторов',
+      'Эффективность лайв-чата',
+    ]);
+    expect(text(qa(el, 'rect.bar title')[2])).to.equal(
+      `${formatDay('2026-11-24', 'ru', 'long')}: 3 обращения`,
+    );
+    expect(text(qa(el, 'rect.bar title')[1])).to.equal(
+      `${formatDay('2026-11-23', 'ru', 'long')}: 1 обращение`,
+    );
     await expect(el).to.be.accessible();
   });
 

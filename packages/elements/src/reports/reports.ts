@@ -17,7 +17,16 @@ import { formatDate, formatDuration, formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
-import { MAX_REPORT_DAYS, addDays, dayString, daysBetween, formatDay, rangeOfDays, startOfDay, utcOffsetAt } from './report-dates.js';
+import {
+  MAX_REPORT_DAYS,
+  addDays,
+  dayString,
+  daysBetween,
+  formatDay,
+  rangeOfDays,
+  startOfDay,
+  utcOffsetAt,
+} from './report-dates.js';
 import { renderRequestsChart } from './requests-chart.js';
 import { reportsStyles } from './reports.styles.js';
 import './reports.messages.js';
@@ -55,8 +64,16 @@ const OPERATOR_COLUMNS: ReadonlyArray<{
   { key: 'sessionsTaken', value: (r, l) => formatNumber(r.sessionsTaken, l) },
   { key: 'sessionsClosed', value: (r, l) => formatNumber(r.sessionsClosed, l) },
   { key: 'messagesSent', value: (r, l) => formatNumber(r.messagesSent, l) },
-  { key: 'averageFirstResponse', value: (r, l) => formatDuration(r.averageFirstResponseMs, l), duration: true },
-  { key: 'averageResolution', value: (r, l) => formatDuration(r.averageResolutionMs, l), duration: true },
+  {
+    key: 'averageFirstResponse',
+    value: (r, l) => formatDuration(r.averageFirstResponseMs, l),
+    duration: true,
+  },
+  {
+    key: 'averageResolution',
+    value: (r, l) => formatDuration(r.averageResolutionMs, l),
+    duration: true,
+  },
   { key: 'openNow', value: (r, l) => formatNumber(r.openNow, l) },
 ];
 
@@ -68,9 +85,21 @@ const LIVE_CHAT_FIGURES: ReadonlyArray<{
 }> = [
   { key: 'requests', value: (r, l) => formatNumber(r.requests, l) },
   { key: 'closed', value: (r, l) => formatNumber(r.closed, l) },
-  { key: 'averageWaitInQueue', value: (r, l) => formatDuration(r.averageWaitInQueueMs, l), duration: true },
-  { key: 'averageFirstResponse', value: (r, l) => formatDuration(r.averageFirstResponseMs, l), duration: true },
-  { key: 'averageResolution', value: (r, l) => formatDuration(r.averageResolutionMs, l), duration: true },
+  {
+    key: 'averageWaitInQueue',
+    value: (r, l) => formatDuration(r.averageWaitInQueueMs, l),
+    duration: true,
+  },
+  {
+    key: 'averageFirstResponse',
+    value: (r, l) => formatDuration(r.averageFirstResponseMs, l),
+    duration: true,
+  },
+  {
+    key: 'averageResolution',
+    value: (r, l) => formatDuration(r.averageResolutionMs, l),
+    duration: true,
+  },
   { key: 'messagesIn', value: (r, l) => formatNumber(r.messagesIn, l) },
   { key: 'messagesOut', value: (r, l) => formatNumber(r.messagesOut, l) },
   { key: 'neverAnswered', value: (r, l) => formatNumber(r.neverAnswered, l) },
@@ -89,7 +118,12 @@ function isEmptyOperatorsReport(report: OperatorsPerformanceReport): boolean {
 }
 
 function isEmptyLiveChatReport(report: LiveChatPerformanceReport): boolean {
-  return report.requests === 0 && report.closed === 0 && report.messagesIn === 0 && report.messagesOut === 0;
+  return (
+    report.requests === 0 &&
+    report.closed === 0 &&
+    report.messagesIn === 0 &&
+    report.messagesOut === 0
+  );
 }
 
 /**
@@ -244,10 +278,12 @@ export class LiveChatReports extends LiveChatElement {
   private rangeProblem(): string | undefined {
     const from = this.from ?? '';
     const to = this.to ?? '';
-    if (startOfDay(from) === undefined || startOfDay(to) === undefined) return this.t('live-chat-reports.range.missing');
+    if (startOfDay(from) === undefined || startOfDay(to) === undefined)
+      return this.t('live-chat-reports.range.missing');
     const days = daysBetween(from, to);
     if (days < 1) return this.t('live-chat-reports.range.invalid');
-    if (days > MAX_REPORT_DAYS) return this.t('live-chat-reports.range.too-long', { count: MAX_REPORT_DAYS });
+    if (days > MAX_REPORT_DAYS)
+      return this.t('live-chat-reports.range.too-long', { count: MAX_REPORT_DAYS });
     return undefined;
   }
 
@@ -259,7 +295,12 @@ export class LiveChatReports extends LiveChatElement {
     if (!range) return undefined;
     return this.kind === 'operators-performance'
       ? { kind: 'operators-performance', liveChatId, range }
-      : { kind: 'live-chat-performance', liveChatId, range, utcOffsetMinutes: utcOffsetAt(range.from) };
+      : {
+          kind: 'live-chat-performance',
+          liveChatId,
+          range,
+          utcOffsetMinutes: utcOffsetAt(range.from),
+        };
   }
 
   private request(client: LiveChatClient, query: ReportQuery, key: string): void {
@@ -272,11 +313,19 @@ export class LiveChatReports extends LiveChatElement {
       if (seq === this.requestSeq) this.load = next;
     };
     client.report(query).then(
-      (result) => settle(result.ok ? { status: 'ready', report: result.value } : { status: 'error', error: result.error }),
+      (result) =>
+        settle(
+          result.ok
+            ? { status: 'ready', report: result.value }
+            : { status: 'error', error: result.error },
+        ),
       (error: unknown) =>
         settle({
           status: 'error',
-          error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+          error: {
+            code: 'INTERNAL',
+            message: error instanceof Error ? error.message : String(error),
+          },
         }),
     );
   }
@@ -293,14 +342,19 @@ export class LiveChatReports extends LiveChatElement {
     // Back online after a failed load: try again.
     const connection = this.connection.value;
     if (this.lastConnection !== connection) {
-      if (connection === 'online' && this.lastConnection !== undefined && this.load.status === 'error') {
+      if (
+        connection === 'online' &&
+        this.lastConnection !== undefined &&
+        this.load.status === 'error'
+      ) {
         this.requestedKey = undefined;
       }
       this.lastConnection = connection;
     }
 
     const client = this.client;
-    const query = client && this.clientStatus.value.state === 'ready' ? this.buildQuery() : undefined;
+    const query =
+      client && this.clientStatus.value.state === 'ready' ? this.buildQuery() : undefined;
     if (!client || !query) {
       if (this.requestedKey !== undefined || this.load.status !== 'idle') {
         this.requestSeq++;
@@ -310,43 +364,70 @@ export class LiveChatReports extends LiveChatElement {
       return;
     }
     const key = JSON.stringify(query);
-    if (key !== this.requestedKey || client !== this.requestedClient) this.request(client, query, key);
+    if (key !== this.requestedKey || client !== this.requestedClient)
+      this.request(client, query, key);
   }
 
   private liveChatName(id: string): string {
-    return this.client?.getLiveChat(id)?.name ?? this.t('live-chat-reports.live-chat.unknown', { id });
+    return (
+      this.client?.getLiveChat(id)?.name ?? this.t('live-chat-reports.live-chat.unknown', { id })
+    );
   }
 
   private rangeText(): string {
     const from = startOfDay(this.from ?? '');
     const to = startOfDay(this.to ?? '');
     if (from === undefined || to === undefined) return '';
-    return this.t('live-chat-reports.range', { from: formatDate(from, this.locale), to: formatDate(to, this.locale) });
+    return this.t('live-chat-reports.range', {
+      from: formatDate(from, this.locale),
+      to: formatDate(to, this.locale),
+    });
   }
 
   /**
    * A "How is this computed?" disclosure. `named` shows the figure's name in the summary (a list
    * under a table); otherwise the name is only read out, the disclosure sitting beside the figure.
    */
-  private renderHow(figure: string, formulaKey: string, duration = false, named = false): TemplateResult {
+  private renderHow(
+    figure: string,
+    formulaKey: string,
+    duration = false,
+    named = false,
+  ): TemplateResult {
     return html`<details part="formula" class="formula">
       <summary>
-        ${named
-          ? this.t('live-chat-reports.how-for', { figure })
-          : html`${this.t('live-chat-reports.how')}<span class="visually-hidden"> (${figure})</span>`}
+        ${
+          named
+            ? this.t('live-chat-reports.how-for', { figure })
+            : html`${this.t('live-chat-reports.how')}<span class="visually-hidden">
+                  (${figure})</span
+                >`
+        }
       </summary>
-      <p>${this.t(formulaKey)}${duration ? html` ${this.t('live-chat-reports.no-average')}` : nothing}</p>
+      <p>
+        ${this.t(formulaKey)}${duration ? html` ${this.t('live-chat-reports.no-average')}` : nothing}
+      </p>
     </details>`;
   }
 
-  private renderMessage(text: string, kind: 'info' | 'error' | 'offline' = 'info', retry = false): TemplateResult {
-    return html`<div part="message" class="message ${kind}" role=${kind === 'error' ? 'alert' : 'status'}>
+  private renderMessage(
+    text: string,
+    kind: 'info' | 'error' | 'offline' = 'info',
+    retry = false,
+  ): TemplateResult {
+    return html`<div
+      part="message"
+      class="message ${kind}"
+      role=${kind === 'error' ? 'alert' : 'status'}
+    >
       ${text}
-      ${retry
-        ? html`<button part="retry-button" class="button" type="button" @click=${this.reload}>
-            ${this.t('live-chat-reports.retry')}
-          </button>`
-        : nothing}
+      ${
+        retry
+          ? html`<button part="retry-button" class="button" type="button" @click=${this.reload}>
+              ${this.t('live-chat-reports.retry')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -377,10 +458,13 @@ export class LiveChatReports extends LiveChatElement {
             ${repeat(
               report.rows,
               (row) => row.operatorId,
-              (row) => html`<tr part="row" data-operator-id=${row.operatorId}>
-                <th scope="row">${this.client?.getUser(row.operatorId)?.name ?? row.operatorId}</th>
-                ${OPERATOR_COLUMNS.map((c) => html`<td>${c.value(row, this.locale)}</td>`)}
-              </tr>`,
+              (row) =>
+                html`<tr part="row" data-operator-id=${row.operatorId}>
+                  <th scope="row">
+                    ${this.client?.getUser(row.operatorId)?.name ?? row.operatorId}
+                  </th>
+                  ${OPERATOR_COLUMNS.map((c) => html`<td>${c.value(row, this.locale)}</td>`)}
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -388,7 +472,9 @@ export class LiveChatReports extends LiveChatElement {
       <ul class="formulas" aria-label=${this.t('live-chat-reports.operators.formulas')}>
         ${OPERATOR_COLUMNS.map((c) => {
           const figure = this.t(`live-chat-reports.operators.${c.key}`);
-          return html`<li>${this.renderHow(figure, `live-chat-reports.formula.operators.${c.key}`, c.duration, true)}</li>`;
+          return html`<li>
+            ${this.renderHow(figure, `live-chat-reports.formula.operators.${c.key}`, c.duration, true)}
+          </li>`;
         })}
       </ul>
     `;
@@ -398,7 +484,10 @@ export class LiveChatReports extends LiveChatElement {
     const range = this.rangeText();
     const days = report.requestsPerDay;
     const total = days.reduce((sum, d) => sum + d.count, 0);
-    const busiest = days.reduce<(typeof days)[number] | undefined>((best, d) => (!best || d.count > best.count ? d : best), undefined);
+    const busiest = days.reduce<(typeof days)[number] | undefined>(
+      (best, d) => (!best || d.count > best.count ? d : best),
+      undefined,
+    );
     const label =
       total === 0 || !busiest
         ? this.t('live-chat-reports.chart.summary-empty', { range })
@@ -420,7 +509,10 @@ export class LiveChatReports extends LiveChatElement {
           locale: this.locale,
           label,
           barTitle: (day, count) =>
-            this.t('live-chat-reports.chart.bar', { day: formatDay(day, this.locale, 'long'), count }),
+            this.t('live-chat-reports.chart.bar', {
+              day: formatDay(day, this.locale, 'long'),
+              count,
+            }),
         })}
         <button
           part="chart-table-toggle"
@@ -431,7 +523,10 @@ export class LiveChatReports extends LiveChatElement {
         >
           ${this.t('live-chat-reports.chart.show-table')}
         </button>
-        <table part="table chart-table" class="chart-table ${this.chartTableShown ? '' : 'visually-hidden'}">
+        <table
+          part="table chart-table"
+          class="chart-table ${this.chartTableShown ? '' : 'visually-hidden'}"
+        >
           <caption>
             ${this.t('live-chat-reports.chart.table-caption', { range })}
           </caption>
@@ -443,10 +538,11 @@ export class LiveChatReports extends LiveChatElement {
           </thead>
           <tbody>
             ${days.map(
-              (d) => html`<tr data-day=${d.day}>
-                <th scope="row">${formatDay(d.day, this.locale, 'long')}</th>
-                <td>${formatNumber(d.count, this.locale)}</td>
-              </tr>`,
+              (d) =>
+                html`<tr data-day=${d.day}>
+                  <th scope="row">${formatDay(d.day, this.locale, 'long')}</th>
+                  <td>${formatNumber(d.count, this.locale)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -469,9 +565,11 @@ export class LiveChatReports extends LiveChatElement {
   private renderPanelContent(kind: ReportKind): TemplateResult | typeof nothing {
     if (!this.client) return this.renderMessage(this.t('live-chat-reports.no-client'));
     const status = this.clientStatus.value;
-    if (status.state === 'loading') return this.renderMessage(this.t('live-chat-reports.client-loading'));
+    if (status.state === 'loading')
+      return this.renderMessage(this.t('live-chat-reports.client-loading'));
     if (status.state === 'error') return this.renderMessage(this.errorText(status.error), 'error');
-    if (!this.currentLiveChatId) return this.renderMessage(this.t('live-chat-reports.no-live-chats'));
+    if (!this.currentLiveChatId)
+      return this.renderMessage(this.t('live-chat-reports.no-live-chats'));
     if (this.rangeProblem()) return nothing;
     const load = this.load;
     switch (load.status) {
@@ -479,14 +577,22 @@ export class LiveChatReports extends LiveChatElement {
       case 'loading':
         return this.renderMessage(this.t('live-chat-reports.loading'));
       case 'error':
-        return this.renderMessage(this.errorText(load.error), 'error', !FINAL_ERRORS.has(load.error.code));
+        return this.renderMessage(
+          this.errorText(load.error),
+          'error',
+          !FINAL_ERRORS.has(load.error.code),
+        );
       case 'ready': {
         const report = load.report;
         if (report.kind !== kind) return this.renderMessage(this.t('live-chat-reports.loading'));
         if (report.kind === 'operators-performance') {
-          return isEmptyOperatorsReport(report) ? this.renderMessage(this.t('live-chat-reports.empty')) : this.renderOperators(report);
+          return isEmptyOperatorsReport(report)
+            ? this.renderMessage(this.t('live-chat-reports.empty'))
+            : this.renderOperators(report);
         }
-        return isEmptyLiveChatReport(report) ? this.renderMessage(this.t('live-chat-reports.empty')) : this.renderLiveChat(report);
+        return isEmptyLiveChatReport(report)
+          ? this.renderMessage(this.t('live-chat-reports.empty'))
+          : this.renderLiveChat(report);
       }
     }
   }
@@ -499,13 +605,18 @@ export class LiveChatReports extends LiveChatElement {
     return html`<div class="field">
       <label for="live-chat">${this.t('live-chat-reports.live-chat')}</label>
       <select id="live-chat" part="live-chat-select" @change=${this.onLiveChatChange}>
-        ${unknown
-          ? html`<option value=${current} selected>${this.t('live-chat-reports.live-chat.unknown', { id: current })}</option>`
-          : nothing}
+        ${
+          unknown
+            ? html`<option value=${current} selected>
+                ${this.t('live-chat-reports.live-chat.unknown', { id: current })}
+              </option>`
+            : nothing
+        }
         ${repeat(
           chats,
           (chat) => chat.id,
-          (chat) => html`<option value=${chat.id} ?selected=${chat.id === current}>${chat.name}</option>`,
+          (chat) =>
+            html`<option value=${chat.id} ?selected=${chat.id === current}>${chat.name}</option>`,
         )}
       </select>
     </div>`;
@@ -517,7 +628,12 @@ export class LiveChatReports extends LiveChatElement {
     const describedBy = problem ? 'range-error' : nothing;
     const busy = this.load.status === 'loading';
     return html`<div class="reports">
-      <div part="tablist" role="tablist" aria-label=${this.t('live-chat-reports.tabs')} @keydown=${this.onTabKeydown}>
+      <div
+        part="tablist"
+        role="tablist"
+        aria-label=${this.t('live-chat-reports.tabs')}
+        @keydown=${this.onTabKeydown}
+      >
         ${REPORT_KINDS.map((k) => {
           const selected = k === kind;
           return html`<button
@@ -534,7 +650,12 @@ export class LiveChatReports extends LiveChatElement {
           </button>`;
         })}
       </div>
-      <div part="filters" class="filters" role="group" aria-label=${this.t('live-chat-reports.filters')}>
+      <div
+        part="filters"
+        class="filters"
+        role="group"
+        aria-label=${this.t('live-chat-reports.filters')}
+      >
         ${this.renderLiveChatSelect()}
         <div class="field">
           <label for="from">${this.t('live-chat-reports.from')}</label>
@@ -566,18 +687,19 @@ export class LiveChatReports extends LiveChatElement {
       </div>
       ${this.client && this.offline ? this.renderMessage(this.t('live-chat-reports.offline'), 'offline') : nothing}
       ${REPORT_KINDS.map(
-        (k) => html`<div
-          id="panel-${k}"
-          part="panel"
-          class="panel"
-          role="tabpanel"
-          aria-labelledby="tab-${k}"
-          aria-busy=${k === kind && busy ? 'true' : 'false'}
-          tabindex="0"
-          ?hidden=${k !== kind}
-        >
-          ${k === kind ? this.renderPanelContent(k) : nothing}
-        </div>`,
+        (k) =>
+          html`<div
+            id="panel-${k}"
+            part="panel"
+            class="panel"
+            role="tabpanel"
+            aria-labelledby="tab-${k}"
+            aria-busy=${k === kind && busy ? 'true' : 'false'}
+            tabindex="0"
+            ?hidden=${k !== kind}
+          >
+            ${k === kind ? this.renderPanelContent(k) : nothing}
+          </div>`,
       )}
     </div>`;
   }

@@ -33,7 +33,10 @@ export interface RequestsChartOptions {
  * vertical axis in round steps, day labels with `Intl`. `role="img"` with a summary label; the
  * component renders the data table that is its full text alternative.
  */
-export function renderRequestsChart(days: readonly DayCount[], options: RequestsChartOptions): TemplateResult {
+export function renderRequestsChart(
+  days: readonly DayCount[],
+  options: RequestsChartOptions,
+): TemplateResult {
   const { locale } = options;
   const max = days.reduce((m, d) => Math.max(m, d.count), 0);
   const step = tickStep(max);

@@ -4,8 +4,10 @@ registerDefaultMessages('en', {
   'live-chat-search.label': 'Search live chats',
   'live-chat-search.placeholder.session': 'Search in this session',
   'live-chat-search.placeholder.names': 'Search session names',
-  'live-chat-search.scope.session': 'Searching the name and the message history of the open session. Press / to search from anywhere.',
-  'live-chat-search.scope.names': 'Searching session names. Open a session to search its messages. Press / to search from anywhere.',
+  'live-chat-search.scope.session':
+    'Searching the name and the message history of the open session. Press / to search from anywhere.',
+  'live-chat-search.scope.names':
+    'Searching session names. Open a session to search its messages. Press / to search from anywhere.',
   'live-chat-search.results': 'Search results',
   'live-chat-search.group.sessions': 'Sessions',
   'live-chat-search.group.messages': 'Messages',
@@ -19,7 +21,8 @@ registerDefaultMessages('en', {
     other: '{count} results',
   },
   'live-chat-search.none': 'Nothing found for “{text}”',
-  'live-chat-search.offline': 'You are offline. Search will be available again when the connection is back.',
+  'live-chat-search.offline':
+    'You are offline. Search will be available again when the connection is back.',
   'live-chat-search.error': 'Search failed: {message}',
   'live-chat-search.error.OFFLINE': 'Search failed: you are offline.',
   'live-chat-search.error.FORBIDDEN': 'Search failed: you cannot search this session.',
@@ -33,8 +36,10 @@ registerDefaultMessages('ru', {
   'live-chat-search.label': 'Поиск по лайв-чатам',
   'live-chat-search.placeholder.session': 'Искать в этой сессии',
   'live-chat-search.placeholder.names': 'Искать по названиям сессий',
-  'live-chat-search.scope.session': 'Поиск по названию и истории сообщений открытой сессии. Нажмите /, чтобы начать поиск из любого места.',
-  'live-chat-search.scope.names': 'Поиск по названиям сессий. Откройте сессию, чтобы искать по её сообщениям. Нажмите /, чтобы начать поиск из любого места.',
+  'live-chat-search.scope.session':
+    'Поиск по названию и истории сообщений открытой сессии. Нажмите /, чтобы начать поиск из любого места.',
+  'live-chat-search.scope.names':
+    'Поиск по названиям сессий. Откройте сессию, чтобы искать по её сообщениям. Нажмите /, чтобы начать поиск из любого места.',
   'live-chat-search.results': 'Результаты поиска',
   'live-chat-search.group.sessions': 'Сессии',
   'live-chat-search.group.messages': 'Сообщения',
@@ -50,12 +55,15 @@ registerDefaultMessages('ru', {
     other: 'Найдено {count} результата',
   },
   'live-chat-search.none': 'По запросу «{text}» ничего не найдено',
-  'live-chat-search.offline': 'Нет подключения. Поиск станет доступен, когда соединение восстановится.',
+  'live-chat-search.offline':
+    'Нет подключения. Поиск станет доступен, когда соединение восстановится.',
   'live-chat-search.error': 'Не удалось выполнить поиск: {message}',
   'live-chat-search.error.OFFLINE': 'Не удалось выполнить поиск: нет подключения.',
-  'live-chat-search.error.FORBIDDEN': 'Не удалось выполнить поиск: у вас нет доступа к этой сессии.',
+  'live-chat-search.error.FORBIDDEN':
+    'Не удалось выполнить поиск: у вас нет доступа к этой сессии.',
   'live-chat-search.error.NOT_FOUND': 'Не удалось выполнить поиск: сессия больше не существует.',
-  'live-chat-search.error.VALIDATION': 'Не удалось выполнить поиск: некорректный запрос ({message})',
+  'live-chat-search.error.VALIDATION':
+    'Не удалось выполнить поиск: некорректный запрос ({message})',
   'live-chat-search.clear': 'Очистить поиск',
   'live-chat-search.no-client': 'Поиск не подключён к клиенту лайв-чатов.',
 });

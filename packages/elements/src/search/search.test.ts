@@ -1,7 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Observable, filter, firstValueFrom } from 'rxjs';
-import { createLiveChatClient, type LiveChatClient, type Message, type TransportAdapter } from '@live-chat/core';
+import {
+  createLiveChatClient,
+  type LiveChatClient,
+  type Message,
+  type TransportAdapter,
+} from '@live-chat/core';
 import { createMemoryBackend, type MemoryBackend } from '@live-chat/adapters';
 import type { LiveChatSearch } from './search.js';
 import './search.js';
@@ -26,8 +31,20 @@ const SEED = {
   ],
   groups: [],
   customers: [
-    { id: 'cust-ivan', kind: 'external' as const, name: 'Ivan', account: '@ivan', messenger: 'telegram' as const },
-    { id: 'cust-mia', kind: 'external' as const, name: 'Mia', account: 'mia@example.com', messenger: 'web' as const },
+    {
+      id: 'cust-ivan',
+      kind: 'external' as const,
+      name: 'Ivan',
+      account: '@ivan',
+      messenger: 'telegram' as const,
+    },
+    {
+      id: 'cust-mia',
+      kind: 'external' as const,
+      name: 'Mia',
+      account: 'mia@example.com',
+      messenger: 'web' as const,
+    },
   ],
 };
 
@@ -42,7 +59,8 @@ interface World {
   markupMessage: Message;
 }
 
-const MARKUP = '<img src=x onerror="window.__searchPwned=1"> refund <script>window.__searchPwned=2</script><b>bold</b>';
+const MARKUP =
+  '<img src=x onerror="window.__searchPwned=1"> refund <script>window.__searchPwned=2</script><b>bold</b>';
 
 const worlds: World[] = [];
 
@@ -99,10 +117,15 @@ async function createWorld(options: { held?: Record<string, Gate> } = {}): Promi
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
 const inputOf = (el: LiveChatSearch) => el.shadowRoot!.querySelector('input')!;
-const optionsOf = (el: LiveChatSearch) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
-const statusOf = (el: LiveChatSearch) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
-const liveRegionOf = (el: LiveChatSearch) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
-const popupOf = (el: LiveChatSearch) => el.shadowRoot!.querySelector<HTMLElement>('[part="popup"]')!;
+const optionsOf = (el: LiveChatSearch) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]'),
+];
+const statusOf = (el: LiveChatSearch) =>
+  el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
+const liveRegionOf = (el: LiveChatSearch) =>
+  el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+const popupOf = (el: LiveChatSearch) =>
+  el.shadowRoot!.querySelector<HTMLElement>('[part="popup"]')!;
 
 async function type(el: LiveChatSearch, text: string): Promise<void> {
   inputOf(el).focus();
@@ -110,11 +133,17 @@ async function type(el: LiveChatSearch, text: string): Promise<void> {
 }
 
 async function waitForStatus(el: LiveChatSearch, text: string): Promise<void> {
-  await waitUntil(() => statusOf(el) === text, `status "${text}" never shown (last: "${statusOf(el)}")`, { timeout: 3000 });
+  await waitUntil(
+    () => statusOf(el) === text,
+    `status "${text}" never shown (last: "${statusOf(el)}")`,
+    { timeout: 3000 },
+  );
 }
 
 async function mount(client: LiveChatClient, sessionId?: string): Promise<LiveChatSearch> {
-  return fixture<LiveChatSearch>(html`<live-chat-search .client=${client} session-id=${sessionId ?? ''}></live-chat-search>`);
+  return fixture<LiveChatSearch>(
+    html`<live-chat-search .client=${client} session-id=${sessionId ?? ''}></live-chat-search>`,
+  );
 }
 
 /** A client whose observables count their live subscriptions. */
@@ -135,12 +164,15 @@ function countingClient(client: LiveChatClient): { client: LiveChatClient; activ
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof prop === 'string' && /^[a-z]\w*\$$/i.test(prop) && value !== undefined) {
         if (typeof value === 'function') {
-          return (...args: unknown[]) => wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
+          return (...args: unknown[]) =>
+            wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
         }
         if (!cache.has(prop)) cache.set(prop, wrap(value as Observable<unknown>));
         return cache.get(prop);
       }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   return { client: proxy, active: () => active };
@@ -162,7 +194,9 @@ describe('<live-chat-search>', () => {
     const input = inputOf(el);
     expect(input.getAttribute('role')).to.equal('combobox');
     expect(input.getAttribute('aria-expanded')).to.equal('false');
-    expect(el.shadowRoot!.querySelector(`label[for="${input.id}"]`)!.textContent).to.contain('Search live chats');
+    expect(el.shadowRoot!.querySelector(`label[for="${input.id}"]`)!.textContent).to.contain(
+      'Search live chats',
+    );
     expect(input.placeholder).to.equal('Search session names');
     await expect(el).to.be.accessible();
 
@@ -283,11 +317,13 @@ describe('<live-chat-search>', () => {
 
   it('focuses the field on "/" unless the user is typing elsewhere', async () => {
     const { client } = await createWorld();
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <textarea aria-label="Notes"></textarea>
-      <button>Elsewhere</button>
-      <live-chat-search .client=${client}></live-chat-search>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <textarea aria-label="Notes"></textarea>
+        <button>Elsewhere</button>
+        <live-chat-search .client=${client}></live-chat-search>
+      </div>`,
+    );
     const el = wrapper.querySelector('live-chat-search')!;
     await el.updateComplete;
     wrapper.querySelector('button')!.focus();
@@ -325,7 +361,10 @@ describe('<live-chat-search>', () => {
     const { client, ivan } = await createWorld({ held: { parcel } });
     const el = await mount(client, ivan);
     await type(el, 'parcel');
-    await waitUntil(() => popupOf(el).getAttribute('aria-busy') === 'true', 'the first query never started');
+    await waitUntil(
+      () => popupOf(el).getAttribute('aria-busy') === 'true',
+      'the first query never started',
+    );
     expect(statusOf(el)).to.equal('Searching…');
     expect(liveRegionOf(el)).to.equal('');
     await expect(el).to.be.accessible();
@@ -370,7 +409,10 @@ describe('<live-chat-search>', () => {
     const offline = await mount(offlineClient);
     adapter.simulateConnection('offline');
     await type(offline, 'refund');
-    await waitForStatus(offline, 'You are offline. Search will be available again when the connection is back.');
+    await waitForStatus(
+      offline,
+      'You are offline. Search will be available again when the connection is back.',
+    );
     expect(optionsOf(offline)).to.have.length(0);
     await expect(offline).to.be.accessible();
     adapter.simulateConnection('online');
@@ -384,11 +426,21 @@ describe('<live-chat-search>', () => {
     const removed: EventListenerOrEventListenerObject[] = [];
     const add = document.addEventListener;
     const remove = document.removeEventListener;
-    document.addEventListener = function (this: Document, type: string, listener: EventListenerOrEventListenerObject, ...rest: unknown[]) {
+    document.addEventListener = function (
+      this: Document,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      ...rest: unknown[]
+    ) {
       if (type === 'keydown') added.push(listener);
       return add.call(this, type, listener, ...(rest as [AddEventListenerOptions?]));
     } as typeof document.addEventListener;
-    document.removeEventListener = function (this: Document, type: string, listener: EventListenerOrEventListenerObject, ...rest: unknown[]) {
+    document.removeEventListener = function (
+      this: Document,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      ...rest: unknown[]
+    ) {
       if (type === 'keydown') removed.push(listener);
       return remove.call(this, type, listener, ...(rest as [EventListenerOptions?]));
     } as typeof document.removeEventListener;

@@ -2,7 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { BehaviorSubject } from 'rxjs';
-import { MAX_SEARCH_LENGTH, type ConnectionState, type Id, type SearchHit, type SearchState } from '@live-chat/core';
+import {
+  MAX_SEARCH_LENGTH,
+  type ConnectionState,
+  type Id,
+  type SearchHit,
+  type SearchState,
+} from '@live-chat/core';
 import { channelIcon } from '../shared/channel-icon.js';
 import { emit } from '../shared/events.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
@@ -30,7 +36,17 @@ function isEditableTarget(target: EventTarget | undefined): boolean {
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (target instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'radio', 'range', 'reset', 'submit', 'color', 'file', 'image'].includes(target.type);
+    return ![
+      'button',
+      'checkbox',
+      'radio',
+      'range',
+      'reset',
+      'submit',
+      'color',
+      'file',
+      'image',
+    ].includes(target.type);
   }
   const role = target.getAttribute('role');
   return role === 'textbox' || role === 'searchbox' || role === 'combobox' || role === 'spinbutton';
@@ -117,7 +133,14 @@ export class LiveChatSearch extends LiveChatElement {
   }
 
   private readonly onDocumentKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== '/' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (
+      event.key !== '/' ||
+      event.defaultPrevented ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey
+    )
+      return;
     if (isEditableTarget(event.composedPath()[0])) return;
     const input = this.inputElement;
     if (!input || input.disabled || this.checkVisibility?.() === false) return;
@@ -201,7 +224,9 @@ export class LiveChatSearch extends LiveChatElement {
     emit(
       this,
       'live-chat-session-open',
-      hit.kind === 'message' ? { sessionId: hit.sessionId, messageId: hit.messageId } : { sessionId: hit.sessionId },
+      hit.kind === 'message'
+        ? { sessionId: hit.sessionId, messageId: hit.messageId }
+        : { sessionId: hit.sessionId },
     );
   }
 
@@ -218,7 +243,10 @@ export class LiveChatSearch extends LiveChatElement {
     if (queryText === '') return 'idle';
     const offline = this.connection.value === 'offline' || this.connection.value === 'failed';
     const result = this.results.value;
-    const current = result !== undefined && result.text.trim() === queryText && (result.sessionId || undefined) === this.scope;
+    const current =
+      result !== undefined &&
+      result.text.trim() === queryText &&
+      (result.sessionId || undefined) === this.scope;
     if (current && result.status === 'done') return 'done';
     if (offline) return 'offline';
     if (current && result.status === 'error') return 'error';
@@ -229,7 +257,10 @@ export class LiveChatSearch extends LiveChatElement {
     if (this.phase() !== 'done') return [];
     const hits = this.results.value?.hits ?? [];
     // Sessions first, then messages: the order they are drawn in, and the order arrows move in.
-    return [...hits.filter((hit) => hit.kind === 'session'), ...hits.filter((hit) => hit.kind === 'message')];
+    return [
+      ...hits.filter((hit) => hit.kind === 'session'),
+      ...hits.filter((hit) => hit.kind === 'message'),
+    ];
   }
 
   private errorText(): string {
@@ -255,7 +286,9 @@ export class LiveChatSearch extends LiveChatElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('activeIndex') && this.activeIndex >= 0) {
-      this.renderRoot.querySelector(`#hit-${this.activeIndex}`)?.scrollIntoView?.({ block: 'nearest' });
+      this.renderRoot
+        .querySelector(`#hit-${this.activeIndex}`)
+        ?.scrollIntoView?.({ block: 'nearest' });
     }
   }
 
@@ -263,10 +296,13 @@ export class LiveChatSearch extends LiveChatElement {
     const view = this.client?.getSession(hit.sessionId);
     const session = view?.session;
     const active = index === this.activeIndex;
-    const excerpt = hit.kind === 'message' ? excerptAround(hit.text, hit.ranges, EXCERPT_RADIUS) : hit;
+    const excerpt =
+      hit.kind === 'message' ? excerptAround(hit.text, hit.ranges, EXCERPT_RADIUS) : hit;
     const meta =
       hit.kind === 'message'
-        ? this.t('live-chat-search.hit.in', { name: session?.name ?? this.t('live-chat-search.unknown-session') })
+        ? this.t('live-chat-search.hit.in', {
+            name: session?.name ?? this.t('live-chat-search.unknown-session'),
+          })
         : session
           ? (this.client?.getLiveChat(session.liveChatId)?.name ?? '')
           : '';
@@ -283,13 +319,19 @@ export class LiveChatSearch extends LiveChatElement {
     >
       ${session ? channelIcon(session.channel, { decorative: true }) : nothing}
       <span class="hit-body">
-        <span part="hit-text" class="hit-text">${renderHighlighted(excerpt.text, excerpt.ranges)}</span>
+        <span part="hit-text" class="hit-text"
+          >${renderHighlighted(excerpt.text, excerpt.ranges)}</span
+        >
         ${meta ? html`<span part="hit-meta" class="hit-meta">${meta}</span>` : nothing}
       </span>
     </li>`;
   }
 
-  private renderGroup(kind: 'session' | 'message', hits: SearchHit[], offset: number): TemplateResult | typeof nothing {
+  private renderGroup(
+    kind: 'session' | 'message',
+    hits: SearchHit[],
+    offset: number,
+  ): TemplateResult | typeof nothing {
     if (hits.length === 0) return nothing;
     const labelId = `group-${kind}`;
     return html`<ul role="group" aria-labelledby=${labelId} class="group">
@@ -338,7 +380,12 @@ export class LiveChatSearch extends LiveChatElement {
         <div part="field" class="field">
           <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <circle cx="7" cy="7" r="4.8" fill="none" stroke="currentColor" stroke-width="1.5" />
-            <path d="m10.6 10.6 3.6 3.6" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+            <path
+              d="m10.6 10.6 3.6 3.6"
+              stroke="currentColor"
+              stroke-width="1.5"
+              stroke-linecap="round"
+            />
           </svg>
           <input
             id="input"
@@ -360,20 +407,27 @@ export class LiveChatSearch extends LiveChatElement {
             @input=${this.onInput}
             @keydown=${this.onKeydown}
           />
-          ${this.text
-            ? html`<button
-                part="clear-button"
-                class="clear"
-                type="button"
-                tabindex="-1"
-                aria-label=${this.t('live-chat-search.clear')}
-                @click=${this.onClearClick}
-              >
-                <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                  <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
-                </svg>
-              </button>`
-            : html`<kbd class="shortcut" aria-hidden="true">/</kbd>`}
+          ${
+            this.text
+              ? html`<button
+                  part="clear-button"
+                  class="clear"
+                  type="button"
+                  tabindex="-1"
+                  aria-label=${this.t('live-chat-search.clear')}
+                  @click=${this.onClearClick}
+                >
+                  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                    <path
+                      d="m4 4 8 8M12 4l-8 8"
+                      stroke="currentColor"
+                      stroke-width="1.6"
+                      stroke-linecap="round"
+                    />
+                  </svg>
+                </button>`
+              : html`<kbd class="shortcut" aria-hidden="true">/</kbd>`
+          }
         </div>
         <span id="scope" class="visually-hidden"
           >${this.client ? this.t(this.scope ? 'live-chat-search.scope.session' : 'live-chat-search.scope.names') : this.t('live-chat-search.no-client')}</span
@@ -393,7 +447,8 @@ export class LiveChatSearch extends LiveChatElement {
             aria-label=${this.t('live-chat-search.results')}
             ?hidden=${!expanded}
           >
-            ${this.renderGroup('session', sessionHits, 0)} ${this.renderGroup('message', messageHits, sessionHits.length)}
+            ${this.renderGroup('session', sessionHits, 0)}
+            ${this.renderGroup('message', messageHits, sessionHits.length)}
           </div>
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${announcement}</div>

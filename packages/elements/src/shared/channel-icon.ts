@@ -25,9 +25,32 @@ export const CHANNEL_NAMES: Record<Channel, string> = {
  * The messenger icon of a channel, as an `img`-role SVG with the channel's name as its label
  * (or hidden from assistive technology when `decorative` is set because the name is shown).
  */
-export function channelIcon(channel: Channel, options: { decorative?: boolean } = {}): TemplateResult {
+export function channelIcon(
+  channel: Channel,
+  options: { decorative?: boolean } = {},
+): TemplateResult {
   const label = CHANNEL_NAMES[channel] ?? channel;
   return options.decorative
-    ? html`<svg part="channel-icon" class="channel-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${paths[channel] ?? paths.web}</svg>`
-    : html`<svg part="channel-icon" class="channel-icon" viewBox="0 0 16 16" width="16" height="16" role="img" aria-label=${label}><title>${label}</title>${paths[channel] ?? paths.web}</svg>`;
+    ? html`<svg
+        part="channel-icon"
+        class="channel-icon"
+        viewBox="0 0 16 16"
+        width="16"
+        height="16"
+        aria-hidden="true"
+      >
+        ${paths[channel] ?? paths.web}
+      </svg>`
+    : html`<svg
+        part="channel-icon"
+        class="channel-icon"
+        viewBox="0 0 16 16"
+        width="16"
+        height="16"
+        role="img"
+        aria-label=${label}
+      >
+        <title>${label}</title>
+        ${paths[channel] ?? paths.web}
+      </svg>`;
 }

@@ -7,5 +7,7 @@ export function emit<K extends keyof HTMLElementEventMap>(
   name: K,
   detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }),
+  );
 }

@@ -17,7 +17,9 @@ export function renderSafeText(text: string): Array<string | TemplateResult> {
     const url = match[0].replace(/[.,;:!?)\]]+$/, '');
     if (start > last) parts.push(text.slice(last, start));
     if (isSafeLink(url)) {
-      parts.push(html`<a part="link" href=${url} target="_blank" rel="noopener noreferrer">${url}</a>`);
+      parts.push(
+        html`<a part="link" href=${url} target="_blank" rel="noopener noreferrer">${url}</a>`,
+      );
     } else {
       parts.push(url);
     }
@@ -28,7 +30,10 @@ export function renderSafeText(text: string): Array<string | TemplateResult> {
 }
 
 /** Renders untrusted text with the given ranges wrapped in `<mark part="match">`. */
-export function renderHighlighted(text: string, ranges: readonly TextRange[]): Array<string | TemplateResult> {
+export function renderHighlighted(
+  text: string,
+  ranges: readonly TextRange[],
+): Array<string | TemplateResult> {
   if (ranges.length === 0) return [text];
   const parts: Array<string | TemplateResult> = [];
   let last = 0;
@@ -62,4 +67,3 @@ export function excerptAround(
       .map((r) => ({ start: r.start - shift, end: r.end - shift })),
   };
 }
-

@@ -489,7 +489,12 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
             <span class="title-text">${this.t('workspace.title')}</span>
           </div>`,
       )}
-      <div part="search" class="search" role="search" aria-label=${this.landmark(this.t('workspace.search'))}>
+      <div
+        part="search"
+        class="search"
+        role="search"
+        aria-label=${this.landmark(this.t('workspace.search'))}
+      >
         ${this.slotted('search', () => html`<live-chat-search session-id=${this.sessionId ?? nothing} theme=${this.theme}></live-chat-search>`)}
       </div>
       <button

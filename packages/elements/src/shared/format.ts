@@ -13,11 +13,11 @@ function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.N
   return value;
 }
 
-/** "14:05" */
+/** "2:05 PM" (en), "14:05" (ru): the locale's own hour style, without a padded hour. */
 export function formatTime(at: number, locale: string): string {
   return cached(
     `t|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
+    () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }),
   ).format(at);
 }
 

@@ -7,7 +7,6 @@ import {
   waitUntil as waitUntilDefault,
 } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { isObservable, Observable } from 'rxjs';
 import {
   createLiveChatClient,
   type Binder,
@@ -27,6 +26,7 @@ import {
 } from '@live-chat/adapters';
 import './about-session.js';
 import type { LiveChatAboutSession } from './about-session.js';
+import { countingClient } from '../test/counting-client.js';
 
 type Backend = ReturnType<typeof createMemoryBackend>;
 type ClientOptions = Omit<Parameters<typeof createLiveChatClient>[0], 'adapter'>;
@@ -110,48 +110,6 @@ function spy<A extends unknown[], R>(
     return impl(...args);
   };
   return Object.assign(fn, { calls });
-}
-
-function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number } {
-  let active = 0;
-  const wrap = <T>(source: Observable<T>) =>
-    new Observable<T>((subscriber) => {
-      active++;
-      const subscription = source.subscribe(subscriber);
-      return () => {
-        active--;
-        subscription.unsubscribe();
-      };
-    });
-  const cache = new Map<string, unknown>();
-  const proxy = new Proxy(client, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (
-        typeof key === 'string' &&
-        key.endsWith('$') &&
-        (typeof value === 'function' || isObservable(value))
-      ) {
-        if (typeof value === 'function') {
-          return (...args: unknown[]) => {
-            const cacheKey = `${key}|${JSON.stringify(args)}`;
-            if (!cache.has(cacheKey))
-              cache.set(
-                cacheKey,
-                wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args)),
-              );
-            return cache.get(cacheKey);
-          };
-        }
-        if (!cache.has(key)) cache.set(key, wrap(value as Observable<unknown>));
-        return cache.get(key);
-      }
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
-  return { client: proxy, active: () => active };
 }
 
 describe('live-chat-about-session', () => {

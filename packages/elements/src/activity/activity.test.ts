@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { isObservable, Observable } from 'rxjs';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
 import { createMemoryBackend } from '@live-chat/adapters';
 import './activity.js';
 import type { LiveChatActivity } from './activity.js';
+import { countingClient } from '../test/counting-client.js';
 
 type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
 
@@ -54,39 +54,6 @@ const seed = (): Seed => ({
     },
   ],
 });
-
-/** Wraps every observable of a client so a test can count live subscriptions. */
-function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number } {
-  let active = 0;
-  const wrap = <T>(source: Observable<T>) =>
-    new Observable<T>((subscriber) => {
-      active++;
-      const subscription = source.subscribe(subscriber);
-      return () => {
-        active--;
-        subscription.unsubscribe();
-      };
-    });
-  const cache = new Map<string, Observable<unknown>>();
-  const proxy = new Proxy(client, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (typeof key === 'string' && key.endsWith('$')) {
-        if (typeof value === 'function')
-          return (...args: unknown[]) =>
-            wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
-        if (isObservable(value)) {
-          if (!cache.has(key)) cache.set(key, wrap(value));
-          return cache.get(key);
-        }
-      }
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
-  return { client: proxy, active: () => active };
-}
 
 const entries = (el: LiveChatActivity) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="entry"]'),

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { BehaviorSubject, isObservable, Observable } from 'rxjs';
+import { BehaviorSubject } from 'rxjs';
 import {
   createLiveChatClient,
   type ClientStatus,
@@ -9,6 +9,7 @@ import {
 import { createMemoryBackend } from '@live-chat/adapters';
 import './connection-status.js';
 import type { LiveChatConnectionStatus } from './connection-status.js';
+import { countingClient } from '../test/counting-client.js';
 
 type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
 
@@ -28,34 +29,6 @@ const seed = (): Seed => ({
   groups: [],
   customers: [],
 });
-
-/** Wraps every observable of a client so a test can count live subscriptions. */
-function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number } {
-  let active = 0;
-  const wrap = <T>(source: Observable<T>) =>
-    new Observable<T>((subscriber) => {
-      active++;
-      const subscription = source.subscribe(subscriber);
-      return () => {
-        active--;
-        subscription.unsubscribe();
-      };
-    });
-  const cache = new Map<string, Observable<unknown>>();
-  const proxy = new Proxy(client, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (typeof key === 'string' && key.endsWith('$') && isObservable(value)) {
-        if (!cache.has(key)) cache.set(key, wrap(value));
-        return cache.get(key);
-      }
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
-  return { client: proxy, active: () => active };
-}
 
 function stubClient(connection: ConnectionState, status: ClientStatus) {
   const connection$ = new BehaviorSubject(connection);

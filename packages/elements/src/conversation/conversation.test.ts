@@ -7,7 +7,6 @@ import {
   waitUntil as waitUntilDefault,
 } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { isObservable, Observable } from 'rxjs';
 import { createLiveChatClient, type LiveChatClient, type Session } from '@live-chat/core';
 import {
   createMemoryBackend,
@@ -17,6 +16,7 @@ import {
 } from '@live-chat/adapters';
 import './conversation.js';
 import type { LiveChatConversation } from './conversation.js';
+import { countingClient } from '../test/counting-client.js';
 
 type Backend = ReturnType<typeof createMemoryBackend>;
 type Adapter = ReturnType<Backend['connect']>;
@@ -132,49 +132,6 @@ async function loaded(el: LiveChatConversation, count?: number): Promise<void> {
     'messages rendered',
   );
   await el.updateComplete;
-}
-
-/** Wraps every observable of a client so a test can count live subscriptions. */
-function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number } {
-  let active = 0;
-  const wrap = <T>(source: Observable<T>) =>
-    new Observable<T>((subscriber) => {
-      active++;
-      const subscription = source.subscribe(subscriber);
-      return () => {
-        active--;
-        subscription.unsubscribe();
-      };
-    });
-  const cache = new Map<string, unknown>();
-  const proxy = new Proxy(client, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (
-        typeof key === 'string' &&
-        key.endsWith('$') &&
-        (typeof value === 'function' || isObservable(value))
-      ) {
-        if (typeof value === 'function') {
-          return (...args: unknown[]) => {
-            const cacheKey = `${key}|${JSON.stringify(args)}`;
-            if (!cache.has(cacheKey))
-              cache.set(
-                cacheKey,
-                wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args)),
-              );
-            return cache.get(cacheKey);
-          };
-        }
-        if (!cache.has(key)) cache.set(key, wrap(value as Observable<unknown>));
-        return cache.get(key);
-      }
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
-  return { client: proxy, active: () => active };
 }
 
 describe('live-chat-conversation', () => {

@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { Observable, filter, firstValueFrom } from 'rxjs';
+import { filter, firstValueFrom } from 'rxjs';
 import {
   createLiveChatClient,
   type LiveChatClient,
@@ -10,6 +10,7 @@ import {
 import { createMemoryBackend, type MemoryBackend } from '@live-chat/adapters';
 import type { LiveChatSearch } from './search.js';
 import './search.js';
+import { countingClient } from '../test/counting-client.js';
 
 // ── a small scripted world on the real memory backend ─────────────────────────────────────────
 
@@ -144,38 +145,6 @@ async function mount(client: LiveChatClient, sessionId?: string): Promise<LiveCh
   return fixture<LiveChatSearch>(
     html`<live-chat-search .client=${client} session-id=${sessionId ?? ''}></live-chat-search>`,
   );
-}
-
-/** A client whose observables count their live subscriptions. */
-function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number } {
-  let active = 0;
-  const wrap = <T>(source: Observable<T>) =>
-    new Observable<T>((subscriber) => {
-      active++;
-      const subscription = source.subscribe(subscriber);
-      return () => {
-        active--;
-        subscription.unsubscribe();
-      };
-    });
-  const cache = new Map<string, Observable<unknown>>();
-  const proxy = new Proxy(client, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target) as unknown;
-      if (typeof prop === 'string' && /^[a-z]\w*\$$/i.test(prop) && value !== undefined) {
-        if (typeof value === 'function') {
-          return (...args: unknown[]) =>
-            wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
-        }
-        if (!cache.has(prop)) cache.set(prop, wrap(value as Observable<unknown>));
-        return cache.get(prop);
-      }
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
-  return { client: proxy, active: () => active };
 }
 
 afterEach(async () => {

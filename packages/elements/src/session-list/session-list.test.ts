@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { BehaviorSubject, isObservable, Observable, of } from 'rxjs';
+import { BehaviorSubject, of } from 'rxjs';
 import {
   createLiveChatClient,
   type Customer,
@@ -10,6 +10,7 @@ import {
 import { createMemoryBackend } from '@live-chat/adapters';
 import './session-list.js';
 import type { LiveChatSessionList } from './session-list.js';
+import { countingClient } from '../test/counting-client.js';
 
 type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
 
@@ -98,39 +99,6 @@ function seedWith(extra: Pick<Seed, 'sessions' | 'customers'>): Seed {
     customers: [...seed.customers, ...(extra.customers ?? [])],
     sessions: extra.sessions ?? [],
   };
-}
-
-/** Wraps every observable of a client so a test can count live subscriptions. */
-function countingClient(client: LiveChatClient): { client: LiveChatClient; active: () => number } {
-  let active = 0;
-  const wrap = <T>(source: Observable<T>) =>
-    new Observable<T>((subscriber) => {
-      active++;
-      const subscription = source.subscribe(subscriber);
-      return () => {
-        active--;
-        subscription.unsubscribe();
-      };
-    });
-  const cache = new Map<string, Observable<unknown>>();
-  const proxy = new Proxy(client, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (typeof key === 'string' && key.endsWith('$')) {
-        if (typeof value === 'function')
-          return (...args: unknown[]) =>
-            wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
-        if (isObservable(value)) {
-          if (!cache.has(key)) cache.set(key, wrap(value));
-          return cache.get(key);
-        }
-      }
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
-  return { client: proxy, active: () => active };
 }
 
 const options = (el: LiveChatSessionList) => [

@@ -49,6 +49,28 @@ export default meta;
 
 type Story = StoryObj<CounterArgs>;
 
+/** The red and the blue counter side by side, with their labels. */
+const bothCounters = (
+  args: CounterArgs,
+  loaded: Record<string, unknown>,
+  max: number | undefined = undefined,
+) => {
+  const client = fixtureOf(loaded).client;
+  return html`<div style="display:flex;gap:24px;align-items:center">
+    ${(['unread', 'unassigned'] as const).map(
+      (kind) =>
+        html`<live-chat-counter
+          .client=${client}
+          kind=${kind}
+          show-label
+          max=${ifDefined(max)}
+          theme=${args.theme}
+          locale=${args.locale}
+        ></live-chat-counter>`,
+    )}
+  </div>`;
+};
+
 /** Anna (operator) has unread messages in her sessions. */
 export const Unread: Story = {};
 
@@ -57,75 +79,19 @@ export const Unassigned: Story = { args: { kind: 'unassigned' } };
 
 /** Both counters with their text labels visible. */
 export const WithLabels: Story = {
-  render: (args, { loaded }) => {
-    const client = fixtureOf(loaded).client;
-    return html`<div style="display:flex;gap:24px;align-items:center">
-      <live-chat-counter
-        .client=${client}
-        kind="unread"
-        show-label
-        theme=${args.theme}
-        locale=${args.locale}
-      ></live-chat-counter>
-      <live-chat-counter
-        .client=${client}
-        kind="unassigned"
-        show-label
-        theme=${args.theme}
-        locale=${args.locale}
-      ></live-chat-counter>
-    </div>`;
-  },
+  render: (args, { loaded }) => bothCounters(args, loaded),
 };
 
 /** Nothing unread, nothing waiting: the red badge hides, the blue one is muted and disabled. */
 export const Empty: Story = {
   loaders: [withClient({ empty: true })],
-  render: (args, { loaded }) => {
-    const client = fixtureOf(loaded).client;
-    return html`<div style="display:flex;gap:24px;align-items:center">
-      <live-chat-counter
-        .client=${client}
-        kind="unread"
-        show-label
-        theme=${args.theme}
-        locale=${args.locale}
-      ></live-chat-counter>
-      <live-chat-counter
-        .client=${client}
-        kind="unassigned"
-        show-label
-        theme=${args.theme}
-        locale=${args.locale}
-      ></live-chat-counter>
-    </div>`;
-  },
+  render: (args, { loaded }) => bothCounters(args, loaded),
 };
 
 /** Thousands of sessions: the badge caps at `max` ("99+"), the label keeps the exact figure. */
 export const ManySessions: Story = {
   loaders: [withClient({ sessions: 3000 })],
-  render: (args, { loaded }) => {
-    const client = fixtureOf(loaded).client;
-    return html`<div style="display:flex;gap:24px;align-items:center">
-      <live-chat-counter
-        .client=${client}
-        kind="unread"
-        show-label
-        max=${args.max}
-        theme=${args.theme}
-        locale=${args.locale}
-      ></live-chat-counter>
-      <live-chat-counter
-        .client=${client}
-        kind="unassigned"
-        show-label
-        max=${args.max}
-        theme=${args.theme}
-        locale=${args.locale}
-      ></live-chat-counter>
-    </div>`;
-  },
+  render: (args, { loaded }) => bothCounters(args, loaded, args.max),
 };
 
 /** A supervisor sees every queued session of the live chats they supervise. */

@@ -1,11 +1,4 @@
-import {
-  aTimeout,
-  expect,
-  fixture,
-  html,
-  oneEvent,
-  waitUntil as waitUntilDefault,
-} from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   createLiveChatClient,
@@ -17,47 +10,20 @@ import {
   type Session,
   type SessionContext,
 } from '@live-chat/core';
-import {
-  createMemoryBackend,
-  createSeedData,
-  SEED_GROUPS,
-  SEED_LIVE_CHATS,
-  SEED_USERS,
-} from '@live-chat/adapters';
+import { createMemoryBackend, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import './about-session.js';
 import type { LiveChatAboutSession } from './about-session.js';
 import { countingClient } from '../test/counting-client.js';
+import {
+  afterThisTest,
+  seed,
+  seededClient,
+  waitUntil,
+  type Backend,
+  type ClientOptions,
+} from '../test/seeded-client.js';
 
-type Backend = ReturnType<typeof createMemoryBackend>;
-type ClientOptions = Omit<Parameters<typeof createLiveChatClient>[0], 'adapter'>;
-
-/** `waitUntil` with a timeout that tolerates a busy machine. */
-const waitUntil = (
-  condition: () => unknown,
-  message?: string,
-  options: { timeout?: number } = {},
-) => waitUntilDefault(condition, message, { timeout: 5000, ...options });
-
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-
-let seedData: ReturnType<typeof createSeedData> | undefined;
-/** The seed (directory and a few days of history), computed once: each backend gets a copy. */
-const seed = () => structuredClone((seedData ??= createSeedData({ now: Date.now() })));
-
-async function setup(options: { userId?: string; client?: ClientOptions } = {}) {
-  const backend = createMemoryBackend({ seed: seed() });
-  const adapter = backend.connect(options.userId ?? SEED_USERS.operatorA);
-  const client = createLiveChatClient({ adapter, ...options.client });
-  cleanups.push(() => {
-    client.dispose();
-    void backend.dispose();
-  });
-  await waitUntil(() => client.status.state === 'ready', 'client ready');
-  return { backend, adapter, client };
-}
+const setup = (options: { userId?: string; client?: ClientOptions } = {}) => seededClient(options);
 
 let customerCount = 0;
 
@@ -124,7 +90,7 @@ describe('live-chat-about-session', () => {
     const backend = createMemoryBackend({ seed: seed() });
     const adapter = backend.connect(SEED_USERS.operatorA, { latencyMs: 100 });
     const client = createLiveChatClient({ adapter });
-    cleanups.push(() => {
+    afterThisTest(() => {
       client.dispose();
       void backend.dispose();
     });
@@ -144,7 +110,7 @@ describe('live-chat-about-session', () => {
     const adapter = backend.connect(SEED_USERS.operatorA);
     adapter.simulateConnection('offline');
     const client = createLiveChatClient({ adapter });
-    cleanups.push(() => {
+    afterThisTest(() => {
       client.dispose();
       void backend.dispose();
     });

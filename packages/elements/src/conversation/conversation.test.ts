@@ -1,25 +1,18 @@
-import {
-  aTimeout,
-  expect,
-  fixture,
-  html,
-  oneEvent,
-  waitUntil as waitUntilDefault,
-} from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createLiveChatClient, type LiveChatClient, type Session } from '@live-chat/core';
-import {
-  createMemoryBackend,
-  createSeedData,
-  SEED_LIVE_CHATS,
-  SEED_USERS,
-} from '@live-chat/adapters';
+import { createMemoryBackend, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import './conversation.js';
 import type { LiveChatConversation } from './conversation.js';
 import { countingClient } from '../test/counting-client.js';
-
-type Backend = ReturnType<typeof createMemoryBackend>;
-type Adapter = ReturnType<Backend['connect']>;
+import {
+  afterThisTest,
+  seed,
+  seededClient,
+  waitUntil,
+  type Adapter,
+  type Backend,
+} from '../test/seeded-client.js';
 
 interface Setup {
   backend: Backend;
@@ -27,38 +20,15 @@ interface Setup {
   client: LiveChatClient;
 }
 
-/** `waitUntil` with a timeout that tolerates a busy machine. */
-const waitUntil = (
-  condition: () => unknown,
-  message?: string,
-  options: { timeout?: number } = {},
-) => waitUntilDefault(condition, message, { timeout: 5000, ...options });
-
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-
-let seedData: ReturnType<typeof createSeedData> | undefined;
-/** The seed (directory and a few days of history), computed once: each backend gets a copy. */
-const seed = () => structuredClone((seedData ??= createSeedData({ now: Date.now() })));
-
 /** The memory backend with the seed directory and history, and a ready client for `userId`. */
-async function setup(
+const setup = (
   options: { userId?: string; pageSize?: number; latencyMs?: number } = {},
-): Promise<Setup> {
-  const backend = createMemoryBackend({ seed: seed() });
-  const adapter = backend.connect(options.userId ?? SEED_USERS.operatorA, {
-    latencyMs: options.latencyMs ?? 0,
+): Promise<Setup> =>
+  seededClient({
+    userId: options.userId,
+    latencyMs: options.latencyMs,
+    client: { historyPageSize: options.pageSize ?? 50 },
   });
-  const client = createLiveChatClient({ adapter, historyPageSize: options.pageSize ?? 50 });
-  cleanups.push(() => {
-    client.dispose();
-    void backend.dispose();
-  });
-  await waitUntil(() => client.status.state === 'ready', 'client ready');
-  return { backend, adapter, client };
-}
 
 let customerCount = 0;
 
@@ -147,7 +117,7 @@ describe('live-chat-conversation', () => {
     const backend = createMemoryBackend({ seed: seed() });
     const adapter = backend.connect(SEED_USERS.operatorA, { latencyMs: 200 });
     const client = createLiveChatClient({ adapter });
-    cleanups.push(() => {
+    afterThisTest(() => {
       client.dispose();
       void backend.dispose();
     });
@@ -161,7 +131,7 @@ describe('live-chat-conversation', () => {
     const adapter = backend.connect(SEED_USERS.operatorA);
     adapter.simulateConnection('offline');
     const client = createLiveChatClient({ adapter });
-    cleanups.push(() => {
+    afterThisTest(() => {
       client.dispose();
       void backend.dispose();
     });
@@ -579,7 +549,7 @@ describe('live-chat-conversation', () => {
 
     const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    cleanups.push(() => {
+    afterThisTest(() => {
       delete (document as unknown as Record<string, unknown>)['visibilityState'];
       void visibility;
     });

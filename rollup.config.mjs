@@ -18,7 +18,11 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 /** Entry points per package: output name (relative to dist, no extension) -> source file. */
 const packages = {
   core: { index: 'src/index.ts' },
-  adapters: { index: 'src/index.ts', 'conformance/index': 'src/conformance/index.ts' },
+  adapters: {
+    index: 'src/index.ts',
+    'conformance/index': 'src/conformance/index.ts',
+    'fault-injection/index': 'src/fault-injection/index.ts',
+  },
   elements: { index: 'src/index.ts' },
 };
 

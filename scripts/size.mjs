@@ -1,73 +1,28 @@
 #!/usr/bin/env node
-// `npm run size`: what the packages cost a host page, minified and gzipped.
+// `npm run size`: what the packages cost a host page, minified and gzipped (see lib/size.mjs
+// for how each bundle is made and measured).
 //
-// Each entry is bundled for browsers with esbuild (minified, ES module, production builds of
-// Lit; rxjs's modern 'es2015' build), from the packages' sources (the '@live-chat/source'
-// condition; the published dist/ is the same code compiled the same way), then gzipped
-// (level 9). Dependencies are bundled unless listed as external.
-//
-//   npm run size              the table
-//   npm run size -- --json    the figures as JSON
+//   npm run size                the table
+//   npm run size -- --json      the figures as JSON
+//   npm run size -- --write     also rewrite the size table of README.md (between
+//                               <!-- size:start --> and <!-- size:end -->)
+//   npm run size -- --check     exit 1 when README.md's table is not what --write would write
+import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import * as esbuild from 'esbuild';
+import {
+  currentReadmeSizeBlock,
+  esbuildVersion,
+  kb,
+  measureSizes,
+  readmeSizeBlock,
+  replaceReadmeSizeBlock,
+} from './lib/size.mjs';
 import { rootDir } from './lib/paths.mjs';
 
-const ENTRIES = [
-  {
-    name: '@live-chat/core',
-    what: 'everything core exports; rxjs not included',
-    source: "export * from '@live-chat/core';",
-    external: ['rxjs', 'rxjs/*'],
-  },
-  {
-    name: '@live-chat/core + rxjs',
-    what: 'everything core exports, with the rxjs operators it uses',
-    source: "export * from '@live-chat/core';",
-  },
-  {
-    name: '@live-chat/elements (all)',
-    what: 'every component, with @live-chat/core, lit, @lit/context and rxjs',
-    source: "export * from '@live-chat/elements';",
-  },
-  {
-    name: '@live-chat/adapters',
-    what: 'the memory backend, seed data, simulator, IndexedDB persistence; core and rxjs not included',
-    source: "export * from '@live-chat/adapters';",
-    external: ['rxjs', 'rxjs/*', '@live-chat/core', 'idb'],
-  },
-];
+const args = process.argv.slice(2);
+const results = await measureSizes();
 
-async function measure(entry) {
-  const result = await esbuild.build({
-    stdin: {
-      contents: entry.source,
-      resolveDir: rootDir,
-      loader: 'js',
-      sourcefile: 'size-entry.js',
-    },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@live-chat/source', 'es2015'],
-    external: entry.external ?? [],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  return { ...entry, minified: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length };
-}
-
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
-const results = [];
-for (const entry of ENTRIES) results.push(await measure(entry));
-
-if (process.argv.includes('--json')) {
+if (args.includes('--json')) {
   console.log(
     JSON.stringify(
       results.map(({ name, minified, gzip }) => ({
@@ -87,7 +42,23 @@ if (process.argv.includes('--json')) {
       `${r.name.padEnd(width)}  ${kb(r.minified).padStart(10)}  ${kb(r.gzip).padStart(10)}   ${r.what}`,
     );
   }
-  console.log(
-    `\n(esbuild ${esbuild.version}, minified ES modules for browsers, gzip -9; from ${path.relative(process.cwd(), rootDir) || '.'})`,
-  );
+  console.log(`\n(esbuild ${esbuildVersion}, minified ES modules for browsers, gzip -9)`);
+}
+
+if (args.includes('--write') || args.includes('--check')) {
+  const readmeFile = path.join(rootDir, 'README.md');
+  const readme = fs.readFileSync(readmeFile, 'utf8');
+  const block = readmeSizeBlock(results);
+  const upToDate = currentReadmeSizeBlock(readme) === block;
+  if (args.includes('--write')) {
+    if (!upToDate) fs.writeFileSync(readmeFile, replaceReadmeSizeBlock(readme, block));
+    console.log(
+      upToDate ? 'README.md: size table already up to date' : 'README.md: size table updated',
+    );
+  } else if (!upToDate) {
+    console.log('README.md: the size table is out of date; run `npm run size -- --write`');
+    process.exitCode = 1;
+  } else {
+    console.log('README.md: size table up to date');
+  }
 }

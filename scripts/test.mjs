@@ -13,6 +13,10 @@
 // - browser: @web/test-runner in Chromium on `browserTestGlobs` of web-test-runner.config.mjs;
 // - stories: scripts/storybook-smoke.mjs builds Storybook and opens every story in Chromium
 //            (page errors, console.error and axe violations fail it).
+// System packages come first: when any selected suite needs Chromium (all three do: the node
+// suite's packaging test renders the packed workspace in it) or PostgreSQL (server tests of the
+// node suite), missing ones are installed once, with apt-get as root on Debian; otherwise a line
+// says what is missing and how to provide it (CHROME_PATH for a browser elsewhere).
 // Only node builtins are imported statically: dependencies are installed first when missing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,9 +24,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureDeps } from './lib/ensure-deps.mjs';
-import { ensureChrome } from './lib/chrome.mjs';
+import { chromeMissingReason, findChrome } from './lib/chrome.mjs';
 import { expandGlobs } from './lib/glob.mjs';
 import { rootDir } from './lib/paths.mjs';
+import { ensureSystemPackages } from './lib/system-packages.mjs';
 
 /** Node test files (relative to the repository root). Extend as needed. */
 export const NODE_TEST_GLOBS = [
@@ -33,6 +38,24 @@ export const NODE_TEST_GLOBS = [
 ];
 
 const SUITES = ['node', 'browser', 'stories'];
+
+/** System packages each suite needs (see lib/system-packages.mjs). */
+const SUITE_NEEDS = {
+  node: { chromium: true, postgresql: true },
+  browser: { chromium: true },
+  stories: { chromium: true },
+};
+
+/** What the selected suites need between them. */
+function systemNeeds(suites) {
+  const needs = { chromium: false, postgresql: false };
+  for (const suite of suites) {
+    for (const [name, needed] of Object.entries(SUITE_NEEDS[suite] ?? {})) {
+      if (needed) needs[name] = true;
+    }
+  }
+  return needs;
+}
 
 function selectedSuites() {
   const args = process.argv.slice(2);
@@ -104,16 +127,8 @@ function runNode(tmpDir) {
 
 /** Explains how to get a browser; the suite that needed it counts as 1 failed. */
 function chromeMissing(suite) {
-  console.log(
-    process.env.CHROME_PATH
-      ? `[${suite}] CHROME_PATH=${process.env.CHROME_PATH} is not an executable file.`
-      : `[${suite}] No Chromium or Chrome found (looked at CHROME_PATH, /usr/bin/chromium, ` +
-          '/usr/bin/chromium-browser, google-chrome).',
-  );
-  console.log(
-    `[${suite}] Install Chromium (Debian: apt-get install chromium) or set CHROME_PATH to a ` +
-      `Chrome/Chromium executable. The ${suite} suite counts as 1 failed.`,
-  );
+  console.log(`[${suite}] ${chromeMissingReason()}`);
+  console.log(`[${suite}] The ${suite} suite counts as 1 failed.`);
   return { passed: 0, failed: 1, skipped: 0 };
 }
 
@@ -126,7 +141,7 @@ async function runBrowser(tmpDir) {
     return { passed: 0, failed: 0, skipped: 0 };
   }
   console.log(`[browser] ${files.length} test file(s)`);
-  const chrome = ensureChrome();
+  const chrome = findChrome();
   if (!chrome) return chromeMissing('browser');
   const summary = path.join(tmpDir, 'wtr-summary.json');
   const wtrBin = path.join(rootDir, 'node_modules/@web/test-runner/dist/bin.js');
@@ -140,7 +155,7 @@ async function runBrowser(tmpDir) {
 
 /** Builds Storybook, opens every story in Chromium, fails on errors and axe violations. */
 function runStories(tmpDir) {
-  const chrome = ensureChrome();
+  const chrome = findChrome();
   if (!chrome) return chromeMissing('stories');
   const summary = path.join(tmpDir, 'stories-summary.json');
   const result = spawnSync(
@@ -155,6 +170,7 @@ const RUNNERS = { node: runNode, browser: runBrowser, stories: runStories };
 
 async function main() {
   const suites = selectedSuites();
+  ensureSystemPackages(systemNeeds(suites));
   ensureDeps();
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-chat-test-'));
   const total = { passed: 0, failed: 0, skipped: 0 };

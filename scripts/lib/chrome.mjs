@@ -1,8 +1,6 @@
 // Locating (and, as root on Debian, installing) Chromium for the browser tests.
 // Uses node builtins only: imported by scripts/test.mjs and web-test-runner.config.mjs.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { aptInstall, canApt, isExecutable, onPath } from './apt.mjs';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -13,22 +11,6 @@ const CANDIDATES = [
 ];
 const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
-function isExecutable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
-  }
-  return undefined;
-}
-
 /** CHROME_PATH if set, else a system Chromium/Chrome; undefined when none is found. */
 export function findChrome() {
   const fromEnv = process.env.CHROME_PATH;
@@ -37,21 +19,26 @@ export function findChrome() {
 }
 
 /**
- * findChrome(), and if nothing is found while running as root on a machine with apt-get,
- * installs Debian's `chromium` package first. Returns the path or undefined.
+ * findChrome(), and if nothing is found (and CHROME_PATH is not set) while running as root on a
+ * machine with apt-get, installs Debian's `chromium` package first (once per process). Returns
+ * the path or undefined.
  */
 export function ensureChrome() {
   const found = findChrome();
-  if (found || process.env.CHROME_PATH) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !onPath('apt-get')) return undefined;
-  console.log('[chrome] Chromium not found: installing Debian package "chromium" with apt-get');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-  if (!run(['update']) || !run(['install', '-y', 'chromium'])) {
-    console.log('[chrome] apt-get install chromium failed');
-  }
+  if (found || process.env.CHROME_PATH || !canApt()) return found;
+  console.log('[chrome] Chromium not found');
+  aptInstall(['chromium']);
   return findChrome();
+}
+
+/** Why no browser was found and what to do about it (one line). */
+export function chromeMissingReason(env = process.env) {
+  return env.CHROME_PATH
+    ? `CHROME_PATH=${env.CHROME_PATH} is not an executable file: set CHROME_PATH to a ` +
+        'Chrome/Chromium executable.'
+    : `no Chromium or Chrome found (looked at CHROME_PATH, ${CANDIDATES.join(', ')} and ` +
+        `${PATH_NAMES.join(', ')} on PATH): install Chromium (Debian: apt-get install -y ` +
+        'chromium) or set CHROME_PATH to a Chrome/Chromium executable.';
 }
 
 /** Flags needed to run Chromium headless as root in a container. */

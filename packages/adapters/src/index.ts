@@ -40,3 +40,14 @@ export type { Random } from './memory/random.js';
 export { createMemoryConformanceHarness } from './memory/conformance-harness.js';
 export { createIndexedDbPersistence } from './indexeddb/persistence.js';
 export type { IndexedDbPersistence, IndexedDbPersistenceOptions } from './indexeddb/persistence.js';
+export {
+  createTabSharedAdapter,
+  DEFAULT_TAB_REQUEST_TIMEOUT_MS,
+} from './tabs/tab-shared-adapter.js';
+export type {
+  TabChannel,
+  TabChannelListener,
+  TabLocks,
+  TabSharedAdapter,
+  TabSharedAdapterOptions,
+} from './tabs/types.js';

@@ -5,10 +5,16 @@
  *
  *   node --expose-gc --import tsx packages/core/bench/run.ts      (--expose-gc is optional)
  *
- * Goals: ≥ 100,000 events/s, and a per-event cost at 100k sessions at most 1.5× the cost at 1k
- * (per-event work must not grow with the number of sessions). At the end the incremental
- * counters are checked against `computeCounters` over the client's state and over the
- * generator's own server state. Everything is generated from a fixed seed.
+ * Goals (the project's, stated as they are):
+ * - throughput: ≥ 1,000,000 events/s applied with `counters$` live, at both sizes;
+ * - flatness: the per-event CPU cost at 100k sessions at most 1.5× the cost at 1k (per-event
+ *   work must not grow with the number of sessions).
+ * Each size runs 7 times, interleaved with the other; the report gives the median and the
+ * spread (min–max) of the runs, compares the medians with the goals and says plainly whether
+ * each goal is met. A benchmark, not a test: a missed goal is reported, and the exit code stays
+ * 0. At the end the incremental counters are checked against `computeCounters` over the
+ * client's state and over the generator's own server state; a mismatch is a bug, and exits 1.
+ * Everything is generated from a fixed seed.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -23,7 +29,9 @@ import { EVENTS, generate, serverState, type World } from './generate.js';
 
 const BATCH = 1_000;
 const TRIALS = 7;
-const GOAL_EVENTS_PER_SECOND = 100_000;
+/** Events applied per second, with counters$ live, at every size. */
+const GOAL_EVENTS_PER_SECOND = 1_000_000;
+/** Per-event CPU cost at 100k sessions over the cost at 1k sessions, at most. */
 const GOAL_RATIO = 1.5;
 
 // ---------------------------------------------------------------------------------------------
@@ -172,16 +180,38 @@ function verify(world: World, client: LiveChatClient): { client: boolean; server
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** Median, min and max of a non-empty list. */
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** "median (min–max)", each figure formatted by `format`. */
+const showSpread = (s: Spread, format: (n: number) => string): string =>
+  `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
+
 interface Measurement {
   sessions: number;
-  eventsPerSecond: number;
-  nsPerEvent: number;
+  /** Events applied per second (wall clock), over the runs. */
+  eventsPerSecond: Spread;
+  /** Process CPU time per event, in ns (GC threads included), over the runs. */
+  cpuNsPerEvent: Spread;
+  /** The runs, in order (round i of each size ran back to back). */
+  runs: Trial[];
   ok: boolean;
 }
 
 /**
- * Best of `TRIALS` runs per size, the sizes interleaved (1k, 100k, 1k, 100k, …) so that both
- * see the same background load; the best run is the one least disturbed by it.
+ * `TRIALS` runs per size, the sizes interleaved (1k, 100k, 1k, 100k, …) so that both see the
+ * same background load; the median says what is typical, the min–max how noisy it was.
  */
 async function measureAll(sizes: number[]): Promise<Measurement[]> {
   const worlds = sizes.map((size) => generate(size, 0xc0ffee + size));
@@ -201,18 +231,21 @@ async function measureAll(sizes: number[]): Promise<Measurement[]> {
     const last = runs[runs.length - 1];
     const check = verify(worlds[i], last.client);
     last.client.dispose();
-    const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
     const result: Measurement = {
       sessions,
-      eventsPerSecond: (EVENTS / best.wallMs) * 1000,
-      nsPerEvent: (best.wallMs * 1e6) / EVENTS,
+      eventsPerSecond: spread(runs.map((t) => (EVENTS / t.wallMs) * 1000)),
+      cpuNsPerEvent: spread(runs.map((t) => (t.cpuMs * 1e6) / EVENTS)),
+      runs,
       ok: check.client && check.server,
     };
+    const wallNs = spread(runs.map((t) => (t.wallMs * 1e6) / EVENTS));
+    const gcNs = spread(runs.map((t) => (t.gcMs * 1e6) / EVENTS));
     console.log(
-      `${fmt(sessions).padStart(7)} sessions │ ${fmt(result.eventsPerSecond).padStart(9)} events/s │ ` +
-        `${fmt(result.nsPerEvent).padStart(5)} ns/event (of which gc ${fmt((best.gcMs * 1e6) / EVENTS)}; ` +
-        `process cpu ${fmt((best.cpuMs * 1e6) / EVENTS)} with gc threads) │ ` +
-        `snapshot ${fmt(Math.min(...runs.map((t) => t.snapshotMs)), 1)} ms │ ` +
+      `${fmt(sessions).padStart(7)} sessions │ ` +
+        `${showSpread(result.eventsPerSecond, fmt)} events/s │ ` +
+        `wall ${showSpread(wallNs, fmt)} ns/event, of which gc ${fmt(gcNs.median)} │ ` +
+        `process cpu ${showSpread(result.cpuNsPerEvent, fmt)} ns/event with gc threads │ ` +
+        `snapshot ${fmt(spread(runs.map((t) => t.snapshotMs)).median, 1)} ms │ ` +
         `heap ${fmt(last.heapMb, 1)} MB${gc ? ` (client ${fmt(last.clientHeapMb, 1)} MB)` : ''} │ ` +
         `counters$ emissions ${fmt(last.counterEmissions)} │ ` +
         `counters = computeCounters: client ${check.client ? 'yes' : 'NO'}, server ${check.server ? 'yes' : 'NO'}`,
@@ -225,9 +258,14 @@ async function main(): Promise<void> {
   const load = loadavg()[0];
   const cores = availableParallelism();
   console.log(
-    `Client store benchmark: ${fmt(EVENTS)} events per run, best of ${TRIALS} interleaved runs, ` +
+    `Client store benchmark: ${fmt(EVENTS)} events per run, ${TRIALS} interleaved runs per size ` +
+      `(figures: median (min–max) of the runs), ` +
       `gc ${gc ? 'exposed' : 'not exposed (run node with --expose-gc for exact heap figures)'}, ` +
       `load average ${load.toFixed(1)} on ${cores} cores`,
+  );
+  console.log(
+    `Goals: ≥ ${fmt(GOAL_EVENTS_PER_SECOND)} events/s applied with counters$ live, at 1,000 and ` +
+      `at 100,000 sessions; per-event CPU cost at 100,000 sessions ≤ ${GOAL_RATIO}× the cost at 1,000.`,
   );
   if (load > cores / 2)
     console.log('  warning: the machine is busy; figures will be low and noisy');
@@ -245,24 +283,44 @@ async function main(): Promise<void> {
   watched.client.dispose();
   console.log(
     `100,000 sessions + 3 watched lists (${rows} rows) │ ` +
-      `${fmt((EVENTS / watched.wallMs) * 1000).padStart(9)} events/s │ one run, informational`,
+      `${fmt((EVENTS / watched.wallMs) * 1000)} events/s │ one run, informational`,
   );
 
-  const ratio = large.nsPerEvent / small.nsPerEvent;
-  const worst = Math.min(small.eventsPerSecond, large.eventsPerSecond);
-  const fastEnough = worst >= GOAL_EVENTS_PER_SECOND;
+  // Throughput: the slower size's median must reach the goal.
+  const slower = small.eventsPerSecond.median <= large.eventsPerSecond.median ? small : large;
+  const throughput = slower.eventsPerSecond;
+  const fastEnough = throughput.median >= GOAL_EVENTS_PER_SECOND;
+  // Flatness: medians of CPU per event; the per-round ratios show how much it varies.
+  const ratio = large.cpuNsPerEvent.median / small.cpuNsPerEvent.median;
+  const roundRatios = spread(large.runs.map((t, i) => t.cpuMs / small.runs[i].cpuMs));
   const flat = ratio <= GOAL_RATIO;
+  const countersOk = small.ok && large.ok;
+  const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
+
+  console.log('');
   console.log(
-    `per-event cost ratio 100k/1k: ${fmt(ratio, 2)} (goal ≤ ${GOAL_RATIO}) ${flat ? 'met' : 'NOT met'}`,
+    `throughput: ${fmt(throughput.median)} events/s median at ${fmt(slower.sessions)} sessions ` +
+      `(runs ${fmt(throughput.min)}–${fmt(throughput.max)}); goal ≥ ${fmt(GOAL_EVENTS_PER_SECOND)}: ` +
+      `${verdict(fastEnough)} (${fmt((throughput.median / GOAL_EVENTS_PER_SECOND) * 100)}% of the goal)`,
   );
   console.log(
-    `throughput: ${fmt(worst)} events/s at worst (goal ≥ ${fmt(GOAL_EVENTS_PER_SECOND)}) ${fastEnough ? 'met' : 'NOT met'}`,
+    `per-event CPU cost ratio 100k/1k: ${fmt(ratio, 2)} from the medians ` +
+      `(round by round ${fmt(roundRatios.min, 2)}–${fmt(roundRatios.max, 2)}); ` +
+      `goal ≤ ${GOAL_RATIO}: ${verdict(flat)}`,
   );
   console.log(
-    `counters check: ${small.ok && large.ok ? 'incremental counters equal computeCounters' : 'MISMATCH'}`,
+    `counters check: ${countersOk ? 'incremental counters equal computeCounters' : 'MISMATCH (a bug)'}`,
   );
-  console.log(fastEnough && flat && small.ok && large.ok ? 'All goals met.' : 'Goals NOT met.');
-  if (!(small.ok && large.ok)) process.exitCode = 1;
+  const missed = [
+    ...(fastEnough ? [] : [`throughput (${fmt(GOAL_EVENTS_PER_SECOND)} events/s)`]),
+    ...(flat ? [] : [`per-event cost ratio (≤ ${GOAL_RATIO})`]),
+  ];
+  console.log(
+    missed.length === 0
+      ? 'All goals met.'
+      : `Goals NOT met: ${missed.join(', ')}. (A benchmark: the exit code does not depend on goals.)`,
+  );
+  if (!countersOk) process.exitCode = 1;
 }
 
 await main();

@@ -19,3 +19,5 @@ export * from './protocol/events.js';
 export * from './protocol/adapter.js';
 export * from './client/types.js';
 export { createLiveChatClient } from './client/client.js';
+export { createMemoryOutbox } from './client/outbox.js';
+export type { OutboxEntry, OutboxStorage, OutboxStore } from './client/outbox.js';

@@ -254,27 +254,33 @@ describe('client: commands', () => {
     client.dispose();
   });
 
-  it('never rejects: a throwing adapter gives INTERNAL online, OFFLINE otherwise', async () => {
-    const { fake, client } = await setup();
-    fake.executeHandler = async () => {
-      throw new Error('boom');
+  it('never rejects: a throwing adapter is retried with the same commandId, then TIMEOUT online and OFFLINE otherwise', async () => {
+    const { fake, client } = await setup({ commandDeadlineMs: 80, requestTimeoutMs: 20 });
+    const socketError = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const commandIds: string[] = [];
+    fake.executeHandler = async (command) => {
+      commandIds.push(command.commandId);
+      throw socketError;
     };
-    assert.deepEqual(await client.take('q1'), {
-      ok: false,
-      error: { code: 'INTERNAL', message: 'boom' },
-    });
+    const online = await client.take('q1');
+    assert.equal(online.ok, false);
+    assert.equal(!online.ok && online.error.code, 'TIMEOUT');
+    assert.equal(!online.ok && online.error.cause, socketError, 'the original is kept in cause');
+    assert.ok(commandIds.length >= 2, 'retried');
+    assert.equal(new Set(commandIds).size, 1, 'one commandId');
     fake.setConnection('reconnecting');
-    assert.deepEqual(await client.take('q1'), {
-      ok: false,
-      error: { code: 'OFFLINE', message: 'boom' },
-    });
-    fake.executeHandler = () => {
+    const offline = await client.take('q1');
+    assert.equal(!offline.ok && offline.error.code, 'OFFLINE');
+    commandIds.length = 0;
+    fake.executeHandler = (command) => {
+      commandIds.push(command.commandId);
       throw Object.assign(new Error('gone'), { code: 'NOT_FOUND' });
     };
     assert.deepEqual(await client.close('q1'), {
       ok: false,
       error: { code: 'NOT_FOUND', message: 'gone' },
     });
+    assert.equal(commandIds.length, 1, 'a refusal is final: no retry');
     client.dispose();
   });
 
@@ -413,11 +419,16 @@ describe('client: host extensions', () => {
     assert.equal(code(await client.searchRecords('nope', 'q1', 'x')), 'NOT_FOUND');
     assert.equal(code(await client.runAction('nope', 'q1')), 'NOT_FOUND');
     assert.equal(code(await client.searchRecords('crm', 'missing-session', 'x')), 'NOT_FOUND');
-    assert.deepEqual(await client.searchRecords('crm', 'q1', 'x'), {
+    const withoutCause = (r: { ok: boolean; error?: { cause?: unknown } }): unknown => {
+      assert.ok(r.error?.cause instanceof Error, 'the host error is kept in cause');
+      const { cause: _cause, ...error } = r.error;
+      return { ok: r.ok, error };
+    };
+    assert.deepEqual(withoutCause(await client.searchRecords('crm', 'q1', 'x')), {
       ok: false,
       error: { code: 'INTERNAL', message: 'CRM down' },
     });
-    assert.deepEqual(await client.runAction('fails', 'q1'), {
+    assert.deepEqual(withoutCause(await client.runAction('fails', 'q1')), {
       ok: false,
       error: { code: 'INTERNAL', message: 'host exploded' },
     });

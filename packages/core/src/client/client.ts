@@ -1,4 +1,4 @@
-import { BehaviorSubject, EMPTY, Subject, takeUntil, type Observable } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, EMPTY, Subject, takeUntil, type Observable } from 'rxjs';
 import { canActOn, isMemberOf, type SessionGroupKind, type Viewer } from '../domain/access.js';
 import { copyCounters, type Counters } from '../domain/counters.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
@@ -16,12 +16,14 @@ import {
 } from '../domain/types.js';
 import { validateMessageText, validateSessionName } from '../domain/validation.js';
 import type { Binder, HostAction, HostRecord } from '../domain/extensions.js';
-import type { CommandValues, StartOutboundCommand } from '../protocol/commands.js';
-import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
+import type { Command, CommandValues, StartOutboundCommand } from '../protocol/commands.js';
+import type { ConnectionState, TabRole, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { CommandRunner, disposedError, refused } from './commands.js';
 import { Conversations } from './conversation.js';
-import { toErrorInfo } from './error-info.js';
+import { readErrorInfo } from './error-info.js';
+import { createMemoryOutbox, OutboxKeeper, type OutboxStorage } from './outbox.js';
+import type { Timing } from './timing.js';
 import { HostExtensions } from './extensions.js';
 import { randomId } from './ids.js';
 import { searchStream } from './search.js';
@@ -36,6 +38,7 @@ import type {
   LiveChatClientOptions,
   SearchState,
   SessionView,
+  UnconfirmedCommand,
 } from './types.js';
 
 // Shared by every client, so frozen: no client can change another's status object.
@@ -74,7 +77,15 @@ class WorkspaceClient implements LiveChatClient {
   readonly alerts$: Observable<Alert>;
   readonly binders$: Observable<Binder[]>;
   readonly actions$: Observable<HostAction[]>;
+  readonly unconfirmed$: Observable<UnconfirmedCommand[]>;
+  readonly outboxStorage$: Observable<OutboxStorage>;
+  readonly tabRole$: Observable<TabRole>;
 
+  private readonly tabRoleState = new BehaviorSubject<TabRole>('alone');
+  private readonly outbox: OutboxKeeper;
+  private readonly timing: Timing;
+  private outboxRestored = false;
+  private readonly requestTimeoutMs: number;
   private readonly adapter: TransportAdapter;
   private readonly destroy$ = new Subject<void>();
   private readonly retryNow$ = new Subject<void>();
@@ -94,19 +105,44 @@ class WorkspaceClient implements LiveChatClient {
     this.adapter = adapter;
     this.searchDebounceMs = options.searchDebounceMs ?? 200;
     const isDisposed = (): boolean => this.isDisposed;
+    const timing: Timing = {
+      scheduler: options.scheduler ?? asyncScheduler,
+      random: options.random ?? Math.random,
+    };
+    this.timing = timing;
+    const now = options.now ?? Date.now;
+    const requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
+    this.requestTimeoutMs = requestTimeoutMs;
     this.store = new WorkspaceStore(options.activityLimit ?? 200);
-    this.commands = new CommandRunner(
-      adapter,
-      options.generateId ?? randomId,
-      () => this.connectionState.value,
-      isDisposed,
+    this.outbox = new OutboxKeeper(
+      options.outbox ?? createMemoryOutbox(),
+      () => this.store.me?.id,
+      options.outbox !== undefined,
     );
+    this.commands = new CommandRunner({
+      adapter,
+      generateId: options.generateId ?? randomId,
+      connection$: this.connectionState,
+      destroy$: this.destroy$,
+      isDisposed,
+      timing,
+      now,
+      deadlineMs: options.commandDeadlineMs ?? 15_000,
+      requestTimeoutMs,
+      reconcile: (command) => this.reconcile(command),
+    });
     this.conversations = new Conversations({
       adapter,
       store: this.store,
       commands: this.commands,
+      outbox: this.outbox,
       historyPageSize: options.historyPageSize ?? 50,
-      now: options.now ?? Date.now,
+      cacheSize: options.conversationCacheSize ?? 20,
+      timing,
+      requestTimeoutMs,
+      now,
+      connection$: this.connectionState,
+      online: () => this.connectionState.value === 'online',
       destroy$: this.destroy$,
       isDisposed,
     });
@@ -135,6 +171,13 @@ class WorkspaceClient implements LiveChatClient {
     this.alerts$ = this.alerts.asObservable();
     this.binders$ = this.extensions.binders$;
     this.actions$ = this.extensions.actions$;
+    this.unconfirmed$ = select(this.commands.unconfirmed$, (list) => list);
+    this.outboxStorage$ = select(this.outbox.storage$, (storage) => storage);
+    this.tabRole$ = select(this.tabRoleState, (role) => role);
+    adapter.tabRole$?.pipe(takeUntil(this.destroy$)).subscribe({
+      next: (role) => this.tabRoleState.next(role),
+      error: () => undefined,
+    });
 
     adapter.connection$.pipe(takeUntil(this.destroy$)).subscribe({
       next: (state) => this.connectionState.next(state),
@@ -146,6 +189,8 @@ class WorkspaceClient implements LiveChatClient {
       connection$: this.connectionState,
       destroy$: this.destroy$,
       retryNow$: this.retryNow$,
+      timing,
+      requestTimeoutMs,
       lastSeq: () => store.seq,
       status: () => store.status,
       setStatus: (status) => {
@@ -162,15 +207,90 @@ class WorkspaceClient implements LiveChatClient {
   private applySnapshot(snapshot: Snapshot, resync: boolean): void {
     this.store.applySnapshot(snapshot);
     this.store.setStatus(READY);
-    if (resync) this.conversations.refreshOpened();
+    // Events may have been missed before a resync: every conversation is checked again.
+    if (resync) this.conversations.afterResync();
     this.store.commit();
+    if (!this.outboxRestored) {
+      this.outboxRestored = true;
+      void this.outbox.load(snapshot.me.id).then((entries) => {
+        if (this.isDisposed || entries.length === 0) return;
+        this.conversations.restore(entries);
+      });
+    }
   }
 
   private applyEvent(event: ServerEvent): void {
-    this.store.applyEvent(event);
+    const store = this.store;
+    // A session that comes (back) into view or reopens may have had messages meanwhile that
+    // this user was not sent: its conversation is checked again.
+    const back =
+      event.type === 'session.upserted' &&
+      (store.unreadOf(event.session.id) === undefined || event.cause === 'reopened')
+        ? event.session.id
+        : undefined;
+    store.applyEvent(event);
     this.conversations.applyEvent(event);
-    this.store.commit();
+    if (back !== undefined) this.conversations.invalidate(back);
+    if (event.type === 'session.removed') this.conversations.markStale(event.sessionId);
+    store.commit();
     if (event.type === 'alert') this.alerts.next(event.alert);
+  }
+
+  /**
+   * A command's value when the event stream shows that it took effect, for a command whose
+   * answer never came (see CommandRunner); `undefined` when it does not show.
+   */
+  private reconcile(command: Command): unknown {
+    const me = this.store.me?.id;
+    if (command.type === 'session.take-next' || command.type === 'session.start-outbound')
+      return undefined;
+    if (command.type === 'customer.mark-added') return undefined;
+    const session = this.store.session(command.sessionId);
+    if (!session) return undefined;
+    const assignee = session.assignee;
+    switch (command.type) {
+      case 'session.take':
+        return session.status === 'active' &&
+          assignee?.kind === 'operator' &&
+          assignee.operatorId === me
+          ? { session }
+          : undefined;
+      case 'message.send': {
+        const message = this.conversations.findSent(command.sessionId, command.clientMessageId);
+        return message ? { message, session } : undefined;
+      }
+      case 'session.close':
+        return session.status === 'closed' ? { session } : undefined;
+      case 'session.reassign': {
+        const target = command.target;
+        const done =
+          assignee !== null &&
+          (target.kind === 'operator'
+            ? assignee.kind === 'operator' && assignee.operatorId === target.operatorId
+            : assignee.kind === 'group' && assignee.groupId === target.groupId);
+        return done ? { session } : undefined;
+      }
+      case 'session.return-to-queue':
+        return session.status === 'queued' && assignee === null ? { session } : undefined;
+      case 'session.rename':
+        return session.name === command.name ? { session } : undefined;
+      case 'session.mark-read':
+        return this.store.unreadOf(command.sessionId) === 0
+          ? { sessionId: command.sessionId, unread: 0 }
+          : undefined;
+      case 'session.bind':
+        return session.bindings.some(
+          (b) => b.binderId === command.binding.binderId && b.recordId === command.binding.recordId,
+        )
+          ? { session }
+          : undefined;
+      case 'session.unbind':
+        return session.bindings.some(
+          (b) => b.binderId === command.binderId && b.recordId === command.recordId,
+        )
+          ? undefined
+          : { session };
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -201,7 +321,15 @@ class WorkspaceClient implements LiveChatClient {
 
   search$(input$: Observable<{ text: string; sessionId?: Id }>): Observable<SearchState> {
     if (this.isDisposed) return EMPTY;
-    return searchStream(this.adapter, input$, this.searchDebounceMs, this.destroy$);
+    return searchStream(
+      this.adapter,
+      input$,
+      this.searchDebounceMs,
+      this.destroy$,
+      this.timing.scheduler,
+      () => this.connectionState.value === 'online',
+      this.requestTimeoutMs,
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -209,6 +337,9 @@ class WorkspaceClient implements LiveChatClient {
 
   get connection(): ConnectionState {
     return this.connectionState.value;
+  }
+  get tabRole(): TabRole {
+    return this.tabRoleState.value;
   }
   get status(): ClientStatus {
     return this.store.status;
@@ -368,9 +499,7 @@ class WorkspaceClient implements LiveChatClient {
     try {
       return { ok: true, value: await this.adapter.report(query) };
     } catch (error) {
-      return refused(
-        toErrorInfo(error, this.connectionState.value === 'online' ? 'INTERNAL' : 'OFFLINE'),
-      );
+      return refused(readErrorInfo(error, this.connectionState.value === 'online'));
     }
   }
 
@@ -424,7 +553,8 @@ class WorkspaceClient implements LiveChatClient {
 
   /** Asks the sync loop to load the user's state again now, when the last load failed. */
   retryLoad(): void {
-    if (this.isDisposed || this.store.status.state !== 'error') return;
+    const state = this.store.status.state;
+    if (this.isDisposed || (state !== 'error' && state !== 'resuming')) return;
     this.retryNow$.next();
   }
 
@@ -443,6 +573,9 @@ class WorkspaceClient implements LiveChatClient {
     this.store.complete();
     this.alerts.complete();
     this.connectionState.complete();
+    this.tabRoleState.complete();
+    this.commands.complete();
+    this.outbox.complete();
     this.extensions.complete();
     this.sessionLists.clear();
     this.sessionStreams.clear();

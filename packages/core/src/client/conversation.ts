@@ -1,11 +1,22 @@
-import { defer, finalize, takeUntil, type Observable } from 'rxjs';
+import {
+  defer,
+  finalize,
+  firstValueFrom,
+  map,
+  race,
+  throwError,
+  timeout,
+  type Observable,
+} from 'rxjs';
+import type { ErrorInfo } from '../domain/errors.js';
 import type { Id, Message } from '../domain/types.js';
 import { validateMessageText } from '../domain/validation.js';
 import type { CommandValues } from '../protocol/commands.js';
-import type { MessagePage, TransportAdapter } from '../protocol/adapter.js';
+import type { ConnectionState, MessagePage, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent } from '../protocol/events.js';
 import { disposedError, refused, type CommandRunner } from './commands.js';
-import { toErrorInfo } from './error-info.js';
+import { readErrorInfo } from './error-info.js';
+import type { OutboxEntry, OutboxKeeper } from './outbox.js';
 import {
   emptyConversation,
   newestSentOrder,
@@ -15,36 +26,70 @@ import {
 } from './reducers.js';
 import { select } from './select.js';
 import type { WorkspaceStore } from './store.js';
+import { backoffMs, reconnected$, sleep, type Timing } from './timing.js';
 import type { ClientResult, ConversationState, MessageView } from './types.js';
 
 export interface ConversationDeps {
   adapter: TransportAdapter;
   store: WorkspaceStore;
   commands: CommandRunner;
+  outbox: OutboxKeeper;
   historyPageSize: number;
+  /** Unwatched conversations kept in memory (least recently used out first). */
+  cacheSize: number;
+  timing: Timing;
+  /** Longest wait for one history page. */
+  requestTimeoutMs: number;
   now: () => number;
+  connection$: Observable<ConnectionState>;
+  /** Whether the connection is online now (a failure then is not a network one). */
+  online: () => boolean;
   destroy$: Observable<void>;
   isDisposed: () => boolean;
 }
 
 type SendResult = ClientResult<CommandValues['message.send']>;
 
+/** Refusals that retrying cannot fix; the conversation shows them until it is invalidated. */
+const isFinal = (error: ErrorInfo): boolean =>
+  error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND' || error.code === 'VALIDATION';
+
 /**
- * Conversations and their side effects, in one place: history pages, optimistic sends,
- * retries. Only sessions that were opened through {@link conversation$} (or written to) have a
- * conversation; `message.added` events for other sessions only touch the session entry.
+ * Conversations and their side effects, in one place: history pages, the cache, optimistic
+ * sends and the outbox. The rule it keeps: whenever a conversation is watched (someone is
+ * subscribed to {@link conversation$}), it equals the backend's history for that session, from
+ * its newest message back as far as it is loaded.
  *
- * Every state change goes through {@link reduceConversation}; effects are adapter calls whose
- * pipes end in `takeUntil(destroy$)` and which never touch state after dispose.
+ * - A conversation is *loaded* once its newest page arrived. It stops being loaded (stale)
+ *   when the session leaves the user's view, comes back into it or reopens, and after a
+ *   resync: events may have been missed meanwhile. A watched stale conversation is refreshed
+ *   at once (its newest page fetched and merged by message id); an unwatched one when it is
+ *   watched again.
+ * - A failed load or refresh of a watched conversation shows its error and is retried with a
+ *   back-off with full jitter, at once on reconnect; success clears the error.
+ * - At most `cacheSize` unwatched conversations stay in memory, least recently used out first
+ *   (never one with unsent messages).
+ * - Sends show at once, are kept in the outbox until the backend stored them, and are retried
+ *   with the same `clientMessageId`, so the backend stores each exactly once.
+ *
+ * Every state change goes through {@link reduceConversation}; effects end with `destroy$`.
  */
 export class Conversations {
   private readonly states = new Map<Id, ConversationState>();
-  /** Sessions whose newest page has loaded (so loadOlder pages backwards). */
+  /** Sessions whose newest page has loaded and that missed no event since. */
   private readonly loaded = new Set<Id>();
-  /** Sessions opened through conversation$: refreshed after a resync. */
-  private readonly opened = new Set<Id>();
-  private readonly inflight = new Map<Id, Promise<void>>();
+  /** Watched sessions (their conversation stream is subscribed). */
+  private readonly watched = new Set<Id>();
+  /** Unwatched conversations, least recently used first. */
+  private readonly idle = new Set<Id>();
+  private readonly refreshing = new Map<Id, { done: Promise<void>; again: boolean }>();
+  private readonly loadingOlder = new Map<Id, Promise<void>>();
+  /** Failures in a row per session, for the retry back-off. */
+  private readonly failures = new Map<Id, number>();
+  private readonly retryPlanned = new Set<Id>();
   private readonly streams = new Map<Id, Observable<ConversationState>>();
+  /** Sends in flight, by clientMessageId: a retry joins the one running. */
+  private readonly deliveries = new Map<string, Promise<SendResult>>();
 
   constructor(private readonly deps: ConversationDeps) {}
 
@@ -58,14 +103,21 @@ export class Conversations {
     return this.states.get(sessionId)?.messages.find((m) => m.id === messageId);
   }
 
-  /** A conversation stream; subscribing loads the newest page if nothing is loaded yet. */
+  /** The sent message with this clientMessageId, if a conversation shows it. */
+  findSent(sessionId: Id, clientMessageId: string): MessageView | undefined {
+    return this.states
+      .get(sessionId)
+      ?.messages.find((m) => m.delivery === 'sent' && m.clientMessageId === clientMessageId);
+  }
+
+  /** A conversation stream; while subscribed, the conversation is watched and kept right. */
   conversation$(sessionId: Id): Observable<ConversationState> {
     let stream = this.streams.get(sessionId);
     if (!stream) {
       const trigger$ = defer(() => {
-        this.open(sessionId);
+        this.watch(sessionId);
         return this.deps.store.changes$;
-      });
+      }).pipe(finalize(() => this.unwatch(sessionId)));
       stream = select(trigger$, () => this.states.get(sessionId) ?? emptyConversation(sessionId));
       this.streams.set(sessionId, stream);
     }
@@ -75,9 +127,43 @@ export class Conversations {
   /** Applies a server event to the conversation it belongs to, if loaded (the caller commits). */
   applyEvent(event: ServerEvent): void {
     if (event.type !== 'message.added') return;
-    const sessionId = event.message.sessionId;
-    if (this.states.has(sessionId))
-      this.dispatch(sessionId, { type: 'message.added', message: event.message }, false);
+    const message = event.message;
+    if (message.clientMessageId !== undefined) this.deps.outbox.remove(message.clientMessageId);
+    if (this.states.has(message.sessionId))
+      this.dispatch(message.sessionId, { type: 'message.added', message }, false);
+  }
+
+  /**
+   * The session's events may have been missed (it left the user's view, came back, reopened,
+   * or the client resynced): refresh it now if watched, else when it is watched again.
+   */
+  invalidate(sessionId: Id): void {
+    if (!this.states.has(sessionId)) return;
+    this.loaded.delete(sessionId);
+    if (this.watched.has(sessionId)) this.refresh(sessionId);
+  }
+
+  /**
+   * After a resync (the store holds the new snapshot): a conversation may have missed events
+   * if its session is no longer visible, or has messages newer than the newest one loaded.
+   * Orders only grow, so a visible session whose newest message is loaded missed nothing.
+   */
+  afterResync(): void {
+    for (const [sessionId, state] of this.states) {
+      if (!this.loaded.has(sessionId)) continue;
+      const session = this.deps.store.session(sessionId);
+      if (!session) {
+        this.loaded.delete(sessionId);
+        continue;
+      }
+      const newest = newestSentOrder(state.messages);
+      if (session.lastMessageOrder > (newest ?? -Infinity)) this.invalidate(sessionId);
+    }
+  }
+
+  /** The session left the user's view: events about it stop, so its conversation is stale. */
+  markStale(sessionId: Id): void {
+    this.loaded.delete(sessionId);
   }
 
   private ensure(sessionId: Id): ConversationState {
@@ -99,82 +185,178 @@ export class Conversations {
   }
 
   // -------------------------------------------------------------------------------------------
-  // History
+  // Watching and the cache
 
-  private open(sessionId: Id): void {
+  private watch(sessionId: Id): void {
     if (this.deps.isDisposed()) return;
-    this.opened.add(sessionId);
+    this.watched.add(sessionId);
+    this.idle.delete(sessionId);
     this.ensure(sessionId);
-    if (!this.loaded.has(sessionId) && !this.inflight.has(sessionId))
-      void this.loadPage(sessionId, undefined);
+    if (!this.loaded.has(sessionId)) this.refresh(sessionId);
   }
 
-  private fetch(
-    sessionId: Id,
-    beforeOrder: number | undefined,
-    onPage: (page: MessagePage) => void,
-    onError: (e: unknown) => void,
-  ): Promise<void> {
+  private unwatch(sessionId: Id): void {
+    this.watched.delete(sessionId);
+    if (this.deps.isDisposed() || !this.states.has(sessionId)) return;
+    this.idle.delete(sessionId);
+    this.idle.add(sessionId);
+    this.evict();
+  }
+
+  /** Drops the least recently used unwatched conversations beyond the cache size. */
+  private evict(): void {
+    let excess = this.idle.size - Math.max(0, this.deps.cacheSize);
+    if (excess <= 0) return;
+    for (const sessionId of [...this.idle]) {
+      if (excess <= 0) break;
+      const state = this.states.get(sessionId);
+      const busy =
+        this.refreshing.has(sessionId) ||
+        this.loadingOlder.has(sessionId) ||
+        (state?.messages.some((m) => m.delivery !== 'sent') ?? false);
+      if (busy) continue;
+      this.idle.delete(sessionId);
+      this.states.delete(sessionId);
+      this.loaded.delete(sessionId);
+      this.failures.delete(sessionId);
+      this.streams.delete(sessionId);
+      excess--;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // History
+
+  private fetch(sessionId: Id, beforeOrder: number | undefined): Promise<MessagePage> {
     const query =
       beforeOrder === undefined
         ? { sessionId, limit: this.deps.historyPageSize }
         : { sessionId, beforeOrder, limit: this.deps.historyPageSize };
-    return new Promise<void>((resolve) => {
-      defer(() => this.deps.adapter.history(query))
-        .pipe(takeUntil(this.deps.destroy$), finalize(resolve))
-        .subscribe({ next: onPage, error: onError });
-    });
-  }
-
-  /** Loads the newest page (`beforeOrder` undefined) or the page before `beforeOrder`. */
-  private loadPage(sessionId: Id, beforeOrder: number | undefined): Promise<void> {
-    const older = beforeOrder !== undefined;
-    this.dispatch(sessionId, { type: 'history.loading' });
-    const done = this.fetch(
-      sessionId,
-      beforeOrder,
-      (page) => {
-        if (!older) this.loaded.add(sessionId);
-        this.dispatch(sessionId, { type: 'history.loaded', page, older });
-      },
-      (error) => this.dispatch(sessionId, { type: 'history.failed', error: toErrorInfo(error) }),
-    ).finally(() => this.inflight.delete(sessionId));
-    this.inflight.set(sessionId, done);
-    return done;
-  }
-
-  /** Loads the page before the oldest loaded message (or the newest page if none loaded yet). */
-  loadOlder(sessionId: Id): Promise<void> {
-    if (this.deps.isDisposed()) return Promise.resolve();
-    const running = this.inflight.get(sessionId);
-    if (running) return running;
-    this.opened.add(sessionId);
-    const state = this.ensure(sessionId);
-    if (!this.loaded.has(sessionId)) return this.loadPage(sessionId, undefined);
-    if (!state.hasMore) return Promise.resolve();
-    const before = oldestLoadedOrder(state);
-    return before === undefined
-      ? this.loadPage(sessionId, undefined)
-      : this.loadPage(sessionId, before);
+    const { timing, requestTimeoutMs } = this.deps;
+    return firstValueFrom(
+      race(
+        defer(() => this.deps.adapter.history(query)).pipe(
+          timeout({
+            first: requestTimeoutMs,
+            scheduler: timing.scheduler,
+            with: () =>
+              throwError(() => ({ code: 'TIMEOUT', message: 'History did not load in time.' })),
+          }),
+        ),
+        this.deps.destroy$.pipe(map(() => undefined)),
+      ).pipe(
+        map((page) => {
+          if (page === undefined) throw disposedError();
+          return page;
+        }),
+      ),
+    );
   }
 
   /**
-   * After a resync: fetches the newest page of every opened conversation again, so messages
-   * whose events fell into the gap appear (merging deduplicates the rest).
+   * Fetches the newest page and merges it (the first load, or a refresh of a stale
+   * conversation). A refresh asked for while one runs runs again after it, since the running
+   * one may have started before the change that asked for it.
    */
-  refreshOpened(): void {
-    for (const sessionId of this.opened) {
-      void this.fetch(
-        sessionId,
-        undefined,
-        (page) => {
-          this.loaded.add(sessionId);
-          this.dispatch(sessionId, { type: 'history.refreshed', page });
-        },
-        // A failed background refresh keeps what is shown; the next event or load fixes it.
-        () => undefined,
-      );
+  private refresh(sessionId: Id): Promise<void> {
+    const running = this.refreshing.get(sessionId);
+    if (running) {
+      running.again = true;
+      return running.done;
     }
+    const entry = { done: Promise.resolve(), again: false };
+    entry.done = this.refreshOnce(sessionId).then(async () => {
+      this.refreshing.delete(sessionId);
+      if (entry.again && !this.deps.isDisposed() && this.states.has(sessionId)) {
+        this.loaded.delete(sessionId);
+        await this.refresh(sessionId);
+      }
+    });
+    this.refreshing.set(sessionId, entry);
+    return entry.done;
+  }
+
+  private async refreshOnce(sessionId: Id): Promise<void> {
+    const first = newestSentOrder(this.ensure(sessionId).messages) === undefined;
+    this.dispatch(sessionId, { type: 'history.loading' });
+    let page: MessagePage;
+    try {
+      page = await this.fetch(sessionId, undefined);
+    } catch (error) {
+      this.failed(sessionId, readErrorInfo(error, this.deps.online()), () =>
+        this.refresh(sessionId),
+      );
+      return;
+    }
+    if (this.deps.isDisposed()) return;
+    this.failures.delete(sessionId);
+    this.loaded.add(sessionId);
+    this.confirmOutbox(page.messages);
+    this.dispatch(
+      sessionId,
+      first ? { type: 'history.loaded', page, older: false } : { type: 'history.refreshed', page },
+    );
+  }
+
+  /** Shows a failed load and plans its retry while the conversation is watched. */
+  private failed(sessionId: Id, error: ErrorInfo, again: () => Promise<void>): void {
+    if (this.deps.isDisposed() || !this.states.has(sessionId)) return;
+    this.dispatch(sessionId, { type: 'history.failed', error });
+    if (isFinal(error) || this.retryPlanned.has(sessionId)) return;
+    const attempt = (this.failures.get(sessionId) ?? 0) + 1;
+    this.failures.set(sessionId, attempt);
+    this.retryPlanned.add(sessionId);
+    const { timing } = this.deps;
+    void sleep(
+      timing,
+      backoffMs(attempt, timing.random, 1000),
+      reconnected$(this.deps.connection$),
+      this.deps.destroy$,
+    ).then(() => {
+      this.retryPlanned.delete(sessionId);
+      if (this.deps.isDisposed() || !this.watched.has(sessionId)) return;
+      const state = this.states.get(sessionId);
+      if (state?.error) void again();
+    });
+  }
+
+  /** Loads the page before the oldest loaded message. */
+  private loadOlderPage(sessionId: Id, before: number): Promise<void> {
+    this.dispatch(sessionId, { type: 'history.loading' });
+    const done = this.fetch(sessionId, before)
+      .then(
+        (page) => {
+          this.failures.delete(sessionId);
+          this.confirmOutbox(page.messages);
+          this.dispatch(sessionId, { type: 'history.loaded', page, older: true });
+        },
+        (error: unknown) =>
+          this.failed(sessionId, readErrorInfo(error, this.deps.online()), () =>
+            this.loadOlder(sessionId),
+          ),
+      )
+      .finally(() => this.loadingOlder.delete(sessionId));
+    this.loadingOlder.set(sessionId, done);
+    return done;
+  }
+
+  /**
+   * Loads the page before the oldest loaded message; when the conversation is not loaded or
+   * its last load failed with nothing older to load, loads (refreshes) the newest page instead,
+   * which is what a Retry button asks for.
+   */
+  loadOlder(sessionId: Id): Promise<void> {
+    if (this.deps.isDisposed()) return Promise.resolve();
+    const state = this.ensure(sessionId);
+    const refreshing = this.refreshing.get(sessionId);
+    if (refreshing) return refreshing.done;
+    if (!this.loaded.has(sessionId) || (state.error && !state.hasMore))
+      return this.refresh(sessionId);
+    const running = this.loadingOlder.get(sessionId);
+    if (running) return running;
+    if (!state.hasMore) return Promise.resolve();
+    const before = oldestLoadedOrder(state);
+    return before === undefined ? this.refresh(sessionId) : this.loadOlderPage(sessionId, before);
   }
 
   /** The order up to which "mark read" applies: the newest loaded message, if loaded. */
@@ -184,68 +366,135 @@ export class Conversations {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Sending
+  // Sending and the outbox
 
   async send(sessionId: Id, text: string): Promise<SendResult> {
     const valid = validateMessageText(text);
     if (!valid.ok) return valid;
     if (this.deps.isDisposed()) return refused(disposedError());
-    const clientMessageId = this.deps.commands.newId();
-    const { store } = this.deps;
-    const pending: MessageView = {
-      id: `pending:${clientMessageId}`,
+    const entry: OutboxEntry = {
+      clientMessageId: this.deps.commands.newId(),
       sessionId,
-      clientMessageId,
-      author: { kind: 'operator', userId: store.me?.id ?? '' },
       text: valid.value,
-      channel: store.session(sessionId)?.channel ?? 'web',
-      sentAt: this.deps.now(),
-      order: Infinity,
-      delivery: 'pending',
+      createdAt: this.deps.now(),
+      state: 'pending',
     };
-    this.dispatch(sessionId, { type: 'send.pending', message: pending });
-    return this.deliver(sessionId, clientMessageId, valid.value);
+    this.deps.outbox.put(entry);
+    this.dispatch(sessionId, { type: 'send.pending', message: this.unsentView(entry) });
+    return this.deliver(entry);
   }
 
+  /**
+   * Shows the outbox entries saved before a reload and re-sends the pending ones with their
+   * original clientMessageId (the backend stores each exactly once). Failed ones wait for
+   * Retry or Discard.
+   */
+  restore(entries: readonly OutboxEntry[]): void {
+    for (const entry of entries) {
+      this.dispatch(entry.sessionId, { type: 'send.pending', message: this.unsentView(entry) });
+    }
+    for (const entry of entries) if (entry.state === 'pending') void this.deliver(entry);
+  }
+
+  private unsentView(entry: OutboxEntry): MessageView {
+    const view: MessageView = {
+      id: `pending:${entry.clientMessageId}`,
+      sessionId: entry.sessionId,
+      clientMessageId: entry.clientMessageId,
+      author: { kind: 'operator', userId: this.deps.store.me?.id ?? '' },
+      text: entry.text,
+      channel: this.deps.store.session(entry.sessionId)?.channel ?? 'web',
+      sentAt: entry.createdAt,
+      order: Infinity,
+      delivery: entry.state,
+    };
+    if (entry.error) view.error = entry.error;
+    return view;
+  }
+
+  /**
+   * Re-sends a failed message with the same clientMessageId. A message whose send is still
+   * running (pending, or not confirmed yet) joins that send: its outcome is unknown, and the
+   * backend accepts or deduplicates it, so it is never refused.
+   */
   async retry(sessionId: Id, clientMessageId: string): Promise<SendResult> {
+    const running = this.deliveries.get(clientMessageId);
+    if (running) return running;
+    const sent = this.findSent(sessionId, clientMessageId);
+    if (sent) {
+      const session = this.deps.store.session(sessionId);
+      if (session) return { ok: true, value: { message: sent, session } };
+    }
     const message = this.states
       .get(sessionId)
       ?.messages.find((m) => m.delivery !== 'sent' && m.clientMessageId === clientMessageId);
-    if (!message)
+    if (!message || message.clientMessageId === undefined)
       return refused({
         code: 'NOT_FOUND',
         message: 'There is no unsent message to retry.',
         details: { clientMessageId },
       });
-    if (message.delivery === 'pending') {
-      return refused({
-        code: 'CONFLICT',
-        message: 'This message is still being sent.',
-        details: { clientMessageId },
-      });
-    }
     this.dispatch(sessionId, { type: 'send.retrying', clientMessageId });
-    return this.deliver(sessionId, clientMessageId, message.text);
+    const entry: OutboxEntry = {
+      clientMessageId,
+      sessionId,
+      text: message.text,
+      createdAt: message.sentAt,
+      state: 'pending',
+    };
+    this.deps.outbox.put(entry);
+    return this.deliver(entry);
   }
 
   discard(sessionId: Id, clientMessageId: string): void {
+    const message = this.states
+      .get(sessionId)
+      ?.messages.find((m) => m.delivery === 'failed' && m.clientMessageId === clientMessageId);
+    if (!message) return;
+    this.deps.outbox.remove(clientMessageId);
     this.dispatch(sessionId, { type: 'send.discarded', clientMessageId });
   }
 
-  /** Executes `message.send` (fresh commandId, same clientMessageId) and reconciles the result. */
-  private async deliver(sessionId: Id, clientMessageId: string, text: string): Promise<SendResult> {
-    const result = await this.deps.commands.execute({
-      type: 'message.send',
-      sessionId,
-      clientMessageId,
-      text,
-    });
-    if (result.ok) this.confirm(sessionId, clientMessageId, result.value.message);
-    else this.dispatch(sessionId, { type: 'send.failed', clientMessageId, error: result.error });
-    return result;
+  /** Sends one outbox entry (same clientMessageId on every attempt) and reconciles the result. */
+  private deliver(entry: OutboxEntry): Promise<SendResult> {
+    const { sessionId, clientMessageId } = entry;
+    const running = this.deliveries.get(clientMessageId);
+    if (running) return running;
+    const done = this.deps.commands
+      .execute(
+        { type: 'message.send', sessionId, clientMessageId, text: entry.text },
+        {
+          onUnconfirmed: () =>
+            this.dispatch(sessionId, { type: 'send.unconfirmed', clientMessageId }),
+        },
+      )
+      .then((result): SendResult => {
+        if (this.deps.isDisposed()) return result;
+        if (result.ok) {
+          this.deps.outbox.remove(clientMessageId);
+          this.dispatch(sessionId, {
+            type: 'send.confirmed',
+            clientMessageId,
+            message: result.value.message,
+          });
+        } else if (this.findSent(sessionId, clientMessageId)) {
+          // The event stream shows it stored (the answer was lost): it was sent after all.
+          this.deps.outbox.remove(clientMessageId);
+        } else {
+          this.deps.outbox.put({ ...entry, state: 'failed', error: result.error });
+          this.dispatch(sessionId, { type: 'send.failed', clientMessageId, error: result.error });
+        }
+        return result;
+      })
+      .finally(() => this.deliveries.delete(clientMessageId));
+    this.deliveries.set(clientMessageId, done);
+    return done;
   }
 
-  private confirm(sessionId: Id, clientMessageId: string, message: Message): void {
-    this.dispatch(sessionId, { type: 'send.confirmed', clientMessageId, message });
+  /** Server messages that are outbox entries have been stored: they leave the outbox. */
+  private confirmOutbox(messages: readonly Message[]): void {
+    for (const message of messages) {
+      if (message.clientMessageId !== undefined) this.deps.outbox.remove(message.clientMessageId);
+    }
   }
 }

@@ -192,6 +192,8 @@ export type ConversationAction =
   /** The server accepted the send: its message replaces the pending one. */
   | { type: 'send.confirmed'; clientMessageId: string; message: Message }
   | { type: 'send.failed'; clientMessageId: string; error: ErrorInfo }
+  /** An attempt got no answer: the send is retried with the same clientMessageId ("not confirmed yet"). */
+  | { type: 'send.unconfirmed'; clientMessageId: string }
   | { type: 'send.retrying'; clientMessageId: string }
   | { type: 'send.discarded'; clientMessageId: string };
 
@@ -341,20 +343,23 @@ export function reduceConversation(
     case 'history.refreshed': {
       const page = action.page.messages;
       const newest = newestSentOrder(state.messages);
+      const settled = { sessionId: state.sessionId, hasMore: state.hasMore, loading: false };
       if (newest === undefined) {
         return {
-          ...state,
+          ...settled,
           messages: mergeMessages(state.messages, page) as MessageView[],
           hasMore: action.page.hasMore,
         };
       }
       // More than a page was missed: the loaded messages and the page do not touch, so keep the
-      // page (and the unsent messages) and let loadOlder fill in the rest.
+      // page, anything newer that arrived meanwhile and the unsent messages; loadOlder fills in
+      // the rest.
       if (action.page.hasMore && page.length > 0 && page[0].order > newest) {
-        const unsent = state.messages.filter((m) => !isSent(m));
-        return { ...state, messages: mergeMessages(unsent, page) as MessageView[], hasMore: true };
+        const last = page[page.length - 1].order;
+        const kept = state.messages.filter((m) => !isSent(m) || m.order > last);
+        return { ...settled, messages: mergeMessages(kept, page) as MessageView[], hasMore: true };
       }
-      return withMessages(state, mergeMessages(state.messages, page));
+      return { ...settled, messages: mergeMessages(state.messages, page) as MessageView[] };
     }
     case 'history.failed':
       return { ...state, loading: false, error: action.error };
@@ -372,6 +377,10 @@ export function reduceConversation(
         delivery: 'failed',
         error: action.error,
       }));
+    case 'send.unconfirmed':
+      return updateUnsent(state, action.clientMessageId, (m) =>
+        m.delivery === 'pending' ? { ...m, delivery: 'unconfirmed' } : m,
+      );
     case 'send.retrying':
       return updateUnsent(state, action.clientMessageId, (m) => {
         if (m.delivery !== 'failed') return m;

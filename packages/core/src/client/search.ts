@@ -1,4 +1,8 @@
 import {
+  asyncScheduler,
+  throwError,
+  timeout,
+  type SchedulerLike,
   catchError,
   concat,
   debounceTime,
@@ -13,7 +17,7 @@ import {
 import { MAX_SEARCH_LENGTH } from '../domain/search.js';
 import type { Id } from '../domain/types.js';
 import type { TransportAdapter } from '../protocol/adapter.js';
-import { toErrorInfo } from './error-info.js';
+import { readErrorInfo } from './error-info.js';
 import type { SearchState } from './types.js';
 
 interface SearchInput {
@@ -44,6 +48,9 @@ export function searchStream(
   input$: Observable<SearchInput>,
   debounceMs: number,
   destroy$: Observable<void>,
+  scheduler: SchedulerLike = asyncScheduler,
+  online: () => boolean = () => true,
+  requestTimeoutMs = 10_000,
 ): Observable<SearchState> {
   return input$.pipe(
     map((input): SearchInput =>
@@ -51,7 +58,7 @@ export function searchStream(
         ? { text: input.text }
         : { text: input.text, sessionId: input.sessionId },
     ),
-    debounceTime(debounceMs),
+    debounceTime(debounceMs, scheduler),
     distinctUntilChanged(sameInput),
     switchMap((input) => {
       if (input.text.trim().length === 0) return of(state(input, 'idle'));
@@ -73,8 +80,19 @@ export function searchStream(
       return concat(
         of(state(input, 'searching')),
         defer(() => adapter.search(query)).pipe(
+          timeout({
+            first: requestTimeoutMs,
+            scheduler,
+            with: () =>
+              throwError(() => ({
+                code: 'TIMEOUT',
+                message: 'The search did not answer in time.',
+              })),
+          }),
           map((hits) => state(input, 'done', { hits })),
-          catchError((error: unknown) => of(state(input, 'error', { error: toErrorInfo(error) }))),
+          catchError((error: unknown) =>
+            of(state(input, 'error', { error: readErrorInfo(error, online()) })),
+          ),
         ),
       );
     }),

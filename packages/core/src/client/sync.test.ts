@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { concat, of, throwError } from 'rxjs';
+import { concat, filter, of, throwError } from 'rxjs';
 import { computeCounters, countersEqual } from '../domain/counters.js';
 import { createLiveChatClient } from './client.js';
 import {
@@ -74,7 +74,7 @@ describe('sync', () => {
     client.dispose();
   });
 
-  it('a seq gap takes a fresh snapshot and continues without loss or duplicate', async () => {
+  it('a seq gap resumes from the last seq: the backend replays the lost event, no snapshot', async () => {
     const { fake, client } = setup();
     await whenReady(client);
     fake.emit(upsert('s3', 1));
@@ -83,8 +83,35 @@ describe('sync', () => {
       { deliver: false },
     ); // lost
     fake.emit({ type: 'session.read', sessionId: 's1', unread: 0 }); // shows the gap
+    await until(() => client.getSession('s3')?.unread === 2);
+    assert.equal(fake.calls.snapshot, 1, 'no snapshot for a gap the replay can fill');
+    assert.deepEqual(fake.calls.events, [5, 6]);
+    fake.emit({ type: 'message.added', message: makeMessage('s3', 2), unread: 3 });
+    assert.equal(client.getSession('s3')?.unread, 3);
+    assert.equal(client.getSession('s3')?.session.lastMessageOrder, 2);
+    assertMirrors(client, fake, ['s1', 's2', 's3']);
+    assert.equal(client.status.state, 'ready');
+    client.dispose();
+  });
+
+  it('a gap that resuming does not fill takes a fresh snapshot and continues without loss or duplicate', async () => {
+    const { fake, client } = setup();
+    await whenReady(client);
+    const serveEvents = fake.adapter.events.bind(fake.adapter);
+    let resumes = 0;
+    // A backend whose replay skips the lost event too: only a snapshot repairs it.
+    fake.adapter.events = (since: number) => {
+      if (since === 6 && resumes++ === 0)
+        return serveEvents(since).pipe(filter((event) => event.seq !== 7));
+      return serveEvents(since);
+    };
+    fake.emit(upsert('s3', 1));
+    fake.emit(
+      { type: 'message.added', message: makeMessage('s3', 1), unread: 2 },
+      { deliver: false },
+    ); // lost
+    fake.emit({ type: 'session.read', sessionId: 's1', unread: 0 }); // shows the gap
     await until(() => fake.calls.snapshot === 2 && client.getSession('s3')?.unread === 2);
-    assert.deepEqual(fake.calls.events, [5, 8]);
     fake.emit({ type: 'message.added', message: makeMessage('s3', 2), unread: 3 });
     assert.equal(client.getSession('s3')?.unread, 3);
     assert.equal(client.getSession('s3')?.session.lastMessageOrder, 2);

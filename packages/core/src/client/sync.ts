@@ -1,7 +1,11 @@
 import {
   catchError,
+  concat,
   defer,
-  filter,
+  EMPTY,
+  ignoreElements,
+  map,
+  merge,
   pairwise,
   race,
   retry,
@@ -10,6 +14,7 @@ import {
   takeUntil,
   tap,
   throwError,
+  timeout,
   timer,
   type Observable,
   type Subscription,
@@ -17,8 +22,11 @@ import {
 import { isErrorInfo, type ErrorInfo } from '../domain/errors.js';
 import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
-import { toErrorInfo } from './error-info.js';
+import { readErrorInfo } from './error-info.js';
+import { backoffMs, MAX_BACKOFF_MS, reconnected$, type Timing } from './timing.js';
 import type { ClientStatus } from './types.js';
+
+export { reconnected$ } from './timing.js';
 
 /** What the sync loop drives. */
 export interface SyncDeps {
@@ -28,6 +36,9 @@ export interface SyncDeps {
   destroy$: Observable<void>;
   /** Emits when the user asks to retry now (e.g. the Retry button of a load error). */
   retryNow$: Observable<void>;
+  timing: Timing;
+  /** Longest wait for `snapshot()` to answer. */
+  requestTimeoutMs: number;
   /** Seq of the last applied event or snapshot. */
   lastSeq(): number;
   status(): ClientStatus;
@@ -44,86 +55,164 @@ class SeqGap extends Error {
   }
 }
 
-/** `adapter.snapshot()` failed. */
+/** `adapter.snapshot()` failed (or did not answer in time). */
 class SnapshotFailed extends Error {
   constructor(readonly info: ErrorInfo) {
     super(info.message);
   }
 }
 
-const needsResync = (error: unknown): boolean =>
-  error instanceof SeqGap || (isErrorInfo(error) && error.code === 'RESYNC_REQUIRED');
-
-/** Emits once when the connection comes back: an `online` after something else. */
-export function reconnected$(connection$: Observable<ConnectionState>): Observable<unknown> {
-  return connection$.pipe(
-    pairwise(),
-    filter(([previous, current]) => current === 'online' && previous !== 'online'),
-    take(1),
-  );
+/** The event stream ended without an error: it is resumed like a dropped connection. */
+class StreamEnded extends Error {
+  constructor() {
+    super('The event stream ended.');
+  }
 }
 
-const backoffMs = (attempt: number): number =>
-  Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
+/** The connection came back: the stream is resumed from the last seq, in case events were lost. */
+class Reconnected extends Error {
+  constructor() {
+    super('The connection came back.');
+  }
+}
+
+const resyncRequired = (error: unknown): boolean =>
+  isErrorInfo(error) && error.code === 'RESYNC_REQUIRED';
 
 /**
- * The sync loop: snapshot → state → `events(snapshot.seq)`, each event checked to be exactly
- * `last + 1`. A gap, or a stream error with code `RESYNC_REQUIRED`, takes a fresh snapshot and
- * continues from it (the old stream is released first, so nothing is applied twice and nothing
- * between the two is lost: the snapshot contains it). A failed snapshot sets status `error`
- * and waits for the connection to come back online (or `retryNow$`); other stream errors wait
- * for that or a growing back-off, then resync.
+ * The sync loop. It never sticks:
+ * - first (and after `RESYNC_REQUIRED`) it takes a snapshot, then follows
+ *   `events(snapshot.seq)`, each event checked to be exactly `last + 1`;
+ * - a gap in the seqs resumes with `events(lastSeq)`, so the backend replays what was lost on
+ *   the way; a second gap with no progress in between takes a snapshot;
+ * - a failed snapshot sets status `error` and retries after a back-off with full jitter
+ *   (capped at 30 s), at once when the connection comes back or the user clicks Retry;
+ * - an event stream that errors or completes quietly, and every reconnect, resume with
+ *   `events(lastSeq)`, without a snapshot (status `resuming` meanwhile);
+ * - status is `ready` only while the stream is subscribed after a snapshot.
+ * The old stream is always released before a new one starts, so nothing applies twice.
  */
 export function startSync(deps: SyncDeps): Subscription {
+  const { adapter, timing } = deps;
   let synced = false;
-  // Resyncs in a row without progress (no event applied, no newer snapshot): after a few, back
-  // off, so an adapter that keeps refusing its own snapshot's seq is not hammered.
+  let needSnapshot = true;
+  // Resyncs in a row without progress: after a few, back off, so an adapter that keeps
+  // refusing its own snapshot's seq is not hammered.
   let resyncStreak = 0;
   let snapshotSeq = -Infinity;
+  // Failures in a row of the stream or the snapshot, for the back-off.
+  let failures = 0;
+  // A gap is first repaired by resuming from the last seq (the backend replays what was
+  // lost on the way); a second gap with no progress in between takes a snapshot.
+  let gapResumed = false;
+
+  let connection: ConnectionState = 'connecting';
+  const online = (): boolean => connection === 'online' || connection === 'connecting';
+  const watchConnection = deps.connection$.subscribe((state) => (connection = state));
+
+  const applyChecked = (event: ServerEvent): void => {
+    const expected = deps.lastSeq() + 1;
+    if (!Number.isInteger(event.seq)) throw new SeqGap(expected, event.seq);
+    if (event.seq < expected) return; // already applied (a replay overlap): drop it
+    if (event.seq > expected) throw new SeqGap(expected, event.seq);
+    deps.applyEvent(event);
+    resyncStreak = 0;
+    failures = 0;
+    gapResumed = false;
+  };
+
+  const snapshot$ = defer(() => adapter.snapshot()).pipe(
+    timeout({
+      first: deps.requestTimeoutMs,
+      scheduler: timing.scheduler,
+      with: () =>
+        throwError(() => ({ code: 'TIMEOUT', message: 'The workspace did not load in time.' })),
+    }),
+    catchError((error: unknown) =>
+      throwError(() => new SnapshotFailed(readErrorInfo(error, connection === 'online'))),
+    ),
+    map((snapshot) => {
+      if (snapshot.seq > snapshotSeq) resyncStreak = 0;
+      snapshotSeq = snapshot.seq;
+      deps.applySnapshot(snapshot, synced);
+      synced = true;
+      needSnapshot = false;
+      failures = 0;
+      return snapshot.seq;
+    }),
+  );
+
+  // Losing the connection makes the state `resuming`; coming back ends the cycle, so the stream
+  // resumes from the last seq (events sent while the connection was down may be lost).
+  const connectionChanges$ = deps.connection$.pipe(
+    pairwise(),
+    tap(([previous, current]) => {
+      if (previous === 'online' && current !== 'online' && synced)
+        deps.setStatus({ state: 'resuming' });
+      if (current === 'online' && previous !== 'online' && previous !== 'connecting')
+        throw new Reconnected();
+    }),
+  );
+
   const cycle$ = defer(() => {
-    if (deps.status().state !== 'ready') deps.setStatus({ state: 'loading' });
-    return defer(() => deps.adapter.snapshot()).pipe(
-      catchError((error: unknown) => throwError(() => new SnapshotFailed(toErrorInfo(error)))),
-      switchMap((snapshot) => {
-        if (snapshot.seq > snapshotSeq) resyncStreak = 0;
-        snapshotSeq = snapshot.seq;
-        deps.applySnapshot(snapshot, synced);
-        synced = true;
-        return deps.adapter.events(snapshot.seq);
+    if (needSnapshot) {
+      if (!synced && deps.status().state !== 'loading') deps.setStatus({ state: 'loading' });
+    }
+    const from$: Observable<number> = needSnapshot
+      ? snapshot$
+      : defer(() => {
+          const seq = deps.lastSeq();
+          return [seq];
+        });
+    const events$ = from$.pipe(
+      switchMap((seq) => {
+        const state = deps.status().state;
+        if (state !== 'ready' && (state !== 'resuming' || online()))
+          deps.setStatus({ state: 'ready' });
+        return concat(
+          adapter.events(seq),
+          defer(() => throwError(() => new StreamEnded())),
+        );
       }),
-      tap((event) => {
-        const expected = deps.lastSeq() + 1;
-        if (!Number.isInteger(event.seq)) throw new SeqGap(expected, event.seq);
-        if (event.seq < expected) return; // already applied (a replay overlap): drop it
-        if (event.seq > expected) throw new SeqGap(expected, event.seq);
-        deps.applyEvent(event);
-        resyncStreak = 0;
-      }),
+      tap(applyChecked),
     );
+    return merge(events$, connectionChanges$.pipe(ignoreElements()));
   });
 
-  return cycle$
+  const loop = cycle$
     .pipe(
       retry({
-        resetOnSuccess: true,
-        delay: (error: unknown, attempt: number) => {
+        delay: (error: unknown) => {
+          if (error instanceof Reconnected) return timer(0, timing.scheduler);
+          if (error instanceof SeqGap && !gapResumed && !needSnapshot) {
+            gapResumed = true;
+            return timer(0, timing.scheduler);
+          }
+          if (error instanceof SeqGap || resyncRequired(error)) {
+            gapResumed = false;
+            needSnapshot = true;
+            resyncStreak++;
+            const wait =
+              resyncStreak <= 3 ? 0 : Math.min(MAX_BACKOFF_MS, 250 * 2 ** (resyncStreak - 4));
+            return timer(wait, timing.scheduler);
+          }
+          failures++;
           if (error instanceof SnapshotFailed) {
             deps.setStatus({ state: 'error', error: error.info });
-            return race(reconnected$(deps.connection$), deps.retryNow$.pipe(take(1)));
-          }
-          // Resync at once, but never spin: repeated resyncs back off.
-          if (needsResync(error)) {
-            resyncStreak++;
-            return timer(resyncStreak <= 3 ? 0 : Math.min(30_000, 250 * 2 ** (resyncStreak - 4)));
+          } else if (synced) {
+            deps.setStatus({ state: 'resuming' });
           }
           return race(
             reconnected$(deps.connection$),
-            timer(backoffMs(attempt)),
+            timer(backoffMs(failures, timing.random, 1000, MAX_BACKOFF_MS), timing.scheduler),
             deps.retryNow$.pipe(take(1)),
           );
         },
       }),
+      catchError(() => EMPTY),
       takeUntil(deps.destroy$),
     )
     .subscribe();
+  loop.add(watchConnection);
+  return loop;
 }

@@ -1,4 +1,5 @@
-import type { Observable } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { OutboxStorage, OutboxStore } from './outbox.js';
 import type { Viewer, SessionGroupKind } from '../domain/access.js';
 import type { Counters } from '../domain/counters.js';
 import type { ErrorInfo } from '../domain/errors.js';
@@ -18,8 +19,13 @@ import type {
   Session,
   User,
 } from '../domain/types.js';
-import type { CommandValues } from '../protocol/commands.js';
-import type { CommandResult, ConnectionState, TransportAdapter } from '../protocol/adapter.js';
+import type { CommandType, CommandValues } from '../protocol/commands.js';
+import type {
+  CommandResult,
+  ConnectionState,
+  TabRole,
+  TransportAdapter,
+} from '../protocol/adapter.js';
 
 /** Options of {@link createLiveChatClient}. */
 export interface LiveChatClientOptions {
@@ -40,11 +46,40 @@ export interface LiveChatClientOptions {
   now?: () => number;
   /** Most activity entries kept in `activity$` (default 200). */
   activityLimit?: number;
+  /**
+   * Where unsent messages are kept across reloads (default: memory only). Use
+   * `createIndexedDbOutbox()` from `@live-chat/adapters` in a browser.
+   */
+  outbox?: OutboxStore;
+  /**
+   * How long a command may take, retries included, before it resolves `TIMEOUT` (default
+   * 15,000 ms). A timeout or network error before then retries the same `commandId`.
+   */
+  commandDeadlineMs?: number;
+  /** How long one attempt of a command or a read may wait for an answer (default 5,000 ms). */
+  requestTimeoutMs?: number;
+  /** Conversations kept in memory that nobody is watching, least recently used first out (default 20). */
+  conversationCacheSize?: number;
+  /**
+   * Scheduler of every timer of the client: back-offs, deadlines, retries, the search debounce
+   * (default RxJS `asyncScheduler`). Tests pass a virtual clock so a seeded run replays exactly.
+   */
+  scheduler?: SchedulerLike;
+  /** Source of the back-off jitter, in [0, 1) (default `Math.random`). */
+  random?: () => number;
 }
 
-/** Where the client is in loading the user's state. */
+/**
+ * Where the client is in loading the user's state: `loading` before the first snapshot,
+ * `ready` while live events flow, `resuming` while the state is shown but the event stream is
+ * being resumed (the connection dropped or the stream ended), `error` when loading failed (it
+ * is retried with a back-off, at once on reconnect or `retryLoad()`).
+ */
 export type ClientStatus =
-  { state: 'loading' } | { state: 'ready' } | { state: 'error'; error: ErrorInfo };
+  | { state: 'loading' }
+  | { state: 'ready' }
+  | { state: 'resuming' }
+  | { state: 'error'; error: ErrorInfo };
 
 /** A session as lists show it: the session, the user's unread count and the New mark. */
 export interface SessionView {
@@ -55,8 +90,13 @@ export interface SessionView {
   customer: Customer | undefined;
 }
 
-/** Delivery state of a message in the conversation. */
-export type MessageDelivery = 'sent' | 'pending' | 'failed';
+/**
+ * Delivery state of a message in the conversation: `pending` while it is being sent,
+ * `unconfirmed` when an attempt got no answer and the send is being retried or reconciled
+ * ("not confirmed yet"), `failed` when it was refused or its deadline passed (Retry or
+ * Discard), `sent` once the backend stored it.
+ */
+export type MessageDelivery = 'sent' | 'pending' | 'unconfirmed' | 'failed';
 
 /** A message as the conversation shows it. Pending and failed messages have `order = Infinity`. */
 export interface MessageView extends Message {
@@ -87,6 +127,15 @@ export interface SearchState {
   error?: ErrorInfo;
 }
 
+/** A command whose outcome is not known yet, as `unconfirmed$` lists it. */
+export interface UnconfirmedCommand {
+  commandId: string;
+  type: CommandType;
+  sessionId?: Id;
+  /** When the first attempt was made (the client's clock). */
+  since: number;
+}
+
 /** A command result as the client returns it. */
 export type ClientResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -110,6 +159,15 @@ export interface LiveChatClient {
   readonly alerts$: Observable<Alert>;
   readonly binders$: Observable<Binder[]>;
   readonly actions$: Observable<HostAction[]>;
+  /**
+   * Commands sent but not confirmed yet (an attempt timed out or hit a network error, and the
+   * client is retrying it with the same `commandId`); empty most of the time.
+   */
+  readonly unconfirmed$: Observable<UnconfirmedCommand[]>;
+  /** Where unsent messages are kept: `memory` after the outbox storage failed (show a notice). */
+  readonly outboxStorage$: Observable<OutboxStorage>;
+  /** This tab's role when tabs share one connection: alerts sound only where it is not `follower`. */
+  readonly tabRole$: Observable<TabRole>;
 
   /** Sessions of one menu group of one live chat: queue oldest first, others newest activity first. */
   sessions$(liveChatId: Id, group: SessionGroupKind): Observable<SessionView[]>;
@@ -122,6 +180,7 @@ export interface LiveChatClient {
 
   // Synchronous snapshots
   readonly connection: ConnectionState;
+  readonly tabRole: TabRole;
   readonly status: ClientStatus;
   readonly me: User | null;
   readonly viewer: Viewer | null;

@@ -1,4 +1,8 @@
-/** Codes a host can branch on. */
+/**
+ * Codes a host can branch on. `OFFLINE`: the backend could not be reached and the command was
+ * not applied, or its outcome is unknown while the connection is down. `TIMEOUT`: no answer
+ * came before the command's deadline; the outcome is unknown until the event stream tells.
+ */
 export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'ALREADY_TAKEN'
@@ -7,8 +11,28 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'OFFLINE'
+  | 'TIMEOUT'
   | 'RESYNC_REQUIRED'
   | 'INTERNAL';
+
+/** Every documented {@link ErrorCode}; nothing else crosses the client's public boundary. */
+export const ERROR_CODES: readonly ErrorCode[] = Object.freeze([
+  'INVALID_TRANSITION',
+  'ALREADY_TAKEN',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION',
+  'CONFLICT',
+  'OFFLINE',
+  'TIMEOUT',
+  'RESYNC_REQUIRED',
+  'INTERNAL',
+]);
+
+/** Whether `value` is one of the documented {@link ERROR_CODES}. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
 
 /** A JSON-serialisable error value, as carried by command results. */
 export interface ErrorInfo {
@@ -17,6 +41,11 @@ export interface ErrorInfo {
   message: string;
   /** Optional structured context (ids, limits). */
   details?: Record<string, unknown>;
+  /**
+   * What was originally thrown, when it was not a documented error (e.g. a socket error whose
+   * own code is `ECONNRESET`): kept for logs, never branched on.
+   */
+  cause?: unknown;
 }
 
 /** An `Error` carrying an {@link ErrorCode}; thrown where a promise must reject. */
@@ -57,12 +86,12 @@ export const fail = <T = never>(
   details?: Record<string, unknown>,
 ): Result<T> => ({ ok: false, error: details ? { code, message, details } : { code, message } });
 
-/** Whether a value looks like an {@link ErrorInfo}. */
+/** Whether a value is an {@link ErrorInfo}: an object with a documented `code` and a `message`. */
 export function isErrorInfo(value: unknown): value is ErrorInfo {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as ErrorInfo).code === 'string' &&
+    isErrorCode((value as ErrorInfo).code) &&
     typeof (value as ErrorInfo).message === 'string'
   );
 }

@@ -9,6 +9,13 @@ import type { ServerEvent, Snapshot } from './events.js';
 /** Connection state of an adapter, as the workspace shows it. */
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'failed';
 
+/**
+ * Where a browser tab stands when several tabs of one user share one connection: the `leader`
+ * holds the real connection, a `follower` talks to the backend through the leader, and a tab
+ * that shares nothing is `alone`. Alerts sound and notify only in a tab that is not a follower.
+ */
+export type TabRole = 'leader' | 'follower' | 'alone';
+
 /** Result of executing a command: the command's value, or a typed error and nothing changed. */
 export type CommandResult<C extends Command = Command> =
   { ok: true; value: CommandValues[C['type']] } | { ok: false; error: ErrorInfo };
@@ -49,6 +56,11 @@ export interface TransportAdapter {
   search(query: SearchQuery): Promise<SearchHit[]>;
   /** A report computed by the backend from its own records. */
   report<Q extends ReportQuery>(query: Q): Promise<Report<Q>>;
+  /**
+   * Optional: this tab's role when tabs share one connection (see {@link TabRole}). Adapters
+   * that do not share a connection between tabs leave it out, which means `alone`.
+   */
+  readonly tabRole$?: Observable<TabRole>;
   /** Releases connections and subscriptions. */
   dispose?(): void;
 }

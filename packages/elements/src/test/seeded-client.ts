@@ -1,3 +1,5 @@
+/// <reference types="mocha" />
+// Test support for the browser suite: relies on the test runner's mocha globals (afterEach).
 import { waitUntil as waitUntilDefault } from '@open-wc/testing';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
 import { createMemoryBackend, createSeedData, SEED_USERS } from '@live-chat/adapters';

@@ -1,8 +1,13 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { Observable, Subject } from 'rxjs';
-import { createLiveChatClient, type Alert, type LiveChatClient } from '@live-chat/core';
-import { createMemoryBackend } from '@live-chat/adapters';
+import {
+  createLiveChatClient,
+  type Alert,
+  type LiveChatClient,
+  type TabRole,
+} from '@live-chat/core';
+import { createMemoryBackend, createTabSharedAdapter } from '@live-chat/adapters';
 import { AlertsController } from './alerts-controller.js';
 import { ALERT_SETTINGS_STORAGE_KEY, DEFAULT_ALERT_SETTINGS } from './alert-settings-store.js';
 import { fakeEnvironment } from './alerts-testing.js';
@@ -331,6 +336,97 @@ describe('AlertsController', () => {
     expect(fake.document.title).to.equal('(2) Inbox — Acme');
     fake.document.setAttended(true, fake.window);
     expect(fake.document.title).to.equal('Inbox — Acme');
+  });
+
+  it('in a follower tab: no sound and no desktop notification, but the title badge', async () => {
+    const fake = fakeEnvironment();
+    const source = alertSource();
+    let role: TabRole = 'follower';
+    const client = {
+      alerts$: source.client.alerts$,
+      get tabRole() {
+        return role;
+      },
+    } as unknown as LiveChatClient;
+    controllerFor(client, fake).setSettings({ sound: true, desktop: true, titleBadge: true });
+    fake.document.dispatchEvent(new Event('pointerdown'));
+    fake.document.setAttended(false, fake.window);
+
+    source.push(alert('a-1'));
+    expect(fake.tones()).to.deep.equal([]);
+    expect(fake.notifications.shown).to.have.length(0);
+    expect(fake.document.title).to.equal('(1) Live chats');
+
+    // This tab took over from a closed leader: it alerts from the next alert on.
+    role = 'leader';
+    source.push(alert('a-2'));
+    expect(fake.tones()).to.deep.equal([880, 1320]);
+    expect(fake.notifications.shown).to.have.length(1);
+    expect(fake.document.title).to.equal('(2) Live chats');
+  });
+
+  it('three tabs sharing one connection: one beep and one notification per alert, in the leader tab', async () => {
+    const key = `u-anna@alerts-${crypto.randomUUID()}`;
+    const tabs = [0, 1, 2].map(() =>
+      createTabSharedAdapter({ key, connect: () => backend.connect('u-anna') }),
+    );
+    const fakes = tabs.map(() => fakeEnvironment());
+    const tabClients = tabs.map((adapter) => createLiveChatClient({ adapter }));
+    clients.push(...tabClients);
+    try {
+      await waitUntil(() => tabClients.every((c) => c.status.state === 'ready'), 'tabs ready', {
+        timeout: 5000,
+      });
+      await waitUntil(
+        () => tabClients.map((c) => c.tabRole).join() === 'leader,follower,follower',
+        'one leader, two followers',
+      );
+      for (const [i, fake] of fakes.entries()) {
+        controllerFor(tabClients[i], fake).setSettings({ sound: true, desktop: true });
+        fake.document.dispatchEvent(new Event('pointerdown'));
+        fake.document.setAttended(false, fake.window);
+      }
+      const allTones = () => fakes.flatMap((fake) => fake.tones());
+      const shown = () => fakes.map((fake) => fake.notifications.shown.length);
+
+      backend.customerWrites({
+        customerId: 'c-ivan',
+        liveChatId: 'lc-support',
+        channel: 'telegram',
+        text: 'Hello?',
+      });
+      await waitUntil(
+        () => fakes.every((fake) => fake.document.title === '(1) Live chats'),
+        'every tab badges its title',
+      );
+      await aTimeout(20);
+      expect(allTones()).to.deep.equal([880, 1320]);
+      expect(fakes[0]!.tones()).to.deep.equal([880, 1320]);
+      expect(shown()).to.deep.equal([1, 0, 0]);
+
+      // The leader tab closes: the tab that takes over sounds for the next alert, once.
+      tabClients[0]!.dispose();
+      tabs[0]!.dispose();
+      await waitUntil(() => tabClients[1]!.tabRole === 'leader', 'takeover', { timeout: 2000 });
+      for (const fake of fakes) fake.advance(5000);
+      backend.customerWrites({
+        customerId: 'c-maria',
+        liveChatId: 'lc-support',
+        channel: 'telegram',
+        text: 'Anyone?',
+      });
+      await waitUntil(
+        () => fakes.slice(1).every((fake) => fake.document.title === '(2) Live chats'),
+        'the remaining tabs badge their titles',
+        { timeout: 5000 },
+      );
+      await aTimeout(20);
+      expect(fakes[1]!.tones()).to.deep.equal([880, 1320]);
+      expect(fakes[2]!.tones()).to.deep.equal([]);
+      expect(shown()).to.deep.equal([1, 1, 0]);
+    } finally {
+      for (const tab of tabs) tab.dispose();
+    }
   });
 
   it('as a reactive controller it subscribes while the host is connected, and leaves nothing behind', async () => {

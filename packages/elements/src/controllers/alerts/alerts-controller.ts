@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
-import type { Alert, LiveChatClient } from '@live-chat/core';
+import type { Alert, LiveChatClient, TabRole } from '@live-chat/core';
 import { DEFAULT_LOCALE, translate } from '../../i18n/catalogue.js';
 import { emit } from '../../shared/events.js';
 import {
@@ -119,6 +119,12 @@ function browserEnvironment(): AlertsEnvironment {
  *   the session.
  * - **title badge**: "(3) Original title", counting alerts since the page was last visible and
  *   focused; the title is restored when it is again.
+ *
+ * When several tabs of the user share one connection (the client's `tabRole` is `leader` or
+ * `follower`), every tab receives each alert, but only the tab that is not a `follower` plays
+ * the sound and shows the desktop notification: one beep and one notification per alert, not
+ * one per tab. The title badge shows in every tab. The role is read on each alert, so the tab
+ * that takes over from a closed leader starts sounding at once.
  *
  * Settings live in `localStorage` (namespaced key) and are read on each alert, so a settings
  * panel, another controller or another tab changing them takes effect at once.
@@ -275,6 +281,12 @@ export class AlertsController implements ReactiveController {
     );
   }
 
+  /** This tab's role in sharing the connection (`alone` for a client that does not say). */
+  private tabRole(): TabRole {
+    const client = this.client;
+    return (client && 'tabRole' in client ? client.tabRole : undefined) ?? 'alone';
+  }
+
   /** Whether the user is looking at the page: visible and focused. */
   private attended(): boolean {
     const document = this.env.document;
@@ -289,8 +301,10 @@ export class AlertsController implements ReactiveController {
 
     const settings = this.settings;
     const attended = this.attended();
-    if (settings.sound) this.beep();
-    if (settings.desktop && !attended) this.notify(alert);
+    // Another tab (the leader) sounds and notifies for this alert.
+    const elsewhere = this.tabRole() === 'follower';
+    if (settings.sound && !elsewhere) this.beep();
+    if (settings.desktop && !attended && !elsewhere) this.notify(alert);
     if (settings.titleBadge && !attended) {
       this.unseen += 1;
       this.writeBadge();

@@ -1,0 +1,591 @@
+/**
+ * Many tabs, one connection: the tabs of one user elect a leader with the Web Locks API; the
+ * leader holds the real adapter and the other tabs (followers) talk to the backend through it
+ * over a `BroadcastChannel`. When the leader's tab goes, a follower takes the lock and the
+ * connection over. The result is a plain `TransportAdapter`, so the client needs nothing special.
+ */
+import { BehaviorSubject, distinctUntilChanged, Observable, type Subscriber } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import { LiveChatError } from '@live-chat/core';
+import type {
+  Command,
+  CommandResult,
+  ConnectionState,
+  HistoryQuery,
+  MessagePage,
+  Report,
+  ReportQuery,
+  SearchHit,
+  SearchQuery,
+  ServerEvent,
+  Snapshot,
+  TabRole,
+  TransportAdapter,
+} from '@live-chat/core';
+import { LeaderHost } from './leader.js';
+import {
+  decode,
+  encode,
+  fromWireError,
+  toWireError,
+  type RequestOp,
+  type TabMessage,
+  type WireError,
+} from './messages.js';
+import type {
+  TabChannel,
+  TabChannelListener,
+  TabLocks,
+  TabSharedAdapter,
+  TabSharedAdapterOptions,
+} from './types.js';
+
+/** Default of {@link TabSharedAdapterOptions.requestTimeoutMs}. */
+export const DEFAULT_TAB_REQUEST_TIMEOUT_MS = 10_000;
+
+/** How often a follower without a leader asks who leads. */
+const HELLO_INTERVAL_MS = 250;
+
+/** A call forwarded to the leader (sent, or waiting for a leader to send it to). */
+interface ForwardedCall {
+  op: RequestOp;
+  payload: unknown;
+  /** Runs the call on the real adapter, should this tab become leader before it is sent. */
+  local: (adapter: TransportAdapter) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+  /** The leader it was sent to; absent while it waits for one. */
+  sentTo?: string;
+}
+
+/** One `events(sinceSeq)` subscription of this tab. */
+interface SharedStream {
+  sinceSeq: number;
+  subscriber: Subscriber<ServerEvent>;
+  /** `local`: served by this tab's real adapter; `remote`: by the leader; `waiting`: for a leader. */
+  mode: 'waiting' | 'remote' | 'local' | 'ended';
+  /** The subscription id sent to the leader (`remote`). */
+  id?: number;
+  /** The leader serving it (`remote`). */
+  leader?: string;
+  /** The real adapter's stream (`local`). */
+  inner?: Subscription;
+}
+
+const offline = (message: string) => new LiveChatError('OFFLINE', message);
+
+function newTabId(): string {
+  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function defaultLocks(): TabLocks | undefined {
+  const navigator = (globalThis as { navigator?: { locks?: TabLocks } }).navigator;
+  return navigator?.locks ?? undefined;
+}
+
+function defaultChannel(): ((name: string) => TabChannel) | undefined {
+  const Channel = (globalThis as { BroadcastChannel?: new (name: string) => TabChannel })
+    .BroadcastChannel;
+  return Channel ? (name) => new Channel(name) : undefined;
+}
+
+/**
+ * Shares one connection between the tabs of one user (same `key`):
+ *
+ * - the tab holding the Web Lock `'live-chat:' + key` is the **leader**: it calls `connect()`
+ *   and serves the other tabs over the `BroadcastChannel` of the same name;
+ * - the other tabs are **followers**: every call (`snapshot`, `execute`, `history`, `search`,
+ *   `report`, `events(sinceSeq)`) is forwarded to the leader as JSON and answered from its
+ *   adapter; `connection$` mirrors the leader's connection (and is `reconnecting` while no
+ *   leader answers);
+ * - when the leader goes (its adapter is disposed, or its tab closes), a follower gets the lock
+ *   and calls `connect()`. Calls that were waiting for the old leader reject with `OFFLINE` and
+ *   event streams it served error with `OFFLINE`, so the client retries them (same
+ *   `commandId`) and resumes its stream; calls not yet sent wait for the new leader;
+ * - without the Web Locks API or `BroadcastChannel` (or with `locks: null`), the tab simply uses
+ *   `connect()`'s adapter, and its role is `alone`.
+ *
+ * A forwarded call that gets no answer within `requestTimeoutMs` rejects with `TIMEOUT`.
+ */
+export function createTabSharedAdapter(options: TabSharedAdapterOptions): TabSharedAdapter {
+  const locks = options.locks === undefined ? defaultLocks() : options.locks;
+  const openChannel = options.channel === undefined ? defaultChannel() : options.channel;
+  if (!locks || !openChannel) return new AloneAdapter(options.connect());
+  return new SharedAdapter(options, locks, openChannel);
+}
+
+/** The tab's own adapter, for browsers (or options) without tab sharing. */
+class AloneAdapter implements TabSharedAdapter {
+  readonly connection$: Observable<ConnectionState>;
+  readonly tabRole$: Observable<TabRole>;
+  private readonly role = new BehaviorSubject<TabRole>('alone');
+
+  constructor(private readonly adapter: TransportAdapter) {
+    this.connection$ = adapter.connection$;
+    this.tabRole$ = this.role.asObservable();
+  }
+
+  get tabRole(): TabRole {
+    return 'alone';
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.adapter.snapshot();
+  }
+
+  events(sinceSeq: number): Observable<ServerEvent> {
+    return this.adapter.events(sinceSeq);
+  }
+
+  execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+    return this.adapter.execute(command);
+  }
+
+  history(query: HistoryQuery): Promise<MessagePage> {
+    return this.adapter.history(query);
+  }
+
+  search(query: SearchQuery): Promise<SearchHit[]> {
+    return this.adapter.search(query);
+  }
+
+  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
+    return this.adapter.report(query);
+  }
+
+  dispose(): void {
+    if (this.role.closed) return;
+    this.role.complete();
+    this.adapter.dispose?.();
+  }
+}
+
+/** A tab of a group sharing one connection: a follower, until it takes the lock and leads. */
+class SharedAdapter implements TabSharedAdapter {
+  readonly connection$: Observable<ConnectionState>;
+  readonly tabRole$: Observable<TabRole>;
+
+  private readonly tabId = newTabId();
+  private readonly lockName: string;
+  private readonly requestTimeoutMs: number;
+  private readonly channel: TabChannel;
+  private readonly state = new BehaviorSubject<ConnectionState>('connecting');
+  private readonly role = new BehaviorSubject<TabRole>('follower');
+  /** Forwarded calls by request id. */
+  private readonly calls = new Map<number, ForwardedCall>();
+  private readonly streams = new Set<SharedStream>();
+  /** Remote streams by subscription id. */
+  private readonly remoteStreams = new Map<number, SharedStream>();
+  /** Leaders that went: a late message of theirs is ignored. */
+  private readonly formerLeaders = new Set<string>();
+  /** Aborts the queued request for the leader lock. */
+  private readonly waitForLock = new AbortController();
+  /** Resolves on dispose, releasing every lock this tab holds. */
+  private readonly released: Promise<void>;
+  private release!: () => void;
+  private nextId = 0;
+  /** The remote leader this tab follows; undefined while none is known (or this tab leads). */
+  private leaderId: string | undefined;
+  private leading = false;
+  private adapter: TransportAdapter | undefined;
+  private connectFailure: WireError | undefined;
+  private adapterState: Subscription | undefined;
+  private host: LeaderHost | undefined;
+  private helloTimer: ReturnType<typeof setInterval> | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly options: TabSharedAdapterOptions,
+    private readonly locks: TabLocks,
+    openChannel: (name: string) => TabChannel,
+  ) {
+    this.lockName = `live-chat:${options.key}`;
+    this.requestTimeoutMs = Math.max(0, options.requestTimeoutMs ?? DEFAULT_TAB_REQUEST_TIMEOUT_MS);
+    this.connection$ = this.state.pipe(distinctUntilChanged());
+    this.tabRole$ = this.role.pipe(distinctUntilChanged());
+    this.released = new Promise<void>((resolve) => (this.release = resolve));
+    this.channel = openChannel(this.lockName);
+    this.channel.addEventListener('message', this.onMessage);
+    // Held while this tab is open: the leader waits for it to learn when this tab is gone.
+    this.locks.request(this.tabLock(this.tabId), {}, () => this.released).catch(() => undefined);
+    this.locks
+      .request(this.lockName, { ifAvailable: true }, (lock) => (lock ? this.lead() : this.follow()))
+      .catch(() => undefined);
+  }
+
+  get tabRole(): TabRole {
+    return this.role.value;
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.call('snapshot', undefined, (adapter) => adapter.snapshot());
+  }
+
+  events(sinceSeq: number): Observable<ServerEvent> {
+    return new Observable<ServerEvent>((subscriber) => {
+      if (this.disposed) {
+        subscriber.complete();
+        return undefined;
+      }
+      const stream: SharedStream = { sinceSeq, subscriber, mode: 'waiting' };
+      this.streams.add(stream);
+      this.attach(stream);
+      return () => this.detach(stream);
+    });
+  }
+
+  execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+    return this.call('execute', command, (adapter) => adapter.execute(command));
+  }
+
+  history(query: HistoryQuery): Promise<MessagePage> {
+    return this.call('history', query, (adapter) => adapter.history(query));
+  }
+
+  search(query: SearchQuery): Promise<SearchHit[]> {
+    return this.call('search', query, (adapter) => adapter.search(query));
+  }
+
+  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
+    return this.call('report', query, (adapter) => adapter.report(query));
+  }
+
+  /**
+   * Leaves the group. A leader tells the followers, releases the lock (a follower takes over)
+   * and disposes the real adapter. Pending calls reject with `OFFLINE`, streams complete,
+   * `connection$` ends `offline`.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.stopHello();
+    this.post(
+      this.leading
+        ? { kind: 'leader-gone', from: this.tabId }
+        : { kind: 'follower-gone', from: this.tabId },
+    );
+    this.host?.dispose();
+    for (const call of this.calls.values()) {
+      clearTimeout(call.timer);
+      call.reject(offline('The adapter has been disposed.'));
+    }
+    this.calls.clear();
+    for (const stream of [...this.streams]) {
+      this.end(stream);
+      stream.subscriber.complete();
+    }
+    this.adapterState?.unsubscribe();
+    this.adapter?.dispose?.();
+    this.state.next('offline');
+    this.state.complete();
+    this.role.complete();
+    this.waitForLock.abort();
+    this.release();
+    this.channel.removeEventListener('message', this.onMessage);
+    this.channel.close();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Roles
+
+  private tabLock(tabId: string): string {
+    return `${this.lockName}:tab:${tabId}`;
+  }
+
+  /** The leader lock is taken: wait for it, and ask who leads meanwhile. */
+  private follow(): void {
+    if (this.disposed) return;
+    this.startHello();
+    this.locks
+      .request(this.lockName, { signal: this.waitForLock.signal }, () => this.lead())
+      .catch(() => undefined); // aborted on dispose
+  }
+
+  /** This tab got the lock: it connects and serves the others until it is disposed. */
+  private lead(): Promise<void> {
+    if (this.disposed || this.leading) return this.released;
+    this.leading = true;
+    this.stopHello();
+    // Whatever the previous leader was serving this tab is lost: it errors, and is retried.
+    this.dropLeader('The tab holding the connection went away; this tab takes it over.');
+    this.role.next('leader');
+    try {
+      this.adapter = this.options.connect();
+    } catch (error) {
+      this.connectFailure = toWireError(error);
+    }
+    this.host = new LeaderHost({
+      tabId: this.tabId,
+      adapter: this.adapter ?? { failed: this.connectFailure ?? { message: 'No adapter.' } },
+      post: (message) => this.post(message),
+      locks: this.locks,
+      tabLockName: (tabId) => this.tabLock(tabId),
+    });
+    if (this.adapter) {
+      this.adapterState = this.adapter.connection$.subscribe((state) => {
+        if (this.disposed) return;
+        this.state.next(state);
+        this.post({ kind: 'connection', from: this.tabId, state });
+      });
+    } else {
+      this.state.next('failed');
+    }
+    this.post({ kind: 'leader', from: this.tabId, state: this.state.value });
+    // Calls and streams that were waiting for a leader are this tab's own now.
+    for (const [id, call] of [...this.calls]) {
+      this.calls.delete(id);
+      clearTimeout(call.timer);
+      this.runLocally(call.local).then(call.resolve, call.reject);
+    }
+    for (const stream of this.streams) if (stream.mode === 'waiting') this.attach(stream);
+    return this.released;
+  }
+
+  /** A leader introduced itself: follow it (the old one, if any, is gone). */
+  private acceptLeader(leader: string, state: ConnectionState): void {
+    if (this.leading || this.formerLeaders.has(leader)) return;
+    if (leader === this.leaderId) {
+      this.state.next(state);
+      return;
+    }
+    this.dropLeader('The tab holding the connection went away.');
+    this.leaderId = leader;
+    this.stopHello();
+    this.state.next(state);
+    for (const [id, call] of this.calls) if (call.sentTo === undefined) this.send(id, call);
+    for (const stream of this.streams) if (stream.mode === 'waiting') this.attach(stream);
+  }
+
+  /**
+   * Forgets the current leader: the calls it was answering reject with `OFFLINE`, the streams it
+   * served error with `OFFLINE` (never complete silently: the client resumes from its last
+   * seq), and the connection is `reconnecting` until a leader answers.
+   */
+  private dropLeader(reason: string): void {
+    const leader = this.leaderId;
+    if (leader === undefined) return;
+    this.leaderId = undefined;
+    this.formerLeaders.add(leader);
+    this.state.next('reconnecting');
+    for (const [id, call] of [...this.calls]) {
+      if (call.sentTo !== leader) continue;
+      this.calls.delete(id);
+      clearTimeout(call.timer);
+      call.reject(offline(reason));
+    }
+    for (const stream of [...this.streams]) {
+      if (stream.mode !== 'remote' || stream.leader !== leader) continue;
+      this.end(stream);
+      stream.subscriber.error(offline(reason));
+    }
+    if (!this.leading) this.startHello();
+  }
+
+  private startHello(): void {
+    this.post({ kind: 'hello', from: this.tabId });
+    this.helloTimer ??= setInterval(
+      () => this.post({ kind: 'hello', from: this.tabId }),
+      HELLO_INTERVAL_MS,
+    );
+  }
+
+  private stopHello(): void {
+    if (this.helloTimer !== undefined) clearInterval(this.helloTimer);
+    this.helloTimer = undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Calls
+
+  private call<T>(
+    op: RequestOp,
+    payload: unknown,
+    local: (adapter: TransportAdapter) => Promise<T>,
+  ): Promise<T> {
+    if (this.disposed) return Promise.reject(offline('The adapter has been disposed.'));
+    if (this.leading) return this.runLocally(local);
+    return new Promise<T>((resolve, reject) => {
+      const id = ++this.nextId;
+      const timer = setTimeout(() => {
+        if (!this.calls.delete(id)) return;
+        reject(
+          new LiveChatError('TIMEOUT', 'The tab holding the connection did not answer in time.', {
+            op,
+          }),
+        );
+      }, this.requestTimeoutMs);
+      const call: ForwardedCall = {
+        op,
+        payload,
+        local,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        timer,
+      };
+      this.calls.set(id, call);
+      if (this.leaderId !== undefined) this.send(id, call);
+    });
+  }
+
+  private send(id: number, call: ForwardedCall): void {
+    const leader = this.leaderId;
+    if (leader === undefined) return;
+    const message: TabMessage = {
+      kind: 'request',
+      from: this.tabId,
+      to: leader,
+      id,
+      op: call.op,
+      payload: call.payload,
+    };
+    let data: string;
+    try {
+      data = encode(message);
+    } catch {
+      this.calls.delete(id);
+      clearTimeout(call.timer);
+      call.reject(new LiveChatError('VALIDATION', 'The request is not JSON-serialisable.'));
+      return;
+    }
+    call.sentTo = leader;
+    this.postData(data);
+  }
+
+  private runLocally<T>(local: (adapter: TransportAdapter) => Promise<T>): Promise<T> {
+    const adapter = this.adapter;
+    if (!adapter) {
+      return Promise.reject(fromWireError(this.connectFailure ?? { message: 'No adapter.' }));
+    }
+    try {
+      return local(adapter);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Streams
+
+  private attach(stream: SharedStream): void {
+    if (this.leading) {
+      stream.mode = 'local';
+      const adapter = this.adapter;
+      if (!adapter) {
+        this.end(stream);
+        stream.subscriber.error(fromWireError(this.connectFailure ?? { message: 'No adapter.' }));
+        return;
+      }
+      stream.inner = adapter.events(stream.sinceSeq).subscribe({
+        next: (event) => stream.subscriber.next(event),
+        error: (error: unknown) => {
+          this.end(stream);
+          stream.subscriber.error(error);
+        },
+        complete: () => {
+          this.end(stream);
+          stream.subscriber.complete();
+        },
+      });
+      return;
+    }
+    const leader = this.leaderId;
+    if (leader === undefined) {
+      stream.mode = 'waiting';
+      return;
+    }
+    const id = ++this.nextId;
+    stream.mode = 'remote';
+    stream.id = id;
+    stream.leader = leader;
+    this.remoteStreams.set(id, stream);
+    this.post({ kind: 'subscribe', from: this.tabId, to: leader, id, sinceSeq: stream.sinceSeq });
+  }
+
+  /** The subscriber unsubscribed. */
+  private detach(stream: SharedStream): void {
+    if (stream.mode === 'remote' && stream.leader === this.leaderId && !this.disposed) {
+      this.post({ kind: 'unsubscribe', from: this.tabId, to: stream.leader!, id: stream.id! });
+    }
+    this.end(stream);
+  }
+
+  /** Releases what serves the stream (before its subscriber is told it ended). */
+  private end(stream: SharedStream): void {
+    if (stream.id !== undefined) this.remoteStreams.delete(stream.id);
+    stream.inner?.unsubscribe();
+    stream.mode = 'ended';
+    this.streams.delete(stream);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The channel
+
+  private post(message: TabMessage): void {
+    try {
+      this.postData(encode(message));
+    } catch {
+      // An event or answer that cannot be encoded is dropped; the follower's call times out.
+    }
+  }
+
+  private postData(data: string): void {
+    try {
+      this.channel.postMessage(data);
+    } catch {
+      // A closed channel: the tab is going away.
+    }
+  }
+
+  private readonly onMessage: TabChannelListener = (event) => {
+    if (this.disposed) return;
+    const message = decode(event.data);
+    if (!message || message.from === this.tabId) return;
+    if ('to' in message && message.to !== this.tabId) return;
+    switch (message.kind) {
+      case 'hello':
+        if (this.leading) this.post({ kind: 'leader', from: this.tabId, state: this.state.value });
+        return;
+      case 'leader':
+        this.acceptLeader(message.from, message.state);
+        return;
+      case 'leader-gone':
+        if (message.from === this.leaderId) {
+          this.dropLeader('The tab holding the connection was closed.');
+        } else {
+          this.formerLeaders.add(message.from);
+        }
+        return;
+      case 'connection':
+        if (message.from === this.leaderId) this.state.next(message.state);
+        return;
+      case 'response': {
+        const call = this.calls.get(message.id);
+        if (!call || call.sentTo !== message.from) return;
+        this.calls.delete(message.id);
+        clearTimeout(call.timer);
+        if (message.error) call.reject(fromWireError(message.error));
+        else call.resolve(message.value);
+        return;
+      }
+      case 'event': {
+        const stream = this.remoteStreams.get(message.id);
+        if (stream?.leader === message.from) stream.subscriber.next(message.event);
+        return;
+      }
+      case 'events-end': {
+        const stream = this.remoteStreams.get(message.id);
+        if (!stream || stream.leader !== message.from) return;
+        this.end(stream);
+        if (message.error) stream.subscriber.error(fromWireError(message.error));
+        else stream.subscriber.complete();
+        return;
+      }
+      default:
+        // Requests, subscriptions and goodbyes of followers: the leader's business.
+        this.host?.handle(message);
+    }
+  };
+}

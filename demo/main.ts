@@ -18,6 +18,7 @@ import {
 } from '@live-chat/core';
 import {
   createCustomerSimulator,
+  createIndexedDbOutbox,
   createIndexedDbPersistence,
   createSeedData,
   openMemoryBackend,
@@ -182,6 +183,8 @@ function createClient(userId: string): LiveChatClient {
     binders: [customerAccountsBinder, reclamationsBinder],
     actions: [startBusinessProcess],
     customerDirectory,
+    // Unsent messages survive a reload and are re-sent with their original clientMessageId.
+    outbox: createIndexedDbOutbox({ dbName: 'live-chat-demo-outbox' }),
   });
 }
 

@@ -39,6 +39,8 @@ export { createRandom } from './memory/random.js';
 export type { Random } from './memory/random.js';
 export { createMemoryConformanceHarness } from './memory/conformance-harness.js';
 export { createIndexedDbPersistence } from './indexeddb/persistence.js';
+export { createIndexedDbOutbox } from './indexeddb/outbox.js';
+export type { IndexedDbOutboxOptions } from './indexeddb/outbox.js';
 export type { IndexedDbPersistence, IndexedDbPersistenceOptions } from './indexeddb/persistence.js';
 export {
   createTabSharedAdapter,

@@ -23,7 +23,7 @@ import { CommandRunner, disposedError, refused } from './commands.js';
 import { Conversations } from './conversation.js';
 import { readErrorInfo } from './error-info.js';
 import { createMemoryOutbox, OutboxKeeper, type OutboxStorage } from './outbox.js';
-import type { Timing } from './timing.js';
+import { isReachable, type Timing } from './timing.js';
 import { HostExtensions } from './extensions.js';
 import { randomId } from './ids.js';
 import { searchStream } from './search.js';
@@ -143,6 +143,7 @@ class WorkspaceClient implements LiveChatClient {
       now,
       connection$: this.connectionState,
       online: () => this.connectionState.value === 'online',
+      reachable: () => isReachable(this.connectionState.value),
       destroy$: this.destroy$,
       isDisposed,
     });

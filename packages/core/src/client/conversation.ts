@@ -26,7 +26,7 @@ import {
 } from './reducers.js';
 import { select } from './select.js';
 import type { WorkspaceStore } from './store.js';
-import { backoffMs, reconnected$, sleep, type Timing } from './timing.js';
+import { backoffMs, retryWait, type Timing } from './timing.js';
 import type { ClientResult, ConversationState, MessageView } from './types.js';
 
 export interface ConversationDeps {
@@ -44,6 +44,8 @@ export interface ConversationDeps {
   connection$: Observable<ConnectionState>;
   /** Whether the connection is online now (a failure then is not a network one). */
   online: () => boolean;
+  /** Whether requests can get through now (online or connecting). */
+  reachable: () => boolean;
   destroy$: Observable<void>;
   isDisposed: () => boolean;
 }
@@ -307,11 +309,15 @@ export class Conversations {
     this.failures.set(sessionId, attempt);
     this.retryPlanned.add(sessionId);
     const { timing } = this.deps;
-    void sleep(
-      timing,
-      backoffMs(attempt, timing.random, 1000),
-      reconnected$(this.deps.connection$),
-      this.deps.destroy$,
+    void firstValueFrom(
+      retryWait(
+        timing,
+        backoffMs(attempt, timing.random, 1000),
+        this.deps.connection$,
+        this.deps.reachable(),
+        this.deps.destroy$,
+      ),
+      { defaultValue: undefined },
     ).then(() => {
       this.retryPlanned.delete(sessionId);
       if (this.deps.isDisposed() || !this.watched.has(sessionId)) return;

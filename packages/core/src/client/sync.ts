@@ -7,7 +7,6 @@ import {
   map,
   merge,
   pairwise,
-  race,
   retry,
   switchMap,
   take,
@@ -23,7 +22,7 @@ import { isErrorInfo, type ErrorInfo } from '../domain/errors.js';
 import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { readErrorInfo } from './error-info.js';
-import { backoffMs, MAX_BACKOFF_MS, reconnected$, type Timing } from './timing.js';
+import { backoffMs, isReachable, MAX_BACKOFF_MS, retryWait, type Timing } from './timing.js';
 import type { ClientStatus } from './types.js';
 
 export { reconnected$ } from './timing.js';
@@ -84,9 +83,10 @@ const resyncRequired = (error: unknown): boolean =>
  * - first (and after `RESYNC_REQUIRED`) it takes a snapshot, then follows
  *   `events(snapshot.seq)`, each event checked to be exactly `last + 1`;
  * - a gap in the seqs resumes with `events(lastSeq)`, so the backend replays what was lost on
- *   the way; a second gap with no progress in between takes a snapshot;
+ *   the way; only when a few resumes in a row make no progress does it take a snapshot;
  * - a failed snapshot sets status `error` and retries after a back-off with full jitter
- *   (capped at 30 s), at once when the connection comes back or the user clicks Retry;
+ *   (capped at 30 s), at once when the connection comes back or the user clicks Retry; while
+ *   the connection is down it waits for its return instead of failing again;
  * - an event stream that errors or completes quietly, and every reconnect, resume with
  *   `events(lastSeq)`, without a snapshot (status `resuming` meanwhile);
  * - status is `ready` only while the stream is subscribed after a snapshot.
@@ -103,8 +103,8 @@ export function startSync(deps: SyncDeps): Subscription {
   // Failures in a row of the stream or the snapshot, for the back-off.
   let failures = 0;
   // A gap is first repaired by resuming from the last seq (the backend replays what was
-  // lost on the way); a second gap with no progress in between takes a snapshot.
-  let gapResumed = false;
+  // lost on the way); after a few resumes with no progress in between, a snapshot.
+  let gapResumes = 0;
 
   let connection: ConnectionState = 'connecting';
   const online = (): boolean => connection === 'online' || connection === 'connecting';
@@ -118,7 +118,7 @@ export function startSync(deps: SyncDeps): Subscription {
     deps.applyEvent(event);
     resyncStreak = 0;
     failures = 0;
-    gapResumed = false;
+    gapResumes = 0;
   };
 
   const snapshot$ = defer(() => adapter.snapshot()).pipe(
@@ -184,12 +184,12 @@ export function startSync(deps: SyncDeps): Subscription {
       retry({
         delay: (error: unknown) => {
           if (error instanceof Reconnected) return timer(0, timing.scheduler);
-          if (error instanceof SeqGap && !gapResumed && !needSnapshot) {
-            gapResumed = true;
+          if (error instanceof SeqGap && gapResumes < 3 && !needSnapshot) {
+            gapResumes++;
             return timer(0, timing.scheduler);
           }
           if (error instanceof SeqGap || resyncRequired(error)) {
-            gapResumed = false;
+            gapResumes = 0;
             needSnapshot = true;
             resyncStreak++;
             const wait =
@@ -202,9 +202,11 @@ export function startSync(deps: SyncDeps): Subscription {
           } else if (synced) {
             deps.setStatus({ state: 'resuming' });
           }
-          return race(
-            reconnected$(deps.connection$),
-            timer(backoffMs(failures, timing.random, 1000, MAX_BACKOFF_MS), timing.scheduler),
+          return retryWait(
+            timing,
+            backoffMs(failures, timing.random, 1000, MAX_BACKOFF_MS),
+            deps.connection$,
+            isReachable(connection),
             deps.retryNow$.pipe(take(1)),
           );
         },

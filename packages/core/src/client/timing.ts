@@ -60,3 +60,25 @@ export function sleep(
     defaultValue: undefined,
   });
 }
+
+/**
+ * Waits before a retry: while the connection is down, only its return (or a waker) ends the
+ * wait, since trying earlier would only fail again; otherwise a back-off of `ms`, cut short by
+ * a reconnect or a waker.
+ */
+export function retryWait(
+  timing: Timing,
+  ms: number,
+  connection$: Observable<ConnectionState>,
+  reachable: boolean,
+  ...wakers: Observable<unknown>[]
+): Observable<unknown> {
+  const back$ = reconnected$(connection$);
+  return reachable
+    ? race(timer(Math.max(0, ms), timing.scheduler), back$, ...wakers)
+    : race(back$, ...wakers);
+}
+
+/** Whether requests can get through in this connection state. */
+export const isReachable = (state: ConnectionState): boolean =>
+  state === 'online' || state === 'connecting';

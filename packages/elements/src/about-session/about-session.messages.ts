@@ -72,6 +72,7 @@ registerDefaultMessages('en', {
   'about-session.errorCode.FORBIDDEN': 'You are not allowed to do this in this session.',
   'about-session.errorCode.NOT_FOUND': 'Not found: it may have been removed.',
   'about-session.errorCode.OFFLINE': 'You are offline.',
+  'about-session.errorCode.TIMEOUT': 'The server did not confirm it in time.',
   'about-session.errorCode.INVALID_TRANSITION':
     'This cannot be done in the session’s current state.',
 });
@@ -148,6 +149,7 @@ registerDefaultMessages('ru', {
   'about-session.errorCode.FORBIDDEN': 'У вас нет прав на это действие в этой сессии.',
   'about-session.errorCode.NOT_FOUND': 'Не найдено: возможно, запись удалена.',
   'about-session.errorCode.OFFLINE': 'Нет соединения.',
+  'about-session.errorCode.TIMEOUT': 'Сервер не подтвердил это вовремя.',
   'about-session.errorCode.INVALID_TRANSITION':
     'В текущем состоянии сессии это действие невозможно.',
 });

@@ -7,7 +7,9 @@ registerDefaultMessages('en', {
     'You are offline. The workspace will update when the connection is back.',
   'connection-status.failed': 'Could not connect to the live chat server.',
   'connection-status.load-error': 'The workspace could not be loaded: {message}',
-  'connection-status.load-error-hint': 'It will try again when the connection is back.',
+  'connection-status.load-error-hint':
+    'It tries again by itself, and at once when the connection is back.',
+  'connection-status.unconfirmed': 'Not confirmed yet: {count}. Still trying…',
   'connection-status.retry': 'Retry now',
 });
 
@@ -19,6 +21,7 @@ registerDefaultMessages('ru', {
   'connection-status.failed': 'Не удалось подключиться к серверу чатов.',
   'connection-status.load-error': 'Не удалось загрузить рабочее место: {message}',
   'connection-status.load-error-hint':
-    'Повторная попытка будет сделана, когда связь восстановится.',
+    'Попытки повторяются автоматически, и сразу, когда связь восстановится.',
+  'connection-status.unconfirmed': 'Ещё не подтверждено: {count}. Повторяем попытку…',
   'connection-status.retry': 'Повторить сейчас',
 });

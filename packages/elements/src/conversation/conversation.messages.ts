@@ -7,6 +7,7 @@ registerDefaultMessages('en', {
   'conversation.errorCode.FORBIDDEN': 'You are not allowed to do this in this session.',
   'conversation.errorCode.NOT_FOUND': 'This session no longer exists.',
   'conversation.errorCode.OFFLINE': 'You are offline.',
+  'conversation.errorCode.TIMEOUT': 'The server did not confirm it in time.',
   'conversation.errorCode.INVALID_TRANSITION':
     'This cannot be done in the session’s current state.',
   'conversation.empty.title': 'No session selected',
@@ -43,6 +44,9 @@ registerDefaultMessages('en', {
   'conversation.beginning': 'This is the beginning of the conversation.',
   'conversation.newMessages': 'New messages ↓',
   'conversation.pending': 'Sending…',
+  'conversation.unconfirmed': 'Not confirmed yet. Still trying…',
+  'conversation.outboxUnavailable':
+    'Unsent messages cannot be saved in this browser: they will be lost if you reload the page.',
   'conversation.failed': 'Not sent: {error}',
   'conversation.retrySend': 'Retry',
   'conversation.discard': 'Discard',
@@ -70,6 +74,7 @@ registerDefaultMessages('ru', {
   'conversation.errorCode.FORBIDDEN': 'У вас нет прав на это действие в этой сессии.',
   'conversation.errorCode.NOT_FOUND': 'Этой сессии больше нет.',
   'conversation.errorCode.OFFLINE': 'Нет соединения.',
+  'conversation.errorCode.TIMEOUT': 'Сервер не подтвердил это вовремя.',
   'conversation.errorCode.INVALID_TRANSITION':
     'В текущем состоянии сессии это действие невозможно.',
   'conversation.empty.title': 'Сессия не выбрана',
@@ -106,6 +111,9 @@ registerDefaultMessages('ru', {
   'conversation.beginning': 'Это начало переписки.',
   'conversation.newMessages': 'Новые сообщения ↓',
   'conversation.pending': 'Отправка…',
+  'conversation.unconfirmed': 'Ещё не подтверждено. Повторяем попытку…',
+  'conversation.outboxUnavailable':
+    'Неотправленные сообщения нельзя сохранить в этом браузере: при перезагрузке страницы они пропадут.',
   'conversation.failed': 'Не отправлено: {error}',
   'conversation.retrySend': 'Повторить',
   'conversation.discard': 'Удалить',

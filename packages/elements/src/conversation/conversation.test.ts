@@ -22,12 +22,15 @@ interface Setup {
 
 /** The memory backend with the seed directory and history, and a ready client for `userId`. */
 const setup = (
-  options: { userId?: string; pageSize?: number; latencyMs?: number } = {},
+  options: { userId?: string; pageSize?: number; latencyMs?: number; deadlineMs?: number } = {},
 ): Promise<Setup> =>
   seededClient({
     userId: options.userId,
     latencyMs: options.latencyMs,
-    client: { historyPageSize: options.pageSize ?? 50 },
+    client: {
+      historyPageSize: options.pageSize ?? 50,
+      ...(options.deadlineMs === undefined ? {} : { commandDeadlineMs: options.deadlineMs }),
+    },
   });
 
 let customerCount = 0;
@@ -294,8 +297,38 @@ describe('live-chat-conversation', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('marks a message failed when offline, and Retry sends it once back online', async () => {
+  it('shows a message sent offline as not confirmed yet, and delivers it once back online', async () => {
     const { backend, adapter, client } = await setup();
+    const session = newSession(backend, ['Hello?']);
+    expect((await client.take(session.id)).ok).to.equal(true);
+    const el = await mount(client, session.id);
+    await loaded(el, 1);
+
+    adapter.simulateConnection('offline');
+    composer(el).focus();
+    await sendKeys({ type: 'Back in a moment' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () =>
+        $(el, '[part~="unconfirmed"] [part="delivery"]')?.textContent?.includes('Not confirmed'),
+      'not confirmed yet',
+    );
+    expect($(el, '[part~="failed"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    adapter.simulateConnection('online');
+    await waitUntil(
+      () => !$(el, '[part~="unconfirmed"]') && !$(el, '[part~="pending"]'),
+      'sent once back online',
+    );
+    expect(backend.messagesOf(session.id).map((m) => m.text)).to.deep.equal([
+      'Hello?',
+      'Back in a moment',
+    ]);
+  });
+
+  it('marks a message failed when offline past its deadline, and Retry sends it once back online', async () => {
+    const { backend, adapter, client } = await setup({ deadlineMs: 300 });
     const session = newSession(backend, ['Hello?']);
     const taken = await client.take(session.id);
     expect(taken.ok).to.equal(true);
@@ -332,7 +365,7 @@ describe('live-chat-conversation', () => {
   });
 
   it('discards a failed message', async () => {
-    const { backend, adapter, client } = await setup();
+    const { backend, adapter, client } = await setup({ deadlineMs: 300 });
     const session = newSession(backend, ['Hello?']);
     await client.take(session.id);
     const el = await mount(client, session.id);

@@ -11,6 +11,7 @@ import {
   type ErrorInfo,
   type LiveChatClient,
   type MessageView,
+  type OutboxStorage,
   type SessionView,
 } from '@live-chat/core';
 import { channelIcon } from '../shared/channel-icon.js';
@@ -81,7 +82,8 @@ function dayOf(at: number): string {
  * @csspart channel-icon - The messenger icon beside customer messages and in the header.
  * @csspart text - A message's text.
  * @csspart link - A safe link inside a message's text.
- * @csspart delivery - The pending / failed line of an outgoing message.
+ * @csspart delivery - The pending / not confirmed yet / failed line of an outgoing message.
+ * @csspart outbox-notice - Shown when unsent messages cannot be saved across a reload.
  * @csspart retry-button - Retry a failed message.
  * @csspart discard-button - Discard a failed message.
  * @csspart new-messages - The "New messages ↓" button shown when the user scrolled up.
@@ -109,6 +111,7 @@ export class LiveChatConversation extends LiveChatElement {
 
   private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });
   private readonly connection = new ObserveController<ConnectionState>(this, 'connecting');
+  private readonly outboxStorage = new ObserveController<OutboxStorage>(this, 'memory');
   /** `null` until the session's first value arrives; `undefined` when unknown or not visible. */
   private readonly session = new ObserveController<SessionView | undefined | null>(this, null);
   private readonly conversation = new ObserveController<ConversationState | null>(this, null);
@@ -439,6 +442,7 @@ export class LiveChatConversation extends LiveChatElement {
     if (changed.has('client') || changed.has('sessionId')) {
       this.status.observe(client?.status$);
       this.connection.observe(client?.connection$);
+      this.outboxStorage.observe(client?.outboxStorage$);
       this.session.observe(client && sessionId ? client.session$(sessionId) : undefined);
     }
     if (changed.has('sessionId')) {
@@ -781,7 +785,7 @@ export class LiveChatConversation extends LiveChatElement {
     const classes = {
       message: true,
       [kind]: true,
-      pending: message.delivery === 'pending',
+      pending: message.delivery === 'pending' || message.delivery === 'unconfirmed',
       failed: message.delivery === 'failed',
       highlighted: this.flashId === message.id,
     };
@@ -813,6 +817,11 @@ export class LiveChatConversation extends LiveChatElement {
   private renderDelivery(message: MessageView): TemplateResult | typeof nothing {
     if (message.delivery === 'pending') {
       return html`<div class="delivery" part="delivery">${this.t('conversation.pending')}</div>`;
+    }
+    if (message.delivery === 'unconfirmed') {
+      return html`<div class="delivery" part="delivery">
+        ${this.t('conversation.unconfirmed')}
+      </div>`;
     }
     if (message.delivery === 'failed') {
       const reason = message.error ? this.errorText(message.error) : '';
@@ -868,7 +877,14 @@ export class LiveChatConversation extends LiveChatElement {
     ]
       .filter(Boolean)
       .join(' ');
+    const outboxNotice =
+      this.outboxStorage.value === 'unavailable'
+        ? html`<p class="notice" part="outbox-notice" role="status">
+            ${this.t('conversation.outboxUnavailable')}
+          </p>`
+        : nothing;
     return html`
+      ${outboxNotice}
       <form class="composer" part="composer" @submit=${this.onComposerSubmit}>
         <label class="composer-label" part="composer-label" for="composer-input"
           >${this.t('conversation.composer.label')}</label

@@ -22,7 +22,8 @@ interface Setup {
 async function setup(userId: string = SEED_USERS.operatorA): Promise<Setup> {
   const backend = createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
   const adapter = backend.connect(userId);
-  const client = createLiveChatClient({ adapter });
+  // A short command deadline, so an offline start gives up quickly.
+  const client = createLiveChatClient({ adapter, commandDeadlineMs: 300 });
   await waitUntil(() => client.status.state === 'ready', 'client never became ready');
   return { backend, client, adapter };
 }

@@ -354,7 +354,9 @@ export class LiveChatReports extends LiveChatElement {
 
     const client = this.client;
     const query =
-      client && this.clientStatus.value.state === 'ready' ? this.buildQuery() : undefined;
+      client && ['ready', 'resuming'].includes(this.clientStatus.value.state)
+        ? this.buildQuery()
+        : undefined;
     if (!client || !query) {
       if (this.requestedKey !== undefined || this.load.status !== 'idle') {
         this.requestSeq++;

@@ -3,6 +3,7 @@ import type { TabRole, TransportAdapter } from '@live-chat/core';
 
 /** The part of the Web Locks API (`navigator.locks`) tab sharing uses. */
 export interface TabLocks {
+  /** Runs `callback` while holding the lock `name`, as `navigator.locks.request` does. */
   request(
     name: string,
     options: { ifAvailable?: boolean; signal?: AbortSignal },
@@ -18,9 +19,13 @@ export type TabChannelListener = (event: { data: unknown }) => void;
  * every tab of the origin) receives what one posts; the poster does not.
  */
 export interface TabChannel {
+  /** Sends a message to every other channel of the same name. */
   postMessage(message: string): void;
+  /** Starts receiving messages. */
   addEventListener(type: 'message', listener: TabChannelListener): void;
+  /** Stops receiving messages. */
   removeEventListener(type: 'message', listener: TabChannelListener): void;
+  /** Closes the channel. */
   close(): void;
 }
 

@@ -255,7 +255,11 @@ describe('client: commands', () => {
   });
 
   it('never rejects: a throwing adapter is retried with the same commandId, then TIMEOUT online and OFFLINE otherwise', async () => {
-    const { fake, client } = await setup({ commandDeadlineMs: 80, requestTimeoutMs: 20 });
+    const { fake, client } = await setup({
+      commandDeadlineMs: 80,
+      requestTimeoutMs: 20,
+      random: () => 0,
+    });
     const socketError = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     const commandIds: string[] = [];
     fake.executeHandler = async (command) => {

@@ -126,7 +126,6 @@ class WorkspaceClient implements LiveChatClient {
       destroy$: this.destroy$,
       isDisposed,
       timing,
-      now,
       deadlineMs: options.commandDeadlineMs ?? 15_000,
       requestTimeoutMs,
       reconcile: (command) => this.reconcile(command),

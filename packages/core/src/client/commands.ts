@@ -34,8 +34,6 @@ export interface CommandRunnerDeps {
   destroy$: Observable<void>;
   isDisposed: () => boolean;
   timing: Timing;
-  /** The client's clock (ms). */
-  now: () => number;
   /** Longest time a command may take, retries included. */
   deadlineMs: number;
   /** Longest wait for one attempt's answer. */
@@ -89,7 +87,7 @@ export class CommandRunner {
     if (deps.isDisposed()) return refused(disposedError());
     const commandId = options.commandId ?? deps.generateId();
     const command = { ...input, commandId } as unknown as Command;
-    const started = deps.now();
+    const started = deps.timing.scheduler.now();
     const deadline = started + deps.deadlineMs;
     let attempt = 0;
     let lastError: ErrorInfo | undefined;
@@ -111,7 +109,7 @@ export class CommandRunner {
           this.list(command, started);
           options.onUnconfirmed?.();
         }
-        const left = deadline - deps.now();
+        const left = deadline - deps.timing.scheduler.now();
         if (left <= 0) break;
         await sleep(
           deps.timing,
@@ -120,7 +118,7 @@ export class CommandRunner {
           deps.destroy$,
         );
         if (deps.isDisposed()) return refused(disposedError());
-        if (deps.now() >= deadline) break;
+        if (deps.timing.scheduler.now() >= deadline) break;
       }
       const value = deps.reconcile(command);
       if (value !== undefined) return { ok: true, value } as R;
@@ -143,7 +141,10 @@ export class CommandRunner {
     noteCause: (cause: unknown) => void,
   ): Promise<ClientResult<unknown> | typeof NO_ANSWER> {
     const deps = this.deps;
-    const wait = Math.max(0, Math.min(deps.requestTimeoutMs, deadline - deps.now()));
+    const wait = Math.max(
+      0,
+      Math.min(deps.requestTimeoutMs, deadline - deps.timing.scheduler.now()),
+    );
     const answer$ = defer(() => deps.adapter.execute(command)).pipe(
       map((result): ClientResult<unknown> => {
         if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {

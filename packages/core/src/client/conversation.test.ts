@@ -28,6 +28,8 @@ async function setup(
     adapter: fake.adapter,
     historyPageSize: 3,
     now: () => 42,
+    // Commands that get no answer give up quickly here.
+    commandDeadlineMs: 100,
     generateId: () => {
       const id = `id-${++next}`;
       ids.push(id);

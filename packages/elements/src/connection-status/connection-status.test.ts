@@ -122,7 +122,7 @@ describe('<live-chat-connection-status>', () => {
       'The workspace could not be loaded: The server had a problem.',
     );
     expect(alert.querySelector('[part~="error-hint"]')!.textContent!.trim()).to.equal(
-      'It will try again when the connection is back.',
+      'It tries again by itself, and at once when the connection is back.',
     );
     expect(el.hasAttribute('error')).to.equal(true);
     await expect(el).to.be.accessible();

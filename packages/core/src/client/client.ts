@@ -52,7 +52,8 @@ const READY: ClientStatus = Object.freeze({ state: 'ready' });
  * How it is put together:
  * - `WorkspaceStore` (store.ts) holds the state in Maps it owns, applies server events with the
  *   pure reducers of reducers.ts and keeps counters and session lists incrementally;
- * - `startSync` (sync.ts) feeds it: snapshot, then events in seq order, resync on a gap;
+ * - `startSync` (sync.ts) feeds it: snapshot, then events in seq order, resumed after any
+ *   blip and resynced from a snapshot only when the backend cannot replay;
  * - `Conversations` (conversation.ts) holds opened conversations, history paging and
  *   optimistic sends; `HostExtensions` (extensions.ts) the host binders and actions;
  * - public observables are `select`ions over the store's change notifications.
@@ -199,16 +200,17 @@ class WorkspaceClient implements LiveChatClient {
         );
         store.commit();
       },
-      applySnapshot: (snapshot, resync) => this.applySnapshot(snapshot, resync),
+      applySnapshot: (snapshot) => this.applySnapshot(snapshot),
       applyEvent: (event) => this.applyEvent(event),
     });
   }
 
-  private applySnapshot(snapshot: Snapshot, resync: boolean): void {
+  private applySnapshot(snapshot: Snapshot): void {
     this.store.applySnapshot(snapshot);
     this.store.setStatus(READY);
-    // Events may have been missed before a resync: every conversation is checked again.
-    if (resync) this.conversations.afterResync();
+    // Messages may have been written between a conversation's load and this snapshot (or
+    // during the gap before a resync), with no event to tell: conversations are checked.
+    this.conversations.afterSnapshot();
     this.store.commit();
     if (!this.outboxRestored) {
       this.outboxRestored = true;

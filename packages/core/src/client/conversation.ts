@@ -146,11 +146,12 @@ export class Conversations {
   }
 
   /**
-   * After a resync (the store holds the new snapshot): a conversation may have missed events
-   * if its session is no longer visible, or has messages newer than the newest one loaded.
-   * Orders only grow, so a visible session whose newest message is loaded missed nothing.
+   * After a snapshot (the store holds it; the first one or a resync): a conversation may have
+   * missed messages if its session is no longer visible, or has messages newer than the newest
+   * one loaded (written after its page was read, before the snapshot). Orders only grow, so a
+   * visible session whose newest message is loaded missed nothing.
    */
-  afterResync(): void {
+  afterSnapshot(): void {
     for (const [sessionId, state] of this.states) {
       if (!this.loaded.has(sessionId)) continue;
       const session = this.deps.store.session(sessionId);

@@ -258,4 +258,35 @@ describe('sync reliability', () => {
     assert.equal(!odd.ok && odd.error.code, 'INTERNAL');
     client.dispose();
   });
+
+  it('12. a message written between the first history page and the first snapshot is shown', async () => {
+    const fake = createFakeAdapter({
+      initial: makeSnapshot({ seq: 5, sessions: [makeSession('s1')] }),
+    });
+    fake.messages.set('s1', [makeMessage('s1', 1), makeMessage('s1', 2)]);
+    const serve = fake.snapshotHandler;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fake.snapshotHandler = async () => {
+      await gate;
+      return serve();
+    };
+    const client = createLiveChatClient({ adapter: fake.adapter, ...NO_JITTER });
+    const conversation = record(client.conversation$('s1'));
+    await until(() => conversation.values.at(-1)?.messages.length === 2);
+    // Written now; its event is part of what the snapshot already contains.
+    fake.emit(
+      { type: 'message.added', message: makeMessage('s1', 3), unread: 1 },
+      { deliver: false },
+    );
+    release();
+    await whenReady(client);
+    await until(() => conversation.values.at(-1)?.messages.length === 3);
+    assert.deepEqual(
+      conversation.values.at(-1)?.messages.map((m) => m.order),
+      [1, 2, 3],
+    );
+    conversation.stop();
+    client.dispose();
+  });
 });

@@ -9,6 +9,7 @@ registerDefaultMessages('en', {
   'connection-status.load-error': 'The workspace could not be loaded: {message}',
   'connection-status.load-error-hint':
     'It tries again by itself, and at once when the connection is back.',
+  'connection-status.unconfirmed': 'Not confirmed yet: {count}. Still trying…',
   'connection-status.retry': 'Retry now',
 });
 
@@ -21,5 +22,6 @@ registerDefaultMessages('ru', {
   'connection-status.load-error': 'Не удалось загрузить рабочее место: {message}',
   'connection-status.load-error-hint':
     'Попытки повторяются автоматически, и сразу, когда связь восстановится.',
+  'connection-status.unconfirmed': 'Ещё не подтверждено: {count}. Повторяем попытку…',
   'connection-status.retry': 'Повторить сейчас',
 });

@@ -170,6 +170,26 @@ describe('<live-chat-connection-status>', () => {
     expect(bannerText(el)).to.equal('Соединение потеряно. Переподключение…');
   });
 
+  it('says when commands are not confirmed yet, and stops saying it when they settle', async () => {
+    const adapter = backend.connect('u-anna');
+    const client = createLiveChatClient({ adapter, commandDeadlineMs: 400 });
+    await waitUntil(() => client.status.state === 'ready', 'ready');
+    const el = await fixture<LiveChatConnectionStatus>(
+      html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
+    );
+    adapter.simulateConnection('offline');
+    const taking = client.take('no-such-session');
+    await waitUntil(() => region(el).querySelector('[part~="unconfirmed"]'), 'not confirmed yet');
+    expect(region(el).querySelector('[part~="unconfirmed"]')!.textContent).to.contain(
+      'Not confirmed yet: 1',
+    );
+    await expect(el).to.be.accessible();
+    await taking;
+    await el.updateComplete;
+    expect(region(el).querySelector('[part~="unconfirmed"]')).to.equal(null);
+    client.dispose();
+  });
+
   it('leaves no subscription behind after 50 mount/unmount cycles', async () => {
     const client = createLiveChatClient({ adapter: backend.connect('u-anna') });
     const counting = countingClient(client);
@@ -178,7 +198,7 @@ describe('<live-chat-connection-status>', () => {
       el.client = counting.client;
       document.body.append(el);
       await el.updateComplete;
-      expect(counting.active()).to.equal(2);
+      expect(counting.active()).to.equal(3);
       el.remove();
       expect(counting.active()).to.equal(0);
     }

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { ClientStatus, ConnectionState } from '@live-chat/core';
+import type { ClientStatus, ConnectionState, UnconfirmedCommand } from '@live-chat/core';
 import { tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
@@ -16,7 +16,9 @@ const errorIcon = svg`<circle cx="8" cy="8" r="6.3" fill="none" stroke="currentC
  * `failed`, and nothing while `online`. The banner lives in a `role="status"` region that is
  * always in the DOM (empty when online), so every change is announced politely. When the
  * client could not load the user's state, a second, `role="alert"` banner shows the error; the
- * client retries by itself when the connection comes back (it exposes no manual retry).
+ * client retries by itself with a back-off, and at once when the connection comes back or the
+ * user clicks Retry now. While the client resumes its event stream (status `resuming`), the
+ * banner reads as reconnecting; while commands wait for confirmation, it says so.
  *
  * The host reflects the connection as `state="online|connecting|…"` (and `error` while the
  * load error shows), so a page can collapse or position it.
@@ -28,7 +30,8 @@ const errorIcon = svg`<circle cx="8" cy="8" r="6.3" fill="none" stroke="currentC
  * @csspart icon - The state icon (decorative).
  * @csspart text - The state text.
  * @csspart error - The load-error banner (inside the always-present `role="alert"` region).
- * @csspart error-hint - The "will try again" hint of the load error.
+ * @csspart error-hint - The "tries again by itself" hint of the load error.
+ * @csspart unconfirmed - Shown while commands wait for confirmation ("not confirmed yet").
  * @csspart retry-button - Retries loading now (`client.retryLoad()`).
  *
  * @cssprop --live-chat-connection-status-background - Banner background (default the surface token).
@@ -43,6 +46,7 @@ export class LiveChatConnectionStatus extends LiveChatElement {
 
   private readonly connection = new ObserveController<ConnectionState | undefined>(this, undefined);
   private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });
+  private readonly unconfirmed = new ObserveController<UnconfirmedCommand[]>(this, []);
 
   /** The connection state shown (`undefined` without a client). */
   get state(): ConnectionState | undefined {
@@ -53,6 +57,7 @@ export class LiveChatConnectionStatus extends LiveChatElement {
     if (changed.has('client')) {
       this.connection.observe(this.client?.connection$);
       this.status.observe(this.client?.status$);
+      this.unconfirmed.observe(this.client?.unconfirmed$);
     }
     const state = this.connection.value;
     if (state) this.setAttribute('state', state);
@@ -75,10 +80,25 @@ export class LiveChatConnectionStatus extends LiveChatElement {
   };
 
   override render() {
-    const state = this.connection.value;
+    const connection = this.connection.value;
     const status = this.status.value;
+    // Online, but the event stream is being resumed: live updates are not flowing yet.
+    const state = connection;
+    const unconfirmed = this.unconfirmed.value.length;
     return html`<div part="base" class="base" role="status" aria-live="polite" aria-atomic="true">
         ${state && state !== 'online' ? this.renderBanner(state) : nothing}
+        ${
+          unconfirmed > 0
+            ? html`<div part="unconfirmed" class="banner reconnecting">
+                <span part="icon" class="icon" aria-hidden="true"
+                  ><svg viewBox="0 0 16 16" width="16" height="16">${spinnerIcon}</svg></span
+                >
+                <span part="text" class="text"
+                  >${this.t('connection-status.unconfirmed', { count: unconfirmed })}</span
+                >
+              </div>`
+            : nothing
+        }
       </div>
       <div class="alert" role="alert">
         ${

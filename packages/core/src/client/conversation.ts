@@ -80,6 +80,12 @@ export class Conversations {
   private readonly states = new Map<Id, ConversationState>();
   /** Sessions whose newest page has loaded and that missed no event since. */
   private readonly loaded = new Set<Id>();
+  /**
+   * Per loaded conversation, the order through which it is known to hold every message: the
+   * newest of its newest page and of the `message.added` events since, which arrive in stream
+   * order. A command's own result does not move it (it can overtake messages still on their way).
+   */
+  private readonly completeThrough = new Map<Id, number>();
   /** Watched sessions (their conversation stream is subscribed). */
   private readonly watched = new Set<Id>();
   /** Unwatched conversations, least recently used first. */
@@ -131,8 +137,11 @@ export class Conversations {
     if (event.type !== 'message.added') return;
     const message = event.message;
     if (message.clientMessageId !== undefined) this.deps.outbox.remove(message.clientMessageId);
-    if (this.states.has(message.sessionId))
-      this.dispatch(message.sessionId, { type: 'message.added', message }, false);
+    if (!this.states.has(message.sessionId)) return;
+    this.dispatch(message.sessionId, { type: 'message.added', message }, false);
+    const through = this.completeThrough.get(message.sessionId);
+    if (through !== undefined && message.order > through)
+      this.completeThrough.set(message.sessionId, message.order);
   }
 
   /**
@@ -142,6 +151,7 @@ export class Conversations {
   invalidate(sessionId: Id): void {
     if (!this.states.has(sessionId)) return;
     this.loaded.delete(sessionId);
+    this.completeThrough.delete(sessionId);
     if (this.watched.has(sessionId)) this.refresh(sessionId);
   }
 
@@ -152,21 +162,22 @@ export class Conversations {
    * visible session whose newest message is loaded missed nothing.
    */
   afterSnapshot(): void {
-    for (const [sessionId, state] of this.states) {
+    for (const sessionId of this.states.keys()) {
       if (!this.loaded.has(sessionId)) continue;
       const session = this.deps.store.session(sessionId);
       if (!session) {
-        this.loaded.delete(sessionId);
+        this.markStale(sessionId);
         continue;
       }
-      const newest = newestSentOrder(state.messages);
-      if (session.lastMessageOrder > (newest ?? -Infinity)) this.invalidate(sessionId);
+      const through = this.completeThrough.get(sessionId) ?? -Infinity;
+      if (session.lastMessageOrder > through) this.invalidate(sessionId);
     }
   }
 
   /** The session left the user's view: events about it stop, so its conversation is stale. */
   markStale(sessionId: Id): void {
     this.loaded.delete(sessionId);
+    this.completeThrough.delete(sessionId);
   }
 
   private ensure(sessionId: Id): ConversationState {
@@ -221,6 +232,7 @@ export class Conversations {
       this.idle.delete(sessionId);
       this.states.delete(sessionId);
       this.loaded.delete(sessionId);
+      this.completeThrough.delete(sessionId);
       this.failures.delete(sessionId);
       this.streams.delete(sessionId);
       excess--;
@@ -294,6 +306,11 @@ export class Conversations {
     if (this.deps.isDisposed()) return;
     this.failures.delete(sessionId);
     this.loaded.add(sessionId);
+    const pageNewest = page.messages.reduce((newest, m) => Math.max(newest, m.order), 0);
+    this.completeThrough.set(
+      sessionId,
+      Math.max(pageNewest, this.completeThrough.get(sessionId) ?? -Infinity),
+    );
     this.confirmOutbox(page.messages);
     this.dispatch(
       sessionId,

@@ -289,4 +289,37 @@ describe('sync reliability', () => {
     conversation.stop();
     client.dispose();
   });
+
+  it('13. a send confirmed ahead of a message lost in a gap does not hide that message after a resync', async () => {
+    const { fake, client } = setup();
+    await whenReady(client);
+    const conversation = record(client.conversation$('s1'));
+    await until(() => conversation.values.at(-1)?.messages.length === 2);
+    // A customer message (order 3) whose event is lost, then the operator's own send (order 4),
+    // confirmed by the command result before any event shows the gap.
+    fake.emit(
+      { type: 'message.added', message: makeMessage('s1', 3), unread: 1 },
+      { deliver: false },
+    );
+    const serve = fake.executeHandler;
+    fake.executeHandler = async (command) => {
+      if (command.type !== 'message.send') return serve(command);
+      const { message } = fake.acceptSend(command, { emit: false });
+      // The snapshot will show the session with its newest message.
+      fake.state.sessions = fake.state.sessions.map((s) =>
+        s.id === 's1' ? { ...s, lastMessageOrder: message.order } : s,
+      );
+      return { ok: true, value: { message, session: fake.state.sessions[0] } };
+    };
+    const sent = await client.send('s1', 'mine');
+    assert.equal(sent.ok, true);
+    fake.failStream({ code: 'RESYNC_REQUIRED', message: 'Too far behind.' });
+    await until(() => conversation.values.at(-1)?.messages.length === 4, 200);
+    assert.deepEqual(
+      conversation.values.at(-1)?.messages.map((m) => m.order),
+      [1, 2, 3, 4],
+    );
+    conversation.stop();
+    client.dispose();
+  });
 });

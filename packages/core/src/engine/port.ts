@@ -1,0 +1,204 @@
+/**
+ * The storage port: everything the engine asks of a store, and nothing more. A store keeps
+ * records and answers indexed queries; it enforces no rule (the engine validates before it
+ * writes, numbers nothing but event seqs and ids, and decides what every change means).
+ */
+import type { SessionEpisode } from '../domain/reports.js';
+import type {
+  ActivityEntry,
+  Customer,
+  Id,
+  LiveChat,
+  Message,
+  OperatorGroup,
+  Session,
+  User,
+} from '../domain/types.js';
+import type { CommandResult } from '../protocol/adapter.js';
+import type { ServerEvent } from '../protocol/events.js';
+
+/**
+ * How a store answers: `sync` stores answer every call with a plain value (an in-memory store,
+ * better-sqlite3); `async` stores may answer any call with a promise (PostgreSQL).
+ */
+export type StoreMode = 'sync' | 'async';
+
+/** What a port call returns in a store of mode `M`: a value, or (async stores) a promise of it. */
+export type Io<M extends StoreMode, T> = M extends 'sync' ? T : T | PromiseLike<T>;
+
+/** A server event before the store numbers it on a user's stream. */
+export type EventInput = ServerEvent extends infer E
+  ? E extends ServerEvent
+    ? Omit<E, 'seq'>
+    : never
+  : never;
+
+/** One user's event, as a committed change hands it to the transport. */
+export interface UserEvent {
+  userId: Id;
+  event: ServerEvent;
+}
+
+/** What a store knows of one user's event log when asked for the events after a seq. */
+export interface EventLogRead {
+  /** Seq of the user's last event (0 before the first). */
+  lastSeq: number;
+  /** Seq of the oldest event still retained (`lastSeq + 1` when none is). */
+  oldestSeq: number;
+  /**
+   * The retained events after the requested seq, oldest first. Only read when the requested seq
+   * lies within `[oldestSeq - 1, lastSeq]`; a store may leave it empty otherwise.
+   */
+  events: readonly ServerEvent[];
+}
+
+/**
+ * The stored outcome of one command, keyed by user and `commandId`: a repeated command answers
+ * with it and does nothing. Refusals are recorded too (the first answer is the answer).
+ */
+export interface CommandRecord {
+  userId: Id;
+  commandId: string;
+  /** When the command ran (stores may drop old records by it). */
+  at: number;
+  result: CommandResult;
+}
+
+/** The kinds of records the store names; a store chooses the id format. */
+export type IdKind = 'session' | 'message' | 'customer' | 'activity';
+
+/** One page of a session's messages, oldest first. */
+export interface StoredMessagePage {
+  messages: Message[];
+  /** Whether older messages exist before the first one of the page. */
+  hasMore: boolean;
+}
+
+/** Options of {@link StoragePort.transaction}. */
+export interface TransactionOptions {
+  /** The work only reads (a store may run it on a read-only snapshot, and skip persisting). */
+  readOnly?: boolean;
+}
+
+/**
+ * The records of one transaction. Lists come back as iterables that are valid while the
+ * transaction runs: the engine consumes them at once and never keeps them.
+ *
+ * Values passed in are immutable: a store may keep them as they are, and values it hands out
+ * must not be changed by anyone (the engine replaces records, it never mutates them).
+ */
+export interface StoreTransaction<M extends StoreMode = StoreMode> {
+  // ── ids ──────────────────────────────────────────────────────────────────────────────────
+  /** A fresh id for a new record of this kind, never used before. */
+  newId(kind: IdKind): Io<M, Id>;
+
+  // ── directory ────────────────────────────────────────────────────────────────────────────
+  user(userId: Id): Io<M, User | undefined>;
+  users(): Io<M, Iterable<User>>;
+  liveChat(liveChatId: Id): Io<M, LiveChat | undefined>;
+  liveChats(): Io<M, Iterable<LiveChat>>;
+  group(groupId: Id): Io<M, OperatorGroup | undefined>;
+  groups(): Io<M, Iterable<OperatorGroup>>;
+  /**
+   * The live chats the user operates or supervises and the operator groups they are a member
+   * of: what the engine builds the user's permissions from.
+   */
+  membershipsOf(userId: Id): Io<M, { liveChats: Iterable<LiveChat>; groups: Iterable<OperatorGroup> }>;
+  /** Every operator and supervisor of any live chat. */
+  staffIds(): Io<M, Iterable<Id>>;
+  customer(customerId: Id): Io<M, Customer | undefined>;
+  customers(): Io<M, Iterable<Customer>>;
+  /** Inserts or replaces a customer. */
+  putCustomer(customer: Customer): Io<M, void>;
+
+  // ── sessions ─────────────────────────────────────────────────────────────────────────────
+  /**
+   * A session by id. Inside a write transaction the engine reads every session it may change
+   * through this call first, so a store that locks rows locks it here (`SELECT … FOR UPDATE`).
+   */
+  session(sessionId: Id): Io<M, Session | undefined>;
+  /** Inserts or replaces a session. */
+  putSession(session: Session): Io<M, void>;
+  /** Every session of a live chat, in any order. */
+  sessionsOf(liveChatId: Id): Io<M, Iterable<Session>>;
+  /**
+   * Queued sessions of a live chat, oldest `queuedAt` first; equal times in the order they
+   * entered the queue. The engine stops reading at the first one it can use.
+   */
+  queuedOf(liveChatId: Id): Io<M, Iterable<Session>>;
+  /** The newest session between a customer and a live chat (open or closed). */
+  latestSessionOf(customerId: Id, liveChatId: Id): Io<M, Session | undefined>;
+
+  // ── messages ─────────────────────────────────────────────────────────────────────────────
+  /** Appends a message; its `order` is above every order of its session. */
+  appendMessage(message: Message): Io<M, void>;
+  message(messageId: Id): Io<M, Message | undefined>;
+  /** The message of a session with this `clientMessageId`, if any. */
+  messageByClientId(sessionId: Id, clientMessageId: string): Io<M, Message | undefined>;
+  /** A session's messages, ascending by order. */
+  messagesOf(sessionId: Id): Io<M, Iterable<Message>>;
+  /** Every message of a live chat's sessions, in any order (for reports). */
+  liveChatMessages(liveChatId: Id): Io<M, Iterable<Message>>;
+  /** The last `limit` messages of a session with order below `beforeOrder` (all when absent), oldest first. */
+  messagePage(sessionId: Id, beforeOrder: number | undefined, limit: number): Io<M, StoredMessagePage>;
+  /** How many customer messages of the session have an order above `order`. */
+  customerMessagesAfter(sessionId: Id, order: number): Io<M, number>;
+
+  // ── read markers ─────────────────────────────────────────────────────────────────────────
+  /** The highest message order the user has read in the session (0 when none). */
+  readMarker(userId: Id, sessionId: Id): Io<M, number>;
+  setReadMarker(userId: Id, sessionId: Id, order: number): Io<M, void>;
+
+  // ── episodes (report records) ────────────────────────────────────────────────────────────
+  /** The session's latest episode: the open one, or the last closed one. */
+  currentEpisode(sessionId: Id): Io<M, SessionEpisode | undefined>;
+  /** Starts a new episode; it becomes its session's current one. */
+  addEpisode(episode: SessionEpisode): Io<M, void>;
+  /** Replaces the current episode of `episode.sessionId`. */
+  updateEpisode(episode: SessionEpisode): Io<M, void>;
+  /** Every episode of a live chat, in any order. */
+  episodesOf(liveChatId: Id): Io<M, Iterable<SessionEpisode>>;
+
+  // ── activity ─────────────────────────────────────────────────────────────────────────────
+  /** Adds an entry to the user's activity stream (the store may drop the oldest entries). */
+  appendActivity(userId: Id, entry: ActivityEntry): Io<M, void>;
+  /** The user's newest `limit` activity entries, newest first. */
+  recentActivity(userId: Id, limit: number): Io<M, ActivityEntry[]>;
+
+  // ── event log ────────────────────────────────────────────────────────────────────────────
+  /**
+   * Numbers the event with the user's next seq (their last seq + 1: gap-free, also across
+   * concurrent transactions) and appends it to their log. The store retains a bounded tail.
+   */
+  appendEvent(userId: Id, event: EventInput): Io<M, ServerEvent>;
+  /** Seq of the user's last event (0 before the first). */
+  lastSeq(userId: Id): Io<M, number>;
+  /** The user's log as seen from `sinceSeq` (see {@link EventLogRead}). */
+  readEvents(userId: Id, sinceSeq: number): Io<M, EventLogRead>;
+
+  // ── idempotency ──────────────────────────────────────────────────────────────────────────
+  commandRecord(userId: Id, commandId: string): Io<M, CommandRecord | undefined>;
+  /** Stores a command's outcome; `(userId, commandId)` is unique (a store may drop old records). */
+  putCommandRecord(record: CommandRecord): Io<M, void>;
+}
+
+/**
+ * A store behind the engine. `transaction(work)` runs `work` with the store's records and
+ * commits what it wrote when it returns (or its promise resolves); when `work` throws (or
+ * rejects), a store that can roll back does.
+ *
+ * Transactions must behave as if they ran one at a time. A synchronous store gets that for
+ * free: JavaScript runs one `work` to its end before the next starts. An asynchronous store
+ * runs write transactions at SERIALIZABLE isolation, or locks the rows it reads (see
+ * {@link StoreTransaction.session}) and each user's seq counter in {@link
+ * StoreTransaction.appendEvent}; it may run `work` again after a serialization failure, and the
+ * engine makes every run start afresh.
+ */
+export interface StoragePort<M extends StoreMode = StoreMode> {
+  /** Whether every call answers at once (`sync`) or may answer with a promise (`async`). */
+  readonly mode: M;
+  transaction<T>(
+    work: (tx: StoreTransaction<M>) => Io<M, T>,
+    options?: TransactionOptions,
+  ): Io<M, T>;
+}

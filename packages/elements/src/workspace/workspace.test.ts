@@ -2,7 +2,12 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { Observable } from 'rxjs';
-import { createLiveChatClient, type LiveChatClient, type TransportAdapter } from '@live-chat/core';
+import {
+  createLiveChatClient,
+  type Alert,
+  type LiveChatClient,
+  type TransportAdapter,
+} from '@live-chat/core';
 import {
   createMemoryBackend,
   createSeedData,
@@ -415,13 +420,25 @@ describe('<live-chat-workspace>', () => {
 
   it('subscribes its alerts controller to the client unless no-alerts is set', async () => {
     current = await setup();
-    const el = await mount(current.client);
-    const alertsSubscribed = () =>
-      (el.alerts as unknown as { subscription?: unknown }).subscription !== undefined;
-    expect(alertsSubscribed()).to.equal(true);
+    // Counts subscriptions to the client's public alerts$ stream.
+    let alertListeners = 0;
+    const real = current.client;
+    const alerts$ = new Observable<Alert>((subscriber) => {
+      alertListeners++;
+      const subscription = real.alerts$.subscribe(subscriber);
+      return () => {
+        alertListeners--;
+        subscription.unsubscribe();
+      };
+    });
+    const client = new Proxy(real, {
+      get: (target, key) => (key === 'alerts$' ? alerts$ : Reflect.get(target, key, target)),
+    });
+    const el = await mount(client);
+    expect(alertListeners).to.equal(1);
     el.noAlerts = true;
     await el.updateComplete;
-    expect(alertsSubscribed()).to.equal(false);
+    expect(alertListeners).to.equal(0);
   });
 
   describe('medium width', () => {

@@ -1,5 +1,12 @@
 import { asyncScheduler, BehaviorSubject, EMPTY, Subject, takeUntil, type Observable } from 'rxjs';
-import { canActOn, isMemberOf, type SessionGroupKind, type Viewer } from '../domain/access.js';
+import {
+  canActOn,
+  canSeeGroup,
+  isMemberOf,
+  visibleGroups,
+  type SessionGroupKind,
+  type Viewer,
+} from '../domain/access.js';
 import { copyCounters, type Counters } from '../domain/counters.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
 import {
@@ -394,6 +401,14 @@ class WorkspaceClient implements LiveChatClient {
       isMemberOf(viewer, liveChatId) &&
       this.outboundChannels(liveChatId).length > 0
     );
+  }
+  visibleGroups(liveChatId: Id): SessionGroupKind[] {
+    const viewer = this.store.viewer;
+    return viewer ? visibleGroups(viewer, liveChatId) : [];
+  }
+  canSeeGroup(liveChatId: Id, group: SessionGroupKind): boolean {
+    const viewer = this.store.viewer;
+    return viewer !== null && canSeeGroup(viewer, liveChatId, group);
   }
   canActOn(sessionId: Id): boolean {
     const viewer = this.store.viewer;

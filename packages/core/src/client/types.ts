@@ -205,6 +205,10 @@ export interface LiveChatClient {
   outboundChannels(liveChatId: Id): Channel[];
   /** Whether the user may act on the session (reply, close, reassign, rename, bind). */
   canActOn(sessionId: Id): boolean;
+  /** The menu groups of a live chat the user sees, in menu order (Active only for its supervisors). */
+  visibleGroups(liveChatId: Id): SessionGroupKind[];
+  /** Whether the user sees one menu group of a live chat. */
+  canSeeGroup(liveChatId: Id, group: SessionGroupKind): boolean;
   readonly hasCustomerDirectory: boolean;
 
   // Commands

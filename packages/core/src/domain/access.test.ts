@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canActOn, canView, groupsOf, isNew, viewerFor } from './access.js';
+import {
+  canActOn,
+  canSeeGroup,
+  canView,
+  groupsOf,
+  isNew,
+  viewerFor,
+  visibleGroups,
+} from './access.js';
 import type { LiveChat, OperatorGroup, Session } from './types.js';
 
 const chat: LiveChat = {
@@ -78,5 +86,15 @@ describe('access rules', () => {
     for (const v of [anna, boris, maria]) assert.deepEqual(groupsOf(v, s), ['closed']);
     assert.equal(canView(stranger, s), false);
     assert.equal(canActOn(anna, s), false);
+  });
+});
+
+describe('visible groups', () => {
+  it('operators see Queue, My sessions and Closed; supervisors also Active; others nothing', () => {
+    assert.deepEqual(visibleGroups(anna, 'lc1'), ['closed', 'queue', 'mine']);
+    assert.deepEqual(visibleGroups(maria, 'lc1'), ['active', 'closed', 'queue', 'mine']);
+    assert.deepEqual(visibleGroups(stranger, 'lc1'), []);
+    assert.equal(canSeeGroup(anna, 'lc1', 'active'), false);
+    assert.equal(canSeeGroup(maria, 'lc1', 'active'), true);
   });
 });

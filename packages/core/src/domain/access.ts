@@ -53,6 +53,20 @@ export function isSupervisorOf(viewer: Viewer, liveChatId: Id): boolean {
 }
 
 /**
+ * Whether the user sees a menu group of a live chat: Queue, My sessions and Closed in live
+ * chats they belong to, Active only in those they supervise.
+ */
+export function canSeeGroup(viewer: Viewer, liveChatId: Id, kind: SessionGroupKind): boolean {
+  if (!isMemberOf(viewer, liveChatId)) return false;
+  return kind !== 'active' || isSupervisorOf(viewer, liveChatId);
+}
+
+/** The menu groups of a live chat the user sees, in menu order (see {@link canSeeGroup}). */
+export function visibleGroups(viewer: Viewer, liveChatId: Id): SessionGroupKind[] {
+  return SESSION_GROUP_KINDS.filter((kind) => canSeeGroup(viewer, liveChatId, kind));
+}
+
+/**
  * Whether a queued session waits for this user: unassigned in a live chat they belong to, or
  * queued for one of their groups. Supervisors see every queued session of their live chats.
  */

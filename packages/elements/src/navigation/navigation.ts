@@ -3,8 +3,6 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   emptyCounters,
-  isSupervisorOf,
-  SESSION_GROUP_KINDS,
   type ClientStatus,
   type Counters,
   type Id,
@@ -128,9 +126,7 @@ export class LiveChatNavigation extends LiveChatElement {
 
   /** The groups of a live chat shown to the user, in menu order (Active only for its supervisors). */
   groupsOf(liveChatId: Id): SessionGroupKind[] {
-    const viewer = this.client?.viewer;
-    const supervisor = viewer ? isSupervisorOf(viewer, liveChatId) : false;
-    return SESSION_GROUP_KINDS.filter((kind) => kind !== 'active' || supervisor);
+    return this.client?.visibleGroups(liveChatId) ?? [];
   }
 
   /** Opens the New Session dialog for a live chat. */

@@ -449,7 +449,7 @@ export class LiveChatSessionList extends LiveChatElement {
     ) {
       return this.renderMessage(this.t('session-list.loading'), 'status');
     }
-    if (this.group === 'active' && !client.viewer?.supervisorOf.has(this.liveChatId)) {
+    if (this.group === 'active' && !client.canSeeGroup(this.liveChatId, this.group)) {
       return this.renderMessage(this.t('session-list.permission.active'), 'permission');
     }
     const list = this.list;

@@ -1,0 +1,4 @@
+// `@live-chat/elements/navigation`: defines <live-chat-navigation> (the left menu, with the session
+// lists and the +New Session form inside it) and exports its class and types. It imports only what
+// that element renders: a host importing this entry alone ships nothing else of the package.
+export * from './navigation.js';

@@ -7,7 +7,7 @@ import type { Command } from '../protocol/commands.js';
 import { createLiveChatClient } from './client.js';
 import { createFakeAdapter, type FakeAdapter } from './testing/fake-adapter.js';
 import { makeMessage, makeSession, makeSnapshot } from './testing/fixtures.js';
-import { record, until, whenReady } from './testing/helpers.js';
+import { record, until, whenReady, batch } from './testing/helpers.js';
 import type { LiveChatClient, LiveChatClientOptions } from './types.js';
 
 const mine = { kind: 'operator' as const, operatorId: 'u-me' };
@@ -111,6 +111,7 @@ describe('client: state and getters', () => {
     assert.equal(before[0].customer?.name, 'Boris');
     assert.equal(before[0].isNew, true);
     fake.emit({ type: 'message.added', message: makeMessage('q1', 1), unread: 1 });
+    await batch();
     const after = queue.values.at(-1) ?? [];
     assert.equal(after[0], before[0], 'unchanged row keeps its identity');
     assert.notEqual(after[1], before[1]);
@@ -118,6 +119,7 @@ describe('client: state and getters', () => {
     // Events in other groups do not re-emit this one.
     const count = queue.values.length;
     fake.emit({ type: 'session.read', sessionId: 'a1', unread: 0 });
+    await batch();
     assert.equal(queue.values.length, count);
     client.dispose();
   });
@@ -132,8 +134,10 @@ describe('client: state and getters', () => {
       unread: 0,
       cause: 'renamed',
     });
+    await batch();
     assert.equal(one.values.at(-1)?.session.name, 'Renamed');
     fake.emit({ type: 'session.removed', sessionId: 'q1' });
+    await batch();
     assert.equal(one.values.at(-1), undefined);
     assert.equal(client.getSession('q1'), undefined);
     client.dispose();
@@ -143,8 +147,10 @@ describe('client: state and getters', () => {
     const { fake, client } = await setup({ activityLimit: 2 });
     const early = record(client.alerts$);
     fake.emit({ type: 'alert', alert: alert('a1') });
+    await batch();
     const late = record(client.alerts$);
     fake.emit({ type: 'alert', alert: alert('a2') });
+    await batch();
     assert.deepEqual(
       early.values.map((a) => a.id),
       ['a1', 'a2'],
@@ -171,6 +177,7 @@ describe('client: state and getters', () => {
       ['e3', 3],
     ] as const)
       fake.emit({ type: 'activity.added', entry: entry(id, at) });
+    await batch();
     assert.deepEqual(
       activity.values.at(-1)?.map((e) => e.id),
       ['e3', 'e2'],

@@ -241,7 +241,7 @@ class WorkspaceClient implements LiveChatClient {
     this.conversations.applyEvent(event);
     if (back !== undefined) this.conversations.invalidate(back);
     if (event.type === 'session.removed') this.conversations.markStale(event.sessionId);
-    store.commit();
+    store.commitSoon();
     if (event.type === 'alert') this.alerts.next(event.alert);
   }
 

@@ -6,7 +6,7 @@ import type { CommandResult } from '../protocol/adapter.js';
 import { createLiveChatClient } from './client.js';
 import { createFakeAdapter, type FakeAdapter } from './testing/fake-adapter.js';
 import { makeMessage, makeSession, makeSnapshot } from './testing/fixtures.js';
-import { record, settle, until, whenReady } from './testing/helpers.js';
+import { record, settle, until, whenReady, batch } from './testing/helpers.js';
 import type { ConversationState, LiveChatClient } from './types.js';
 
 const mine = { kind: 'operator' as const, operatorId: 'u-me' };
@@ -98,10 +98,13 @@ describe('conversations', () => {
       unread: 0,
       cause: 'created',
     });
+    await batch();
     const conversation = record(client.conversation$('s1'));
     await until(() => conversation.values.at(-1)?.loading === false);
     fake.emit({ type: 'message.added', message: makeMessage('s1', 3), unread: 1 });
+    await batch();
     fake.emit({ type: 'message.added', message: makeMessage('s2', 1), unread: 1 });
+    await batch();
     assert.deepEqual(
       conversation.values.at(-1)?.messages.map((m) => m.order),
       [1, 2, 3],

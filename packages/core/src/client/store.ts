@@ -133,7 +133,24 @@ export class WorkspaceStore {
 
   /** Publishes the changes made since the last commit. */
   commit(): void {
+    this.commitPlanned = false;
+    if (this.changes.closed) return;
     this.changes.next(++this.version);
+  }
+
+  private commitPlanned = false;
+
+  /**
+   * Publishes at the end of the current batch: every event an adapter delivers in one go (one
+   * synchronous run) is applied first and published in one commit, so each `$` emits at most
+   * once per delivered batch. Synchronous getters see each event at once.
+   */
+  commitSoon(): void {
+    if (this.commitPlanned) return;
+    this.commitPlanned = true;
+    queueMicrotask(() => {
+      if (this.commitPlanned) this.commit();
+    });
   }
 
   /** Completes every derived observable. */

@@ -10,7 +10,7 @@ import {
   type UnnumberedEvent,
 } from './testing/fake-adapter.js';
 import { makeMessage, makeSession, makeSnapshot } from './testing/fixtures.js';
-import { record, settle, until, whenReady } from './testing/helpers.js';
+import { batch, record, settle, until, whenReady } from './testing/helpers.js';
 import type { LiveChatClient } from './types.js';
 
 const upsert = (id: string, unread = 0, overrides = {}): UnnumberedEvent => ({
@@ -61,6 +61,24 @@ describe('sync', () => {
     fake.emit(upsert('s3', 2));
     assert.equal(client.getSession('s3')?.unread, 2, 'events apply synchronously');
     assertMirrors(client, fake, ['s1', 's2', 's3']);
+    client.dispose();
+  });
+
+  it('a batch of events delivered together is published in one commit', async () => {
+    const { fake, client } = setup();
+    await whenReady(client);
+    const counters = record(client.counters$);
+    const lists = record(client.sessions$('lc-1', 'queue'));
+    const before = { counters: counters.values.length, lists: lists.values.length };
+    // Three facts delivered in one synchronous run, as an adapter flushes a batch.
+    fake.emit(upsert('s3', 1));
+    fake.emit(upsert('s4', 2));
+    fake.emit({ type: 'message.added', message: makeMessage('s3', 1), unread: 2 });
+    assert.equal(client.getSession('s4')?.unread, 2, 'getters see each event at once');
+    await batch();
+    assert.equal(counters.values.length - before.counters, 1, 'counters$ emitted once');
+    assert.equal(lists.values.length - before.lists, 1, 'sessions$ emitted once');
+    assertMirrors(client, fake, ['s1', 's2', 's3', 's4']);
     client.dispose();
   });
 

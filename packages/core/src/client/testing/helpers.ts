@@ -35,3 +35,8 @@ export function record<T>(source$: Observable<T>): {
   });
   return { values, completed: () => done, stop: () => subscription.unsubscribe() };
 }
+
+/** Lets the client publish the batch of events just delivered (it commits once per batch). */
+export function batch(): Promise<void> {
+  return Promise.resolve();
+}

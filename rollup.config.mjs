@@ -5,9 +5,12 @@
 // Every bare import (rxjs, lit, idb, @live-chat/*, node:*) stays external: consumers' bundlers
 // resolve and dedupe them. Only the package's own relative modules are compiled.
 // `preserveModules` keeps one output file per source module, so dist/ mirrors src/ (and the
-// .d.ts files tsc writes next to them) and consumers can tree-shake per module.
+// .d.ts files tsc writes next to them) and consumers can tree-shake per module. The entry points
+// are the packages' `exports` (see entriesOf): one per subpath, e.g. one per component of
+// @live-chat/elements, each importing only the modules it needs.
 //
 // Build a subset with e.g. `LIVE_CHAT_PACKAGES=core,adapters npx rollup -c`.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
@@ -15,16 +18,34 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-/** Entry points per package: output name (relative to dist, no extension) -> source file. */
-const packages = {
-  core: { index: 'src/index.ts' },
-  adapters: {
-    index: 'src/index.ts',
-    'conformance/index': 'src/conformance/index.ts',
-    'fault-injection/index': 'src/fault-injection/index.ts',
-  },
-  elements: { index: 'src/index.ts' },
-};
+const PACKAGES = ['core', 'adapters', 'elements'];
+
+/**
+ * Entry points of a package, read from its package.json `exports`: every subpath with an
+ * `import` target is built from its `@live-chat/source` file (`./src/x/index.ts` →
+ * `./dist/x/index.js`). So adding a subpath export (e.g. a new component of
+ * `@live-chat/elements`) is all it takes to build it; types-only subpaths (no `import`) get
+ * their `.d.ts` from tsc alone. Returns output name (relative to dist, no extension) -> source.
+ */
+function entriesOf(name) {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8'),
+  );
+  const entries = {};
+  for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+    if (typeof target !== 'object' || !target.import) continue;
+    const source = target['@live-chat/source'];
+    const match = /^\.\/src\/(.+)\.ts$/.exec(source ?? '');
+    if (!match || target.import !== `./dist/${match[1]}.js`) {
+      throw new Error(
+        `@live-chat/${name} exports["${subpath}"]: "import" must be the build of ` +
+          `"@live-chat/source" (./src/X.ts -> ./dist/X.js), got ${source} -> ${target.import}`,
+      );
+    }
+    entries[match[1]] = `src/${match[1]}.ts`;
+  }
+  return entries;
+}
 
 /** Bare specifiers (packages, node: builtins) are external; relative/absolute paths are bundled. */
 const isExternal = (id) => !id.startsWith('.') && !path.isAbsolute(id) && !id.startsWith('\0');
@@ -72,6 +93,6 @@ function config(name, entries) {
   };
 }
 
-export default Object.entries(packages)
-  .filter(([name]) => selected.length === 0 || selected.includes(name))
-  .map(([name, entries]) => config(name, entries));
+export default PACKAGES.filter((name) => selected.length === 0 || selected.includes(name)).map(
+  (name) => config(name, entriesOf(name)),
+);

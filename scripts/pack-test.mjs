@@ -3,7 +3,10 @@
 // installs the three tarballs into a fresh project in a temporary folder (dependencies from the
 // npm registry or its cache), bundles the page of docs/getting-started.md with rollup there, and
 // renders it in headless Chromium: the workspace must show a live chat of the seed data, open a
-// session from its queue, and log no error.
+// session from its queue, and log no error. It also checks what a host gets from a single
+// component's subpath: every `exports` target is in the tarball, the subpaths and the React and
+// Vue typings type-check in the stranger's project, and `@live-chat/elements/session-list`
+// bundled alone is much smaller than the whole package.
 //
 //   node scripts/pack-test.mjs            (also run by test/node/pack-install.test.ts)
 //   KEEP_PACK_TEST=1 node scripts/pack-test.mjs   keeps the temporary project for a look
@@ -13,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
 import { CHROME_ARGS, findChrome } from './lib/chrome.mjs';
 import { rootDir } from './lib/paths.mjs';
 import { serveStatic } from './storybook/static-server.mjs';
@@ -95,6 +99,19 @@ function checkManifests(packed) {
   if (!packed.adapters.manifest.exports?.['./conformance']?.types) {
     problems.push('@live-chat/adapters: exports["./conformance"] needs "types"');
   }
+  if (!elements.exports?.['./session-list']?.types) {
+    problems.push('@live-chat/elements: exports["./session-list"] needs "types"');
+  }
+  // Every file an export points to (any condition) is in the tarball.
+  for (const name of PACKAGES) {
+    for (const [subpath, target] of Object.entries(packed[name].manifest.exports ?? {})) {
+      const files = typeof target === 'string' ? [target] : Object.values(target);
+      for (const file of files) {
+        if (!packed[name].files.has(path.posix.normalize(file)))
+          problems.push(`@live-chat/${name}: exports["${subpath}"] points to ${file}, not packed`);
+      }
+    }
+  }
   return problems;
 }
 
@@ -172,6 +189,11 @@ export async function packTest({
         ...PACKAGES.map((name) => packed[name].file),
         `rollup@${versionOf('rollup')}`,
         `@rollup/plugin-node-resolve@${versionOf('@rollup/plugin-node-resolve')}`,
+        `@rollup/plugin-terser@${versionOf('@rollup/plugin-terser')}`,
+        // For the typings check: the host frameworks' types and the compiler.
+        `typescript@${versionOf('typescript')}`,
+        `@types/react@${versionOf('@types/react')}`,
+        `vue@${versionOf('vue')}`,
       ],
       { cwd: app },
     );
@@ -213,8 +235,13 @@ export async function packTest({
       `[pack] rollup bundle: ${(bundleSource.length / 1024).toFixed(0)} KB in ${bundle.seconds} s`,
     );
 
-    // 4. Render it in Chromium.
-    const summary = await renderPage(app, log);
+    // 4. A host that imports single components: the subpaths' types and the framework typings
+    // from the tarball, and what the session list costs alone.
+    checkTypes(app, log);
+    const sizes = await componentSizes(app, log);
+
+    // 5. Render it in Chromium.
+    const summary = { ...(await renderPage(app, log)), sizes };
     if (problems.length)
       throw new Error(`the packages are not ready to publish:\n- ${problems.join('\n- ')}`);
     log(`[pack] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -226,6 +253,76 @@ export async function packTest({
     if (keep) log(`[pack] kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** What the stranger's project type-checks: subpath imports and the React and Vue typings. */
+const TYPES_CHECK = `
+import type { JSX } from 'react';
+import type { GlobalComponents } from 'vue';
+import type { LiveChatSessionList } from '@live-chat/elements/session-list';
+import type { CounterKind } from '@live-chat/elements/counter';
+import type {} from '@live-chat/elements/types/react';
+import type {} from '@live-chat/elements/types/vue';
+
+type Tag = Extract<keyof HTMLElementTagNameMap, \`live-chat-\${string}\`>;
+export const every: Tag[] = ['live-chat-workspace', 'live-chat-session-list', 'live-chat-counter'];
+export const react: [Exclude<Tag, keyof JSX.IntrinsicElements>] extends [never] ? 1 : 0 = 1;
+export const vue: [Exclude<Tag, keyof GlobalComponents>] extends [never] ? 1 : 0 = 1;
+export const list: LiveChatSessionList | null = document.querySelector('live-chat-session-list');
+export const kind: CounterKind = 'unread';
+// @ts-expect-error: not a counter kind
+export const wrong: CounterKind = 'everything';
+`;
+
+function checkTypes(app, log) {
+  fs.writeFileSync(path.join(app, 'types-check.ts'), TYPES_CHECK);
+  fs.writeFileSync(
+    path.join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+      },
+      files: ['types-check.ts'],
+    }),
+  );
+  const tsc = path.join(app, 'node_modules', 'typescript', 'bin', 'tsc');
+  const { seconds } = run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app });
+  log(`[pack] subpaths and React/Vue typings type-check from the tarball: ${seconds} s`);
+}
+
+/** min+gzip bytes of `source` bundled in the stranger's project (its installed packages). */
+async function bundledSize(app, source) {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    stdin: { contents: source, resolveDir: app, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['es2015'],
+    write: false,
+    logLevel: 'silent',
+  });
+  return zlib.gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+}
+
+async function componentSizes(app, log) {
+  const sessionList = await bundledSize(app, "import '@live-chat/elements/session-list';");
+  const everything = await bundledSize(app, "import '@live-chat/elements';");
+  log(
+    `[pack] @live-chat/elements/session-list alone: ${(sessionList / 1024).toFixed(1)} KB ` +
+      `min+gzip; every component: ${(everything / 1024).toFixed(1)} KB`,
+  );
+  if (!(sessionList < everything / 2))
+    throw new Error(`the session list alone (${sessionList} B) is not far below the whole package`);
+  return { sessionList, everything };
 }
 
 async function renderPage(app, log) {

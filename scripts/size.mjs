@@ -4,6 +4,7 @@
 //
 //   npm run size                the table
 //   npm run size -- --json      the figures as JSON
+//   npm run size -- --components  also each subpath of @live-chat/elements imported alone
 //   npm run size -- --write     also rewrite the size table of README.md (between
 //                               <!-- size:start --> and <!-- size:end -->)
 //   npm run size -- --check     exit 1 when README.md's table is not what --write would write
@@ -13,6 +14,7 @@ import {
   currentReadmeSizeBlock,
   esbuildVersion,
   kb,
+  measureComponents,
   measureSizes,
   readmeSizeBlock,
   replaceReadmeSizeBlock,
@@ -21,11 +23,12 @@ import { rootDir } from './lib/paths.mjs';
 
 const args = process.argv.slice(2);
 const results = await measureSizes();
+const components = args.includes('--components') ? await measureComponents() : [];
 
 if (args.includes('--json')) {
   console.log(
     JSON.stringify(
-      results.map(({ name, minified, gzip }) => ({
+      [...results, ...components].map(({ name, minified, gzip }) => ({
         name,
         minifiedBytes: minified,
         gzipBytes: gzip,
@@ -35,12 +38,20 @@ if (args.includes('--json')) {
     ),
   );
 } else {
-  const width = Math.max(...results.map((r) => r.name.length));
-  console.log(`${'bundle'.padEnd(width)}  ${'minified'.padStart(10)}  ${'min+gzip'.padStart(10)}`);
-  for (const r of results) {
+  const width = Math.max(...[...results, ...components].map((r) => r.name.length));
+  const row = (r, what = r.what) =>
     console.log(
-      `${r.name.padEnd(width)}  ${kb(r.minified).padStart(10)}  ${kb(r.gzip).padStart(10)}   ${r.what}`,
+      `${r.name.padEnd(width)}  ${kb(r.minified).padStart(10)}  ${kb(r.gzip).padStart(10)}   ${what}`,
     );
+  console.log(`${'bundle'.padEnd(width)}  ${'minified'.padStart(10)}  ${'min+gzip'.padStart(10)}`);
+  for (const r of results) row(r);
+  if (components.length) {
+    const all = results.find((r) => r.name === '@live-chat/elements (all)');
+    console.log(
+      '\neach subpath of @live-chat/elements alone (with core, lit, @lit/context, rxjs):',
+    );
+    for (const r of components)
+      row(r, all ? `${Math.round((100 * r.gzip) / all.gzip)}% of every component` : '');
   }
   console.log(`\n(esbuild ${esbuildVersion}, minified ES modules for browsers, gzip -9)`);
 }

@@ -13,7 +13,7 @@ import {
   type SessionPick,
   type ToolbarArgs,
 } from './support/story-helpers.js';
-import type { StoryFixture } from './support/story-backend.js';
+import { customerWritesIn, type StoryFixture } from './support/story-backend.js';
 
 interface ConversationArgs extends ToolbarArgs {
   /** Which session is shown (a story fixture pick, set as `session-id`). */
@@ -130,6 +130,34 @@ export const Pending: Story = {
 export const SendFailed: Story = {
   loaders: [withClient({ failing: { commands: true } })],
   play: sendFromStory(true),
+};
+
+/** Sent while offline: "Not confirmed yet", retried with the same id until the deadline passes. */
+export const NotConfirmedYet: Story = {
+  loaders: [withClient({ connection: 'offline' })],
+  play: sendFromStory(false),
+};
+
+/** Scrolled up while a customer writes: the position stays, and "New messages ↓" appears. */
+export const NewMessagesWhileScrolledUp: Story = {
+  args: { session: 'longHistory' },
+  loaders: [withClient({ longHistory: 200 })],
+  play: async ({ canvasElement, loaded }) => {
+    const fixture: StoryFixture = fixtureOf(loaded);
+    const sessionId = fixture.sessions.longHistory;
+    const conversation = canvasElement.querySelector('live-chat-conversation');
+    let log: HTMLElement | null | undefined;
+    for (let tries = 0; tries < 100 && !log?.querySelector('article'); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      log = conversation?.shadowRoot?.querySelector<HTMLElement>('[part~="log"]');
+    }
+    if (!log || !sessionId) return;
+    // Halfway up: far from the top, so no older page loads.
+    log.scrollTop = (log.scrollHeight - log.clientHeight) / 2;
+    log.dispatchEvent(new Event('scroll'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    customerWritesIn(fixture, sessionId, 'Hello? Is anyone there?');
+  },
 };
 
 /** Offline: the composer warns that messages sent now will fail. */

@@ -6,6 +6,13 @@
 // condition; the published dist/ is the same code compiled the same way), then gzipped
 // (level 9). Dependencies are bundled unless listed as external. Same sources and same esbuild:
 // same bytes.
+//
+// Besides the whole packages, it measures single components: each subpath of
+// @live-chat/elements (`@live-chat/elements/session-list`, …) defines one element and imports
+// only what that element renders, so a host importing it alone ships only that
+// (`npm run size -- --components` lists every subpath).
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { rootDir } from './paths.mjs';
@@ -41,6 +48,12 @@ export const ENTRIES = [
     source: "export * from '@live-chat/elements';",
   },
   {
+    name: '@live-chat/elements/session-list',
+    label: '`@live-chat/elements/session-list` alone, with the core, lit and rxjs it uses',
+    what: 'only <live-chat-session-list>, with what it uses of core, lit, @lit/context and rxjs',
+    source: "export * from '@live-chat/elements/session-list';",
+  },
+  {
     name: 'whole workspace',
     label: 'whole workspace: every component + `createLiveChatClient`, all included',
     what: 'every component and createLiveChatClient, with core, lit, @lit/context and rxjs',
@@ -61,10 +74,15 @@ export const ENTRIES = [
 /** esbuild's version, for the record. */
 export const esbuildVersion = esbuild.version;
 
-async function measure(entry) {
+/**
+ * Bundles `source` (an ES module importing the packages) the way the measurements do: minified,
+ * for browsers, from the packages' sources. Resolves to `{ code, inputs }`: the bytes, and the
+ * files that went into them (paths relative to the repository root, `/`-separated).
+ */
+export async function bundle(source, { external = [] } = {}) {
   const result = await esbuild.build({
     stdin: {
-      contents: entry.source,
+      contents: source,
       resolveDir: rootDir,
       loader: 'js',
       sourcefile: 'size-entry.js',
@@ -75,13 +93,21 @@ async function measure(entry) {
     platform: 'browser',
     target: 'es2022',
     conditions: ['@live-chat/source', 'es2015'],
-    external: entry.external ?? [],
+    external,
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
+    metafile: true,
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0].contents;
+  return {
+    code: result.outputFiles[0].contents,
+    inputs: Object.keys(result.metafile.inputs).map((file) => file.split(path.sep).join('/')),
+  };
+}
+
+async function measure(entry) {
+  const { code } = await bundle(entry.source, { external: entry.external });
   return { ...entry, minified: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length };
 }
 
@@ -89,6 +115,43 @@ async function measure(entry) {
 export async function measureSizes() {
   const results = [];
   for (const entry of ENTRIES) results.push(await measure(entry));
+  return results;
+}
+
+/**
+ * The subpaths of @live-chat/elements that have code (every component, `./i18n`), read from its
+ * package.json: `[{ subpath: './session-list', specifier: '@live-chat/elements/session-list',
+ * source: 'packages/elements/src/session-list/index.ts' }, …]`, the package itself (`.`) left out.
+ */
+export function elementsSubpaths() {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(rootDir, 'packages', 'elements', 'package.json'), 'utf8'),
+  );
+  return Object.entries(manifest.exports)
+    .filter(([subpath, target]) => subpath !== '.' && typeof target === 'object' && target.import)
+    .map(([subpath, target]) => ({
+      subpath,
+      specifier: `@live-chat/elements${subpath.slice(1)}`,
+      source: path.posix.join('packages/elements', target['@live-chat/source']),
+    }));
+}
+
+/**
+ * Each subpath of @live-chat/elements imported alone (`import '@live-chat/elements/counter'`),
+ * with the core, lit, @lit/context and rxjs it uses, measured like ENTRIES.
+ */
+export async function measureComponents() {
+  const results = [];
+  for (const { specifier } of elementsSubpaths()) {
+    results.push(
+      await measure({
+        name: specifier,
+        label: `\`${specifier}\``,
+        what: 'this subpath alone, with what it uses of core, lit, @lit/context and rxjs',
+        source: `export * from '${specifier}';`,
+      }),
+    );
+  }
   return results;
 }
 

@@ -40,6 +40,7 @@ const GUIDES = [
   'theming.md',
   'localisation.md',
   'reports.md',
+  'architecture.md',
 ];
 
 describe('docs: guides quote the example files the tests run', () => {

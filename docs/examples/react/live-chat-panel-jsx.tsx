@@ -1,17 +1,21 @@
 import type { LiveChatClient } from '@live-chat/core';
-import '@live-chat/elements';
-import './jsx-types.js';
+import '@live-chat/elements/workspace'; // defines <live-chat-workspace> and the components inside it
+import '@live-chat/elements/counter'; // defines <live-chat-counter>
+import type {} from '@live-chat/elements/types/react'; // JSX types for every live-chat-* tag
 
-/** The same component as `LiveChatPanel`, written in JSX (TypeScript checks every attribute). */
+/** `LiveChatPanel` in JSX, with the red counter above the workspace (every attribute is checked). */
 export function LiveChatPanelJsx(props: {
   client: LiveChatClient;
   onSessionChange?: (sessionId: string | null) => void;
 }) {
   return (
-    <live-chat-workspace
-      client={props.client}
-      theme="dark"
-      onlive-chat-session-change={(event) => props.onSessionChange?.(event.detail.sessionId)}
-    />
+    <>
+      <live-chat-counter client={props.client} kind="unread" showLabel />
+      <live-chat-workspace
+        client={props.client}
+        theme="dark"
+        onlive-chat-session-change={(event) => props.onSessionChange?.(event.detail.sessionId)}
+      />
+    </>
   );
 }

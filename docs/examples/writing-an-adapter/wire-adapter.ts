@@ -22,13 +22,15 @@ import type { Wire, WireFrame, WireReply, WireRequest } from './wire.js';
  */
 export class WireAdapter implements TransportAdapter {
   readonly connection$: Observable<ConnectionState>;
+  private readonly wire: Wire;
   private readonly state = new BehaviorSubject<ConnectionState>('connecting');
   /** Completes each open event stream (on dispose). */
   private readonly streams = new Set<() => void>();
   private readonly wireState: Subscription;
   private disposed = false;
 
-  constructor(private readonly wire: Wire) {
+  constructor(wire: Wire) {
+    this.wire = wire;
     this.connection$ = this.state.asObservable();
     this.wireState = wire.connection$.subscribe((state) => this.state.next(state));
   }

@@ -1,8 +1,9 @@
 /**
  * @packageDocumentation
  * `@live-chat/adapters`: backends for the Live Chat Workspace. The in-memory backend is a
- * complete, rule-enforcing backend that runs in the page (optionally persisted to IndexedDB),
- * with deterministic seed data and a customer simulator for demos, stories and tests. The
+ * complete, rule-enforcing backend that runs in the page (optionally persisted to IndexedDB):
+ * the engine of `@live-chat/core/engine` over an in-memory store, with deterministic seed data
+ * and a customer simulator for demos, stories and tests. The
  * adapter conformance suite is published separately as `@live-chat/adapters/conformance`.
  *
  * @module \@live-chat/adapters
@@ -17,7 +18,7 @@ export { MemoryAdapter } from './memory/adapter.js';
 export type { MemoryAdapterOptions } from './memory/adapter.js';
 export { openMemoryBackend } from './memory/open.js';
 export type { OpenMemoryBackendOptions } from './memory/open.js';
-export type { CustomerMessageInput, CustomerWriteValue, NewCustomer } from './memory/customers.js';
+export type { CustomerMessageInput, CustomerWriteValue, NewCustomer } from '@live-chat/core/engine';
 export type {
   BackendPersistence,
   BackendState,
@@ -53,3 +54,42 @@ export type {
   TabSharedAdapter,
   TabSharedAdapterOptions,
 } from './tabs/types.js';
+export {
+  createWebSocketAdapter,
+  WebSocketAdapter,
+  WEBSOCKET_ADAPTER_DEFAULTS,
+} from './websocket/adapter.js';
+export type {
+  ConnectionFailure,
+  WebSocketAdapterOptions,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './websocket/adapter.js';
+export {
+  CLOSE_CODES,
+  isRateLimited,
+  RATE_LIMITED,
+  WIRE_OPS,
+  WIRE_PROTOCOL,
+} from './websocket/wire.js';
+export type {
+  WireAuthRequest,
+  WireEventFrame,
+  WireEventsRequest,
+  WireExecuteRequest,
+  WireHistoryRequest,
+  WireLimits,
+  WireOp,
+  WirePingRequest,
+  WirePong,
+  WireReportRequest,
+  WireRequest,
+  WireRequestId,
+  WireResponse,
+  WireSearchRequest,
+  WireServerFrame,
+  WireSnapshotRequest,
+  WireStreamErrorFrame,
+  WireUnsubscribeRequest,
+  WireWelcome,
+} from './websocket/wire.js';

@@ -5,24 +5,28 @@
  * `createLiveChatClient` (`@live-chat/core`), or use any component alone with its `client`
  * property.
  *
+ * Each component also has its own entry, which defines that tag and imports only what it
+ * renders: `@live-chat/elements/session-list`, `@live-chat/elements/counter`,
+ * `@live-chat/elements/conversation`, … (one per folder of `src/` below, named after its tag
+ * without the `live-chat-` prefix), and `@live-chat/elements/i18n` is the message catalogue
+ * alone.
+ *
  * @module \@live-chat/elements
  */
-export { LiveChatWorkspace, MEDIUM_MAX_WIDTH, NARROW_MAX_WIDTH } from './workspace/workspace.js';
-export type { WorkspaceLayout, WorkspacePane, WorkspaceSideTab } from './workspace/workspace.js';
-export { LiveChatNavigation } from './navigation/navigation.js';
-export type { NavigationSelection, NavigationListPlacement } from './navigation/navigation.js';
-export { LiveChatNewSession } from './new-session/new-session.js';
-export { LiveChatCounter } from './counter/counter.js';
-export type { CounterKind } from './counter/counter.js';
-export { LiveChatSessionList } from './session-list/session-list.js';
-export { LiveChatConversation } from './conversation/conversation.js';
-export { LiveChatAboutSession } from './about-session/about-session.js';
-export { LiveChatSearch } from './search/search.js';
-export { LiveChatReports } from './reports/reports.js';
-export type { ReportKind, ReportChangeDetail } from './reports/reports.js';
-export { LiveChatActivity } from './activity/activity.js';
-export { LiveChatConnectionStatus } from './connection-status/connection-status.js';
-export { LiveChatAlertSettings } from './alert-settings/alert-settings.js';
+export * from './workspace/index.js';
+export * from './navigation/index.js';
+export * from './new-session/index.js';
+export * from './counter/index.js';
+export * from './session-list/index.js';
+export * from './conversation/index.js';
+export * from './composer/index.js';
+export * from './about-session/index.js';
+export * from './search/index.js';
+export * from './reports/index.js';
+export * from './activity/index.js';
+export * from './connection-status/index.js';
+export * from './alert-settings/index.js';
+export * from './i18n/index.js';
 export {
   AlertsController,
   type AlertsControllerOptions,
@@ -49,13 +53,3 @@ export {
 export { LiveChatElement } from './shared/live-chat-element.js';
 export { ObserveController } from './shared/observe-controller.js';
 export { clientContext, localeContext } from './shared/client-context.js';
-export {
-  registerMessages,
-  translate,
-  availableLocales,
-  DEFAULT_LOCALE,
-  type Messages,
-  type MessageValue,
-  type MessageParams,
-  type PluralForms,
-} from './i18n/catalogue.js';

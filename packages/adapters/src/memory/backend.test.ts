@@ -619,17 +619,24 @@ describe('memory backend: refused commands', () => {
         'VALIDATION',
       ],
     ];
-    const stateBefore = JSON.stringify(backend.exportState());
+    /** The state apart from command records (a refusal is recorded: a repeat answers the same). */
+    const domainState = () => {
+      const { commandResults: _records, ...state } = backend.exportState();
+      return JSON.stringify(state);
+    };
+    const stateBefore = domainState();
+    const recordsBefore = backend.exportState().commandResults?.length ?? 0;
     const snapshotsBefore = STAFF.map(snapshot);
     for (const [what, userId, input, code] of cases) {
       const result = run(userId, input);
       assert.equal(result.ok ? 'ok' : result.error.code, code, what);
       assert.ok(result.ok || result.error.message.length > 0, `${what}: a readable message`);
     }
+    assert.equal(domainState(), stateBefore, 'the backend state is unchanged');
     assert.equal(
-      JSON.stringify(backend.exportState()),
-      stateBefore,
-      'the backend state is unchanged',
+      backend.exportState().commandResults?.length,
+      recordsBefore + cases.length,
+      'each refusal is kept as the answer to its commandId',
     );
     assert.deepEqual(STAFF.map(snapshot), snapshotsBefore, 'every snapshot (and seq) is unchanged');
   });
@@ -835,6 +842,26 @@ describe('memory backend: event streams', () => {
       assert.equal(t.backend.seqOf(id), events(id).length);
     }
     assert.ok(events(anna).length > 5);
+  });
+
+  it('keeps seq order for listeners when a listener writes again', () => {
+    const t = setup();
+    const seqs: number[] = [];
+    let wrote = false;
+    t.backend.listen(anna, (event) => {
+      seqs.push(event.seq);
+      if (!wrote && event.type === 'session.upserted') {
+        wrote = true;
+        t.write(liam, 'Written from a listener');
+      }
+    });
+    t.write(olivia, 'First');
+    assert.ok(wrote);
+    assert.deepEqual(
+      seqs,
+      seqs.map((_, i) => i + 1),
+    );
+    assert.equal(seqs.length, t.backend.seqOf(anna));
   });
 
   it('replays the events after any retained seq', () => {

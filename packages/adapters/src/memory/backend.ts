@@ -23,21 +23,23 @@ import type {
   Snapshot,
   User,
 } from '@live-chat/core';
-import { MemoryAdapter, type MemoryAdapterOptions } from './adapter.js';
-import { COMMAND_HANDLERS } from './commands.js';
 import {
-  addCustomer,
-  customerWrites,
+  createEngine,
+  type CommittedChange,
   type CustomerMessageInput,
   type CustomerWriteValue,
+  type LiveChatEngine,
   type NewCustomer,
-} from './customers.js';
-import { requireId, type Engine } from './engine.js';
-import { Fanout, type MessageListener } from './fanout.js';
-import { buildSnapshot, historyPage, runReport, search } from './queries.js';
-import type { BackendPersistence, BackendState, SeedData } from './state.js';
+} from '@live-chat/core/engine';
+import { MemoryAdapter, type MemoryAdapterOptions } from './adapter.js';
+import type { BackendPersistence, SeedData, BackendState } from './state.js';
 import { MemoryStore } from './store.js';
-import { DEFAULT_EVENT_LOG_LIMIT, UserStreams, type EventListener } from './streams.js';
+
+/** Receives one user's live events, synchronously, in seq order. */
+export type EventListener = (event: ServerEvent) => void;
+
+/** Receives each new message once its change is committed. */
+export type MessageListener = (message: Message, session: Session) => void;
 
 /** Options of {@link createMemoryBackend}. */
 export interface MemoryBackendOptions {
@@ -58,40 +60,41 @@ export interface MemoryBackendOptions {
 const EMPTY_SEED: SeedData = { users: [], liveChats: [], groups: [], customers: [] };
 
 /**
- * A complete live chat backend in memory. Operators act through {@link MemoryBackend.connect}
- * adapters; customers through {@link MemoryBackend.customerWrites}. Every command is checked
- * against the core rules and either applies completely or changes nothing; every change is
- * reported on the event stream of each user it concerns.
+ * A complete live chat backend in memory: the engine of `@live-chat/core/engine` over an
+ * in-memory store. Operators act through {@link MemoryBackend.connect} adapters; customers
+ * through {@link MemoryBackend.customerWrites}. Every command is checked against the core rules
+ * and either applies completely or changes nothing; every change is reported on the event
+ * stream of each user it concerns. Everything answers synchronously.
  */
 export class MemoryBackend {
   private readonly store: MemoryStore;
-  private readonly streams: UserStreams;
-  private readonly fanout: Fanout;
-  private readonly engine: Engine;
-  private readonly clock: () => number;
+  private readonly engine: LiveChatEngine<'sync'>;
   private readonly persistence: BackendPersistence | undefined;
-  private readonly commandCacheLimit: number;
-  /** Results by user and commandId: a repeated command gets the first result and does nothing. */
-  private readonly results = new Map<string, CommandResult>();
+  private readonly listeners = new Map<Id, Set<EventListener>>();
   private readonly adapters = new Set<MemoryAdapter>();
   private readonly messageListeners = new Set<MessageListener>();
+  /** Committed changes not yet delivered to listeners, oldest first. */
+  private readonly undelivered: CommittedChange[] = [];
+  private delivering = false;
   private disposed = false;
 
   constructor(options: MemoryBackendOptions = {}) {
-    const seed = options.seed ?? EMPTY_SEED;
-    this.clock = options.now ?? Date.now;
     this.persistence = options.persistence;
-    this.commandCacheLimit = options.commandCacheLimit ?? 10_000;
-    this.store = new MemoryStore(seed, options.idPrefix ?? '');
-    const seqs = 'streamSeqs' in seed ? (seed as BackendState).streamSeqs : {};
-    this.streams = new UserStreams(options.eventLogLimit ?? DEFAULT_EVENT_LOG_LIMIT, seqs);
-    this.fanout = new Fanout(this.store, this.streams);
-    this.engine = { store: this.store, fanout: this.fanout, now: () => this.clock() };
+    this.store = new MemoryStore(options.seed ?? EMPTY_SEED, {
+      idPrefix: options.idPrefix,
+      eventLogLimit: options.eventLogLimit,
+      commandRecordLimit: options.commandCacheLimit,
+    });
+    this.engine = createEngine({
+      store: this.store,
+      now: options.now,
+      onCommit: (change) => this.committed(change),
+    });
   }
 
   /** The backend's current time. */
   now(): number {
-    return this.clock();
+    return this.engine.now();
   }
 
   // ── writes ───────────────────────────────────────────────────────────────────────────────
@@ -101,32 +104,8 @@ export class MemoryBackend {
    * same user) returns the first result again and changes nothing.
    */
   execute<C extends Command>(userId: Id, command: C): CommandResult<C> {
-    if (!this.store.users.has(userId)) return fail('NOT_FOUND', `There is no user "${userId}".`);
-    if (typeof command !== 'object' || command === null)
-      return fail('VALIDATION', 'A command must be an object.');
-    const commandId = requireId(command.commandId, 'commandId');
-    if (!commandId.ok) return commandId;
-    const key = `${userId}\u0000${commandId.value}`;
-    const cached = this.results.get(key);
-    if (cached) return cached as CommandResult<C>;
-
-    const handler = Object.hasOwn(COMMAND_HANDLERS, command.type)
-      ? COMMAND_HANDLERS[command.type]
-      : undefined;
-    const result: CommandResult = handler
-      ? this.write(() =>
-          (handler as (...args: unknown[]) => CommandResult)(
-            this.engine,
-            { userId, viewer: this.store.viewer(userId) },
-            command,
-          ),
-        )
-      : fail('VALIDATION', `Unknown command type "${String(command.type)}".`);
-    this.results.set(key, result);
-    if (this.results.size > this.commandCacheLimit) {
-      this.results.delete(this.results.keys().next().value as string);
-    }
-    return result as CommandResult<C>;
+    if (this.disposed) return fail('INTERNAL', 'The backend was disposed.');
+    return this.engine.execute(userId, command);
   }
 
   /**
@@ -135,67 +114,85 @@ export class MemoryBackend {
    * chat gets an alert.
    */
   customerWrites(input: CustomerMessageInput): Result<CustomerWriteValue> {
-    return this.write(() => customerWrites(this.engine, input));
+    if (this.disposed) return fail('INTERNAL', 'The backend was disposed.');
+    return this.engine.customerWrites(input);
   }
 
   /** Adds a customer (e.g. a new visitor) to the directory; all staff get `customer.upserted`. */
   addCustomer(input: NewCustomer): Result<Customer> {
-    return this.write(() => addCustomer(this.engine, input));
+    if (this.disposed) return fail('INTERNAL', 'The backend was disposed.');
+    return this.engine.addCustomer(input);
   }
 
-  /** Runs one write: commits, then persists and notifies message listeners. */
-  private write<T>(operation: () => Result<T>): Result<T> {
-    if (this.disposed) return fail('INTERNAL', 'The backend was disposed.');
-    let result: Result<T>;
+  /**
+   * After each committed write: persist, deliver the events, then tell message listeners. A
+   * listener may write again: that write's change waits behind the rest of this one, so every
+   * user's listeners still see their events in seq order.
+   */
+  private committed(change: CommittedChange): void {
+    this.persistence?.save(() => this.exportState());
+    this.undelivered.push(change);
+    if (this.delivering) return;
+    this.delivering = true;
     try {
-      result = operation();
-    } catch (error) {
-      result = fail('INTERNAL', 'The backend failed to process the request.', {
-        cause: String(error),
-      });
+      for (let next = this.undelivered.shift(); next; next = this.undelivered.shift()) {
+        for (const { userId, event } of next.events) {
+          const listeners = this.listeners.get(userId);
+          if (listeners) for (const listener of [...listeners]) listener(event);
+        }
+        for (const { message, session } of next.messages) {
+          for (const listener of [...this.messageListeners]) listener(message, session);
+        }
+      }
+    } finally {
+      this.delivering = false;
+      this.undelivered.length = 0;
     }
-    if (result.ok) this.persistence?.save(() => this.exportState());
-    for (const { message, session } of this.fanout.takeAddedMessages()) {
-      for (const listener of [...this.messageListeners]) listener(message, session);
-    }
-    return result;
   }
 
   // ── per-user reads ───────────────────────────────────────────────────────────────────────
 
   /** Everything `userId` sees, at the current position of their stream. */
   snapshot(userId: Id): Result<Snapshot> {
-    return buildSnapshot(this.store, userId, this.streams.seqOf(userId));
+    return this.engine.snapshot(userId);
   }
 
   /** The user's events after `sinceSeq` (`RESYNC_REQUIRED` when no longer or not yet available). */
   events(userId: Id, sinceSeq: number): Result<ServerEvent[]> {
-    return this.streams.since(userId, sinceSeq);
+    return this.engine.events(userId, sinceSeq);
   }
 
   /** Receives the user's live events synchronously; returns the unsubscribe function. */
   listen(userId: Id, listener: EventListener): () => void {
-    return this.streams.listen(userId, listener);
+    let listeners = this.listeners.get(userId);
+    if (!listeners) this.listeners.set(userId, (listeners = new Set()));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.listeners.get(userId) === listeners) {
+        this.listeners.delete(userId);
+      }
+    };
   }
 
   /** Seq of the user's last event. */
   seqOf(userId: Id): number {
-    return this.streams.seqOf(userId);
+    return this.store.lastSeq(userId);
   }
 
   /** One page of a session's history, if `userId` may see the session. */
   history(userId: Id, query: HistoryQuery): Result<MessagePage> {
-    return historyPage(this.store, userId, query);
+    return this.engine.history(userId, query);
   }
 
   /** A scoped search over what `userId` may see (session names, or one session and its messages). */
   search(userId: Id, query: SearchQuery): Result<SearchHit[]> {
-    return search(this.store, userId, query);
+    return this.engine.search(userId, query);
   }
 
-  /** A report over the backend's own episodes and messages; members of the live chat only. */
+  /** A report over the backend's own episodes, messages and sessions; members of the live chat only. */
   report<Q extends ReportQuery>(userId: Id, query: Q): Result<Report<Q>> {
-    return runReport(this.store, userId, query);
+    return this.engine.report(userId, query);
   }
 
   /**
@@ -203,7 +200,7 @@ export class MemoryBackend {
    * `LiveChatError` with code `NOT_FOUND` for an unknown user.
    */
   connect(userId: Id, options?: MemoryAdapterOptions): MemoryAdapter {
-    if (!this.store.users.has(userId))
+    if (!this.store.user(userId))
       throw new LiveChatError('NOT_FOUND', `There is no user "${userId}".`);
     const adapter = new MemoryAdapter(this, userId, options, () => this.adapters.delete(adapter));
     this.adapters.add(adapter);
@@ -215,7 +212,7 @@ export class MemoryBackend {
 
   /** A session by id (regardless of who may see it). */
   getSession(sessionId: Id): Session | undefined {
-    return this.store.getSession(sessionId);
+    return this.store.session(sessionId);
   }
 
   /** Every session, or those of one live chat. */
@@ -237,37 +234,37 @@ export class MemoryBackend {
 
   /** A customer by id. */
   getCustomer(customerId: Id): Customer | undefined {
-    return this.store.customers.get(customerId);
+    return this.store.customer(customerId);
   }
 
   /** Every customer, in the order they were added. */
   customers(): Customer[] {
-    return [...this.store.customers.values()];
+    return [...this.store.customers()];
   }
 
   /** A live chat by id. */
   getLiveChat(liveChatId: Id): LiveChat | undefined {
-    return this.store.liveChats.get(liveChatId);
+    return this.store.liveChat(liveChatId);
   }
 
   /** Every live chat of the directory. */
   liveChats(): LiveChat[] {
-    return [...this.store.liveChats.values()];
+    return [...this.store.liveChats()];
   }
 
   /** Every operator group of the directory. */
   groups(): OperatorGroup[] {
-    return [...this.store.groups.values()];
+    return [...this.store.groups()];
   }
 
   /** Every user of the directory (staff and internal users). */
   users(): User[] {
-    return [...this.store.users.values()];
+    return [...this.store.users()];
   }
 
   /** The user's unread count of a session. */
   unreadOf(userId: Id, sessionId: Id): number {
-    return this.store.unreadOf(userId, sessionId);
+    return this.engine.unreadOf(userId, sessionId);
   }
 
   /**
@@ -283,7 +280,7 @@ export class MemoryBackend {
 
   /** The whole state as plain data, e.g. to save it. */
   exportState(): BackendState {
-    return this.store.exportState(this.streams.exportSeqs());
+    return this.store.exportState();
   }
 
   /** Writes pending state to the persistence, if any. */
@@ -297,6 +294,7 @@ export class MemoryBackend {
     this.disposed = true;
     for (const adapter of [...this.adapters]) adapter.dispose();
     this.messageListeners.clear();
+    this.listeners.clear();
     await this.persistence?.flush();
     await this.persistence?.close?.();
   }

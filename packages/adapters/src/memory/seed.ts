@@ -389,6 +389,12 @@ export function createSeedData(options: SeedOptions = {}): SeedData {
     }
   }
 
-  const { version: _version, streamSeqs: _seqs, ...data } = backend.exportState();
+  // A fresh history: no event log to continue and no commands to answer again.
+  const {
+    version: _version,
+    streamSeqs: _seqs,
+    commandResults: _commands,
+    ...data
+  } = backend.exportState();
   return data;
 }

@@ -13,6 +13,7 @@ import type {
   SessionEpisode,
   User,
 } from '@live-chat/core';
+import type { CommandRecord } from '@live-chat/core/engine';
 
 /** How far one user has read one session: every message with `order <= order` is read. */
 export interface ReadMarker {
@@ -45,13 +46,20 @@ export interface SeedData {
   readMarkers?: ReadMarker[];
   /** Activity entries per user, oldest first. */
   activity?: UserActivity[];
+  /**
+   * Outcomes of operator commands by user and `commandId`, oldest first: a command repeated
+   * after a reload still answers with its first result.
+   */
+  commandResults?: CommandRecord[];
   /** Next number for generated ids; derived from the existing ids when absent. */
   nextId?: number;
 }
 
 /** The complete saved state of a memory backend (see {@link BackendPersistence}). */
-export interface BackendState extends Required<SeedData> {
+export interface BackendState extends Required<Omit<SeedData, 'commandResults'>> {
   version: 1;
+  /** Command outcomes (absent in states saved before they were kept). */
+  commandResults?: CommandRecord[];
   /** Last `seq` of each user's event stream, so seqs keep increasing across reloads. */
   streamSeqs: Record<Id, number>;
 }

@@ -1,9 +1,13 @@
 /**
- * The memory backend's data and the indexes that keep every event O(members of one live chat)
- * rather than O(all sessions). It enforces no rules and emits nothing: command handlers
- * validate first, then write here, then report the change through the fan-out.
+ * The in-memory store behind the memory backend: the records the engine of
+ * `@live-chat/core/engine` works on, and the indexes that keep every change O(members of one
+ * live chat) rather than O(all sessions). It enforces no rule; the engine decides, this keeps.
+ *
+ * Transactions run synchronously, one at a time (JavaScript runs one to its end before the next
+ * starts), which is what the engine needs for the atomic take and gap-free seqs. There is no
+ * rollback: the engine validates everything before it writes, so a transaction only throws on a
+ * bug, and what it wrote until then stays.
  */
-import { viewerFor } from '@live-chat/core';
 import type {
   ActivityEntry,
   Customer,
@@ -11,18 +15,40 @@ import type {
   LiveChat,
   Message,
   OperatorGroup,
+  ServerEvent,
   Session,
   SessionEpisode,
   User,
-  Viewer,
 } from '@live-chat/core';
+import type {
+  CommandRecord,
+  EventInput,
+  EventLogRead,
+  IdKind,
+  StoragePort,
+  StoredMessagePage,
+  StoreTransaction,
+} from '@live-chat/core/engine';
 import type { BackendState, ReadMarker, SeedData, UserActivity } from './state.js';
 
 /** Activity entries kept per user (oldest dropped first). */
 const ACTIVITY_LIMIT = 500;
+/** Default number of events each user's log retains for replay. */
+export const DEFAULT_EVENT_LOG_LIMIT = 10_000;
+/** Default number of command records kept for idempotency (oldest dropped first). */
+export const DEFAULT_COMMAND_RECORD_LIMIT = 10_000;
 
 const EMPTY_SET: ReadonlySet<Id> = new Set();
 const NO_MESSAGES: readonly Message[] = [];
+const NO_EVENTS: readonly ServerEvent[] = [];
+
+/** Prefix of generated ids per kind, e.g. `s-42` for a session. */
+const ID_PREFIXES: Record<IdKind, string> = {
+  session: 's',
+  message: 'm',
+  customer: 'cust',
+  activity: 'act',
+};
 
 /** Number of values in the sorted list `sorted` that are `<= value`. */
 function countAtMost(sorted: readonly number[], value: number): number {
@@ -36,8 +62,22 @@ function countAtMost(sorted: readonly number[], value: number): number {
   return low;
 }
 
+/** Index of the first message with `order >= order` in a list sorted by order. */
+function firstAtOrAfter(messages: readonly Message[], order: number): number {
+  let low = 0;
+  let high = messages.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((messages[mid] as Message).order < order) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Key of the (customer, live chat) pair: one open conversation per pair at most. */
 const pairKey = (customerId: Id, liveChatId: Id) => `${customerId}\u0000${liveChatId}`;
+/** Key of a command record. */
+const commandKey = (userId: Id, commandId: string) => `${userId}\u0000${commandId}`;
 
 /** The highest trailing number of any id, so generated ids never collide with loaded ones. */
 function highestIdNumber(ids: Iterable<string>): number {
@@ -49,12 +89,37 @@ function highestIdNumber(ids: Iterable<string>): number {
   return highest;
 }
 
-/** The backend's entities and indexes (see the module comment). */
-export class MemoryStore {
-  readonly users = new Map<Id, User>();
-  readonly liveChats = new Map<Id, LiveChat>();
-  readonly groups = new Map<Id, OperatorGroup>();
-  readonly customers = new Map<Id, Customer>();
+/** One user's numbered event log. */
+interface EventLog {
+  /** Seq of the last event appended (0 before the first). */
+  seq: number;
+  /** The retained tail, oldest first; `events[0].seq === firstSeq`. */
+  events: ServerEvent[];
+  firstSeq: number;
+}
+
+/** Options of {@link MemoryStore}. */
+export interface MemoryStoreOptions {
+  /** Prefix of generated ids (e.g. `'demo-'`). */
+  idPrefix?: string;
+  /** Events each user's log retains for replays (default 10,000). */
+  eventLogLimit?: number;
+  /** Command records kept for idempotency (default 10,000). */
+  commandRecordLimit?: number;
+}
+
+/** The in-memory records and indexes (see the module comment). */
+export class MemoryStore implements StoragePort<'sync'>, StoreTransaction<'sync'> {
+  readonly mode = 'sync';
+
+  private readonly usersById = new Map<Id, User>();
+  private readonly liveChatsById = new Map<Id, LiveChat>();
+  private readonly groupsById = new Map<Id, OperatorGroup>();
+  private readonly customersById = new Map<Id, Customer>();
+  /** Live chats and groups per user, built on first use (the directory of live chats does not change). */
+  private readonly memberships = new Map<Id, { liveChats: LiveChat[]; groups: OperatorGroup[] }>();
+  /** Users who belong to at least one live chat. */
+  private readonly staff = new Set<Id>();
 
   private readonly sessions = new Map<Id, Session>();
   private readonly sessionsByLiveChat = new Map<Id, Set<Id>>();
@@ -78,95 +143,130 @@ export class MemoryStore {
 
   private readonly readMarkers = new Map<Id, Map<Id, number>>();
   private readonly activity = new Map<Id, ActivityEntry[]>();
+  /** Every episode, in the order they started; the current one of a session by index. */
   private readonly episodes: SessionEpisode[] = [];
-  private readonly currentEpisodes = new Map<Id, SessionEpisode>();
+  private readonly currentEpisodes = new Map<Id, number>();
+  private readonly episodesByLiveChat = new Map<Id, number[]>();
 
-  /** Operators and supervisors per live chat: the only users a session change can concern. */
-  private readonly members = new Map<Id, Set<Id>>();
-  /** Users who belong to at least one live chat. */
-  private readonly staffIds = new Set<Id>();
-  private readonly viewers = new Map<Id, Viewer>();
+  private readonly eventLogs = new Map<Id, EventLog>();
+  private readonly commandRecords = new Map<string, CommandRecord>();
 
+  private readonly idPrefix: string;
+  private readonly eventLogLimit: number;
+  private readonly commandRecordLimit: number;
   private nextIdNumber: number;
 
-  constructor(
-    seed: SeedData,
-    private readonly idPrefix = '',
-  ) {
-    for (const user of seed.users) this.users.set(user.id, user);
-    for (const chat of seed.liveChats) this.liveChats.set(chat.id, chat);
-    for (const group of seed.groups) this.groups.set(group.id, group);
-    for (const customer of seed.customers) this.customers.set(customer.id, customer);
-    this.indexDirectory();
+  constructor(seed: SeedData, options: MemoryStoreOptions = {}) {
+    this.idPrefix = options.idPrefix ?? '';
+    this.eventLogLimit = options.eventLogLimit ?? DEFAULT_EVENT_LOG_LIMIT;
+    this.commandRecordLimit = options.commandRecordLimit ?? DEFAULT_COMMAND_RECORD_LIMIT;
+    for (const user of seed.users) this.usersById.set(user.id, user);
+    for (const chat of seed.liveChats) {
+      this.liveChatsById.set(chat.id, chat);
+      for (const id of [...chat.operatorIds, ...chat.supervisorIds]) this.staff.add(id);
+    }
+    for (const group of seed.groups) this.groupsById.set(group.id, group);
+    for (const customer of seed.customers) this.customersById.set(customer.id, customer);
     for (const session of seed.sessions ?? []) this.putSession(session);
     this.sortQueues();
     const messages = [...(seed.messages ?? [])].sort((a, b) => a.order - b.order);
     for (const message of messages) this.appendMessage(message);
     for (const episode of seed.episodes ?? []) this.addEpisode({ ...episode });
-    for (const marker of seed.readMarkers ?? [])
+    for (const marker of seed.readMarkers ?? []) {
       this.setReadMarker(marker.userId, marker.sessionId, marker.order);
-    for (const { userId, entry } of seed.activity ?? []) this.addActivity(userId, entry);
+    }
+    for (const { userId, entry } of seed.activity ?? []) this.appendActivity(userId, entry);
+    for (const record of seed.commandResults ?? []) this.putCommandRecord(record);
+    const seqs = 'streamSeqs' in seed ? (seed as BackendState).streamSeqs : {};
+    for (const [userId, seq] of Object.entries(seqs ?? {})) {
+      // Streams continue from the saved seq, with nothing left to replay.
+      this.eventLogs.set(userId, { seq, events: [], firstSeq: seq + 1 });
+    }
     this.nextIdNumber =
       seed.nextId ??
       1 +
         highestIdNumber([
           ...this.sessions.keys(),
           ...this.messagesById.keys(),
-          ...this.customers.keys(),
+          ...this.customersById.keys(),
           ...(seed.activity ?? []).map((a) => a.entry.id),
         ]);
   }
 
-  private indexDirectory(): void {
-    for (const chat of this.liveChats.values()) {
-      const ids = new Set([...chat.operatorIds, ...chat.supervisorIds]);
-      this.members.set(chat.id, ids);
-      for (const id of ids) this.staffIds.add(id);
-    }
+  /** Runs `work` now: this store is its own transaction (see the module comment). */
+  transaction<T>(work: (tx: StoreTransaction<'sync'>) => T): T {
+    return work(this);
   }
 
-  /** A fresh id such as `s-42` (with the backend's prefix), never used before. */
-  newId(kind: string): Id {
-    return `${this.idPrefix}${kind}-${this.nextIdNumber++}`;
+  newId(kind: IdKind): Id {
+    return `${this.idPrefix}${ID_PREFIXES[kind]}-${this.nextIdNumber++}`;
   }
 
   // ── directory ────────────────────────────────────────────────────────────────────────────
 
-  /** The rule-facing view of a user, cached (the directory of live chats does not change). */
-  viewer(userId: Id): Viewer {
-    let viewer = this.viewers.get(userId);
-    if (!viewer) {
-      viewer = viewerFor(userId, this.liveChats.values(), this.groups.values());
-      this.viewers.set(userId, viewer);
+  user(userId: Id): User | undefined {
+    return this.usersById.get(userId);
+  }
+
+  users(): Iterable<User> {
+    return this.usersById.values();
+  }
+
+  liveChat(liveChatId: Id): LiveChat | undefined {
+    return this.liveChatsById.get(liveChatId);
+  }
+
+  liveChats(): Iterable<LiveChat> {
+    return this.liveChatsById.values();
+  }
+
+  group(groupId: Id): OperatorGroup | undefined {
+    return this.groupsById.get(groupId);
+  }
+
+  groups(): Iterable<OperatorGroup> {
+    return this.groupsById.values();
+  }
+
+  membershipsOf(userId: Id): { liveChats: LiveChat[]; groups: OperatorGroup[] } {
+    let found = this.memberships.get(userId);
+    if (!found) {
+      found = {
+        liveChats: [...this.liveChatsById.values()].filter(
+          (chat) => chat.operatorIds.includes(userId) || chat.supervisorIds.includes(userId),
+        ),
+        groups: [...this.groupsById.values()].filter((group) => group.memberIds.includes(userId)),
+      };
+      this.memberships.set(userId, found);
     }
-    return viewer;
+    return found;
   }
 
-  membersOf(liveChatId: Id): ReadonlySet<Id> {
-    return this.members.get(liveChatId) ?? EMPTY_SET;
+  staffIds(): ReadonlySet<Id> {
+    return this.staff;
   }
 
-  /** Every operator and supervisor of any live chat. */
-  staff(): ReadonlySet<Id> {
-    return this.staffIds;
+  customer(customerId: Id): Customer | undefined {
+    return this.customersById.get(customerId);
+  }
+
+  customers(): Iterable<Customer> {
+    return this.customersById.values();
   }
 
   putCustomer(customer: Customer): void {
-    this.customers.set(customer.id, customer);
+    this.customersById.set(customer.id, customer);
   }
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────
 
-  getSession(sessionId: Id): Session | undefined {
+  session(sessionId: Id): Session | undefined {
     return this.sessions.get(sessionId);
   }
 
+  /** Every session, in the order they were created. */
   allSessions(): IterableIterator<Session> {
     return this.sessions.values();
-  }
-
-  sessionCount(): number {
-    return this.sessions.size;
   }
 
   *sessionsOf(liveChatId: Id): Generator<Session> {
@@ -186,7 +286,6 @@ export class MemoryStore {
     }
   }
 
-  /** Queued sessions of a live chat, oldest `queuedAt` first (ties: first queued first). */
   *queuedOf(liveChatId: Id): Generator<Session> {
     const queue = this.queues.get(liveChatId);
     if (!queue) return;
@@ -199,13 +298,11 @@ export class MemoryStore {
     yield* sessions.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
   }
 
-  /** The newest session between a customer and a live chat (open or closed). */
   latestSessionOf(customerId: Id, liveChatId: Id): Session | undefined {
     const id = this.latestByPair.get(pairKey(customerId, liveChatId));
     return id === undefined ? undefined : this.sessions.get(id);
   }
 
-  /** Inserts or replaces a session (sessions are immutable values: replace, never mutate). */
   putSession(session: Session): void {
     const previous = this.sessions.get(session.id);
     this.sessions.set(session.id, session);
@@ -216,11 +313,10 @@ export class MemoryStore {
       this.latestByPair.set(pairKey(session.customerId, session.liveChatId), session.id);
     }
     let queue = this.queues.get(session.liveChatId);
-    if (!queue)
-      this.queues.set(
-        session.liveChatId,
-        (queue = { ids: new Set(), lastQueuedAt: -Infinity, unordered: false }),
-      );
+    if (!queue) {
+      queue = { ids: new Set(), lastQueuedAt: -Infinity, unordered: false };
+      this.queues.set(session.liveChatId, queue);
+    }
     const entered =
       session.status === 'queued' &&
       (previous?.status !== 'queued' || previous.queuedAt !== session.queuedAt);
@@ -243,12 +339,31 @@ export class MemoryStore {
     return this.messagesBySession.get(sessionId) ?? NO_MESSAGES;
   }
 
-  getMessage(messageId: Id): Message | undefined {
+  *liveChatMessages(liveChatId: Id): Generator<Message> {
+    for (const id of this.sessionsByLiveChat.get(liveChatId) ?? EMPTY_SET) {
+      yield* this.messagesOf(id);
+    }
+  }
+
+  message(messageId: Id): Message | undefined {
     return this.messagesById.get(messageId);
   }
 
   messageByClientId(sessionId: Id, clientMessageId: string): Message | undefined {
     return this.messagesByClientId.get(sessionId)?.get(clientMessageId);
+  }
+
+  messagePage(sessionId: Id, beforeOrder: number | undefined, limit: number): StoredMessagePage {
+    const messages = this.messagesOf(sessionId);
+    const end = beforeOrder === undefined ? messages.length : firstAtOrAfter(messages, beforeOrder);
+    const start = Math.max(0, end - limit);
+    return { messages: messages.slice(start, end), hasMore: start > 0 };
+  }
+
+  customerMessagesAfter(sessionId: Id, order: number): number {
+    const orders = this.customerOrders.get(sessionId);
+    if (!orders) return 0;
+    return orders.length - countAtMost(orders, order);
   }
 
   /** Appends a message; its `order` must be greater than every order of its session. */
@@ -277,7 +392,7 @@ export class MemoryStore {
 
   // ── read markers ─────────────────────────────────────────────────────────────────────────
 
-  readMarkerOf(userId: Id, sessionId: Id): number {
+  readMarker(userId: Id, sessionId: Id): number {
     return this.readMarkers.get(userId)?.get(sessionId) ?? 0;
   }
 
@@ -287,48 +402,101 @@ export class MemoryStore {
     markers.set(sessionId, order);
   }
 
-  /** Customer messages of the session the user has not read (order above their marker). */
-  unreadOf(userId: Id, sessionId: Id): number {
-    const orders = this.customerOrders.get(sessionId);
-    if (!orders) return 0;
-    return orders.length - countAtMost(orders, this.readMarkerOf(userId, sessionId));
+  // ── episodes ─────────────────────────────────────────────────────────────────────────────
+
+  currentEpisode(sessionId: Id): SessionEpisode | undefined {
+    const index = this.currentEpisodes.get(sessionId);
+    return index === undefined ? undefined : this.episodes[index];
+  }
+
+  addEpisode(episode: SessionEpisode): void {
+    const index = this.episodes.push(episode) - 1;
+    this.currentEpisodes.set(episode.sessionId, index);
+    let indexes = this.episodesByLiveChat.get(episode.liveChatId);
+    if (!indexes) this.episodesByLiveChat.set(episode.liveChatId, (indexes = []));
+    indexes.push(index);
+  }
+
+  updateEpisode(episode: SessionEpisode): void {
+    const index = this.currentEpisodes.get(episode.sessionId);
+    if (index === undefined) throw new RangeError(`Session ${episode.sessionId} has no episode.`);
+    this.episodes[index] = episode;
+  }
+
+  *episodesOf(liveChatId: Id): Generator<SessionEpisode> {
+    for (const index of this.episodesByLiveChat.get(liveChatId) ?? []) {
+      yield this.episodes[index] as SessionEpisode;
+    }
   }
 
   // ── activity ─────────────────────────────────────────────────────────────────────────────
 
-  /** The user's activity entries, oldest first. Do not mutate. */
-  activityOf(userId: Id): readonly ActivityEntry[] {
-    return this.activity.get(userId) ?? [];
-  }
-
-  addActivity(userId: Id, entry: ActivityEntry): void {
+  appendActivity(userId: Id, entry: ActivityEntry): void {
     let entries = this.activity.get(userId);
     if (!entries) this.activity.set(userId, (entries = []));
     entries.push(entry);
     if (entries.length > ACTIVITY_LIMIT * 1.5) entries.splice(0, entries.length - ACTIVITY_LIMIT);
   }
 
-  // ── episodes ─────────────────────────────────────────────────────────────────────────────
-
-  /** Every episode (mutable records, never handed out through the protocol). */
-  allEpisodes(): readonly SessionEpisode[] {
-    return this.episodes;
+  recentActivity(userId: Id, limit: number): ActivityEntry[] {
+    return (this.activity.get(userId) ?? []).slice(-limit).reverse();
   }
 
-  /** The latest episode of a session: the one that is open, or the last closed one. */
-  currentEpisode(sessionId: Id): SessionEpisode | undefined {
-    return this.currentEpisodes.get(sessionId);
+  // ── event log ────────────────────────────────────────────────────────────────────────────
+
+  private eventLog(userId: Id): EventLog {
+    let log = this.eventLogs.get(userId);
+    if (!log) {
+      log = { seq: 0, events: [], firstSeq: 1 };
+      this.eventLogs.set(userId, log);
+    }
+    return log;
   }
 
-  addEpisode(episode: SessionEpisode): void {
-    this.episodes.push(episode);
-    this.currentEpisodes.set(episode.sessionId, episode);
+  appendEvent(userId: Id, input: EventInput): ServerEvent {
+    const log = this.eventLog(userId);
+    const event = { ...input, seq: ++log.seq } as ServerEvent;
+    log.events.push(event);
+    // Trim in batches so retention costs amortised O(1) per event.
+    if (log.events.length >= this.eventLogLimit * 1.5) {
+      const drop = log.events.length - this.eventLogLimit;
+      log.events.splice(0, drop);
+      log.firstSeq += drop;
+    }
+    return event;
+  }
+
+  lastSeq(userId: Id): number {
+    return this.eventLogs.get(userId)?.seq ?? 0;
+  }
+
+  readEvents(userId: Id, sinceSeq: number): EventLogRead {
+    const log = this.eventLogs.get(userId) ?? { seq: 0, events: [], firstSeq: 1 };
+    const inRange = sinceSeq >= log.firstSeq - 1 && sinceSeq <= log.seq;
+    return {
+      lastSeq: log.seq,
+      oldestSeq: log.firstSeq,
+      events: inRange ? log.events.slice(sinceSeq - log.firstSeq + 1) : NO_EVENTS,
+    };
+  }
+
+  // ── command records ──────────────────────────────────────────────────────────────────────
+
+  commandRecord(userId: Id, commandId: string): CommandRecord | undefined {
+    return this.commandRecords.get(commandKey(userId, commandId));
+  }
+
+  putCommandRecord(record: CommandRecord): void {
+    this.commandRecords.set(commandKey(record.userId, record.commandId), record);
+    if (this.commandRecords.size > this.commandRecordLimit) {
+      this.commandRecords.delete(this.commandRecords.keys().next().value as string);
+    }
   }
 
   // ── persistence ──────────────────────────────────────────────────────────────────────────
 
   /** The whole state as plain data (shares immutable values; safe to clone or store). */
-  exportState(streamSeqs: Record<Id, number>): BackendState {
+  exportState(): BackendState {
     const messages: Message[] = [];
     for (const list of this.messagesBySession.values()) messages.push(...list);
     const readMarkers: ReadMarker[] = [];
@@ -339,19 +507,22 @@ export class MemoryStore {
     for (const [userId, entries] of this.activity) {
       for (const entry of entries) activity.push({ userId, entry });
     }
+    const streamSeqs: Record<Id, number> = {};
+    for (const [userId, log] of this.eventLogs) if (log.seq > 0) streamSeqs[userId] = log.seq;
     return {
       version: 1,
-      users: [...this.users.values()],
-      liveChats: [...this.liveChats.values()],
-      groups: [...this.groups.values()],
-      customers: [...this.customers.values()],
+      users: [...this.usersById.values()],
+      liveChats: [...this.liveChatsById.values()],
+      groups: [...this.groupsById.values()],
+      customers: [...this.customersById.values()],
       sessions: [...this.sessions.values()],
       messages,
-      episodes: this.episodes.map((episode) => ({ ...episode })),
+      episodes: [...this.episodes],
       readMarkers,
       activity,
+      commandResults: [...this.commandRecords.values()],
       nextId: this.nextIdNumber,
-      streamSeqs: { ...streamSeqs },
+      streamSeqs,
     };
   }
 }

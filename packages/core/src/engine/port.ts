@@ -93,20 +93,30 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   newId(kind: IdKind): Io<M, Id>;
 
   // ── directory ────────────────────────────────────────────────────────────────────────────
+  /** A user of the directory (operator, supervisor or internal user). */
   user(userId: Id): Io<M, User | undefined>;
+  /** Every user of the directory. */
   users(): Io<M, Iterable<User>>;
+  /** A live chat by id. */
   liveChat(liveChatId: Id): Io<M, LiveChat | undefined>;
+  /** Every live chat, in directory order. */
   liveChats(): Io<M, Iterable<LiveChat>>;
+  /** An operator group by id. */
   group(groupId: Id): Io<M, OperatorGroup | undefined>;
+  /** Every operator group, in directory order. */
   groups(): Io<M, Iterable<OperatorGroup>>;
   /**
    * The live chats the user operates or supervises and the operator groups they are a member
    * of: what the engine builds the user's permissions from.
    */
-  membershipsOf(userId: Id): Io<M, { liveChats: Iterable<LiveChat>; groups: Iterable<OperatorGroup> }>;
+  membershipsOf(
+    userId: Id,
+  ): Io<M, { liveChats: Iterable<LiveChat>; groups: Iterable<OperatorGroup> }>;
   /** Every operator and supervisor of any live chat. */
   staffIds(): Io<M, Iterable<Id>>;
+  /** A customer by id. */
   customer(customerId: Id): Io<M, Customer | undefined>;
+  /** Every customer, in the order they were added. */
   customers(): Io<M, Iterable<Customer>>;
   /** Inserts or replaces a customer. */
   putCustomer(customer: Customer): Io<M, void>;
@@ -132,6 +142,7 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   // ── messages ─────────────────────────────────────────────────────────────────────────────
   /** Appends a message; its `order` is above every order of its session. */
   appendMessage(message: Message): Io<M, void>;
+  /** A message by id. */
   message(messageId: Id): Io<M, Message | undefined>;
   /** The message of a session with this `clientMessageId`, if any. */
   messageByClientId(sessionId: Id, clientMessageId: string): Io<M, Message | undefined>;
@@ -140,13 +151,18 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   /** Every message of a live chat's sessions, in any order (for reports). */
   liveChatMessages(liveChatId: Id): Io<M, Iterable<Message>>;
   /** The last `limit` messages of a session with order below `beforeOrder` (all when absent), oldest first. */
-  messagePage(sessionId: Id, beforeOrder: number | undefined, limit: number): Io<M, StoredMessagePage>;
+  messagePage(
+    sessionId: Id,
+    beforeOrder: number | undefined,
+    limit: number,
+  ): Io<M, StoredMessagePage>;
   /** How many customer messages of the session have an order above `order`. */
   customerMessagesAfter(sessionId: Id, order: number): Io<M, number>;
 
   // ── read markers ─────────────────────────────────────────────────────────────────────────
   /** The highest message order the user has read in the session (0 when none). */
   readMarker(userId: Id, sessionId: Id): Io<M, number>;
+  /** Sets how far the user has read the session (every message with `order <= order`). */
   setReadMarker(userId: Id, sessionId: Id, order: number): Io<M, void>;
 
   // ── episodes (report records) ────────────────────────────────────────────────────────────
@@ -177,6 +193,7 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   readEvents(userId: Id, sinceSeq: number): Io<M, EventLogRead>;
 
   // ── idempotency ──────────────────────────────────────────────────────────────────────────
+  /** The stored outcome of the user's command with this `commandId`, if any. */
   commandRecord(userId: Id, commandId: string): Io<M, CommandRecord | undefined>;
   /** Stores a command's outcome; `(userId, commandId)` is unique (a store may drop old records). */
   putCommandRecord(record: CommandRecord): Io<M, void>;
@@ -197,6 +214,7 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
 export interface StoragePort<M extends StoreMode = StoreMode> {
   /** Whether every call answers at once (`sync`) or may answer with a promise (`async`). */
   readonly mode: M;
+  /** Runs `work` in one transaction and answers with what it returned (see above). */
   transaction<T>(
     work: (tx: StoreTransaction<M>) => Io<M, T>,
     options?: TransactionOptions,

@@ -13,6 +13,7 @@ import {
 import { createMemoryBackend, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import './about-session.js';
 import type { LiveChatAboutSession } from './about-session.js';
+import { deepFocused, deepHTML, deepQuery, deepQueryAll } from './about-session-testing.js';
 import { countingClient } from '../test/counting-client.js';
 import {
   afterThisTest,
@@ -57,12 +58,13 @@ async function mount(client: LiveChatClient, sessionId?: string): Promise<LiveCh
   );
 }
 
+// The pane is made of parts, each with its own shadow root: these helpers look through them,
+// in page order, as a user sees the pane.
 const $ = <T extends Element = HTMLElement>(el: LiveChatAboutSession, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: LiveChatAboutSession, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-const focused = (el: LiveChatAboutSession) => el.shadowRoot!.activeElement;
+  deepQuery<T>(el, selector);
+const $$ = <T extends Element = HTMLElement>(el: LiveChatAboutSession, selector: string) =>
+  deepQueryAll<T>(el.shadowRoot!, selector);
+const focused = (el: LiveChatAboutSession) => deepFocused(el);
 const ready = (el: LiveChatAboutSession) =>
   waitUntil(() => $(el, '[part="title"]'), 'details shown');
 
@@ -256,6 +258,26 @@ describe('live-chat-about-session', () => {
       'Reassigned to Accounting Department.',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('tells the host about a reassignment that took the session out of view', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+    const events: Array<HTMLElementEventMap['live-chat-session-reassigned']> = [];
+    el.addEventListener('live-chat-session-reassigned', (event) => events.push(event));
+    const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
+    select.value = `group:${SEED_GROUPS.accounting}`;
+    select.dispatchEvent(new Event('change'));
+    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
+    await waitUntil(() => events.length > 0, 'reassigned event');
+    await waitUntil(() => $(el, '[part="placeholder"]'), 'gone from view');
+    expect(events).to.have.length(1);
+    expect(events[0]!.detail).to.deep.equal({
+      sessionId: session.id,
+      target: { kind: 'group', groupId: SEED_GROUPS.accounting },
+    });
   });
 
   it('asks to choose a target before reassigning', async () => {
@@ -497,7 +519,7 @@ describe('live-chat-about-session', () => {
     expect(!!$(el, '[part="profile-link"]'), 'absent').to.equal(false);
     expect(!!$(el, 'img'), 'absent').to.equal(false);
     expect($(el, '[part="avatar"]')!.textContent).to.equal('EI');
-    expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+    expect(deepHTML(el.shadowRoot!)).not.to.contain('javascript:');
   });
 
   it('is read-only, with the reason, where the user cannot act on the session', async () => {
@@ -534,6 +556,51 @@ describe('live-chat-about-session', () => {
     expect(!!$(el, '[part="reassign"]'), 'absent').to.equal(false);
     expect($(el, '[part="assignee"]')!.textContent).to.equal('Ben Okafor');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the CSS part names of its inner elements (::part from the page)', async () => {
+    const { backend, client } = await setup({
+      client: { customerDirectory: { addCustomer: async () => undefined } },
+    });
+    client.registerBinder({
+      id: 'b',
+      label: 'Deals',
+      target: 'customer',
+      create: async () => ({ id: 'd', label: 'Deal' }),
+    });
+    client.registerAction({ id: 'a', label: 'Start business process', run: async () => undefined });
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    await ready(el);
+    const style = document.createElement('style');
+    style.textContent =
+      'live-chat-about-session::part(feedback), live-chat-about-session::part(details), live-chat-about-session::part(reassign-select), live-chat-about-session::part(bind-button), live-chat-about-session::part(action), live-chat-about-session::part(avatar), live-chat-about-session::part(channel-icon), live-chat-about-session::part(add-customer-button) { scroll-margin-top: 13px; }';
+    document.head.append(style);
+    afterThisTest(() => style.remove());
+    const inner = $$(el, '.part').flatMap((part) => [
+      ...part.shadowRoot!.querySelectorAll<HTMLElement>('[part]'),
+    ]);
+    const styled = inner
+      .filter((node) => getComputedStyle(node).scrollMarginTop === '13px')
+      .map((node) => node.getAttribute('part'));
+    expect(styled).to.include.members([
+      'details',
+      'reassign-select',
+      'bind-button',
+      'action',
+      'avatar',
+      'channel-icon',
+      'add-customer-button',
+    ]);
+    // Every part of every inner element is exported under its own name.
+    for (const part of $$(el, '.part')) {
+      const exported = (part.getAttribute('exportparts') ?? '').split(/\s*,\s*/);
+      for (const node of part.shadowRoot!.querySelectorAll('[part]')) {
+        for (const name of node.getAttribute('part')!.split(/\s+/)) {
+          expect(exported, `${part.localName} exports ${name}`).to.include(name);
+        }
+      }
+    }
   });
 
   it('translates its texts when the locale changes', async () => {

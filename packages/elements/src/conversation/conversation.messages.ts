@@ -45,26 +45,9 @@ registerDefaultMessages('en', {
   'conversation.newMessages': 'New messages ↓',
   'conversation.pending': 'Sending…',
   'conversation.unconfirmed': 'Not confirmed yet. Still trying…',
-  'conversation.outboxUnavailable':
-    'Unsent messages cannot be saved in this browser: they will be lost if you reload the page.',
   'conversation.failed': 'Not sent: {error}',
   'conversation.retrySend': 'Retry',
   'conversation.discard': 'Discard',
-  'conversation.composer.label': 'Message',
-  'conversation.composer.placeholder': 'Write a reply… (Enter sends, Shift+Enter adds a line)',
-  'conversation.composer.send': 'Send',
-  'conversation.composer.count': '{count} / {limit}',
-  'conversation.composer.tooLong': {
-    one: '{count} character over the limit',
-    other: '{count} characters over the limit',
-  },
-  'conversation.composer.takesSession': 'Replying takes this session.',
-  'conversation.composer.offline':
-    'You are offline. Messages you send now will fail; retry them when you are back online.',
-  'conversation.composer.readOnly':
-    'You can read this session but not reply: it is assigned to someone else.',
-  'conversation.composer.closed':
-    'This session is closed. Its history is kept; if the customer writes again, it returns to the queue.',
 });
 
 registerDefaultMessages('ru', {
@@ -112,27 +95,7 @@ registerDefaultMessages('ru', {
   'conversation.newMessages': 'Новые сообщения ↓',
   'conversation.pending': 'Отправка…',
   'conversation.unconfirmed': 'Ещё не подтверждено. Повторяем попытку…',
-  'conversation.outboxUnavailable':
-    'Неотправленные сообщения нельзя сохранить в этом браузере: при перезагрузке страницы они пропадут.',
   'conversation.failed': 'Не отправлено: {error}',
   'conversation.retrySend': 'Повторить',
   'conversation.discard': 'Удалить',
-  'conversation.composer.label': 'Сообщение',
-  'conversation.composer.placeholder':
-    'Напишите ответ… (Enter — отправить, Shift+Enter — новая строка)',
-  'conversation.composer.send': 'Отправить',
-  'conversation.composer.count': '{count} / {limit}',
-  'conversation.composer.tooLong': {
-    one: 'Превышение на {count} символ',
-    few: 'Превышение на {count} символа',
-    many: 'Превышение на {count} символов',
-    other: 'Превышение на {count} символа',
-  },
-  'conversation.composer.takesSession': 'Ответив, вы возьмёте эту сессию.',
-  'conversation.composer.offline':
-    'Нет соединения. Сообщения, отправленные сейчас, не дойдут; повторите их, когда связь восстановится.',
-  'conversation.composer.readOnly':
-    'Вы можете читать эту сессию, но не отвечать: она назначена другому сотруднику.',
-  'conversation.composer.closed':
-    'Сессия закрыта. История сохранена; если клиент напишет снова, сессия вернётся в очередь.',
 });

@@ -1,111 +1,22 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createLiveChatClient, type LiveChatClient, type Session } from '@live-chat/core';
+import { createLiveChatClient } from '@live-chat/core';
 import { createMemoryBackend, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
-import './conversation.js';
 import type { LiveChatConversation } from './conversation.js';
 import { countingClient } from '../test/counting-client.js';
+import { afterThisTest, seed, waitUntil } from '../test/seeded-client.js';
 import {
-  afterThisTest,
-  seed,
-  seededClient,
-  waitUntil,
-  type Adapter,
-  type Backend,
-} from '../test/seeded-client.js';
-
-interface Setup {
-  backend: Backend;
-  adapter: Adapter;
-  client: LiveChatClient;
-}
-
-/** The memory backend with the seed directory and history, and a ready client for `userId`. */
-const setup = (
-  options: { userId?: string; pageSize?: number; latencyMs?: number; deadlineMs?: number } = {},
-): Promise<Setup> =>
-  seededClient({
-    userId: options.userId,
-    latencyMs: options.latencyMs,
-    client: {
-      historyPageSize: options.pageSize ?? 50,
-      ...(options.deadlineMs === undefined ? {} : { commandDeadlineMs: options.deadlineMs }),
-    },
-  });
-
-let customerCount = 0;
-
-/** A new external customer writes `texts` to Customer Support: a fresh queued session. */
-function newSession(
-  backend: Backend,
-  texts: string[],
-  name = `Test Customer ${++customerCount}`,
-): Session {
-  const added = backend.addCustomer({
-    kind: 'external',
-    name,
-    account: `@test${customerCount}`,
-    messenger: 'telegram',
-  });
-  if (!added.ok) throw new Error(added.error.message);
-  let session: Session | undefined;
-  for (const text of texts) {
-    const written = backend.customerWrites({
-      customerId: added.value.id,
-      liveChatId: SEED_LIVE_CHATS.support,
-      channel: 'telegram',
-      text,
-    });
-    if (!written.ok) throw new Error(written.error.message);
-    session = written.value.session;
-  }
-  if (!session) throw new Error('no message');
-  return session;
-}
-
-function writeAgain(backend: Backend, session: Session, text: string): void {
-  const written = backend.customerWrites({
-    customerId: session.customerId,
-    liveChatId: session.liveChatId,
-    channel: session.channel,
-    text,
-  });
-  if (!written.ok) throw new Error(written.error.message);
-}
-
-async function mount(
-  client: LiveChatClient,
-  sessionId?: string,
-  style = '',
-): Promise<LiveChatConversation> {
-  const el = await fixture<LiveChatConversation>(
-    html`<live-chat-conversation
-      style=${style}
-      .client=${client}
-      .sessionId=${sessionId}
-    ></live-chat-conversation>`,
-  );
-  return el;
-}
-
-const $ = <T extends Element = HTMLElement>(el: LiveChatConversation, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: LiveChatConversation, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-const messages = (el: LiveChatConversation) => $$(el, 'article[part~="message"]');
-const log = (el: LiveChatConversation) => $(el, '[role="log"]')!;
-const composer = (el: LiveChatConversation) => $<HTMLTextAreaElement>(el, 'textarea')!;
-const buttonByText = (el: LiveChatConversation, text: string) =>
-  $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.trim() === text);
-
-async function loaded(el: LiveChatConversation, count?: number): Promise<void> {
-  await waitUntil(
-    () => messages(el).length > 0 && (count === undefined || messages(el).length >= count),
-    'messages rendered',
-  );
-  await el.updateComplete;
-}
+  buttonByText,
+  composer,
+  focused,
+  loaded,
+  log,
+  messages,
+  mount,
+  newSession,
+  setup,
+  $,
+} from './conversation-testing.js';
 
 describe('live-chat-conversation', () => {
   it('shows a hint when no session is selected', async () => {
@@ -231,154 +142,27 @@ describe('live-chat-conversation', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('sends with Enter, adds a line with Shift+Enter, shows pending then sent, and replying takes the session', async () => {
-    const { backend, client } = await setup({ latencyMs: 60 });
-    const session = newSession(backend, ['Are you there?']);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
-
-    composer(el).focus();
-    await sendKeys({ type: 'Line one' });
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ up: 'Shift' });
-    await sendKeys({ type: 'Line two' });
-    expect(composer(el).value).to.equal('Line one\nLine two');
-    expect(messages(el)).to.have.length(1);
-
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(composer(el).value).to.equal('');
-    const pending = messages(el)[1]!;
-    expect(pending.querySelector('[part="text"]')!.textContent).to.equal('Line one\nLine two');
-    expect(pending.querySelector('[part="delivery"]')!.textContent).to.contain('Sending…');
-    expect(pending.getAttribute('part')).to.contain('pending');
-
-    await waitUntil(() => !messages(el)[1]?.querySelector('[part="delivery"]'), 'message sent');
-    expect(messages(el)).to.have.length(2);
-    expect(messages(el)[1]!.querySelector('[part="author"]')!.textContent).to.equal(
-      'Anna Kowalski (you)',
-    );
-    // Replying to a queued session took it.
-    await waitUntil(() => backend.getSession(session.id)!.status === 'active');
-    await waitUntil(() => $(el, '[part="status"]')!.textContent!.includes('Active'));
-    expect(backend.messagesOf(session.id)).to.have.length(2);
-    // Focus stayed in the composer.
-    expect(el.shadowRoot!.activeElement === composer(el), 'focus').to.equal(true);
-  });
-
-  it('shows validation errors inline and keeps the text', async () => {
+  it('keeps the composer’s ::part names working on the conversation', async () => {
     const { backend, client } = await setup();
     const session = newSession(backend, ['Hi']);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
-
-    composer(el).focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part="composer-error"]'), 'empty error');
-    expect($(el, '[part="composer-error"]')!.getAttribute('role')).to.equal('alert');
-    expect($(el, '[part="composer-error"]')!.textContent).to.contain('cannot be empty');
-
-    const long = 'x'.repeat(4005);
-    composer(el).value = long;
-    composer(el).dispatchEvent(new Event('input'));
-    await el.updateComplete;
-    expect(!!$(el, '[part="composer-error"]'), 'absent').to.equal(false);
-    const count = $(el, '[part~="count"]')!;
-    expect(count.textContent).to.contain('4,005 / 4,000');
-    expect(count.textContent).to.contain('5 characters over the limit');
-    expect(composer(el).getAttribute('aria-invalid')).to.equal('true');
-
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part="composer-error"]'), 'too long error');
-    expect($(el, '[part="composer-error"]')!.textContent).to.contain('at most 4,000 characters');
-    expect(composer(el).value).to.equal(long);
-    expect(messages(el)).to.have.length(1);
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows a message sent offline as not confirmed yet, and delivers it once back online', async () => {
-    const { backend, adapter, client } = await setup();
-    const session = newSession(backend, ['Hello?']);
-    expect((await client.take(session.id)).ok).to.equal(true);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
-
-    adapter.simulateConnection('offline');
-    composer(el).focus();
-    await sendKeys({ type: 'Back in a moment' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(
-      () =>
-        $(el, '[part~="unconfirmed"] [part="delivery"]')?.textContent?.includes('Not confirmed'),
-      'not confirmed yet',
+    const style = document.createElement('style');
+    style.textContent = `
+      live-chat-conversation.themed::part(composer-input) { outline-color: rgb(1, 2, 3); }
+      live-chat-conversation.themed::part(send-button) { outline-color: rgb(4, 5, 6); }
+      live-chat-conversation.themed::part(text) { outline-color: rgb(7, 8, 9); }`;
+    document.head.append(style);
+    afterThisTest(() => style.remove());
+    const el = await fixture<LiveChatConversation>(
+      html`<live-chat-conversation
+        class="themed"
+        .client=${client}
+        .sessionId=${session.id}
+      ></live-chat-conversation>`,
     );
-    expect($(el, '[part~="failed"]')).to.equal(null);
-    await expect(el).to.be.accessible();
-
-    adapter.simulateConnection('online');
-    await waitUntil(
-      () => !$(el, '[part~="unconfirmed"]') && !$(el, '[part~="pending"]'),
-      'sent once back online',
-    );
-    expect(backend.messagesOf(session.id).map((m) => m.text)).to.deep.equal([
-      'Hello?',
-      'Back in a moment',
-    ]);
-  });
-
-  it('marks a message failed when offline past its deadline, and Retry sends it once back online', async () => {
-    const { backend, adapter, client } = await setup({ deadlineMs: 300 });
-    const session = newSession(backend, ['Hello?']);
-    const taken = await client.take(session.id);
-    expect(taken.ok).to.equal(true);
-    const el = await mount(client, session.id);
     await loaded(el, 1);
-
-    adapter.simulateConnection('offline');
-    await waitUntil(
-      () => $(el, '[part="composer-hint"]')?.textContent?.includes('offline'),
-      'offline note',
-    );
-    composer(el).focus();
-    await sendKeys({ type: 'Are you still there?' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part~="failed"]'), 'failed message');
-    const failed = $(el, '[part~="failed"]')!;
-    expect(failed.querySelector('[part="delivery"]')!.textContent).to.contain('Not sent');
-    expect(!!failed.querySelector('[part="retry-button"]'), 'present').to.equal(true);
-    expect(!!failed.querySelector('[part="discard-button"]'), 'present').to.equal(true);
-    // The text lives in the failed message, not lost and not duplicated in the composer.
-    expect(composer(el).value).to.equal('');
-    await expect(el).to.be.accessible();
-
-    adapter.simulateConnection('online');
-    failed.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
-    await waitUntil(
-      () => !$(el, '[part~="failed"]') && !$(el, '[part~="pending"]'),
-      'sent after retry',
-    );
-    expect(backend.messagesOf(session.id).map((m) => m.text)).to.deep.equal([
-      'Hello?',
-      'Are you still there?',
-    ]);
-  });
-
-  it('discards a failed message', async () => {
-    const { backend, adapter, client } = await setup({ deadlineMs: 300 });
-    const session = newSession(backend, ['Hello?']);
-    await client.take(session.id);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
-    adapter.simulateConnection('offline');
-    composer(el).focus();
-    await sendKeys({ type: 'Lost words' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part~="failed"]'), 'failed message');
-    $<HTMLButtonElement>(el, '[part="discard-button"]')!.click();
-    await waitUntil(() => messages(el).length === 1, 'discarded');
-    await el.updateComplete;
-    expect(el.shadowRoot!.activeElement === composer(el), 'focus').to.equal(true);
+    expect(getComputedStyle(composer(el)).outlineColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle($(el, '[part="send-button"]')!).outlineColor).to.equal('rgb(4, 5, 6)');
+    expect(getComputedStyle($(el, '[part="text"]')!).outlineColor).to.equal('rgb(7, 8, 9)');
   });
 
   it('takes a queued session', async () => {
@@ -398,7 +182,7 @@ describe('live-chat-conversation', () => {
     expect(!!$(el, '[part="take-button"]'), 'absent').to.equal(false);
     expect(!!$(el, '[part="return-button"]'), 'present').to.equal(true);
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement === composer(el), 'focus').to.equal(true);
+    expect(focused(el) === composer(el), 'focus').to.equal(true);
   });
 
   it('shows a typed error when another operator took the session first', async () => {
@@ -453,16 +237,13 @@ describe('live-chat-conversation', () => {
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.getAttribute('aria-labelledby')).to.equal('close-dialog-title');
-    expect(
-      el.shadowRoot!.activeElement === dialog.querySelector('[data-dialog-cancel]'),
-      'focus',
-    ).to.equal(true);
+    expect(focused(el) === dialog.querySelector('[data-dialog-cancel]'), 'focus').to.equal(true);
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open, 'dialog closed by Escape');
     await waitUntil(
-      () => el.shadowRoot!.activeElement === $(el, '[part="close-button"]'),
+      () => focused(el) === $(el, '[part="close-button"]'),
       'focus back on Close session',
     );
     expect(backend.getSession(session.id)!.status).to.equal('active');
@@ -482,7 +263,7 @@ describe('live-chat-conversation', () => {
     expect($(el, '[part="status"]')!.textContent).to.contain('Closed');
     expect(messages(el)).to.have.length(1); // history kept
     await waitUntil(
-      () => el.shadowRoot!.activeElement === $(el, '[part="closed-note"]'),
+      () => focused(el) === $(el, '[part="closed-note"]'),
       'focus on the closed note',
     );
     // The session moved to Closed.
@@ -494,148 +275,6 @@ describe('live-chat-conversation', () => {
     });
     expect(closedList).to.include(session.id);
     await expect(el).to.be.accessible();
-  });
-
-  it('loads older pages on scrolling to the top without moving the view', async () => {
-    const { backend, client } = await setup({ pageSize: 10 });
-    const session = newSession(
-      backend,
-      Array.from({ length: 25 }, (_, i) => `Message number ${i + 1}`),
-    );
-    const el = await mount(client, session.id, 'height:320px');
-    await loaded(el, 10);
-    const history = log(el);
-    await waitUntil(() => history.scrollTop > 0, 'pinned to the bottom');
-    expect(Math.abs(history.scrollHeight - history.scrollTop - history.clientHeight)).to.be.below(
-      2,
-    );
-    expect(messages(el)).to.have.length(10);
-    expect(!!buttonByText(el, 'Load older messages'), 'present').to.equal(true);
-
-    const anchor = messages(el)[0]!;
-    history.scrollTop = 10;
-    const topBefore = anchor.getBoundingClientRect().top;
-    history.dispatchEvent(new Event('scroll'));
-    await waitUntil(() => messages(el).length === 20, 'older page loaded');
-    await el.updateComplete;
-    await aTimeout(0);
-    expect(messages(el)[10] === anchor, 'same element').to.equal(true);
-    expect(Math.abs(anchor.getBoundingClientRect().top - topBefore)).to.be.below(2);
-
-    // The keyboard alternative.
-    buttonByText(el, 'Load older messages')!.click();
-    await waitUntil(() => messages(el).length === 25, 'all loaded');
-    await waitUntil(() =>
-      $(el, '.log-top')!.textContent!.includes('beginning of the conversation'),
-    );
-    await expect(el).to.be.accessible();
-  });
-
-  it('stays pinned to the bottom as messages arrive, and offers "New messages" after the user scrolled up', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(
-      backend,
-      Array.from({ length: 20 }, (_, i) => `Line ${i + 1}`),
-    );
-    await client.take(session.id);
-    const el = await mount(client, session.id, 'height:320px');
-    await loaded(el, 20);
-    const history = log(el);
-    const atBottom = () => history.scrollHeight - history.scrollTop - history.clientHeight < 2;
-    await waitUntil(atBottom, 'starts at the bottom');
-
-    writeAgain(backend, session, 'Arrived while pinned');
-    await waitUntil(() => messages(el).length === 21, 'new message');
-    await el.updateComplete;
-    expect(atBottom()).to.equal(true);
-    expect(!!$(el, '[part="new-messages"]'), 'absent').to.equal(false);
-
-    composer(el).focus();
-    history.scrollTop = 0;
-    history.dispatchEvent(new Event('scroll'));
-    await aTimeout(20);
-    writeAgain(backend, session, 'Arrived while scrolled up');
-    await waitUntil(() => messages(el).length === 22, 'second new message');
-    await el.updateComplete;
-    expect(history.scrollTop).to.equal(0);
-    const indicator = $<HTMLButtonElement>(el, '[part~="new-messages"]')!;
-    expect(indicator.textContent).to.contain('New messages');
-    // Incoming messages never take focus.
-    expect(el.shadowRoot!.activeElement === composer(el), 'focus').to.equal(true);
-    await expect(el).to.be.accessible();
-
-    indicator.click();
-    await el.updateComplete;
-    expect(atBottom()).to.equal(true);
-    expect(!!$(el, '[part~="new-messages"]'), 'absent').to.equal(false);
-  });
-
-  it('marks new customer messages read while visible, but not while the document is hidden', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['One', 'Two']);
-    await client.take(session.id);
-    writeAgain(backend, session, 'Three');
-    await waitUntil(() => client.getSession(session.id)?.unread === 3, 'unread');
-    const el = await mount(client, session.id);
-    await loaded(el, 3);
-    await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read');
-
-    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    afterThisTest(() => {
-      delete (document as unknown as Record<string, unknown>)['visibilityState'];
-      void visibility;
-    });
-    document.dispatchEvent(new Event('visibilitychange'));
-    writeAgain(backend, session, 'Four');
-    await waitUntil(() => messages(el).length === 4, 'fourth');
-    await aTimeout(700);
-    expect(client.getSession(session.id)?.unread).to.equal(1);
-
-    delete (document as unknown as Record<string, unknown>)['visibilityState'];
-    document.dispatchEvent(new Event('visibilitychange'));
-    await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read once visible');
-  });
-
-  it('jumps to a highlighted message, loading older pages, and focuses it', async () => {
-    const { backend, client } = await setup({ pageSize: 5 });
-    const session = newSession(
-      backend,
-      Array.from({ length: 15 }, (_, i) => `Entry ${i + 1}`),
-    );
-    const target = backend.messagesOf(session.id)[1]!;
-    const el = await fixture<LiveChatConversation>(
-      html`<live-chat-conversation
-        style="height:300px"
-        .client=${client}
-        .sessionId=${session.id}
-        .highlightMessageId=${target.id}
-      ></live-chat-conversation>`,
-    );
-    await waitUntil(() => $(el, `[data-message-id="${target.id}"]`), 'target loaded');
-    await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
-    const element = $(el, `[data-message-id="${target.id}"]`)!;
-    expect(element.classList.contains('highlighted')).to.equal(true);
-    await waitUntil(() => el.shadowRoot!.activeElement === element, 'focused');
-    const logBox = log(el).getBoundingClientRect();
-    const box = element.getBoundingClientRect();
-    expect(box.bottom > logBox.top && box.top < logBox.bottom).to.equal(true);
-  });
-
-  it('highlights without taking focus when focusHighlight is false', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['a', 'b', 'c']);
-    const target = backend.messagesOf(session.id)[0]!;
-    const el = await fixture<LiveChatConversation>(
-      html`<live-chat-conversation
-        .client=${client}
-        .sessionId=${session.id}
-        .focusHighlight=${false}
-        .highlightMessageId=${target.id}
-      ></live-chat-conversation>`,
-    );
-    await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
-    expect(el.shadowRoot!.activeElement === null, 'nothing focused').to.equal(true);
   });
 
   it('shows a closed session with its history and a note instead of the composer', async () => {

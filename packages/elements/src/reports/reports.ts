@@ -1,21 +1,21 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
-  ClientStatus,
   ConnectionState,
   ErrorInfo,
-  LiveChat,
   LiveChatClient,
   LiveChatPerformanceReport,
   OperatorPerformanceRow,
   OperatorsPerformanceReport,
   ReportQuery,
 } from '@live-chat/core';
+import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
+import { StreamController } from '../controllers/stream-controller.js';
 import { emit } from '../shared/events.js';
 import { formatDate, formatDuration, formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
-import { ObserveController } from '../shared/observe-controller.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import {
   MAX_REPORT_DAYS,
@@ -49,11 +49,20 @@ const REPORT_KINDS: readonly ReportKind[] = ['operators-performance', 'live-chat
 /** Errors a retry cannot fix: no retry button for them. */
 const FINAL_ERRORS: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'VALIDATION']);
 
-type LoadState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; report: OperatorsPerformanceReport | LiveChatPerformanceReport }
-  | { status: 'error'; error: ErrorInfo };
+type AnyReport = OperatorsPerformanceReport | LiveChatPerformanceReport;
+
+/** What a failed load is shown as: the backend's typed error, or an unexpected one worded alike. */
+function toErrorInfo(error: unknown): ErrorInfo {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as ErrorInfo).code === 'string' &&
+    typeof (error as ErrorInfo).message === 'string'
+  ) {
+    return error as ErrorInfo;
+  }
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
 
 /** Columns of the Operators' performance table after the operator's name. */
 const OPERATOR_COLUMNS: ReadonlyArray<{
@@ -166,11 +175,39 @@ export class LiveChatReports extends LiveChatElement {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, reportsStyles];
 
-  private readonly liveChats = new ObserveController<LiveChat[]>(this, []);
-  private readonly connection = new ObserveController<ConnectionState>(this, 'online');
-  private readonly clientStatus = new ObserveController<ClientStatus>(this, { state: 'loading' });
+  private readonly liveChats = new StreamController(
+    this,
+    () => [this.client] as const,
+    (client) => client?.liveChats$,
+    [],
+  );
+  private readonly connection = new StreamController(
+    this,
+    () => [this.client] as const,
+    (client) => client?.connection$,
+    'online',
+  );
+  private readonly clientStatus = new StreamController(
+    this,
+    () => [this.client] as const,
+    (client) => client?.status$,
+    { state: 'loading' },
+  );
+  /**
+   * Loads the report whenever the client or the query (as JSON, so an equal query is not asked
+   * again) changes; a late answer to an older query is dropped. Nothing to ask: back to initial.
+   */
+  private readonly reportTask = new Task(this, {
+    task: async ([client, queryKey]: readonly [LiveChatClient | undefined, string | undefined]) => {
+      if (!client || !queryKey) return initialState;
+      const result = await client.report(JSON.parse(queryKey) as ReportQuery);
+      if (!result.ok) throw result.error;
+      return result.value as AnyReport;
+    },
+    args: () => [this.client, this.queryKey] as const,
+  });
+  private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
 
-  @state() private load: LoadState = { status: 'idle' };
   @state() private chartTableShown = false;
 
   /**
@@ -192,16 +229,13 @@ export class LiveChatReports extends LiveChatElement {
   @property()
   to?: string;
 
-  /** The query key and client of the last request, to load again only when one of them changes. */
-  private requestedKey: string | undefined;
-  private requestedClient: LiveChatClient | undefined;
-  private requestSeq = 0;
+  /** The query for the current settings as JSON; `undefined` when there is nothing to ask. */
+  private queryKey: string | undefined;
   private lastConnection: ConnectionState | undefined;
 
   /** Loads the report again (what the Retry button does). */
   reload(): void {
-    this.requestedKey = undefined;
-    this.requestUpdate();
+    void this.reportTask.run();
   }
 
   private get kind(): ReportKind {
@@ -231,7 +265,7 @@ export class LiveChatReports extends LiveChatElement {
     this.changed();
   }
 
-  private async onTabKeydown(event: KeyboardEvent): Promise<void> {
+  private onTabKeydown(event: KeyboardEvent): void {
     const index = REPORT_KINDS.indexOf(this.kind);
     const last = REPORT_KINDS.length - 1;
     const next =
@@ -251,8 +285,7 @@ export class LiveChatReports extends LiveChatElement {
       this.report = kind;
       this.changed();
     }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#tab-${kind}`)?.focus();
+    this.focusAfterUpdate.focus(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${kind}`));
   }
 
   private onLiveChatChange(event: Event): void {
@@ -303,71 +336,22 @@ export class LiveChatReports extends LiveChatElement {
         };
   }
 
-  private request(client: LiveChatClient, query: ReportQuery, key: string): void {
-    const seq = ++this.requestSeq;
-    this.requestedKey = key;
-    this.requestedClient = client;
-    this.load = { status: 'loading' };
-    const settle = (next: LoadState) => {
-      // A newer request (other settings) wins over a late answer to an older one.
-      if (seq === this.requestSeq) this.load = next;
-    };
-    client.report(query).then(
-      (result) =>
-        settle(
-          result.ok
-            ? { status: 'ready', report: result.value }
-            : { status: 'error', error: result.error },
-        ),
-      (error: unknown) =>
-        settle({
-          status: 'error',
-          error: {
-            code: 'INTERNAL',
-            message: error instanceof Error ? error.message : String(error),
-          },
-        }),
-    );
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client')) {
-      this.liveChats.observe(this.client?.liveChats$);
-      this.connection.observe(this.client?.connection$);
-      this.clientStatus.observe(this.client?.status$);
-    }
+  override willUpdate(): void {
     if (this.to === undefined) this.to = dayString(Date.now());
     if (this.from === undefined) this.from = addDays(this.to, -6);
+
+    const ready = ['ready', 'resuming'].includes(this.clientStatus.value.state);
+    const query = this.client && ready ? this.buildQuery() : undefined;
+    // The task compares this key (and the client) before each render and loads on a change.
+    this.queryKey = query ? JSON.stringify(query) : undefined;
 
     // Back online after a failed load: try again.
     const connection = this.connection.value;
     if (this.lastConnection !== connection) {
-      if (
-        connection === 'online' &&
-        this.lastConnection !== undefined &&
-        this.load.status === 'error'
-      ) {
-        this.requestedKey = undefined;
-      }
+      const backOnline = connection === 'online' && this.lastConnection !== undefined;
       this.lastConnection = connection;
+      if (backOnline && this.reportTask.status === TaskStatus.ERROR) void this.reportTask.run();
     }
-
-    const client = this.client;
-    const query =
-      client && ['ready', 'resuming'].includes(this.clientStatus.value.state)
-        ? this.buildQuery()
-        : undefined;
-    if (!client || !query) {
-      if (this.requestedKey !== undefined || this.load.status !== 'idle') {
-        this.requestSeq++;
-        this.requestedKey = undefined;
-        this.load = { status: 'idle' };
-      }
-      return;
-    }
-    const key = JSON.stringify(query);
-    if (key !== this.requestedKey || client !== this.requestedClient)
-      this.request(client, query, key);
   }
 
   private liveChatName(id: string): string {
@@ -573,19 +557,14 @@ export class LiveChatReports extends LiveChatElement {
     if (!this.currentLiveChatId)
       return this.renderMessage(this.t('live-chat-reports.no-live-chats'));
     if (this.rangeProblem()) return nothing;
-    const load = this.load;
-    switch (load.status) {
-      case 'idle':
-      case 'loading':
-        return this.renderMessage(this.t('live-chat-reports.loading'));
-      case 'error':
-        return this.renderMessage(
-          this.errorText(load.error),
-          'error',
-          !FINAL_ERRORS.has(load.error.code),
-        );
-      case 'ready': {
-        const report = load.report;
+    return this.reportTask.render({
+      initial: () => this.renderMessage(this.t('live-chat-reports.loading')),
+      pending: () => this.renderMessage(this.t('live-chat-reports.loading')),
+      error: (failure) => {
+        const error = toErrorInfo(failure);
+        return this.renderMessage(this.errorText(error), 'error', !FINAL_ERRORS.has(error.code));
+      },
+      complete: (report) => {
         if (report.kind !== kind) return this.renderMessage(this.t('live-chat-reports.loading'));
         if (report.kind === 'operators-performance') {
           return isEmptyOperatorsReport(report)
@@ -595,8 +574,8 @@ export class LiveChatReports extends LiveChatElement {
         return isEmptyLiveChatReport(report)
           ? this.renderMessage(this.t('live-chat-reports.empty'))
           : this.renderLiveChat(report);
-      }
-    }
+      },
+    });
   }
 
   private renderLiveChatSelect(): TemplateResult | typeof nothing {
@@ -628,7 +607,7 @@ export class LiveChatReports extends LiveChatElement {
     const kind = this.kind;
     const problem = this.rangeProblem();
     const describedBy = problem ? 'range-error' : nothing;
-    const busy = this.load.status === 'loading';
+    const busy = this.reportTask.status === TaskStatus.PENDING && this.queryKey !== undefined;
     return html`<div class="reports">
       <div
         part="tablist"

@@ -92,10 +92,34 @@ async function settle(root: Element): Promise<void> {
 }
 
 /** `querySelector` through a chain of shadow roots: deep(ws, 'live-chat-navigation', 'button'). */
+/** The first match of `selector` in a shadow root, or in the shadow roots nested inside it. */
+function findInShadows(root: ShadowRoot, selector: string): Element | null {
+  const direct = root.querySelector(selector);
+  if (direct) return direct;
+  for (const element of root.querySelectorAll('*')) {
+    const found = element.shadowRoot ? findInShadows(element.shadowRoot, selector) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Every match of `selector` in a shadow root and the shadow roots nested inside it. */
+function findAllInShadows(root: ShadowRoot, selector: string): Element[] {
+  const found = [...root.querySelectorAll(selector)];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) found.push(...findAllInShadows(element.shadowRoot, selector));
+  }
+  return found;
+}
+
+/**
+ * Walks down shadow roots: each selector is looked up in the shadow root of the previous
+ * match, including the parts a component renders in sub-elements of its own.
+ */
 function deep<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T | null {
   let node: Element | null = root;
   for (const selector of selectors) {
-    node = node?.shadowRoot?.querySelector(selector) ?? null;
+    node = node?.shadowRoot ? findInShadows(node.shadowRoot, selector) : null;
   }
   return node as T | null;
 }
@@ -103,7 +127,7 @@ function deep<T extends Element = HTMLElement>(root: Element, ...selectors: stri
 function deepAll<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T[] {
   const last = selectors.pop()!;
   const host = selectors.length ? deep(root, ...selectors) : root;
-  return [...(host?.shadowRoot?.querySelectorAll<T>(last) ?? [])];
+  return host?.shadowRoot ? (findAllInShadows(host.shadowRoot, last) as T[]) : [];
 }
 
 const text = (node: Element | null | undefined) =>

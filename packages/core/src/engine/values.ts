@@ -1,8 +1,9 @@
 /**
- * The pieces every write path (operator commands and the customer side) shares: the store, the
- * fan-out, the clock, and small pure helpers that build new session and message values.
+ * Small helpers every write path shares: checking id-like input, and building the new session,
+ * message and episode values a change stores (records are immutable: replaced, never mutated).
  */
-import { fail, ok, previewOf } from '@live-chat/core';
+import { fail, ok, type Result } from '../domain/errors.js';
+import type { SessionEpisode } from '../domain/reports.js';
 import type {
   Assignee,
   Channel,
@@ -10,22 +11,14 @@ import type {
   Id,
   Message,
   MessageAuthor,
-  Result,
   Session,
-} from '@live-chat/core';
-import type { Fanout } from './fanout.js';
-import type { MemoryStore } from './store.js';
-
-/** What handlers work with. */
-export interface Engine {
-  readonly store: MemoryStore;
-  readonly fanout: Fanout;
-  /** The backend clock (injectable for tests and seed data). */
-  now(): number;
-}
+} from '../domain/types.js';
+import { previewOf } from '../domain/validation.js';
+import type { Context } from './context.js';
+import { io, type Step } from './steps.js';
 
 /** Human names of channels, for default session names. */
-export const CHANNEL_LABELS: Record<Channel, string> = {
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
   web: 'Web',
   telegram: 'Telegram',
   whatsapp: 'WhatsApp',
@@ -40,7 +33,7 @@ export function defaultSessionName(customer: Customer, channel: Channel): string
 }
 
 /** Longest accepted id or client message id. */
-const MAX_ID_LENGTH = 200;
+export const MAX_ID_LENGTH = 200;
 
 /** Checks that an input field is a non-empty id-like string. */
 export function requireId(value: unknown, field: string): Result<string> {
@@ -48,30 +41,28 @@ export function requireId(value: unknown, field: string): Result<string> {
     return fail(
       'VALIDATION',
       `"${field}" must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`,
-      {
-        field,
-      },
+      { field },
     );
   }
   return ok(value);
 }
 
 /** The next message of a session (order one above the session's last). */
-export function buildMessage(
-  engine: Engine,
+export function* buildMessage(
+  context: Context,
   session: Session,
   author: MessageAuthor,
   text: string,
   channel: Channel,
   clientMessageId: string | undefined,
-): Message {
+): Step<Message> {
   const message: Message = {
-    id: engine.store.newId('m'),
+    id: yield* context.newId('message'),
     sessionId: session.id,
     author,
     text,
     channel,
-    sentAt: engine.now(),
+    sentAt: context.now,
     order: session.lastMessageOrder + 1,
   };
   if (clientMessageId !== undefined) message.clientMessageId = clientMessageId;
@@ -104,20 +95,46 @@ export function queuedFor(session: Session, assignee: Assignee, at: number): Ses
   return { ...session, status: 'queued', assignee, queuedAt: at };
 }
 
+/**
+ * Updates the session's current episode with `change`, for the fields that are still unset
+ * (each fact of an episode is recorded the first time only).
+ */
+function* completeEpisode(
+  context: Context,
+  sessionId: Id,
+  unset: keyof SessionEpisode,
+  change: Partial<SessionEpisode>,
+): Step<void> {
+  const episode = yield* io(context.tx.currentEpisode(sessionId));
+  if (!episode || episode[unset] !== undefined) return;
+  yield* io(context.tx.updateEpisode({ ...episode, ...change }));
+}
+
 /** Notes in the current episode that an operator got the session (first time only). */
-export function recordTaken(engine: Engine, sessionId: Id, operatorId: Id): void {
-  const episode = engine.store.currentEpisode(sessionId);
-  if (episode && episode.takenAt === undefined) {
-    episode.takenAt = engine.now();
-    episode.takenBy = operatorId;
-  }
+export function recordTaken(context: Context, sessionId: Id, operatorId: Id): Step<void> {
+  return completeEpisode(context, sessionId, 'takenAt', {
+    takenAt: context.now,
+    takenBy: operatorId,
+  });
 }
 
 /** Notes in the current episode the first operator message (first time only). */
-export function recordResponse(engine: Engine, sessionId: Id, operatorId: Id, at: number): void {
-  const episode = engine.store.currentEpisode(sessionId);
-  if (episode && episode.firstResponseAt === undefined) {
-    episode.firstResponseAt = at;
-    episode.firstResponderId = operatorId;
-  }
+export function recordResponse(
+  context: Context,
+  sessionId: Id,
+  operatorId: Id,
+  at: number,
+): Step<void> {
+  return completeEpisode(context, sessionId, 'firstResponseAt', {
+    firstResponseAt: at,
+    firstResponderId: operatorId,
+  });
+}
+
+/** Notes in the current episode who closed the session and when (first time only). */
+export function recordClosed(context: Context, sessionId: Id, operatorId: Id): Step<void> {
+  return completeEpisode(context, sessionId, 'closedAt', {
+    closedAt: context.now,
+    closedBy: operatorId,
+  });
 }

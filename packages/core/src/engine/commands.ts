@@ -1,44 +1,36 @@
 /**
  * Operator command handlers. Each handler validates everything first (ids, input, permissions
  * through the core access rules, the transition through the core state machine) and only then
- * writes, so a refused command changes nothing. Handlers are synchronous: JavaScript runs one
- * handler at a time, so check-and-set inside a handler is atomic (two takes: one wins).
+ * writes, so a refused command changes nothing. Each runs inside one transaction of the store,
+ * which is what makes check-and-set atomic: of two operators taking a session at once, one
+ * wins and the other gets `ALREADY_TAKEN`.
  */
+import { canActOn, canView, isInQueueOf, isMemberOf, type Viewer } from '../domain/access.js';
+import { fail, ok, type Result } from '../domain/errors.js';
+import { transition, type SessionTrigger } from '../domain/state-machine.js';
 import {
-  canActOn,
-  canView,
-  fail,
-  isInQueueOf,
-  isMemberOf,
-  ok,
   OUTBOUND_CHANNELS,
-  transition,
-  validateMessageText,
-  validateSessionName,
-} from '@live-chat/core';
-import type {
-  AssigneeTarget,
-  Binding,
-  Command,
-  CommandType,
-  CommandValues,
-  Id,
-  Result,
-  Session,
-  SessionTrigger,
-  Viewer,
-} from '@live-chat/core';
+  type AssigneeTarget,
+  type Binding,
+  type Id,
+  type Session,
+} from '../domain/types.js';
+import { validateMessageText, validateSessionName } from '../domain/validation.js';
+import type { Command, CommandType, CommandValues } from '../protocol/commands.js';
+import type { Context } from './context.js';
+import { fanOutActivity, fanOutCustomer, fanOutRead, fanOutSession, membersOf } from './fanout.js';
+import { io, type Step } from './steps.js';
 import {
   assignedTo,
   buildMessage,
   defaultSessionName,
   queuedFor,
+  recordClosed,
   recordResponse,
   recordTaken,
   requireId,
   withLastMessage,
-  type Engine,
-} from './engine.js';
+} from './values.js';
 
 /*
  * Checks run in this order, and the first failure is the answer:
@@ -61,18 +53,19 @@ export interface Actor {
 
 type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 type Handler<T extends CommandType> = (
-  engine: Engine,
+  context: Context,
   actor: Actor,
   command: CommandOf<T>,
-) => Result<CommandValues[T]>;
+) => Step<Result<CommandValues[T]>>;
 
 /** The session named by a command, if it exists and the actor belongs to its live chat. */
-function sessionFor(engine: Engine, actor: Actor, sessionId: unknown): Result<Session> {
+function* sessionFor(context: Context, actor: Actor, sessionId: unknown): Step<Result<Session>> {
   const id = requireId(sessionId, 'sessionId');
   if (!id.ok) return id;
-  const session = engine.store.getSession(id.value);
-  if (!session)
+  const session = yield* io(context.tx.session(id.value));
+  if (!session) {
     return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
+  }
   if (!isMemberOf(actor.viewer, session.liveChatId)) {
     return fail('FORBIDDEN', 'You are not an operator or supervisor of this live chat.', {
       sessionId: session.id,
@@ -101,11 +94,11 @@ function checkTransition(session: Session, trigger: SessionTrigger): Result<neve
 }
 
 /** Makes `session` active for the actor and reports it (the shared end of take and take-next). */
-function commitTake(engine: Engine, actor: Actor, session: Session): Session {
+function* commitTake(context: Context, actor: Actor, session: Session): Step<Session> {
   const after = assignedTo(session, actor.userId);
-  engine.store.putSession(after);
-  recordTaken(engine, session.id, actor.userId);
-  engine.fanout.session(session, after, 'taken');
+  yield* io(context.tx.putSession(after));
+  yield* recordTaken(context, session.id, actor.userId);
+  yield* fanOutSession(context, session, after, 'taken');
   return after;
 }
 
@@ -116,10 +109,7 @@ function checkTake(actor: Actor, session: Session): Result<never> | undefined {
     return fail(
       'ALREADY_TAKEN',
       yours ? 'This session is already yours.' : 'Another operator has already taken this session.',
-      {
-        sessionId: session.id,
-        assignee: session.assignee,
-      },
+      { sessionId: session.id, assignee: session.assignee },
     );
   }
   const refused = checkTransition(session, 'take');
@@ -129,15 +119,15 @@ function checkTake(actor: Actor, session: Session): Result<never> | undefined {
   return undefined;
 }
 
-const take: Handler<'session.take'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const take: Handler<'session.take'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const refused = checkTake(actor, found.value);
   if (refused) return refused;
-  return ok({ session: commitTake(engine, actor, found.value) });
+  return ok({ session: yield* commitTake(context, actor, found.value) });
 };
 
-const takeNext: Handler<'session.take-next'> = (engine, actor, command) => {
+const takeNext: Handler<'session.take-next'> = function* (context, actor, command) {
   let liveChatIds: Iterable<Id> = new Set([
     ...actor.viewer.operatorOf,
     ...actor.viewer.supervisorOf,
@@ -145,33 +135,39 @@ const takeNext: Handler<'session.take-next'> = (engine, actor, command) => {
   if (command.liveChatId !== undefined) {
     const id = requireId(command.liveChatId, 'liveChatId');
     if (!id.ok) return id;
-    if (!engine.store.liveChats.has(id.value))
+    if (!(yield* context.liveChat(id.value))) {
       return fail('NOT_FOUND', `There is no live chat "${id.value}".`);
-    if (!isMemberOf(actor.viewer, id.value))
+    }
+    if (!isMemberOf(actor.viewer, id.value)) {
       return fail('FORBIDDEN', 'You are not a member of this live chat.');
+    }
     liveChatIds = [id.value];
   }
   // Each live chat's queue is oldest first, so its first session in the actor's queue is its best.
   let oldest: Session | undefined;
   for (const liveChatId of liveChatIds) {
-    for (const candidate of engine.store.queuedOf(liveChatId)) {
+    for (const candidate of yield* io(context.tx.queuedOf(liveChatId))) {
       if (!isInQueueOf(actor.viewer, candidate)) continue;
       if (!oldest || (candidate.queuedAt ?? 0) < (oldest.queuedAt ?? 0)) oldest = candidate;
       break;
     }
   }
   if (!oldest) return fail('NOT_FOUND', 'Your queue is empty.');
-  return ok({ session: commitTake(engine, actor, oldest) });
+  // Read it again through the store, so a store that locks rows locks it before the change.
+  const session = (yield* io(context.tx.session(oldest.id))) ?? oldest;
+  const refused = checkTake(actor, session);
+  if (refused) return refused;
+  return ok({ session: yield* commitTake(context, actor, session) });
 };
 
-const send: Handler<'message.send'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const send: Handler<'message.send'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const session = found.value;
   const clientMessageId = requireId(command.clientMessageId, 'clientMessageId');
   if (!clientMessageId.ok) return clientMessageId;
   // A retried send (even under a new commandId) returns the message it already created.
-  const existing = engine.store.messageByClientId(session.id, clientMessageId.value);
+  const existing = yield* io(context.tx.messageByClientId(session.id, clientMessageId.value));
   if (existing) {
     if (existing.author.kind === 'operator' && existing.author.userId === actor.userId) {
       return ok({ message: existing, session });
@@ -186,10 +182,7 @@ const send: Handler<'message.send'> = (engine, actor, command) => {
     return fail(
       'INVALID_TRANSITION',
       'A closed session cannot be answered; it reopens when the customer writes again.',
-      {
-        sessionId: session.id,
-        from: 'closed',
-      },
+      { sessionId: session.id, from: 'closed' },
     );
   }
   // Replying to a queued session takes it; an active one must be the actor's (or supervised).
@@ -202,8 +195,8 @@ const send: Handler<'message.send'> = (engine, actor, command) => {
   }
 
   const base = takes ? assignedTo(session, actor.userId) : session;
-  const message = buildMessage(
-    engine,
+  const message = yield* buildMessage(
+    context,
     base,
     { kind: 'operator', userId: actor.userId },
     text.value,
@@ -211,41 +204,36 @@ const send: Handler<'message.send'> = (engine, actor, command) => {
     clientMessageId.value,
   );
   const after = withLastMessage(base, message);
-  engine.store.appendMessage(message);
-  engine.store.putSession(after);
+  yield* io(context.tx.appendMessage(message));
+  yield* io(context.tx.putSession(after));
   // Writing in a session means having read it.
-  engine.store.setReadMarker(actor.userId, session.id, message.order);
-  if (takes) recordTaken(engine, session.id, actor.userId);
-  recordResponse(engine, session.id, actor.userId, message.sentAt);
-  engine.fanout.session(session, after, takes ? 'taken' : 'message', message);
+  yield* io(context.tx.setReadMarker(actor.userId, session.id, message.order));
+  if (takes) yield* recordTaken(context, session.id, actor.userId);
+  yield* recordResponse(context, session.id, actor.userId, message.sentAt);
+  yield* fanOutSession(context, session, after, takes ? 'taken' : 'message', message);
   return ok({ message, session: after });
 };
 
-const close: Handler<'session.close'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const close: Handler<'session.close'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const session = found.value;
   const refused = checkTransition(session, 'close');
   if (refused) return refused;
   if (!canActOn(actor.viewer, session)) return notYours(session);
 
-  const now = engine.now();
   const after: Session = { ...session, status: 'closed', queuedAt: null };
-  engine.store.putSession(after);
-  const episode = engine.store.currentEpisode(session.id);
-  if (episode && episode.closedAt === undefined) {
-    episode.closedAt = now;
-    episode.closedBy = actor.userId;
-  }
-  engine.fanout.session(session, after, 'closed');
-  engine.fanout.activity(engine.store.membersOf(session.liveChatId), {
-    id: engine.store.newId('act'),
+  yield* io(context.tx.putSession(after));
+  yield* recordClosed(context, session.id, actor.userId);
+  yield* fanOutSession(context, session, after, 'closed');
+  yield* fanOutActivity(context, yield* membersOf(context, session.liveChatId), {
+    id: yield* context.newId('activity'),
     kind: 'session-closed',
     sessionId: session.id,
     sessionName: session.name,
     liveChatId: session.liveChatId,
     actorId: actor.userId,
-    at: now,
+    at: context.now,
   });
   return ok({ session: after });
 };
@@ -257,8 +245,9 @@ function parseTarget(value: unknown): AssigneeTarget | undefined {
   if (target.kind === 'operator' && typeof target.operatorId === 'string') {
     return { kind: 'operator', operatorId: target.operatorId };
   }
-  if (target.kind === 'group' && typeof target.groupId === 'string')
+  if (target.kind === 'group' && typeof target.groupId === 'string') {
     return { kind: 'group', groupId: target.groupId };
+  }
   return undefined;
 }
 
@@ -267,33 +256,33 @@ const sameTarget = (a: AssigneeTarget, b: AssigneeTarget | null): boolean =>
   ((a.kind === 'operator' && b.kind === 'operator' && a.operatorId === b.operatorId) ||
     (a.kind === 'group' && b.kind === 'group' && a.groupId === b.groupId));
 
-const reassign: Handler<'session.reassign'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const reassign: Handler<'session.reassign'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const session = found.value;
-  const chat = engine.store.liveChats.get(session.liveChatId);
+  const chat = yield* context.liveChat(session.liveChatId);
   const target = parseTarget(command.target);
-  if (!chat || !target)
+  if (!chat || !target) {
     return fail('VALIDATION', 'A reassignment target is an operator or a group.');
+  }
   if (!chat.reassignmentTargets.some((allowed) => sameTarget(target, allowed))) {
     return fail(
       'VALIDATION',
       'The session can only be reassigned to the targets set in the live chat settings.',
-      {
-        target,
-      },
+      { target },
     );
   }
   // The settings may be stale: the target must still exist and belong to the live chat.
-  const group = target.kind === 'group' ? engine.store.groups.get(target.groupId) : undefined;
+  const group = target.kind === 'group' ? yield* io(context.tx.group(target.groupId)) : undefined;
   const targetValid =
     target.kind === 'operator'
       ? chat.operatorIds.includes(target.operatorId)
       : group?.liveChatId === chat.id;
-  if (!targetValid)
+  if (!targetValid) {
     return fail('VALIDATION', 'The reassignment target no longer belongs to this live chat.', {
       target,
     });
+  }
   const refused = checkTransition(
     session,
     target.kind === 'operator' ? 'reassign-to-operator' : 'reassign-to-group',
@@ -304,43 +293,42 @@ const reassign: Handler<'session.reassign'> = (engine, actor, command) => {
     return fail('VALIDATION', 'The session is already assigned there.', { target });
   }
 
-  const now = engine.now();
   const after =
     target.kind === 'operator'
       ? assignedTo(session, target.operatorId)
-      : queuedFor(session, target, now);
-  engine.store.putSession(after);
-  if (target.kind === 'operator') recordTaken(engine, session.id, target.operatorId);
-  engine.fanout.session(session, after, 'reassigned');
+      : queuedFor(session, target, context.now);
+  yield* io(context.tx.putSession(after));
+  if (target.kind === 'operator') yield* recordTaken(context, session.id, target.operatorId);
+  yield* fanOutSession(context, session, after, 'reassigned');
   const receivers = target.kind === 'operator' ? [target.operatorId] : (group?.memberIds ?? []);
-  engine.fanout.activity([...receivers, ...chat.supervisorIds], {
-    id: engine.store.newId('act'),
+  yield* fanOutActivity(context, [...receivers, ...chat.supervisorIds], {
+    id: yield* context.newId('activity'),
     kind: 'session-reassigned',
     sessionId: session.id,
     sessionName: session.name,
     liveChatId: session.liveChatId,
     actorId: actor.userId,
-    at: now,
+    at: context.now,
     target,
   });
   return ok({ session: after });
 };
 
-const returnToQueue: Handler<'session.return-to-queue'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const returnToQueue: Handler<'session.return-to-queue'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const session = found.value;
   const refused = checkTransition(session, 'return-to-queue');
   if (refused) return refused;
   if (!canActOn(actor.viewer, session)) return notYours(session);
-  const after = queuedFor(session, null, engine.now());
-  engine.store.putSession(after);
-  engine.fanout.session(session, after, 'returned');
+  const after = queuedFor(session, null, context.now);
+  yield* io(context.tx.putSession(after));
+  yield* fanOutSession(context, session, after, 'returned');
   return ok({ session: after });
 };
 
-const rename: Handler<'session.rename'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const rename: Handler<'session.rename'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const session = found.value;
   const name = validateSessionName(command.name);
@@ -348,13 +336,13 @@ const rename: Handler<'session.rename'> = (engine, actor, command) => {
   if (!canActOn(actor.viewer, session)) return notYours(session);
   if (name.value === session.name) return ok({ session });
   const after = { ...session, name: name.value };
-  engine.store.putSession(after);
-  engine.fanout.session(session, after, 'renamed');
+  yield* io(context.tx.putSession(after));
+  yield* fanOutSession(context, session, after, 'renamed');
   return ok({ session: after });
 };
 
-const markRead: Handler<'session.mark-read'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const markRead: Handler<'session.mark-read'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const session = found.value;
   if (!canView(actor.viewer, session)) return notYours(session);
@@ -365,20 +353,21 @@ const markRead: Handler<'session.mark-read'> = (engine, actor, command) => {
     });
   }
   const marker = Math.min(upTo, session.lastMessageOrder);
-  if (marker > engine.store.readMarkerOf(actor.userId, session.id)) {
-    engine.store.setReadMarker(actor.userId, session.id, marker);
-    engine.fanout.read(actor.userId, session.id);
+  if (marker > (yield* io(context.tx.readMarker(actor.userId, session.id)))) {
+    yield* io(context.tx.setReadMarker(actor.userId, session.id, marker));
+    yield* fanOutRead(context, actor.userId, session.id);
   }
-  return ok({ sessionId: session.id, unread: engine.store.unreadOf(actor.userId, session.id) });
+  return ok({ sessionId: session.id, unread: yield* context.unread(actor.userId, session.id) });
 };
 
-const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command) => {
+const startOutbound: Handler<'session.start-outbound'> = function* (context, actor, command) {
   const liveChatId = requireId(command.liveChatId, 'liveChatId');
   if (!liveChatId.ok) return liveChatId;
-  const chat = engine.store.liveChats.get(liveChatId.value);
+  const chat = yield* context.liveChat(liveChatId.value);
   if (!chat) return fail('NOT_FOUND', `There is no live chat "${liveChatId.value}".`);
-  if (!isMemberOf(actor.viewer, chat.id))
+  if (!isMemberOf(actor.viewer, chat.id)) {
     return fail('FORBIDDEN', 'You are not a member of this live chat.');
+  }
   const outbound = chat.channels.filter((channel) => OUTBOUND_CHANNELS.includes(channel));
   // No messenger or email at all: the feature is unavailable here (the UI hides +New Session).
   if (outbound.length === 0) {
@@ -391,15 +380,12 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
     return fail(
       'VALIDATION',
       `Outbound sessions of this live chat go through: ${outbound.join(', ')}.`,
-      {
-        channel: command.channel,
-        allowed: outbound,
-      },
+      { channel: command.channel, allowed: outbound },
     );
   }
   const customerId = requireId(command.customerId, 'customerId');
   if (!customerId.ok) return customerId;
-  const customer = engine.store.customers.get(customerId.value);
+  const customer = yield* io(context.tx.customer(customerId.value));
   if (!customer) return fail('NOT_FOUND', `There is no customer "${customerId.value}".`);
   if (customer.kind === 'external' && customer.messenger !== command.channel) {
     return fail('VALIDATION', `This customer can only be reached through ${customer.messenger}.`, {
@@ -407,7 +393,7 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
       customerChannel: customer.messenger,
     });
   }
-  const latest = engine.store.latestSessionOf(customer.id, chat.id);
+  const latest = yield* io(context.tx.latestSessionOf(customer.id, chat.id));
   if (latest && latest.status !== 'closed') {
     return fail('CONFLICT', 'This customer already has an open session in this live chat.', {
       sessionId: latest.id,
@@ -428,9 +414,9 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
   const refused = transition(null, 'start-outbound');
   if (!refused.ok) return refused;
 
-  const now = engine.now();
+  const now = context.now;
   const created: Session = {
-    id: engine.store.newId('s'),
+    id: yield* context.newId('session'),
     liveChatId: chat.id,
     customerId: customer.id,
     name: name.value,
@@ -445,21 +431,22 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
     lastOperatorId: actor.userId,
     bindings: [],
   };
-  engine.store.addEpisode({
+  const episode = {
     sessionId: created.id,
     liveChatId: chat.id,
-    origin: 'outbound',
+    origin: 'outbound' as const,
     startedAt: now,
     takenAt: now,
     takenBy: actor.userId,
-  });
+  };
   if (!text) {
-    engine.store.putSession(created);
-    engine.fanout.session(undefined, created, 'created');
+    yield* io(context.tx.putSession(created));
+    yield* io(context.tx.addEpisode(episode));
+    yield* fanOutSession(context, undefined, created, 'created');
     return ok({ session: created });
   }
-  const message = buildMessage(
-    engine,
+  const message = yield* buildMessage(
+    context,
     created,
     { kind: 'operator', userId: actor.userId },
     text.value,
@@ -467,11 +454,12 @@ const startOutbound: Handler<'session.start-outbound'> = (engine, actor, command
     clientMessageId?.value,
   );
   const after = withLastMessage(created, message);
-  engine.store.appendMessage(message);
-  engine.store.putSession(after);
-  engine.store.setReadMarker(actor.userId, after.id, message.order);
-  recordResponse(engine, after.id, actor.userId, message.sentAt);
-  engine.fanout.session(undefined, after, 'created', message);
+  yield* io(context.tx.putSession(after));
+  yield* io(context.tx.addEpisode(episode));
+  yield* io(context.tx.appendMessage(message));
+  yield* io(context.tx.setReadMarker(actor.userId, after.id, message.order));
+  yield* recordResponse(context, after.id, actor.userId, message.sentAt);
+  yield* fanOutSession(context, undefined, after, 'created', message);
   return ok({ session: after, message });
 };
 
@@ -497,16 +485,21 @@ function parseBinding(value: unknown): Result<Binding> {
   return ok(parsed);
 }
 
-const bind: Handler<'session.bind'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const bind: Handler<'session.bind'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const session = found.value;
   const binding = parseBinding(command.binding);
   if (!binding.ok) return binding;
   if (!canActOn(actor.viewer, session)) return notYours(session);
   const { messageId } = binding.value;
-  if (messageId !== undefined && engine.store.getMessage(messageId)?.sessionId !== session.id) {
-    return fail('NOT_FOUND', `Message "${messageId}" is not part of this session.`, { messageId });
+  if (messageId !== undefined) {
+    const message = yield* io(context.tx.message(messageId));
+    if (message?.sessionId !== session.id) {
+      return fail('NOT_FOUND', `Message "${messageId}" is not part of this session.`, {
+        messageId,
+      });
+    }
   }
   const duplicate = session.bindings.some(
     (b) =>
@@ -516,13 +509,13 @@ const bind: Handler<'session.bind'> = (engine, actor, command) => {
   );
   if (duplicate) return fail('CONFLICT', 'This record is already bound.', { ...binding.value });
   const after = { ...session, bindings: [...session.bindings, binding.value] };
-  engine.store.putSession(after);
-  engine.fanout.session(session, after, 'bound');
+  yield* io(context.tx.putSession(after));
+  yield* fanOutSession(context, session, after, 'bound');
   return ok({ session: after });
 };
 
-const unbind: Handler<'session.unbind'> = (engine, actor, command) => {
-  const found = sessionFor(engine, actor, command.sessionId);
+const unbind: Handler<'session.unbind'> = function* (context, actor, command) {
+  const found = yield* sessionFor(context, actor, command.sessionId);
   if (!found.ok) return found;
   const session = found.value;
   if (!canActOn(actor.viewer, session)) return notYours(session);
@@ -536,30 +529,32 @@ const unbind: Handler<'session.unbind'> = (engine, actor, command) => {
     });
   }
   const after = { ...session, bindings };
-  engine.store.putSession(after);
-  engine.fanout.session(session, after, 'bound');
+  yield* io(context.tx.putSession(after));
+  yield* fanOutSession(context, session, after, 'bound');
   return ok({ session: after });
 };
 
-const markCustomerAdded: Handler<'customer.mark-added'> = (engine, actor, command) => {
+const markCustomerAdded: Handler<'customer.mark-added'> = function* (context, actor, command) {
   const customerId = requireId(command.customerId, 'customerId');
   if (!customerId.ok) return customerId;
-  const customer = engine.store.customers.get(customerId.value);
+  const customer = yield* io(context.tx.customer(customerId.value));
   if (!customer) return fail('NOT_FOUND', `There is no customer "${customerId.value}".`);
-  if (!engine.store.staff().has(actor.userId))
+  if (actor.viewer.operatorOf.size === 0 && actor.viewer.supervisorOf.size === 0) {
     return fail('FORBIDDEN', 'Only operators and supervisors manage customers.');
-  if (customer.kind !== 'external')
+  }
+  if (customer.kind !== 'external') {
     return fail('VALIDATION', 'Internal users are already in the host system.');
+  }
   if (!customer.inHostDatabase) {
     const after = { ...customer, inHostDatabase: true };
-    engine.store.putCustomer(after);
-    engine.fanout.customer(after);
+    yield* io(context.tx.putCustomer(after));
+    yield* fanOutCustomer(context, after);
   }
   return ok({ customerId: customer.id });
 };
 
 /** Every command's handler, by type. */
-export const COMMAND_HANDLERS: { [T in CommandType]: Handler<T> } = {
+const COMMAND_HANDLERS: { [T in CommandType]: Handler<T> } = {
   'session.take': take,
   'session.take-next': takeNext,
   'message.send': send,
@@ -573,3 +568,15 @@ export const COMMAND_HANDLERS: { [T in CommandType]: Handler<T> } = {
   'session.unbind': unbind,
   'customer.mark-added': markCustomerAdded,
 };
+
+/** The handler of a command type, if there is one (the type comes from untrusted input). */
+export function handlerOf(
+  type: unknown,
+): ((context: Context, actor: Actor, command: Command) => Step<Result<unknown>>) | undefined {
+  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_HANDLERS, type)) return undefined;
+  return COMMAND_HANDLERS[type as CommandType] as (
+    context: Context,
+    actor: Actor,
+    command: Command,
+  ) => Step<Result<unknown>>;
+}

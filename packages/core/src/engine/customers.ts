@@ -1,18 +1,16 @@
 /**
- * The customer side of the memory backend: a customer writing in (which creates, continues or
- * reopens their session and alerts the live chat's operators) and new customers appearing.
- * These are not operator commands; demos, the simulator and tests drive them.
+ * The customer side: a customer writing in (which creates, continues or reopens their session
+ * and alerts the live chat's operators) and new customers appearing. These are not operator
+ * commands; channels (webhooks, a widget), demos, simulators and tests drive them.
  */
-import { fail, ok, transition, validateMessageText } from '@live-chat/core';
-import type {
-  Channel,
-  Customer,
-  Id,
-  Message,
-  Result,
-  Session,
-  SessionChangeCause,
-} from '@live-chat/core';
+import { fail, ok, type Result } from '../domain/errors.js';
+import { transition } from '../domain/state-machine.js';
+import type { Channel, Customer, Id, Message, Session } from '../domain/types.js';
+import { validateMessageText } from '../domain/validation.js';
+import type { SessionChangeCause } from '../protocol/events.js';
+import type { Context } from './context.js';
+import { fanOutAlert, fanOutCustomer, fanOutSession } from './fanout.js';
+import { io, type Step } from './steps.js';
 import {
   assignedTo,
   buildMessage,
@@ -21,8 +19,7 @@ import {
   recordTaken,
   requireId,
   withLastMessage,
-  type Engine,
-} from './engine.js';
+} from './values.js';
 
 /** A message from a customer to a live chat. */
 export interface CustomerMessageInput {
@@ -51,14 +48,14 @@ export type NewCustomer = Customer extends infer C
   : never;
 
 /** Appends a customer message, creating or reopening the session as the state machine says. */
-export function customerWrites(
-  engine: Engine,
+export function* customerWrites(
+  context: Context,
   input: CustomerMessageInput,
-): Result<CustomerWriteValue> {
-  const { store } = engine;
-  const customer = store.customers.get(input.customerId);
+): Step<Result<CustomerWriteValue>> {
+  const { tx } = context;
+  const customer = yield* io(tx.customer(input.customerId));
   if (!customer) return fail('NOT_FOUND', `There is no customer "${input.customerId}".`);
-  const chat = store.liveChats.get(input.liveChatId);
+  const chat = yield* context.liveChat(input.liveChatId);
   if (!chat) return fail('NOT_FOUND', `There is no live chat "${input.liveChatId}".`);
   if (!chat.channels.includes(input.channel)) {
     return fail('VALIDATION', `Live chat "${chat.name}" is not connected to ${input.channel}.`, {
@@ -73,23 +70,22 @@ export function customerWrites(
     if (!key.ok) return key;
   }
 
-  const latest = store.latestSessionOf(customer.id, chat.id);
+  const latest = yield* io(tx.latestSessionOf(customer.id, chat.id));
   if (latest && input.clientMessageId !== undefined) {
-    const existing = store.messageByClientId(latest.id, input.clientMessageId);
+    const existing = yield* io(tx.messageByClientId(latest.id, input.clientMessageId));
     if (existing) return ok({ session: latest, message: existing, cause: 'message' });
   }
 
-  const now = engine.now();
+  const now = context.now;
   const verdict = transition(latest?.status ?? null, 'customer-writes');
   if (!verdict.ok) return verdict;
 
-  let before: Session | undefined = latest;
   let base: Session;
   let cause: CustomerWriteValue['cause'];
   if (!latest) {
     cause = 'created';
     base = {
-      id: store.newId('s'),
+      id: yield* context.newId('session'),
       liveChatId: chat.id,
       customerId: customer.id,
       name: defaultSessionName(customer, input.channel),
@@ -104,7 +100,6 @@ export function customerWrites(
       lastOperatorId: null,
       bindings: [],
     };
-    before = undefined;
   } else if (latest.status === 'closed') {
     cause = 'reopened';
     // Policy: straight back to the last operator, if they still operate this live chat.
@@ -118,8 +113,8 @@ export function customerWrites(
     base = latest;
   }
 
-  const message = buildMessage(
-    engine,
+  const message = yield* buildMessage(
+    context,
     base,
     { kind: 'customer', customerId: customer.id },
     text.value,
@@ -127,26 +122,29 @@ export function customerWrites(
     input.clientMessageId,
   );
   const after = withLastMessage(base, message);
+  yield* io(tx.putSession(after));
   if (cause !== 'message') {
-    store.addEpisode({
-      sessionId: after.id,
-      liveChatId: chat.id,
-      origin: 'customer',
-      startedAt: now,
-    });
+    // A new episode starts: the session entered the queue (or went straight to an operator).
+    yield* io(
+      tx.addEpisode({
+        sessionId: after.id,
+        liveChatId: chat.id,
+        origin: 'customer',
+        startedAt: now,
+      }),
+    );
     if (after.status === 'active' && after.assignee?.kind === 'operator') {
-      recordTaken(engine, after.id, after.assignee.operatorId);
+      yield* recordTaken(context, after.id, after.assignee.operatorId);
     }
   }
-  store.appendMessage(message);
-  store.putSession(after);
-  engine.fanout.session(before, after, cause, message);
-  engine.fanout.alert(after, message, customer.name);
+  yield* io(tx.appendMessage(message));
+  yield* fanOutSession(context, latest, after, cause, message);
+  yield* fanOutAlert(context, after, message, customer.name);
   return ok({ session: after, message, cause });
 }
 
 /** Adds a customer to the directory (or replaces one with the same id) and tells all staff. */
-export function addCustomer(engine: Engine, input: NewCustomer): Result<Customer> {
+export function* addCustomer(context: Context, input: NewCustomer): Step<Result<Customer>> {
   if (typeof input.name !== 'string' || input.name.trim().length === 0) {
     return fail('VALIDATION', 'A customer needs a name.');
   }
@@ -156,11 +154,11 @@ export function addCustomer(engine: Engine, input: NewCustomer): Result<Customer
   ) {
     return fail('VALIDATION', 'An external customer needs an account handle.');
   }
-  if (input.kind === 'internal' && !engine.store.users.has(input.userId)) {
+  if (input.kind === 'internal' && !(yield* io(context.tx.user(input.userId)))) {
     return fail('NOT_FOUND', `There is no user "${input.userId}".`);
   }
-  const customer = { ...input, id: input.id ?? engine.store.newId('cust') } as Customer;
-  engine.store.putCustomer(customer);
-  engine.fanout.customer(customer);
+  const customer = { ...input, id: input.id ?? (yield* context.newId('customer')) } as Customer;
+  yield* io(context.tx.putCustomer(customer));
+  yield* fanOutCustomer(context, customer);
   return ok(customer);
 }

@@ -1,0 +1,98 @@
+/**
+ * Per-user fan-out: turns one change into events on the streams of the users it concerns. Only
+ * members of the session's live chat can see a session, so each change costs O(members), and
+ * each user gets what their view needs: an upsert (with their unread count) when they can see
+ * the session after the change, a removal when they could see it before but no longer can.
+ * Call these after the change is stored, so unread counts are final.
+ */
+import { canView } from '../domain/access.js';
+import type { ActivityEntry, Alert, Customer, Id, Message, Session } from '../domain/types.js';
+import { previewOf } from '../domain/validation.js';
+import type { SessionChangeCause } from '../protocol/events.js';
+import type { Context } from './context.js';
+import { io, type Step } from './steps.js';
+
+/** Operators and supervisors of a live chat: the only users a session change can concern. */
+export function* membersOf(context: Context, liveChatId: Id): Step<ReadonlySet<Id>> {
+  const chat = yield* context.liveChat(liveChatId);
+  if (!chat) return new Set();
+  let members = context.memo.members.get(chat);
+  if (!members) {
+    members = new Set([...chat.operatorIds, ...chat.supervisorIds]);
+    context.memo.members.set(chat, members);
+  }
+  return members;
+}
+
+/**
+ * Reports that `before` (absent for a new session) became `after`, optionally because
+ * `message` was added.
+ */
+export function* fanOutSession(
+  context: Context,
+  before: Session | undefined,
+  after: Session,
+  cause: SessionChangeCause,
+  message?: Message,
+): Step<void> {
+  for (const userId of yield* membersOf(context, after.liveChatId)) {
+    const viewer = yield* context.viewer(userId);
+    if (canView(viewer, after)) {
+      const unread = yield* context.unread(userId, after.id);
+      yield* context.emit(userId, { type: 'session.upserted', session: after, unread, cause });
+      if (message) yield* context.emit(userId, { type: 'message.added', message, unread });
+    } else if (before !== undefined && canView(viewer, before)) {
+      yield* context.emit(userId, { type: 'session.removed', sessionId: after.id });
+    }
+  }
+  if (message) context.messages.push({ message, session: after });
+}
+
+/** A customer message alerts every operator of the live chat (supervisors only when they also operate it). */
+export function* fanOutAlert(
+  context: Context,
+  session: Session,
+  message: Message,
+  customerName: string,
+): Step<void> {
+  const chat = yield* context.liveChat(session.liveChatId);
+  if (!chat) return;
+  const alert: Alert = {
+    id: `alert-${message.id}`,
+    sessionId: session.id,
+    liveChatId: session.liveChatId,
+    messageId: message.id,
+    customerName,
+    preview: previewOf(message.text),
+    channel: message.channel,
+    at: message.sentAt,
+  };
+  for (const operatorId of chat.operatorIds) {
+    yield* context.emit(operatorId, { type: 'alert', alert });
+  }
+}
+
+/** Stores the entry in each recipient's activity stream and tells them. */
+export function* fanOutActivity(
+  context: Context,
+  recipients: Iterable<Id>,
+  entry: ActivityEntry,
+): Step<void> {
+  for (const userId of new Set(recipients)) {
+    yield* io(context.tx.appendActivity(userId, entry));
+    yield* context.emit(userId, { type: 'activity.added', entry });
+  }
+}
+
+/** Tells the user their unread count of the session changed. */
+export function* fanOutRead(context: Context, userId: Id, sessionId: Id): Step<void> {
+  const unread = yield* context.unread(userId, sessionId);
+  yield* context.emit(userId, { type: 'session.read', sessionId, unread });
+}
+
+/** Customers are part of every staff member's directory. */
+export function* fanOutCustomer(context: Context, customer: Customer): Step<void> {
+  for (const userId of yield* io(context.tx.staffIds())) {
+    yield* context.emit(userId, { type: 'customer.upserted', customer });
+  }
+}

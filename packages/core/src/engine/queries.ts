@@ -1,0 +1,197 @@
+/**
+ * Read paths, always scoped to one user through the core access rules: the snapshot, the event
+ * log since a seq, history pages, search and reports.
+ */
+import { canView, isMemberOf } from '../domain/access.js';
+import { fail, ok, type Result } from '../domain/errors.js';
+import {
+  liveChatPerformance,
+  operatorsPerformance,
+  type MessageRecord,
+  type Report,
+  type ReportQuery,
+} from '../domain/reports.js';
+import {
+  MAX_SEARCH_LENGTH,
+  searchScoped,
+  type SearchHit,
+  type SearchQuery,
+} from '../domain/search.js';
+import type { Id, Message, Session } from '../domain/types.js';
+import type { HistoryQuery, MessagePage } from '../protocol/adapter.js';
+import type { ServerEvent, Snapshot } from '../protocol/events.js';
+import type { Context } from './context.js';
+import { io, type Step } from './steps.js';
+import { requireId } from './values.js';
+
+/** Activity entries a snapshot carries (newest first). */
+export const SNAPSHOT_ACTIVITY = 100;
+/** Default history page. */
+export const DEFAULT_PAGE = 50;
+/** Largest history page. */
+export const MAX_PAGE = 500;
+
+/** Sessions of the user's live chats that they may see. */
+function* visibleSessions(context: Context, userId: Id): Step<Session[]> {
+  const viewer = yield* context.viewer(userId);
+  const sessions: Session[] = [];
+  for (const liveChatId of new Set([...viewer.operatorOf, ...viewer.supervisorOf])) {
+    for (const session of yield* io(context.tx.sessionsOf(liveChatId))) {
+      if (canView(viewer, session)) sessions.push(session);
+    }
+  }
+  return sessions;
+}
+
+/** Everything the user sees, at the current position of their stream. */
+export function* snapshot(context: Context, userId: Id): Step<Result<Snapshot>> {
+  const { tx } = context;
+  const me = yield* io(tx.user(userId));
+  if (!me) return fail('NOT_FOUND', `There is no user "${userId}".`);
+  const viewer = yield* context.viewer(userId);
+  const liveChats = [...(yield* io(tx.liveChats()))].filter((chat) => isMemberOf(viewer, chat.id));
+  const chatIds = new Set(liveChats.map((chat) => chat.id));
+  const sessions = yield* visibleSessions(context, userId);
+  const unread: Record<Id, number> = {};
+  for (const session of sessions) {
+    const count = yield* context.unread(userId, session.id);
+    if (count > 0) unread[session.id] = count;
+  }
+  // Staff may start a session with any customer (+New Session); others see none.
+  const staff = viewer.operatorOf.size > 0 || viewer.supervisorOf.size > 0;
+  return ok({
+    seq: yield* io(tx.lastSeq(userId)),
+    me,
+    users: [...(yield* io(tx.users()))],
+    liveChats,
+    groups: [...(yield* io(tx.groups()))].filter((group) => chatIds.has(group.liveChatId)),
+    customers: staff ? [...(yield* io(tx.customers()))] : [],
+    sessions,
+    unread,
+    activity: yield* io(tx.recentActivity(userId, SNAPSHOT_ACTIVITY)),
+  });
+}
+
+/**
+ * The user's events after `sinceSeq`, oldest first; `RESYNC_REQUIRED` when `sinceSeq` is older
+ * than the retained log or later than the stream (an unknown seq).
+ */
+export function* eventsSince(
+  context: Context,
+  userId: Id,
+  sinceSeq: number,
+): Step<Result<ServerEvent[]>> {
+  if (!Number.isInteger(sinceSeq) || sinceSeq < 0) {
+    return fail('RESYNC_REQUIRED', `Seq ${String(sinceSeq)} is not a position of this stream.`, {
+      sinceSeq,
+    });
+  }
+  const log = yield* io(context.tx.readEvents(userId, sinceSeq));
+  if (sinceSeq > log.lastSeq) {
+    return fail('RESYNC_REQUIRED', `Seq ${sinceSeq} is ahead of this stream (at ${log.lastSeq}).`, {
+      sinceSeq,
+      seq: log.lastSeq,
+    });
+  }
+  if (sinceSeq < log.oldestSeq - 1) {
+    return fail(
+      'RESYNC_REQUIRED',
+      `Events after seq ${sinceSeq} are no longer available; take a new snapshot.`,
+      { sinceSeq, oldestAvailable: log.oldestSeq },
+    );
+  }
+  return ok([...log.events]);
+}
+
+/** The session if the user may see it. */
+function* viewableSession(context: Context, userId: Id, sessionId: unknown): Step<Result<Session>> {
+  const id = requireId(sessionId, 'sessionId');
+  if (!id.ok) return id;
+  const session = yield* io(context.tx.session(id.value));
+  if (!session) {
+    return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
+  }
+  if (!canView(yield* context.viewer(userId), session)) {
+    return fail('FORBIDDEN', 'You may not see this session.', { sessionId: session.id });
+  }
+  return ok(session);
+}
+
+/** The `limit` messages before `beforeOrder` (the newest when absent), oldest first. */
+export function* historyPage(
+  context: Context,
+  userId: Id,
+  query: HistoryQuery,
+): Step<Result<MessagePage>> {
+  const session = yield* viewableSession(context, userId, query.sessionId);
+  if (!session.ok) return session;
+  const limit = query.limit ?? DEFAULT_PAGE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    return fail('VALIDATION', `"limit" must be a whole number from 1 to ${MAX_PAGE}.`, { limit });
+  }
+  if (query.beforeOrder !== undefined && typeof query.beforeOrder !== 'number') {
+    return fail('VALIDATION', '"beforeOrder" must be a number.');
+  }
+  const page = yield* io(context.tx.messagePage(session.value.id, query.beforeOrder, limit));
+  return ok({ messages: page.messages, hasMore: page.hasMore });
+}
+
+/** A scoped search over what the user may see (see core `searchScoped`). */
+export function* search(
+  context: Context,
+  userId: Id,
+  query: SearchQuery,
+): Step<Result<SearchHit[]>> {
+  if (typeof query.text !== 'string') return fail('VALIDATION', 'A search needs text.');
+  if (query.text.length > MAX_SEARCH_LENGTH) {
+    return fail('VALIDATION', `A search can be at most ${MAX_SEARCH_LENGTH} characters long.`, {
+      limit: MAX_SEARCH_LENGTH,
+    });
+  }
+  if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 1)) {
+    return fail('VALIDATION', '"limit" must be a whole number, 1 or more.');
+  }
+  if (query.sessionId === undefined) {
+    // No session open: session names only.
+    return ok(searchScoped(query, yield* visibleSessions(context, userId), () => []));
+  }
+  const session = yield* viewableSession(context, userId, query.sessionId);
+  if (!session.ok) return session;
+  const messages: Iterable<Message> = yield* io(context.tx.messagesOf(session.value.id));
+  return ok(searchScoped(query, [session.value], () => messages));
+}
+
+/** A report over the store's own records; only members of the live chat may run it. */
+export function* runReport<Q extends ReportQuery>(
+  context: Context,
+  userId: Id,
+  query: Q,
+): Step<Result<Report<Q>>> {
+  const chat = yield* context.liveChat(query.liveChatId);
+  if (!chat) return fail('NOT_FOUND', `There is no live chat "${query.liveChatId}".`);
+  if (!isMemberOf(yield* context.viewer(userId), chat.id)) {
+    return fail(
+      'FORBIDDEN',
+      'Only operators and supervisors of this live chat can see its reports.',
+    );
+  }
+  const { from, to } = query.range ?? {};
+  if (typeof from !== 'number' || typeof to !== 'number' || !(from <= to)) {
+    return fail('VALIDATION', 'A report needs a date range with "from" not after "to".');
+  }
+  const { tx } = context;
+  const episodes = [...(yield* io(tx.episodesOf(chat.id)))];
+  const messages: MessageRecord[] = [];
+  for (const message of yield* io(tx.liveChatMessages(chat.id))) {
+    messages.push({ liveChatId: chat.id, author: message.author, at: message.sentAt });
+  }
+  const records = { episodes, messages, sessions: [...(yield* io(tx.sessionsOf(chat.id)))] };
+  switch (query.kind) {
+    case 'operators-performance':
+      return ok(operatorsPerformance(records, query, chat.operatorIds) as Report<Q>);
+    case 'live-chat-performance':
+      return ok(liveChatPerformance(records, query) as Report<Q>);
+    default:
+      return fail('VALIDATION', `Unknown report "${String((query as { kind: unknown }).kind)}".`);
+  }
+}

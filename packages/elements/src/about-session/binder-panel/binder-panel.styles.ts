@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+export const binderPanelStyles = css`
+  .binder {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .binder + .binder {
+    margin-top: var(--_space);
+  }
+  .binder-title {
+    margin: 0 0 4px;
+    font-size: 0.95em;
+  }
+  ul.bindings,
+  ul.records {
+    list-style: none;
+    margin: 0 0 var(--_space);
+    padding: 0;
+    display: grid;
+    gap: 4px;
+  }
+  .bindings li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .bindings a {
+    color: var(--_accent);
+  }
+  .bind-panel {
+    margin-top: var(--_space);
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .bind-panel label {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .records .button {
+    width: 100%;
+    justify-content: flex-start;
+  }
+  .panel-actions {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+  }
+`;

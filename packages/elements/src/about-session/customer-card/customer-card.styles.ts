@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+export const customerCardStyles = css`
+  :host {
+    --_avatar-size: var(
+      --live-chat-customer-card-avatar-size,
+      var(--live-chat-about-session-avatar-size, 40px)
+    );
+  }
+  .customer-card {
+    display: flex;
+    gap: var(--_space);
+    align-items: flex-start;
+  }
+  .avatar {
+    flex: none;
+    width: var(--_avatar-size);
+    height: var(--_avatar-size);
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_accent-soft);
+    color: var(--_text);
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    font-weight: 600;
+    font-size: calc(var(--_avatar-size) * 0.38);
+  }
+  .customer-name {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .customer-card dl {
+    margin: 4px 0 0;
+    display: grid;
+    gap: 4px;
+  }
+  .messenger {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .profile-link {
+    color: var(--_accent);
+  }
+  .customer-actions {
+    margin-top: var(--_space);
+  }
+`;

@@ -1,0 +1,211 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Customer, LiveChatClient } from '@live-chat/core';
+import { CHANNEL_NAMES, channelIcon } from '../../shared/channel-icon.js';
+import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { AboutSessionPart } from '../about-session-part.js';
+import { aboutSessionPartStyles } from '../about-session-part.styles.js';
+import { customerCardStyles } from './customer-card.styles.js';
+
+/**
+ * Only links a browser navigates safely become links: http(s), including paths relative to the
+ * page (which resolve to its own http(s) origin); `javascript:` and other schemes never do.
+ */
+function isHttpUrl(value: string | undefined): value is string {
+  if (!value) return false;
+  try {
+    const { protocol } = new URL(value, document.baseURI);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Avatar sources: http(s) images or inline `data:image/…` (never `javascript:` or other data). */
+function isSafeAvatarUrl(value: string | undefined): value is string {
+  if (!value) return false;
+  if (/^data:image\/[a-z0-9.+-]+[;,]/i.test(value)) return true;
+  return isHttpUrl(value);
+}
+
+/** "Olga Testova" → "OT"; one word gives one letter. */
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters
+    .map((word) => Array.from(word ?? '')[0] ?? '')
+    .join('')
+    .toUpperCase();
+}
+
+/**
+ * The customer of a session: an internal user (avatar, name, a link to their profile) or an
+ * external customer (avatar, name, account and messenger), with "Add to customers" when the
+ * host has a customer database (`customerDirectory`) and the customer is not in it yet. Names
+ * and accounts are rendered as text; only http(s) URLs become links, only http(s) and
+ * `data:image/…` URLs become avatars (initials otherwise, or when the image fails to load).
+ * A part of `<live-chat-about-session>`, usable alone.
+ *
+ * @summary The customer of a session, with "Add to customers".
+ *
+ * @csspart customer - The customer card.
+ * @csspart avatar - The customer's avatar (image or initials).
+ * @csspart customer-name - The customer's name.
+ * @csspart profile-link - The link to an internal user's profile.
+ * @csspart channel-icon - The customer's messenger icon.
+ * @csspart account - An external customer's account.
+ * @csspart messenger - An external customer's messenger.
+ * @csspart in-customers - The note that the customer is already in the host's database.
+ * @csspart add-customer-button - "Add to customers".
+ * @csspart feedback - The outcome of "Add to customers".
+ *
+ * @cssprop --live-chat-customer-card-avatar-size - Size of the avatar (`--live-chat-about-session-avatar-size`, else 40px).
+ */
+@customElement('live-chat-customer-card')
+export class LiveChatCustomerCard extends AboutSessionPart {
+  /** The design tokens (see `styles/tokens.ts`), then the part's own styles. */
+  static override styles = [tokens, buttonStyles, aboutSessionPartStyles, customerCardStyles];
+
+  /** Avatar URLs that failed to load: initials instead. */
+  @state() private brokenAvatars: ReadonlySet<string> = new Set();
+
+  private async onAddCustomer(customer: Customer): Promise<void> {
+    const client = this.client;
+    if (!client || this.busy.has('customer')) return;
+    this.setBusy('customer', true);
+    const result = await client.addCustomerToDatabase(customer.id);
+    this.setBusy('customer', false);
+    this.setFeedback(
+      'customer',
+      result.ok
+        ? {
+            kind: 'notice',
+            text: this.t('about-session.addedToCustomers', { name: customer.name }),
+          }
+        : { kind: 'error', text: this.errorText(result.error) },
+    );
+    // On success the button goes away: the confirmation is the nearest place for focus.
+    if (result.ok) this.focusFeedbackSoon('customer');
+  }
+
+  private onAvatarError(url: string): void {
+    this.brokenAvatars = new Set(this.brokenAvatars).add(url);
+  }
+
+  private renderAvatar(name: string, url: string | undefined): TemplateResult {
+    if (isSafeAvatarUrl(url) && !this.brokenAvatars.has(url)) {
+      return html`<img
+        class="avatar"
+        part="avatar"
+        src=${url}
+        alt=${this.t('about-session.avatarOf', { name })}
+        width="40"
+        height="40"
+        referrerpolicy="no-referrer"
+        @error=${() => this.onAvatarError(url)}
+      />`;
+    }
+    return html`<span class="avatar" part="avatar" aria-hidden="true">${initialsOf(name)}</span>`;
+  }
+
+  private renderExternalDetails(customer: Customer): TemplateResult | typeof nothing {
+    if (customer.kind !== 'external') return nothing;
+    return html`<dl>
+      <div>
+        <dt>${this.t('about-session.account')}</dt>
+        <dd part="account">${customer.account}</dd>
+      </div>
+      <div>
+        <dt>${this.t('about-session.messenger')}</dt>
+        <dd class="messenger" part="messenger">
+          ${channelIcon(customer.messenger, { decorative: true })}<span
+            >${CHANNEL_NAMES[customer.messenger] ?? customer.messenger}</span
+          >
+        </dd>
+      </div>
+    </dl>`;
+  }
+
+  private renderCustomer(
+    customer: Customer | undefined,
+    client: LiveChatClient,
+    readOnly: boolean,
+  ): TemplateResult {
+    const name = customer?.name ?? this.t('about-session.unknownCustomer');
+    const heading =
+      customer?.kind === 'internal'
+        ? this.t('about-session.internalUser')
+        : customer?.kind === 'external'
+          ? this.t('about-session.externalCustomer')
+          : this.t('about-session.customer');
+    const external = customer?.kind === 'external' ? customer : undefined;
+    const canAdd = client.hasCustomerDirectory && external && !external.inHostDatabase;
+    return html`
+      <section part="customer" aria-labelledby="customer-title">
+        <h3 id="customer-title">${heading}</h3>
+        <div class="customer-card">
+          ${this.renderAvatar(name, customer?.avatarUrl)}
+          <div>
+            <p class="customer-name" part="customer-name">${name}</p>
+            ${
+              customer?.kind === 'internal' && isHttpUrl(customer.profileUrl)
+                ? html`<a
+                    class="profile-link"
+                    part="profile-link"
+                    href=${customer.profileUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label=${this.t('about-session.profileLabel', { name })}
+                    >${this.t('about-session.profile')}</a
+                  >`
+                : nothing
+            }
+            ${customer ? this.renderExternalDetails(customer) : nothing}
+            ${
+              external?.inHostDatabase && client.hasCustomerDirectory
+                ? html`<p class="muted" part="in-customers">
+                    ${this.t('about-session.inCustomers')}
+                  </p>`
+                : nothing
+            }
+          </div>
+        </div>
+        ${
+          canAdd
+            ? html`<div class="customer-actions">
+                <button
+                  class="button"
+                  part="add-customer-button"
+                  type="button"
+                  aria-describedby=${ifDefined(this.describedBy(readOnly))}
+                  ?disabled=${readOnly}
+                  aria-busy=${this.busy.has('customer') ? 'true' : 'false'}
+                  @click=${() => this.onAddCustomer(external)}
+                >
+                  ${this.t('about-session.addToCustomers')}
+                </button>
+              </div>`
+            : nothing
+        }
+        ${this.renderFeedback('customer')}
+      </section>
+    `;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const client = this.client;
+    const view = this.view.value;
+    if (!client || !view) return nothing;
+    const readOnly = this.readOnly;
+    const customer = view.customer ?? client.getCustomer(view.session.customerId);
+    return html`${this.renderReadOnlyNote(readOnly)}
+    ${this.renderCustomer(customer, client, readOnly)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-chat-customer-card': LiveChatCustomerCard;
+  }
+}

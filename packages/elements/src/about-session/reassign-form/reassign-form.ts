@@ -1,0 +1,150 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { AssigneeTarget, LiveChatClient, Session } from '@live-chat/core';
+import { emit } from '../../shared/events.js';
+import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { AboutSessionPart } from '../about-session-part.js';
+import { aboutSessionPartStyles } from '../about-session-part.styles.js';
+import { reassignTargets, targetName, targetValue } from '../assignee.js';
+import { reassignFormStyles } from './reassign-form.styles.js';
+
+/** Detail of `live-chat-session-reassigned`. */
+export interface SessionReassignedDetail {
+  sessionId: string;
+  target: AssigneeTarget;
+}
+
+/**
+ * Reassigns a session to an operator or an operator group among the reassignment targets of
+ * its live chat (the current assignee is not offered). Closed sessions cannot be reassigned:
+ * the form is not shown for them. A part of `<live-chat-about-session>`, usable alone.
+ *
+ * @summary Reassign a session to an operator or a group.
+ *
+ * @fires live-chat-session-reassigned - The session was reassigned. Detail: `{ sessionId, target }`.
+ *
+ * @csspart reassign - The reassign form.
+ * @csspart reassign-select - The list of reassignment targets.
+ * @csspart reassign-button - The Reassign button.
+ * @csspart feedback - The outcome of the last reassignment.
+ */
+@customElement('live-chat-reassign-form')
+export class LiveChatReassignForm extends AboutSessionPart {
+  /** The design tokens (see `styles/tokens.ts`), then the part's own styles. */
+  static override styles = [tokens, buttonStyles, aboutSessionPartStyles, reassignFormStyles];
+
+  @state() private reassignValue = '';
+
+  /** @internal */
+  protected override resetForNewSession(): void {
+    super.resetForNewSession();
+    this.reassignValue = '';
+  }
+
+  private name(client: LiveChatClient, target: AssigneeTarget): string {
+    return targetName(client, target, (key, params) => this.t(key, params));
+  }
+
+  private onReassignChange(event: Event): void {
+    this.reassignValue = (event.target as HTMLSelectElement).value;
+  }
+
+  private async onReassignSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.client;
+    const view = this.view.value;
+    if (!client || !view || this.busy.has('reassign')) return;
+    const sessionId = view.session.id;
+    const target = reassignTargets(client, view.session).find(
+      (t) => targetValue(t) === this.reassignValue,
+    );
+    if (!target) {
+      this.setFeedback('reassign', { kind: 'error', text: this.t('about-session.reassignPick') });
+      return;
+    }
+    this.setBusy('reassign', true);
+    this.setFeedback('reassign', undefined);
+    const result = await client.reassign(sessionId, target);
+    this.setBusy('reassign', false);
+    if (!result.ok) {
+      this.setFeedback('reassign', { kind: 'error', text: this.errorText(result.error) });
+      return;
+    }
+    this.reassignValue = '';
+    this.setFeedback('reassign', {
+      kind: 'notice',
+      text: this.t('about-session.reassigned', { name: this.name(client, target) }),
+    });
+    emit(this, 'live-chat-session-reassigned', { sessionId, target });
+  }
+
+  private renderForm(session: Session, client: LiveChatClient): TemplateResult | typeof nothing {
+    if (session.status === 'closed') return nothing;
+    const targets = reassignTargets(client, session);
+    if (targets.length === 0) return nothing;
+    const readOnly = this.readOnly;
+    const operators = targets.filter((t) => t.kind === 'operator');
+    const groups = targets.filter((t) => t.kind === 'group');
+    const busy = this.busy.has('reassign');
+    const option = (target: AssigneeTarget) =>
+      html`<option
+        value=${targetValue(target)}
+        ?selected=${this.reassignValue === targetValue(target)}
+      >
+        ${this.name(client, target)}
+      </option>`;
+    return html`
+      ${this.renderReadOnlyNote(readOnly)}
+      <form class="reassign" part="reassign" @submit=${this.onReassignSubmit}>
+        <label for="reassign-select">${this.t('about-session.reassignTo')}</label>
+        <select
+          id="reassign-select"
+          part="reassign-select"
+          .value=${live(this.reassignValue)}
+          ?disabled=${readOnly}
+          aria-describedby=${ifDefined(this.describedBy(readOnly))}
+          @change=${this.onReassignChange}
+        >
+          <option value="" ?selected=${this.reassignValue === ''}>
+            ${this.t('about-session.reassignChoose')}
+          </option>
+          ${
+            operators.length
+              ? html`<optgroup label=${this.t('about-session.reassignOperators')}>
+                  ${operators.map(option)}
+                </optgroup>`
+              : nothing
+          }
+          ${groups.length ? html`<optgroup label=${this.t('about-session.reassignGroups')}>${groups.map(option)}</optgroup>` : nothing}
+        </select>
+        <button
+          class="button"
+          part="reassign-button"
+          type="submit"
+          ?disabled=${readOnly}
+          aria-busy=${busy ? 'true' : 'false'}
+        >
+          ${this.t('about-session.reassign')}
+        </button>
+      </form>
+    `;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const client = this.client;
+    const view = this.view.value;
+    if (!client || !view) return nothing;
+    return html`${this.renderForm(view.session, client)} ${this.renderFeedback('reassign')}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-chat-reassign-form': LiveChatReassignForm;
+  }
+  interface HTMLElementEventMap {
+    'live-chat-session-reassigned': CustomEvent<SessionReassignedDetail>;
+  }
+}

@@ -1,0 +1,32 @@
+import { css } from 'lit';
+
+export const sessionHeaderStyles = css`
+  .details {
+    margin: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  .details > div {
+    display: grid;
+    gap: 2px;
+  }
+  .name-row {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .rename {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+  }
+  .rename input {
+    flex: 1 1 10rem;
+  }
+  .hint {
+    flex-basis: 100%;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,300 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { live } from 'lit/directives/live.js';
+import {
+  MAX_MESSAGE_LENGTH,
+  validateMessageText,
+  type ConversationState,
+  type ErrorInfo,
+} from '@live-chat/core';
+import { conversationErrorText } from '../conversation/error-text.js';
+import { StreamController } from '../controllers/stream-controller.js';
+import { emit } from '../shared/events.js';
+import { formatNumber } from '../shared/format.js';
+import { LiveChatElement } from '../shared/live-chat-element.js';
+import { buttonStyles, tokens } from '../styles/tokens.js';
+import { composerStyles } from './composer.styles.js';
+import { clientMessageIdOf, clientMessageIds, messageOfSend } from './message-of-send.js';
+import './composer.messages.js';
+
+/** The character count appears when a draft gets this close to the limit. */
+const COUNT_VISIBLE_FROM = MAX_MESSAGE_LENGTH - 200;
+
+/** Detail of `live-chat-send`. */
+export interface ComposerSendDetail {
+  sessionId: string;
+  /** The text as it will be sent (trailing blanks removed). */
+  text: string;
+}
+
+/**
+ * The reply box of one session: a labelled textarea (Enter sends, Shift+Enter adds a line), a
+ * Send button, a hint (offline, read only, replying takes the session), the character count
+ * near the limit, validation and send errors, and a notice when unsent messages cannot be kept
+ * across a reload. In a closed session a note replaces the form.
+ *
+ * Sending validates the draft, fires `live-chat-send`, clears the textarea and calls
+ * `client.send`: the conversation shows the message at once as pending. When the send fails,
+ * the composer looks for the message this send created (by its `clientMessageId`): if the
+ * conversation keeps it as failed, with Retry and Discard, the composer stays empty; if the
+ * send was refused before any message was shown, the text comes back with the error under it
+ * (unless the user has typed something new meanwhile). Drafts are kept per session.
+ *
+ * @summary The reply box of a session: textarea, Send, hints, count and errors.
+ *
+ * @fires live-chat-send - The user sent a valid message (Enter or Send), before it goes to the client. Cancel it (`preventDefault()`) to keep the text in the composer and send it another way. Detail: `{ sessionId, text }`.
+ *
+ * @csspart composer - The composer form.
+ * @csspart composer-label - The composer's label.
+ * @csspart composer-input - The composer's textarea.
+ * @csspart send-button - The send button.
+ * @csspart composer-hint - The note under the composer (offline, read-only, replying takes the session).
+ * @csspart count - The character count near the limit.
+ * @csspart composer-error - A validation or send error under the composer.
+ * @csspart outbox-notice - Shown when unsent messages cannot be saved across a reload.
+ * @csspart closed-note - The note that replaces the form in a closed session.
+ *
+ * @cssprop --live-chat-composer-background - Background of the composer (transparent).
+ * @cssprop --live-chat-composer-input-background - Background of the textarea (the raised surface colour).
+ */
+@customElement('live-chat-composer')
+export class LiveChatComposer extends LiveChatElement {
+  /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
+  static override styles = [tokens, buttonStyles, composerStyles];
+
+  /** `null` until the session's first value arrives; `undefined` when unknown or not visible. */
+  private readonly session = new StreamController(
+    this,
+    () => [this.client, this.sessionId] as const,
+    (client, id) => (client && id ? client.session$(id) : undefined),
+    null,
+  );
+  private readonly connection = new StreamController(
+    this,
+    () => [this.client] as const,
+    (client) => client?.connection$,
+    'connecting' as const,
+  );
+  private readonly outboxStorage = new StreamController(
+    this,
+    () => [this.client] as const,
+    (client) => client?.outboxStorage$,
+    'memory' as const,
+  );
+
+  @query('textarea') private input?: HTMLTextAreaElement;
+  @query('[part~="closed-note"]') private closedNote?: HTMLElement;
+
+  @state() private error?: { sessionId: string; error: ErrorInfo };
+
+  /** Id of the session the composer replies in. */
+  @property({ attribute: 'session-id' })
+  sessionId?: string;
+
+  /**
+   * Unsent drafts by session id. Pass the same map to keep drafts when the composer itself is
+   * re-created (`<live-chat-conversation>` does).
+   */
+  @property({ attribute: false })
+  drafts: Map<string, string> = new Map();
+
+  /** Whether the user can type and send here now: an open session the user may reply in. */
+  get acceptsInput(): boolean {
+    const view = this.session.value;
+    return (
+      !!this.client &&
+      !!this.sessionId &&
+      !!view &&
+      view.session.status !== 'closed' &&
+      this.client.canActOn(this.sessionId)
+    );
+  }
+
+  /**
+   * Focuses the textarea, or in a closed session the note that replaces it; after the render
+   * under way, if there is one, so what gets focus is what the user sees.
+   */
+  override focus(options?: FocusOptions): void {
+    const focusNow = () => {
+      if (this.input && !this.input.disabled) this.input.focus(options);
+      else this.closedNote?.focus(options);
+    };
+    if (this.isUpdatePending) void this.updateComplete.then(focusNow);
+    else focusNow();
+  }
+
+  /**
+   * Sends the session's draft, as Enter and the Send button do. Resolves once the client has
+   * answered (a failed send shows in the conversation, or its error here).
+   */
+  async send(): Promise<void> {
+    const client = this.client;
+    const sessionId = this.sessionId;
+    if (!client || !sessionId || !this.acceptsInput) return;
+    const draft = this.drafts.get(sessionId) ?? '';
+    const valid = validateMessageText(draft);
+    if (!valid.ok) {
+      this.error = { sessionId, error: valid.error };
+      return;
+    }
+    const text = valid.value;
+    if (!emit(this, 'live-chat-send', { sessionId, text })) return;
+    this.error = undefined;
+    this.drafts.set(sessionId, '');
+    this.requestUpdate();
+
+    // Watch the conversation while the send runs, to tell afterwards which message it created.
+    let conversation: ConversationState | undefined;
+    const watch = client.conversation$(sessionId).subscribe((value) => (conversation = value));
+    try {
+      const before = clientMessageIds(conversation?.messages ?? []);
+      const result = await client.send(sessionId, text);
+      if (result.ok) return;
+      const own = messageOfSend(conversation?.messages ?? [], {
+        text,
+        before,
+        clientMessageId: clientMessageIdOf(result.error),
+      });
+      // The conversation shows it, failed with Retry and Discard (or stored after all): the
+      // text is not lost, and giving it back would invite sending it twice.
+      if (own) return;
+      // Nothing is lost: the text comes back unless the user typed something new.
+      if (!this.drafts.get(sessionId)) this.drafts.set(sessionId, draft);
+      this.error = { sessionId, error: result.error };
+    } finally {
+      watch.unsubscribe();
+    }
+  }
+
+  private onInput(event: Event): void {
+    if (!this.sessionId) return;
+    this.drafts.set(this.sessionId, (event.target as HTMLTextAreaElement).value);
+    if (this.error?.sessionId === this.sessionId && this.error.error.code === 'VALIDATION') {
+      this.error = undefined;
+    }
+    this.requestUpdate();
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.altKey) return;
+    event.preventDefault();
+    void this.send();
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.send();
+    this.input?.focus();
+  }
+
+  private renderFoot(hint: string, offline: boolean, length: number): TemplateResult {
+    const over = length > MAX_MESSAGE_LENGTH;
+    const count =
+      length >= COUNT_VISIBLE_FROM
+        ? html`<span id="composer-count" part="count" class=${classMap({ count: true, over })}>
+            ${this.t('conversation.composer.count', {
+              count: formatNumber(length, this.locale),
+              limit: formatNumber(MAX_MESSAGE_LENGTH, this.locale),
+            })}${
+              over
+                ? html` —
+                  ${this.t('conversation.composer.tooLong', {
+                    count: length - MAX_MESSAGE_LENGTH,
+                  })}`
+                : nothing
+            }
+          </span>`
+        : nothing;
+    return html`<div class="composer-foot">
+      ${
+        hint
+          ? html`<span id="composer-hint" part="composer-hint" class=${offline ? 'offline' : ''}
+              >${hint}</span
+            >`
+          : html`<span></span>`
+      }
+      ${count}
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const view = this.session.value;
+    if (view?.session.status === 'closed') {
+      return html`<p class="closed-note" part="closed-note" tabindex="-1">
+        ${this.t('conversation.composer.closed')}
+      </p>`;
+    }
+    const sessionId = this.sessionId;
+    const canAct = this.acceptsInput;
+    const draft = (sessionId && this.drafts.get(sessionId)) || '';
+    const length = draft.trimEnd().length;
+    const error = this.error && this.error.sessionId === sessionId ? this.error.error : undefined;
+    const offline = canAct && ['offline', 'failed'].includes(this.connection.value);
+    const hint = !view
+      ? ''
+      : !canAct
+        ? this.t('conversation.composer.readOnly')
+        : offline
+          ? this.t('conversation.composer.offline')
+          : view.session.status === 'queued'
+            ? this.t('conversation.composer.takesSession')
+            : '';
+    const showCount = length >= COUNT_VISIBLE_FROM;
+    const describedBy = [
+      hint ? 'composer-hint' : '',
+      showCount ? 'composer-count' : '',
+      error ? 'composer-error' : '',
+    ].filter(Boolean);
+    return html`
+      ${
+        this.outboxStorage.value === 'unavailable'
+          ? html`<p class="notice" part="outbox-notice" role="status">
+              ${this.t('conversation.outboxUnavailable')}
+            </p>`
+          : nothing
+      }
+      <form class="composer" part="composer" @submit=${this.onSubmit}>
+        <label class="composer-label" part="composer-label" for="composer-input"
+          >${this.t('conversation.composer.label')}</label
+        >
+        <div class="composer-row">
+          <textarea
+            id="composer-input"
+            part="composer-input"
+            rows="2"
+            .value=${live(draft)}
+            ?disabled=${!canAct}
+            placeholder=${this.t('conversation.composer.placeholder')}
+            aria-describedby=${describedBy.length ? describedBy.join(' ') : nothing}
+            aria-invalid=${
+              length > MAX_MESSAGE_LENGTH || error?.code === 'VALIDATION' ? 'true' : 'false'
+            }
+            @input=${this.onInput}
+            @keydown=${this.onKeydown}
+          ></textarea>
+          <button class="button primary" part="send-button" type="submit" ?disabled=${!canAct}>
+            ${this.t('conversation.composer.send')}
+          </button>
+        </div>
+        ${hint || showCount ? this.renderFoot(hint, offline, length) : nothing}
+        ${
+          error
+            ? html`<p id="composer-error" class="field-error" part="composer-error" role="alert">
+                ${conversationErrorText(error, this.locale)}
+              </p>`
+            : nothing
+        }
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-chat-composer': LiveChatComposer;
+  }
+  interface HTMLElementEventMap {
+    'live-chat-send': CustomEvent<ComposerSendDetail>;
+  }
+}

@@ -1,0 +1,185 @@
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import type { LiveChatConversation } from './conversation.js';
+import { afterThisTest, waitUntil } from '../test/seeded-client.js';
+import {
+  buttonByText,
+  composer,
+  focused,
+  loaded,
+  log,
+  messages,
+  mount,
+  newSession,
+  setup,
+  writeAgain,
+  $,
+} from './conversation-testing.js';
+
+describe('live-chat-conversation: the history', () => {
+  it('loads older pages on scrolling to the top without moving the view', async () => {
+    const { backend, client } = await setup({ pageSize: 10 });
+    const session = newSession(
+      backend,
+      Array.from({ length: 25 }, (_, i) => `Message number ${i + 1}`),
+    );
+    const el = await mount(client, session.id, 'height:320px');
+    await loaded(el, 10);
+    const history = log(el);
+    await waitUntil(() => history.scrollTop > 0, 'pinned to the bottom');
+    expect(Math.abs(history.scrollHeight - history.scrollTop - history.clientHeight)).to.be.below(
+      2,
+    );
+    expect(messages(el)).to.have.length(10);
+    expect(!!buttonByText(el, 'Load older messages'), 'present').to.equal(true);
+
+    const anchor = messages(el)[0]!;
+    history.scrollTop = 10;
+    const topBefore = anchor.getBoundingClientRect().top;
+    history.dispatchEvent(new Event('scroll'));
+    await waitUntil(() => messages(el).length === 20, 'older page loaded');
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(messages(el)[10] === anchor, 'same element').to.equal(true);
+    expect(Math.abs(anchor.getBoundingClientRect().top - topBefore)).to.be.below(2);
+
+    // The keyboard alternative.
+    buttonByText(el, 'Load older messages')!.click();
+    await waitUntil(() => messages(el).length === 25, 'all loaded');
+    await waitUntil(() =>
+      $(el, '.log-top')!.textContent!.includes('beginning of the conversation'),
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('stays pinned to the bottom as messages arrive, and offers "New messages" after the user scrolled up', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(
+      backend,
+      Array.from({ length: 20 }, (_, i) => `Line ${i + 1}`),
+    );
+    await client.take(session.id);
+    const el = await mount(client, session.id, 'height:320px');
+    await loaded(el, 20);
+    const history = log(el);
+    const atBottom = () => history.scrollHeight - history.scrollTop - history.clientHeight < 2;
+    await waitUntil(atBottom, 'starts at the bottom');
+
+    writeAgain(backend, session, 'Arrived while pinned');
+    await waitUntil(() => messages(el).length === 21, 'new message');
+    await el.updateComplete;
+    expect(atBottom()).to.equal(true);
+    expect(!!$(el, '[part="new-messages"]'), 'absent').to.equal(false);
+
+    composer(el).focus();
+    history.scrollTop = 0;
+    history.dispatchEvent(new Event('scroll'));
+    await aTimeout(20);
+    writeAgain(backend, session, 'Arrived while scrolled up');
+    await waitUntil(() => messages(el).length === 22, 'second new message');
+    await el.updateComplete;
+    expect(history.scrollTop).to.equal(0);
+    const indicator = $<HTMLButtonElement>(el, '[part~="new-messages"]')!;
+    expect(indicator.textContent).to.contain('New messages');
+    // Incoming messages never take focus.
+    expect(focused(el) === composer(el), 'focus').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    indicator.click();
+    await el.updateComplete;
+    expect(atBottom()).to.equal(true);
+    expect(!!$(el, '[part~="new-messages"]'), 'absent').to.equal(false);
+  });
+
+  it('marks new customer messages read while visible, but not while the document is hidden', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend, ['One', 'Two']);
+    await client.take(session.id);
+    writeAgain(backend, session, 'Three');
+    await waitUntil(() => client.getSession(session.id)?.unread === 3, 'unread');
+    const el = await mount(client, session.id);
+    await loaded(el, 3);
+    await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read');
+
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    afterThisTest(() => {
+      delete (document as unknown as Record<string, unknown>)['visibilityState'];
+      void visibility;
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+    writeAgain(backend, session, 'Four');
+    await waitUntil(() => messages(el).length === 4, 'fourth');
+    await aTimeout(700);
+    expect(client.getSession(session.id)?.unread).to.equal(1);
+
+    delete (document as unknown as Record<string, unknown>)['visibilityState'];
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read once visible');
+  });
+
+  it('marks messages read only once the user is back at the newest ones', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(
+      backend,
+      Array.from({ length: 20 }, (_, i) => `Question ${i + 1}`),
+    );
+    await client.take(session.id);
+    const el = await mount(client, session.id, 'height:320px');
+    await loaded(el, 20);
+    await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read at first');
+    const history = log(el);
+    history.scrollTop = 0;
+    history.dispatchEvent(new Event('scroll'));
+    await aTimeout(20);
+
+    writeAgain(backend, session, 'Arrived while scrolled up');
+    await waitUntil(() => messages(el).length === 21, 'new message');
+    await aTimeout(700);
+    expect(client.getSession(session.id)?.unread).to.equal(1);
+
+    history.scrollTop = history.scrollHeight;
+    history.dispatchEvent(new Event('scroll'));
+    await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read at the bottom');
+  });
+
+  it('jumps to a highlighted message, loading older pages, and focuses it', async () => {
+    const { backend, client } = await setup({ pageSize: 5 });
+    const session = newSession(
+      backend,
+      Array.from({ length: 15 }, (_, i) => `Entry ${i + 1}`),
+    );
+    const target = backend.messagesOf(session.id)[1]!;
+    const el = await fixture<LiveChatConversation>(
+      html`<live-chat-conversation
+        style="height:300px"
+        .client=${client}
+        .sessionId=${session.id}
+        .highlightMessageId=${target.id}
+      ></live-chat-conversation>`,
+    );
+    await waitUntil(() => $(el, `[data-message-id="${target.id}"]`), 'target loaded');
+    await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
+    const element = $(el, `[data-message-id="${target.id}"]`)!;
+    expect(element.classList.contains('highlighted')).to.equal(true);
+    await waitUntil(() => focused(el) === element, 'focused');
+    const logBox = log(el).getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    expect(box.bottom > logBox.top && box.top < logBox.bottom).to.equal(true);
+  });
+
+  it('highlights without taking focus when focusHighlight is false', async () => {
+    const { backend, client } = await setup();
+    const session = newSession(backend, ['a', 'b', 'c']);
+    const target = backend.messagesOf(session.id)[0]!;
+    const el = await fixture<LiveChatConversation>(
+      html`<live-chat-conversation
+        .client=${client}
+        .sessionId=${session.id}
+        .focusHighlight=${false}
+        .highlightMessageId=${target.id}
+      ></live-chat-conversation>`,
+    );
+    await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
+    expect(focused(el) === null, 'nothing focused').to.equal(true);
+  });
+});

@@ -1,0 +1,237 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ConversationState, Customer, LiveChatClient, MessageView } from '@live-chat/core';
+import type { MessageParams } from '../i18n/catalogue.js';
+import { channelIcon } from '../shared/channel-icon.js';
+import { formatDate, formatDateTime, formatTime } from '../shared/format.js';
+import { renderSafeText } from '../shared/safe-text.js';
+import { conversationErrorText } from './error-text.js';
+
+/**
+ * The message log of a conversation, as templates: the `role="log"` history with its day
+ * separators, "Load older messages", each message with its author, time, messenger icon and
+ * text, the delivery line of outgoing messages (Sending…, Not confirmed yet, Not sent with
+ * Retry and Discard) and the "New messages" button. It holds no state: the conversation
+ * element passes what to show and what to call.
+ */
+
+/** What the log shows. */
+export interface MessageLogView {
+  conversation: ConversationState;
+  locale: string;
+  t: (key: string, params?: MessageParams) => string;
+  /** Names authors: operators from its directory, the signed-in user as "(you)". */
+  client: LiveChatClient;
+  /** The session's customer, as the session view has it. */
+  customer?: Customer;
+  /** The message shown highlighted (a jump target). */
+  flashId?: string;
+  /** Whether to offer "New messages ↓" (messages arrived below while the user scrolled up). */
+  showNewMessages: boolean;
+}
+
+/** What the log's controls call. */
+export interface MessageLogActions {
+  scroll: () => void;
+  loadOlder: () => void;
+  retryLoad: () => void;
+  retry: (message: MessageView) => void;
+  discard: (message: MessageView) => void;
+  showNewMessages: () => void;
+}
+
+type LogItem =
+  { kind: 'day'; key: string; at: number } | { kind: 'message'; key: string; message: MessageView };
+
+/** Stable key of a message across pending → sent (the server id replaces a local one). */
+export function messageKey(message: MessageView): string {
+  return message.clientMessageId ?? message.id;
+}
+
+function dayOf(at: number): string {
+  const date = new Date(at);
+  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+}
+
+function authorName(message: MessageView, view: MessageLogView): string {
+  const { client, t } = view;
+  const author = message.author;
+  if (author.kind === 'system') return t('conversation.system');
+  if (author.kind === 'customer') {
+    const customer =
+      view.customer?.id === author.customerId
+        ? view.customer
+        : client.getCustomer(author.customerId);
+    return customer?.name ?? t('conversation.unknownCustomer');
+  }
+  const name = client.getUser(author.userId)?.name ?? t('conversation.unknownOperator');
+  return client.me?.id === author.userId ? t('conversation.you', { name }) : name;
+}
+
+function logItems(messages: readonly MessageView[]): LogItem[] {
+  const items: LogItem[] = [];
+  let day: string | undefined;
+  for (const message of messages) {
+    const thisDay = dayOf(message.sentAt);
+    if (thisDay !== day) {
+      day = thisDay;
+      items.push({ kind: 'day', key: `day:${thisDay}`, at: message.sentAt });
+    }
+    items.push({ kind: 'message', key: messageKey(message), message });
+  }
+  return items;
+}
+
+/** The history, or its loading or error placeholder while it has no message to show. */
+export function renderMessageLog(view: MessageLogView, actions: MessageLogActions): TemplateResult {
+  const { conversation, t } = view;
+  if (conversation.messages.length === 0 && conversation.loading) {
+    return html`<div class="placeholder" part="placeholder">
+      <p role="status">${t('conversation.loading')}</p>
+    </div>`;
+  }
+  if (conversation.messages.length === 0 && conversation.error) {
+    return html`<div class="placeholder" part="placeholder">
+      <h2>${t('conversation.error.title')}</h2>
+      <p role="alert">${conversationErrorText(conversation.error, view.locale)}</p>
+      <button class="button" type="button" @click=${actions.retryLoad}>
+        ${t('conversation.retry')}
+      </button>
+    </div>`;
+  }
+  return html`
+    <div class="log-wrap">
+      <div
+        class="log"
+        part="log"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label=${t('conversation.log')}
+        aria-busy=${conversation.loading ? 'true' : 'false'}
+        tabindex="0"
+        @scroll=${actions.scroll}
+      >
+        <div class="log-top">${renderLogTop(view, actions)}</div>
+        ${
+          conversation.messages.length === 0
+            ? html`<p class="day">${t('conversation.noMessages')}</p>`
+            : nothing
+        }
+        ${repeat(
+          logItems(conversation.messages),
+          (item) => item.key,
+          (item) =>
+            item.kind === 'day'
+              ? html`<p class="day" part="day">${formatDate(item.at, view.locale)}</p>`
+              : renderMessage(item.message, view, actions),
+        )}
+      </div>
+      ${
+        view.showNewMessages
+          ? html`<button
+              class="button primary new-messages"
+              part="new-messages"
+              type="button"
+              @click=${actions.showNewMessages}
+            >
+              ${t('conversation.newMessages')}
+            </button>`
+          : nothing
+      }
+    </div>
+  `;
+}
+
+function renderLogTop(
+  view: MessageLogView,
+  actions: MessageLogActions,
+): TemplateResult | typeof nothing {
+  const { conversation, t } = view;
+  if (conversation.loading) return html`<span>${t('conversation.loadingOlder')}</span>`;
+  if (conversation.error) {
+    return html`<span class="field-error" role="alert"
+        >${conversationErrorText(conversation.error, view.locale)}</span
+      >
+      <button class="button" part="load-older" type="button" @click=${actions.retryLoad}>
+        ${t('conversation.retry')}
+      </button>`;
+  }
+  if (conversation.hasMore) {
+    return html`<button class="button" part="load-older" type="button" @click=${actions.loadOlder}>
+      ${t('conversation.loadOlder')}
+    </button>`;
+  }
+  return conversation.messages.length > 0
+    ? html`<span>${t('conversation.beginning')}</span>`
+    : nothing;
+}
+
+function renderMessage(
+  message: MessageView,
+  view: MessageLogView,
+  actions: MessageLogActions,
+): TemplateResult {
+  const kind = message.author.kind;
+  const classes = {
+    message: true,
+    [kind]: true,
+    pending: message.delivery === 'pending' || message.delivery === 'unconfirmed',
+    failed: message.delivery === 'failed',
+    highlighted: view.flashId === message.id,
+  };
+  const partName = `message ${kind}${message.delivery === 'sent' ? '' : ` ${message.delivery}`}`;
+  return html`
+    <article
+      class=${classMap(classes)}
+      part=${partName}
+      data-message-id=${message.id}
+      tabindex="-1"
+    >
+      <div class="message-head">
+        <span class="author" part="author">${authorName(message, view)}</span>
+        <time
+          part="time"
+          datetime=${new Date(message.sentAt).toISOString()}
+          title=${formatDateTime(message.sentAt, view.locale)}
+        >
+          ${formatTime(message.sentAt, view.locale)}
+        </time>
+        ${kind === 'customer' ? channelIcon(message.channel) : nothing}
+      </div>
+      <p class="text" part="text">${renderSafeText(message.text)}</p>
+      ${renderDelivery(message, view, actions)}
+    </article>
+  `;
+}
+
+function renderDelivery(
+  message: MessageView,
+  view: MessageLogView,
+  actions: MessageLogActions,
+): TemplateResult | typeof nothing {
+  const { t } = view;
+  if (message.delivery === 'pending') {
+    return html`<div class="delivery" part="delivery">${t('conversation.pending')}</div>`;
+  }
+  if (message.delivery === 'unconfirmed') {
+    return html`<div class="delivery" part="delivery">${t('conversation.unconfirmed')}</div>`;
+  }
+  if (message.delivery !== 'failed') return nothing;
+  const reason = message.error ? conversationErrorText(message.error, view.locale) : '';
+  return html`<div class="delivery failed" part="delivery">
+    <span>${t('conversation.failed', { error: reason })}</span>
+    <button class="button" part="retry-button" type="button" @click=${() => actions.retry(message)}>
+      ${t('conversation.retrySend')}
+    </button>
+    <button
+      class="button"
+      part="discard-button"
+      type="button"
+      @click=${() => actions.discard(message)}
+    >
+      ${t('conversation.discard')}
+    </button>
+  </div>`;
+}

@@ -1,0 +1,54 @@
+/**
+ * What the server asks of a backend: the per-user calls of the live chat engine. The in-memory
+ * `MemoryBackend` of `@live-chat/adapters` is one; a backend on SQLite or PostgreSQL built on
+ * `@live-chat/core/engine` is another. The server adds transport, authentication and limits, and
+ * enforces no rule itself.
+ */
+import type {
+  Command,
+  CommandResult,
+  HistoryQuery,
+  Id,
+  MessagePage,
+  Report,
+  ReportQuery,
+  Result,
+  SearchHit,
+  SearchQuery,
+  ServerEvent,
+  Snapshot,
+} from '@live-chat/core';
+
+/** A value, or a promise of it: synchronous and asynchronous backends fit alike. */
+export type Awaitable<T> = T | PromiseLike<T>;
+
+/**
+ * A live chat backend serving many users. Every call names the user it acts for (the `sub` of
+ * the socket's token); the backend checks what that user may see and do. Refusals are typed
+ * `Result`s; a call that throws (or rejects) is answered `INTERNAL` and logged.
+ */
+export interface LiveChatBackend {
+  /** Everything `userId` sees, at the current position of their event stream. */
+  snapshot(userId: Id): Awaitable<Result<Snapshot>>;
+  /** The user's events after `sinceSeq`, in seq order (`RESYNC_REQUIRED` when unavailable). */
+  events(userId: Id, sinceSeq: number): Awaitable<Result<ServerEvent[]>>;
+  /**
+   * Calls `listener` with each new event of the user, in seq order, once its change is
+   * committed; returns the function that stops it. The server listens before it reads the
+   * replay of `events()` and drops what it already sent, so none is lost or doubled.
+   */
+  listen(userId: Id, listener: (event: ServerEvent) => void): () => void;
+  /** Executes a command; a repeated `commandId` answers the first result and changes nothing. */
+  execute<C extends Command>(userId: Id, command: C): Awaitable<CommandResult<C>>;
+  /** One page of a session's history. */
+  history(userId: Id, query: HistoryQuery): Awaitable<Result<MessagePage>>;
+  /** A scoped search over what the user may see. */
+  search(userId: Id, query: SearchQuery): Awaitable<Result<SearchHit[]>>;
+  /** A report over the backend's records. */
+  report<Q extends ReportQuery>(userId: Id, query: Q): Awaitable<Result<Report<Q>>>;
+  /**
+   * Optional: whether the backend can serve now (e.g. its database answers). `/readyz` reports
+   * 503 while it is `false` or throws. Absent means always ready.
+   */
+  ready?(): Awaitable<boolean>;
+}

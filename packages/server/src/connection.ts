@@ -1,0 +1,416 @@
+/**
+ * One WebSocket: authentication, the request loop, event subscriptions and the socket's limits.
+ */
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { fail, type ErrorInfo, type Result, type ServerEvent } from '@live-chat/core';
+import {
+  CLOSE_CODES,
+  RATE_LIMITED,
+  WIRE_OPS,
+  type WireOp,
+  type WireRequestId,
+  type WireServerFrame,
+  type WireWelcome,
+} from '@live-chat/adapters';
+import type { TokenVerifier } from './auth.js';
+import type { LiveChatBackend } from './backend.js';
+import type { ServerLimits } from './limits.js';
+import { TokenBucket } from './rate-limit.js';
+
+/** Longest token accepted in an `auth` frame, in characters. */
+const MAX_TOKEN_LENGTH = 8192;
+
+/** Longest timer Node accepts (about 24.8 days); longer waits are re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** What a connection needs from its server. */
+export interface ConnectionContext {
+  backend: LiveChatBackend;
+  verify: TokenVerifier;
+  limits: ServerLimits;
+  logger: Logger;
+  /** Whether the server is shutting down (new requests are refused, sockets drained). */
+  draining(): boolean;
+  /** Counts an authenticated socket for its user; `false` when the user has too many. */
+  admit(connection: Connection): boolean;
+  /** Forgets a socket (it closed). */
+  release(connection: Connection): void;
+}
+
+/** One event subscription of a socket. */
+interface Subscription {
+  id: WireRequestId;
+  /** Seq of the last event sent: later duplicates are dropped. */
+  lastSent: number;
+  /** Live events that arrived while the replay was read; `undefined` once it was sent. */
+  pending: ServerEvent[] | undefined;
+  stopListening: () => void;
+  stopped: boolean;
+}
+
+/** A request as it arrived, before its fields are checked. */
+type RawRequest = { id: WireRequestId; op: WireOp } & Record<string, unknown>;
+
+/** A close reason is at most 123 bytes. */
+function closeReason(text: string): string {
+  return Buffer.byteLength(text) <= 123 ? text : Buffer.from(text).subarray(0, 120).toString();
+}
+
+const isSeq = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One socket of the server. */
+export class Connection {
+  /** The user the socket speaks for, once authenticated. */
+  userId: string | undefined;
+  /** Whether the socket answered the server's last ping or sent anything since. */
+  alive = true;
+  private phase: 'auth' | 'verifying' | 'open' | 'closed' = 'auth';
+  private readonly bucket: TokenBucket;
+  private readonly subscriptions = new Map<WireRequestId, Subscription>();
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
+  private authTimer: ReturnType<typeof setTimeout> | undefined;
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  private log: Logger;
+
+  constructor(
+    readonly socket: WebSocket,
+    private readonly context: ConnectionContext,
+    readonly remoteAddress: string | undefined,
+  ) {
+    const { limits } = context;
+    this.bucket = new TokenBucket(limits.requestsPerSecond, limits.requestBurst);
+    this.log = context.logger.child({ remote: remoteAddress });
+    this.authTimer = setTimeout(
+      () => this.close(CLOSE_CODES.AUTH_TIMEOUT, 'No auth frame in time.'),
+      limits.authTimeoutMs,
+    );
+    socket.on('message', (data, isBinary) => {
+      this.alive = true;
+      if (isBinary) {
+        this.close(CLOSE_CODES.UNSUPPORTED_DATA, 'Frames are JSON text.');
+        return;
+      }
+      this.received(String(data));
+    });
+    socket.on('pong', () => (this.alive = true));
+    socket.on('close', (code, reason) => this.closed(code, reason.toString()));
+    socket.on('error', (error) => this.log.warn({ err: error }, 'socket error'));
+  }
+
+  /** Event subscriptions open on this socket. */
+  get subscriptionCount(): number {
+    return this.subscriptions.size;
+  }
+
+  /** Closes the socket with `code` (nothing more is sent or answered). */
+  close(code: number, reason: string): void {
+    if (this.phase === 'closed') return;
+    this.socket.close(code, closeReason(reason));
+    this.stop();
+  }
+
+  /** Resolves once no request is being answered (immediately when none is). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  // ── frames in ─────────────────────────────────────────────────────────────────────────────
+
+  private received(text: string): void {
+    if (this.phase === 'closed') return;
+    let frame: unknown;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      this.close(CLOSE_CODES.PROTOCOL_ERROR, 'A frame is not JSON.');
+      return;
+    }
+    if (!isObject(frame) || !isSeq(frame.id) || typeof frame.op !== 'string') {
+      this.close(CLOSE_CODES.PROTOCOL_ERROR, 'A frame is not a request: it needs an integer id and an op.');
+      return;
+    }
+    const request = frame as RawRequest;
+    if (this.phase !== 'open') {
+      if (this.phase === 'auth' && request.op === 'auth') void this.authenticate(request);
+      else this.close(CLOSE_CODES.PROTOCOL_ERROR, 'The first frame must be auth, then wait for its answer.');
+      return;
+    }
+    this.handle(request);
+  }
+
+  private async authenticate(request: RawRequest): Promise<void> {
+    const token = request.token;
+    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
+      this.close(CLOSE_CODES.TOKEN_REJECTED, 'The auth frame carries no token.');
+      return;
+    }
+    this.phase = 'verifying';
+    const verified = await this.context.verify(token);
+    if (this.phase !== 'verifying') return; // closed meanwhile
+    if (!verified.ok) {
+      this.log.info({ closeCode: verified.error.closeCode }, verified.error.reason);
+      this.close(verified.error.closeCode, verified.error.reason);
+      return;
+    }
+    if (this.context.draining()) {
+      this.close(CLOSE_CODES.GOING_AWAY, 'The server is shutting down.');
+      return;
+    }
+    const { userId, expiresAt } = verified.value;
+    this.userId = userId;
+    if (!this.context.admit(this)) {
+      this.userId = undefined;
+      this.log.warn({ userId }, 'too many sockets for the user');
+      this.close(
+        CLOSE_CODES.TOO_MANY_SOCKETS,
+        `This user already has ${this.context.limits.maxSocketsPerUser} connections open.`,
+      );
+      return;
+    }
+    clearTimeout(this.authTimer);
+    this.authTimer = undefined;
+    this.phase = 'open';
+    this.log = this.log.child({ userId });
+    this.armExpiry(expiresAt);
+    const { limits } = this.context;
+    const welcome: WireWelcome = {
+      userId,
+      expiresAt,
+      limits: {
+        maxMessageBytes: limits.maxMessageBytes,
+        requestsPerSecond: limits.requestsPerSecond,
+        requestBurst: limits.requestBurst,
+        maxSubscriptions: limits.maxSubscriptions,
+      },
+    };
+    this.log.debug('authenticated');
+    this.send({ id: request.id, ok: true, value: welcome });
+  }
+
+  /** Closes the socket with 4401 when the token expires. */
+  private armExpiry(expiresAt: number): void {
+    const wait = expiresAt - Date.now();
+    if (wait <= 0) {
+      this.close(CLOSE_CODES.TOKEN_EXPIRED, 'The token has expired.');
+      return;
+    }
+    this.expiryTimer = setTimeout(() => this.armExpiry(expiresAt), Math.min(wait, MAX_TIMER_MS));
+  }
+
+  private handle(request: RawRequest): void {
+    switch (request.op) {
+      case 'ping':
+        this.send({ op: 'pong', id: request.id, now: Date.now() });
+        return;
+      case 'unsubscribe':
+        if (isSeq(request.sub)) this.unsubscribe(request.sub);
+        this.send({ id: request.id, ok: true, value: null });
+        return;
+      case 'auth':
+        this.reply(request.id, fail('VALIDATION', 'The socket is already authenticated.'));
+        return;
+    }
+    if (!(WIRE_OPS as readonly string[]).includes(request.op)) {
+      this.reply(request.id, fail('VALIDATION', `Unknown op "${request.op}".`));
+      return;
+    }
+    if (this.context.draining()) {
+      this.reply(
+        request.id,
+        fail('OFFLINE', 'The server is shutting down; send the request again after reconnecting.'),
+      );
+      return;
+    }
+    const wait = this.bucket.take();
+    if (wait > 0) {
+      this.log.debug({ op: request.op, retryAfterMs: wait }, 'rate limited');
+      this.reply(
+        request.id,
+        fail('OFFLINE', `Too many requests on this connection; try again in ${wait} ms.`, {
+          reason: RATE_LIMITED,
+          retryAfterMs: wait,
+        }),
+      );
+      return;
+    }
+    if (request.op === 'events') {
+      void this.subscribe(request);
+      return;
+    }
+    void this.answer(request);
+  }
+
+  /** Runs a read or a command against the backend and answers it. */
+  private async answer(request: RawRequest): Promise<void> {
+    const { backend } = this.context;
+    const userId = this.userId as string;
+    this.inFlight++;
+    let result: Result<unknown>;
+    try {
+      switch (request.op) {
+        case 'snapshot':
+          result = await backend.snapshot(userId);
+          break;
+        case 'execute':
+          result = isObject(request.command)
+            ? await backend.execute(userId, request.command as never)
+            : fail('VALIDATION', 'An execute request needs a command object.');
+          break;
+        case 'history':
+        case 'search':
+        case 'report':
+          result = isObject(request.query)
+            ? await backend[request.op](userId, request.query as never)
+            : fail('VALIDATION', `A ${request.op} request needs a query object.`);
+          break;
+        default:
+          result = fail('VALIDATION', `Unknown op "${request.op}".`);
+      }
+    } catch (error) {
+      this.log.error({ err: error, op: request.op }, 'the backend failed');
+      result = fail('INTERNAL', 'The server failed to answer this request.');
+    } finally {
+      this.inFlight--;
+    }
+    this.reply(request.id, result);
+    if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  // ── subscriptions ─────────────────────────────────────────────────────────────────────────
+
+  private async subscribe(request: RawRequest): Promise<void> {
+    const { backend, limits } = this.context;
+    const userId = this.userId as string;
+    const sinceSeq = request.sinceSeq;
+    if (!isSeq(sinceSeq)) {
+      this.reply(request.id, fail('VALIDATION', 'An events request needs sinceSeq (an integer ≥ 0).'));
+      return;
+    }
+    if (this.subscriptions.has(request.id)) {
+      this.reply(request.id, fail('VALIDATION', `Subscription ${request.id} is already open.`));
+      return;
+    }
+    if (this.subscriptions.size >= limits.maxSubscriptions) {
+      this.reply(
+        request.id,
+        fail('VALIDATION', `At most ${limits.maxSubscriptions} subscriptions may be open on one socket.`, {
+          limit: limits.maxSubscriptions,
+        }),
+      );
+      return;
+    }
+    const subscription: Subscription = {
+      id: request.id,
+      lastSent: sinceSeq,
+      pending: [],
+      stopListening: () => {},
+      stopped: false,
+    };
+    this.subscriptions.set(request.id, subscription);
+    // Listen first, then read the replay: an event committed in between is in one or both, and
+    // the seq check below sends it once.
+    try {
+      subscription.stopListening = backend.listen(userId, (event) => {
+        if (subscription.pending) subscription.pending.push(event);
+        else this.push(subscription, event);
+      });
+    } catch (error) {
+      this.log.error({ err: error }, 'the backend failed to listen');
+      this.unsubscribe(request.id);
+      this.reply(request.id, fail('INTERNAL', 'The server could not open the event stream.'));
+      return;
+    }
+    let replay: Result<ServerEvent[]>;
+    this.inFlight++;
+    try {
+      replay = await backend.events(userId, sinceSeq);
+    } catch (error) {
+      this.log.error({ err: error }, 'the backend failed to replay events');
+      replay = fail('INTERNAL', 'The server could not read the event stream.');
+    } finally {
+      this.inFlight--;
+    }
+    if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    if (subscription.stopped) return; // unsubscribed (or the socket closed) meanwhile
+    if (!replay.ok) {
+      this.unsubscribe(request.id);
+      this.reply(request.id, replay);
+      return;
+    }
+    this.send({ id: request.id, ok: true, value: null });
+    for (const event of replay.value) this.push(subscription, event);
+    const pending = subscription.pending ?? [];
+    subscription.pending = undefined;
+    for (const event of pending) this.push(subscription, event);
+  }
+
+  /** Sends one event of a subscription, unless it was sent already. */
+  private push(subscription: Subscription, event: ServerEvent): void {
+    if (subscription.stopped || event.seq <= subscription.lastSent) return;
+    subscription.lastSent = event.seq;
+    try {
+      this.send({ op: 'event', sub: subscription.id, event });
+    } catch (error) {
+      // Never let a socket's trouble break the backend's delivery to others.
+      this.log.error({ err: error }, 'could not send an event');
+    }
+  }
+
+  private unsubscribe(id: WireRequestId): void {
+    const subscription = this.subscriptions.get(id);
+    if (!subscription) return;
+    this.subscriptions.delete(id);
+    subscription.stopped = true;
+    subscription.stopListening();
+  }
+
+  // ── frames out ────────────────────────────────────────────────────────────────────────────
+
+  private reply(id: WireRequestId, result: Result<unknown>): void {
+    const frame: WireServerFrame = result.ok
+      ? { id, ok: true, value: result.value }
+      : { id, ok: false, error: withoutCause(result.error) };
+    this.send(frame);
+  }
+
+  private send(frame: WireServerFrame): void {
+    if (this.phase === 'closed' || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > this.context.limits.maxBufferedBytes) {
+      this.log.warn({ bufferedAmount: this.socket.bufferedAmount }, 'socket too far behind');
+      this.close(CLOSE_CODES.TRY_AGAIN_LATER, 'The connection fell too far behind; reconnect.');
+      return;
+    }
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  // ── the end ───────────────────────────────────────────────────────────────────────────────
+
+  /** Stops timers and subscriptions; the socket is closing or closed. */
+  private stop(): void {
+    if (this.phase === 'closed') return;
+    this.phase = 'closed';
+    clearTimeout(this.authTimer);
+    clearTimeout(this.expiryTimer);
+    for (const id of [...this.subscriptions.keys()]) this.unsubscribe(id);
+    this.context.release(this);
+  }
+
+  private closed(code: number, reason: string): void {
+    this.log.debug({ code, reason }, 'socket closed');
+    this.stop();
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+}
+
+/** An error as it crosses the wire: `cause` stays in the server's logs. */
+function withoutCause(error: ErrorInfo): ErrorInfo {
+  const { cause: _cause, ...rest } = error;
+  return rest;
+}

@@ -1,0 +1,94 @@
+/** Small HTTP helpers: JSON answers and bounded request bodies. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** An HTTP error with its status, answered as `{ error: { status, message } }`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** Answers `body` as JSON with `status`. */
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  response.end(text);
+}
+
+/** Answers an {@link HttpError} (or 500 for anything else). */
+export function sendError(
+  response: ServerResponse,
+  error: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const status = error instanceof HttpError ? error.status : 500;
+  const message = error instanceof HttpError ? error.message : 'Internal server error.';
+  // A body that was refused unread must not be read as the next request: close the connection.
+  if (status === 413) headers = { ...headers, connection: 'close' };
+  sendJson(response, status, { error: { status, message } }, headers);
+}
+
+/** Whether the request announces a body larger than `maxBytes`. */
+export function declaresTooLarge(request: IncomingMessage, maxBytes: number): boolean {
+  const length = Number(request.headers['content-length']);
+  return Number.isFinite(length) && length > maxBytes;
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`. Rejects with `HttpError` 413 as soon as it is larger
+ * (declared or streamed), 415 when it is not `application/json`, 400 when it does not parse.
+ */
+export function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    if (declaresTooLarge(request, maxBytes)) {
+      reject(new HttpError(413, `The body is larger than ${maxBytes} bytes.`));
+      return;
+    }
+    const type = request.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(type)) {
+      reject(new HttpError(415, 'The body must be application/json.'));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    request.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        done = true;
+        reject(new HttpError(413, `The body is larger than ${maxBytes} bytes.`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (done) return;
+      done = true;
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new HttpError(400, 'The body is not valid JSON.'));
+      }
+    });
+    request.on('error', (error) => {
+      if (done) return;
+      done = true;
+      reject(error);
+    });
+  });
+}

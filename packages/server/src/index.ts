@@ -1,0 +1,30 @@
+/**
+ * @packageDocumentation
+ * `@live-chat/server`: a Node server for the Live Chat Workspace. It puts any live chat backend
+ * (the in-memory `MemoryBackend` of `@live-chat/adapters` today, a backend on SQL storage
+ * tomorrow) behind a WebSocket that `createWebSocketAdapter` of `@live-chat/adapters` speaks:
+ * token authentication (JWT, HS256 secret or JWKS), per-socket rate limits and size limits,
+ * health endpoints, structured logs and a graceful shutdown. docs/server.md is the guide.
+ *
+ * @module \@live-chat/server
+ */
+
+/** The package version. */
+export const VERSION = '0.1.0';
+
+export { createLiveChatServer } from './server.js';
+export type { LiveChatServer, LiveChatServerOptions, LiveChatServerStats } from './server.js';
+export type { Awaitable, LiveChatBackend } from './backend.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { ServerLimits } from './limits.js';
+export { createTokenVerifier, MAX_USER_ID_LENGTH, mintToken } from './auth.js';
+export type {
+  AuthOptions,
+  JwksAuthOptions,
+  MintTokenOptions,
+  SecretAuthOptions,
+  TokenRefusal,
+  TokenVerifier,
+  VerifiedToken,
+} from './auth.js';
+export { CLOSE_CODES, WIRE_PROTOCOL } from '@live-chat/adapters';

@@ -1,0 +1,153 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { of } from 'rxjs';
+import { MAX_MESSAGE_LENGTH, type LiveChatClient } from '@live-chat/core';
+import type { LiveChatComposer } from '@live-chat/elements';
+import './support/elements.js';
+import {
+  DARK,
+  DARK_RUSSIAN,
+  RUSSIAN,
+  SESSION_PICKS,
+  fixtureOf,
+  pickSession,
+  withClient,
+  type SessionPick,
+  type ToolbarArgs,
+} from './support/story-helpers.js';
+
+interface ComposerArgs extends ToolbarArgs {
+  /** Which session the composer replies in (a story fixture pick, set as `session-id`). */
+  session: SessionPick;
+  /** Story: a draft already in the composer. */
+  draft: string;
+}
+
+/** The story's client with some members replaced: states the seed data does not reach. */
+function withOverrides(client: LiveChatClient, overrides: Partial<LiveChatClient>): LiveChatClient {
+  return new Proxy(client, {
+    get(target, key) {
+      if (key in overrides) return overrides[key as keyof LiveChatClient];
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+type Overrides = (client: LiveChatClient) => Partial<LiveChatClient>;
+
+function renderComposer(
+  args: ComposerArgs,
+  loaded: Record<string, unknown>,
+  overrides?: Overrides,
+) {
+  const fixture = fixtureOf(loaded);
+  const sessionId = pickSession(fixture, args.session);
+  const client = overrides
+    ? withOverrides(fixture.client, overrides(fixture.client))
+    : fixture.client;
+  const drafts = new Map<string, string>(sessionId && args.draft ? [[sessionId, args.draft]] : []);
+  return html`<live-chat-composer
+    .client=${client}
+    .drafts=${drafts}
+    session-id=${ifDefined(sessionId)}
+    theme=${args.theme}
+    locale=${args.locale}
+    style="display:block;width:640px;max-width:100%"
+  ></live-chat-composer>`;
+}
+
+/** Sends the composer's draft from the story, once the composer is ready. */
+async function sendDraft({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const composer = canvasElement.querySelector<LiveChatComposer>('live-chat-composer');
+  if (!composer) return;
+  for (let tries = 0; tries < 50 && !composer.acceptsInput; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await composer.send();
+}
+
+const meta: Meta<ComposerArgs> = {
+  title: 'Components/Composer',
+  component: 'live-chat-composer',
+  args: { session: 'mine', draft: '' },
+  argTypes: {
+    session: {
+      control: 'select',
+      options: SESSION_PICKS,
+      description: 'Story fixture: the session replied in (`session-id`)',
+    },
+    draft: { control: 'text', description: 'Story: a draft already in the composer' },
+  },
+  loaders: [withClient()],
+  render: (args, { loaded }) => renderComposer(args, loaded),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The reply box of one session, as `<live-chat-conversation>` shows it under the history: Enter sends, Shift+Enter adds a line. It fires `live-chat-send` (cancelable) and sends through the client; a failed send stays in the conversation with Retry and Discard.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<ComposerArgs>;
+
+/** An active session of the user's: ready to write. */
+export const MySession: Story = {};
+
+/** A queued session: replying takes it. */
+export const Queued: Story = { args: { session: 'queued' } };
+
+/** A draft close to the limit: the count appears. */
+export const NearTheLimit: Story = {
+  args: { draft: 'Thanks for waiting. '.repeat(Math.ceil((MAX_MESSAGE_LENGTH - 150) / 20)) },
+};
+
+/** A draft over the limit: the count says by how much, and the field is invalid. */
+export const OverTheLimit: Story = {
+  args: { draft: 'x'.repeat(MAX_MESSAGE_LENGTH + 12) },
+};
+
+/** Send with nothing written: the validation error under the field. */
+export const EmptySend: Story = { play: sendDraft };
+
+/** A send the backend refused before any message was shown: the text is back, with the error. */
+export const SendRefused: Story = {
+  args: { draft: 'Your refund has been approved.' },
+  render: (args, { loaded }) =>
+    renderComposer(args, loaded, () => ({
+      send: () =>
+        Promise.resolve({
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'You are not allowed to reply here.' },
+        }),
+    })),
+  play: sendDraft,
+};
+
+/** Offline: messages sent now will fail and wait for Retry. */
+export const Offline: Story = { loaders: [withClient({ connection: 'offline' })] };
+
+/** A session the user may read but not answer. */
+export const ReadOnly: Story = {
+  render: (args, { loaded }) => renderComposer(args, loaded, () => ({ canActOn: () => false })),
+};
+
+/** A closed session: a note replaces the form. */
+export const Closed: Story = { args: { session: 'closed' } };
+
+/** Unsent messages cannot be saved in this browser (the outbox storage failed). */
+export const OutboxUnavailable: Story = {
+  render: (args, { loaded }) =>
+    renderComposer(args, loaded, () => ({ outboxStorage$: of('unavailable' as const) })),
+};
+
+/** No session: nothing to reply in. */
+export const NoSession: Story = { args: { session: 'none' } };
+
+export const Dark: Story = { ...DARK, args: { session: 'queued' } };
+export const Russian: Story = { ...RUSSIAN, args: { draft: 'x'.repeat(MAX_MESSAGE_LENGTH + 3) } };
+export const DarkRussian: Story = { ...DARK_RUSSIAN, args: { session: 'queued' } };

@@ -1,0 +1,151 @@
+/// <reference types="node" />
+// @live-chat/elements has one subpath per component (`@live-chat/elements/session-list`, …):
+// every folder of packages/elements/src that defines a `live-chat-*` element has its subpath,
+// with the '@live-chat/source' condition first and `types` before `import`; importing a subpath
+// defines every element of its folder; and a subpath imports only what its element renders, so
+// `@live-chat/elements/session-list` alone costs a host a fraction of the whole package.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { describe, it } from 'node:test';
+// @ts-expect-error: a plain ES module script, without type declarations.
+import { bundle, elementsSubpaths } from '../../scripts/lib/size.mjs';
+// @ts-expect-error: a plain ES module script, without type declarations.
+import { rootDir } from '../../scripts/lib/paths.mjs';
+
+type Bundle = { code: Uint8Array; inputs: string[] };
+type Subpath = { subpath: string; specifier: string; source: string };
+type ExportTarget = Record<string, string>;
+
+const packageDir = path.join(rootDir, 'packages', 'elements');
+const srcDir = path.join(packageDir, 'src');
+const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+  exports: Record<string, ExportTarget | string>;
+};
+
+/** Source files of the package (tests, stories and test support left out), repository-relative. */
+function sourceFiles(dir = srcDir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'test' ? [] : sourceFiles(full);
+    if (!entry.name.endsWith('.ts') || /\.(test|stories)\.ts$/.test(entry.name)) return [];
+    return [path.relative(rootDir, full).split(path.sep).join('/')];
+  });
+}
+
+/** Every `@customElement('live-chat-…')` of the sources: tag -> defining file. */
+const definitions = new Map<string, string>();
+for (const file of sourceFiles()) {
+  const text = fs.readFileSync(path.join(rootDir, file), 'utf8');
+  for (const [, tag] of text.matchAll(/@customElement\(\s*['"](live-chat-[\w-]+)['"]\s*\)/g))
+    definitions.set(tag!, file);
+}
+
+/** The top-level folder of src/ a file belongs to (`session-list` for its nested files too). */
+const folderOf = (file: string) =>
+  path.posix.relative('packages/elements/src', file).split('/')[0]!;
+
+/** Component folders: top-level folders of src/ whose own files define a live-chat-* element. */
+const componentFolders = [
+  ...new Set(
+    [...definitions.values()]
+      .filter((file) => path.posix.dirname(file) === `packages/elements/src/${folderOf(file)}`)
+      .map(folderOf),
+  ),
+].sort();
+
+const bundles = new Map<string, Promise<Bundle>>();
+const bundleOf = (specifier: string): Promise<Bundle> => {
+  if (!bundles.has(specifier)) bundles.set(specifier, bundle(`export * from '${specifier}';`));
+  return bundles.get(specifier)!;
+};
+const tagsIn = (inputs: string[]) =>
+  [...definitions].filter(([, file]) => inputs.includes(file)).map(([tag]) => tag);
+
+describe('@live-chat/elements: one subpath per component', () => {
+  it('finds the components in the sources', () => {
+    assert.ok(componentFolders.length >= 12, `component folders: ${componentFolders.join(', ')}`);
+    assert.ok(componentFolders.includes('session-list'));
+  });
+
+  for (const folder of componentFolders) {
+    it(`./${folder} is exported, source first, built to dist/${folder}/index.js with types`, () => {
+      const target = manifest.exports[`./${folder}`];
+      assert.ok(
+        target && typeof target === 'object',
+        `packages/elements/package.json has no exports["./${folder}"]: add it, with an entry ` +
+          `file src/${folder}/index.ts, for the element(s) of src/${folder}/`,
+      );
+      assert.deepEqual(Object.keys(target), ['@live-chat/source', 'types', 'import']);
+      assert.deepEqual(target, {
+        '@live-chat/source': `./src/${folder}/index.ts`,
+        types: `./dist/${folder}/index.d.ts`,
+        import: `./dist/${folder}/index.js`,
+      });
+      assert.ok(fs.existsSync(path.join(srcDir, folder, 'index.ts')), `src/${folder}/index.ts`);
+    });
+  }
+
+  it('every subpath with code is a component (or the message catalogue)', () => {
+    const subpaths = (elementsSubpaths() as Subpath[]).map(({ subpath }) => subpath);
+    assert.deepEqual(
+      subpaths.filter((s) => s !== './i18n').sort(),
+      componentFolders.map((folder) => `./${folder}`),
+    );
+  });
+
+  it('every export puts the @live-chat/source condition first, and types before import', () => {
+    for (const [subpath, target] of Object.entries(manifest.exports)) {
+      if (typeof target === 'string') continue;
+      const keys = Object.keys(target);
+      assert.equal(keys[0], '@live-chat/source', `exports["${subpath}"]`);
+      assert.ok(keys.includes('types'), `exports["${subpath}"] has types`);
+      if (keys.includes('import'))
+        assert.ok(keys.indexOf('types') < keys.indexOf('import'), `exports["${subpath}"]`);
+      assert.ok(
+        fs.existsSync(path.join(packageDir, target['@live-chat/source']!)),
+        `exports["${subpath}"]: ${target['@live-chat/source']} exists`,
+      );
+    }
+  });
+
+  for (const folder of componentFolders) {
+    it(`importing @live-chat/elements/${folder} defines every element of its folder`, async () => {
+      const { inputs } = await bundleOf(`@live-chat/elements/${folder}`);
+      const own = [...definitions].filter(([, file]) => folderOf(file) === folder);
+      for (const [tag, file] of own) assert.ok(inputs.includes(file), `<${tag}> (${file})`);
+    });
+  }
+
+  it('importing @live-chat/elements defines every element', async () => {
+    const { inputs } = await bundleOf('@live-chat/elements');
+    assert.deepEqual(tagsIn(inputs).sort(), [...definitions.keys()].sort());
+  });
+
+  it('@live-chat/elements/session-list brings <live-chat-session-list> and no other element', async () => {
+    const { inputs } = await bundleOf('@live-chat/elements/session-list');
+    assert.deepEqual(tagsIn(inputs), ['live-chat-session-list']);
+    assert.deepEqual(
+      inputs.filter((file) => file.startsWith('packages/adapters/')),
+      [],
+      'no adapter code',
+    );
+  });
+
+  it('@live-chat/elements/counter brings <live-chat-counter> and no other element', async () => {
+    const { inputs } = await bundleOf('@live-chat/elements/counter');
+    assert.deepEqual(tagsIn(inputs), ['live-chat-counter']);
+  });
+
+  it('@live-chat/elements/session-list alone is far smaller than the whole package', async () => {
+    const gzip = async (specifier: string) =>
+      zlib.gzipSync((await bundleOf(specifier)).code, { level: 9 }).length;
+    const sessionList = await gzip('@live-chat/elements/session-list');
+    const everything = await gzip('@live-chat/elements');
+    assert.ok(
+      sessionList < everything / 2,
+      `session list ${sessionList} B vs every component ${everything} B (min+gzip)`,
+    );
+  });
+});

@@ -18,7 +18,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-const PACKAGES = ['core', 'adapters', 'elements'];
+const PACKAGES = ['core', 'adapters', 'elements', 'server'];
 
 /**
  * Entry points of a package, read from its package.json `exports`: every subpath with an

@@ -33,6 +33,7 @@ import { ensureSystemPackages } from './lib/system-packages.mjs';
 export const NODE_TEST_GLOBS = [
   'packages/core/src/**/*.test.ts',
   'packages/adapters/src/**/*.test.ts',
+  'packages/server/src/**/*.test.ts',
   'scripts/**/*.test.mjs',
   'test/node/**/*.test.ts',
 ];

@@ -134,7 +134,10 @@ function refusalFor(error: unknown): TokenRefusal {
       reason: `The token was refused: claim "${error.claim}" ${error.reason === 'missing' ? 'is missing' : 'is not accepted'}.`,
     };
   }
-  return { closeCode: CLOSE_CODES.TOKEN_REJECTED, reason: 'The token was refused: bad signature or format.' };
+  return {
+    closeCode: CLOSE_CODES.TOKEN_REJECTED,
+    reason: 'The token was refused: bad signature or format.',
+  };
 }
 
 /** Options of {@link mintToken}. */

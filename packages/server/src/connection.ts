@@ -133,13 +133,20 @@ export class Connection {
       return;
     }
     if (!isObject(frame) || !isSeq(frame.id) || typeof frame.op !== 'string') {
-      this.close(CLOSE_CODES.PROTOCOL_ERROR, 'A frame is not a request: it needs an integer id and an op.');
+      this.close(
+        CLOSE_CODES.PROTOCOL_ERROR,
+        'A frame is not a request: it needs an integer id and an op.',
+      );
       return;
     }
     const request = frame as RawRequest;
     if (this.phase !== 'open') {
       if (this.phase === 'auth' && request.op === 'auth') void this.authenticate(request);
-      else this.close(CLOSE_CODES.PROTOCOL_ERROR, 'The first frame must be auth, then wait for its answer.');
+      else
+        this.close(
+          CLOSE_CODES.PROTOCOL_ERROR,
+          'The first frame must be auth, then wait for its answer.',
+        );
       return;
     }
     this.handle(request);
@@ -290,7 +297,10 @@ export class Connection {
     const userId = this.userId as string;
     const sinceSeq = request.sinceSeq;
     if (!isSeq(sinceSeq)) {
-      this.reply(request.id, fail('VALIDATION', 'An events request needs sinceSeq (an integer ≥ 0).'));
+      this.reply(
+        request.id,
+        fail('VALIDATION', 'An events request needs sinceSeq (an integer ≥ 0).'),
+      );
       return;
     }
     if (this.subscriptions.has(request.id)) {
@@ -300,9 +310,13 @@ export class Connection {
     if (this.subscriptions.size >= limits.maxSubscriptions) {
       this.reply(
         request.id,
-        fail('VALIDATION', `At most ${limits.maxSubscriptions} subscriptions may be open on one socket.`, {
-          limit: limits.maxSubscriptions,
-        }),
+        fail(
+          'VALIDATION',
+          `At most ${limits.maxSubscriptions} subscriptions may be open on one socket.`,
+          {
+            limit: limits.maxSubscriptions,
+          },
+        ),
       );
       return;
     }
@@ -351,11 +365,29 @@ export class Connection {
     for (const event of pending) this.push(subscription, event);
   }
 
-  /** Sends one event of a subscription, unless it was sent already. */
+  /**
+   * Sends one event of a subscription, unless it was sent already. An event that skips a seq
+   * (the backend delivered out of order) ends the subscription with a `stream-error`: the client
+   * subscribes again from its last seq, and the replay fills the gap.
+   */
   private push(subscription: Subscription, event: ServerEvent): void {
     if (subscription.stopped || event.seq <= subscription.lastSent) return;
-    subscription.lastSent = event.seq;
     try {
+      if (event.seq !== subscription.lastSent + 1) {
+        const expected = subscription.lastSent + 1;
+        this.log.warn({ expected, received: event.seq }, 'the backend skipped a seq');
+        this.unsubscribe(subscription.id);
+        this.send({
+          op: 'stream-error',
+          sub: subscription.id,
+          error: {
+            code: 'OFFLINE',
+            message: `The event stream was interrupted (expected seq ${expected}, got ${event.seq}); subscribe again from the last seq.`,
+          },
+        });
+        return;
+      }
+      subscription.lastSent = event.seq;
       this.send({ op: 'event', sub: subscription.id, event });
     } catch (error) {
       // Never let a socket's trouble break the backend's delivery to others.

@@ -1,8 +1,8 @@
 /**
  * @packageDocumentation
  * `@live-chat/server`: a Node server for the Live Chat Workspace. It puts any live chat backend
- * (the in-memory `MemoryBackend` of `@live-chat/adapters` today, a backend on SQL storage
- * tomorrow) behind a WebSocket that `createWebSocketAdapter` of `@live-chat/adapters` speaks:
+ * (the SQLite backend of this package, `createSqliteBackend`, or the in-memory `MemoryBackend`
+ * of `@live-chat/adapters`) behind a WebSocket that `createWebSocketAdapter` of `@live-chat/adapters` speaks:
  * token authentication (JWT, HS256 secret or JWKS), per-socket rate limits and size limits,
  * health endpoints, structured logs and a graceful shutdown. docs/server.md is the guide.
  *
@@ -28,3 +28,4 @@ export type {
   VerifiedToken,
 } from './auth.js';
 export { CLOSE_CODES, WIRE_PROTOCOL } from '@live-chat/adapters';
+export * from './storage/index.js';

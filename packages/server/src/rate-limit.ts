@@ -18,7 +18,10 @@ export class TokenBucket {
   /** Takes a token: 0 when granted, else the milliseconds until one is available. */
   take(): number {
     const now = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
+    this.tokens = Math.min(
+      this.burst,
+      this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond,
+    );
     this.updatedAt = now;
     if (this.tokens >= 1) {
       this.tokens -= 1;

@@ -125,10 +125,13 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
  * the backend is not ready) and, with `dev: true` only, `POST /dev/token`. docs/server.md
  * describes the protocol, the close codes and the limits.
  */
-export async function createLiveChatServer(options: LiveChatServerOptions): Promise<LiveChatServer> {
+export async function createLiveChatServer(
+  options: LiveChatServerOptions,
+): Promise<LiveChatServer> {
   const { backend } = options;
   const limits = resolveLimits(options.limits);
-  const logger = options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? defaultLogger());
+  const logger =
+    options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? defaultLogger());
   const verify = createTokenVerifier(options.auth);
   const wsPath = options.path ?? '/ws';
   const auth = options.auth;
@@ -224,7 +227,10 @@ export async function createLiveChatServer(options: LiveChatServerOptions): Prom
       if (typeof userId !== 'string' || userId.length === 0 || userId.length > MAX_USER_ID_LENGTH) {
         throw new HttpError(400, 'The body must be { "userId": "…" }.');
       }
-      if (ttlSec !== undefined && (typeof ttlSec !== 'number' || !(ttlSec > 0) || ttlSec > 86_400)) {
+      if (
+        ttlSec !== undefined &&
+        (typeof ttlSec !== 'number' || !(ttlSec > 0) || ttlSec > 86_400)
+      ) {
         throw new HttpError(400, 'ttlSec must be a number of seconds in (0, 86400].');
       }
       const lifetime = (ttlSec as number | undefined) ?? 3600;

@@ -25,12 +25,20 @@ export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
           upsert.unread >= 1,
           `${r.userId}: the new session must count the customer message as unread`,
         );
-        await r.waitFor(
+        const added = await r.waitFor(
           (e): e is MessageAddedEvent =>
             e.type === 'message.added' &&
             e.message.sessionId === session.id &&
             e.message.author.kind === 'customer',
           'the customer message',
+        );
+        check(
+          added.session?.id === session.id && added.session.status === 'queued',
+          `${r.userId}: a message carries the session it changed (one fact, one event)`,
+        );
+        check(
+          !r.events.some((e) => e.type === 'session.upserted' && e.session.id === session.id),
+          `${r.userId}: the customer message is one event, not an upsert and a message`,
         );
         const alert = await r.waitFor(
           (e): e is AlertEvent => e.type === 'alert' && e.alert.sessionId === session.id,

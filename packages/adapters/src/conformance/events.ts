@@ -1,14 +1,27 @@
 /** Event predicates and stream helpers of the conformance checks. */
 import type { Observable } from 'rxjs';
-import type { ActivityAddedEvent, ServerEvent, SessionUpsertedEvent } from '@live-chat/core';
+import type {
+  ActivityAddedEvent,
+  MessageAddedEvent,
+  ServerEvent,
+  Session,
+  SessionUpsertedEvent,
+} from '@live-chat/core';
 import { ConformanceError } from './assert.js';
 import { waitUntil } from './probe.js';
 
-/** An upsert of one session. */
+/** An event that carries one session's new state: an upsert, or a message with its session. */
+export type SessionStateEvent = SessionUpsertedEvent | (MessageAddedEvent & { session: Session });
+
+/**
+ * An event carrying one session's state: `session.upserted`, or `message.added` with its
+ * `session` (one fact, one event: a message that changes a session carries it).
+ */
 export const isUpsertOf =
   (sessionId: string) =>
-  (event: ServerEvent): event is SessionUpsertedEvent =>
-    event.type === 'session.upserted' && event.session.id === sessionId;
+  (event: ServerEvent): event is SessionStateEvent =>
+    (event.type === 'session.upserted' || event.type === 'message.added') &&
+    event.session?.id === sessionId;
 
 /** An activity entry of one kind about one session. */
 export const isActivity =

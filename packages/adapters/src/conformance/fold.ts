@@ -48,6 +48,11 @@ export function applyEvent(state: FoldedState, event: ServerEvent): void {
       state.unread.delete(event.sessionId);
       break;
     case 'message.added': {
+      if (event.session) {
+        state.sessions.set(event.session.id, event.session);
+        state.unread.set(event.session.id, event.unread);
+        break;
+      }
       const session = state.sessions.get(event.message.sessionId);
       if (!session) break;
       // Last-message fields only move forward (a backend may or may not also send an upsert).

@@ -40,14 +40,20 @@ import {
 export interface WebSocketLike {
   /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number;
+  /** Sends one text frame. */
   send(data: string): void;
+  /** Starts the closing handshake with `code` and `reason`. */
   close(code?: number, reason?: string): void;
+  /** The socket opened. */
   addEventListener(type: 'open', listener: () => void): void;
+  /** A frame arrived (`data` is the text of a text frame). */
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  /** The socket closed, with the peer's (or a local) close code and reason. */
   addEventListener(
     type: 'close',
     listener: (event: { code: number; reason: string }) => void,
   ): void;
+  /** The socket failed; a `close` event follows. */
   addEventListener(type: 'error', listener: () => void): void;
   /** Drops the connection at once, without the closing handshake (`ws` has it; browsers do not). */
   terminate?(): void;
@@ -212,8 +218,9 @@ interface GlobalEvents {
  *   repeated `commandId` with the first result.
  * - Event streams survive reconnects: after a new socket is authenticated, each open stream
  *   subscribes again from the last seq it delivered, so it goes on with no lost and no doubled
- *   event. (The client of `@live-chat/core` also restarts its stream from its last seq on every
- *   reconnect; both meet at the same seq.) A stream errors only when the server cannot serve it
+ *   event; so does a stream the server interrupted (`stream-error` with `OFFLINE`). (The client
+ *   of `@live-chat/core` also restarts its stream from its last seq on every reconnect; both
+ *   meet at the same seq.) A stream errors only when the server cannot serve it
  *   (`RESYNC_REQUIRED`), when the adapter fails (`OFFLINE`), and completes on `dispose()`.
  */
 export class WebSocketAdapter implements TransportAdapter {
@@ -249,6 +256,8 @@ export class WebSocketAdapter implements TransportAdapter {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly queue: PendingRequest[] = [];
   private readonly inFlight = new Map<WireRequestId, PendingRequest>();
+  /** Every request not settled yet: queued, in flight, or waiting out a rate limit. */
+  private readonly unsettled = new Set<PendingRequest>();
   private readonly streams = new Set<Stream>();
   private readonly subs = new Map<WireRequestId, Stream>();
   private disposed = false;
@@ -426,6 +435,7 @@ export class WebSocketAdapter implements TransportAdapter {
         resolve,
         reject,
       };
+      this.unsettled.add(request);
       this.dispatch(request);
     });
   }
@@ -484,6 +494,7 @@ export class WebSocketAdapter implements TransportAdapter {
 
   /** Forgets the request everywhere and stops its timers (before it is resolved or rejected). */
   private settle(request: PendingRequest): void {
+    this.unsettled.delete(request);
     clearTimeout(request.timer);
     clearTimeout(request.retry);
     request.retry = undefined;
@@ -514,7 +525,9 @@ export class WebSocketAdapter implements TransportAdapter {
       }
     }
     this.settle(request);
-    request.resolve(frame.ok ? { ok: true, value: frame.value } : { ok: false, error: frame.error });
+    request.resolve(
+      frame.ok ? { ok: true, value: frame.value } : { ok: false, error: frame.error },
+    );
   }
 
   /** Requests sent on a socket that is gone: their outcome is unknown. */
@@ -525,15 +538,13 @@ export class WebSocketAdapter implements TransportAdapter {
     }
   }
 
-  /** Every waiting request fails with `error`. */
+  /** Every waiting request (queued, or waiting out a rate limit) fails with `error`. */
   private failAll(error: LiveChatError): void {
     this.failInFlight();
-    for (const request of [...this.queue]) {
+    for (const request of [...this.unsettled]) {
       this.settle(request);
       request.reject(error);
     }
-    // Requests waiting out a rate limit are in neither list: they fail at their deadline or
-    // (after dispose) find the adapter disposed.
   }
 
   // ── streams ───────────────────────────────────────────────────────────────────────────────
@@ -579,11 +590,19 @@ export class WebSocketAdapter implements TransportAdapter {
     stream.subscriber.next(event);
   }
 
+  /**
+   * The server ended a subscription. `OFFLINE` (it was interrupted) subscribes again from the
+   * last seq delivered, as after a reconnect; any other error ends the stream with it.
+   */
   private streamEnded(sub: WireRequestId, error: ErrorInfo): void {
     const stream = this.subs.get(sub);
     if (!stream) return;
     this.subs.delete(sub);
     stream.sub = undefined;
+    if (error.code === 'OFFLINE' && this.authenticated) {
+      this.openStream(stream);
+      return;
+    }
     this.streams.delete(stream);
     clearTimeout(stream.reopen);
     stream.subscriber.error(LiveChatError.from(error));

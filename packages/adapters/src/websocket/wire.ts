@@ -137,7 +137,11 @@ export interface WireEventFrame {
   event: ServerEvent;
 }
 
-/** Subscription `sub` ended with `error`; no more events of it follow. */
+/**
+ * Subscription `sub` ended with `error`; no more events of it follow. The server sends `OFFLINE`
+ * when the backend skipped a seq: subscribing again from the last seq lets the replay fill the
+ * gap.
+ */
 export interface WireStreamErrorFrame {
   op: 'stream-error';
   sub: WireRequestId;

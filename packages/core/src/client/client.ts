@@ -232,17 +232,31 @@ class WorkspaceClient implements LiveChatClient {
     const store = this.store;
     // A session that comes (back) into view or reopens may have had messages meanwhile that
     // this user was not sent: its conversation is checked again.
-    const back =
-      event.type === 'session.upserted' &&
-      (store.unreadOf(event.session.id) === undefined || event.cause === 'reopened')
-        ? event.session.id
-        : undefined;
+    const back = this.comesBack(event);
     store.applyEvent(event);
     this.conversations.applyEvent(event);
     if (back !== undefined) this.conversations.invalidate(back);
     if (event.type === 'session.removed') this.conversations.markStale(event.sessionId);
     store.commitSoon();
     if (event.type === 'alert') this.alerts.next(event.alert);
+  }
+
+  /**
+   * The session whose conversation may have missed messages because of this event: it comes
+   * (back) into the user's view, or reopens.
+   */
+  private comesBack(event: ServerEvent): Id | undefined {
+    const session =
+      event.type === 'session.upserted'
+        ? event.session
+        : event.type === 'message.added'
+          ? event.session
+          : undefined;
+    if (!session) return undefined;
+    const known = this.store.session(session.id);
+    if (!known) return session.id;
+    if (event.type === 'session.upserted' && event.cause === 'reopened') return session.id;
+    return known.status === 'closed' && session.status !== 'closed' ? session.id : undefined;
   }
 
   /**

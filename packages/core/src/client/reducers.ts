@@ -128,6 +128,7 @@ export function reduceSession(
     case 'session.removed':
       return undefined;
     case 'message.added':
+      if (event.session) return event.session;
       return session && withMessage(session, event.message);
     default:
       return session;

@@ -211,7 +211,14 @@ export class WorkspaceStore {
         const message = event.message;
         const table = this.table;
         const row = table.find(message.sessionId);
-        if (row < 0) return; // not visible: the session comes with its own upsert
+        const carried = event.session;
+        // The message changed how the session looks (it appeared, was taken, reopened): the
+        // event's session replaces the row, as an upsert would.
+        if (carried && (row < 0 || !sameShape(table.base(row), carried))) {
+          this.replace(carried.id, row, carried, event.unread);
+          return;
+        }
+        if (row < 0) return; // not visible, and nothing to show it with
         // withMessage, folded into the row: the session object is built when it is read.
         const moved = table.foldMessage(row, message.order, message.sentAt, message.text);
         const unreadChanged = event.unread !== table.unread(row);

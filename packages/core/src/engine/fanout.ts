@@ -39,8 +39,10 @@ export function* fanOutSession(
     const viewer = yield* context.viewer(userId);
     if (canView(viewer, after)) {
       const unread = yield* context.unread(userId, after.id);
-      yield* context.emit(userId, { type: 'session.upserted', session: after, unread, cause });
-      if (message) yield* context.emit(userId, { type: 'message.added', message, unread });
+      // One fact, one event: a message carries the session it changed.
+      if (message)
+        yield* context.emit(userId, { type: 'message.added', message, session: after, unread });
+      else yield* context.emit(userId, { type: 'session.upserted', session: after, unread, cause });
     } else if (before !== undefined && canView(viewer, before)) {
       yield* context.emit(userId, { type: 'session.removed', sessionId: after.id });
     }

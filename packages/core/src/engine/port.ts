@@ -192,6 +192,19 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   /** The user's log as seen from `sinceSeq` (see {@link EventLogRead}). */
   readEvents(userId: Id, sinceSeq: number): Io<M, EventLogRead>;
 
+  // ── search (optional) ────────────────────────────────────────────────────────────────────
+  /**
+   * Optional index: sessions of the live chat whose name may contain `text` (a superset is
+   * allowed; the engine matches again, case- and accent-insensitively). Absent: the engine
+   * scans `sessionsOf`.
+   */
+  sessionsMatching?(liveChatId: Id, text: string): Io<M, Iterable<Session>>;
+  /**
+   * Optional index: messages of the session whose text may contain `text`, in any order (a
+   * superset is allowed). Absent: the engine scans `messagesOf`.
+   */
+  messagesMatching?(sessionId: Id, text: string): Io<M, Iterable<Message>>;
+
   // ── idempotency ──────────────────────────────────────────────────────────────────────────
   /** The stored outcome of the user's command with this `commandId`, if any. */
   commandRecord(userId: Id, commandId: string): Io<M, CommandRecord | undefined>;

@@ -151,13 +151,27 @@ export function* search(
   if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 1)) {
     return fail('VALIDATION', '"limit" must be a whole number, 1 or more.');
   }
+  const { tx } = context;
   if (query.sessionId === undefined) {
-    // No session open: session names only.
-    return ok(searchScoped(query, yield* visibleSessions(context, userId), () => []));
+    // No session open: session names only, through the store's index when it has one.
+    if (!tx.sessionsMatching)
+      return ok(searchScoped(query, yield* visibleSessions(context, userId), () => []));
+    const viewer = yield* context.viewer(userId);
+    const candidates: Session[] = [];
+    for (const liveChatId of new Set([...viewer.operatorOf, ...viewer.supervisorOf])) {
+      for (const session of yield* io(tx.sessionsMatching(liveChatId, query.text))) {
+        if (canView(viewer, session)) candidates.push(session);
+      }
+    }
+    return ok(searchScoped(query, candidates, () => []));
   }
   const session = yield* viewableSession(context, userId, query.sessionId);
   if (!session.ok) return session;
-  const messages: Iterable<Message> = yield* io(context.tx.messagesOf(session.value.id));
+  const messages: Iterable<Message> = yield* io(
+    tx.messagesMatching
+      ? tx.messagesMatching(session.value.id, query.text)
+      : tx.messagesOf(session.value.id),
+  );
   return ok(searchScoped(query, [session.value], () => messages));
 }
 

@@ -39,10 +39,20 @@ export interface SessionRemovedEvent extends EventBase {
   type: 'session.removed';
   sessionId: Id;
 }
-/** A message was added to a session visible to the user; `unread` is the user's count after it. */
+/**
+ * A message was added to a session visible to the user: one event for the whole fact. `session`
+ * is the session after the message, as the user now sees it (a first message makes it appear,
+ * a reply can take it, a customer writing again reopens it), so no separate
+ * `session.upserted` is needed; `unread` is the user's count after it.
+ */
 export interface MessageAddedEvent extends EventBase {
   type: 'message.added';
   message: Message;
+  /**
+   * The session after the message. Backends send it (the conformance suite checks it); a
+   * client given none only moves the last-message fields of a session it already knows.
+   */
+  session?: Session;
   unread: number;
 }
 /** The user's unread count of a session changed (they read it, on any device). */

@@ -7,13 +7,19 @@ import {
   createMemoryBackend,
   createSeedData,
   createWebSocketAdapter,
+  SEED_LIVE_CHATS,
   type MemoryBackend,
   type SeedData,
   type WebSocketAdapter,
   type WebSocketAdapterOptions,
 } from '@live-chat/adapters';
+import type { Session } from '@live-chat/core';
 import { mintToken } from '../auth.js';
-import { createLiveChatServer, type LiveChatServer, type LiveChatServerOptions } from '../server.js';
+import {
+  createLiveChatServer,
+  type LiveChatServer,
+  type LiveChatServerOptions,
+} from '../server.js';
 
 /** The HS256 secret of test servers. */
 export const TEST_SECRET = 'a-test-secret-that-is-long-enough-0123456789';
@@ -27,6 +33,11 @@ export interface TestServer {
   token(userId: string, ttlSec?: number): Promise<string>;
   /** A WebSocket adapter signed in as `userId` (disposed by `dispose()`). */
   adapter(userId: string, options?: Partial<WebSocketAdapterOptions>): WebSocketAdapter;
+  /**
+   * Customer number `customer` (of those writing through Telegram) writes `text` to Customer
+   * Support; returns the session it went to.
+   */
+  customerWrites(text: string, customer?: number): Session;
   /** Disposes the adapters, shuts the server down and disposes the backend. */
   dispose(): Promise<void>;
 }
@@ -46,6 +57,9 @@ export async function startTestServer(
     ...serverOptions,
   });
   const adapters = new Set<WebSocketAdapter>();
+  const customers = seed.customers.filter(
+    (c) => c.kind === 'external' && c.messenger === 'telegram',
+  );
   const token = (userId: string, ttlSec = 3600) =>
     mintToken({ secret: TEST_SECRET, userId, ttlSec });
   return {
@@ -63,6 +77,16 @@ export async function startTestServer(
       adapters.add(adapter);
       return adapter;
     },
+    customerWrites(text, customer = 0) {
+      const result = backend.customerWrites({
+        customerId: customers[customer]!.id,
+        liveChatId: SEED_LIVE_CHATS.support,
+        channel: 'telegram',
+        text,
+      });
+      if (!result.ok) throw new Error(`customerWrites failed: ${result.error.message}`);
+      return result.value.session;
+    },
     async dispose() {
       for (const adapter of adapters) adapter.dispose();
       await server.close();
@@ -79,7 +103,8 @@ export async function waitFor(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -145,6 +145,11 @@ export function createFakeAdapter(options: FakeAdapterOptions = {}): FakeAdapter
     emit(unnumbered, emitOptions = {}) {
       const event = { ...unnumbered, seq: state.seq + 1 } as ServerEvent;
       applyToServer(event);
+      // Like a real backend, a message carries the session it changed (one fact, one event).
+      if (event.type === 'message.added' && !event.session) {
+        const session = state.sessions.find((s) => s.id === event.message.sessionId);
+        if (session) event.session = structuredClone(session);
+      }
       log.push(event);
       if (emitOptions.deliver !== false) for (const stream of [...streams]) stream.next(event);
       return event;

@@ -1,0 +1,72 @@
+/**
+ * Live delivery of committed changes in one process: each user's listeners get their events in
+ * seq order, message listeners get each new message once. It is what an engine's `onCommit`
+ * hands to; nothing in it depends on the store.
+ */
+import type { Id, Message, ServerEvent, Session } from '@live-chat/core';
+import type { CommittedChange } from '@live-chat/core/engine';
+
+/** Receives one user's live events, synchronously, in seq order. */
+export type EventListener = (event: ServerEvent) => void;
+
+/** Receives each new message once its change is committed. */
+export type MessageListener = (message: Message, session: Session) => void;
+
+/** Listeners per user and of new messages, and the order they are told in. */
+export class LiveDelivery {
+  private readonly listeners = new Map<Id, Set<EventListener>>();
+  private readonly messageListeners = new Set<MessageListener>();
+  /** Committed changes not yet delivered, oldest first. */
+  private readonly undelivered: CommittedChange[] = [];
+  private delivering = false;
+
+  /** Calls `listener` with each new event of `userId`; returns the function that stops it. */
+  listen(userId: Id, listener: EventListener): () => void {
+    let listeners = this.listeners.get(userId);
+    if (!listeners) this.listeners.set(userId, (listeners = new Set()));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.listeners.get(userId) === listeners) {
+        this.listeners.delete(userId);
+      }
+    };
+  }
+
+  /** Calls `listener` after each new message; returns the function that stops it. */
+  onMessage(listener: MessageListener): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /**
+   * Delivers a committed change: its events to their users' listeners, then its messages. A
+   * listener may write again: that write's change waits behind the rest of this one, so every
+   * user's listeners still see their events in seq order.
+   */
+  deliver(change: CommittedChange): void {
+    this.undelivered.push(change);
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      for (let next = this.undelivered.shift(); next; next = this.undelivered.shift()) {
+        for (const { userId, event } of next.events) {
+          const listeners = this.listeners.get(userId);
+          if (listeners) for (const listener of [...listeners]) listener(event);
+        }
+        for (const { message, session } of next.messages) {
+          for (const listener of [...this.messageListeners]) listener(message, session);
+        }
+      }
+    } finally {
+      this.delivering = false;
+      this.undelivered.length = 0;
+    }
+  }
+
+  /** Forgets every listener. */
+  clear(): void {
+    this.listeners.clear();
+    this.messageListeners.clear();
+  }
+}

@@ -1,0 +1,161 @@
+// Versioned migrations: a new database gets every one, an up-to-date one none, an older one the
+// missing ones (with its rows carried over and indexed), and a newer or different one is refused.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { openDatabase } from './database.js';
+import { StorageError } from './errors.js';
+import { initial } from './migrations/0001-initial.js';
+import { migrate, MIGRATIONS } from './migrations/index.js';
+import { openSqliteStore } from './store.js';
+import { createTempDir, type TempDir } from './testing/temp-dir.js';
+
+const applied = (file: string) => {
+  const db = openDatabase({ file });
+  try {
+    return db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+  } finally {
+    db.close();
+  }
+};
+
+describe('migrations', () => {
+  let dir: TempDir;
+  let file: string;
+
+  beforeEach(() => {
+    dir = createTempDir();
+    file = path.join(dir.path, 'test.sqlite3');
+  });
+  afterEach(() => dir.remove());
+
+  it('are numbered 1, 2, 3… in order', () => {
+    assert.deepEqual(
+      MIGRATIONS.map((migration) => migration.version),
+      MIGRATIONS.map((_, index) => index + 1),
+    );
+  });
+
+  it('create the whole schema on an empty database, in WAL mode', () => {
+    const store = openSqliteStore({ file });
+    try {
+      assert.deepEqual(store.migrations, { applied: [1, 2], version: 2 });
+      assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
+      const tables = store.db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .pluck()
+        .all();
+      for (const table of ['sessions', 'messages', 'events', 'event_streams', 'command_results']) {
+        assert.ok(tables.includes(table), table);
+      }
+      assert.ok(tables.includes('message_texts_fts'));
+    } finally {
+      store.close();
+    }
+    assert.deepEqual(applied(file), [
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'search-index' },
+    ]);
+  });
+
+  it('change nothing on an up-to-date database', () => {
+    openSqliteStore({ file }).close();
+    const before = applied(file);
+    const store = openSqliteStore({ file });
+    try {
+      assert.deepEqual(store.migrations, { applied: [], version: 2 });
+    } finally {
+      store.close();
+    }
+    assert.deepEqual(applied(file), before);
+  });
+
+  it('bring an older database up to date, indexing the rows it already had', () => {
+    // A database of release 1: the initial schema only, with a session and a message.
+    const db = openDatabase({ file });
+    assert.deepEqual(migrate(db, [initial]), { applied: [1], version: 1 });
+    db.exec(`
+      INSERT INTO sessions (id, live_chat_id, customer_id, name, channel, status, first_message_at,
+        last_message_at, last_message_preview, last_message_order, bindings)
+      VALUES ('s-1', 'lc-1', 'cust-1', 'Zoë Schmidt (Web)', 'web', 'closed', 1, 2, 'Grüße', 1, '[]');
+      INSERT INTO messages (id, session_id, ord, author_kind, author_id, text, channel, sent_at)
+      VALUES ('m-2', 's-1', 1, 'customer', 'cust-1', 'Viele Grüße aus München', 'web', 2);
+    `);
+    db.close();
+
+    const store = openSqliteStore({ file });
+    try {
+      assert.deepEqual(store.migrations, { applied: [2], version: 2 });
+      const sessions = store.run((tx) => tx.sessionsMatching('lc-1', 'zoe schm'), true);
+      assert.deepEqual(
+        sessions.map((session) => session.id),
+        ['s-1'],
+      );
+      // Folded as the engine folds: case and accents go, "ß" stays "ß".
+      const messages = store.run((tx) => tx.messagesMatching('s-1', 'GRUSSE AUS'), true);
+      assert.deepEqual(messages, []);
+      const found = store.run((tx) => tx.messagesMatching('s-1', 'grüße aus munch'), true);
+      assert.deepEqual(
+        found.map((message) => message.id),
+        ['m-2'],
+      );
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuse a database migrated by a newer release', () => {
+    openSqliteStore({ file }).close();
+    const db = openDatabase({ file });
+    db.prepare('INSERT INTO schema_migrations VALUES (3, ?, 0)').run('from-the-future');
+    db.close();
+    assert.throws(
+      () => openSqliteStore({ file }),
+      (error: unknown) => error instanceof StorageError && error.code === 'SCHEMA_TOO_NEW',
+    );
+  });
+
+  it('refuse a database whose applied migration differs from this release’s', () => {
+    const db = openDatabase({ file });
+    migrate(db, [{ ...initial, name: 'something-else' }]);
+    db.close();
+    assert.throws(
+      () => openSqliteStore({ file }),
+      (error: unknown) => error instanceof StorageError && error.code === 'SCHEMA_MISMATCH',
+    );
+  });
+
+  it('roll a failing migration back whole', () => {
+    const db = openDatabase({ file });
+    try {
+      const broken = {
+        version: 2,
+        name: 'broken',
+        up(connection: typeof db) {
+          connection.exec('CREATE TABLE half_done (x INTEGER)');
+          throw new Error('step failed');
+        },
+      };
+      assert.throws(() => migrate(db, [initial, broken]), /step failed/);
+      const tables = db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").all();
+      assert.deepEqual(tables, []);
+      assert.deepEqual(migrate(db, [initial]), { applied: [], version: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('name the database by a data directory, created when missing', () => {
+    const dataDir = path.join(dir.path, 'nested', 'data');
+    const store = openSqliteStore({ dataDir });
+    try {
+      assert.equal(store.db.name, path.join(dataDir, 'live-chat.sqlite3'));
+    } finally {
+      store.close();
+    }
+    assert.throws(
+      () => openSqliteStore({ dataDir, file } as never),
+      (error: unknown) => error instanceof StorageError && error.code === 'INVALID_OPTIONS',
+    );
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The schema's migrations, in order, and the runner that applies the pending ones when a store
+ * opens a database.
+ */
+import type Database from 'better-sqlite3';
+import { StorageError } from '../errors.js';
+import { initial } from './0001-initial.js';
+import { searchIndex } from './0002-search-index.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+/** Every migration of this release, in order. */
+export const MIGRATIONS: readonly Migration[] = [initial, searchIndex];
+
+/** What {@link migrate} did. */
+export interface MigrationReport {
+  /** Versions applied by this call, in order (empty when the database was up to date). */
+  applied: number[];
+  /** The schema version after the call. */
+  version: number;
+}
+
+interface AppliedRow {
+  version: number;
+  name: string;
+}
+
+/** Checks that the list is 1, 2, 3… with no gap or repeat. */
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new RangeError(
+        `Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`,
+      );
+    }
+  });
+}
+
+/**
+ * Brings the database to the latest schema: creates `schema_migrations` when missing, then runs
+ * each migration not applied yet, in order, each in one transaction together with its record.
+ * On an up-to-date database it changes nothing. A second process opening the same file at the
+ * same time waits for the write lock and then finds the migration applied.
+ *
+ * Throws a {@link StorageError}: `SCHEMA_TOO_NEW` when the database has migrations this release
+ * does not know, `SCHEMA_MISMATCH` when an applied migration has another name than this
+ * release's of the same version.
+ */
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => number = Date.now,
+): MigrationReport {
+  checkOrder(migrations);
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      version    INTEGER PRIMARY KEY,
+      name       TEXT NOT NULL,
+      applied_at INTEGER NOT NULL
+    )
+  `);
+  const appliedRows = db.prepare<[], AppliedRow>(
+    'SELECT version, name FROM schema_migrations ORDER BY version',
+  );
+  const record = db.prepare<[number, string, number]>(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  const check = (rows: AppliedRow[]) => {
+    for (const row of rows) {
+      const known = migrations[row.version - 1];
+      if (!known) {
+        throw new StorageError(
+          'SCHEMA_TOO_NEW',
+          `The database has schema version ${row.version} ("${row.name}"), newer than this ` +
+            `release knows (${migrations.length}). Run a newer release on it.`,
+        );
+      }
+      if (known.name !== row.name) {
+        throw new StorageError(
+          'SCHEMA_MISMATCH',
+          `Schema version ${row.version} of the database is "${row.name}", but this release ` +
+            `calls it "${known.name}".`,
+        );
+      }
+    }
+  };
+  const rows = appliedRows.all();
+  check(rows);
+  const done = new Set(rows.map((row) => row.version));
+
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    const ran = db
+      .transaction(() => {
+        // Read again under the write lock: another process may have applied it meanwhile.
+        const current = appliedRows.all();
+        check(current);
+        if (current.some((row) => row.version === migration.version)) return false;
+        migration.up(db);
+        record.run(migration.version, migration.name, now());
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(migration.version);
+  }
+  const version = appliedRows.all().at(-1)?.version ?? 0;
+  return { applied, version };
+}

@@ -1,0 +1,201 @@
+/**
+ * Rows of the session, message and episode tables, and the values they store. Optional fields
+ * are `NULL` in a row and absent in a value, so a value read back equals the value stored.
+ */
+import type {
+  Assignee,
+  Binding,
+  Channel,
+  Id,
+  Message,
+  MessageAuthor,
+  Session,
+  SessionEpisode,
+  SessionStatus,
+} from '@live-chat/core';
+
+/** A row of `sessions`. */
+export interface SessionRow {
+  pk: number;
+  id: Id;
+  live_chat_id: Id;
+  customer_id: Id;
+  name: string;
+  channel: Channel;
+  status: SessionStatus;
+  assignee_kind: 'operator' | 'group' | null;
+  assignee_id: Id | null;
+  first_message_at: number;
+  last_message_at: number;
+  last_message_preview: string;
+  last_message_order: number;
+  queued_at: number | null;
+  queue_entry: number | null;
+  last_operator_id: Id | null;
+  bindings: string;
+}
+
+/** The columns of a session row that a session value sets (everything but `pk` and `queue_entry`). */
+export type SessionColumns = Omit<SessionRow, 'pk' | 'queue_entry'>;
+
+export function sessionFromRow(row: SessionRow): Session {
+  let assignee: Assignee = null;
+  if (row.assignee_kind === 'operator') {
+    assignee = { kind: 'operator', operatorId: row.assignee_id as Id };
+  } else if (row.assignee_kind === 'group') {
+    assignee = { kind: 'group', groupId: row.assignee_id as Id };
+  }
+  return {
+    id: row.id,
+    liveChatId: row.live_chat_id,
+    customerId: row.customer_id,
+    name: row.name,
+    channel: row.channel,
+    status: row.status,
+    assignee,
+    firstMessageAt: row.first_message_at,
+    lastMessageAt: row.last_message_at,
+    lastMessagePreview: row.last_message_preview,
+    lastMessageOrder: row.last_message_order,
+    queuedAt: row.queued_at,
+    lastOperatorId: row.last_operator_id,
+    bindings: JSON.parse(row.bindings) as Binding[],
+  };
+}
+
+export function sessionColumns(session: Session): SessionColumns {
+  const { assignee } = session;
+  return {
+    id: session.id,
+    live_chat_id: session.liveChatId,
+    customer_id: session.customerId,
+    name: session.name,
+    channel: session.channel,
+    status: session.status,
+    assignee_kind: assignee?.kind ?? null,
+    assignee_id:
+      assignee === null
+        ? null
+        : assignee.kind === 'operator'
+          ? assignee.operatorId
+          : assignee.groupId,
+    first_message_at: session.firstMessageAt,
+    last_message_at: session.lastMessageAt,
+    last_message_preview: session.lastMessagePreview,
+    last_message_order: session.lastMessageOrder,
+    queued_at: session.queuedAt,
+    last_operator_id: session.lastOperatorId,
+    bindings: JSON.stringify(session.bindings),
+  };
+}
+
+/** A row of `messages`. */
+export interface MessageRow {
+  pk: number;
+  id: Id;
+  session_id: Id;
+  ord: number;
+  client_message_id: string | null;
+  author_kind: MessageAuthor['kind'];
+  author_id: Id | null;
+  text: string;
+  channel: Channel;
+  sent_at: number;
+}
+
+/** The columns of a message row that a message value sets. */
+export type MessageColumns = Omit<MessageRow, 'pk'>;
+
+function authorFromRow(row: MessageRow): MessageAuthor {
+  switch (row.author_kind) {
+    case 'customer':
+      return { kind: 'customer', customerId: row.author_id as Id };
+    case 'operator':
+      return { kind: 'operator', userId: row.author_id as Id };
+    default:
+      return { kind: 'system' };
+  }
+}
+
+export function messageFromRow(row: MessageRow): Message {
+  const message: Message = {
+    id: row.id,
+    sessionId: row.session_id,
+    author: authorFromRow(row),
+    text: row.text,
+    channel: row.channel,
+    sentAt: row.sent_at,
+    order: row.ord,
+  };
+  if (row.client_message_id !== null) message.clientMessageId = row.client_message_id;
+  return message;
+}
+
+export function messageColumns(message: Message): MessageColumns {
+  const { author } = message;
+  return {
+    id: message.id,
+    session_id: message.sessionId,
+    ord: message.order,
+    client_message_id: message.clientMessageId ?? null,
+    author_kind: author.kind,
+    author_id:
+      author.kind === 'customer'
+        ? author.customerId
+        : author.kind === 'operator'
+          ? author.userId
+          : null,
+    text: message.text,
+    channel: message.channel,
+    sent_at: message.sentAt,
+  };
+}
+
+/** A row of `episodes`. */
+export interface EpisodeRow {
+  pk: number;
+  session_id: Id;
+  live_chat_id: Id;
+  origin: SessionEpisode['origin'];
+  started_at: number;
+  taken_at: number | null;
+  taken_by: Id | null;
+  first_response_at: number | null;
+  first_responder_id: Id | null;
+  closed_at: number | null;
+  closed_by: Id | null;
+}
+
+/** The columns of an episode row that an episode value sets. */
+export type EpisodeColumns = Omit<EpisodeRow, 'pk'>;
+
+export function episodeFromRow(row: EpisodeRow): SessionEpisode {
+  const episode: SessionEpisode = {
+    sessionId: row.session_id,
+    liveChatId: row.live_chat_id,
+    origin: row.origin,
+    startedAt: row.started_at,
+  };
+  if (row.taken_at !== null) episode.takenAt = row.taken_at;
+  if (row.taken_by !== null) episode.takenBy = row.taken_by;
+  if (row.first_response_at !== null) episode.firstResponseAt = row.first_response_at;
+  if (row.first_responder_id !== null) episode.firstResponderId = row.first_responder_id;
+  if (row.closed_at !== null) episode.closedAt = row.closed_at;
+  if (row.closed_by !== null) episode.closedBy = row.closed_by;
+  return episode;
+}
+
+export function episodeColumns(episode: SessionEpisode): EpisodeColumns {
+  return {
+    session_id: episode.sessionId,
+    live_chat_id: episode.liveChatId,
+    origin: episode.origin,
+    started_at: episode.startedAt,
+    taken_at: episode.takenAt ?? null,
+    taken_by: episode.takenBy ?? null,
+    first_response_at: episode.firstResponseAt ?? null,
+    first_responder_id: episode.firstResponderId ?? null,
+    closed_at: episode.closedAt ?? null,
+    closed_by: episode.closedBy ?? null,
+  };
+}

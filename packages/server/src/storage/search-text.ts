@@ -1,0 +1,45 @@
+/**
+ * The text the full-text index holds, and the FTS5 queries over it. Search in the engine is a
+ * case- and accent-insensitive substring match (core `findRanges`); the index keeps every text
+ * folded exactly as `findRanges` folds it, tokenised into trigrams, so a phrase query of the
+ * folded needle finds every row that contains it. The index narrows candidates only: the engine's
+ * own matching decides every hit, so results equal those of a full scan.
+ */
+
+/**
+ * Folds text the way core `findRanges` does: per code point, accents stripped (NFD minus the
+ * combining marks U+0300–U+036F) and lower-cased, keeping each code point's UTF-16 length.
+ * It must stay identical to the folding of `@live-chat/core`'s search; a test checks them
+ * against each other.
+ */
+export function foldForSearch(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const base = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLocaleLowerCase();
+    if (base.length === ch.length) {
+      out += base;
+      continue;
+    }
+    const lower = ch.toLocaleLowerCase();
+    out += lower.length === ch.length ? lower : ch;
+  }
+  return out;
+}
+
+/** Trigram indexes match needles of at least this many code points. */
+const TRIGRAM = 3;
+
+/**
+ * The FTS5 `MATCH` expression for rows containing `text` (folded, trimmed as the engine trims
+ * it), or `undefined` when the index cannot narrow the search (fewer than three characters):
+ * then every row is a candidate.
+ */
+export function matchExpression(text: string): string | undefined {
+  const needle = foldForSearch(text.trim());
+  if ([...needle].length < TRIGRAM) return undefined;
+  // One phrase: its trigrams in a row, i.e. the needle as a substring.
+  return `"${needle.replaceAll('"', '""')}"`;
+}

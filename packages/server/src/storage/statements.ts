@@ -1,0 +1,264 @@
+/**
+ * Every SQL statement a store runs per transaction, prepared once when it opens.
+ */
+import type Database from 'better-sqlite3';
+import type {
+  EpisodeColumns,
+  EpisodeRow,
+  MessageColumns,
+  MessageRow,
+  SessionColumns,
+  SessionRow,
+} from './rows.js';
+
+/** A row of `event_streams`. */
+export interface StreamRow {
+  last_seq: number;
+  oldest_seq: number;
+}
+
+/** The prepared statements of one database connection. */
+export class Statements {
+  readonly ping: Database.Statement<[], number>;
+
+  // ids and counters
+  readonly nextCounter: Database.Statement<[string], number>;
+  readonly counter: Database.Statement<[string], number>;
+  readonly raiseCounter: Database.Statement<[number, string]>;
+
+  // customers
+  readonly customer: Database.Statement<[string], string>;
+  readonly customers: Database.Statement<[], string>;
+  readonly putCustomer: Database.Statement<[string, string, string, string]>;
+
+  // sessions
+  readonly session: Database.Statement<[string], SessionRow>;
+  readonly sessionState: Database.Statement<
+    [string],
+    Pick<SessionRow, 'pk' | 'name' | 'status' | 'queued_at' | 'queue_entry'>
+  >;
+  readonly insertSession: Database.Statement<[SessionColumns & { queue_entry: number | null }]>;
+  readonly updateSession: Database.Statement<
+    [SessionColumns & { queue_entry: number | null; pk: number }]
+  >;
+  readonly sessionsOf: Database.Statement<[string], SessionRow>;
+  readonly allSessions: Database.Statement<[], SessionRow>;
+  readonly queuedPage: Database.Statement<[string, number, number], SessionRow>;
+  readonly latestSessionOf: Database.Statement<[string, string], SessionRow>;
+  readonly indexSessionName: Database.Statement<[number, string]>;
+  readonly unindexSessionName: Database.Statement<[number]>;
+  readonly sessionsMatching: Database.Statement<[string, string], SessionRow>;
+
+  // messages
+  readonly insertMessage: Database.Statement<[MessageColumns]>;
+  readonly indexMessageText: Database.Statement<[number | bigint, string]>;
+  readonly message: Database.Statement<[string], MessageRow>;
+  readonly messageByClientId: Database.Statement<[string, string], MessageRow>;
+  readonly messagesOf: Database.Statement<[string], MessageRow>;
+  readonly liveChatMessages: Database.Statement<[string], MessageRow>;
+  readonly messagesBefore: Database.Statement<[string, number, number], MessageRow>;
+  readonly customerMessagesAfter: Database.Statement<[string, number], number>;
+  readonly messagesMatching: Database.Statement<[string, string], MessageRow>;
+  readonly messagesNewestFirst: Database.Statement<[string], MessageRow>;
+
+  // read markers
+  readonly readMarker: Database.Statement<[string, string], number>;
+  readonly setReadMarker: Database.Statement<[string, string, number]>;
+
+  // episodes
+  readonly currentEpisode: Database.Statement<[string], EpisodeRow>;
+  readonly insertEpisode: Database.Statement<[EpisodeColumns]>;
+  readonly updateEpisode: Database.Statement<[EpisodeColumns & { pk: number }]>;
+  readonly episodesOf: Database.Statement<[string], EpisodeRow>;
+
+  // activity
+  readonly appendActivity: Database.Statement<[string, string]>;
+  readonly trimActivity: Database.Statement<[string, string, number]>;
+  readonly recentActivity: Database.Statement<[string, number], string>;
+
+  // event streams
+  readonly advanceStream: Database.Statement<[string], StreamRow>;
+  readonly stream: Database.Statement<[string], StreamRow>;
+  readonly setStream: Database.Statement<[string, number, number]>;
+  readonly appendEvent: Database.Statement<[string, number, number, string]>;
+  readonly eventsAfter: Database.Statement<[string, number], { seq: number; event: string }>;
+  readonly dropEventsBefore: Database.Statement<[string, number]>;
+  readonly setOldestSeq: Database.Statement<[number, string]>;
+  readonly expiredStreams: Database.Statement<[number], { user_id: string } & StreamRow>;
+  readonly firstEventSince: Database.Statement<[string, number, number], number>;
+
+  // command results
+  readonly commandResult: Database.Statement<[string, string], { at: number; result: string }>;
+  readonly putCommandResult: Database.Statement<[string, string, number, string]>;
+  readonly dropCommandResultsBefore: Database.Statement<[number]>;
+
+  constructor(db: Database.Database) {
+    this.ping = db.prepare<[], number>('SELECT 1').pluck();
+    this.nextCounter = db
+      .prepare<[string], number>(
+        'UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value',
+      )
+      .pluck();
+    this.counter = db
+      .prepare<[string], number>('SELECT value FROM counters WHERE name = ?')
+      .pluck();
+    this.raiseCounter = db.prepare('UPDATE counters SET value = max(value, ?) WHERE name = ?');
+
+    this.customer = db.prepare<[string], string>('SELECT data FROM customers WHERE id = ?').pluck();
+    this.customers = db.prepare<[], string>('SELECT data FROM customers ORDER BY rowid').pluck();
+    this.putCustomer = db.prepare(
+      `INSERT INTO customers (id, kind, name, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, data = excluded.data`,
+    );
+
+    const sessionFields = `id, live_chat_id, customer_id, name, channel, status, assignee_kind,
+      assignee_id, first_message_at, last_message_at, last_message_preview, last_message_order,
+      queued_at, queue_entry, last_operator_id, bindings`;
+    const sessionValues = sessionFields
+      .split(',')
+      .map((field) => `@${field.trim()}`)
+      .join(', ');
+    this.session = db.prepare('SELECT * FROM sessions WHERE id = ?');
+    this.sessionState = db.prepare(
+      'SELECT pk, name, status, queued_at, queue_entry FROM sessions WHERE id = ?',
+    );
+    this.insertSession = db.prepare(
+      `INSERT INTO sessions (${sessionFields}) VALUES (${sessionValues})`,
+    );
+    this.updateSession = db.prepare(
+      `UPDATE sessions SET ${sessionFields
+        .split(',')
+        .map((field) => `${field.trim()} = @${field.trim()}`)
+        .join(', ')} WHERE pk = @pk`,
+    );
+    this.sessionsOf = db.prepare('SELECT * FROM sessions WHERE live_chat_id = ? ORDER BY pk');
+    this.allSessions = db.prepare('SELECT * FROM sessions ORDER BY pk');
+    this.queuedPage = db.prepare(
+      `SELECT * FROM sessions WHERE live_chat_id = ? AND status = 'queued'
+       ORDER BY queued_at, queue_entry LIMIT ? OFFSET ?`,
+    );
+    this.latestSessionOf = db.prepare(
+      'SELECT * FROM sessions WHERE customer_id = ? AND live_chat_id = ? ORDER BY pk DESC LIMIT 1',
+    );
+    this.indexSessionName = db.prepare('INSERT INTO session_names_fts (rowid, name) VALUES (?, ?)');
+    this.unindexSessionName = db.prepare('DELETE FROM session_names_fts WHERE rowid = ?');
+    this.sessionsMatching = db.prepare(
+      `SELECT s.* FROM sessions s
+       WHERE s.live_chat_id = ?
+         AND s.pk IN (SELECT rowid FROM session_names_fts WHERE session_names_fts MATCH ?)
+       ORDER BY s.pk`,
+    );
+
+    this.insertMessage = db.prepare(
+      `INSERT INTO messages (id, session_id, ord, client_message_id, author_kind, author_id,
+         text, channel, sent_at)
+       VALUES (@id, @session_id, @ord, @client_message_id, @author_kind, @author_id, @text,
+         @channel, @sent_at)`,
+    );
+    this.indexMessageText = db.prepare('INSERT INTO message_texts_fts (rowid, text) VALUES (?, ?)');
+    this.message = db.prepare('SELECT * FROM messages WHERE id = ?');
+    this.messageByClientId = db.prepare(
+      'SELECT * FROM messages WHERE session_id = ? AND client_message_id = ?',
+    );
+    this.messagesOf = db.prepare('SELECT * FROM messages WHERE session_id = ? ORDER BY ord');
+    this.liveChatMessages = db.prepare(
+      `SELECT m.* FROM sessions s JOIN messages m ON m.session_id = s.id
+       WHERE s.live_chat_id = ? ORDER BY s.pk, m.ord`,
+    );
+    this.messagesBefore = db.prepare(
+      'SELECT * FROM messages WHERE session_id = ? AND ord < ? ORDER BY ord DESC LIMIT ?',
+    );
+    this.customerMessagesAfter = db
+      .prepare<[string, number], number>(
+        `SELECT count(*) FROM messages
+         WHERE session_id = ? AND author_kind = 'customer' AND ord > ?`,
+      )
+      .pluck();
+    this.messagesMatching = db.prepare(
+      `SELECT m.* FROM messages m
+       WHERE m.session_id = ?
+         AND m.pk IN (SELECT rowid FROM message_texts_fts WHERE message_texts_fts MATCH ?)
+       ORDER BY m.ord DESC`,
+    );
+    this.messagesNewestFirst = db.prepare(
+      'SELECT * FROM messages WHERE session_id = ? ORDER BY ord DESC',
+    );
+
+    this.readMarker = db
+      .prepare<[string, string], number>(
+        'SELECT ord FROM read_markers WHERE user_id = ? AND session_id = ?',
+      )
+      .pluck();
+    this.setReadMarker = db.prepare(
+      `INSERT INTO read_markers (user_id, session_id, ord) VALUES (?, ?, ?)
+       ON CONFLICT (user_id, session_id) DO UPDATE SET ord = excluded.ord`,
+    );
+
+    this.currentEpisode = db.prepare(
+      'SELECT * FROM episodes WHERE session_id = ? ORDER BY pk DESC LIMIT 1',
+    );
+    const episodeFields = `session_id, live_chat_id, origin, started_at, taken_at, taken_by,
+      first_response_at, first_responder_id, closed_at, closed_by`;
+    const episodeList = episodeFields.split(',').map((field) => field.trim());
+    this.insertEpisode = db.prepare(
+      `INSERT INTO episodes (${episodeFields})
+       VALUES (${episodeList.map((field) => `@${field}`).join(', ')})`,
+    );
+    this.updateEpisode = db.prepare(
+      `UPDATE episodes SET ${episodeList.map((field) => `${field} = @${field}`).join(', ')}
+       WHERE pk = @pk`,
+    );
+    this.episodesOf = db.prepare('SELECT * FROM episodes WHERE live_chat_id = ? ORDER BY pk');
+
+    this.appendActivity = db.prepare('INSERT INTO activity (user_id, entry) VALUES (?, ?)');
+    this.trimActivity = db.prepare(
+      `DELETE FROM activity WHERE user_id = ? AND pk <= (
+         SELECT pk FROM activity WHERE user_id = ? ORDER BY pk DESC LIMIT 1 OFFSET ?)`,
+    );
+    this.recentActivity = db
+      .prepare<[string, number], string>(
+        'SELECT entry FROM activity WHERE user_id = ? ORDER BY pk DESC LIMIT ?',
+      )
+      .pluck();
+
+    this.advanceStream = db.prepare(
+      `INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES (?, 1, 1)
+       ON CONFLICT (user_id) DO UPDATE SET last_seq = last_seq + 1
+       RETURNING last_seq, oldest_seq`,
+    );
+    this.stream = db.prepare('SELECT last_seq, oldest_seq FROM event_streams WHERE user_id = ?');
+    this.setStream = db.prepare(
+      `INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET
+         last_seq = excluded.last_seq, oldest_seq = excluded.oldest_seq`,
+    );
+    this.appendEvent = db.prepare(
+      'INSERT INTO events (user_id, seq, at, event) VALUES (?, ?, ?, ?)',
+    );
+    this.eventsAfter = db.prepare(
+      'SELECT seq, event FROM events WHERE user_id = ? AND seq > ? ORDER BY seq',
+    );
+    this.dropEventsBefore = db.prepare('DELETE FROM events WHERE user_id = ? AND seq < ?');
+    this.setOldestSeq = db.prepare('UPDATE event_streams SET oldest_seq = ? WHERE user_id = ?');
+    // Streams whose oldest retained event is older than the cut-off.
+    this.expiredStreams = db.prepare(
+      `SELECT s.user_id, s.last_seq, s.oldest_seq FROM event_streams s
+       JOIN events e ON e.user_id = s.user_id AND e.seq = s.oldest_seq
+       WHERE e.at < ?`,
+    );
+    this.firstEventSince = db
+      .prepare<[string, number, number], number>(
+        'SELECT seq FROM events WHERE user_id = ? AND seq >= ? AND at >= ? ORDER BY seq LIMIT 1',
+      )
+      .pluck();
+
+    this.commandResult = db.prepare(
+      'SELECT at, result FROM command_results WHERE user_id = ? AND command_id = ?',
+    );
+    this.putCommandResult = db.prepare(
+      `INSERT OR REPLACE INTO command_results (user_id, command_id, at, result)
+       VALUES (?, ?, ?, ?)`,
+    );
+    this.dropCommandResultsBefore = db.prepare('DELETE FROM command_results WHERE at < ?');
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Test support: a `TransportAdapter` for one user of a backend in the same process, with no
+ * network in between. Everything crosses it as JSON, each answer and each event a microtask
+ * later, as over a connection; the replay of `events(sinceSeq)` and the live events are joined
+ * without a gap or a repeat. The conformance suite runs on it.
+ */
+import { BehaviorSubject, Observable } from 'rxjs';
+import { LiveChatError } from '@live-chat/core';
+import type {
+  Command,
+  CommandResult,
+  ConnectionState,
+  HistoryQuery,
+  Id,
+  MessagePage,
+  Report,
+  ReportQuery,
+  Result,
+  SearchHit,
+  SearchQuery,
+  ServerEvent,
+  Snapshot,
+  TransportAdapter,
+} from '@live-chat/core';
+import type { SqliteBackend } from '../backend.js';
+
+/** The per-user calls of a backend the adapter needs. */
+export type LocalBackend = Pick<
+  SqliteBackend,
+  'snapshot' | 'events' | 'listen' | 'execute' | 'history' | 'search' | 'report'
+>;
+
+/** A JSON round trip: what a network transport would do to the value. */
+const overTheWire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const nextTick = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+/** One user's in-process connection (see the module comment). */
+export class LocalAdapter implements TransportAdapter {
+  private readonly state = new BehaviorSubject<ConnectionState>('online');
+  readonly connection$ = this.state.asObservable();
+  private readonly stops = new Set<() => void>();
+  private disposed = false;
+
+  constructor(
+    private readonly backend: LocalBackend,
+    readonly userId: Id,
+  ) {}
+
+  private async read<T>(run: () => Result<T>): Promise<T> {
+    await nextTick();
+    if (this.disposed) throw new LiveChatError('OFFLINE', 'The connection is closed.');
+    const result = run();
+    if (!result.ok) throw LiveChatError.from(result.error);
+    return overTheWire(result.value);
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.read(() => this.backend.snapshot(this.userId));
+  }
+
+  events(sinceSeq: number): Observable<ServerEvent> {
+    return new Observable<ServerEvent>((subscriber) => {
+      if (this.disposed) {
+        subscriber.complete();
+        return undefined;
+      }
+      let last = sinceSeq;
+      const queue: ServerEvent[] = [];
+      const deliver = (event: ServerEvent) => {
+        if (event.seq <= last) return;
+        last = event.seq;
+        queue.push(overTheWire(event));
+        if (queue.length > 1) return;
+        queueMicrotask(() => {
+          for (const next of queue.splice(0)) if (!subscriber.closed) subscriber.next(next);
+        });
+      };
+      // Listen first, then read the replay: an event committed in between comes through once.
+      const early: ServerEvent[] = [];
+      let replaying = true;
+      const stop = this.backend.listen(this.userId, (event) => {
+        if (replaying) early.push(event);
+        else deliver(event);
+      });
+      const replay = this.backend.events(this.userId, sinceSeq);
+      if (!replay.ok) {
+        stop();
+        subscriber.error(LiveChatError.from(replay.error));
+        return undefined;
+      }
+      replaying = false;
+      for (const event of [...replay.value, ...early]) deliver(event);
+      const end = () => {
+        stop();
+        subscriber.complete();
+      };
+      this.stops.add(end);
+      return () => {
+        stop();
+        this.stops.delete(end);
+      };
+    });
+  }
+
+  async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+    await nextTick();
+    if (this.disposed) return { ok: false, error: { code: 'OFFLINE', message: 'Closed.' } };
+    const result = this.backend.execute(this.userId, overTheWire(command));
+    await nextTick();
+    return overTheWire(result);
+  }
+
+  history(query: HistoryQuery): Promise<MessagePage> {
+    return this.read(() => this.backend.history(this.userId, overTheWire(query)));
+  }
+
+  search(query: SearchQuery): Promise<SearchHit[]> {
+    return this.read(() => this.backend.search(this.userId, overTheWire(query)));
+  }
+
+  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
+    return this.read(() => this.backend.report(this.userId, overTheWire(query)));
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const end of [...this.stops]) end();
+    this.stops.clear();
+    this.state.next('offline');
+    this.state.complete();
+  }
+}

@@ -3,6 +3,7 @@ import {
   canActOn,
   canSeeGroup,
   isMemberOf,
+  reassignmentTargets,
   visibleGroups,
   type SessionGroupKind,
   type Viewer,
@@ -415,6 +416,11 @@ class WorkspaceClient implements LiveChatClient {
       isMemberOf(viewer, liveChatId) &&
       this.outboundChannels(liveChatId).length > 0
     );
+  }
+  reassignmentTargets(sessionId: Id): AssigneeTarget[] {
+    const session = this.store.session(sessionId);
+    const chat = session && this.store.liveChats.get(session.liveChatId);
+    return session && chat ? reassignmentTargets(chat, session) : [];
   }
   visibleGroups(liveChatId: Id): SessionGroupKind[] {
     const viewer = this.store.viewer;

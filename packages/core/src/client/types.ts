@@ -205,6 +205,8 @@ export interface LiveChatClient {
   outboundChannels(liveChatId: Id): Channel[];
   /** Whether the user may act on the session (reply, close, reassign, rename, bind). */
   canActOn(sessionId: Id): boolean;
+  /** Where the session may be reassigned: the live chat's targets less its current assignee. */
+  reassignmentTargets(sessionId: Id): AssigneeTarget[];
   /** The menu groups of a live chat the user sees, in menu order (Active only for its supervisors). */
   visibleGroups(liveChatId: Id): SessionGroupKind[];
   /** Whether the user sees one menu group of a live chat. */

@@ -6,6 +6,8 @@ import {
   canView,
   groupsOf,
   isNew,
+  reassignmentTargets,
+  sameTarget,
   viewerFor,
   visibleGroups,
 } from './access.js';
@@ -96,5 +98,38 @@ describe('visible groups', () => {
     assert.deepEqual(visibleGroups(stranger, 'lc1'), []);
     assert.equal(canSeeGroup(anna, 'lc1', 'active'), false);
     assert.equal(canSeeGroup(maria, 'lc1', 'active'), true);
+  });
+});
+
+describe('reassignment targets', () => {
+  const withTargets: LiveChat = {
+    ...chat,
+    reassignmentTargets: [
+      { kind: 'group', groupId: 'acc' },
+      { kind: 'operator', operatorId: 'anna' },
+      { kind: 'operator', operatorId: 'boris' },
+    ],
+  };
+  it('are the live chat targets less the current assignee', () => {
+    const assigned = session({
+      status: 'active',
+      assignee: { kind: 'operator', operatorId: 'anna' },
+    });
+    assert.deepEqual(reassignmentTargets(withTargets, assigned), [
+      { kind: 'group', groupId: 'acc' },
+      { kind: 'operator', operatorId: 'boris' },
+    ]);
+    assert.equal(reassignmentTargets(withTargets, session({})).length, 3);
+  });
+  it('compare operators and groups by id and kind', () => {
+    assert.equal(
+      sameTarget({ kind: 'group', groupId: 'acc' }, { kind: 'group', groupId: 'acc' }),
+      true,
+    );
+    assert.equal(
+      sameTarget({ kind: 'group', groupId: 'acc' }, { kind: 'operator', operatorId: 'acc' }),
+      false,
+    );
+    assert.equal(sameTarget({ kind: 'operator', operatorId: 'anna' }, null), false);
   });
 });

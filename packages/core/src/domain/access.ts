@@ -1,4 +1,4 @@
-import type { Id, LiveChat, OperatorGroup, Session } from './types.js';
+import type { AssigneeTarget, Id, LiveChat, OperatorGroup, Session } from './types.js';
 
 /**
  * What the signed-in user is, seen from the rules: which live chats they operate or supervise
@@ -129,4 +129,20 @@ export function canActOn(viewer: Viewer, session: Session): boolean {
 /** The "New" mark: the session waits in a queue, no operator has it. */
 export function isNew(session: Session): boolean {
   return session.status === 'queued';
+}
+
+/** Whether two reassignment targets name the same operator or group. */
+export function sameTarget(a: AssigneeTarget, b: AssigneeTarget | null): boolean {
+  if (b === null || a.kind !== b.kind) return false;
+  return a.kind === 'operator'
+    ? a.operatorId === (b as typeof a).operatorId
+    : a.groupId === (b as typeof a).groupId;
+}
+
+/**
+ * Where a session may be reassigned: the live chat's reassignment targets, less its current
+ * assignee (reassigning there changes nothing and is refused).
+ */
+export function reassignmentTargets(chat: LiveChat, session: Session): AssigneeTarget[] {
+  return chat.reassignmentTargets.filter((target) => !sameTarget(target, session.assignee));
 }

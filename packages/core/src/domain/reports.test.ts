@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  isReportRangeValid,
+  MAX_REPORT_DAYS,
   liveChatPerformance,
   operatorsPerformance,
   type MessageRecord,
@@ -196,5 +198,15 @@ describe('reports, against a hand-computed fixture', () => {
       report.requestsPerDay.map((d) => d.count),
       [0],
     );
+  });
+});
+
+describe('report ranges', () => {
+  it('must end after they start and cover at most MAX_REPORT_DAYS days', () => {
+    const day = 86_400_000;
+    assert.equal(isReportRangeValid({ from: 0, to: day }), true);
+    assert.equal(isReportRangeValid({ from: 0, to: MAX_REPORT_DAYS * day }), true);
+    assert.equal(isReportRangeValid({ from: 0, to: (MAX_REPORT_DAYS + 1) * day }), false);
+    assert.equal(isReportRangeValid({ from: day, to: day }), false);
   });
 });

@@ -195,6 +195,14 @@ export function dayOf(at: Timestamp, offsetMinutes = 0): string {
   return new Date(at + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/** Longest period one report may cover, in days (the per-day series has one entry a day). */
+export const MAX_REPORT_DAYS = 366;
+
+/** Whether a report range is usable: it ends after it starts, within {@link MAX_REPORT_DAYS}. */
+export function isReportRangeValid(range: { from: number; to: number }): boolean {
+  return range.to > range.from && range.to - range.from <= MAX_REPORT_DAYS * 86_400_000;
+}
+
 /**
  * Live chat performance over `[from, to)`:
  *
@@ -215,7 +223,7 @@ export function liveChatPerformance(
   const offset = query.utcOffsetMinutes ?? 0;
   const perDay = new Map<string, number>();
   const dayMs = 86_400_000;
-  if (range.to > range.from && range.to - range.from <= 366 * dayMs) {
+  if (isReportRangeValid(range)) {
     for (let t = range.from; t < range.to; t += dayMs) perDay.set(dayOf(t, offset), 0);
     perDay.set(dayOf(range.to - 1, offset), perDay.get(dayOf(range.to - 1, offset)) ?? 0);
   }

@@ -5,7 +5,14 @@
  * which is what makes check-and-set atomic: of two operators taking a session at once, one
  * wins and the other gets `ALREADY_TAKEN`.
  */
-import { canActOn, canView, isInQueueOf, isMemberOf, type Viewer } from '../domain/access.js';
+import {
+  canActOn,
+  canView,
+  isInQueueOf,
+  isMemberOf,
+  sameTarget,
+  type Viewer,
+} from '../domain/access.js';
 import { fail, ok, type Result } from '../domain/errors.js';
 import { transition, type SessionTrigger } from '../domain/state-machine.js';
 import {
@@ -250,11 +257,6 @@ function parseTarget(value: unknown): AssigneeTarget | undefined {
   }
   return undefined;
 }
-
-const sameTarget = (a: AssigneeTarget, b: AssigneeTarget | null): boolean =>
-  b !== null &&
-  ((a.kind === 'operator' && b.kind === 'operator' && a.operatorId === b.operatorId) ||
-    (a.kind === 'group' && b.kind === 'group' && a.groupId === b.groupId));
 
 const reassign: Handler<'session.reassign'> = function* (context, actor, command) {
   const found = yield* sessionFor(context, actor, command.sessionId);

@@ -1,6 +1,13 @@
 /**
- * The demo served by `npm start`: the whole operator workspace on the in-memory backend, with
- * the customer simulator writing in and the state persisted in IndexedDB.
+ * The demo served by `npm start`: the whole operator workspace, in one of two modes.
+ *
+ * - **Server** (`npm start`): the live chat server of `@live-chat/server` on SQLite
+ *   (demo/server.ts). Each workspace signs in through the development token endpoint and talks
+ *   to the server over its own WebSocket (`createWebSocketAdapter`), so two windows, or the
+ *   side-by-side mode, share the queue live. Customers are simulated server-side; the customer
+ *   page (customer.html) lets a person write in too.
+ * - **In-page** (`npm start -- --in-page`): the in-memory backend runs in the page, with the
+ *   customer simulator writing in and the state persisted in IndexedDB.
  *
  * What a host app does is all here: create a backend adapter, create a client for the signed-in
  * user (with the host's binders, actions and customer directory), give it to
@@ -21,6 +28,7 @@ import {
   createIndexedDbOutbox,
   createIndexedDbPersistence,
   createSeedData,
+  createWebSocketAdapter,
   openMemoryBackend,
   SEED_USERS,
   type CustomerSimulator,
@@ -62,6 +70,10 @@ const TEXT: Record<Locale, Record<string, string>> = {
     alert: 'New message from {customer}',
     paused: 'paused',
     running: 'writing in',
+    customerPage: 'Write in as a customer',
+    serverMode: 'Live chat server: {url}',
+    inPageMode: 'In-page backend',
+    connectionFailed: 'Live chat is unavailable: {message}',
   },
   ru: {
     title: 'Демо рабочего места лайв-чатов',
@@ -83,6 +95,10 @@ const TEXT: Record<Locale, Record<string, string>> = {
     alert: 'Новое сообщение от {customer}',
     paused: 'на паузе',
     running: 'пишут',
+    customerPage: 'Написать как клиент',
+    serverMode: 'Сервер лайв-чатов: {url}',
+    inPageMode: 'Бэкенд в странице',
+    connectionFailed: 'Лайв-чат недоступен: {message}',
   },
 };
 
@@ -167,32 +183,92 @@ const state = {
   lastAlert: '',
 };
 
+/** What `GET /demo-api/config` answers (scripts/start.mjs, demo/server.ts). */
+type DemoConfig =
+  | { mode: 'in-page' }
+  | {
+      mode: 'server';
+      wsUrl: string;
+      tokenUrl: string;
+      simulator: { running: boolean; ratePerMinute: number };
+    };
+
+let config: DemoConfig = { mode: 'in-page' };
 let backend: MemoryBackend | undefined;
 let simulator: CustomerSimulator | undefined;
+
+/** A workspace's client and how to let it go (the client, then its adapter). */
+interface Signed {
+  client: LiveChatClient;
+  dispose(): void;
+}
 /** One client per workspace on the page: never shared, disposed when replaced. */
-const clients = new Map<LiveChatWorkspace, LiveChatClient>();
+const clients = new Map<LiveChatWorkspace, Signed>();
 let alertSubscription: { unsubscribe(): void } | undefined;
 
 const t = (key: string, params: Record<string, string> = {}) =>
   (TEXT[state.locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
 
-function createClient(userId: string): LiveChatClient {
-  if (!backend) throw new Error('The backend is not open yet.');
-  return createLiveChatClient({
-    adapter: backend.connect(userId),
+/** A token for `userId` from the server's development endpoint (a portal's job in production). */
+async function devToken(tokenUrl: string, userId: string): Promise<string> {
+  const response = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, ttlSec: 3600 }),
+  });
+  if (!response.ok) throw new Error(`The token endpoint answered ${response.status}.`);
+  const { token } = (await response.json()) as { token: string };
+  return token;
+}
+
+function createClient(userId: string): Signed {
+  const host = {
     binders: [customerAccountsBinder, reclamationsBinder],
     actions: [startBusinessProcess],
     customerDirectory,
+  };
+  if (config.mode === 'server') {
+    const { wsUrl, tokenUrl } = config;
+    // One socket per workspace; getToken runs before every connection.
+    const adapter = createWebSocketAdapter({
+      url: wsUrl,
+      getToken: () => devToken(tokenUrl, userId),
+    });
+    const failure = adapter.failure$.subscribe((failed) => {
+      if (!failed) return;
+      state.lastAlert = t('connectionFailed', { message: failed.message });
+      renderControls();
+    });
+    const client = createLiveChatClient({
+      adapter,
+      ...host,
+      outbox: createIndexedDbOutbox({ dbName: 'live-chat-demo-server-outbox' }),
+    });
+    return {
+      client,
+      dispose() {
+        failure.unsubscribe();
+        client.dispose();
+        adapter.dispose();
+      },
+    };
+  }
+  if (!backend) throw new Error('The backend is not open yet.');
+  const client = createLiveChatClient({
+    adapter: backend.connect(userId),
+    ...host,
     // Unsent messages survive a reload and are re-sent with their original clientMessageId.
     outbox: createIndexedDbOutbox({ dbName: 'live-chat-demo-outbox' }),
   });
+  return { client, dispose: () => client.dispose() };
 }
 
 /** Gives `workspace` a new client for `userId` (disposing its old one). */
 function signIn(workspace: LiveChatWorkspace, userId: string): void {
   clients.get(workspace)?.dispose();
-  const client = createClient(userId);
-  clients.set(workspace, client);
+  const signed = createClient(userId);
+  const client = signed.client;
+  clients.set(workspace, signed);
   // A fresh start for the new user: their own menu selection, no session of someone else open.
   workspace.sessionId = undefined;
   workspace.view = undefined;
@@ -201,7 +277,26 @@ function signIn(workspace: LiveChatWorkspace, userId: string): void {
   workspace.client = client;
 }
 
+/** Server mode: the simulator runs in the server; the page only steers it. */
+async function steerSimulator(
+  change: { running?: boolean; ratePerMinute?: number } | 'step',
+): Promise<void> {
+  const response = await fetch(
+    change === 'step' ? '/demo-api/simulator/step' : '/demo-api/simulator',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(change === 'step' ? {} : change),
+    },
+  );
+  if (!response.ok) console.warn(`The simulator answered ${response.status}.`);
+}
+
 function startSimulator(): void {
+  if (config.mode === 'server') {
+    void steerSimulator({ running: state.simulatorRunning, ratePerMinute: state.rate });
+    return;
+  }
   simulator?.stop();
   simulator = undefined;
   if (!backend) return;
@@ -266,7 +361,7 @@ function layoutWorkspaces(): void {
 function watchAlerts(): void {
   alertSubscription?.unsubscribe();
   const first = workspaces()[0];
-  const client = first ? clients.get(first) : undefined;
+  const client = first ? clients.get(first)?.client : undefined;
   alertSubscription = client?.alerts$.subscribe((alert) => {
     state.lastAlert = t('alert', { customer: alert.customerName });
     renderControls();
@@ -281,7 +376,7 @@ function applyPageTheme(): void {
 async function resetDemo(): Promise<void> {
   if (!confirm(t('resetConfirm'))) return;
   simulator?.stop();
-  for (const client of clients.values()) client.dispose();
+  for (const signed of clients.values()) signed.dispose();
   clients.clear();
   await backend?.dispose();
   await persistence.clear();
@@ -329,7 +424,8 @@ function renderControls(): void {
           @click=${() => {
             state.simulatorRunning = !state.simulatorRunning;
             store('simulator', state.simulatorRunning ? 'running' : 'paused');
-            if (state.simulatorRunning) simulator?.start();
+            if (config.mode === 'server') void steerSimulator({ running: state.simulatorRunning });
+            else if (state.simulatorRunning) simulator?.start();
             else simulator?.stop();
             renderControls();
           }}
@@ -352,7 +448,12 @@ function renderControls(): void {
           />
           <output>${state.rate}</output>
         </label>
-        <button type="button" @click=${() => simulator?.step()}>${t('writeNow')}</button>
+        <button
+          type="button"
+          @click=${() => (config.mode === 'server' ? void steerSimulator('step') : simulator?.step())}
+        >
+          ${t('writeNow')}
+        </button>
       </fieldset>
       <label class="field check">
         <input
@@ -383,16 +484,48 @@ function renderControls(): void {
           <option value="ru" ?selected=${state.locale === 'ru'}>Русский</option>
         </select>
       </label>
-      <button type="button" class="reset" @click=${resetDemo}>${t('reset')}</button>
+      ${
+        config.mode === 'server'
+          ? html`<a class="customer-page" href="customer.html" target="_blank"
+                >${t('customerPage')}</a
+              >
+              <p class="mode" title="npm start -- --reset">
+                ${t('serverMode', { url: config.wsUrl })}
+              </p>`
+          : html`<button type="button" class="reset" @click=${resetDemo}>${t('reset')}</button>
+              <p class="mode">${t('inPageMode')}</p>`
+      }
       <p class="last-alert" role="status">${state.lastAlert || nothing}</p>`,
     controls,
   );
+}
+
+/** Which backend `npm start` runs: the server, or (`--in-page`, or no demo API) the page. */
+async function loadConfig(): Promise<DemoConfig> {
+  try {
+    const response = await fetch('/demo-api/config', { cache: 'no-store' });
+    if (response.ok) return (await response.json()) as DemoConfig;
+  } catch {
+    // No demo API: the page was served by something else; run in the page.
+  }
+  return { mode: 'in-page' };
 }
 
 async function main(): Promise<void> {
   applyPageTheme();
   renderControls();
   app.textContent = t('loading');
+  config = await loadConfig();
+  document.documentElement.dataset['mode'] = config.mode;
+  if (config.mode === 'server') {
+    // The simulator's state lives in the server: show it as it is.
+    state.simulatorRunning = config.simulator.running;
+    state.rate = config.simulator.ratePerMinute;
+    app.textContent = '';
+    renderControls();
+    layoutWorkspaces();
+    return;
+  }
   backend = await openMemoryBackend({
     persistence,
     seed: () => createSeedData({ now: Date.now() }),

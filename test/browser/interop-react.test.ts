@@ -84,7 +84,7 @@ describe('React 19 host (docs/embedding-react.md)', function () {
     expect(watch.errors).to.deep.equal([]);
   });
 
-  it('delivers live-chat-session-open and live-chat-session-change to React handlers with typed details', async () => {
+  it('delivers live-chat-session-open and live-chat-session-changed to React handlers with typed details', async () => {
     const opened: SessionOpenDetail[] = [];
     const changed: Array<string | null> = [];
     root = createRoot(mount.element);

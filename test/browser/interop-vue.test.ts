@@ -78,7 +78,7 @@ describe('Vue 3 host (docs/embedding-vue.md)', function () {
     expect(watch.errors).to.deep.equal([]);
   });
 
-  it('re-emits live-chat-session-open and live-chat-session-change as typed component events', async () => {
+  it('re-emits live-chat-session-open and live-chat-session-changed as typed component events', async () => {
     const opened: SessionOpenDetail[] = [];
     const changed: Array<string | null> = [];
     const { workspace } = mountPanel(

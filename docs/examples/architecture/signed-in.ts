@@ -1,7 +1,13 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { User } from '@live-chat/core';
-import { LiveChatElement, ObserveController, registerMessages } from '@live-chat/elements';
+import {
+  LiveChatElement,
+  ObserveController,
+  registerMessages,
+  sessionOpenEvent,
+  type Translation,
+} from '@live-chat/elements';
 
 /**
  * Who is signed in, and a button that opens the oldest session waiting in the user's queues.
@@ -35,10 +41,7 @@ export class LiveChatSignedIn extends LiveChatElement {
   private handleNext(): void {
     const oldest = this.client?.oldestQueued();
     if (!oldest) return;
-    const detail = { sessionId: oldest.session.id };
-    this.dispatchEvent(
-      new CustomEvent('live-chat-session-open', { detail, bubbles: true, composed: true }),
-    );
+    this.dispatchEvent(sessionOpenEvent({ sessionId: oldest.session.id }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -61,14 +64,24 @@ export class LiveChatSignedIn extends LiveChatElement {
   }
 }
 
-registerMessages('en', {
+// The texts: English as the source, every other language typed after it, so a missing
+// translation is a compile error; `MessageCatalogues` makes the keys known to `this.t`.
+const en = {
   'signed-in.name': 'Signed in as {name}',
   'signed-in.next': 'Open the oldest queued session',
-});
-registerMessages('ru', {
+} as const;
+const ru: Translation<typeof en> = {
   'signed-in.name': 'Вы вошли как {name}',
   'signed-in.next': 'Открыть самую старую сессию в очереди',
-});
+};
+registerMessages('en', en);
+registerMessages('ru', ru);
+
+declare module '@live-chat/elements' {
+  interface MessageCatalogues {
+    'signed-in': typeof en;
+  }
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -23,6 +23,6 @@ const workspace = document.querySelector('live-chat-workspace');
 if (!workspace) throw new Error('The page has no <live-chat-workspace>.');
 workspace.client = client;
 
-workspace.addEventListener('live-chat-session-change', (event) => {
+workspace.addEventListener('live-chat-session-changed', (event) => {
   document.title = event.detail.sessionId ? 'Live chats: a session is open' : 'Live chats';
 });

@@ -14,7 +14,7 @@ export function LiveChatPanelJsx(props: {
       <live-chat-workspace
         client={props.client}
         theme="dark"
-        onlive-chat-session-change={(event) => props.onSessionChange?.(event.detail.sessionId)}
+        onlive-chat-session-changed={(event) => props.onSessionChange?.(event.detail.sessionId)}
       />
     </>
   );

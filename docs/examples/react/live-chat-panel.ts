@@ -38,7 +38,7 @@ export function LiveChatPanel({
     theme,
     'onlive-chat-session-open': (event: HTMLElementEventMap['live-chat-session-open']) =>
       onSessionOpen?.(event.detail),
-    'onlive-chat-session-change': (event: HTMLElementEventMap['live-chat-session-change']) =>
+    'onlive-chat-session-changed': (event: HTMLElementEventMap['live-chat-session-changed']) =>
       onSessionChange?.(event.detail.sessionId),
   });
 }

@@ -26,7 +26,7 @@ export const WorkspacePanel = defineComponent({
     return {
       onOpen: (event: HTMLElementEventMap['live-chat-session-open']) =>
         emit('session-open', event.detail),
-      onChange: (event: HTMLElementEventMap['live-chat-session-change']) =>
+      onChange: (event: HTMLElementEventMap['live-chat-session-changed']) =>
         emit('session-change', event.detail.sessionId),
     };
   },
@@ -37,7 +37,7 @@ export const WorkspacePanel = defineComponent({
       :locale="locale"
       :theme="theme"
       @live-chat-session-open="onOpen"
-      @live-chat-session-change="onChange"
+      @live-chat-session-changed="onChange"
     ></live-chat-workspace>
   `,
 });

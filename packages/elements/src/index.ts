@@ -27,6 +27,8 @@ export * from './activity/index.js';
 export * from './connection-status/index.js';
 export * from './alert-settings/index.js';
 export * from './i18n/index.js';
+export * from './events/index.js';
+export { errorText, type ErrorSubject } from './shared/error-text.js';
 export {
   AlertsController,
   type AlertsControllerOptions,

@@ -13,7 +13,13 @@
 export const VERSION = '0.1.0';
 
 export { createLiveChatServer } from './server.js';
-export type { LiveChatServer, LiveChatServerOptions, LiveChatServerStats } from './server.js';
+export type {
+  HttpHandler,
+  LiveChatServer,
+  LiveChatServerOptions,
+  LiveChatServerStats,
+} from './server.js';
+export { HttpError } from './http.js';
 export type { Awaitable, LiveChatBackend } from './backend.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { ServerLimits } from './limits.js';
@@ -29,3 +35,20 @@ export type {
 } from './auth.js';
 export { CLOSE_CODES, WIRE_PROTOCOL } from '@live-chat/adapters';
 export * from './storage/index.js';
+export * from './postgres/index.js';
+export * from './config/index.js';
+export { createChannels } from './channels/index.js';
+export type { Channels, ChannelsOptions } from './channels/index.js';
+export {
+  DEFAULT_OUTBOUND,
+  INBOUND_PATH,
+  SIGNATURE_HEADER,
+  signBody,
+  verifySignature,
+} from './channels/index.js';
+export type {
+  InboundAnswer,
+  InboundMessage,
+  OutboundDefaults,
+  OutboundMessage,
+} from './channels/index.js';

@@ -45,7 +45,20 @@ export interface LiveChatServerOptions {
    * anyone who asks. Needs `auth.secret`. Never enable it in production.
    */
   dev?: boolean;
+  /**
+   * More HTTP routes (e.g. `createChannels(…).handle` for the channel webhooks): each is asked in
+   * turn, after the built-in routes, and answers `true` when it served the request. A thrown
+   * `HttpError` is answered with its status.
+   */
+  handlers?: readonly HttpHandler[];
 }
+
+/** An HTTP route of {@link LiveChatServerOptions.handlers}: `true` when it answered the request. */
+export type HttpHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+) => boolean | Promise<boolean>;
 
 /** What the server is doing, for metrics and tests. */
 export interface LiveChatServerStats {
@@ -265,6 +278,9 @@ export async function createLiveChatServer(
     } else if (path === wsPath) {
       throw new HttpError(426, 'This endpoint speaks WebSocket.');
     } else {
+      for (const handler of options.handlers ?? []) {
+        if (await handler(request, response, path)) return;
+      }
       throw new HttpError(404, 'Not found.');
     }
   }

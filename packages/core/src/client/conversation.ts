@@ -134,6 +134,16 @@ export class Conversations {
 
   /** Applies a server event to the conversation it belongs to, if loaded (the caller commits). */
   applyEvent(event: ServerEvent): void {
+    if (event.type === 'message.updated') {
+      if (this.states.has(event.message.sessionId)) {
+        this.dispatch(
+          event.message.sessionId,
+          { type: 'message.updated', message: event.message },
+          false,
+        );
+      }
+      return;
+    }
     if (event.type !== 'message.added') return;
     const message = event.message;
     if (message.clientMessageId !== undefined) this.deps.outbox.remove(message.clientMessageId);

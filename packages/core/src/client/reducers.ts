@@ -181,6 +181,8 @@ export function reduceActivity(
 export type ConversationAction =
   /** A `message.added` event for this session. */
   | { type: 'message.added'; message: Message }
+  /** A `message.updated` event: the loaded message with this id is replaced (e.g. its channel delivery). */
+  | { type: 'message.updated'; message: Message }
   /** A history page was requested. */
   | { type: 'history.loading' }
   /** A history page arrived: the newest page (`older: false`) or the page before the oldest loaded message. */
@@ -326,6 +328,15 @@ export function reduceConversation(
   switch (action.type) {
     case 'message.added':
       return withMessages(state, mergeMessages(state.messages, [action.message]));
+    case 'message.updated': {
+      const at = state.messages.findIndex(
+        (message) => isSent(message) && message.id === action.message.id,
+      );
+      if (at < 0) return state;
+      const messages = state.messages.slice();
+      messages[at] = sentView(action.message);
+      return { ...state, messages };
+    }
     case 'history.loading':
       if (state.loading && state.error === undefined) return state;
       return {

@@ -133,6 +133,26 @@ export interface Message {
   channel: Channel;
   sentAt: Timestamp;
   order: number;
+  /**
+   * Delivery to the customer through the channel's outbound webhook, for operator messages in
+   * sessions of a channel that has one (absent otherwise). Changes arrive as `message.updated`.
+   */
+  channelDelivery?: ChannelDelivery;
+}
+
+/**
+ * Where an operator's message is on its way to the customer's messenger or mailbox: `sent`
+ * (handed to the outbound webhook, possibly retrying), `delivered` (the webhook accepted it) or
+ * `failed` (given up; `reason` says why).
+ */
+export interface ChannelDelivery {
+  state: 'sent' | 'delivered' | 'failed';
+  /** When the state was reached. */
+  at: Timestamp;
+  /** Attempts made so far. */
+  attempts: number;
+  /** Why the last attempt failed (for `failed`, and for `sent` while retrying). */
+  reason?: string;
 }
 
 /** What an activity-stream entry reports. */

@@ -5,11 +5,11 @@
  */
 import { fail, ok, type Result } from '../domain/errors.js';
 import { transition } from '../domain/state-machine.js';
-import type { Channel, Customer, Id, Message, Session } from '../domain/types.js';
+import type { Channel, ChannelDelivery, Customer, Id, Message, Session } from '../domain/types.js';
 import { validateMessageText } from '../domain/validation.js';
 import type { SessionChangeCause } from '../protocol/events.js';
 import type { Context } from './context.js';
-import { fanOutAlert, fanOutCustomer, fanOutSession } from './fanout.js';
+import { fanOutAlert, fanOutCustomer, fanOutMessageUpdate, fanOutSession } from './fanout.js';
 import { io, type Step } from './steps.js';
 import {
   assignedTo,
@@ -161,4 +161,40 @@ export function* addCustomer(context: Context, input: NewCustomer): Step<Result<
   yield* io(context.tx.putCustomer(customer));
   yield* fanOutCustomer(context, customer);
   return ok(customer);
+}
+
+const DELIVERY_STATES: ReadonlySet<string> = new Set(['sent', 'delivered', 'failed']);
+
+/**
+ * Records how far an operator message got on its way to the customer through the channel's
+ * outbound webhook, and tells everyone who sees the session (`message.updated`). Needs a store
+ * with `updateMessage`.
+ */
+export function* setChannelDelivery(
+  context: Context,
+  messageId: Id,
+  delivery: ChannelDelivery,
+): Step<Result<Message>> {
+  const { tx } = context;
+  if (!tx.updateMessage) {
+    return fail('VALIDATION', 'This store does not record channel delivery states.');
+  }
+  if (
+    !DELIVERY_STATES.has(delivery.state) ||
+    !Number.isInteger(delivery.attempts) ||
+    delivery.attempts < 0
+  ) {
+    return fail('VALIDATION', 'A delivery needs a state (sent, delivered, failed) and attempts.');
+  }
+  const message = yield* io(tx.message(messageId));
+  if (!message) return fail('NOT_FOUND', `There is no message "${messageId}".`);
+  if (message.author.kind !== 'operator') {
+    return fail('VALIDATION', 'Only operator messages are delivered through a channel.');
+  }
+  const session = yield* io(tx.session(message.sessionId));
+  if (!session) return fail('NOT_FOUND', `There is no session "${message.sessionId}".`);
+  const updated: Message = { ...message, channelDelivery: { ...delivery } };
+  yield* io(tx.updateMessage(updated));
+  yield* fanOutMessageUpdate(context, session, updated);
+  return ok(updated);
 }

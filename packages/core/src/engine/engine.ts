@@ -5,7 +5,7 @@
 import { fail, type Result } from '../domain/errors.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
 import type { SearchHit, SearchQuery } from '../domain/search.js';
-import type { Customer, Id } from '../domain/types.js';
+import type { ChannelDelivery, Customer, Id, Message } from '../domain/types.js';
 import type { CommandResult, HistoryQuery, MessagePage } from '../protocol/adapter.js';
 import type { Command } from '../protocol/commands.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
@@ -14,6 +14,7 @@ import { Context, Memo, type CommittedChange } from './context.js';
 import {
   addCustomer,
   customerWrites,
+  setChannelDelivery,
   type CustomerMessageInput,
   type CustomerWriteValue,
   type NewCustomer,
@@ -130,6 +131,14 @@ export class LiveChatEngine<M extends StoreMode = StoreMode> {
   /** Adds a customer (e.g. a new visitor) to the directory; all staff get `customer.upserted`. */
   addCustomer(input: NewCustomer): Answer<M, Result<Customer>> {
     return this.write((context) => addCustomer(context, input));
+  }
+
+  /**
+   * Records the channel delivery state of an operator message (see `Message.channelDelivery`);
+   * users who see its session get `message.updated`.
+   */
+  setChannelDelivery(messageId: Id, delivery: ChannelDelivery): Answer<M, Result<Message>> {
+    return this.write((context) => setChannelDelivery(context, messageId, delivery));
   }
 
   // ── per-user reads ───────────────────────────────────────────────────────────────────────

@@ -98,3 +98,15 @@ export function* fanOutCustomer(context: Context, customer: Customer): Step<void
     yield* context.emit(userId, { type: 'customer.upserted', customer });
   }
 }
+
+/** Tells every user who can see the session that one of its messages changed in place. */
+export function* fanOutMessageUpdate(
+  context: Context,
+  session: Session,
+  message: Message,
+): Step<void> {
+  for (const userId of yield* membersOf(context, session.liveChatId)) {
+    const viewer = yield* context.viewer(userId);
+    if (canView(viewer, session)) yield* context.emit(userId, { type: 'message.updated', message });
+  }
+}

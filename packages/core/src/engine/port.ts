@@ -144,6 +144,11 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   appendMessage(message: Message): Io<M, void>;
   /** A message by id. */
   message(messageId: Id): Io<M, Message | undefined>;
+  /**
+   * Optional: replaces a stored message with the same id (same session and order; today only
+   * its `channelDelivery` changes). Stores without it cannot record channel delivery states.
+   */
+  updateMessage?(message: Message): Io<M, void>;
   /** The message of a session with this `clientMessageId`, if any. */
   messageByClientId(sessionId: Id, clientMessageId: string): Io<M, Message | undefined>;
   /** A session's messages, ascending by order. */

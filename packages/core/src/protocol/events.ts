@@ -55,6 +55,15 @@ export interface MessageAddedEvent extends EventBase {
   session?: Session;
   unread: number;
 }
+/**
+ * A message already added changed in place (today: its `channelDelivery`). Clients replace the
+ * message with the same id if they hold it, and ignore the event otherwise; it changes no
+ * session, unread count or order.
+ */
+export interface MessageUpdatedEvent extends EventBase {
+  type: 'message.updated';
+  message: Message;
+}
 /** The user's unread count of a session changed (they read it, on any device). */
 export interface SessionReadEvent extends EventBase {
   type: 'session.read';
@@ -82,6 +91,7 @@ export type ServerEvent =
   | SessionUpsertedEvent
   | SessionRemovedEvent
   | MessageAddedEvent
+  | MessageUpdatedEvent
   | SessionReadEvent
   | AlertEvent
   | ActivityAddedEvent

@@ -1,9 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ErrorInfo } from '@live-chat/core';
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
 import { StreamController } from '../controllers/stream-controller.js';
-import { formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import './about-session.messages.js';
 
@@ -68,21 +66,6 @@ export class AboutSessionPart extends LiveChatElement {
   /** @internal */
   protected setFeedback(key: string, value: Feedback | undefined): void {
     this.feedback = { ...this.feedback, [key]: value };
-  }
-
-  /** A readable, translated error; `field: 'name'` words validation errors for the session name. @internal */
-  protected errorText(error: ErrorInfo, field?: 'name'): string {
-    if (error.code === 'VALIDATION' && field === 'name') {
-      const limit = error.details?.['limit'];
-      return typeof limit === 'number'
-        ? this.t('about-session.errorCode.NAME_TOO_LONG', {
-            limit: formatNumber(limit, this.locale),
-          })
-        : this.t('about-session.errorCode.NAME_EMPTY');
-    }
-    const key = `about-session.errorCode.${error.code}`;
-    const text = this.t(key);
-    return text === key ? error.message : text;
   }
 
   /** `aria-describedby` of a control that is disabled while read-only. @internal */

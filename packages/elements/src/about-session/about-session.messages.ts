@@ -1,6 +1,7 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'about-session.title': 'About the session',
   'about-session.empty.title': 'No session selected',
   'about-session.empty.hint': 'Open a session to see its details here.',
@@ -65,19 +66,9 @@ registerDefaultMessages('en', {
   'about-session.addedToCustomers': '{name} was added to customers.',
   'about-session.inCustomers': 'In your customer database',
   'about-session.unknownCustomer': 'Unknown customer',
-  'about-session.errorCode.NAME_EMPTY': 'The session name cannot be empty.',
-  'about-session.errorCode.NAME_TOO_LONG':
-    'The session name is too long: at most {limit} characters.',
-  'about-session.errorCode.ALREADY_TAKEN': 'Another operator has already taken this session.',
-  'about-session.errorCode.FORBIDDEN': 'You are not allowed to do this in this session.',
-  'about-session.errorCode.NOT_FOUND': 'Not found: it may have been removed.',
-  'about-session.errorCode.OFFLINE': 'You are offline.',
-  'about-session.errorCode.TIMEOUT': 'The server did not confirm it in time.',
-  'about-session.errorCode.INVALID_TRANSITION':
-    'This cannot be done in the session’s current state.',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'about-session.title': 'О сессии',
   'about-session.empty.title': 'Сессия не выбрана',
   'about-session.empty.hint': 'Откройте сессию, чтобы увидеть здесь её сведения.',
@@ -142,14 +133,13 @@ registerDefaultMessages('ru', {
   'about-session.addedToCustomers': '{name}: добавлен(а) в клиенты.',
   'about-session.inCustomers': 'Есть в вашей базе клиентов',
   'about-session.unknownCustomer': 'Неизвестный клиент',
-  'about-session.errorCode.NAME_EMPTY': 'Название сессии не может быть пустым.',
-  'about-session.errorCode.NAME_TOO_LONG':
-    'Название сессии слишком длинное: не более {limit} символов.',
-  'about-session.errorCode.ALREADY_TAKEN': 'Эту сессию уже взял другой оператор.',
-  'about-session.errorCode.FORBIDDEN': 'У вас нет прав на это действие в этой сессии.',
-  'about-session.errorCode.NOT_FOUND': 'Не найдено: возможно, запись удалена.',
-  'about-session.errorCode.OFFLINE': 'Нет соединения.',
-  'about-session.errorCode.TIMEOUT': 'Сервер не подтвердил это вовремя.',
-  'about-session.errorCode.INVALID_TRANSITION':
-    'В текущем состоянии сессии это действие невозможно.',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    'about-session': typeof en;
+  }
+}

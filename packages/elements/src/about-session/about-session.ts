@@ -1,8 +1,7 @@
 import { html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ErrorInfo } from '@live-chat/core';
 import { StreamController } from '../controllers/stream-controller.js';
-import { emit } from '../shared/events.js';
+import { sessionReassignedEvent } from '../events/session-reassigned.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { aboutSessionStyles } from './about-session.styles.js';
@@ -132,13 +131,7 @@ export class LiveChatAboutSession extends LiveChatElement {
     // The session may have left the user's view before the answer came, taking the form out of
     // the page: its event then reaches no one but this listener, so tell the host from here.
     if (!(event.target as Element).isConnected)
-      emit(this, 'live-chat-session-reassigned', event.detail);
-  }
-
-  private errorText(error: ErrorInfo): string {
-    const key = `about-session.errorCode.${error.code}`;
-    const text = this.t(key);
-    return text === key ? error.message : text;
+      this.dispatchEvent(sessionReassignedEvent(event.detail));
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

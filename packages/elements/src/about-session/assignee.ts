@@ -1,7 +1,5 @@
 import type { AssigneeTarget, LiveChatClient, Session } from '@live-chat/core';
-import type { MessageParams } from '../i18n/catalogue.js';
-
-type Translate = (key: string, params?: MessageParams) => string;
+import type { Translate } from '../i18n/catalogue.js';
 
 /** The `<option>` value of a reassignment target: `operator:<id>` or `group:<id>`. */
 export function targetValue(target: AssigneeTarget): string {

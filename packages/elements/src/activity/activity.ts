@@ -5,7 +5,7 @@ import type { ActivityEntry, ClientStatus, Id, User } from '@live-chat/core';
 import { tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { emit } from '../shared/events.js';
+import { sessionOpenEvent } from '../events/session-open.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
 import { activityStyles } from './activity.styles.js';
 import './activity.messages.js';
@@ -74,7 +74,7 @@ export class LiveChatActivity extends LiveChatElement {
   }
 
   private open(sessionId: Id): void {
-    emit(this, 'live-chat-session-open', { sessionId });
+    this.dispatchEvent(sessionOpenEvent({ sessionId }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -144,7 +144,7 @@ export class LiveChatActivity extends LiveChatElement {
     const status = this.status.value;
     if (status.state === 'error') {
       return html`<p part="message" class="message error" role="alert">
-        ${this.t('activity.error', { message: status.error.message })}
+        ${this.t('activity.error', { reason: this.errorText(status.error), message: status.error.message })}
       </p>`;
     }
     if (!this.client || status.state === 'loading') {
@@ -179,8 +179,5 @@ export class LiveChatActivity extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-activity': LiveChatActivity;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
   }
 }

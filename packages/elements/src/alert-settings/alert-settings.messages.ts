@@ -1,6 +1,7 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'alert-settings.heading': 'Alerts for new messages',
   'alert-settings.sound': 'Sound',
   'alert-settings.sound.description': 'Play a short sound when a customer writes.',
@@ -15,9 +16,9 @@ registerDefaultMessages('en', {
   'alert-settings.title-badge': 'Count in the page title',
   'alert-settings.title-badge.description':
     'Show the number of new messages in the tab title, e.g. “(3) Live chats”.',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'alert-settings.heading': 'Оповещения о новых сообщениях',
   'alert-settings.sound': 'Звук',
   'alert-settings.sound.description': 'Короткий звуковой сигнал, когда пишет клиент.',
@@ -32,4 +33,13 @@ registerDefaultMessages('ru', {
   'alert-settings.title-badge': 'Счётчик в заголовке страницы',
   'alert-settings.title-badge.description':
     'Показывать число новых сообщений в заголовке вкладки, например «(3) Чаты».',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    'alert-settings': typeof en;
+  }
+}

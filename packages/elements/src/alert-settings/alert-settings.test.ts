@@ -42,9 +42,11 @@ describe('<live-chat-alert-settings>', () => {
     const el = await fixture<LiveChatAlertSettings>(
       html`<live-chat-alert-settings .environment=${fake.environment}></live-chat-alert-settings>`,
     );
+    const deprecated = oneEvent(el, 'live-chat-alert-settings-change');
     setTimeout(() => switchFor(el, 'sound').click());
-    const event = await oneEvent(el, 'live-chat-alert-settings-change');
+    const event = await oneEvent(el, 'live-chat-alert-settings-changed');
     expect(event.detail).to.deep.equal({ sound: false, desktop: false, titleBadge: true });
+    expect((await deprecated).detail).to.deep.equal(event.detail);
     await el.updateComplete;
     expect(checked(el, 'sound')).to.equal('false');
     expect(stored(fake).sound).to.equal(false);

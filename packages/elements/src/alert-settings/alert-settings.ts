@@ -2,7 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
-import { emit } from '../shared/events.js';
+import {
+  alertSettingsChangeEvent,
+  alertSettingsChangedEvent,
+} from '../events/alert-settings-changed.js';
 import {
   AlertsController,
   type AlertsEnvironment,
@@ -32,7 +35,8 @@ type SwitchName = keyof AlertSettings;
  *
  * @summary Sound, desktop notification and title badge switches for new-message alerts.
  *
- * @fires live-chat-alert-settings-change - A setting changed; `detail` is the whole new {@link AlertSettings}.
+ * @fires live-chat-alert-settings-changed - A setting changed; `detail` is the whole new {@link AlertSettings}.
+ * @fires live-chat-alert-settings-change - Deprecated former name of `live-chat-alert-settings-changed`, dispatched right after it until the next release.
  *
  * @csspart base - The group of switches.
  * @csspart heading - The group's heading.
@@ -130,7 +134,8 @@ export class LiveChatAlertSettings extends LiveChatElement {
 
   private changed(settings: AlertSettings): void {
     this.settings = settings;
-    emit(this, 'live-chat-alert-settings-change', settings);
+    this.dispatchEvent(alertSettingsChangedEvent(settings));
+    this.dispatchEvent(alertSettingsChangeEvent(settings)); // the deprecated name, for one release
   }
 
   private async toggle(name: SwitchName): Promise<void> {
@@ -248,8 +253,5 @@ export class LiveChatAlertSettings extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-alert-settings': LiveChatAlertSettings;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-alert-settings-change': CustomEvent<AlertSettings>;
   }
 }

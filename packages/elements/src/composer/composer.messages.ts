@@ -1,8 +1,9 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
 // The composer keeps the `conversation.` key prefix it has always had, so texts a host
 // registered for these keys still apply.
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'conversation.outboxUnavailable':
     'Unsent messages cannot be saved in this browser: they will be lost if you reload the page.',
   'conversation.composer.label': 'Message',
@@ -20,9 +21,9 @@ registerDefaultMessages('en', {
     'You can read this session but not reply: it is assigned to someone else.',
   'conversation.composer.closed':
     'This session is closed. Its history is kept; if the customer writes again, it returns to the queue.',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'conversation.outboxUnavailable':
     'Неотправленные сообщения нельзя сохранить в этом браузере: при перезагрузке страницы они пропадут.',
   'conversation.composer.label': 'Сообщение',
@@ -43,4 +44,13 @@ registerDefaultMessages('ru', {
     'Вы можете читать эту сессию, но не отвечать: она назначена другому сотруднику.',
   'conversation.composer.closed':
     'Сессия закрыта. История сохранена; если клиент напишет снова, сессия вернётся в очередь.',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    composer: typeof en;
+  }
+}

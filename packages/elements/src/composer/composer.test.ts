@@ -254,7 +254,9 @@ describe('live-chat-composer', () => {
     await el.send();
     await el.updateComplete;
     expect(input(el).value).to.equal('Same words');
-    expect(part(el, 'composer-error')!.textContent).to.contain('not allowed');
+    expect(part(el, 'composer-error')!.textContent).to.contain(
+      'You do not have permission for this.',
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -8,9 +8,8 @@ import {
   type ConversationState,
   type ErrorInfo,
 } from '@live-chat/core';
-import { conversationErrorText } from '../conversation/error-text.js';
 import { StreamController } from '../controllers/stream-controller.js';
-import { emit } from '../shared/events.js';
+import { sendEvent, type SendDetail } from '../events/send.js';
 import { formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
@@ -21,12 +20,8 @@ import './composer.messages.js';
 /** The character count appears when a draft gets this close to the limit. */
 const COUNT_VISIBLE_FROM = MAX_MESSAGE_LENGTH - 200;
 
-/** Detail of `live-chat-send`. */
-export interface ComposerSendDetail {
-  sessionId: string;
-  /** The text as it will be sent (trailing blanks removed). */
-  text: string;
-}
+/** Detail of `live-chat-send` (the same as {@link SendDetail}). */
+export type ComposerSendDetail = SendDetail;
 
 /**
  * The reply box of one session: a labelled textarea (Enter sends, Shift+Enter adds a line), a
@@ -139,7 +134,7 @@ export class LiveChatComposer extends LiveChatElement {
       return;
     }
     const text = valid.value;
-    if (!emit(this, 'live-chat-send', { sessionId, text })) return;
+    if (!this.dispatchEvent(sendEvent({ sessionId, text }))) return;
     this.error = undefined;
     this.drafts.set(sessionId, '');
     this.requestUpdate();
@@ -281,7 +276,7 @@ export class LiveChatComposer extends LiveChatElement {
         ${
           error
             ? html`<p id="composer-error" class="field-error" part="composer-error" role="alert">
-                ${conversationErrorText(error, this.locale)}
+                ${this.errorText(error, 'message')}
               </p>`
             : nothing
         }
@@ -293,8 +288,5 @@ export class LiveChatComposer extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-composer': LiveChatComposer;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-send': CustomEvent<ComposerSendDetail>;
   }
 }

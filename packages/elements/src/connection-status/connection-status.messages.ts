@@ -1,27 +1,37 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'connection-status.connecting': 'Connecting…',
   'connection-status.reconnecting': 'Connection lost. Reconnecting…',
   'connection-status.offline':
     'You are offline. The workspace will update when the connection is back.',
   'connection-status.failed': 'Could not connect to the live chat server.',
-  'connection-status.load-error': 'The workspace could not be loaded: {message}',
+  'connection-status.load-error': 'The workspace could not be loaded. {reason}',
   'connection-status.load-error-hint':
     'It tries again by itself, and at once when the connection is back.',
   'connection-status.unconfirmed': 'Not confirmed yet: {count}. Still trying…',
   'connection-status.retry': 'Retry now',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'connection-status.connecting': 'Подключение…',
   'connection-status.reconnecting': 'Соединение потеряно. Переподключение…',
   'connection-status.offline':
     'Нет подключения к сети. Рабочее место обновится, когда связь восстановится.',
   'connection-status.failed': 'Не удалось подключиться к серверу чатов.',
-  'connection-status.load-error': 'Не удалось загрузить рабочее место: {message}',
+  'connection-status.load-error': 'Не удалось загрузить рабочее место. {reason}',
   'connection-status.load-error-hint':
     'Попытки повторяются автоматически, и сразу, когда связь восстановится.',
   'connection-status.unconfirmed': 'Ещё не подтверждено: {count}. Повторяем попытку…',
   'connection-status.retry': 'Повторить сейчас',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    'connection-status': typeof en;
+  }
+}

@@ -119,7 +119,7 @@ describe('<live-chat-connection-status>', () => {
     });
     await el.updateComplete;
     expect(alert.querySelector('[part~="text"]')!.textContent!.trim()).to.equal(
-      'The workspace could not be loaded: The server had a problem.',
+      'The workspace could not be loaded. Something went wrong: The server had a problem.',
     );
     expect(alert.querySelector('[part~="error-hint"]')!.textContent!.trim()).to.equal(
       'It tries again by itself, and at once when the connection is back.',

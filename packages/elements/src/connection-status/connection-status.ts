@@ -65,7 +65,7 @@ export class LiveChatConnectionStatus extends LiveChatElement {
     this.toggleAttribute('error', this.status.value.state === 'error');
   }
 
-  private renderBanner(state: ConnectionState) {
+  private renderBanner(state: Exclude<ConnectionState, 'online'>) {
     const icon = state === 'offline' ? offlineIcon : state === 'failed' ? errorIcon : spinnerIcon;
     return html`<div part="banner banner-${state}" class="banner ${state}">
       <span part="icon" class="icon" aria-hidden="true"
@@ -108,7 +108,7 @@ export class LiveChatConnectionStatus extends LiveChatElement {
                   ><svg viewBox="0 0 16 16" width="16" height="16">${errorIcon}</svg></span
                 >
                 <span part="text" class="text"
-                  >${this.t('connection-status.load-error', { message: status.error.message })}</span
+                  >${this.t('connection-status.load-error', { reason: this.errorText(status.error), message: status.error.message })}</span
                 >
                 <span part="error-hint" class="hint"
                   >${this.t('connection-status.load-error-hint')}</span

@@ -1,15 +1,7 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
-  'conversation.errorCode.EMPTY': 'Write a message first: it cannot be empty.',
-  'conversation.errorCode.TOO_LONG': 'The message is too long: at most {limit} characters.',
-  'conversation.errorCode.ALREADY_TAKEN': 'Another operator has already taken this session.',
-  'conversation.errorCode.FORBIDDEN': 'You are not allowed to do this in this session.',
-  'conversation.errorCode.NOT_FOUND': 'This session no longer exists.',
-  'conversation.errorCode.OFFLINE': 'You are offline.',
-  'conversation.errorCode.TIMEOUT': 'The server did not confirm it in time.',
-  'conversation.errorCode.INVALID_TRANSITION':
-    'This cannot be done in the session’s current state.',
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'conversation.empty.title': 'No session selected',
   'conversation.empty.hint':
     'Choose a session from a list, or click the blue counter to take the oldest new one.',
@@ -48,18 +40,9 @@ registerDefaultMessages('en', {
   'conversation.failed': 'Not sent: {error}',
   'conversation.retrySend': 'Retry',
   'conversation.discard': 'Discard',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
-  'conversation.errorCode.EMPTY': 'Сначала напишите сообщение: оно не может быть пустым.',
-  'conversation.errorCode.TOO_LONG': 'Сообщение слишком длинное: не более {limit} символов.',
-  'conversation.errorCode.ALREADY_TAKEN': 'Эту сессию уже взял другой оператор.',
-  'conversation.errorCode.FORBIDDEN': 'У вас нет прав на это действие в этой сессии.',
-  'conversation.errorCode.NOT_FOUND': 'Этой сессии больше нет.',
-  'conversation.errorCode.OFFLINE': 'Нет соединения.',
-  'conversation.errorCode.TIMEOUT': 'Сервер не подтвердил это вовремя.',
-  'conversation.errorCode.INVALID_TRANSITION':
-    'В текущем состоянии сессии это действие невозможно.',
+const ru: Translation<typeof en> = {
   'conversation.empty.title': 'Сессия не выбрана',
   'conversation.empty.hint':
     'Выберите сессию в списке или нажмите синий счётчик, чтобы взять самую старую новую сессию.',
@@ -98,4 +81,13 @@ registerDefaultMessages('ru', {
   'conversation.failed': 'Не отправлено: {error}',
   'conversation.retrySend': 'Повторить',
   'conversation.discard': 'Удалить',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    conversation: typeof en;
+  }
+}

@@ -12,7 +12,6 @@ import { buttonStyles, tokens } from '../styles/tokens.js';
 import { conversationStyles } from './conversation.styles.js';
 import { MessageJumpController } from './message-jump.js';
 import { messageKey, renderMessageLog, type MessageLogActions } from './message-log.js';
-import { conversationErrorText } from './error-text.js';
 import { SessionActionsController, type ActionFocusTarget } from './session-actions.js';
 import { renderCloseDialog, renderSessionHeader } from './session-header.js';
 import './conversation.messages.js';
@@ -302,7 +301,7 @@ export class LiveChatConversation extends LiveChatElement {
     if (status.state === 'error') {
       return this.renderPlaceholder(
         html`<h2>${this.t('conversation.error.title')}</h2>
-          <p role="alert">${conversationErrorText(status.error, this.locale)}</p>`,
+          <p role="alert">${this.errorText(status.error)}</p>`,
       );
     }
     const view = this.session.value;
@@ -370,8 +369,5 @@ export class LiveChatConversation extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-conversation': LiveChatConversation;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-session-closed': CustomEvent<{ sessionId: string }>;
   }
 }

@@ -2,11 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ConversationState, Customer, LiveChatClient, MessageView } from '@live-chat/core';
-import type { MessageParams } from '../i18n/catalogue.js';
+import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { formatDate, formatDateTime, formatTime } from '../shared/format.js';
 import { renderSafeText } from '../shared/safe-text.js';
-import { conversationErrorText } from './error-text.js';
+import { errorText } from '../shared/error-text.js';
 
 /**
  * The message log of a conversation, as templates: the `role="log"` history with its day
@@ -20,7 +20,7 @@ import { conversationErrorText } from './error-text.js';
 export interface MessageLogView {
   conversation: ConversationState;
   locale: string;
-  t: (key: string, params?: MessageParams) => string;
+  t: Translate;
   /** Names authors: operators from its directory, the signed-in user as "(you)". */
   client: LiveChatClient;
   /** The session's customer, as the session view has it. */
@@ -94,7 +94,7 @@ export function renderMessageLog(view: MessageLogView, actions: MessageLogAction
   if (conversation.messages.length === 0 && conversation.error) {
     return html`<div class="placeholder" part="placeholder">
       <h2>${t('conversation.error.title')}</h2>
-      <p role="alert">${conversationErrorText(conversation.error, view.locale)}</p>
+      <p role="alert">${errorText(conversation.error, view.locale)}</p>
       <button class="button" type="button" @click=${actions.retryLoad}>
         ${t('conversation.retry')}
       </button>
@@ -152,7 +152,7 @@ function renderLogTop(
   if (conversation.loading) return html`<span>${t('conversation.loadingOlder')}</span>`;
   if (conversation.error) {
     return html`<span class="field-error" role="alert"
-        >${conversationErrorText(conversation.error, view.locale)}</span
+        >${errorText(conversation.error, view.locale)}</span
       >
       <button class="button" part="load-older" type="button" @click=${actions.retryLoad}>
         ${t('conversation.retry')}
@@ -219,7 +219,7 @@ function renderDelivery(
     return html`<div class="delivery" part="delivery">${t('conversation.unconfirmed')}</div>`;
   }
   if (message.delivery !== 'failed') return nothing;
-  const reason = message.error ? conversationErrorText(message.error, view.locale) : '';
+  const reason = message.error ? errorText(message.error, view.locale, 'message') : '';
   return html`<div class="delivery failed" part="delivery">
     <span>${t('conversation.failed', { error: reason })}</span>
     <button class="button" part="retry-button" type="button" @click=${() => actions.retry(message)}>

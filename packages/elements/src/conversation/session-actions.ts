@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ErrorInfo, LiveChatClient } from '@live-chat/core';
-import { emit } from '../shared/events.js';
+import { sessionClosedEvent } from '../events/session-closed.js';
 import type { CloseDialogActions, SessionAction, SessionHeaderActions } from './session-header.js';
 
 /** Where focus goes after an action: the element the user will want next. */
@@ -101,7 +101,7 @@ export class SessionActionsController
       }
       this.closeConfirmed = true;
       this.options.dialog()?.close();
-      emit(this.host, 'live-chat-session-closed', { sessionId });
+      this.host.dispatchEvent(sessionClosedEvent({ sessionId }));
     });
   };
 

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ErrorInfo, SessionView } from '@live-chat/core';
-import type { MessageParams } from '../i18n/catalogue.js';
+import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
-import { conversationErrorText } from './error-text.js';
+import { errorText } from '../shared/error-text.js';
 
 /**
  * The conversation's header (the session's name, customer, status and its actions) and the
@@ -12,8 +12,6 @@ import { conversationErrorText } from './error-text.js';
 
 /** A session action that runs a command; one runs at a time. */
 export type SessionAction = 'take' | 'return' | 'close';
-
-type Translate = (key: string, params?: MessageParams) => string;
 
 /** What the header shows. */
 export interface SessionHeaderView {
@@ -116,7 +114,7 @@ export function renderSessionHeader(
     ${
       header.error
         ? html`<p class="notice error" part="action-error" role="alert">
-            ${conversationErrorText(header.error, header.locale)}
+            ${errorText(header.error, header.locale)}
           </p>`
         : nothing
     }
@@ -139,9 +137,7 @@ export function renderCloseDialog(
       <p id="close-dialog-text">${t('conversation.closeDialog.text')}</p>
       ${
         dialog.error
-          ? html`<p class="field-error" role="alert">
-              ${conversationErrorText(dialog.error, dialog.locale)}
-            </p>`
+          ? html`<p class="field-error" role="alert">${errorText(dialog.error, dialog.locale)}</p>`
           : nothing
       }
       <div class="dialog-actions">

@@ -1,6 +1,7 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'counter.unread.label': { one: '{count} unread message', other: '{count} unread messages' },
   'counter.unread.zero': 'No unread messages',
   'counter.unread.hint': 'Unread customer messages in the sessions assigned to you',
@@ -8,9 +9,9 @@ registerDefaultMessages('en', {
   'counter.unassigned.zero': 'No new sessions',
   'counter.unassigned.hint': 'Opens the oldest session waiting in your queues',
   'counter.unassigned.zero-hint': 'No session is waiting in your queues',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'counter.unread.label': {
     one: '{count} непрочитанное сообщение',
     few: '{count} непрочитанных сообщения',
@@ -28,4 +29,13 @@ registerDefaultMessages('ru', {
   'counter.unassigned.zero': 'Нет новых сессий',
   'counter.unassigned.hint': 'Открывает самую давнюю сессию из ваших очередей',
   'counter.unassigned.zero-hint': 'В ваших очередях нет ожидающих сессий',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    counter: typeof en;
+  }
+}

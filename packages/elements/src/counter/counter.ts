@@ -5,7 +5,7 @@ import { emptyCounters, type Counters } from '@live-chat/core';
 import { tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { emit } from '../shared/events.js';
+import { sessionOpenEvent } from '../events/session-open.js';
 import { formatNumber } from '../shared/format.js';
 import { counterStyles } from './counter.styles.js';
 import './counter.messages.js';
@@ -70,7 +70,7 @@ export class LiveChatCounter extends LiveChatElement {
   private handleClick(): void {
     if (this.kind !== 'unassigned' || !this.client || this.count === 0) return;
     const oldest = this.client.oldestQueued();
-    if (oldest) emit(this, 'live-chat-session-open', { sessionId: oldest.session.id });
+    if (oldest) this.dispatchEvent(sessionOpenEvent({ sessionId: oldest.session.id }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -133,8 +133,5 @@ export class LiveChatCounter extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-counter': LiveChatCounter;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
   }
 }

@@ -14,6 +14,35 @@ export type Messages = Record<string, MessageValue>;
 /** Values for a text's `{name}` placeholders (`count` also chooses the plural form). */
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * The built-in catalogues, one member per component, each the type of its English texts:
+ * every `*.messages.ts` adds its own by declaration merging
+ * (`declare module '../i18n/catalogue.js' { interface MessageCatalogues { counter: typeof en } }`),
+ * so the keys are known where the texts are written, with no list to keep up to date.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface MessageCatalogues {}
+
+/**
+ * Every built-in key: `'counter.unread.zero' | 'session-list.empty.queue' | …`. Components ask
+ * for texts by this type, so a misspelt key, or a key built at run time from an untyped string,
+ * is a compile error.
+ */
+export type MessageKey = {
+  [C in keyof MessageCatalogues]: keyof MessageCatalogues[C] & string;
+}[keyof MessageCatalogues];
+
+/**
+ * A translation of the English texts `E`: every key of `E` and no other, each a string or plural
+ * forms (a language may need plural forms where English has none). A component types its other
+ * catalogues with it (`const ru: Translation<typeof en> = {…}`), so a missing translation is a
+ * compile error.
+ */
+export type Translation<E extends Messages> = { readonly [K in keyof E]: MessageValue };
+
+/** A component's text lookup in its current locale, as handed to a render helper. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
 /** The locale used when no other is set, and the last fallback for a missing text. */
 export const DEFAULT_LOCALE = 'en';
 
@@ -26,7 +55,7 @@ function merge(into: Map<string, Messages>, locale: string, messages: Messages):
 }
 
 /** Registers built-in texts (used by the components' own catalogues). */
-export function registerDefaultMessages(locale: string, messages: Messages): void {
+export function registerDefaultMessages(locale: string, messages: Readonly<Messages>): void {
   merge(builtIn, locale, messages);
 }
 

@@ -10,4 +10,7 @@ export {
   type MessageValue,
   type MessageParams,
   type PluralForms,
+  type MessageCatalogues,
+  type MessageKey,
+  type Translation,
 } from './catalogue.js';

@@ -1,8 +1,10 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'navigation.label': 'Live chats menu',
   'navigation.reports': 'Reports',
+  'navigation.error': 'Live chats could not be loaded. {reason}',
   'navigation.group.active': 'Active',
   'navigation.group.closed': 'Closed',
   'navigation.group.queue': 'Queue',
@@ -17,11 +19,12 @@ registerDefaultMessages('en', {
   'navigation.no-client':
     'Not connected: set the client property (or place this menu inside <live-chat-workspace>).',
   'navigation.sessions-of': '{group} — {liveChat}',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'navigation.label': 'Меню чатов',
   'navigation.reports': 'Отчёты',
+  'navigation.error': 'Не удалось загрузить лайв-чаты. {reason}',
   'navigation.group.active': 'Активные',
   'navigation.group.closed': 'Закрытые',
   'navigation.group.queue': 'Очередь',
@@ -41,4 +44,13 @@ registerDefaultMessages('ru', {
   'navigation.no-client':
     'Нет подключения: задайте свойство client (или поместите меню внутрь <live-chat-workspace>).',
   'navigation.sessions-of': '{group} — {liveChat}',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    navigation: typeof en;
+  }
+}

@@ -12,7 +12,7 @@ import {
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { emit } from '../shared/events.js';
+import { navigateEvent, type NavigationSelection } from '../events/navigate.js';
 import { formatNumber } from '../shared/format.js';
 import type { LiveChatNewSession } from '../new-session/new-session.js';
 import { navigationStyles } from './navigation.styles.js';
@@ -20,9 +20,7 @@ import '../new-session/new-session.js';
 import '../session-list/session-list.js';
 import './navigation.messages.js';
 
-/** What the left menu selects: the reports, or one group of one live chat. */
-export type NavigationSelection =
-  { view: 'reports' } | { view: 'group'; liveChatId: Id; group: SessionGroupKind };
+export type { NavigationSelection } from '../events/navigate.js';
 
 /** Where the selected group's session list is shown. */
 export type NavigationListPlacement = 'inline' | 'none';
@@ -146,7 +144,7 @@ export class LiveChatNavigation extends LiveChatElement {
 
   private select(selection: NavigationSelection): void {
     this.selection = selection;
-    emit(this, 'live-chat-navigate', selection);
+    this.dispatchEvent(navigateEvent(selection));
   }
 
   private toggleLiveChat(liveChatId: Id): void {
@@ -189,7 +187,9 @@ export class LiveChatNavigation extends LiveChatElement {
       return html`<p class="note" part="note">${this.t('navigation.no-client')}</p>`;
     const status = this.status.value;
     if (status.state === 'error') {
-      return html`<p class="note error" part="note" role="alert">${status.error.message}</p>`;
+      return html`<p class="note error" part="note" role="alert">
+        ${this.t('navigation.error', { reason: this.errorText(status.error), message: status.error.message })}
+      </p>`;
     }
     if (this.liveChats.value.length > 0) return nothing;
     if (status.state === 'loading') {
@@ -315,8 +315,5 @@ export class LiveChatNavigation extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-navigation': LiveChatNavigation;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-navigate': CustomEvent<NavigationSelection>;
   }
 }

@@ -1,6 +1,7 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'new-session.title': 'New session',
   'new-session.in-live-chat': 'in {liveChat}',
   'new-session.customer': 'Customer',
@@ -23,16 +24,11 @@ registerDefaultMessages('en', {
     'You cannot start a session here: the live chat has no messenger or email channel, or you are not one of its operators.',
   'new-session.no-client':
     'Not connected: set the client property (or place this dialog inside <live-chat-workspace>).',
-  'new-session.error': 'The session was not started: {message}',
-  'new-session.error.FORBIDDEN': 'You are not allowed to start a session in this live chat.',
-  'new-session.error.VALIDATION': 'Please check the form: {message}',
-  'new-session.error.OFFLINE':
-    'You are offline. The session was not started; try again when the connection is back.',
-  'new-session.error.NOT_FOUND': 'The customer or the live chat no longer exists.',
+  'new-session.error': 'The session was not started. {reason}',
   'new-session.open-existing': 'Open that session',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'new-session.title': 'Новая сессия',
   'new-session.in-live-chat': 'в чате «{liveChat}»',
   'new-session.customer': 'Клиент',
@@ -60,11 +56,15 @@ registerDefaultMessages('ru', {
     'Здесь нельзя начать сессию: лайв-чат не подключён к мессенджеру или почте, или вы не его оператор.',
   'new-session.no-client':
     'Нет подключения: задайте свойство client (или поместите диалог внутрь <live-chat-workspace>).',
-  'new-session.error': 'Сессия не создана: {message}',
-  'new-session.error.FORBIDDEN': 'У вас нет права начинать сессии в этом лайв-чате.',
-  'new-session.error.VALIDATION': 'Проверьте форму: {message}',
-  'new-session.error.OFFLINE':
-    'Нет связи. Сессия не создана; повторите, когда соединение восстановится.',
-  'new-session.error.NOT_FOUND': 'Клиент или лайв-чат больше не существует.',
+  'new-session.error': 'Сессия не создана. {reason}',
   'new-session.open-existing': 'Открыть эту сессию',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    'new-session': typeof en;
+  }
+}

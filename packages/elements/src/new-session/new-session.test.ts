@@ -206,9 +206,11 @@ describe('<live-chat-new-session>', () => {
   it('closes on Escape and on Cancel', async () => {
     current = await setup();
     const el = await openDialog(current.client);
-    const closed = oneEvent(el, 'live-chat-new-session-close');
+    const closed = oneEvent(el, 'live-chat-new-session-closed');
+    const deprecated = oneEvent(el, 'live-chat-new-session-close');
     await sendKeys({ press: 'Escape' });
-    await closed;
+    expect((await closed).detail).to.deep.equal({});
+    expect((await deprecated).detail).to.deep.equal({});
     expect(el.open).to.equal(false);
     await el.show();
     expect(el.open).to.equal(true);

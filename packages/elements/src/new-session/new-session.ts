@@ -5,7 +5,12 @@ import type { Channel, Customer, ErrorInfo, Id, LiveChat } from '@live-chat/core
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { emit } from '../shared/events.js';
+import {
+  newSessionCloseEvent,
+  newSessionClosedEvent,
+  type NewSessionClosedDetail,
+} from '../events/new-session-closed.js';
+import { sessionOpenEvent } from '../events/session-open.js';
 import { formatNumber } from '../shared/format.js';
 import { channelIcon, CHANNEL_NAMES } from '../shared/channel-icon.js';
 import { newSessionStyles } from './new-session.styles.js';
@@ -13,8 +18,6 @@ import './new-session.messages.js';
 
 /** Most customers listed at once; the search narrows the rest. */
 const MAX_LISTED = 100;
-
-const TRANSLATED_ERRORS = new Set(['FORBIDDEN', 'VALIDATION', 'OFFLINE', 'NOT_FOUND']);
 
 /**
  * The "+ New Session" dialog: start an outbound session with a customer in one live chat. The
@@ -30,7 +33,8 @@ const TRANSLATED_ERRORS = new Set(['FORBIDDEN', 'VALIDATION', 'OFFLINE', 'NOT_FO
  * @summary Dialog to start an outbound session (pick customer, channel, name, first message).
  *
  * @fires live-chat-session-open - The session was started; `detail.sessionId` is the new session.
- * @fires live-chat-new-session-close - The dialog closed (started or cancelled); `detail.sessionId` is set when a session was started.
+ * @fires live-chat-new-session-closed - The dialog closed (started or cancelled); `detail.sessionId` is set when a session was started.
+ * @fires live-chat-new-session-close - Deprecated former name of `live-chat-new-session-closed`, dispatched right after it until the next release.
  *
  * @csspart dialog - The `<dialog>`.
  * @csspart form - The form inside it.
@@ -148,12 +152,6 @@ export class LiveChatNewSession extends LiveChatElement {
       this.channel = customer.messenger;
   }
 
-  private errorText(error: ErrorInfo): string {
-    if (TRANSLATED_ERRORS.has(error.code))
-      return this.t(`new-session.error.${error.code}`, { message: error.message });
-    return this.t('new-session.error', { message: error.message });
-  }
-
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.pending || !this.client || !this.liveChatId) return;
@@ -183,8 +181,8 @@ export class LiveChatNewSession extends LiveChatElement {
     }
     const sessionId = result.value.session.id;
     this.dialog?.close();
-    emit(this, 'live-chat-session-open', { sessionId });
-    emit(this, 'live-chat-new-session-close', { sessionId });
+    this.dispatchEvent(sessionOpenEvent({ sessionId }));
+    this.closed({ sessionId });
   }
 
   /** The open session a CONFLICT error points at, when the user can see it. */
@@ -200,13 +198,19 @@ export class LiveChatNewSession extends LiveChatElement {
     const sessionId = this.conflictingSessionId;
     if (!sessionId) return;
     this.dialog?.close();
-    emit(this, 'live-chat-session-open', { sessionId });
-    emit(this, 'live-chat-new-session-close', { sessionId });
+    this.dispatchEvent(sessionOpenEvent({ sessionId }));
+    this.closed({ sessionId });
+  }
+
+  /** Tells the host the dialog closed (under its deprecated name too, for one release). */
+  private closed(detail: NewSessionClosedDetail): void {
+    this.dispatchEvent(newSessionClosedEvent(detail));
+    this.dispatchEvent(newSessionCloseEvent(detail));
   }
 
   private handleCancel(): void {
     this.dialog?.close();
-    emit(this, 'live-chat-new-session-close', {});
+    this.closed({});
   }
 
   private handleDialogCancel(event: Event): void {
@@ -215,7 +219,7 @@ export class LiveChatNewSession extends LiveChatElement {
       event.preventDefault();
       return;
     }
-    emit(this, 'live-chat-new-session-close', {});
+    this.closed({});
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -355,7 +359,7 @@ export class LiveChatNewSession extends LiveChatElement {
       ${
         this.error
           ? html`<div class="error" part="error" role="alert">
-              ${this.errorText(this.error)}
+              ${this.t('new-session.error', { reason: this.errorText(this.error, 'new-session'), message: this.error.message })}
               ${
                 this.conflictingSessionId
                   ? html`<button
@@ -419,9 +423,5 @@ export class LiveChatNewSession extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-new-session': LiveChatNewSession;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
-    'live-chat-new-session-close': CustomEvent<{ sessionId?: string }>;
   }
 }

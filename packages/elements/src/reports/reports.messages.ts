@@ -1,8 +1,9 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
 // The "How is this computed?" texts paraphrase the doc comments of `operatorsPerformance` and
 // `liveChatPerformance` in packages/core/src/domain/reports.ts: change them together.
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'live-chat-reports.tabs': 'Report',
   'live-chat-reports.tab.operators-performance': "Operators' performance",
   'live-chat-reports.tab.live-chat-performance': 'Live chat performance',
@@ -26,11 +27,7 @@ registerDefaultMessages('en', {
   'live-chat-reports.empty': 'No data for this period.',
   'live-chat-reports.offline':
     'You are offline: reports cannot be loaded until the connection is back.',
-  'live-chat-reports.error': 'The report could not be loaded: {message}',
-  'live-chat-reports.error.FORBIDDEN': 'You can only see reports of live chats you belong to.',
-  'live-chat-reports.error.OFFLINE': 'The report could not be loaded because you are offline.',
-  'live-chat-reports.error.NOT_FOUND': 'This live chat does not exist.',
-  'live-chat-reports.error.VALIDATION': 'The report settings are not valid: {message}',
+  'live-chat-reports.error': 'The report could not be loaded. {reason}',
   'live-chat-reports.retry': 'Try again',
   'live-chat-reports.how': 'How is this computed?',
   'live-chat-reports.how-for': 'How is “{figure}” computed?',
@@ -99,9 +96,9 @@ registerDefaultMessages('en', {
     'Messages operators wrote in this live chat in the period.',
   'live-chat-reports.formula.neverAnswered':
     'Requests of the period that have no operator reply yet.',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'live-chat-reports.tabs': 'Отчёт',
   'live-chat-reports.tab.operators-performance': 'Эффективность операторов',
   'live-chat-reports.tab.live-chat-performance': 'Эффективность лайв-чата',
@@ -126,12 +123,7 @@ registerDefaultMessages('ru', {
   'live-chat-reports.empty': 'За этот период нет данных.',
   'live-chat-reports.offline':
     'Нет подключения: отчёты загрузятся, когда соединение восстановится.',
-  'live-chat-reports.error': 'Не удалось загрузить отчёт: {message}',
-  'live-chat-reports.error.FORBIDDEN':
-    'Отчёты доступны только по лайв-чатам, в которых вы состоите.',
-  'live-chat-reports.error.OFFLINE': 'Не удалось загрузить отчёт: нет подключения.',
-  'live-chat-reports.error.NOT_FOUND': 'Такого лайв-чата не существует.',
-  'live-chat-reports.error.VALIDATION': 'Некорректные параметры отчёта: {message}',
+  'live-chat-reports.error': 'Не удалось загрузить отчёт. {reason}',
   'live-chat-reports.retry': 'Повторить',
   'live-chat-reports.how': 'Как это считается?',
   'live-chat-reports.how-for': 'Как считается показатель «{figure}»?',
@@ -203,4 +195,13 @@ registerDefaultMessages('ru', {
     'Сообщения, которые операторы написали в этом лайв-чате за период.',
   'live-chat-reports.formula.neverAnswered':
     'Обращения периода, на которые оператор ещё не ответил.',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    reports: typeof en;
+  }
+}

@@ -435,8 +435,10 @@ describe('<live-chat-reports>', () => {
     expect(tabs[0]!.getAttribute('aria-controls')).to.equal(panel(el).id);
 
     tabs[0]!.focus();
+    const deprecated = oneEvent(el, 'live-chat-report-change');
     setTimeout(() => void sendKeys({ press: 'ArrowRight' }));
-    const change = await oneEvent(el, 'live-chat-report-change');
+    const change = await oneEvent(el, 'live-chat-report-changed');
+    expect((await deprecated).detail).to.deep.equal(change.detail);
     expect(change.detail).to.deep.equal({
       report: 'live-chat-performance',
       liveChatId: 'lc-support',
@@ -524,7 +526,9 @@ describe('<live-chat-reports>', () => {
     const el = await mount(world.client, { liveChatId: 'lc-sales' });
     await loaded(el);
     const message = q(el, '[role="tabpanel"]:not([hidden]) [part="message"]')!;
-    expect(text(message)).to.equal('You can only see reports of live chats you belong to.');
+    expect(text(message)).to.equal(
+      'The report could not be loaded. You can only see reports of live chats you belong to.',
+    );
     expect(message.getAttribute('role')).to.equal('alert');
     expect(q(el, '[part="retry-button"]')).to.equal(null);
     // The live chat select offers the user's own live chats.
@@ -567,7 +571,7 @@ describe('<live-chat-reports>', () => {
       'no retry after an offline failure',
     );
     expect(text(q(el, '[role="tabpanel"]:not([hidden]) [role="alert"]'))).to.contain(
-      'The report could not be loaded because you are offline.',
+      'The report could not be loaded. You are offline.',
     );
     await expect(el).to.be.accessible();
     q<HTMLButtonElement>(el, '[part="retry-button"]')!.click();

@@ -11,9 +11,15 @@ import type {
   OperatorsPerformanceReport,
   ReportQuery,
 } from '@live-chat/core';
+import type { MessageKey } from '../i18n/catalogue.js';
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
 import { StreamController } from '../controllers/stream-controller.js';
-import { emit } from '../shared/events.js';
+import {
+  reportChangeEvent,
+  reportChangedEvent,
+  type ReportChangedDetail,
+  type ReportKind,
+} from '../events/report-changed.js';
 import { formatDate, formatDuration, formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
@@ -31,18 +37,11 @@ import { renderRequestsChart } from './requests-chart.js';
 import { reportsStyles } from './reports.styles.js';
 import './reports.messages.js';
 
-/** The two reports of the workspace. */
-export type ReportKind = 'operators-performance' | 'live-chat-performance';
+export type { ReportChangedDetail, ReportKind } from '../events/report-changed.js';
 
-/** Detail of `live-chat-report-change`. */
-export interface ReportChangeDetail {
-  report: ReportKind;
-  liveChatId?: string;
-  /** First day of the period, `YYYY-MM-DD`. */
-  from: string;
-  /** Last day of the period (included), `YYYY-MM-DD`. */
-  to: string;
-}
+/** The two reports of the workspace. */
+/** @deprecated The detail of the deprecated `live-chat-report-change`: use {@link ReportChangedDetail}. */
+export type ReportChangeDetail = ReportChangedDetail;
 
 const REPORT_KINDS: readonly ReportKind[] = ['operators-performance', 'live-chat-performance'];
 
@@ -64,9 +63,29 @@ function toErrorInfo(error: unknown): ErrorInfo {
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** The Operators' performance columns: each names its `live-chat-reports.operators.*` text. */
+type OperatorColumnKey =
+  | 'sessionsTaken'
+  | 'sessionsClosed'
+  | 'messagesSent'
+  | 'averageFirstResponse'
+  | 'averageResolution'
+  | 'openNow';
+
+/** The Live chat performance figures: each names its `live-chat-reports.figure.*` text. */
+type LiveChatFigureKey =
+  | 'requests'
+  | 'closed'
+  | 'averageWaitInQueue'
+  | 'averageFirstResponse'
+  | 'averageResolution'
+  | 'messagesIn'
+  | 'messagesOut'
+  | 'neverAnswered';
+
 /** Columns of the Operators' performance table after the operator's name. */
 const OPERATOR_COLUMNS: ReadonlyArray<{
-  key: string;
+  key: OperatorColumnKey;
   value: (row: OperatorPerformanceRow, locale: string) => string;
   duration?: boolean;
 }> = [
@@ -88,7 +107,7 @@ const OPERATOR_COLUMNS: ReadonlyArray<{
 
 /** Figures of the Live chat performance report shown beside the chart. */
 const LIVE_CHAT_FIGURES: ReadonlyArray<{
-  key: string;
+  key: LiveChatFigureKey;
   value: (report: LiveChatPerformanceReport, locale: string) => string;
   duration?: boolean;
 }> = [
@@ -141,8 +160,9 @@ function isEmptyLiveChatReport(report: LiveChatPerformanceReport): boolean {
  * data table as its text alternative, and the other figures beside it). Each figure has a
  * "How is this computed?" disclosure. Only live chats the user belongs to can be reported on.
  *
- * @fires live-chat-report-change - when the user picks another report, live chat or period:
+ * @fires live-chat-report-changed - when the user picks another report, live chat or period:
  * `{ report, liveChatId, from, to }` (days as `YYYY-MM-DD`, both included)
+ * @fires live-chat-report-change - Deprecated former name of `live-chat-report-changed`, dispatched right after it until the next release.
  *
  * @csspart tablist - the report switcher (`role="tablist"`)
  * @csspart tab - a report tab; also `tab-selected` on the selected one
@@ -251,12 +271,14 @@ export class LiveChatReports extends LiveChatElement {
   }
 
   private changed(): void {
-    emit(this, 'live-chat-report-change', {
+    const detail: ReportChangedDetail = {
       report: this.kind,
       liveChatId: this.currentLiveChatId,
       from: this.from ?? '',
       to: this.to ?? '',
-    });
+    };
+    this.dispatchEvent(reportChangedEvent(detail));
+    this.dispatchEvent(reportChangeEvent(detail)); // the deprecated name, for one release
   }
 
   private onTabClick(kind: ReportKind): void {
@@ -376,7 +398,7 @@ export class LiveChatReports extends LiveChatElement {
    */
   private renderHow(
     figure: string,
-    formulaKey: string,
+    formulaKey: MessageKey,
     duration = false,
     named = false,
   ): TemplateResult {
@@ -417,10 +439,11 @@ export class LiveChatReports extends LiveChatElement {
     </div>`;
   }
 
-  private errorText(error: ErrorInfo): string {
-    const key = `live-chat-reports.error.${error.code}`;
-    const text = this.t(key, { message: error.message });
-    return text === key ? this.t('live-chat-reports.error', { message: error.message }) : text;
+  private failureText(error: ErrorInfo): string {
+    return this.t('live-chat-reports.error', {
+      reason: this.errorText(error, 'report'),
+      message: error.message,
+    });
   }
 
   private renderOperators(report: OperatorsPerformanceReport): TemplateResult {
@@ -553,7 +576,8 @@ export class LiveChatReports extends LiveChatElement {
     const status = this.clientStatus.value;
     if (status.state === 'loading')
       return this.renderMessage(this.t('live-chat-reports.client-loading'));
-    if (status.state === 'error') return this.renderMessage(this.errorText(status.error), 'error');
+    if (status.state === 'error')
+      return this.renderMessage(this.failureText(status.error), 'error');
     if (!this.currentLiveChatId)
       return this.renderMessage(this.t('live-chat-reports.no-live-chats'));
     if (this.rangeProblem()) return nothing;
@@ -562,7 +586,7 @@ export class LiveChatReports extends LiveChatElement {
       pending: () => this.renderMessage(this.t('live-chat-reports.loading')),
       error: (failure) => {
         const error = toErrorInfo(failure);
-        return this.renderMessage(this.errorText(error), 'error', !FINAL_ERRORS.has(error.code));
+        return this.renderMessage(this.failureText(error), 'error', !FINAL_ERRORS.has(error.code));
       },
       complete: (report) => {
         if (report.kind !== kind) return this.renderMessage(this.t('live-chat-reports.loading'));
@@ -689,8 +713,5 @@ export class LiveChatReports extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-reports': LiveChatReports;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-report-change': CustomEvent<ReportChangeDetail>;
   }
 }

@@ -1,6 +1,7 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'live-chat-search.label': 'Search live chats',
   'live-chat-search.placeholder.session': 'Search in this session',
   'live-chat-search.placeholder.names': 'Search session names',
@@ -23,16 +24,12 @@ registerDefaultMessages('en', {
   'live-chat-search.none': 'Nothing found for “{text}”',
   'live-chat-search.offline':
     'You are offline. Search will be available again when the connection is back.',
-  'live-chat-search.error': 'Search failed: {message}',
-  'live-chat-search.error.OFFLINE': 'Search failed: you are offline.',
-  'live-chat-search.error.FORBIDDEN': 'Search failed: you cannot search this session.',
-  'live-chat-search.error.NOT_FOUND': 'Search failed: the session no longer exists.',
-  'live-chat-search.error.VALIDATION': 'Search failed: the query is not valid ({message})',
+  'live-chat-search.error': 'Search failed. {reason}',
   'live-chat-search.clear': 'Clear search',
   'live-chat-search.no-client': 'Search is not connected to a live chat client.',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'live-chat-search.label': 'Поиск по лайв-чатам',
   'live-chat-search.placeholder.session': 'Искать в этой сессии',
   'live-chat-search.placeholder.names': 'Искать по названиям сессий',
@@ -57,13 +54,16 @@ registerDefaultMessages('ru', {
   'live-chat-search.none': 'По запросу «{text}» ничего не найдено',
   'live-chat-search.offline':
     'Нет подключения. Поиск станет доступен, когда соединение восстановится.',
-  'live-chat-search.error': 'Не удалось выполнить поиск: {message}',
-  'live-chat-search.error.OFFLINE': 'Не удалось выполнить поиск: нет подключения.',
-  'live-chat-search.error.FORBIDDEN':
-    'Не удалось выполнить поиск: у вас нет доступа к этой сессии.',
-  'live-chat-search.error.NOT_FOUND': 'Не удалось выполнить поиск: сессия больше не существует.',
-  'live-chat-search.error.VALIDATION':
-    'Не удалось выполнить поиск: некорректный запрос ({message})',
+  'live-chat-search.error': 'Не удалось выполнить поиск. {reason}',
   'live-chat-search.clear': 'Очистить поиск',
   'live-chat-search.no-client': 'Поиск не подключён к клиенту лайв-чатов.',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    search: typeof en;
+  }
+}

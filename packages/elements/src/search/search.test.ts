@@ -367,7 +367,7 @@ describe('<live-chat-search>', () => {
     const { client, backend } = await createWorld();
     const el = await mount(client, 'no-such-session');
     await type(el, 'hello');
-    await waitForStatus(el, 'Search failed: the session no longer exists.');
+    await waitForStatus(el, 'Search failed. Not found: it may have been removed.');
     expect(popupOf(el).getAttribute('aria-busy')).to.equal('false');
     await expect(el).to.be.accessible();
 

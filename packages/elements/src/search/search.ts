@@ -10,7 +10,7 @@ import {
   type SearchState,
 } from '@live-chat/core';
 import { channelIcon } from '../shared/channel-icon.js';
-import { emit } from '../shared/events.js';
+import { sessionOpenEvent } from '../events/session-open.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { excerptAround, renderHighlighted } from '../shared/safe-text.js';
@@ -221,12 +221,12 @@ export class LiveChatSearch extends LiveChatElement {
 
   private activate(hit: SearchHit): void {
     this.open = false;
-    emit(
-      this,
-      'live-chat-session-open',
-      hit.kind === 'message'
-        ? { sessionId: hit.sessionId, messageId: hit.messageId }
-        : { sessionId: hit.sessionId },
+    this.dispatchEvent(
+      sessionOpenEvent(
+        hit.kind === 'message'
+          ? { sessionId: hit.sessionId, messageId: hit.messageId }
+          : { sessionId: hit.sessionId },
+      ),
     );
   }
 
@@ -263,12 +263,13 @@ export class LiveChatSearch extends LiveChatElement {
     ];
   }
 
-  private errorText(): string {
+  private failureText(): string {
     const error = this.results.value?.error;
-    if (!error) return this.t('live-chat-search.error', { message: '' });
-    const key = `live-chat-search.error.${error.code}`;
-    const text = this.t(key, { message: error.message });
-    return text === key ? this.t('live-chat-search.error', { message: error.message }) : text;
+    if (!error) return this.t('live-chat-search.error', { reason: '', message: '' }).trim();
+    return this.t('live-chat-search.error', {
+      reason: this.errorText(error),
+      message: error.message,
+    });
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -353,7 +354,7 @@ export class LiveChatSearch extends LiveChatElement {
       case 'offline':
         return this.t('live-chat-search.offline');
       case 'error':
-        return this.errorText();
+        return this.failureText();
       case 'done':
         return count === 0
           ? this.t('live-chat-search.none', { text: this.text.trim() })
@@ -460,8 +461,5 @@ export class LiveChatSearch extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-search': LiveChatSearch;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
   }
 }

@@ -1,6 +1,7 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'session-list.label': '{group}, {liveChat}',
   'session-list.group.queue': 'Queue',
   'session-list.group.mine': 'My sessions',
@@ -11,14 +12,14 @@ registerDefaultMessages('en', {
   'session-list.empty.closed': 'No closed sessions',
   'session-list.empty.active': 'No active sessions',
   'session-list.loading': 'Loading sessions…',
-  'session-list.error': 'Sessions could not be loaded: {message}',
+  'session-list.error': 'Sessions could not be loaded. {reason}',
   'session-list.permission.active': 'Only supervisors see active sessions',
   'session-list.unread': { one: '{count} unread message', other: '{count} unread messages' },
   'session-list.new': 'New',
   'session-list.no-messages': 'No messages yet',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'session-list.label': '{group}, {liveChat}',
   'session-list.group.queue': 'Очередь',
   'session-list.group.mine': 'Мои сессии',
@@ -29,7 +30,7 @@ registerDefaultMessages('ru', {
   'session-list.empty.closed': 'Нет закрытых сессий',
   'session-list.empty.active': 'Нет активных сессий',
   'session-list.loading': 'Загрузка сессий…',
-  'session-list.error': 'Не удалось загрузить сессии: {message}',
+  'session-list.error': 'Не удалось загрузить сессии. {reason}',
   'session-list.permission.active': 'Активные сессии видны только супервизорам',
   'session-list.unread': {
     one: '{count} непрочитанное сообщение',
@@ -39,4 +40,13 @@ registerDefaultMessages('ru', {
   },
   'session-list.new': 'Новая',
   'session-list.no-messages': 'Сообщений пока нет',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    'session-list': typeof en;
+  }
+}

@@ -204,9 +204,7 @@ describe('<live-chat-session-list>', () => {
       );
       const text = el.shadowRoot!.querySelector('[part~="message"]')!;
       expect(text.getAttribute('role')).to.equal('alert');
-      expect(text.textContent!.trim()).to.equal(
-        'Sessions could not be loaded: The connection is offline.',
-      );
+      expect(text.textContent!.trim()).to.equal('Sessions could not be loaded. You are offline.');
       await expect(el).to.be.accessible();
     });
 

@@ -6,7 +6,7 @@ import type { ClientStatus, Id, LiveChat, SessionGroupKind, SessionView } from '
 import { tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { emit } from '../shared/events.js';
+import { sessionOpenEvent } from '../events/session-open.js';
 import { formatDateTime, formatNumber, formatRelative } from '../shared/format.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { sessionListStyles } from './session-list.styles.js';
@@ -214,7 +214,7 @@ export class LiveChatSessionList extends LiveChatElement {
 
   private open(sessionId: Id): void {
     this.activeId = sessionId;
-    if (emit(this, 'live-chat-session-open', { sessionId })) this.selectedSessionId = sessionId;
+    if (this.dispatchEvent(sessionOpenEvent({ sessionId }))) this.selectedSessionId = sessionId;
   }
 
   private handleScroll(event: Event): void {
@@ -437,7 +437,10 @@ export class LiveChatSessionList extends LiveChatElement {
     const status = this.status.value;
     if (status.state === 'error') {
       return this.renderMessage(
-        this.t('session-list.error', { message: status.error.message }),
+        this.t('session-list.error', {
+          reason: this.errorText(status.error),
+          message: status.error.message,
+        }),
         'error',
       );
     }
@@ -508,8 +511,5 @@ export class LiveChatSessionList extends LiveChatElement {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-session-list': LiveChatSessionList;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
   }
 }

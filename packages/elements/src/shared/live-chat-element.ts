@@ -1,9 +1,15 @@
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { LiveChatClient } from '@live-chat/core';
-import { DEFAULT_LOCALE, translate, type MessageParams } from '../i18n/catalogue.js';
+import type { ErrorInfo, LiveChatClient } from '@live-chat/core';
+import {
+  DEFAULT_LOCALE,
+  translate,
+  type MessageKey,
+  type MessageParams,
+} from '../i18n/catalogue.js';
 import { clientContext, localeContext } from './client-context.js';
+import { errorText, type ErrorSubject } from './error-text.js';
 
 /**
  * Base of every component: the client (from `<live-chat-workspace>` through context, or set
@@ -25,8 +31,13 @@ export class LiveChatElement extends LitElement {
   @property({ reflect: true })
   theme: 'light' | 'dark' = 'light';
 
-  /** A text from the message catalogue in the current locale. */
-  protected t(key: string, params?: MessageParams): string {
+  /** A text from the message catalogue in the current locale; only built-in keys type-check. */
+  protected t(key: MessageKey, params?: MessageParams): string {
     return translate(this.locale, key, params);
+  }
+
+  /** The sentence for a typed error in the current locale (see {@link errorText}). */
+  protected errorText(error: ErrorInfo, subject?: ErrorSubject): string {
+    return errorText(error, this.locale, subject);
   }
 }

@@ -5,8 +5,8 @@
  * keep up to date.
  */
 import type { LitElement } from 'lit';
-// Brings every `live-chat-*` entry of HTMLElementTagNameMap and HTMLElementEventMap (each
-// component declares its own) into the program, in the sources and in the published `.d.ts`
+// Brings every `live-chat-*` entry of HTMLElementTagNameMap (each component declares its own)
+// and of the event map (declared once per event in `events/`) into the program, in the sources and in the published `.d.ts`
 // (which keeps an import without names only in this form). The typings modules are types only:
 // nothing ever runs this import.
 import '../index.js';
@@ -14,7 +14,7 @@ import '../index.js';
 /** Every tag the package defines: `'live-chat-workspace' | 'live-chat-session-list' | …`. */
 export type LiveChatTagName = Extract<keyof HTMLElementTagNameMap, `live-chat-${string}`>;
 
-/** Every event the elements fire: `'live-chat-session-open' | 'live-chat-session-change' | …`. */
+/** Every event the elements fire: `'live-chat-session-open' | 'live-chat-session-changed' | …`. */
 export type LiveChatEventName = Extract<keyof HTMLElementEventMap, `live-chat-${string}`>;
 
 /** `A` when `X` and `Y` are the same type, else `B` (used to tell read-only keys apart). */

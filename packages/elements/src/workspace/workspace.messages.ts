@@ -1,6 +1,7 @@
-import { registerDefaultMessages } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'workspace.title': 'Live Chats',
   'workspace.skip-to-main': 'Skip to the conversation',
   'workspace.search': 'Search live chats',
@@ -34,9 +35,9 @@ registerDefaultMessages('en', {
   'workspace.group.closed': 'Closed',
   'workspace.group.queue': 'Queue',
   'workspace.group.mine': 'My sessions',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'workspace.title': 'Лайв-чаты',
   'workspace.skip-to-main': 'Перейти к переписке',
   'workspace.search': 'Поиск по лайв-чатам',
@@ -70,4 +71,13 @@ registerDefaultMessages('ru', {
   'workspace.group.closed': 'Закрытые',
   'workspace.group.queue': 'Очередь',
   'workspace.group.mine': 'Мои сессии',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    workspace: typeof en;
+  }
+}

@@ -15,6 +15,7 @@ import {
   SEED_USERS,
   type MemoryBackend,
 } from '@live-chat/adapters';
+import { sessionOpenEvent } from '../events/session-open.js';
 import type { LiveChatWorkspace } from './workspace.js';
 import './workspace.js';
 
@@ -254,15 +255,14 @@ describe('<live-chat-workspace>', () => {
     current = await setup();
     const el = await mount(current.client);
     const sessionId = mySessionId(current.backend);
-    const changed = oneEvent(el, 'live-chat-session-change');
+    const changed = oneEvent(el, 'live-chat-session-changed');
+    const deprecated = oneEvent(el, 'live-chat-session-change');
     $(el, 'live-chat-session-list')!.dispatchEvent(
-      new CustomEvent('live-chat-session-open', {
-        detail: { sessionId, messageId: 'm-1' },
-        bubbles: true,
-        composed: true,
-      }),
+      sessionOpenEvent({ sessionId, messageId: 'm-1' }),
     );
     expect((await changed).detail).to.deep.equal({ sessionId });
+    // The former name still fires, with the same detail, for one release.
+    expect((await deprecated).detail).to.deep.equal({ sessionId });
     await settle(el);
     expect(el.sessionId).to.equal(sessionId);
     expect($(el, 'live-chat-conversation')!.getAttribute('session-id')).to.equal(sessionId);
@@ -284,7 +284,7 @@ describe('<live-chat-workspace>', () => {
     const list = $(el, 'live-chat-session-list')!;
     await waitUntil(() => list.shadowRoot!.querySelector('[role="option"]'), 'queue is empty');
     const option = list.shadowRoot!.querySelector<HTMLElement>('[role="option"]')!;
-    const changed = oneEvent(el, 'live-chat-session-change');
+    const changed = oneEvent(el, 'live-chat-session-changed');
     option.click();
     const { detail } = await changed;
     expect(detail.sessionId).to.be.a('string');
@@ -292,10 +292,11 @@ describe('<live-chat-workspace>', () => {
     expect($(el, 'live-chat-conversation')!.getAttribute('session-id')).to.equal(detail.sessionId);
   });
 
-  it('takes a session id from the host without firing live-chat-session-change', async () => {
+  it('takes a session id from the host without firing live-chat-session-changed', async () => {
     current = await setup();
     const el = await mount(current.client);
     let fired = 0;
+    el.addEventListener('live-chat-session-changed', () => fired++);
     el.addEventListener('live-chat-session-change', () => fired++);
     el.sessionId = mySessionId(current.backend);
     await settle(el);

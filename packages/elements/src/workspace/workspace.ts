@@ -10,10 +10,15 @@ import {
   type SessionGroupKind,
   type SessionView,
 } from '@live-chat/core';
-import { DEFAULT_LOCALE, translate, type MessageParams } from '../i18n/catalogue.js';
+import {
+  DEFAULT_LOCALE,
+  translate,
+  type MessageKey,
+  type MessageParams,
+} from '../i18n/catalogue.js';
 import { clientContext, localeContext } from '../shared/client-context.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { emit } from '../shared/events.js';
+import { sessionChangeEvent, sessionChangedEvent } from '../events/session-changed.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { AlertsController } from '../controllers/alerts/alerts-controller.js';
 import type { NavigationSelection } from '../navigation/navigation.js';
@@ -63,7 +68,7 @@ const closeIcon = svg`<path d="m5 5 10 10M15 5 5 15" stroke="currentColor" strok
  * It provides the `client` (a stable object, through `@lit/context`) and the `locale` to every
  * component inside it, and passes `theme` to them. It opens sessions on
  * `live-chat-session-open` from any of them (session lists, counters, activity, search, New
- * Session) and tells the host with `live-chat-session-change`.
+ * Session) and tells the host with `live-chat-session-changed`.
  *
  * Responsive to its own width (container queries, so it fits a side panel as well as a page):
  * wide (≥ 1024 px) shows three panes; medium turns the about pane into a drawer opened with a
@@ -74,7 +79,8 @@ const closeIcon = svg`<path d="m5 5 10 10M15 5 5 15" stroke="currentColor" strok
  *
  * @summary The complete operator workspace: menu, session lists, conversation, about pane, search, counters and activity.
  *
- * @fires live-chat-session-change - The open session changed through the UI; `detail.sessionId` is the new one or `null`.
+ * @fires live-chat-session-changed - The open session changed through the UI; `detail.sessionId` is the new one or `null`.
+ * @fires live-chat-session-change - Deprecated former name of `live-chat-session-changed`, dispatched right after it until the next release.
  * @fires live-chat-session-open - A desktop notification of an incoming message was clicked (the workspace then opens that session).
  *
  * @slot header - The title area (default: workspace icon with the red unread counter and the title).
@@ -257,7 +263,7 @@ export class LiveChatWorkspace extends LitElement {
   }
 
   /** The catalogue text for `key` in the workspace's `locale`, with `params` filled in. */
-  protected t(key: string, params?: MessageParams): string {
+  protected t(key: MessageKey, params?: MessageParams): string {
     return translate(this.locale, key, params);
   }
 
@@ -297,7 +303,11 @@ export class LiveChatWorkspace extends LitElement {
       this.highlightMessageId = messageId;
     }
     this.sessionId = sessionId;
-    if (changed) emit(this, 'live-chat-session-change', { sessionId: sessionId ?? null });
+    if (changed) {
+      const detail = { sessionId: sessionId ?? null };
+      this.dispatchEvent(sessionChangedEvent(detail));
+      this.dispatchEvent(sessionChangeEvent(detail)); // the deprecated name, for one release
+    }
   }
 
   private handleSessionOpen(event: HTMLElementEventMap['live-chat-session-open']): void {
@@ -773,9 +783,5 @@ workspace.client = createLiveChatClient({ adapter });</code></pre>
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-workspace': LiveChatWorkspace;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-session-change': CustomEvent<{ sessionId: string | null }>;
-    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { fail } from '@live-chat/core';
 import type {
+  ChannelDelivery,
   Command,
   CommandResult,
   Customer,
@@ -68,6 +69,7 @@ export class SqliteBackend {
   private readonly delivery = new LiveDelivery();
   private readonly pruneTimer: ReturnType<typeof setInterval> | undefined;
   private disposed = false;
+  private readonly disposeHooks = new Set<() => void>();
 
   /** Use {@link createSqliteBackend}. */
   constructor(options: SqliteBackendOptions) {
@@ -123,6 +125,15 @@ export class SqliteBackend {
   customerWrites(input: CustomerMessageInput): Result<CustomerWriteValue> {
     if (this.disposed) return disposed();
     return this.engine.customerWrites(input);
+  }
+
+  /**
+   * Records how far an operator message got through its channel's outbound webhook; users who
+   * see the session get `message.updated`.
+   */
+  setChannelDelivery(messageId: Id, delivery: ChannelDelivery): Result<Message> {
+    if (this.disposed) return disposed();
+    return this.engine.setChannelDelivery(messageId, delivery);
   }
 
   /** Adds a customer (e.g. a new visitor of a channel); all staff get `customer.upserted`. */
@@ -230,10 +241,23 @@ export class SqliteBackend {
     return this.disposed ? 0 : this.store.prune();
   }
 
+  /** Calls `hook` first when the backend is disposed (e.g. to stop a channel's delivery timers). */
+  onDispose(hook: () => void): () => void {
+    this.disposeHooks.add(hook);
+    return () => this.disposeHooks.delete(hook);
+  }
+
+  /** Whether {@link dispose} was called. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   /** Stops listeners and the prune timer and closes the database; later writes fail. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    for (const hook of [...this.disposeHooks]) hook();
+    this.disposeHooks.clear();
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.delivery.clear();
     this.store.close();

@@ -39,7 +39,7 @@ describe('migrations', () => {
   it('create the whole schema on an empty database, in WAL mode', () => {
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [1, 2], version: 2 });
+      assert.deepEqual(store.migrations, { applied: [1, 2, 3], version: 3 });
       assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
       const tables = store.db
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -55,6 +55,7 @@ describe('migrations', () => {
     assert.deepEqual(applied(file), [
       { version: 1, name: 'initial' },
       { version: 2, name: 'search-index' },
+      { version: 3, name: 'channels' },
     ]);
   });
 
@@ -63,7 +64,7 @@ describe('migrations', () => {
     const before = applied(file);
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [], version: 2 });
+      assert.deepEqual(store.migrations, { applied: [], version: 3 });
     } finally {
       store.close();
     }
@@ -85,7 +86,7 @@ describe('migrations', () => {
 
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [2], version: 2 });
+      assert.deepEqual(store.migrations, { applied: [2, 3], version: 3 });
       const sessions = store.run((tx) => tx.sessionsMatching('lc-1', 'zoe schm'), true);
       assert.deepEqual(
         sessions.map((session) => session.id),
@@ -107,7 +108,10 @@ describe('migrations', () => {
   it('refuse a database migrated by a newer release', () => {
     openSqliteStore({ file }).close();
     const db = openDatabase({ file });
-    db.prepare('INSERT INTO schema_migrations VALUES (3, ?, 0)').run('from-the-future');
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(
+      MIGRATIONS.length + 1,
+      'from-the-future',
+    );
     db.close();
     assert.throws(
       () => openSqliteStore({ file }),

@@ -101,10 +101,12 @@ export interface MessageRow {
   text: string;
   channel: Channel;
   sent_at: number;
+  /** The ChannelDelivery as JSON (migration 3); written by its own statement. */
+  channel_delivery?: string | null;
 }
 
 /** The columns of a message row that a message value sets. */
-export type MessageColumns = Omit<MessageRow, 'pk'>;
+export type MessageColumns = Omit<MessageRow, 'pk' | 'channel_delivery'>;
 
 function authorFromRow(row: MessageRow): MessageAuthor {
   switch (row.author_kind) {
@@ -128,6 +130,9 @@ export function messageFromRow(row: MessageRow): Message {
     order: row.ord,
   };
   if (row.client_message_id !== null) message.clientMessageId = row.client_message_id;
+  if (typeof row.channel_delivery === 'string') {
+    message.channelDelivery = JSON.parse(row.channel_delivery) as Message['channelDelivery'];
+  }
   return message;
 }
 

@@ -60,6 +60,7 @@ export class Statements {
   readonly customerMessagesAfter: Database.Statement<[string, number], number>;
   readonly messagesMatching: Database.Statement<[string, string], MessageRow>;
   readonly messagesNewestFirst: Database.Statement<[string], MessageRow>;
+  readonly setChannelDelivery: Database.Statement<[string | null, string]>;
 
   // read markers
   readonly readMarker: Database.Statement<[string, string], number>;
@@ -156,6 +157,7 @@ export class Statements {
          @channel, @sent_at)`,
     );
     this.indexMessageText = db.prepare('INSERT INTO message_texts_fts (rowid, text) VALUES (?, ?)');
+    this.setChannelDelivery = db.prepare('UPDATE messages SET channel_delivery = ? WHERE id = ?');
     this.message = db.prepare('SELECT * FROM messages WHERE id = ?');
     this.messageByClientId = db.prepare(
       'SELECT * FROM messages WHERE session_id = ? AND client_message_id = ?',

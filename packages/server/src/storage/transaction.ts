@@ -218,6 +218,16 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
     this.check();
     const { lastInsertRowid } = this.sql.insertMessage.run(messageColumns(message));
     this.sql.indexMessageText.run(lastInsertRowid, foldForSearch(message.text));
+    if (message.channelDelivery) {
+      this.sql.setChannelDelivery.run(JSON.stringify(message.channelDelivery), message.id);
+    }
+  }
+
+  /** Replaces a message in place: only its channel delivery state can change. */
+  updateMessage(message: Message): void {
+    this.check();
+    const delivery = message.channelDelivery ? JSON.stringify(message.channelDelivery) : null;
+    this.sql.setChannelDelivery.run(delivery, message.id);
   }
 
   message(messageId: Id): Message | undefined {

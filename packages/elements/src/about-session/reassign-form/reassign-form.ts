@@ -3,18 +3,14 @@ import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { AssigneeTarget, LiveChatClient, Session } from '@live-chat/core';
-import { emit } from '../../shared/events.js';
+import { sessionReassignedEvent } from '../../events/session-reassigned.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
 import { reassignTargets, targetName, targetValue } from '../assignee.js';
 import { reassignFormStyles } from './reassign-form.styles.js';
 
-/** Detail of `live-chat-session-reassigned`. */
-export interface SessionReassignedDetail {
-  sessionId: string;
-  target: AssigneeTarget;
-}
+export type { SessionReassignedDetail } from '../../events/session-reassigned.js';
 
 /**
  * Reassigns a session to an operator or an operator group among the reassignment targets of
@@ -77,7 +73,7 @@ export class LiveChatReassignForm extends AboutSessionPart {
       kind: 'notice',
       text: this.t('about-session.reassigned', { name: this.name(client, target) }),
     });
-    emit(this, 'live-chat-session-reassigned', { sessionId, target });
+    this.dispatchEvent(sessionReassignedEvent({ sessionId, target }));
   }
 
   private renderForm(session: Session, client: LiveChatClient): TemplateResult | typeof nothing {
@@ -143,8 +139,5 @@ export class LiveChatReassignForm extends AboutSessionPart {
 declare global {
   interface HTMLElementTagNameMap {
     'live-chat-reassign-form': LiveChatReassignForm;
-  }
-  interface HTMLElementEventMap {
-    'live-chat-session-reassigned': CustomEvent<SessionReassignedDetail>;
   }
 }

@@ -145,7 +145,7 @@ export class LiveChatSessionHeader extends AboutSessionPart {
       ${
         this.renameError
           ? html`<p id="rename-error" class="error" part="feedback" role="alert">
-              ${this.errorText(this.renameError, 'name')}
+              ${this.errorText(this.renameError, 'session-name')}
             </p>`
           : nothing
       }

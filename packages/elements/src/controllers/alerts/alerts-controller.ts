@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { Alert, LiveChatClient, TabRole } from '@live-chat/core';
 import { DEFAULT_LOCALE, translate } from '../../i18n/catalogue.js';
-import { emit } from '../../shared/events.js';
+import { sessionOpenEvent } from '../../events/session-open.js';
 import {
   ALERT_SETTINGS_STORAGE_KEY,
   loadAlertSettings,
@@ -329,7 +329,7 @@ export class AlertsController implements ReactiveController {
         this.env.window?.focus?.();
         if (this.options.onOpen) this.options.onOpen(alert);
         else if (this.host)
-          emit(this.host, 'live-chat-session-open', { sessionId: alert.sessionId });
+          this.host.dispatchEvent(sessionOpenEvent({ sessionId: alert.sessionId }));
         notification.close();
       };
     } catch {
@@ -374,10 +374,4 @@ export class AlertsController implements ReactiveController {
     if (!settings.titleBadge) this.clearBadge();
     for (const listener of this.listeners) listener(settings);
   };
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'live-chat-session-open': CustomEvent<{ sessionId: string; messageId?: string }>;
-  }
 }

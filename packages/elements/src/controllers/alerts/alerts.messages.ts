@@ -1,11 +1,21 @@
-import { registerDefaultMessages } from '../../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages, type Translation } from '../../i18n/catalogue.js';
 
-registerDefaultMessages('en', {
+/** English, the source language: its keys are the component's keys. */
+const en = {
   'alerts.title-badge': '({count}) {title}',
   'alerts.notification-title': 'New message from {customer}',
-});
+} as const satisfies Messages;
 
-registerDefaultMessages('ru', {
+const ru: Translation<typeof en> = {
   'alerts.title-badge': '({count}) {title}',
   'alerts.notification-title': 'Новое сообщение: {customer}',
-});
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    alerts: typeof en;
+  }
+}

@@ -6,12 +6,13 @@ import type Database from 'better-sqlite3';
 import { StorageError } from '../errors.js';
 import { initial } from './0001-initial.js';
 import { searchIndex } from './0002-search-index.js';
+import { channels } from './0003-channels.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration of this release, in order. */
-export const MIGRATIONS: readonly Migration[] = [initial, searchIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, searchIndex, channels];
 
 /** What {@link migrate} did. */
 export interface MigrationReport {

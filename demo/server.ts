@@ -1,0 +1,338 @@
+/**
+ * The demo's backend for `npm start`: the live chat server of `@live-chat/server` on SQLite in a
+ * data directory, in development mode (`POST /dev/token` signs tokens for the demo's user
+ * switcher), with the customer simulator writing in server-side and a small demo API for the
+ * page's simulator controls and the customer page (demo/customer.html).
+ *
+ * First run: the data directory is created, the database is filled with the same seed data the
+ * in-page demo uses (`createSeedData`), and an HS256 secret is generated into `secret` there.
+ * Later runs open the same database and secret, so conversations and tokens survive restarts.
+ *
+ * Node only (scripts/start.mjs and the tests load it); the page never imports it.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Customer, Id, LiveChat } from '@live-chat/core';
+import {
+  createCustomerSimulator,
+  createSeedData,
+  type CustomerSimulator,
+  type MemoryBackend,
+} from '@live-chat/adapters';
+import {
+  createLiveChatServer,
+  createSqliteBackend,
+  type LiveChatServer,
+  type SqliteBackend,
+} from '@live-chat/server';
+
+/** Options of {@link startDemoServer}. */
+export interface DemoServerOptions {
+  /** Where the database and the secret live (created when missing). */
+  dataDir: string;
+  /** Interface of the live chat server (default `127.0.0.1`). */
+  host?: string;
+  /** Port of the live chat server (default 8081; 0 picks a free one). */
+  port?: number;
+  /** Whether simulated customers write in from the start (default `true`). */
+  simulate?: boolean;
+  /** Simulated customer messages per minute (default 4). */
+  ratePerMinute?: number;
+  /** Seed of the simulator's choices (default: random). */
+  simulatorSeed?: number;
+  /** Server logs: `true` for pino at `LOG_LEVEL` (default `false`: silent). */
+  logs?: boolean;
+}
+
+/** What the page's simulator controls show. */
+export interface SimulatorState {
+  running: boolean;
+  ratePerMinute: number;
+}
+
+/** What the demo page reads from `GET /demo-api/config`. */
+export interface DemoConfig {
+  mode: 'server';
+  /** The live chat server's WebSocket URL. */
+  wsUrl: string;
+  /** The development token endpoint (`POST { userId, ttlSec }` answers `{ token }`). */
+  tokenUrl: string;
+  simulator: SimulatorState;
+  /** Live chats a web visitor can write to (the customer page's choice). */
+  webLiveChats: Array<{ id: Id; name: string }>;
+}
+
+/** An answer of the demo API. */
+export interface DemoApiResponse {
+  status: number;
+  body: unknown;
+}
+
+/** One message of the customer page's conversation. */
+export interface VisitorMessage {
+  id: Id;
+  from: 'me' | 'operator' | 'system';
+  text: string;
+  sentAt: number;
+}
+
+/** The running demo backend. */
+export interface DemoServer {
+  readonly server: LiveChatServer;
+  readonly backend: SqliteBackend;
+  readonly dataDir: string;
+  /** Whether this run created the database (and seeded it). */
+  readonly created: boolean;
+  config(): DemoConfig;
+  /**
+   * Answers a demo API request (`path` below `/demo-api/`, e.g. `simulator`), or `undefined`
+   * for a path it does not know.
+   */
+  handle(
+    method: string,
+    path: string,
+    body: unknown,
+    query: URLSearchParams,
+  ): DemoApiResponse | undefined;
+  /** Stops the simulator, drains the server and closes the database. */
+  close(): Promise<void>;
+}
+
+/** File name of the generated HS256 secret inside the data directory. */
+export const SECRET_FILE = 'secret';
+
+/** Reads the data directory's secret, generating it (32 random bytes, hex) on first run. */
+export function ensureSecret(dataDir: string): string {
+  const file = path.join(dataDir, SECRET_FILE);
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const secret = crypto.randomBytes(32).toString('hex');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** What the simulator calls on its backend: the SQLite backend has all of it but two lists. */
+type SimulatorBackend = Pick<
+  MemoryBackend,
+  | 'liveChats'
+  | 'customers'
+  | 'customerWrites'
+  | 'addCustomer'
+  | 'latestSessionOf'
+  | 'onMessage'
+  | 'getSession'
+  | 'messagesOf'
+  | 'getCustomer'
+  | 'getLiveChat'
+>;
+
+function simulatorBackend(backend: SqliteBackend): SimulatorBackend {
+  return {
+    liveChats: () => backend.store.run((tx) => [...tx.liveChats()], true),
+    customers: () => backend.store.run((tx) => [...tx.customers()], true),
+    customerWrites: (input) => backend.customerWrites(input),
+    addCustomer: (input) => backend.addCustomer(input),
+    latestSessionOf: (customerId, liveChatId) => backend.latestSessionOf(customerId, liveChatId),
+    onMessage: (listener) => backend.onMessage(listener),
+    getSession: (sessionId) => backend.getSession(sessionId),
+    messagesOf: (sessionId) => backend.messagesOf(sessionId),
+    getCustomer: (customerId) => backend.getCustomer(customerId),
+    getLiveChat: (liveChatId) => backend.getLiveChat(liveChatId),
+  };
+}
+
+const MAX_TEXT = 4000;
+const MAX_NAME = 80;
+
+/** Starts the demo backend (see the module comment). */
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = ensureSecret(dataDir);
+  let created = false;
+  const backend = createSqliteBackend({
+    dataDir,
+    seed: () => {
+      created = true;
+      return createSeedData({ now: Date.now() });
+    },
+  });
+
+  let server: LiveChatServer;
+  try {
+    server = await createLiveChatServer({
+      backend,
+      auth: { secret },
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 8081,
+      dev: true,
+      logger: options.logs ? undefined : false,
+    });
+  } catch (error) {
+    await backend.dispose();
+    throw error;
+  }
+
+  const customerSide = simulatorBackend(backend);
+  const simulatorState: SimulatorState = {
+    running: options.simulate ?? true,
+    ratePerMinute: options.ratePerMinute ?? 4,
+  };
+  let simulator: CustomerSimulator | undefined;
+  function restartSimulator(): void {
+    simulator?.stop();
+    // The simulator only calls what SimulatorBackend lists.
+    simulator = createCustomerSimulator(customerSide as MemoryBackend, {
+      ratePerMinute: simulatorState.ratePerMinute,
+      seed: options.simulatorSeed ?? crypto.randomInt(1_000_000),
+      replyDelayMs: [4_000, 15_000],
+    });
+    if (simulatorState.running) simulator.start();
+  }
+  restartSimulator();
+
+  const webLiveChats = (): LiveChat[] =>
+    customerSide.liveChats().filter((chat) => chat.channels.includes('web'));
+
+  function config(): DemoConfig {
+    return {
+      mode: 'server',
+      wsUrl: server.wsUrl,
+      tokenUrl: `${server.url}/dev/token`,
+      simulator: { ...simulatorState },
+      webLiveChats: webLiveChats().map((chat) => ({ id: chat.id, name: chat.name })),
+    };
+  }
+
+  const bad = (message: string): DemoApiResponse => ({ status: 400, body: { error: { message } } });
+
+  /** The web visitor `visitorId` (a customer of the web channel), if it is one. */
+  function visitor(visitorId: unknown): Customer | undefined {
+    if (typeof visitorId !== 'string' || visitorId.length === 0) return undefined;
+    const customer = backend.getCustomer(visitorId);
+    return customer?.kind === 'external' && customer.messenger === 'web' ? customer : undefined;
+  }
+
+  /** A visitor writes: `{ visitorId?, name, liveChatId, text, clientMessageId? }`. */
+  function visitorWrites(body: unknown): DemoApiResponse {
+    const input = (body ?? {}) as Record<string, unknown>;
+    const { liveChatId, text, clientMessageId } = input;
+    const name = typeof input['name'] === 'string' ? input['name'].trim() : '';
+    if (typeof text !== 'string' || text.trim().length === 0 || text.length > MAX_TEXT) {
+      return bad(`text must be 1–${MAX_TEXT} characters.`);
+    }
+    if (typeof liveChatId !== 'string' || !webLiveChats().some((chat) => chat.id === liveChatId)) {
+      return bad('liveChatId must be a live chat of the web channel.');
+    }
+    if (clientMessageId !== undefined && typeof clientMessageId !== 'string') {
+      return bad('clientMessageId must be a string.');
+    }
+    let customer = visitor(input['visitorId']);
+    if (!customer) {
+      if (name.length === 0 || name.length > MAX_NAME) {
+        return bad(`name must be 1–${MAX_NAME} characters.`);
+      }
+      const added = backend.addCustomer({
+        kind: 'external',
+        name,
+        account: `visitor-${crypto.randomInt(10_000, 100_000)}`,
+        messenger: 'web',
+      });
+      if (!added.ok) return { status: 422, body: { error: added.error } };
+      customer = added.value;
+    }
+    const written = backend.customerWrites({
+      customerId: customer.id,
+      liveChatId,
+      channel: 'web',
+      text: text.trim(),
+      clientMessageId,
+    });
+    if (!written.ok) return { status: 422, body: { error: written.error } };
+    return {
+      status: 200,
+      body: {
+        visitorId: customer.id,
+        sessionId: written.value.session.id,
+        messageId: written.value.message.id,
+      },
+    };
+  }
+
+  /** The visitor's latest conversation with a live chat. */
+  function visitorConversation(query: URLSearchParams): DemoApiResponse {
+    const customer = visitor(query.get('visitorId'));
+    const liveChatId = query.get('liveChatId') ?? '';
+    if (!customer) return { status: 404, body: { error: { message: 'Unknown visitor.' } } };
+    const session = backend.latestSessionOf(customer.id, liveChatId);
+    const messages: VisitorMessage[] = session
+      ? backend.messagesOf(session.id).map((message) => ({
+          id: message.id,
+          from:
+            message.author.kind === 'customer'
+              ? 'me'
+              : message.author.kind === 'operator'
+                ? 'operator'
+                : 'system',
+          text: message.text,
+          sentAt: message.sentAt,
+        }))
+      : [];
+    return { status: 200, body: { status: session?.status ?? null, messages } };
+  }
+
+  function handle(
+    method: string,
+    apiPath: string,
+    body: unknown,
+    query: URLSearchParams,
+  ): DemoApiResponse | undefined {
+    if (apiPath === 'config' && method === 'GET') return { status: 200, body: config() };
+    if (apiPath === 'simulator' && method === 'POST') {
+      const { running, ratePerMinute } = (body ?? {}) as Record<string, unknown>;
+      if (running !== undefined && typeof running !== 'boolean') {
+        return bad('running must be a boolean.');
+      }
+      if (
+        ratePerMinute !== undefined &&
+        (typeof ratePerMinute !== 'number' || !(ratePerMinute >= 1 && ratePerMinute <= 60))
+      ) {
+        return bad('ratePerMinute must be a number in [1, 60].');
+      }
+      if (running !== undefined) simulatorState.running = running;
+      if (ratePerMinute !== undefined) simulatorState.ratePerMinute = ratePerMinute;
+      restartSimulator();
+      return { status: 200, body: { ...simulatorState } };
+    }
+    if (apiPath === 'simulator/step' && method === 'POST') {
+      return { status: 200, body: { written: simulator?.step() ?? null } };
+    }
+    if (apiPath === 'customer/messages' && method === 'POST') return visitorWrites(body);
+    if (apiPath === 'customer/messages' && method === 'GET') return visitorConversation(query);
+    return undefined;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    backend,
+    dataDir,
+    get created() {
+      return created;
+    },
+    config,
+    handle,
+    close() {
+      closing ??= (async () => {
+        simulator?.stop();
+        await server.close();
+        await backend.dispose();
+      })();
+      return closing;
+    },
+  };
+}

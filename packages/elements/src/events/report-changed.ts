@@ -1,0 +1,40 @@
+import { createLiveChatEvent } from './live-chat-event.js';
+
+/** Name of the fact that the shown report changed. */
+export const REPORT_CHANGED = 'live-chat-report-changed';
+/** @deprecated The former name of {@link REPORT_CHANGED}, still dispatched alongside it until the next release. */
+export const REPORT_CHANGE = 'live-chat-report-change';
+
+/** The two reports. */
+export type ReportKind = 'operators-performance' | 'live-chat-performance';
+
+/** Detail of `live-chat-report-changed`. */
+export interface ReportChangedDetail {
+  report: ReportKind;
+  liveChatId?: string;
+  /** First day of the period, `YYYY-MM-DD`. */
+  from: string;
+  /** Last day of the period (included), `YYYY-MM-DD`. */
+  to: string;
+}
+
+/** `live-chat-report-changed`, a fact: the user picked another report, live chat or period. */
+export function reportChangedEvent(detail: ReportChangedDetail): CustomEvent<ReportChangedDetail> {
+  return createLiveChatEvent(REPORT_CHANGED, detail, 'fact');
+}
+
+/**
+ * @deprecated `live-chat-report-change`, the former name of `live-chat-report-changed`:
+ * dispatched right after it for one release, then removed.
+ */
+export function reportChangeEvent(detail: ReportChangedDetail): CustomEvent<ReportChangedDetail> {
+  return createLiveChatEvent(REPORT_CHANGE, detail, 'fact');
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'live-chat-report-changed': CustomEvent<ReportChangedDetail>;
+    /** @deprecated Listen to `live-chat-report-changed`; this name is dispatched until the next release. */
+    'live-chat-report-change': CustomEvent<ReportChangedDetail>;
+  }
+}

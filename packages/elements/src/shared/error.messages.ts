@@ -1,0 +1,59 @@
+import type { ErrorCode } from '@live-chat/core';
+import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
+
+/**
+ * English, the source language. One sentence per {@link ErrorCode} (`error.<CODE>`): the type
+ * below makes a code without a text a compile error. The `error.VALIDATION.*` variants word a
+ * validation error, the `error.<CODE>.<subject>` ones an error of what the person acted on where
+ * it reads differently (see `errorText`'s `subject`).
+ */
+const en = {
+  'error.INVALID_TRANSITION': 'This cannot be done in the session’s current state.',
+  'error.ALREADY_TAKEN': 'Another operator has already taken this session.',
+  'error.FORBIDDEN': 'You do not have permission for this.',
+  'error.FORBIDDEN.report': 'You can only see reports of live chats you belong to.',
+  'error.NOT_FOUND': 'Not found: it may have been removed.',
+  'error.VALIDATION': 'Some of it is not valid: {message}',
+  'error.VALIDATION.limit': 'It is too long: at most {limit} characters.',
+  'error.VALIDATION.message.empty': 'Write a message first: it cannot be empty.',
+  'error.VALIDATION.message.limit': 'The message is too long: at most {limit} characters.',
+  'error.VALIDATION.session-name.empty': 'The session name cannot be empty.',
+  'error.VALIDATION.session-name.limit':
+    'The session name is too long: at most {limit} characters.',
+  'error.CONFLICT': 'It clashes with what already exists: {message}',
+  'error.CONFLICT.new-session': 'This customer already has an open session in this live chat.',
+  'error.OFFLINE': 'You are offline.',
+  'error.TIMEOUT': 'The server did not confirm it in time.',
+  'error.RESYNC_REQUIRED': 'The workspace is catching up with the server. Try again in a moment.',
+  'error.INTERNAL': 'Something went wrong: {message}',
+} as const satisfies Messages & Record<`error.${ErrorCode}`, string>;
+
+const ru: Translation<typeof en> = {
+  'error.INVALID_TRANSITION': 'В текущем состоянии сессии это сделать нельзя.',
+  'error.ALREADY_TAKEN': 'Эту сессию уже взял другой оператор.',
+  'error.FORBIDDEN': 'У вас нет прав на это действие.',
+  'error.FORBIDDEN.report': 'Отчёты доступны только по лайв-чатам, в которых вы состоите.',
+  'error.NOT_FOUND': 'Не найдено: возможно, запись удалена.',
+  'error.VALIDATION': 'Некорректные данные: {message}',
+  'error.VALIDATION.limit': 'Слишком длинно: не более {limit} символов.',
+  'error.VALIDATION.message.empty': 'Сначала напишите сообщение: оно не может быть пустым.',
+  'error.VALIDATION.message.limit': 'Сообщение слишком длинное: не более {limit} символов.',
+  'error.VALIDATION.session-name.empty': 'Название сессии не может быть пустым.',
+  'error.VALIDATION.session-name.limit':
+    'Название сессии слишком длинное: не более {limit} символов.',
+  'error.CONFLICT': 'Конфликт с уже существующими данными: {message}',
+  'error.CONFLICT.new-session': 'У этого клиента уже есть открытая сессия в этом лайв-чате.',
+  'error.OFFLINE': 'Нет соединения.',
+  'error.TIMEOUT': 'Сервер не подтвердил это вовремя.',
+  'error.RESYNC_REQUIRED': 'Рабочее место синхронизируется с сервером. Попробуйте чуть позже.',
+  'error.INTERNAL': 'Что-то пошло не так: {message}',
+};
+
+registerDefaultMessages('en', en);
+registerDefaultMessages('ru', ru);
+
+declare module '../i18n/catalogue.js' {
+  interface MessageCatalogues {
+    error: typeof en;
+  }
+}

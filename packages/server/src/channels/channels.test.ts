@@ -1,0 +1,356 @@
+// The channel webhooks over real sockets on 127.0.0.1: the inbound route (signature, size,
+// idempotency, sessions created and reopened through the engine) and outbound delivery (signed
+// POSTs, retries with back-off, delivery states as `message.updated`, a restart resuming).
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Command, Message, ServerEvent } from '@live-chat/core';
+import { applyConfig, configToSeed, loadConfigFile } from '../config/apply.js';
+import type { LiveChatConfig } from '../config/schema.js';
+import { createLiveChatServer, type LiveChatServer } from '../server.js';
+import { createSqliteBackend, type SqliteBackend } from '../storage/backend.js';
+import { createTempDir, type TempDir } from '../storage/testing/temp-dir.js';
+import { createChannels, type Channels } from './index.js';
+import { signBody, verifySignature } from './signature.js';
+
+const DEMO = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../config/demo.json');
+const SECRET = 'inbound-secret-for-tests-0123456789';
+const CHANNEL = 'lc-support-telegram';
+const OPERATOR = 'op-anna';
+
+/** A local webhook receiver: answers each request with the next status of `statuses`. */
+interface Receiver {
+  url: string;
+  requests: { headers: http.IncomingHttpHeaders; body: string }[];
+  statuses: number[];
+  close(): Promise<void>;
+}
+
+async function startReceiver(statuses: number[]): Promise<Receiver> {
+  const requests: Receiver['requests'] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      requests.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const status =
+        receiver.statuses.length > 1 ? (receiver.statuses.shift() as number) : receiver.statuses[0];
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const receiver: Receiver = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    requests,
+    statuses,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return receiver;
+}
+
+function configWith(outboundUrl?: string): LiveChatConfig {
+  const config = loadConfigFile(DEMO);
+  return {
+    ...config,
+    channels: config.channels.map((endpoint) => {
+      const { secretEnv: _unused, ...rest } = endpoint;
+      return {
+        ...rest,
+        secret: SECRET,
+        ...(outboundUrl && endpoint.id === CHANNEL
+          ? { outbound: { url: outboundUrl, maxAttempts: 3, baseDelayMs: 20, timeoutMs: 2000 } }
+          : {}),
+      };
+    }),
+  };
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('channels', () => {
+  let dir: TempDir;
+  let backend: SqliteBackend;
+  let channels: Channels;
+  let server: LiveChatServer;
+  let receiver: Receiver | undefined;
+  let commands = 0;
+
+  async function start(config: LiveChatConfig): Promise<void> {
+    backend = createSqliteBackend({
+      dataDir: dir.path,
+      seed: configToSeed(config),
+      pruneIntervalMs: 0,
+    });
+    applyConfig(backend.store, config);
+    channels = createChannels({ backend, maxBodyBytes: 4096, logger: undefined, env: {} });
+    server = await createLiveChatServer({
+      backend,
+      auth: { secret: 'a-token-secret-of-at-least-32-bytes!!' },
+      port: 0,
+      logger: false,
+      limits: { maxBodyBytes: 4096 },
+      handlers: [channels.handle],
+    });
+  }
+
+  async function stop(): Promise<void> {
+    await server.close();
+    await channels.close();
+    await backend.dispose();
+  }
+
+  beforeEach(() => {
+    dir = createTempDir('live-chat-channels-');
+    receiver = undefined;
+  });
+  afterEach(async () => {
+    await stop();
+    await receiver?.close();
+    dir.remove();
+  });
+
+  async function post(
+    body: unknown,
+    options: { secret?: string; signature?: string | null; channel?: string } = {},
+  ) {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.signature !== null) {
+      headers['x-live-chat-signature'] =
+        options.signature ?? signBody(options.secret ?? SECRET, text);
+    }
+    const response = await fetch(`${server.url}/channels/${options.channel ?? CHANNEL}/messages`, {
+      method: 'POST',
+      headers,
+      body: text,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  const inbound = (
+    providerMessageId: string,
+    text = 'Hello from Telegram',
+    externalId = 'tg-1001',
+  ) => ({
+    providerMessageId,
+    customer: { externalId, name: 'Tomasz Nowak', account: '@tomasz' },
+    text,
+    sentAt: '2026-01-05T10:00:00Z',
+  });
+
+  const run = (command: Record<string, unknown>) => {
+    const result = backend.execute(OPERATOR, {
+      commandId: `c-${++commands}`,
+      ...command,
+    } as Command);
+    assert.ok(result.ok, JSON.stringify(result));
+    return result;
+  };
+
+  it('rejects a missing or wrong signature with 401 and stores nothing', async () => {
+    await start(configWith());
+    const before = backend.sessions().length;
+    assert.equal((await post(inbound('p-1'), { signature: null })).status, 401);
+    assert.equal((await post(inbound('p-1'), { secret: 'another-secret-0123456789' })).status, 401);
+    assert.equal((await post(inbound('p-1'), { signature: 'sha256=zz' })).status, 401);
+    assert.equal(backend.sessions().length, before);
+  });
+
+  it('answers clear 4xx errors: unknown channel, bad method, bad JSON, bad fields, 413', async () => {
+    await start(configWith());
+    assert.equal((await post(inbound('p-1'), { channel: 'nope' })).status, 404);
+    const get = await fetch(`${server.url}/channels/${CHANNEL}/messages`);
+    assert.equal(get.status, 405);
+    assert.equal((await post('{not json')).status, 400);
+    const missing = await post({ providerMessageId: 'p-2', customer: { name: 'X' }, text: 'hi' });
+    assert.equal(missing.status, 400);
+    assert.match(
+      String((missing.body.error as { message: string }).message),
+      /customer\.externalId/,
+    );
+    const big = await post(inbound('p-3', 'x'.repeat(5000)));
+    assert.equal(big.status, 413);
+    const empty = await post(inbound('p-4', '   '));
+    assert.equal(empty.status, 422);
+  });
+
+  it('creates a queued session for a new customer, visible to the operators', async () => {
+    await start(configWith());
+    const answer = await post(inbound('p-1'));
+    assert.equal(answer.status, 201);
+    assert.equal(answer.body.cause, 'created');
+    assert.equal(answer.body.duplicate, false);
+    const session = backend.getSession(answer.body.sessionId as string);
+    assert.equal(session?.status, 'queued');
+    assert.equal(session?.channel, 'telegram');
+    const customer = backend.getCustomer(answer.body.customerId as string);
+    assert.deepEqual(
+      customer && {
+        kind: customer.kind,
+        name: customer.name,
+        account: customer.kind === 'external' && customer.account,
+      },
+      { kind: 'external', name: 'Tomasz Nowak', account: '@tomasz' },
+    );
+    const snapshot = backend.snapshot(OPERATOR);
+    assert.ok(snapshot.ok);
+    assert.ok(snapshot.value.sessions.some((s) => s.id === session?.id && s.status === 'queued'));
+    // The same customer writing again continues the session.
+    const again = await post(inbound('p-2', 'Anyone?'));
+    assert.equal(again.status, 201);
+    assert.equal(again.body.sessionId, answer.body.sessionId);
+    assert.equal(again.body.cause, 'message');
+  });
+
+  it('acknowledges a repeated provider message id and stores it once', async () => {
+    await start(configWith());
+    const first = await post(inbound('p-dup'));
+    const second = await post(inbound('p-dup'));
+    assert.equal(first.status, 201);
+    assert.equal(second.status, 200);
+    assert.equal(second.body.duplicate, true);
+    assert.equal(second.body.messageId, first.body.messageId);
+    const messages = backend.messagesOf(first.body.sessionId as string);
+    assert.equal(messages.length, 1);
+  });
+
+  it('reopens a closed session when its customer writes again', async () => {
+    await start(configWith());
+    const first = await post(inbound('p-1'));
+    const sessionId = first.body.sessionId as string;
+    run({ type: 'session.take', sessionId });
+    run({ type: 'session.close', sessionId });
+    assert.equal(backend.getSession(sessionId)?.status, 'closed');
+    const again = await post(inbound('p-2', 'It broke again'));
+    assert.equal(again.status, 201);
+    assert.equal(again.body.sessionId, sessionId);
+    assert.equal(again.body.cause, 'reopened');
+    assert.notEqual(backend.getSession(sessionId)?.status, 'closed');
+  });
+
+  it('delivers operator replies to the outbound webhook: sent, then delivered', async () => {
+    receiver = await startReceiver([200]);
+    await start(configWith(receiver.url));
+    const events: ServerEvent[] = [];
+    backend.listen(OPERATOR, (event) => events.push(event));
+    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
+    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text: 'Hi Tomasz, on it!' });
+    const reply = () =>
+      backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
+    await until(() => reply()?.channelDelivery?.state === 'delivered', 'delivery');
+    assert.equal(reply().channelDelivery?.attempts, 1);
+    assert.equal(receiver.requests.length, 1);
+    const [request] = receiver.requests;
+    assert.ok(
+      verifySignature(SECRET, Buffer.from(request.body), request.headers['x-live-chat-signature']),
+    );
+    assert.equal(request.headers['x-live-chat-delivery'], reply().id);
+    const body = JSON.parse(request.body) as Record<string, unknown>;
+    assert.equal(body.text, 'Hi Tomasz, on it!');
+    assert.deepEqual((body.customer as { externalId: string }).externalId, 'tg-1001');
+    const states = events
+      .filter((event) => event.type === 'message.updated')
+      .map((event) => (event as { message: Message }).message.channelDelivery?.state);
+    assert.deepEqual(states, ['sent', 'delivered']);
+    // Customer messages are never sent out.
+    assert.ok(
+      backend
+        .messagesOf(sessionId)
+        .every((m) => m.author.kind === 'operator' || !m.channelDelivery),
+    );
+  });
+
+  it('delivers the first message of a +New Session', async () => {
+    receiver = await startReceiver([204]);
+    await start(configWith(receiver.url));
+    const customer = backend.store
+      .run((tx) => [...tx.customers()], true)
+      .find((c) => c.kind === 'external' && c.messenger === 'telegram');
+    assert.ok(customer);
+    const started = run({
+      type: 'session.start-outbound',
+      liveChatId: 'lc-support',
+      customerId: customer.id,
+      channel: 'telegram',
+      text: 'Your parcel is ready.',
+      clientMessageId: 'm-out',
+    });
+    assert.ok(started.ok);
+    await until(() => receiver!.requests.length === 1, 'the outbound request');
+    const body = JSON.parse(receiver.requests[0].body) as {
+      text: string;
+      customer: { externalId: string };
+    };
+    assert.equal(body.text, 'Your parcel is ready.');
+    assert.equal(body.customer.externalId, customer.kind === 'external' ? customer.account : '');
+  });
+
+  it('retries a failing webhook with back-off, then marks the message failed with the reason', async () => {
+    receiver = await startReceiver([500]);
+    await start(configWith(receiver.url));
+    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
+    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text: 'Hello?' });
+    const reply = () =>
+      backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
+    await until(() => reply()?.channelDelivery?.state === 'failed', 'failure');
+    assert.equal(receiver.requests.length, 3);
+    assert.equal(reply().channelDelivery?.attempts, 3);
+    assert.match(reply().channelDelivery?.reason ?? '', /HTTP 500/);
+    assert.deepEqual(channels.outbound.counts(), { pending: 0, delivered: 0, failed: 1 });
+    assert.deepEqual(
+      receiver.requests.map((request) => request.headers['x-live-chat-attempt']),
+      ['1', '2', '3'],
+    );
+  });
+
+  it('fails at once on a client error that asking again cannot fix', async () => {
+    receiver = await startReceiver([400]);
+    await start(configWith(receiver.url));
+    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
+    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text: 'Hello?' });
+    const reply = () =>
+      backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
+    await until(() => reply()?.channelDelivery?.state === 'failed', 'failure');
+    assert.equal(receiver.requests.length, 1);
+  });
+
+  it('resumes pending deliveries after a restart', async () => {
+    receiver = await startReceiver([503]);
+    const config = configWith(receiver.url);
+    config.channels = config.channels.map((endpoint) =>
+      endpoint.outbound
+        ? { ...endpoint, outbound: { ...endpoint.outbound, maxAttempts: 10, baseDelayMs: 200 } }
+        : endpoint,
+    );
+    await start(config);
+    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
+    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text: 'Are you there?' });
+    await until(() => receiver!.requests.length >= 1, 'the first attempt');
+    await until(() => channels.outbound.counts().pending === 1, 'the retry to be scheduled');
+    await stop();
+    receiver.statuses.splice(0, receiver.statuses.length, 200);
+    await start(config);
+    const reply = () =>
+      backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
+    await until(
+      () => reply()?.channelDelivery?.state === 'delivered',
+      'delivery after the restart',
+    );
+    assert.ok((reply().channelDelivery?.attempts ?? 0) >= 2);
+    assert.equal(new Set(receiver.requests.map((r) => r.headers['x-live-chat-delivery'])).size, 1);
+  });
+});

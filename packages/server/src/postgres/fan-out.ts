@@ -1,0 +1,292 @@
+/**
+ * Live delivery across instances on one PostgreSQL database. The events table is the only
+ * source: a notification only says "user U has events up to seq N", and each instance reads what
+ * its listeners miss from the table, in seq order.
+ *
+ * - Each instance holds one connection that `LISTEN`s on `live_chat_events`. Every write
+ *   transaction that appended events notifies, before it commits, which users got events up to
+ *   which seq (PostgreSQL delivers it only on commit, in commit order).
+ * - Each listener has a cursor: the seq of the last event it got. For a user with listeners, the
+ *   instance reads the events after the lowest cursor (`seq > cursor ORDER BY seq`) and gives
+ *   each listener those above its own cursor. A user's events commit in seq order (the counter
+ *   row serialises writers), so a read never skips one that commits later.
+ * - A change committed by this instance is handed over at once (the engine's `onCommit` carries
+ *   the numbered events); only an event that does not follow a listener's cursor makes it read.
+ * - A missed notification loses nothing: the next one, or the poll on a slow interval (and a
+ *   full catch-up after the `LISTEN` connection comes back), reads from the cursor.
+ *
+ * A new listener starts at the highest seq this instance knows to be committed for its user
+ * (from the stream positions read when it started listening, and every notification since):
+ * never above the user's last seq when it registered, so it gets every event committed after
+ * that (and possibly a few before, which carry seqs its consumer already has and drops).
+ */
+import pg from 'pg';
+import type { Id, Message, ServerEvent, Session } from '@live-chat/core';
+import type { CommittedChange } from '@live-chat/core/engine';
+import { clientConfig, EVENTS_CHANNEL } from './store.js';
+
+/** Receives one user's live events in seq order. */
+export type EventListener = (event: ServerEvent) => void;
+
+/** Receives each new message committed by this instance. */
+export type MessageListener = (message: Message, session: Session) => void;
+
+/** Options of {@link CrossInstanceDelivery}. */
+export interface DeliveryOptions {
+  url: string;
+  /** Reads events for live listeners (the pool of the store). */
+  pool: pg.Pool;
+  /** The safety-net poll of users with listeners, in ms (default 5000; 0: none). */
+  pollIntervalMs?: number;
+  /** Events read per query while catching up (default 500). */
+  batchSize?: number;
+  /** Told about failures of the `LISTEN` connection or of reads (default: dropped). */
+  onError?: (error: unknown) => void;
+}
+
+interface Registered {
+  fn: EventListener;
+  cursor: number;
+}
+
+interface UserState {
+  listeners: Set<Registered>;
+  reading: boolean;
+  again: boolean;
+}
+
+/** See the module comment. */
+export class CrossInstanceDelivery {
+  private readonly users = new Map<Id, UserState>();
+  /** Highest seq known to be committed, per user. */
+  private readonly known = new Map<Id, number>();
+  private readonly messageListeners = new Set<MessageListener>();
+  private readonly pool: pg.Pool;
+  private readonly batchSize: number;
+  private readonly onError: (error: unknown) => void;
+  private listenClient: pg.Client | undefined;
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+  /** Notifications handled (for tests and metrics). */
+  notifications = 0;
+
+  constructor(private readonly options: DeliveryOptions) {
+    this.pool = options.pool;
+    this.batchSize = options.batchSize ?? 500;
+    this.onError = options.onError ?? (() => {});
+  }
+
+  /** Starts listening: `LISTEN`, then reads every stream's position. */
+  async start(): Promise<void> {
+    await this.connect();
+    const interval = this.options.pollIntervalMs ?? 5000;
+    if (interval > 0) {
+      this.pollTimer = setInterval(() => void this.poll(), interval);
+      this.pollTimer.unref?.();
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client(clientConfig(this.options.url));
+    client.on('notification', (message) => {
+      if (message.channel === EVENTS_CHANNEL && message.payload) this.notified(message.payload);
+    });
+    client.on('error', (error) => {
+      this.onError(error);
+      this.lost(client);
+    });
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+      throw error;
+    }
+    this.listenClient = client;
+    // Only after LISTEN: every commit from now on is notified, every earlier one is read here.
+    const { rows } = await this.pool.query<{ user_id: Id; last_seq: number }>(
+      'SELECT user_id, last_seq FROM event_streams',
+    );
+    for (const row of rows) this.learn(row.user_id, row.last_seq);
+  }
+
+  /** The `LISTEN` connection failed or ended: connect again (and catch up) in a moment. */
+  private lost(client: pg.Client): void {
+    if (this.listenClient !== client) return;
+    this.listenClient = undefined;
+    client.removeAllListeners('end');
+    client.end().catch(() => {});
+    this.reconnectLater();
+  }
+
+  private reconnectLater(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.stopped) return;
+      this.connect().then(
+        // Notifications may have been missed meanwhile: every listened user catches up.
+        () => this.poll(),
+        (error: unknown) => {
+          this.onError(error);
+          this.reconnectLater();
+        },
+      );
+    }, 1000);
+    this.reconnectTimer.unref?.();
+  }
+
+  private learn(userId: Id, seq: number): void {
+    if (seq > (this.known.get(userId) ?? 0)) this.known.set(userId, seq);
+  }
+
+  private notified(payload: string): void {
+    this.notifications++;
+    let entries: [Id, number][];
+    try {
+      entries = JSON.parse(payload) as [Id, number][];
+    } catch (error) {
+      this.onError(error);
+      return;
+    }
+    for (const [userId, seq] of entries) {
+      this.learn(userId, seq);
+      const state = this.users.get(userId);
+      if (state && [...state.listeners].some((listener) => listener.cursor < seq)) {
+        void this.read(userId);
+      }
+    }
+  }
+
+  /** Calls `fn` with each new event of `userId`, in seq order; returns the function that stops it. */
+  listen(userId: Id, fn: EventListener): () => void {
+    let state = this.users.get(userId);
+    if (!state) {
+      state = { listeners: new Set(), reading: false, again: false };
+      this.users.set(userId, state);
+    }
+    const registered: Registered = { fn, cursor: this.known.get(userId) ?? 0 };
+    state.listeners.add(registered);
+    const owner = state;
+    return () => {
+      owner.listeners.delete(registered);
+      if (owner.listeners.size === 0 && this.users.get(userId) === owner) this.users.delete(userId);
+    };
+  }
+
+  /** Calls `fn` after each new message committed by this instance. */
+  onMessage(fn: MessageListener): () => void {
+    this.messageListeners.add(fn);
+    return () => this.messageListeners.delete(fn);
+  }
+
+  /** A change this instance committed: its events go out at once where they follow the cursors. */
+  committed(change: CommittedChange): void {
+    const behind = new Set<Id>();
+    for (const { userId, event } of change.events) {
+      this.learn(userId, event.seq);
+      const state = this.users.get(userId);
+      if (!state) continue;
+      for (const listener of [...state.listeners]) {
+        if (event.seq === listener.cursor + 1) this.give(listener, event);
+        else if (event.seq > listener.cursor) behind.add(userId);
+      }
+    }
+    for (const userId of behind) void this.read(userId);
+    for (const { message, session } of change.messages) {
+      for (const fn of [...this.messageListeners]) {
+        try {
+          fn(message, session);
+        } catch (error) {
+          this.onError(error);
+        }
+      }
+    }
+  }
+
+  private give(listener: Registered, event: ServerEvent): void {
+    listener.cursor = event.seq;
+    try {
+      listener.fn(event);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /** Reads the user's events after the lowest cursor and hands them out (one read at a time). */
+  private async read(userId: Id): Promise<void> {
+    const state = this.users.get(userId);
+    if (!state) return;
+    if (state.reading) {
+      state.again = true;
+      return;
+    }
+    state.reading = true;
+    try {
+      do {
+        state.again = false;
+        if (state.listeners.size === 0 || this.stopped) break;
+        const from = Math.min(...[...state.listeners].map((listener) => listener.cursor));
+        if (from >= (this.known.get(userId) ?? 0)) continue;
+        const { rows } = await this.pool.query<{ seq: number; event: string }>(
+          'SELECT seq, event FROM events WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [userId, from, this.batchSize],
+        );
+        for (const { seq, event } of rows) {
+          this.learn(userId, seq);
+          const value = { ...(JSON.parse(event) as object), seq } as ServerEvent;
+          for (const listener of [...state.listeners]) {
+            if (seq > listener.cursor) this.give(listener, value);
+          }
+        }
+        if (rows.length === this.batchSize) state.again = true;
+      } while (state.again);
+    } catch (error) {
+      this.onError(error);
+    } finally {
+      state.reading = false;
+    }
+  }
+
+  /**
+   * The safety net: reads the stream positions of every user with listeners and catches up
+   * those behind (a notification was missed, or the `LISTEN` connection was down).
+   */
+  async poll(): Promise<void> {
+    if (this.stopped || this.users.size === 0) return;
+    try {
+      const { rows } = await this.pool.query<{ user_id: Id; last_seq: number }>(
+        'SELECT user_id, last_seq FROM event_streams WHERE user_id = ANY($1)',
+        [[...this.users.keys()]],
+      );
+      for (const row of rows) {
+        this.learn(row.user_id, row.last_seq);
+        const state = this.users.get(row.user_id);
+        if (state && [...state.listeners].some((listener) => listener.cursor < row.last_seq)) {
+          void this.read(row.user_id);
+        }
+      }
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /** Stops listening and forgets every listener. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.users.clear();
+    this.messageListeners.clear();
+    const client = this.listenClient;
+    this.listenClient = undefined;
+    if (client) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+    }
+  }
+}

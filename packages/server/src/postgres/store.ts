@@ -1,0 +1,315 @@
+/**
+ * The PostgreSQL store behind the engine of `@live-chat/core/engine`: an asynchronous
+ * {@link StoragePort} over a `pg` connection pool, for several server instances on one database.
+ *
+ * - Write transactions run at `SERIALIZABLE`, and lock what they change: each session they read
+ *   (`SELECT … FOR UPDATE`) and each user's seq counter row (advanced by `INSERT … ON CONFLICT DO
+ *   UPDATE … RETURNING`). A transaction that loses a race (serialization failure, deadlock, a
+ *   unique key taken meanwhile) is rolled back and run again from the start, after a short
+ *   random pause; the engine makes every run start afresh. So exactly one of concurrent takes
+ *   wins, seqs are gap-free, and a `commandId` retried on another instance meets the first one's
+ *   record.
+ * - Before `COMMIT`, a write transaction that appended events sends `NOTIFY live_chat_events`
+ *   with which users got events up to which seq (delivered by PostgreSQL only if it commits).
+ * - Read-only transactions run at `REPEATABLE READ READ ONLY`: one consistent snapshot, never a
+ *   serialization failure.
+ */
+import pg from 'pg';
+import type { Id } from '@live-chat/core';
+import type { StoragePort, StoreTransaction, TransactionOptions } from '@live-chat/core/engine';
+import type { SeedData } from '@live-chat/adapters';
+import { StorageError } from '../storage/errors.js';
+import { DirectoryView, loadDirectory } from './directory.js';
+import { migratePostgres, type PostgresMigrationReport } from './migrations/index.js';
+import { importSeed } from './seed.js';
+import { PostgresTransaction, type PostgresTransactionContext } from './transaction.js';
+
+/** The channel of `NOTIFY`: which users have new events, up to which seq. */
+export const EVENTS_CHANNEL = 'live_chat_events';
+
+/** A `NOTIFY` payload must stay below 8000 bytes; larger announcements are split. */
+const NOTIFY_PAYLOAD_BYTES = 7000;
+
+/** How long the store keeps what only serves retries and resumes. */
+export interface PostgresRetention {
+  /** Events each user's log keeps for `events(sinceSeq)` (default 10,000). */
+  eventsPerUser?: number;
+  /** Events older than this many ms are dropped by {@link PostgresStore.prune} (default: none). */
+  eventMaxAgeMs?: number;
+  /** How long a `commandId` answers with its first result, in ms (default 7 days). */
+  commandResultMaxAgeMs?: number;
+  /** Activity entries each user keeps (default 500). */
+  activityPerUser?: number;
+}
+
+/** Options of {@link openPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database` (e.g. `DATABASE_URL`). */
+  url: string;
+  /** Connections of the pool (default 10). */
+  poolSize?: number;
+  retention?: PostgresRetention;
+  /** Prefix of generated ids (e.g. `'eu-'`), to keep ids of several stores apart. */
+  idPrefix?: string;
+  /** The clock of event times, for retention by age (default `Date.now`). */
+  now?: () => number;
+  /** How many times a transaction runs at most when it keeps losing races (default 30). */
+  maxAttempts?: number;
+}
+
+/** SQLSTATEs after which a transaction is run again. */
+const RETRYABLE = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  '23505', // unique_violation: another transaction inserted the key first
+]);
+
+/** Whether `error` is a lost race that running the transaction again resolves. */
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** 64-bit integers (seqs, times, counts) come back as numbers; numeric averages too. */
+const TYPES = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+    if (oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/** A pg client config for `url` with this store's type parsing. */
+export function clientConfig(url: string): pg.ClientConfig {
+  return { connectionString: url, types: TYPES };
+}
+
+/** Splits what a transaction appended into `NOTIFY` payloads: JSON `[[userId, seq], …]`. */
+export function notifyPayloads(appended: ReadonlyMap<Id, number>): string[] {
+  const payloads: string[] = [];
+  let batch: [Id, number][] = [];
+  let size = 2;
+  for (const entry of appended) {
+    const length = Buffer.byteLength(JSON.stringify(entry)) + 1;
+    if (batch.length > 0 && size + length > NOTIFY_PAYLOAD_BYTES) {
+      payloads.push(JSON.stringify(batch));
+      batch = [];
+      size = 2;
+    }
+    batch.push(entry);
+    size += length;
+  }
+  if (batch.length > 0) payloads.push(JSON.stringify(batch));
+  return payloads;
+}
+
+function wholeOption(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new StorageError('INVALID_OPTIONS', `"${name}" must be a whole number, 1 or more.`);
+  }
+  return value;
+}
+
+/** The PostgreSQL store (see the module comment). Open one with {@link openPostgresStore}. */
+export class PostgresStore implements StoragePort<'async'> {
+  readonly mode = 'async';
+  readonly pool: pg.Pool;
+  private readonly context: PostgresTransactionContext;
+  private readonly eventMaxAgeMs: number | undefined;
+  private readonly maxAttempts: number;
+  private directory: DirectoryView | undefined;
+  private closed = false;
+  /** What opening the database migrated (set by {@link openPostgresStore}). */
+  migrations: PostgresMigrationReport = { applied: [], version: 0 };
+  /** Transactions run again after a lost race, since the store opened (for tests and metrics). */
+  retries = 0;
+
+  /** Use {@link openPostgresStore}. */
+  constructor(readonly options: PostgresStoreOptions) {
+    const retention = options.retention ?? {};
+    if (retention.eventMaxAgeMs !== undefined && !(retention.eventMaxAgeMs > 0)) {
+      throw new StorageError('INVALID_OPTIONS', '"retention.eventMaxAgeMs" must be above 0.');
+    }
+    this.eventMaxAgeMs = retention.eventMaxAgeMs;
+    this.maxAttempts = wholeOption(options.maxAttempts, 30, 'maxAttempts');
+    this.context = {
+      idPrefix: options.idPrefix ?? '',
+      eventsPerUser: wholeOption(retention.eventsPerUser, 10_000, 'retention.eventsPerUser'),
+      activityPerUser: wholeOption(retention.activityPerUser, 500, 'retention.activityPerUser'),
+      commandResultMaxAgeMs: wholeOption(
+        retention.commandResultMaxAgeMs,
+        7 * 24 * 60 * 60 * 1000,
+        'retention.commandResultMaxAgeMs',
+      ),
+      now: options.now ?? Date.now,
+    };
+    this.pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10 });
+    // An idle connection the server dropped: the pool replaces it; nothing to do here.
+    this.pool.on('error', () => {});
+  }
+
+  /** Runs `work` in one transaction (see the module comment), running it again after a lost race. */
+  transaction<T>(
+    work: (tx: StoreTransaction<'async'>) => T | PromiseLike<T>,
+    options?: TransactionOptions,
+  ): Promise<T> {
+    return this.run(work, options?.readOnly === true);
+  }
+
+  /** Like {@link transaction}, with the store's own transaction type (search hooks included). */
+  async run<T>(
+    work: (tx: PostgresTransaction) => T | PromiseLike<T>,
+    readOnly = false,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      if (this.closed) throw new StorageError('CLOSED', 'The store is closed.');
+      const client = await this.pool.connect();
+      let tx: PostgresTransaction | undefined;
+      let broken: unknown;
+      try {
+        const begin = readOnly
+          ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
+          : 'BEGIN ISOLATION LEVEL SERIALIZABLE';
+        // One round trip: BEGIN and the directory's version.
+        const results = (await client.query(
+          `${begin}; SELECT value FROM counters WHERE name = 'directory'`,
+        )) as unknown as pg.QueryResult<{ value: number }>[];
+        const version = results[1]!.rows[0]!.value;
+        let directory = this.directory;
+        if (directory?.version !== version) {
+          directory = await loadDirectory(client, version);
+          this.directory = directory;
+        }
+        tx = new PostgresTransaction(client, this.context, directory, readOnly);
+        const value = await work(tx);
+        for (const payload of notifyPayloads(tx.appended)) {
+          await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
+        }
+        tx.close();
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        tx?.close();
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError;
+        }
+        if (!isRetryable(error) || attempt >= this.maxAttempts) throw error;
+        this.retries++;
+        // Back off a little, at random, so racing instances do not meet again at once.
+        await sleep(Math.random() * Math.min(100, 2 * 2 ** Math.min(attempt, 6)));
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    }
+  }
+
+  /** Whether the database has no directory yet (nothing was seeded). */
+  async isEmpty(): Promise<boolean> {
+    return this.run((tx) => [...tx.users()].length === 0 && [...tx.liveChats()].length === 0, true);
+  }
+
+  /**
+   * Loads seed data (or a memory backend's saved state) in one transaction, unless the database
+   * already has a directory (several instances may start at once: one seeds, the others find
+   * it seeded). Answers whether it loaded it.
+   */
+  async importSeed(seed: SeedData): Promise<boolean> {
+    return this.run(async (tx) => {
+      // Serialise seeding between instances; the lock ends with the transaction.
+      await tx.connection.query(`SELECT pg_advisory_xact_lock(1279480645)`);
+      if ([...tx.users()].length > 0 || [...tx.liveChats()].length > 0) return false;
+      const { rows } = await tx.connection.query<{ n: number }>('SELECT count(*) AS n FROM users');
+      if (rows[0]!.n > 0) return false;
+      await importSeed(tx, seed);
+      return true;
+    });
+  }
+
+  /**
+   * Drops what retention no longer keeps: command results older than `commandResultMaxAgeMs`
+   * and events older than `eventMaxAgeMs` (on the store's clock). Returns how many events were
+   * dropped.
+   */
+  async prune(): Promise<number> {
+    const now = this.context.now();
+    return this.run(async (tx) => {
+      const db = tx.connection;
+      await db.query('DELETE FROM command_results WHERE at < $1', [
+        now - this.context.commandResultMaxAgeMs,
+      ]);
+      if (this.eventMaxAgeMs === undefined) return 0;
+      const cutoff = now - this.eventMaxAgeMs;
+      // Each expired stream keeps its tail from the first recent event (none: its end).
+      const { rows } = await db.query<{ n: number }>(
+        `WITH expired AS (
+           SELECT s.user_id,
+             coalesce((SELECT min(e.seq) FROM events e
+                       WHERE e.user_id = s.user_id AND e.at >= $1), s.last_seq + 1) AS keep_from
+           FROM event_streams s
+           JOIN events o ON o.user_id = s.user_id AND o.seq = s.oldest_seq
+           WHERE o.at < $1),
+         moved AS (
+           UPDATE event_streams s SET oldest_seq = x.keep_from
+           FROM expired x WHERE s.user_id = x.user_id),
+         dropped AS (
+           DELETE FROM events e USING expired x
+           WHERE e.user_id = x.user_id AND e.seq < x.keep_from RETURNING 1)
+         SELECT count(*) AS n FROM dropped`,
+        [cutoff],
+      );
+      return rows[0]!.n;
+    });
+  }
+
+  /** Seq of the user's last event (0 before the first). */
+  async lastSeq(userId: Id): Promise<number> {
+    return this.run((tx) => tx.lastSeq(userId), true);
+  }
+
+  /** Whether the database answers (for readiness probes). */
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      await this.pool.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Closes the pool once transactions in flight ended; later calls fail. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+/**
+ * Opens a PostgreSQL store: connects, and brings the database to this release's schema (see
+ * `migrations/`); an up-to-date one is left as it is.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const store = new PostgresStore(options);
+  try {
+    const client = await store.pool.connect();
+    try {
+      store.migrations = await migratePostgres(client);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

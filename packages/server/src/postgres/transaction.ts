@@ -1,0 +1,570 @@
+/**
+ * One transaction of a PostgreSQL store: the engine's asynchronous {@link StoreTransaction} over
+ * one pooled connection between `BEGIN` and `COMMIT`. It is valid only while its transaction
+ * runs; the store makes a new one for every run (a run may be repeated after a serialization
+ * failure). Lists come back as arrays read whole.
+ */
+import type pg from 'pg';
+import type {
+  ActivityEntry,
+  Customer,
+  Id,
+  LiveChat,
+  Message,
+  OperatorGroup,
+  ServerEvent,
+  Session,
+  SessionEpisode,
+  User,
+} from '@live-chat/core';
+import type {
+  CommandRecord,
+  EventInput,
+  EventLogRead,
+  IdKind,
+  StoredMessagePage,
+  StoreTransaction,
+} from '@live-chat/core/engine';
+import { StorageError } from '../storage/errors.js';
+import {
+  episodeColumns,
+  episodeFromRow,
+  messageColumns,
+  messageFromRow,
+  sessionColumns,
+  sessionFromRow,
+  type EpisodeRow,
+  type MessageRow,
+  type SessionRow,
+} from '../storage/rows.js';
+import { foldForSearch } from '../storage/search-text.js';
+import type { DirectoryView, Memberships } from './directory.js';
+
+/** Prefix of generated ids per kind, e.g. `s-42` for a session (as in the other stores). */
+const ID_PREFIXES: Record<IdKind, string> = {
+  session: 's',
+  message: 'm',
+  customer: 'cust',
+  activity: 'act',
+};
+
+/** What a transaction needs of its store. */
+export interface PostgresTransactionContext {
+  idPrefix: string;
+  /** Events each user's log keeps. */
+  eventsPerUser: number;
+  /** Activity entries each user keeps. */
+  activityPerUser: number;
+  /** Command results older than this (relative to a new one) are dropped. */
+  commandResultMaxAgeMs: number;
+  /** The store's clock (event times, for retention by age). */
+  now: () => number;
+}
+
+/** A message row with the columns only PostgreSQL has. */
+type PgMessageRow = Omit<MessageRow, 'channel_delivery'> & {
+  text_folded: string;
+  channel_delivery: Message['channelDelivery'] | null;
+};
+
+function messageOf(row: PgMessageRow): Message {
+  const { channel_delivery: delivery, ...columns } = row;
+  const message = messageFromRow(columns as MessageRow);
+  if (delivery) message.channelDelivery = delivery;
+  return message;
+}
+
+/** `%…%` for `LIKE`, with the pattern characters of `text` escaped. */
+function containsPattern(text: string): string {
+  return `%${foldForSearch(text.trim()).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+const SESSION_FIELDS = [
+  'id',
+  'live_chat_id',
+  'customer_id',
+  'name',
+  'channel',
+  'status',
+  'assignee_kind',
+  'assignee_id',
+  'first_message_at',
+  'last_message_at',
+  'last_message_preview',
+  'last_message_order',
+  'queued_at',
+  'last_operator_id',
+  'bindings',
+] as const;
+
+const EPISODE_FIELDS = [
+  'session_id',
+  'live_chat_id',
+  'origin',
+  'started_at',
+  'taken_at',
+  'taken_by',
+  'first_response_at',
+  'first_responder_id',
+  'closed_at',
+  'closed_by',
+] as const;
+
+const placeholders = (count: number, from = 1) =>
+  Array.from({ length: count }, (_, index) => `$${index + from}`).join(', ');
+
+/**
+ * The engine's view of the records inside one PostgreSQL transaction. Besides the port it offers
+ * the search hooks and {@link allSessions}; it remembers the last seq it gave each user, which
+ * the store announces with `NOTIFY` before it commits.
+ */
+export class PostgresTransaction implements StoreTransaction<'async'> {
+  private open = true;
+  /** The last seq appended per user in this transaction. */
+  readonly appended = new Map<Id, number>();
+
+  constructor(
+    private readonly client: pg.ClientBase,
+    private readonly context: PostgresTransactionContext,
+    private readonly directory: DirectoryView,
+    private readonly readOnly: boolean,
+  ) {}
+
+  /** Ends this transaction's validity (the store calls it when the transaction ends). */
+  close(): void {
+    this.open = false;
+  }
+
+  private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+    if (!this.open) {
+      throw new StorageError('CLOSED', 'This transaction has ended; use the store for a new one.');
+    }
+    return this.client.query<R>(text, values);
+  }
+
+  private async rows<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+    return (await this.query<R>(text, values)).rows;
+  }
+
+  private async first<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+    return (await this.query<R>(text, values)).rows[0];
+  }
+
+  // ── ids ──────────────────────────────────────────────────────────────────────────────────
+
+  async newId(kind: IdKind): Promise<Id> {
+    const row = await this.first<{ n: number }>(`SELECT nextval('record_ids') AS n`);
+    return `${this.context.idPrefix}${ID_PREFIXES[kind]}-${row!.n}`;
+  }
+
+  // ── directory (an in-memory copy of this transaction's version) ──────────────────────────
+
+  user(userId: Id): User | undefined {
+    return this.directory.users.get(userId);
+  }
+
+  users(): Iterable<User> {
+    return this.directory.users.values();
+  }
+
+  liveChat(liveChatId: Id): LiveChat | undefined {
+    return this.directory.liveChats.get(liveChatId);
+  }
+
+  liveChats(): Iterable<LiveChat> {
+    return this.directory.liveChats.values();
+  }
+
+  group(groupId: Id): OperatorGroup | undefined {
+    return this.directory.groups.get(groupId);
+  }
+
+  groups(): Iterable<OperatorGroup> {
+    return this.directory.groups.values();
+  }
+
+  membershipsOf(userId: Id): Memberships {
+    return this.directory.membershipsOf(userId);
+  }
+
+  staffIds(): Iterable<Id> {
+    return this.directory.staff;
+  }
+
+  async customer(customerId: Id): Promise<Customer | undefined> {
+    const row = await this.first<{ data: Customer }>('SELECT data FROM customers WHERE id = $1', [
+      customerId,
+    ]);
+    return row?.data;
+  }
+
+  async customers(): Promise<Customer[]> {
+    const rows = await this.rows<{ data: Customer }>('SELECT data FROM customers ORDER BY pk');
+    return rows.map((row) => row.data);
+  }
+
+  async putCustomer(customer: Customer): Promise<void> {
+    await this.query(
+      `INSERT INTO customers (id, kind, name, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, data = excluded.data`,
+      [customer.id, customer.kind, customer.name, JSON.stringify(customer)],
+    );
+  }
+
+  // ── sessions ─────────────────────────────────────────────────────────────────────────────
+
+  /** A session; in a write transaction its row is locked until the transaction ends. */
+  async session(sessionId: Id): Promise<Session | undefined> {
+    const lock = this.readOnly ? '' : ' FOR UPDATE';
+    const row = await this.first<SessionRow>(`SELECT * FROM sessions WHERE id = $1${lock}`, [
+      sessionId,
+    ]);
+    return row && sessionFromRow(row);
+  }
+
+  async putSession(session: Session): Promise<void> {
+    const previous = await this.first<Pick<SessionRow, 'status' | 'queued_at' | 'queue_entry'>>(
+      'SELECT status, queued_at, queue_entry FROM sessions WHERE id = $1',
+      [session.id],
+    );
+    const columns = sessionColumns(session);
+    const values: unknown[] = SESSION_FIELDS.map((field) => columns[field]);
+    values.push(foldForSearch(session.name));
+    // Entering the queue (again, or at a new time) puts the session behind everyone queued so far.
+    let queueEntry: string;
+    if (session.status !== 'queued') queueEntry = 'NULL';
+    else if (previous?.status !== 'queued' || previous.queued_at !== session.queuedAt) {
+      queueEntry = `nextval('queue_entries')`;
+    } else {
+      queueEntry = 'queue_entry';
+    }
+    if (!previous) {
+      await this.query(
+        `INSERT INTO sessions (${SESSION_FIELDS.join(', ')}, name_folded, queue_entry)
+         VALUES (${placeholders(values.length)}, ${queueEntry === 'queue_entry' ? 'NULL' : queueEntry})`,
+        values,
+      );
+      return;
+    }
+    const sets = SESSION_FIELDS.map((field, index) => `${field} = $${index + 1}`);
+    sets.push(`name_folded = $${SESSION_FIELDS.length + 1}`, `queue_entry = ${queueEntry}`);
+    await this.query(`UPDATE sessions SET ${sets.join(', ')} WHERE id = $1`, values);
+  }
+
+  async sessionsOf(liveChatId: Id): Promise<Session[]> {
+    const rows = await this.rows<SessionRow>(
+      'SELECT * FROM sessions WHERE live_chat_id = $1 ORDER BY pk',
+      [liveChatId],
+    );
+    return rows.map(sessionFromRow);
+  }
+
+  /** Every session, in the order they were created. */
+  async allSessions(): Promise<Session[]> {
+    const rows = await this.rows<SessionRow>('SELECT * FROM sessions ORDER BY pk');
+    return rows.map(sessionFromRow);
+  }
+
+  async queuedOf(liveChatId: Id): Promise<Session[]> {
+    const rows = await this.rows<SessionRow>(
+      `SELECT * FROM sessions WHERE live_chat_id = $1 AND status = 'queued'
+       ORDER BY queued_at, queue_entry`,
+      [liveChatId],
+    );
+    return rows.map(sessionFromRow);
+  }
+
+  async latestSessionOf(customerId: Id, liveChatId: Id): Promise<Session | undefined> {
+    const row = await this.first<SessionRow>(
+      `SELECT * FROM sessions WHERE customer_id = $1 AND live_chat_id = $2
+       ORDER BY pk DESC LIMIT 1`,
+      [customerId, liveChatId],
+    );
+    return row && sessionFromRow(row);
+  }
+
+  // ── messages ─────────────────────────────────────────────────────────────────────────────
+
+  async appendMessage(message: Message): Promise<void> {
+    const c = messageColumns(message);
+    await this.query(
+      `INSERT INTO messages (id, session_id, ord, client_message_id, author_kind, author_id,
+         text, text_folded, channel, sent_at, channel_delivery)
+       VALUES (${placeholders(11)})`,
+      [
+        c.id,
+        c.session_id,
+        c.ord,
+        c.client_message_id,
+        c.author_kind,
+        c.author_id,
+        c.text,
+        foldForSearch(message.text),
+        c.channel,
+        c.sent_at,
+        message.channelDelivery ? JSON.stringify(message.channelDelivery) : null,
+      ],
+    );
+  }
+
+  /** Replaces a stored message's delivery state (the only field that changes). */
+  async updateMessage(message: Message): Promise<void> {
+    await this.query('UPDATE messages SET channel_delivery = $2 WHERE id = $1', [
+      message.id,
+      message.channelDelivery ? JSON.stringify(message.channelDelivery) : null,
+    ]);
+  }
+
+  async message(messageId: Id): Promise<Message | undefined> {
+    const row = await this.first<PgMessageRow>('SELECT * FROM messages WHERE id = $1', [messageId]);
+    return row && messageOf(row);
+  }
+
+  async messageByClientId(sessionId: Id, clientMessageId: string): Promise<Message | undefined> {
+    const row = await this.first<PgMessageRow>(
+      'SELECT * FROM messages WHERE session_id = $1 AND client_message_id = $2',
+      [sessionId, clientMessageId],
+    );
+    return row && messageOf(row);
+  }
+
+  async messagesOf(sessionId: Id): Promise<Message[]> {
+    const rows = await this.rows<PgMessageRow>(
+      'SELECT * FROM messages WHERE session_id = $1 ORDER BY ord',
+      [sessionId],
+    );
+    return rows.map(messageOf);
+  }
+
+  async liveChatMessages(liveChatId: Id): Promise<Message[]> {
+    const rows = await this.rows<PgMessageRow>(
+      `SELECT m.* FROM sessions s JOIN messages m ON m.session_id = s.id
+       WHERE s.live_chat_id = $1 ORDER BY s.pk, m.ord`,
+      [liveChatId],
+    );
+    return rows.map(messageOf);
+  }
+
+  async messagePage(
+    sessionId: Id,
+    beforeOrder: number | undefined,
+    limit: number,
+  ): Promise<StoredMessagePage> {
+    // One more than asked: whether it exists says whether older messages do.
+    const rows = await this.rows<PgMessageRow>(
+      `SELECT * FROM messages WHERE session_id = $1 AND ord < $2 ORDER BY ord DESC LIMIT $3`,
+      [sessionId, beforeOrder ?? Number.MAX_SAFE_INTEGER, limit + 1],
+    );
+    const hasMore = rows.length > limit;
+    return { messages: rows.slice(0, limit).reverse().map(messageOf), hasMore };
+  }
+
+  async customerMessagesAfter(sessionId: Id, order: number): Promise<number> {
+    const row = await this.first<{ n: number }>(
+      `SELECT count(*) AS n FROM messages
+       WHERE session_id = $1 AND author_kind = 'customer' AND ord > $2`,
+      [sessionId, order],
+    );
+    return row!.n;
+  }
+
+  // ── read markers ─────────────────────────────────────────────────────────────────────────
+
+  async readMarker(userId: Id, sessionId: Id): Promise<number> {
+    const row = await this.first<{ ord: number }>(
+      'SELECT ord FROM read_markers WHERE user_id = $1 AND session_id = $2',
+      [userId, sessionId],
+    );
+    return row?.ord ?? 0;
+  }
+
+  async setReadMarker(userId: Id, sessionId: Id, order: number): Promise<void> {
+    await this.query(
+      `INSERT INTO read_markers (user_id, session_id, ord) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, session_id) DO UPDATE SET ord = excluded.ord`,
+      [userId, sessionId, order],
+    );
+  }
+
+  // ── episodes ─────────────────────────────────────────────────────────────────────────────
+
+  async currentEpisode(sessionId: Id): Promise<SessionEpisode | undefined> {
+    const row = await this.first<EpisodeRow>(
+      'SELECT * FROM episodes WHERE session_id = $1 ORDER BY pk DESC LIMIT 1',
+      [sessionId],
+    );
+    return row && episodeFromRow(row);
+  }
+
+  async addEpisode(episode: SessionEpisode): Promise<void> {
+    const columns = episodeColumns(episode);
+    await this.query(
+      `INSERT INTO episodes (${EPISODE_FIELDS.join(', ')}) VALUES (${placeholders(EPISODE_FIELDS.length)})`,
+      EPISODE_FIELDS.map((field) => columns[field]),
+    );
+  }
+
+  async updateEpisode(episode: SessionEpisode): Promise<void> {
+    const columns = episodeColumns(episode);
+    const sets = EPISODE_FIELDS.map((field, index) => `${field} = $${index + 1}`).join(', ');
+    const result = await this.query(
+      `UPDATE episodes SET ${sets} WHERE pk = (
+         SELECT pk FROM episodes WHERE session_id = $1 ORDER BY pk DESC LIMIT 1)`,
+      EPISODE_FIELDS.map((field) => columns[field]),
+    );
+    if (result.rowCount === 0) throw new RangeError(`Session ${episode.sessionId} has no episode.`);
+  }
+
+  async episodesOf(liveChatId: Id): Promise<SessionEpisode[]> {
+    const rows = await this.rows<EpisodeRow>(
+      'SELECT * FROM episodes WHERE live_chat_id = $1 ORDER BY pk',
+      [liveChatId],
+    );
+    return rows.map(episodeFromRow);
+  }
+
+  // ── activity ─────────────────────────────────────────────────────────────────────────────
+
+  async appendActivity(userId: Id, entry: ActivityEntry): Promise<void> {
+    await this.query('INSERT INTO activity (user_id, entry) VALUES ($1, $2)', [
+      userId,
+      JSON.stringify(entry),
+    ]);
+    await this.query(
+      `DELETE FROM activity WHERE user_id = $1 AND pk <= (
+         SELECT pk FROM activity WHERE user_id = $1 ORDER BY pk DESC LIMIT 1 OFFSET $2)`,
+      [userId, this.context.activityPerUser],
+    );
+  }
+
+  async recentActivity(userId: Id, limit: number): Promise<ActivityEntry[]> {
+    const rows = await this.rows<{ entry: ActivityEntry }>(
+      'SELECT entry FROM activity WHERE user_id = $1 ORDER BY pk DESC LIMIT $2',
+      [userId, limit],
+    );
+    return rows.map((row) => row.entry);
+  }
+
+  // ── event log ────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Numbers the event with the user's next seq. The counter row is advanced in this
+   * transaction (`INSERT … ON CONFLICT DO UPDATE … RETURNING`), which locks it until the
+   * transaction ends: a concurrent writer for the same user waits, and then (SERIALIZABLE) fails
+   * and runs again with the new counter. So seqs are gap-free and commit in seq order.
+   */
+  async appendEvent(userId: Id, input: EventInput): Promise<ServerEvent> {
+    const stream = await this.first<{ last_seq: number; oldest_seq: number }>(
+      `INSERT INTO event_streams AS s (user_id, last_seq, oldest_seq) VALUES ($1, 1, 1)
+       ON CONFLICT (user_id) DO UPDATE SET last_seq = s.last_seq + 1
+       RETURNING last_seq, oldest_seq`,
+      [userId],
+    );
+    const seq = stream!.last_seq;
+    await this.query('INSERT INTO events (user_id, seq, at, event) VALUES ($1, $2, $3, $4)', [
+      userId,
+      seq,
+      this.context.now(),
+      JSON.stringify(input),
+    ]);
+    // Trim in batches, so retention costs one statement per many events.
+    const limit = this.context.eventsPerUser;
+    if (seq - stream!.oldest_seq + 1 > limit + Math.max(1, Math.floor(limit / 4))) {
+      const oldest = seq - limit + 1;
+      await this.query('DELETE FROM events WHERE user_id = $1 AND seq < $2', [userId, oldest]);
+      await this.query('UPDATE event_streams SET oldest_seq = $2 WHERE user_id = $1', [
+        userId,
+        oldest,
+      ]);
+    }
+    this.appended.set(userId, seq);
+    return { ...input, seq } as ServerEvent;
+  }
+
+  async lastSeq(userId: Id): Promise<number> {
+    const row = await this.first<{ last_seq: number }>(
+      'SELECT last_seq FROM event_streams WHERE user_id = $1',
+      [userId],
+    );
+    return row?.last_seq ?? 0;
+  }
+
+  async readEvents(userId: Id, sinceSeq: number): Promise<EventLogRead> {
+    const stream = (await this.first<{ last_seq: number; oldest_seq: number }>(
+      'SELECT last_seq, oldest_seq FROM event_streams WHERE user_id = $1',
+      [userId],
+    )) ?? { last_seq: 0, oldest_seq: 1 };
+    const inRange = sinceSeq >= stream.oldest_seq - 1 && sinceSeq <= stream.last_seq;
+    const events = inRange
+      ? (
+          await this.rows<{ seq: number; event: string }>(
+            'SELECT seq, event FROM events WHERE user_id = $1 AND seq > $2 ORDER BY seq',
+            [userId, sinceSeq],
+          )
+        ).map(({ seq, event }) => ({ ...(JSON.parse(event) as EventInput), seq }) as ServerEvent)
+      : [];
+    return { lastSeq: stream.last_seq, oldestSeq: stream.oldest_seq, events };
+  }
+
+  /** Sets a user's stream position (importing a saved memory backend's seqs). */
+  async setStream(userId: Id, lastSeq: number): Promise<void> {
+    await this.query(
+      `INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES ($1, $2, $2 + 1)
+       ON CONFLICT (user_id) DO UPDATE SET last_seq = excluded.last_seq,
+         oldest_seq = excluded.oldest_seq`,
+      [userId, lastSeq],
+    );
+  }
+
+  // ── idempotency ──────────────────────────────────────────────────────────────────────────
+
+  async commandRecord(userId: Id, commandId: string): Promise<CommandRecord | undefined> {
+    const row = await this.first<{ at: number; result: CommandRecord['result'] }>(
+      'SELECT at, result FROM command_results WHERE user_id = $1 AND command_id = $2',
+      [userId, commandId],
+    );
+    return row && { userId, commandId, at: row.at, result: row.result };
+  }
+
+  /**
+   * Stores a command's outcome. A plain `INSERT`: when another instance stored the same
+   * `(userId, commandId)` meanwhile, it fails, the transaction runs again, and the engine then
+   * answers with the first result.
+   */
+  async putCommandRecord(record: CommandRecord): Promise<void> {
+    await this.query(
+      'INSERT INTO command_results (user_id, command_id, at, result) VALUES ($1, $2, $3, $4)',
+      [record.userId, record.commandId, record.at, JSON.stringify(record.result)],
+    );
+  }
+
+  // ── search hooks ─────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Sessions of the live chat whose folded name contains the folded `text` (a trigram index
+   * serves the `LIKE` where `pg_trgm` is available). The engine matches again.
+   */
+  async sessionsMatching(liveChatId: Id, text: string): Promise<Session[]> {
+    const rows = await this.rows<SessionRow>(
+      `SELECT * FROM sessions WHERE live_chat_id = $1 AND name_folded LIKE $2 ORDER BY pk`,
+      [liveChatId, containsPattern(text)],
+    );
+    return rows.map(sessionFromRow);
+  }
+
+  /** Messages of the session whose folded text contains the folded `text`, newest first. */
+  async messagesMatching(sessionId: Id, text: string): Promise<Message[]> {
+    const rows = await this.rows<PgMessageRow>(
+      `SELECT * FROM messages WHERE session_id = $1 AND text_folded LIKE $2 ORDER BY ord DESC`,
+      [sessionId, containsPattern(text)],
+    );
+    return rows.map(messageOf);
+  }
+
+  // ── seeding ──────────────────────────────────────────────────────────────────────────────
+
+  /** The connection, for directory writes of the same transaction (seeding). */
+  get connection(): pg.ClientBase {
+    return this.client;
+  }
+}

@@ -1,0 +1,79 @@
+/// <reference types="node" />
+// Texts of @live-chat/elements are typed: each `*.messages.ts` declares its English texts
+// `as const` and types every other language with `Translation<typeof en>`, so a missing
+// translation is a compile error; `this.t(key)` accepts only registered keys, template-literal
+// keys built from typed unions included. The fixture (test/node/fixtures/typed-messages) carries
+// the mistakes the types must catch as `@ts-expect-error`; a copy without that marker must fail.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+// @ts-expect-error: a plain ES module script, without type declarations.
+import { rootDir } from '../../scripts/lib/paths.mjs';
+
+const tsc = path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc');
+const fixtureDir = path.join(rootDir, 'test', 'node', 'fixtures', 'typed-messages');
+
+function typecheck(project: string) {
+  return spawnSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], {
+    cwd: rootDir,
+    encoding: 'utf8',
+  });
+}
+
+/** Every `*.messages.ts` of the elements' sources, repository-relative. */
+function messageFiles(dir = path.join(rootDir, 'packages', 'elements', 'src')): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return messageFiles(full);
+    return entry.name.endsWith('.messages.ts') ? [path.relative(rootDir, full)] : [];
+  });
+}
+
+describe('typed messages', () => {
+  it('the fixture type-checks: every mistake it carries is a compile error', () => {
+    const result = typecheck(path.join(fixtureDir, 'tsconfig.json'));
+    assert.equal(result.status, 0, `tsc reported:\n${result.stdout}${result.stderr}`);
+  });
+
+  it('a catalogue with a missing Russian text fails tsc, naming the key', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'typed-messages-'));
+    try {
+      const source = fs
+        .readFileSync(path.join(fixtureDir, 'messages.ts'), 'utf8')
+        .replaceAll("'../../../../packages/", `'${rootDir.split(path.sep).join('/')}/packages/`)
+        .replace(/\/\/ @ts-expect-error: a missing translation[^\n]*\n/, '');
+      fs.writeFileSync(path.join(dir, 'messages.ts'), source);
+      fs.writeFileSync(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          extends: path.join(rootDir, 'tsconfig.base.json'),
+          compilerOptions: { noEmit: true, types: [] },
+          files: ['messages.ts'],
+        }),
+      );
+      const result = typecheck(path.join(dir, 'tsconfig.json'));
+      const output = `${result.stdout}${result.stderr}`;
+      assert.notEqual(result.status, 0, 'tsc accepted a missing translation');
+      assert.match(output, /TS2741/);
+      assert.match(output, /'fixture\.state\.closed'/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('every catalogue of the components is typed the same way', () => {
+    const files = messageFiles();
+    assert.ok(files.length > 10);
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(rootDir, file), 'utf8');
+      assert.match(text, /^const en = \{$/m, `${file}: English texts in one const`);
+      assert.match(text, /\} as const satisfies Messages/, `${file}: English texts as const`);
+      assert.match(text, /^const ru: Translation<typeof en> = \{$/m, `${file}: typed Russian`);
+      assert.match(text, /interface MessageCatalogues \{/, `${file}: keys registered`);
+      assert.doesNotMatch(text, /registerDefaultMessages\('\w+', \{/, `${file}: untyped texts`);
+    }
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Test support: the live chat server on SQLite as a process of its own, for tests that kill it
+ * (`kill -9`) and start it again on the same data directory, and for the server benchmark.
+ *
+ *   node --conditions=@live-chat/source --import tsx sqlite-server-main.ts \
+ *     --secret S --port 0 --data-dir DIR
+ *
+ * Prints `READY port=N` once it listens. Besides the server's own routes it serves, for tests
+ * only (never in production):
+ * - `POST /test/customer-writes {customer, text, clientMessageId?, liveChatId?}`: customer
+ *   number `customer` (of those writing through Telegram) writes through the backend's
+ *   customer-write path; answers `{sessionId, messageId, at}`;
+ * - `GET /test/memory`: `process.memoryUsage()` of this process.
+ * SIGTERM / SIGINT close the server and the database.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createSeedData, SEED_LIVE_CHATS } from '@live-chat/adapters';
+import { createLiveChatServer } from '../server.js';
+import { createSqliteBackend } from '../storage/backend.js';
+
+function argument(name: string, fallback?: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? process.argv[index + 1] : fallback;
+  if (value === undefined) throw new Error(`Missing --${name}.`);
+  return value;
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 64 * 1024) throw new Error('Body too large.');
+    chunks.push(chunk);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+}
+
+function answer(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+async function main(): Promise<void> {
+  const backend = createSqliteBackend({
+    dataDir: argument('data-dir'),
+    seed: () => createSeedData({ history: false }),
+    pruneIntervalMs: 0,
+  });
+  const customers = backend.store
+    .run((tx) => [...tx.customers()], true)
+    .filter((c) => c.kind === 'external' && c.messenger === 'telegram');
+  const server = await createLiveChatServer({
+    backend,
+    auth: { secret: argument('secret') },
+    host: '127.0.0.1',
+    port: Number(argument('port', '0')),
+    logger: false,
+    limits: {
+      maxSocketsPerUser: 20,
+      ...(process.argv.includes('--no-rate-limit')
+        ? { requestsPerSecond: 1_000_000, requestBurst: 1_000_000 }
+        : {}),
+    },
+    handlers: [
+      async (request, response, path) => {
+        if (path === '/test/memory' && request.method === 'GET') {
+          answer(response, 200, process.memoryUsage());
+          return true;
+        }
+        if (path !== '/test/customer-writes' || request.method !== 'POST') return false;
+        const body = await readJson(request);
+        const customer = customers[Number(body.customer ?? 0) % customers.length]!;
+        const result = backend.customerWrites({
+          customerId: customer.id,
+          liveChatId: typeof body.liveChatId === 'string' ? body.liveChatId : SEED_LIVE_CHATS.support,
+          channel: 'telegram',
+          text: String(body.text),
+          ...(typeof body.clientMessageId === 'string'
+            ? { clientMessageId: body.clientMessageId }
+            : {}),
+        });
+        if (!result.ok) answer(response, 400, result.error);
+        else
+          answer(response, 200, {
+            sessionId: result.value.session.id,
+            messageId: result.value.message.id,
+            at: Date.now(),
+          });
+        return true;
+      },
+    ],
+  });
+  const stop = () => {
+    void server.close().then(() => backend.dispose());
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  process.stdout.write(`READY port=${server.port}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

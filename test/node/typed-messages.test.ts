@@ -72,7 +72,7 @@ describe('typed messages', () => {
       assert.match(text, /^const en = \{$/m, `${file}: English texts in one const`);
       assert.match(text, /\} as const satisfies Messages/, `${file}: English texts as const`);
       assert.match(text, /^const ru: Translation<typeof en> = \{$/m, `${file}: typed Russian`);
-      assert.match(text, /interface MessageCatalogues \{/, `${file}: keys registered`);
+      assert.match(text, /interface LiveChatMessageCatalogues \{/, `${file}: keys registered`);
       assert.doesNotMatch(text, /registerDefaultMessages\('\w+', \{/, `${file}: untyped texts`);
     }
   });

@@ -65,7 +65,7 @@ export class LiveChatSignedIn extends LiveChatElement {
 }
 
 // The texts: English as the source, every other language typed after it, so a missing
-// translation is a compile error; `MessageCatalogues` makes the keys known to `this.t`.
+// translation is a compile error; `LiveChatMessageCatalogues` makes the keys known to `this.t`.
 const en = {
   'signed-in.name': 'Signed in as {name}',
   'signed-in.next': 'Open the oldest queued session',
@@ -77,13 +77,10 @@ const ru: Translation<typeof en> = {
 registerMessages('en', en);
 registerMessages('ru', ru);
 
-declare module '@live-chat/elements' {
-  interface MessageCatalogues {
+declare global {
+  interface LiveChatMessageCatalogues {
     'signed-in': typeof en;
   }
-}
-
-declare global {
   interface HTMLElementTagNameMap {
     'live-chat-signed-in': LiveChatSignedIn;
   }

@@ -163,10 +163,7 @@ describe('kill -9 in mid-traffic (server on SQLite in a child process)', () => {
       let messages: Message[] = [];
       const subscription = person.client
         .conversation$(sessions[index]!)
-        .subscribe(
-          (state) =>
-            (messages = state.messages.filter((m) => m.delivery === 'sent')),
-        );
+        .subscribe((state) => (messages = state.messages.filter((m) => m.delivery === 'sent')));
       cleanups.push(() => subscription.unsubscribe());
       return () => messages;
     });

@@ -14,14 +14,20 @@ export type Messages = Record<string, MessageValue>;
 /** Values for a text's `{name}` placeholders (`count` also chooses the plural form). */
 export type MessageParams = Record<string, string | number>;
 
-/**
- * The built-in catalogues, one member per component, each the type of its English texts:
- * every `*.messages.ts` adds its own by declaration merging
- * (`declare module '../i18n/catalogue.js' { interface MessageCatalogues { counter: typeof en } }`),
- * so the keys are known where the texts are written, with no list to keep up to date.
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
-export interface MessageCatalogues {}
+declare global {
+  /**
+   * The catalogues, one member per component, each the type of its English texts: every
+   * `*.messages.ts` adds its own by declaration merging
+   * (`declare global { interface LiveChatMessageCatalogues { counter: typeof en } }`), so the
+   * keys are known where the texts are written, with no list to keep up to date. A host's own
+   * component extending `LiveChatElement` adds its catalogue the same way.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+  interface LiveChatMessageCatalogues {}
+}
+
+/** The registered catalogues by name: `MessageCatalogues['counter']` is the counter's English texts. */
+export type MessageCatalogues = LiveChatMessageCatalogues;
 
 /**
  * Every built-in key: `'counter.unread.zero' | 'session-list.empty.queue' | …`. Components ask

@@ -52,8 +52,8 @@ const ru: Translation<typeof en> = {
 registerDefaultMessages('en', en);
 registerDefaultMessages('ru', ru);
 
-declare module '../i18n/catalogue.js' {
-  interface MessageCatalogues {
+declare global {
+  interface LiveChatMessageCatalogues {
     error: typeof en;
   }
 }

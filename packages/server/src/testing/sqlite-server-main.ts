@@ -11,6 +11,8 @@
  *   number `customer` (of those writing through Telegram) writes through the backend's
  *   customer-write path; answers `{sessionId, messageId, at}`;
  * - `GET /test/memory`: `process.memoryUsage()` of this process.
+ *
+ * `--no-rate-limit` (the benchmark) lifts the request rate limit and allows 1,000 sockets per user.
  * SIGTERM / SIGINT close the server and the database.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -58,8 +60,9 @@ async function main(): Promise<void> {
     logger: false,
     limits: {
       maxSocketsPerUser: 20,
+      // For the benchmark: many sockets per user, no request rate limit.
       ...(process.argv.includes('--no-rate-limit')
-        ? { requestsPerSecond: 1_000_000, requestBurst: 1_000_000 }
+        ? { requestsPerSecond: 1_000_000, requestBurst: 1_000_000, maxSocketsPerUser: 1_000 }
         : {}),
     },
     handlers: [
@@ -73,7 +76,8 @@ async function main(): Promise<void> {
         const customer = customers[Number(body.customer ?? 0) % customers.length]!;
         const result = backend.customerWrites({
           customerId: customer.id,
-          liveChatId: typeof body.liveChatId === 'string' ? body.liveChatId : SEED_LIVE_CHATS.support,
+          liveChatId:
+            typeof body.liveChatId === 'string' ? body.liveChatId : SEED_LIVE_CHATS.support,
           channel: 'telegram',
           text: String(body.text),
           ...(typeof body.clientMessageId === 'string'

@@ -6,19 +6,9 @@ export function targetValue(target: AssigneeTarget): string {
   return target.kind === 'operator' ? `operator:${target.operatorId}` : `group:${target.groupId}`;
 }
 
-function isCurrentAssignee(target: AssigneeTarget, assignee: Session['assignee']): boolean {
-  if (!assignee || target.kind !== assignee.kind) return false;
-  return target.kind === 'operator'
-    ? assignee.kind === 'operator' && target.operatorId === assignee.operatorId
-    : assignee.kind === 'group' && target.groupId === assignee.groupId;
-}
-
-/** Targets of the live chat's settings the session can go to (its current assignee left out). */
+/** Targets of the live chat's settings the session can go to: the core rule, asked of the client. */
 export function reassignTargets(client: LiveChatClient, session: Session): AssigneeTarget[] {
-  const liveChat = client.getLiveChat(session.liveChatId);
-  return (liveChat?.reassignmentTargets ?? []).filter(
-    (target) => !isCurrentAssignee(target, session.assignee),
-  );
+  return client.reassignmentTargets(session.id);
 }
 
 /** The operator's or the group's name. */

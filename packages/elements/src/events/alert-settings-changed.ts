@@ -3,7 +3,7 @@ import { createLiveChatEvent } from './live-chat-event.js';
 
 /** Name of the fact that the user changed the alert settings. */
 export const ALERT_SETTINGS_CHANGED = 'live-chat-alert-settings-changed';
-/** @deprecated The former name of {@link ALERT_SETTINGS_CHANGED}, still dispatched alongside it until the next release. */
+/** @deprecated The former name of `ALERT_SETTINGS_CHANGED`, still dispatched alongside it until the next release. */
 export const ALERT_SETTINGS_CHANGE = 'live-chat-alert-settings-change';
 
 /** Detail of `live-chat-alert-settings-changed`: the whole new settings. */

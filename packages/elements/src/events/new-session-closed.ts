@@ -2,7 +2,7 @@ import { createLiveChatEvent } from './live-chat-event.js';
 
 /** Name of the fact that the New Session dialog closed. */
 export const NEW_SESSION_CLOSED = 'live-chat-new-session-closed';
-/** @deprecated The former name of {@link NEW_SESSION_CLOSED}, still dispatched alongside it until the next release. */
+/** @deprecated The former name of `NEW_SESSION_CLOSED`, still dispatched alongside it until the next release. */
 export const NEW_SESSION_CLOSE = 'live-chat-new-session-close';
 
 /** Detail of `live-chat-new-session-closed`. */

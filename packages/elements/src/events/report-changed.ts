@@ -2,7 +2,7 @@ import { createLiveChatEvent } from './live-chat-event.js';
 
 /** Name of the fact that the shown report changed. */
 export const REPORT_CHANGED = 'live-chat-report-changed';
-/** @deprecated The former name of {@link REPORT_CHANGED}, still dispatched alongside it until the next release. */
+/** @deprecated The former name of `REPORT_CHANGED`, still dispatched alongside it until the next release. */
 export const REPORT_CHANGE = 'live-chat-report-change';
 
 /** The two reports. */

@@ -2,7 +2,7 @@ import { createLiveChatEvent } from './live-chat-event.js';
 
 /** Name of the fact that the workspace's open session changed. */
 export const SESSION_CHANGED = 'live-chat-session-changed';
-/** @deprecated The former name of {@link SESSION_CHANGED}, still dispatched alongside it until the next release. */
+/** @deprecated The former name of `SESSION_CHANGED`, still dispatched alongside it until the next release. */
 export const SESSION_CHANGE = 'live-chat-session-change';
 
 /** Detail of `live-chat-session-changed`. */

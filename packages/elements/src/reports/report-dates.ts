@@ -5,8 +5,8 @@
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Longest period a report may cover, in days (the per-day series is capped at a year in core). */
-export const MAX_REPORT_DAYS = 366;
+/** Longest period a report may cover, in days: the core rule, re-exported for the form. */
+export { MAX_REPORT_DAYS } from '@live-chat/core';
 
 /** Local midnight of a `YYYY-MM-DD` day, or `undefined` when it is not a valid day. */
 export function startOfDay(day: string): number | undefined {

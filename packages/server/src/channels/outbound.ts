@@ -38,6 +38,7 @@ export interface OutboundDefaults {
   timeoutMs: number;
 }
 
+/** Default retry and timeout settings of outbound webhook delivery. */
 export const DEFAULT_OUTBOUND: OutboundDefaults = Object.freeze({
   maxAttempts: 6,
   baseDelayMs: 1000,

@@ -142,11 +142,13 @@ export class PostgresBackend {
 
   // ── per-user reads ───────────────────────────────────────────────────────────────────────
 
+  /** The user's whole visible state (see `TransportAdapter.snapshot`). */
   async snapshot(userId: Id): Promise<Result<Snapshot>> {
     if (this.disposed) return disposed();
     return this.engine.snapshot(userId);
   }
 
+  /** The user's events after `sinceSeq`, read from the event log (`RESYNC_REQUIRED` when trimmed). */
   async events(userId: Id, sinceSeq: number): Promise<Result<ServerEvent[]>> {
     if (this.disposed) return disposed();
     return this.engine.events(userId, sinceSeq);
@@ -166,21 +168,25 @@ export class PostgresBackend {
     return this.engine.lastSeq(userId);
   }
 
+  /** One page of a session's history, for a user allowed to read it. */
   async history(userId: Id, query: HistoryQuery): Promise<Result<MessagePage>> {
     if (this.disposed) return disposed();
     return this.engine.history(userId, query);
   }
 
+  /** A scoped search over what the user may see. */
   async search(userId: Id, query: SearchQuery): Promise<Result<SearchHit[]>> {
     if (this.disposed) return disposed();
     return this.engine.search(userId, query);
   }
 
+  /** A report computed from the stored records; members of the live chat only. */
   async report<Q extends ReportQuery>(userId: Id, query: Q): Promise<Result<Report<Q>>> {
     if (this.disposed) return disposed();
     return this.engine.report(userId, query);
   }
 
+  /** The user's unread count of a session. */
   async unreadOf(userId: Id, sessionId: Id): Promise<number> {
     return this.engine.unreadOf(userId, sessionId);
   }
@@ -197,10 +203,12 @@ export class PostgresBackend {
 
   // ── direct reads (channels, operations, tests) ───────────────────────────────────────────
 
+  /** A session by id, whoever may see it (for tools and tests). */
   async getSession(sessionId: Id): Promise<Session | undefined> {
     return this.store.run((tx) => tx.session(sessionId), true);
   }
 
+  /** Every session, or those of one live chat (for tools and tests). */
   async sessions(liveChatId?: Id): Promise<Session[]> {
     return this.store.run(
       (tx) => (liveChatId === undefined ? tx.allSessions() : tx.sessionsOf(liveChatId)),
@@ -208,18 +216,22 @@ export class PostgresBackend {
     );
   }
 
+  /** The customer's newest session in a live chat, if any. */
   async latestSessionOf(customerId: Id, liveChatId: Id): Promise<Session | undefined> {
     return this.store.run((tx) => tx.latestSessionOf(customerId, liveChatId), true);
   }
 
+  /** Every message of a session, in order (for tools and tests). */
   async messagesOf(sessionId: Id): Promise<Message[]> {
     return this.store.run((tx) => tx.messagesOf(sessionId), true);
   }
 
+  /** A customer by id. */
   async getCustomer(customerId: Id): Promise<Customer | undefined> {
     return this.store.run((tx) => tx.customer(customerId), true);
   }
 
+  /** A live chat by id. */
   async getLiveChat(liveChatId: Id): Promise<LiveChat | undefined> {
     return this.store.run((tx) => tx.liveChat(liveChatId), true);
   }
@@ -237,6 +249,7 @@ export class PostgresBackend {
     return () => this.disposeHooks.delete(hook);
   }
 
+  /** Whether {@link PostgresBackend.dispose} was called. */
   get isDisposed(): boolean {
     return this.disposed;
   }

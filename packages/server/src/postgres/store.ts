@@ -282,6 +282,7 @@ export class PostgresStore implements StoragePort<'async'> {
     }
   }
 
+  /** Whether the store was closed (its pool ended). */
   get isClosed(): boolean {
     return this.closed;
   }

@@ -1,4 +1,10 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import {
+  createLiveChatClient,
+  type ChannelDelivery,
+  type HistoryQuery,
+  type MessagePage,
+} from '@live-chat/core';
 import type { LiveChatConversation } from './conversation.js';
 import { afterThisTest, waitUntil } from '../test/seeded-client.js';
 import {
@@ -181,5 +187,47 @@ describe('live-chat-conversation: the history', () => {
     );
     await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
     expect(focused(el) === null, 'nothing focused').to.equal(true);
+  });
+});
+
+describe('live-chat-conversation: channel delivery', () => {
+  it('shows whether each operator reply reached the customer through its channel', async () => {
+    const { backend, adapter, client } = await setup();
+    const session = newSession(backend, ['Hello?']);
+    expect((await client.take(session.id)).ok).to.equal(true);
+    for (const text of ['Delivered reply', 'Failed reply', 'Waiting reply'])
+      expect((await client.send(session.id, text)).ok).to.equal(true);
+    // The backend reports each reply's channel delivery with the history.
+    const states: Record<string, ChannelDelivery> = {
+      'Delivered reply': { state: 'delivered', at: 1, attempts: 1 },
+      'Failed reply': { state: 'failed', at: 1, attempts: 3, reason: 'HTTP 500 <b>bad</b>' },
+      'Waiting reply': { state: 'sent', at: 1, attempts: 1 },
+    };
+    const history = async (query: HistoryQuery): Promise<MessagePage> => {
+      const page = await adapter.history(query);
+      return {
+        ...page,
+        messages: page.messages.map((m) =>
+          states[m.text] ? { ...m, channelDelivery: states[m.text] } : m,
+        ),
+      };
+    };
+    const reporting = new Proxy(adapter, {
+      get: (target, key) => (key === 'history' ? history : Reflect.get(target, key, target)),
+    });
+    const viewer = createLiveChatClient({ adapter: reporting });
+    afterThisTest(() => viewer.dispose());
+    const el = await mount(viewer, session.id);
+    await loaded(el, 4);
+    const line = (text: string): string =>
+      messages(el)
+        .find((m) => m.textContent!.includes(text))!
+        .querySelector('[part="channel-delivery"]')!
+        .textContent!.trim();
+    expect(line('Delivered reply')).to.equal('Delivered to the customer.');
+    expect(line('Failed reply')).to.equal('Not delivered to the customer: HTTP 500 <b>bad</b>');
+    expect(line('Waiting reply')).to.equal('Sent to the channel, not delivered yet.');
+    expect(el.shadowRoot!.querySelector('b')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });

@@ -40,6 +40,9 @@ const en = {
   'conversation.failed': 'Not sent: {error}',
   'conversation.retrySend': 'Retry',
   'conversation.discard': 'Discard',
+  'conversation.channel.sent': 'Sent to the channel, not delivered yet.',
+  'conversation.channel.delivered': 'Delivered to the customer.',
+  'conversation.channel.failed': 'Not delivered to the customer: {reason}',
 } as const satisfies Messages;
 
 const ru: Translation<typeof en> = {
@@ -81,6 +84,9 @@ const ru: Translation<typeof en> = {
   'conversation.failed': 'Не отправлено: {error}',
   'conversation.retrySend': 'Повторить',
   'conversation.discard': 'Удалить',
+  'conversation.channel.sent': 'Отправлено в канал, ещё не доставлено.',
+  'conversation.channel.delivered': 'Доставлено клиенту.',
+  'conversation.channel.failed': 'Не доставлено клиенту: {reason}',
 };
 
 registerDefaultMessages('en', en);

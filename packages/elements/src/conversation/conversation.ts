@@ -58,6 +58,7 @@ const COMPOSER_PARTS =
  * @csspart text - A message's text.
  * @csspart link - A safe link inside a message's text.
  * @csspart delivery - The pending / not confirmed yet / failed line of an outgoing message.
+ * @csspart channel-delivery - Whether an operator message reached the customer through its channel (sent, delivered, or failed with the reason).
  * @csspart retry-button - Retry a failed message.
  * @csspart discard-button - Discard a failed message.
  * @csspart new-messages - The "New messages ↓" button shown when the user scrolled up.

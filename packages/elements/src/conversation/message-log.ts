@@ -218,6 +218,7 @@ function renderDelivery(
   if (message.delivery === 'unconfirmed') {
     return html`<div class="delivery" part="delivery">${t('conversation.unconfirmed')}</div>`;
   }
+  if (message.delivery === 'sent') return renderChannelDelivery(message, view);
   if (message.delivery !== 'failed') return nothing;
   const reason = message.error ? errorText(message.error, view.locale, 'message') : '';
   return html`<div class="delivery failed" part="delivery">
@@ -233,5 +234,27 @@ function renderDelivery(
     >
       ${t('conversation.discard')}
     </button>
+  </div>`;
+}
+
+/** Longest channel failure reason shown (it comes from the channel's answer). */
+const MAX_REASON_LENGTH = 200;
+
+/** Whether an operator message reached the customer through its channel, when the backend says. */
+function renderChannelDelivery(
+  message: MessageView,
+  view: MessageLogView,
+): TemplateResult | typeof nothing {
+  const delivery = message.channelDelivery;
+  if (!delivery) return nothing;
+  const { t } = view;
+  if (delivery.state === 'failed') {
+    const reason = (delivery.reason ?? '').slice(0, MAX_REASON_LENGTH);
+    return html`<div class="delivery failed" part="channel-delivery">
+      ${t('conversation.channel.failed', { reason })}
+    </div>`;
+  }
+  return html`<div class="delivery" part="channel-delivery">
+    ${t(delivery.state === 'delivered' ? 'conversation.channel.delivered' : 'conversation.channel.sent')}
   </div>`;
 }

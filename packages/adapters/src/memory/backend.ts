@@ -25,8 +25,11 @@ import type {
 } from '@live-chat/core';
 import {
   createEngine,
+  LiveDelivery,
   type CommittedChange,
   type CustomerMessageInput,
+  type EventListener,
+  type MessageListener,
   type CustomerWriteValue,
   type LiveChatEngine,
   type NewCustomer,
@@ -35,11 +38,7 @@ import { MemoryAdapter, type MemoryAdapterOptions } from './adapter.js';
 import type { BackendPersistence, SeedData, BackendState } from './state.js';
 import { MemoryStore } from './store.js';
 
-/** Receives one user's live events, synchronously, in seq order. */
-export type EventListener = (event: ServerEvent) => void;
-
-/** Receives each new message once its change is committed. */
-export type MessageListener = (message: Message, session: Session) => void;
+export type { EventListener, MessageListener } from '@live-chat/core/engine';
 
 /** Options of {@link createMemoryBackend}. */
 export interface MemoryBackendOptions {
@@ -70,12 +69,9 @@ export class MemoryBackend {
   private readonly store: MemoryStore;
   private readonly engine: LiveChatEngine<'sync'>;
   private readonly persistence: BackendPersistence | undefined;
-  private readonly listeners = new Map<Id, Set<EventListener>>();
+  /** Live listeners of events and messages, told in seq order after each commit. */
+  private readonly delivery = new LiveDelivery();
   private readonly adapters = new Set<MemoryAdapter>();
-  private readonly messageListeners = new Set<MessageListener>();
-  /** Committed changes not yet delivered to listeners, oldest first. */
-  private readonly undelivered: CommittedChange[] = [];
-  private delivering = false;
   private disposed = false;
 
   constructor(options: MemoryBackendOptions = {}) {
@@ -124,30 +120,10 @@ export class MemoryBackend {
     return this.engine.addCustomer(input);
   }
 
-  /**
-   * After each committed write: persist, deliver the events, then tell message listeners. A
-   * listener may write again: that write's change waits behind the rest of this one, so every
-   * user's listeners still see their events in seq order.
-   */
+  /** After each committed write: persist, then deliver it to live listeners (in seq order). */
   private committed(change: CommittedChange): void {
     this.persistence?.save(() => this.exportState());
-    this.undelivered.push(change);
-    if (this.delivering) return;
-    this.delivering = true;
-    try {
-      for (let next = this.undelivered.shift(); next; next = this.undelivered.shift()) {
-        for (const { userId, event } of next.events) {
-          const listeners = this.listeners.get(userId);
-          if (listeners) for (const listener of [...listeners]) listener(event);
-        }
-        for (const { message, session } of next.messages) {
-          for (const listener of [...this.messageListeners]) listener(message, session);
-        }
-      }
-    } finally {
-      this.delivering = false;
-      this.undelivered.length = 0;
-    }
+    this.delivery.deliver(change);
   }
 
   // ── per-user reads ───────────────────────────────────────────────────────────────────────
@@ -164,15 +140,7 @@ export class MemoryBackend {
 
   /** Receives the user's live events synchronously; returns the unsubscribe function. */
   listen(userId: Id, listener: EventListener): () => void {
-    let listeners = this.listeners.get(userId);
-    if (!listeners) this.listeners.set(userId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0 && this.listeners.get(userId) === listeners) {
-        this.listeners.delete(userId);
-      }
-    };
+    return this.delivery.listen(userId, listener);
   }
 
   /** Seq of the user's last event. */
@@ -272,8 +240,7 @@ export class MemoryBackend {
    * synchronously at the end of the write; schedule further writes rather than nesting them.
    */
   onMessage(listener: MessageListener): () => void {
-    this.messageListeners.add(listener);
-    return () => this.messageListeners.delete(listener);
+    return this.delivery.onMessage(listener);
   }
 
   // ── life cycle ───────────────────────────────────────────────────────────────────────────
@@ -293,8 +260,7 @@ export class MemoryBackend {
     if (this.disposed) return;
     this.disposed = true;
     for (const adapter of [...this.adapters]) adapter.dispose();
-    this.messageListeners.clear();
-    this.listeners.clear();
+    this.delivery.clear();
     await this.persistence?.flush();
     await this.persistence?.close?.();
   }

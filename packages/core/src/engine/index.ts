@@ -58,6 +58,8 @@
 export { createEngine, LiveChatEngine } from './engine.js';
 export type { Answer, EngineOptions } from './engine.js';
 export type { AddedMessage, CommittedChange } from './context.js';
+export { LiveDelivery } from './live-delivery.js';
+export type { EventListener, MessageListener } from './live-delivery.js';
 export type { CustomerMessageInput, CustomerWriteValue, NewCustomer } from './customers.js';
 export type {
   CommandRecord,

@@ -21,15 +21,12 @@
  * that (and possibly a few before, which carry seqs its consumer already has and drops).
  */
 import pg from 'pg';
-import type { Id, Message, ServerEvent, Session } from '@live-chat/core';
-import type { CommittedChange } from '@live-chat/core/engine';
+import type { Id, ServerEvent } from '@live-chat/core';
+import type { CommittedChange, EventListener, MessageListener } from '@live-chat/core/engine';
 import { clientConfig, EVENTS_CHANNEL } from './store.js';
 
-/** Receives one user's live events in seq order. */
-export type EventListener = (event: ServerEvent) => void;
-
-/** Receives each new message committed by this instance. */
-export type MessageListener = (message: Message, session: Session) => void;
+/** The listener types every backend shares (a message listener hears this instance's messages). */
+export type { EventListener, MessageListener } from '@live-chat/core/engine';
 
 /** Options of {@link CrossInstanceDelivery}. */
 export interface DeliveryOptions {

@@ -26,13 +26,15 @@ import type {
 } from '@live-chat/core';
 import {
   createEngine,
+  LiveDelivery,
   type CustomerMessageInput,
+  type EventListener,
+  type MessageListener,
   type CustomerWriteValue,
   type LiveChatEngine,
   type NewCustomer,
 } from '@live-chat/core/engine';
 import type { SeedData } from '@live-chat/adapters';
-import { LiveDelivery, type EventListener, type MessageListener } from './live-delivery.js';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './store.js';
 
 /** Options of {@link createSqliteBackend}. */

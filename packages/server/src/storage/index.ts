@@ -29,5 +29,3 @@ export { MIGRATIONS, migrate } from './migrations/index.js';
 export type { Migration, MigrationReport } from './migrations/index.js';
 export { SqlReports } from './reports.js';
 export { SqliteTransaction } from './transaction.js';
-export { LiveDelivery } from './live-delivery.js';
-export type { EventListener, MessageListener } from './live-delivery.js';

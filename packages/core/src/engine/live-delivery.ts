@@ -1,10 +1,11 @@
 /**
  * Live delivery of committed changes in one process: each user's listeners get their events in
  * seq order, message listeners get each new message once. It is what an engine's `onCommit`
- * hands to; nothing in it depends on the store.
+ * hands to; nothing in it depends on the store, so every backend (memory, SQLite) shares it.
  */
-import type { Id, Message, ServerEvent, Session } from '@live-chat/core';
-import type { CommittedChange } from '@live-chat/core/engine';
+import type { Id, Message, Session } from '../domain/types.js';
+import type { ServerEvent } from '../protocol/events.js';
+import type { CommittedChange } from './context.js';
 
 /** Receives one user's live events, synchronously, in seq order. */
 export type EventListener = (event: ServerEvent) => void;

@@ -43,6 +43,7 @@ const config: StorybookConfig = {
           'lit/decorators.js',
           'lit/directive.js',
           'lit/directive-helpers.js',
+          'lit/static-html.js',
           'lit/directives/*.js',
           '@lit/context',
           'rxjs',

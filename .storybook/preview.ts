@@ -55,7 +55,7 @@ const CANVAS = {
 
 /**
  * Applies the toolbar's theme and locale: every story's render reads `args.theme` and
- * `args.locale` (see stories/support/story-helpers.ts), and the story sits on a canvas of the
+ * `args.locale` (see stories/support/toolbar.ts), and the story sits on a canvas of the
  * theme's page colour with the locale as its `lang`.
  */
 const withThemeAndLocale: Decorator = (story, context) => {
@@ -81,6 +81,19 @@ const withThemeAndLocale: Decorator = (story, context) => {
   </div>`;
 };
 
+/** What the toolbar shows of a global: its button's title and icon, and the menu's items. */
+type ToolbarConfig = NonNullable<NonNullable<Preview['globalTypes']>[string]['toolbar']>;
+
+/** A global the toolbar sets from a menu whose button shows the chosen item. */
+function toolbarMenu(
+  description: string,
+  title: string,
+  icon: ToolbarConfig['icon'],
+  items: ToolbarConfig['items'],
+) {
+  return { description, toolbar: { title, icon, items, dynamicTitle: true } };
+}
+
 const preview: Preview = {
   decorators: [withThemeAndLocale, withActions],
   // A story's clients and backends (created by its loaders) are released when it is left.
@@ -88,30 +101,14 @@ const preview: Preview = {
     return () => disposeLoadedFixtures(loaded);
   },
   globalTypes: {
-    theme: {
-      description: 'Colour theme of the components',
-      toolbar: {
-        title: 'Theme',
-        icon: 'mirror',
-        items: [
-          { value: 'light', title: 'Light', icon: 'sun' },
-          { value: 'dark', title: 'Dark', icon: 'moon' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-    locale: {
-      description: 'Language of the components',
-      toolbar: {
-        title: 'Locale',
-        icon: 'globe',
-        items: [
-          { value: 'en', title: 'English', right: 'en' },
-          { value: 'ru', title: 'Русский', right: 'ru' },
-        ],
-        dynamicTitle: true,
-      },
-    },
+    theme: toolbarMenu('Colour theme of the components', 'Theme', 'mirror', [
+      { value: 'light', title: 'Light', icon: 'sun' },
+      { value: 'dark', title: 'Dark', icon: 'moon' },
+    ]),
+    locale: toolbarMenu('Language of the components', 'Locale', 'globe', [
+      { value: 'en', title: 'English', right: 'en' },
+      { value: 'ru', title: 'Русский', right: 'ru' },
+    ]),
   },
   initialGlobals: { theme: 'light', locale: 'en' },
   argTypes: {

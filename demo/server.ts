@@ -1,28 +1,43 @@
 /**
  * The demo's backend for `npm start`: the live chat server of `@live-chat/server` on SQLite in a
  * data directory, in development mode (`POST /dev/token` signs tokens for the demo's user
- * switcher), with the customer simulator writing in server-side and a small demo API for the
- * page's simulator controls and the customer page (demo/customer.html).
+ * switcher), with the channels of the demo configuration (`packages/server/config/demo.json`),
+ * simulated customers and a small demo API for the page's simulator controls and the customer
+ * page (demo/customer.html).
+ *
+ * Simulated customers write as real ones would: those of a messenger or e-mail post signed
+ * requests to the channel's inbound webhook (`POST /channels/{id}/messages`) over HTTP; web
+ * visitors go through the demo's web-visitor API, the same one the customer page uses.
  *
  * First run: the data directory is created, the database is filled with the same seed data the
- * in-page demo uses (`createSeedData`), and an HS256 secret is generated into `secret` there.
- * Later runs open the same database and secret, so conversations and tokens survive restarts.
+ * in-page demo uses (`createSeedData`, whose directory is the demo configuration), and an HS256
+ * secret is generated into `secret` there. Later runs open the same database and secret, so
+ * conversations and tokens survive restarts. The channels' webhook secret is derived from it.
  *
  * Node only (scripts/start.mjs and the tests load it); the page never imports it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
 import type { Customer, Id, LiveChat } from '@live-chat/core';
 import {
   createCustomerSimulator,
   createSeedData,
   type CustomerSimulator,
   type MemoryBackend,
+  type SimulatedCustomerMessage,
 } from '@live-chat/adapters';
 import {
+  applyConfig,
+  createChannels,
   createLiveChatServer,
   createSqliteBackend,
+  loadConfigFile,
+  signBody,
+  SIGNATURE_HEADER,
+  type ChannelEndpoint,
   type LiveChatServer,
   type SqliteBackend,
 } from '@live-chat/server';
@@ -148,6 +163,18 @@ function simulatorBackend(backend: SqliteBackend): SimulatorBackend {
 const MAX_TEXT = 4000;
 const MAX_NAME = 80;
 
+/** The demo configuration: the seed's directory plus the channel endpoints. */
+const DEMO_CONFIG_FILE = fileURLToPath(
+  new URL('../packages/server/config/demo.json', import.meta.url),
+);
+/** The variable the demo configuration's channels read their webhook secret from. */
+const CHANNEL_SECRET_ENV = 'LIVE_CHAT_CHANNEL_SECRET';
+
+/** The channels' webhook secret of a data directory: derived from its token secret. */
+function channelSecretOf(secret: string): string {
+  return crypto.createHmac('sha256', secret).update('demo channel webhooks').digest('hex');
+}
+
 /** Starts the demo backend (see the module comment). */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const dataDir = path.resolve(options.dataDir);
@@ -163,7 +190,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   });
 
   let server: LiveChatServer;
+  const demoConfig = loadConfigFile(DEMO_CONFIG_FILE);
+  const channelSecret = channelSecretOf(secret);
+  const channels = createChannels({
+    backend,
+    env: { [CHANNEL_SECRET_ENV]: channelSecret },
+    logger: pino({ name: 'live-chat-channels', level: options.logs ? 'info' : 'silent' }),
+  });
   try {
+    applyConfig(backend.store, demoConfig);
     server = await createLiveChatServer({
       backend,
       auth: { secret },
@@ -171,10 +206,70 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       port: options.port ?? 8081,
       dev: true,
       logger: options.logs ? undefined : false,
+      handlers: [channels.handle],
     });
   } catch (error) {
+    await channels.close();
     await backend.dispose();
     throw error;
+  }
+
+  /** The endpoint a live chat's customers of a channel write through, if it has one. */
+  const endpointOf = (liveChatId: Id, channel: string): ChannelEndpoint | undefined =>
+    demoConfig.channels.find((e) => e.liveChatId === liveChatId && e.channel === channel);
+
+  /** Posts a simulated customer's message to the channel's inbound webhook, signed. */
+  async function postToWebhook(endpoint: ChannelEndpoint, message: SimulatedCustomerMessage) {
+    const body = JSON.stringify({
+      providerMessageId: crypto.randomUUID(),
+      customer: {
+        externalId: message.customer.account,
+        name: message.customer.name,
+        account: message.customer.account,
+      },
+      text: message.text,
+      sentAt: Date.now(),
+    });
+    const response = await fetch(`${server.url}/channels/${endpoint.id}/messages`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(channelSecret, body),
+      },
+      body,
+    });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`the webhook answered ${response.status}`);
+  }
+
+  /** Where simulated customers' messages go (see the module comment). */
+  function simulatedCustomerWrites(message: SimulatedCustomerMessage): void {
+    const endpoint = endpointOf(message.liveChatId, message.channel);
+    if (endpoint) {
+      postToWebhook(endpoint, message).catch((error: unknown) => {
+        if (options.logs)
+          console.warn(`A simulated customer message was not taken: ${String(error)}`);
+      });
+      return;
+    }
+    // A web visitor (the web channel has no webhook): as through the customer page.
+    let customerId = message.customer.id;
+    if (customerId === undefined) {
+      const added = backend.addCustomer({
+        kind: 'external',
+        name: message.customer.name,
+        account: message.customer.account,
+        messenger: 'web',
+      });
+      if (!added.ok) return;
+      customerId = added.value.id;
+    }
+    backend.customerWrites({
+      customerId,
+      liveChatId: message.liveChatId,
+      channel: message.channel,
+      text: message.text,
+    });
   }
 
   const customerSide = simulatorBackend(backend);
@@ -190,6 +285,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       ratePerMinute: simulatorState.ratePerMinute,
       seed: options.simulatorSeed ?? crypto.randomInt(1_000_000),
       replyDelayMs: [4_000, 15_000],
+      send: simulatedCustomerWrites,
     });
     if (simulatorState.running) simulator.start();
   }
@@ -330,6 +426,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       closing ??= (async () => {
         simulator?.stop();
         await server.close();
+        await channels.close();
         await backend.dispose();
       })();
       return closing;

@@ -1,14 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './support/elements.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  fixtureOf,
-  withClient,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
 interface ActivityArgs extends ToolbarArgs {
   limit: number;

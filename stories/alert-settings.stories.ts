@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import './support/elements.js';
 import type { AlertsEnvironment } from '@live-chat/elements';
-import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/story-helpers.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
 type Permission = NotificationPermission | 'unsupported';
 

@@ -5,21 +5,11 @@ import { of } from 'rxjs';
 import { MAX_MESSAGE_LENGTH, type LiveChatClient } from '@live-chat/core';
 import type { LiveChatComposer } from '@live-chat/elements';
 import './support/elements.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  SESSION_PICKS,
-  fixtureOf,
-  pickSession,
-  withClient,
-  type SessionPick,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { pickSession, sessionControl, type SessionArgs } from './support/session-pick.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
-interface ComposerArgs extends ToolbarArgs {
-  /** Which session the composer replies in (a story fixture pick, set as `session-id`). */
-  session: SessionPick;
+interface ComposerArgs extends SessionArgs {
   /** Story: a draft already in the composer. */
   draft: string;
 }
@@ -73,11 +63,7 @@ const meta: Meta<ComposerArgs> = {
   component: 'live-chat-composer',
   args: { session: 'mine', draft: '' },
   argTypes: {
-    session: {
-      control: 'select',
-      options: SESSION_PICKS,
-      description: 'Story fixture: the session replied in (`session-id`)',
-    },
+    session: sessionControl('the session replied in'),
     draft: { control: 'text', description: 'Story: a draft already in the composer' },
   },
   loaders: [withClient()],

@@ -2,14 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ConnectionState } from '@live-chat/core';
 import './support/elements.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  fixtureOf,
-  withClient,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
 interface ConnectionStatusArgs extends ToolbarArgs {
   /** Story: the connection state the memory adapter simulates (`adapter.simulateConnection`). */

@@ -2,22 +2,17 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './support/elements.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
 import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  SESSION_PICKS,
-  fixtureOf,
   pickSession,
-  withClient,
-  type SessionPick,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+  sessionControl,
+  showingSession,
+  type SessionArgs,
+} from './support/session-pick.js';
 import { customerWritesIn, type StoryFixture } from './support/story-backend.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
-interface ConversationArgs extends ToolbarArgs {
-  /** Which session is shown (a story fixture pick, set as `session-id`). */
-  session: SessionPick;
+interface ConversationArgs extends SessionArgs {
   height: string;
 }
 
@@ -26,11 +21,7 @@ const meta: Meta<ConversationArgs> = {
   component: 'live-chat-conversation',
   args: { session: 'mine', height: '560px' },
   argTypes: {
-    session: {
-      control: 'select',
-      options: SESSION_PICKS,
-      description: 'Story fixture: the session shown (`session-id`)',
-    },
+    session: sessionControl('the session shown'),
     height: { control: 'text', description: 'Story frame: height of the pane' },
   },
   loaders: [withClient()],
@@ -73,43 +64,24 @@ export const Queued: Story = { args: { session: 'queued' } };
 export const Closed: Story = { args: { session: 'closed' } };
 
 /** A supervisor looking at another operator's active session. */
-export const SupervisorOnOthersSession: Story = {
-  args: { session: 'othersActive' },
-  loaders: [withClient({ user: 'supervisor' })],
-};
+export const SupervisorOnOthersSession: Story = showingSession('othersActive', {
+  user: 'supervisor',
+});
 
 /** Nothing selected. */
 export const NoSession: Story = { args: { session: 'none' } };
 
 /** An id the user cannot see (or that does not exist). */
-export const Unavailable: Story = {
-  render: (args, { loaded }) =>
-    html`<live-chat-conversation
-      .client=${fixtureOf(loaded).client}
-      session-id="s-does-not-exist"
-      theme=${args.theme}
-      locale=${args.locale}
-      style="display:flex;flex-direction:column;width:720px;max-width:100%;height:${args.height}"
-    ></live-chat-conversation>`,
-};
+export const Unavailable: Story = { args: { session: 'unavailable' } };
 
 /** 1,000 messages: older pages load as you scroll up, without the view jumping. */
-export const LongHistory: Story = {
-  args: { session: 'longHistory' },
-  loaders: [withClient({ longHistory: 1000 })],
-};
+export const LongHistory: Story = showingSession('longHistory');
 
 /** Long paragraphs, an unbroken 240-character word, a 600-character URL and a 200-character name. */
-export const LongText: Story = {
-  args: { session: 'longText' },
-  loaders: [withClient({ longText: true })],
-};
+export const LongText: Story = showingSession('longText');
 
 /** Markup, scripts, `javascript:` links and styles from a customer: shown literally; only http(s) and mailto become links. */
-export const MarkupFromCustomer: Story = {
-  args: { session: 'markup' },
-  loaders: [withClient({ markup: true })],
-};
+export const MarkupFromCustomer: Story = showingSession('markup');
 
 /** The client is still loading the user's state. */
 export const Loading: Story = { loaders: [withClient({ loading: true })] };

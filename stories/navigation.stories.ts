@@ -1,27 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { SessionGroupKind } from '@live-chat/core';
 import './support/elements.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { GROUP_CONTROL, LIVE_CHAT_CONTROL } from './support/live-chat-controls.js';
+import { pickSession, sessionControl, type SessionArgs } from './support/session-pick.js';
 import { SEED_LIVE_CHATS } from './support/story-backend.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  SESSION_PICKS,
-  fixtureOf,
-  pickSession,
-  withClient,
-  type SessionPick,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
-interface NavigationArgs extends ToolbarArgs {
+interface NavigationArgs extends SessionArgs {
   view: 'none' | 'reports' | 'group';
   'live-chat-id': string;
-  group: 'queue' | 'mine' | 'closed' | 'active';
+  group: SessionGroupKind;
   'list-placement': 'inline' | 'none';
-  /** The open session highlighted in the inline list (a story fixture pick, set as `session-id`). */
-  session: SessionPick;
 }
 
 const meta: Meta<NavigationArgs> = {
@@ -36,17 +28,10 @@ const meta: Meta<NavigationArgs> = {
   },
   argTypes: {
     view: { control: 'inline-radio', options: ['none', 'reports', 'group'] },
-    'live-chat-id': {
-      control: 'inline-radio',
-      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
-    },
-    group: { control: 'inline-radio', options: ['queue', 'mine', 'closed', 'active'] },
+    'live-chat-id': LIVE_CHAT_CONTROL,
+    group: GROUP_CONTROL,
     'list-placement': { control: 'inline-radio', options: ['inline', 'none'] },
-    session: {
-      control: 'select',
-      options: SESSION_PICKS,
-      description: 'Story fixture: the open session (`session-id`)',
-    },
+    session: sessionControl('the open session'),
   },
   loaders: [withClient()],
   render: (args, { loaded }) => {

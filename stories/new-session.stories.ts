@@ -2,15 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { userEvent } from 'storybook/test';
 import './support/elements.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { LIVE_CHAT_CONTROL } from './support/live-chat-controls.js';
 import { SEED_LIVE_CHATS } from './support/story-backend.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  fixtureOf,
-  withClient,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
 interface NewSessionArgs extends ToolbarArgs {
   'live-chat-id': string;
@@ -58,10 +53,7 @@ const meta: Meta<NewSessionArgs> = {
   component: 'live-chat-new-session',
   args: { 'live-chat-id': SEED_LIVE_CHATS.support, open: true },
   argTypes: {
-    'live-chat-id': {
-      control: 'inline-radio',
-      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
-    },
+    'live-chat-id': LIVE_CHAT_CONTROL,
     open: { control: 'boolean', description: 'Story: open the dialog when the story renders' },
   },
   loaders: [withClient()],

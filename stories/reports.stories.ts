@@ -2,15 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './support/elements.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { LIVE_CHAT_CONTROL } from './support/live-chat-controls.js';
 import { SEED_LIVE_CHATS } from './support/story-backend.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  fixtureOf,
-  withClient,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
 interface ReportsArgs extends ToolbarArgs {
   report: 'operators-performance' | 'live-chat-performance';
@@ -35,10 +30,7 @@ const meta: Meta<ReportsArgs> = {
       control: 'inline-radio',
       options: ['operators-performance', 'live-chat-performance'],
     },
-    'live-chat-id': {
-      control: 'inline-radio',
-      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
-    },
+    'live-chat-id': LIVE_CHAT_CONTROL,
     from: { control: 'text', description: 'First day, YYYY-MM-DD (empty: six days before `to`)' },
     to: { control: 'text', description: 'Last day, YYYY-MM-DD (empty: today)' },
   },

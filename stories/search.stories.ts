@@ -3,22 +3,12 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { userEvent } from 'storybook/test';
 import './support/elements.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  SESSION_PICKS,
-  fixtureOf,
-  pickSession,
-  withClient,
-  type SessionPick,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { pickSession, sessionControl, type SessionArgs } from './support/session-pick.js';
 import type { StoryFixture } from './support/story-backend.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
-interface SearchArgs extends ToolbarArgs {
-  /** The open session that scopes the search (a story fixture pick, set as `session-id`). */
-  session: SessionPick;
+interface SearchArgs extends SessionArgs {
   /** Story: what is typed into the field once the story renders. */
   query: string;
 }
@@ -28,11 +18,7 @@ const meta: Meta<SearchArgs> = {
   component: 'live-chat-search',
   args: { session: 'none', query: '' },
   argTypes: {
-    session: {
-      control: 'select',
-      options: SESSION_PICKS,
-      description: 'Story fixture: the open session (`session-id`)',
-    },
+    session: sessionControl('the open session'),
     query: { control: 'text', description: 'Story: typed into the field when the story renders' },
   },
   loaders: [withClient()],

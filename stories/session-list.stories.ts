@@ -1,23 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { SessionGroupKind } from '@live-chat/core';
 import './support/elements.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { GROUP_CONTROL, LIVE_CHAT_CONTROL } from './support/live-chat-controls.js';
+import { pickSession, sessionControl, type SessionPick } from './support/session-pick.js';
 import { SEED_LIVE_CHATS } from './support/story-backend.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  SESSION_PICKS,
-  fixtureOf,
-  pickSession,
-  withClient,
-  type SessionPick,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
 interface SessionListArgs extends ToolbarArgs {
   'live-chat-id': string;
-  group: 'queue' | 'mine' | 'closed' | 'active';
+  group: SessionGroupKind;
   /** Which session is selected (a story fixture pick, not an attribute). */
   selected: SessionPick;
   overscan: number;
@@ -35,16 +29,9 @@ const meta: Meta<SessionListArgs> = {
     height: '480px',
   },
   argTypes: {
-    'live-chat-id': {
-      control: 'inline-radio',
-      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
-    },
-    group: { control: 'inline-radio', options: ['queue', 'mine', 'closed', 'active'] },
-    selected: {
-      control: 'select',
-      options: SESSION_PICKS,
-      description: 'Story fixture: which session is selected',
-    },
+    'live-chat-id': LIVE_CHAT_CONTROL,
+    group: GROUP_CONTROL,
+    selected: sessionControl('the selected session', 'selected-session-id'),
     height: { control: 'text', description: 'Story frame: height of the list' },
   },
   loaders: [withClient()],

@@ -3,7 +3,8 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './support/elements.js';
-import { fixtureOf, withClient, type ToolbarArgs } from './support/story-helpers.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import type { ToolbarArgs } from './support/toolbar.js';
 
 /** The global tokens a host sets, as story controls. */
 interface ThemingArgs extends ToolbarArgs {

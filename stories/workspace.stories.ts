@@ -1,32 +1,29 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { SessionGroupKind } from '@live-chat/core';
 import './support/elements.js';
+import { fixtureOf, withClient } from './support/client-loader.js';
+import { GROUP_CONTROL, LIVE_CHAT_CONTROL } from './support/live-chat-controls.js';
+import {
+  pickSession,
+  sessionControl,
+  showingSession,
+  type SessionArgs,
+} from './support/session-pick.js';
 import {
   connectAnother,
   customerWritesIn,
   SEED_LIVE_CHATS,
   type StoryFixture,
 } from './support/story-backend.js';
-import {
-  DARK,
-  DARK_RUSSIAN,
-  RUSSIAN,
-  SESSION_PICKS,
-  fixtureOf,
-  pickSession,
-  withClient,
-  type SessionPick,
-  type ToolbarArgs,
-} from './support/story-helpers.js';
 import { MARKUP_MESSAGES } from './support/texts.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
-interface WorkspaceArgs extends ToolbarArgs {
-  /** The open session (a story fixture pick, set as `session-id`). */
-  session: SessionPick;
+interface WorkspaceArgs extends SessionArgs {
   view: 'default' | 'reports' | 'group';
   'live-chat-id': string;
-  group: 'queue' | 'mine' | 'closed' | 'active';
+  group: SessionGroupKind;
   'no-alerts': boolean;
   /** Story frame: the container's width (the layout follows the workspace's own width). */
   width: string;
@@ -68,17 +65,10 @@ const meta: Meta<WorkspaceArgs> = {
     height: '100vh',
   },
   argTypes: {
-    session: {
-      control: 'select',
-      options: SESSION_PICKS,
-      description: 'Story fixture: the open session (`session-id`)',
-    },
+    session: sessionControl('the open session'),
     view: { control: 'inline-radio', options: ['default', 'reports', 'group'] },
-    'live-chat-id': {
-      control: 'inline-radio',
-      options: [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk],
-    },
-    group: { control: 'inline-radio', options: ['queue', 'mine', 'closed', 'active'] },
+    'live-chat-id': LIVE_CHAT_CONTROL,
+    group: GROUP_CONTROL,
     width: { control: 'text', description: 'Story frame: width of the container' },
     height: { control: 'text', description: 'Story frame: height of the container' },
   },
@@ -151,16 +141,10 @@ export const ThousandsOfSessions: Story = {
 };
 
 /** A session with 1,000 messages open. */
-export const LongHistory: Story = {
-  args: { session: 'longHistory' },
-  loaders: [withClient({ longHistory: 1000 })],
-};
+export const LongHistory: Story = showingSession('longHistory');
 
 /** Long names, unbroken words and URLs everywhere. */
-export const LongText: Story = {
-  args: { session: 'longText' },
-  loaders: [withClient({ longText: true })],
-};
+export const LongText: Story = showingSession('longText');
 
 /** A customer named in markup who sends markup: everything shown literally, nothing runs. */
 export const MarkupFromCustomer: Story = {

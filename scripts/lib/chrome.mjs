@@ -52,4 +52,6 @@ export const CHROME_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  // Lets testForLeaks (packages/elements/src/test) collect garbage and prove removed elements go.
+  '--js-flags=--expose-gc',
 ];

@@ -22,6 +22,7 @@ import {
   type CommandInput,
   type CommandResult,
   type ConnectionState,
+  type Customer,
   type HistoryQuery,
   type Id,
   type LiveChatClient,
@@ -37,10 +38,11 @@ import {
   type Snapshot,
   type TransportAdapter,
 } from '@live-chat/core';
+import { defaultSessionName } from '@live-chat/core/engine';
 import {
   createMemoryBackend,
+  createRandom,
   createSeedData,
-  SEED_GROUPS,
   SEED_LIVE_CHATS,
   SEED_USERS,
   type MemoryAdapter,
@@ -60,7 +62,7 @@ import {
 } from './texts.js';
 import { STORY_NOW, TIME } from './story-clock.js';
 
-export { SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS };
+export { SEED_LIVE_CHATS };
 
 /** Who is signed in. */
 export type StoryUser = 'operator' | 'operatorB' | 'supervisor' | 'helpDeskOperator';
@@ -166,23 +168,6 @@ export function disposeLoadedFixtures(loaded: Record<string, unknown> | undefine
 
 // ── deterministic generation helpers ────────────────────────────────────────────────────────
 
-/** mulberry32: the same sequence for the same seed on every machine. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-  };
-}
-
 const FIRST_NAMES = [
   'Olivia',
   'Liam',
@@ -248,14 +233,6 @@ const ANSWERS = [
   'Конечно, сейчас проверю.',
 ];
 const CHANNELS: readonly Channel[] = ['web', 'telegram', 'whatsapp', 'email'];
-const CHANNEL_NAMES: Record<Channel, string> = {
-  web: 'Web',
-  telegram: 'Telegram',
-  whatsapp: 'WhatsApp',
-  viber: 'Viber',
-  email: 'Email',
-  internal: 'Internal',
-};
 
 /** Seed data at STORY_NOW, computed once per seed (it is pure) and copied per backend. */
 const seedCache = new Map<number, SeedData>();
@@ -339,7 +316,7 @@ function workerFor(userId: Id, index: number): Id {
  * backend's fan-out would take seconds per story.
  */
 function bulkSessions(data: SeedData, userId: Id, count: number, seed: number): SeedData {
-  const rnd = random(seed * 7919 + count);
+  const rnd = createRandom(seed * 7919 + count);
   const span = 7 * TIME.DAY;
   const chat = data.liveChats.find((c) => c.id === SEED_LIVE_CHATS.support);
   const members = chat ? [...chat.operatorIds, ...chat.supervisorIds] : [];
@@ -360,7 +337,15 @@ function bulkSessions(data: SeedData, userId: Id, count: number, seed: number): 
           ? `visitor-${10000 + i}`
           : `@customer_${i}`;
     const customerId = `story-cust-${i}`;
-    customers.push({ id: customerId, kind: 'external', name, messenger: channel, account });
+    const profile: Customer = {
+      id: customerId,
+      kind: 'external',
+      name,
+      messenger: channel,
+      account,
+    };
+    customers.push(profile);
+    const sessionName = defaultSessionName(profile, channel);
     const sessionId = `story-s-${i}`;
     const kind = i % 20 < 12 ? 'queued' : i % 20 < 17 ? 'mine' : 'closed';
     const worker = workerFor(userId, i);
@@ -406,7 +391,7 @@ function bulkSessions(data: SeedData, userId: Id, count: number, seed: number): 
         id: `story-a-${i}`,
         kind: 'session-closed',
         sessionId,
-        sessionName: `${name} (${CHANNEL_NAMES[channel]})`,
+        sessionName,
         liveChatId: SEED_LIVE_CHATS.support,
         actorId: worker,
         at: start + 240_000,
@@ -418,7 +403,7 @@ function bulkSessions(data: SeedData, userId: Id, count: number, seed: number): 
       id: sessionId,
       liveChatId: SEED_LIVE_CHATS.support,
       customerId,
-      name: `${name} (${CHANNEL_NAMES[channel]})`,
+      name: sessionName,
       channel,
       status: kind === 'queued' ? 'queued' : kind === 'mine' ? 'active' : 'closed',
       assignee: kind === 'mine' ? { kind: 'operator', operatorId: worker } : null,

@@ -1,11 +1,10 @@
 // docs/localisation.md: the guide's German catalogue is used by translate() and by a workspace
 // whose locale is switched at run time; missing texts fall back to English.
 import { expect, waitUntil } from '@open-wc/testing';
-import { createLiveChatClient } from '@live-chat/core';
-import { SEED_USERS } from '@live-chat/adapters';
 import { translate } from '@live-chat/elements';
 import { registerGerman, renameTitle } from '../../docs/examples/localisation/german.js';
-import { createTestBackend, deepText, waitForText } from './support/dom.js';
+import { deepText, waitForText } from './support/dom.js';
+import { mountWorkspace } from './support/workspace-fixture.js';
 
 describe('docs/localisation.md', function () {
   this.timeout(30_000);
@@ -29,12 +28,7 @@ describe('docs/localisation.md', function () {
 
   it('switches a running workspace between English, German and Russian', async () => {
     registerGerman();
-    const backend = createTestBackend();
-    const client = createLiveChatClient({ adapter: backend.connect(SEED_USERS.operatorA) });
-    const workspace = document.createElement('live-chat-workspace');
-    workspace.style.cssText = 'display: block; width: 1200px; height: 800px;';
-    workspace.client = client;
-    document.body.append(workspace);
+    const { workspace, unmount } = mountWorkspace();
     try {
       await waitForText(workspace, 'My sessions');
       workspace.locale = 'de';
@@ -49,9 +43,7 @@ describe('docs/localisation.md', function () {
           !deepText(workspace).includes('Meine Sitzungen'),
       );
     } finally {
-      workspace.remove();
-      client.dispose();
-      await backend.dispose();
+      await unmount();
     }
   });
 

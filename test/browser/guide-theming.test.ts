@@ -2,11 +2,10 @@
 // through global tokens (light and dark), a component variable and a part.
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { createLiveChatClient } from '@live-chat/core';
-import { SEED_USERS } from '@live-chat/adapters';
 import '@live-chat/elements';
 import { followSystemTheme } from '../../docs/examples/theming/follow-system-theme.js';
-import { createTestBackend, deepQueryAll, fetchText, waitForText } from './support/dom.js';
+import { deepQueryAll, fetchText, waitForText } from './support/dom.js';
+import { mountWorkspace } from './support/workspace-fixture.js';
 
 const token = (element: Element, name: string) =>
   getComputedStyle(element).getPropertyValue(name).trim();
@@ -15,15 +14,10 @@ describe('docs/theming.md', function () {
   this.timeout(30_000);
 
   it('brand-theme.css sets the tokens of every component, gives dark its own values, and styles a part', async () => {
-    const backend = createTestBackend();
-    const client = createLiveChatClient({ adapter: backend.connect(SEED_USERS.operatorA) });
     const style = document.createElement('style');
     style.textContent = await fetchText('/docs/examples/theming/brand-theme.css');
     document.head.append(style);
-    const workspace = document.createElement('live-chat-workspace');
-    workspace.style.cssText = 'display: block; width: 1200px; height: 800px;';
-    workspace.client = client;
-    document.body.append(workspace);
+    const { workspace, unmount } = mountWorkspace();
     try {
       await waitForText(workspace, 'Customer Support');
       const [navigation] = deepQueryAll(workspace, 'live-chat-navigation');
@@ -49,10 +43,8 @@ describe('docs/theming.md', function () {
       }
       expect(getComputedStyle(header).borderBottomColor).to.equal('rgb(206, 147, 216)');
     } finally {
-      workspace.remove();
+      await unmount();
       style.remove();
-      client.dispose();
-      await backend.dispose();
     }
   });
 

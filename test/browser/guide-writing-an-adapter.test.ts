@@ -1,32 +1,27 @@
 // docs/writing-an-adapter.md: the guide's WireAdapter (JSON over a wire) drives a real
 // workspace, not only the conformance suite.
 import { expect, waitUntil } from '@open-wc/testing';
-import { createLiveChatClient } from '@live-chat/core';
 import { SEED_USERS } from '@live-chat/adapters';
 import '@live-chat/elements';
 import { loopbackWire } from '../../docs/examples/writing-an-adapter/loopback-server.js';
 import { WireAdapter } from '../../docs/examples/writing-an-adapter/wire-adapter.js';
 import {
   catchErrors,
-  createTestBackend,
   deepQueryAll,
   deepText,
   waitForQueueRows,
   waitForText,
 } from './support/dom.js';
+import { mountWorkspace } from './support/workspace-fixture.js';
 
 describe('docs/writing-an-adapter.md in the browser', function () {
   this.timeout(30_000);
 
   it('a workspace on the WireAdapter lists the queue, opens a session and takes it by replying', async () => {
     const watch = catchErrors();
-    const backend = createTestBackend();
-    const adapter = new WireAdapter(loopbackWire(backend, SEED_USERS.operatorA));
-    const client = createLiveChatClient({ adapter });
-    const workspace = document.createElement('live-chat-workspace');
-    workspace.style.cssText = 'display: block; width: 1200px; height: 800px;';
-    workspace.client = client;
-    document.body.append(workspace);
+    const { backend, client, workspace, unmount } = mountWorkspace(
+      (memoryBackend) => new WireAdapter(loopbackWire(memoryBackend, SEED_USERS.operatorA)),
+    );
     try {
       await waitForText(workspace, 'Customer Support');
       const [row] = await waitForQueueRows(workspace);
@@ -48,10 +43,7 @@ describe('docs/writing-an-adapter.md in the browser', function () {
       );
       expect(deepText(workspace)).to.include('Hello from the wire');
     } finally {
-      workspace.remove();
-      client.dispose();
-      adapter.dispose();
-      await backend.dispose();
+      await unmount();
       watch.stop();
     }
     expect(watch.errors).to.deep.equal([]);

@@ -5,10 +5,7 @@ import { act, createElement, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
 import { SEED_USERS, type MemoryAdapter, type MemoryBackend } from '@live-chat/adapters';
-import {
-  LiveChatPanel,
-  type SessionOpenDetail,
-} from '../../docs/examples/react/live-chat-panel.js';
+import { LiveChatPanel } from '../../docs/examples/react/live-chat-panel.js';
 import { App } from '../../docs/examples/react/app.js';
 import {
   catchErrors,
@@ -19,6 +16,7 @@ import {
   waitForQueueRows,
   waitForText,
 } from './support/dom.js';
+import { recordSessionEvents } from './support/session-events.js';
 
 /** Tells React whether updates are driven by act() (tests) or happen as in an app. */
 const actEnvironment = (on: boolean) =>
@@ -85,15 +83,14 @@ describe('React 19 host (docs/embedding-react.md)', function () {
   });
 
   it('delivers live-chat-session-open and live-chat-session-changed to React handlers with typed details', async () => {
-    const opened: SessionOpenDetail[] = [];
-    const changed: Array<string | null> = [];
+    const events = recordSessionEvents();
     root = createRoot(mount.element);
     await act(async () =>
       root!.render(
         createElement(LiveChatPanel, {
           client,
-          onSessionOpen: (detail) => opened.push(detail),
-          onSessionChange: (sessionId) => changed.push(sessionId),
+          onSessionOpen: events.onSessionOpen,
+          onSessionChange: events.onSessionChange,
         }),
       ),
     );
@@ -102,11 +99,7 @@ describe('React 19 host (docs/embedding-react.md)', function () {
     const sessionId = row!.dataset['sessionId']!;
     await act(async () => row!.click());
 
-    await waitUntil(() => changed.length > 0, 'onSessionChange was not called');
-    expect(opened).to.have.length(1);
-    expect(opened[0]!.sessionId).to.equal(sessionId);
-    expect(changed).to.deep.equal([sessionId]);
-    expect(workspace.sessionId).to.equal(sessionId);
+    await events.expectOpened(workspace, sessionId);
     expect(watch.errors).to.deep.equal([]);
   });
 

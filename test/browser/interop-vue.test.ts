@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createApp, defineComponent, h, markRaw, nextTick, ref, type App as VueApp } from 'vue';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
 import { SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
-import { WorkspacePanel, type SessionOpenDetail } from '../../docs/examples/vue/workspace-panel.js';
+import { WorkspacePanel } from '../../docs/examples/vue/workspace-panel.js';
 import { createLiveChatApp } from '../../docs/examples/vue/app.js';
 import {
   catchErrors,
@@ -14,6 +14,7 @@ import {
   waitForQueueRows,
   waitForText,
 } from './support/dom.js';
+import { recordSessionEvents } from './support/session-events.js';
 
 describe('Vue 3 host (docs/embedding-vue.md)', function () {
   // Whole-workspace tests on a shared CI machine: more than the default 10 s.
@@ -79,24 +80,16 @@ describe('Vue 3 host (docs/embedding-vue.md)', function () {
   });
 
   it('re-emits live-chat-session-open and live-chat-session-changed as typed component events', async () => {
-    const opened: SessionOpenDetail[] = [];
-    const changed: Array<string | null> = [];
+    const events = recordSessionEvents();
     const { workspace } = mountPanel(
       {},
-      {
-        onSessionOpen: (detail: SessionOpenDetail) => opened.push(detail),
-        onSessionChange: (sessionId: string | null) => changed.push(sessionId),
-      },
+      { onSessionOpen: events.onSessionOpen, onSessionChange: events.onSessionChange },
     );
     const [row] = await waitForQueueRows(workspace);
     const sessionId = row!.dataset['sessionId']!;
     row!.click();
 
-    await waitUntil(() => changed.length > 0, 'session-change was not emitted');
-    expect(opened).to.have.length(1);
-    expect(opened[0]!.sessionId).to.equal(sessionId);
-    expect(changed).to.deep.equal([sessionId]);
-    expect(workspace.sessionId).to.equal(sessionId);
+    await events.expectOpened(workspace, sessionId);
     expect(watch.errors).to.deep.equal([]);
   });
 

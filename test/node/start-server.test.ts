@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
 import { createWebSocketAdapter, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
@@ -137,6 +138,37 @@ describe('npm start (server mode)', () => {
     });
     assert.equal(ben.getSession(takenId)?.session.status, 'active');
     assert.equal(anna.getSession(visitorSession)?.session.status, 'queued');
+    await stop(script);
+  });
+
+  it('lets simulated messenger customers write through the signed inbound webhook', async () => {
+    const script = await start();
+    const inbound = () => {
+      const db = new Database(path.join(dataDir, 'live-chat.sqlite3'), { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM channel_inbound').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    };
+    // The demo's channels are the real route: an unsigned request is refused.
+    const unsigned = await fetch(`${script.serverUrl}/channels/lc-support-telegram/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        providerMessageId: 'forged-1',
+        customer: { externalId: 'x', name: 'Forged' },
+        text: 'unsigned',
+      }),
+    });
+    assert.equal(unsigned.status, 401);
+    const before = inbound();
+    for (let i = 0; i < 30; i++) {
+      const step = await fetch(script.apiUrl('simulator/step'), { method: 'POST' });
+      assert.equal(step.status, 200);
+    }
+    // Customer Support's customers write through Telegram, WhatsApp and e-mail (and the web).
+    await waitFor(() => inbound() > before, 'webhook messages stored by the server');
     await stop(script);
   });
 

@@ -26,7 +26,7 @@ export type {
   SeedData,
   UserActivity,
 } from './memory/state.js';
-export { isBackendState } from './memory/state.js';
+export { isBackendState, savedStreamSeqs, seedNextId } from './memory/state.js';
 export { createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from './memory/seed.js';
 export type { SeedOptions } from './memory/seed.js';
 export { createCustomerSimulator } from './memory/simulator.js';
@@ -35,14 +35,20 @@ export type {
   CustomerSimulatorOptions,
   Scheduler,
   SimulatedMessage,
+  SimulatedCustomerMessage,
 } from './memory/simulator.js';
 export { createRandom } from './memory/random.js';
 export type { Random } from './memory/random.js';
-export { createMemoryConformanceHarness } from './memory/conformance-harness.js';
+export {
+  createMemoryConformanceHarness,
+  seedConformanceHarness,
+} from './memory/conformance-harness.js';
+export type { SeedHarnessParts } from './memory/conformance-harness.js';
 export { createIndexedDbPersistence } from './indexeddb/persistence.js';
 export { createIndexedDbOutbox } from './indexeddb/outbox.js';
 export type { IndexedDbOutboxOptions } from './indexeddb/outbox.js';
 export type { IndexedDbPersistence, IndexedDbPersistenceOptions } from './indexeddb/persistence.js';
+export { forwardingAdapter } from './forwarding-adapter.js';
 export {
   createTabSharedAdapter,
   DEFAULT_TAB_REQUEST_TIMEOUT_MS,

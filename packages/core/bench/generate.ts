@@ -12,22 +12,11 @@ import type {
   Session,
   User,
 } from '../src/domain/types.js';
-import type { ServerEvent, Snapshot } from '../src/protocol/events.js';
+import type { ServerEvent, SessionChangeCause, Snapshot } from '../src/protocol/events.js';
 import { withMessage } from '../src/client/reducers.js';
+import { seededRandom } from '../src/client/seeded-random.js';
 
 export const EVENTS = 100_000;
-
-/** mulberry32: a small, fast, seedable PRNG. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ME: User = { id: 'u-me', name: 'Me', role: 'operator' };
 const OPERATORS = ['u-me', ...Array.from({ length: 9 }, (_, i) => `u-${i + 1}`)];
@@ -75,7 +64,7 @@ export interface World {
 
 /** A snapshot of `sessionCount` sessions and `EVENTS` consistent events after it. */
 export function generate(sessionCount: number, seed: number): World {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   let now = 1_700_000_000_000;
   const sessions: Session[] = [];
@@ -132,11 +121,7 @@ export function generate(sessionCount: number, seed: number): World {
   const events: ServerEvent[] = [];
   let seq = 0;
   let messageCount = 0;
-  const upsert = (
-    i: number,
-    session: Session,
-    cause: 'taken' | 'closed' | 'reopened' | 'reassigned' | 'created',
-  ): void => {
+  const upsert = (i: number, session: Session, cause: SessionChangeCause): void => {
     sessions[i] = session;
     events.push({ seq: ++seq, type: 'session.upserted', session, unread: unread[i], cause });
   };
@@ -179,6 +164,15 @@ export function generate(sessionCount: number, seed: number): World {
     enter(i, status);
   };
   sessions.forEach((session, i) => enter(i, session.status));
+  /** Session `i` changes status: the event is reported and the session moves to its pool. */
+  const changeStatus = (
+    i: number,
+    change: Partial<Session> & Pick<Session, 'status'>,
+    cause: SessionChangeCause,
+  ): void => {
+    upsert(i, { ...sessions[i], ...change }, cause);
+    move(i, change.status);
+  };
   const any = (status: Session['status']): number | undefined => {
     const pool = pools[status];
     return pool.length === 0 ? undefined : pool[Math.floor(rnd() * pool.length)];
@@ -207,10 +201,9 @@ export function generate(sessionCount: number, seed: number): World {
       const i = any('queued');
       if (i !== undefined) {
         const operatorId = rnd() < 0.3 ? 'u-me' : operator();
-        upsert(
+        changeStatus(
           i,
           {
-            ...sessions[i],
             status: 'active',
             assignee: { kind: 'operator', operatorId },
             queuedAt: null,
@@ -218,37 +211,28 @@ export function generate(sessionCount: number, seed: number): World {
           },
           'taken',
         );
-        move(i, 'active');
       }
     } else if (r < 0.84) {
       const i = open();
       if (i !== undefined) {
         unread[i] = 0;
-        upsert(i, { ...sessions[i], status: 'closed', assignee: null, queuedAt: null }, 'closed');
-        move(i, 'closed');
+        changeStatus(i, { status: 'closed', assignee: null, queuedAt: null }, 'closed');
       }
     } else if (r < 0.89) {
       const i = any('closed');
       if (i !== undefined) {
-        upsert(i, { ...sessions[i], status: 'queued', assignee: null, queuedAt: now }, 'reopened');
-        move(i, 'queued');
+        changeStatus(i, { status: 'queued', assignee: null, queuedAt: now }, 'reopened');
         message(i, { kind: 'customer', customerId: sessions[i].customerId });
       }
     } else if (r < 0.93) {
       const i = any('active');
       if (i !== undefined) {
-        const session = sessions[i];
-        upsert(
+        const groupId = GROUP_A.get(sessions[i].liveChatId) as string;
+        changeStatus(
           i,
-          {
-            ...session,
-            status: 'queued',
-            assignee: { kind: 'group', groupId: GROUP_A.get(session.liveChatId) as string },
-            queuedAt: now,
-          },
+          { status: 'queued', assignee: { kind: 'group', groupId }, queuedAt: now },
           'reassigned',
         );
-        move(i, 'queued');
       }
     } else if (r < 0.99) {
       const i = open();

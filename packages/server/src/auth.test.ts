@@ -3,27 +3,19 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { firstValueFrom, filter } from 'rxjs';
 import { CLOSE_CODES, SEED_USERS } from '@live-chat/adapters';
 import type { ConnectionState } from '@live-chat/core';
 import { mintToken } from './auth.js';
 import { createLiveChatServer } from './server.js';
-import { startTestServer, TEST_SECRET, waitFor, type TestServer } from './testing/harness.js';
+import { postJson, TEST_SECRET, testServersOfThisFile, waitFor } from './testing/harness.js';
 import { openRawSocket } from './testing/raw-socket.js';
 
 const anna = SEED_USERS.operatorA;
 
-const servers: TestServer[] = [];
-async function testServer(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
-  const test = await startTestServer(...args);
-  servers.push(test);
-  return test;
-}
-after(async () => {
-  for (const test of servers) await test.dispose();
-});
+const testServer = testServersOfThisFile();
 
 /** The states `connection$` went through, recorded from now. */
 function recordStates(adapter: { connection$: import('rxjs').Observable<ConnectionState> }) {
@@ -211,31 +203,19 @@ describe('tokens', () => {
 describe('the development token endpoint', () => {
   it('does not exist unless dev is true', async () => {
     const test = await testServer();
-    const response = await fetch(`${test.server.url}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: anna }),
-    });
+    const response = await postJson(`${test.server.url}/dev/token`, { userId: anna });
     assert.equal(response.status, 404);
   });
 
   it('with dev: true, signs a token the server accepts', async () => {
     const test = await testServer({ dev: true });
-    const response = await fetch(`${test.server.url}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: anna, ttlSec: 60 }),
-    });
+    const response = await postJson(`${test.server.url}/dev/token`, { userId: anna, ttlSec: 60 });
     assert.equal(response.status, 200);
     const { token, expiresAt } = (await response.json()) as { token: string; expiresAt: number };
     assert.ok(expiresAt > Date.now());
     const answer = await openRawSocket(test.server.wsUrl).auth(token);
     assert.ok('ok' in answer && answer.ok);
-    const bad = await fetch(`${test.server.url}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user: anna }),
-    });
+    const bad = await postJson(`${test.server.url}/dev/token`, { user: anna });
     assert.equal(bad.status, 400);
   });
 

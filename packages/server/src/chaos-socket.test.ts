@@ -16,24 +16,12 @@ import {
   type LiveChatClient,
   type MessageView,
 } from '@live-chat/core';
-import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import { createRandom, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import { startTestServer, waitFor, type TestServer } from './testing/harness.js';
 
 const SEEDS = [1, 2, 3];
 /** How long operators work while connections drop, per seed (real ms). */
 const ACTIVE_MS = 4_000;
-
-/** A small seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Person {
   userId: Id;
@@ -52,7 +40,7 @@ interface Send {
 }
 
 async function runSeed(seed: number): Promise<{ drops: number; sends: number; checked: number }> {
-  const random = seeded(seed);
+  const random = createRandom(seed).next;
   const world: TestServer = await startTestServer();
   const sockets = new Set<net.Socket>();
   world.server.httpServer.on('connection', (socket: net.Socket) => {

@@ -16,6 +16,7 @@ import {
 import type { TokenVerifier } from './auth.js';
 import type { LiveChatBackend } from './backend.js';
 import type { ServerLimits } from './limits.js';
+import type { MetricsRecorder } from './metrics/index.js';
 import { TokenBucket } from './rate-limit.js';
 
 /** Longest token accepted in an `auth` frame, in characters. */
@@ -30,6 +31,8 @@ export interface ConnectionContext {
   verify: TokenVerifier;
   limits: ServerLimits;
   logger: Logger;
+  /** Where the socket's requests and events are counted. */
+  metrics: MetricsRecorder;
   /** Whether the server is shutting down (new requests are refused, sockets drained). */
   draining(): boolean;
   /** Counts an authenticated socket for its user; `false` when the user has too many. */
@@ -258,6 +261,7 @@ export class Connection {
   private async answer(request: RawRequest): Promise<void> {
     const { backend } = this.context;
     const userId = this.userId as string;
+    const measured = this.context.metrics.startRequest(request.op, request.command);
     this.inFlight++;
     let result: Result<unknown>;
     try {
@@ -286,6 +290,7 @@ export class Connection {
     } finally {
       this.inFlight--;
     }
+    measured(result);
     this.reply(request.id, result);
     if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
@@ -342,6 +347,7 @@ export class Connection {
       return;
     }
     let replay: Result<ServerEvent[]>;
+    const measured = this.context.metrics.startRequest('events');
     this.inFlight++;
     try {
       replay = await backend.events(userId, sinceSeq);
@@ -351,6 +357,7 @@ export class Connection {
     } finally {
       this.inFlight--;
     }
+    measured(replay);
     if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     if (subscription.stopped) return; // unsubscribed (or the socket closed) meanwhile
     if (!replay.ok) {
@@ -388,7 +395,8 @@ export class Connection {
         return;
       }
       subscription.lastSent = event.seq;
-      this.send({ op: 'event', sub: subscription.id, event });
+      const sent = this.send({ op: 'event', sub: subscription.id, event });
+      if (sent) this.context.metrics.eventPushed();
     } catch (error) {
       // Never let a socket's trouble break the backend's delivery to others.
       this.log.error({ err: error }, 'could not send an event');
@@ -412,14 +420,16 @@ export class Connection {
     this.send(frame);
   }
 
-  private send(frame: WireServerFrame): void {
-    if (this.phase === 'closed' || this.socket.readyState !== this.socket.OPEN) return;
+  /** Sends a frame; `false` when it could not (the socket is closed, or was too far behind). */
+  private send(frame: WireServerFrame): boolean {
+    if (this.phase === 'closed' || this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > this.context.limits.maxBufferedBytes) {
       this.log.warn({ bufferedAmount: this.socket.bufferedAmount }, 'socket too far behind');
       this.close(CLOSE_CODES.TRY_AGAIN_LATER, 'The connection fell too far behind; reconnect.');
-      return;
+      return false;
     }
     this.socket.send(JSON.stringify(frame));
+    return true;
   }
 
   // ── the end ───────────────────────────────────────────────────────────────────────────────

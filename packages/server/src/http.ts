@@ -1,4 +1,4 @@
-/** Small HTTP helpers: JSON answers and bounded request bodies. */
+/** Small HTTP helpers: JSON answers and bounded request bodies (raw or JSON). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An HTTP error with its status, answered as `{ error: { status, message } }`. */
@@ -48,19 +48,11 @@ export function declaresTooLarge(request: IncomingMessage, maxBytes: number): bo
   return Number.isFinite(length) && length > maxBytes;
 }
 
-/**
- * Reads a JSON body of at most `maxBytes`. Rejects with `HttpError` 413 as soon as it is larger
- * (declared or streamed), 415 when it is not `application/json`, 400 when it does not parse.
- */
-export function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+/** Reads the raw body, at most `maxBytes` (`HttpError` 413 as soon as it is larger). */
+export function readRawBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (declaresTooLarge(request, maxBytes)) {
       reject(new HttpError(413, `The body is larger than ${maxBytes} bytes.`));
-      return;
-    }
-    const type = request.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) {
-      reject(new HttpError(415, 'The body must be application/json.'));
       return;
     }
     const chunks: Buffer[] = [];
@@ -79,11 +71,7 @@ export function readJsonBody(request: IncomingMessage, maxBytes: number): Promis
     request.on('end', () => {
       if (done) return;
       done = true;
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new HttpError(400, 'The body is not valid JSON.'));
-      }
+      resolve(Buffer.concat(chunks));
     });
     request.on('error', (error) => {
       if (done) return;
@@ -91,4 +79,24 @@ export function readJsonBody(request: IncomingMessage, maxBytes: number): Promis
       reject(error);
     });
   });
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`. Rejects with `HttpError` 413 as soon as it is larger
+ * (declared or streamed), 415 when it is not `application/json`, 400 when it does not parse.
+ */
+export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  if (declaresTooLarge(request, maxBytes)) {
+    throw new HttpError(413, `The body is larger than ${maxBytes} bytes.`);
+  }
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'The body must be application/json.');
+  }
+  const raw = await readRawBody(request, maxBytes);
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'The body is not valid JSON.');
+  }
 }

@@ -4,7 +4,8 @@
  * (the SQLite backend of this package, `createSqliteBackend`, or the in-memory `MemoryBackend`
  * of `@live-chat/adapters`) behind a WebSocket that `createWebSocketAdapter` of `@live-chat/adapters` speaks:
  * token authentication (JWT, HS256 secret or JWKS), per-socket rate limits and size limits,
- * health endpoints, structured logs and a graceful shutdown. docs/server.md is the guide.
+ * health endpoints, Prometheus metrics, structured logs and a graceful shutdown. docs/server.md
+ * is the guide.
  *
  * @module \@live-chat/server
  */
@@ -33,6 +34,15 @@ export type {
   TokenVerifier,
   VerifiedToken,
 } from './auth.js';
+export { createMetricsRoute, createServerMetrics, DEFAULT_METRICS_PATH } from './metrics/index.js';
+export type {
+  MetricsRecorder,
+  MetricsRouteOptions,
+  RequestOutcome,
+  ServerMetrics,
+  ServerMetricsOptions,
+  WebhookDeliveryOutcome,
+} from './metrics/index.js';
 export { CLOSE_CODES, WIRE_PROTOCOL } from '@live-chat/adapters';
 export * from './storage/index.js';
 export * from './postgres/index.js';

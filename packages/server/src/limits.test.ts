@@ -1,57 +1,33 @@
 // The server's limits over real sockets: body and frame sizes, the per-socket rate limit (a
 // typed refusal that loses nothing), and the sockets a user may have open.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CLOSE_CODES, isRateLimited, SEED_USERS, type WireResponse } from '@live-chat/adapters';
-import { startTestServer, type TestServer } from './testing/harness.js';
+import { postJson, signedInSocket, testServersOfThisFile } from './testing/harness.js';
 import { openRawSocket } from './testing/raw-socket.js';
 
 const anna = SEED_USERS.operatorA;
 const ben = SEED_USERS.operatorB;
 
-const servers: TestServer[] = [];
-async function testServer(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
-  const test = await startTestServer(...args);
-  servers.push(test);
-  return test;
-}
-after(async () => {
-  for (const test of servers) await test.dispose();
-});
-
-/** A raw socket authenticated as `userId`. */
-async function signedIn(test: TestServer, userId: string) {
-  const socket = openRawSocket(test.server.wsUrl);
-  const answer = await socket.auth(await test.token(userId));
-  assert.ok('ok' in answer && answer.ok, `signed in: ${JSON.stringify(answer)}`);
-  return socket;
-}
+const testServer = testServersOfThisFile();
 
 describe('sizes', () => {
   it('an HTTP body over maxBodyBytes is answered 413', async () => {
     const test = await testServer({ dev: true, limits: { maxBodyBytes: 1024 } });
     const big = JSON.stringify({ userId: anna, padding: 'x'.repeat(4096) });
-    const response = await fetch(`${test.server.url}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: big,
-    });
+    const response = await postJson(`${test.server.url}/dev/token`, big);
     assert.equal(response.status, 413);
     assert.match(
       ((await response.json()) as { error: { message: string } }).error.message,
       /1024 bytes/,
     );
-    const small = await fetch(`${test.server.url}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: anna }),
-    });
+    const small = await postJson(`${test.server.url}/dev/token`, { userId: anna });
     assert.equal(small.status, 200);
   });
 
   it('a WebSocket frame over maxMessageBytes closes the socket with 1009; the adapter refuses such a request itself', async () => {
     const test = await testServer({ limits: { maxMessageBytes: 4096 } });
-    const socket = await signedIn(test, anna);
+    const socket = await signedInSocket(test, anna);
     socket.send({ id: 1, op: 'search', query: { text: 'x'.repeat(8192) } });
     assert.equal((await socket.closed).code, CLOSE_CODES.MESSAGE_TOO_BIG);
 
@@ -66,7 +42,7 @@ describe('sizes', () => {
 
   it('binary frames close the socket with 1003', async () => {
     const test = await testServer();
-    const socket = await signedIn(test, anna);
+    const socket = await signedInSocket(test, anna);
     socket.ws.send(Buffer.from([1, 2, 3]));
     assert.equal((await socket.closed).code, CLOSE_CODES.UNSUPPORTED_DATA);
   });
@@ -75,7 +51,7 @@ describe('sizes', () => {
 describe('rate limit', () => {
   it('requests over the bucket are refused with a typed, retryable error; pings stay free', async () => {
     const test = await testServer({ limits: { requestBurst: 5, requestsPerSecond: 5 } });
-    const socket = await signedIn(test, anna);
+    const socket = await signedInSocket(test, anna);
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) => socket.request({ id: i + 1, op: 'snapshot' })),
     );
@@ -128,19 +104,19 @@ describe('rate limit', () => {
 describe('sockets per user', () => {
   it('one socket over maxSocketsPerUser is closed with 4429; other users are not affected; a freed place is reusable', async () => {
     const test = await testServer({ limits: { maxSocketsPerUser: 2 } });
-    const first = await signedIn(test, anna);
-    await signedIn(test, anna);
+    const first = await signedInSocket(test, anna);
+    await signedInSocket(test, anna);
     const third = openRawSocket(test.server.wsUrl);
     const closed = await third.auth(await test.token(anna));
     assert.deepEqual(closed, {
       code: CLOSE_CODES.TOO_MANY_SOCKETS,
       reason: 'This user already has 2 connections open.',
     });
-    await signedIn(test, ben);
+    await signedInSocket(test, ben);
     first.ws.close();
     await first.closed;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await signedIn(test, anna);
+    await signedInSocket(test, anna);
     assert.equal(test.server.stats().users, 2);
   });
 });

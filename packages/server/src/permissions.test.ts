@@ -3,77 +3,31 @@
 // the engine's, carried over the wire with their codes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { WebSocket } from 'ws';
-import type { Command, ErrorCode, Id, Session } from '@live-chat/core';
+import type { Command, ErrorCode, Id } from '@live-chat/core';
 import {
-  createMemoryBackend,
-  createSeedData,
-  createWebSocketAdapter,
   SEED_GROUPS,
   SEED_LIVE_CHATS,
   SEED_USERS,
   type WebSocketAdapter,
 } from '@live-chat/adapters';
-import { mintToken } from './auth.js';
-import { createLiveChatServer, type LiveChatServer } from './server.js';
-import { createSqliteBackend } from './storage/backend.js';
 import { createTempDir } from './storage/testing/temp-dir.js';
+import { openTestBackend } from './storage/testing/test-backend.js';
+import { startTestServer, type TestBackend, type TestServer } from './testing/harness.js';
 
-const SECRET = 'a-permissions-test-secret-long-enough-0123456789';
 const { operatorA: anna, operatorB: ben, operatorE: elena, supervisor: maria } = SEED_USERS;
 
-/** What a test needs of one backend behind a real server. */
-interface World {
-  server: LiveChatServer;
-  /** A customer (number `customer` of the Telegram ones) writes to Customer Support. */
-  customerWrites(text: string, customer: number): Session;
-  adapter(userId: Id): WebSocketAdapter;
-  dispose(): Promise<void>;
-}
-
-async function startWorld(kind: 'memory' | 'sqlite'): Promise<World> {
-  const seed = createSeedData({ history: false });
-  const dir = kind === 'sqlite' ? createTempDir('live-chat-permissions-') : undefined;
-  const backend = dir
-    ? createSqliteBackend({ dataDir: dir.path, seed, pruneIntervalMs: 0 })
-    : createMemoryBackend({ seed });
-  const server = await createLiveChatServer({
-    backend,
-    auth: { secret: SECRET },
-    host: '127.0.0.1',
-    port: 0,
-    logger: false,
+/** A server in front of a fresh backend of `kind` on the seed directory. */
+async function startWorld(kind: 'memory' | 'sqlite'): Promise<TestServer<TestBackend>> {
+  if (kind === 'memory') return startTestServer();
+  const dir = createTempDir('live-chat-permissions-');
+  const test = await startTestServer({
+    backend: (seed) => openTestBackend(dir.path, { seed }),
   });
-  const customers = seed.customers.filter(
-    (c) => c.kind === 'external' && c.messenger === 'telegram',
-  );
-  const adapters: WebSocketAdapter[] = [];
   return {
-    server,
-    customerWrites(text, customer) {
-      const result = backend.customerWrites({
-        customerId: customers[customer]!.id,
-        liveChatId: SEED_LIVE_CHATS.support,
-        channel: 'telegram',
-        text,
-      });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value.session;
-    },
-    adapter(userId) {
-      const adapter = createWebSocketAdapter({
-        url: server.wsUrl,
-        WebSocket,
-        getToken: () => mintToken({ secret: SECRET, userId, ttlSec: 600 }),
-      });
-      adapters.push(adapter);
-      return adapter;
-    },
+    ...test,
     async dispose() {
-      for (const adapter of adapters) adapter.dispose();
-      await server.close();
-      await backend.dispose();
-      dir?.remove();
+      await test.dispose();
+      dir.remove();
     },
   };
 }
@@ -88,18 +42,29 @@ async function codeOf(read: Promise<unknown>): Promise<string | undefined> {
   }
 }
 
+let idCounter = 0;
+const uniqueId = () => `permissions-${++idCounter}`;
+
+/** A command as a test writes it: the `commandId` is added when it runs. */
+type CommandInput = Command extends infer C
+  ? C extends Command
+    ? Omit<C, 'commandId'>
+    : never
+  : never;
+
 /** The error code of a command's answer (`ok` when it succeeded). */
-async function commandCode(adapter: WebSocketAdapter, command: Command): Promise<string> {
-  const result = await adapter.execute(command);
+async function commandCode(adapter: WebSocketAdapter, command: CommandInput): Promise<string> {
+  const result = await adapter.execute({ ...command, commandId: uniqueId() } as Command);
   return result.ok ? 'ok' : result.error.code;
 }
 
-let commandCounter = 0;
-const commandId = () => `permissions-${++commandCounter}`;
+/** The error code of taking a session. */
+const take = (adapter: WebSocketAdapter, sessionId: Id) =>
+  commandCode(adapter, { type: 'session.take', sessionId });
 
 for (const kind of ['memory', 'sqlite'] as const) {
   describe(`refusals over a real socket (${kind} backend)`, () => {
-    let world: World;
+    let world: TestServer<TestBackend>;
     let as: Record<string, WebSocketAdapter>;
     before(async () => {
       world = await startWorld(kind);
@@ -113,42 +78,21 @@ for (const kind of ['memory', 'sqlite'] as const) {
       const session = world.customerWrites('Help me, please', 0);
       const outsider = as[elena]!;
       const refused: ErrorCode = 'FORBIDDEN';
-      assert.equal(
-        await commandCode(outsider, {
-          type: 'session.take',
-          sessionId: session.id,
-          commandId: commandId(),
-        }),
-        refused,
-      );
-      assert.equal(
-        await commandCode(outsider, {
-          type: 'session.take-next',
-          liveChatId: SEED_LIVE_CHATS.support,
-          commandId: commandId(),
-        }),
-        refused,
-      );
-      assert.equal(
-        await commandCode(outsider, {
+      for (const command of [
+        { type: 'session.take', sessionId: session.id },
+        { type: 'session.take-next', liveChatId: SEED_LIVE_CHATS.support },
+        {
           type: 'message.send',
           sessionId: session.id,
           text: 'Not my live chat',
-          clientMessageId: commandId(),
-          commandId: commandId(),
-        }),
-        refused,
-      );
+          clientMessageId: uniqueId(),
+        },
+      ] as const) {
+        assert.equal(await commandCode(outsider, command), refused, command.type);
+      }
       assert.equal(await codeOf(outsider.history({ sessionId: session.id })), 'FORBIDDEN');
       // An id that does not exist is NOT_FOUND, for members and outsiders alike.
-      assert.equal(
-        await commandCode(outsider, {
-          type: 'session.take',
-          sessionId: 'no-such-session',
-          commandId: commandId(),
-        }),
-        'NOT_FOUND',
-      );
+      assert.equal(await take(outsider, 'no-such-session'), 'NOT_FOUND');
       assert.equal(await codeOf(as[anna]!.history({ sessionId: 'no-such-session' })), 'NOT_FOUND');
       // The outsider's snapshot has nothing of Customer Support.
       const snapshot = await outsider.snapshot();
@@ -158,14 +102,7 @@ for (const kind of ['memory', 'sqlite'] as const) {
 
     it("keeps others' active sessions to supervisors", async () => {
       const session = world.customerWrites('Ben will take this one', 1);
-      assert.equal(
-        await commandCode(as[ben]!, {
-          type: 'session.take',
-          sessionId: session.id,
-          commandId: commandId(),
-        }),
-        'ok',
-      );
+      assert.equal(await take(as[ben]!, session.id), 'ok');
       // Anna (an operator of the same live chat) does not see Ben's active session at all.
       const annas = await as[anna]!.snapshot();
       assert.ok(!annas.sessions.some((s) => s.id === session.id));
@@ -195,61 +132,26 @@ for (const kind of ['memory', 'sqlite'] as const) {
 
     it("refuses reassigning to a target outside the live chat's targets", async () => {
       const session = world.customerWrites('Please pass me on', 2);
-      assert.equal(
-        await commandCode(as[anna]!, {
-          type: 'session.take',
-          sessionId: session.id,
-          commandId: commandId(),
-        }),
-        'ok',
-      );
-      for (const target of [
-        { kind: 'operator', operatorId: elena },
-        { kind: 'group', groupId: SEED_GROUPS.secondLine },
+      assert.equal(await take(as[anna]!, session.id), 'ok');
+      // Targets outside the list are refused; a listed one (the last) is accepted.
+      for (const [target, expected] of [
+        [{ kind: 'operator', operatorId: elena }, 'VALIDATION'],
+        [{ kind: 'group', groupId: SEED_GROUPS.secondLine }, 'VALIDATION'],
+        [{ kind: 'operator', operatorId: ben }, 'ok'],
       ] as const) {
         assert.equal(
-          await commandCode(as[anna]!, {
-            type: 'session.reassign',
-            sessionId: session.id,
-            target,
-            commandId: commandId(),
-          }),
-          'VALIDATION',
+          await commandCode(as[anna]!, { type: 'session.reassign', sessionId: session.id, target }),
+          expected,
           JSON.stringify(target),
         );
       }
-      // A listed target is accepted.
-      assert.equal(
-        await commandCode(as[anna]!, {
-          type: 'session.reassign',
-          sessionId: session.id,
-          target: { kind: 'operator', operatorId: ben },
-          commandId: commandId(),
-        }),
-        'ok',
-      );
     });
 
     it('refuses taking a session already taken', async () => {
       const session = world.customerWrites('Who is first?', 3);
-      assert.equal(
-        await commandCode(as[ben]!, {
-          type: 'session.take',
-          sessionId: session.id,
-          commandId: commandId(),
-        }),
-        'ok',
-      );
-      assert.equal(
-        await commandCode(as[anna]!, {
-          type: 'session.take',
-          sessionId: session.id,
-          commandId: commandId(),
-        }),
-        'ALREADY_TAKEN',
-      );
+      assert.equal(await take(as[ben]!, session.id), 'ok');
+      assert.equal(await take(as[anna]!, session.id), 'ALREADY_TAKEN');
     });
-
     it('refuses a report of a live chat one is not a member of', async () => {
       const range = { from: Date.now() - 86_400_000, to: Date.now() + 60_000 };
       for (const query of [

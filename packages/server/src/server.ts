@@ -20,6 +20,7 @@ import type { LiveChatBackend } from './backend.js';
 import { Connection } from './connection.js';
 import { declaresTooLarge, HttpError, readJsonBody, sendError, sendJson } from './http.js';
 import { resolveLimits, type ServerLimits } from './limits.js';
+import { setUpServerMetrics, type ServerMetrics } from './metrics/index.js';
 
 /** Options of {@link createLiveChatServer}. */
 export interface LiveChatServerOptions {
@@ -51,6 +52,20 @@ export interface LiveChatServerOptions {
    * `HttpError` is answered with its status.
    */
   handlers?: readonly HttpHandler[];
+  /**
+   * Prometheus metrics (off by default): `true` records to metrics of the server's own, or pass
+   * a {@link ServerMetrics} of `createServerMetrics()` (e.g. to share it with `createChannels`).
+   * Either serves `GET /metrics`. Let only the scraper reach it (it tells how busy the server
+   * is), or set `metricsToken`.
+   */
+  metrics?: boolean | ServerMetrics;
+  /** Path of the metrics route (default `/metrics`); needs `metrics`. */
+  metricsPath?: string;
+  /**
+   * When set, the metrics route needs `Authorization: Bearer <metricsToken>` (at least 16
+   * characters) and answers `401` without it; needs `metrics`.
+   */
+  metricsToken?: string;
 }
 
 /** An HTTP route of {@link LiveChatServerOptions.handlers}: `true` when it answered the request. */
@@ -135,8 +150,9 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
  *
  * Routes: the WebSocket endpoint (`path`, default `/ws`), `GET /healthz` (200 while the process
  * serves), `GET /readyz` (200 when it accepts new sockets, 503 while starting, draining or when
- * the backend is not ready) and, with `dev: true` only, `POST /dev/token`. docs/server.md
- * describes the protocol, the close codes and the limits.
+ * the backend is not ready), with `metrics` only, `GET /metrics` (Prometheus) and, with
+ * `dev: true` only, `POST /dev/token`. docs/server.md describes the protocol, the close codes,
+ * the limits and the metrics.
  */
 export async function createLiveChatServer(
   options: LiveChatServerOptions,
@@ -152,6 +168,8 @@ export async function createLiveChatServer(
     throw new TypeError('dev: true signs tokens, so it needs auth.secret.');
   }
   const devSecret = options.dev && isSecretAuth(auth) ? auth.secret : undefined;
+  const metrics = setUpServerMetrics(options, [wsPath, '/healthz', '/readyz', '/dev/token']);
+  const handlers = [...metrics.routes, ...(options.handlers ?? [])];
 
   const connections = new Set<Connection>();
   const byUser = new Map<string, Set<Connection>>();
@@ -170,6 +188,7 @@ export async function createLiveChatServer(
     verify,
     limits,
     logger,
+    metrics: metrics.recorder,
     draining: () => draining,
     admit(connection: Connection): boolean {
       const userId = connection.userId as string;
@@ -278,7 +297,7 @@ export async function createLiveChatServer(
     } else if (path === wsPath) {
       throw new HttpError(426, 'This endpoint speaks WebSocket.');
     } else {
-      for (const handler of options.handlers ?? []) {
+      for (const handler of handlers) {
         if (await handler(request, response, path)) return;
       }
       throw new HttpError(404, 'Not found.');
@@ -318,6 +337,13 @@ export async function createLiveChatServer(
   logger.info({ url, wsPath, dev: devSecret !== undefined }, 'live chat server listening');
   if (devSecret !== undefined) logger.warn('POST /dev/token is enabled: never in production');
 
+  function stats(): LiveChatServerStats {
+    let subscriptions = 0;
+    for (const connection of connections) subscriptions += connection.subscriptionCount;
+    return { sockets: connections.size, users: byUser.size, subscriptions };
+  }
+  const untrackStats = metrics.recorder.trackServer(stats);
+
   let closing: Promise<void> | undefined;
 
   async function shutdown(): Promise<void> {
@@ -350,6 +376,7 @@ export async function createLiveChatServer(
     httpServer.closeAllConnections();
     await closed;
     listening = false;
+    untrackStats();
     logger.info('shut down');
   }
 
@@ -360,11 +387,7 @@ export async function createLiveChatServer(
     wsUrl: `ws://${formatHost(host)}:${port}${wsPath}`,
     httpServer,
     logger,
-    stats() {
-      let subscriptions = 0;
-      for (const connection of connections) subscriptions += connection.subscriptionCount;
-      return { sockets: connections.size, users: byUser.size, subscriptions };
-    },
+    stats,
     close() {
       closing ??= shutdown();
       return closing;

@@ -1,6 +1,7 @@
 /** Reads: the snapshot, history pages, scoped search and reports. */
 import { check, checkEqual, checkJson } from './assert.js';
-import { newCommandId, type CheckDefinition } from './probe.js';
+import type { CheckDefinition } from './probe.js';
+import { rename, reply, take } from './command-inputs.js';
 
 export const READ_CHECKS: readonly CheckDefinition[] = [
   {
@@ -35,33 +36,23 @@ export const READ_CHECKS: readonly CheckDefinition[] = [
       const session = await p.newSession(0, 'one');
       for (const text of ['two', 'three', 'four', 'five']) await p.customerWrites(0, text);
       const adapter = p.adapter(operatorA);
-      const newest = await adapter.history({ sessionId: session.id, limit: 2 });
-      checkEqual(
-        newest.messages.map((m) => m.text),
-        ['four', 'five'],
-        'the newest page',
-      );
+      /** The two messages before `beforeOrder` (the newest two without it) must be `texts`. */
+      const page = async (beforeOrder: number | undefined, texts: string[], what: string) => {
+        const query = { sessionId: session.id, limit: 2 };
+        const found = await adapter.history(
+          beforeOrder === undefined ? query : { ...query, beforeOrder },
+        );
+        checkEqual(
+          found.messages.map((m) => m.text),
+          texts,
+          what,
+        );
+        return found;
+      };
+      const newest = await page(undefined, ['four', 'five'], 'the newest page');
       check(newest.hasMore, 'older messages exist');
-      const older = await adapter.history({
-        sessionId: session.id,
-        limit: 2,
-        beforeOrder: newest.messages[0]?.order as number,
-      });
-      checkEqual(
-        older.messages.map((m) => m.text),
-        ['two', 'three'],
-        'the page before',
-      );
-      const oldest = await adapter.history({
-        sessionId: session.id,
-        limit: 2,
-        beforeOrder: older.messages[0]?.order as number,
-      });
-      checkEqual(
-        oldest.messages.map((m) => m.text),
-        ['one'],
-        'the first page',
-      );
+      const older = await page(newest.messages[0]?.order, ['two', 'three'], 'the page before');
+      const oldest = await page(older.messages[0]?.order, ['one'], 'the first page');
       check(!oldest.hasMore, 'nothing before the first message');
     },
   },
@@ -70,12 +61,8 @@ export const READ_CHECKS: readonly CheckDefinition[] = [
     async run(p) {
       const { operatorA } = p.users;
       const session = await p.newSession(0, 'My blender makes a strange noise.');
-      await p.ok(operatorA, { type: 'session.take', sessionId: session.id }, 'take');
-      await p.ok(
-        operatorA,
-        { type: 'session.rename', sessionId: session.id, name: 'Blender warranty' },
-        'rename',
-      );
+      await p.ok(operatorA, take(session.id), 'take');
+      await p.ok(operatorA, rename(session.id, 'Blender warranty'), 'rename');
       const adapter = p.adapter(operatorA);
       const names = await adapter.search({ text: 'blender' });
       check(
@@ -100,16 +87,7 @@ export const READ_CHECKS: readonly CheckDefinition[] = [
     async run(p) {
       const { operatorA, supervisor } = p.users;
       const session = await p.newSession(0);
-      await p.ok(
-        operatorA,
-        {
-          type: 'message.send',
-          sessionId: session.id,
-          clientMessageId: newCommandId(),
-          text: 'Hello!',
-        },
-        'answer',
-      );
+      await p.ok(operatorA, reply(session.id, 'Hello!'), 'answer');
       // A range wide enough for any backend clock.
       const range = { from: 0, to: 8.64e15 };
       const operators = await p

@@ -9,10 +9,7 @@ export const STREAM_CHECKS: readonly CheckDefinition[] = [
   {
     name: "each user's stream numbers its events 1 apart, as plain JSON",
     async run(p) {
-      const { operatorA, operatorB, supervisor, outsider } = p.users;
-      const recorders = await Promise.all(
-        [operatorA, operatorB, supervisor, outsider].map((id) => p.record(id)),
-      );
+      const recorders = await p.recordEveryone();
       await scriptedDay(p);
       for (const r of recorders) {
         const fresh = await r.adapter.snapshot();
@@ -31,10 +28,7 @@ export const STREAM_CHECKS: readonly CheckDefinition[] = [
   {
     name: 'snapshot + events(seq) reproduces the live state',
     async run(p) {
-      const { operatorA, operatorB, supervisor, outsider } = p.users;
-      const recorders = await Promise.all(
-        [operatorA, operatorB, supervisor, outsider].map((id) => p.record(id)),
-      );
+      const recorders = await p.recordEveryone();
       await scriptedDay(p);
       for (const r of recorders) await p.checkConverged(r);
     },

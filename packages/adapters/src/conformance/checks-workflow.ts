@@ -3,16 +3,14 @@ import type { AlertEvent, MessageAddedEvent, Session, SessionUpsertedEvent } fro
 import { check, checkEqual, checkError, checkOk } from './assert.js';
 import { isActivity, isUpsertOf, mentions } from './events.js';
 import { newCommandId, type CheckDefinition, type Recorder } from './probe.js';
+import { close, reassign, reply, take } from './command-inputs.js';
 
 export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
   {
     name: 'a customer message opens a queued session and alerts only the operators',
     async run(p) {
-      const { operatorA, operatorB, supervisor, outsider } = p.users;
-      const recorders = await Promise.all(
-        [operatorA, operatorB, supervisor, outsider].map((id) => p.record(id)),
-      );
-      const [a, b, sup, out] = recorders as [Recorder, Recorder, Recorder, Recorder];
+      const recorders = await p.recordEveryone();
+      const [a, b, sup, out] = recorders;
       await p.customerWrites(0, 'Hi, my parcel has not arrived.');
       const session = await p.sessionOf(0);
       check(
@@ -104,18 +102,9 @@ export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
     async run(p) {
       const { operatorA, operatorB } = p.users;
       const session = await p.newSession(0, 'My order arrived damaged.');
-      await p.ok(
-        operatorA,
-        {
-          type: 'message.send',
-          sessionId: session.id,
-          clientMessageId: newCommandId(),
-          text: 'Sorry! A replacement is on its way.',
-        },
-        'answer',
-      );
+      await p.ok(operatorA, reply(session.id, 'Sorry! A replacement is on its way.'), 'answer');
       await p.customerWrites(0, 'Thanks!');
-      await p.ok(operatorA, { type: 'session.close', sessionId: session.id }, 'close');
+      await p.ok(operatorA, close(session.id), 'close');
       const b = await p.record(operatorB);
       await p.customerWrites(0, 'Hi again, the replacement is damaged too.');
       const reopened = await p.sessionOf(0);
@@ -154,18 +143,14 @@ export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
     async run(p) {
       const { operatorA, operatorB, supervisor } = p.users;
       const session = await p.newSession(0);
-      await p.ok(operatorA, { type: 'session.take', sessionId: session.id }, 'take');
+      await p.ok(operatorA, take(session.id), 'take');
       const recorders = await Promise.all(
         [operatorA, operatorB, supervisor].map((id) => p.record(id)),
       );
       const [a, b, sup] = recorders as [Recorder, Recorder, Recorder];
       const value = (await p.ok(
         operatorA,
-        {
-          type: 'session.reassign',
-          sessionId: session.id,
-          target: { kind: 'operator', operatorId: operatorB },
-        },
+        reassign(session.id, { kind: 'operator', operatorId: operatorB }),
         'reassign',
       )) as { session: Session };
       checkEqual(
@@ -194,13 +179,11 @@ export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
   {
     name: "closing tells the supervisors and the live chat's operators",
     async run(p) {
-      const { operatorA, operatorB, supervisor, outsider } = p.users;
+      const { operatorA } = p.users;
       const session = await p.newSession(0);
-      await p.ok(operatorA, { type: 'session.take', sessionId: session.id }, 'take');
-      const recorders = await Promise.all(
-        [operatorA, operatorB, supervisor, outsider].map((id) => p.record(id)),
-      );
-      await p.ok(operatorA, { type: 'session.close', sessionId: session.id }, 'close');
+      await p.ok(operatorA, take(session.id), 'take');
+      const recorders = await p.recordEveryone();
+      await p.ok(operatorA, close(session.id), 'close');
       for (const r of recorders.slice(0, 3)) {
         const entry = await r.waitFor(
           isActivity('session-closed', session.id),
@@ -222,17 +205,13 @@ export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
       if (!group) return; // optional part of the contract
       const { operatorA, operatorB, supervisor } = p.users;
       const session = await p.newSession(0);
-      await p.ok(operatorA, { type: 'session.take', sessionId: session.id }, 'take');
+      await p.ok(operatorA, take(session.id), 'take');
       const recorders = await Promise.all(
         [operatorA, operatorB, supervisor].map((id) => p.record(id)),
       );
       const value = (await p.ok(
         operatorA,
-        {
-          type: 'session.reassign',
-          sessionId: session.id,
-          target: { kind: 'group', groupId: group.groupId },
-        },
+        reassign(session.id, { kind: 'group', groupId: group.groupId }),
         'reassign to the group',
       )) as { session: Session };
       check(value.session.status === 'queued', 'a session reassigned to a group is queued');
@@ -250,11 +229,11 @@ export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
       );
       check(!otherSees, 'an operator outside the group does not see it');
       checkError(
-        await p.run(operatorA, { type: 'session.take', sessionId: session.id }),
+        await p.run(operatorA, take(session.id)),
         ['FORBIDDEN', 'NOT_FOUND'],
         'a non-member taking it',
       );
-      await p.ok(operatorB, { type: 'session.take', sessionId: session.id }, 'a member takes it');
+      await p.ok(operatorB, take(session.id), 'a member takes it');
     },
   },
 ];

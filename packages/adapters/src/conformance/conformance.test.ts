@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { filter } from 'rxjs';
 import type { Command, TransportAdapter } from '@live-chat/core';
+import { forwardingAdapter } from '../forwarding-adapter.js';
 import { createMemoryConformanceHarness } from '../memory/conformance-harness.js';
 import {
   ConformanceError,
@@ -19,22 +20,6 @@ function brokenHarness(
     return { ...harness, adapterFor: (userId) => breakAdapter(harness.adapterFor(userId)) };
   };
 }
-
-/** A copy of the adapter with some members replaced. */
-const patched = (
-  adapter: TransportAdapter,
-  patch: Partial<TransportAdapter>,
-): TransportAdapter => ({
-  connection$: adapter.connection$,
-  snapshot: () => adapter.snapshot(),
-  events: (seq) => adapter.events(seq),
-  execute: (command) => adapter.execute(command),
-  history: (query) => adapter.history(query),
-  search: (query) => adapter.search(query),
-  report: (query) => adapter.report(query),
-  dispose: () => adapter.dispose?.(),
-  ...patch,
-});
 
 async function failures(factory: () => ConformanceHarness, names: RegExp): Promise<string[]> {
   const failed: string[] = [];
@@ -74,7 +59,7 @@ describe('the conformance suite', () => {
 
   it('catches a backend that ignores commandIds', async () => {
     const factory = brokenHarness((adapter) =>
-      patched(adapter, {
+      forwardingAdapter(adapter, {
         execute: (command) =>
           adapter.execute({
             ...command,
@@ -89,7 +74,7 @@ describe('the conformance suite', () => {
 
   it('catches a stream that skips events', async () => {
     const factory = brokenHarness((adapter) =>
-      patched(adapter, {
+      forwardingAdapter(adapter, {
         events: (seq) => adapter.events(seq).pipe(filter((event) => event.seq % 4 !== 0)),
       }),
     );
@@ -99,7 +84,7 @@ describe('the conformance suite', () => {
 
   it('catches a backend that lets two operators take the same session', async () => {
     const factory = brokenHarness((adapter) =>
-      patched(adapter, {
+      forwardingAdapter(adapter, {
         execute: async (command) => {
           const result = await adapter.execute(command);
           // Pretends a lost race was won.

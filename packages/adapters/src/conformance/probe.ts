@@ -7,13 +7,14 @@ import type {
   Command,
   CommandInput,
   CommandResult,
+  ErrorCode,
   Id,
   ServerEvent,
   Session,
   Snapshot,
   TransportAdapter,
 } from '@live-chat/core';
-import { check, checkEqual, checkOk, ConformanceError } from './assert.js';
+import { check, checkEqual, checkError, checkOk, ConformanceError } from './assert.js';
 import { comparable, foldEvents, stateFromSnapshot, type FoldedState } from './fold.js';
 import type { ConformanceHarness } from './harness.js';
 
@@ -99,6 +100,14 @@ export class Recorder {
   }
 }
 
+/** A command that must be refused: what it means, who sends it, and the error codes allowed. */
+export type Refusal = readonly [
+  what: string,
+  userId: Id,
+  command: CommandInput,
+  codes: ErrorCode | readonly ErrorCode[],
+];
+
 /** One check: what it proves (its name), and how, given a probe on a fresh harness. */
 export interface CheckDefinition {
   name: string;
@@ -145,10 +154,49 @@ export class Probe {
     return recorder;
   }
 
+  /** Starts recording the events of every user of the harness: operators A and B, the supervisor, the outsider. */
+  recordEveryone(): Promise<[Recorder, Recorder, Recorder, Recorder]> {
+    const { operatorA, operatorB, supervisor, outsider } = this.users;
+    return Promise.all([
+      this.record(operatorA),
+      this.record(operatorB),
+      this.record(supervisor),
+      this.record(outsider),
+    ]);
+  }
+
   /** Executes a command (with a fresh commandId unless given). */
   run(userId: Id, input: CommandInput | Command): Promise<CommandResult> {
     const command = { commandId: newCommandId(), ...input } as Command;
     return this.adapter(userId).execute(command);
+  }
+
+  /** Sends each command in turn and checks that it is refused with one of its codes. */
+  async refuses(refusals: readonly Refusal[]): Promise<void> {
+    for (const [what, userId, command, codes] of refusals) {
+      checkError(await this.run(userId, command), codes, what);
+    }
+  }
+
+  /**
+   * Takes the users' snapshots now; the check it answers proves that since then nothing they
+   * see has changed: no event, the same state.
+   */
+  async unchangedFor(users: readonly Id[]): Promise<() => Promise<void>> {
+    const snapshots = () => Promise.all(users.map((id) => this.adapter(id).snapshot()));
+    const before = await snapshots();
+    return async () => {
+      const after = await snapshots();
+      before.forEach((snapshot, i) => {
+        const seen = after[i] as Snapshot;
+        checkEqual(seen.seq, snapshot.seq, `${users[i]}: refused commands emit no event`);
+        checkEqual(
+          withoutSeq(seen),
+          withoutSeq(snapshot),
+          `${users[i]}: refused commands change nothing`,
+        );
+      });
+    };
   }
 
   /** Executes a command that must succeed. */

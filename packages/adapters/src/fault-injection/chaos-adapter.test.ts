@@ -93,6 +93,16 @@ const isNetworkError = (error: unknown): boolean =>
     ['ECONNRESET', 1006].includes((error as { code?: unknown }).code as never));
 
 describe('chaos adapter: events', () => {
+  /** Follows the user's stream, injects `fault`, and lets a customer write once. */
+  async function writeUnder(fault: FaultKind, planOptions?: Parameters<typeof setup>[0]) {
+    const world = setup(planOptions);
+    const followed = world.follow();
+    world.adapter.inject(fault);
+    world.customerWrites();
+    await world.clock.advance(0);
+    return { ...world, ...followed };
+  }
+
   it('passes everything through when the plan injects nothing', async () => {
     const { clock, customerWrites, follow, adapter } = setup();
     const { events } = follow();
@@ -108,11 +118,7 @@ describe('chaos adapter: events', () => {
   });
 
   it('event-drop: the next event never arrives', async () => {
-    const { clock, customerWrites, follow, adapter, plan } = setup();
-    const { events } = follow();
-    adapter.inject('event-drop');
-    customerWrites();
-    await clock.advance(0);
+    const { adapter, plan, events } = await writeUnder('event-drop');
     assert.equal(events[0]?.seq, 2);
     assert.equal(plan.counts()['event-drop'], 1);
     assert.deepEqual(
@@ -122,21 +128,13 @@ describe('chaos adapter: events', () => {
   });
 
   it('event-duplicate: the next event arrives twice', async () => {
-    const { clock, customerWrites, follow, adapter } = setup();
-    const { events } = follow();
-    adapter.inject('event-duplicate');
-    customerWrites();
-    await clock.advance(0);
+    const { events } = await writeUnder('event-duplicate');
     assert.deepEqual(seqs(events).slice(0, 3), [1, 1, 2]);
     assert.notEqual(events[0], events[1]);
   });
 
   it('event-reorder: the next event arrives after the one behind it', async () => {
-    const { clock, customerWrites, follow, adapter } = setup();
-    const { events } = follow();
-    adapter.inject('event-reorder');
-    customerWrites();
-    await clock.advance(0);
+    const { events } = await writeUnder('event-reorder');
     assert.deepEqual(seqs(events).slice(0, 2), [2, 1]);
   });
 
@@ -160,11 +158,7 @@ describe('chaos adapter: events', () => {
   });
 
   it('event-delay: the stream stalls, then goes on in order', async () => {
-    const { clock, customerWrites, follow, adapter } = setup({ stallMs: [500, 500] });
-    const { events } = follow();
-    adapter.inject('event-delay');
-    customerWrites();
-    await clock.advance(0);
+    const { clock, events } = await writeUnder('event-delay', { stallMs: [500, 500] });
     assert.equal(events.length, 0);
     await clock.advance(499);
     assert.equal(events.length, 0);
@@ -186,11 +180,7 @@ describe('chaos adapter: events', () => {
           assert.equal((end.error as { code?: string }).code, 'RESYNC_REQUIRED'),
       ],
     ] as const) {
-      const { clock, customerWrites, follow, adapter } = setup();
-      const { events, end } = follow();
-      adapter.inject(kind);
-      customerWrites();
-      await clock.advance(0);
+      const { events, end } = await writeUnder(kind);
       assert.deepEqual(events, [], kind);
       check(end);
     }
@@ -264,34 +254,34 @@ describe('chaos adapter: connection outages', () => {
 });
 
 describe('chaos adapter: requests', () => {
+  /** A queued session, then `fault`, then a take of it (command `c1`) under way. */
+  function takeUnder(fault: FaultKind) {
+    const world = setup();
+    const sessionId = world.customerWrites();
+    world.adapter.inject(fault);
+    const command = { type: 'session.take', commandId: 'c1', sessionId } as const;
+    return { ...world, sessionId, command, take: watch(world.adapter.execute(command)) };
+  }
+
   it('response-lost: the backend applied the command, the answer is a network error', async () => {
-    const { clock, customerWrites, adapter, backend } = setup();
-    const sessionId = customerWrites();
-    adapter.inject('response-lost');
-    const take = watch(adapter.execute({ type: 'session.take', commandId: 'c1', sessionId }));
+    const { clock, adapter, backend, sessionId, command, take } = takeUnder('response-lost');
     await clock.advance(0);
     assert.ok(isNetworkError(take.error));
     assert.equal(backend.getSession(sessionId)?.status, 'active');
     // The same commandId gets the first result.
-    const again = await adapter.execute({ type: 'session.take', commandId: 'c1', sessionId });
+    const again = await adapter.execute(command);
     assert.equal(again.ok, true);
   });
 
   it('execute-throws: a network error, and nothing applied', async () => {
-    const { clock, customerWrites, adapter, backend } = setup();
-    const sessionId = customerWrites();
-    adapter.inject('execute-throws');
-    const take = watch(adapter.execute({ type: 'session.take', commandId: 'c1', sessionId }));
+    const { clock, backend, sessionId, take } = takeUnder('execute-throws');
     await clock.advance(0);
     assert.ok(isNetworkError(take.error));
     assert.equal(backend.getSession(sessionId)?.status, 'queued');
   });
 
   it('execute-hangs: no answer ever comes', async () => {
-    const { clock, customerWrites, adapter } = setup();
-    const sessionId = customerWrites();
-    adapter.inject('execute-hangs');
-    const take = watch(adapter.execute({ type: 'session.take', commandId: 'c1', sessionId }));
+    const { clock, adapter, take } = takeUnder('execute-hangs');
     await clock.advance(3_600_000);
     assert.equal(take.settled, false);
     assert.equal(adapter.calls.execute, 1);

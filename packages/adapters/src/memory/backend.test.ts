@@ -1,27 +1,36 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_MESSAGE_LENGTH, MAX_SESSION_NAME_LENGTH } from '@live-chat/core';
-import type { Command, CommandInput, Id, ServerEvent, Session } from '@live-chat/core';
+import type { Channel, Command, CommandInput, Id, ServerEvent, Session } from '@live-chat/core';
+import {
+  close,
+  reassign,
+  rename,
+  reply,
+  returnToQueue,
+  startOutbound,
+  take,
+} from '../conformance/command-inputs.js';
 import { comparable, foldEvents, stateFromSnapshot } from '../conformance/fold.js';
 import { createMemoryBackend, type MemoryBackendOptions } from './backend.js';
 import { customerIdOf } from './directory.js';
-import { createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from './seed.js';
+import {
+  anna,
+  ben,
+  chloe,
+  david,
+  diego,
+  elena,
+  hana,
+  helpDesk,
+  liam,
+  maria,
+  noah,
+  olivia,
+  support,
+} from './testing/cast.js';
+import { createSeedData, SEED_GROUPS } from './seed.js';
 
-const {
-  operatorA: anna,
-  operatorB: ben,
-  operatorC: chloe,
-  operatorD: david,
-  operatorE: elena,
-  supervisor: maria,
-} = SEED_USERS;
-const support = SEED_LIVE_CHATS.support;
-const helpDesk = SEED_LIVE_CHATS.helpDesk;
-const olivia = customerIdOf('Olivia Bennett'); // telegram
-const liam = customerIdOf('Liam Walker'); // telegram
-const hana = customerIdOf('Hana Tanaka'); // telegram
-const diego = customerIdOf('Diego Reyes'); // telegram
-const noah = customerIdOf('Noah Brennan'); // web
 const STAFF = [anna, ben, chloe, david, elena, maria];
 const MINUTE = 60_000;
 
@@ -161,12 +170,10 @@ describe('memory backend: taking sessions', () => {
     const { session } = write(olivia, 'Hello?');
     write(olivia, 'Anyone there?');
     assert.equal(backend.unreadOf(anna, session.id), 2);
-    const { session: after, message } = ok<{ session: Session; message: { order: number } }>(anna, {
-      type: 'message.send',
-      sessionId: session.id,
-      clientMessageId: 'm1',
-      text: 'Hi! How can I help?  ',
-    });
+    const { session: after, message } = ok<{ session: Session; message: { order: number } }>(
+      anna,
+      reply(session.id, 'Hi! How can I help?  ', 'm1'),
+    );
     assert.equal(after.status, 'active');
     assert.deepEqual(after.assignee, { kind: 'operator', operatorId: anna });
     assert.equal(message.order, 3);
@@ -214,12 +221,7 @@ describe('memory backend: customers writing in', () => {
   it('reopens a closed session in the queue when its customer writes, with the whole history', () => {
     const { ok, write, backend, visible } = setup();
     const { session } = write(olivia, 'My order is late.');
-    ok(anna, {
-      type: 'message.send',
-      sessionId: session.id,
-      clientMessageId: 'a1',
-      text: 'It ships tomorrow.',
-    });
+    ok(anna, reply(session.id, 'It ships tomorrow.', 'a1'));
     ok(anna, { type: 'session.close', sessionId: session.id });
     assert.equal(
       visible(ben, session.id)?.status,
@@ -247,12 +249,7 @@ describe('memory backend: customers writing in', () => {
   it('reopens straight to the last operator where the live chat says so (Website Help Desk)', () => {
     const { ok, write, visible } = setup();
     const { session } = write(noah, 'Hi', helpDesk, 'web');
-    ok(elena, {
-      type: 'message.send',
-      sessionId: session.id,
-      clientMessageId: 'e1',
-      text: 'Hello!',
-    });
+    ok(elena, reply(session.id, 'Hello!', 'e1'));
     ok(elena, { type: 'session.close', sessionId: session.id });
     const again = write(noah, 'Me again', helpDesk, 'web');
     assert.equal(again.session.status, 'active');
@@ -372,73 +369,47 @@ describe('memory backend: refused commands', () => {
     return { ...t, queued, active, grouped, closed };
   }
 
-  const send = (sessionId: Id, text: unknown) =>
-    ({
-      type: 'message.send',
-      sessionId,
-      clientMessageId: `c-${Math.random()}`,
-      text,
-    }) as CommandInput;
+  /** +New Session with a customer through a channel, in Customer Support unless told. */
+  const outbound = (customerId: Id, channel: Channel, liveChatId: Id = support) =>
+    startOutbound(liveChatId, customerId, channel);
 
   it('answers each bad command with its typed error and changes nothing', () => {
     const { backend, run, queued, active, grouped, closed, snapshot } = world();
     const cases: [string, Id, CommandInput, string][] = [
-      [
-        'take of an unknown session',
-        anna,
-        { type: 'session.take', sessionId: 'nope' },
-        'NOT_FOUND',
-      ],
-      ['send to an unknown session', anna, send('nope', 'Hi'), 'NOT_FOUND'],
-      ['an empty message', anna, send(queued.id, ''), 'VALIDATION'],
-      ['a blank message', anna, send(queued.id, ' \n\t '), 'VALIDATION'],
+      ['take of an unknown session', anna, take('nope'), 'NOT_FOUND'],
+      ['send to an unknown session', anna, reply('nope', 'Hi'), 'NOT_FOUND'],
+      ['an empty message', anna, reply(queued.id, ''), 'VALIDATION'],
+      ['a blank message', anna, reply(queued.id, ' \n\t '), 'VALIDATION'],
       [
         'an over-long message',
         anna,
-        send(queued.id, 'x'.repeat(MAX_MESSAGE_LENGTH + 1)),
+        reply(queued.id, 'x'.repeat(MAX_MESSAGE_LENGTH + 1)),
         'VALIDATION',
       ],
-      ['a message that is not text', anna, send(queued.id, 42), 'VALIDATION'],
+      ['a message that is not text', anna, reply(queued.id, 42 as unknown as string), 'VALIDATION'],
       [
         'a send without clientMessageId',
         anna,
         { type: 'message.send', sessionId: queued.id, text: 'Hi' } as CommandInput,
         'VALIDATION',
       ],
-      [
-        'an empty session name',
-        anna,
-        { type: 'session.rename', sessionId: active.id, name: '  ' },
-        'VALIDATION',
-      ],
+      ['an empty session name', anna, rename(active.id, '  '), 'VALIDATION'],
       [
         'an over-long session name',
         anna,
-        {
-          type: 'session.rename',
-          sessionId: active.id,
-          name: 'n'.repeat(MAX_SESSION_NAME_LENGTH + 1),
-        },
+        rename(active.id, 'n'.repeat(MAX_SESSION_NAME_LENGTH + 1)),
         'VALIDATION',
       ],
       [
         'reassign to an operator who is not a target',
         anna,
-        {
-          type: 'session.reassign',
-          sessionId: active.id,
-          target: { kind: 'operator', operatorId: elena },
-        },
+        reassign(active.id, { kind: 'operator', operatorId: elena }),
         'VALIDATION',
       ],
       [
         "reassign to another live chat's group",
         anna,
-        {
-          type: 'session.reassign',
-          sessionId: active.id,
-          target: { kind: 'group', groupId: SEED_GROUPS.secondLine },
-        },
+        reassign(active.id, { kind: 'group', groupId: SEED_GROUPS.secondLine }),
         'VALIDATION',
       ],
       [
@@ -454,127 +425,48 @@ describe('memory backend: refused commands', () => {
       [
         'reassign to the current assignee',
         anna,
-        {
-          type: 'session.reassign',
-          sessionId: active.id,
-          target: { kind: 'operator', operatorId: anna },
-        },
+        reassign(active.id, { kind: 'operator', operatorId: anna }),
         'VALIDATION',
       ],
-      [
-        'a non-member taking a session',
-        elena,
-        { type: 'session.take', sessionId: queued.id },
-        'FORBIDDEN',
-      ],
-      ['a non-member writing', elena, send(queued.id, 'Hi'), 'FORBIDDEN'],
-      ['a non-member closing', elena, { type: 'session.close', sessionId: queued.id }, 'FORBIDDEN'],
+      ['a non-member taking a session', elena, take(queued.id), 'FORBIDDEN'],
+      ['a non-member writing', elena, reply(queued.id, 'Hi'), 'FORBIDDEN'],
+      ['a non-member closing', elena, close(queued.id), 'FORBIDDEN'],
       [
         'a non-member of the group taking a group-queued session',
         anna,
-        { type: 'session.take', sessionId: grouped.id },
+        take(grouped.id),
         'FORBIDDEN',
       ],
-      ['a non-member of the group answering it', chloe, send(grouped.id, 'Hi'), 'FORBIDDEN'],
-      [
-        "closing another operator's session",
-        ben,
-        { type: 'session.close', sessionId: active.id },
-        'FORBIDDEN',
-      ],
-      [
-        "renaming another operator's session",
-        ben,
-        { type: 'session.rename', sessionId: active.id, name: 'Mine' },
-        'FORBIDDEN',
-      ],
-      [
-        "taking another operator's session",
-        ben,
-        { type: 'session.take', sessionId: active.id },
-        'ALREADY_TAKEN',
-      ],
-      ["answering another operator's session", ben, send(active.id, 'Hi'), 'ALREADY_TAKEN'],
-      [
-        'closing twice',
-        anna,
-        { type: 'session.close', sessionId: closed.id },
-        'INVALID_TRANSITION',
-      ],
-      [
-        'taking a closed session',
-        anna,
-        { type: 'session.take', sessionId: closed.id },
-        'INVALID_TRANSITION',
-      ],
-      ['answering a closed session', maria, send(closed.id, 'Hi'), 'INVALID_TRANSITION'],
-      [
-        'returning a queued session',
-        anna,
-        { type: 'session.return-to-queue', sessionId: queued.id },
-        'INVALID_TRANSITION',
-      ],
-      [
-        '+New Session in a web-only live chat',
-        chloe,
-        { type: 'session.start-outbound', liveChatId: helpDesk, customerId: noah, channel: 'web' },
-        'FORBIDDEN',
-      ],
+      ['a non-member of the group answering it', chloe, reply(grouped.id, 'Hi'), 'FORBIDDEN'],
+      ["closing another operator's session", ben, close(active.id), 'FORBIDDEN'],
+      ["renaming another operator's session", ben, rename(active.id, 'Mine'), 'FORBIDDEN'],
+      ["taking another operator's session", ben, take(active.id), 'ALREADY_TAKEN'],
+      ["answering another operator's session", ben, reply(active.id, 'Hi'), 'ALREADY_TAKEN'],
+      ['closing twice', anna, close(closed.id), 'INVALID_TRANSITION'],
+      ['taking a closed session', anna, take(closed.id), 'INVALID_TRANSITION'],
+      ['answering a closed session', maria, reply(closed.id, 'Hi'), 'INVALID_TRANSITION'],
+      ['returning a queued session', anna, returnToQueue(queued.id), 'INVALID_TRANSITION'],
+      ['+New Session in a web-only live chat', chloe, outbound(noah, 'web', helpDesk), 'FORBIDDEN'],
       [
         '+New Session through an unconnected channel',
         anna,
-        {
-          type: 'session.start-outbound',
-          liveChatId: support,
-          customerId: olivia,
-          channel: 'viber',
-        },
+        outbound(olivia, 'viber'),
         'VALIDATION',
       ],
       [
         '+New Session through a channel the customer does not use',
         anna,
-        {
-          type: 'session.start-outbound',
-          liveChatId: support,
-          customerId: diego,
-          channel: 'email',
-        },
+        outbound(diego, 'email'),
         'VALIDATION',
       ],
-      [
-        '+New Session with an unknown customer',
-        anna,
-        {
-          type: 'session.start-outbound',
-          liveChatId: support,
-          customerId: 'nobody',
-          channel: 'telegram',
-        },
-        'NOT_FOUND',
-      ],
+      ['+New Session with an unknown customer', anna, outbound('nobody', 'telegram'), 'NOT_FOUND'],
       [
         '+New Session with a customer who has an open session',
         anna,
-        {
-          type: 'session.start-outbound',
-          liveChatId: support,
-          customerId: olivia,
-          channel: 'telegram',
-        },
+        outbound(olivia, 'telegram'),
         'CONFLICT',
       ],
-      [
-        '+New Session by a non-member',
-        elena,
-        {
-          type: 'session.start-outbound',
-          liveChatId: support,
-          customerId: diego,
-          channel: 'telegram',
-        },
-        'FORBIDDEN',
-      ],
+      ['+New Session by a non-member', elena, outbound(diego, 'telegram'), 'FORBIDDEN'],
       [
         'a negative read marker',
         anna,
@@ -772,13 +664,7 @@ describe('memory backend: idempotency', () => {
   it('returns the first result for a repeated commandId and applies it once', () => {
     const { backend, write } = setup();
     const { session } = write(olivia, 'Hello');
-    const command = {
-      type: 'message.send' as const,
-      sessionId: session.id,
-      clientMessageId: 'x1',
-      text: 'Hi!',
-      commandId: 'same',
-    };
+    const command = { ...reply(session.id, 'Hi!', 'x1'), commandId: 'same' };
     const first = backend.execute(anna, command);
     const seq = backend.seqOf(anna);
     const second = backend.execute(anna, command);
@@ -793,12 +679,7 @@ describe('memory backend: idempotency', () => {
   it('never duplicates a message retried with the same clientMessageId under a new commandId', () => {
     const { backend, write, run } = setup();
     const { session } = write(olivia, 'Hello');
-    const send = {
-      type: 'message.send' as const,
-      sessionId: session.id,
-      clientMessageId: 'retry-me',
-      text: 'On it.',
-    };
+    const send = reply(session.id, 'On it.', 'retry-me');
     const first = run(anna, send);
     const retry = run(anna, send);
     assert.ok(first.ok && retry.ok);
@@ -818,8 +699,8 @@ describe('memory backend: event streams', () => {
     const first = t.write(olivia, 'one').session;
     const second = t.write(liam, 'two').session;
     t.ok(anna, { type: 'session.take', sessionId: first.id });
-    t.ok(anna, { type: 'message.send', sessionId: first.id, clientMessageId: 'a', text: 'hi' });
-    t.ok(ben, { type: 'message.send', sessionId: second.id, clientMessageId: 'b', text: 'hello' });
+    t.ok(anna, reply(first.id, 'hi', 'a'));
+    t.ok(ben, reply(second.id, 'hello', 'b'));
     t.ok(anna, {
       type: 'session.reassign',
       sessionId: first.id,

@@ -1,32 +1,45 @@
 /**
- * The memory backend's conformance harness: a reference for what a backend hands the suite in
- * `@live-chat/adapters/conformance`, and what this package's own tests run the suite against.
+ * Conformance harnesses on the seed directory: the memory backend's own (a reference for what a
+ * backend hands the suite in `@live-chat/adapters/conformance`, and what this package's own
+ * tests run the suite against), and the same cast for any backend that loaded the seed.
  */
-import type { ConformanceHarness } from '../conformance/harness.js';
+import type { Result } from '@live-chat/core';
+import type { ConformanceHarness, HarnessCustomerMessage } from '../conformance/harness.js';
 import type { MemoryAdapterOptions } from './adapter.js';
 import { createMemoryBackend, type MemoryBackendOptions } from './backend.js';
 import { createSeedData, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from './seed.js';
+import type { SeedData } from './state.js';
+
+/** What a harness on the seed directory needs besides the seed: the backend's side of it. */
+export interface SeedHarnessParts {
+  /** A new adapter signed in as `userId` (see {@link ConformanceHarness.adapterFor}). */
+  adapterFor: ConformanceHarness['adapterFor'];
+  /** The backend's customer side, e.g. `backend.customerWrites`; a refusal fails the check. */
+  customerWrites(message: HarnessCustomerMessage): Result<unknown> | PromiseLike<Result<unknown>>;
+  /** Releases the backend. */
+  dispose?(): Promise<void> | void;
+}
 
 /**
- * A fresh memory backend on the seed directory (no history yet), wrapped as a
- * {@link ConformanceHarness}: Customer Support, Anna and Ben as operators A and B, Maria as
- * supervisor, Elena (Help Desk only) as the outsider, the Accounting Department as the group.
+ * A {@link ConformanceHarness} over a backend that loaded `seed` (the seed directory of
+ * {@link createSeedData}, without history): Customer Support, Anna and Ben as operators A and B,
+ * Maria as supervisor, Elena (Help Desk only) as the outsider, the Accounting Department as the
+ * group, and the customers who write through Telegram.
  */
-export function createMemoryConformanceHarness(
-  options: Omit<MemoryBackendOptions, 'seed'> & MemoryAdapterOptions = {},
+export function seedConformanceHarness(
+  seed: SeedData,
+  parts: SeedHarnessParts,
 ): ConformanceHarness {
-  const { latencyMs, ...backendOptions } = options;
-  const seed = createSeedData({ history: false });
-  const backend = createMemoryBackend({ ...backendOptions, seed });
   const telegramCustomers = seed.customers.filter(
-    (c) => c.kind === 'external' && c.messenger === 'telegram',
+    (customer) => customer.kind === 'external' && customer.messenger === 'telegram',
   );
   return {
-    adapterFor: (userId) => backend.connect(userId, { latencyMs }),
-    customerWrites(message) {
-      const result = backend.customerWrites(message);
-      if (!result.ok)
+    adapterFor: parts.adapterFor,
+    async customerWrites(message) {
+      const result = await parts.customerWrites(message);
+      if (!result.ok) {
         throw new Error(`customerWrites failed: ${result.error.code} ${result.error.message}`);
+      }
     },
     users: {
       operatorA: SEED_USERS.operatorA,
@@ -36,8 +49,22 @@ export function createMemoryConformanceHarness(
     },
     liveChatId: SEED_LIVE_CHATS.support,
     channel: 'telegram',
-    customerIds: telegramCustomers.map((c) => c.id),
+    customerIds: telegramCustomers.map((customer) => customer.id),
     group: { groupId: SEED_GROUPS.accounting },
-    dispose: () => backend.dispose(),
+    dispose: parts.dispose,
   };
+}
+
+/** A fresh memory backend on the seed directory (no history yet), as a {@link seedConformanceHarness}. */
+export function createMemoryConformanceHarness(
+  options: Omit<MemoryBackendOptions, 'seed'> & MemoryAdapterOptions = {},
+): ConformanceHarness {
+  const { latencyMs, ...backendOptions } = options;
+  const seed = createSeedData({ history: false });
+  const backend = createMemoryBackend({ ...backendOptions, seed });
+  return seedConformanceHarness(seed, {
+    adapterFor: (userId) => backend.connect(userId, { latencyMs }),
+    customerWrites: (message) => backend.customerWrites(message),
+    dispose: () => backend.dispose(),
+  });
 }

@@ -1,9 +1,10 @@
 /**
- * A small seeded pseudo-random generator, so seed data and the customer simulator are the
- * same for the same seed on every machine (Math.random is neither seedable nor reproducible).
+ * Random helpers over a seeded sequence, so seed data and the customer simulator are the same
+ * for the same seed on every machine (Math.random is neither seedable nor reproducible).
  */
+import { seededRandom } from '@live-chat/core';
 
-/** Deterministic random helpers over one mulberry32 sequence. */
+/** Deterministic random helpers over one {@link seededRandom} sequence. */
 export interface Random {
   /** A float in `[0, 1)`. */
   next(): number;
@@ -17,24 +18,9 @@ export interface Random {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-/**
- * mulberry32: a tiny 32-bit generator with a full 2^32 period, good enough for demo data.
- * See https://gist.github.com/tommyettinger/46a874533244883189143505d203312c
- */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Creates the generator for `seed` (any number; it is folded to 32 bits). */
 export function createRandom(seed: number): Random {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CommandInput, Id } from '@live-chat/core';
-import { createMemoryBackend } from './backend.js';
+import { emptyOperatorRow } from '@live-chat/core';
+import type { CommandInput, DateRange, Id, ReportQuery } from '@live-chat/core';
+import { close, reply, take } from '../conformance/command-inputs.js';
+import { createMemoryBackend, type MemoryBackend } from './backend.js';
 import { customerIdOf } from './directory.js';
-import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from './seed.js';
+import { createSeedData } from './seed.js';
+import { anna, ben, chloe, david, elena, maria, support } from './testing/cast.js';
 
-const {
-  operatorA: anna,
-  operatorB: ben,
-  operatorC: chloe,
-  operatorD: david,
-  supervisor: maria,
-} = SEED_USERS;
-const support = SEED_LIVE_CHATS.support;
 const DAY = Date.UTC(2025, 2, 10);
 const at = (hours: number, minutes = 0) => DAY + hours * 3_600_000 + minutes * 60_000;
 const MIN = 60_000;
@@ -46,25 +41,18 @@ function scriptedDay() {
     assert.ok(result.ok);
     return result.value.session.id;
   };
-  const send = (sessionId: Id, text: string) => ({
-    type: 'message.send' as const,
-    sessionId,
-    clientMessageId: `m${n}`,
-    text,
-  });
-
   const olivia = write(at(9), 'Olivia Bennett', 'I was charged twice.');
-  command(at(9, 5), anna, { type: 'session.take', sessionId: olivia });
-  command(at(9, 10), anna, send(olivia, 'Refund issued.'));
+  command(at(9, 5), anna, take(olivia));
+  command(at(9, 10), anna, reply(olivia, 'Refund issued.'));
   write(at(9, 12), 'Olivia Bennett', 'Thanks!');
-  command(at(9, 20), anna, { type: 'session.close', sessionId: olivia });
+  command(at(9, 20), anna, close(olivia));
   const liam = write(at(10), 'Liam Walker', 'I cannot log in.');
-  command(at(10, 30), ben, send(liam, 'Try now, please.'));
-  command(at(10, 40), ben, send(liam, 'Any luck?'));
+  command(at(10, 30), ben, reply(liam, 'Try now, please.'));
+  command(at(10, 40), ben, reply(liam, 'Any luck?'));
   write(at(11), 'Hana Tanaka', 'Where is my parcel?');
   write(at(12), 'Olivia Bennett', 'The refund is not there.');
-  command(at(12, 15), ben, { type: 'session.take', sessionId: olivia });
-  command(at(12, 20), ben, { type: 'session.close', sessionId: olivia });
+  command(at(12, 15), ben, take(olivia));
+  command(at(12, 20), ben, close(olivia));
   command(at(13), anna, {
     type: 'session.start-outbound',
     liveChatId: support,
@@ -76,6 +64,23 @@ function scriptedDay() {
   return backend;
 }
 
+const WHOLE_DAY = { from: DAY, to: DAY + 86_400_000 };
+
+/**
+ * A report on a live chat (Customer Support unless told) over `range` (the whole day unless
+ * told), as `userId` asks for it.
+ */
+function supportReport<K extends ReportQuery['kind']>(
+  backend: MemoryBackend,
+  userId: Id,
+  kind: K,
+  range: DateRange = WHOLE_DAY,
+  liveChatId: Id = support,
+) {
+  return backend.report(userId, { kind, liveChatId, range } as Extract<ReportQuery, { kind: K }>);
+}
+
+/** The report's value, once it is sure it was answered. */
 const report = <T>(
   result: { ok: true; value: T } | { ok: false; error: { message: string } },
 ): T => {
@@ -86,13 +91,7 @@ const report = <T>(
 describe('memory backend: reports', () => {
   it("computes Operators' performance from its own records", () => {
     const backend = scriptedDay();
-    const value = report(
-      backend.report(maria, {
-        kind: 'operators-performance',
-        liveChatId: support,
-        range: { from: DAY, to: DAY + 86_400_000 },
-      }),
-    );
+    const value = report(supportReport(backend, maria, 'operators-performance'));
     const row = (id: Id) => value.rows.find((r) => r.operatorId === id);
     assert.deepEqual(row(anna), {
       operatorId: anna,
@@ -112,28 +111,12 @@ describe('memory backend: reports', () => {
       averageResolutionMs: 20 * MIN, // 12:00 → 12:20
       openNow: 1,
     });
-    for (const id of [chloe, david]) {
-      assert.deepEqual(row(id), {
-        operatorId: id,
-        sessionsTaken: 0,
-        sessionsClosed: 0,
-        messagesSent: 0,
-        averageFirstResponseMs: null,
-        averageResolutionMs: null,
-        openNow: 0,
-      });
-    }
+    for (const id of [chloe, david]) assert.deepEqual(row(id), emptyOperatorRow(id));
   });
 
   it('computes Live chat performance from its own records', () => {
     const backend = scriptedDay();
-    const value = report(
-      backend.report(anna, {
-        kind: 'live-chat-performance',
-        liveChatId: support,
-        range: { from: DAY, to: DAY + 86_400_000 },
-      }),
-    );
+    const value = report(supportReport(backend, anna, 'live-chat-performance'));
     assert.deepEqual(value.requestsPerDay, [{ day: '2025-03-10', count: 4 }]);
     assert.equal(value.requests, 4);
     assert.equal(value.closed, 2);
@@ -148,11 +131,7 @@ describe('memory backend: reports', () => {
   it('counts only what happened inside the range', () => {
     const backend = scriptedDay();
     const value = report(
-      backend.report(anna, {
-        kind: 'live-chat-performance',
-        liveChatId: support,
-        range: { from: at(10), to: at(12) },
-      }),
+      supportReport(backend, anna, 'live-chat-performance', { from: at(10), to: at(12) }),
     );
     assert.equal(value.requests, 2); // Liam, Hana
     assert.equal(value.closed, 0);
@@ -163,23 +142,14 @@ describe('memory backend: reports', () => {
 
   it('refuses non-members and bad ranges', () => {
     const backend = scriptedDay();
-    const outsider = backend.report(SEED_USERS.operatorE, {
-      kind: 'operators-performance',
-      liveChatId: support,
-      range: { from: DAY, to: at(24) },
-    });
+    const outsider = supportReport(backend, elena, 'operators-performance');
     assert.equal(outsider.ok ? 'ok' : outsider.error.code, 'FORBIDDEN');
-    const backwards = backend.report(anna, {
-      kind: 'operators-performance',
-      liveChatId: support,
-      range: { from: at(12), to: at(10) },
+    const backwards = supportReport(backend, anna, 'operators-performance', {
+      from: at(12),
+      to: at(10),
     });
     assert.equal(backwards.ok ? 'ok' : backwards.error.code, 'VALIDATION');
-    const unknown = backend.report(anna, {
-      kind: 'operators-performance',
-      liveChatId: 'nope',
-      range: { from: DAY, to: at(24) },
-    });
+    const unknown = supportReport(backend, anna, 'operators-performance', WHOLE_DAY, 'nope');
     assert.equal(unknown.ok ? 'ok' : unknown.error.code, 'NOT_FOUND');
   });
 });

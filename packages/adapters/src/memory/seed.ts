@@ -256,6 +256,8 @@ function planConversation(
   const start = (fromAgo: number, toAgo: number) =>
     now - random.int(toAgo / 1000, fromAgo / 1000) * 1000;
   const talk = (t: number) => new Conversation(script, random, customer, chat, channel, t);
+  /** A conversation the customer opens at `t` and the operator answers. */
+  const answered = (t: number) => talk(t).opener().answer(operator);
 
   // Many customers have written before: an older conversation, closed, whose history the
   // reopened session keeps (in the help desk it reopens straight to the same operator).
@@ -265,9 +267,7 @@ function planConversation(
     scenario === 'group' ||
     scenario === 'reassigned';
   if (returning && random.chance(0.5)) {
-    talk(start(7 * DAY, 5.5 * DAY))
-      .opener()
-      .answer(operator)
+    answered(start(7 * DAY, 5.5 * DAY))
       .exchange(operator, random.int(1, 2))
       .closeBy(operator);
   }
@@ -279,18 +279,13 @@ function planConversation(
       break;
     }
     case 'active': {
-      const c = talk(start(26 * HOUR, 3 * HOUR))
-        .opener()
-        .answer(operator)
-        .exchange(operator, random.int(1, 3));
+      const c = answered(start(26 * HOUR, 3 * HOUR)).exchange(operator, random.int(1, 3));
       // Often the customer has the last word: an unread message for the operator.
       if (random.chance(0.6)) c.wait(1, 15).customerSays(random.pick(CUSTOMER_REPLIES));
       break;
     }
     case 'closed':
-      talk(start(5 * DAY, 1 * DAY))
-        .opener()
-        .answer(operator)
+      answered(start(5 * DAY, 1 * DAY))
         .exchange(operator, random.int(2, 4))
         .closeBy(operator);
       break;
@@ -301,17 +296,13 @@ function planConversation(
             kind: 'group',
             groupId: random.pick([SEED_GROUPS.accounting, SEED_GROUPS.technicalSupport]),
           };
-      talk(start(20 * HOUR, 2 * HOUR))
-        .opener()
-        .answer(operator)
+      answered(start(20 * HOUR, 2 * HOUR))
         .exchange(operator, 1)
         .reassign(operator, target);
       break;
     }
     case 'returned':
-      talk(start(5 * DAY, 2 * DAY))
-        .opener()
-        .answer(operator)
+      answered(start(5 * DAY, 2 * DAY))
         .exchange(operator, 1)
         .closeBy(operator);
       // The comeback: the closed session reopens (to the queue, or, in the help desk, to the same operator).
@@ -325,9 +316,7 @@ function planConversation(
       ).customerSays(random.pick(COMEBACKS));
       break;
     case 'reassigned':
-      talk(start(20 * HOUR, 2 * HOUR))
-        .opener()
-        .answer(operator)
+      answered(start(20 * HOUR, 2 * HOUR))
         .exchange(operator, 1)
         .reassign(operator, { kind: 'operator', operatorId: other })
         .wait(2, 20)

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMemoryBackend } from './backend.js';
 import { createSeedData } from './seed.js';
-import { createCustomerSimulator, type Scheduler } from './simulator.js';
+import {
+  createCustomerSimulator,
+  type Scheduler,
+  type SimulatedCustomerMessage,
+} from './simulator.js';
 
 const START = Date.UTC(2025, 2, 10, 12);
 
@@ -75,6 +79,7 @@ describe('customer simulator', () => {
       const done = simulator.step();
       assert.ok(done);
       kinds.add(done.kind);
+      assert.ok(done.sessionId && done.messageId, 'written through the backend: ids known');
       if (done.kind === 'comeback')
         assert.equal(backend.getSession(done.sessionId)?.status === 'closed', false);
     }
@@ -128,5 +133,32 @@ describe('customer simulator', () => {
     const count = backend.exportState().messages.length;
     scheduler.advance(10 * 60_000);
     assert.equal(backend.exportState().messages.length, count);
+  });
+
+  it('hands messages to `send` instead of writing them, new customers included', () => {
+    const scheduler = new VirtualScheduler();
+    const backend = createMemoryBackend({ seed: createSeedData({ now: START }), now: () => START });
+    const sent: SimulatedCustomerMessage[] = [];
+    const simulator = createCustomerSimulator(backend, {
+      seed: 2,
+      scheduler,
+      newCustomerShare: 0.5,
+      send: (message) => sent.push(message),
+    });
+    const before = backend.exportState();
+    for (let i = 0; i < 40; i++) assert.ok(simulator.step());
+    const after = backend.exportState();
+    assert.equal(after.messages.length, before.messages.length, 'the backend stored nothing');
+    assert.equal(after.customers.length, before.customers.length, 'and added no customer');
+    assert.equal(sent.length, 40);
+    const chats = new Map(backend.liveChats().map((chat) => [chat.id, chat]));
+    for (const message of sent) {
+      assert.ok(chats.get(message.liveChatId)?.channels.includes(message.channel), message.channel);
+      assert.ok(message.text.length > 0 && message.customer.name.length > 0);
+      if (message.kind === 'new-customer') assert.equal(message.customer.id, undefined);
+      else assert.ok(backend.getCustomer(message.customer.id ?? ''), 'a stored customer writes');
+    }
+    assert.ok(sent.some((message) => message.kind === 'new-customer'));
+    assert.ok(sent.some((message) => message.kind !== 'new-customer'));
   });
 });

@@ -30,14 +30,32 @@ export interface CustomerSimulatorOptions {
   replyDelayMs?: readonly [number, number];
   /** Share of spontaneous messages that come from brand-new customers (default 0.3). */
   newCustomerShare?: number;
+  /**
+   * Where customers' messages go instead of the backend's customer-write path, e.g. a channel's
+   * inbound webhook. The simulator then only decides who writes what: a new customer is not
+   * added by it but by the receiver, and the message is stored when the receiver stores it.
+   */
+  send?: (message: SimulatedCustomerMessage) => void;
+}
+
+/** A message a simulated customer writes, as handed to {@link CustomerSimulatorOptions.send}. */
+export interface SimulatedCustomerMessage {
+  kind: SimulatedMessage['kind'];
+  liveChatId: Id;
+  channel: Channel;
+  /** Who writes: a stored customer (with `id`), or a new one for the receiver to add. */
+  customer: { id?: Id; name: string; account: string };
+  text: string;
 }
 
 /** What one simulated action did. */
 export interface SimulatedMessage {
   kind: 'new-customer' | 'opener' | 'follow-up' | 'comeback' | 'reply';
-  customerId: Id;
-  sessionId: Id;
-  messageId: Id;
+  /** The customer; absent for a new customer handed to `send` (the receiver adds them). */
+  customerId?: Id;
+  /** The session and message written; absent when handed to `send` (stored later). */
+  sessionId?: Id;
+  messageId?: Id;
 }
 
 /** A running (or stopped) customer simulation. */
@@ -104,7 +122,18 @@ export function createCustomerSimulator(
     chat: LiveChat,
     channel: Channel,
     text: string,
-  ) {
+  ): SimulatedMessage | undefined {
+    if (options.send) {
+      const account = customer.kind === 'external' ? customer.account : customer.id;
+      options.send({
+        kind,
+        liveChatId: chat.id,
+        channel,
+        customer: { id: customer.id, name: customer.name, account },
+        text,
+      });
+      return { kind, customerId: customer.id };
+    }
     const result = backend.customerWrites({
       customerId: customer.id,
       liveChatId: chat.id,
@@ -124,20 +153,23 @@ export function createCustomerSimulator(
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
     const channel = random.pick(chat.channels);
-    const added = backend.addCustomer({
-      kind: 'external',
-      name: `${first} ${last}`,
-      account: accountFor(random, channel, first, last),
-      messenger: channel,
-    });
+    const name = `${first} ${last}`;
+    const account = accountFor(random, channel, first, last);
+    const opener = () => random.pick(random.pick(TOPICS).openers);
+    if (options.send) {
+      const text = opener();
+      options.send({
+        kind: 'new-customer',
+        liveChatId: chat.id,
+        channel,
+        customer: { name, account },
+        text,
+      });
+      return { kind: 'new-customer' };
+    }
+    const added = backend.addCustomer({ kind: 'external', name, account, messenger: channel });
     if (!added.ok) return undefined;
-    return write(
-      'new-customer',
-      added.value,
-      chat,
-      channel,
-      random.pick(random.pick(TOPICS).openers),
-    );
+    return write('new-customer', added.value, chat, channel, opener());
   }
 
   function knownCustomerWrites(chat: LiveChat): SimulatedMessage | undefined {

@@ -4,14 +4,11 @@
  */
 import type {
   ActivityEntry,
-  Customer,
+  Directory,
   Id,
-  LiveChat,
   Message,
-  OperatorGroup,
   Session,
   SessionEpisode,
-  User,
 } from '@live-chat/core';
 import type { CommandRecord } from '@live-chat/core/engine';
 
@@ -33,11 +30,7 @@ export interface UserActivity {
  * Sessions, messages and episodes must be consistent with each other (as produced by
  * {@link createSeedData} or {@link MemoryBackend.exportState}).
  */
-export interface SeedData {
-  users: User[];
-  liveChats: LiveChat[];
-  groups: OperatorGroup[];
-  customers: Customer[];
+export interface SeedData extends Directory {
   sessions?: Session[];
   /** Messages of every session, in any order. */
   messages?: Message[];
@@ -92,5 +85,41 @@ export function isBackendState(value: unknown): value is BackendState {
     Array.isArray(state.customers) &&
     Array.isArray(state.sessions) &&
     Array.isArray(state.messages)
+  );
+}
+
+/**
+ * The last seq of each user's stream in a saved state: those streams continue from there, with
+ * nothing left to replay. Empty for plain seed data.
+ */
+export function savedStreamSeqs(seed: SeedData): [Id, number][] {
+  return Object.entries((seed as Partial<BackendState>).streamSeqs ?? {});
+}
+
+/** The highest trailing number of any id. */
+function highestIdNumber(ids: Iterable<string>): number {
+  let highest = 0;
+  for (const id of ids) {
+    const match = /(\d+)$/.exec(id);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return highest;
+}
+
+/**
+ * The number a store's generated ids continue from after loading `seed`: its `nextId`, or one
+ * above the highest trailing number of its session, message, customer and activity ids, so a
+ * generated id never collides with a loaded one.
+ */
+export function seedNextId(seed: SeedData): number {
+  return (
+    seed.nextId ??
+    1 +
+      highestIdNumber([
+        ...(seed.sessions ?? []).map((session) => session.id),
+        ...(seed.messages ?? []).map((message) => message.id),
+        ...seed.customers.map((customer) => customer.id),
+        ...(seed.activity ?? []).map((activity) => activity.entry.id),
+      ])
   );
 }

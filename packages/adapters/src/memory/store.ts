@@ -12,24 +12,29 @@ import type {
   ActivityEntry,
   Customer,
   Id,
-  LiveChat,
   Message,
-  OperatorGroup,
   ServerEvent,
   Session,
   SessionEpisode,
-  User,
 } from '@live-chat/core';
-import type {
-  CommandRecord,
-  EventInput,
-  EventLogRead,
-  IdKind,
-  StoragePort,
-  StoredMessagePage,
-  StoreTransaction,
+import {
+  DirectoryView,
+  type CommandRecord,
+  type EventInput,
+  type EventLogRead,
+  type IdKind,
+  type StoragePort,
+  type StoredMessagePage,
+  type StoreTransaction,
 } from '@live-chat/core/engine';
-import type { BackendState, ReadMarker, SeedData, UserActivity } from './state.js';
+import {
+  savedStreamSeqs,
+  seedNextId,
+  type BackendState,
+  type ReadMarker,
+  type SeedData,
+  type UserActivity,
+} from './state.js';
 
 /** Activity entries kept per user (oldest dropped first). */
 const ACTIVITY_LIMIT = 500;
@@ -79,16 +84,6 @@ const pairKey = (customerId: Id, liveChatId: Id) => `${customerId}\u0000${liveCh
 /** Key of a command record. */
 const commandKey = (userId: Id, commandId: string) => `${userId}\u0000${commandId}`;
 
-/** The highest trailing number of any id, so generated ids never collide with loaded ones. */
-function highestIdNumber(ids: Iterable<string>): number {
-  let highest = 0;
-  for (const id of ids) {
-    const match = /(\d+)$/.exec(id);
-    if (match) highest = Math.max(highest, Number(match[1]));
-  }
-  return highest;
-}
-
 /** One user's numbered event log. */
 interface EventLog {
   /** Seq of the last event appended (0 before the first). */
@@ -109,17 +104,13 @@ export interface MemoryStoreOptions {
 }
 
 /** The in-memory records and indexes (see the module comment). */
-export class MemoryStore implements StoragePort<'sync'>, StoreTransaction<'sync'> {
+export class MemoryStore
+  extends DirectoryView
+  implements StoragePort<'sync'>, StoreTransaction<'sync'>
+{
   readonly mode = 'sync';
 
-  private readonly usersById = new Map<Id, User>();
-  private readonly liveChatsById = new Map<Id, LiveChat>();
-  private readonly groupsById = new Map<Id, OperatorGroup>();
   private readonly customersById = new Map<Id, Customer>();
-  /** Live chats and groups per user, built on first use (the directory of live chats does not change). */
-  private readonly memberships = new Map<Id, { liveChats: LiveChat[]; groups: OperatorGroup[] }>();
-  /** Users who belong to at least one live chat. */
-  private readonly staff = new Set<Id>();
 
   private readonly sessions = new Map<Id, Session>();
   private readonly sessionsByLiveChat = new Map<Id, Set<Id>>();
@@ -156,16 +147,12 @@ export class MemoryStore implements StoragePort<'sync'>, StoreTransaction<'sync'
   private readonly commandRecordLimit: number;
   private nextIdNumber: number;
 
+  /** A store holding `seed`; its directory (users, live chats, groups) stays as the seed has it. */
   constructor(seed: SeedData, options: MemoryStoreOptions = {}) {
+    super(seed.users, seed.liveChats, seed.groups);
     this.idPrefix = options.idPrefix ?? '';
     this.eventLogLimit = options.eventLogLimit ?? DEFAULT_EVENT_LOG_LIMIT;
     this.commandRecordLimit = options.commandRecordLimit ?? DEFAULT_COMMAND_RECORD_LIMIT;
-    for (const user of seed.users) this.usersById.set(user.id, user);
-    for (const chat of seed.liveChats) {
-      this.liveChatsById.set(chat.id, chat);
-      for (const id of [...chat.operatorIds, ...chat.supervisorIds]) this.staff.add(id);
-    }
-    for (const group of seed.groups) this.groupsById.set(group.id, group);
     for (const customer of seed.customers) this.customersById.set(customer.id, customer);
     for (const session of seed.sessions ?? []) this.putSession(session);
     this.sortQueues();
@@ -177,20 +164,11 @@ export class MemoryStore implements StoragePort<'sync'>, StoreTransaction<'sync'
     }
     for (const { userId, entry } of seed.activity ?? []) this.appendActivity(userId, entry);
     for (const record of seed.commandResults ?? []) this.putCommandRecord(record);
-    const seqs = 'streamSeqs' in seed ? (seed as BackendState).streamSeqs : {};
-    for (const [userId, seq] of Object.entries(seqs ?? {})) {
+    for (const [userId, seq] of savedStreamSeqs(seed)) {
       // Streams continue from the saved seq, with nothing left to replay.
       this.eventLogs.set(userId, { seq, events: [], firstSeq: seq + 1 });
     }
-    this.nextIdNumber =
-      seed.nextId ??
-      1 +
-        highestIdNumber([
-          ...this.sessions.keys(),
-          ...this.messagesById.keys(),
-          ...this.customersById.keys(),
-          ...(seed.activity ?? []).map((a) => a.entry.id),
-        ]);
+    this.nextIdNumber = seedNextId(seed);
   }
 
   /** Runs `work` now: this store is its own transaction (see the module comment). */
@@ -202,49 +180,7 @@ export class MemoryStore implements StoragePort<'sync'>, StoreTransaction<'sync'
     return `${this.idPrefix}${ID_PREFIXES[kind]}-${this.nextIdNumber++}`;
   }
 
-  // ── directory ────────────────────────────────────────────────────────────────────────────
-
-  user(userId: Id): User | undefined {
-    return this.usersById.get(userId);
-  }
-
-  users(): Iterable<User> {
-    return this.usersById.values();
-  }
-
-  liveChat(liveChatId: Id): LiveChat | undefined {
-    return this.liveChatsById.get(liveChatId);
-  }
-
-  liveChats(): Iterable<LiveChat> {
-    return this.liveChatsById.values();
-  }
-
-  group(groupId: Id): OperatorGroup | undefined {
-    return this.groupsById.get(groupId);
-  }
-
-  groups(): Iterable<OperatorGroup> {
-    return this.groupsById.values();
-  }
-
-  membershipsOf(userId: Id): { liveChats: LiveChat[]; groups: OperatorGroup[] } {
-    let found = this.memberships.get(userId);
-    if (!found) {
-      found = {
-        liveChats: [...this.liveChatsById.values()].filter(
-          (chat) => chat.operatorIds.includes(userId) || chat.supervisorIds.includes(userId),
-        ),
-        groups: [...this.groupsById.values()].filter((group) => group.memberIds.includes(userId)),
-      };
-      this.memberships.set(userId, found);
-    }
-    return found;
-  }
-
-  staffIds(): ReadonlySet<Id> {
-    return this.staff;
-  }
+  // ── directory (the users, live chats and groups: see DirectoryView) ──────────────────────
 
   customer(customerId: Id): Customer | undefined {
     return this.customersById.get(customerId);
@@ -511,9 +447,9 @@ export class MemoryStore implements StoragePort<'sync'>, StoreTransaction<'sync'
     for (const [userId, log] of this.eventLogs) if (log.seq > 0) streamSeqs[userId] = log.seq;
     return {
       version: 1,
-      users: [...this.usersById.values()],
-      liveChats: [...this.liveChatsById.values()],
-      groups: [...this.groupsById.values()],
+      users: [...this.users()],
+      liveChats: [...this.liveChats()],
+      groups: [...this.groups()],
       customers: [...this.customersById.values()],
       sessions: [...this.sessions.values()],
       messages,

@@ -22,6 +22,7 @@ import type {
   TabRole,
   TransportAdapter,
 } from '@live-chat/core';
+import { forwardingAdapter } from '../forwarding-adapter.js';
 import { LeaderHost } from './leader.js';
 import {
   decode,
@@ -113,54 +114,23 @@ function defaultChannel(): ((name: string) => TabChannel) | undefined {
 export function createTabSharedAdapter(options: TabSharedAdapterOptions): TabSharedAdapter {
   const locks = options.locks === undefined ? defaultLocks() : options.locks;
   const openChannel = options.channel === undefined ? defaultChannel() : options.channel;
-  if (!locks || !openChannel) return new AloneAdapter(options.connect());
+  if (!locks || !openChannel) return aloneAdapter(options.connect());
   return new SharedAdapter(options, locks, openChannel);
 }
 
 /** The tab's own adapter, for browsers (or options) without tab sharing. */
-class AloneAdapter implements TabSharedAdapter {
-  readonly connection$: Observable<ConnectionState>;
-  readonly tabRole$: Observable<TabRole>;
-  private readonly role = new BehaviorSubject<TabRole>('alone');
-
-  constructor(private readonly adapter: TransportAdapter) {
-    this.connection$ = adapter.connection$;
-    this.tabRole$ = this.role.asObservable();
-  }
-
-  get tabRole(): TabRole {
-    return 'alone';
-  }
-
-  snapshot(): Promise<Snapshot> {
-    return this.adapter.snapshot();
-  }
-
-  events(sinceSeq: number): Observable<ServerEvent> {
-    return this.adapter.events(sinceSeq);
-  }
-
-  execute<C extends Command>(command: C): Promise<CommandResult<C>> {
-    return this.adapter.execute(command);
-  }
-
-  history(query: HistoryQuery): Promise<MessagePage> {
-    return this.adapter.history(query);
-  }
-
-  search(query: SearchQuery): Promise<SearchHit[]> {
-    return this.adapter.search(query);
-  }
-
-  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
-    return this.adapter.report(query);
-  }
-
-  dispose(): void {
-    if (this.role.closed) return;
-    this.role.complete();
-    this.adapter.dispose?.();
-  }
+function aloneAdapter(adapter: TransportAdapter): TabSharedAdapter {
+  const role = new BehaviorSubject<TabRole>('alone');
+  return {
+    ...forwardingAdapter(adapter),
+    tabRole$: role.asObservable(),
+    tabRole: 'alone',
+    dispose(): void {
+      if (role.closed) return;
+      role.complete();
+      adapter.dispose?.();
+    },
+  };
 }
 
 /** A tab of a group sharing one connection: a follower, until it takes the lock and leads. */

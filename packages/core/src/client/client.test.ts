@@ -8,7 +8,8 @@ import { createLiveChatClient } from './client.js';
 import { createFakeAdapter, type FakeAdapter } from './testing/fake-adapter.js';
 import { makeMessage, makeSession, makeSnapshot } from './testing/fixtures.js';
 import { record, until, whenReady, batch } from './testing/helpers.js';
-import type { LiveChatClient, LiveChatClientOptions } from './types.js';
+import type { LiveChatClientOptions } from './options.js';
+import type { LiveChatClient } from './types.js';
 
 const mine = { kind: 'operator' as const, operatorId: 'u-me' };
 

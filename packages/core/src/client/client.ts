@@ -30,7 +30,7 @@ import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { CommandRunner, disposedError, refused } from './commands.js';
 import { Conversations } from './conversation.js';
 import { readErrorInfo } from './error-info.js';
-import { createMemoryOutbox, OutboxKeeper, type OutboxStorage } from './outbox.js';
+import { createMemoryOutbox, OutboxKeeper } from './outbox.js';
 import { isReachable, type Timing } from './timing.js';
 import { HostExtensions } from './extensions.js';
 import { randomId } from './ids.js';
@@ -38,16 +38,15 @@ import { searchStream } from './search.js';
 import { select } from './select.js';
 import { WorkspaceStore } from './store.js';
 import { startSync } from './sync.js';
+import type { LiveChatClientOptions } from './options.js';
+import type { LiveChatClient } from './types.js';
 import type {
   ClientResult,
   ClientStatus,
   ConversationState,
-  LiveChatClient,
-  LiveChatClientOptions,
   SearchState,
   SessionView,
-  UnconfirmedCommand,
-} from './types.js';
+} from './views.js';
 
 // Shared by every client, so frozen: no client can change another's status object.
 const LOADING: ClientStatus = Object.freeze({ state: 'loading' });
@@ -76,113 +75,98 @@ export function createLiveChatClient(options: LiveChatClientOptions): LiveChatCl
   return new WorkspaceClient(options);
 }
 
-class WorkspaceClient implements LiveChatClient {
-  readonly connection$: Observable<ConnectionState>;
-  readonly status$: Observable<ClientStatus>;
-  readonly me$: Observable<User | null>;
-  readonly liveChats$: Observable<LiveChat[]>;
-  readonly counters$: Observable<Counters>;
-  readonly activity$: Observable<ActivityEntry[]>;
-  readonly alerts$: Observable<Alert>;
-  readonly binders$: Observable<Binder[]>;
-  readonly actions$: Observable<HostAction[]>;
-  readonly unconfirmed$: Observable<UnconfirmedCommand[]>;
-  readonly outboxStorage$: Observable<OutboxStorage>;
-  readonly tabRole$: Observable<TabRole>;
+/**
+ * Keeps the options for the field initializers of {@link WorkspaceClient}: a subclass's fields
+ * are initialised right after its base's constructor returned, so they can read them.
+ */
+class ClientOptionsHolder {
+  constructor(protected readonly options: LiveChatClientOptions) {}
+}
 
-  private readonly tabRoleState = new BehaviorSubject<TabRole>('alone');
-  private readonly outbox: OutboxKeeper;
-  private readonly timing: Timing;
-  private outboxRestored = false;
-  private readonly requestTimeoutMs: number;
-  private readonly adapter: TransportAdapter;
+class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
+  private readonly adapter: TransportAdapter = this.options.adapter;
   private readonly destroy$ = new Subject<void>();
   private readonly retryNow$ = new Subject<void>();
   private readonly connectionState = new BehaviorSubject<ConnectionState>('connecting');
+  private readonly tabRoleState = new BehaviorSubject<TabRole>('alone');
   private readonly alerts = new Subject<Alert>();
-  private readonly store: WorkspaceStore;
-  private readonly commands: CommandRunner;
-  private readonly conversations: Conversations;
-  private readonly extensions: HostExtensions;
-  private readonly searchDebounceMs: number;
+  private readonly timing: Timing = {
+    scheduler: this.options.scheduler ?? asyncScheduler,
+    random: this.options.random ?? Math.random,
+  };
+  private readonly requestTimeoutMs = this.options.requestTimeoutMs ?? 5_000;
+  private readonly searchDebounceMs = this.options.searchDebounceMs ?? 200;
   private readonly sessionLists = new Map<string, Observable<SessionView[]>>();
   private readonly sessionStreams = new Map<Id, Observable<SessionView | undefined>>();
   private isDisposed = false;
+  private outboxRestored = false;
+  private readonly checkDisposed = (): boolean => this.isDisposed;
+
+  private readonly store = new WorkspaceStore(this.options.activityLimit ?? 200);
+  private readonly outbox = new OutboxKeeper(
+    this.options.outbox ?? createMemoryOutbox(),
+    () => this.store.me?.id,
+    this.options.outbox !== undefined,
+  );
+  private readonly commands = new CommandRunner({
+    adapter: this.adapter,
+    generateId: this.options.generateId ?? randomId,
+    connection$: this.connectionState,
+    destroy$: this.destroy$,
+    isDisposed: this.checkDisposed,
+    timing: this.timing,
+    deadlineMs: this.options.commandDeadlineMs ?? 15_000,
+    requestTimeoutMs: this.requestTimeoutMs,
+    reconcile: (command) => this.reconcile(command),
+  });
+  private readonly conversations = new Conversations({
+    adapter: this.adapter,
+    store: this.store,
+    commands: this.commands,
+    outbox: this.outbox,
+    historyPageSize: this.options.historyPageSize ?? 50,
+    cacheSize: this.options.conversationCacheSize ?? 20,
+    timing: this.timing,
+    requestTimeoutMs: this.requestTimeoutMs,
+    now: this.options.now ?? Date.now,
+    connection$: this.connectionState,
+    online: () => this.connectionState.value === 'online',
+    reachable: () => isReachable(this.connectionState.value),
+    destroy$: this.destroy$,
+    isDisposed: this.checkDisposed,
+  });
+  private readonly extensions = new HostExtensions(
+    {
+      store: this.store,
+      conversations: this.conversations,
+      commands: this.commands,
+      customerDirectory: this.options.customerDirectory,
+      isDisposed: this.checkDisposed,
+    },
+    this.options.binders,
+    this.options.actions,
+  );
+
+  // The public streams; `implements LiveChatClient` checks their types.
+  readonly connection$ = select(this.connectionState, (state) => state);
+  readonly status$ = this.store.select(
+    (s) => s.status,
+    (a, b) => a === b || (a.state === b.state && a.state !== 'error'),
+  );
+  readonly me$ = this.store.select((s) => s.me);
+  readonly liveChats$ = this.store.select((s) => s.accessibleLiveChats as LiveChat[]);
+  readonly counters$ = this.store.select((s) => s.countersView());
+  readonly activity$ = this.store.select((s) => s.activity as ActivityEntry[]);
+  readonly alerts$ = this.alerts.asObservable();
+  readonly binders$ = this.extensions.binders$;
+  readonly actions$ = this.extensions.actions$;
+  readonly unconfirmed$ = select(this.commands.unconfirmed$, (list) => list);
+  readonly outboxStorage$ = select(this.outbox.storage$, (storage) => storage);
+  readonly tabRole$ = select(this.tabRoleState, (role) => role);
 
   constructor(options: LiveChatClientOptions) {
-    const adapter = options.adapter;
-    this.adapter = adapter;
-    this.searchDebounceMs = options.searchDebounceMs ?? 200;
-    const isDisposed = (): boolean => this.isDisposed;
-    const timing: Timing = {
-      scheduler: options.scheduler ?? asyncScheduler,
-      random: options.random ?? Math.random,
-    };
-    this.timing = timing;
-    const now = options.now ?? Date.now;
-    const requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
-    this.requestTimeoutMs = requestTimeoutMs;
-    this.store = new WorkspaceStore(options.activityLimit ?? 200);
-    this.outbox = new OutboxKeeper(
-      options.outbox ?? createMemoryOutbox(),
-      () => this.store.me?.id,
-      options.outbox !== undefined,
-    );
-    this.commands = new CommandRunner({
-      adapter,
-      generateId: options.generateId ?? randomId,
-      connection$: this.connectionState,
-      destroy$: this.destroy$,
-      isDisposed,
-      timing,
-      deadlineMs: options.commandDeadlineMs ?? 15_000,
-      requestTimeoutMs,
-      reconcile: (command) => this.reconcile(command),
-    });
-    this.conversations = new Conversations({
-      adapter,
-      store: this.store,
-      commands: this.commands,
-      outbox: this.outbox,
-      historyPageSize: options.historyPageSize ?? 50,
-      cacheSize: options.conversationCacheSize ?? 20,
-      timing,
-      requestTimeoutMs,
-      now,
-      connection$: this.connectionState,
-      online: () => this.connectionState.value === 'online',
-      reachable: () => isReachable(this.connectionState.value),
-      destroy$: this.destroy$,
-      isDisposed,
-    });
-    this.extensions = new HostExtensions(
-      {
-        store: this.store,
-        conversations: this.conversations,
-        commands: this.commands,
-        customerDirectory: options.customerDirectory,
-        isDisposed,
-      },
-      options.binders,
-      options.actions,
-    );
-
-    const store = this.store;
-    this.connection$ = select(this.connectionState, (state) => state);
-    this.status$ = store.select(
-      (s) => s.status,
-      (a, b) => a === b || (a.state === b.state && a.state !== 'error'),
-    );
-    this.me$ = store.select((s) => s.me);
-    this.liveChats$ = store.select((s) => s.accessibleLiveChats as LiveChat[]);
-    this.counters$ = store.select((s) => s.countersView());
-    this.activity$ = store.select((s) => s.activity as ActivityEntry[]);
-    this.alerts$ = this.alerts.asObservable();
-    this.binders$ = this.extensions.binders$;
-    this.actions$ = this.extensions.actions$;
-    this.unconfirmed$ = select(this.commands.unconfirmed$, (list) => list);
-    this.outboxStorage$ = select(this.outbox.storage$, (storage) => storage);
-    this.tabRole$ = select(this.tabRoleState, (role) => role);
+    super(options);
+    const { adapter, store, timing, requestTimeoutMs } = this;
     adapter.tabRole$?.pipe(takeUntil(this.destroy$)).subscribe({
       next: (role) => this.tabRoleState.next(role),
       error: () => undefined,

@@ -14,7 +14,7 @@ import type { Command, CommandInput, CommandType, CommandValues } from '../proto
 import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
 import { isTransient, toErrorInfo } from './error-info.js';
 import { backoffMs, reconnected$, sleep, type Timing } from './timing.js';
-import type { ClientResult, UnconfirmedCommand } from './types.js';
+import type { ClientResult, UnconfirmedCommand } from './views.js';
 
 /** The error every command returns once the client is disposed (a fresh object each time). */
 export function disposedError(): ErrorInfo {

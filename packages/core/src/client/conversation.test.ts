@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { ErrorInfo } from '../domain/errors.js';
 import { MAX_MESSAGE_LENGTH } from '../domain/types.js';
 import type { Command, SendMessageCommand } from '../protocol/commands.js';
 import type { CommandResult } from '../protocol/adapter.js';
@@ -7,9 +8,15 @@ import { createLiveChatClient } from './client.js';
 import { createFakeAdapter, type FakeAdapter } from './testing/fake-adapter.js';
 import { makeMessage, makeSession, makeSnapshot } from './testing/fixtures.js';
 import { record, settle, until, whenReady, batch } from './testing/helpers.js';
-import type { ConversationState, LiveChatClient } from './types.js';
+import type { LiveChatClient } from './types.js';
+import type { ConversationState } from './views.js';
 
 const mine = { kind: 'operator' as const, operatorId: 'u-me' };
+
+/** Makes the backend refuse every command with `error`. */
+function refuseCommands(fake: FakeAdapter, error: ErrorInfo): void {
+  fake.executeHandler = async () => ({ ok: false, error });
+}
 
 async function setup(
   history = 0,
@@ -209,10 +216,7 @@ describe('conversations', () => {
   it('a failed send stays as failed; retry re-sends with the same clientMessageId and a new commandId', async () => {
     const { fake, client } = await setup();
     const conversation = record(client.conversation$('s1'));
-    fake.executeHandler = async () => ({
-      ok: false,
-      error: { code: 'FORBIDDEN', message: 'Not yours.' },
-    });
+    refuseCommands(fake, { code: 'FORBIDDEN', message: 'Not yours.' });
     const failed = await client.send('s1', 'first try');
     assert.equal(failed.ok, false);
     const shownFailed = conversation.values.at(-1)?.messages.at(-1);
@@ -248,10 +252,7 @@ describe('conversations', () => {
   it('discard drops a failed message; retry of an unknown message is NOT_FOUND', async () => {
     const { fake, client } = await setup();
     const conversation = record(client.conversation$('s1'));
-    fake.executeHandler = async () => ({
-      ok: false,
-      error: { code: 'OFFLINE', message: 'offline' },
-    });
+    refuseCommands(fake, { code: 'OFFLINE', message: 'offline' });
     await client.send('s1', 'doomed');
     const clientMessageId = conversation.values.at(-1)?.messages.at(-1)?.clientMessageId as string;
     client.discard('s1', clientMessageId);

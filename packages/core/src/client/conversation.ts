@@ -27,7 +27,7 @@ import {
 import { select } from './select.js';
 import type { WorkspaceStore } from './store.js';
 import { backoffMs, retryWait, type Timing } from './timing.js';
-import type { ClientResult, ConversationState, MessageView } from './types.js';
+import type { ClientResult, ConversationState, MessageView } from './views.js';
 
 export interface ConversationDeps {
   adapter: TransportAdapter;

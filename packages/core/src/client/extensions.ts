@@ -14,7 +14,7 @@ import type { Conversations } from './conversation.js';
 import { toErrorInfo } from './error-info.js';
 import { select } from './select.js';
 import type { WorkspaceStore } from './store.js';
-import type { ClientResult } from './types.js';
+import type { ClientResult } from './views.js';
 
 export interface ExtensionDeps {
   store: WorkspaceStore;

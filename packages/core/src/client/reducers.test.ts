@@ -16,7 +16,7 @@ import {
 } from './reducers.js';
 import { previewOf } from '../domain/validation.js';
 import { makeMessage, makeSession } from './testing/fixtures.js';
-import type { ConversationState, MessageView } from './types.js';
+import type { ConversationState, MessageView } from './views.js';
 
 describe('session reducers', () => {
   it('upserts a session with its unread count', () => {

@@ -18,7 +18,7 @@ import {
 import { previewOf } from '../domain/validation.js';
 import type { MessagePage } from '../protocol/adapter.js';
 import type { ServerEvent } from '../protocol/events.js';
-import type { ConversationState, MessageView } from './types.js';
+import type { ConversationState, MessageView } from './views.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sessions

@@ -10,7 +10,9 @@ import { createMemoryOutbox } from './outbox.js';
 import { createFakeAdapter, type FakeAdapter } from './testing/fake-adapter.js';
 import { makeMessage, makeSession, makeSnapshot } from './testing/fixtures.js';
 import { record, until, whenReady } from './testing/helpers.js';
-import type { LiveChatClient, LiveChatClientOptions } from './types.js';
+import type { LiveChatClientOptions } from './options.js';
+import type { LiveChatClient } from './types.js';
+import type { ConversationState } from './views.js';
 
 // Back-offs with full jitter wait `random() · ceiling`: 0 retries at once.
 const NO_JITTER = { random: () => 0 };
@@ -28,6 +30,13 @@ function setup(options: Partial<LiveChatClientOptions> = {}): {
   return { fake, client };
 }
 
+/** {@link setup}, once the client has loaded its first snapshot. */
+async function ready(options: Partial<LiveChatClientOptions> = {}) {
+  const world = setup(options);
+  await whenReady(world.client);
+  return world;
+}
+
 const orders = (client: LiveChatClient, sessionId: string): number[] =>
   (
     client as unknown as {
@@ -37,12 +46,38 @@ const orders = (client: LiveChatClient, sessionId: string): number[] =>
     .get(sessionId)
     ?.messages.map((m) => m.order) ?? [];
 
+type Conversation = ReturnType<typeof record<ConversationState>>;
+
+/** Waits until the conversation shows as many messages as expected, then checks their orders. */
+async function expectOrders(
+  conversation: Conversation,
+  expected: number[],
+  attempts?: number,
+): Promise<void> {
+  const shown = () => conversation.values.at(-1)?.messages.map((m) => m.order) ?? [];
+  await until(() => shown().length === expected.length, attempts);
+  assert.deepEqual(shown(), expected);
+}
+
+/** Subscribes to s1's conversation and waits for its first page (its messages 1 and 2). */
+async function openConversation(client: LiveChatClient): Promise<Conversation> {
+  const conversation = record(client.conversation$('s1'));
+  await until(() => conversation.values.at(-1)?.messages.length === 2);
+  return conversation;
+}
+
+/** A message of s1 whose event never reaches the client. */
+function loseMessage(fake: FakeAdapter, order: number): void {
+  fake.emit(
+    { type: 'message.added', message: makeMessage('s1', order), unread: 1 },
+    { deliver: false },
+  );
+}
+
 describe('sync reliability', () => {
   it('1. a conversation that leaves the view and comes back shows what was written meanwhile', async () => {
-    const { fake, client } = setup();
-    await whenReady(client);
-    const conversation = record(client.conversation$('s1'));
-    await until(() => conversation.values.at(-1)?.messages.length === 2);
+    const { fake, client } = await ready();
+    const conversation = await openConversation(client);
     fake.emit({ type: 'session.removed', sessionId: 's1' });
     // Written while the user could not see the session: no event reaches them.
     fake.messages.set('s1', [...(fake.messages.get('s1') ?? []), makeMessage('s1', 3)]);
@@ -52,11 +87,7 @@ describe('sync reliability', () => {
       unread: 0,
       cause: 'reassigned',
     });
-    await until(() => conversation.values.at(-1)?.messages.length === 3);
-    assert.deepEqual(
-      conversation.values.at(-1)?.messages.map((m) => m.order),
-      [1, 2, 3],
-    );
+    await expectOrders(conversation, [1, 2, 3]);
     conversation.stop();
     client.dispose();
   });
@@ -77,8 +108,7 @@ describe('sync reliability', () => {
   });
 
   it('3. the error banner clears once a Retry loads the conversation, with no older pages', async () => {
-    const { fake, client } = setup();
-    await whenReady(client);
+    const { fake, client } = await ready();
     const serve = fake.historyHandler;
     fake.historyHandler = async () => {
       throw Object.assign(new Error('bad gateway'), { code: 'FORBIDDEN_BY_PROXY' });
@@ -94,16 +124,14 @@ describe('sync reliability', () => {
   });
 
   it('4. a failed first history load is retried by itself', async () => {
-    const { fake, client } = setup();
-    await whenReady(client);
+    const { fake, client } = await ready();
     const serve = fake.historyHandler;
     let calls = 0;
     fake.historyHandler = async (query) => {
       if (++calls === 1) throw new TypeError('Failed to fetch');
       return serve(query);
     };
-    const conversation = record(client.conversation$('s1'));
-    await until(() => conversation.values.at(-1)?.messages.length === 2);
+    const conversation = await openConversation(client);
     assert.equal(conversation.values.at(-1)?.error, undefined);
     assert.equal(calls, 2);
     conversation.stop();
@@ -111,20 +139,15 @@ describe('sync reliability', () => {
   });
 
   it('5. a failed refresh after a resync is retried: no hole is left', async () => {
-    const { fake, client } = setup();
-    await whenReady(client);
-    const conversation = record(client.conversation$('s1'));
-    await until(() => conversation.values.at(-1)?.messages.length === 2);
+    const { fake, client } = await ready();
+    const conversation = await openConversation(client);
     const serve = fake.historyHandler;
     let failures = 0;
     fake.historyHandler = async (query) => {
       if (failures++ === 0) throw new TypeError('Failed to fetch');
       return serve(query);
     };
-    fake.emit(
-      { type: 'message.added', message: makeMessage('s1', 3), unread: 1 },
-      { deliver: false },
-    );
+    loseMessage(fake, 3);
     fake.failStream({ code: 'RESYNC_REQUIRED', message: 'Too far behind.' });
     await until(() => orders(client, 's1').join() === '1,2,3', 100);
     assert.equal(conversation.values.at(-1)?.error, undefined);
@@ -215,8 +238,7 @@ describe('sync reliability', () => {
   });
 
   it('10. a reconnect resumes the stream from the last seq, without a snapshot', async () => {
-    const { fake, client } = setup();
-    await whenReady(client);
+    const { fake, client } = await ready();
     fake.setConnection('reconnecting');
     assert.equal(client.status.state, 'resuming');
     fake.emit(
@@ -232,8 +254,7 @@ describe('sync reliability', () => {
   });
 
   it('11. only documented codes leave the client; the original is kept in cause', async () => {
-    const { fake, client } = setup();
-    await whenReady(client);
+    const { fake, client } = await ready();
     const socketError = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
     fake.reportHandler = async () => {
       throw socketError;
@@ -272,35 +293,22 @@ describe('sync reliability', () => {
       return serve();
     };
     const client = createLiveChatClient({ adapter: fake.adapter, ...NO_JITTER });
-    const conversation = record(client.conversation$('s1'));
-    await until(() => conversation.values.at(-1)?.messages.length === 2);
+    const conversation = await openConversation(client);
     // Written now; its event is part of what the snapshot already contains.
-    fake.emit(
-      { type: 'message.added', message: makeMessage('s1', 3), unread: 1 },
-      { deliver: false },
-    );
+    loseMessage(fake, 3);
     release();
     await whenReady(client);
-    await until(() => conversation.values.at(-1)?.messages.length === 3);
-    assert.deepEqual(
-      conversation.values.at(-1)?.messages.map((m) => m.order),
-      [1, 2, 3],
-    );
+    await expectOrders(conversation, [1, 2, 3]);
     conversation.stop();
     client.dispose();
   });
 
   it('13. a send confirmed ahead of a message lost in a gap does not hide that message after a resync', async () => {
-    const { fake, client } = setup();
-    await whenReady(client);
-    const conversation = record(client.conversation$('s1'));
-    await until(() => conversation.values.at(-1)?.messages.length === 2);
+    const { fake, client } = await ready();
+    const conversation = await openConversation(client);
     // A customer message (order 3) whose event is lost, then the operator's own send (order 4),
     // confirmed by the command result before any event shows the gap.
-    fake.emit(
-      { type: 'message.added', message: makeMessage('s1', 3), unread: 1 },
-      { deliver: false },
-    );
+    loseMessage(fake, 3);
     const serve = fake.executeHandler;
     fake.executeHandler = async (command) => {
       if (command.type !== 'message.send') return serve(command);
@@ -314,11 +322,7 @@ describe('sync reliability', () => {
     const sent = await client.send('s1', 'mine');
     assert.equal(sent.ok, true);
     fake.failStream({ code: 'RESYNC_REQUIRED', message: 'Too far behind.' });
-    await until(() => conversation.values.at(-1)?.messages.length === 4, 200);
-    assert.deepEqual(
-      conversation.values.at(-1)?.messages.map((m) => m.order),
-      [1, 2, 3, 4],
-    );
+    await expectOrders(conversation, [1, 2, 3, 4], 200);
     conversation.stop();
     client.dispose();
   });

@@ -18,7 +18,7 @@ import { MAX_SEARCH_LENGTH } from '../domain/search.js';
 import type { Id } from '../domain/types.js';
 import type { TransportAdapter } from '../protocol/adapter.js';
 import { readErrorInfo } from './error-info.js';
-import type { SearchState } from './types.js';
+import type { SearchState } from './views.js';
 
 interface SearchInput {
   text: string;

@@ -1,6 +1,6 @@
 import type { SessionGroupKind } from '../domain/access.js';
 import type { Id } from '../domain/types.js';
-import type { SessionView } from './types.js';
+import type { SessionView } from './views.js';
 
 /**
  * One menu group of one live chat (Queue, My sessions, Closed, Active), kept incrementally.

@@ -1,7 +1,7 @@
 import type { Id, Session } from '../domain/types.js';
 import { withLastMessage } from './reducers.js';
 import type { GroupBucket, GroupPlace, Membership } from './session-lists.js';
-import type { SessionView } from './types.js';
+import type { SessionView } from './views.js';
 
 // Per-row layout of the two record arrays.
 const NUMBERS = 4; // lastOrder, lastAt, unread, mine

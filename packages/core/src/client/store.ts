@@ -23,7 +23,7 @@ import { reduceActivity, reduceSession, reduceUnread, sessionIdOf } from './redu
 import { select } from './select.js';
 import { comparatorOf, GroupIndex } from './session-lists.js';
 import { SessionTable } from './session-table.js';
-import type { ClientStatus, SessionView } from './types.js';
+import type { ClientStatus, SessionView } from './views.js';
 
 const NO_VIEWS: readonly SessionView[] = Object.freeze([]) as readonly SessionView[];
 

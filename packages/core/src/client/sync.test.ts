@@ -46,6 +46,28 @@ function assertMirrors(client: LiveChatClient, fake: FakeAdapter, ids: string[])
   );
 }
 
+/**
+ * Session s3 appears with a message whose event is lost, and the next event shows the gap:
+ * the client must recover s3's second message (unread 2).
+ */
+function loseAnEventInAGap(fake: FakeAdapter): void {
+  fake.emit(upsert('s3', 1));
+  fake.emit(
+    { type: 'message.added', message: makeMessage('s3', 1), unread: 2 },
+    { deliver: false },
+  ); // lost
+  fake.emit({ type: 'session.read', sessionId: 's1', unread: 0 }); // shows the gap
+}
+
+/** After recovering from {@link loseAnEventInAGap}, live events apply and the client mirrors the server. */
+function assertFollowsAfterTheGap(client: LiveChatClient, fake: FakeAdapter): void {
+  fake.emit({ type: 'message.added', message: makeMessage('s3', 2), unread: 3 });
+  assert.equal(client.getSession('s3')?.unread, 3);
+  assert.equal(client.getSession('s3')?.session.lastMessageOrder, 2);
+  assertMirrors(client, fake, ['s1', 's2', 's3']);
+  assert.equal(client.status.state, 'ready');
+}
+
 describe('sync', () => {
   it('loads a snapshot, becomes ready, then follows events from its seq', async () => {
     const { fake, client } = setup();
@@ -95,20 +117,11 @@ describe('sync', () => {
   it('a seq gap resumes from the last seq: the backend replays the lost event, no snapshot', async () => {
     const { fake, client } = setup();
     await whenReady(client);
-    fake.emit(upsert('s3', 1));
-    fake.emit(
-      { type: 'message.added', message: makeMessage('s3', 1), unread: 2 },
-      { deliver: false },
-    ); // lost
-    fake.emit({ type: 'session.read', sessionId: 's1', unread: 0 }); // shows the gap
+    loseAnEventInAGap(fake);
     await until(() => client.getSession('s3')?.unread === 2);
     assert.equal(fake.calls.snapshot, 1, 'no snapshot for a gap the replay can fill');
     assert.deepEqual(fake.calls.events, [5, 6]);
-    fake.emit({ type: 'message.added', message: makeMessage('s3', 2), unread: 3 });
-    assert.equal(client.getSession('s3')?.unread, 3);
-    assert.equal(client.getSession('s3')?.session.lastMessageOrder, 2);
-    assertMirrors(client, fake, ['s1', 's2', 's3']);
-    assert.equal(client.status.state, 'ready');
+    assertFollowsAfterTheGap(client, fake);
     client.dispose();
   });
 
@@ -121,18 +134,9 @@ describe('sync', () => {
       since === 6
         ? serveEvents(since).pipe(filter((event) => event.seq !== 7))
         : serveEvents(since);
-    fake.emit(upsert('s3', 1));
-    fake.emit(
-      { type: 'message.added', message: makeMessage('s3', 1), unread: 2 },
-      { deliver: false },
-    ); // lost
-    fake.emit({ type: 'session.read', sessionId: 's1', unread: 0 }); // shows the gap
+    loseAnEventInAGap(fake);
     await until(() => fake.calls.snapshot === 2 && client.getSession('s3')?.unread === 2);
-    fake.emit({ type: 'message.added', message: makeMessage('s3', 2), unread: 3 });
-    assert.equal(client.getSession('s3')?.unread, 3);
-    assert.equal(client.getSession('s3')?.session.lastMessageOrder, 2);
-    assertMirrors(client, fake, ['s1', 's2', 's3']);
-    assert.equal(client.status.state, 'ready');
+    assertFollowsAfterTheGap(client, fake);
     client.dispose();
   });
 

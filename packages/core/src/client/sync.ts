@@ -23,7 +23,7 @@ import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { readErrorInfo } from './error-info.js';
 import { backoffMs, isReachable, MAX_BACKOFF_MS, retryWait, type Timing } from './timing.js';
-import type { ClientStatus } from './types.js';
+import type { ClientStatus } from './views.js';
 
 export { reconnected$ } from './timing.js';
 

@@ -1,11 +1,18 @@
-import type { Observable, SchedulerLike } from 'rxjs';
-import type { OutboxStorage, OutboxStore } from './outbox.js';
+/** The interface of one workspace's client (see {@link createLiveChatClient}). */
+import type { Observable } from 'rxjs';
+import type { OutboxStorage } from './outbox.js';
+import type {
+  ClientResult,
+  ClientStatus,
+  ConversationState,
+  SearchState,
+  SessionView,
+  UnconfirmedCommand,
+} from './views.js';
 import type { Viewer, SessionGroupKind } from '../domain/access.js';
 import type { Counters } from '../domain/counters.js';
-import type { ErrorInfo } from '../domain/errors.js';
-import type { Binder, CustomerDirectory, HostAction, HostRecord } from '../domain/extensions.js';
+import type { Binder, HostAction, HostRecord } from '../domain/extensions.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
-import type { SearchHit } from '../domain/search.js';
 import type {
   ActivityEntry,
   Alert,
@@ -14,130 +21,11 @@ import type {
   Customer,
   Id,
   LiveChat,
-  Message,
   OperatorGroup,
-  Session,
   User,
 } from '../domain/types.js';
-import type { CommandType, CommandValues } from '../protocol/commands.js';
-import type {
-  CommandResult,
-  ConnectionState,
-  TabRole,
-  TransportAdapter,
-} from '../protocol/adapter.js';
-
-/** Options of {@link createLiveChatClient}. */
-export interface LiveChatClientOptions {
-  adapter: TransportAdapter;
-  /** Host binders available from the start (more can be registered later). */
-  binders?: Binder[];
-  /** Host actions available from the start. */
-  actions?: HostAction[];
-  /** Host support for "add to customers"; the button is hidden without it. */
-  customerDirectory?: CustomerDirectory;
-  /** Messages per history page (default 50). */
-  historyPageSize?: number;
-  /** Id generator for commandId / clientMessageId (default crypto.randomUUID). */
-  generateId?: () => string;
-  /** Quiet time before an as-you-type search runs, in milliseconds (default 200). */
-  searchDebounceMs?: number;
-  /** Clock for optimistic messages' `sentAt` (default Date.now). */
-  now?: () => number;
-  /** Most activity entries kept in `activity$` (default 200). */
-  activityLimit?: number;
-  /**
-   * Where unsent messages are kept across reloads (default: memory only). Use
-   * `createIndexedDbOutbox()` from `@live-chat/adapters` in a browser.
-   */
-  outbox?: OutboxStore;
-  /**
-   * How long a command may take, retries included, before it resolves `TIMEOUT` (default
-   * 15,000 ms). A timeout or network error before then retries the same `commandId`.
-   */
-  commandDeadlineMs?: number;
-  /** How long one attempt of a command or a read may wait for an answer (default 5,000 ms). */
-  requestTimeoutMs?: number;
-  /** Conversations kept in memory that nobody is watching, least recently used first out (default 20). */
-  conversationCacheSize?: number;
-  /**
-   * Scheduler of every timer of the client: back-offs, deadlines, retries, the search debounce
-   * (default RxJS `asyncScheduler`). Tests pass a virtual clock so a seeded run replays exactly.
-   */
-  scheduler?: SchedulerLike;
-  /** Source of the back-off jitter, in [0, 1) (default `Math.random`). */
-  random?: () => number;
-}
-
-/**
- * Where the client is in loading the user's state: `loading` before the first snapshot,
- * `ready` while live events flow, `resuming` while the state is shown but the event stream is
- * being resumed (the connection dropped or the stream ended), `error` when loading failed (it
- * is retried with a back-off, at once on reconnect or `retryLoad()`).
- */
-export type ClientStatus =
-  | { state: 'loading' }
-  | { state: 'ready' }
-  | { state: 'resuming' }
-  | { state: 'error'; error: ErrorInfo };
-
-/** A session as lists show it: the session, the user's unread count and the New mark. */
-export interface SessionView {
-  session: Session;
-  unread: number;
-  /** The New mark: waiting in a queue. */
-  isNew: boolean;
-  customer: Customer | undefined;
-}
-
-/**
- * Delivery state of a message in the conversation: `pending` while it is being sent,
- * `unconfirmed` when an attempt got no answer and the send is being retried or reconciled
- * ("not confirmed yet"), `failed` when it was refused or its deadline passed (Retry or
- * Discard), `sent` once the backend stored it.
- */
-export type MessageDelivery = 'sent' | 'pending' | 'unconfirmed' | 'failed';
-
-/** A message as the conversation shows it. Pending and failed messages have `order = Infinity`. */
-export interface MessageView extends Message {
-  delivery: MessageDelivery;
-  /** Why a failed message failed. */
-  error?: ErrorInfo;
-}
-
-/** A session's conversation as loaded so far, oldest first. */
-export interface ConversationState {
-  sessionId: Id;
-  messages: MessageView[];
-  /** Older history exists and can be loaded with {@link LiveChatClient.loadOlder}. */
-  hasMore: boolean;
-  /** A history page is loading. */
-  loading: boolean;
-  /** The last history load failed. */
-  error?: ErrorInfo;
-}
-
-/** State of an as-you-type search. */
-export interface SearchState {
-  text: string;
-  /** The session searched in, when one is open. */
-  sessionId?: Id;
-  status: 'idle' | 'searching' | 'done' | 'error';
-  hits: SearchHit[];
-  error?: ErrorInfo;
-}
-
-/** A command whose outcome is not known yet, as `unconfirmed$` lists it. */
-export interface UnconfirmedCommand {
-  commandId: string;
-  type: CommandType;
-  sessionId?: Id;
-  /** When the first attempt was made (the client's clock). */
-  since: number;
-}
-
-/** A command result as the client returns it. */
-export type ClientResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+import type { CommandValues } from '../protocol/commands.js';
+import type { CommandResult, ConnectionState, TabRole } from '../protocol/adapter.js';
 
 /**
  * One workspace's client: state as observables (ending in `$`, replaying their latest value),

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  emptyOperatorRow,
   isReportRangeValid,
   MAX_REPORT_DAYS,
   liveChatPerformance,
@@ -16,62 +17,44 @@ const h = 3_600_000;
 const min = 60_000;
 const range = { from: T, to: T + 48 * h };
 
+/** Who did a step of an episode, and how many minutes after it started. */
+type Step = [operatorId: string, minutes: number];
+
+/** An episode of live chat `lc1` started by a customer, unless `where` says otherwise. */
+function episode(
+  sessionId: string,
+  startedAt: number,
+  steps: { taken?: Step; answered?: Step; closed?: Step } = {},
+  where: Partial<SessionEpisode> = {},
+): SessionEpisode {
+  const at = ([, minutes]: Step) => startedAt + minutes * min;
+  const { taken, answered, closed } = steps;
+  return {
+    sessionId,
+    liveChatId: 'lc1',
+    origin: 'customer',
+    startedAt,
+    ...(taken && { takenAt: at(taken), takenBy: taken[0] }),
+    ...(answered && { firstResponseAt: at(answered), firstResponderId: answered[0] }),
+    ...(closed && { closedAt: at(closed), closedBy: closed[0] }),
+    ...where,
+  };
+}
+
 const episodes: SessionEpisode[] = [
   // before the range: must not count
-  {
-    sessionId: 's1',
-    liveChatId: 'lc1',
-    origin: 'customer',
-    startedAt: T - h,
-    closedAt: T - 30 * min,
-    closedBy: 'anna',
-  },
-  {
-    sessionId: 's1',
-    liveChatId: 'lc1',
-    origin: 'customer',
-    startedAt: T + 9 * h,
-    takenAt: T + 9 * h + 2 * min,
-    takenBy: 'anna',
-    firstResponseAt: T + 9 * h + 3 * min,
-    firstResponderId: 'anna',
-    closedAt: T + 9 * h + 20 * min,
-    closedBy: 'anna',
-  },
-  {
-    sessionId: 's2',
-    liveChatId: 'lc1',
-    origin: 'customer',
-    startedAt: T + 10 * h,
-    takenAt: T + 10 * h + 4 * min,
-    takenBy: 'boris',
-    firstResponseAt: T + 10 * h + 5 * min,
-    firstResponderId: 'boris',
-  },
-  { sessionId: 's3', liveChatId: 'lc1', origin: 'customer', startedAt: T + 32 * h },
-  {
-    sessionId: 's4',
-    liveChatId: 'lc1',
-    origin: 'outbound',
-    startedAt: T + 33 * h,
-    takenAt: T + 33 * h,
-    takenBy: 'anna',
-    firstResponseAt: T + 33 * h,
-    firstResponderId: 'anna',
-    closedAt: T + 34 * h,
-    closedBy: 'anna',
-  },
+  episode('s1', T - h, { closed: ['anna', 30] }),
+  episode('s1', T + 9 * h, { taken: ['anna', 2], answered: ['anna', 3], closed: ['anna', 20] }),
+  episode('s2', T + 10 * h, { taken: ['boris', 4], answered: ['boris', 5] }),
+  episode('s3', T + 32 * h),
+  episode(
+    's4',
+    T + 33 * h,
+    { taken: ['anna', 0], answered: ['anna', 0], closed: ['anna', 60] },
+    { origin: 'outbound' },
+  ),
   // another live chat: must not count
-  {
-    sessionId: 's9',
-    liveChatId: 'lc2',
-    origin: 'customer',
-    startedAt: T + 9 * h,
-    takenAt: T + 9 * h + min,
-    takenBy: 'anna',
-    closedAt: T + 10 * h,
-    closedBy: 'anna',
-  },
+  episode('s9', T + 9 * h, { taken: ['anna', 1], closed: ['anna', 60] }, { liveChatId: 'lc2' }),
 ];
 const customer = { kind: 'customer' as const, customerId: 'c' };
 const messages: MessageRecord[] = [
@@ -138,16 +121,17 @@ describe('reports, against a hand-computed fixture', () => {
         averageResolutionMs: null,
         openNow: 1,
       },
-      {
-        operatorId: 'carl',
-        sessionsTaken: 0,
-        sessionsClosed: 0,
-        messagesSent: 0,
-        averageFirstResponseMs: null,
-        averageResolutionMs: null,
-        openNow: 0,
-      },
+      emptyOperatorRow('carl'),
     ]);
+  });
+
+  it('an operator with nothing in the period counts 0 everywhere and averages nothing', () => {
+    const { operatorId, averageFirstResponseMs, averageResolutionMs, ...counts } =
+      emptyOperatorRow('carl');
+    assert.equal(operatorId, 'carl');
+    assert.equal(averageFirstResponseMs, null);
+    assert.equal(averageResolutionMs, null);
+    assert.deepEqual(counts, { sessionsTaken: 0, sessionsClosed: 0, messagesSent: 0, openNow: 0 });
   });
 
   it('live chat performance', () => {

@@ -71,6 +71,19 @@ export interface OperatorPerformanceRow {
   openNow: number;
 }
 
+/** The row of an operator with nothing in the period: every count 0, no averages. */
+export function emptyOperatorRow(operatorId: Id): OperatorPerformanceRow {
+  return {
+    operatorId,
+    sessionsTaken: 0,
+    sessionsClosed: 0,
+    messagesSent: 0,
+    averageFirstResponseMs: null,
+    averageResolutionMs: null,
+    openNow: 0,
+  };
+}
+
 /** The Operators' performance report: one row per operator (formulas at {@link operatorsPerformance}). */
 export interface OperatorsPerformanceReport {
   kind: 'operators-performance';
@@ -142,17 +155,7 @@ export function operatorsPerformance(
   const row = (operatorId: Id) => {
     let r = rows.get(operatorId);
     if (!r) {
-      r = {
-        operatorId,
-        sessionsTaken: 0,
-        sessionsClosed: 0,
-        messagesSent: 0,
-        averageFirstResponseMs: null,
-        averageResolutionMs: null,
-        openNow: 0,
-        firstResponses: [],
-        resolutions: [],
-      };
+      r = { ...emptyOperatorRow(operatorId), firstResponses: [], resolutions: [] };
       rows.set(operatorId, r);
     }
     return r;

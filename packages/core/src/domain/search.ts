@@ -32,8 +32,13 @@ export type SearchHit =
 /** Longest accepted query. */
 export const MAX_SEARCH_LENGTH = 200;
 
-/** Normalises text for matching: case- and accent-insensitive, same length as the input. */
-function fold(text: string): string {
+/**
+ * Folds text the way search matches it: per code point, accents stripped (NFD minus the
+ * combining marks U+0300–U+036F) and lower-cased, keeping each code point's UTF-16 length, so
+ * offsets in the folded text are offsets in the original. A store's full-text index that holds
+ * texts folded by this function finds what {@link findRanges} finds.
+ */
+export function foldForSearch(text: string): string {
   let out = '';
   for (const ch of text) {
     const base = ch
@@ -53,9 +58,9 @@ function fold(text: string): string {
 
 /** Every non-overlapping occurrence of `needle` in `haystack`, case- and accent-insensitive. */
 export function findRanges(haystack: string, needle: string): TextRange[] {
-  const query = fold(needle.trim());
+  const query = foldForSearch(needle.trim());
   if (query.length === 0) return [];
-  const text = fold(haystack);
+  const text = foldForSearch(haystack);
   const ranges: TextRange[] = [];
   let from = 0;
   for (;;) {

@@ -38,66 +38,62 @@ export interface SessionTransition {
   note: string;
 }
 
-/**
- * The session state machine: the one table that the client, the in-memory backend and every
- * other backend use. A (status, trigger) pair that is not here is refused with
- * `INVALID_TRANSITION` and changes nothing.
- */
-export const SESSION_TRANSITIONS: readonly SessionTransition[] = [
+/** A row of the table as written: the same move from each status in `from`. */
+interface TransitionRule extends Omit<SessionTransition, 'from'> {
+  from: readonly (SessionStatus | null)[];
+}
+
+const RULES: readonly TransitionRule[] = [
   {
-    from: null,
+    from: [null],
     trigger: 'customer-writes',
     to: 'queued',
     note: 'new customer or no open session; unassigned, "New" in the queue',
   },
   {
-    from: null,
+    from: [null],
     trigger: 'start-outbound',
     to: 'active',
     note: 'only where the live chat has a messenger or email channel; assigned to the operator',
   },
-  { from: 'queued', trigger: 'customer-writes', to: 'queued', note: 'the message is appended' },
-  { from: 'active', trigger: 'customer-writes', to: 'active', note: 'the message is appended' },
+  { from: ['queued'], trigger: 'customer-writes', to: 'queued', note: 'the message is appended' },
+  { from: ['active'], trigger: 'customer-writes', to: 'active', note: 'the message is appended' },
   {
-    from: 'queued',
+    from: ['queued'],
     trigger: 'take',
     to: 'active',
     note: 'atomic: of two operators taking at once exactly one wins',
   },
   {
-    from: 'queued',
+    from: ['queued', 'active'],
     trigger: 'reassign-to-operator',
     to: 'active',
     note: 'target must be a reassignment target of the live chat',
   },
   {
-    from: 'active',
-    trigger: 'reassign-to-operator',
-    to: 'active',
-    note: 'target must be a reassignment target of the live chat',
-  },
-  {
-    from: 'queued',
+    from: ['queued', 'active'],
     trigger: 'reassign-to-group',
     to: 'queued',
     note: 'queued for that group: only its members see it in their queue',
   },
+  { from: ['active'], trigger: 'return-to-queue', to: 'queued', note: 'unassigned again' },
+  { from: ['queued', 'active'], trigger: 'close', to: 'closed', note: 'history kept' },
   {
-    from: 'active',
-    trigger: 'reassign-to-group',
-    to: 'queued',
-    note: 'queued for that group: only its members see it in their queue',
-  },
-  { from: 'active', trigger: 'return-to-queue', to: 'queued', note: 'unassigned again' },
-  { from: 'queued', trigger: 'close', to: 'closed', note: 'history kept' },
-  { from: 'active', trigger: 'close', to: 'closed', note: 'history kept' },
-  {
-    from: 'closed',
+    from: ['closed'],
     trigger: 'customer-writes',
     to: 'queued',
     note: 'history stays visible; policy may assign it straight back to the last operator',
   },
 ];
+
+/**
+ * The session state machine: the one table that the client, the in-memory backend and every
+ * other backend use. A (status, trigger) pair that is not here is refused with
+ * `INVALID_TRANSITION` and changes nothing.
+ */
+export const SESSION_TRANSITIONS: readonly SessionTransition[] = RULES.flatMap(
+  ({ from, ...move }) => from.map((status) => ({ from: status, ...move })),
+);
 
 const index = new Map<string, SessionTransition>(
   SESSION_TRANSITIONS.map((row) => [`${row.from}|${row.trigger}`, row]),

@@ -12,6 +12,19 @@ export type Timestamp = number;
 /** A channel a customer can write through. Messenger channels and email allow outbound sessions. */
 export type Channel = 'web' | 'telegram' | 'whatsapp' | 'viber' | 'email' | 'internal';
 
+/**
+ * Human names of channels, e.g. for default session names ("Olivia Bennett (Telegram)") and
+ * icon labels. Brand names, so they are the same in every language.
+ */
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
+  web: 'Web',
+  telegram: 'Telegram',
+  whatsapp: 'WhatsApp',
+  viber: 'Viber',
+  email: 'Email',
+  internal: 'Internal',
+};
+
 /** Channels through which an operator may start an outbound session (+New Session). */
 export const OUTBOUND_CHANNELS: readonly Channel[] = ['telegram', 'whatsapp', 'viber', 'email'];
 
@@ -78,6 +91,18 @@ export type Customer =
       /** Whether the host has already added this customer to its customer database. */
       inHostDatabase?: boolean;
     };
+
+/**
+ * The directory: who works in which live chat, and who writes to them. A snapshot carries the
+ * part a user may see; seed data and configurations provide all of it.
+ */
+export interface Directory {
+  /** Operators, supervisors and internal users. */
+  users: User[];
+  liveChats: LiveChat[];
+  groups: OperatorGroup[];
+  customers: Customer[];
+}
 
 /** Life-cycle state of a session; see {@link SESSION_TRANSITIONS}. */
 export type SessionStatus = 'queued' | 'active' | 'closed';

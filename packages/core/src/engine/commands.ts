@@ -24,13 +24,16 @@ import {
 } from '../domain/types.js';
 import { validateMessageText, validateSessionName } from '../domain/validation.js';
 import type { Command, CommandType, CommandValues } from '../protocol/commands.js';
+import type { SessionChangeCause } from '../protocol/events.js';
 import type { Context } from './context.js';
 import { fanOutActivity, fanOutCustomer, fanOutRead, fanOutSession, membersOf } from './fanout.js';
 import { io, type Step } from './steps.js';
 import {
   assignedTo,
-  buildMessage,
   defaultSessionName,
+  findSession,
+  newSession,
+  operatorMessage,
   queuedFor,
   recordClosed,
   recordResponse,
@@ -67,18 +70,51 @@ type Handler<T extends CommandType> = (
 
 /** The session named by a command, if it exists and the actor belongs to its live chat. */
 function* sessionFor(context: Context, actor: Actor, sessionId: unknown): Step<Result<Session>> {
-  const id = requireId(sessionId, 'sessionId');
-  if (!id.ok) return id;
-  const session = yield* io(context.tx.session(id.value));
-  if (!session) {
-    return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
-  }
+  const found = yield* findSession(context, sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
   if (!isMemberOf(actor.viewer, session.liveChatId)) {
     return fail('FORBIDDEN', 'You are not an operator or supervisor of this live chat.', {
       sessionId: session.id,
     });
   }
   return ok(session);
+}
+
+/** The command types that name one session (`sessionId`). */
+type SessionCommandType = Extract<Command, { sessionId: unknown }>['type'];
+
+/**
+ * A handler of a command that names a session, given that session: it runs once the session
+ * exists and the actor belongs to its live chat (see {@link sessionFor}).
+ */
+function onSession<T extends SessionCommandType>(
+  handle: (
+    context: Context,
+    actor: Actor,
+    command: CommandOf<T>,
+    session: Session,
+  ) => Step<Result<CommandValues[T]>>,
+): Handler<T> {
+  return function* (context, actor, command) {
+    // Every command of a SessionCommandType has a `sessionId` (TypeScript cannot narrow `T` here).
+    const { sessionId } = command as Extract<Command, { sessionId: unknown }>;
+    const found = yield* sessionFor(context, actor, sessionId);
+    if (!found.ok) return found;
+    return yield* handle(context, actor, command, found.value);
+  };
+}
+
+/** Stores the changed session, tells everyone who sees it why, and answers with it. */
+function* saveSession(
+  context: Context,
+  before: Session,
+  after: Session,
+  cause: SessionChangeCause,
+): Step<Result<{ session: Session }>> {
+  yield* io(context.tx.putSession(after));
+  yield* fanOutSession(context, before, after, cause);
+  return ok({ session: after });
 }
 
 const notYours = (session: Session) =>
@@ -126,13 +162,11 @@ function checkTake(actor: Actor, session: Session): Result<never> | undefined {
   return undefined;
 }
 
-const take: Handler<'session.take'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const refused = checkTake(actor, found.value);
+const take = onSession<'session.take'>(function* (context, actor, command, session) {
+  const refused = checkTake(actor, session);
   if (refused) return refused;
-  return ok({ session: yield* commitTake(context, actor, found.value) });
-};
+  return ok({ session: yield* commitTake(context, actor, session) });
+});
 
 const takeNext: Handler<'session.take-next'> = function* (context, actor, command) {
   let liveChatIds: Iterable<Id> = new Set([
@@ -167,10 +201,7 @@ const takeNext: Handler<'session.take-next'> = function* (context, actor, comman
   return ok({ session: yield* commitTake(context, actor, session) });
 };
 
-const send: Handler<'message.send'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
+const send = onSession<'message.send'>(function* (context, actor, command, session) {
   const clientMessageId = requireId(command.clientMessageId, 'clientMessageId');
   if (!clientMessageId.ok) return clientMessageId;
   // A retried send (even under a new commandId) returns the message it already created.
@@ -202,12 +233,11 @@ const send: Handler<'message.send'> = function* (context, actor, command) {
   }
 
   const base = takes ? assignedTo(session, actor.userId) : session;
-  const message = yield* buildMessage(
+  const message = yield* operatorMessage(
     context,
     base,
-    { kind: 'operator', userId: actor.userId },
+    actor.userId,
     text.value,
-    session.channel,
     clientMessageId.value,
   );
   const after = withLastMessage(base, message);
@@ -219,12 +249,9 @@ const send: Handler<'message.send'> = function* (context, actor, command) {
   yield* recordResponse(context, session.id, actor.userId, message.sentAt);
   yield* fanOutSession(context, session, after, takes ? 'taken' : 'message', message);
   return ok({ message, session: after });
-};
+});
 
-const close: Handler<'session.close'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
+const close = onSession<'session.close'>(function* (context, actor, command, session) {
   const refused = checkTransition(session, 'close');
   if (refused) return refused;
   if (!canActOn(actor.viewer, session)) return notYours(session);
@@ -243,7 +270,7 @@ const close: Handler<'session.close'> = function* (context, actor, command) {
     at: context.now,
   });
   return ok({ session: after });
-};
+});
 
 /** Parses a reassignment target from untrusted input. */
 function parseTarget(value: unknown): AssigneeTarget | undefined {
@@ -258,10 +285,7 @@ function parseTarget(value: unknown): AssigneeTarget | undefined {
   return undefined;
 }
 
-const reassign: Handler<'session.reassign'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
+const reassign = onSession<'session.reassign'>(function* (context, actor, command, session) {
   const chat = yield* context.liveChat(session.liveChatId);
   const target = parseTarget(command.target);
   if (!chat || !target) {
@@ -314,39 +338,26 @@ const reassign: Handler<'session.reassign'> = function* (context, actor, command
     target,
   });
   return ok({ session: after });
-};
+});
 
-const returnToQueue: Handler<'session.return-to-queue'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
-  const refused = checkTransition(session, 'return-to-queue');
-  if (refused) return refused;
-  if (!canActOn(actor.viewer, session)) return notYours(session);
-  const after = queuedFor(session, null, context.now);
-  yield* io(context.tx.putSession(after));
-  yield* fanOutSession(context, session, after, 'returned');
-  return ok({ session: after });
-};
+const returnToQueue = onSession<'session.return-to-queue'>(
+  function* (context, actor, command, session) {
+    const refused = checkTransition(session, 'return-to-queue');
+    if (refused) return refused;
+    if (!canActOn(actor.viewer, session)) return notYours(session);
+    return yield* saveSession(context, session, queuedFor(session, null, context.now), 'returned');
+  },
+);
 
-const rename: Handler<'session.rename'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
+const rename = onSession<'session.rename'>(function* (context, actor, command, session) {
   const name = validateSessionName(command.name);
   if (!name.ok) return name;
   if (!canActOn(actor.viewer, session)) return notYours(session);
   if (name.value === session.name) return ok({ session });
-  const after = { ...session, name: name.value };
-  yield* io(context.tx.putSession(after));
-  yield* fanOutSession(context, session, after, 'renamed');
-  return ok({ session: after });
-};
+  return yield* saveSession(context, session, { ...session, name: name.value }, 'renamed');
+});
 
-const markRead: Handler<'session.mark-read'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
+const markRead = onSession<'session.mark-read'>(function* (context, actor, command, session) {
   if (!canView(actor.viewer, session)) return notYours(session);
   const upTo = command.upToOrder ?? session.lastMessageOrder;
   if (!Number.isInteger(upTo) || upTo < 0) {
@@ -360,7 +371,7 @@ const markRead: Handler<'session.mark-read'> = function* (context, actor, comman
     yield* fanOutRead(context, actor.userId, session.id);
   }
   return ok({ sessionId: session.id, unread: yield* context.unread(actor.userId, session.id) });
-};
+});
 
 const startOutbound: Handler<'session.start-outbound'> = function* (context, actor, command) {
   const liveChatId = requireId(command.liveChatId, 'liveChatId');
@@ -417,22 +428,10 @@ const startOutbound: Handler<'session.start-outbound'> = function* (context, act
   if (!refused.ok) return refused;
 
   const now = context.now;
-  const created: Session = {
-    id: yield* context.newId('session'),
-    liveChatId: chat.id,
-    customerId: customer.id,
-    name: name.value,
-    channel: command.channel,
-    status: 'active',
-    assignee: { kind: 'operator', operatorId: actor.userId },
-    firstMessageAt: now,
-    lastMessageAt: now,
-    lastMessagePreview: '',
-    lastMessageOrder: 0,
-    queuedAt: null,
-    lastOperatorId: actor.userId,
-    bindings: [],
-  };
+  const created = assignedTo(
+    yield* newSession(context, chat.id, customer, command.channel, name.value),
+    actor.userId,
+  );
   const episode = {
     sessionId: created.id,
     liveChatId: chat.id,
@@ -447,12 +446,11 @@ const startOutbound: Handler<'session.start-outbound'> = function* (context, act
     yield* fanOutSession(context, undefined, created, 'created');
     return ok({ session: created });
   }
-  const message = yield* buildMessage(
+  const message = yield* operatorMessage(
     context,
     created,
-    { kind: 'operator', userId: actor.userId },
+    actor.userId,
     text.value,
-    command.channel,
     clientMessageId?.value,
   );
   const after = withLastMessage(created, message);
@@ -487,10 +485,7 @@ function parseBinding(value: unknown): Result<Binding> {
   return ok(parsed);
 }
 
-const bind: Handler<'session.bind'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
+const bind = onSession<'session.bind'>(function* (context, actor, command, session) {
   const binding = parseBinding(command.binding);
   if (!binding.ok) return binding;
   if (!canActOn(actor.viewer, session)) return notYours(session);
@@ -510,16 +505,15 @@ const bind: Handler<'session.bind'> = function* (context, actor, command) {
       b.messageId === messageId,
   );
   if (duplicate) return fail('CONFLICT', 'This record is already bound.', { ...binding.value });
-  const after = { ...session, bindings: [...session.bindings, binding.value] };
-  yield* io(context.tx.putSession(after));
-  yield* fanOutSession(context, session, after, 'bound');
-  return ok({ session: after });
-};
+  return yield* saveSession(
+    context,
+    session,
+    { ...session, bindings: [...session.bindings, binding.value] },
+    'bound',
+  );
+});
 
-const unbind: Handler<'session.unbind'> = function* (context, actor, command) {
-  const found = yield* sessionFor(context, actor, command.sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
+const unbind = onSession<'session.unbind'>(function* (context, actor, command, session) {
   if (!canActOn(actor.viewer, session)) return notYours(session);
   const bindings = session.bindings.filter(
     (b) => !(b.binderId === command.binderId && b.recordId === command.recordId),
@@ -530,11 +524,8 @@ const unbind: Handler<'session.unbind'> = function* (context, actor, command) {
       recordId: command.recordId,
     });
   }
-  const after = { ...session, bindings };
-  yield* io(context.tx.putSession(after));
-  yield* fanOutSession(context, session, after, 'bound');
-  return ok({ session: after });
-};
+  return yield* saveSession(context, session, { ...session, bindings }, 'bound');
+});
 
 const markCustomerAdded: Handler<'customer.mark-added'> = function* (context, actor, command) {
   const customerId = requireId(command.customerId, 'customerId');

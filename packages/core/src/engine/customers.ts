@@ -14,7 +14,7 @@ import { io, type Step } from './steps.js';
 import {
   assignedTo,
   buildMessage,
-  defaultSessionName,
+  newSession,
   queuedFor,
   recordTaken,
   requireId,
@@ -84,22 +84,7 @@ export function* customerWrites(
   let cause: CustomerWriteValue['cause'];
   if (!latest) {
     cause = 'created';
-    base = {
-      id: yield* context.newId('session'),
-      liveChatId: chat.id,
-      customerId: customer.id,
-      name: defaultSessionName(customer, input.channel),
-      channel: input.channel,
-      status: 'queued',
-      assignee: null,
-      firstMessageAt: now,
-      lastMessageAt: now,
-      lastMessagePreview: '',
-      lastMessageOrder: 0,
-      queuedAt: now,
-      lastOperatorId: null,
-      bindings: [],
-    };
+    base = yield* newSession(context, chat.id, customer, input.channel);
   } else if (latest.status === 'closed') {
     cause = 'reopened';
     // Policy: straight back to the last operator, if they still operate this live chat.

@@ -56,8 +56,12 @@
  * @module \@live-chat/core/engine
  */
 export { createEngine, LiveChatEngine } from './engine.js';
+export { EngineBackend } from './backend.js';
+export type { ChangeDelivery, EngineBackendOptions } from './backend.js';
 export type { Answer, EngineOptions } from './engine.js';
 export type { AddedMessage, CommittedChange } from './context.js';
+export { DirectoryView } from './directory-view.js';
+export type { Memberships } from './directory-view.js';
 export { LiveDelivery } from './live-delivery.js';
 export type { EventListener, MessageListener } from './live-delivery.js';
 export type { CustomerMessageInput, CustomerWriteValue, NewCustomer } from './customers.js';
@@ -75,4 +79,6 @@ export type {
   UserEvent,
 } from './port.js';
 export { DEFAULT_PAGE, MAX_PAGE, SNAPSHOT_ACTIVITY } from './queries.js';
-export { CHANNEL_LABELS, defaultSessionName, MAX_ID_LENGTH } from './values.js';
+export { andThen, drive, io, isPromiseLike } from './steps.js';
+export type { Step } from './steps.js';
+export { defaultSessionName, MAX_ID_LENGTH } from './values.js';

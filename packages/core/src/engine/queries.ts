@@ -22,7 +22,7 @@ import type { HistoryQuery, MessagePage } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import type { Context } from './context.js';
 import { io, type Step } from './steps.js';
-import { requireId } from './values.js';
+import { findSession } from './values.js';
 
 /** Activity entries a snapshot carries (newest first). */
 export const SNAPSHOT_ACTIVITY = 100;
@@ -105,12 +105,9 @@ export function* eventsSince(
 
 /** The session if the user may see it. */
 function* viewableSession(context: Context, userId: Id, sessionId: unknown): Step<Result<Session>> {
-  const id = requireId(sessionId, 'sessionId');
-  if (!id.ok) return id;
-  const session = yield* io(context.tx.session(id.value));
-  if (!session) {
-    return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
-  }
+  const found = yield* findSession(context, sessionId);
+  if (!found.ok) return found;
+  const session = found.value;
   if (!canView(yield* context.viewer(userId), session)) {
     return fail('FORBIDDEN', 'You may not see this session.', { sessionId: session.id });
   }

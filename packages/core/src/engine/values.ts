@@ -4,28 +4,19 @@
  */
 import { fail, ok, type Result } from '../domain/errors.js';
 import type { SessionEpisode } from '../domain/reports.js';
-import type {
-  Assignee,
-  Channel,
-  Customer,
-  Id,
-  Message,
-  MessageAuthor,
-  Session,
+import {
+  CHANNEL_LABELS,
+  type Assignee,
+  type Channel,
+  type Customer,
+  type Id,
+  type Message,
+  type MessageAuthor,
+  type Session,
 } from '../domain/types.js';
 import { previewOf } from '../domain/validation.js';
 import type { Context } from './context.js';
 import { io, type Step } from './steps.js';
-
-/** Human names of channels, for default session names. */
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  web: 'Web',
-  telegram: 'Telegram',
-  whatsapp: 'WhatsApp',
-  viber: 'Viber',
-  email: 'Email',
-  internal: 'Internal',
-};
 
 /** A new session's name: the customer and the channel, e.g. "Olivia Bennett (Telegram)". */
 export function defaultSessionName(customer: Customer, channel: Channel): string {
@@ -45,6 +36,17 @@ export function requireId(value: unknown, field: string): Result<string> {
     );
   }
   return ok(value);
+}
+
+/** The session named by an untrusted `sessionId`: `VALIDATION` or `NOT_FOUND` when there is none. */
+export function* findSession(context: Context, sessionId: unknown): Step<Result<Session>> {
+  const id = requireId(sessionId, 'sessionId');
+  if (!id.ok) return id;
+  const session = yield* io(context.tx.session(id.value));
+  if (!session) {
+    return fail('NOT_FOUND', `There is no session "${id.value}".`, { sessionId: id.value });
+  }
+  return ok(session);
 }
 
 /** The next message of a session (order one above the session's last). */
@@ -69,6 +71,18 @@ export function* buildMessage(
   return message;
 }
 
+/** The next message of a session written by an operator, through the session's channel. */
+export function operatorMessage(
+  context: Context,
+  session: Session,
+  operatorId: Id,
+  text: string,
+  clientMessageId: string | undefined,
+): Step<Message> {
+  const author: MessageAuthor = { kind: 'operator', userId: operatorId };
+  return buildMessage(context, session, author, text, session.channel, clientMessageId);
+}
+
 /** The session with `message` as its latest. */
 export function withLastMessage(session: Session, message: Message): Session {
   return {
@@ -76,6 +90,36 @@ export function withLastMessage(session: Session, message: Message): Session {
     lastMessageAt: message.sentAt,
     lastMessagePreview: previewOf(message.text),
     lastMessageOrder: message.order,
+  };
+}
+
+/**
+ * A new session between a customer and a live chat, with no message yet: queued and unassigned
+ * since now (a customer's first message), or what {@link assignedTo} makes of it (outbound).
+ */
+export function* newSession(
+  context: Context,
+  liveChatId: Id,
+  customer: Customer,
+  channel: Channel,
+  name: string = defaultSessionName(customer, channel),
+): Step<Session> {
+  const now = context.now;
+  return {
+    id: yield* context.newId('session'),
+    liveChatId,
+    customerId: customer.id,
+    name,
+    channel,
+    status: 'queued',
+    assignee: null,
+    firstMessageAt: now,
+    lastMessageAt: now,
+    lastMessagePreview: '',
+    lastMessageOrder: 0,
+    queuedAt: now,
+    lastOperatorId: null,
+    bindings: [],
   };
 }
 

@@ -2,10 +2,9 @@ import type {
   ActivityEntry,
   Alert,
   Customer,
+  Directory,
   Id,
-  LiveChat,
   Message,
-  OperatorGroup,
   Session,
   User,
 } from '../domain/types.js';
@@ -104,14 +103,10 @@ export type ServerEventType = ServerEvent['type'];
  * Everything a user sees, at one point of their stream: the recovery point. Applying
  * `events(snapshot.seq)` to it reproduces the live state.
  */
-export interface Snapshot {
+export interface Snapshot extends Directory {
   /** The seq of the last event included; the stream continues at `seq + 1`. */
   seq: number;
   me: User;
-  users: User[];
-  liveChats: LiveChat[];
-  groups: OperatorGroup[];
-  customers: Customer[];
   /** Sessions visible to the user. */
   sessions: Session[];
   /** The user's unread count per visible session (absent means 0). */

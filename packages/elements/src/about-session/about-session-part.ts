@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { LiveChatClient, SessionView } from '@live-chat/core';
 import { property, state } from 'lit/decorators.js';
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
-import { StreamController } from '../controllers/stream-controller.js';
+import { sessionStream } from '../controllers/client-streams.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import './about-session.messages.js';
 
@@ -9,6 +10,13 @@ import './about-session.messages.js';
 export interface Feedback {
   kind: 'notice' | 'error';
   text: string;
+}
+
+/** What a part is given to render: the session, the client, and whether the user may not act. */
+export interface PartContext {
+  view: SessionView;
+  client: LiveChatClient;
+  readOnly: boolean;
 }
 
 /**
@@ -23,15 +31,13 @@ export const READ_ONLY_NOTE_ID = 'read-only-note';
  * `session-id`: it observes the session itself, runs its own commands and shows their
  * outcome beside its controls. When the user may view but not act on the session, its controls
  * are disabled and described by the reason.
+ *
+ * A part shows nothing until the session is known; then it renders {@link renderPart}, with the
+ * (hidden) reason for its disabled controls when the user may not act on the session.
  */
-export class AboutSessionPart extends LiveChatElement {
-  /** The session as the client sees it; `undefined` while unknown or not visible. @internal */
-  protected readonly view = new StreamController(
-    this,
-    () => [this.client, this.sessionId] as const,
-    (client, sessionId) => (client && sessionId ? client.session$(sessionId) : undefined),
-    undefined,
-  );
+export abstract class AboutSessionPart extends LiveChatElement {
+  /** The session as the client sees it; `null` until known, `undefined` when not visible. @internal */
+  protected readonly view = sessionStream(this);
   /** @internal */
   protected readonly focusAfterUpdate = new FocusAfterUpdateController(this);
 
@@ -98,6 +104,18 @@ export class AboutSessionPart extends LiveChatElement {
     this.focusAfterUpdate.focus(() =>
       this.renderRoot.querySelector<HTMLElement>(`[data-feedback="${CSS.escape(key)}"]`),
     );
+  }
+
+  /** What the part shows of a session the user can see; `nothing` to show nothing. @internal */
+  protected abstract renderPart(context: PartContext): TemplateResult | typeof nothing;
+
+  override render(): TemplateResult | typeof nothing {
+    const client = this.client;
+    const view = this.view.value;
+    if (!client || !view) return nothing;
+    const readOnly = this.readOnly;
+    const part = this.renderPart({ view, client, readOnly });
+    return part === nothing ? nothing : html`${this.renderReadOnlyNote(readOnly)} ${part}`;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -1,32 +1,108 @@
 /**
- * Test support for the About the session pane and its parts: fresh sessions on the memory
- * backend, and queries that look through the parts' shadow roots as a user sees the pane.
+ * Test support for the About the session pane and its parts: each part mounted on its own, what
+ * a user does with the pane (reassign, open and leave a panel), sessions the user may not act
+ * on, and the tests every part shares ({@link itBehavesLikeAPart}).
  */
-import type { Customer, Session } from '@live-chat/core';
-import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
-import type { Backend } from '../test/seeded-client.js';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import type { LiveChatClient, Session } from '@live-chat/core';
+import { SEED_USERS } from '@live-chat/adapters';
+import { newSession } from '../test/customer-writes.js';
+import { deepQuery } from '../test/deep-query.js';
+import { sessionStory } from '../test/session-story.js';
+import { seededClient, waitUntil, type Backend } from '../test/seeded-client.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 
-let customerCount = 0;
+/** A part of the pane, as its tests drive it: an element with a session id that updates. */
+export type Part = HTMLElement & { sessionId?: string; readonly updateComplete: Promise<boolean> };
 
-/** A new customer writes to Customer Support: a fresh queued session. */
-export function newSession(backend: Backend, customer: Partial<Customer> = {}): Session {
-  const n = ++customerCount;
-  const added = backend.addCustomer({
-    kind: 'external',
-    name: 'Olga Testova',
-    account: `@olga${n}`,
-    messenger: 'telegram',
-    ...customer,
-  } as Parameters<Backend['addCustomer']>[0]);
-  if (!added.ok) throw new Error(added.error.message);
-  const written = backend.customerWrites({
-    customerId: added.value.id,
-    liveChatId: SEED_LIVE_CHATS.support,
-    channel: 'telegram',
-    text: 'Hello',
-  });
-  if (!written.ok) throw new Error(written.error.message);
-  return written.value.session;
+/** What the tests of one part use: the part on its own, and queries in its shadow root. */
+export interface PartHarness<T extends Part> {
+  /** The part with the client, showing `sessionId`: a story for `testForLeaks`. */
+  story(sessionId?: string): (context: { client: LiveChatClient }) => TemplateResult;
+  /** The part on its own, showing `sessionId` (or no session), once it has rendered. */
+  mount(client: LiveChatClient, sessionId?: string): Promise<T>;
+  /** The first element matching `selector` in the part's shadow root. */
+  $<E extends Element = HTMLElement>(el: T, selector: string): E | null;
+  /** Every element matching `selector` in the part's shadow root. */
+  $$<E extends Element = HTMLElement>(el: T, selector: string): E[];
+  /** The element focused in the part's shadow root. */
+  focused(el: T): Element | null;
+}
+
+/**
+ * The harness for the tests of the part `tag`. With `buttonAfter`, a button follows the part,
+ * for focus to move on to.
+ */
+export function partHarness<T extends Part>(
+  tag: string,
+  options: { buttonAfter?: boolean } = {},
+): PartHarness<T> {
+  const story = (sessionId?: string) =>
+    options.buttonAfter
+      ? (context: { client: LiveChatClient }) =>
+          html`${sessionStory(tag, sessionId)(context)}<button id="after">After</button>`
+      : sessionStory(tag, sessionId);
+  return {
+    story,
+    mount: (client, sessionId) => fixture<T>(story(sessionId)({ client })),
+    $: (el, selector) => el.shadowRoot!.querySelector(selector),
+    $$: (el, selector) => [...el.shadowRoot!.querySelectorAll<never>(selector)],
+    focused: (el) => el.shadowRoot!.activeElement,
+  };
+}
+
+/**
+ * Shows a part (`mount`) on a new session, lets `open` start something in it that `isOpen`
+ * sees (a panel, a menu, an edit, a message), then gives the part another session: that must
+ * end it. Resolves with the part and the second session, for more checks.
+ */
+export async function expectEndedByAnotherSession<T extends Part>(
+  backend: Backend,
+  mount: (sessionId: string) => Promise<T>,
+  steps: { open: (el: T) => unknown; isOpen: (el: T) => boolean },
+): Promise<{ el: T; second: Session }> {
+  const [first, second] = [newSession(backend), newSession(backend)];
+  const el = await mount(first.id);
+  await steps.open(el);
+  await el.updateComplete;
+  expect(steps.isOpen(el), 'open on the first session').to.equal(true);
+  el.sessionId = second.id;
+  await el.updateComplete;
+  expect(steps.isOpen(el), 'still open on another session').to.equal(false);
+  return { el, second };
+}
+
+/**
+ * Checks that `selector` (under `host`, through shadow roots) shows only while what `register`
+ * registers (a binder, an action) is: it calls `register`, then the function it returns.
+ */
+export async function expectShownWhileRegistered(
+  host: Element,
+  selector: string,
+  register: () => () => void,
+): Promise<void> {
+  expect(deepQuery(host, selector), `${selector} before registering`).to.equal(null);
+  const unregister = register();
+  await waitUntil(() => deepQuery(host, selector), `${selector} shown`);
+  unregister();
+  await waitUntil(() => !deepQuery(host, selector), `${selector} gone`);
+}
+
+/**
+ * Chooses `target` (`operator:<id>` or `group:<id>`) in the reassign form under `host` and
+ * presses Reassign; resolves with the `live-chat-session-reassigned` event.
+ */
+export function reassignThroughForm(
+  host: HTMLElement,
+  target: string,
+): Promise<HTMLElementEventMap['live-chat-session-reassigned']> {
+  const select = deepQuery<HTMLSelectElement>(host, '[part="reassign-select"]')!;
+  select.value = target;
+  select.dispatchEvent(new Event('change'));
+  const reassigned = oneEvent(host, 'live-chat-session-reassigned');
+  deepQuery<HTMLButtonElement>(host, '[part="reassign-button"]')!.click();
+  return reassigned;
 }
 
 /** A fresh session that operator B took and closed: operator A may view it but not act on it. */
@@ -43,50 +119,63 @@ export function closedByAnother(backend: Backend): Session {
   return session;
 }
 
-/** Every element matching `selector` under `root` and the shadow roots inside it, in page order. */
-export function deepQueryAll<T extends Element = HTMLElement>(
-  root: ParentNode,
-  selector: string,
-): T[] {
-  const found: T[] = [];
-  for (const element of root.querySelectorAll('*')) {
-    if (element.matches(selector)) found.push(element as T);
-    if (element.shadowRoot) found.push(...deepQueryAll<T>(element.shadowRoot, selector));
-  }
-  return found;
-}
-
-/** The first element matching `selector` in `host`'s shadow root and the shadow roots inside it. */
-export function deepQuery<T extends Element = HTMLElement>(
-  host: Element,
-  selector: string,
-): T | null {
-  return deepQueryAll<T>(host.shadowRoot!, selector)[0] ?? null;
-}
-
-/** The focused element inside `host`, through nested shadow roots. */
-export function deepFocused(host: Element): Element | null {
-  let active = host.shadowRoot!.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** The markup of a shadow root and of every shadow root inside it. */
-export function deepHTML(root: ShadowRoot): string {
-  return (
-    root.innerHTML +
-    [...root.querySelectorAll('*')]
-      .map((element) => (element.shadowRoot ? deepHTML(element.shadowRoot) : ''))
-      .join('')
-  );
-}
-
 /** The text an `aria-describedby` gives `control` (within its own tree). */
-export function descriptionOf(control: Element): string {
+function descriptionOf(control: Element): string {
   const root = control.getRootNode() as Document | ShadowRoot;
   return (control.getAttribute('aria-describedby') ?? '')
     .split(/\s+/)
     .filter(Boolean)
     .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
     .join(' ');
+}
+
+/**
+ * Shows a part (`mount`) on a session the user may view but not act on (see
+ * {@link closedByAnother}): the control `selector` must be disabled and say why, accessibly.
+ */
+async function expectDisabledWhereUserCannotAct(
+  backend: Backend,
+  mount: (sessionId: string) => Promise<Part>,
+  selector: string,
+): Promise<void> {
+  const el = await mount(closedByAnother(backend).id);
+  await waitUntil(() => deepQuery(el, selector), `${selector} shown`);
+  const control = deepQuery<HTMLButtonElement>(el, selector)!;
+  expect(control.disabled, 'disabled').to.equal(true);
+  expect(descriptionOf(control)).to.contain('not change it');
+  await expect(el).to.be.accessible();
+}
+
+/** What {@link itBehavesLikeAPart} needs to know about a part. */
+export interface PartConformance<T extends Part> {
+  /** The part's harness. */
+  harness: PartHarness<T>;
+  /** The control the user may not use where they cannot act, and its name for the test's title. */
+  control?: { selector: string; name: string };
+  /** A backend and a ready client with what the part needs registered (the seed's by default). */
+  world?: () => Promise<{ backend: Backend; client: LiveChatClient }>;
+}
+
+/**
+ * Declares the tests every part of the pane shares: its `control` is disabled, with the reason,
+ * where the user cannot act; and it leaves nothing behind after being mounted and removed 50
+ * times (see `testForLeaks`).
+ */
+export function itBehavesLikeAPart<T extends Part>(part: PartConformance<T>): void {
+  const world = part.world ?? (() => seededClient());
+  const control = part.control;
+  if (control) {
+    it(`disables ${control.name}, with the reason, where the user cannot act`, async () => {
+      const { backend, client } = await world();
+      await expectDisabledWhereUserCannotAct(
+        backend,
+        (id) => part.harness.mount(client, id),
+        control.selector,
+      );
+    });
+  }
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    const { backend, client } = await world();
+    await testForLeaks(part.harness.story(newSession(backend).id), { client });
+  });
 }

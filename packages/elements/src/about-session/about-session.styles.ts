@@ -11,17 +11,10 @@ export const aboutSessionStyles = css`
     min-height: 0;
   }
   .placeholder {
-    color: var(--_muted);
-    text-align: center;
     padding: calc(var(--_space) * 2) var(--_space);
   }
   .placeholder h2 {
-    margin: 0 0 var(--_space);
     font-size: 1.05em;
-    color: var(--_text);
-  }
-  .placeholder p {
-    margin: 0 0 var(--_space);
   }
   .notice {
     color: var(--_success);

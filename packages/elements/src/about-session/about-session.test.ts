@@ -1,53 +1,27 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  createLiveChatClient,
-  type Binder,
-  type Customer,
-  type HostAction,
-  type HostRecord,
-  type LiveChatClient,
-  type Session,
-  type SessionContext,
+import type {
+  Binder,
+  Customer,
+  HostAction,
+  HostRecord,
+  LiveChatClient,
+  SessionContext,
 } from '@live-chat/core';
-import { createMemoryBackend, SEED_GROUPS, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import { SEED_GROUPS, SEED_USERS } from '@live-chat/adapters';
 import './about-session.js';
 import type { LiveChatAboutSession } from './about-session.js';
-import { deepFocused, deepHTML, deepQuery, deepQueryAll } from './about-session-testing.js';
-import { countingClient } from '../test/counting-client.js';
+import { closedByAnother, reassignThroughForm } from './about-session-testing.js';
+import { internalCustomer, newSession } from '../test/customer-writes.js';
+import { deepFocused, deepHTML, deepQuery, deepQueryAll } from '../test/deep-query.js';
+import { afterThisTest, seededClient, waitUntil, type ClientSetup } from '../test/seeded-client.js';
 import {
-  afterThisTest,
-  seed,
-  seededClient,
-  waitUntil,
-  type Backend,
-  type ClientOptions,
-} from '../test/seeded-client.js';
-
-const setup = (options: { userId?: string; client?: ClientOptions } = {}) => seededClient(options);
-
-let customerCount = 0;
-
-/** A new customer writes to Customer Support: a fresh queued session. */
-function newSession(backend: Backend, customer: Partial<Customer> = {}): Session {
-  const n = ++customerCount;
-  const added = backend.addCustomer({
-    kind: 'external',
-    name: 'Olga Testova',
-    account: `@olga${n}`,
-    messenger: 'telegram',
-    ...customer,
-  } as Parameters<Backend['addCustomer']>[0]);
-  if (!added.ok) throw new Error(added.error.message);
-  const written = backend.customerWrites({
-    customerId: added.value.id,
-    liveChatId: SEED_LIVE_CHATS.support,
-    channel: 'telegram',
-    text: 'Hello',
-  });
-  if (!written.ok) throw new Error(written.error.message);
-  return written.value.session;
-}
+  expectLoadError,
+  expectLoadingState,
+  expectNoSessionHint,
+} from '../test/session-pane-states.js';
+import { sessionStory } from '../test/session-story.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 
 async function mount(client: LiveChatClient, sessionId?: string): Promise<LiveChatAboutSession> {
   return fixture<LiveChatAboutSession>(
@@ -68,6 +42,26 @@ const focused = (el: LiveChatAboutSession) => deepFocused(el);
 const ready = (el: LiveChatAboutSession) =>
   waitUntil(() => $(el, '[part="title"]'), 'details shown');
 
+/** A ready client (set up as `setup` says), a fresh session, and the pane showing its details. */
+async function showNewSession(setup: ClientSetup = {}) {
+  const { backend, client } = await seededClient(setup);
+  const session = newSession(backend);
+  const el = await mount(client, session.id);
+  await ready(el);
+  return { backend, client, session, el };
+}
+
+/** Registers a binder and an action, so that +Bind and +Actions show. */
+function registerBinderAndAction(client: LiveChatClient): void {
+  client.registerBinder({
+    id: 'b',
+    label: 'Deals',
+    target: 'customer',
+    create: async () => ({ id: 'd', label: 'Deal' }),
+  });
+  client.registerAction({ id: 'a', label: 'Start business process', run: async () => undefined });
+}
+
 /** A spy: records its calls and returns what `impl` returns. */
 function spy<A extends unknown[], R>(
   impl: (...args: A) => R,
@@ -82,23 +76,11 @@ function spy<A extends unknown[], R>(
 
 describe('live-chat-about-session', () => {
   it('shows a hint when no session is selected', async () => {
-    const { client } = await setup();
-    const el = await mount(client);
-    expect($(el, '[part="placeholder"]')!.textContent).to.contain('No session selected');
-    await expect(el).to.be.accessible();
+    await expectNoSessionHint(mount);
   });
 
   it('shows a loading state, then an unavailable state for an unknown session', async () => {
-    const backend = createMemoryBackend({ seed: seed() });
-    const adapter = backend.connect(SEED_USERS.operatorA, { latencyMs: 100 });
-    const client = createLiveChatClient({ adapter });
-    afterThisTest(() => {
-      client.dispose();
-      void backend.dispose();
-    });
-    const el = await mount(client, 'no-such-session');
-    expect($(el, '[role="status"]')!.textContent).to.contain('Loading');
-    await expect(el).to.be.accessible();
+    const el = await expectLoadingState(mount, 'no-such-session');
     await waitUntil(
       () => $(el, '[part="placeholder"]')?.textContent?.includes('not available'),
       'unavailable',
@@ -108,25 +90,14 @@ describe('live-chat-about-session', () => {
   });
 
   it('shows the error when the client cannot load its state', async () => {
-    const backend = createMemoryBackend({ seed: seed() });
-    const adapter = backend.connect(SEED_USERS.operatorA);
-    adapter.simulateConnection('offline');
-    const client = createLiveChatClient({ adapter });
-    afterThisTest(() => {
-      client.dispose();
-      void backend.dispose();
-    });
-    const el = await mount(client, 'any-session');
-    await waitUntil(() => $(el, '[part="placeholder"] [role="alert"]'), 'error shown');
-    expect($(el, '[part="placeholder"]')!.textContent).to.contain('could not be loaded');
-    await expect(el).to.be.accessible();
+    await expectLoadError(mount);
   });
 
   it('shows the live chat, session name, first message date, assignee and an external customer', async () => {
-    const { backend, client } = await setup({
+    const { backend, client } = await seededClient({
       client: { customerDirectory: { addCustomer: async () => undefined } },
     });
-    const session = newSession(backend);
+    const session = newSession(backend, undefined, { name: 'Olga Testova', account: '@olga' });
     const el = await mount(client, session.id);
     await ready(el);
 
@@ -137,10 +108,9 @@ describe('live-chat-about-session', () => {
     expect($(el, '[part="assignee"]')!.textContent).to.equal('Unassigned');
     expect($(el, '[part="status"]')!.textContent).to.equal('In queue');
 
-    const customer = backend.getCustomer(session.customerId)!;
     expect($(el, '#customer-title')!.textContent).to.equal('External customer');
-    expect($(el, '[part="customer-name"]')!.textContent).to.equal(customer.name);
-    expect($(el, '[part="account"]')!.textContent).to.equal(`@olga${customerCount}`);
+    expect($(el, '[part="customer-name"]')!.textContent).to.equal('Olga Testova');
+    expect($(el, '[part="account"]')!.textContent).to.equal('@olga');
     expect($(el, '[part="messenger"]')!.textContent).to.contain('Telegram');
     // No avatar URL: initials.
     expect($(el, 'span[part="avatar"]')!.textContent).to.equal('OT');
@@ -152,10 +122,7 @@ describe('live-chat-about-session', () => {
   });
 
   it('renames inline: Enter saves, Escape cancels and restores focus to the pencil', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    await ready(el);
+    const { backend, session, el } = await showNewSession();
 
     const pencil = $<HTMLButtonElement>(el, '[part="rename-button"]')!;
     expect(pencil.getAttribute('aria-label')).to.equal('Rename session');
@@ -199,10 +166,7 @@ describe('live-chat-about-session', () => {
   });
 
   it('reassigns to the Accounting Department group', async () => {
-    const { backend, client } = await setup({ userId: SEED_USERS.supervisor });
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    await ready(el);
+    const { backend, session, el } = await showNewSession({ userId: SEED_USERS.supervisor });
 
     const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
     expect(select.labels![0]!.textContent).to.equal('Reassign to');
@@ -216,11 +180,7 @@ describe('live-chat-about-session', () => {
     const groups = select.querySelectorAll('optgroup');
     expect([...groups].map((g) => g.label)).to.deep.equal(['Operators', 'Groups']);
 
-    select.value = `group:${SEED_GROUPS.accounting}`;
-    select.dispatchEvent(new Event('change'));
-    const reassigned = oneEvent(el, 'live-chat-session-reassigned');
-    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
-    const event = await reassigned;
+    const event = await reassignThroughForm(el, `group:${SEED_GROUPS.accounting}`);
     expect(event.detail).to.deep.equal({
       sessionId: session.id,
       target: { kind: 'group', groupId: SEED_GROUPS.accounting },
@@ -244,14 +204,8 @@ describe('live-chat-about-session', () => {
   });
 
   it('tells an operator who reassigned a session away from themselves where it went', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    await ready(el);
-    const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
-    select.value = `group:${SEED_GROUPS.accounting}`;
-    select.dispatchEvent(new Event('change'));
-    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
+    const { el } = await showNewSession();
+    await reassignThroughForm(el, `group:${SEED_GROUPS.accounting}`);
     // Anna is not in Accounting: the session leaves her view.
     await waitUntil(() => $(el, '[part="placeholder"]'), 'gone from view');
     expect($(el, '[part="placeholder"]')!.textContent).to.contain(
@@ -261,16 +215,10 @@ describe('live-chat-about-session', () => {
   });
 
   it('tells the host about a reassignment that took the session out of view', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    await ready(el);
+    const { session, el } = await showNewSession();
     const events: Array<HTMLElementEventMap['live-chat-session-reassigned']> = [];
     el.addEventListener('live-chat-session-reassigned', (event) => events.push(event));
-    const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
-    select.value = `group:${SEED_GROUPS.accounting}`;
-    select.dispatchEvent(new Event('change'));
-    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
+    await reassignThroughForm(el, `group:${SEED_GROUPS.accounting}`);
     await waitUntil(() => events.length > 0, 'reassigned event');
     await waitUntil(() => $(el, '[part="placeholder"]'), 'gone from view');
     expect(events).to.have.length(1);
@@ -281,10 +229,7 @@ describe('live-chat-about-session', () => {
   });
 
   it('asks to choose a target before reassigning', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    await ready(el);
+    const { backend, session, el } = await showNewSession();
     $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
     await el.updateComplete;
     expect($(el, '[part="feedback"][role="alert"]')!.textContent).to.contain(
@@ -294,7 +239,7 @@ describe('live-chat-about-session', () => {
   });
 
   it('shows a registered binder: search and bind, create, unbind — called with the session', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await seededClient();
     const session = newSession(backend);
     const records: HostRecord[] = [
       { id: 'r-1', label: 'Reclamation #1 <b>urgent</b>' },
@@ -384,7 +329,7 @@ describe('live-chat-about-session', () => {
   });
 
   it('offers the +Actions menu by keyboard and runs an action with the session', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await seededClient();
     const session = newSession(backend);
     const run = spy(async (_context: SessionContext) => ({ message: 'Process "Order" started.' }));
     const other = spy(async (_context: SessionContext) => undefined);
@@ -439,7 +384,7 @@ describe('live-chat-about-session', () => {
   });
 
   it('shows an action error', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await seededClient();
     const session = newSession(backend);
     client.registerAction({
       id: 'broken',
@@ -459,10 +404,9 @@ describe('live-chat-about-session', () => {
 
   it('adds an external customer to the host database', async () => {
     const addCustomer = spy(async (_customer: Customer) => undefined);
-    const { backend, client } = await setup({ client: { customerDirectory: { addCustomer } } });
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    await ready(el);
+    const { backend, session, el } = await showNewSession({
+      client: { customerDirectory: { addCustomer } },
+    });
     const button = $<HTMLButtonElement>(el, '[part="add-customer-button"]')!;
     expect(button.textContent!.trim()).to.equal('Add to customers');
     button.click();
@@ -478,22 +422,17 @@ describe('live-chat-about-session', () => {
   });
 
   it('hides "Add to customers" without a customer directory', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    await ready(el);
+    const { el } = await showNewSession();
     expect(!!$(el, '[part="add-customer-button"]'), 'absent').to.equal(false);
   });
 
   it('shows an internal user with an avatar and a profile link, and never links unsafe URLs', async () => {
-    const { backend, client } = await setup();
-    const safe = newSession(backend, {
-      kind: 'internal',
-      userId: 'usr-tom',
-      name: 'Tom Internal',
+    const { backend, client } = await seededClient();
+    const tom = internalCustomer('usr-tom', 'Tom Internal', {
       avatarUrl: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E',
       profileUrl: 'https://intranet.example.com/users/tom',
-    } as Partial<Customer>);
+    });
+    const safe = newSession(backend, undefined, tom);
     const el = await mount(client, safe.id);
     await ready(el);
     expect($(el, '#customer-title')!.textContent).to.equal('Internal user');
@@ -504,13 +443,11 @@ describe('live-chat-about-session', () => {
     expect(link.rel).to.equal('noopener noreferrer');
     await expect(el).to.be.accessible();
 
-    const unsafe = newSession(backend, {
-      kind: 'internal',
-      userId: 'usr-priya',
-      name: 'Eve Internal',
+    const eve = internalCustomer('usr-priya', 'Eve Internal', {
       avatarUrl: 'javascript:alert(1)',
       profileUrl: 'javascript:alert(1)',
-    } as Partial<Customer>);
+    });
+    const unsafe = newSession(backend, undefined, eve);
     el.sessionId = unsafe.id;
     await waitUntil(
       () => $(el, '[part="customer-name"]')?.textContent === 'Eve Internal',
@@ -523,26 +460,10 @@ describe('live-chat-about-session', () => {
   });
 
   it('is read-only, with the reason, where the user cannot act on the session', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend);
-    // Ben takes and closes it: Anna can see the closed session but not act on it.
-    backend.execute(SEED_USERS.operatorB, {
-      type: 'session.take',
-      commandId: 'b1',
-      sessionId: session.id,
-    });
-    backend.execute(SEED_USERS.operatorB, {
-      type: 'session.close',
-      commandId: 'b2',
-      sessionId: session.id,
-    });
-    client.registerBinder({
-      id: 'b',
-      label: 'Deals',
-      target: 'customer',
-      create: async () => ({ id: 'd', label: 'Deal' }),
-    });
-    client.registerAction({ id: 'a', label: 'Start business process', run: async () => undefined });
+    const { backend, client } = await seededClient();
+    // Ben took and closed it: Anna can see the closed session but not act on it.
+    const session = closedByAnother(backend);
+    registerBinderAndAction(client);
     const el = await mount(client, session.id);
     await waitUntil(() => $(el, '[part="read-only-note"]'), 'read-only note');
     expect(client.canActOn(session.id)).to.equal(false);
@@ -559,16 +480,10 @@ describe('live-chat-about-session', () => {
   });
 
   it('keeps the CSS part names of its inner elements (::part from the page)', async () => {
-    const { backend, client } = await setup({
+    const { backend, client } = await seededClient({
       client: { customerDirectory: { addCustomer: async () => undefined } },
     });
-    client.registerBinder({
-      id: 'b',
-      label: 'Deals',
-      target: 'customer',
-      create: async () => ({ id: 'd', label: 'Deal' }),
-    });
-    client.registerAction({ id: 'a', label: 'Start business process', run: async () => undefined });
+    registerBinderAndAction(client);
     const session = newSession(backend);
     const el = await mount(client, session.id);
     await ready(el);
@@ -604,32 +519,25 @@ describe('live-chat-about-session', () => {
   });
 
   it('translates its texts when the locale changes', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    await ready(el);
+    const { el } = await showNewSession();
     el.locale = 'ru';
     await el.updateComplete;
     expect($(el, '[part="title"]')!.textContent).to.equal('О сессии');
     expect($(el, '[part="assignee"]')!.textContent).to.equal('Не назначена');
   });
 
-  it('leaves no subscription behind after mount/unmount loops', async () => {
-    const { backend, client: real } = await setup();
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    const { backend, client } = await seededClient();
     const session = newSession(backend);
-    const { client, active } = countingClient(real);
-    for (let i = 0; i < 20; i++) {
-      const el = await mount(client, session.id);
-      await ready(el);
-      if (i === 0) {
+    await testForLeaks(sessionStory('live-chat-about-session', session.id), {
+      client,
+      ready: (el: LiveChatAboutSession) => ready(el),
+      // Once while renaming.
+      whileMounted: async (el: LiveChatAboutSession, round) => {
+        if (round > 0) return;
         $<HTMLButtonElement>(el, '[part="rename-button"]')!.click();
         await el.updateComplete;
-      }
-      expect(active()).to.be.above(0);
-      el.remove();
-      expect(active()).to.equal(0);
-    }
-    await aTimeout(0);
-    expect(active()).to.equal(0);
+      },
+    });
   });
 });

@@ -1,8 +1,10 @@
 import { html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { StreamController } from '../controllers/stream-controller.js';
+import { customElement, state } from 'lit/decorators.js';
+import type { LiveChatClient, SessionView } from '@live-chat/core';
+import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { sessionReassignedEvent } from '../events/session-reassigned.js';
-import { LiveChatElement } from '../shared/live-chat-element.js';
+import { SessionPaneElement } from '../shared/session-pane.js';
+import { placeholderStyles } from '../styles/placeholder.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { aboutSessionStyles } from './about-session.styles.js';
 import { targetName } from './assignee.js';
@@ -17,15 +19,26 @@ export { LiveChatReassignForm } from './reassign-form/reassign-form.js';
 export type { SessionReassignedDetail } from './reassign-form/reassign-form.js';
 export { LiveChatSessionHeader } from './session-header/session-header.js';
 
-/** The parts each inner element shows, re-exported under the same names (see `exportparts`). */
-const HEADER_PARTS =
-  'details, live-chat, session-name, rename-button, name-input, first-message, status, assignee, feedback';
-const REASSIGN_PARTS = 'reassign, reassign-select, reassign-button, feedback';
-const BINDER_PARTS =
-  'binders, binder, binding, bind-button, bind-panel, record-search, record-option, create-button, unbind-button, feedback';
-const ACTIONS_PARTS = 'actions-button, actions-menu, action, feedback';
-const CUSTOMER_PARTS =
-  'customer, avatar, customer-name, profile-link, channel-icon, account, messenger, in-customers, add-customer-button, feedback';
+/**
+ * The pane's inner elements, in order, each with the CSS parts it shows: the pane re-exports them
+ * under the same names (`exportparts`). Each gets the pane's client, session, locale and theme.
+ */
+const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
+  [
+    'live-chat-session-header',
+    'details, live-chat, session-name, rename-button, name-input, first-message, status, assignee, feedback',
+  ],
+  ['live-chat-reassign-form', 'reassign, reassign-select, reassign-button, feedback'],
+  [
+    'live-chat-binder-panel',
+    'binders, binder, binding, bind-button, bind-panel, record-search, record-option, create-button, unbind-button, feedback',
+  ],
+  ['live-chat-actions-menu', 'actions-button, actions-menu, action, feedback'],
+  [
+    'live-chat-customer-card',
+    'customer, avatar, customer-name, profile-link, channel-icon, account, messenger, in-customers, add-customer-button, feedback',
+  ],
+].map(([tag, exportparts]) => ({ tag: unsafeStatic(tag), exportparts }));
 
 /**
  * The About the session pane: the live chat, the session's name (rename inline with the
@@ -88,30 +101,15 @@ const CUSTOMER_PARTS =
  * @cssprop --live-chat-about-session-avatar-size - Size of the customer's avatar (40px).
  */
 @customElement('live-chat-about-session')
-export class LiveChatAboutSession extends LiveChatElement {
+export class LiveChatAboutSession extends SessionPaneElement {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
-  static override styles = [tokens, buttonStyles, aboutSessionStyles];
+  static override styles = [tokens, buttonStyles, placeholderStyles, aboutSessionStyles];
 
-  private readonly status = new StreamController(
-    this,
-    () => [this.client] as const,
-    (client) => client?.status$,
-    { state: 'loading' },
-  );
-  /** `null` until the session's first value arrives; `undefined` when unknown or not visible. */
-  private readonly session = new StreamController(
-    this,
-    () => [this.client, this.sessionId] as const,
-    (client, sessionId) => (client && sessionId ? client.session$(sessionId) : undefined),
-    null,
-  );
+  /** @internal */
+  protected readonly pane = 'about-session';
 
   /** Where the user sent the session, shown if it leaves their view because of that. */
   @state() private reassigned?: { sessionId: string; text: string };
-
-  /** Id of the session to describe; nothing selected when empty. */
-  @property({ attribute: 'session-id' })
-  sessionId?: string;
 
   /** Resolves once the pane and each of its parts have rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -140,11 +138,8 @@ export class LiveChatAboutSession extends LiveChatElement {
     }
   }
 
-  private renderPlaceholder(content: TemplateResult): TemplateResult {
-    return html`<div class="placeholder" part="placeholder">${content}</div>`;
-  }
-
-  private renderReassignedNotice(): TemplateResult | typeof nothing {
+  /** Where the user just sent the session, when it left their view because of that. @internal */
+  protected override unavailableNotice(): TemplateResult | typeof nothing {
     const reassigned = this.reassigned;
     if (!reassigned || reassigned.sessionId !== this.sessionId) return nothing;
     return html`<p class="notice" part="feedback" role="status" tabindex="-1">
@@ -152,78 +147,30 @@ export class LiveChatAboutSession extends LiveChatElement {
     </p>`;
   }
 
-  override render(): TemplateResult {
-    const client = this.client;
-    const sessionId = this.sessionId;
-    if (!sessionId || !client) {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('about-session.empty.title')}</h2>
-          <p>${this.t('about-session.empty.hint')}</p>`,
-      );
-    }
-    const status = this.status.value;
-    if (status.state === 'error') {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('about-session.error.title')}</h2>
-          <p role="alert">${this.errorText(status.error)}</p>`,
-      );
-    }
-    const view = this.session.value;
-    if (status.state === 'loading' || view === null) {
-      return this.renderPlaceholder(html`<p role="status">${this.t('about-session.loading')}</p>`);
-    }
-    if (view === undefined) {
-      return this.renderPlaceholder(
-        html`${this.renderReassignedNotice()}
-          <h2>${this.t('about-session.unavailable.title')}</h2>
-          <p>${this.t('about-session.unavailable.text')}</p>`,
-      );
-    }
+  /** @internal */
+  protected override renderSession(
+    view: SessionView,
+    client: LiveChatClient,
+    sessionId: string,
+  ): TemplateResult {
     const readOnly = !client.canActOn(view.session.id);
     return html`
       <h2 part="title">${this.t('about-session.title')}</h2>
       ${readOnly ? html`<p id="read-only-note" class="note" part="read-only-note">${this.t('about-session.readOnly')}</p>` : nothing}
-      <live-chat-session-header
-        class="part"
-        exportparts=${HEADER_PARTS}
-        .client=${client}
-        session-id=${sessionId}
-        locale=${this.locale}
-        theme=${this.theme}
-      ></live-chat-session-header>
-      <live-chat-reassign-form
-        class="part"
-        exportparts=${REASSIGN_PARTS}
-        .client=${client}
-        session-id=${sessionId}
-        locale=${this.locale}
-        theme=${this.theme}
-        @live-chat-session-reassigned=${this.onReassigned}
-      ></live-chat-reassign-form>
-      <live-chat-binder-panel
-        class="part"
-        exportparts=${BINDER_PARTS}
-        .client=${client}
-        session-id=${sessionId}
-        locale=${this.locale}
-        theme=${this.theme}
-      ></live-chat-binder-panel>
-      <live-chat-actions-menu
-        class="part"
-        exportparts=${ACTIONS_PARTS}
-        .client=${client}
-        session-id=${sessionId}
-        locale=${this.locale}
-        theme=${this.theme}
-      ></live-chat-actions-menu>
-      <live-chat-customer-card
-        class="part"
-        exportparts=${CUSTOMER_PARTS}
-        .client=${client}
-        session-id=${sessionId}
-        locale=${this.locale}
-        theme=${this.theme}
-      ></live-chat-customer-card>
+      ${PANE_PARTS.map(
+        // The reassign form's event is heard on the part itself (not through the pane), so it
+        // still arrives when the reassigned session took the form out of the page.
+        ({ tag, exportparts }) =>
+          staticHtml`<${tag}
+            class="part"
+            exportparts=${exportparts}
+            .client=${client}
+            session-id=${sessionId}
+            locale=${this.locale}
+            theme=${this.theme}
+            @live-chat-session-reassigned=${this.onReassigned}
+          ></${tag}>`,
+      )}
     `;
   }
 }

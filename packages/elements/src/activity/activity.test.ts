@@ -1,59 +1,28 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
-import { createMemoryBackend } from '@live-chat/adapters';
+import type { LiveChatClient } from '@live-chat/core';
 import './activity.js';
 import type { LiveChatActivity } from './activity.js';
-import { countingClient } from '../test/counting-client.js';
+import { writeToSupport } from '../test/customer-writes.js';
+import {
+  connectClient,
+  memoryBackend,
+  startClient,
+  waitUntil,
+  type Backend,
+} from '../test/seeded-client.js';
+import { ANNA, BORIS, IVAN, MARIA, supportTeamSeed } from '../test/small-seed.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 
-type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
-
-const seed = (): Seed => ({
-  users: [
-    { id: 'u-anna', name: 'Anna Smirnova', role: 'operator' },
-    { id: 'u-boris', name: 'Boris Ivanov', role: 'operator' },
-    { id: 'u-olga', name: 'Olga Morozova', role: 'supervisor' },
-  ],
-  liveChats: [
-    {
-      id: 'lc-support',
-      name: 'Support',
-      channels: ['web', 'telegram'],
-      operatorIds: ['u-anna', 'u-boris'],
-      supervisorIds: ['u-olga'],
-      groupIds: ['g-accounting'],
-      reassignmentTargets: [
-        { kind: 'operator', operatorId: 'u-anna' },
-        { kind: 'operator', operatorId: 'u-boris' },
-        { kind: 'group', groupId: 'g-accounting' },
-      ],
-    },
-  ],
-  groups: [
+const seed = () =>
+  supportTeamSeed([
     {
       id: 'g-accounting',
       liveChatId: 'lc-support',
       name: 'Accounting Department',
-      memberIds: ['u-anna'],
+      memberIds: [ANNA.id],
     },
-  ],
-  customers: [
-    {
-      id: 'c-ivan',
-      kind: 'external',
-      name: 'Ivan Petrov',
-      account: '@ivan',
-      messenger: 'telegram',
-    },
-    {
-      id: 'c-maria',
-      kind: 'external',
-      name: 'Maria Lopez',
-      account: '@maria',
-      messenger: 'telegram',
-    },
-  ],
-});
+  ]);
 
 const entries = (el: LiveChatActivity) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="entry"]'),
@@ -62,20 +31,13 @@ const texts = (el: LiveChatActivity) =>
   entries(el).map((e) => e.querySelector('[part~="text"]')!.textContent!.trim());
 
 describe('<live-chat-activity>', () => {
-  let backend: ReturnType<typeof createMemoryBackend>;
+  let backend: Backend;
   let anna: LiveChatClient;
   let boris: LiveChatClient;
 
   /** A customer writes, Boris takes the session: returns its id. */
-  async function borisSession(customerId = 'c-ivan'): Promise<string> {
-    const write = backend.customerWrites({
-      customerId,
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Hello',
-    });
-    if (!write.ok) throw new Error(write.error.message);
-    const id = write.value.session.id;
+  async function borisSession(customerId = IVAN.id): Promise<string> {
+    const id = writeToSupport(backend, customerId, 'Hello').session.id;
     await waitUntil(() => boris.getSession(id), 'Boris sees the session');
     const taken = await boris.take(id);
     if (!taken.ok) throw new Error(taken.error.message);
@@ -83,20 +45,11 @@ describe('<live-chat-activity>', () => {
   }
 
   beforeEach(async () => {
-    backend = createMemoryBackend({ seed: seed() });
-    anna = createLiveChatClient({ adapter: backend.connect('u-anna') });
-    boris = createLiveChatClient({ adapter: backend.connect('u-boris') });
-    await waitUntil(
-      () => anna.status.state === 'ready' && boris.status.state === 'ready',
-      'clients ready',
-      { timeout: 5000 },
-    );
-  });
-
-  afterEach(async () => {
-    anna.dispose();
-    boris.dispose();
-    await backend.dispose();
+    backend = memoryBackend(seed());
+    [{ client: anna }, { client: boris }] = await Promise.all([
+      connectClient(backend, { userId: ANNA.id }),
+      connectClient(backend, { userId: BORIS.id }),
+    ]);
   });
 
   it('shows the empty state', async () => {
@@ -113,15 +66,14 @@ describe('<live-chat-activity>', () => {
   });
 
   it('shows loading until the client is ready', async () => {
-    const slow = createLiveChatClient({ adapter: backend.connect('u-anna', { latencyMs: 50 }) });
+    const { client: slow } = startClient(backend, { userId: ANNA.id, latencyMs: 50 });
     const el = await fixture<LiveChatActivity>(
       html`<live-chat-activity .client=${slow}></live-chat-activity>`,
     );
     expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim()).to.equal(
       'Loading activity…',
     );
-    await waitUntil(() => slow.status.state === 'ready', 'ready', { timeout: 5000 });
-    slow.dispose();
+    await waitUntil(() => slow.status.state === 'ready', 'ready');
   });
 
   it('a session closed by another operator appears with his name, the live chat and the time', async () => {
@@ -150,8 +102,8 @@ describe('<live-chat-activity>', () => {
     const el = await fixture<LiveChatActivity>(
       html`<live-chat-activity .client=${anna}></live-chat-activity>`,
     );
-    const first = await borisSession('c-ivan');
-    const second = await borisSession('c-maria');
+    const first = await borisSession(IVAN.id);
+    const second = await borisSession(MARIA.id);
     expect((await boris.reassign(first, { kind: 'operator', operatorId: 'u-anna' })).ok).to.equal(
       true,
     );
@@ -173,7 +125,7 @@ describe('<live-chat-activity>', () => {
       </div>`,
     );
     const el = wrapper.querySelector('live-chat-activity')!;
-    const first = await borisSession('c-ivan');
+    const first = await borisSession(IVAN.id);
     await boris.close(first);
     await waitUntil(() => entries(el).length === 1);
     wrapper.querySelector('button')!.focus();
@@ -181,7 +133,7 @@ describe('<live-chat-activity>', () => {
     const focused = el.shadowRoot!.activeElement as HTMLElement;
     expect(focused.getAttribute('part')).to.equal('entry-button');
 
-    const second = await borisSession('c-maria');
+    const second = await borisSession(MARIA.id);
     await boris.close(second);
     await waitUntil(() => entries(el).length === 2);
     expect(el.shadowRoot!.activeElement).to.equal(focused);
@@ -213,16 +165,10 @@ describe('<live-chat-activity>', () => {
     expect(el.shadowRoot!.querySelector('[part~="heading"]')).to.equal(null);
   });
 
-  it('leaves no subscription behind after 50 mount/unmount cycles', async () => {
-    const counting = countingClient(anna);
-    for (let i = 0; i < 50; i++) {
-      const el = document.createElement('live-chat-activity');
-      el.client = counting.client;
-      document.body.append(el);
-      await el.updateComplete;
-      expect(counting.active()).to.equal(3);
-      el.remove();
-      expect(counting.active()).to.equal(0);
-    }
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    await testForLeaks(
+      ({ client }) => html`<live-chat-activity .client=${client}></live-chat-activity>`,
+      { client: anna, subscriptions: 3 },
+    );
   });
 });

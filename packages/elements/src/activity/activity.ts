@@ -1,17 +1,15 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ActivityEntry, ClientStatus, Id, User } from '@live-chat/core';
 import { tokens } from '../styles/tokens.js';
+import { ClockController } from '../controllers/clock.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
 import { activityStyles } from './activity.styles.js';
 import './activity.messages.js';
-
-/** How often relative times ("5 min ago") are refreshed. */
-const CLOCK_INTERVAL_MS = 60_000;
 
 const closedIcon = svg`<path d="M3 8.5 6.5 12 13 4.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`;
 const reassignedIcon = svg`<path d="M2 5h10M9 2l3 3-3 3M14 11H4M7 8l-3 3 3 3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round"/>`;
@@ -48,8 +46,8 @@ export class LiveChatActivity extends LiveChatElement {
   private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });
   /** Re-render when the signed-in user (and the directory with them) arrives. */
   private readonly me = new ObserveController<User | null>(this, null);
-
-  @state() private now = Date.now();
+  /** Refreshes the relative times ("5 min ago") every minute. */
+  private readonly clock = new ClockController(this);
 
   /** Most entries shown (newest first). */
   @property({ type: Number })
@@ -58,20 +56,6 @@ export class LiveChatActivity extends LiveChatElement {
   /** `aria-level` of the heading; `0` hides the heading (the list keeps its accessible name). */
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
-
-  private clock: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.now = Date.now();
-    this.clock = setInterval(() => (this.now = Date.now()), CLOCK_INTERVAL_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.clock);
-    this.clock = undefined;
-  }
 
   private open(sessionId: Id): void {
     this.dispatchEvent(sessionOpenEvent({ sessionId }));
@@ -133,7 +117,7 @@ export class LiveChatActivity extends LiveChatElement {
             part="time"
             datetime=${new Date(entry.at).toISOString()}
             title=${formatDateTime(entry.at, this.locale)}
-            >${formatRelative(entry.at, this.now, this.locale)}</time
+            >${formatRelative(entry.at, this.clock.now, this.locale)}</time
           ></span
         >
       </button>

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { AlertsController } from '../controllers/alerts/alerts-controller.js';
 import { ALERT_SETTINGS_STORAGE_KEY } from '../controllers/alerts/alert-settings-store.js';
 import { fakeEnvironment } from '../controllers/alerts/alerts-testing.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 import './alert-settings.js';
 import type { LiveChatAlertSettings } from './alert-settings.js';
 
@@ -167,7 +168,7 @@ describe('<live-chat-alert-settings>', () => {
     expect(description(el, 'desktop')).to.match(/^Заблокировано браузером/);
   });
 
-  it('leaves no listener behind after 50 mount/unmount cycles', async () => {
+  it('leaves no listener behind after being mounted and removed 50 times', async () => {
     const fake = fakeEnvironment();
     const controller = new AlertsController(null, { environment: fake.environment });
     let listeners = 0;
@@ -180,20 +181,22 @@ describe('<live-chat-alert-settings>', () => {
         return off();
       };
     };
-    for (let i = 0; i < 50; i++) {
-      const own = document.createElement('live-chat-alert-settings');
-      own.environment = fake.environment;
-      const shared = document.createElement('live-chat-alert-settings');
-      shared.controller = controller;
-      document.body.append(own, shared);
-      await Promise.all([own.updateComplete, shared.updateComplete]);
-      expect(listeners).to.equal(1);
-      expect(fake.window.listeners).to.equal(2); // the element's own controller: focus + storage
-      own.remove();
-      shared.remove();
-      expect(listeners).to.equal(0);
-      expect(fake.window.listeners).to.equal(0);
-      expect(fake.document.listeners).to.equal(0);
-    }
+    // One with its own controller, one on the shared controller.
+    await testForLeaks(
+      () =>
+        html`<live-chat-alert-settings .environment=${fake.environment}></live-chat-alert-settings
+          ><live-chat-alert-settings .controller=${controller}></live-chat-alert-settings>`,
+      {
+        counters: {
+          'settings listeners': () => listeners,
+          'listeners on the window': () => fake.window.listeners,
+          'listeners on the document': () => fake.document.listeners,
+        },
+        whileMounted: () => {
+          expect(listeners).to.equal(1);
+          expect(fake.window.listeners).to.equal(2); // the element's own controller: focus + storage
+        },
+      },
+    );
   });
 });

@@ -1,67 +1,28 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  createLiveChatClient,
-  type LiveChatClient,
-  type MessageView,
-  type OutboxStore,
-  type Session,
-} from '@live-chat/core';
-import { createMemoryBackend, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import type { LiveChatClient, MessageView, OutboxStore } from '@live-chat/core';
 import './composer.js';
 import type { ComposerSendDetail, LiveChatComposer } from './composer.js';
 import { messageOfSend } from './message-of-send.js';
-import { countingClient } from '../test/counting-client.js';
-import {
-  afterThisTest,
-  seed,
-  seededClient,
-  waitUntil,
-  type Backend,
-} from '../test/seeded-client.js';
-
-let customerCount = 0;
-
-/** A new external customer writes `text` to Customer Support: a fresh queued session. */
-function newSession(backend: Backend, text = 'Hello?'): Session {
-  const added = backend.addCustomer({
-    kind: 'external',
-    name: `Composer Customer ${++customerCount}`,
-    account: `@composer${customerCount}`,
-    messenger: 'telegram',
-  });
-  if (!added.ok) throw new Error(added.error.message);
-  const written = backend.customerWrites({
-    customerId: added.value.id,
-    liveChatId: SEED_LIVE_CHATS.support,
-    channel: 'telegram',
-    text,
-  });
-  if (!written.ok) throw new Error(written.error.message);
-  return written.value.session;
-}
-
-/** The client with some of its members replaced. */
-function withOverrides(client: LiveChatClient, overrides: Partial<LiveChatClient>): LiveChatClient {
-  return new Proxy(client, {
-    get(target, key) {
-      if (key in overrides) return overrides[key as keyof LiveChatClient];
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-    },
-  });
-}
+import { newSession } from '../test/customer-writes.js';
+import { memoryBackend, seededClient, startClient, waitUntil } from '../test/seeded-client.js';
+import { sessionStory } from '../test/session-story.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
+import { typeLines } from '../test/typing.js';
+import { withOverrides } from '../test/with-overrides.js';
 
 async function mount(client: LiveChatClient, sessionId?: string): Promise<LiveChatComposer> {
   const el = await fixture<LiveChatComposer>(
     html`<live-chat-composer .client=${client} .sessionId=${sessionId}></live-chat-composer>`,
   );
-  const ready = () =>
-    !el.sessionId || el.acceptsInput || part(el, 'composer-hint') || part(el, 'closed-note');
-  await waitUntil(ready, 'ready');
+  await waitUntil(() => isReady(el), 'ready');
   await el.updateComplete;
   return el;
 }
+
+/** Without a session, or with the form, a hint or the closed note shown. */
+const isReady = (el: LiveChatComposer) =>
+  !el.sessionId || el.acceptsInput || part(el, 'composer-hint') || part(el, 'closed-note');
 
 const part = <T extends Element = HTMLElement>(el: LiveChatComposer, name: string) =>
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
@@ -92,11 +53,7 @@ describe('live-chat-composer', () => {
     await expect(el).to.be.accessible();
 
     input(el).focus();
-    await sendKeys({ type: 'First line' });
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ up: 'Shift' });
-    await sendKeys({ type: 'second line  ' });
+    await typeLines('First line', 'second line  ');
     const sent = oneEvent(el, 'live-chat-send');
     await sendKeys({ press: 'Enter' });
     const event = (await sent) as CustomEvent<ComposerSendDetail>;
@@ -205,12 +162,8 @@ describe('live-chat-composer', () => {
   it('shows a notice when unsent messages cannot be saved', async () => {
     const refuse = () => Promise.reject(new Error('Storage is full.'));
     const outbox: OutboxStore = { load: refuse, put: refuse, remove: refuse };
-    const backend = createMemoryBackend({ seed: seed() });
-    const client = createLiveChatClient({ adapter: backend.connect(SEED_USERS.operatorA), outbox });
-    afterThisTest(() => {
-      client.dispose();
-      void backend.dispose();
-    });
+    const backend = memoryBackend();
+    const { client } = startClient(backend, { client: { outbox } });
     const session = newSession(backend);
     const el = await mount(client, session.id);
     await waitUntil(() => part(el, 'outbox-notice'), 'notice');
@@ -260,16 +213,13 @@ describe('live-chat-composer', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('leaves no subscription behind after mount/unmount loops', async () => {
-    const { backend, client: real } = await seededClient();
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    const { backend, client } = await seededClient();
     const session = newSession(backend);
-    const { client, active } = countingClient(real);
-    for (let i = 0; i < 10; i++) {
-      const el = await mount(client, i % 2 ? session.id : undefined);
-      expect(active()).to.be.above(0);
-      el.remove();
-      expect(active()).to.equal(0);
-    }
+    await testForLeaks(
+      sessionStory('live-chat-composer', (round) => (round % 2 ? session.id : undefined)),
+      { client, ready: (el: LiveChatComposer) => waitUntil(() => isReady(el), 'ready') },
+    );
   });
 });
 

@@ -8,7 +8,8 @@ import {
   type ConversationState,
   type ErrorInfo,
 } from '@live-chat/core';
-import { StreamController } from '../controllers/stream-controller.js';
+import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
+import { clientStream, sessionStream } from '../controllers/client-streams.js';
 import { sendEvent, type SendDetail } from '../events/send.js';
 import { formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
@@ -58,25 +59,10 @@ export class LiveChatComposer extends LiveChatElement {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, composerStyles];
 
-  /** `null` until the session's first value arrives; `undefined` when unknown or not visible. */
-  private readonly session = new StreamController(
-    this,
-    () => [this.client, this.sessionId] as const,
-    (client, id) => (client && id ? client.session$(id) : undefined),
-    null,
-  );
-  private readonly connection = new StreamController(
-    this,
-    () => [this.client] as const,
-    (client) => client?.connection$,
-    'connecting' as const,
-  );
-  private readonly outboxStorage = new StreamController(
-    this,
-    () => [this.client] as const,
-    (client) => client?.outboxStorage$,
-    'memory' as const,
-  );
+  private readonly session = sessionStream(this);
+  private readonly connection = clientStream(this, (client) => client.connection$, 'connecting');
+  private readonly outboxStorage = clientStream(this, (client) => client.outboxStorage$, 'memory');
+  private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
 
   @query('textarea') private input?: HTMLTextAreaElement;
   @query('[part~="closed-note"]') private closedNote?: HTMLElement;
@@ -111,12 +97,10 @@ export class LiveChatComposer extends LiveChatElement {
    * under way, if there is one, so what gets focus is what the user sees.
    */
   override focus(options?: FocusOptions): void {
-    const focusNow = () => {
-      if (this.input && !this.input.disabled) this.input.focus(options);
-      else this.closedNote?.focus(options);
-    };
-    if (this.isUpdatePending) void this.updateComplete.then(focusNow);
-    else focusNow();
+    this.focusAfterUpdate.focusWhenRendered(
+      () => (this.input && !this.input.disabled ? this.input : this.closedNote),
+      options,
+    );
   }
 
   /**

@@ -6,29 +6,23 @@ import {
   type ConnectionState,
   type LiveChatClient,
 } from '@live-chat/core';
-import { createMemoryBackend } from '@live-chat/adapters';
 import './connection-status.js';
 import type { LiveChatConnectionStatus } from './connection-status.js';
-import { countingClient } from '../test/counting-client.js';
+import {
+  afterThisTest,
+  connectClient,
+  memoryBackend,
+  startClient,
+  type Backend,
+} from '../test/seeded-client.js';
+import { ANNA, smallSeed, supportChat } from '../test/small-seed.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 
-type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
-
-const seed = (): Seed => ({
-  users: [{ id: 'u-anna', name: 'Anna Smirnova', role: 'operator' }],
-  liveChats: [
-    {
-      id: 'lc-support',
-      name: 'Support',
-      channels: ['web'],
-      operatorIds: ['u-anna'],
-      supervisorIds: [],
-      groupIds: [],
-      reassignmentTargets: [],
-    },
-  ],
-  groups: [],
-  customers: [],
-});
+const seed = () =>
+  smallSeed({
+    users: [ANNA],
+    liveChats: [supportChat({ channels: ['web'], operatorIds: [ANNA.id] })],
+  });
 
 function stubClient(connection: ConnectionState, status: ClientStatus) {
   const connection$ = new BehaviorSubject(connection);
@@ -36,27 +30,24 @@ function stubClient(connection: ConnectionState, status: ClientStatus) {
   return { client: { connection$, status$ } as unknown as LiveChatClient, connection$, status$ };
 }
 
+const mount = (client: LiveChatClient) =>
+  fixture<LiveChatConnectionStatus>(
+    html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
+  );
 const region = (el: LiveChatConnectionStatus) => el.shadowRoot!.querySelector('[role="status"]')!;
 const bannerText = (el: LiveChatConnectionStatus) =>
   region(el).querySelector('[part~="text"]')?.textContent?.trim();
 
 describe('<live-chat-connection-status>', () => {
-  let backend: ReturnType<typeof createMemoryBackend>;
+  let backend: Backend;
 
   beforeEach(() => {
-    backend = createMemoryBackend({ seed: seed() });
-  });
-
-  afterEach(async () => {
-    await backend.dispose();
+    backend = memoryBackend(seed());
   });
 
   it('shows nothing while online but keeps the polite live region', async () => {
-    const adapter = backend.connect('u-anna');
-    const client = createLiveChatClient({ adapter });
-    const el = await fixture<LiveChatConnectionStatus>(
-      html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
-    );
+    const { client } = startClient(backend, { userId: ANNA.id });
+    const el = await mount(client);
     await waitUntil(() => el.getAttribute('state') === 'online', 'online');
     await el.updateComplete;
     expect(region(el)).to.not.equal(null);
@@ -64,15 +55,11 @@ describe('<live-chat-connection-status>', () => {
     expect(region(el).querySelector('[part~="banner"]')).to.equal(null);
     expect(region(el).textContent!.trim()).to.equal('');
     await expect(el).to.be.accessible();
-    client.dispose();
   });
 
   it('announces reconnecting, offline and failed from the real adapter', async () => {
-    const adapter = backend.connect('u-anna');
-    const client = createLiveChatClient({ adapter });
-    const el = await fixture<LiveChatConnectionStatus>(
-      html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
-    );
+    const { adapter, client } = startClient(backend, { userId: ANNA.id });
+    const el = await mount(client);
     await waitUntil(() => el.state === 'online');
     const expected: Array<[ConnectionState, string]> = [
       ['reconnecting', 'Connection lost. Reconnecting…'],
@@ -94,23 +81,18 @@ describe('<live-chat-connection-status>', () => {
     await waitUntil(() => el.state === 'online');
     await el.updateComplete;
     expect(region(el).querySelector('[part~="banner"]')).to.equal(null);
-    client.dispose();
   });
 
   it('shows "Connecting…" at first', async () => {
     const stub = stubClient('connecting', { state: 'loading' });
-    const el = await fixture<LiveChatConnectionStatus>(
-      html`<live-chat-connection-status .client=${stub.client}></live-chat-connection-status>`,
-    );
+    const el = await mount(stub.client);
     expect(bannerText(el)).to.equal('Connecting…');
     await expect(el).to.be.accessible();
   });
 
   it('shows the load error in an alert, with the retry hint', async () => {
     const stub = stubClient('online', { state: 'loading' });
-    const el = await fixture<LiveChatConnectionStatus>(
-      html`<live-chat-connection-status .client=${stub.client}></live-chat-connection-status>`,
-    );
+    const el = await mount(stub.client);
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent!.trim()).to.equal('');
     stub.status$.next({
@@ -133,8 +115,7 @@ describe('<live-chat-connection-status>', () => {
   });
 
   it('Retry loads the workspace again at once after a failed load', async () => {
-    const backend = createMemoryBackend({ seed: seed() });
-    const adapter = backend.connect('u-anna');
+    const adapter = backend.connect(ANNA.id);
     let failures = 1;
     const realSnapshot = adapter.snapshot.bind(adapter);
     adapter.snapshot = () =>
@@ -142,9 +123,8 @@ describe('<live-chat-connection-status>', () => {
         ? Promise.reject({ code: 'INTERNAL', message: 'The server had a problem.' })
         : realSnapshot();
     const client = createLiveChatClient({ adapter });
-    const el = await fixture<LiveChatConnectionStatus>(
-      html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
-    );
+    afterThisTest(() => client.dispose());
+    const el = await mount(client);
     await waitUntil(() => client.status.state === 'error', 'the first load fails');
     await el.updateComplete;
     const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
@@ -155,8 +135,6 @@ describe('<live-chat-connection-status>', () => {
     await el.updateComplete;
     expect(el.hasAttribute('error')).to.equal(false);
     expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
-    client.dispose();
-    backend.dispose();
   });
 
   it('speaks Russian', async () => {
@@ -171,12 +149,11 @@ describe('<live-chat-connection-status>', () => {
   });
 
   it('says when commands are not confirmed yet, and stops saying it when they settle', async () => {
-    const adapter = backend.connect('u-anna');
-    const client = createLiveChatClient({ adapter, commandDeadlineMs: 400 });
-    await waitUntil(() => client.status.state === 'ready', 'ready');
-    const el = await fixture<LiveChatConnectionStatus>(
-      html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
-    );
+    const { adapter, client } = await connectClient(backend, {
+      userId: ANNA.id,
+      client: { commandDeadlineMs: 400 },
+    });
+    const el = await mount(client);
     adapter.simulateConnection('offline');
     const taking = client.take('no-such-session');
     await waitUntil(() => region(el).querySelector('[part~="unconfirmed"]'), 'not confirmed yet');
@@ -187,21 +164,14 @@ describe('<live-chat-connection-status>', () => {
     await taking;
     await el.updateComplete;
     expect(region(el).querySelector('[part~="unconfirmed"]')).to.equal(null);
-    client.dispose();
   });
 
-  it('leaves no subscription behind after 50 mount/unmount cycles', async () => {
-    const client = createLiveChatClient({ adapter: backend.connect('u-anna') });
-    const counting = countingClient(client);
-    for (let i = 0; i < 50; i++) {
-      const el = document.createElement('live-chat-connection-status');
-      el.client = counting.client;
-      document.body.append(el);
-      await el.updateComplete;
-      expect(counting.active()).to.equal(3);
-      el.remove();
-      expect(counting.active()).to.equal(0);
-    }
-    client.dispose();
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    const { client } = startClient(backend, { userId: ANNA.id });
+    await testForLeaks(
+      ({ client }) =>
+        html`<live-chat-connection-status .client=${client}></live-chat-connection-status>`,
+      { client, subscriptions: 3 },
+    );
   });
 });

@@ -21,6 +21,16 @@ interface FocusRequest {
   options: FocusAfterUpdateOptions;
 }
 
+/** Focuses `target` (nothing when there is none), selecting its text when asked. */
+function moveFocus(target: Focusable | null | undefined, options: FocusAfterUpdateOptions): void {
+  if (!target) return;
+  // Unknown keys (`select`, `until`) are ignored by `focus()`.
+  target.focus(options);
+  if (options.select && typeof (target as Partial<HTMLInputElement>).select === 'function') {
+    (target as HTMLInputElement).select();
+  }
+}
+
 /**
  * Moves focus once the next render is on screen: the element that should get focus often does
  * not exist yet when the user acts (the rename field appears after a click on the pencil; +Bind
@@ -42,7 +52,9 @@ interface FocusRequest {
 export class FocusAfterUpdateController implements ReactiveController {
   private request: FocusRequest | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly isUpdatePending?: boolean },
+  ) {
     host.addController(this);
   }
 
@@ -57,6 +69,24 @@ export class FocusAfterUpdateController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Focuses what `find` returns as soon as the screen is current: at once when the host has no
+   * update pending, else after that update. For a public `focus()` that callers expect to act
+   * at once when nothing is left to render.
+   */
+  focusWhenRendered(
+    find: () => Focusable | null | undefined,
+    options: FocusAfterUpdateOptions = {},
+  ): void {
+    const ready = this.host.isUpdatePending === false && (!options.until || options.until());
+    if (!ready) {
+      this.focus(find, options);
+      return;
+    }
+    this.request = undefined;
+    moveFocus(find(), options);
+  }
+
   /** Drops the waiting request, if any. */
   cancel(): void {
     this.request = undefined;
@@ -67,16 +97,7 @@ export class FocusAfterUpdateController implements ReactiveController {
     if (!request) return;
     if (request.options.until && !request.options.until()) return;
     this.request = undefined;
-    const target = request.find();
-    if (!target) return;
-    // Unknown keys (`select`, `until`) are ignored by `focus()`.
-    target.focus(request.options);
-    if (
-      request.options.select &&
-      typeof (target as Partial<HTMLInputElement>).select === 'function'
-    ) {
-      (target as HTMLInputElement).select();
-    }
+    moveFocus(request.find(), request.options);
   }
 
   hostDisconnected(): void {

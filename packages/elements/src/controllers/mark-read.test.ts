@@ -77,39 +77,43 @@ describe('MarkReadController', () => {
     expect(el.marked).to.deep.equal(['s-1:5']);
   });
 
-  it('waits while the document is hidden', async () => {
-    const el = await mount();
-    const show = hideDocument();
-    try {
+  // What the controller waits for: each mounts a host held back, and says how to let it go.
+  const holds: Array<{ waits: string; hold: () => Promise<[TestMarkReadHost, () => void]> }> = [
+    {
+      waits: 'while the document is hidden',
+      hold: async () => [await mount(), hideDocument()],
+    },
+    {
+      waits: 'until the newest messages are in view',
+      hold: async () => {
+        const el = await mount();
+        el.atNewest = false;
+        return [el, () => (el.atNewest = true)];
+      },
+    },
+    {
+      waits: 'while the host is out of the viewport',
+      hold: async () => {
+        const el = await fixture<TestMarkReadHost>(
+          html`<test-mark-read-host style="position:fixed;top:-500px"></test-mark-read-host>`,
+        );
+        return [el, () => (el.style.top = '0')];
+      },
+    },
+  ];
+  for (const { waits, hold } of holds) {
+    it(`waits ${waits}`, async () => {
+      const [el, release] = await hold();
+      try {
+        await settle();
+        expect(el.marked).to.deep.equal([]);
+      } finally {
+        release();
+      }
       await settle();
-      expect(el.marked).to.deep.equal([]);
-    } finally {
-      show();
-    }
-    await settle();
-    expect(el.marked).to.deep.equal(['s-1:1']);
-  });
-
-  it('waits until the newest messages are in view', async () => {
-    const el = await mount();
-    el.atNewest = false;
-    await settle();
-    expect(el.marked).to.deep.equal([]);
-    el.atNewest = true;
-    await settle();
-    expect(el.marked).to.deep.equal(['s-1:1']);
-  });
-
-  it('waits while the host is out of the viewport', async () => {
-    const el = await fixture<TestMarkReadHost>(
-      html`<test-mark-read-host style="position:fixed;top:-500px"></test-mark-read-host>`,
-    );
-    await settle();
-    expect(el.marked).to.deep.equal([]);
-    el.style.top = '0';
-    await settle();
-    expect(el.marked).to.deep.equal(['s-1:1']);
-  });
+      expect(el.marked).to.deep.equal(['s-1:1']);
+    });
+  }
 
   it('tries again after a failed mark, and never after the host is gone', async () => {
     const el = await mount();

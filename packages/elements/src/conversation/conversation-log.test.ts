@@ -6,7 +6,9 @@ import {
   type MessagePage,
 } from '@live-chat/core';
 import type { LiveChatConversation } from './conversation.js';
+import { newSession, writeAgain } from '../test/customer-writes.js';
 import { afterThisTest, waitUntil } from '../test/seeded-client.js';
+import { withOverrides } from '../test/with-overrides.js';
 import {
   buttonByText,
   composer,
@@ -15,21 +17,17 @@ import {
   log,
   messages,
   mount,
-  newSession,
   setup,
-  writeAgain,
+  showSession,
   $,
 } from './conversation-testing.js';
 
 describe('live-chat-conversation: the history', () => {
   it('loads older pages on scrolling to the top without moving the view', async () => {
-    const { backend, client } = await setup({ pageSize: 10 });
-    const session = newSession(
-      backend,
+    const { el } = await showSession(
       Array.from({ length: 25 }, (_, i) => `Message number ${i + 1}`),
+      { pageSize: 10, style: 'height:320px' },
     );
-    const el = await mount(client, session.id, 'height:320px');
-    await loaded(el, 10);
     const history = log(el);
     await waitUntil(() => history.scrollTop > 0, 'pinned to the bottom');
     expect(Math.abs(history.scrollHeight - history.scrollTop - history.clientHeight)).to.be.below(
@@ -58,19 +56,15 @@ describe('live-chat-conversation: the history', () => {
   });
 
   it('stays pinned to the bottom as messages arrive, and offers "New messages" after the user scrolled up', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(
-      backend,
+    const { backend, session, el } = await showSession(
       Array.from({ length: 20 }, (_, i) => `Line ${i + 1}`),
+      { taken: true, style: 'height:320px' },
     );
-    await client.take(session.id);
-    const el = await mount(client, session.id, 'height:320px');
-    await loaded(el, 20);
     const history = log(el);
     const atBottom = () => history.scrollHeight - history.scrollTop - history.clientHeight < 2;
     await waitUntil(atBottom, 'starts at the bottom');
 
-    writeAgain(backend, session, 'Arrived while pinned');
+    writeAgain(backend, session.id, 'Arrived while pinned');
     await waitUntil(() => messages(el).length === 21, 'new message');
     await el.updateComplete;
     expect(atBottom()).to.equal(true);
@@ -80,7 +74,7 @@ describe('live-chat-conversation: the history', () => {
     history.scrollTop = 0;
     history.dispatchEvent(new Event('scroll'));
     await aTimeout(20);
-    writeAgain(backend, session, 'Arrived while scrolled up');
+    writeAgain(backend, session.id, 'Arrived while scrolled up');
     await waitUntil(() => messages(el).length === 22, 'second new message');
     await el.updateComplete;
     expect(history.scrollTop).to.equal(0);
@@ -100,7 +94,7 @@ describe('live-chat-conversation: the history', () => {
     const { backend, client } = await setup();
     const session = newSession(backend, ['One', 'Two']);
     await client.take(session.id);
-    writeAgain(backend, session, 'Three');
+    writeAgain(backend, session.id, 'Three');
     await waitUntil(() => client.getSession(session.id)?.unread === 3, 'unread');
     const el = await mount(client, session.id);
     await loaded(el, 3);
@@ -113,7 +107,7 @@ describe('live-chat-conversation: the history', () => {
       void visibility;
     });
     document.dispatchEvent(new Event('visibilitychange'));
-    writeAgain(backend, session, 'Four');
+    writeAgain(backend, session.id, 'Four');
     await waitUntil(() => messages(el).length === 4, 'fourth');
     await aTimeout(700);
     expect(client.getSession(session.id)?.unread).to.equal(1);
@@ -124,21 +118,17 @@ describe('live-chat-conversation: the history', () => {
   });
 
   it('marks messages read only once the user is back at the newest ones', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(
-      backend,
+    const { backend, client, session, el } = await showSession(
       Array.from({ length: 20 }, (_, i) => `Question ${i + 1}`),
+      { taken: true, style: 'height:320px' },
     );
-    await client.take(session.id);
-    const el = await mount(client, session.id, 'height:320px');
-    await loaded(el, 20);
     await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read at first');
     const history = log(el);
     history.scrollTop = 0;
     history.dispatchEvent(new Event('scroll'));
     await aTimeout(20);
 
-    writeAgain(backend, session, 'Arrived while scrolled up');
+    writeAgain(backend, session.id, 'Arrived while scrolled up');
     await waitUntil(() => messages(el).length === 21, 'new message');
     await aTimeout(700);
     expect(client.getSession(session.id)?.unread).to.equal(1);
@@ -212,9 +202,7 @@ describe('live-chat-conversation: channel delivery', () => {
         ),
       };
     };
-    const reporting = new Proxy(adapter, {
-      get: (target, key) => (key === 'history' ? history : Reflect.get(target, key, target)),
-    });
+    const reporting = withOverrides(adapter, { history });
     const viewer = createLiveChatClient({ adapter: reporting });
     afterThisTest(() => viewer.dispose());
     const el = await mount(viewer, session.id);

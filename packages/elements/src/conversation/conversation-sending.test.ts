@@ -1,31 +1,45 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { waitUntil } from '../test/seeded-client.js';
+import type { LiveChatConversation } from './conversation.js';
+import { newSession } from '../test/customer-writes.js';
+import { waitUntil, type Backend } from '../test/seeded-client.js';
+import { typeLines } from '../test/typing.js';
+import { withOverrides } from '../test/with-overrides.js';
 import {
   composer,
   focused,
   loaded,
   messages,
   mount,
-  newSession,
   setup,
+  showSession,
   $,
   $$,
 } from './conversation-testing.js';
 
+/**
+ * Waits until no message of the conversation shows as pending, unconfirmed or failed, then
+ * checks that the backend stored `texts` in the session, each once.
+ */
+async function expectAllSent(
+  el: LiveChatConversation,
+  backend: Backend,
+  sessionId: string,
+  texts: string[],
+): Promise<void> {
+  await waitUntil(
+    () => !$(el, '[part~="pending"], [part~="unconfirmed"], [part~="failed"]'),
+    'every message sent',
+  );
+  expect(backend.messagesOf(sessionId).map((m) => m.text)).to.deep.equal(texts);
+}
+
 describe('live-chat-conversation: sending', () => {
   it('sends with Enter, adds a line with Shift+Enter, shows pending then sent, and replying takes the session', async () => {
-    const { backend, client } = await setup({ latencyMs: 60 });
-    const session = newSession(backend, ['Are you there?']);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { backend, session, el } = await showSession(['Are you there?'], { latencyMs: 60 });
 
     composer(el).focus();
-    await sendKeys({ type: 'Line one' });
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ up: 'Shift' });
-    await sendKeys({ type: 'Line two' });
+    await typeLines('Line one', 'Line two');
     expect(composer(el).value).to.equal('Line one\nLine two');
     expect(messages(el)).to.have.length(1);
 
@@ -51,10 +65,7 @@ describe('live-chat-conversation: sending', () => {
   });
 
   it('shows validation errors inline and keeps the text', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['Hi']);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { el } = await showSession(['Hi']);
 
     composer(el).focus();
     await sendKeys({ press: 'Enter' });
@@ -81,11 +92,7 @@ describe('live-chat-conversation: sending', () => {
   });
 
   it('shows a message sent offline as not confirmed yet, and delivers it once back online', async () => {
-    const { backend, adapter, client } = await setup();
-    const session = newSession(backend, ['Hello?']);
-    expect((await client.take(session.id)).ok).to.equal(true);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { backend, adapter, session, el } = await showSession(['Hello?'], { taken: true });
 
     adapter.simulateConnection('offline');
     composer(el).focus();
@@ -100,23 +107,14 @@ describe('live-chat-conversation: sending', () => {
     await expect(el).to.be.accessible();
 
     adapter.simulateConnection('online');
-    await waitUntil(
-      () => !$(el, '[part~="unconfirmed"]') && !$(el, '[part~="pending"]'),
-      'sent once back online',
-    );
-    expect(backend.messagesOf(session.id).map((m) => m.text)).to.deep.equal([
-      'Hello?',
-      'Back in a moment',
-    ]);
+    await expectAllSent(el, backend, session.id, ['Hello?', 'Back in a moment']);
   });
 
   it('marks a message failed when offline past its deadline, and Retry sends it once back online', async () => {
-    const { backend, adapter, client } = await setup({ deadlineMs: 300 });
-    const session = newSession(backend, ['Hello?']);
-    const taken = await client.take(session.id);
-    expect(taken.ok).to.equal(true);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { backend, adapter, session, el } = await showSession(['Hello?'], {
+      deadlineMs: 300,
+      taken: true,
+    });
 
     adapter.simulateConnection('offline');
     await waitUntil(
@@ -137,22 +135,11 @@ describe('live-chat-conversation: sending', () => {
 
     adapter.simulateConnection('online');
     failed.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
-    await waitUntil(
-      () => !$(el, '[part~="failed"]') && !$(el, '[part~="pending"]'),
-      'sent after retry',
-    );
-    expect(backend.messagesOf(session.id).map((m) => m.text)).to.deep.equal([
-      'Hello?',
-      'Are you still there?',
-    ]);
+    await expectAllSent(el, backend, session.id, ['Hello?', 'Are you still there?']);
   });
 
   it('discards a failed message', async () => {
-    const { backend, adapter, client } = await setup({ deadlineMs: 300 });
-    const session = newSession(backend, ['Hello?']);
-    await client.take(session.id);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { adapter, el } = await showSession(['Hello?'], { deadlineMs: 300, taken: true });
     adapter.simulateConnection('offline');
     composer(el).focus();
     await sendKeys({ type: 'Lost words' });
@@ -169,15 +156,11 @@ describe('live-chat-conversation: sending', () => {
     const session = newSession(backend, ['Hello?']);
     await client.take(session.id);
     let refuseSends = false;
-    const refusing = new Proxy(client, {
-      get(target, key) {
-        if (key === 'send' && refuseSends) {
-          return () =>
-            Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Refused.' } });
-        }
-        const value: unknown = Reflect.get(target, key, target);
-        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-      },
+    const refusing = withOverrides(client, {
+      send: (...args) =>
+        refuseSends
+          ? Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Refused.' } })
+          : client.send(...args),
     });
     const el = await mount(refusing, session.id);
     await loaded(el, 1);

@@ -1,13 +1,14 @@
 /**
- * Test support for `<live-chat-conversation>`: sessions on the memory backend, a mounted
+ * Test support for `<live-chat-conversation>`: a client on the memory backend, a mounted
  * conversation, and queries that look through the composer's shadow root as a user sees the
  * conversation.
  */
 import { fixture, html } from '@open-wc/testing';
 import type { LiveChatClient, Session } from '@live-chat/core';
-import { SEED_LIVE_CHATS } from '@live-chat/adapters';
 import './conversation.js';
 import type { LiveChatConversation } from './conversation.js';
+import { newSession } from '../test/customer-writes.js';
+import { deepFocused } from '../test/deep-query.js';
 import { seededClient, waitUntil, type Adapter, type Backend } from '../test/seeded-client.js';
 
 export interface Setup {
@@ -16,10 +17,20 @@ export interface Setup {
   client: LiveChatClient;
 }
 
+/** Who the client is and how it connects, for {@link setup}. */
+export interface SetupOptions {
+  /** Operator A of the seed by default. */
+  userId?: string;
+  /** Messages per history page (50). */
+  pageSize?: number;
+  /** The adapter's simulated latency (0). */
+  latencyMs?: number;
+  /** How long a command may go unconfirmed before it fails (the client's default). */
+  deadlineMs?: number;
+}
+
 /** The memory backend with the seed directory and history, and a ready client for `userId`. */
-export const setup = (
-  options: { userId?: string; pageSize?: number; latencyMs?: number; deadlineMs?: number } = {},
-): Promise<Setup> =>
+export const setup = (options: SetupOptions = {}): Promise<Setup> =>
   seededClient({
     userId: options.userId,
     latencyMs: options.latencyMs,
@@ -28,47 +39,6 @@ export const setup = (
       ...(options.deadlineMs === undefined ? {} : { commandDeadlineMs: options.deadlineMs }),
     },
   });
-
-let customerCount = 0;
-
-/** A new external customer writes `texts` to Customer Support: a fresh queued session. */
-export function newSession(
-  backend: Backend,
-  texts: string[],
-  name = `Test Customer ${++customerCount}`,
-): Session {
-  const added = backend.addCustomer({
-    kind: 'external',
-    name,
-    account: `@test${customerCount}`,
-    messenger: 'telegram',
-  });
-  if (!added.ok) throw new Error(added.error.message);
-  let session: Session | undefined;
-  for (const text of texts) {
-    const written = backend.customerWrites({
-      customerId: added.value.id,
-      liveChatId: SEED_LIVE_CHATS.support,
-      channel: 'telegram',
-      text,
-    });
-    if (!written.ok) throw new Error(written.error.message);
-    session = written.value.session;
-  }
-  if (!session) throw new Error('no message');
-  return session;
-}
-
-/** The session's customer writes again. */
-export function writeAgain(backend: Backend, session: Session, text: string): void {
-  const written = backend.customerWrites({
-    customerId: session.customerId,
-    liveChatId: session.liveChatId,
-    channel: session.channel,
-    text,
-  });
-  if (!written.ok) throw new Error(written.error.message);
-}
 
 /** A conversation showing `sessionId` (or nothing), with `style` on the host. */
 export async function mount(
@@ -86,6 +56,33 @@ export async function mount(
   return el;
 }
 
+/** What {@link showSession} takes: the client's setup, and how to get to the conversation. */
+export interface ShowSessionOptions extends SetupOptions {
+  /** The user takes the session first. */
+  taken?: boolean;
+  /** A `style` for the conversation, e.g. a height to scroll in. */
+  style?: string;
+}
+
+/**
+ * A ready client (see {@link setup}), a new customer's session of `texts`, taken by the user if
+ * asked, and a conversation showing it once its messages (a page of them at most) are rendered.
+ */
+export async function showSession(
+  texts: string[],
+  options: ShowSessionOptions = {},
+): Promise<Setup & { session: Session; el: LiveChatConversation }> {
+  const world = await setup(options);
+  const session = newSession(world.backend, texts);
+  if (options.taken) {
+    const taken = await world.client.take(session.id);
+    if (!taken.ok) throw new Error(taken.error.message);
+  }
+  const el = await mount(world.client, session.id, options.style);
+  await loaded(el, Math.min(texts.length, options.pageSize ?? 50));
+  return { ...world, session, el };
+}
+
 /** The conversation's shadow root, then its composer's: the parts a user sees live in both. */
 export const roots = (el: LiveChatConversation): ShadowRoot[] => [
   el.shadowRoot!,
@@ -98,11 +95,7 @@ export const $ = <T extends Element = HTMLElement>(el: LiveChatConversation, sel
 export const $$ = <T extends Element = HTMLElement>(el: LiveChatConversation, selector: string) =>
   roots(el).flatMap((root) => [...root.querySelectorAll<T>(selector)]);
 /** The element focused inside the conversation, also when it is inside the composer. */
-export const focused = (el: LiveChatConversation): Element | null => {
-  let active = el.shadowRoot!.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
+export const focused = (el: LiveChatConversation): Element | null => deepFocused(el);
 export const messages = (el: LiveChatConversation) => $$(el, 'article[part~="message"]');
 export const log = (el: LiveChatConversation) => $(el, '[role="log"]')!;
 export const composer = (el: LiveChatConversation) => $<HTMLTextAreaElement>(el, 'textarea')!;

@@ -17,17 +17,10 @@ export const conversationStyles = css`
   .placeholder {
     margin: auto;
     padding: calc(var(--_space) * 3);
-    text-align: center;
-    color: var(--_muted);
     max-width: 32rem;
   }
   .placeholder h2 {
-    margin: 0 0 var(--_space);
     font-size: 1.1em;
-    color: var(--_text);
-  }
-  .placeholder p {
-    margin: 0 0 var(--_space);
   }
   header {
     display: flex;

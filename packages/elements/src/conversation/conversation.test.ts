@@ -1,10 +1,16 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createLiveChatClient } from '@live-chat/core';
-import { createMemoryBackend, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import type { LiveChatConversation } from './conversation.js';
-import { countingClient } from '../test/counting-client.js';
-import { afterThisTest, seed, waitUntil } from '../test/seeded-client.js';
+import { newSession } from '../test/customer-writes.js';
+import { afterThisTest, waitUntil } from '../test/seeded-client.js';
+import {
+  expectLoadError,
+  expectLoadingState,
+  expectNoSessionHint,
+} from '../test/session-pane-states.js';
+import { sessionStory } from '../test/session-story.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 import {
   buttonByText,
   composer,
@@ -13,48 +19,25 @@ import {
   log,
   messages,
   mount,
-  newSession,
   setup,
+  showSession,
   $,
 } from './conversation-testing.js';
 
 describe('live-chat-conversation', () => {
   it('shows a hint when no session is selected', async () => {
-    const { client } = await setup();
-    const el = await mount(client);
-    expect($(el, '[part="placeholder"]')!.textContent).to.contain('No session selected');
+    const el = await expectNoSessionHint(mount);
     expect(!!$(el, '[role="log"]'), 'absent').to.equal(false);
-    await expect(el).to.be.accessible();
   });
 
   it('shows a loading state until the client has its snapshot', async () => {
-    const backend = createMemoryBackend({ seed: seed() });
-    const adapter = backend.connect(SEED_USERS.operatorA, { latencyMs: 200 });
-    const client = createLiveChatClient({ adapter });
-    afterThisTest(() => {
-      client.dispose();
-      void backend.dispose();
-    });
-    const el = await mount(client, 'whatever');
-    expect($(el, '[role="status"]')!.textContent).to.contain('Loading');
-    await expect(el).to.be.accessible();
+    await expectLoadingState(mount, 'whatever');
   });
 
   it('shows the error when the client cannot load its state', async () => {
-    const backend = createMemoryBackend({ seed: seed() });
-    const adapter = backend.connect(SEED_USERS.operatorA);
-    adapter.simulateConnection('offline');
-    const client = createLiveChatClient({ adapter });
-    afterThisTest(() => {
-      client.dispose();
-      void backend.dispose();
-    });
-    const el = await mount(client, 'any-session');
-    await waitUntil(() => client.status.state === 'error', 'client error');
-    await waitUntil(() => $(el, '[part="placeholder"] [role="alert"]'), 'error shown');
-    expect($(el, '[part="placeholder"]')!.textContent).to.contain('could not be loaded');
+    const { el, client } = await expectLoadError(mount);
+    expect(client.status.state).to.equal('error');
     expect($(el, '[part="placeholder"] [role="alert"]')!.textContent).to.equal('You are offline.');
-    await expect(el).to.be.accessible();
   });
 
   it('shows a history load error with Retry', async () => {
@@ -83,10 +66,7 @@ describe('live-chat-conversation', () => {
   });
 
   it('renders the history as a log with author, time and messenger icon', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['Hello, I need help', 'With my order']);
-    const el = await mount(client, session.id);
-    await loaded(el, 2);
+    const { backend, session, el } = await showSession(['Hello, I need help', 'With my order']);
 
     const history = log(el);
     expect(history.getAttribute('aria-live')).to.equal('polite');
@@ -166,10 +146,7 @@ describe('live-chat-conversation', () => {
   });
 
   it('takes a queued session', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['Hi']);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { backend, session, el } = await showSession(['Hi']);
     expect($(el, '[part="composer-hint"]')!.textContent).to.contain('Replying takes this session');
     const take = $<HTMLButtonElement>(el, '[part="take-button"]')!;
     expect(take.textContent!.trim()).to.equal('Take');
@@ -186,10 +163,7 @@ describe('live-chat-conversation', () => {
   });
 
   it('shows a typed error when another operator took the session first', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['Hi']);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { backend, session, el } = await showSession(['Hi']);
     // Ben takes it on the backend before Anna's click reaches it.
     const result = backend.execute(SEED_USERS.operatorB, {
       type: 'session.take',
@@ -214,22 +188,14 @@ describe('live-chat-conversation', () => {
   });
 
   it('returns an active session to the queue', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['Hi']);
-    await client.take(session.id);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { backend, session, el } = await showSession(['Hi'], { taken: true });
     $<HTMLButtonElement>(el, '[part="return-button"]')!.click();
     await waitUntil(() => backend.getSession(session.id)!.status === 'queued', 'queued');
     await waitUntil(() => $(el, '[part="take-button"]'), 'take offered again');
   });
 
   it('asks before closing; Escape cancels, confirming closes and fires live-chat-session-closed', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['Thanks, bye']);
-    await client.take(session.id);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { backend, client, session, el } = await showSession(['Thanks, bye'], { taken: true });
 
     const closeButton = $<HTMLButtonElement>(el, '[part="close-button"]')!;
     closeButton.focus();
@@ -291,34 +257,32 @@ describe('live-chat-conversation', () => {
   });
 
   it('translates its texts when the locale changes', async () => {
-    const { backend, client } = await setup();
-    const session = newSession(backend, ['Привет']);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
+    const { el } = await showSession(['Привет']);
     el.locale = 'ru';
     await el.updateComplete;
     expect($(el, '[part="take-button"]')!.textContent!.trim()).to.equal('Взять');
     expect(composer(el).labels![0]!.textContent).to.equal('Сообщение');
   });
 
-  it('leaves no subscription behind after mount/unmount loops', async () => {
-    const { backend, client: real } = await setup();
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    const { backend, client } = await setup();
     const session = newSession(backend, ['Hi']);
-    const { client, active } = countingClient(real);
-    for (let i = 0; i < 20; i++) {
-      const el = await mount(client, i % 2 ? session.id : undefined);
-      if (i % 2) await loaded(el, 1);
-      expect(active()).to.be.above(0);
-      el.remove();
-      expect(active()).to.equal(0);
-    }
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
-    el.sessionId = undefined;
-    await el.updateComplete;
-    el.sessionId = session.id;
-    await el.updateComplete;
-    el.remove();
-    expect(active()).to.equal(0);
+    await testForLeaks(
+      sessionStory('live-chat-conversation', (round) => (round % 2 ? session.id : undefined)),
+      {
+        client,
+        ready: async (el: LiveChatConversation, round) => {
+          if (round % 2) await loaded(el, 1);
+        },
+        // Once, the session is dropped and given again while mounted.
+        whileMounted: async (el: LiveChatConversation, round) => {
+          if (round !== 1) return;
+          el.sessionId = undefined;
+          await el.updateComplete;
+          el.sessionId = session.id;
+          await loaded(el, 1);
+        },
+      },
+    );
   });
 });

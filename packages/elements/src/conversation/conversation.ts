@@ -1,13 +1,14 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { MessageView } from '@live-chat/core';
+import type { LiveChatClient, MessageView, SessionView } from '@live-chat/core';
 import '../composer/composer.js';
 import type { LiveChatComposer } from '../composer/composer.js';
 import { FocusAfterUpdateController, type Focusable } from '../controllers/focus-after-update.js';
 import { MarkReadController } from '../controllers/mark-read.js';
 import { ScrollPinController } from '../controllers/scroll-pin.js';
 import { StreamController } from '../controllers/stream-controller.js';
-import { LiveChatElement } from '../shared/live-chat-element.js';
+import { renderPlaceholder, SessionPaneElement } from '../shared/session-pane.js';
+import { placeholderStyles } from '../styles/placeholder.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { conversationStyles } from './conversation.styles.js';
 import { MessageJumpController } from './message-jump.js';
@@ -81,23 +82,12 @@ const COMPOSER_PARTS =
  * @cssprop --live-chat-conversation-gap - Space between messages (`--live-chat-space`).
  */
 @customElement('live-chat-conversation')
-export class LiveChatConversation extends LiveChatElement {
+export class LiveChatConversation extends SessionPaneElement {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
-  static override styles = [tokens, buttonStyles, conversationStyles];
+  static override styles = [tokens, buttonStyles, placeholderStyles, conversationStyles];
 
-  private readonly status = new StreamController(
-    this,
-    () => [this.client] as const,
-    (client) => client?.status$,
-    { state: 'loading' } as const,
-  );
-  /** `null` until the session's first value arrives; `undefined` when unknown or not visible. */
-  private readonly session = new StreamController(
-    this,
-    () => [this.client, this.sessionId] as const,
-    (client, id) => (client && id ? client.session$(id) : undefined),
-    null,
-  );
+  /** @internal */
+  protected readonly pane = 'conversation';
   /** The history is fetched only for a session the user can see. */
   private readonly conversation = new StreamController(
     this,
@@ -153,10 +143,6 @@ export class LiveChatConversation extends LiveChatElement {
   @query('live-chat-composer') private composerElement?: LiveChatComposer;
   @query('dialog') private dialogElement?: HTMLDialogElement;
   @query('[part~="close-button"]') private closeButton?: HTMLButtonElement;
-
-  /** Id of the session to show; nothing selected when empty. */
-  @property({ attribute: 'session-id' })
-  sessionId?: string;
 
   /**
    * Id of a message to jump to (e.g. a search hit): it is loaded if needed, scrolled into view
@@ -285,36 +271,12 @@ export class LiveChatConversation extends LiveChatElement {
     }
   }
 
-  private renderPlaceholder(content: TemplateResult): TemplateResult {
-    return html`<div class="placeholder" part="placeholder">${content}</div>`;
-  }
-
-  override render(): TemplateResult {
-    const client = this.client;
-    const sessionId = this.sessionId;
-    if (!sessionId || !client) {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('conversation.empty.title')}</h2>
-          <p>${this.t('conversation.empty.hint')}</p>`,
-      );
-    }
-    const status = this.status.value;
-    if (status.state === 'error') {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('conversation.error.title')}</h2>
-          <p role="alert">${this.errorText(status.error)}</p>`,
-      );
-    }
-    const view = this.session.value;
-    if (status.state === 'loading' || view === null) {
-      return this.renderPlaceholder(html`<p role="status">${this.t('conversation.loading')}</p>`);
-    }
-    if (view === undefined) {
-      return this.renderPlaceholder(
-        html`<h2>${this.t('conversation.unavailable.title')}</h2>
-          <p>${this.t('conversation.unavailable.text')}</p>`,
-      );
-    }
+  /** @internal */
+  protected override renderSession(
+    view: SessionView,
+    client: LiveChatClient,
+    sessionId: string,
+  ): TemplateResult {
     const conversation = this.currentConversation();
     const t = this.t.bind(this);
     return html`
@@ -343,7 +305,7 @@ export class LiveChatConversation extends LiveChatElement {
               },
               this.logActions,
             )
-          : this.renderPlaceholder(html`<p role="status">${this.t('conversation.loading')}</p>`)
+          : renderPlaceholder(html`<p role="status">${this.t('conversation.loading')}</p>`)
       }
       <live-chat-composer
         exportparts=${COMPOSER_PARTS}

@@ -13,17 +13,21 @@ import { errorText } from '../shared/error-text.js';
 /** A session action that runs a command; one runs at a time. */
 export type SessionAction = 'take' | 'return' | 'close';
 
-/** What the header shows. */
-export interface SessionHeaderView {
-  view: SessionView;
-  /** Whether the user may act on the session (Take, Return to queue, Close session). */
-  canAct: boolean;
-  /** A session action is running: its buttons ignore clicks but keep focus. */
+/** What a template shows of the session actions: whether one is running, and its error. */
+export interface SessionActionState {
+  /** A session action is running (the header's, or the close command in the dialog). */
   busy: boolean;
   /** The last session action's error. */
   error?: ErrorInfo;
   locale: string;
   t: Translate;
+}
+
+/** What the header shows; while an action runs, its buttons ignore clicks but keep focus. */
+export interface SessionHeaderView extends SessionActionState {
+  view: SessionView;
+  /** Whether the user may act on the session (Take, Return to queue, Close session). */
+  canAct: boolean;
 }
 
 /** What the header's buttons call. */
@@ -33,14 +37,8 @@ export interface SessionHeaderActions {
   close: () => void;
 }
 
-/** What the Close session dialog shows. */
-export interface CloseDialogView {
-  /** The close command is running. */
-  busy: boolean;
-  error?: ErrorInfo;
-  locale: string;
-  t: Translate;
-}
+/** What the Close session dialog shows: the close command and its error. */
+export type CloseDialogView = SessionActionState;
 
 /** What the Close session dialog calls. */
 export interface CloseDialogActions {

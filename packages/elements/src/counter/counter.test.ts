@@ -1,63 +1,16 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BehaviorSubject } from 'rxjs';
-import {
-  createLiveChatClient,
-  emptyCounters,
-  type Counters,
-  type LiveChatClient,
-} from '@live-chat/core';
-import { createMemoryBackend } from '@live-chat/adapters';
+import { emptyCounters, type Counters, type LiveChatClient } from '@live-chat/core';
 import './counter.js';
 import type { LiveChatCounter } from './counter.js';
-import { countingClient } from '../test/counting-client.js';
+import { writeToSupport } from '../test/customer-writes.js';
+import { ANNA, OLEG, supportAndSalesSeed } from '../test/small-seed.js';
+import { connectClient, memoryBackend, waitUntil, type Backend } from '../test/seeded-client.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 
-type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
-
-const seed = (): Seed => ({
-  users: [
-    { id: 'u-anna', name: 'Anna Smirnova', role: 'operator' },
-    { id: 'u-oleg', name: 'Oleg Kim', role: 'operator' },
-  ],
-  liveChats: [
-    {
-      id: 'lc-support',
-      name: 'Support',
-      channels: ['web', 'telegram'],
-      operatorIds: ['u-anna'],
-      supervisorIds: [],
-      groupIds: [],
-      reassignmentTargets: [{ kind: 'operator', operatorId: 'u-anna' }],
-    },
-    {
-      id: 'lc-sales',
-      name: 'Sales',
-      channels: ['web'],
-      operatorIds: ['u-oleg'],
-      supervisorIds: [],
-      groupIds: [],
-      reassignmentTargets: [],
-    },
-  ],
-  groups: [],
-  customers: [
-    {
-      id: 'c-ivan',
-      kind: 'external',
-      name: 'Ivan Petrov',
-      account: '@ivan',
-      messenger: 'telegram',
-    },
-    {
-      id: 'c-maria',
-      kind: 'external',
-      name: 'Maria Lopez',
-      account: '@maria',
-      messenger: 'telegram',
-    },
-    { id: 'c-li', kind: 'external', name: 'Li Wei', account: '@li', messenger: 'telegram' },
-  ],
-});
+const seed = () =>
+  supportAndSalesSeed({ reassignmentTargets: [{ kind: 'operator', operatorId: ANNA.id }] });
 
 /** A stand-in client with scripted counters, for plural and formatting checks. */
 function stubClient(counters: Partial<Counters>): LiveChatClient {
@@ -73,18 +26,12 @@ const label = (el: LiveChatCounter) =>
 const badge = (el: LiveChatCounter) => el.shadowRoot!.querySelector('[part~="count"]');
 
 describe('<live-chat-counter>', () => {
-  let backend: ReturnType<typeof createMemoryBackend>;
+  let backend: Backend;
   let client: LiveChatClient;
 
   beforeEach(async () => {
-    backend = createMemoryBackend({ seed: seed() });
-    client = createLiveChatClient({ adapter: backend.connect('u-anna') });
-    await waitUntil(() => client.status.state === 'ready', 'client ready', { timeout: 5000 });
-  });
-
-  afterEach(async () => {
-    client.dispose();
-    await backend.dispose();
+    backend = memoryBackend(seed());
+    ({ client } = await connectClient(backend, { userId: ANNA.id }));
   });
 
   it('red counter: hidden badge and "No unread messages" at zero, accessible', async () => {
@@ -101,29 +48,13 @@ describe('<live-chat-counter>', () => {
     const el = await fixture<LiveChatCounter>(
       html`<live-chat-counter .client=${client}></live-chat-counter>`,
     );
-    const first = backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Hello',
-    });
-    if (!first.ok) throw new Error(first.error.message);
-    await waitUntil(() => client.getSession(first.value.session.id), 'session arrives');
-    const taken = await client.take(first.value.session.id);
+    const first = writeToSupport(backend, 'c-ivan', 'Hello').session;
+    await waitUntil(() => client.getSession(first.id), 'session arrives');
+    const taken = await client.take(first.id);
     expect(taken.ok).to.equal(true);
-    await client.markRead(first.value.session.id);
-    backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Are you there?',
-    });
-    backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Hello?',
-    });
+    await client.markRead(first.id);
+    writeToSupport(backend, 'c-ivan', 'Are you there?');
+    writeToSupport(backend, 'c-ivan', 'Hello?');
     await waitUntil(() => el.count === 2, 'two unread');
     await el.updateComplete;
     expect(badge(el)!.textContent!.trim()).to.equal('2');
@@ -133,8 +64,7 @@ describe('<live-chat-counter>', () => {
   });
 
   it('blue counter rises when a customer writes, and only for operators of that live chat', async () => {
-    const olegClient = createLiveChatClient({ adapter: backend.connect('u-oleg') });
-    await waitUntil(() => olegClient.status.state === 'ready', 'ready', { timeout: 5000 });
+    const { client: olegClient } = await connectClient(backend, { userId: OLEG.id });
     const el = await fixture<LiveChatCounter>(
       html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`,
     );
@@ -143,44 +73,22 @@ describe('<live-chat-counter>', () => {
     );
     expect(label(el)).to.equal('No new sessions');
 
-    backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Hi',
-    });
+    writeToSupport(backend, 'c-ivan', 'Hi');
     await waitUntil(() => el.count === 1, 'one new session');
     await el.updateComplete;
     expect(label(el)).to.equal('1 new session');
-    backend.customerWrites({
-      customerId: 'c-maria',
-      liveChatId: 'lc-support',
-      channel: 'web',
-      text: 'Hi too',
-    });
+    writeToSupport(backend, 'c-maria', 'Hi too', 'web');
     await waitUntil(() => el.count === 2, 'two new sessions');
     await el.updateComplete;
     expect(label(el)).to.equal('2 new sessions');
     expect(badge(el)!.textContent!.trim()).to.equal('2');
     expect(oleg.count).to.equal(0);
     await expect(el).to.be.accessible();
-    olegClient.dispose();
   });
 
   it('clicking the blue counter opens the oldest unassigned session', async () => {
-    const first = backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'First',
-    });
-    backend.customerWrites({
-      customerId: 'c-maria',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Second',
-    });
-    if (!first.ok) throw new Error(first.error.message);
+    const first = writeToSupport(backend, 'c-ivan', 'First').session;
+    writeToSupport(backend, 'c-maria', 'Second');
     const el = await fixture<LiveChatCounter>(
       html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`,
     );
@@ -190,18 +98,12 @@ describe('<live-chat-counter>', () => {
     expect(button.getAttribute('aria-disabled')).to.equal('false');
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'live-chat-session-open');
-    expect(event.detail.sessionId).to.equal(first.value.session.id);
+    expect(event.detail.sessionId).to.equal(first.id);
     expect(event.bubbles && event.composed).to.equal(true);
   });
 
   it('the blue counter opens with Enter and Space', async () => {
-    const first = backend.customerWrites({
-      customerId: 'c-li',
-      liveChatId: 'lc-support',
-      channel: 'web',
-      text: 'Hi',
-    });
-    if (!first.ok) throw new Error(first.error.message);
+    const first = writeToSupport(backend, 'c-li', 'Hi', 'web').session;
     const el = await fixture<LiveChatCounter>(
       html`<live-chat-counter kind="unassigned" .client=${client}></live-chat-counter>`,
     );
@@ -213,7 +115,7 @@ describe('<live-chat-counter>', () => {
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Space' });
     await waitUntil(() => opened.length === 2, 'two opens');
-    expect(opened).to.deep.equal([first.value.session.id, first.value.session.id]);
+    expect(opened).to.deep.equal([first.id, first.id]);
   });
 
   it('at zero the blue counter is muted, explains itself and does nothing', async () => {
@@ -282,20 +184,14 @@ describe('<live-chat-counter>', () => {
     expect(text.getBoundingClientRect().width).to.be.greaterThan(1);
   });
 
-  it('leaves no subscription behind after 50 mount/unmount cycles', async () => {
-    const counting = countingClient(client);
-    const host = document.createElement('div');
-    document.body.append(host);
-    for (let i = 0; i < 50; i++) {
-      const el = document.createElement('live-chat-counter');
-      el.kind = i % 2 ? 'unread' : 'unassigned';
-      el.client = counting.client;
-      host.append(el);
-      await el.updateComplete;
-      expect(counting.active()).to.equal(1);
-      el.remove();
-    }
-    expect(counting.active()).to.equal(0);
-    host.remove();
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    await testForLeaks(
+      ({ client, round }) =>
+        html`<live-chat-counter
+          kind=${round % 2 ? 'unread' : 'unassigned'}
+          .client=${client}
+        ></live-chat-counter>`,
+      { client, subscriptions: 1 },
+    );
   });
 });

@@ -1,23 +1,14 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { Observable } from 'rxjs';
-import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
-import {
-  createMemoryBackend,
-  createSeedData,
-  SEED_LIVE_CHATS,
-  SEED_USERS,
-} from '@live-chat/adapters';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { LiveChatClient } from '@live-chat/core';
+import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import type { LiveChatNavigation } from './navigation.js';
 import './navigation.js';
+import { connectClient, frozenBackend, waitUntil } from '../test/seeded-client.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 
-const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
-
-async function clientFor(userId: string): Promise<LiveChatClient> {
-  const backend = createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
-  const client = createLiveChatClient({ adapter: backend.connect(userId) });
-  await waitUntil(() => client.status.state === 'ready', 'client never became ready');
-  return client;
-}
+/** A ready client of `userId` on the shared seed, frozen in time. */
+const client = async (userId: string): Promise<LiveChatClient> =>
+  (await connectClient(frozenBackend(), { userId })).client;
 
 async function mount(client: LiveChatClient | undefined): Promise<LiveChatNavigation> {
   const el = await fixture<LiveChatNavigation>(
@@ -43,16 +34,6 @@ function text(node: Element | null | undefined): string {
 }
 
 describe('<live-chat-navigation>', () => {
-  const clients: LiveChatClient[] = [];
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.dispose();
-  });
-  async function client(userId: string): Promise<LiveChatClient> {
-    const c = await clientFor(userId);
-    clients.push(c);
-    return c;
-  }
-
   it('explains that a client is needed when none is set', async () => {
     const el = await mount(undefined);
     expect(text(el.shadowRoot!.querySelector('.note'))).to.contain('set the client property');
@@ -193,49 +174,15 @@ describe('<live-chat-navigation>', () => {
     ).to.deep.equal(['Закрытые', 'Очередь', 'Мои сессии']);
   });
 
-  it('leaves no subscription behind when mounted and removed repeatedly', async () => {
-    const real = await client(SEED_USERS.supervisor);
-    let active = 0;
-    const wrapped = new WeakMap<object, Observable<unknown>>();
-    const count = <T>(source: Observable<T>): Observable<T> => {
-      let result = wrapped.get(source) as Observable<T> | undefined;
-      if (!result) {
-        result = new Observable<T>((subscriber) => {
-          active++;
-          const subscription = source.subscribe(subscriber);
-          return () => {
-            active--;
-            subscription.unsubscribe();
-          };
-        });
-        wrapped.set(source, result);
-      }
-      return result;
-    };
-    const counted = new Proxy(real, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (value instanceof Observable) return count(value);
-        if (typeof value === 'function') {
-          return (...args: unknown[]) => {
-            const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-            return result instanceof Observable ? count(result) : result;
-          };
-        }
-        return value;
-      },
-    });
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    for (let i = 0; i < 20; i++) {
-      const el = document.createElement('live-chat-navigation');
-      el.client = counted;
-      el.selection = { view: 'group', liveChatId: SEED_LIVE_CHATS.support, group: 'queue' };
-      host.append(el);
-      await el.updateComplete;
-      await el.shadowRoot!.querySelector('live-chat-session-list')!.updateComplete;
-      expect(active).to.be.greaterThan(0);
-      el.remove();
-      expect(active).to.equal(0);
-    }
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    const selection = { view: 'group', liveChatId: SEED_LIVE_CHATS.support, group: 'queue' };
+    await testForLeaks(
+      ({ client }) =>
+        html`<live-chat-navigation
+          .client=${client}
+          .selection=${selection}
+        ></live-chat-navigation>`,
+      { client: await client(SEED_USERS.supervisor) },
+    );
   });
 });

@@ -13,6 +13,7 @@ import { buttonStyles, tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { navigateEvent, type NavigationSelection } from '../events/navigate.js';
+import { NavigationSelectionMixin } from './navigation-selection.js';
 import { formatNumber } from '../shared/format.js';
 import type { LiveChatNewSession } from '../new-session/new-session.js';
 import { navigationStyles } from './navigation.styles.js';
@@ -21,6 +22,10 @@ import '../session-list/session-list.js';
 import './navigation.messages.js';
 
 export type { NavigationSelection } from '../events/navigate.js';
+export {
+  NavigationSelectionMixin,
+  type NavigationSelectionProperties,
+} from './navigation-selection.js';
 
 /** Where the selected group's session list is shown. */
 export type NavigationListPlacement = 'inline' | 'none';
@@ -63,7 +68,7 @@ const chevronIcon = svg`<path d="m4 6 4 4 4-4" fill="none" stroke="currentColor"
  * @cssprop --live-chat-navigation-list-height - Height of the inline session list (default 320px).
  */
 @customElement('live-chat-navigation')
-export class LiveChatNavigation extends LiveChatElement {
+export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement) {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
   static override styles = [tokens, buttonStyles, navigationStyles];
 
@@ -86,18 +91,6 @@ export class LiveChatNavigation extends LiveChatElement {
   @property()
   label: string | undefined;
 
-  /** The selected view: `reports`, `group` (with `live-chat-id` and `group`), or none. */
-  @property({ reflect: true })
-  view: NavigationSelection['view'] | undefined;
-
-  /** The live chat of the selected group. */
-  @property({ attribute: 'live-chat-id', reflect: true })
-  liveChatId: Id | undefined;
-
-  /** The selected group of `live-chat-id`. */
-  @property({ reflect: true })
-  group: SessionGroupKind | undefined;
-
   /** The open session, highlighted in the inline session list. */
   @property({ attribute: 'session-id' })
   sessionId: Id | undefined;
@@ -105,22 +98,6 @@ export class LiveChatNavigation extends LiveChatElement {
   /** `inline` (default): the selected group's session list is shown under it; `none`: not shown. */
   @property({ attribute: 'list-placement' })
   listPlacement: NavigationListPlacement = 'inline';
-
-  /** The current selection, or `null`. */
-  get selection(): NavigationSelection | null {
-    if (this.view === 'reports') return { view: 'reports' };
-    if (this.view === 'group' && this.liveChatId && this.group) {
-      return { view: 'group', liveChatId: this.liveChatId, group: this.group };
-    }
-    return null;
-  }
-
-  /** Selects an entry (Reports, or one group of one live chat), or nothing with `null`. */
-  set selection(value: NavigationSelection | null) {
-    this.view = value?.view;
-    this.liveChatId = value?.view === 'group' ? value.liveChatId : undefined;
-    this.group = value?.view === 'group' ? value.group : undefined;
-  }
 
   /** The groups of a live chat shown to the user, in menu order (Active only for its supervisors). */
   groupsOf(liveChatId: Id): SessionGroupKind[] {

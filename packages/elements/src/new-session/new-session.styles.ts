@@ -62,13 +62,6 @@ export const newSessionStyles = css`
   select,
   textarea {
     width: 100%;
-    min-height: 32px;
-    padding: 4px 8px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-    color: var(--_text);
-    font: inherit;
   }
   textarea {
     min-height: 64px;

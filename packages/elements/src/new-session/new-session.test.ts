@@ -1,31 +1,17 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';
-import {
-  createMemoryBackend,
-  createSeedData,
-  SEED_LIVE_CHATS,
-  SEED_USERS,
-  type MemoryBackend,
-} from '@live-chat/adapters';
+import type { LiveChatClient } from '@live-chat/core';
+import { SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
+import { connectClient, frozenBackend, waitUntil } from '../test/seeded-client.js';
 import type { LiveChatNewSession } from './new-session.js';
 import './new-session.js';
 
-const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
-
-interface Setup {
-  backend: MemoryBackend;
-  client: LiveChatClient;
-  adapter: ReturnType<MemoryBackend['connect']>;
-}
-
-async function setup(userId: string = SEED_USERS.operatorA): Promise<Setup> {
-  const backend = createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
-  const adapter = backend.connect(userId);
+/** The shared seed, frozen in time, and a ready client for `userId`. */
+async function setup(userId: string = SEED_USERS.operatorA) {
+  const backend = frozenBackend();
   // A short command deadline, so an offline start gives up quickly.
-  const client = createLiveChatClient({ adapter, commandDeadlineMs: 300 });
-  await waitUntil(() => client.status.state === 'ready', 'client never became ready');
-  return { backend, client, adapter };
+  const setup = { userId, client: { commandDeadlineMs: 300 } };
+  return { backend, ...(await connectClient(backend, setup)) };
 }
 
 async function openDialog(
@@ -72,14 +58,8 @@ function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): voi
 }
 
 describe('<live-chat-new-session>', () => {
-  let current: Setup | undefined;
-  afterEach(() => {
-    current?.client.dispose();
-    current = undefined;
-  });
-
   it('opens as a modal dialog with focus in the customer search, and is accessible', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await openDialog(current.client);
     const dialog = $<HTMLDialogElement>(el, 'dialog');
     expect(dialog.open).to.equal(true);
@@ -92,7 +72,7 @@ describe('<live-chat-new-session>', () => {
   });
 
   it('lists every customer and filters them as the user types', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await openDialog(current.client);
     const all = el.shadowRoot!.querySelectorAll('[part="customer"]').length;
     expect(all).to.equal(current.client.getCustomers().length);
@@ -109,7 +89,7 @@ describe('<live-chat-new-session>', () => {
   });
 
   it('offers only the live chat’s outbound channels and picks the customer’s messenger', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await openDialog(current.client);
     const options = [...el.shadowRoot!.querySelectorAll('select option')].map(
       (o) => (o as HTMLOptionElement).value,
@@ -125,7 +105,7 @@ describe('<live-chat-new-session>', () => {
   });
 
   it('asks for a customer before starting', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await openDialog(current.client);
     $<HTMLButtonElement>(el, '[part="start"]').click();
     await el.updateComplete;
@@ -135,7 +115,7 @@ describe('<live-chat-new-session>', () => {
   });
 
   it('starts the session, closes and emits live-chat-session-open for it', async () => {
-    current = await setup();
+    const current = await setup();
     const customer = customers(current.backend, current.client).free[0]!;
     const el = await openDialog(current.client);
     type($<HTMLInputElement>(el, 'input[type="search"]'), customer.name);
@@ -157,7 +137,7 @@ describe('<live-chat-new-session>', () => {
   });
 
   it('offers to open the customer’s existing session when one is already open', async () => {
-    current = await setup(SEED_USERS.supervisor);
+    const current = await setup(SEED_USERS.supervisor);
     const customer = customers(current.backend, current.client).busy[0]!;
     const existing = current.backend
       .sessions(SEED_LIVE_CHATS.support)
@@ -181,12 +161,12 @@ describe('<live-chat-new-session>', () => {
   });
 
   it('shows a typed error and stays open when the start is refused', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await openDialog(current.client);
     $<HTMLInputElement>(el, 'input[type="radio"]').click();
     await el.updateComplete;
     current.adapter.simulateConnection('offline');
-    await waitUntil(() => current!.client.connection === 'offline');
+    await waitUntil(() => current.client.connection === 'offline');
     $<HTMLButtonElement>(el, '[part="start"]').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error shown');
     expect($(el, '[part="error"]').textContent).to.contain('offline');
@@ -195,7 +175,7 @@ describe('<live-chat-new-session>', () => {
   });
 
   it('explains why a session cannot be started in a live chat without messenger or email', async () => {
-    current = await setup(SEED_USERS.supervisor);
+    const current = await setup(SEED_USERS.supervisor);
     const el = await openDialog(current.client, SEED_LIVE_CHATS.helpDesk);
     expect($(el, '[role="alert"]').textContent).to.contain('no messenger or email channel');
     expect($<HTMLButtonElement>(el, '[part="start"]').disabled).to.equal(true);
@@ -204,7 +184,7 @@ describe('<live-chat-new-session>', () => {
   });
 
   it('closes on Escape and on Cancel', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await openDialog(current.client);
     const closed = oneEvent(el, 'live-chat-new-session-closed');
     const deprecated = oneEvent(el, 'live-chat-new-session-close');

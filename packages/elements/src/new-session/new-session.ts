@@ -1,8 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import type { Channel, Customer, ErrorInfo, Id, LiveChat } from '@live-chat/core';
-import { buttonStyles, tokens } from '../styles/tokens.js';
+import {
+  CHANNEL_LABELS,
+  MAX_MESSAGE_LENGTH,
+  MAX_SESSION_NAME_LENGTH,
+  type Channel,
+  type Customer,
+  type ErrorInfo,
+  type Id,
+  type LiveChat,
+} from '@live-chat/core';
+import { buttonStyles, fieldStyles, tokens } from '../styles/tokens.js';
+import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import {
@@ -11,13 +20,9 @@ import {
   type NewSessionClosedDetail,
 } from '../events/new-session-closed.js';
 import { sessionOpenEvent } from '../events/session-open.js';
-import { formatNumber } from '../shared/format.js';
-import { channelIcon, CHANNEL_NAMES } from '../shared/channel-icon.js';
+import { renderCustomerPicker, type CustomerPickerActions } from './customer-picker.js';
 import { newSessionStyles } from './new-session.styles.js';
 import './new-session.messages.js';
-
-/** Most customers listed at once; the search narrows the rest. */
-const MAX_LISTED = 100;
 
 /**
  * The "+ New Session" dialog: start an outbound session with a customer in one live chat. The
@@ -57,12 +62,20 @@ const MAX_LISTED = 100;
 @customElement('live-chat-new-session')
 export class LiveChatNewSession extends LiveChatElement {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
-  static override styles = [tokens, buttonStyles, newSessionStyles];
+  static override styles = [tokens, buttonStyles, fieldStyles, newSessionStyles];
 
   private readonly liveChats = new ObserveController<LiveChat[]>(this, []);
+  private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
+  private readonly customerPickerActions: CustomerPickerActions = {
+    search: (query) => (this.query = query),
+    pick: (customer) => this.pickCustomer(customer),
+  };
 
   @query('dialog')
   private dialog?: HTMLDialogElement;
+
+  @query('input[type="search"]')
+  private searchInput?: HTMLInputElement;
 
   @state()
   private customers: Customer[] = [];
@@ -114,8 +127,8 @@ export class LiveChatNewSession extends LiveChatElement {
     this.missingCustomer = false;
     this.pending = false;
     await this.updateComplete;
+    // Opening focuses the customer search (its `autofocus`), as the dialog's first step.
     if (this.dialog && !this.dialog.open) this.dialog.showModal();
-    this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   }
 
   /** Closes the dialog without starting anything. */
@@ -132,18 +145,6 @@ export class LiveChatNewSession extends LiveChatElement {
     return this.client && this.liveChatId ? this.client.outboundChannels(this.liveChatId) : [];
   }
 
-  private get filteredCustomers(): Customer[] {
-    const query = this.query.trim().toLocaleLowerCase();
-    if (!query) return this.customers;
-    return this.customers.filter((customer) => {
-      const account = customer.kind === 'external' ? customer.account : '';
-      return (
-        customer.name.toLocaleLowerCase().includes(query) ||
-        account.toLocaleLowerCase().includes(query)
-      );
-    });
-  }
-
   private pickCustomer(customer: Customer): void {
     this.customerId = customer.id;
     this.missingCustomer = false;
@@ -157,8 +158,7 @@ export class LiveChatNewSession extends LiveChatElement {
     if (this.pending || !this.client || !this.liveChatId) return;
     if (!this.customerId) {
       this.missingCustomer = true;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+      this.focusAfterUpdate.focus(() => this.searchInput);
       return;
     }
     const channel = this.channel ?? this.channels[0];
@@ -229,85 +229,6 @@ export class LiveChatNewSession extends LiveChatElement {
     }
   }
 
-  private renderCustomer(customer: Customer) {
-    const secondary =
-      customer.kind === 'external'
-        ? html`<span class="customer-account">${customer.account}</span
-            >${channelIcon(customer.messenger)}`
-        : html`<span class="customer-account">${this.t('new-session.internal')}</span>`;
-    return html`<label part="customer" class="customer">
-      <input
-        type="radio"
-        name="customer"
-        .value=${customer.id}
-        .checked=${customer.id === this.customerId}
-        @change=${() => this.pickCustomer(customer)}
-      />
-      <span class="customer-name">${customer.name}</span>
-      ${secondary}
-    </label>`;
-  }
-
-  private renderCustomers() {
-    const matches = this.filteredCustomers;
-    const shown = matches.slice(0, MAX_LISTED);
-    // Keep the chosen customer visible even when the search no longer matches it.
-    const chosen = this.customerId
-      ? this.customers.find((c) => c.id === this.customerId)
-      : undefined;
-    if (chosen && !shown.includes(chosen)) shown.unshift(chosen);
-    return html`<fieldset aria-describedby=${this.missingCustomer ? 'customer-missing' : nothing}>
-      <legend id="customer-legend">${this.t('new-session.customer')}</legend>
-      <input
-        type="search"
-        part="search"
-        aria-label=${this.t('new-session.customer-search')}
-        placeholder=${this.t('new-session.customer-search')}
-        aria-controls="customers"
-        autocomplete="off"
-        .value=${this.query}
-        @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
-      />
-      <div id="customers" part="customers" class="customers">
-        ${repeat(
-          shown,
-          (customer) => customer.id,
-          (customer) => this.renderCustomer(customer),
-        )}
-        ${
-          shown.length === 0
-            ? html`<p class="empty">
-                ${
-                  this.customers.length === 0
-                    ? this.t('new-session.no-customers')
-                    : this.t('new-session.no-match', { query: this.query })
-                }
-              </p>`
-            : nothing
-        }
-      </div>
-      <p class="hint" role="status">
-        ${
-          matches.length > MAX_LISTED
-            ? this.t('new-session.customer-more', {
-                shown: formatNumber(MAX_LISTED, this.locale),
-                count: formatNumber(matches.length, this.locale),
-              })
-            : this.query
-              ? this.t('new-session.customer-count', { count: matches.length })
-              : nothing
-        }
-      </p>
-      ${
-        this.missingCustomer
-          ? html`<p id="customer-missing" class="error" part="error" role="alert">
-              ${this.t('new-session.pick-customer')}
-            </p>`
-          : nothing
-      }
-    </fieldset>`;
-  }
-
   private renderForm() {
     if (!this.client)
       return html`<p class="error" part="error">${this.t('new-session.no-client')}</p>`;
@@ -318,7 +239,17 @@ export class LiveChatNewSession extends LiveChatElement {
         ${this.t('new-session.forbidden')}
       </p>`;
     }
-    return html`${this.renderCustomers()}
+    return html`${renderCustomerPicker(
+        {
+          t: (key, params) => this.t(key, params),
+          locale: this.locale,
+          customers: this.customers,
+          query: this.query,
+          customerId: this.customerId,
+          missing: this.missingCustomer,
+        },
+        this.customerPickerActions,
+      )}
       <div>
         <label for="channel">${this.t('new-session.channel')}</label>
         <select
@@ -330,7 +261,7 @@ export class LiveChatNewSession extends LiveChatElement {
           ${this.channels.map(
             (channel) =>
               html`<option value=${channel} ?selected=${channel === this.channel}>
-                ${CHANNEL_NAMES[channel] ?? channel}
+                ${CHANNEL_LABELS[channel] ?? channel}
               </option>`,
           )}
         </select>
@@ -341,7 +272,7 @@ export class LiveChatNewSession extends LiveChatElement {
           id="name"
           type="text"
           part="name"
-          maxlength="200"
+          maxlength=${MAX_SESSION_NAME_LENGTH}
           .value=${this.name}
           @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
         />
@@ -351,30 +282,32 @@ export class LiveChatNewSession extends LiveChatElement {
         <textarea
           id="message"
           part="message"
-          maxlength="4000"
+          maxlength=${MAX_MESSAGE_LENGTH}
           .value=${this.text}
           @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
       </div>
-      ${
-        this.error
-          ? html`<div class="error" part="error" role="alert">
-              ${this.t('new-session.error', { reason: this.errorText(this.error, 'new-session'), message: this.error.message })}
-              ${
-                this.conflictingSessionId
-                  ? html`<button
-                      type="button"
-                      part="open-existing"
-                      class="button"
-                      @click=${this.openConflicting}
-                    >
-                      ${this.t('new-session.open-existing')}
-                    </button>`
-                  : nothing
-              }
-            </div>`
-          : nothing
-      }`;
+      ${this.renderError()}`;
+  }
+
+  /** Why the start was refused, with a way to the open session a conflict points at. */
+  private renderError() {
+    const error = this.error;
+    if (!error) return nothing;
+    const reason = this.errorText(error, 'new-session');
+    const open = this.conflictingSessionId
+      ? html`<button
+          type="button"
+          part="open-existing"
+          class="button"
+          @click=${this.openConflicting}
+        >
+          ${this.t('new-session.open-existing')}
+        </button>`
+      : nothing;
+    return html`<div class="error" part="error" role="alert">
+      ${this.t('new-session.error', { reason, message: error.message })} ${open}
+    </div>`;
   }
 
   override render() {

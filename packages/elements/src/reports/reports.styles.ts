@@ -55,24 +55,6 @@ export const reportsStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
-  select,
-  input {
-    min-height: 32px;
-    padding: 4px 8px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-    color: var(--_text);
-    font: inherit;
-    color-scheme: light;
-  }
-  :host([theme='dark']) select,
-  :host([theme='dark']) input {
-    color-scheme: dark;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
   .message {
     margin: 0;
     padding: var(--_space) calc(var(--_space) * 1.5);

@@ -1,74 +1,48 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { Observable, filter, firstValueFrom } from 'rxjs';
-import { createLiveChatClient, type LiveChatClient, type TransportAdapter } from '@live-chat/core';
-import { createMemoryBackend, type MemoryAdapter, type MemoryBackend } from '@live-chat/adapters';
+import { filter, firstValueFrom } from 'rxjs';
+import type { LiveChatClient } from '@live-chat/core';
+import type { MemoryAdapter, MemoryBackend } from '@live-chat/adapters';
 import { formatDuration } from '../shared/format.js';
 import { formatDay } from './report-dates.js';
 import type { LiveChatReports } from './reports.js';
 import './reports.js';
+import { countingClient } from '../test/counting-client.js';
+import { writeToSupport } from '../test/customer-writes.js';
+import { Gate } from '../test/gate.js';
+import { connectClient, memoryBackend, startClient } from '../test/seeded-client.js';
+import {
+  externalCustomer,
+  operator,
+  salesChat,
+  smallSeed,
+  supervisor,
+  supportChat,
+} from '../test/small-seed.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
+import { withOverrides } from '../test/with-overrides.js';
 
 // ── a fresh backend and a scripted day ───────────────────────────────────────────────────────
 
-const SEED = {
-  users: [
-    { id: 'op-anna', name: 'Anna Petrova', role: 'operator' as const },
-    { id: 'op-boris', name: 'Boris Ivanov', role: 'operator' as const },
-    { id: 'sup-sofia', name: 'Sofia Smirnova', role: 'supervisor' as const },
-    { id: 'op-carl', name: 'Carl Berg', role: 'operator' as const },
-  ],
-  liveChats: [
-    {
-      id: 'lc-support',
-      name: 'Support',
-      channels: ['web' as const, 'telegram' as const],
-      operatorIds: ['op-anna', 'op-boris'],
-      supervisorIds: ['sup-sofia'],
-      groupIds: [],
-      reassignmentTargets: [],
-    },
-    {
-      id: 'lc-sales',
-      name: 'Sales',
-      channels: ['web' as const],
-      operatorIds: ['op-carl'],
-      supervisorIds: [],
-      groupIds: [],
-      reassignmentTargets: [],
-    },
-  ],
-  groups: [],
-  customers: [
-    {
-      id: 'cust-petr',
-      kind: 'external' as const,
-      name: 'Petr',
-      account: '@petr',
-      messenger: 'telegram' as const,
-    },
-    {
-      id: 'cust-ivan',
-      kind: 'external' as const,
-      name: 'Ivan',
-      account: '@ivan',
-      messenger: 'telegram' as const,
-    },
-    {
-      id: 'cust-mia',
-      kind: 'external' as const,
-      name: 'Mia',
-      account: 'mia@example.com',
-      messenger: 'web' as const,
-    },
-    {
-      id: 'cust-olga',
-      kind: 'external' as const,
-      name: 'Olga',
-      account: 'olga@example.com',
-      messenger: 'web' as const,
-    },
-  ],
-};
+const seed = () =>
+  smallSeed({
+    users: [
+      operator('op-anna', 'Anna Petrova'),
+      operator('op-boris', 'Boris Ivanov'),
+      supervisor('sup-sofia', 'Sofia Smirnova'),
+      operator('op-carl', 'Carl Berg'),
+    ],
+    liveChats: [
+      supportChat({ operatorIds: ['op-anna', 'op-boris'], supervisorIds: ['sup-sofia'] }),
+      salesChat({ operatorIds: ['op-carl'] }),
+    ],
+    customers: [
+      externalCustomer('cust-petr', 'Petr', '@petr'),
+      externalCustomer('cust-ivan', 'Ivan', '@ivan'),
+      externalCustomer('cust-mia', 'Mia', 'mia@example.com', 'web'),
+      externalCustomer('cust-olga', 'Olga', 'olga@example.com', 'web'),
+    ],
+  });
 
 /** Local time on a day of November 2026. */
 const at = (day: number, hours: number, minutes: number) =>
@@ -85,50 +59,26 @@ interface World {
   gates: { snapshot: Gate; report: Gate };
 }
 
-/** Holds requests until opened (then lets every later one through at once). */
-class Gate {
-  private opened = false;
-  private waiting: Array<() => void> = [];
-  pass(): Promise<void> {
-    return this.opened ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
-  }
-  open(): void {
-    this.opened = true;
-    for (const resolve of this.waiting.splice(0)) resolve();
-  }
-}
-
-const cleanups: Array<() => Promise<void> | void> = [];
-
-async function ready(client: LiveChatClient): Promise<LiveChatClient> {
-  await firstValueFrom(client.status$.pipe(filter((s) => s.state === 'ready')));
-  return client;
-}
+/** Resolves once the client has loaded. */
+const ready = (client: LiveChatClient) =>
+  firstValueFrom(client.status$.pipe(filter((s) => s.state === 'ready')));
 
 async function createWorld(options: { gated?: boolean } = {}): Promise<World> {
   let now = at(22, 8, 0);
-  const backend = createMemoryBackend({ seed: structuredClone(SEED), now: () => now });
-  const adapter = backend.connect('sup-sofia');
+  const backend = memoryBackend(seed(), { now: () => now });
   const gates = { snapshot: new Gate(), report: new Gate() };
   if (!options.gated) {
     gates.snapshot.open();
     gates.report.open();
   }
-  // The real adapter, with the two reads held at their gates.
-  const transport: TransportAdapter = {
-    connection$: adapter.connection$,
-    snapshot: async () => (await gates.snapshot.pass(), adapter.snapshot()),
-    events: (sinceSeq) => adapter.events(sinceSeq),
-    execute: (command) => adapter.execute(command),
-    history: (query) => adapter.history(query),
-    search: (query) => adapter.search(query),
-    report: async (query) => (await gates.report.pass(), adapter.report(query)),
-    dispose: () => adapter.dispose(),
-  };
-  const client = createLiveChatClient({ adapter: transport });
-  cleanups.push(async () => {
-    client.dispose();
-    await backend.dispose();
+  const { adapter, client } = startClient(backend, {
+    userId: 'sup-sofia',
+    // The real adapter, with the two reads held at their gates.
+    wrapAdapter: (adapter) =>
+      withOverrides(adapter, {
+        snapshot: async () => (await gates.snapshot.pass(), adapter.snapshot()),
+        report: async (query) => (await gates.report.pass(), adapter.report(query)),
+      }),
   });
   if (!options.gated) await ready(client);
   return { backend, client, adapter, gates, setNow: (time) => (now = time) };
@@ -153,16 +103,10 @@ async function createWorld(options: { gated?: boolean } = {}): Promise<World> {
  */
 async function scriptDay(world: World): Promise<void> {
   const { backend, setNow } = world;
-  const anna = await ready(createLiveChatClient({ adapter: backend.connect('op-anna') }));
-  const boris = await ready(createLiveChatClient({ adapter: backend.connect('op-boris') }));
-  cleanups.push(() => {
-    anna.dispose();
-    boris.dispose();
-  });
+  const { client: anna } = await connectClient(backend, { userId: 'op-anna' });
+  const { client: boris } = await connectClient(backend, { userId: 'op-boris' });
   const write = async (customerId: string, channel: 'web' | 'telegram', text: string) => {
-    const result = backend.customerWrites({ customerId, liveChatId: 'lc-support', channel, text });
-    if (!result.ok) throw new Error(result.error.message);
-    const { session, message } = result.value;
+    const { session, message } = writeToSupport(backend, customerId, text, channel);
     // The supervisor sees every session of the live chat: wait until the message reached her.
     await waitUntil(
       () => world.client.getSession(session.id)?.session.lastMessageOrder === message.order,
@@ -254,52 +198,6 @@ async function mount(
   );
   return el;
 }
-
-function countingClient(client: LiveChatClient): {
-  client: LiveChatClient;
-  active: () => number;
-  reports: () => number;
-} {
-  let active = 0;
-  let reports = 0;
-  const wrap = <T>(source: Observable<T>) =>
-    new Observable<T>((subscriber) => {
-      active++;
-      const subscription = source.subscribe(subscriber);
-      return () => {
-        active--;
-        subscription.unsubscribe();
-      };
-    });
-  const cache = new Map<string, Observable<unknown>>();
-  const proxy = new Proxy(client, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target) as unknown;
-      if (prop === 'report') {
-        return (...args: unknown[]) => {
-          reports++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      }
-      if (typeof prop === 'string' && /^[a-z]\w*\$$/i.test(prop) && value !== undefined) {
-        if (typeof value === 'function') {
-          return (...args: unknown[]) =>
-            wrap((value as (...a: unknown[]) => Observable<unknown>).apply(target, args));
-        }
-        if (!cache.has(prop)) cache.set(prop, wrap(value as Observable<unknown>));
-        return cache.get(prop);
-      }
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
-  return { client: proxy, active: () => active, reports: () => reports };
-}
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 // ── tests ────────────────────────────────────────────────────────────────────────────────────
 
@@ -472,7 +370,7 @@ describe('<live-chat-reports>', () => {
     const counting = countingClient(world.client);
     const el = await mount(counting.client);
     await loaded(el);
-    const before = counting.reports();
+    const before = counting.calls('report');
     const from = q<HTMLInputElement>(el, '#from')!;
     const to = q<HTMLInputElement>(el, '#to')!;
     expect(el.shadowRoot!.querySelector(`label[for="from"]`)!.textContent).to.equal('From');
@@ -485,7 +383,7 @@ describe('<live-chat-reports>', () => {
     expect(from.getAttribute('aria-invalid')).to.equal('true');
     expect(to.getAttribute('aria-describedby')).to.equal(error.id);
     expect(q(el, 'table')).to.equal(null);
-    expect(counting.reports()).to.equal(before);
+    expect(counting.calls('report')).to.equal(before);
     await expect(el).to.be.accessible();
 
     to.value = '2026-11-26';
@@ -493,7 +391,7 @@ describe('<live-chat-reports>', () => {
     await el.updateComplete;
     expect(q(el, '[part="range-error"]')).to.equal(null);
     expect(from.getAttribute('aria-invalid')).to.equal('false');
-    expect(counting.reports()).to.equal(before + 1);
+    expect(counting.calls('report')).to.equal(before + 1);
   });
 
   it('defaults to the last 7 days', async () => {
@@ -619,19 +517,15 @@ describe('<live-chat-reports>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('leaves no subscription behind after mount/unmount loops', async () => {
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
     const world = await createWorld();
-    const counting = countingClient(world.client);
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    for (let i = 0; i < 30; i++) {
-      const el = document.createElement('live-chat-reports');
-      el.client = counting.client;
-      el.report = i % 2 === 0 ? 'operators-performance' : 'live-chat-performance';
-      host.append(el);
-      await el.updateComplete;
-      expect(counting.active()).to.be.greaterThan(0);
-      el.remove();
-    }
-    expect(counting.active()).to.equal(0);
+    await testForLeaks(
+      ({ client, round }) =>
+        html`<live-chat-reports
+          .client=${client}
+          .report=${round % 2 === 0 ? 'operators-performance' : 'live-chat-performance'}
+        ></live-chat-reports>`,
+      { client: world.client },
+    );
   });
 });

@@ -1,53 +1,27 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { filter, firstValueFrom } from 'rxjs';
-import {
-  createLiveChatClient,
-  type LiveChatClient,
-  type Message,
-  type TransportAdapter,
-} from '@live-chat/core';
-import { createMemoryBackend, type MemoryBackend } from '@live-chat/adapters';
+import type { LiveChatClient, Message } from '@live-chat/core';
+import type { MemoryBackend } from '@live-chat/adapters';
 import type { LiveChatSearch } from './search.js';
 import './search.js';
-import { countingClient } from '../test/counting-client.js';
+import { writeToSupport } from '../test/customer-writes.js';
+import { Gate } from '../test/gate.js';
+import { connectClient, memoryBackend } from '../test/seeded-client.js';
+import { externalCustomer, operator, smallSeed, supportChat } from '../test/small-seed.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
+import { withOverrides } from '../test/with-overrides.js';
 
 // ── a small scripted world on the real memory backend ─────────────────────────────────────────
 
-const SEED = {
-  users: [
-    { id: 'op-anna', name: 'Anna Petrova', role: 'operator' as const },
-    { id: 'op-boris', name: 'Boris Ivanov', role: 'operator' as const },
-  ],
-  liveChats: [
-    {
-      id: 'lc-support',
-      name: 'Support',
-      channels: ['web' as const, 'telegram' as const],
-      operatorIds: ['op-anna', 'op-boris'],
-      supervisorIds: [],
-      groupIds: [],
-      reassignmentTargets: [],
-    },
-  ],
-  groups: [],
-  customers: [
-    {
-      id: 'cust-ivan',
-      kind: 'external' as const,
-      name: 'Ivan',
-      account: '@ivan',
-      messenger: 'telegram' as const,
-    },
-    {
-      id: 'cust-mia',
-      kind: 'external' as const,
-      name: 'Mia',
-      account: 'mia@example.com',
-      messenger: 'web' as const,
-    },
-  ],
-};
+const seed = () =>
+  smallSeed({
+    users: [operator('op-anna', 'Anna Petrova'), operator('op-boris', 'Boris Ivanov')],
+    liveChats: [supportChat({ operatorIds: ['op-anna', 'op-boris'] })],
+    customers: [
+      externalCustomer('cust-ivan', 'Ivan', '@ivan'),
+      externalCustomer('cust-mia', 'Mia', 'mia@example.com', 'web'),
+    ],
+  });
 
 interface World {
   backend: MemoryBackend;
@@ -63,56 +37,29 @@ interface World {
 const MARKUP =
   '<img src=x onerror="window.__searchPwned=1"> refund <script>window.__searchPwned=2</script><b>bold</b>';
 
-const worlds: World[] = [];
-
-/** Holds requests until opened. */
-class Gate {
-  private opened = false;
-  private waiting: Array<() => void> = [];
-  pass(): Promise<void> {
-    return this.opened ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
-  }
-  open(): void {
-    this.opened = true;
-    for (const resolve of this.waiting.splice(0)) resolve();
-  }
-}
-
 /** @param options.held searches for these texts wait until their gate is opened */
 async function createWorld(options: { held?: Record<string, Gate> } = {}): Promise<World> {
-  const backend = createMemoryBackend({ seed: structuredClone(SEED) });
-  const write = (customerId: string, channel: 'web' | 'telegram', text: string) => {
-    const result = backend.customerWrites({ customerId, liveChatId: 'lc-support', channel, text });
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value;
-  };
-  const ivan = write('cust-ivan', 'telegram', 'Hello, my parcel is lost').session.id;
-  const trackingMessage = write('cust-ivan', 'telegram', 'The tracking number is ZX-42').message;
-  const mia = write('cust-mia', 'web', 'Refund please').session.id;
-  const markupMessage = write('cust-mia', 'web', MARKUP).message;
+  const backend = memoryBackend(seed());
+  const ivan = writeToSupport(backend, 'cust-ivan', 'Hello, my parcel is lost').session.id;
+  const tracking = writeToSupport(backend, 'cust-ivan', 'The tracking number is ZX-42').message;
+  const mia = writeToSupport(backend, 'cust-mia', 'Refund please', 'web').session.id;
+  const markupMessage = writeToSupport(backend, 'cust-mia', MARKUP, 'web').message;
 
-  const adapter = backend.connect('op-anna');
-  // The real adapter, with searches for the `held` texts waiting at their gates.
-  const transport: TransportAdapter = {
-    connection$: adapter.connection$,
-    snapshot: () => adapter.snapshot(),
-    events: (sinceSeq) => adapter.events(sinceSeq),
-    execute: (command) => adapter.execute(command),
-    history: (query) => adapter.history(query),
-    search: async (query) => (await options.held?.[query.text]?.pass(), adapter.search(query)),
-    report: (query) => adapter.report(query),
-    dispose: () => adapter.dispose(),
-  };
-  const client = createLiveChatClient({ adapter: transport, searchDebounceMs: 30 });
-  await firstValueFrom(client.status$.pipe(filter((s) => s.state === 'ready')));
+  const { client } = await connectClient(backend, {
+    userId: 'op-anna',
+    client: { searchDebounceMs: 30 },
+    // The real adapter, with searches for the `held` texts waiting at their gates.
+    wrapAdapter: (adapter) =>
+      withOverrides(adapter, {
+        search: async (query) => (await options.held?.[query.text]?.pass(), adapter.search(query)),
+      }),
+  });
   const sent = await client.send(ivan, 'We will find your parcel');
   expect(sent.ok).to.equal(true);
   // Anna may act on Mia's session while it waits in her queue: renaming it gives a name to find.
   const renamed = await client.rename(mia, 'Refund question');
   expect(renamed.ok, JSON.stringify(renamed)).to.equal(true);
-  const world = { backend, client, ivan, trackingMessage, mia, markupMessage };
-  worlds.push(world);
-  return world;
+  return { backend, client, ivan, trackingMessage: tracking, mia, markupMessage };
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────
@@ -141,18 +88,20 @@ async function waitForStatus(el: LiveChatSearch, text: string): Promise<void> {
   );
 }
 
+/** A world, the search in one of its sessions, `text` typed, and `status` shown. */
+async function searched(session: 'ivan' | 'mia', text: string, status: string) {
+  const world = await createWorld();
+  const el = await mount(world.client, world[session]);
+  await type(el, text);
+  await waitForStatus(el, status);
+  return { ...world, el };
+}
+
 async function mount(client: LiveChatClient, sessionId?: string): Promise<LiveChatSearch> {
   return fixture<LiveChatSearch>(
     html`<live-chat-search .client=${client} session-id=${sessionId ?? ''}></live-chat-search>`,
   );
 }
-
-afterEach(async () => {
-  for (const world of worlds.splice(0)) {
-    world.client.dispose();
-    await world.backend.dispose();
-  }
-});
 
 // ── tests ────────────────────────────────────────────────────────────────────────────────────
 
@@ -176,10 +125,7 @@ describe('<live-chat-search>', () => {
   });
 
   it('finds a word from the open session’s history and highlights it', async () => {
-    const { client, ivan, trackingMessage } = await createWorld();
-    const el = await mount(client, ivan);
-    await type(el, 'tracking');
-    await waitForStatus(el, '1 result');
+    const { trackingMessage, el } = await searched('ivan', 'tracking', '1 result');
     const [hit] = optionsOf(el);
     expect(hit!.textContent).to.contain('The tracking number is ZX-42');
     expect(hit!.dataset.messageId).to.equal(trackingMessage.id);
@@ -218,10 +164,7 @@ describe('<live-chat-search>', () => {
   });
 
   it('emits live-chat-session-open with the messageId when a message hit is chosen by keyboard', async () => {
-    const { client, ivan, trackingMessage } = await createWorld();
-    const el = await mount(client, ivan);
-    await type(el, 'parcel');
-    await waitForStatus(el, '2 results');
+    const { ivan, trackingMessage, el } = await searched('ivan', 'parcel', '2 results');
     const input = inputOf(el);
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
@@ -252,10 +195,7 @@ describe('<live-chat-search>', () => {
   });
 
   it('emits live-chat-session-open when a hit is clicked (no messageId for a name hit)', async () => {
-    const { client, mia, markupMessage } = await createWorld();
-    const el = await mount(client, mia);
-    await type(el, 'refund');
-    await waitForStatus(el, '3 results');
+    const { mia, markupMessage, el } = await searched('mia', 'refund', '3 results');
     const [nameHit] = optionsOf(el);
     expect(nameHit!.dataset.messageId).to.equal(undefined);
     setTimeout(() => nameHit!.click());
@@ -272,10 +212,7 @@ describe('<live-chat-search>', () => {
   });
 
   it('renders customer markup in a hit as literal text', async () => {
-    const { client, mia } = await createWorld();
-    const el = await mount(client, mia);
-    await type(el, 'bold');
-    await waitForStatus(el, '1 result');
+    const { el } = await searched('mia', 'bold', '1 result');
     const [hit] = optionsOf(el);
     expect(hit!.textContent).to.contain('</script><b>bold</b>');
     expect(el.shadowRoot!.querySelector('img, script, b')).to.equal(null);
@@ -308,10 +245,7 @@ describe('<live-chat-search>', () => {
   });
 
   it('Escape clears the field and closes the results; a second Escape leaves the field', async () => {
-    const { client, ivan } = await createWorld();
-    const el = await mount(client, ivan);
-    await type(el, 'tracking');
-    await waitForStatus(el, '1 result');
+    const { el } = await searched('ivan', 'tracking', '1 result');
     expect(popupOf(el).hidden).to.equal(false);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -372,9 +306,10 @@ describe('<live-chat-search>', () => {
     await expect(el).to.be.accessible();
 
     // A second client of the same backend, whose connection goes down.
-    const adapter = backend.connect('op-boris');
-    const offlineClient = createLiveChatClient({ adapter, searchDebounceMs: 30 });
-    await firstValueFrom(offlineClient.status$.pipe(filter((s) => s.state === 'ready')));
+    const { adapter, client: offlineClient } = await connectClient(backend, {
+      userId: 'op-boris',
+      client: { searchDebounceMs: 30 },
+    });
     const offline = await mount(offlineClient);
     adapter.simulateConnection('offline');
     await type(offline, 'refund');
@@ -385,52 +320,20 @@ describe('<live-chat-search>', () => {
     expect(optionsOf(offline)).to.have.length(0);
     await expect(offline).to.be.accessible();
     adapter.simulateConnection('online');
-    offlineClient.dispose();
   });
 
-  it('leaves no subscription or listener behind after mount/unmount loops', async () => {
+  it('leaves no subscription or listener behind after being mounted and removed 50 times', async () => {
     const { client } = await createWorld();
-    const counting = countingClient(client);
-    const added: EventListenerOrEventListenerObject[] = [];
-    const removed: EventListenerOrEventListenerObject[] = [];
-    const add = document.addEventListener;
-    const remove = document.removeEventListener;
-    document.addEventListener = function (
-      this: Document,
-      type: string,
-      listener: EventListenerOrEventListenerObject,
-      ...rest: unknown[]
-    ) {
-      if (type === 'keydown') added.push(listener);
-      return add.call(this, type, listener, ...(rest as [AddEventListenerOptions?]));
-    } as typeof document.addEventListener;
-    document.removeEventListener = function (
-      this: Document,
-      type: string,
-      listener: EventListenerOrEventListenerObject,
-      ...rest: unknown[]
-    ) {
-      if (type === 'keydown') removed.push(listener);
-      return remove.call(this, type, listener, ...(rest as [EventListenerOptions?]));
-    } as typeof document.removeEventListener;
-    try {
-      const host = await fixture<HTMLDivElement>(html`<div></div>`);
-      for (let i = 0; i < 30; i++) {
-        const el = document.createElement('live-chat-search');
-        el.client = counting.client;
-        if (i % 2 === 0) el.sessionId = 'whatever';
-        host.append(el);
-        await el.updateComplete;
-        expect(counting.active()).to.be.greaterThan(0);
-        el.remove();
-      }
-      expect(counting.active()).to.equal(0);
-      expect(added.length).to.equal(30);
-      expect(removed.filter((l) => added.includes(l)).length).to.equal(30);
-    } finally {
-      document.addEventListener = add;
-      document.removeEventListener = remove;
-    }
+    const report = await testForLeaks(
+      ({ client, round }) =>
+        html`<live-chat-search
+          .client=${client}
+          session-id=${round % 2 === 0 ? 'whatever' : ''}
+        ></live-chat-search>`,
+      { client },
+    );
+    // Mounted, it listens for its keyboard shortcut on the document.
+    expect(report.peakListeners).to.be.greaterThan(0);
   });
 
   it('speaks Russian', async () => {

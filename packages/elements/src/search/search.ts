@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { BehaviorSubject } from 'rxjs';
 import {
   MAX_SEARCH_LENGTH,
@@ -9,12 +8,12 @@ import {
   type SearchHit,
   type SearchState,
 } from '@live-chat/core';
-import { channelIcon } from '../shared/channel-icon.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { excerptAround, renderHighlighted } from '../shared/safe-text.js';
+import { PageShortcutController } from '../controllers/page-shortcut.js';
 import { tokens } from '../styles/tokens.js';
+import { renderHitGroup, type SearchResultsView } from './search-results.js';
 import { searchStyles } from './search.styles.js';
 import './search.messages.js';
 
@@ -25,31 +24,6 @@ type SearchPhase = 'idle' | 'searching' | 'done' | 'error' | 'offline';
 interface SearchInput {
   text: string;
   sessionId?: Id;
-}
-
-/** Characters of context kept on each side of the first match of a message hit. */
-const EXCERPT_RADIUS = 48;
-
-/** Whether a keyboard event comes from a place where `/` is typed as text. */
-function isEditableTarget(target: EventTarget | undefined): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) {
-    return ![
-      'button',
-      'checkbox',
-      'radio',
-      'range',
-      'reset',
-      'submit',
-      'color',
-      'file',
-      'image',
-    ].includes(target.type);
-  }
-  const role = target.getAttribute('role');
-  return role === 'textbox' || role === 'searchbox' || role === 'combobox' || role === 'spinbutton';
 }
 
 /**
@@ -93,6 +67,8 @@ export class LiveChatSearch extends LiveChatElement {
   private readonly connection = new ObserveController<ConnectionState>(this, 'online');
   /** Queries for the client's `search$`: one value per keystroke, the client debounces. */
   private readonly input$ = new BehaviorSubject<SearchInput>({ text: '' });
+  /** `/` anywhere on the page (outside an editable field) focuses the field. */
+  private readonly shortcut = new PageShortcutController(this, '/', () => this.focusFromShortcut());
 
   @query('#input') private inputElement?: HTMLInputElement;
 
@@ -106,16 +82,6 @@ export class LiveChatSearch extends LiveChatElement {
    */
   @property({ attribute: 'session-id' })
   sessionId?: string;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('keydown', this.onDocumentKeydown);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onDocumentKeydown);
-  }
 
   /** Moves focus to the search field. */
   override focus(options?: FocusOptions): void {
@@ -132,22 +98,13 @@ export class LiveChatSearch extends LiveChatElement {
     return this.sessionId ? this.sessionId : undefined;
   }
 
-  private readonly onDocumentKeydown = (event: KeyboardEvent): void => {
-    if (
-      event.key !== '/' ||
-      event.defaultPrevented ||
-      event.ctrlKey ||
-      event.metaKey ||
-      event.altKey
-    )
-      return;
-    if (isEditableTarget(event.composedPath()[0])) return;
+  /** The `/` shortcut: focuses the field, when there is one to type in. */
+  private focusFromShortcut(): boolean {
     const input = this.inputElement;
-    if (!input || input.disabled || this.checkVisibility?.() === false) return;
-    // Handled: a second search on the page (two workspaces side by side) leaves it alone.
-    event.preventDefault();
+    if (!input || input.disabled) return false;
     input.focus();
-  };
+    return true;
+  }
 
   private onInput(event: InputEvent): void {
     this.setText((event.target as HTMLInputElement).value);
@@ -212,11 +169,6 @@ export class LiveChatSearch extends LiveChatElement {
   private onClearClick(): void {
     this.clear();
     this.inputElement?.focus();
-  }
-
-  /** Keeps focus in the field when a result is pressed with the mouse. */
-  private onHitMousedown(event: MouseEvent): void {
-    event.preventDefault();
   }
 
   private activate(hit: SearchHit): void {
@@ -293,60 +245,6 @@ export class LiveChatSearch extends LiveChatElement {
     }
   }
 
-  private renderHit(hit: SearchHit, index: number): TemplateResult {
-    const view = this.client?.getSession(hit.sessionId);
-    const session = view?.session;
-    const active = index === this.activeIndex;
-    const excerpt =
-      hit.kind === 'message' ? excerptAround(hit.text, hit.ranges, EXCERPT_RADIUS) : hit;
-    const meta =
-      hit.kind === 'message'
-        ? this.t('live-chat-search.hit.in', {
-            name: session?.name ?? this.t('live-chat-search.unknown-session'),
-          })
-        : session
-          ? (this.client?.getLiveChat(session.liveChatId)?.name ?? '')
-          : '';
-    return html`<li
-      id="hit-${index}"
-      role="option"
-      part=${active ? 'hit hit-active' : 'hit'}
-      class=${active ? 'hit active' : 'hit'}
-      aria-selected=${active ? 'true' : 'false'}
-      data-session-id=${hit.sessionId}
-      data-message-id=${hit.kind === 'message' ? hit.messageId : nothing}
-      @mousedown=${this.onHitMousedown}
-      @click=${() => this.activate(hit)}
-    >
-      ${session ? channelIcon(session.channel, { decorative: true }) : nothing}
-      <span class="hit-body">
-        <span part="hit-text" class="hit-text"
-          >${renderHighlighted(excerpt.text, excerpt.ranges)}</span
-        >
-        ${meta ? html`<span part="hit-meta" class="hit-meta">${meta}</span>` : nothing}
-      </span>
-    </li>`;
-  }
-
-  private renderGroup(
-    kind: 'session' | 'message',
-    hits: SearchHit[],
-    offset: number,
-  ): TemplateResult | typeof nothing {
-    if (hits.length === 0) return nothing;
-    const labelId = `group-${kind}`;
-    return html`<ul role="group" aria-labelledby=${labelId} class="group">
-      <li role="presentation" id=${labelId} part="group-label" class="group-label">
-        ${this.t(kind === 'session' ? 'live-chat-search.group.sessions' : 'live-chat-search.group.messages')}
-      </li>
-      ${repeat(
-        hits,
-        (hit) => (hit.kind === 'message' ? `m:${hit.messageId}` : `s:${hit.sessionId}`),
-        (hit, i) => this.renderHit(hit, offset + i),
-      )}
-    </ul>`;
-  }
-
   private statusText(phase: SearchPhase, count: number): string {
     switch (phase) {
       case 'searching':
@@ -375,6 +273,12 @@ export class LiveChatSearch extends LiveChatElement {
     const status = this.statusText(phase, hits.length);
     // The live region announces outcomes, not every "Searching…".
     const announcement = phase === 'searching' || phase === 'idle' ? '' : status;
+    const results: SearchResultsView = {
+      t: (key, params) => this.t(key, params),
+      client: this.client,
+      activeIndex: this.activeIndex,
+    };
+    const activate = (hit: SearchHit) => this.activate(hit);
     return html`
       <div class="root" @focusin=${this.onFocusIn} @focusout=${this.onFocusOut}>
         <label for="input" class="visually-hidden">${this.t('live-chat-search.label')}</label>
@@ -448,8 +352,8 @@ export class LiveChatSearch extends LiveChatElement {
             aria-label=${this.t('live-chat-search.results')}
             ?hidden=${!expanded}
           >
-            ${this.renderGroup('session', sessionHits, 0)}
-            ${this.renderGroup('message', messageHits, sessionHits.length)}
+            ${renderHitGroup('session', sessionHits, 0, results, activate)}
+            ${renderHitGroup('message', messageHits, sessionHits.length, results, activate)}
           </div>
         </div>
         <div class="visually-hidden" role="status" aria-live="polite">${announcement}</div>

@@ -1,66 +1,30 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { BehaviorSubject, of } from 'rxjs';
-import {
-  createLiveChatClient,
-  type Customer,
-  type LiveChatClient,
-  type Session,
-} from '@live-chat/core';
-import { createMemoryBackend } from '@live-chat/adapters';
+import type { Customer, LiveChatClient, Session } from '@live-chat/core';
+import type { SeedData } from '@live-chat/adapters';
 import './session-list.js';
 import type { LiveChatSessionList } from './session-list.js';
-import { countingClient } from '../test/counting-client.js';
-
-type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
+import { writeToSupport } from '../test/customer-writes.js';
+import {
+  connectClient,
+  memoryBackend,
+  startClient,
+  waitUntil,
+  type Backend,
+} from '../test/seeded-client.js';
+import { ANNA, supportTeamSeed } from '../test/small-seed.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 
 const T0 = Date.now() - 3_600_000;
-
-const baseSeed = (): Seed => ({
-  users: [
-    { id: 'u-anna', name: 'Anna Smirnova', role: 'operator' },
-    { id: 'u-boris', name: 'Boris Ivanov', role: 'operator' },
-    { id: 'u-olga', name: 'Olga Morozova', role: 'supervisor' },
-  ],
-  liveChats: [
-    {
-      id: 'lc-support',
-      name: 'Support',
-      channels: ['web', 'telegram'],
-      operatorIds: ['u-anna', 'u-boris'],
-      supervisorIds: ['u-olga'],
-      groupIds: [],
-      reassignmentTargets: [
-        { kind: 'operator', operatorId: 'u-anna' },
-        { kind: 'operator', operatorId: 'u-boris' },
-      ],
-    },
-  ],
-  groups: [],
-  customers: [
-    {
-      id: 'c-ivan',
-      kind: 'external',
-      name: 'Ivan Petrov',
-      account: '@ivan',
-      messenger: 'telegram',
-    },
-    {
-      id: 'c-maria',
-      kind: 'external',
-      name: 'Maria Lopez',
-      account: '@maria',
-      messenger: 'telegram',
-    },
-  ],
-});
 
 /** `count` sessions of Support, oldest first, each with its own customer. */
 function generated(
   count: number,
   assignee: Session['assignee'],
   status: Session['status'],
-): Pick<Seed, 'sessions' | 'customers'> {
+): Pick<SeedData, 'sessions' | 'customers'> {
   const sessions: Session[] = [];
   const customers: Customer[] = [];
   for (let i = 0; i < count; i++) {
@@ -92,13 +56,30 @@ function generated(
   return { sessions, customers };
 }
 
-function seedWith(extra: Pick<Seed, 'sessions' | 'customers'>): Seed {
-  const seed = baseSeed();
+function seedWith(extra: Pick<SeedData, 'sessions' | 'customers'>): SeedData {
+  const seed = supportTeamSeed();
   return {
     ...seed,
     customers: [...seed.customers, ...(extra.customers ?? [])],
     sessions: extra.sessions ?? [],
   };
+}
+
+/** A session list of Support for `client`; the other options as the element's attributes. */
+function mountList(
+  client: LiveChatClient,
+  options: { group?: string; style?: string; selectedSessionId?: string; locale?: string } = {},
+): Promise<LiveChatSessionList> {
+  return fixture<LiveChatSessionList>(
+    html`<live-chat-session-list
+      style=${ifDefined(options.style)}
+      locale=${ifDefined(options.locale)}
+      live-chat-id="lc-support"
+      group=${ifDefined(options.group)}
+      selected-session-id=${ifDefined(options.selectedSessionId)}
+      .client=${client}
+    ></live-chat-session-list>`,
+  );
 }
 
 const options = (el: LiveChatSessionList) => [
@@ -110,38 +91,18 @@ const message = (el: LiveChatSessionList) =>
   el.shadowRoot!.querySelector('[part~="message"]')?.textContent?.trim();
 
 describe('<live-chat-session-list>', () => {
-  let backend: ReturnType<typeof createMemoryBackend>;
-  const clients: LiveChatClient[] = [];
+  let backend: Backend;
 
-  async function connect(userId: string): Promise<LiveChatClient> {
-    const client = createLiveChatClient({ adapter: backend.connect(userId) });
-    clients.push(client);
-    await waitUntil(() => client.status.state === 'ready', `${userId} ready`, { timeout: 10_000 });
-    return client;
-  }
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.dispose();
-    await backend?.dispose();
-  });
+  const connect = async (userId: string) => (await connectClient(backend, { userId })).client;
 
   describe('rendering and states', () => {
     beforeEach(() => {
-      backend = createMemoryBackend({ seed: baseSeed() });
+      backend = memoryBackend(supportTeamSeed());
     });
 
     it('shows loading until the client is ready', async () => {
-      const client = createLiveChatClient({
-        adapter: backend.connect('u-anna', { latencyMs: 50 }),
-      });
-      clients.push(client);
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          live-chat-id="lc-support"
-          group="queue"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const { client } = startClient(backend, { userId: ANNA.id, latencyMs: 50 });
+      const el = await mountList(client, { group: 'queue' });
       expect(message(el)).to.equal('Loading sessions…');
       expect(el.shadowRoot!.querySelector('[part~="message"]')!.getAttribute('role')).to.equal(
         'status',
@@ -159,26 +120,14 @@ describe('<live-chat-session-list>', () => {
         active: 'No active sessions',
       } as const;
       for (const [group, text] of Object.entries(expected)) {
-        const el = await fixture<LiveChatSessionList>(
-          html`<live-chat-session-list
-            live-chat-id="lc-support"
-            group=${group}
-            .client=${client}
-          ></live-chat-session-list>`,
-        );
+        const el = await mountList(client, { group });
         expect(message(el)).to.equal(text);
       }
     });
 
     it('tells an operator that only supervisors see active sessions', async () => {
       const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          live-chat-id="lc-support"
-          group="active"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(client, { group: 'active' });
       expect(message(el)).to.equal('Only supervisors see active sessions');
       expect(el.shadowRoot!.querySelector('[role="listbox"]')).to.equal(null);
       await expect(el).to.be.accessible();
@@ -196,12 +145,7 @@ describe('<live-chat-session-list>', () => {
         viewer: null,
         getLiveChat: () => undefined,
       } as unknown as LiveChatClient;
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          live-chat-id="lc-support"
-          .client=${stub}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(stub);
       const text = el.shadowRoot!.querySelector('[part~="message"]')!;
       expect(text.getAttribute('role')).to.equal('alert');
       expect(text.textContent!.trim()).to.equal('Sessions could not be loaded. You are offline.');
@@ -210,19 +154,8 @@ describe('<live-chat-session-list>', () => {
 
     it('a customer writes: the session shows in the queue with name, channel, preview, time and New', async () => {
       const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          live-chat-id="lc-support"
-          group="queue"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
-      backend.customerWrites({
-        customerId: 'c-ivan',
-        liveChatId: 'lc-support',
-        channel: 'telegram',
-        text: 'Where is my <b>order</b>?',
-      });
+      const el = await mountList(client, { group: 'queue' });
+      writeToSupport(backend, 'c-ivan', 'Where is my <b>order</b>?');
       await waitUntil(() => options(el).length === 1, 'one row');
       const [row] = options(el);
       expect(el.shadowRoot!.querySelector('[role="listbox"]')!.getAttribute('aria-label')).to.equal(
@@ -255,28 +188,11 @@ describe('<live-chat-session-list>', () => {
 
     it('shows the unread badge with an accessible text in My sessions', async () => {
       const client = await connect('u-anna');
-      const write = backend.customerWrites({
-        customerId: 'c-ivan',
-        liveChatId: 'lc-support',
-        channel: 'telegram',
-        text: 'Hello',
-      });
-      if (!write.ok) throw new Error(write.error.message);
-      await waitUntil(() => client.getSession(write.value.session.id));
-      await client.take(write.value.session.id);
-      backend.customerWrites({
-        customerId: 'c-ivan',
-        liveChatId: 'lc-support',
-        channel: 'telegram',
-        text: 'Still there?',
-      });
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          live-chat-id="lc-support"
-          group="mine"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const { session } = writeToSupport(backend, 'c-ivan', 'Hello');
+      await waitUntil(() => client.getSession(session.id));
+      await client.take(session.id);
+      writeToSupport(backend, 'c-ivan', 'Still there?');
+      const el = await mountList(client, { group: 'mine' });
       await waitUntil(
         () =>
           el
@@ -291,48 +207,29 @@ describe('<live-chat-session-list>', () => {
     });
 
     it('a supervisor sees active sessions', async () => {
-      backend = createMemoryBackend({
-        seed: seedWith(generated(3, { kind: 'operator', operatorId: 'u-anna' }, 'active')),
-      });
-      const client = await connect('u-olga');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          live-chat-id="lc-support"
-          group="active"
-          .client=${client}
-        ></live-chat-session-list>`,
+      backend = memoryBackend(
+        seedWith(generated(3, { kind: 'operator', operatorId: 'u-anna' }, 'active')),
       );
+      const client = await connect('u-olga');
+      const el = await mountList(client, { group: 'active' });
       await waitUntil(() => options(el).length === 3, 'three active sessions');
     });
 
     it('speaks Russian', async () => {
       const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          locale="ru"
-          live-chat-id="lc-support"
-          group="mine"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(client, { group: 'mine', locale: 'ru' });
       expect(message(el)).to.equal('У вас нет сессий');
     });
   });
 
   describe('events and keyboard', () => {
     beforeEach(() => {
-      backend = createMemoryBackend({ seed: seedWith(generated(30, null, 'queued')) });
+      backend = memoryBackend(seedWith(generated(30, null, 'queued')));
     });
 
     it('click, Enter and Space open a session and select it', async () => {
       const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          style="height: 320px"
-          live-chat-id="lc-support"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(client, { style: 'height: 320px' });
       await waitUntil(() => options(el).length > 0);
       setTimeout(() => options(el)[2]!.click());
       const clicked = await oneEvent(el, 'live-chat-session-open');
@@ -355,13 +252,7 @@ describe('<live-chat-session-list>', () => {
 
     it('a cancelled open event leaves the selection alone', async () => {
       const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          live-chat-id="lc-support"
-          selected-session-id="s-gen-0"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(client, { selectedSessionId: 's-gen-0' });
       await waitUntil(() => options(el).length > 0);
       el.addEventListener('live-chat-session-open', (e) => e.preventDefault());
       options(el)[1]!.click();
@@ -421,28 +312,16 @@ describe('<live-chat-session-list>', () => {
     });
 
     it('incoming updates never move focus', async () => {
-      backend = createMemoryBackend({
-        seed: seedWith(generated(5, { kind: 'operator', operatorId: 'u-anna' }, 'active')),
-      });
-      const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          style="height: 320px"
-          live-chat-id="lc-support"
-          group="mine"
-          .client=${client}
-        ></live-chat-session-list>`,
+      backend = memoryBackend(
+        seedWith(generated(5, { kind: 'operator', operatorId: 'u-anna' }, 'active')),
       );
+      const client = await connect('u-anna');
+      const el = await mountList(client, { group: 'mine', style: 'height: 320px' });
       await waitUntil(() => options(el).length === 5);
       // My sessions: newest activity first, so s-gen-4 is on top.
       const target = el.shadowRoot!.querySelector<HTMLElement>('[data-session-id="s-gen-2"]')!;
       target.focus();
-      backend.customerWrites({
-        customerId: 'c-gen-0',
-        liveChatId: 'lc-support',
-        channel: 'telegram',
-        text: 'Bump me to the top',
-      });
+      writeToSupport(backend, 'c-gen-0', 'Bump me to the top');
       await waitUntil(
         () =>
           el
@@ -454,12 +333,7 @@ describe('<live-chat-session-list>', () => {
       expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-2');
       expect(focusedOption(el)?.getAttribute('aria-posinset')).to.equal('4');
       // A brand-new session elsewhere does not take focus either.
-      backend.customerWrites({
-        customerId: 'c-ivan',
-        liveChatId: 'lc-support',
-        channel: 'telegram',
-        text: 'Hi',
-      });
+      writeToSupport(backend, 'c-ivan', 'Hi');
       await aTimeout(20);
       expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-2');
     });
@@ -467,13 +341,7 @@ describe('<live-chat-session-list>', () => {
     it('when the focused session leaves the list, focus goes to its neighbour', async () => {
       const anna = await connect('u-anna');
       const boris = await connect('u-boris');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          style="height: 320px"
-          live-chat-id="lc-support"
-          .client=${anna}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(anna, { style: 'height: 320px' });
       await waitUntil(() => options(el).length > 0);
       el.shadowRoot!.querySelector<HTMLElement>('[data-session-id="s-gen-3"]')!.focus();
       const taken = await boris.take('s-gen-3');
@@ -491,15 +359,9 @@ describe('<live-chat-session-list>', () => {
   describe('virtualisation', () => {
     it('renders only a few dozen rows of 10,000, and End reaches the last one', async function () {
       this.timeout(30_000);
-      backend = createMemoryBackend({ seed: seedWith(generated(10_000, null, 'queued')) });
+      backend = memoryBackend(seedWith(generated(10_000, null, 'queued')));
       const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          style="height: 480px"
-          live-chat-id="lc-support"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(client, { style: 'height: 480px' });
       await waitUntil(() => options(el).length > 0, 'rows', { timeout: 10_000 });
       expect(options(el).length).to.be.lessThan(40);
       const spacer = el.shadowRoot!.querySelector<HTMLElement>('.spacer')!;
@@ -561,15 +423,9 @@ describe('<live-chat-session-list>', () => {
     });
 
     it('keeps the focused row when it is scrolled out of view, and scrolls back to it on a key', async () => {
-      backend = createMemoryBackend({ seed: seedWith(generated(500, null, 'queued')) });
+      backend = memoryBackend(seedWith(generated(500, null, 'queued')));
       const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          style="height: 320px"
-          live-chat-id="lc-support"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(client, { style: 'height: 320px' });
       await waitUntil(() => options(el).length > 0);
       options(el)[0]!.focus();
       await sendKeys({ press: 'ArrowDown' });
@@ -587,15 +443,11 @@ describe('<live-chat-session-list>', () => {
     });
 
     it('reads the row height from --live-chat-session-list-row-height', async () => {
-      backend = createMemoryBackend({ seed: seedWith(generated(100, null, 'queued')) });
+      backend = memoryBackend(seedWith(generated(100, null, 'queued')));
       const client = await connect('u-anna');
-      const el = await fixture<LiveChatSessionList>(
-        html`<live-chat-session-list
-          style="height: 400px; --live-chat-session-list-row-height: 3rem"
-          live-chat-id="lc-support"
-          .client=${client}
-        ></live-chat-session-list>`,
-      );
+      const el = await mountList(client, {
+        style: 'height: 400px; --live-chat-session-list-row-height: 3rem',
+      });
       await waitUntil(() => options(el).length > 0);
       await waitUntil(
         () =>
@@ -608,23 +460,16 @@ describe('<live-chat-session-list>', () => {
     });
   });
 
-  it('leaves no subscription behind after 50 mount/unmount cycles', async () => {
-    backend = createMemoryBackend({ seed: seedWith(generated(50, null, 'queued')) });
-    const counting = countingClient(await connect('u-anna'));
-    const host = document.createElement('div');
-    host.style.height = '300px';
-    document.body.append(host);
-    for (let i = 0; i < 50; i++) {
-      const el = document.createElement('live-chat-session-list');
-      el.liveChatId = 'lc-support';
-      el.group = i % 2 ? 'queue' : 'mine';
-      el.client = counting.client;
-      host.append(el);
-      await el.updateComplete;
-      expect(counting.active()).to.be.greaterThan(0);
-      el.remove();
-      expect(counting.active()).to.equal(0);
-    }
-    host.remove();
+  it('leaves no subscription behind after being mounted and removed 50 times', async () => {
+    backend = memoryBackend(seedWith(generated(50, null, 'queued')));
+    await testForLeaks(
+      ({ client, round }) =>
+        html`<live-chat-session-list
+          live-chat-id="lc-support"
+          group=${round % 2 ? 'queue' : 'mine'}
+          .client=${client}
+        ></live-chat-session-list>`,
+      { client: await connect(ANNA.id), hostStyle: 'height:300px' },
+    );
   });
 });

@@ -1,31 +1,19 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ClientStatus, Id, LiveChat, SessionGroupKind, SessionView } from '@live-chat/core';
 import { tokens } from '../styles/tokens.js';
+import { ClockController } from '../controllers/clock.js';
+import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { sessionOpenEvent } from '../events/session-open.js';
-import { formatDateTime, formatNumber, formatRelative } from '../shared/format.js';
-import { channelIcon } from '../shared/channel-icon.js';
+import { renderSessionRow, rowName } from './session-row.js';
 import { sessionListStyles } from './session-list.styles.js';
+import { Typeahead } from './typeahead.js';
+import { VirtualRowsController } from './virtual-rows.js';
 import './session-list.messages.js';
-
-/** Row height used until the `--live-chat-session-list-row-height` probe has been measured. */
-const DEFAULT_ROW_HEIGHT = 64;
-/** Rows assumed visible while the list has no layout yet (hidden, detached, zero height). */
-const FALLBACK_VISIBLE_ROWS = 10;
-/** Longest pause between two type-ahead characters. */
-const TYPEAHEAD_MS = 500;
-/** How often relative times ("5 min ago") are refreshed. */
-const CLOCK_INTERVAL_MS = 60_000;
-
-/** The visible slice of the list: `[first, last)` plus, possibly, the active row outside it. */
-interface RowWindow {
-  first: number;
-  last: number;
-}
 
 /**
  * The sessions of one menu group of one live chat (Queue, My sessions, Closed, Active), as a
@@ -83,16 +71,21 @@ export class LiveChatSessionList extends LiveChatElement {
   private readonly sessions = new ObserveController<SessionView[] | undefined>(this, undefined);
   private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });
   private readonly liveChats = new ObserveController<LiveChat[]>(this, []);
+  private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
+  /** Refreshes the relative times ("5 min ago") every minute. */
+  private readonly clock = new ClockController(this);
+  private readonly typeahead = new Typeahead();
+  private readonly rows = new VirtualRowsController(this, {
+    scroller: () => this.scroller,
+    probe: () => this.probe,
+    overscan: () => this.overscan,
+  });
 
   @query('.scroller') private scroller?: HTMLElement | null;
   @query('.row-probe') private probe?: HTMLElement | null;
 
-  @state() private listScrollTop = 0;
-  @state() private viewportHeight = 0;
-  @state() private rowHeight = DEFAULT_ROW_HEIGHT;
   /** The row in the tab order (roving focus), by session id so reordering never moves it. */
   @state() private activeId: Id | undefined;
-  @state() private now = Date.now();
 
   /** The live chat whose sessions are listed. */
   @property({ attribute: 'live-chat-id' })
@@ -113,78 +106,15 @@ export class LiveChatSessionList extends LiveChatElement {
   private indexById = new Map<Id, number>();
   private indexedList: SessionView[] | undefined;
   private lastActiveIndex = 0;
-  private typed = '';
-  private typedAt = 0;
-  private clock: ReturnType<typeof setInterval> | undefined;
-  private resizeObserver: ResizeObserver | undefined;
-  private observedScroller: HTMLElement | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.now = Date.now();
-    this.clock = setInterval(() => (this.now = Date.now()), CLOCK_INTERVAL_MS);
-    this.resizeObserver ??= new ResizeObserver(() => this.measure());
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.clock);
-    this.clock = undefined;
-    this.resizeObserver?.disconnect();
-    this.observedScroller = undefined;
-  }
 
   /** Scrolls the session's row into view (without focusing it). */
   scrollToSession(sessionId: Id): void {
     const index = this.indexById.get(sessionId);
-    if (index !== undefined) this.scrollIndexIntoView(index);
+    if (index !== undefined) this.rows.scrollIntoView(index);
   }
 
   private get list(): SessionView[] {
     return this.sessions.value ?? [];
-  }
-
-  private measure(): void {
-    const probe = this.probe;
-    if (probe) {
-      const height = probe.getBoundingClientRect().height;
-      if (height > 0 && Math.abs(height - this.rowHeight) > 0.01) this.rowHeight = height;
-    }
-    const scroller = this.scroller;
-    if (scroller) {
-      if (scroller.clientHeight !== this.viewportHeight)
-        this.viewportHeight = scroller.clientHeight;
-      if (scroller.scrollTop !== this.listScrollTop) this.listScrollTop = scroller.scrollTop;
-    }
-  }
-
-  private rowWindow(total: number): RowWindow {
-    const height = this.rowHeight;
-    const viewport = this.viewportHeight > 0 ? this.viewportHeight : height * FALLBACK_VISIBLE_ROWS;
-    const first = Math.max(0, Math.floor(this.listScrollTop / height) - this.overscan);
-    const last = Math.min(
-      total,
-      Math.ceil((this.listScrollTop + viewport) / height) + this.overscan,
-    );
-    return { first, last };
-  }
-
-  private pageSize(): number {
-    const viewport =
-      this.viewportHeight > 0 ? this.viewportHeight : this.rowHeight * FALLBACK_VISIBLE_ROWS;
-    return Math.max(1, Math.floor(viewport / this.rowHeight) - 1);
-  }
-
-  private scrollIndexIntoView(index: number): void {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    const top = index * this.rowHeight;
-    const bottom = top + this.rowHeight;
-    const viewport = scroller.clientHeight;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (bottom > scroller.scrollTop + viewport) scroller.scrollTop = bottom - viewport;
-    this.listScrollTop = scroller.scrollTop;
   }
 
   private rowElement(sessionId: Id): HTMLElement | null {
@@ -199,7 +129,7 @@ export class LiveChatSessionList extends LiveChatElement {
     return active?.dataset['sessionId'];
   }
 
-  private async moveTo(index: number): Promise<void> {
+  private moveTo(index: number): void {
     const list = this.list;
     if (list.length === 0) return;
     const target = Math.max(0, Math.min(list.length - 1, index));
@@ -207,18 +137,14 @@ export class LiveChatSessionList extends LiveChatElement {
     if (!view) return;
     this.activeId = view.session.id;
     this.lastActiveIndex = target;
-    this.scrollIndexIntoView(target);
-    await this.updateComplete;
-    this.rowElement(view.session.id)?.focus({ preventScroll: true });
+    this.rows.scrollIntoView(target);
+    const sessionId = view.session.id;
+    this.focusAfterUpdate.focus(() => this.rowElement(sessionId), { preventScroll: true });
   }
 
   private open(sessionId: Id): void {
     this.activeId = sessionId;
     if (this.dispatchEvent(sessionOpenEvent({ sessionId }))) this.selectedSessionId = sessionId;
-  }
-
-  private handleScroll(event: Event): void {
-    this.listScrollTop = (event.currentTarget as HTMLElement).scrollTop;
   }
 
   private handleFocusIn(event: FocusEvent): void {
@@ -253,18 +179,17 @@ export class LiveChatSessionList extends LiveChatElement {
         next = this.list.length - 1;
         break;
       case 'PageDown':
-        next = current + this.pageSize();
+        next = current + this.rows.pageSize();
         break;
       case 'PageUp':
-        next = current - this.pageSize();
+        next = current - this.rows.pageSize();
         break;
       case 'Enter':
       case ' ':
-        if (event.key === ' ' && this.typed && Date.now() - this.typedAt < TYPEAHEAD_MS) {
+        if (event.key === ' ' && this.typeahead.typing) {
           // A space inside a typed name ("Ivan P…") continues the type-ahead.
           event.preventDefault();
-          const match = this.typeahead(' ', current);
-          if (match !== undefined) void this.moveTo(match);
+          this.typeAhead(' ', current);
           return;
         }
         if (this.activeId !== undefined && this.indexById.has(this.activeId)) {
@@ -273,36 +198,17 @@ export class LiveChatSessionList extends LiveChatElement {
         }
         return;
       default:
-        if (event.key.length === 1 && event.key !== ' ') {
-          const match = this.typeahead(event.key, current);
-          if (match !== undefined) void this.moveTo(match);
-        }
+        if (event.key.length === 1 && event.key !== ' ') this.typeAhead(event.key, current);
         return;
     }
     event.preventDefault();
-    void this.moveTo(next);
+    this.moveTo(next);
   }
 
-  /**
-   * Type-ahead: typed characters (within half a second of each other) jump to the next row whose
-   * name starts with them, as in a native select.
-   */
-  private typeahead(key: string, current: number): number | undefined {
-    const now = Date.now();
-    this.typed =
-      now - this.typedAt < TYPEAHEAD_MS
-        ? this.typed + key.toLocaleLowerCase()
-        : key.toLocaleLowerCase();
-    this.typedAt = now;
-    const list = this.list;
-    // A new search starts after the current row; a longer one may stay on it.
-    const start = this.typed.length === 1 ? current + 1 : current;
-    for (let step = 0; step < list.length; step++) {
-      const view = list[(start + step) % list.length]!;
-      const name = (view.customer?.name || view.session.name).toLocaleLowerCase();
-      if (name.startsWith(this.typed)) return (start + step) % list.length;
-    }
-    return undefined;
+  /** Moves to the row the type-ahead leads to with `key`, if any. */
+  private typeAhead(key: string, current: number): void {
+    const match = this.typeahead.next(key, this.list.map(rowName), current);
+    if (match !== undefined) this.moveTo(match);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -359,15 +265,6 @@ export class LiveChatSessionList extends LiveChatElement {
     else this.renderRoot.querySelector<HTMLElement>('.message')?.focus({ preventScroll: true });
   }
 
-  protected override updated(): void {
-    const scroller = this.scroller ?? undefined;
-    if (scroller !== this.observedScroller) {
-      this.observedScroller = scroller;
-      // Observing calls back once at once (asynchronously): that is the first measurement.
-      if (scroller) this.resizeObserver?.observe(scroller);
-    }
-  }
-
   private renderMessage(text: string, kind: 'status' | 'error' | 'permission' | 'empty') {
     return html`<div part="base" class="base">
       <p
@@ -378,57 +275,6 @@ export class LiveChatSessionList extends LiveChatElement {
       >
         ${text}
       </p>
-    </div>`;
-  }
-
-  private renderRow(view: SessionView, index: number, total: number) {
-    const { session, customer } = view;
-    const selected = session.id === this.selectedSessionId;
-    const customerName = customer?.name ?? '';
-    const title = customerName || session.name;
-    // A session named after its customer (the default, e.g. "Ivan (Telegram)") adds nothing;
-    // a renamed one ("Refund for order 12") is shown beside the customer.
-    const showSessionName =
-      customerName !== '' && session.name !== '' && !session.name.includes(customerName);
-    const rowStyle = { top: `${index * this.rowHeight}px`, height: `${this.rowHeight}px` };
-    return html`<div
-      part=${selected ? 'option option-selected' : 'option'}
-      class="row ${view.unread > 0 ? 'unread' : ''}"
-      role="option"
-      data-session-id=${session.id}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-setsize=${total}
-      aria-posinset=${index + 1}
-      tabindex=${session.id === this.activeId ? 0 : -1}
-      style=${styleMap(rowStyle)}
-    >
-      <span class="channel">${channelIcon(session.channel)}</span>
-      <span part="name" class="name"
-        >${title}${showSessionName ? html`<span class="session-name"> · ${session.name}</span>` : nothing}</span
-      >
-      <time
-        part="time"
-        class="time"
-        datetime=${new Date(session.lastMessageAt).toISOString()}
-        title=${formatDateTime(session.lastMessageAt, this.locale)}
-        >${formatRelative(session.lastMessageAt, this.now, this.locale)}</time
-      >
-      <span part="preview" class="preview"
-        >${session.lastMessagePreview || this.t('session-list.no-messages')}</span
-      >
-      <span class="marks">
-        ${view.isNew ? html`<span part="new" class="new-mark">${this.t('session-list.new')}</span>` : nothing}
-        ${
-          view.unread > 0
-            ? html`<span part="unread" class="unread-badge"
-                ><span aria-hidden="true">${formatNumber(view.unread, this.locale)}</span
-                ><span class="visually-hidden"
-                  >${this.t('session-list.unread', { count: view.unread })}</span
-                ></span
-              >`
-            : nothing
-        }
-      </span>
     </div>`;
   }
 
@@ -460,7 +306,7 @@ export class LiveChatSessionList extends LiveChatElement {
       return this.renderMessage(this.t(`session-list.empty.${this.group}`), 'empty');
 
     const total = list.length;
-    const { first, last } = this.rowWindow(total);
+    const { first, last } = this.rows.rowWindow(total);
     const rows: Array<{ view: SessionView; index: number }> = [];
     const activeIndex = this.activeId !== undefined ? this.indexById.get(this.activeId) : undefined;
     // The active row stays in the DOM even when scrolled away, so focus and the tab stop survive.
@@ -487,7 +333,7 @@ export class LiveChatSessionList extends LiveChatElement {
         class="scroller"
         role="listbox"
         aria-label=${label}
-        @scroll=${this.handleScroll}
+        @scroll=${this.rows.onScroll}
         @keydown=${this.handleKeyDown}
         @focusin=${this.handleFocusIn}
         @click=${this.handleClick}
@@ -495,12 +341,22 @@ export class LiveChatSessionList extends LiveChatElement {
         <div
           class="spacer"
           role="none"
-          style=${styleMap({ height: `${total * this.rowHeight}px` })}
+          style=${styleMap({ height: `${total * this.rows.rowHeight}px` })}
         >
           ${repeat(
             rows,
             (row) => row.view.session.id,
-            (row) => this.renderRow(row.view, row.index, total),
+            (row) =>
+              renderSessionRow(row.view, {
+                index: row.index,
+                total,
+                selected: row.view.session.id === this.selectedSessionId,
+                active: row.view.session.id === this.activeId,
+                rowHeight: this.rows.rowHeight,
+                now: this.clock.now,
+                locale: this.locale,
+                t: (key, params) => this.t(key, params),
+              }),
           )}
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { svg, html, type TemplateResult } from 'lit';
-import type { Channel } from '@live-chat/core';
+import { CHANNEL_LABELS, type Channel } from '@live-chat/core';
 
 /** Inline SVG paths per channel, drawn at 16×16 in `currentColor`. */
 const paths: Record<Channel, TemplateResult> = {
@@ -11,16 +11,6 @@ const paths: Record<Channel, TemplateResult> = {
   internal: svg`<circle cx="8" cy="5.3" r="2.8" fill="none" stroke="currentColor" stroke-width="1.3"/><path d="M2.8 14c.4-2.8 2.6-4.3 5.2-4.3s4.8 1.5 5.2 4.3" fill="none" stroke="currentColor" stroke-width="1.3"/>`,
 };
 
-/** Human names of channels (brand names are not translated). */
-export const CHANNEL_NAMES: Record<Channel, string> = {
-  web: 'Web',
-  telegram: 'Telegram',
-  whatsapp: 'WhatsApp',
-  viber: 'Viber',
-  email: 'Email',
-  internal: 'Internal',
-};
-
 /**
  * The messenger icon of a channel, as an `img`-role SVG with the channel's name as its label
  * (or hidden from assistive technology when `decorative` is set because the name is shown).
@@ -29,7 +19,7 @@ export function channelIcon(
   channel: Channel,
   options: { decorative?: boolean } = {},
 ): TemplateResult {
-  const label = CHANNEL_NAMES[channel] ?? channel;
+  const label = CHANNEL_LABELS[channel] ?? channel;
   return options.decorative
     ? html`<svg
         part="channel-icon"

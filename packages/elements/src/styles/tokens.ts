@@ -86,18 +86,23 @@ export const tokens = css`
   }
 `;
 
+/** The box every control (button or field) draws: its height, border, corners and colours. */
+const controlBox = css`
+  min-height: 32px;
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+  background: var(--_surface-raised);
+  color: var(--_text);
+`;
+
 /** A plain button look shared by the components. */
 export const buttonStyles = css`
   .button {
+    ${controlBox}
     display: inline-flex;
     align-items: center;
     gap: calc(var(--_space) / 2);
-    min-height: 32px;
     padding: 4px 12px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-    color: var(--_text);
   }
   .button:hover {
     border-color: var(--_accent);
@@ -114,5 +119,26 @@ export const buttonStyles = css`
   .button[disabled] {
     opacity: 0.55;
     cursor: not-allowed;
+  }
+`;
+
+/**
+ * The look of the components' form fields (text, search and date inputs, selects, textareas),
+ * with native parts (date pickers, select lists) in the theme's colour scheme.
+ */
+export const fieldStyles = css`
+  input:not([type='radio'], [type='checkbox']),
+  select,
+  textarea {
+    ${controlBox}
+    padding: 4px 8px;
+    font: inherit;
+    color-scheme: light;
+  }
+  :host([theme='dark']) :is(input, select, textarea) {
+    color-scheme: dark;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
   }
 `;

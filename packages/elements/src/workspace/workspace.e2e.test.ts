@@ -5,19 +5,16 @@
  */
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { LitElement } from 'lit';
-import {
-  createLiveChatClient,
-  type Alert,
-  type Binder,
-  type HostAction,
-  type LiveChatClient,
-  type LiveChatPerformanceReport,
-  type OperatorsPerformanceReport,
-  type SessionContext,
+import type {
+  Alert,
+  Binder,
+  HostAction,
+  LiveChatClient,
+  LiveChatPerformanceReport,
+  OperatorsPerformanceReport,
+  SessionContext,
 } from '@live-chat/core';
 import {
-  createMemoryBackend,
   createSeedData,
   SEED_GROUPS,
   SEED_LIVE_CHATS,
@@ -26,6 +23,9 @@ import {
 } from '@live-chat/adapters';
 import type { LiveChatWorkspace } from './workspace.js';
 import type { LiveChatCounter } from '../counter/counter.js';
+import { newSession, writeAgain } from '../test/customer-writes.js';
+import { memoryBackend, startClient } from '../test/seeded-client.js';
+import { settle } from '../test/settle.js';
 import './workspace.js';
 
 const { operatorA: ANNA, operatorB: BEN, operatorE: ELENA, supervisor: MARIA } = SEED_USERS;
@@ -35,60 +35,21 @@ const HELP_DESK = SEED_LIVE_CHATS.helpDesk;
 /** A backend with the seed's people and live chats but no history, so every figure is ours. */
 function emptyWorld(now?: () => number): MemoryBackend {
   const { users, liveChats, groups, customers } = createSeedData({ now: Date.UTC(2026, 10, 20) });
-  return createMemoryBackend({
-    seed: { users, liveChats, groups, customers },
-    ...(now ? { now } : {}),
-  });
+  return memoryBackend({ users, liveChats, groups, customers }, now ? { now } : {});
 }
 
 let commandCount = 0;
 const commandId = () => `e2e-${++commandCount}`;
 
 /** A new external customer of Customer Support writes in; returns the session id. */
-function newCustomerWrites(backend: MemoryBackend, name: string, text: string): string {
-  const customer = backend.addCustomer({
-    kind: 'external',
-    name,
-    account: `@${name.toLowerCase().replace(/\W+/g, '_')}`,
-    messenger: 'telegram',
-  });
-  if (!customer.ok) throw new Error(customer.error.message);
-  const written = backend.customerWrites({
-    customerId: customer.value.id,
-    liveChatId: SUPPORT,
-    channel: 'telegram',
-    text,
-  });
-  if (!written.ok) throw new Error(written.error.message);
-  return written.value.session.id;
-}
+const newCustomerWrites = (backend: MemoryBackend, name: string, text: string): string =>
+  newSession(backend, [text], { name }).id;
 
-function customerWritesAgain(backend: MemoryBackend, sessionId: string, text: string): void {
-  const session = backend.getSession(sessionId)!;
-  const written = backend.customerWrites({
-    customerId: session.customerId,
-    liveChatId: session.liveChatId,
-    channel: session.channel,
-    text,
-  });
-  if (!written.ok) throw new Error(written.error.message);
-}
-
-/** Waits until every Lit element in the shadow trees under `root` has rendered. */
-async function settle(root: Element): Promise<void> {
-  for (let round = 0; round < 3; round++) {
-    const pending: Promise<unknown>[] = [];
-    const visit = (node: Element | ShadowRoot) => {
-      for (const child of node.querySelectorAll('*')) {
-        if (child instanceof LitElement) pending.push(child.updateComplete);
-        if (child.shadowRoot) visit(child.shadowRoot);
-      }
-    };
-    if (root instanceof LitElement) pending.push(root.updateComplete);
-    if (root.shadowRoot) visit(root.shadowRoot);
-    await Promise.all(pending);
-    await aTimeout(0);
-  }
+/** A new customer writes in and Anna takes the session (through the backend); returns its id. */
+function annaTakesNewSession(backend: MemoryBackend, name: string, text: string): string {
+  const sessionId = newCustomerWrites(backend, name, text);
+  backend.execute(ANNA, { type: 'session.take', commandId: commandId(), sessionId });
+  return sessionId;
 }
 
 /** `querySelector` through a chain of shadow roots: deep(ws, 'live-chat-navigation', 'button'). */
@@ -139,15 +100,12 @@ interface Operator {
   alerts: Alert[];
 }
 
-const clients: LiveChatClient[] = [];
-
 async function signIn(
   backend: MemoryBackend,
   userId: string,
   extensions: { binders?: Binder[]; actions?: HostAction[] } = {},
 ): Promise<Operator> {
-  const client = createLiveChatClient({ adapter: backend.connect(userId), ...extensions });
-  clients.push(client);
+  const { client } = startClient(backend, { userId, client: extensions });
   const alerts: Alert[] = [];
   client.alerts$.subscribe((alert) => alerts.push(alert));
   const wrapper = await fixture<HTMLDivElement>(
@@ -207,10 +165,6 @@ function messageTexts(op: Operator): string[] {
 
 describe('workspace end to end: the operator guide', function () {
   this.timeout(30_000);
-
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.dispose();
-  });
 
   it('1. a customer writes: the blue counter rises, New in Queue, the live chat’s operators alerted and no one else', async () => {
     const backend = emptyWorld();
@@ -273,15 +227,14 @@ describe('workspace end to end: the operator guide', function () {
 
   it('3. new messages in my session raise its badge and the red counter; reading clears both', async () => {
     const backend = emptyWorld();
-    const sessionId = newCustomerWrites(backend, 'Badge Bella', 'Hi');
-    backend.execute(ANNA, { type: 'session.take', commandId: commandId(), sessionId });
+    const sessionId = annaTakesNewSession(backend, 'Badge Bella', 'Hi');
     backend.execute(ANNA, { type: 'session.mark-read', commandId: commandId(), sessionId });
     const anna = await signIn(backend, ANNA);
     await selectGroup(anna, SUPPORT, 'mine');
     expect(redCounter(anna).count).to.equal(0);
 
-    customerWritesAgain(backend, sessionId, 'Are you there?');
-    customerWritesAgain(backend, sessionId, 'Hello?');
+    writeAgain(backend, sessionId, 'Are you there?');
+    writeAgain(backend, sessionId, 'Hello?');
     await waitUntil(() => redCounter(anna).count === 2, 'red counter did not rise');
     await settle(anna.el);
     expect(text(deep(redCounter(anna), '[part="label"]'))).to.equal('2 unread messages');
@@ -300,8 +253,7 @@ describe('workspace end to end: the operator guide', function () {
 
   it('4. reassigned to the Accounting Department: in its members’ queue and activity stream', async () => {
     const backend = emptyWorld();
-    const sessionId = newCustomerWrites(backend, 'Invoice Ivan', 'My invoice is wrong');
-    backend.execute(ANNA, { type: 'session.take', commandId: commandId(), sessionId });
+    const sessionId = annaTakesNewSession(backend, 'Invoice Ivan', 'My invoice is wrong');
     const anna = await signIn(backend, ANNA);
     const ben = await signIn(backend, BEN);
     anna.el.sessionId = sessionId;
@@ -341,8 +293,7 @@ describe('workspace end to end: the operator guide', function () {
 
   it('5. close: it moves to Closed, supervisors and operators see it in activity, and a new message brings it back with its history', async () => {
     const backend = emptyWorld();
-    const sessionId = newCustomerWrites(backend, 'Closing Clara', 'Thanks for the help earlier');
-    backend.execute(ANNA, { type: 'session.take', commandId: commandId(), sessionId });
+    const sessionId = annaTakesNewSession(backend, 'Closing Clara', 'Thanks for the help earlier');
     const anna = await signIn(backend, ANNA);
     const maria = await signIn(backend, MARIA);
     const ben = await signIn(backend, BEN);
@@ -370,7 +321,7 @@ describe('workspace end to end: the operator guide', function () {
       );
     }
 
-    customerWritesAgain(backend, sessionId, 'One more question, please');
+    writeAgain(backend, sessionId, 'One more question, please');
     await waitUntil(
       () => backend.getSession(sessionId)?.status === 'queued',
       'not back in the queue',
@@ -393,7 +344,7 @@ describe('workspace end to end: the operator guide', function () {
       'Search Sam',
       'My parcel tracking number is XK-4471',
     );
-    customerWritesAgain(backend, sessionId, 'Please check it');
+    writeAgain(backend, sessionId, 'Please check it');
     const anna = await signIn(backend, ANNA);
     const search = deep(anna.el, 'live-chat-search')!;
     const input = deep<HTMLInputElement>(search, '#input')!;
@@ -436,8 +387,7 @@ describe('workspace end to end: the operator guide', function () {
 
   it('7. a supervisor sees Active sessions; an operator does not', async () => {
     const backend = emptyWorld();
-    const sessionId = newCustomerWrites(backend, 'Active Alma', 'Hi');
-    backend.execute(ANNA, { type: 'session.take', commandId: commandId(), sessionId });
+    const sessionId = annaTakesNewSession(backend, 'Active Alma', 'Hi');
     const maria = await signIn(backend, MARIA);
     const anna = await signIn(backend, ANNA);
     expect(deep(anna.el, 'live-chat-navigation', '[data-group="active"]')).to.equal(null);
@@ -531,7 +481,7 @@ describe('workspace end to end: the operator guide', function () {
     at(9, 0);
     const s1 = newCustomerWrites(backend, 'Report Rosa', 'Hello');
     at(9, 2);
-    customerWritesAgain(backend, s1, 'Anyone?');
+    writeAgain(backend, s1, 'Anyone?');
     at(9, 5);
     backend.execute(ANNA, {
       type: 'message.send',

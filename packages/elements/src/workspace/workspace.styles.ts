@@ -119,10 +119,13 @@ export const workspaceStyles = css`
     grid-template-columns: var(--_sidebar-width) minmax(0, 1fr) var(--_aside-width);
     min-height: 0;
   }
-  .sidebar {
+  .sidebar,
+  .aside {
     display: flex;
     flex-direction: column;
     min-height: 0;
+  }
+  .sidebar {
     border-inline-end: var(--_pane-border);
     background: var(--live-chat-workspace-sidebar-background, var(--_bg));
   }
@@ -182,9 +185,6 @@ export const workspaceStyles = css`
     min-height: 0;
   }
   .aside {
-    display: flex;
-    flex-direction: column;
-    min-height: 0;
     border-inline-start: var(--_pane-border);
     background: var(--live-chat-workspace-aside-background, var(--_bg));
   }

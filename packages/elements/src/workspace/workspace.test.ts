@@ -1,159 +1,25 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { LitElement } from 'lit';
-import { Observable } from 'rxjs';
-import {
-  createLiveChatClient,
-  type Alert,
-  type LiveChatClient,
-  type TransportAdapter,
-} from '@live-chat/core';
-import {
-  createMemoryBackend,
-  createSeedData,
-  SEED_LIVE_CHATS,
-  SEED_USERS,
-  type MemoryBackend,
-} from '@live-chat/adapters';
+import type { LiveChatClient } from '@live-chat/core';
+import { SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
 import { sessionOpenEvent } from '../events/session-open.js';
+import { countingClient, type CountingClient } from '../test/counting-client.js';
+import {
+  connectClient,
+  frozenBackend,
+  waitUntil,
+  type Adapter,
+  type ClientSetup,
+} from '../test/seeded-client.js';
+import { settle } from '../test/settle.js';
+import { testForLeaks } from '../test/test-for-leaks.js';
 import type { LiveChatWorkspace } from './workspace.js';
 import './workspace.js';
 
-const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
-
-/** Counts live subscriptions to every observable handed out by a wrapped object. */
-class SubscriptionCounter {
-  active = 0;
-  private readonly wrapped = new WeakMap<object, Observable<unknown>>();
-
-  count<T>(source: Observable<T>): Observable<T> {
-    let result = this.wrapped.get(source) as Observable<T> | undefined;
-    if (!result) {
-      result = new Observable<T>((subscriber) => {
-        this.active++;
-        const subscription = source.subscribe(subscriber);
-        return () => {
-          this.active--;
-          subscription.unsubscribe();
-        };
-      });
-      this.wrapped.set(source, result);
-    }
-    return result;
-  }
-
-  /** A proxy of `target` whose observables (properties and method results) are counted. */
-  wrap<T extends object>(target: T): T {
-    return new Proxy(target, {
-      get: (object, prop) => {
-        const value = Reflect.get(object, prop, object) as unknown;
-        if (value instanceof Observable) return this.count(value);
-        if (typeof value === 'function') {
-          return (...args: unknown[]) => {
-            const result = (value as (...a: unknown[]) => unknown).apply(object, args);
-            return result instanceof Observable ? this.count(result) : result;
-          };
-        }
-        return value;
-      },
-    });
-  }
-}
-
-/** Records listeners added to and removed from `document` and `window`. */
-class GlobalListenerSpy {
-  private readonly live: Array<{
-    target: EventTarget;
-    type: string;
-    listener: unknown;
-    capture: boolean;
-  }> = [];
-  private readonly add = EventTarget.prototype.addEventListener;
-  private readonly remove = EventTarget.prototype.removeEventListener;
-
-  get count(): number {
-    return this.live.length;
-  }
-
-  install(): void {
-    const live = this.live;
-    const add = this.add;
-    const remove = this.remove;
-    const capture = (options?: boolean | EventListenerOptions) =>
-      typeof options === 'boolean' ? options : Boolean(options?.capture);
-    EventTarget.prototype.addEventListener = function (
-      this: EventTarget,
-      type: string,
-      listener: EventListenerOrEventListenerObject | null,
-      options?: boolean | AddEventListenerOptions,
-    ) {
-      if ((this === document || this === window) && listener) {
-        const c = capture(options);
-        if (
-          !live.some(
-            (l) =>
-              l.target === this && l.type === type && l.listener === listener && l.capture === c,
-          )
-        ) {
-          live.push({ target: this, type, listener, capture: c });
-        }
-      }
-      return add.call(this, type, listener, options);
-    };
-    EventTarget.prototype.removeEventListener = function (
-      this: EventTarget,
-      type: string,
-      listener: EventListenerOrEventListenerObject | null,
-      options?: boolean | EventListenerOptions,
-    ) {
-      const c = capture(options);
-      const index = live.findIndex(
-        (l) => l.target === this && l.type === type && l.listener === listener && l.capture === c,
-      );
-      if (index >= 0) live.splice(index, 1);
-      return remove.call(this, type, listener, options);
-    };
-  }
-
-  uninstall(): void {
-    EventTarget.prototype.addEventListener = this.add;
-    EventTarget.prototype.removeEventListener = this.remove;
-  }
-}
-
-interface Setup {
-  backend: MemoryBackend;
-  adapter: ReturnType<MemoryBackend['connect']>;
-  client: LiveChatClient;
-}
-
-async function setup(
-  userId: string = SEED_USERS.operatorA,
-  wrapAdapter?: (adapter: TransportAdapter) => TransportAdapter,
-): Promise<Setup> {
-  const backend = createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
-  const adapter = backend.connect(userId);
-  const client = createLiveChatClient({ adapter: wrapAdapter ? wrapAdapter(adapter) : adapter });
-  await waitUntil(() => client.status.state === 'ready', 'client never became ready');
-  return { backend, adapter, client };
-}
-
-/** Waits until every Lit element in the shadow trees under `root` has rendered. */
-async function settle(root: Element): Promise<void> {
-  for (let round = 0; round < 3; round++) {
-    const pending: Promise<unknown>[] = [];
-    const visit = (node: Element | ShadowRoot) => {
-      for (const child of node.querySelectorAll('*')) {
-        if (child instanceof LitElement) pending.push(child.updateComplete);
-        if (child.shadowRoot) visit(child.shadowRoot);
-      }
-    };
-    if (root instanceof LitElement) pending.push(root.updateComplete);
-    if (root.shadowRoot) visit(root.shadowRoot);
-    visit(root);
-    await Promise.all(pending);
-    await aTimeout(0);
-  }
+/** The shared seed, frozen in time, and a ready client of operator A. */
+async function setup(client: ClientSetup = {}) {
+  const backend = frozenBackend();
+  return { backend, ...(await connectClient(backend, client)) };
 }
 
 async function mount(
@@ -203,12 +69,6 @@ function mySessionId(backend: MemoryBackend, userId: string = SEED_USERS.operato
 }
 
 describe('<live-chat-workspace>', () => {
-  let current: Setup | undefined;
-  afterEach(() => {
-    current?.client.dispose();
-    current = undefined;
-  });
-
   it('explains how to provide a client when none is set', async () => {
     const el = await mount(undefined);
     const notice = $(el, '[role="alert"]');
@@ -218,7 +78,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('lays out the regions with landmarks: search, navigation, main, complementary', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     expect($(el, '[role="search"] live-chat-search')).to.not.equal(null);
     expect($(el, 'live-chat-navigation')!.shadowRoot!.querySelector('nav')).to.not.equal(null);
@@ -237,7 +97,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('selects the first live chat’s Queue and shows its session list', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     expect(el.view).to.equal('group');
     expect(el.liveChatId).to.equal(SEED_LIVE_CHATS.support);
@@ -252,7 +112,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('opens a session on live-chat-session-open: conversation, about pane, search scope and menu follow', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     const sessionId = mySessionId(current.backend);
     const changed = oneEvent(el, 'live-chat-session-changed');
@@ -279,7 +139,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('opens the session a user clicks in the list', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     const list = $(el, 'live-chat-session-list')!;
     await waitUntil(() => list.shadowRoot!.querySelector('[role="option"]'), 'queue is empty');
@@ -293,7 +153,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('takes a session id from the host without firing live-chat-session-changed', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     let fired = 0;
     el.addEventListener('live-chat-session-changed', () => fired++);
@@ -305,7 +165,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('shows the reports in the centre when Reports is chosen', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     $(el, 'live-chat-navigation')!
       .shadowRoot!.querySelector<HTMLButtonElement>('[part~="reports"]')!
@@ -318,7 +178,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('switches language at run time for itself and every component inside', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     el.locale = 'ru';
     await settle(el);
@@ -332,7 +192,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('passes the theme to every built-in component', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     el.theme = 'dark';
     await settle(el);
@@ -350,7 +210,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('lets the host replace a region through its slot', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     expect($(el, 'live-chat-activity')).to.not.equal(null);
     const mine = document.createElement('div');
@@ -366,40 +226,40 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('never creates the built-in component of a slot the host filled from the start', async () => {
-    current = await setup();
-    const proto = customElements.get('live-chat-about-session')!.prototype as HTMLElement & {
-      connectedCallback(): void;
-    };
-    const original = proto.connectedCallback;
-    let connected = 0;
-    proto.connectedCallback = function (this: HTMLElement & { connectedCallback(): void }) {
-      connected++;
-      original.call(this);
-    };
-    try {
-      const wrapper = await fixture<HTMLDivElement>(
-        html`<div style="width:1280px;height:800px">
-          <live-chat-workspace .client=${current.client} session-id=${mySessionId(current.backend)}>
-            <div slot="about">Host about pane</div>
-            <div slot="counters">Host counters</div>
-          </live-chat-workspace>
-        </div>`,
-      );
-      const el = wrapper.querySelector('live-chat-workspace')!;
-      await settle(el);
-      expect(connected).to.equal(0);
-      expect($(el, 'live-chat-about-session')).to.equal(null);
-      expect($(el, '[part="counters"] live-chat-counter')).to.equal(null);
-      expect(
-        $<HTMLSlotElement>(el, 'slot[name="about"]').assignedElements()[0]!.textContent,
-      ).to.equal('Host about pane');
-    } finally {
-      proto.connectedCallback = original;
-    }
+    const { backend, client } = await setup();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width:1280px;height:800px"></div>`,
+    );
+    const el = document.createElement('live-chat-workspace');
+    el.client = client;
+    el.sessionId = mySessionId(backend);
+    const hostPart = (slot: string, text: string) =>
+      Object.assign(document.createElement('div'), { slot, textContent: text });
+    el.append(hostPart('about', 'Host about pane'), hostPart('counters', 'Host counters'));
+    wrapper.append(el);
+    // The shadow tree exists once connected and is rendered later: watch it from the start.
+    const added: Node[] = [];
+    const watcher = new MutationObserver((records) =>
+      records.forEach((record) => added.push(...record.addedNodes)),
+    );
+    watcher.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await settle(el);
+    watcher.disconnect();
+    const builtIn = added.filter(
+      (node) =>
+        node instanceof Element &&
+        (node.matches('live-chat-about-session') || node.querySelector('live-chat-about-session')),
+    );
+    expect(builtIn, 'built-in about panes added').to.have.length(0);
+    expect($(el, 'live-chat-about-session')).to.equal(null);
+    expect($(el, '[part="counters"] live-chat-counter')).to.equal(null);
+    expect(
+      $<HTMLSlotElement>(el, 'slot[name="about"]').assignedElements()[0]!.textContent,
+    ).to.equal('Host about pane');
   });
 
   it('has a skip link that moves focus to the main pane', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     const skip = $<HTMLButtonElement>(el, '.skip-link');
     expect(skip.textContent!.trim()).to.equal('Skip to the conversation');
@@ -409,7 +269,7 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('opens the alert settings from the bell button', async () => {
-    current = await setup();
+    const current = await setup();
     const el = await mount(current.client);
     const gear = $<HTMLButtonElement>(el, '[part="settings-button"]');
     expect(gear.getAttribute('aria-label')).to.equal('Alert settings');
@@ -420,31 +280,17 @@ describe('<live-chat-workspace>', () => {
   });
 
   it('subscribes its alerts controller to the client unless no-alerts is set', async () => {
-    current = await setup();
-    // Counts subscriptions to the client's public alerts$ stream.
-    let alertListeners = 0;
-    const real = current.client;
-    const alerts$ = new Observable<Alert>((subscriber) => {
-      alertListeners++;
-      const subscription = real.alerts$.subscribe(subscriber);
-      return () => {
-        alertListeners--;
-        subscription.unsubscribe();
-      };
-    });
-    const client = new Proxy(real, {
-      get: (target, key) => (key === 'alerts$' ? alerts$ : Reflect.get(target, key, target)),
-    });
-    const el = await mount(client);
-    expect(alertListeners).to.equal(1);
+    const counting = countingClient((await setup()).client);
+    const el = await mount(counting.client);
+    expect(counting.active('alerts$')).to.equal(1);
     el.noAlerts = true;
     await el.updateComplete;
-    expect(alertListeners).to.equal(0);
+    expect(counting.active('alerts$')).to.equal(0);
   });
 
   describe('medium width', () => {
     it('turns the about pane into a drawer opened with a toggle and closed with Escape', async () => {
-      current = await setup();
+      const current = await setup();
       const el = await mount(current.client, 800);
       el.sessionId = mySessionId(current.backend);
       await settle(el);
@@ -466,7 +312,7 @@ describe('<live-chat-workspace>', () => {
 
   describe('360 px wide: a stack of panes', () => {
     it('shows one pane at a time, moves focus to it, and goes back with the back buttons', async () => {
-      current = await setup();
+      const current = await setup();
       const el = await mount(current.client, 360, 640);
       expect(el.currentLayout).to.equal('narrow');
       expect(el.getBoundingClientRect().width).to.equal(360);
@@ -525,7 +371,7 @@ describe('<live-chat-workspace>', () => {
     });
 
     it('keeps every pane within 360 px', async () => {
-      current = await setup();
+      const current = await setup();
       const el = await mount(current.client, 360, 640);
       for (const pane of ['menu', 'list', 'conversation', 'about'] as const) {
         el.showPane(pane);
@@ -537,47 +383,29 @@ describe('<live-chat-workspace>', () => {
 
   it('leaves no subscription or global listener behind after being mounted and removed 50 times', async function () {
     this.timeout(180_000);
-    const adapterCounter = new SubscriptionCounter();
-    current = await setup(SEED_USERS.operatorA, (adapter) => adapterCounter.wrap(adapter));
-    const clientCounter = new SubscriptionCounter();
-    const client = clientCounter.wrap(current.client);
-    const sessionId = mySessionId(current.backend);
-    const adapterBaseline = adapterCounter.active;
-    expect(adapterBaseline).to.be.greaterThan(0);
-
-    const spy = new GlobalListenerSpy();
-    spy.install();
-    try {
-      const host = await fixture<HTMLDivElement>(
-        html`<div style="width:1280px;height:800px"></div>`,
-      );
-      const baseline = spy.count;
-      let peakSubscriptions = 0;
-      let peakListeners = 0;
-      for (let i = 0; i < 50; i++) {
-        const el = document.createElement('live-chat-workspace');
-        el.client = client;
-        // Every other round with a session open, so the conversation and about panes mount too.
-        if (i % 2 === 0) el.sessionId = sessionId;
-        host.append(el);
-        await settle(el);
-        peakSubscriptions = Math.max(peakSubscriptions, clientCounter.active);
-        peakListeners = Math.max(peakListeners, spy.count - baseline);
-        el.remove();
-        await aTimeout(0);
-        expect(clientCounter.active, `client subscriptions after round ${i + 1}`).to.equal(0);
-        expect(spy.count - baseline, `document/window listeners after round ${i + 1}`).to.equal(0);
-        expect(adapterCounter.active, `adapter subscriptions after round ${i + 1}`).to.equal(
-          adapterBaseline,
-        );
-      }
-      // The loop measured something: mounted workspaces did subscribe and listen.
-      expect(peakSubscriptions).to.be.greaterThan(5);
-      expect(peakListeners).to.be.greaterThan(0);
-    } finally {
-      spy.uninstall();
-    }
-    current.client.dispose();
-    expect(adapterCounter.active).to.equal(0);
+    let adapter!: CountingClient<Adapter>;
+    const { backend, client } = await setup({
+      wrapAdapter: (real) => (adapter = countingClient(real)).client,
+    });
+    const sessionId = mySessionId(backend);
+    expect(adapter.active()).to.be.greaterThan(0);
+    const report = await testForLeaks(
+      // Every other round with a session open, so the conversation and about panes mount too.
+      ({ client, round }) =>
+        html`<live-chat-workspace
+          .client=${client}
+          .sessionId=${round % 2 === 0 ? sessionId : undefined}
+        ></live-chat-workspace>`,
+      {
+        client,
+        hostStyle: 'width:1280px;height:800px',
+        counters: { 'adapter subscriptions': () => adapter.active() },
+      },
+    );
+    // The loop measured something: mounted workspaces did subscribe and listen.
+    expect(report.peakSubscriptions).to.be.greaterThan(5);
+    expect(report.peakListeners).to.be.greaterThan(0);
+    client.dispose();
+    expect(adapter.active()).to.equal(0);
   });
 });

@@ -4,19 +4,22 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Command, Message, ServerEvent } from '@live-chat/core';
-import { applyConfig, configToSeed, loadConfigFile } from '../config/apply.js';
+import { loadConfigFile } from '../config/apply.js';
 import type { LiveChatConfig } from '../config/schema.js';
-import { createLiveChatServer, type LiveChatServer } from '../server.js';
-import { createSqliteBackend, type SqliteBackend } from '../storage/backend.js';
+import type { LiveChatServer } from '../server.js';
+import type { SqliteBackend } from '../storage/backend.js';
 import { createTempDir, type TempDir } from '../storage/testing/temp-dir.js';
-import { createChannels, type Channels } from './index.js';
+import { firstTelegramCustomer } from '../storage/testing/test-backend.js';
+import {
+  DEMO_CONFIG_FILE,
+  startChannelServer,
+  type ChannelServer,
+} from '../testing/channel-server.js';
+import type { Channels } from './index.js';
+import { waitFor } from '../testing/harness.js';
 import { signBody, verifySignature } from './signature.js';
-
-const DEMO = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../config/demo.json');
 const SECRET = 'inbound-secret-for-tests-0123456789';
 const CHANNEL = 'lc-support-telegram';
 const OPERATOR = 'op-anna';
@@ -57,7 +60,7 @@ async function startReceiver(statuses: number[]): Promise<Receiver> {
 }
 
 function configWith(outboundUrl?: string): LiveChatConfig {
-  const config = loadConfigFile(DEMO);
+  const config = loadConfigFile(DEMO_CONFIG_FILE);
   return {
     ...config,
     channels: config.channels.map((endpoint) => {
@@ -73,44 +76,28 @@ function configWith(outboundUrl?: string): LiveChatConfig {
   };
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('channels', () => {
   let dir: TempDir;
   let backend: SqliteBackend;
-  let channels: Channels;
+  let channels: Channels<'sync'>;
   let server: LiveChatServer;
   let receiver: Receiver | undefined;
   let commands = 0;
 
+  let running: ChannelServer | undefined;
+
   async function start(config: LiveChatConfig): Promise<void> {
-    backend = createSqliteBackend({
-      dataDir: dir.path,
-      seed: configToSeed(config),
-      pruneIntervalMs: 0,
+    running = await startChannelServer(dir.path, config, {
+      channels: { maxBodyBytes: 4096, logger: undefined },
+      server: { limits: { maxBodyBytes: 4096 } },
     });
-    applyConfig(backend.store, config);
-    channels = createChannels({ backend, maxBodyBytes: 4096, logger: undefined, env: {} });
-    server = await createLiveChatServer({
-      backend,
-      auth: { secret: 'a-token-secret-of-at-least-32-bytes!!' },
-      port: 0,
-      logger: false,
-      limits: { maxBodyBytes: 4096 },
-      handlers: [channels.handle],
-    });
+    ({ backend, server } = running);
+    channels = running.channels as Channels<'sync'>;
   }
 
   async function stop(): Promise<void> {
-    await server.close();
-    await channels.close();
-    await backend.dispose();
+    await running?.stop();
+    running = undefined;
   }
 
   beforeEach(() => {
@@ -152,6 +139,10 @@ describe('channels', () => {
     sentAt: '2026-01-05T10:00:00Z',
   });
 
+  /** The operator's message of a session (each test sends one at most). */
+  const operatorReply = (sessionId: string) =>
+    backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
+
   const run = (command: Record<string, unknown>) => {
     const result = backend.execute(OPERATOR, {
       commandId: `c-${++commands}`,
@@ -160,6 +151,13 @@ describe('channels', () => {
     assert.ok(result.ok, JSON.stringify(result));
     return result;
   };
+
+  /** A new customer writes in, and the operator answers `text`; resolves the session's id. */
+  async function replyToNewCustomer(text: string): Promise<string> {
+    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
+    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text });
+    return sessionId;
+  }
 
   it('rejects a missing or wrong signature with 401 and stores nothing', async () => {
     await start(configWith());
@@ -247,11 +245,9 @@ describe('channels', () => {
     await start(configWith(receiver.url));
     const events: ServerEvent[] = [];
     backend.listen(OPERATOR, (event) => events.push(event));
-    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
-    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text: 'Hi Tomasz, on it!' });
-    const reply = () =>
-      backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
-    await until(() => reply()?.channelDelivery?.state === 'delivered', 'delivery');
+    const sessionId = await replyToNewCustomer('Hi Tomasz, on it!');
+    const reply = () => operatorReply(sessionId);
+    await waitFor(() => reply()?.channelDelivery?.state === 'delivered', 'delivery');
     assert.equal(reply().channelDelivery?.attempts, 1);
     assert.equal(receiver.requests.length, 1);
     const [request] = receiver.requests;
@@ -277,10 +273,7 @@ describe('channels', () => {
   it('delivers the first message of a +New Session', async () => {
     receiver = await startReceiver([204]);
     await start(configWith(receiver.url));
-    const customer = backend.store
-      .run((tx) => [...tx.customers()], true)
-      .find((c) => c.kind === 'external' && c.messenger === 'telegram');
-    assert.ok(customer);
+    const customer = firstTelegramCustomer(backend);
     const started = run({
       type: 'session.start-outbound',
       liveChatId: 'lc-support',
@@ -290,7 +283,7 @@ describe('channels', () => {
       clientMessageId: 'm-out',
     });
     assert.ok(started.ok);
-    await until(() => receiver!.requests.length === 1, 'the outbound request');
+    await waitFor(() => receiver!.requests.length === 1, 'the outbound request');
     const body = JSON.parse(receiver.requests[0].body) as {
       text: string;
       customer: { externalId: string };
@@ -299,33 +292,30 @@ describe('channels', () => {
     assert.equal(body.customer.externalId, customer.kind === 'external' ? customer.account : '');
   });
 
-  it('retries a failing webhook with back-off, then marks the message failed with the reason', async () => {
-    receiver = await startReceiver([500]);
+  /** Replies to a new customer through a webhook answering `status`; resolves once it failed. */
+  async function replyFailingWith(status: number): Promise<Message> {
+    receiver = await startReceiver([status]);
     await start(configWith(receiver.url));
-    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
-    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text: 'Hello?' });
-    const reply = () =>
-      backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
-    await until(() => reply()?.channelDelivery?.state === 'failed', 'failure');
-    assert.equal(receiver.requests.length, 3);
-    assert.equal(reply().channelDelivery?.attempts, 3);
-    assert.match(reply().channelDelivery?.reason ?? '', /HTTP 500/);
+    const sessionId = await replyToNewCustomer('Hello?');
+    await waitFor(() => operatorReply(sessionId)?.channelDelivery?.state === 'failed', 'failure');
+    return operatorReply(sessionId);
+  }
+
+  it('retries a failing webhook with back-off, then marks the message failed with the reason', async () => {
+    const reply = await replyFailingWith(500);
+    assert.equal(receiver!.requests.length, 3);
+    assert.equal(reply.channelDelivery?.attempts, 3);
+    assert.match(reply.channelDelivery?.reason ?? '', /HTTP 500/);
     assert.deepEqual(channels.outbound.counts(), { pending: 0, delivered: 0, failed: 1 });
     assert.deepEqual(
-      receiver.requests.map((request) => request.headers['x-live-chat-attempt']),
+      receiver!.requests.map((request) => request.headers['x-live-chat-attempt']),
       ['1', '2', '3'],
     );
   });
 
   it('fails at once on a client error that asking again cannot fix', async () => {
-    receiver = await startReceiver([400]);
-    await start(configWith(receiver.url));
-    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
-    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text: 'Hello?' });
-    const reply = () =>
-      backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
-    await until(() => reply()?.channelDelivery?.state === 'failed', 'failure');
-    assert.equal(receiver.requests.length, 1);
+    await replyFailingWith(400);
+    assert.equal(receiver!.requests.length, 1);
   });
 
   it('resumes pending deliveries after a restart', async () => {
@@ -337,16 +327,14 @@ describe('channels', () => {
         : endpoint,
     );
     await start(config);
-    const sessionId = (await post(inbound('p-1'))).body.sessionId as string;
-    run({ type: 'message.send', sessionId, clientMessageId: 'm-1', text: 'Are you there?' });
-    await until(() => receiver!.requests.length >= 1, 'the first attempt');
-    await until(() => channels.outbound.counts().pending === 1, 'the retry to be scheduled');
+    const sessionId = await replyToNewCustomer('Are you there?');
+    await waitFor(() => receiver!.requests.length >= 1, 'the first attempt');
+    await waitFor(() => channels.outbound.counts().pending === 1, 'the retry to be scheduled');
     await stop();
     receiver.statuses.splice(0, receiver.statuses.length, 200);
     await start(config);
-    const reply = () =>
-      backend.messagesOf(sessionId).find((m) => m.author.kind === 'operator') as Message;
-    await until(
+    const reply = () => operatorReply(sessionId);
+    await waitFor(
       () => reply()?.channelDelivery?.state === 'delivered',
       'delivery after the restart',
     );

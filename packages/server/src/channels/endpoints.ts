@@ -1,31 +1,5 @@
-/** The channel endpoints a database holds (see `config`), and their secrets. */
-import type Database from 'better-sqlite3';
-import type { Channel, Id } from '@live-chat/core';
+/** The secrets of a channel endpoint: in the configuration, or in the environment. */
 import type { ChannelEndpoint } from '../config/schema.js';
-
-/** Reads the endpoints of `channel_endpoints` (applied with `config apply`). */
-export class EndpointTable {
-  private readonly byId: Database.Statement<[string], { data: string }>;
-  private readonly all: Database.Statement<[], { data: string }>;
-
-  constructor(db: Database.Database) {
-    this.byId = db.prepare('SELECT data FROM channel_endpoints WHERE id = ?');
-    this.all = db.prepare('SELECT data FROM channel_endpoints ORDER BY id');
-  }
-
-  get(id: string): ChannelEndpoint | undefined {
-    const row = this.byId.get(id);
-    return row && (JSON.parse(row.data) as ChannelEndpoint);
-  }
-
-  /** The endpoint serving `channel` of a live chat, if any. */
-  forSession(liveChatId: Id, channel: Channel): ChannelEndpoint | undefined {
-    return this.all
-      .all()
-      .map((row) => JSON.parse(row.data) as ChannelEndpoint)
-      .find((endpoint) => endpoint.liveChatId === liveChatId && endpoint.channel === channel);
-  }
-}
 
 /** The inbound secret of an endpoint (from the file, or its environment variable). */
 export function inboundSecret(

@@ -5,18 +5,26 @@
  * backend writing in: it continues the customer's open session, reopens their closed one, or
  * starts a new queued one, and alerts the live chat's operators. A provider message id already
  * received is acknowledged again and stored once.
+ *
+ * Written once for both stores (a generator, as the engine's rules are): on SQLite a request
+ * runs synchronously inside a group commit, on PostgreSQL each step awaits the database. Two
+ * instances receiving the same message at once store it once: the new customer's id comes from
+ * the external account (both write the same customer), PostgreSQL's serializable transactions
+ * let one of two writes of the same `clientMessageId` find the other's message, and the
+ * inbound record's key admits one of them.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { Channel, Customer, ErrorCode, Id } from '@live-chat/core';
-import { MAX_ID_LENGTH } from '@live-chat/core/engine';
+import type { Channel, ErrorCode, Id, Result } from '@live-chat/core';
+import { drive, io, MAX_ID_LENGTH, type Step, type StoreMode } from '@live-chat/core/engine';
 import type { ChannelEndpoint } from '../config/schema.js';
-import { HttpError, sendJson } from '../http.js';
-import type { SqliteBackend } from '../storage/backend.js';
-import { EndpointTable, inboundSecret } from './endpoints.js';
+import type { MetricsRecorder } from '../metrics/index.js';
+import { HttpError, readRawBody, sendJson } from '../http.js';
+import type { SqlBackend } from '../storage/sql-backend.js';
+import { inboundSecret } from './endpoints.js';
 import { SIGNATURE_HEADER, verifySignature } from './signature.js';
+import type { ChannelStore } from './store.js';
 
 /** The body of an inbound request (see docs/server.md, "Channels"). */
 export interface InboundMessage {
@@ -48,40 +56,6 @@ export interface InboundAnswer {
 
 /** Where the inbound route lives: `/channels/{id}/messages`. */
 export const INBOUND_PATH = /^\/channels\/([A-Za-z0-9._-]{1,100})\/messages$/;
-
-/** Reads the raw body, at most `maxBytes` (413 as soon as it is larger). */
-export function readRawBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      reject(new HttpError(413, `The body is larger than ${maxBytes} bytes.`));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    request.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > maxBytes) {
-        done = true;
-        reject(new HttpError(413, `The body is larger than ${maxBytes} bytes.`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (done) return;
-      done = true;
-      resolve(Buffer.concat(chunks));
-    });
-    request.on('error', (error) => {
-      if (done) return;
-      done = true;
-      reject(error);
-    });
-  });
-}
 
 function bad(path: string, message: string): never {
   throw new HttpError(400, `${path}: ${message}`);
@@ -145,56 +119,59 @@ function statusOf(code: ErrorCode): number {
   }
 }
 
-/** Turns a provider message id into the engine's `clientMessageId` (bounded, unique per endpoint). */
-function clientMessageIdOf(endpoint: ChannelEndpoint, providerMessageId: string): string {
-  const key = `${endpoint.id}:${providerMessageId}`;
+/**
+ * A key unique per endpoint for an external value (a provider message id, an external account),
+ * bounded to the engine's id length: `{endpointId}:{value}`, or a hash of the value when long.
+ */
+function endpointKey(endpoint: ChannelEndpoint, value: string): string {
+  const key = `${endpoint.id}:${value}`;
   if (key.length <= MAX_ID_LENGTH) return key;
-  return `${endpoint.id}:sha256:${createHash('sha256').update(providerMessageId).digest('hex')}`;
+  return `${endpoint.id}:sha256:${createHash('sha256').update(value).digest('hex')}`;
+}
+
+/** The value of an engine answer, or the HTTP error of its refusal. */
+function accepted<T>(result: Result<T>): T {
+  if (!result.ok) throw new HttpError(statusOf(result.error.code), result.error.message);
+  return result.value;
+}
+
+/** What the inbound route needs of a backend: the customer side and direct reads. */
+export type InboundBackend = Pick<
+  SqlBackend<StoreMode>,
+  'isDisposed' | 'now' | 'getSession' | 'getCustomer' | 'addCustomer' | 'customerWrites'
+>;
+
+/**
+ * Runs one request's write and settles once it is stored: on SQLite several requests share a
+ * commit (`GroupCommit`), on PostgreSQL each runs on its own.
+ */
+export type WriteRunner = <T>(write: () => T | Promise<T>) => Promise<T>;
+
+/** Options of {@link InboundChannels}. */
+export interface InboundOptions {
+  maxBodyBytes: number;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  metrics: MetricsRecorder;
+  writes: WriteRunner;
 }
 
 /** Handles inbound channel requests for one backend. */
 export class InboundChannels {
-  private readonly endpoints: EndpointTable;
-  private readonly findInbound: Database.Statement<
-    [string, string],
-    { message_id: string; session_id: string }
-  >;
-  private readonly recordInbound: Database.Statement<
-    [string, string, string, string, number | null, number]
-  >;
-  private readonly findCustomer: Database.Statement<[string, string], string>;
-  private readonly recordCustomer: Database.Statement<[string, string, string]>;
-
   constructor(
-    private readonly backend: SqliteBackend,
-    private readonly options: { maxBodyBytes: number; logger: Logger; env?: NodeJS.ProcessEnv },
-  ) {
-    const db = backend.store.db;
-    this.endpoints = new EndpointTable(db);
-    this.findInbound = db.prepare(
-      'SELECT message_id, session_id FROM channel_inbound WHERE channel_id = ? AND provider_message_id = ?',
-    );
-    this.recordInbound = db.prepare(
-      `INSERT OR IGNORE INTO channel_inbound
-         (channel_id, provider_message_id, message_id, session_id, provider_sent_at, received_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    this.findCustomer = db
-      .prepare<[string, string], string>(
-        'SELECT customer_id FROM channel_customers WHERE channel_id = ? AND external_id = ?',
-      )
-      .pluck();
-    this.recordCustomer = db.prepare(
-      'INSERT OR REPLACE INTO channel_customers (channel_id, external_id, customer_id) VALUES (?, ?, ?)',
-    );
-  }
+    private readonly backend: InboundBackend,
+    private readonly store: ChannelStore,
+    private readonly options: InboundOptions,
+  ) {}
 
   /** Answers the request when its path is an inbound route; `false` for other paths. */
   async handle(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
     const match = INBOUND_PATH.exec(path);
     if (!match) return false;
+    // Counted once answered, errors (answered by the server) included.
+    response.once('finish', () => this.options.metrics.inboundWebhook(response.statusCode));
     if (request.method !== 'POST') throw new HttpError(405, 'Use POST.');
-    const endpoint = this.endpoints.get(match[1]);
+    const endpoint = await this.store.endpoint(match[1]);
     if (!endpoint) throw new HttpError(404, `There is no channel "${match[1]}".`);
     const type = request.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(type)) {
@@ -217,57 +194,65 @@ export class InboundChannels {
       throw new HttpError(400, 'The body is not valid JSON.');
     }
     const input = parseInbound(value, endpoint);
-    const answer = this.receive(endpoint, input);
+    const answer = await this.options.writes(() => this.receive(endpoint, input));
     sendJson(response, answer.duplicate ? 200 : 201, answer);
     return true;
   }
 
-  /** Stores one inbound message (or finds it stored), through the engine. */
-  receive(endpoint: ChannelEndpoint, input: InboundMessage): InboundAnswer {
+  /**
+   * Stores one inbound message (or finds it stored), through the engine: at once on a
+   * synchronous store, with a promise on an asynchronous one.
+   */
+  receive(endpoint: ChannelEndpoint, input: InboundMessage): InboundAnswer | Promise<InboundAnswer> {
     if (this.backend.isDisposed) throw new HttpError(503, 'The server is shutting down.');
-    const seen = this.findInbound.get(endpoint.id, input.providerMessageId);
+    return drive(this.receiving(endpoint, input));
+  }
+
+  private *receiving(endpoint: ChannelEndpoint, input: InboundMessage): Step<InboundAnswer> {
+    const { backend, store } = this;
+    const seen = yield* io(store.inbound(endpoint.id, input.providerMessageId));
     if (seen) {
-      const session = this.backend.getSession(seen.session_id);
+      const session = yield* io(backend.getSession(seen.sessionId));
       return {
-        messageId: seen.message_id,
-        sessionId: seen.session_id,
+        messageId: seen.messageId,
+        sessionId: seen.sessionId,
         customerId: session?.customerId ?? '',
         duplicate: true,
       };
     }
-    const customerId = this.customerFor(endpoint, input);
-    const clientMessageId = clientMessageIdOf(endpoint, input.providerMessageId);
+    const customerId = yield* this.customerFor(endpoint, input);
+    const clientMessageId = endpointKey(endpoint, input.providerMessageId);
     // Written before without its record (the process stopped in between): the same message.
-    const stored = this.backend.store.run((tx) => {
-      const latest = tx.latestSessionOf(customerId, endpoint.liveChatId);
-      return latest && tx.messageByClientId(latest.id, clientMessageId);
-    }, true);
-    const written = this.backend.customerWrites({
-      customerId,
-      liveChatId: endpoint.liveChatId,
-      channel: endpoint.channel,
-      text: input.text,
-      clientMessageId,
-    });
-    if (!written.ok) throw new HttpError(statusOf(written.error.code), written.error.message);
-    const { message, session, cause } = written.value;
-    const sentAt =
-      input.sentAt === undefined
-        ? null
-        : typeof input.sentAt === 'number'
-          ? input.sentAt
-          : Date.parse(input.sentAt);
-    this.recordInbound.run(
-      endpoint.id,
-      input.providerMessageId,
-      message.id,
-      session.id,
-      sentAt,
-      this.backend.now(),
+    const storedBefore = yield* io(
+      store.holdsMessage(customerId, endpoint.liveChatId, clientMessageId),
     );
-    const duplicate = stored !== undefined;
+    const { message, session, cause } = accepted(
+      yield* io(
+        backend.customerWrites({
+          customerId,
+          liveChatId: endpoint.liveChatId,
+          channel: endpoint.channel,
+          text: input.text,
+          clientMessageId,
+        }),
+      ),
+    );
+    const { sentAt } = input;
+    const recorded = yield* io(
+      store.recordInbound({
+        channelId: endpoint.id,
+        providerMessageId: input.providerMessageId,
+        messageId: message.id,
+        sessionId: session.id,
+        providerSentAt:
+          sentAt === undefined ? null : typeof sentAt === 'number' ? sentAt : Date.parse(sentAt),
+        receivedAt: backend.now(),
+      }),
+    );
+    // Another request (on another instance) with the same id recorded it first.
+    const duplicate = storedBefore || !recorded;
     this.options.logger.debug(
-      { channelId: endpoint.id, sessionId: session.id, cause },
+      { channelId: endpoint.id, sessionId: session.id, cause, duplicate },
       'inbound channel message',
     );
     return {
@@ -279,34 +264,35 @@ export class InboundChannels {
     };
   }
 
-  /** The customer an external account is: known, a directory customer with that account, or new. */
-  private customerFor(endpoint: ChannelEndpoint, input: InboundMessage): Id {
+  /**
+   * The customer an external account is: the one linked to it, a directory customer with that
+   * account on the channel, or a new one whose id comes from the account (so two instances
+   * adding it at once add the same customer).
+   */
+  private *customerFor(endpoint: ChannelEndpoint, input: InboundMessage): Step<Id> {
+    const { backend, store } = this;
     const { externalId, name } = input.customer;
     const account = input.customer.account ?? externalId;
-    const known = this.findCustomer.get(endpoint.id, externalId);
-    if (known !== undefined && this.backend.getCustomer(known)) return known;
-    const existing = this.backend.store.run(
-      (tx) =>
-        [...tx.customers()].find(
-          (customer): customer is Extract<Customer, { kind: 'external' }> =>
-            customer.kind === 'external' &&
-            customer.messenger === endpoint.channel &&
-            customer.account === account,
-        ),
-      true,
-    );
-    let customerId = existing?.id;
+    const linked = yield* io(store.linkedCustomer(endpoint.id, externalId));
+    if (linked !== undefined && (yield* io(backend.getCustomer(linked)))) return linked;
+    let customerId = yield* io(store.customerWithAccount(endpoint.channel, account));
     if (customerId === undefined) {
-      const added = this.backend.addCustomer({
-        kind: 'external',
-        name,
-        account,
-        messenger: endpoint.channel,
-      });
-      if (!added.ok) throw new HttpError(statusOf(added.error.code), added.error.message);
-      customerId = added.value.id;
+      customerId = endpointKey(endpoint, externalId);
+      if (!(yield* io(backend.getCustomer(customerId)))) {
+        accepted(
+          yield* io(
+            backend.addCustomer({
+              id: customerId,
+              kind: 'external',
+              name,
+              account,
+              messenger: endpoint.channel,
+            }),
+          ),
+        );
+      }
     }
-    this.recordCustomer.run(endpoint.id, externalId, customerId);
+    yield* io(store.linkCustomer(endpoint.id, externalId, customerId));
     return customerId;
   }
 }

@@ -1,10 +1,12 @@
 /**
  * Channels: the inbound webhook (`POST /channels/{id}/messages`, HMAC-signed, idempotent on the
  * provider's message id) and outbound delivery of operator messages with delivery states. Both
- * work on a SQLite backend whose channel endpoints were applied from a configuration file.
+ * work on a SQLite or a PostgreSQL backend whose channel endpoints were applied from a
+ * configuration file; on PostgreSQL, every instance serves the webhook and shares the
+ * outbound queue.
  *
  * ```ts
- * const backend = createSqliteBackend({ dataDir: './data' });
+ * const backend = createSqliteBackend({ dataDir: './data' }); // or await createPostgresBackend(…)
  * const channels = createChannels({ backend });
  * const server = await createLiveChatServer({ backend, auth, handlers: [channels.handle] });
  * ```
@@ -13,20 +15,33 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
+import { isPromiseLike, type StoreMode } from '@live-chat/core/engine';
 import { DEFAULT_LIMITS } from '../limits.js';
-import type { SqliteBackend } from '../storage/backend.js';
-import { InboundChannels } from './inbound.js';
+import { NO_METRICS, type MetricsRecorder } from '../metrics/index.js';
+import type { PostgresBackend } from '../postgres/backend.js';
+import { SqliteBackend } from '../storage/backend.js';
+import { GroupCommit } from '../storage/group-commit.js';
+import { InboundChannels, type WriteRunner } from './inbound.js';
 import { OutboundDeliveries, type OutboundDefaults } from './outbound.js';
+import type { ChannelStore } from './store.js';
 
 export { signBody, verifySignature, SIGNATURE_HEADER } from './signature.js';
-export { INBOUND_PATH, parseInbound, readRawBody } from './inbound.js';
+export { INBOUND_PATH, parseInbound } from './inbound.js';
 export type { InboundAnswer, InboundMessage } from './inbound.js';
 export { DEFAULT_OUTBOUND, OutboundDeliveries } from './outbound.js';
 export type { OutboundDefaults, OutboundMessage } from './outbound.js';
+export type {
+  ChannelStore,
+  ClaimedDelivery,
+  DeliverySettlement,
+  InboundRecord,
+  OutboxCounts,
+} from './store.js';
 
 /** Options of {@link createChannels}. */
 export interface ChannelsOptions {
-  backend: SqliteBackend;
+  /** A SQLite or a PostgreSQL backend. */
+  backend: SqliteBackend | PostgresBackend;
   /** Largest inbound body in bytes (default: the server's `maxBodyBytes`, 64 KiB); larger: 413. */
   maxBodyBytes?: number;
   logger?: Logger;
@@ -34,12 +49,19 @@ export interface ChannelsOptions {
   env?: NodeJS.ProcessEnv;
   /** Outbound back-off defaults (each endpoint's `outbound` may override them). */
   outbound?: Partial<OutboundDefaults>;
+  /**
+   * How often the outbound worker looks for deliveries it was not told about (queued or left
+   * by another process on the same database), in ms (default 5,000; 0: never).
+   */
+  pollIntervalMs?: number;
   /** The fetch used for outbound requests (default: the global one). */
   fetch?: typeof fetch;
+  /** Where inbound requests and outbound deliveries are counted (default: nowhere). */
+  metrics?: MetricsRecorder;
 }
 
 /** The channels of a backend (see {@link createChannels}). */
-export interface Channels {
+export interface Channels<M extends StoreMode = StoreMode> {
   /** An HTTP handler for `createLiveChatServer({ handlers })`: answers the inbound route. */
   readonly handle: (
     request: IncomingMessage,
@@ -47,29 +69,57 @@ export interface Channels {
     path: string,
   ) => Promise<boolean>;
   readonly inbound: InboundChannels;
-  readonly outbound: OutboundDeliveries;
+  readonly outbound: OutboundDeliveries<M>;
   /** Stops outbound delivery (pending deliveries resume at the next start). */
   close(): Promise<void>;
+}
+
+/**
+ * How inbound requests write: on SQLite, the requests of one turn of the event loop share one
+ * commit (each a savepoint of it); on PostgreSQL each request writes on its own.
+ */
+function writeRunner(backend: SqliteBackend | PostgresBackend): WriteRunner {
+  if (!(backend instanceof SqliteBackend)) return async (write) => write();
+  const group = new GroupCommit(backend);
+  return (write) =>
+    group.write(() => {
+      const value = write();
+      if (isPromiseLike(value)) throw new TypeError('A SQLite write answered with a promise.');
+      return value;
+    });
 }
 
 /**
  * Starts the channels of a backend: the inbound handler, and the outbound worker, which resumes
  * the deliveries the database still has pending. Closing the backend closes them too.
  */
+export function createChannels(
+  options: ChannelsOptions & { backend: SqliteBackend },
+): Channels<'sync'>;
+export function createChannels(
+  options: ChannelsOptions & { backend: PostgresBackend },
+): Channels<'async'>;
+export function createChannels(options: ChannelsOptions): Channels;
 export function createChannels(options: ChannelsOptions): Channels {
   const { backend } = options;
+  const store: ChannelStore = backend.store.channels;
   const logger =
     options.logger ?? pino({ name: 'live-chat-channels', level: process.env.LOG_LEVEL ?? 'info' });
-  const inbound = new InboundChannels(backend, {
+  const metrics = options.metrics ?? NO_METRICS;
+  const inbound = new InboundChannels(backend, store, {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes,
     logger,
     env: options.env,
+    metrics,
+    writes: writeRunner(backend),
   });
-  const outbound = new OutboundDeliveries(backend, {
+  const outbound = new OutboundDeliveries(backend, store, {
     logger,
     env: options.env,
     defaults: options.outbound,
     fetch: options.fetch,
+    metrics,
+    pollIntervalMs: options.pollIntervalMs ?? 5000,
   });
   const stopOnDispose = backend.onDispose(() => void outbound.close());
   return {

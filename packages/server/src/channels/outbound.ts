@@ -1,34 +1,31 @@
 /**
  * Outbound delivery: operator replies and +New Session messages in sessions of a channel with an
  * outbound webhook are POSTed to it, signed like inbound requests, with retries and exponential
- * back-off. The queue is the `channel_outbox` table, so a restart resumes it; each message's
- * `channelDelivery` goes `sent` → `delivered`, or `failed` with the reason, and every user who
- * sees the session gets `message.updated`.
+ * back-off. The queue is the `channel_outbox` table: the store's transaction that appends an
+ * operator message queues it (so a message is never stored without its delivery), and a
+ * restart resumes it. Each message's `channelDelivery` goes `sent` → `delivered`, or `failed`
+ * with the reason, and every user who sees the session gets `message.updated`.
+ *
+ * Several processes on one database share the queue: each attempt is claimed by one of them for
+ * a lease (the attempt's timeout and a margin), and a delivery whose process died is attempted
+ * again by another once the lease ran out. Whoever holds the claim records the states, so they
+ * follow one another in order.
  *
  * Delivery is at least once: a request whose answer was lost (or that was in flight when the
  * process stopped) is sent again. Receivers deduplicate by the `X-Live-Chat-Delivery` header
  * (the message id).
  */
-import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { ChannelDelivery, Id, Message, Session } from '@live-chat/core';
+import type { ChannelDelivery, Id, Message } from '@live-chat/core';
+import type { StoreMode } from '@live-chat/core/engine';
 import type { ChannelEndpoint } from '../config/schema.js';
-import type { SqliteBackend } from '../storage/backend.js';
-import { EndpointTable, outboundSecret } from './endpoints.js';
+import type { MetricsRecorder } from '../metrics/index.js';
+import type { SqlBackend } from '../storage/sql-backend.js';
+import { outboundSecret } from './endpoints.js';
 import { SIGNATURE_HEADER, signBody } from './signature.js';
+import type { ChannelStore, ClaimedDelivery, DeliverySettlement, OutboxCounts } from './store.js';
 
-/** The body POSTed to an outbound webhook (see docs/server.md, "Channels"). */
-export interface OutboundMessage {
-  /** The message id: also in `X-Live-Chat-Delivery`, the same for every attempt. */
-  messageId: Id;
-  channelId: string;
-  sessionId: Id;
-  liveChatId: Id;
-  customer: { id: Id; externalId: string; name: string };
-  operator: { id: Id; name: string };
-  text: string;
-  sentAt: number;
-}
+export type { OutboundMessage } from './outbound-message.js';
 
 /** Back-off and limits of outbound delivery (each endpoint may override them). */
 export interface OutboundDefaults {
@@ -46,80 +43,75 @@ export const DEFAULT_OUTBOUND: OutboundDefaults = Object.freeze({
   timeoutMs: 10_000,
 });
 
-interface OutboxRow {
-  message_id: string;
-  channel_id: string;
-  body: string;
-  attempts: number;
+/** How much longer than an attempt's timeout its claim lasts. */
+const LEASE_MARGIN_MS = 5000;
+
+/** Deliveries claimed at once. */
+const CLAIM_BATCH = 64;
+
+/** What the worker needs of a backend: delivery states, new messages, the clock. */
+export type OutboundBackend = Pick<
+  SqlBackend<StoreMode>,
+  'isDisposed' | 'now' | 'setChannelDelivery' | 'onMessage'
+>;
+
+/** Options of {@link OutboundDeliveries}. */
+export interface OutboundOptions {
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  defaults?: Partial<OutboundDefaults>;
+  fetch?: typeof fetch;
+  metrics: MetricsRecorder;
+  /**
+   * How often to look for deliveries that are due without this process knowing (queued or
+   * given up by another process on the same database), in ms; 0: never.
+   */
+  pollIntervalMs: number;
+}
+
+/** How one attempt ended. */
+interface AttemptOutcome {
+  /** Why it failed; `undefined`: delivered. */
+  reason?: string;
+  /** A failure that asking again cannot fix. */
+  permanent?: boolean;
+}
+
+/** Why a request threw, for the delivery's `reason`. */
+function requestFailure(error: unknown): string {
+  const cause = (error as { cause?: Error }).cause;
+  return `The request failed: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}.`;
+}
+
+/** Client errors will not go away by asking again (except timeouts and rate limits). */
+function isPermanent(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 /** The delivery worker of one backend. */
-export class OutboundDeliveries {
-  private readonly endpoints: EndpointTable;
-  private readonly sql: {
-    enqueue: Database.Statement<[string, string, string, number, number, number]>;
-    due: Database.Statement<[number, number], OutboxRow>;
-    nextDue: Database.Statement<[], number | null>;
-    claim: Database.Statement<[number, number, string, number]>;
-    retry: Database.Statement<[number, number, string, number, string]>;
-    finish: Database.Statement<[string, number, string | null, number, string]>;
-    externalId: Database.Statement<[string, string], string>;
-  };
+export class OutboundDeliveries<M extends StoreMode = StoreMode> {
   private readonly inFlight = new Map<Id, AbortController>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Infinity;
+  private readonly poller: ReturnType<typeof setInterval> | undefined;
+  private pumping: Promise<void> | undefined;
+  private pumpAgain = false;
   private closed = false;
   private readonly stopListening: () => void;
   private readonly idleWaiters = new Set<() => void>();
 
+  /** Starts delivering what is due, and each operator message this process commits. */
   constructor(
-    private readonly backend: SqliteBackend,
-    private readonly options: {
-      logger: Logger;
-      env?: NodeJS.ProcessEnv;
-      defaults?: Partial<OutboundDefaults>;
-      fetch?: typeof fetch;
-    },
+    private readonly backend: OutboundBackend,
+    private readonly store: ChannelStore,
+    private readonly options: OutboundOptions,
   ) {
-    const db = backend.store.db;
-    this.endpoints = new EndpointTable(db);
-    this.sql = {
-      enqueue: db.prepare(
-        `INSERT OR IGNORE INTO channel_outbox
-           (message_id, channel_id, body, state, attempts, next_attempt_at, created_at, updated_at)
-         VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`,
-      ),
-      due: db.prepare(
-        `SELECT message_id, channel_id, body, attempts FROM channel_outbox
-         WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
-      ),
-      nextDue: db
-        .prepare<[], number | null>(
-          "SELECT min(next_attempt_at) FROM channel_outbox WHERE state = 'pending'",
-        )
-        .pluck(),
-      // A lease: the row is not due again until the attempt's time is up (another process on
-      // the same database skips it meanwhile).
-      claim: db.prepare(
-        `UPDATE channel_outbox SET next_attempt_at = ?, updated_at = ?
-         WHERE message_id = ? AND state = 'pending' AND next_attempt_at <= ?`,
-      ),
-      retry: db.prepare(
-        `UPDATE channel_outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?
-         WHERE message_id = ?`,
-      ),
-      finish: db.prepare(
-        `UPDATE channel_outbox SET state = ?, attempts = ?, last_error = ?, updated_at = ?
-         WHERE message_id = ?`,
-      ),
-      externalId: db
-        .prepare<[string, string], string>(
-          'SELECT external_id FROM channel_customers WHERE channel_id = ? AND customer_id = ?',
-        )
-        .pluck(),
-    };
-    this.stopListening = backend.onMessage((message, session) => this.offer(message, session));
-    this.schedule();
+    this.stopListening = backend.onMessage((message) => this.offer(message));
+    if (options.pollIntervalMs > 0) {
+      this.poller = setInterval(() => this.pump(), options.pollIntervalMs);
+      this.poller.unref?.();
+    }
+    this.pump();
   }
 
   private get fetch(): typeof fetch {
@@ -134,170 +126,177 @@ export class OutboundDeliveries {
     } as OutboundDefaults;
   }
 
-  /** Queues an operator message of a session whose channel has an outbound webhook. */
-  private offer(message: Message, session: Session): void {
-    if (this.closed || message.author.kind !== 'operator') return;
-    const endpoint = this.endpoints.forSession(session.liveChatId, session.channel);
-    if (!endpoint?.outbound) return;
-    const customer = this.backend.getCustomer(session.customerId);
-    const operator = this.backend.store.run(
-      (tx) => tx.user(message.author.kind === 'operator' ? message.author.userId : ''),
-      true,
-    );
-    const body: OutboundMessage = {
-      messageId: message.id,
-      channelId: endpoint.id,
-      sessionId: session.id,
-      liveChatId: session.liveChatId,
-      customer: {
-        id: session.customerId,
-        externalId:
-          this.sql.externalId.get(endpoint.id, session.customerId) ??
-          (customer?.kind === 'external' ? customer.account : session.customerId),
-        name: customer?.name ?? '',
-      },
-      operator: { id: operator?.id ?? '', name: operator?.name ?? '' },
-      text: message.text,
-      sentAt: message.sentAt,
-    };
-    const now = this.backend.now();
-    const queued = this.sql.enqueue.run(
-      message.id,
-      endpoint.id,
-      JSON.stringify(body),
-      now,
-      now,
-      now,
-    );
-    if (queued.changes === 0) return;
-    this.record(message.id, { state: 'sent', at: now, attempts: 0 });
-    this.schedule(now);
+  /** An operator message was committed here: its delivery (if any) is due now. */
+  private offer(message: Message): void {
+    if (message.author.kind === 'operator') this.pump();
+  }
+
+  /** Logs a failure of the worker's own bookkeeping (the database, most likely). */
+  private failed(error: unknown, what: string): void {
+    if (!this.closed && !this.backend.isDisposed) this.options.logger.warn({ err: error }, what);
   }
 
   /** Sets the message's delivery state (users who see it get `message.updated`). */
-  private record(messageId: Id, delivery: ChannelDelivery): void {
-    if (this.closed || this.backend.isDisposed) return;
-    const result = this.backend.setChannelDelivery(messageId, delivery);
+  private async record(messageId: Id, delivery: ChannelDelivery): Promise<void> {
+    const result = await this.backend.setChannelDelivery(messageId, delivery);
     if (!result.ok) {
       this.options.logger.warn({ messageId, error: result.error }, 'delivery state not recorded');
     }
   }
 
-  /** Arms the timer for the earliest due delivery (or `at`, when sooner). */
-  private schedule(at?: number): void {
-    if (this.closed) return;
-    const next = at ?? this.sql.nextDue.get() ?? Infinity;
-    if (next >= this.timerAt || next === Infinity) return;
+  /** Arms the timer for `at` (ms since the epoch), unless it is armed sooner already. */
+  private wakeAt(at: number): void {
+    if (this.closed || at >= this.timerAt) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timerAt = next;
+    this.timerAt = at;
     this.timer = setTimeout(
       () => {
         this.timer = undefined;
         this.timerAt = Infinity;
         this.pump();
       },
-      Math.max(0, next - this.backend.now()),
+      Math.max(0, at - this.backend.now()),
     );
     this.timer.unref?.();
   }
 
-  /** Starts every due delivery not in flight, then waits for the next one. */
+  /** Claims and starts every due delivery, then waits for the next one; one pump at a time. */
   private pump(): void {
-    if (this.closed || this.backend.isDisposed) return;
-    const now = this.backend.now();
-    for (const row of this.sql.due.all(now, 64)) {
-      if (this.inFlight.has(row.message_id)) continue;
-      const endpoint = this.endpoints.get(row.channel_id);
-      const settings = this.settings(endpoint);
-      const claimed = this.sql.claim.run(now + settings.timeoutMs + 1000, now, row.message_id, now);
-      if (claimed.changes === 0) continue;
-      void this.attempt(row, endpoint, settings);
+    if (this.closed) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
     }
-    this.schedule();
+    this.pumping = this.claimAndStart()
+      .catch((error: unknown) => this.failed(error, 'outbound deliveries not claimed'))
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.pumpAgain) {
+          this.pumpAgain = false;
+          this.pump();
+        }
+      });
   }
 
+  private async claimAndStart(): Promise<void> {
+    if (this.backend.isDisposed) return;
+    const endpoints = new Map((await this.store.endpoints()).map((e) => [e.id, e]));
+    // One lease for the batch: long enough for the slowest endpoint's attempt.
+    const longest = Math.max(
+      this.settings(undefined).timeoutMs,
+      ...[...endpoints.values()].map((endpoint) => this.settings(endpoint).timeoutMs),
+    );
+    const now = this.backend.now();
+    const claimed = await this.store.claimDue(now, longest + LEASE_MARGIN_MS, CLAIM_BATCH);
+    for (const claim of claimed) {
+      if (this.closed || this.inFlight.has(claim.messageId)) continue;
+      void this.deliver(claim, endpoints.get(claim.channelId));
+    }
+    if (claimed.length === CLAIM_BATCH) this.pumpAgain = true;
+    const next = await this.store.nextDue();
+    if (next !== undefined) this.wakeAt(next);
+  }
+
+  /** Makes one attempt of a claimed delivery and records how it ended. */
+  private async deliver(claim: ClaimedDelivery, endpoint: ChannelEndpoint | undefined) {
+    const controller = new AbortController();
+    this.inFlight.set(claim.messageId, controller);
+    const settings = this.settings(endpoint);
+    const attempts = claim.attempts + 1;
+    try {
+      if (claim.attempts === 0) {
+        await this.record(claim.messageId, { state: 'sent', at: this.backend.now(), attempts: 0 });
+      }
+      const outcome = await this.attempt(claim, attempts, endpoint, settings, controller);
+      // Stopped meanwhile: the claim runs out and the next start (or another process) retries.
+      if (this.closed || this.backend.isDisposed) return;
+      await this.conclude(claim, attempts, outcome, settings);
+    } catch (error) {
+      this.failed(error, 'outbound delivery not recorded');
+    } finally {
+      this.inFlight.delete(claim.messageId);
+      this.settle();
+    }
+  }
+
+  /** POSTs the delivery's body to the endpoint, within the timeout. */
   private async attempt(
-    row: OutboxRow,
+    claim: ClaimedDelivery,
+    attempts: number,
     endpoint: ChannelEndpoint | undefined,
     settings: OutboundDefaults,
-  ): Promise<void> {
-    const attempts = row.attempts + 1;
-    const controller = new AbortController();
-    this.inFlight.set(row.message_id, controller);
-    let reason: string | undefined;
-    let permanent = false;
+    controller: AbortController,
+  ): Promise<AttemptOutcome> {
+    if (!endpoint?.outbound) {
+      const reason = `The channel "${claim.channelId}" has no outbound webhook any more.`;
+      return { reason, permanent: true };
+    }
+    const secret = outboundSecret(endpoint, this.options.env);
+    if (!secret) return { reason: `The channel "${claim.channelId}" has no secret to sign with.` };
+    const timeout = setTimeout(() => controller.abort(new Error('timeout')), settings.timeoutMs);
     try {
-      const secret = endpoint && outboundSecret(endpoint, this.options.env);
-      if (!endpoint?.outbound) {
-        reason = `The channel "${row.channel_id}" has no outbound webhook any more.`;
-        permanent = true;
-      } else if (!secret) {
-        reason = `The channel "${row.channel_id}" has no secret to sign with.`;
-      } else {
-        const timeout = setTimeout(
-          () => controller.abort(new Error('timeout')),
-          settings.timeoutMs,
-        );
-        try {
-          const response = await this.fetch(endpoint.outbound.url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              [SIGNATURE_HEADER]: signBody(secret, row.body),
-              'x-live-chat-delivery': row.message_id,
-              'x-live-chat-attempt': String(attempts),
-            },
-            body: row.body,
-            signal: controller.signal,
-          });
-          await response.arrayBuffer().catch(() => undefined);
-          if (!response.ok) {
-            reason = `The webhook answered HTTP ${response.status}.`;
-            // Client errors will not go away by asking again (except timeouts and rate limits).
-            permanent =
-              response.status >= 400 &&
-              response.status < 500 &&
-              ![408, 429].includes(response.status);
-          }
-        } finally {
-          clearTimeout(timeout);
-        }
-      }
+      const response = await this.fetch(endpoint.outbound.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signBody(secret, claim.body),
+          'x-live-chat-delivery': claim.messageId,
+          'x-live-chat-attempt': String(attempts),
+        },
+        body: claim.body,
+        signal: controller.signal,
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.ok) return {};
+      return {
+        reason: `The webhook answered HTTP ${response.status}.`,
+        permanent: isPermanent(response.status),
+      };
     } catch (error) {
-      reason = controller.signal.aborted
-        ? this.closed
-          ? undefined
-          : `No answer within ${settings.timeoutMs} ms.`
-        : `The request failed: ${(error as Error).message}${(error as { cause?: Error }).cause ? ` (${(error as { cause: Error }).cause.message})` : ''}.`;
+      return {
+        reason: controller.signal.aborted
+          ? `No answer within ${settings.timeoutMs} ms.`
+          : requestFailure(error),
+      };
     } finally {
-      this.inFlight.delete(row.message_id);
+      clearTimeout(timeout);
     }
-    if (this.closed || this.backend.isDisposed) {
-      this.settle();
-      return; // the row is still pending: the next start tries again
-    }
+  }
+
+  /**
+   * Records the message's new state, then ends the claim. In this order, a process stopping in
+   * between leaves the delivery claimed: it is attempted again after the lease (at least once),
+   * and its state is never behind what the receiver got.
+   */
+  private async conclude(
+    claim: ClaimedDelivery,
+    attempts: number,
+    { reason, permanent }: AttemptOutcome,
+    settings: OutboundDefaults,
+  ): Promise<void> {
     const now = this.backend.now();
+    const { messageId } = claim;
+    let settlement: DeliverySettlement;
     if (reason === undefined) {
-      this.sql.finish.run('delivered', attempts, null, now, row.message_id);
-      this.record(row.message_id, { state: 'delivered', at: now, attempts });
+      this.options.metrics.webhookDelivery('delivered');
+      await this.record(messageId, { state: 'delivered', at: now, attempts });
+      settlement = { state: 'delivered', attempts, error: null };
     } else if (permanent || attempts >= settings.maxAttempts) {
-      this.sql.finish.run('failed', attempts, reason, now, row.message_id);
-      this.record(row.message_id, { state: 'failed', at: now, attempts, reason });
-      this.options.logger.warn(
-        { messageId: row.message_id, attempts, reason },
-        'outbound delivery failed',
-      );
+      this.options.metrics.webhookDelivery('failed');
+      await this.record(messageId, { state: 'failed', at: now, attempts, reason });
+      this.options.logger.warn({ messageId, attempts, reason }, 'outbound delivery failed');
+      settlement = { state: 'failed', attempts, error: reason };
     } else {
+      this.options.metrics.webhookDelivery('retry');
       const delay = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempts - 1));
-      this.sql.retry.run(attempts, now + delay, reason, now, row.message_id);
-      this.record(row.message_id, { state: 'sent', at: now, attempts, reason });
-      this.options.logger.debug(
-        { messageId: row.message_id, attempts, reason, delay },
-        'outbound delivery will retry',
-      );
-      this.schedule(now + delay);
+      await this.record(messageId, { state: 'sent', at: now, attempts, reason });
+      this.options.logger.debug({ messageId, attempts, reason, delay }, 'outbound will retry');
+      settlement = { state: 'pending', attempts, error: reason, nextAttemptAt: now + delay };
     }
-    this.settle();
+    if (!(await this.store.settle(claim, settlement, now))) {
+      this.options.logger.info({ messageId }, 'the delivery was claimed again meanwhile');
+    }
+    if (settlement.state === 'pending') this.wakeAt(settlement.nextAttemptAt);
   }
 
   private settle(): void {
@@ -307,26 +306,23 @@ export class OutboundDeliveries {
   }
 
   /** How many deliveries are pending, delivered and failed (operations, tests). */
-  counts(): Record<'pending' | 'delivered' | 'failed', number> {
-    const rows = this.backend.store.db
-      .prepare<[], { state: 'pending' | 'delivered' | 'failed'; n: number }>(
-        'SELECT state, count(*) AS n FROM channel_outbox GROUP BY state',
-      )
-      .all();
-    const counts = { pending: 0, delivered: 0, failed: 0 };
-    for (const row of rows) counts[row.state] = row.n;
-    return counts;
+  counts(): M extends 'sync' ? OutboxCounts : Promise<OutboxCounts> {
+    return this.store.counts() as M extends 'sync' ? OutboxCounts : Promise<OutboxCounts>;
   }
 
-  /** Stops: no new attempts, requests in flight are aborted (and stay pending for the next start). */
+  /** Stops: no new attempts, requests in flight are aborted (and retried after their lease). */
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
       this.stopListening();
       if (this.timer) clearTimeout(this.timer);
+      if (this.poller) clearInterval(this.poller);
       for (const controller of this.inFlight.values()) controller.abort(new Error('closing'));
     }
-    if (this.inFlight.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.add(resolve));
+    const pumping = this.pumping ?? Promise.resolve();
+    if (this.inFlight.size === 0) return pumping;
+    return Promise.all([pumping, new Promise<void>((resolve) => this.idleWaiters.add(resolve))]).then(
+      () => undefined,
+    );
   }
 }

@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 /**
- * The `live-chat-server` command (see `run.ts`):
+ * The `live-chat-server` command (see `run.ts`), the package's `bin`; from the source tree:
  * `node --conditions=@live-chat/source --import tsx packages/server/src/cli/index.ts <command>`.
  */
 import { runCli } from './run.js';

@@ -1,16 +1,12 @@
 /**
  * The admin CLI `live-chat-server`: configuration (`config check`, `config apply`), tokens for
- * operations (`token mint`), the customer simulator (`simulate`) and `serve` (a SQLite server
- * with the channel webhooks). {@link runCli} runs one command and resolves its exit code.
+ * operations (`token mint`), the customer simulator (`simulate`) and `serve` (the server with
+ * the channel webhooks, on SQLite or PostgreSQL). {@link runCli} runs one command and resolves
+ * its exit code.
  */
-import { pino } from 'pino';
 import { mintToken } from '../auth.js';
-import { createChannels } from '../channels/index.js';
-import { applyConfig, configToSeed, loadConfigFile } from '../config/apply.js';
+import { loadConfigFile } from '../config/apply.js';
 import { ConfigError } from '../config/schema.js';
-import { createLiveChatServer } from '../server.js';
-import { createSqliteBackend } from '../storage/backend.js';
-import { openSqliteStore } from '../storage/store.js';
 import {
   numberOption,
   parseArgs,
@@ -19,27 +15,39 @@ import {
   UsageError,
   type Args,
 } from './args.js';
+import { configApply, serve, type CliIo } from './serve.js';
 import { simulateCustomers } from './simulate.js';
 
-/** Where the CLI writes, and what it reads (tests pass their own). */
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+export type { CliIo } from './serve.js';
 
+/** The CLI's help text. */
 export const USAGE = `Usage: live-chat-server <command> [options]
 
   config check FILE                     validate a configuration file
-  config apply FILE --data DIR          apply it to the database in DIR (created when new);
-                                        sessions and messages are kept
+  config apply FILE [--data DIR | --database-url URL]
+                                        apply it to the database (SQLite in DIR, created when
+                                        new, or PostgreSQL); sessions and messages are kept
   token mint --user ID (--secret S | --secret-env NAME) [--ttl SEC] [--issuer I] [--audience A]
                                         print a token for the server (HS256)
   simulate --url URL --channel ID (--secret S | --secret-env NAME)
            [--rate N] [--duration SEC] [--customers K] [--max N]
                                         post signed customer messages to a channel webhook
-  serve --data DIR (--secret S | --secret-env NAME) [--config FILE] [--port P] [--host H] [--dev]
-                                        run the server on SQLite with the channel webhooks
+  serve [--data DIR | --database-url URL] [--secret S | --secret-env NAME | --jwks-url URL]
+        [--config FILE] [--port P] [--host H] [--log-level L] [--metrics] [--dev]
+                                        run the server with the channel webhooks until
+                                        SIGTERM or SIGINT
+
+Settings from the environment (a flag wins over its variable):
+  DATABASE_URL          postgres://… runs on PostgreSQL (several instances may share it)
+  LIVE_CHAT_DATA_DIR    SQLite in this directory (--data), when DATABASE_URL is not set
+  LIVE_CHAT_SECRET      HS256 token secret, at least 32 bytes (--secret)
+  LIVE_CHAT_JWKS_URL    verify tokens with the keys at this URL instead (--jwks-url)
+  LIVE_CHAT_CONFIG      configuration file applied at start (--config)
+  PORT, HOST            where to listen (default 8080 on 127.0.0.1)
+  LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent
+  LIVE_CHAT_METRICS=1   serve Prometheus metrics at /metrics (--metrics)
+  LIVE_CHAT_METRICS_TOKEN
+                        the bearer token /metrics asks for (at least 16 characters)
 `;
 
 function configCheck(args: Args, io: CliIo): number {
@@ -51,27 +59,6 @@ function configCheck(args: Args, io: CliIo): number {
       `${config.groups.length} groups, ${config.customers.length} customers, ` +
       `${config.channels.length} channels)`,
   );
-  return 0;
-}
-
-function configApply(args: Args, io: CliIo): number {
-  const file = args.positional[2];
-  if (!file) throw new UsageError('config apply needs a FILE.');
-  const dataDir = stringOption(args, 'data');
-  const config = loadConfigFile(file);
-  const store = openSqliteStore({ dataDir });
-  try {
-    const report = applyConfig(store, config);
-    io.out(
-      `applied ${file} to ${dataDir}: ${report.users} users, ${report.liveChats} live chats, ` +
-        `${report.groups} groups, ${report.customersAdded} customers added, ${report.channels} channels`,
-    );
-    for (const [kind, ids] of Object.entries(report.notInFile)) {
-      if (ids.length > 0) io.out(`kept (not in the file): ${kind} ${ids.join(', ')}`);
-    }
-  } finally {
-    store.close();
-  }
   return 0;
 }
 
@@ -108,46 +95,21 @@ async function simulate(args: Args, io: CliIo): Promise<number> {
   return failed ? 1 : 0;
 }
 
-async function serve(args: Args, io: CliIo): Promise<number> {
-  const dataDir = stringOption(args, 'data');
-  const secret = secretOption(args, 'secret', io.env);
-  const configFile = args.options.get('config');
-  const config = typeof configFile === 'string' ? loadConfigFile(configFile) : undefined;
-  const backend = createSqliteBackend({ dataDir, ...(config && { seed: configToSeed(config) }) });
-  if (config) applyConfig(backend.store, config);
-  const logger = pino({ name: 'live-chat-server', level: io.env.LOG_LEVEL ?? 'info' });
-  const channels = createChannels({ backend, logger });
-  const server = await createLiveChatServer({
-    backend,
-    auth: { secret },
-    port: numberOption(args, 'port', 8080, 0, 65_535),
-    host: stringOption(args, 'host', '127.0.0.1'),
-    dev: args.options.get('dev') === true,
-    logger,
-    handlers: [channels.handle],
-  });
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
-  await server.close();
-  await channels.close();
-  await backend.dispose();
-  return 0;
-}
-
 /** Runs one CLI command; resolves the exit code (0 ok, 1 failed, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const args = parseArgs(argv, ['dev', 'help']);
+    const args = parseArgs(argv, ['dev', 'help', 'metrics']);
     const [group, command] = args.positional;
     if (args.options.has('help') || group === undefined || group === 'help') {
       io.out(USAGE);
       return group === undefined && !args.options.has('help') ? 2 : 0;
     }
     if (group === 'config' && command === 'check') return configCheck(args, io);
-    if (group === 'config' && command === 'apply') return configApply(args, io);
+    if (group === 'config' && command === 'apply') {
+      const file = args.positional[2];
+      if (!file) throw new UsageError('config apply needs a FILE.');
+      return await configApply(args, file, io);
+    }
     if (group === 'token' && command === 'mint') return await tokenMint(args, io);
     if (group === 'simulate') return await simulate(args, io);
     if (group === 'serve') return await serve(args, io);

@@ -1,11 +1,15 @@
 /**
- * Loading a configuration file and applying it to a database: the directory is upserted (users,
- * live chats, groups; customers only when missing) and the channel endpoints replaced, in one
- * transaction, without touching sessions, messages or event streams.
+ * Loading a configuration file and applying it to a database, SQLite or PostgreSQL: the
+ * directory is upserted (users, live chats, groups; customers only when missing) and the
+ * channel endpoints replaced, in one transaction, without touching sessions, messages or event
+ * streams.
  */
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { SeedData } from '@live-chat/adapters';
+import type { Customer } from '@live-chat/core';
+import { seedNextId, type SeedData } from '@live-chat/adapters';
+import { putGroup, putLiveChat, putUser } from '../postgres/directory.js';
+import { DIRECTORY_LOCK, type PostgresStore } from '../postgres/store.js';
 import type { SqliteStore } from '../storage/store.js';
 import { parseConfig, type ChannelEndpoint, type LiveChatConfig } from './schema.js';
 
@@ -44,45 +48,114 @@ export function readChannelEndpoints(db: Database.Database): ChannelEndpoint[] {
     .map((row) => JSON.parse(row.data) as ChannelEndpoint);
 }
 
+/** Ids of the directory as the database has them, in the order they were added. */
+interface StoredIds {
+  users: string[];
+  liveChats: string[];
+  groups: string[];
+}
+
+/** The report of applying `config` to a database that held `stored`. */
+function applyReport(config: LiveChatConfig, stored: StoredIds, added: Customer[]): ApplyReport {
+  const missing = (ids: string[], wanted: { id: string }[]) => {
+    const keep = new Set(wanted.map((item) => item.id));
+    return ids.filter((id) => !keep.has(id));
+  };
+  return {
+    users: config.users.length,
+    liveChats: config.liveChats.length,
+    groups: config.groups.length,
+    customersAdded: added.length,
+    channels: config.channels.length,
+    notInFile: {
+      users: missing(stored.users, config.users),
+      liveChats: missing(stored.liveChats, config.liveChats),
+      groups: missing(stored.groups, config.groups),
+    },
+  };
+}
+
 /**
  * Applies a configuration to a store in one transaction: upserts users, live chats and groups,
  * adds the customers it does not know yet, and replaces the channel endpoints. Sessions,
  * messages, queues, event streams and command results stay. Users, live chats and groups the
  * file no longer names are kept and reported. Other processes on the same database see the new
  * directory from their next transaction on; signed-in clients see it in their next snapshot.
+ *
+ * A SQLite store answers at once; a PostgreSQL store with a promise (instances applying the
+ * same file at once take turns).
  */
-export function applyConfig(store: SqliteStore, config: LiveChatConfig): ApplyReport {
+export function applyConfig(store: SqliteStore, config: LiveChatConfig): ApplyReport;
+export function applyConfig(store: PostgresStore, config: LiveChatConfig): Promise<ApplyReport>;
+export function applyConfig(
+  store: SqliteStore | PostgresStore,
+  config: LiveChatConfig,
+): ApplyReport | Promise<ApplyReport> {
+  return store.mode === 'sync' ? applyToSqlite(store, config) : applyToPostgres(store, config);
+}
+
+function applyToSqlite(store: SqliteStore, config: LiveChatConfig): ApplyReport {
   const db = store.db;
   return store.run((tx) => {
-    const names = (sql: string) =>
+    const ids = (table: string) =>
       db
-        .prepare<[], { id: string }>(sql)
-        .all()
-        .map((row) => row.id);
-    const missing = (ids: string[], wanted: { id: string }[]) => {
-      const keep = new Set(wanted.map((item) => item.id));
-      return ids.filter((id) => !keep.has(id));
-    };
-    const notInFile = {
-      users: missing(names('SELECT id FROM users ORDER BY rowid'), config.users),
-      liveChats: missing(names('SELECT id FROM live_chats ORDER BY rowid'), config.liveChats),
-      groups: missing(names('SELECT id FROM operator_groups ORDER BY rowid'), config.groups),
-    };
-    const newCustomers = config.customers.filter((customer) => !tx.customer(customer.id));
+        .prepare<[], string>(`SELECT id FROM ${table} ORDER BY rowid`)
+        .pluck()
+        .all();
+    const stored = { users: ids('users'), liveChats: ids('live_chats'), groups: ids('operator_groups') };
+    const added = config.customers.filter((customer) => !tx.customer(customer.id));
     // A nested transaction of better-sqlite3 is a savepoint of this one.
-    store.importSeed({ ...configToSeed(config), customers: newCustomers });
+    store.importSeed({ ...configToSeed(config), customers: added });
     db.prepare('DELETE FROM channel_endpoints').run();
     const insert = db.prepare<[string, string]>(
       'INSERT INTO channel_endpoints (id, data) VALUES (?, ?)',
     );
     for (const endpoint of config.channels) insert.run(endpoint.id, JSON.stringify(endpoint));
-    return {
-      users: config.users.length,
-      liveChats: config.liveChats.length,
-      groups: config.groups.length,
-      customersAdded: newCustomers.length,
-      channels: config.channels.length,
-      notInFile,
+    return applyReport(config, stored, added);
+  });
+}
+
+function applyToPostgres(store: PostgresStore, config: LiveChatConfig): Promise<ApplyReport> {
+  return store.run(async (tx) => {
+    const db = tx.connection;
+    await db.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
+    const ids = async (table: string) =>
+      (await db.query<{ id: string }>(`SELECT id FROM ${table} ORDER BY pk`)).rows.map(
+        (row) => row.id,
+      );
+    const stored = {
+      users: await ids('users'),
+      liveChats: await ids('live_chats'),
+      groups: await ids('operator_groups'),
     };
+    const added: Customer[] = [];
+    for (const customer of config.customers) {
+      if (!(await tx.customer(customer.id))) added.push(customer);
+    }
+    for (const user of config.users) await putUser(db, user);
+    for (const chat of config.liveChats) await putLiveChat(db, chat);
+    for (const group of config.groups) await putGroup(db, group);
+    for (const customer of added) await tx.putCustomer(customer);
+    // Generated ids continue above the ids of the added customers.
+    const nextId = seedNextId({ ...configToSeed(config), customers: added });
+    await db.query(
+      `SELECT setval('record_ids', $1) WHERE $1 > (SELECT last_value FROM record_ids)`,
+      [nextId - 1],
+    );
+    await db.query('DELETE FROM channel_endpoints');
+    for (const endpoint of config.channels) {
+      await db.query(
+        `INSERT INTO channel_endpoints (id, live_chat_id, channel, has_outbound, data)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [
+          endpoint.id,
+          endpoint.liveChatId,
+          endpoint.channel,
+          endpoint.outbound !== undefined,
+          JSON.stringify(endpoint),
+        ],
+      );
+    }
+    return applyReport(config, stored, added);
   });
 }

@@ -1,69 +1,25 @@
 /**
- * The directory of a PostgreSQL store: users, live chats and operator groups. It changes rarely
- * (seeding, an administrator) and is read by nearly every transaction, and the engine memoises
- * what it derives from these values by identity; so each instance keeps the parsed directory in
- * memory and hands out the same values until it changes. Every directory write bumps the
+ * The directory of a PostgreSQL store: users, live chats and operator groups, kept by each
+ * instance as a {@link DirectoryView} (see there why). Every directory write bumps the
  * `directory` counter in its transaction; every transaction reads the counter first (in the same
  * round trip as its `BEGIN`) and loads the directory again, inside that transaction, when
  * another instance changed it.
  */
 import type pg from 'pg';
-import type { Id, LiveChat, OperatorGroup, User } from '@live-chat/core';
-
-/** The live chats a user operates or supervises and the groups they are a member of. */
-export interface Memberships {
-  liveChats: LiveChat[];
-  groups: OperatorGroup[];
-}
-
-const NO_MEMBERSHIPS: Memberships = Object.freeze({ liveChats: [], groups: [] }) as Memberships;
-
-/** One version of the directory, as read from the tables. */
-export class DirectoryView {
-  private readonly memberships = new Map<Id, Memberships>();
-  readonly staff: ReadonlySet<Id>;
-
-  constructor(
-    readonly version: number,
-    readonly users: ReadonlyMap<Id, User>,
-    readonly liveChats: ReadonlyMap<Id, LiveChat>,
-    readonly groups: ReadonlyMap<Id, OperatorGroup>,
-  ) {
-    const staff = new Set<Id>();
-    for (const chat of liveChats.values()) {
-      for (const id of [...chat.operatorIds, ...chat.supervisorIds]) staff.add(id);
-    }
-    this.staff = staff;
-  }
-
-  membershipsOf(userId: Id): Memberships {
-    let found = this.memberships.get(userId);
-    if (!found) {
-      const liveChats = [...this.liveChats.values()].filter(
-        (chat) => chat.operatorIds.includes(userId) || chat.supervisorIds.includes(userId),
-      );
-      const groups = [...this.groups.values()].filter((group) => group.memberIds.includes(userId));
-      found =
-        liveChats.length === 0 && groups.length === 0 ? NO_MEMBERSHIPS : { liveChats, groups };
-      this.memberships.set(userId, found);
-    }
-    return found;
-  }
-}
+import type { LiveChat, OperatorGroup, User } from '@live-chat/core';
+import { DirectoryView } from '@live-chat/core/engine';
 
 /** Reads the directory tables inside the caller's transaction. */
-export async function loadDirectory(
-  client: pg.ClientBase,
-  version: number,
-): Promise<DirectoryView> {
-  const byId = <T extends { id: Id }>(rows: { data: T }[]) =>
-    new Map(rows.map(({ data }) => [data.id, data]));
-  const users = await client.query<{ data: User }>('SELECT data FROM users ORDER BY pk');
-  const chats = await client.query<{ data: LiveChat }>('SELECT data FROM live_chats ORDER BY pk');
-  const groups = await client.query<{ data: OperatorGroup }>(
-    'SELECT data FROM operator_groups ORDER BY pk',
+export async function loadDirectory(client: pg.ClientBase): Promise<DirectoryView> {
+  const documents = async <T>(table: string) =>
+    (await client.query<{ data: T }>(`SELECT data FROM ${table} ORDER BY pk`)).rows.map(
+      (row) => row.data,
+    );
+  return new DirectoryView(
+    await documents<User>('users'),
+    await documents<LiveChat>('live_chats'),
+    await documents<OperatorGroup>('operator_groups'),
   );
-  return new DirectoryView(version, byId(users.rows), byId(chats.rows), byId(groups.rows));
 }
 
 /** Directory writes (seeding, administration): call inside a write transaction. */

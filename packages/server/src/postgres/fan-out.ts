@@ -181,7 +181,7 @@ export class CrossInstanceDelivery {
   }
 
   /** A change this instance committed: its events go out at once where they follow the cursors. */
-  committed(change: CommittedChange): void {
+  deliver(change: CommittedChange): void {
     const behind = new Set<Id>();
     for (const { userId, event } of change.events) {
       this.learn(userId, event.seq);

@@ -16,43 +16,48 @@
  */
 import pg from 'pg';
 import type { Id } from '@live-chat/core';
-import type { StoragePort, StoreTransaction, TransactionOptions } from '@live-chat/core/engine';
+import type {
+  DirectoryView,
+  StoragePort,
+  StoreTransaction,
+  TransactionOptions,
+} from '@live-chat/core/engine';
 import type { SeedData } from '@live-chat/adapters';
 import { StorageError } from '../storage/errors.js';
-import { DirectoryView, loadDirectory } from './directory.js';
+import {
+  storeSettings,
+  wholeOption,
+  type SqlStoreOptions,
+  type StoreRetention,
+  type StoreSettings,
+} from '../storage/retention.js';
+import { PostgresChannelStore } from './channel-store.js';
+import { loadDirectory } from './directory.js';
 import { migratePostgres, type PostgresMigrationReport } from './migrations/index.js';
 import { importSeed } from './seed.js';
-import { PostgresTransaction, type PostgresTransactionContext } from './transaction.js';
+import { PostgresTransaction } from './transaction.js';
 
 /** The channel of `NOTIFY`: which users have new events, up to which seq. */
 export const EVENTS_CHANNEL = 'live_chat_events';
+
+/**
+ * The advisory lock that directory writes of several instances take turns through (seeding a
+ * new database, applying a configuration); held until the transaction ends.
+ */
+export const DIRECTORY_LOCK = 1279480645;
 
 /** A `NOTIFY` payload must stay below 8000 bytes; larger announcements are split. */
 const NOTIFY_PAYLOAD_BYTES = 7000;
 
 /** How long the store keeps what only serves retries and resumes. */
-export interface PostgresRetention {
-  /** Events each user's log keeps for `events(sinceSeq)` (default 10,000). */
-  eventsPerUser?: number;
-  /** Events older than this many ms are dropped by {@link PostgresStore.prune} (default: none). */
-  eventMaxAgeMs?: number;
-  /** How long a `commandId` answers with its first result, in ms (default 7 days). */
-  commandResultMaxAgeMs?: number;
-  /** Activity entries each user keeps (default 500). */
-  activityPerUser?: number;
-}
+export type PostgresRetention = StoreRetention;
 
 /** Options of {@link openPostgresStore}. */
-export interface PostgresStoreOptions {
+export interface PostgresStoreOptions extends SqlStoreOptions {
   /** `postgres://user:password@host:port/database` (e.g. `DATABASE_URL`). */
   url: string;
   /** Connections of the pool (default 10). */
   poolSize?: number;
-  retention?: PostgresRetention;
-  /** Prefix of generated ids (e.g. `'eu-'`), to keep ids of several stores apart. */
-  idPrefix?: string;
-  /** The clock of event times, for retention by age (default `Date.now`). */
-  now?: () => number;
   /** How many times a transaction runs at most when it keeps losing races (default 30). */
   maxAttempts?: number;
 }
@@ -105,50 +110,30 @@ export function notifyPayloads(appended: ReadonlyMap<Id, number>): string[] {
   return payloads;
 }
 
-function wholeOption(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    throw new StorageError('INVALID_OPTIONS', `"${name}" must be a whole number, 1 or more.`);
-  }
-  return value;
-}
-
 /** The PostgreSQL store (see the module comment). Open one with {@link openPostgresStore}. */
 export class PostgresStore implements StoragePort<'async'> {
   readonly mode = 'async';
   readonly pool: pg.Pool;
-  private readonly context: PostgresTransactionContext;
-  private readonly eventMaxAgeMs: number | undefined;
+  private readonly settings: StoreSettings;
   private readonly maxAttempts: number;
-  private directory: DirectoryView | undefined;
+  /** The directory as last read, and the version of it. */
+  private directory: { view: DirectoryView; version: number } | undefined;
   private closed = false;
   /** What opening the database migrated (set by {@link openPostgresStore}). */
   migrations: PostgresMigrationReport = { applied: [], version: 0 };
   /** Transactions run again after a lost race, since the store opened (for tests and metrics). */
   retries = 0;
+  /** The channel records (endpoints, inbound ids, the outbound queue), shared by all instances. */
+  readonly channels: PostgresChannelStore;
 
   /** Use {@link openPostgresStore}. */
   constructor(readonly options: PostgresStoreOptions) {
-    const retention = options.retention ?? {};
-    if (retention.eventMaxAgeMs !== undefined && !(retention.eventMaxAgeMs > 0)) {
-      throw new StorageError('INVALID_OPTIONS', '"retention.eventMaxAgeMs" must be above 0.');
-    }
-    this.eventMaxAgeMs = retention.eventMaxAgeMs;
+    this.settings = storeSettings(options);
     this.maxAttempts = wholeOption(options.maxAttempts, 30, 'maxAttempts');
-    this.context = {
-      idPrefix: options.idPrefix ?? '',
-      eventsPerUser: wholeOption(retention.eventsPerUser, 10_000, 'retention.eventsPerUser'),
-      activityPerUser: wholeOption(retention.activityPerUser, 500, 'retention.activityPerUser'),
-      commandResultMaxAgeMs: wholeOption(
-        retention.commandResultMaxAgeMs,
-        7 * 24 * 60 * 60 * 1000,
-        'retention.commandResultMaxAgeMs',
-      ),
-      now: options.now ?? Date.now,
-    };
     this.pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10 });
     // An idle connection the server dropped: the pool replaces it; nothing to do here.
     this.pool.on('error', () => {});
+    this.channels = new PostgresChannelStore(this.pool);
   }
 
   /** Runs `work` in one transaction (see the module comment), running it again after a lost race. */
@@ -178,12 +163,10 @@ export class PostgresStore implements StoragePort<'async'> {
           `${begin}; SELECT value FROM counters WHERE name = 'directory'`,
         )) as unknown as pg.QueryResult<{ value: number }>[];
         const version = results[1]!.rows[0]!.value;
-        let directory = this.directory;
-        if (directory?.version !== version) {
-          directory = await loadDirectory(client, version);
-          this.directory = directory;
+        if (this.directory?.version !== version) {
+          this.directory = { view: await loadDirectory(client), version };
         }
-        tx = new PostgresTransaction(client, this.context, directory, readOnly);
+        tx = new PostgresTransaction(client, this.settings, this.directory.view, readOnly);
         const value = await work(tx);
         for (const payload of notifyPayloads(tx.appended)) {
           await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
@@ -221,7 +204,7 @@ export class PostgresStore implements StoragePort<'async'> {
   async importSeed(seed: SeedData): Promise<boolean> {
     return this.run(async (tx) => {
       // Serialise seeding between instances; the lock ends with the transaction.
-      await tx.connection.query(`SELECT pg_advisory_xact_lock(1279480645)`);
+      await tx.connection.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
       if ([...tx.users()].length > 0 || [...tx.liveChats()].length > 0) return false;
       const { rows } = await tx.connection.query<{ n: number }>('SELECT count(*) AS n FROM users');
       if (rows[0]!.n > 0) return false;
@@ -236,14 +219,15 @@ export class PostgresStore implements StoragePort<'async'> {
    * dropped.
    */
   async prune(): Promise<number> {
-    const now = this.context.now();
+    const now = this.settings.now();
     return this.run(async (tx) => {
       const db = tx.connection;
       await db.query('DELETE FROM command_results WHERE at < $1', [
-        now - this.context.commandResultMaxAgeMs,
+        now - this.settings.commandResultMaxAgeMs,
       ]);
-      if (this.eventMaxAgeMs === undefined) return 0;
-      const cutoff = now - this.eventMaxAgeMs;
+      const { eventMaxAgeMs } = this.settings;
+      if (eventMaxAgeMs === undefined) return 0;
+      const cutoff = now - eventMaxAgeMs;
       // Each expired stream keeps its tail from the first recent event (none: its end).
       const { rows } = await db.query<{ n: number }>(
         `WITH expired AS (

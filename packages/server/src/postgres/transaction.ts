@@ -9,57 +9,37 @@ import type {
   ActivityEntry,
   Customer,
   Id,
-  LiveChat,
   Message,
-  OperatorGroup,
   ServerEvent,
   Session,
   SessionEpisode,
-  User,
 } from '@live-chat/core';
 import type {
   CommandRecord,
+  DirectoryView,
   EventInput,
   EventLogRead,
   IdKind,
   StoredMessagePage,
   StoreTransaction,
 } from '@live-chat/core/engine';
-import { StorageError } from '../storage/errors.js';
+import type { StoreSettings } from '../storage/retention.js';
+import { queueOperatorMessage } from './channel-store.js';
 import {
   episodeColumns,
   episodeFromRow,
+  eventFromRow,
   messageColumns,
   messageFromRow,
   sessionColumns,
   sessionFromRow,
   type EpisodeRow,
+  type EventRow,
   type MessageRow,
   type SessionRow,
 } from '../storage/rows.js';
 import { foldForSearch } from '../storage/search-text.js';
-import type { DirectoryView, Memberships } from './directory.js';
-
-/** Prefix of generated ids per kind, e.g. `s-42` for a session (as in the other stores). */
-const ID_PREFIXES: Record<IdKind, string> = {
-  session: 's',
-  message: 'm',
-  customer: 'cust',
-  activity: 'act',
-};
-
-/** What a transaction needs of its store. */
-export interface PostgresTransactionContext {
-  idPrefix: string;
-  /** Events each user's log keeps. */
-  eventsPerUser: number;
-  /** Activity entries each user keeps. */
-  activityPerUser: number;
-  /** Command results older than this (relative to a new one) are dropped. */
-  commandResultMaxAgeMs: number;
-  /** The store's clock (event times, for retention by age). */
-  now: () => number;
-}
+import { TransactionBase } from '../storage/transaction-base.js';
 
 /** A message row with the columns only PostgreSQL has. */
 type PgMessageRow = Omit<MessageRow, 'channel_delivery'> & {
@@ -118,27 +98,26 @@ const placeholders = (count: number, from = 1) =>
  * the search hooks and {@link allSessions}; it remembers the last seq it gave each user, which
  * the store announces with `NOTIFY` before it commits.
  */
-export class PostgresTransaction implements StoreTransaction<'async'> {
-  private open = true;
+export class PostgresTransaction extends TransactionBase implements StoreTransaction<'async'> {
   /** The last seq appended per user in this transaction. */
   readonly appended = new Map<Id, number>();
 
+  /** A transaction on `client` (the store makes one per run of a transaction). */
   constructor(
     private readonly client: pg.ClientBase,
-    private readonly context: PostgresTransactionContext,
+    settings: StoreSettings,
     private readonly directory: DirectoryView,
     private readonly readOnly: boolean,
-  ) {}
+  ) {
+    super(settings);
+  }
 
-  /** Ends this transaction's validity (the store calls it when the transaction ends). */
-  close(): void {
-    this.open = false;
+  protected directoryView(): DirectoryView {
+    return this.directory;
   }
 
   private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
-    if (!this.open) {
-      throw new StorageError('CLOSED', 'This transaction has ended; use the store for a new one.');
-    }
+    this.check();
     return this.client.query<R>(text, values);
   }
 
@@ -154,42 +133,10 @@ export class PostgresTransaction implements StoreTransaction<'async'> {
 
   async newId(kind: IdKind): Promise<Id> {
     const row = await this.first<{ n: number }>(`SELECT nextval('record_ids') AS n`);
-    return `${this.context.idPrefix}${ID_PREFIXES[kind]}-${row!.n}`;
+    return this.idOf(kind, row!.n);
   }
 
-  // ── directory (an in-memory copy of this transaction's version) ──────────────────────────
-
-  user(userId: Id): User | undefined {
-    return this.directory.users.get(userId);
-  }
-
-  users(): Iterable<User> {
-    return this.directory.users.values();
-  }
-
-  liveChat(liveChatId: Id): LiveChat | undefined {
-    return this.directory.liveChats.get(liveChatId);
-  }
-
-  liveChats(): Iterable<LiveChat> {
-    return this.directory.liveChats.values();
-  }
-
-  group(groupId: Id): OperatorGroup | undefined {
-    return this.directory.groups.get(groupId);
-  }
-
-  groups(): Iterable<OperatorGroup> {
-    return this.directory.groups.values();
-  }
-
-  membershipsOf(userId: Id): Memberships {
-    return this.directory.membershipsOf(userId);
-  }
-
-  staffIds(): Iterable<Id> {
-    return this.directory.staff;
-  }
+  // ── customers ────────────────────────────────────────────────────────────────────────────
 
   async customer(customerId: Id): Promise<Customer | undefined> {
     const row = await this.first<{ data: Customer }>('SELECT data FROM customers WHERE id = $1', [
@@ -305,6 +252,10 @@ export class PostgresTransaction implements StoreTransaction<'async'> {
         message.channelDelivery ? JSON.stringify(message.channelDelivery) : null,
       ],
     );
+    // Queued in this transaction: the message and its delivery commit together.
+    if (message.author.kind === 'operator') {
+      await queueOperatorMessage(this.client, message, this.user(message.author.userId));
+    }
   }
 
   /** Replaces a stored message's delivery state (the only field that changes). */
@@ -433,7 +384,7 @@ export class PostgresTransaction implements StoreTransaction<'async'> {
     await this.query(
       `DELETE FROM activity WHERE user_id = $1 AND pk <= (
          SELECT pk FROM activity WHERE user_id = $1 ORDER BY pk DESC LIMIT 1 OFFSET $2)`,
-      [userId, this.context.activityPerUser],
+      [userId, this.settings.activityPerUser],
     );
   }
 
@@ -464,13 +415,11 @@ export class PostgresTransaction implements StoreTransaction<'async'> {
     await this.query('INSERT INTO events (user_id, seq, at, event) VALUES ($1, $2, $3, $4)', [
       userId,
       seq,
-      this.context.now(),
+      this.settings.now(),
       JSON.stringify(input),
     ]);
-    // Trim in batches, so retention costs one statement per many events.
-    const limit = this.context.eventsPerUser;
-    if (seq - stream!.oldest_seq + 1 > limit + Math.max(1, Math.floor(limit / 4))) {
-      const oldest = seq - limit + 1;
+    const oldest = this.trimmedOldestSeq(seq, stream!.oldest_seq);
+    if (oldest !== undefined) {
       await this.query('DELETE FROM events WHERE user_id = $1 AND seq < $2', [userId, oldest]);
       await this.query('UPDATE event_streams SET oldest_seq = $2 WHERE user_id = $1', [
         userId,
@@ -497,11 +446,11 @@ export class PostgresTransaction implements StoreTransaction<'async'> {
     const inRange = sinceSeq >= stream.oldest_seq - 1 && sinceSeq <= stream.last_seq;
     const events = inRange
       ? (
-          await this.rows<{ seq: number; event: string }>(
+          await this.rows<EventRow>(
             'SELECT seq, event FROM events WHERE user_id = $1 AND seq > $2 ORDER BY seq',
             [userId, sinceSeq],
           )
-        ).map(({ seq, event }) => ({ ...(JSON.parse(event) as EventInput), seq }) as ServerEvent)
+        ).map(eventFromRow)
       : [];
     return { lastSeq: stream.last_seq, oldestSeq: stream.oldest_seq, events };
   }

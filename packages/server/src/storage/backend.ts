@@ -1,40 +1,14 @@
 /**
  * A live chat backend on SQLite: the engine of `@live-chat/core/engine` over a
- * {@link SqliteStore}, with live delivery of committed changes. It offers the per-user API of the
- * memory backend (what `createLiveChatServer` serves) plus the customer side for channels, and
- * everything it records survives a restart: sessions, messages, seqs, command results.
+ * {@link SqliteStore}, with live delivery of committed changes (see {@link SqlBackend}). It
+ * offers the per-user API of the memory backend (what `createLiveChatServer` serves) plus the
+ * customer side for channels, and everything it records survives a restart: sessions,
+ * messages, seqs, command results.
  */
-import { fail } from '@live-chat/core';
-import type {
-  ChannelDelivery,
-  Command,
-  CommandResult,
-  Customer,
-  HistoryQuery,
-  Id,
-  LiveChat,
-  Message,
-  MessagePage,
-  Report,
-  ReportQuery,
-  Result,
-  SearchHit,
-  SearchQuery,
-  ServerEvent,
-  Session,
-  Snapshot,
-} from '@live-chat/core';
-import {
-  createEngine,
-  LiveDelivery,
-  type CustomerMessageInput,
-  type EventListener,
-  type MessageListener,
-  type CustomerWriteValue,
-  type LiveChatEngine,
-  type NewCustomer,
-} from '@live-chat/core/engine';
+import { LiveDelivery, type CommittedChange } from '@live-chat/core/engine';
 import type { SeedData } from '@live-chat/adapters';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { SqlBackend } from './sql-backend.js';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './store.js';
 
 /** Options of {@link createSqliteBackend}. */
@@ -56,212 +30,94 @@ export type SqliteBackendOptions = SqliteStoreOptions & {
    * timeout); the next run tries again. Default: the error is dropped.
    */
   onPruneError?: (error: unknown) => void;
+  /**
+   * Checkpoint the WAL from a worker thread, off the request path (default `true`; see
+   * `checkpointer.ts`). `false`: SQLite checkpoints inside commits, as it does by default.
+   */
+  backgroundCheckpoints?: boolean;
 };
 
-const disposed = () => fail<never>('INTERNAL', 'The backend was disposed.');
+/** Opens the store, loads `seed` into a new database and applies retention once. */
+function openSeededStore(options: SqliteBackendOptions): SqliteStore {
+  const { seed, ...storeOptions } = options;
+  const store = openSqliteStore(storeOptions);
+  try {
+    if (seed !== undefined && store.isEmpty()) {
+      store.importSeed(typeof seed === 'function' ? seed() : seed);
+    }
+    store.prune();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return store;
+}
+
+/** How one write of {@link SqliteBackend.writeTogether} ended. */
+export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
  * The SQLite backend (see the module comment). Every call answers synchronously: better-sqlite3
  * runs each transaction to its end in the call.
  */
-export class SqliteBackend {
-  /** The store the engine works on. */
-  readonly store: SqliteStore;
-  private readonly engine: LiveChatEngine<'sync'>;
-  private readonly delivery = new LiveDelivery();
-  private readonly pruneTimer: ReturnType<typeof setInterval> | undefined;
-  private disposed = false;
-  private readonly disposeHooks = new Set<() => void>();
+export class SqliteBackend extends SqlBackend<'sync', SqliteStore> {
+  private readonly live: LiveDelivery;
+  private readonly checkpointer: Checkpointer | undefined;
+  /** Changes committed inside {@link writeTogether}, delivered after its commit. */
+  private grouped: CommittedChange[] | undefined;
 
   /** Use {@link createSqliteBackend}. */
   constructor(options: SqliteBackendOptions) {
-    const { seed, pruneIntervalMs = 60_000, onPruneError, ...storeOptions } = options;
-    this.store = openSqliteStore(storeOptions);
+    const live = new LiveDelivery();
+    super(openSeededStore(options), live, options.now);
+    this.live = live;
+    this.prunePeriodically(options.pruneIntervalMs ?? 60_000, options.onPruneError);
+    if (options.backgroundCheckpoints !== false) {
+      this.checkpointer = startCheckpointer(this.store.db, {
+        busyTimeoutMs: options.busyTimeoutMs,
+      });
+    }
+  }
+
+  /**
+   * Runs several writes in one transaction with a single commit (a group commit: one disk write
+   * for many requests). Each write runs in a savepoint: one that throws is rolled back alone,
+   * and its outcome says so. Live delivery of every change waits for the commit; when the
+   * commit fails, nothing is delivered and the call throws.
+   */
+  writeTogether<T>(writes: readonly (() => T)[]): WriteOutcome<T>[] {
+    if (this.grouped) throw new Error('writeTogether does not nest.');
+    const grouped: CommittedChange[] = (this.grouped = []);
+    let outcomes: WriteOutcome<T>[];
     try {
-      if (seed !== undefined && this.store.isEmpty()) {
-        this.store.importSeed(typeof seed === 'function' ? seed() : seed);
-      }
-      this.store.prune();
-    } catch (error) {
-      this.store.close();
-      throw error;
+      outcomes = this.store.together(() =>
+        writes.map((write): WriteOutcome<T> => {
+          const mark = grouped.length;
+          try {
+            return { ok: true, value: this.store.together(write) };
+          } catch (error) {
+            grouped.length = mark; // rolled back: its changes never happened
+            return { ok: false, error };
+          }
+        }),
+      );
+    } finally {
+      this.grouped = undefined;
     }
-    this.engine = createEngine({
-      store: this.store,
-      now: options.now,
-      onCommit: (change) => this.delivery.deliver(change),
-    });
-    if (pruneIntervalMs > 0) {
-      this.pruneTimer = setInterval(() => {
-        try {
-          this.prune();
-        } catch (error) {
-          onPruneError?.(error);
-        }
-      }, pruneIntervalMs);
-      this.pruneTimer.unref?.();
-    }
+    for (const change of grouped) super.committed(change);
+    return outcomes;
   }
 
-  /** The backend's current time. */
-  now(): number {
-    return this.engine.now();
+  /** Inside {@link writeTogether} a change waits for the group's commit. */
+  protected override committed(change: CommittedChange): void {
+    if (this.grouped) this.grouped.push(change);
+    else super.committed(change);
   }
 
-  // ── writes ───────────────────────────────────────────────────────────────────────────────
-
-  /**
-   * Executes an operator command for `userId`. A `commandId` seen before (for the same user,
-   * also before a restart) returns the first result again and changes nothing.
-   */
-  execute<C extends Command>(userId: Id, command: C): CommandResult<C> {
-    if (this.disposed) return disposed();
-    return this.engine.execute(userId, command);
-  }
-
-  /**
-   * A customer writes to a live chat (a channel's inbound message): appended to their open
-   * session, or reopening their last one, or starting a new queued one. A repeated
-   * `clientMessageId` returns the message already stored.
-   */
-  customerWrites(input: CustomerMessageInput): Result<CustomerWriteValue> {
-    if (this.disposed) return disposed();
-    return this.engine.customerWrites(input);
-  }
-
-  /**
-   * Records how far an operator message got through its channel's outbound webhook; users who
-   * see the session get `message.updated`.
-   */
-  setChannelDelivery(messageId: Id, delivery: ChannelDelivery): Result<Message> {
-    if (this.disposed) return disposed();
-    return this.engine.setChannelDelivery(messageId, delivery);
-  }
-
-  /** Adds a customer (e.g. a new visitor of a channel); all staff get `customer.upserted`. */
-  addCustomer(input: NewCustomer): Result<Customer> {
-    if (this.disposed) return disposed();
-    return this.engine.addCustomer(input);
-  }
-
-  // ── per-user reads ───────────────────────────────────────────────────────────────────────
-
-  /** Everything `userId` sees, at the current position of their stream. */
-  snapshot(userId: Id): Result<Snapshot> {
-    if (this.disposed) return disposed();
-    return this.engine.snapshot(userId);
-  }
-
-  /** The user's events after `sinceSeq` (`RESYNC_REQUIRED` when no longer or not yet available). */
-  events(userId: Id, sinceSeq: number): Result<ServerEvent[]> {
-    if (this.disposed) return disposed();
-    return this.engine.events(userId, sinceSeq);
-  }
-
-  /** Receives the user's live events synchronously, in seq order; returns the unsubscribe function. */
-  listen(userId: Id, listener: EventListener): () => void {
-    return this.delivery.listen(userId, listener);
-  }
-
-  /** Seq of the user's last event. */
-  seqOf(userId: Id): number {
-    return this.engine.lastSeq(userId);
-  }
-
-  /** One page of a session's history, if `userId` may see the session. */
-  history(userId: Id, query: HistoryQuery): Result<MessagePage> {
-    if (this.disposed) return disposed();
-    return this.engine.history(userId, query);
-  }
-
-  /** A scoped search over what `userId` may see (session names, or one session and its messages). */
-  search(userId: Id, query: SearchQuery): Result<SearchHit[]> {
-    if (this.disposed) return disposed();
-    return this.engine.search(userId, query);
-  }
-
-  /** A report over the backend's episodes, messages and sessions; members of the live chat only. */
-  report<Q extends ReportQuery>(userId: Id, query: Q): Result<Report<Q>> {
-    if (this.disposed) return disposed();
-    return this.engine.report(userId, query);
-  }
-
-  /** The user's unread count of a session. */
-  unreadOf(userId: Id, sessionId: Id): number {
-    return this.engine.unreadOf(userId, sessionId);
-  }
-
-  /** Calls `listener` after every new message (operator or customer) is committed. */
-  onMessage(listener: MessageListener): () => void {
-    return this.delivery.onMessage(listener);
-  }
-
-  /** Whether the database answers (`/readyz`). */
-  ready(): boolean {
-    return !this.disposed && this.store.ping();
-  }
-
-  // ── direct reads (channels, operations, tests) ───────────────────────────────────────────
-
-  /** A session by id (regardless of who may see it). */
-  getSession(sessionId: Id): Session | undefined {
-    return this.store.run((tx) => tx.session(sessionId), true);
-  }
-
-  /** Every session, or those of one live chat. */
-  sessions(liveChatId?: Id): Session[] {
-    return this.store.run(
-      (tx) => (liveChatId === undefined ? tx.allSessions() : [...tx.sessionsOf(liveChatId)]),
-      true,
-    );
-  }
-
-  /** The newest session between a customer and a live chat, open or closed. */
-  latestSessionOf(customerId: Id, liveChatId: Id): Session | undefined {
-    return this.store.run((tx) => tx.latestSessionOf(customerId, liveChatId), true);
-  }
-
-  /** A session's messages, ascending by order. */
-  messagesOf(sessionId: Id): Message[] {
-    return this.store.run((tx) => tx.messagesOf(sessionId), true);
-  }
-
-  /** A customer by id. */
-  getCustomer(customerId: Id): Customer | undefined {
-    return this.store.run((tx) => tx.customer(customerId), true);
-  }
-
-  /** A live chat by id. */
-  getLiveChat(liveChatId: Id): LiveChat | undefined {
-    return this.store.run((tx) => tx.liveChat(liveChatId), true);
-  }
-
-  // ── life cycle ───────────────────────────────────────────────────────────────────────────
-
-  /** Applies retention by age now (see {@link SqliteStore.prune}); 0 once disposed. */
-  prune(): number {
-    return this.disposed ? 0 : this.store.prune();
-  }
-
-  /** Calls `hook` first when the backend is disposed (e.g. to stop a channel's delivery timers). */
-  onDispose(hook: () => void): () => void {
-    this.disposeHooks.add(hook);
-    return () => this.disposeHooks.delete(hook);
-  }
-
-  /** Whether {@link dispose} was called. */
-  get isDisposed(): boolean {
-    return this.disposed;
-  }
-
-  /** Stops listeners and the prune timer and closes the database; later writes fail. */
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    for (const hook of [...this.disposeHooks]) hook();
-    this.disposeHooks.clear();
-    if (this.pruneTimer) clearInterval(this.pruneTimer);
-    this.delivery.clear();
+  /** Forgets the listeners, stops the checkpoints and closes the database. */
+  protected async close(): Promise<void> {
+    this.live.clear();
+    await this.checkpointer?.stop();
     this.store.close();
   }
 }

@@ -1,35 +1,16 @@
 /**
- * The directory of a SQLite store: users, live chats and operator groups. It changes rarely
- * (seeding, an administrator), is read by nearly every transaction, and the engine memoises
- * what it derives from these values by identity; so the store keeps the parsed directory in
- * memory and hands out the same values until the directory changes. A change made through
- * another connection (another process on the same file) is noticed through SQLite's
- * `PRAGMA data_version`, checked at the start of every transaction.
+ * The directory of a SQLite store: users, live chats and operator groups, kept in memory as a
+ * {@link DirectoryView} (see there why). A change made through another connection (another
+ * process on the same file) is noticed through SQLite's `PRAGMA data_version`, checked at the
+ * start of every transaction.
  */
 import type Database from 'better-sqlite3';
-import type { Id, LiveChat, OperatorGroup, User } from '@live-chat/core';
-
-interface Loaded {
-  users: Map<Id, User>;
-  liveChats: Map<Id, LiveChat>;
-  groups: Map<Id, OperatorGroup>;
-  /** Operators and supervisors of any live chat. */
-  staff: ReadonlySet<Id>;
-  /** Memberships per user, built on first use. */
-  memberships: Map<Id, Memberships>;
-}
-
-/** The live chats a user operates or supervises and the groups they are a member of. */
-export interface Memberships {
-  liveChats: LiveChat[];
-  groups: OperatorGroup[];
-}
-
-const NO_MEMBERSHIPS: Memberships = Object.freeze({ liveChats: [], groups: [] }) as Memberships;
+import type { LiveChat, OperatorGroup, User } from '@live-chat/core';
+import { DirectoryView } from '@live-chat/core/engine';
 
 /** The directory's tables, read through an in-memory copy (see the module comment). */
 export class Directory {
-  private loaded: Loaded | undefined;
+  private loaded: DirectoryView | undefined;
   private dataVersion: number | undefined;
   private readonly readDataVersion: Database.Statement<[], number>;
   private readonly readUsers: Database.Statement<[], { data: string }>;
@@ -84,68 +65,14 @@ export class Directory {
     }
   }
 
-  private load(): Loaded {
-    if (this.loaded) return this.loaded;
-    const parse = <T extends { id: Id }>(rows: { data: string }[]) =>
-      new Map(rows.map(({ data }) => JSON.parse(data) as T).map((value) => [value.id, value]));
-    const liveChats = parse<LiveChat>(this.readLiveChats.all());
-    const staff = new Set<Id>();
-    for (const chat of liveChats.values()) {
-      for (const id of [...chat.operatorIds, ...chat.supervisorIds]) staff.add(id);
-    }
-    this.loaded = {
-      users: parse<User>(this.readUsers.all()),
-      liveChats,
-      groups: parse<OperatorGroup>(this.readGroups.all()),
-      staff,
-      memberships: new Map(),
-    };
+  /** The directory as the tables hold it now (read again only after a change). */
+  view(): DirectoryView {
+    this.loaded ??= new DirectoryView(
+      this.readUsers.all().map(({ data }) => JSON.parse(data) as User),
+      this.readLiveChats.all().map(({ data }) => JSON.parse(data) as LiveChat),
+      this.readGroups.all().map(({ data }) => JSON.parse(data) as OperatorGroup),
+    );
     return this.loaded;
-  }
-
-  user(userId: Id): User | undefined {
-    return this.load().users.get(userId);
-  }
-
-  users(): Iterable<User> {
-    return this.load().users.values();
-  }
-
-  liveChat(liveChatId: Id): LiveChat | undefined {
-    return this.load().liveChats.get(liveChatId);
-  }
-
-  liveChats(): Iterable<LiveChat> {
-    return this.load().liveChats.values();
-  }
-
-  group(groupId: Id): OperatorGroup | undefined {
-    return this.load().groups.get(groupId);
-  }
-
-  groups(): Iterable<OperatorGroup> {
-    return this.load().groups.values();
-  }
-
-  membershipsOf(userId: Id): Memberships {
-    const loaded = this.load();
-    let found = loaded.memberships.get(userId);
-    if (!found) {
-      const liveChats = [...loaded.liveChats.values()].filter(
-        (chat) => chat.operatorIds.includes(userId) || chat.supervisorIds.includes(userId),
-      );
-      const groups = [...loaded.groups.values()].filter((group) =>
-        group.memberIds.includes(userId),
-      );
-      found =
-        liveChats.length === 0 && groups.length === 0 ? NO_MEMBERSHIPS : { liveChats, groups };
-      loaded.memberships.set(userId, found);
-    }
-    return found;
-  }
-
-  staffIds(): ReadonlySet<Id> {
-    return this.load().staff;
   }
 
   // ── writes (seeding, administration): call inside a write transaction ────────────────────

@@ -4,28 +4,17 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Command, ServerEvent } from '@live-chat/core';
-import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
-import { createSqliteBackend, type SqliteBackend } from './backend.js';
+import { createSeedData, SEED_USERS } from '@live-chat/adapters';
+import type { SqliteBackend } from './backend.js';
 import { createTempDir, type TempDir } from './testing/temp-dir.js';
+import { openTestBackend, telegramMessage } from './testing/test-backend.js';
 
 const { operatorA, operatorB, supervisor } = SEED_USERS;
 
 describe('restart durability', () => {
   let dir: TempDir;
   let backend: SqliteBackend;
-  const open = () =>
-    createSqliteBackend({
-      dataDir: dir.path,
-      seed: () => createSeedData({ history: false }),
-      pruneIntervalMs: 0,
-    });
-  const customerId = () => {
-    const customer = backend.store
-      .run((tx) => [...tx.customers()], true)
-      .find((c) => c.kind === 'external' && c.messenger === 'telegram');
-    assert.ok(customer);
-    return customer.id;
-  };
+  const open = () => openTestBackend(dir.path, { seed: () => createSeedData({ history: false }) });
   const restart = async () => {
     await backend.dispose();
     backend = open();
@@ -41,13 +30,7 @@ describe('restart durability', () => {
   });
 
   it('keeps sessions, messages, read markers, seqs and events', async () => {
-    const written = backend.customerWrites({
-      customerId: customerId(),
-      liveChatId: SEED_LIVE_CHATS.support,
-      channel: 'telegram',
-      text: 'Is anyone there?',
-      clientMessageId: 'cm-1',
-    });
+    const written = backend.customerWrites(telegramMessage(backend, 'Is anyone there?', 'cm-1'));
     assert.ok(written.ok);
     const sessionId = written.value.session.id;
     const sent = backend.execute(operatorA, {
@@ -88,12 +71,7 @@ describe('restart durability', () => {
   });
 
   it('answers a commandId retried after a restart with its first result', async () => {
-    const written = backend.customerWrites({
-      customerId: customerId(),
-      liveChatId: SEED_LIVE_CHATS.support,
-      channel: 'telegram',
-      text: 'Help, please.',
-    });
+    const written = backend.customerWrites(telegramMessage(backend, 'Help, please.'));
     assert.ok(written.ok);
     const take: Command = {
       type: 'session.take',
@@ -120,13 +98,7 @@ describe('restart durability', () => {
   });
 
   it('deduplicates clientMessageIds across a restart, and keeps generating new ids', async () => {
-    const input = {
-      customerId: customerId(),
-      liveChatId: SEED_LIVE_CHATS.support,
-      channel: 'telegram' as const,
-      text: 'Once only',
-      clientMessageId: 'webhook-42',
-    };
+    const input = telegramMessage(backend, 'Once only', 'webhook-42');
     const first = backend.customerWrites(input);
     assert.ok(first.ok);
     const sessionId = first.value.session.id;

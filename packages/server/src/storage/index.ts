@@ -19,13 +19,17 @@
  */
 export { createSqliteBackend, SqliteBackend } from './backend.js';
 export type { SqliteBackendOptions } from './backend.js';
-export { openSqliteStore, SqliteStore, DEFAULT_RETENTION } from './store.js';
+export { openSqliteStore, SqliteStore } from './store.js';
 export type { SqliteRetention, SqliteStoreOptions } from './store.js';
+export { DEFAULT_RETENTION } from './retention.js';
+export type { SqlStoreOptions, StoreRetention } from './retention.js';
+export { SqlBackend } from './sql-backend.js';
+export type { SessionListReads, SqlBackendStore } from './sql-backend.js';
 export { DATABASE_FILE_NAME } from './database.js';
 export type { ConnectionOptions, DatabaseLocation } from './database.js';
 export { StorageError } from './errors.js';
 export type { StorageErrorCode } from './errors.js';
 export { MIGRATIONS, migrate } from './migrations/index.js';
-export type { Migration, MigrationReport } from './migrations/index.js';
+export type { Migration, MigrationReport, MigrationStep } from './migrations/index.js';
 export { SqlReports } from './reports.js';
 export { SqliteTransaction } from './transaction.js';

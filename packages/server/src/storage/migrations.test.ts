@@ -2,6 +2,7 @@
 // missing ones (with its rows carried over and indexed), and a newer or different one is refused.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { openDatabase } from './database.js';
 import { StorageError } from './errors.js';
@@ -39,7 +40,7 @@ describe('migrations', () => {
   it('create the whole schema on an empty database, in WAL mode', () => {
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [1, 2, 3], version: 3 });
+      assert.deepEqual(store.migrations, { applied: [1, 2, 3, 4], version: 4 });
       assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
       const tables = store.db
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -56,6 +57,7 @@ describe('migrations', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'search-index' },
       { version: 3, name: 'channels' },
+      { version: 4, name: 'event-log-rows' },
     ]);
   });
 
@@ -64,7 +66,7 @@ describe('migrations', () => {
     const before = applied(file);
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [], version: 3 });
+      assert.deepEqual(store.migrations, { applied: [], version: 4 });
     } finally {
       store.close();
     }
@@ -81,12 +83,29 @@ describe('migrations', () => {
       VALUES ('s-1', 'lc-1', 'cust-1', 'Zoë Schmidt (Web)', 'web', 'closed', 1, 2, 'Grüße', 1, '[]');
       INSERT INTO messages (id, session_id, ord, author_kind, author_id, text, channel, sent_at)
       VALUES ('m-2', 's-1', 1, 'customer', 'cust-1', 'Viele Grüße aus München', 'web', 2);
+      INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES ('u-1', 2, 1);
+      INSERT INTO events (user_id, seq, at, event) VALUES
+        ('u-1', 1, 1, '{"type":"session.removed","sessionId":"s-0"}'),
+        ('u-1', 2, 2, '{"type":"session.removed","sessionId":"s-9"}');
     `);
     db.close();
 
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [2, 3], version: 3 });
+      assert.deepEqual(store.migrations, { applied: [2, 3, 4], version: 4 });
+      // The event log keeps its events, and the next one continues the seqs.
+      const log = store.run((tx) => {
+        tx.appendEvent('u-1', { type: 'session.removed', sessionId: 's-1' });
+        return tx.readEvents('u-1', 0);
+      });
+      assert.deepEqual(
+        log.events.map((event) => [event.seq, event.type === 'session.removed' && event.sessionId]),
+        [
+          [1, 's-0'],
+          [2, 's-9'],
+          [3, 's-1'],
+        ],
+      );
       const sessions = store.run((tx) => tx.sessionsMatching('lc-1', 'zoe schm'), true);
       assert.deepEqual(
         sessions.map((session) => session.id),
@@ -105,29 +124,34 @@ describe('migrations', () => {
     }
   });
 
-  it('refuse a database migrated by a newer release', () => {
-    openSqliteStore({ file }).close();
-    const db = openDatabase({ file });
-    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(
-      MIGRATIONS.length + 1,
-      'from-the-future',
-    );
-    db.close();
-    assert.throws(
-      () => openSqliteStore({ file }),
-      (error: unknown) => error instanceof StorageError && error.code === 'SCHEMA_TOO_NEW',
-    );
-  });
-
-  it('refuse a database whose applied migration differs from this release’s', () => {
-    const db = openDatabase({ file });
-    migrate(db, [{ ...initial, name: 'something-else' }]);
-    db.close();
-    assert.throws(
-      () => openSqliteStore({ file }),
-      (error: unknown) => error instanceof StorageError && error.code === 'SCHEMA_MISMATCH',
-    );
-  });
+  for (const { refused, prepare, code } of [
+    {
+      refused: 'migrated by a newer release',
+      prepare(db: Database.Database) {
+        migrate(db);
+        db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(
+          MIGRATIONS.length + 1,
+          'from-the-future',
+        );
+      },
+      code: 'SCHEMA_TOO_NEW',
+    },
+    {
+      refused: 'whose applied migration differs from this release’s',
+      prepare: (db: Database.Database) => migrate(db, [{ ...initial, name: 'something-else' }]),
+      code: 'SCHEMA_MISMATCH',
+    },
+  ] as const) {
+    it(`refuse a database ${refused}`, () => {
+      const db = openDatabase({ file });
+      prepare(db);
+      db.close();
+      assert.throws(
+        () => openSqliteStore({ file }),
+        (error: unknown) => error instanceof StorageError && error.code === code,
+      );
+    });
+  }
 
   it('roll a failing migration back whole', () => {
     const db = openDatabase({ file });

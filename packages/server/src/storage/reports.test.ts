@@ -11,8 +11,9 @@ import {
   SEED_LIVE_CHATS,
   SEED_USERS,
 } from '@live-chat/adapters';
-import { createSqliteBackend, type SqliteBackend } from './backend.js';
+import type { SqliteBackend } from './backend.js';
 import { createTempDir, type TempDir } from './testing/temp-dir.js';
+import { openTestBackend } from './testing/test-backend.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -29,11 +30,9 @@ describe('SQL reports', () => {
 
   before(() => {
     dir = createTempDir();
-    backend = createSqliteBackend({
-      dataDir: dir.path,
+    backend = openTestBackend(dir.path, {
       seed: createSeedData({ now: START }),
       now: () => clock,
-      pruneIntervalMs: 0,
     });
     // A scripted day and a half after the seeded history, on a clock that moves a few minutes a step.
     const random = createRandom(7);

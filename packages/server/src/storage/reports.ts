@@ -1,9 +1,11 @@
 /**
- * The report figures of core `operatorsPerformance` and `liveChatPerformance`, computed by SQL
- * over the store's tables with the same formulas (see the doc comments in core
- * `domain/reports.ts`): for dashboards, exports and ad-hoc queries that should not load every
- * record of a live chat. The engine's reports remain the ones users get; a test keeps these
- * equal to them on the same records.
+ * The report figures of core `operatorsPerformance` and `liveChatPerformance` as SQL, written
+ * once with the same formulas (see the doc comments in core `domain/reports.ts`) and spelled
+ * for SQLite or PostgreSQL by a {@link ReportDialect}: for dashboards, exports and ad-hoc
+ * queries that should not load every record of a live chat. {@link SqlReports} runs them on a
+ * SQLite store (the PostgreSQL store's `PostgresReports` on its pool). The engine's reports
+ * remain the ones users get; tests keep these equal to them on the same records, on both
+ * databases.
  *
  * Ranges are half-open (`[from, to)`); means are `NULL` (`null`) when there is nothing to
  * average; an operator is the live chat's operator or anyone who appears in the records.
@@ -20,158 +22,239 @@ import type {
 
 const DAY_MS = 86_400_000;
 
-/** Operators' performance, one row per operator ordered by id. */
-export const OPERATORS_PERFORMANCE_SQL = `
+/** The parameters of the report queries. */
+export interface ReportParams {
+  /** The live chat reported on. */
+  liveChatId: string;
+  /** Start of the range, inclusive (ms). */
+  from: number;
+  /** End of the range, exclusive (ms). */
+  to: number;
+  /** Where days are cut, in ms east of UTC (requests per day only). */
+  offsetMs: number;
+}
+
+/** How a database spells the few things the report queries need it to. */
+export interface ReportDialect {
+  /** A query parameter. */
+  param(name: keyof ReportParams): string;
+  /** The mean of a whole-number expression, as a floating point number. */
+  mean(expression: string): string;
+  /** The UTC calendar day (`YYYY-MM-DD`) of a time in ms. */
+  day(ms: string): string;
+  /** Orders text by code point. */
+  codePointOrder: string;
+}
+
+/** SQLite: named parameters (`@from`), `date(…, 'unixepoch')`. */
+export const SQLITE_REPORTS: ReportDialect = {
+  param: (name) => `@${name}`,
+  mean: (expression) => `avg(${expression})`,
+  day: (ms) => `date((${ms}) / 1000.0, 'unixepoch')`,
+  codePointOrder: 'COLLATE BINARY',
+};
+
+/** Positions of the parameters in PostgreSQL queries, in the order of {@link ReportParams}. */
+const POSTGRES_PARAMS: Record<keyof ReportParams, string> = {
+  liveChatId: '$1',
+  from: '$2::bigint',
+  to: '$3::bigint',
+  offsetMs: '$4::bigint',
+};
+
+/** PostgreSQL: positional parameters (`$2::bigint`), `to_char(to_timestamp(…))`. */
+export const POSTGRES_REPORTS: ReportDialect = {
+  param: (name) => POSTGRES_PARAMS[name],
+  mean: (expression) => `avg((${expression})::float8)`,
+  day: (ms) => `to_char(to_timestamp((${ms}) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  codePointOrder: 'COLLATE "C"',
+};
+
+/** The report queries of one dialect. */
+export interface ReportQueries {
+  /** Operators' performance, one row per operator ordered by id. */
+  operatorsPerformance: string;
+  /** Live chat performance: every figure but the days, in one row. */
+  liveChatPerformance: string;
+  /**
+   * Requests per day of the live chat performance report: every day of the range (when it
+   * spans at most 366 days), zeros included, plus any day with requests.
+   */
+  requestsPerDay: string;
+}
+
+/** The report queries spelled for `dialect`. */
+export function reportQueries(dialect: ReportDialect): ReportQueries {
+  const { mean, day } = dialect;
+  const [chat, from, to, offset] = (['liveChatId', 'from', 'to', 'offsetMs'] as const).map(
+    dialect.param,
+  );
+  const inRange = (column: string) => `${column} >= ${from} AND ${column} < ${to}`;
+  const operatorsPerformance = `
 WITH
   taken AS (
     SELECT taken_by AS operator_id, count(*) AS n FROM episodes
-    WHERE live_chat_id = @liveChatId AND taken_by IS NOT NULL
-      AND taken_at >= @from AND taken_at < @to
+    WHERE live_chat_id = ${chat} AND taken_by IS NOT NULL AND ${inRange('taken_at')}
     GROUP BY taken_by),
   closed AS (
-    SELECT closed_by AS operator_id, count(*) AS n, avg(closed_at - started_at) AS mean_ms
+    SELECT closed_by AS operator_id, count(*) AS n, ${mean('closed_at - started_at')} AS mean_ms
     FROM episodes
-    WHERE live_chat_id = @liveChatId AND closed_by IS NOT NULL
-      AND closed_at >= @from AND closed_at < @to
+    WHERE live_chat_id = ${chat} AND closed_by IS NOT NULL AND ${inRange('closed_at')}
     GROUP BY closed_by),
   responded AS (
-    SELECT first_responder_id AS operator_id, avg(first_response_at - started_at) AS mean_ms
+    SELECT first_responder_id AS operator_id,
+      ${mean('first_response_at - started_at')} AS mean_ms
     FROM episodes
-    WHERE live_chat_id = @liveChatId AND first_responder_id IS NOT NULL
-      AND first_response_at >= @from AND first_response_at < @to
+    WHERE live_chat_id = ${chat} AND first_responder_id IS NOT NULL
+      AND ${inRange('first_response_at')}
     GROUP BY first_responder_id),
   sent AS (
     SELECT m.author_id AS operator_id, count(*) AS n
     FROM sessions s JOIN messages m ON m.session_id = s.id
-    WHERE s.live_chat_id = @liveChatId AND m.author_kind = 'operator'
-      AND m.sent_at >= @from AND m.sent_at < @to
+    WHERE s.live_chat_id = ${chat} AND m.author_kind = 'operator' AND ${inRange('m.sent_at')}
     GROUP BY m.author_id),
   open_now AS (
     SELECT assignee_id AS operator_id, count(*) AS n FROM sessions
-    WHERE live_chat_id = @liveChatId AND status = 'active' AND assignee_kind = 'operator'
+    WHERE live_chat_id = ${chat} AND status = 'active' AND assignee_kind = 'operator'
     GROUP BY assignee_id),
   operators AS (
     SELECT user_id AS operator_id FROM live_chat_staff
-    WHERE live_chat_id = @liveChatId AND role = 'operator'
+    WHERE live_chat_id = ${chat} AND role = 'operator'
     UNION SELECT operator_id FROM taken
     UNION SELECT operator_id FROM closed
     UNION SELECT operator_id FROM responded
     UNION SELECT operator_id FROM sent
     UNION SELECT operator_id FROM open_now)
 SELECT
-  o.operator_id                AS operatorId,
-  coalesce(taken.n, 0)         AS sessionsTaken,
-  coalesce(closed.n, 0)        AS sessionsClosed,
-  coalesce(sent.n, 0)          AS messagesSent,
-  responded.mean_ms            AS averageFirstResponseMs,
-  closed.mean_ms               AS averageResolutionMs,
-  coalesce(open_now.n, 0)      AS openNow
+  o.operator_id              AS "operatorId",
+  coalesce(taken.n, 0)       AS "sessionsTaken",
+  coalesce(closed.n, 0)      AS "sessionsClosed",
+  coalesce(sent.n, 0)        AS "messagesSent",
+  responded.mean_ms          AS "averageFirstResponseMs",
+  closed.mean_ms             AS "averageResolutionMs",
+  coalesce(open_now.n, 0)    AS "openNow"
 FROM operators o
   LEFT JOIN taken USING (operator_id)
   LEFT JOIN closed USING (operator_id)
   LEFT JOIN responded USING (operator_id)
   LEFT JOIN sent USING (operator_id)
   LEFT JOIN open_now USING (operator_id)
-ORDER BY o.operator_id`;
+ORDER BY o.operator_id ${dialect.codePointOrder}`;
 
-/** Live chat performance: every figure but the days, in one row. */
-export const LIVE_CHAT_PERFORMANCE_SQL = `
+  const liveChatPerformance = `
 WITH
   requests AS (
     SELECT * FROM episodes
-    WHERE live_chat_id = @liveChatId AND origin = 'customer'
-      AND started_at >= @from AND started_at < @to),
+    WHERE live_chat_id = ${chat} AND origin = 'customer' AND ${inRange('started_at')}),
   closed AS (
-    SELECT * FROM episodes
-    WHERE live_chat_id = @liveChatId AND closed_at >= @from AND closed_at < @to),
+    SELECT * FROM episodes WHERE live_chat_id = ${chat} AND ${inRange('closed_at')}),
   messages_in_range AS (
     SELECT m.author_kind FROM sessions s JOIN messages m ON m.session_id = s.id
-    WHERE s.live_chat_id = @liveChatId AND m.sent_at >= @from AND m.sent_at < @to)
+    WHERE s.live_chat_id = ${chat} AND ${inRange('m.sent_at')})
 SELECT
-  (SELECT count(*) FROM requests)                                       AS requests,
-  (SELECT count(*) FROM closed)                                         AS closed,
-  (SELECT avg(taken_at - started_at) FROM requests WHERE taken_at IS NOT NULL)
-                                                                        AS averageWaitInQueueMs,
-  (SELECT avg(first_response_at - started_at) FROM requests
-     WHERE first_response_at IS NOT NULL)                               AS averageFirstResponseMs,
-  (SELECT avg(closed_at - started_at) FROM closed)                      AS averageResolutionMs,
-  (SELECT count(*) FROM messages_in_range WHERE author_kind = 'customer') AS messagesIn,
-  (SELECT count(*) FROM messages_in_range WHERE author_kind = 'operator') AS messagesOut,
-  (SELECT count(*) FROM requests WHERE first_response_at IS NULL)       AS neverAnswered`;
+  (SELECT count(*) FROM requests)                                         AS "requests",
+  (SELECT count(*) FROM closed)                                           AS "closed",
+  (SELECT ${mean('taken_at - started_at')} FROM requests WHERE taken_at IS NOT NULL)
+                                                                          AS "averageWaitInQueueMs",
+  (SELECT ${mean('first_response_at - started_at')} FROM requests
+     WHERE first_response_at IS NOT NULL)                                 AS "averageFirstResponseMs",
+  (SELECT ${mean('closed_at - started_at')} FROM closed)                  AS "averageResolutionMs",
+  (SELECT count(*) FROM messages_in_range WHERE author_kind = 'customer') AS "messagesIn",
+  (SELECT count(*) FROM messages_in_range WHERE author_kind = 'operator') AS "messagesOut",
+  (SELECT count(*) FROM requests WHERE first_response_at IS NULL)         AS "neverAnswered"`;
 
-/**
- * Requests per day of the live chat performance report: every day of the range (when it spans
- * at most 366 days), zeros included, plus any day with requests; days cut at `@offsetMs` east of
- * UTC.
- */
-export const REQUESTS_PER_DAY_SQL = `
+  const requestsPerDay = `
 WITH RECURSIVE
-  listed AS (SELECT @to > @from AND @to - @from <= 366 * ${DAY_MS} AS yes),
+  listed AS (SELECT ${to} > ${from} AND ${to} - ${from} <= ${366 * DAY_MS} AS yes),
   calendar (t) AS (
-    SELECT @from FROM listed WHERE yes
-    UNION ALL SELECT t + ${DAY_MS} FROM calendar WHERE t + ${DAY_MS} < @to),
+    SELECT ${from} FROM listed WHERE yes
+    UNION ALL SELECT t + ${DAY_MS} FROM calendar WHERE t + ${DAY_MS} < ${to}),
   days (day) AS (
-    SELECT date((t + @offsetMs) / 1000.0, 'unixepoch') FROM calendar
-    UNION SELECT date((@to - 1 + @offsetMs) / 1000.0, 'unixepoch') FROM listed WHERE yes),
+    SELECT ${day(`t + ${offset}`)} FROM calendar
+    UNION SELECT ${day(`${to} - 1 + ${offset}`)} FROM listed WHERE yes),
   requests (day) AS (
-    SELECT date((started_at + @offsetMs) / 1000.0, 'unixepoch') FROM episodes
-    WHERE live_chat_id = @liveChatId AND origin = 'customer'
-      AND started_at >= @from AND started_at < @to)
+    SELECT ${day(`started_at + ${offset}`)} FROM episodes
+    WHERE live_chat_id = ${chat} AND origin = 'customer' AND ${inRange('started_at')})
 SELECT day, sum(n) AS count
-FROM (SELECT day, 0 AS n FROM days UNION ALL SELECT day, 1 AS n FROM requests)
+FROM (SELECT day, 0 AS n FROM days UNION ALL SELECT day, 1 AS n FROM requests) AS d
 GROUP BY day
 ORDER BY day`;
 
-interface RangeParams {
-  liveChatId: string;
-  from: number;
-  to: number;
+  return { operatorsPerformance, liveChatPerformance, requestsPerDay };
 }
 
-type LiveChatFigures = Omit<
+/** The figures of the live chat performance query's one row. */
+export type LiveChatFigures = Omit<
   LiveChatPerformanceReport,
   'kind' | 'liveChatId' | 'range' | 'requestsPerDay'
 >;
 
+/** The parameters of a report query. */
+export function reportParams(
+  query: OperatorsPerformanceQuery | LiveChatPerformanceQuery,
+): ReportParams {
+  const offsetMs = query.kind === 'live-chat-performance' ? (query.utcOffsetMinutes ?? 0) : 0;
+  return {
+    liveChatId: query.liveChatId,
+    from: query.range.from,
+    to: query.range.to,
+    offsetMs: offsetMs * 60_000,
+  };
+}
+
+/** The Operators' performance report of a query's rows. */
+export function operatorsReport(
+  query: OperatorsPerformanceQuery,
+  rows: OperatorPerformanceRow[],
+): OperatorsPerformanceReport {
+  return { kind: 'operators-performance', liveChatId: query.liveChatId, range: query.range, rows };
+}
+
+/** The Live chat performance report of a query's figures and days. */
+export function liveChatReport(
+  query: LiveChatPerformanceQuery,
+  figures: LiveChatFigures,
+  requestsPerDay: DayCount[],
+): LiveChatPerformanceReport {
+  return {
+    kind: 'live-chat-performance',
+    liveChatId: query.liveChatId,
+    range: query.range,
+    requestsPerDay,
+    requests: figures.requests,
+    closed: figures.closed,
+    averageWaitInQueueMs: figures.averageWaitInQueueMs,
+    averageFirstResponseMs: figures.averageFirstResponseMs,
+    averageResolutionMs: figures.averageResolutionMs,
+    messagesIn: figures.messagesIn,
+    messagesOut: figures.messagesOut,
+    neverAnswered: figures.neverAnswered,
+  };
+}
+
 /** The SQL reports of one database (see the module comment). */
 export class SqlReports {
-  private readonly operators: Database.Statement<[RangeParams], OperatorPerformanceRow>;
-  private readonly liveChat: Database.Statement<[RangeParams], LiveChatFigures>;
-  private readonly perDay: Database.Statement<[RangeParams & { offsetMs: number }], DayCount>;
+  private readonly operators: Database.Statement<[ReportParams], OperatorPerformanceRow>;
+  private readonly liveChat: Database.Statement<[ReportParams], LiveChatFigures>;
+  private readonly perDay: Database.Statement<[ReportParams], DayCount>;
 
+  /** Prepares the queries on `db`. */
   constructor(db: Database.Database) {
-    this.operators = db.prepare(OPERATORS_PERFORMANCE_SQL);
-    this.liveChat = db.prepare(LIVE_CHAT_PERFORMANCE_SQL);
-    this.perDay = db.prepare(REQUESTS_PER_DAY_SQL);
+    const queries = reportQueries(SQLITE_REPORTS);
+    this.operators = db.prepare(queries.operatorsPerformance);
+    this.liveChat = db.prepare(queries.liveChatPerformance);
+    this.perDay = db.prepare(queries.requestsPerDay);
   }
 
   /** The Operators' performance report of a live chat (formulas of core `operatorsPerformance`). */
   operatorsPerformance(query: OperatorsPerformanceQuery): OperatorsPerformanceReport {
-    const { liveChatId, range } = query;
-    const rows = this.operators.all({ liveChatId, from: range.from, to: range.to });
-    return { kind: 'operators-performance', liveChatId, range, rows };
+    return operatorsReport(query, this.operators.all(reportParams(query)));
   }
 
   /** The Live chat performance report (formulas of core `liveChatPerformance`). */
   liveChatPerformance(query: LiveChatPerformanceQuery): LiveChatPerformanceReport {
-    const { liveChatId, range } = query;
-    const params = { liveChatId, from: range.from, to: range.to };
+    const params = reportParams(query);
     const figures = this.liveChat.get(params) as LiveChatFigures;
-    const offsetMs = (query.utcOffsetMinutes ?? 0) * 60_000;
-    const requestsPerDay = this.perDay.all({ ...params, offsetMs });
-    return {
-      kind: 'live-chat-performance',
-      liveChatId,
-      range,
-      requestsPerDay,
-      requests: figures.requests,
-      closed: figures.closed,
-      averageWaitInQueueMs: figures.averageWaitInQueueMs,
-      averageFirstResponseMs: figures.averageFirstResponseMs,
-      averageResolutionMs: figures.averageResolutionMs,
-      messagesIn: figures.messagesIn,
-      messagesOut: figures.messagesOut,
-      neverAnswered: figures.neverAnswered,
-    };
+    return liveChatReport(query, figures, this.perDay.all(params));
   }
 }

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Id } from '@live-chat/core';
 import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
-import { createSqliteBackend, type SqliteBackend } from './backend.js';
+import type { SqliteBackend } from './backend.js';
 import { StorageError } from './errors.js';
 import { openSqliteStore, type SqliteRetention } from './store.js';
 import { createTempDir, type TempDir } from './testing/temp-dir.js';
+import { openTestBackend, telegramMessage } from './testing/test-backend.js';
 
 const { operatorA, supervisor } = SEED_USERS;
 const MINUTE = 60_000;
@@ -18,26 +19,16 @@ describe('retention', () => {
   let backend: SqliteBackend;
   let clock = Date.UTC(2026, 10, 27, 9);
   const open = (retention?: SqliteRetention) =>
-    createSqliteBackend({
-      dataDir: dir.path,
+    openTestBackend(dir.path, {
       seed: () => createSeedData({ history: false }),
       now: () => clock,
-      pruneIntervalMs: 0,
       retention,
     });
   /** Customer messages into one session: each gives the supervisor events. */
   const write = (count: number) => {
-    const customer = backend.store
-      .run((tx) => [...tx.customers()], true)
-      .find((c) => c.kind === 'external' && c.messenger === 'telegram') as { id: Id };
     for (let index = 0; index < count; index++) {
       clock += MINUTE;
-      const written = backend.customerWrites({
-        customerId: customer.id,
-        liveChatId: SEED_LIVE_CHATS.support,
-        channel: 'telegram',
-        text: `Message ${index}`,
-      });
+      const written = backend.customerWrites(telegramMessage(backend, `Message ${index}`));
       assert.ok(written.ok);
     }
   };

@@ -1,5 +1,5 @@
 /**
- * Rows of the session, message and episode tables, and the values they store. Optional fields
+ * Rows of the session, message, episode and event tables, and the values they store. Optional fields
  * are `NULL` in a row and absent in a value, so a value read back equals the value stored.
  */
 import type {
@@ -9,10 +9,12 @@ import type {
   Id,
   Message,
   MessageAuthor,
+  ServerEvent,
   Session,
   SessionEpisode,
   SessionStatus,
 } from '@live-chat/core';
+import type { EventInput } from '@live-chat/core/engine';
 
 /** A row of `sessions`. */
 export interface SessionRow {
@@ -203,4 +205,15 @@ export function episodeColumns(episode: SessionEpisode): EpisodeColumns {
     closed_at: episode.closedAt ?? null,
     closed_by: episode.closedBy ?? null,
   };
+}
+
+/** A row of `events`: the event without its seq, as JSON. */
+export interface EventRow {
+  seq: number;
+  event: string;
+}
+
+/** The event a row of a user's log holds, numbered with its seq. */
+export function eventFromRow({ seq, event }: EventRow): ServerEvent {
+  return { ...(JSON.parse(event) as EventInput), seq } as ServerEvent;
 }

@@ -5,29 +5,10 @@
  * folded needle finds every row that contains it. The index narrows candidates only: the engine's
  * own matching decides every hit, so results equal those of a full scan.
  */
+import { foldForSearch } from '@live-chat/core';
 
-/**
- * Folds text the way core `findRanges` does: per code point, accents stripped (NFD minus the
- * combining marks U+0300–U+036F) and lower-cased, keeping each code point's UTF-16 length.
- * It must stay identical to the folding of `@live-chat/core`'s search; a test checks them
- * against each other.
- */
-export function foldForSearch(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const base = ch
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLocaleLowerCase();
-    if (base.length === ch.length) {
-      out += base;
-      continue;
-    }
-    const lower = ch.toLocaleLowerCase();
-    out += lower.length === ch.length ? lower : ch;
-  }
-  return out;
-}
+/** The folding of core search (`foldForSearch` of `@live-chat/core`): what the index holds. */
+export { foldForSearch };
 
 /** Trigram indexes match needles of at least this many code points. */
 const TRIGRAM = 3;

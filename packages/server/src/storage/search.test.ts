@@ -15,10 +15,11 @@ import {
   type SearchQuery,
 } from '@live-chat/core';
 import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
-import { createSqliteBackend, type SqliteBackend } from './backend.js';
+import type { SqliteBackend } from './backend.js';
 import { foldForSearch, matchExpression } from './search-text.js';
 import type { SqliteStore } from './store.js';
 import { createTempDir, type TempDir } from './testing/temp-dir.js';
+import { openTestBackend } from './testing/test-backend.js';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 
@@ -122,11 +123,9 @@ describe('FTS5 search over the SQLite store', () => {
 
   before(() => {
     dir = createTempDir();
-    backend = createSqliteBackend({
-      dataDir: dir.path,
+    backend = openTestBackend(dir.path, {
       seed: createSeedData({ now: NOW }),
       now: () => NOW,
-      pruneIntervalMs: 0,
     });
     // Texts with accents, other scripts and FTS syntax in them.
     const customers = backend.store.run((tx) => [...tx.customers()], true);

@@ -9,62 +9,22 @@ import type Database from 'better-sqlite3';
 import type { Id } from '@live-chat/core';
 import type { StoragePort, StoreTransaction, TransactionOptions } from '@live-chat/core/engine';
 import type { SeedData } from '@live-chat/adapters';
+import { SqliteChannelStore } from './channel-store.js';
 import { openDatabase, type ConnectionOptions, type DatabaseLocation } from './database.js';
 import { Directory } from './directory.js';
 import { StorageError } from './errors.js';
 import { migrate, type MigrationReport } from './migrations/index.js';
 import { SqlReports } from './reports.js';
+import { storeSettings, type SqlStoreOptions, type StoreRetention } from './retention.js';
 import { importSeed } from './seed.js';
 import { Statements } from './statements.js';
 import { SqliteTransaction, type TransactionContext } from './transaction.js';
 
 /** How long the store keeps what only serves retries and resumes. */
-export interface SqliteRetention {
-  /**
-   * Events each user's log keeps for `events(sinceSeq)` (default 10,000; trimmed in batches, so
-   * a little more may be kept). Asking from before the oldest kept one answers
-   * `RESYNC_REQUIRED`, and the client takes a new snapshot.
-   */
-  eventsPerUser?: number;
-  /** Events older than this many ms are dropped by {@link SqliteStore.prune} (default: none). */
-  eventMaxAgeMs?: number;
-  /**
-   * How long a `commandId` answers with its first result, in ms (default 7 days): a client
-   * retrying a command later than that runs it again.
-   */
-  commandResultMaxAgeMs?: number;
-  /** Activity entries each user keeps (default 500). */
-  activityPerUser?: number;
-}
-
-/** Defaults of {@link SqliteRetention}. */
-export const DEFAULT_RETENTION = Object.freeze({
-  eventsPerUser: 10_000,
-  commandResultMaxAgeMs: 7 * 24 * 60 * 60 * 1000,
-  activityPerUser: 500,
-});
+export type SqliteRetention = StoreRetention;
 
 /** Options of {@link openSqliteStore}: where the database lives, and how long it keeps things. */
-export type SqliteStoreOptions = DatabaseLocation &
-  ConnectionOptions & {
-    retention?: SqliteRetention;
-    /** Prefix of generated ids (e.g. `'eu-'`), to keep ids of several stores apart. */
-    idPrefix?: string;
-    /** The clock of event times, for retention by age (default `Date.now`). */
-    now?: () => number;
-  };
-
-/** A positive whole number option, or its default. */
-function wholeOption(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    throw new StorageError(
-      'INVALID_OPTIONS',
-      `"retention.${name}" must be a whole number, 1 or more.`,
-    );
-  }
-  return value;
-}
+export type SqliteStoreOptions = DatabaseLocation & ConnectionOptions & SqlStoreOptions;
 
 /** The SQLite store (see the module comment). Open one with {@link openSqliteStore}. */
 export class SqliteStore implements StoragePort<'sync'> {
@@ -73,13 +33,15 @@ export class SqliteStore implements StoragePort<'sync'> {
   readonly reports: SqlReports;
   /** What opening the database migrated. */
   readonly migrations: MigrationReport;
+  /** The channel records (endpoints, inbound ids, the outbound queue). */
+  readonly channels: SqliteChannelStore;
 
   private readonly statements: Statements;
   private readonly directory: Directory;
   private readonly context: TransactionContext;
-  private readonly eventMaxAgeMs: number | undefined;
   private readonly write: (work: (tx: SqliteTransaction) => unknown) => unknown;
   private readonly read: (work: (tx: SqliteTransaction) => unknown) => unknown;
+  private readonly group: Database.Transaction<(work: () => unknown) => unknown>;
   private closed = false;
 
   /** Use {@link openSqliteStore}. */
@@ -88,31 +50,16 @@ export class SqliteStore implements StoragePort<'sync'> {
     readonly db: Database.Database,
     options: Omit<SqliteStoreOptions, keyof DatabaseLocation | keyof ConnectionOptions> = {},
   ) {
-    const retention = options.retention ?? {};
-    const eventMaxAgeMs = retention.eventMaxAgeMs;
-    if (eventMaxAgeMs !== undefined && !(eventMaxAgeMs > 0)) {
-      throw new StorageError('INVALID_OPTIONS', '"retention.eventMaxAgeMs" must be above 0.');
-    }
-    const { eventsPerUser, activityPerUser, commandResultMaxAgeMs } = DEFAULT_RETENTION;
-    const limits = {
-      eventsPerUser: wholeOption(retention.eventsPerUser, eventsPerUser, 'eventsPerUser'),
-      activityPerUser: wholeOption(retention.activityPerUser, activityPerUser, 'activityPerUser'),
-      commandResultMaxAgeMs: wholeOption(
-        retention.commandResultMaxAgeMs,
-        commandResultMaxAgeMs,
-        'commandResultMaxAgeMs',
-      ),
-    };
-    this.eventMaxAgeMs = eventMaxAgeMs;
+    const settings = storeSettings(options);
     this.migrations = migrate(db);
     this.statements = new Statements(db);
     this.directory = new Directory(db);
+    this.channels = new SqliteChannelStore(db);
     this.context = {
+      ...settings,
       statements: this.statements,
       directory: this.directory,
-      idPrefix: options.idPrefix ?? '',
-      ...limits,
-      now: options.now ?? Date.now,
+      channels: this.channels,
     };
     this.reports = new SqlReports(db);
     const run = db.transaction((work: (tx: SqliteTransaction) => unknown) => {
@@ -126,6 +73,22 @@ export class SqliteStore implements StoragePort<'sync'> {
     });
     this.write = (work) => run.immediate(work);
     this.read = (work) => run.deferred(work);
+    this.group = db.transaction((work: () => unknown) => work());
+  }
+
+  /**
+   * Runs `work`, any number of writes through this store, in one transaction with one commit
+   * (a group commit); each write inside becomes a savepoint. Called inside another `together`,
+   * it is a savepoint itself: its writes roll back when it throws, and the rest stay.
+   */
+  together<T>(work: () => T): T {
+    if (this.closed) throw new StorageError('CLOSED', 'The store is closed.');
+    try {
+      return this.group.immediate(work) as T;
+    } catch (error) {
+      this.directory.invalidate();
+      throw error;
+    }
   }
 
   /**
@@ -172,8 +135,9 @@ export class SqliteStore implements StoragePort<'sync'> {
     return this.run(() => {
       const sql = this.statements;
       sql.dropCommandResultsBefore.run(now - this.context.commandResultMaxAgeMs);
-      if (this.eventMaxAgeMs === undefined) return 0;
-      const cutoff = now - this.eventMaxAgeMs;
+      const { eventMaxAgeMs } = this.context;
+      if (eventMaxAgeMs === undefined) return 0;
+      const cutoff = now - eventMaxAgeMs;
       let dropped = 0;
       for (const stream of sql.expiredStreams.all(cutoff)) {
         // Keep the tail from the first event that is recent enough (none: the stream's end).

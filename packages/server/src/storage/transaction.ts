@@ -4,31 +4,32 @@
  * Lists are read whole (better-sqlite3 allows no other statement while a cursor is open) except
  * queues, which the engine reads only until the first session it can use.
  */
+import type Database from 'better-sqlite3';
 import type {
   ActivityEntry,
   Customer,
   Id,
-  LiveChat,
   Message,
-  OperatorGroup,
   ServerEvent,
   Session,
   SessionEpisode,
-  User,
 } from '@live-chat/core';
 import type {
   CommandRecord,
+  DirectoryView,
   EventInput,
   EventLogRead,
   IdKind,
   StoredMessagePage,
   StoreTransaction,
 } from '@live-chat/core/engine';
-import type { Directory, Memberships } from './directory.js';
-import { StorageError } from './errors.js';
+import type { SqliteChannelStore } from './channel-store.js';
+import type { Directory } from './directory.js';
+import type { StoreSettings } from './retention.js';
 import {
   episodeColumns,
   episodeFromRow,
+  eventFromRow,
   messageColumns,
   messageFromRow,
   sessionColumns,
@@ -36,107 +37,58 @@ import {
 } from './rows.js';
 import { foldForSearch, matchExpression } from './search-text.js';
 import type { Statements } from './statements.js';
-
-/** Prefix of generated ids per kind, e.g. `s-42` for a session (as in the memory store). */
-const ID_PREFIXES: Record<IdKind, string> = {
-  session: 's',
-  message: 'm',
-  customer: 'cust',
-  activity: 'act',
-};
+import { TransactionBase } from './transaction-base.js';
 
 /** Queued sessions read per page (the engine usually stops at the first). */
 const QUEUE_PAGE = 16;
 
 /** What a transaction needs of its store. */
-export interface TransactionContext {
+export interface TransactionContext extends StoreSettings {
   statements: Statements;
   directory: Directory;
-  idPrefix: string;
-  /** Events each user's log keeps. */
-  eventsPerUser: number;
-  /** Activity entries each user keeps. */
-  activityPerUser: number;
-  /** Command results older than this (relative to a new one) are dropped. */
-  commandResultMaxAgeMs: number;
-  /** The store's clock (event times, for retention by age). */
-  now: () => number;
+  channels: SqliteChannelStore;
 }
 
 /**
  * The engine's view of the records inside one SQLite transaction. Besides the port it offers
  * the search hooks {@link sessionsMatching} and {@link messagesMatching} (full-text candidates).
  */
-export class SqliteTransaction implements StoreTransaction<'sync'> {
-  private open = true;
+export class SqliteTransaction extends TransactionBase implements StoreTransaction<'sync'> {
   private readonly sql: Statements;
   private readonly directory: Directory;
+  private readonly channels: SqliteChannelStore;
 
-  constructor(private readonly context: TransactionContext) {
+  /** A transaction of the store with this context (the store makes one per transaction). */
+  constructor(context: TransactionContext) {
+    super(context);
     this.sql = context.statements;
     this.directory = context.directory;
+    this.channels = context.channels;
   }
 
-  /** Ends this transaction's validity (the store calls it when the transaction ends). */
-  close(): void {
-    this.open = false;
+  protected directoryView(): DirectoryView {
+    return this.directory.view();
   }
 
-  private check(): void {
-    if (!this.open) {
-      throw new StorageError('CLOSED', 'This transaction has ended; use the store for a new one.');
-    }
+  /** The value of the row `statement` finds, if any. */
+  private readOne<A extends unknown[], R, T>(
+    statement: Database.Statement<A, R>,
+    fromRow: (row: R) => T,
+    ...args: A
+  ): T | undefined {
+    this.check();
+    const row = statement.get(...args);
+    return row && fromRow(row);
   }
 
   // ── ids ──────────────────────────────────────────────────────────────────────────────────
 
   newId(kind: IdKind): Id {
     this.check();
-    const next = this.sql.nextCounter.get('id') as number;
-    return `${this.context.idPrefix}${ID_PREFIXES[kind]}-${next - 1}`;
+    return this.idOf(kind, (this.sql.nextCounter.get('id') as number) - 1);
   }
 
-  // ── directory ────────────────────────────────────────────────────────────────────────────
-
-  user(userId: Id): User | undefined {
-    this.check();
-    return this.directory.user(userId);
-  }
-
-  users(): Iterable<User> {
-    this.check();
-    return this.directory.users();
-  }
-
-  liveChat(liveChatId: Id): LiveChat | undefined {
-    this.check();
-    return this.directory.liveChat(liveChatId);
-  }
-
-  liveChats(): Iterable<LiveChat> {
-    this.check();
-    return this.directory.liveChats();
-  }
-
-  group(groupId: Id): OperatorGroup | undefined {
-    this.check();
-    return this.directory.group(groupId);
-  }
-
-  groups(): Iterable<OperatorGroup> {
-    this.check();
-    return this.directory.groups();
-  }
-
-  membershipsOf(userId: Id): Memberships {
-    this.check();
-    return this.directory.membershipsOf(userId);
-  }
-
-  staffIds(): Iterable<Id> {
-    this.check();
-    return this.directory.staffIds();
-  }
+  // ── customers ────────────────────────────────────────────────────────────────────────────
 
   customer(customerId: Id): Customer | undefined {
     this.check();
@@ -157,9 +109,7 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
   // ── sessions ─────────────────────────────────────────────────────────────────────────────
 
   session(sessionId: Id): Session | undefined {
-    this.check();
-    const row = this.sql.session.get(sessionId);
-    return row && sessionFromRow(row);
+    return this.readOne(this.sql.session, sessionFromRow, sessionId);
   }
 
   putSession(session: Session): void {
@@ -185,7 +135,7 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
     }
   }
 
-  sessionsOf(liveChatId: Id): Iterable<Session> {
+  sessionsOf(liveChatId: Id): Session[] {
     this.check();
     return this.sql.sessionsOf.all(liveChatId).map(sessionFromRow);
   }
@@ -207,9 +157,7 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
   }
 
   latestSessionOf(customerId: Id, liveChatId: Id): Session | undefined {
-    this.check();
-    const row = this.sql.latestSessionOf.get(customerId, liveChatId);
-    return row && sessionFromRow(row);
+    return this.readOne(this.sql.latestSessionOf, sessionFromRow, customerId, liveChatId);
   }
 
   // ── messages ─────────────────────────────────────────────────────────────────────────────
@@ -221,6 +169,10 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
     if (message.channelDelivery) {
       this.sql.setChannelDelivery.run(JSON.stringify(message.channelDelivery), message.id);
     }
+    // Queued in this transaction: the message and its delivery commit together.
+    if (message.author.kind === 'operator') {
+      this.channels.queueOperatorMessage(message, this.user(message.author.userId));
+    }
   }
 
   /** Replaces a message in place: only its channel delivery state can change. */
@@ -231,15 +183,11 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
   }
 
   message(messageId: Id): Message | undefined {
-    this.check();
-    const row = this.sql.message.get(messageId);
-    return row && messageFromRow(row);
+    return this.readOne(this.sql.message, messageFromRow, messageId);
   }
 
   messageByClientId(sessionId: Id, clientMessageId: string): Message | undefined {
-    this.check();
-    const row = this.sql.messageByClientId.get(sessionId, clientMessageId);
-    return row && messageFromRow(row);
+    return this.readOne(this.sql.messageByClientId, messageFromRow, sessionId, clientMessageId);
   }
 
   messagesOf(sessionId: Id): Message[] {
@@ -285,9 +233,7 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
   // ── episodes ─────────────────────────────────────────────────────────────────────────────
 
   currentEpisode(sessionId: Id): SessionEpisode | undefined {
-    this.check();
-    const row = this.sql.currentEpisode.get(sessionId);
-    return row && episodeFromRow(row);
+    return this.readOne(this.sql.currentEpisode, episodeFromRow, sessionId);
   }
 
   addEpisode(episode: SessionEpisode): void {
@@ -312,7 +258,7 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
   appendActivity(userId: Id, entry: ActivityEntry): void {
     this.check();
     this.sql.appendActivity.run(userId, JSON.stringify(entry));
-    this.sql.trimActivity.run(userId, userId, this.context.activityPerUser);
+    this.sql.trimActivity.run(userId, userId, this.settings.activityPerUser);
   }
 
   recentActivity(userId: Id, limit: number): ActivityEntry[] {
@@ -329,12 +275,9 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
     // The counter row is updated in this transaction: the seq is the last one plus one.
     const stream = this.sql.advanceStream.get(userId) as { last_seq: number; oldest_seq: number };
     const seq = stream.last_seq;
-    this.sql.appendEvent.run(userId, seq, this.context.now(), JSON.stringify(input));
-    // Trim in batches, so retention costs one statement per many events.
-    const limit = this.context.eventsPerUser;
-    const retained = seq - stream.oldest_seq + 1;
-    if (retained > limit + Math.max(1, Math.floor(limit / 4))) {
-      const oldest = seq - limit + 1;
+    this.sql.appendEvent.run(userId, seq, this.settings.now(), JSON.stringify(input));
+    const oldest = this.trimmedOldestSeq(seq, stream.oldest_seq);
+    if (oldest !== undefined) {
       this.sql.dropEventsBefore.run(userId, oldest);
       this.sql.setOldestSeq.run(oldest, userId);
     }
@@ -353,11 +296,7 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
     return {
       lastSeq: stream.last_seq,
       oldestSeq: stream.oldest_seq,
-      events: inRange
-        ? this.sql.eventsAfter
-            .all(userId, sinceSeq)
-            .map(({ seq, event }) => ({ ...(JSON.parse(event) as EventInput), seq }) as ServerEvent)
-        : [],
+      events: inRange ? this.sql.eventsAfter.all(userId, sinceSeq).map(eventFromRow) : [],
     };
   }
 
@@ -384,7 +323,7 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
       JSON.stringify(record.result),
     );
     // Forget what no client retries any more (an index range: free when there is nothing).
-    this.sql.dropCommandResultsBefore.run(record.at - this.context.commandResultMaxAgeMs);
+    this.sql.dropCommandResultsBefore.run(record.at - this.settings.commandResultMaxAgeMs);
   }
 
   // ── search hooks (not yet part of the port) ──────────────────────────────────────────────
@@ -395,13 +334,8 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
    * is too short for the index. A superset of the matches: the engine's matching decides.
    */
   sessionsMatching(liveChatId: Id, text: string): Session[] {
-    this.check();
-    const match = matchExpression(text);
-    const rows =
-      match === undefined
-        ? this.sql.sessionsOf.all(liveChatId)
-        : this.sql.sessionsMatching.all(liveChatId, match);
-    return rows.map(sessionFromRow);
+    const { sessionsOf, sessionsMatching } = this.sql;
+    return this.candidates(sessionsOf, sessionsMatching, sessionFromRow, liveChatId, text);
   }
 
   /**
@@ -409,12 +343,24 @@ export class SqliteTransaction implements StoreTransaction<'sync'> {
    * every message of it when the text is too short for it. A superset of the matches.
    */
   messagesMatching(sessionId: Id, text: string): Message[] {
+    const { messagesNewestFirst, messagesMatching } = this.sql;
+    return this.candidates(messagesNewestFirst, messagesMatching, messageFromRow, sessionId, text);
+  }
+
+  /**
+   * The rows of `id` that `matching` finds for `text` by the full-text index, or every row of
+   * it (`every`) when the text is too short for the index.
+   */
+  private candidates<R, T>(
+    every: Database.Statement<[Id], R>,
+    matching: Database.Statement<[Id, string], R>,
+    fromRow: (row: R) => T,
+    id: Id,
+    text: string,
+  ): T[] {
     this.check();
     const match = matchExpression(text);
-    const rows =
-      match === undefined
-        ? this.sql.messagesNewestFirst.all(sessionId)
-        : this.sql.messagesMatching.all(sessionId, match);
-    return rows.map(messageFromRow);
+    const rows = match === undefined ? every.all(id) : matching.all(id, match);
+    return rows.map(fromRow);
   }
 }

@@ -1,7 +1,10 @@
 /**
- * Test support: a server on 127.0.0.1 (a free port) in front of a fresh memory backend with the
- * seed directory, tokens for its users, and WebSocket adapters signed in as them.
+ * Test support: a server on 127.0.0.1 (a free port) in front of a fresh backend with the seed
+ * directory (the memory backend unless a test brings another), tokens for its users, WebSocket
+ * adapters and raw sockets signed in as them.
  */
+import assert from 'node:assert/strict';
+import { after } from 'node:test';
 import { WebSocket } from 'ws';
 import {
   createMemoryBackend,
@@ -13,21 +16,30 @@ import {
   type WebSocketAdapter,
   type WebSocketAdapterOptions,
 } from '@live-chat/adapters';
-import type { Session } from '@live-chat/core';
+import type { Result, Session } from '@live-chat/core';
+import type { CustomerMessageInput, CustomerWriteValue } from '@live-chat/core/engine';
 import { mintToken } from '../auth.js';
+import type { LiveChatBackend } from '../backend.js';
 import {
   createLiveChatServer,
   type LiveChatServer,
   type LiveChatServerOptions,
 } from '../server.js';
+import { openRawSocket, type RawSocket } from './raw-socket.js';
 
 /** The HS256 secret of test servers. */
 export const TEST_SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
+/** A backend a test server can stand in front of, with the customer side tests drive. */
+export type TestBackend = LiveChatBackend & {
+  customerWrites(input: CustomerMessageInput): Result<CustomerWriteValue>;
+  dispose(): Promise<void>;
+};
+
 /** A running test server and what a test needs around it. */
-export interface TestServer {
+export interface TestServer<B extends TestBackend = MemoryBackend> {
   server: LiveChatServer;
-  backend: MemoryBackend;
+  backend: B;
   seed: SeedData;
   /** A valid token for `userId` (lifetime `ttlSec`, default an hour; negative: already expired). */
   token(userId: string, ttlSec?: number): Promise<string>;
@@ -42,12 +54,26 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
+/** Options of {@link startTestServer}: the server's, plus the seed and the backend. */
+export type TestServerOptions<B extends TestBackend> = Partial<
+  Omit<LiveChatServerOptions, 'backend'>
+> & {
+  /** The directory and history (default: the seed directory without history). */
+  seed?: SeedData;
+  /** Creates the backend on the seed (default: a memory backend). */
+  backend?: (seed: SeedData) => B;
+};
+
 /** Starts a test server; `options` override the defaults (silent logs, port 0, the seed backend). */
-export async function startTestServer(
-  options: Partial<LiveChatServerOptions> & { seed?: SeedData } = {},
-): Promise<TestServer> {
-  const { seed = createSeedData({ history: false }), ...serverOptions } = options;
-  const backend = createMemoryBackend({ seed });
+export async function startTestServer<B extends TestBackend = MemoryBackend>(
+  options: TestServerOptions<B> = {},
+): Promise<TestServer<B>> {
+  const {
+    seed = createSeedData({ history: false }),
+    backend: createBackend = (data: SeedData) => createMemoryBackend({ seed: data }) as TestBackend,
+    ...serverOptions
+  } = options;
+  const backend = createBackend(seed) as B;
   const server = await createLiveChatServer({
     backend,
     auth: { secret: TEST_SECRET },
@@ -93,6 +119,42 @@ export async function startTestServer(
       await backend.dispose();
     },
   };
+}
+
+/**
+ * The test servers of one test file: call it once at the top level; the function it returns
+ * starts a server like {@link startTestServer}, and every server it started is disposed after
+ * the file's tests.
+ */
+export function testServersOfThisFile(): (
+  options?: TestServerOptions<MemoryBackend>,
+) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  after(async () => {
+    for (const test of servers) await test.dispose();
+  });
+  return async (options) => {
+    const test = await startTestServer(options);
+    servers.push(test);
+    return test;
+  };
+}
+
+/** A raw socket of `test`'s server, authenticated as `userId` (the test fails otherwise). */
+export async function signedInSocket(test: TestServer, userId: string): Promise<RawSocket> {
+  const socket = openRawSocket(test.server.wsUrl);
+  const answer = await socket.auth(await test.token(userId));
+  assert.ok('ok' in answer && answer.ok, `signed in: ${JSON.stringify(answer)}`);
+  return socket;
+}
+
+/** POSTs `body` as JSON to `url`. */
+export function postJson(url: string, body: unknown): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /** Resolves once `condition()` holds; rejects after `timeoutMs` saying `what` did not happen. */

@@ -4,64 +4,64 @@
  * - `u-me` is an operator of `lc-1` (member of group `g-1`) and a supervisor of `lc-2`;
  * - `u-other` operates `lc-1` (group `g-2`) and `lc-2`; `lc-3` is not accessible to `u-me`.
  */
-import type {
-  Customer,
-  Id,
-  LiveChat,
-  Message,
-  OperatorGroup,
-  Session,
-  User,
-} from '../../domain/types.js';
+import type { Directory, Id, Message, Session, User } from '../../domain/types.js';
 import type { Snapshot } from '../../protocol/events.js';
 
 export const ME: User = { id: 'u-me', name: 'Maria Operator', role: 'operator' };
 export const OTHER: User = { id: 'u-other', name: 'Oleg Operator', role: 'operator' };
 export const SUPERVISOR: User = { id: 'u-sup', name: 'Sofia Supervisor', role: 'supervisor' };
 
-export const LIVE_CHATS: LiveChat[] = [
-  {
-    id: 'lc-1',
-    name: 'Support',
-    channels: ['web', 'telegram', 'email'],
-    operatorIds: ['u-me', 'u-other'],
-    supervisorIds: ['u-sup'],
-    groupIds: ['g-1', 'g-2'],
-    reassignmentTargets: [
-      { kind: 'operator', operatorId: 'u-other' },
-      { kind: 'group', groupId: 'g-2' },
-    ],
-  },
-  {
-    id: 'lc-2',
-    name: 'Sales',
-    channels: ['web'],
-    operatorIds: ['u-other'],
-    supervisorIds: ['u-me'],
-    groupIds: [],
-    reassignmentTargets: [{ kind: 'operator', operatorId: 'u-other' }],
-  },
-  {
-    id: 'lc-3',
-    name: 'Internal',
-    channels: ['internal'],
-    operatorIds: ['u-other'],
-    supervisorIds: ['u-sup'],
-    groupIds: [],
-    reassignmentTargets: [],
-  },
-];
-
-export const GROUPS: OperatorGroup[] = [
-  { id: 'g-1', liveChatId: 'lc-1', name: 'Accounting', memberIds: ['u-me'] },
-  { id: 'g-2', liveChatId: 'lc-1', name: 'Delivery', memberIds: ['u-other'] },
-];
-
-export const CUSTOMERS: Customer[] = [
-  { id: 'c-1', kind: 'external', name: 'Anna', account: '@anna', messenger: 'telegram' },
-  { id: 'c-2', kind: 'external', name: 'Boris', account: 'boris@example.com', messenger: 'email' },
-  { id: 'c-3', kind: 'internal', userId: 'u-int', name: 'Ivan (staff)' },
-];
+/** The fixed directory (see the module comment). */
+export const DIRECTORY: Directory = {
+  users: [ME, OTHER, SUPERVISOR],
+  liveChats: [
+    {
+      id: 'lc-1',
+      name: 'Support',
+      channels: ['web', 'telegram', 'email'],
+      operatorIds: ['u-me', 'u-other'],
+      supervisorIds: ['u-sup'],
+      groupIds: ['g-1', 'g-2'],
+      reassignmentTargets: [
+        { kind: 'operator', operatorId: 'u-other' },
+        { kind: 'group', groupId: 'g-2' },
+      ],
+    },
+    {
+      id: 'lc-2',
+      name: 'Sales',
+      channels: ['web'],
+      operatorIds: ['u-other'],
+      supervisorIds: ['u-me'],
+      groupIds: [],
+      reassignmentTargets: [{ kind: 'operator', operatorId: 'u-other' }],
+    },
+    {
+      id: 'lc-3',
+      name: 'Internal',
+      channels: ['internal'],
+      operatorIds: ['u-other'],
+      supervisorIds: ['u-sup'],
+      groupIds: [],
+      reassignmentTargets: [],
+    },
+  ],
+  groups: [
+    { id: 'g-1', liveChatId: 'lc-1', name: 'Accounting', memberIds: ['u-me'] },
+    { id: 'g-2', liveChatId: 'lc-1', name: 'Delivery', memberIds: ['u-other'] },
+  ],
+  customers: [
+    { id: 'c-1', kind: 'external', name: 'Anna', account: '@anna', messenger: 'telegram' },
+    {
+      id: 'c-2',
+      kind: 'external',
+      name: 'Boris',
+      account: 'boris@example.com',
+      messenger: 'email',
+    },
+    { id: 'c-3', kind: 'internal', userId: 'u-int', name: 'Ivan (staff)' },
+  ],
+};
 
 /** A session with sensible defaults: queued, unassigned, in `lc-1`, customer `c-1`. */
 export function makeSession(id: Id, overrides: Partial<Session> = {}): Session {
@@ -107,10 +107,7 @@ export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return {
     seq: 0,
     me: ME,
-    users: [ME, OTHER, SUPERVISOR],
-    liveChats: LIVE_CHATS,
-    groups: GROUPS,
-    customers: CUSTOMERS,
+    ...DIRECTORY,
     sessions: [],
     unread: {},
     activity: [],

@@ -1,27 +1,20 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { HostAction, LiveChatClient } from '@live-chat/core';
-import { countingClient } from '../../test/counting-client.js';
+import type { HostAction } from '@live-chat/core';
+import { newSession } from '../../test/customer-writes.js';
 import { seededClient, waitUntil } from '../../test/seeded-client.js';
-import { closedByAnother, descriptionOf, newSession } from '../about-session-testing.js';
+import {
+  expectEndedByAnotherSession,
+  expectShownWhileRegistered,
+  itBehavesLikeAPart,
+  partHarness,
+} from '../about-session-testing.js';
 import './actions-menu.js';
 import type { LiveChatActionsMenu } from './actions-menu.js';
 
-async function mount(client: LiveChatClient, sessionId: string) {
-  return fixture<LiveChatActionsMenu>(
-    html`<div>
-      <live-chat-actions-menu .client=${client} session-id=${sessionId}></live-chat-actions-menu>
-      <button id="after">After</button>
-    </div>`,
-  ).then((wrapper) => wrapper.querySelector('live-chat-actions-menu')!);
-}
-
-const $ = <T extends Element = HTMLElement>(el: LiveChatActionsMenu, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: LiveChatActionsMenu, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-const focused = (el: LiveChatActionsMenu) => el.shadowRoot!.activeElement;
+// A button follows the menu, for Tab to move on to.
+const part = partHarness<LiveChatActionsMenu>('live-chat-actions-menu', { buttonAfter: true });
+const { mount, $, $$, focused } = part;
 
 const ran: string[] = [];
 const actions: HostAction[] = [
@@ -30,19 +23,25 @@ const actions: HostAction[] = [
   { id: 'export', label: 'Export', run: async () => ({ message: 'Exported.' }) },
 ];
 
+/** A ready client with the actions registered. */
+async function clientWithActions() {
+  const world = await seededClient();
+  actions.forEach((action) => world.client.registerAction(action));
+  return world;
+}
+
 describe('live-chat-actions-menu', () => {
-  it('shows nothing until an action is registered', async () => {
+  it('shows +Actions only while an action is registered', async () => {
     const { backend, client } = await seededClient();
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
-    expect($(el, '[part="actions-button"]')).to.equal(null);
+    const el = await mount(client, newSession(backend).id);
+    await expectShownWhileRegistered(el, '[part="actions-button"]', () =>
+      client.registerAction(actions[0]!),
+    );
   });
 
   it('opens on the last action with ArrowUp, moves with Home, closes with Tab', async () => {
-    const { backend, client } = await seededClient();
-    actions.forEach((action) => client.registerAction(action));
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
+    const { backend, client } = await clientWithActions();
+    const el = await mount(client, newSession(backend).id);
     const button = $<HTMLButtonElement>(el, '[part="actions-button"]')!;
     button.focus();
     await sendKeys({ press: 'ArrowUp' });
@@ -59,10 +58,8 @@ describe('live-chat-actions-menu', () => {
   });
 
   it('runs a clicked action and shows its message', async () => {
-    const { backend, client } = await seededClient();
-    actions.forEach((action) => client.registerAction(action));
-    const session = newSession(backend);
-    const el = await mount(client, session.id);
+    const { backend, client } = await clientWithActions();
+    const el = await mount(client, newSession(backend).id);
     $<HTMLButtonElement>(el, '[part="actions-button"]')!.click();
     await el.updateComplete;
     $$(el, '[part="action"]')[2]!.click();
@@ -74,40 +71,16 @@ describe('live-chat-actions-menu', () => {
   });
 
   it('closes the menu when it is given another session', async () => {
-    const { backend, client } = await seededClient();
-    actions.forEach((action) => client.registerAction(action));
-    const first = newSession(backend);
-    const second = newSession(backend);
-    const el = await mount(client, first.id);
-    $<HTMLButtonElement>(el, '[part="actions-button"]')!.click();
-    await el.updateComplete;
-    expect($(el, '[part="actions-menu"]')!.hidden).to.equal(false);
-    el.sessionId = second.id;
-    await el.updateComplete;
-    expect($(el, '[part="actions-menu"]')!.hidden).to.equal(true);
+    const { backend, client } = await clientWithActions();
+    await expectEndedByAnotherSession(backend, (id) => mount(client, id), {
+      open: (el) => $<HTMLButtonElement>(el, '[part="actions-button"]')!.click(),
+      isOpen: (el) => !$(el, '[part="actions-menu"]')!.hidden,
+    });
   });
 
-  it('disables +Actions, with the reason, where the user cannot act', async () => {
-    const { backend, client } = await seededClient();
-    actions.forEach((action) => client.registerAction(action));
-    const session = closedByAnother(backend);
-    const el = await mount(client, session.id);
-    const button = $<HTMLButtonElement>(el, '[part="actions-button"]')!;
-    expect(button.disabled).to.equal(true);
-    expect(descriptionOf(button)).to.contain('not change it');
-    await expect(el).to.be.accessible();
-  });
-
-  it('leaves no subscription behind after mount/unmount loops', async () => {
-    const { backend, client: real } = await seededClient();
-    actions.forEach((action) => real.registerAction(action));
-    const session = newSession(backend);
-    const { client, active } = countingClient(real);
-    for (let i = 0; i < 10; i++) {
-      const el = await mount(client, session.id);
-      expect(active()).to.be.above(0);
-      el.parentElement!.remove();
-      expect(active()).to.equal(0);
-    }
+  itBehavesLikeAPart({
+    harness: part,
+    control: { selector: '[part="actions-button"]', name: '+Actions' },
+    world: clientWithActions,
   });
 });

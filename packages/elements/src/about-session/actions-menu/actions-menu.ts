@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { HostAction } from '@live-chat/core';
-import { StreamController } from '../../controllers/stream-controller.js';
+import { clientStream } from '../../controllers/client-streams.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { AboutSessionPart } from '../about-session-part.js';
+import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
 import { actionsMenuStyles } from './actions-menu.styles.js';
 
@@ -27,12 +27,7 @@ export class LiveChatActionsMenu extends AboutSessionPart {
   /** The design tokens (see `styles/tokens.ts`), then the part's own styles. */
   static override styles = [tokens, buttonStyles, aboutSessionPartStyles, actionsMenuStyles];
 
-  private readonly actions = new StreamController(
-    this,
-    () => [this.client] as const,
-    (client) => client?.actions$,
-    [],
-  );
+  private readonly actions = clientStream(this, (client) => client.actions$, []);
 
   @query('[part~="actions-button"]') private actionsButton?: HTMLButtonElement;
 
@@ -139,13 +134,12 @@ export class LiveChatActionsMenu extends AboutSessionPart {
     );
   }
 
-  override render(): TemplateResult | typeof nothing {
+  /** @internal */
+  protected override renderPart({ readOnly }: PartContext): TemplateResult | typeof nothing {
     const actions = this.actions.value;
-    if (!this.client || !this.view.value || actions.length === 0) return nothing;
-    const readOnly = this.readOnly;
+    if (actions.length === 0) return nothing;
     const open = this.menuOpen && !readOnly;
     return html`
-      ${this.renderReadOnlyNote(readOnly)}
       <div class="actions-menu" @focusout=${this.onMenuFocusOut}>
         <button
           id="actions-button"

@@ -3,9 +3,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Binder, Binding, HostRecord, LiveChatClient, Session } from '@live-chat/core';
-import { StreamController } from '../../controllers/stream-controller.js';
+import { clientStream } from '../../controllers/client-streams.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { AboutSessionPart } from '../about-session-part.js';
+import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
 import { binderPanelStyles } from './binder-panel.styles.js';
 
@@ -36,12 +36,7 @@ export class LiveChatBinderPanel extends AboutSessionPart {
   /** The design tokens (see `styles/tokens.ts`), then the part's own styles. */
   static override styles = [tokens, buttonStyles, aboutSessionPartStyles, binderPanelStyles];
 
-  private readonly binders = new StreamController(
-    this,
-    () => [this.client] as const,
-    (client) => client?.binders$,
-    [],
-  );
+  private readonly binders = clientStream(this, (client) => client.binders$, []);
 
   @state() private openBinderId?: string;
   @state() private recordQuery = '';
@@ -334,13 +329,11 @@ export class LiveChatBinderPanel extends AboutSessionPart {
     `;
   }
 
-  override render(): TemplateResult | typeof nothing {
+  /** @internal */
+  protected override renderPart({ view, readOnly }: PartContext): TemplateResult | typeof nothing {
     const binders = this.binders.value;
-    const view = this.view.value;
-    if (!this.client || !view || binders.length === 0) return nothing;
-    const readOnly = this.readOnly;
+    if (binders.length === 0) return nothing;
     return html`
-      ${this.renderReadOnlyNote(readOnly)}
       <section part="binders" aria-labelledby="binders-title">
         <h3 id="binders-title">${this.t('about-session.binders')}</h3>
         ${binders.map((binder, index) => this.renderBinder(binder, index, view.session, readOnly))}

@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Customer, LiveChatClient } from '@live-chat/core';
-import { CHANNEL_NAMES, channelIcon } from '../../shared/channel-icon.js';
+import { CHANNEL_LABELS, type Customer, type LiveChatClient } from '@live-chat/core';
+import { channelIcon } from '../../shared/channel-icon.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { AboutSessionPart } from '../about-session-part.js';
+import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
 import { customerCardStyles } from './customer-card.styles.js';
 
@@ -120,7 +120,7 @@ export class LiveChatCustomerCard extends AboutSessionPart {
         <dt>${this.t('about-session.messenger')}</dt>
         <dd class="messenger" part="messenger">
           ${channelIcon(customer.messenger, { decorative: true })}<span
-            >${CHANNEL_NAMES[customer.messenger] ?? customer.messenger}</span
+            >${CHANNEL_LABELS[customer.messenger] ?? customer.messenger}</span
           >
         </dd>
       </div>
@@ -193,14 +193,10 @@ export class LiveChatCustomerCard extends AboutSessionPart {
     `;
   }
 
-  override render(): TemplateResult | typeof nothing {
-    const client = this.client;
-    const view = this.view.value;
-    if (!client || !view) return nothing;
-    const readOnly = this.readOnly;
+  /** @internal */
+  protected override renderPart({ view, client, readOnly }: PartContext): TemplateResult {
     const customer = view.customer ?? client.getCustomer(view.session.customerId);
-    return html`${this.renderReadOnlyNote(readOnly)}
-    ${this.renderCustomer(customer, client, readOnly)}`;
+    return this.renderCustomer(customer, client, readOnly);
   }
 }
 

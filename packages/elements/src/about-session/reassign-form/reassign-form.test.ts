@@ -1,29 +1,19 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { LiveChatClient } from '@live-chat/core';
+import { expect } from '@open-wc/testing';
 import { SEED_USERS } from '@live-chat/adapters';
-import { countingClient } from '../../test/counting-client.js';
+import { newSession } from '../../test/customer-writes.js';
 import { seededClient, waitUntil } from '../../test/seeded-client.js';
-import { closedByAnother, newSession } from '../about-session-testing.js';
+import {
+  closedByAnother,
+  expectEndedByAnotherSession,
+  itBehavesLikeAPart,
+  partHarness,
+  reassignThroughForm,
+} from '../about-session-testing.js';
 import './reassign-form.js';
 import type { LiveChatReassignForm } from './reassign-form.js';
 
-async function mount(client: LiveChatClient, sessionId: string) {
-  return fixture<LiveChatReassignForm>(
-    html`<live-chat-reassign-form
-      .client=${client}
-      session-id=${sessionId}
-    ></live-chat-reassign-form>`,
-  );
-}
-
-const $ = <T extends Element = HTMLElement>(el: LiveChatReassignForm, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-
-function choose(el: LiveChatReassignForm, value: string): void {
-  const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
-  select.value = value;
-  select.dispatchEvent(new Event('change'));
-}
+const part = partHarness<LiveChatReassignForm>('live-chat-reassign-form');
+const { mount, $ } = part;
 
 describe('live-chat-reassign-form', () => {
   it('reassigns to an operator on its own and fires live-chat-session-reassigned', async () => {
@@ -32,10 +22,7 @@ describe('live-chat-reassign-form', () => {
     const el = await mount(client, session.id);
     const options = [...$<HTMLSelectElement>(el, '[part="reassign-select"]')!.options];
     expect(options[0]!.value).to.equal('');
-    choose(el, `operator:${SEED_USERS.operatorB}`);
-    const fired = oneEvent(el, 'live-chat-session-reassigned');
-    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
-    const event = await fired;
+    const event = await reassignThroughForm(el, `operator:${SEED_USERS.operatorB}`);
     expect(event.detail).to.deep.equal({
       sessionId: session.id,
       target: { kind: 'operator', operatorId: SEED_USERS.operatorB },
@@ -58,15 +45,12 @@ describe('live-chat-reassign-form', () => {
 
   it('asks for a target first, and forgets its messages for another session', async () => {
     const { backend, client } = await seededClient();
-    const first = newSession(backend);
-    const second = newSession(backend);
-    const el = await mount(client, first.id);
-    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
-    await el.updateComplete;
-    expect($(el, '[part="feedback"][role="alert"]')!.textContent).to.contain('Choose an operator');
-    el.sessionId = second.id;
-    await el.updateComplete;
-    expect($(el, '[part="feedback"]')).to.equal(null);
+    await expectEndedByAnotherSession(backend, (id) => mount(client, id), {
+      open: (el) => $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click(),
+      isOpen: (el) =>
+        $(el, '[part="feedback"][role="alert"]')?.textContent?.includes('Choose an operator') ??
+        false,
+    });
   });
 
   it('is not offered for a closed session', async () => {
@@ -76,15 +60,5 @@ describe('live-chat-reassign-form', () => {
     expect($(el, '[part="reassign"]')).to.equal(null);
   });
 
-  it('leaves no subscription behind after mount/unmount loops', async () => {
-    const { backend, client: real } = await seededClient();
-    const session = newSession(backend);
-    const { client, active } = countingClient(real);
-    for (let i = 0; i < 10; i++) {
-      const el = await mount(client, session.id);
-      expect(active()).to.be.above(0);
-      el.remove();
-      expect(active()).to.equal(0);
-    }
-  });
+  itBehavesLikeAPart({ harness: part });
 });

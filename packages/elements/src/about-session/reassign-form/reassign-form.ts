@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import type { AssigneeTarget, LiveChatClient, Session } from '@live-chat/core';
 import { sessionReassignedEvent } from '../../events/session-reassigned.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { AboutSessionPart } from '../about-session-part.js';
+import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
 import { reassignTargets, targetName, targetValue } from '../assignee.js';
 import { reassignFormStyles } from './reassign-form.styles.js';
@@ -92,7 +92,6 @@ export class LiveChatReassignForm extends AboutSessionPart {
         ${this.name(client, target)}
       </option>`;
     return html`
-      ${this.renderReadOnlyNote(readOnly)}
       <form class="reassign" part="reassign" @submit=${this.onReassignSubmit}>
         <label for="reassign-select">${this.t('about-session.reassignTo')}</label>
         <select
@@ -128,10 +127,8 @@ export class LiveChatReassignForm extends AboutSessionPart {
     `;
   }
 
-  override render(): TemplateResult | typeof nothing {
-    const client = this.client;
-    const view = this.view.value;
-    if (!client || !view) return nothing;
+  /** @internal */
+  protected override renderPart({ view, client }: PartContext): TemplateResult {
     return html`${this.renderForm(view.session, client)} ${this.renderFeedback('reassign')}`;
   }
 }

@@ -1,24 +1,17 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { LiveChatClient } from '@live-chat/core';
-import { countingClient } from '../../test/counting-client.js';
+import { newSession } from '../../test/customer-writes.js';
 import { seededClient, waitUntil } from '../../test/seeded-client.js';
-import { closedByAnother, descriptionOf, newSession } from '../about-session-testing.js';
+import {
+  expectEndedByAnotherSession,
+  itBehavesLikeAPart,
+  partHarness,
+} from '../about-session-testing.js';
 import './session-header.js';
 import type { LiveChatSessionHeader } from './session-header.js';
 
-async function mount(client: LiveChatClient, sessionId?: string) {
-  return fixture<LiveChatSessionHeader>(
-    html`<live-chat-session-header
-      .client=${client}
-      session-id=${sessionId ?? ''}
-    ></live-chat-session-header>`,
-  );
-}
-
-const $ = <T extends Element = HTMLElement>(el: LiveChatSessionHeader, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const focused = (el: LiveChatSessionHeader) => el.shadowRoot!.activeElement;
+const part = partHarness<LiveChatSessionHeader>('live-chat-session-header');
+const { mount, $, focused } = part;
 
 describe('live-chat-session-header', () => {
   it('shows nothing without a session', async () => {
@@ -59,38 +52,15 @@ describe('live-chat-session-header', () => {
 
   it('stops editing when it is given another session', async () => {
     const { backend, client } = await seededClient();
-    const first = newSession(backend);
-    const second = newSession(backend);
-    const el = await mount(client, first.id);
-    $<HTMLButtonElement>(el, '[part="rename-button"]')!.click();
-    await el.updateComplete;
-    expect($(el, '[part="name-input"]')).to.not.equal(null);
-    el.sessionId = second.id;
-    await el.updateComplete;
-    expect($(el, '[part="name-input"]')).to.equal(null);
+    const { el, second } = await expectEndedByAnotherSession(backend, (id) => mount(client, id), {
+      open: (el) => $<HTMLButtonElement>(el, '[part="rename-button"]')!.click(),
+      isOpen: (el) => $(el, '[part="name-input"]') !== null,
+    });
     expect($(el, '[part="session-name"]')!.textContent).to.equal(second.name);
   });
 
-  it('disables the pencil, with the reason, where the user cannot act', async () => {
-    const { backend, client } = await seededClient();
-    const session = closedByAnother(backend);
-    const el = await mount(client, session.id);
-    await waitUntil(() => $(el, '[part="rename-button"]'), 'details shown');
-    const pencil = $<HTMLButtonElement>(el, '[part="rename-button"]')!;
-    expect(pencil.disabled).to.equal(true);
-    expect(descriptionOf(pencil)).to.contain('not change it');
-    await expect(el).to.be.accessible();
-  });
-
-  it('leaves no subscription behind after mount/unmount loops', async () => {
-    const { backend, client: real } = await seededClient();
-    const session = newSession(backend);
-    const { client, active } = countingClient(real);
-    for (let i = 0; i < 10; i++) {
-      const el = await mount(client, session.id);
-      expect(active()).to.be.above(0);
-      el.remove();
-      expect(active()).to.equal(0);
-    }
+  itBehavesLikeAPart({
+    harness: part,
+    control: { selector: '[part="rename-button"]', name: 'the pencil' },
   });
 });

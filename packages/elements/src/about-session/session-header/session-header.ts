@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import type { ErrorInfo, LiveChatClient, Session } from '@live-chat/core';
 import { formatDateTime } from '../../shared/format.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { AboutSessionPart } from '../about-session-part.js';
+import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
 import { assigneeName } from '../assignee.js';
 import { sessionHeaderStyles } from './session-header.styles.js';
@@ -188,13 +188,9 @@ export class LiveChatSessionHeader extends AboutSessionPart {
     `;
   }
 
-  override render(): TemplateResult | typeof nothing {
-    const client = this.client;
-    const view = this.view.value;
-    if (!client || !view) return nothing;
-    const readOnly = this.readOnly;
-    return html`${this.renderReadOnlyNote(readOnly)}
-    ${this.renderDetails(view.session, client, readOnly)}`;
+  /** @internal */
+  protected override renderPart({ view, client, readOnly }: PartContext): TemplateResult {
+    return this.renderDetails(view.session, client, readOnly);
   }
 }
 

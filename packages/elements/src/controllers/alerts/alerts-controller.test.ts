@@ -1,62 +1,26 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { Observable, Subject } from 'rxjs';
+import { Subject } from 'rxjs';
 import {
   createLiveChatClient,
   type Alert,
   type LiveChatClient,
   type TabRole,
 } from '@live-chat/core';
-import { createMemoryBackend, createTabSharedAdapter } from '@live-chat/adapters';
+import { createTabSharedAdapter } from '@live-chat/adapters';
 import { AlertsController } from './alerts-controller.js';
 import { ALERT_SETTINGS_STORAGE_KEY, DEFAULT_ALERT_SETTINGS } from './alert-settings-store.js';
 import { fakeEnvironment } from './alerts-testing.js';
-
-type Seed = NonNullable<NonNullable<Parameters<typeof createMemoryBackend>[0]>['seed']>;
-
-const seed = (): Seed => ({
-  users: [
-    { id: 'u-anna', name: 'Anna Smirnova', role: 'operator' },
-    { id: 'u-oleg', name: 'Oleg Kim', role: 'operator' },
-  ],
-  liveChats: [
-    {
-      id: 'lc-support',
-      name: 'Support',
-      channels: ['web', 'telegram'],
-      operatorIds: ['u-anna'],
-      supervisorIds: [],
-      groupIds: [],
-      reassignmentTargets: [],
-    },
-    {
-      id: 'lc-sales',
-      name: 'Sales',
-      channels: ['web'],
-      operatorIds: ['u-oleg'],
-      supervisorIds: [],
-      groupIds: [],
-      reassignmentTargets: [],
-    },
-  ],
-  groups: [],
-  customers: [
-    {
-      id: 'c-ivan',
-      kind: 'external',
-      name: 'Ivan Petrov',
-      account: '@ivan',
-      messenger: 'telegram',
-    },
-    {
-      id: 'c-maria',
-      kind: 'external',
-      name: 'Maria Lopez',
-      account: '@maria',
-      messenger: 'telegram',
-    },
-  ],
-});
+import { writeToSupport } from '../../test/customer-writes.js';
+import {
+  afterThisTest,
+  connectClient,
+  memoryBackend,
+  waitUntil,
+  type Backend,
+} from '../../test/seeded-client.js';
+import { supportAndSalesSeed } from '../../test/small-seed.js';
+import { testForLeaks } from '../../test/test-for-leaks.js';
 
 const alert = (id: string, sessionId = 's-1'): Alert => ({
   id,
@@ -69,36 +33,20 @@ const alert = (id: string, sessionId = 's-1'): Alert => ({
   at: Date.now(),
 });
 
-/** A client stand-in whose alerts a test pushes by hand; counts subscriptions to `alerts$`. */
+/** A client stand-in whose alerts a test pushes by hand. */
 function alertSource() {
   const subject = new Subject<Alert>();
-  let subscribers = 0;
-  const alerts$ = new Observable<Alert>((subscriber) => {
-    subscribers++;
-    const subscription = subject.subscribe(subscriber);
-    return () => {
-      subscribers--;
-      subscription.unsubscribe();
-    };
-  });
   return {
-    client: { alerts$ } as unknown as LiveChatClient,
+    client: { alerts$: subject.asObservable() } as unknown as LiveChatClient,
     push: (a: Alert) => subject.next(a),
-    subscribers: () => subscribers,
   };
 }
 
 describe('AlertsController', () => {
-  let backend: ReturnType<typeof createMemoryBackend>;
-  const clients: LiveChatClient[] = [];
+  let backend: Backend;
   const controllers: AlertsController[] = [];
 
-  async function connect(userId: string): Promise<LiveChatClient> {
-    const client = createLiveChatClient({ adapter: backend.connect(userId) });
-    clients.push(client);
-    await waitUntil(() => client.status.state === 'ready', `${userId} ready`, { timeout: 5000 });
-    return client;
-  }
+  const connect = async (userId: string) => (await connectClient(backend, { userId })).client;
 
   function controllerFor(
     client: LiveChatClient | undefined,
@@ -112,14 +60,18 @@ describe('AlertsController', () => {
     return controller;
   }
 
+  /** A controller on a hand-fed alert source, in a fake environment. */
+  function withAlertSource(fake = fakeEnvironment()) {
+    const source = alertSource();
+    return { fake, source, controller: controllerFor(source.client, fake) };
+  }
+
   beforeEach(() => {
-    backend = createMemoryBackend({ seed: seed() });
+    backend = memoryBackend(supportAndSalesSeed());
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     for (const controller of controllers.splice(0)) controller.disconnect();
-    for (const client of clients.splice(0)) client.dispose();
-    await backend.dispose();
   });
 
   it('a customer writes: the operators of that live chat are alerted once, no one else', async () => {
@@ -136,12 +88,7 @@ describe('AlertsController', () => {
       fake.document.setAttended(false, fake.window);
     }
 
-    backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'My order is late',
-    });
+    writeToSupport(backend, 'c-ivan', 'My order is late');
     await waitUntil(() => annaFake.notifications.shown.length === 1, 'Anna is notified');
     await aTimeout(20);
     expect(annaFake.tones()).to.deep.equal([880, 1320]);
@@ -160,24 +107,9 @@ describe('AlertsController', () => {
     const fake = fakeEnvironment();
     const controller = controllerFor(await connect('u-anna'), fake);
     fake.document.setAttended(false, fake.window);
-    backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'One',
-    });
-    backend.customerWrites({
-      customerId: 'c-maria',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Two',
-    });
-    backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Three',
-    });
+    writeToSupport(backend, 'c-ivan', 'One');
+    writeToSupport(backend, 'c-maria', 'Two');
+    writeToSupport(backend, 'c-ivan', 'Three');
     await waitUntil(() => fake.document.title === '(3) Live chats', 'three alerts in the title');
     expect(controller.unseenCount).to.equal(3);
 
@@ -186,20 +118,13 @@ describe('AlertsController', () => {
     expect(controller.unseenCount).to.equal(0);
 
     // Visible and focused: the user sees the workspace, the title stays as it is.
-    backend.customerWrites({
-      customerId: 'c-ivan',
-      liveChatId: 'lc-support',
-      channel: 'telegram',
-      text: 'Four',
-    });
+    writeToSupport(backend, 'c-ivan', 'Four');
     await aTimeout(20);
     expect(fake.document.title).to.equal('Live chats');
   });
 
   it('de-duplicates by alert id and throttles bursts into one beep', async () => {
-    const fake = fakeEnvironment();
-    const source = alertSource();
-    controllerFor(source.client, fake);
+    const { fake, source } = withAlertSource();
     fake.document.dispatchEvent(new Event('keydown'));
     fake.document.setAttended(false, fake.window);
     fake.storage.setItem(
@@ -224,9 +149,7 @@ describe('AlertsController', () => {
   });
 
   it('plays no sound before a user gesture has unlocked audio', async () => {
-    const fake = fakeEnvironment();
-    const source = alertSource();
-    controllerFor(source.client, fake);
+    const { fake, source } = withAlertSource();
     source.push(alert('a-1'));
     expect(fake.audio).to.have.length(0);
     fake.document.dispatchEvent(new Event('pointerdown'));
@@ -237,9 +160,7 @@ describe('AlertsController', () => {
   });
 
   it('each alert is switchable, and the settings are persisted under a namespaced key', async () => {
-    const fake = fakeEnvironment();
-    const source = alertSource();
-    const controller = controllerFor(source.client, fake);
+    const { fake, source, controller } = withAlertSource();
     fake.document.dispatchEvent(new Event('pointerdown'));
     fake.document.setAttended(false, fake.window);
     expect(controller.settings).to.deep.equal(DEFAULT_ALERT_SETTINGS);
@@ -263,9 +184,7 @@ describe('AlertsController', () => {
   });
 
   it('does not notify without permission, nor while the page is in view', async () => {
-    const fake = fakeEnvironment({ permission: 'denied' });
-    const source = alertSource();
-    const controller = controllerFor(source.client, fake);
+    const { fake, source, controller } = withAlertSource(fakeEnvironment({ permission: 'denied' }));
     controller.setSettings({ desktop: true });
     fake.document.setAttended(false, fake.window);
     source.push(alert('a-1'));
@@ -325,9 +244,7 @@ describe('AlertsController', () => {
   });
 
   it('adopts a title the page sets while badged', async () => {
-    const fake = fakeEnvironment();
-    const source = alertSource();
-    controllerFor(source.client, fake);
+    const { fake, source } = withAlertSource();
     fake.document.setAttended(false, fake.window);
     source.push(alert('a-1'));
     expect(fake.document.title).to.equal('(1) Live chats');
@@ -372,7 +289,7 @@ describe('AlertsController', () => {
     );
     const fakes = tabs.map(() => fakeEnvironment());
     const tabClients = tabs.map((adapter) => createLiveChatClient({ adapter }));
-    clients.push(...tabClients);
+    for (const client of tabClients) afterThisTest(() => client.dispose());
     try {
       await waitUntil(() => tabClients.every((c) => c.status.state === 'ready'), 'tabs ready', {
         timeout: 5000,
@@ -389,12 +306,7 @@ describe('AlertsController', () => {
       const allTones = () => fakes.flatMap((fake) => fake.tones());
       const shown = () => fakes.map((fake) => fake.notifications.shown.length);
 
-      backend.customerWrites({
-        customerId: 'c-ivan',
-        liveChatId: 'lc-support',
-        channel: 'telegram',
-        text: 'Hello?',
-      });
+      writeToSupport(backend, 'c-ivan', 'Hello?');
       await waitUntil(
         () => fakes.every((fake) => fake.document.title === '(1) Live chats'),
         'every tab badges its title',
@@ -409,12 +321,7 @@ describe('AlertsController', () => {
       tabs[0]!.dispose();
       await waitUntil(() => tabClients[1]!.tabRole === 'leader', 'takeover', { timeout: 2000 });
       for (const fake of fakes) fake.advance(5000);
-      backend.customerWrites({
-        customerId: 'c-maria',
-        liveChatId: 'lc-support',
-        channel: 'telegram',
-        text: 'Anyone?',
-      });
+      writeToSupport(backend, 'c-maria', 'Anyone?');
       await waitUntil(
         () => fakes.slice(1).every((fake) => fake.document.title === '(2) Live chats'),
         'the remaining tabs badge their titles',
@@ -434,24 +341,32 @@ describe('AlertsController', () => {
     const fake = fakeEnvironment();
     class AlertsHost extends LitElement {
       readonly alerts = new AlertsController(this, { environment: fake.environment });
+      set client(client: LiveChatClient) {
+        this.alerts.setClient(client);
+      }
     }
     customElements.define('alerts-test-host', AlertsHost);
-    for (let i = 0; i < 50; i++) {
-      const host = document.createElement('alerts-test-host') as AlertsHost;
-      host.alerts.setClient(source.client);
-      document.body.append(host);
-      expect(source.subscribers()).to.equal(1);
-      expect(fake.document.listeners).to.equal(3);
-      expect(fake.window.listeners).to.equal(2);
-      fake.document.setAttended(false, fake.window);
-      source.push(alert(`a-${i}`));
-      expect(fake.document.title).to.equal('(1) Live chats');
-      host.remove();
-      expect(source.subscribers()).to.equal(0);
-      expect(fake.document.listeners).to.equal(0);
-      expect(fake.window.listeners).to.equal(0);
-      expect(fake.document.title).to.equal('Live chats');
-      fake.document.setAttended(true, fake.window);
-    }
+    await testForLeaks(
+      ({ client }) => html`<alerts-test-host .client=${client}></alerts-test-host>`,
+      {
+        client: source.client,
+        subscriptions: 1,
+        counters: {
+          'listeners on the document': () => fake.document.listeners,
+          'listeners on the window': () => fake.window.listeners,
+        },
+        whileMounted: (_host, round) => {
+          expect(fake.document.listeners).to.equal(3);
+          expect(fake.window.listeners).to.equal(2);
+          fake.document.setAttended(false, fake.window);
+          source.push(alert(`a-${round}`));
+          expect(fake.document.title).to.equal('(1) Live chats');
+        },
+        afterRemoval: () => {
+          expect(fake.document.title).to.equal('Live chats');
+          fake.document.setAttended(true, fake.window);
+        },
+      },
+    );
   });
 });

@@ -241,16 +241,35 @@ export class AlertsController implements ReactiveController {
     this.disconnect();
   }
 
+  /**
+   * What the controller listens to on the page while connected: whether the user is looking
+   * (visibility, focus), their first gesture (which lets sound play), and settings changed in
+   * another tab.
+   */
+  private pageListeners(): ReadonlyArray<
+    [
+      Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined,
+      string,
+      EventListener,
+      AddEventListenerOptions?,
+    ]
+  > {
+    const { document, window } = this.env;
+    return [
+      [document, 'visibilitychange', this.handleAttention],
+      [document, 'pointerdown', this.handleGesture, { capture: true }],
+      [document, 'keydown', this.handleGesture, { capture: true }],
+      [window, 'focus', this.handleAttention],
+      [window, 'storage', this.handleStorage],
+    ];
+  }
+
   /** Starts listening (to the client's alerts and the page's visibility, focus and gestures). */
   connect(): void {
     if (this.connected) return;
     this.connected = true;
-    const { document, window } = this.env;
-    document?.addEventListener('visibilitychange', this.handleAttention);
-    document?.addEventListener('pointerdown', this.handleGesture, { capture: true });
-    document?.addEventListener('keydown', this.handleGesture, { capture: true });
-    window?.addEventListener('focus', this.handleAttention);
-    window?.addEventListener('storage', this.handleStorage);
+    for (const [target, type, listener, options] of this.pageListeners())
+      target?.addEventListener(type, listener, options);
     this.subscribe();
   }
 
@@ -260,12 +279,8 @@ export class AlertsController implements ReactiveController {
     this.connected = false;
     this.subscription?.unsubscribe();
     this.subscription = undefined;
-    const { document, window } = this.env;
-    document?.removeEventListener('visibilitychange', this.handleAttention);
-    document?.removeEventListener('pointerdown', this.handleGesture, { capture: true });
-    document?.removeEventListener('keydown', this.handleGesture, { capture: true });
-    window?.removeEventListener('focus', this.handleAttention);
-    window?.removeEventListener('storage', this.handleStorage);
+    for (const [target, type, listener, options] of this.pageListeners())
+      target?.removeEventListener(type, listener, options);
     this.clearBadge();
     this.sound.dispose();
   }

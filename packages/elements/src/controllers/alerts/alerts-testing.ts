@@ -87,24 +87,10 @@ export function fakeNotifications(
   };
 }
 
-/** A document whose visibility, focus and title a test controls; counts its listeners. */
-export class FakeDocument extends EventTarget implements AlertsDocument {
-  title = 'Live chats';
-  visibilityState: DocumentVisibilityState = 'visible';
-  focused = true;
+/** An event target that counts the listeners added to it and not removed. */
+export class ListenerCountingTarget extends EventTarget {
+  /** Listeners added and not removed. */
   listeners = 0;
-
-  hasFocus(): boolean {
-    return this.focused;
-  }
-
-  /** Makes the page hidden or visible (and unfocused or focused) and fires the events a browser fires. */
-  setAttended(attended: boolean, window?: EventTarget): void {
-    this.visibilityState = attended ? 'visible' : 'hidden';
-    this.focused = attended;
-    this.dispatchEvent(new Event('visibilitychange'));
-    window?.dispatchEvent(new Event(attended ? 'focus' : 'blur'));
-  }
 
   override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
     this.listeners++;
@@ -117,23 +103,31 @@ export class FakeDocument extends EventTarget implements AlertsDocument {
   }
 }
 
+/** A document whose visibility, focus and title a test controls; counts its listeners. */
+export class FakeDocument extends ListenerCountingTarget implements AlertsDocument {
+  title = 'Live chats';
+  visibilityState: DocumentVisibilityState = 'visible';
+  focused = true;
+
+  hasFocus(): boolean {
+    return this.focused;
+  }
+
+  /** Makes the page hidden or visible (and unfocused or focused) and fires the events a browser fires. */
+  setAttended(attended: boolean, window?: EventTarget): void {
+    this.visibilityState = attended ? 'visible' : 'hidden';
+    this.focused = attended;
+    this.dispatchEvent(new Event('visibilitychange'));
+    window?.dispatchEvent(new Event(attended ? 'focus' : 'blur'));
+  }
+}
+
 /** A window that counts its listeners and records `focus()` calls. */
-export class FakeWindow extends EventTarget implements AlertsWindow {
-  listeners = 0;
+export class FakeWindow extends ListenerCountingTarget implements AlertsWindow {
   focusCalls = 0;
 
   focus(): void {
     this.focusCalls++;
-  }
-
-  override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
-    this.listeners++;
-    super.addEventListener(...args);
-  }
-
-  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>): void {
-    this.listeners--;
-    super.removeEventListener(...args);
   }
 }
 

@@ -4,51 +4,31 @@
  * advisory lock: the first applies what is pending, the others then find it applied.
  */
 import type pg from 'pg';
-import { StorageError } from '../../storage/errors.js';
+import {
+  checkApplied,
+  checkOrder,
+  type MigrationReport,
+  type MigrationStep,
+} from '../../storage/migrations/history.js';
 import { initial } from './0001-initial.js';
 import { searchTrigrams } from './0002-search-trigrams.js';
+import { channels } from './0003-channels.js';
 import type { PostgresMigration } from './migration.js';
 
 export type { PostgresMigration } from './migration.js';
 
 /** Every migration of this release, in order. */
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [initial, searchTrigrams];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  initial,
+  searchTrigrams,
+  channels,
+];
 
 /** The advisory lock key migrations hold (any fixed number; "LCMIGR" in ASCII). */
 const MIGRATION_LOCK = 0x4c434d49_4752;
 
 /** What {@link migratePostgres} did. */
-export interface PostgresMigrationReport {
-  /** Versions applied by this call, in order (empty when the database was up to date). */
-  applied: number[];
-  /** The schema version after the call. */
-  version: number;
-}
-
-interface AppliedRow {
-  version: number;
-  name: string;
-}
-
-function check(rows: AppliedRow[], migrations: readonly PostgresMigration[]): void {
-  for (const row of rows) {
-    const known = migrations[row.version - 1];
-    if (!known) {
-      throw new StorageError(
-        'SCHEMA_TOO_NEW',
-        `The database has schema version ${row.version} ("${row.name}"), newer than this ` +
-          `release knows (${migrations.length}). Run a newer release on it.`,
-      );
-    }
-    if (known.name !== row.name) {
-      throw new StorageError(
-        'SCHEMA_MISMATCH',
-        `Schema version ${row.version} of the database is "${row.name}", but this release ` +
-          `calls it "${known.name}".`,
-      );
-    }
-  }
-}
+export type PostgresMigrationReport = MigrationReport;
 
 /**
  * Brings the database to the latest schema: creates `schema_migrations` when missing, then runs
@@ -61,13 +41,7 @@ export async function migratePostgres(
   migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
   now: () => number = Date.now,
 ): Promise<PostgresMigrationReport> {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new RangeError(
-        `Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`,
-      );
-    }
-  });
+  checkOrder(migrations);
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
     await client.query(`
@@ -79,12 +53,12 @@ export async function migratePostgres(
     `);
     const read = async () =>
       (
-        await client.query<AppliedRow>(
+        await client.query<MigrationStep>(
           'SELECT version, name FROM schema_migrations ORDER BY version',
         )
       ).rows;
     const rows = await read();
-    check(rows, migrations);
+    checkApplied(rows, migrations);
     const done = new Set(rows.map((row) => row.version));
     const applied: number[] = [];
     for (const migration of migrations) {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, describe } from 'node:test';
 import pg from 'pg';
 
 /** A running test server. */
@@ -154,4 +155,30 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       }
     },
   };
+}
+
+/**
+ * A `describe` block whose tests share one private server: started before them, stopped after
+ * them. Where PostgreSQL cannot run, the block is skipped and the reason printed. `body` gets
+ * the running server through `server()` (call it inside the tests).
+ */
+export function describeWithPostgres(
+  name: string,
+  body: (server: () => TestPostgres) => void,
+): void {
+  const skip = postgresUnavailable();
+  if (skip) console.log(skip);
+  describe(name, { skip }, () => {
+    let running: TestPostgres | undefined;
+    before(async () => {
+      running = await startTestPostgres();
+    });
+    after(async () => {
+      await running?.stop();
+    });
+    body(() => {
+      if (!running) throw new Error('The test PostgreSQL server is not running.');
+      return running;
+    });
+  });
 }

@@ -3,40 +3,18 @@
  * opens a database.
  */
 import type Database from 'better-sqlite3';
-import { StorageError } from '../errors.js';
 import { initial } from './0001-initial.js';
 import { searchIndex } from './0002-search-index.js';
 import { channels } from './0003-channels.js';
+import { eventLogRows } from './0004-event-log-rows.js';
+import { checkApplied, checkOrder, type MigrationReport, type MigrationStep } from './history.js';
 import type { Migration } from './migration.js';
 
+export type { MigrationReport, MigrationStep } from './history.js';
 export type { Migration } from './migration.js';
 
 /** Every migration of this release, in order. */
-export const MIGRATIONS: readonly Migration[] = [initial, searchIndex, channels];
-
-/** What {@link migrate} did. */
-export interface MigrationReport {
-  /** Versions applied by this call, in order (empty when the database was up to date). */
-  applied: number[];
-  /** The schema version after the call. */
-  version: number;
-}
-
-interface AppliedRow {
-  version: number;
-  name: string;
-}
-
-/** Checks that the list is 1, 2, 3… with no gap or repeat. */
-function checkOrder(migrations: readonly Migration[]): void {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new RangeError(
-        `Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`,
-      );
-    }
-  });
-}
+export const MIGRATIONS: readonly Migration[] = [initial, searchIndex, channels, eventLogRows];
 
 /**
  * Brings the database to the latest schema: creates `schema_migrations` when missing, then runs
@@ -44,9 +22,9 @@ function checkOrder(migrations: readonly Migration[]): void {
  * On an up-to-date database it changes nothing. A second process opening the same file at the
  * same time waits for the write lock and then finds the migration applied.
  *
- * Throws a {@link StorageError}: `SCHEMA_TOO_NEW` when the database has migrations this release
- * does not know, `SCHEMA_MISMATCH` when an applied migration has another name than this
- * release's of the same version.
+ * Throws a `StorageError`: `SCHEMA_TOO_NEW` when the database has migrations this release does
+ * not know, `SCHEMA_MISMATCH` when an applied migration has another name than this release's of
+ * the same version.
  */
 export function migrate(
   db: Database.Database,
@@ -61,33 +39,14 @@ export function migrate(
       applied_at INTEGER NOT NULL
     )
   `);
-  const appliedRows = db.prepare<[], AppliedRow>(
+  const appliedRows = db.prepare<[], MigrationStep>(
     'SELECT version, name FROM schema_migrations ORDER BY version',
   );
   const record = db.prepare<[number, string, number]>(
     'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
   );
-  const check = (rows: AppliedRow[]) => {
-    for (const row of rows) {
-      const known = migrations[row.version - 1];
-      if (!known) {
-        throw new StorageError(
-          'SCHEMA_TOO_NEW',
-          `The database has schema version ${row.version} ("${row.name}"), newer than this ` +
-            `release knows (${migrations.length}). Run a newer release on it.`,
-        );
-      }
-      if (known.name !== row.name) {
-        throw new StorageError(
-          'SCHEMA_MISMATCH',
-          `Schema version ${row.version} of the database is "${row.name}", but this release ` +
-            `calls it "${known.name}".`,
-        );
-      }
-    }
-  };
   const rows = appliedRows.all();
-  check(rows);
+  checkApplied(rows, migrations);
   const done = new Set(rows.map((row) => row.version));
 
   const applied: number[] = [];
@@ -97,7 +56,7 @@ export function migrate(
       .transaction(() => {
         // Read again under the write lock: another process may have applied it meanwhile.
         const current = appliedRows.all();
-        check(current);
+        checkApplied(current, migrations);
         if (current.some((row) => row.version === migration.version)) return false;
         migration.up(db);
         record.run(migration.version, migration.name, now());

@@ -1,32 +1,19 @@
 /**
  * Test support: a `TransportAdapter` for one user of a backend in the same process, with no
- * network in between. Everything crosses it as JSON, each answer and each event a microtask
- * later, as over a connection; the replay of `events(sinceSeq)` and the live events are joined
- * without a gap or a repeat. The conformance suite runs on it.
+ * network in between. It serves synchronous backends (SQLite) and asynchronous ones
+ * (PostgreSQL) alike. Everything crosses it as JSON, each answer and each event at least a
+ * microtask later, as over a connection; the replay of `events(sinceSeq)` and the live events
+ * are joined without a gap or a repeat (listen first, then read the replay, then drop what was
+ * already delivered). The conformance suite runs on it.
  */
 import { BehaviorSubject, Observable } from 'rxjs';
 import { LiveChatError } from '@live-chat/core';
-import type {
-  Command,
-  CommandResult,
-  ConnectionState,
-  HistoryQuery,
-  Id,
-  MessagePage,
-  Report,
-  ReportQuery,
-  Result,
-  SearchHit,
-  SearchQuery,
-  ServerEvent,
-  Snapshot,
-  TransportAdapter,
-} from '@live-chat/core';
-import type { SqliteBackend } from '../backend.js';
+import type { ConnectionState, Id, Result, ServerEvent, TransportAdapter } from '@live-chat/core';
+import type { Awaitable, LiveChatBackend } from '../backend.js';
 
 /** The per-user calls of a backend the adapter needs. */
 export type LocalBackend = Pick<
-  SqliteBackend,
+  LiveChatBackend,
   'snapshot' | 'events' | 'listen' | 'execute' | 'history' | 'search' | 'report'
 >;
 
@@ -47,17 +34,16 @@ export class LocalAdapter implements TransportAdapter {
     readonly userId: Id,
   ) {}
 
-  private async read<T>(run: () => Result<T>): Promise<T> {
+  private async read<T>(run: () => Awaitable<Result<T>>): Promise<T> {
     await nextTick();
     if (this.disposed) throw new LiveChatError('OFFLINE', 'The connection is closed.');
-    const result = run();
+    const result = await run();
     if (!result.ok) throw LiveChatError.from(result.error);
     return overTheWire(result.value);
   }
 
-  snapshot(): Promise<Snapshot> {
-    return this.read(() => this.backend.snapshot(this.userId));
-  }
+  snapshot: TransportAdapter['snapshot'] = () =>
+    this.read(() => this.backend.snapshot(this.userId));
 
   events(sinceSeq: number): Observable<ServerEvent> {
     return new Observable<ServerEvent>((subscriber) => {
@@ -77,25 +63,32 @@ export class LocalAdapter implements TransportAdapter {
         });
       };
       // Listen first, then read the replay: an event committed in between comes through once.
-      const early: ServerEvent[] = [];
-      let replaying = true;
+      let early: ServerEvent[] | undefined = [];
       const stop = this.backend.listen(this.userId, (event) => {
-        if (replaying) early.push(event);
+        if (early) early.push(event);
         else deliver(event);
       });
-      const replay = this.backend.events(this.userId, sinceSeq);
-      if (!replay.ok) {
-        stop();
-        subscriber.error(LiveChatError.from(replay.error));
-        return undefined;
-      }
-      replaying = false;
-      for (const event of [...replay.value, ...early]) deliver(event);
       const end = () => {
         stop();
         subscriber.complete();
       };
       this.stops.add(end);
+      const refuse = (error: LiveChatError) => {
+        stop();
+        this.stops.delete(end);
+        subscriber.error(error);
+      };
+      Promise.resolve()
+        .then(() => this.backend.events(this.userId, sinceSeq))
+        .then(
+          (replay) => {
+            if (!replay.ok) return refuse(LiveChatError.from(replay.error));
+            const pending = early ?? [];
+            early = undefined;
+            for (const event of [...replay.value, ...pending]) deliver(event);
+          },
+          (error: unknown) => refuse(new LiveChatError('INTERNAL', String(error))),
+        );
       return () => {
         stop();
         this.stops.delete(end);
@@ -103,25 +96,22 @@ export class LocalAdapter implements TransportAdapter {
     });
   }
 
-  async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+  execute: TransportAdapter['execute'] = async (command) => {
     await nextTick();
     if (this.disposed) return { ok: false, error: { code: 'OFFLINE', message: 'Closed.' } };
-    const result = this.backend.execute(this.userId, overTheWire(command));
+    const result = await this.backend.execute(this.userId, overTheWire(command));
     await nextTick();
     return overTheWire(result);
-  }
+  };
 
-  history(query: HistoryQuery): Promise<MessagePage> {
-    return this.read(() => this.backend.history(this.userId, overTheWire(query)));
-  }
+  history: TransportAdapter['history'] = (query) =>
+    this.read(() => this.backend.history(this.userId, overTheWire(query)));
 
-  search(query: SearchQuery): Promise<SearchHit[]> {
-    return this.read(() => this.backend.search(this.userId, overTheWire(query)));
-  }
+  search: TransportAdapter['search'] = (query) =>
+    this.read(() => this.backend.search(this.userId, overTheWire(query)));
 
-  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
-    return this.read(() => this.backend.report(this.userId, overTheWire(query)));
-  }
+  report: TransportAdapter['report'] = (query) =>
+    this.read(() => this.backend.report(this.userId, overTheWire(query)));
 
   dispose(): void {
     if (this.disposed) return;

@@ -1,0 +1,59 @@
+import { html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { OperatorsPerformanceReport } from '@live-chat/core';
+import { figureText, OPERATOR_COLUMNS } from './report-figures.js';
+import { renderFormula, type ReportView } from './report-parts.js';
+
+/**
+ * The Operators' performance report: a table with one row per operator (scrolling sideways on
+ * its own when narrow), then the "How is this computed?" disclosure of every column.
+ */
+export function renderOperatorsReport(
+  report: OperatorsPerformanceReport,
+  view: ReportView,
+): TemplateResult {
+  const { t, locale } = view;
+  const caption = t('live-chat-reports.operators.caption', {
+    liveChat: view.liveChatName,
+    range: view.range,
+  });
+  return html`
+    <div class="table-wrap" role="group" aria-label=${caption} tabindex="0">
+      <table part="table operators-table">
+        <caption>
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('live-chat-reports.operators.operator')}</th>
+            ${OPERATOR_COLUMNS.map((c) => html`<th scope="col">${t(`live-chat-reports.operators.${c.key}`)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            report.rows,
+            (row) => row.operatorId,
+            (row) =>
+              html`<tr part="row" data-operator-id=${row.operatorId}>
+                <th scope="row">${view.userName(row.operatorId)}</th>
+                ${OPERATOR_COLUMNS.map((c) => html`<td>${figureText(c, row, locale)}</td>`)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <ul class="formulas" aria-label=${t('live-chat-reports.operators.formulas')}>
+      ${OPERATOR_COLUMNS.map(
+        (c) =>
+          html`<li>
+            ${renderFormula(
+              t,
+              t(`live-chat-reports.operators.${c.key}`),
+              `live-chat-reports.formula.operators.${c.key}`,
+              { duration: c.duration, named: true },
+            )}
+          </li>`,
+      )}
+    </ul>
+  `;
+}

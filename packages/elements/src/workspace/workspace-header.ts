@@ -1,0 +1,71 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Translate } from '../i18n/catalogue.js';
+import { icons, renderIcon, type WorkspaceView } from './workspace-regions.js';
+
+/**
+ * The workspace's top bar: the title with the red unread counter, the search scoped to the open
+ * session, and the bell button with the alert settings popover. A `div`, not `<header>`: the
+ * host page owns the banner landmark.
+ */
+export function renderHeader(view: WorkspaceView): TemplateResult {
+  const { t, theme, slot } = view;
+  return html`<div part="header" class="header">
+    ${slot(
+      'header',
+      () =>
+        html`<div part="title" class="title">
+          <span class="title-icon">
+            ${renderIcon(icons.chat, 18)}
+            <live-chat-counter kind="unread" theme=${theme}></live-chat-counter>
+          </span>
+          <span class="title-text">${t('workspace.title')}</span>
+        </div>`,
+    )}
+    <div
+      part="search"
+      class="search"
+      role="search"
+      aria-label=${view.landmark(t('workspace.search'))}
+    >
+      ${slot('search', () => html`<live-chat-search session-id=${view.sessionId ?? nothing} theme=${theme}></live-chat-search>`)}
+    </div>
+    <button
+      type="button"
+      part="settings-button"
+      class="icon-button settings-button"
+      popovertarget="settings"
+      aria-label=${t('workspace.settings')}
+      title=${t('workspace.settings')}
+    >
+      ${renderIcon(icons.bell, 20)}
+    </button>
+    <div
+      id="settings"
+      part="settings"
+      class="settings"
+      popover
+      aria-label=${t('workspace.settings')}
+      role="dialog"
+    >
+      ${slot(
+        'settings',
+        () =>
+          html`<live-chat-alert-settings
+            .controller=${view.alerts}
+            theme=${theme}
+          ></live-chat-alert-settings>`,
+      )}
+    </div>
+  </div>`;
+}
+
+/** What the workspace shows until it has a client: how to give it one. */
+export function renderNoClient(t: Translate): TemplateResult {
+  return html`<div part="base" class="no-client" role="alert">
+    <h2>${t('workspace.no-client.title')}</h2>
+    <p>${t('workspace.no-client.body')}</p>
+    <pre><code>import { createLiveChatClient } from '@live-chat/core';
+const workspace = document.querySelector('live-chat-workspace');
+workspace.client = createLiveChatClient({ adapter });</code></pre>
+  </div>`;
+}

@@ -1,0 +1,194 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  icons,
+  renderBackButton,
+  renderIcon,
+  type WorkspaceActions,
+  type WorkspaceView,
+} from './workspace-regions.js';
+
+/**
+ * The workspace's panes: the sidebar (menu, the selected group's sessions, the counters), the
+ * main pane (the conversation, or the reports) and the aside (About the session and Activity
+ * tabs). Each has a bar with a back button for the narrow layout, where one pane shows at a time.
+ */
+
+/** The title of the session list: the selected group and its live chat. */
+function listTitle(view: WorkspaceView): string {
+  const { t } = view;
+  return view.view === 'group' && view.group
+    ? t('workspace.list-of', {
+        group: t(`workspace.group.${view.group}`),
+        liveChat: view.liveChatName ?? '',
+      })
+    : t('workspace.sessions');
+}
+
+/** The left column: the menu, the selected group's sessions with their title, the counters. */
+export function renderSidebar(view: WorkspaceView, actions: WorkspaceActions): TemplateResult {
+  const { t, theme, slot } = view;
+  const title = listTitle(view);
+  return html`<div part="sidebar" class="sidebar">
+    <div part="menu-pane" class="pane menu-pane">
+      ${slot(
+        'navigation',
+        () =>
+          html`<live-chat-navigation
+            list-placement="none"
+            label=${view.landmark(t('navigation.label'))}
+            view=${view.view ?? nothing}
+            live-chat-id=${view.liveChatId ?? nothing}
+            group=${view.group ?? nothing}
+            session-id=${view.sessionId ?? nothing}
+            theme=${theme}
+          ></live-chat-navigation>`,
+      )}
+    </div>
+    <section part="list-pane" class="pane list-pane" aria-label=${view.landmark(title)}>
+      <div part="pane-bar" class="pane-bar">
+        ${renderBackButton(t('workspace.back-to-menu'), 'menu', actions)}
+        <h2 id="list-title" tabindex="-1">${title}</h2>
+      </div>
+      <div class="pane-content">
+        ${slot('list', () =>
+          view.view === 'group' && view.liveChatId && view.group
+            ? html`<live-chat-session-list
+                live-chat-id=${view.liveChatId}
+                group=${view.group}
+                selected-session-id=${view.sessionId ?? nothing}
+                theme=${theme}
+              ></live-chat-session-list>`
+            : html``,
+        )}
+      </div>
+    </section>
+    <div part="counters" class="counters">
+      ${slot('counters', () => html`<live-chat-counter kind="unassigned" show-label theme=${theme}></live-chat-counter>`)}
+    </div>
+  </div>`;
+}
+
+/** The centre pane's content: the reports, the open conversation, or a placeholder. */
+function renderMainContent(view: WorkspaceView): TemplateResult {
+  const { t, theme, slot } = view;
+  if (view.view === 'reports') {
+    return slot(
+      'reports',
+      () =>
+        html`<live-chat-reports
+          live-chat-id=${view.reportsLiveChatId ?? nothing}
+          theme=${theme}
+        ></live-chat-reports>`,
+    );
+  }
+  return slot('conversation', () => {
+    if (view.sessionId) {
+      return html`<live-chat-conversation
+        session-id=${view.sessionId}
+        highlight-message-id=${view.highlightMessageId ?? nothing}
+        theme=${theme}
+      ></live-chat-conversation>`;
+    }
+    if (view.status.state === 'loading') {
+      return html`<div part="placeholder" class="placeholder" role="status">
+        ${t('workspace.loading')}
+      </div>`;
+    }
+    return html`<div part="placeholder" class="placeholder">
+      <h2>${t('workspace.no-session')}</h2>
+      <p>${t('workspace.no-session-hint')}</p>
+    </div>`;
+  });
+}
+
+/** The centre pane (`<main>`), with the toggle of the about pane in the medium and narrow layouts. */
+export function renderMain(view: WorkspaceView, actions: WorkspaceActions): TemplateResult {
+  const { t } = view;
+  const reports = view.view === 'reports';
+  return html`<main
+    id="main"
+    part="main"
+    class="pane main"
+    tabindex="-1"
+    aria-label=${view.landmark(reports ? t('workspace.main-reports') : t('workspace.main'))}
+  >
+    <div part="pane-bar" class="pane-bar main-bar">
+      ${
+        reports
+          ? renderBackButton(t('workspace.back-to-menu'), 'menu', actions)
+          : renderBackButton(t('workspace.back-to-list'), 'list', actions)
+      }
+      <span class="spacer"></span>
+      ${
+        reports
+          ? nothing
+          : html`<button
+              type="button"
+              part="about-toggle"
+              class="button about-toggle"
+              aria-controls="aside"
+              aria-expanded=${view.layout === 'narrow' ? nothing : view.aboutOpen ? 'true' : 'false'}
+              @click=${actions.toggleAbout}
+            >
+              ${renderIcon(icons.info, 16)}
+              ${view.sessionId ? t('workspace.show-about') : t('workspace.tab.activity')}
+            </button>`
+      }
+    </div>
+    <div class="pane-content">${renderMainContent(view)}</div>
+  </main>`;
+}
+
+/** The right pane (`<aside>`): the About the session and Activity tabs. */
+export function renderAside(view: WorkspaceView, actions: WorkspaceActions): TemplateResult {
+  const { t, theme, slot, sideTabs } = view;
+  return html`<aside
+    id="aside"
+    part="aside"
+    class="pane aside"
+    aria-label=${view.landmark(t('workspace.side'))}
+    @keydown=${actions.asideKeydown}
+  >
+    <div part="pane-bar" class="pane-bar aside-bar">
+      ${renderBackButton(t('workspace.back-to-conversation'), 'conversation', actions)}
+      <div
+        part="tabs"
+        class="tabs"
+        role="tablist"
+        aria-label=${view.landmark(t('workspace.side'))}
+        @keydown=${sideTabs.onKeydown}
+      >
+        ${sideTabs.renderTab('about', t('workspace.tab.about'), { part: 'tab', className: 'tab' })}
+        ${sideTabs.renderTab('activity', t('workspace.tab.activity'), { part: 'tab', className: 'tab' })}
+      </div>
+      <button
+        type="button"
+        class="icon-button aside-close"
+        aria-label=${t('workspace.hide-about')}
+        @click=${actions.toggleAbout}
+      >
+        ${renderIcon(icons.close, 16)}
+      </button>
+    </div>
+    ${sideTabs.renderPanel(
+      'about',
+      slot('about', () =>
+        view.sessionId
+          ? html`<live-chat-about-session
+              session-id=${view.sessionId}
+              theme=${theme}
+            ></live-chat-about-session>`
+          : html`<p part="placeholder" class="placeholder">${t('workspace.no-session-about')}</p>`,
+      ),
+      { className: 'tabpanel' },
+    )}
+    ${sideTabs.renderPanel(
+      'activity',
+      slot(
+        'activity',
+        () => html`<live-chat-activity heading-level="0" theme=${theme}></live-chat-activity>`,
+      ),
+      { className: 'tabpanel' },
+    )}
+  </aside>`;
+}

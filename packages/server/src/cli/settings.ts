@@ -1,0 +1,200 @@
+/**
+ * What `serve` and `config apply` run with, from their flags and the environment: a flag wins
+ * over its environment variable. Every problem is a {@link UsageError} that names the flag or
+ * the variable it came from, and never repeats a secret.
+ */
+import type { AuthOptions } from '../auth.js';
+import { secretKey } from '../auth.js';
+import { isPostgresUrl } from '../postgres/backend.js';
+import { UsageError, type Args } from './args.js';
+
+/** Where the data lives. */
+export type DatabaseSetting = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+/** Everything `serve` runs with. */
+export interface ServeSettings {
+  database: DatabaseSetting;
+  auth: AuthOptions;
+  port: number;
+  host: string;
+  logLevel: string;
+  /** A configuration file to apply at start. */
+  configFile?: string;
+  /** Serve Prometheus metrics at `/metrics`. */
+  metrics: boolean;
+  /** The bearer token `/metrics` asks for. */
+  metricsToken?: string;
+  /** Serve `POST /dev/token` (development only). */
+  dev: boolean;
+}
+
+/** A setting's value and where it came from (`--flag` or `VARIABLE`, for messages). */
+interface Found {
+  value: string;
+  source: string;
+  /** Given as a flag (flags win over the environment). */
+  flag: boolean;
+}
+
+/** The value of `--flag`, else of the environment variable, else `undefined`. */
+function find(
+  args: Args,
+  flag: string,
+  env: NodeJS.ProcessEnv,
+  variable?: string,
+): Found | undefined {
+  const given = args.options.get(flag);
+  if (typeof given === 'string' && given.length > 0) {
+    return { value: given, source: `--${flag}`, flag: true };
+  }
+  const value = variable === undefined ? undefined : env[variable];
+  return value ? { value, source: variable as string, flag: false } : undefined;
+}
+
+/** The one of `candidates` that is set (flags first); a usage error when two of a kind are. */
+function oneOf<F extends Found>(candidates: (F | undefined)[], what: string): F | undefined {
+  const set = candidates.filter((found): found is F => found !== undefined);
+  const flags = set.filter((found) => found.flag);
+  const chosen = flags.length > 0 ? flags : set;
+  if (chosen.length > 1) {
+    throw new UsageError(`Give one ${what}: ${chosen.map((found) => found.source).join(' or ')}.`);
+  }
+  return chosen[0];
+}
+
+/** `value` as a URL, or `undefined` when it is none. */
+function parsedUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A PostgreSQL URL, checked; the message shows its scheme only (it may hold a password). */
+function postgresUrl({ value, source }: Found): string {
+  const parsed = parsedUrl(value);
+  if (!parsed || !isPostgresUrl(value)) {
+    const got = parsed ? `a "${parsed.protocol}" URL` : 'something that is not a URL';
+    throw new UsageError(
+      `${source} must be a postgres:// or postgresql:// URL ` +
+        `(postgres://user:password@host:5432/database); got ${got}. ` +
+        'For SQLite, give a data directory instead (--data DIR or LIVE_CHAT_DATA_DIR).',
+    );
+  }
+  return value;
+}
+
+/**
+ * The database: `--database-url URL` or `--data DIR` (not both), else `DATABASE_URL`, else
+ * `LIVE_CHAT_DATA_DIR` (an image may set a data directory that a deployment's URL overrides).
+ */
+export function databaseSetting(args: Args, env: NodeJS.ProcessEnv): DatabaseSetting {
+  const url = find(args, 'database-url', env, 'DATABASE_URL');
+  const dir = find(args, 'data', env, 'LIVE_CHAT_DATA_DIR');
+  const chosen = oneOf([url, dir].filter((found) => found?.flag), 'database') ?? url ?? dir;
+  if (!chosen) {
+    throw new UsageError(
+      'Which database? Set DATABASE_URL=postgres://… (PostgreSQL), or --data DIR or ' +
+        'LIVE_CHAT_DATA_DIR (SQLite).',
+    );
+  }
+  return chosen === dir
+    ? { kind: 'sqlite', dataDir: chosen.value }
+    : { kind: 'postgres', url: postgresUrl(chosen) };
+}
+
+/** The secret named by `--secret-env NAME`, if that flag is given. */
+function secretFromNamedVariable(args: Args, env: NodeJS.ProcessEnv): Found | undefined {
+  const name = args.options.get('secret-env');
+  if (typeof name !== 'string') return undefined;
+  const value = env[name];
+  if (!value) throw new UsageError(`The environment variable ${name} (--secret-env) is not set.`);
+  return { value, source: name, flag: true };
+}
+
+/** How tokens are checked: an HS256 secret, or the keys at a JWKS URL. */
+function authSetting(args: Args, env: NodeJS.ProcessEnv): AuthOptions {
+  const tagged = (kind: 'secret' | 'jwks', found: Found | undefined) => found && { ...found, kind };
+  const chosen = oneOf(
+    [
+      tagged('secret', find(args, 'secret', env, 'LIVE_CHAT_SECRET')),
+      tagged('secret', secretFromNamedVariable(args, env)),
+      tagged('jwks', find(args, 'jwks-url', env, 'LIVE_CHAT_JWKS_URL')),
+    ],
+    'token key',
+  );
+  if (!chosen) {
+    throw new UsageError(
+      'How are tokens checked? Set LIVE_CHAT_SECRET (HS256, at least 32 bytes, e.g. ' +
+        '`openssl rand -hex 32`) or LIVE_CHAT_JWKS_URL, or pass --secret, --secret-env NAME ' +
+        'or --jwks-url.',
+    );
+  }
+  if (chosen.kind === 'jwks') {
+    const url = parsedUrl(chosen.value);
+    if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+      throw new UsageError(`${chosen.source} must be the https:// URL of a JSON Web Key Set.`);
+    }
+    return { jwksUrl: url };
+  }
+  try {
+    secretKey(chosen.value);
+  } catch {
+    throw new UsageError(
+      `${chosen.source} must be at least 32 bytes long (e.g. \`openssl rand -hex 32\`).`,
+    );
+  }
+  return { secret: chosen.value };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A whole number in `[min, max]` from a flag or a variable. */
+function wholeNumber(found: Found | undefined, fallback: number, min: number, max: number) {
+  if (!found) return fallback;
+  const value = Number(found.value);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${found.source} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+/** Whether metrics are on: `--metrics`, or `LIVE_CHAT_METRICS` of `1`/`true` (`0`/`false`: off). */
+function metricsOn(args: Args, env: NodeJS.ProcessEnv): boolean {
+  if (args.options.get('metrics') === true) return true;
+  const value = (env.LIVE_CHAT_METRICS ?? '').trim().toLowerCase();
+  if (['1', 'true'].includes(value)) return true;
+  if (['', '0', 'false'].includes(value)) return false;
+  throw new UsageError('LIVE_CHAT_METRICS must be 1 (on) or 0 (off).');
+}
+
+/** Everything `serve` runs with (see the module comment). */
+export function serveSettings(args: Args, env: NodeJS.ProcessEnv): ServeSettings {
+  const logLevel = find(args, 'log-level', env, 'LOG_LEVEL') ?? {
+    value: 'info',
+    source: 'LOG_LEVEL',
+    flag: false,
+  };
+  if (!LOG_LEVELS.includes(logLevel.value)) {
+    throw new UsageError(`${logLevel.source} must be one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  const metrics = metricsOn(args, env);
+  const metricsToken = env.LIVE_CHAT_METRICS_TOKEN || undefined;
+  if (metricsToken && !metrics) {
+    throw new UsageError(
+      'LIVE_CHAT_METRICS_TOKEN is set but metrics are off: set LIVE_CHAT_METRICS=1 (or pass --metrics).',
+    );
+  }
+  return {
+    database: databaseSetting(args, env),
+    auth: authSetting(args, env),
+    port: wholeNumber(find(args, 'port', env, 'PORT'), 8080, 0, 65_535),
+    host: find(args, 'host', env, 'HOST')?.value ?? '127.0.0.1',
+    logLevel: logLevel.value,
+    configFile: find(args, 'config', env, 'LIVE_CHAT_CONFIG')?.value,
+    metrics,
+    ...(metricsToken && { metricsToken }),
+    dev: args.options.get('dev') === true,
+  };
+}

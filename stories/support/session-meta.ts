@@ -1,0 +1,69 @@
+/**
+ * The meta of a component that shows one session (`<live-chat-about-session>` and its parts):
+ * a client from the story fixture, a `session` control, the toolbar's theme and locale.
+ * Storybook reads a file's title as written, so each file keeps its own `title` and spreads
+ * the rest: `{ title: 'Components/…', ...sessionComponentMeta('live-chat-…', …) }`.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import { fixtureOf, withClient } from './client-loader.js';
+import type { StoryClientOptions } from './story-backend.js';
+import { pickSession, sessionControl, type SessionArgs } from './session-pick.js';
+
+/** A story of a component whose meta comes from {@link sessionComponentMeta}. */
+export type SessionStory = StoryObj<SessionArgs>;
+
+/** How a session component sits in its story. */
+export interface SessionComponentOptions {
+  /** What the session is to the component, for the control's description. */
+  role: string;
+  /** The component's inline style. */
+  style: string;
+  /** The docs page's summary of the component (else the manifest's). */
+  description?: string;
+  /** The client the stories get unless they load their own. */
+  client?: StoryClientOptions;
+}
+
+/** Everything but the title of the meta of `tag`, a component with `client` and `session-id`. */
+export function sessionComponentMeta(
+  tag: `live-chat-${string}`,
+  { role, style, description, client }: SessionComponentOptions,
+): Meta<SessionArgs> {
+  const element = unsafeStatic(tag);
+  return {
+    component: tag,
+    args: { session: 'mine' },
+    argTypes: { session: sessionControl(role) },
+    loaders: [withClient(client)],
+    render: (args, { loaded }) => {
+      const fixture = fixtureOf(loaded);
+      return html`<${element}
+        .client=${fixture.client}
+        session-id=${ifDefined(pickSession(fixture, args.session))}
+        theme=${args.theme}
+        locale=${args.locale}
+        style=${style}
+      ></${element}>`;
+    },
+    ...(description && { parameters: { docs: { description: { component: description } } } }),
+  };
+}
+
+/**
+ * Everything but the title of the meta of a part of `<live-chat-about-session>`, usable alone;
+ * `summary` says what the part does, `client` is the stories' default client.
+ */
+export function aboutSessionPartMeta(
+  tag: `live-chat-${string}`,
+  summary: string,
+  client?: StoryClientOptions,
+): Meta<SessionArgs> {
+  return sessionComponentMeta(tag, {
+    role: 'the session shown',
+    style: 'display:block;width:340px;max-width:100%;padding:12px',
+    description: `A part of \`<live-chat-about-session>\`, usable alone with a \`client\` and a \`session-id\`: ${summary}`,
+    client,
+  });
+}

@@ -13,6 +13,36 @@ import { interopPlugin } from './test/browser/support/interop-plugin.mjs';
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 
 /**
+ * The `cdp` command: browser tests send a Chrome DevTools protocol request to their own page
+ * (`executeServerCommand('cdp', { method, params })`) and get its result, e.g.
+ * `Accessibility.getFullAXTree` to read the names a screen reader is given, or
+ * `Emulation.setEmulatedMedia` to turn `forced-colors: active` on. One protocol session per
+ * test page, opened on first use.
+ */
+function cdpPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'cdp-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'cdp') return undefined;
+      if (session.browser.type !== 'puppeteer') {
+        throw new Error(
+          `the cdp command needs Chromium through puppeteer, not ${session.browser.type}`,
+        );
+      }
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) {
+        cdp = await page.createCDPSession();
+        sessions.set(page, cdp);
+        page.once('close', () => sessions.delete(page));
+      }
+      return cdp.send(payload.method, payload.params ?? {});
+    },
+  };
+}
+
+/**
  * Browser test files, relative to the repository root. Extend this list to add suites
  * (scripts/test.mjs reads it too, to skip the browser run when nothing matches).
  */
@@ -27,6 +57,8 @@ export default {
   plugins: [
     // React (CommonJS) and Vue (browser build) for test/browser/interop-*.test.ts.
     interopPlugin(),
+    // Chrome DevTools protocol requests from the tests (accessibility tree, emulated media).
+    cdpPlugin(),
     // tsconfig.base.json holds experimentalDecorators/useDefineForClassFields directly
     // (esbuild does not follow `extends` here), so Lit's legacy decorators compile as in tsc.
     esbuildPlugin({ ts: true, tsconfig: path.join(rootDir, 'tsconfig.base.json') }),

@@ -36,6 +36,7 @@ import {
 } from '@live-chat/adapters';
 import type { LiveChatWorkspace } from '@live-chat/elements';
 import '@live-chat/elements';
+import '@live-chat/elements/locales/ru'; // the demo switches between English and Russian
 
 // ── the signed-in users the viewer can switch between ─────────────────────────────────────────
 

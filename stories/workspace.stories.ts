@@ -17,6 +17,7 @@ import {
   SEED_LIVE_CHATS,
   type StoryFixture,
 } from './support/story-backend.js';
+import { clickOnceShown, focusOnceShown } from './support/story-play.js';
 import { MARKUP_MESSAGES } from './support/texts.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
@@ -169,6 +170,24 @@ export const NarrowList: Story = {
   args: { width: '360px', height: '640px', session: 'none', group: 'queue' },
   parameters: { layout: 'padded' },
 };
+
+/** The first skip link focused: new sessions, the reply, the list, the conversation, each with its shortcut. */
+export const SkipLinks: Story = { play: focusOnceShown('[data-skip="counter"]') };
+
+/** The Activity tab of the right pane, a session open. */
+export const ActivityTab: Story = { play: clickOnceShown('#tab-activity') };
+
+/** Close session asks first; Tab stays inside the dialog. */
+export const CloseSessionDialog: Story = { play: clickOnceShown('[part~="close-button"]') };
+
+/** The menu's New Session dialog. */
+export const NewSessionDialog: Story = {
+  args: { session: 'none', group: 'queue' },
+  play: clickOnceShown('[part~="new-session"]'),
+};
+
+/** The alert settings behind the bell. */
+export const AlertSettingsOpen: Story = { play: clickOnceShown('[part~="settings-button"]') };
 
 /** Regions replaced through slots: the host's own header and counters. */
 export const ReplacedRegions: Story = {

@@ -17,9 +17,28 @@ import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { rootDir } from './paths.mjs';
 
+/** The goal for the whole workspace's first load (KB as the tables show them: 1,024 bytes). */
+export const WHOLE_WORKSPACE_BUDGET = 60 * 1024;
+
+/**
+ * Budgets of the parts loaded after the first load, by name: each part the workspace loads the
+ * first time it shows it, the Russian texts and the WebSocket adapter.
+ */
+export const BUDGETS = {
+  'lazy: reports': 14 * 1024,
+  'lazy: search': 6 * 1024,
+  'lazy: alert settings': 4 * 1024,
+  'lazy: new session': 6 * 1024,
+  'lazy: about the session': 12 * 1024,
+  'Russian texts': 8 * 1024,
+  'WebSocket adapter': 6 * 1024,
+};
+
 /**
  * The bundles measured. `name` is the console label, `label` the README's (Markdown), `what`
- * what is in it.
+ * what is in it. A `splitting` entry is bundled with code splitting, the way a host's bundler
+ * keeps `import()` apart: its figure is the first load (the entry and the chunks it imports),
+ * and each part it loads with `import()` is measured on its own (see {@link LAZY_PARTS}).
  */
 export const ENTRIES = [
   {
@@ -30,22 +49,10 @@ export const ENTRIES = [
     external: ['rxjs', 'rxjs/*'],
   },
   {
-    name: '@live-chat/core + rxjs',
-    label: '`@live-chat/core` + rxjs',
-    what: 'everything core exports, with the rxjs operators it uses',
-    source: "export * from '@live-chat/core';",
-  },
-  {
     name: 'createLiveChatClient',
     label: '`createLiveChatClient` alone, with the core and rxjs it uses',
     what: 'the client store alone (a host that renders its own UI), with core and rxjs',
     source: "export { createLiveChatClient } from '@live-chat/core';",
-  },
-  {
-    name: '@live-chat/elements (all)',
-    label: '`@live-chat/elements`: every component, with core, lit, @lit/context and rxjs',
-    what: 'every component, with @live-chat/core, lit, @lit/context and rxjs',
-    source: "export * from '@live-chat/elements';",
   },
   {
     name: '@live-chat/elements/session-list',
@@ -55,12 +62,31 @@ export const ENTRIES = [
   },
   {
     name: 'whole workspace',
-    label: 'whole workspace: every component + `createLiveChatClient`, all included',
-    what: 'every component and createLiveChatClient, with core, lit, @lit/context and rxjs',
+    label:
+      'whole workspace, first load: every component + `createLiveChatClient`, all included ' +
+      `(goal ≤ ${WHOLE_WORKSPACE_BUDGET / 1024} KB)`,
+    what: 'first load: @live-chat/elements + createLiveChatClient, with core, lit, @lit/context and rxjs',
     source: [
       "export * from '@live-chat/elements';",
       "export { createLiveChatClient } from '@live-chat/core';",
     ].join('\n'),
+    splitting: true,
+    budget: WHOLE_WORKSPACE_BUDGET,
+  },
+  {
+    name: 'Russian texts',
+    label: '`@live-chat/elements/locales/ru`, the opt-in Russian texts',
+    what: 'import "@live-chat/elements/locales/ru": every component\'s Russian texts',
+    source: "import '@live-chat/elements/locales/ru';",
+    budget: BUDGETS['Russian texts'],
+  },
+  {
+    name: 'WebSocket adapter',
+    label: '`createWebSocketAdapter` (core and rxjs not included: the workspace has them)',
+    what: 'createWebSocketAdapter of @live-chat/adapters; core and rxjs not included',
+    source: "export { createWebSocketAdapter } from '@live-chat/adapters';",
+    external: ['rxjs', 'rxjs/*', '@live-chat/core'],
+    budget: BUDGETS['WebSocket adapter'],
   },
   {
     name: '@live-chat/adapters',
@@ -71,6 +97,33 @@ export const ENTRIES = [
   },
 ];
 
+/**
+ * The parts the workspace loads with `import()` the first time it shows them, by the source
+ * file imported: how each is named in the results.
+ */
+export const LAZY_PARTS = {
+  'packages/elements/src/reports/reports.ts': {
+    name: 'lazy: reports',
+    label: '… then `<live-chat-reports>`, when the reports are first opened',
+  },
+  'packages/elements/src/search/search.ts': {
+    name: 'lazy: search',
+    label: '… then `<live-chat-search>`, right after the first render',
+  },
+  'packages/elements/src/alert-settings/alert-settings.ts': {
+    name: 'lazy: alert settings',
+    label: '… then `<live-chat-alert-settings>`, when the settings are first opened',
+  },
+  'packages/elements/src/about-session/about-session.ts': {
+    name: 'lazy: about the session',
+    label: '… then `<live-chat-about-session>`, when a session is first opened',
+  },
+  'packages/elements/src/new-session/new-session.ts': {
+    name: 'lazy: new session',
+    label: '… then `<live-chat-new-session>`, when New Session is first clicked',
+  },
+};
+
 /** esbuild's version, for the record. */
 export const esbuildVersion = esbuild.version;
 
@@ -79,26 +132,36 @@ export const esbuildVersion = esbuild.version;
  * for browsers, from the packages' sources. Resolves to `{ code, inputs }`: the bytes, and the
  * files that went into them (paths relative to the repository root, `/`-separated).
  */
+/**
+ * The esbuild options every measurement shares (`esbuild --bundle --minify --format=esm
+ * --target=es2022`, production builds, an empty CSS loader), and `npm run bench:ui` builds its
+ * page with.
+ */
+export const BUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['@live-chat/source', 'es2015'],
+  loader: { '.css': 'empty' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  metafile: true,
+  write: false,
+  logLevel: 'silent',
+};
+
 export async function bundle(source, { external = [] } = {}) {
   const result = await esbuild.build({
+    ...BUILD_OPTIONS,
     stdin: {
       contents: source,
       resolveDir: rootDir,
       loader: 'js',
       sourcefile: 'size-entry.js',
     },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@live-chat/source', 'es2015'],
     external,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    legalComments: 'none',
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
   });
   return {
     code: result.outputFiles[0].contents,
@@ -106,15 +169,100 @@ export async function bundle(source, { external = [] } = {}) {
   };
 }
 
-async function measure(entry) {
-  const { code } = await bundle(entry.source, { external: entry.external });
-  return { ...entry, minified: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length };
+const ENTRY_MODULE = 'size-entry';
+
+/**
+ * Bundles `source` with code splitting, as a host's bundler does: resolves to the files of the
+ * first load (the entry and every chunk it imports statically) and, for each module imported
+ * with `import()`, the further files loading it fetches. Files are `{ code, inputs }`.
+ */
+export async function bundleSplit(source) {
+  const result = await esbuild.build({
+    ...BUILD_OPTIONS,
+    entryPoints: [ENTRY_MODULE],
+    splitting: true,
+    outdir: path.join(rootDir, 'size-out'),
+    plugins: [
+      {
+        name: 'size-entry',
+        setup(build) {
+          build.onResolve({ filter: new RegExp(`^${ENTRY_MODULE}$`) }, () => ({
+            path: ENTRY_MODULE,
+            namespace: ENTRY_MODULE,
+          }));
+          build.onLoad({ filter: /.*/, namespace: ENTRY_MODULE }, () => ({
+            contents: source,
+            resolveDir: rootDir,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+  const relative = (file) => path.relative(rootDir, file).split(path.sep).join('/');
+  const code = new Map(result.outputFiles.map((file) => [relative(file.path), file.contents]));
+  const outputs = result.metafile.outputs;
+  /** A file and every file it imports statically, transitively. */
+  const closure = (file, into = new Set()) => {
+    if (into.has(file)) return into;
+    into.add(file);
+    for (const imported of outputs[file].imports)
+      if (imported.kind === 'import-statement') closure(imported.path, into);
+    return into;
+  };
+  const fileOf = (name) => ({
+    name,
+    code: code.get(name),
+    inputs: Object.keys(outputs[name].inputs).map((input) => input.split(path.sep).join('/')),
+  });
+  const entryFile = Object.keys(outputs).find(
+    (file) => outputs[file].entryPoint === `${ENTRY_MODULE}:${ENTRY_MODULE}`,
+  );
+  const first = closure(entryFile);
+  const lazy = new Map();
+  for (const [file, output] of Object.entries(outputs)) {
+    if (!output.entryPoint || file === entryFile) continue;
+    const further = [...closure(file)].filter((name) => !first.has(name));
+    lazy.set(output.entryPoint.split(path.sep).join('/'), further.map(fileOf));
+  }
+  return { first: [...first].map(fileOf), lazy };
 }
 
-/** Every entry of ENTRIES measured now: `{ ...entry, minified, gzip }` (bytes), in order. */
+/** The figures of files fetched together: minified bytes and gzip -9 bytes, each file on its own. */
+function sizeOf(files) {
+  return {
+    minified: files.reduce((sum, file) => sum + file.code.length, 0),
+    gzip: files.reduce((sum, file) => sum + zlib.gzipSync(file.code, { level: 9 }).length, 0),
+  };
+}
+
+/** One entry measured: its result, then (for a `splitting` entry) one per part it loads later. */
+async function measure(entry) {
+  if (!entry.splitting) {
+    const { code } = await bundle(entry.source, { external: entry.external });
+    return [{ ...entry, ...sizeOf([{ code }]) }];
+  }
+  const { first, lazy } = await bundleSplit(entry.source);
+  const parts = [...lazy].map(([source, files]) => {
+    const part = LAZY_PARTS[source] ?? { name: `lazy: ${source}`, label: `… then \`${source}\`` };
+    return {
+      ...part,
+      what: `loaded with import() by the whole workspace: ${source}`,
+      budget: BUDGETS[part.name],
+      ...sizeOf(files),
+    };
+  });
+  parts.sort((a, b) => a.name.localeCompare(b.name));
+  return [{ ...entry, ...sizeOf(first) }, ...parts];
+}
+
+/**
+ * Every entry of ENTRIES measured now, in order: `{ ...entry, minified, gzip }` (bytes), each
+ * `splitting` entry followed by the parts it loads with `import()`.
+ */
 export async function measureSizes() {
   const results = [];
-  for (const entry of ENTRIES) results.push(await measure(entry));
+  for (const entry of ENTRIES) results.push(...(await measure(entry)));
   return results;
 }
 

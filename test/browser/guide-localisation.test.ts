@@ -1,5 +1,6 @@
 // docs/localisation.md: the guide's German catalogue is used by translate() and by a workspace
 // whose locale is switched at run time; missing texts fall back to English.
+import '@live-chat/elements/locales/ru'; // the Russian texts, which a test shows
 import { expect, waitUntil } from '@open-wc/testing';
 import { translate } from '@live-chat/elements';
 import { registerGerman, renameTitle } from '../../docs/examples/localisation/german.js';

@@ -1,5 +1,6 @@
 // Interop proof and docs/embedding-react.md: <live-chat-workspace> inside a real React 19 app
 // (react + react-dom/client from npm), properties in, typed events out, clean unmount.
+import '@live-chat/elements/locales/ru'; // the Russian texts, which a test shows
 import { expect, waitUntil } from '@open-wc/testing';
 import { act, createElement, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';

@@ -1,5 +1,6 @@
 // Interop proof and docs/embedding-vue.md: <live-chat-workspace> inside a real Vue 3 app
 // (vue from npm), properties in, typed events out, clean unmount.
+import '@live-chat/elements/locales/ru'; // the Russian texts, which a test shows
 import { expect, waitUntil } from '@open-wc/testing';
 import { createApp, defineComponent, h, markRaw, nextTick, ref, type App as VueApp } from 'vue';
 import { createLiveChatClient, type LiveChatClient } from '@live-chat/core';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, it } from 'node:test';
 // @ts-expect-error: a plain ES module script, without type declarations.
-import { bundle, elementsSubpaths } from '../../scripts/lib/size.mjs';
+import { bundle, bundleSplit, elementsSubpaths } from '../../scripts/lib/size.mjs';
 // @ts-expect-error: a plain ES module script, without type declarations.
 import { rootDir } from '../../scripts/lib/paths.mjs';
 
@@ -87,10 +87,11 @@ describe('@live-chat/elements: one subpath per component', () => {
     });
   }
 
-  it('every subpath with code is a component (or the message catalogue)', () => {
+  it('every subpath with code is a component (or the message catalogue, or a language)', () => {
     const subpaths = (elementsSubpaths() as Subpath[]).map(({ subpath }) => subpath);
+    assert.ok(subpaths.includes('./locales/ru'), 'the Russian texts have their entry');
     assert.deepEqual(
-      subpaths.filter((s) => s !== './i18n').sort(),
+      subpaths.filter((s) => s !== './i18n' && !s.startsWith('./locales/')).sort(),
       componentFolders.map((folder) => `./${folder}`),
     );
   });
@@ -118,9 +119,54 @@ describe('@live-chat/elements: one subpath per component', () => {
     });
   }
 
-  it('importing @live-chat/elements defines every element', async () => {
+  it('importing @live-chat/elements brings every element, some of them on first use', async () => {
     const { inputs } = await bundleOf('@live-chat/elements');
     assert.deepEqual(tagsIn(inputs).sort(), [...definitions.keys()].sort());
+  });
+
+  it('the first load of @live-chat/elements leaves out what is shown on demand, and Russian', async () => {
+    type SplitFile = { inputs: string[] };
+    const { first, lazy } = (await bundleSplit("export * from '@live-chat/elements';")) as {
+      first: SplitFile[];
+      lazy: Map<string, SplitFile[]>;
+    };
+    const firstInputs = first.flatMap((file) => file.inputs);
+    const onDemand = [
+      'live-chat-reports',
+      'live-chat-search',
+      'live-chat-alert-settings',
+      'live-chat-about-session',
+      'live-chat-new-session',
+    ];
+    assert.deepEqual(
+      tagsIn(firstInputs).filter((tag) => onDemand.includes(tag)),
+      [],
+      'no element shown on demand is in the first load',
+    );
+    assert.ok(tagsIn(firstInputs).includes('live-chat-workspace'));
+    assert.ok(tagsIn(firstInputs).includes('live-chat-session-list'));
+    for (const tag of onDemand) {
+      const part = [...lazy.values()].find((files) =>
+        tagsIn(files.flatMap((file) => file.inputs)).includes(tag),
+      );
+      assert.ok(part, `<${tag}> is loaded with import()`);
+    }
+    assert.deepEqual(
+      firstInputs.filter((file) => file.endsWith('.ru.ts')),
+      [],
+      'no Russian text in the first load',
+    );
+  });
+
+  it('@live-chat/elements/locales/ru brings every Russian text and no element', async () => {
+    const { inputs } = await bundleOf('@live-chat/elements/locales/ru');
+    assert.deepEqual(tagsIn(inputs), []);
+    const catalogues = sourceFiles().filter((file) => file.endsWith('.messages.ts'));
+    assert.ok(catalogues.length >= 12, `catalogues: ${catalogues.join(', ')}`);
+    for (const file of catalogues) {
+      const russian = file.replace(/\.ts$/, '.ru.ts');
+      assert.ok(inputs.includes(russian), `${russian}, beside ${file}, is registered`);
+    }
   });
 
   it('@live-chat/elements/session-list brings <live-chat-session-list> and no other element', async () => {

@@ -1,5 +1,5 @@
 // @ts-check
-import '@live-chat/elements'; // defines <live-chat-workspace> and every other live-chat-* tag
+import '@live-chat/elements'; // defines <live-chat-workspace>; what it shows on demand loads then
 import { createLiveChatClient } from '@live-chat/core';
 import {
   createCustomerSimulator,

@@ -1,7 +1,8 @@
 /**
  * Deterministic workload for the client benchmark: a directory of 8 live chats, a snapshot of
  * N sessions and 100,000 consistent server events after it (customer and operator messages,
- * takes, closes, reopenings, reassignments, reads, new sessions), from a fixed seed.
+ * takes, closes, reopenings, reassignments, reads, new sessions), from a fixed seed. Events
+ * have the shape backends send: a message carries the session after it (one fact, one event).
  */
 import type {
   Assignee,
@@ -25,6 +26,8 @@ const USERS: User[] = [
   ...OPERATORS.slice(1).map((id): User => ({ id, name: id, role: 'operator' })),
 ];
 const LIVE_CHAT_COUNT = 8;
+/** Customers who have not written yet, in every workspace. */
+const NEW_CUSTOMERS = 2_000;
 const GROUPS: OperatorGroup[] = [];
 const LIVE_CHATS: LiveChat[] = Array.from({ length: LIVE_CHAT_COUNT }, (_, i): LiveChat => {
   const id = `lc-${i}`;
@@ -38,17 +41,20 @@ const LIVE_CHATS: LiveChat[] = Array.from({ length: LIVE_CHAT_COUNT }, (_, i): L
     operatorIds: i < 5 ? OPERATORS : OPERATORS.slice(1),
     supervisorIds: i === 5 || i === 6 ? ['u-me'] : ['u-9'],
     groupIds: [`${id}-a`, `${id}-b`],
-    reassignmentTargets: [],
+    reassignmentTargets: [
+      { kind: 'group', groupId: `${id}-a` },
+      { kind: 'group', groupId: `${id}-b` },
+    ],
   };
 });
 const GROUP_A = new Map(LIVE_CHATS.map((chat, i) => [chat.id, GROUPS[i * 2].id]));
-const CUSTOMERS: Customer[] = Array.from({ length: 1000 }, (_, i): Customer => ({
+const customer = (i: number): Customer => ({
   id: `c-${i}`,
   kind: 'external',
   name: `Customer ${i}`,
   account: `@c${i}`,
   messenger: 'telegram',
-}));
+});
 const TEXTS = [
   'Hello!',
   'Where is my order #12345?',
@@ -57,25 +63,41 @@ const TEXTS = [
   'ok',
 ];
 
-export interface World {
+/** A workspace: the directory, and sessions as the user `u-me` sees them. */
+export interface Workspace {
   snapshot: Snapshot;
+  /** Customers without a session yet, for new requests. */
+  newCustomers: Customer[];
+}
+
+/** A {@link Workspace} and `EVENTS` consistent events after its snapshot. */
+export interface World extends Workspace {
   events: ServerEvent[];
 }
 
-/** A snapshot of `sessionCount` sessions and `EVENTS` consistent events after it. */
-export function generate(sessionCount: number, seed: number): World {
-  const rnd = seededRandom(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
-  let now = 1_700_000_000_000;
-  const sessions: Session[] = [];
-  const unread: number[] = [];
-  const orders: number[] = [];
-  const operator = (): string => (rnd() < 0.25 ? 'u-me' : pick(OPERATORS.slice(1)));
+const START = 1_700_000_000_000;
+const seededPick =
+  (rnd: () => number) =>
+  <T>(items: readonly T[]): T =>
+    items[Math.floor(rnd() * items.length)];
 
+/**
+ * A workspace of `sessionCount` sessions: 35% queued (some for a group), 45% active (a quarter
+ * of them the user's), 20% closed, spread evenly over the 8 live chats. Each session has a
+ * customer of its own in its live chat (a customer writing reaches exactly that session), so
+ * there is one customer per 8 sessions, plus customers without a session yet.
+ */
+export function workspace(sessionCount: number, rnd: () => number): Workspace {
+  const pick = seededPick(rnd);
+  const operator = (): string => (rnd() < 0.25 ? 'u-me' : pick(OPERATORS.slice(1)));
+  const customerCount = Math.ceil(sessionCount / LIVE_CHAT_COUNT);
+  const customers = Array.from({ length: customerCount + NEW_CUSTOMERS }, (_, i) => customer(i));
+  const sessions: Session[] = [];
+  const unread: Record<string, number> = {};
   for (let i = 0; i < sessionCount; i++) {
     // Ids are shared strings, as a backend hands them out (and as JSON.parse internalizes short
     // strings): not 100,000 separate copies of "lc-3".
-    const chat = Math.floor(rnd() * LIVE_CHAT_COUNT);
+    const chat = i % LIVE_CHAT_COUNT;
     const liveChatId = LIVE_CHATS[chat].id;
     const r = rnd();
     const status: Session['status'] = r < 0.35 ? 'queued' : r < 0.8 ? 'active' : 'closed';
@@ -86,11 +108,11 @@ export function generate(sessionCount: number, seed: number): World {
         q < 0.7 ? null : { kind: 'group', groupId: GROUPS[chat * 2 + (q < 0.85 ? 0 : 1)].id };
     } else if (status === 'active') assignee = { kind: 'operator', operatorId: operator() };
     const order = 1 + Math.floor(rnd() * 20);
-    const at = now - Math.floor(rnd() * 86_400_000);
+    const at = START - Math.floor(rnd() * 86_400_000);
     sessions.push({
       id: `s-${i}`,
       liveChatId,
-      customerId: pick(CUSTOMERS).id,
+      customerId: customers[Math.floor(i / LIVE_CHAT_COUNT)].id,
       name: `Session ${i}`,
       channel: 'telegram',
       status,
@@ -103,8 +125,7 @@ export function generate(sessionCount: number, seed: number): World {
       lastOperatorId: assignee?.kind === 'operator' ? assignee.operatorId : null,
       bindings: [],
     });
-    unread.push(status === 'closed' ? 0 : Math.floor(rnd() * 4));
-    orders.push(order);
+    unread[`s-${i}`] = status === 'closed' ? 0 : Math.floor(rnd() * 4);
   }
   const snapshot: Snapshot = {
     seq: 0,
@@ -112,11 +133,25 @@ export function generate(sessionCount: number, seed: number): World {
     users: USERS,
     liveChats: LIVE_CHATS,
     groups: GROUPS,
-    customers: CUSTOMERS,
-    sessions: sessions.slice(),
-    unread: Object.fromEntries(sessions.map((s, i) => [s.id, unread[i]])),
+    customers,
+    sessions,
+    unread,
     activity: [],
   };
+  return { snapshot, newCustomers: customers.slice(customerCount) };
+}
+
+/** A {@link workspace} of `sessionCount` sessions and `EVENTS` consistent events after it. */
+export function generate(sessionCount: number, seed: number): World {
+  const rnd = seededRandom(seed);
+  const pick = seededPick(rnd);
+  const operator = (): string => (rnd() < 0.25 ? 'u-me' : pick(OPERATORS.slice(1)));
+  const start = workspace(sessionCount, rnd);
+  const { snapshot } = start;
+  let now = START;
+  const sessions = snapshot.sessions.slice();
+  const unread = sessions.map((session) => snapshot.unread[session.id]);
+  const orders = sessions.map((session) => session.lastMessageOrder);
 
   const events: ServerEvent[] = [];
   let seq = 0;
@@ -125,10 +160,10 @@ export function generate(sessionCount: number, seed: number): World {
     sessions[i] = session;
     events.push({ seq: ++seq, type: 'session.upserted', session, unread: unread[i], cause });
   };
-  const message = (i: number, author: Message['author']): void => {
+  const message = (i: number, author: Message['author'], session = sessions[i]): void => {
     const msg: Message = {
       id: `m-${++messageCount}`,
-      sessionId: sessions[i].id,
+      sessionId: session.id,
       author,
       text: pick(TEXTS),
       channel: 'telegram',
@@ -137,8 +172,14 @@ export function generate(sessionCount: number, seed: number): World {
     };
     if (author.kind === 'customer') unread[i]++;
     else if (author.kind === 'operator' && author.userId === 'u-me') unread[i] = 0;
-    sessions[i] = withMessage(sessions[i], msg);
-    events.push({ seq: ++seq, type: 'message.added', message: msg, unread: unread[i] });
+    sessions[i] = withMessage(session, msg);
+    events.push({
+      seq: ++seq,
+      type: 'message.added',
+      message: msg,
+      session: sessions[i],
+      unread: unread[i],
+    });
   };
 
   // Sessions by status, so each kind of event picks a session it applies to: the mix of events
@@ -221,8 +262,15 @@ export function generate(sessionCount: number, seed: number): World {
     } else if (r < 0.89) {
       const i = any('closed');
       if (i !== undefined) {
-        changeStatus(i, { status: 'queued', assignee: null, queuedAt: now }, 'reopened');
-        message(i, { kind: 'customer', customerId: sessions[i].customerId });
+        // The customer writes again: the message reopens the session (one event).
+        move(i, 'queued');
+        const reopened: Session = {
+          ...sessions[i],
+          status: 'queued',
+          assignee: null,
+          queuedAt: now,
+        };
+        message(i, { kind: 'customer', customerId: reopened.customerId }, reopened);
       }
     } else if (r < 0.93) {
       const i = any('active');
@@ -241,13 +289,13 @@ export function generate(sessionCount: number, seed: number): World {
         events.push({ seq: ++seq, type: 'session.read', sessionId: sessions[i].id, unread: 0 });
       }
     } else {
-      // A new customer writes: a new session enters the queue.
+      // A new customer writes: its message brings a new session into the queue (one event).
       const j = sessions.length;
       const model = sessions[Math.floor(rnd() * sessionCount)];
       sessions.push({
         ...model,
         id: `s-${j}`,
-        customerId: pick(CUSTOMERS).id,
+        customerId: pick(snapshot.customers).id,
         status: 'queued',
         assignee: null,
         queuedAt: now,
@@ -256,12 +304,10 @@ export function generate(sessionCount: number, seed: number): World {
       unread.push(0);
       orders.push(0);
       enter(j, 'queued');
-      upsert(j, sessions[j], 'created');
       message(j, { kind: 'customer', customerId: sessions[j].customerId });
     }
   }
-  events.length = EVENTS; // the last step may have produced two events
-  return { snapshot, events };
+  return { ...start, events };
 }
 
 /** The server state after `world.events`, recomputed independently of the client. */
@@ -276,7 +322,7 @@ export function serverState(world: World): {
       sessions.set(event.session.id, event.session);
       unread.set(event.session.id, event.unread);
     } else if (event.type === 'message.added') {
-      const session = sessions.get(event.message.sessionId);
+      const session = event.session ?? sessions.get(event.message.sessionId);
       if (session) sessions.set(session.id, withMessage(session, event.message));
       unread.set(event.message.sessionId, event.unread);
     } else if (event.type === 'session.read') unread.set(event.sessionId, event.unread);

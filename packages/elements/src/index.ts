@@ -11,21 +11,28 @@
  * without the `live-chat-` prefix), and `@live-chat/elements/i18n` is the message catalogue
  * alone.
  *
+ * What the workspace shows only on demand is loaded the first time it is shown, not with this
+ * module: `<live-chat-reports>`, `<live-chat-search>`, `<live-chat-alert-settings>`,
+ * `<live-chat-about-session>` (with the parts inside it) and `<live-chat-new-session>` (this
+ * module exports their types). To use one of them outside the
+ * workspace, import its entry (`@live-chat/elements/reports`, …). The Russian texts are an
+ * entry of their own too: `@live-chat/elements/locales/ru`.
+ *
  * @module \@live-chat/elements
  */
 export * from './workspace/index.js';
 export * from './navigation/index.js';
-export * from './new-session/index.js';
+export type * from './new-session/index.js';
 export * from './counter/index.js';
 export * from './session-list/index.js';
 export * from './conversation/index.js';
 export * from './composer/index.js';
-export * from './about-session/index.js';
-export * from './search/index.js';
-export * from './reports/index.js';
+export type * from './about-session/index.js';
+export type * from './search/index.js';
+export type * from './reports/index.js';
 export * from './activity/index.js';
 export * from './connection-status/index.js';
-export * from './alert-settings/index.js';
+export type * from './alert-settings/index.js';
 export * from './i18n/index.js';
 export * from './events/index.js';
 export { errorText, type ErrorSubject } from './shared/error-text.js';

@@ -2,7 +2,14 @@
 import { MAX_MESSAGE_LENGTH, MAX_SEARCH_LENGTH } from '@live-chat/core';
 import { check, checkEqual, checkJson, checkOk, checkRejects } from './assert.js';
 import { close, reassign, rename, reply, returnToQueue, take } from './command-inputs.js';
-import { newCommandId, type CheckDefinition } from './probe.js';
+import { newCommandId, type CheckDefinition, type Refusal } from './probe.js';
+
+/** Texts every backend refuses as a message or a name: nothing visible, broken, or too long. */
+const HOSTILE_TEXTS: readonly (readonly [string, string])[] = [
+  ['invisible characters only (zero-width, bidi, BOM, Hangul filler)', '\u200b\u202e\ufeff\u3164'],
+  ['half an emoji (a lone surrogate)', 'Hello \ud83d'],
+  ['a megabyte', 'x'.repeat(1_000_000)],
+];
 
 export const COMMAND_CHECKS: readonly CheckDefinition[] = [
   {
@@ -55,6 +62,18 @@ export const COMMAND_CHECKS: readonly CheckDefinition[] = [
           'VALIDATION',
         ],
         ['an empty session name', operatorA, rename(session.id, '  '), 'VALIDATION'],
+        ...HOSTILE_TEXTS.map(([what, text]): Refusal => [
+          `a message of ${what}`,
+          operatorA,
+          reply(session.id, text),
+          'VALIDATION',
+        ]),
+        ...HOSTILE_TEXTS.map(([what, text]): Refusal => [
+          `a session name of ${what}`,
+          operatorA,
+          rename(session.id, text),
+          'VALIDATION',
+        ]),
         [
           'reassigning to an operator who is not a target',
           operatorA,

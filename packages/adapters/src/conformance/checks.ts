@@ -4,6 +4,7 @@
  */
 import { COMMAND_CHECKS } from './checks-commands.js';
 import { READ_CHECKS } from './checks-reads.js';
+import { SCOPE_CHECKS } from './checks-scope.js';
 import { STREAM_CHECKS } from './checks-streams.js';
 import { WORKFLOW_CHECKS } from './checks-workflow.js';
 import type { CheckDefinition } from './probe.js';
@@ -14,4 +15,5 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...COMMAND_CHECKS,
   ...STREAM_CHECKS,
   ...READ_CHECKS,
+  ...SCOPE_CHECKS,
 ];

@@ -4,6 +4,7 @@
  */
 import type {
   AssigneeTarget,
+  Binding,
   Channel,
   CommandInput,
   Id,
@@ -55,4 +56,11 @@ export const startOutbound = (liveChatId: Id, customerId: Id, channel: Channel):
   liveChatId,
   customerId,
   channel,
+});
+
+/** Bind a host record to a session (the binding as given: tests send malformed ones too). */
+export const bind = (sessionId: Id, binding: Binding | Record<string, unknown>): CommandInput => ({
+  type: 'session.bind',
+  sessionId,
+  binding: binding as Binding,
 });

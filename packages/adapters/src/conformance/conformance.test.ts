@@ -82,6 +82,21 @@ describe('the conformance suite', () => {
     assert.equal(failed.length, 2, failed.join());
   });
 
+  it('catches a snapshot that carries users of other live chats', async () => {
+    const factory = brokenHarness((adapter) =>
+      forwardingAdapter(adapter, {
+        snapshot: async () => {
+          const snapshot = await adapter.snapshot();
+          const stranger = { id: 'stranger', name: 'Stranger', role: 'operator' as const };
+          return { ...snapshot, users: [...snapshot.users, stranger] };
+        },
+      }),
+    );
+    assert.deepEqual(await failures(factory, /only what its user may see/), [
+      'a snapshot carries only what its user may see',
+    ]);
+  });
+
   it('catches a backend that lets two operators take the same session', async () => {
     const factory = brokenHarness((adapter) =>
       forwardingAdapter(adapter, {

@@ -20,8 +20,8 @@ export interface HarnessCustomerMessage {
  *   its reassignment targets;
  * - `users.supervisor` supervises it and is not one of its operators;
  * - `users.outsider` is staff who is neither operator nor supervisor of it;
- * - `customerIds` are at least three customers who have no session in `liveChatId` yet, and
- *   can write through `channel`;
+ * - `customerIds` are at least three customers who have no session in `liveChatId` yet, nor in
+ *   any live chat of `users.outsider`, and can write through `channel`;
  * - `group`, when given, is an operator group of `liveChatId` among its reassignment targets,
  *   with `operatorB` a member and `operatorA` not.
  */

@@ -22,7 +22,14 @@ import type {
 } from '@live-chat/core';
 import type { VirtualClock } from './clock.js';
 import { resyncRequired, someNetworkError } from './network-errors.js';
-import { FAULT_SITES, type FaultKind, type FaultPlan, type FaultSite } from './plan.js';
+import {
+  FAULT_SITES,
+  TRANSPORT_FAULT_KINDS,
+  type FaultKind,
+  type FaultPlan,
+  type FaultSite,
+  type TransportFaultKind,
+} from './plan.js';
 
 /** Options of {@link createChaosAdapter}. */
 export interface ChaosAdapterOptions {
@@ -73,7 +80,8 @@ export interface ChaosAdapter extends TransportAdapter {
    * Injects one fault on purpose, whatever the plan's rates: a connection kind (`flap*`)
    * starts an outage now; any other kind strikes at the next opportunity of each of its sites
    * (the next event, `execute`, or read; `read-hangs` at the next snapshot, history and search
-   * read). Counted in the plan. Returns `false` when the adapter is disposed.
+   * read). Counted in the plan. Returns `false` when the adapter is disposed, or for a kind
+   * only a real transport injects (`TransportFaultKind`).
    */
   inject(kind: FaultKind): boolean;
   /** Ends any outage now and lets stalled events flow (what the plan's `stop()` does). */
@@ -349,7 +357,7 @@ class Chaos implements ChaosAdapter {
   }
 
   inject(kind: FaultKind): boolean {
-    if (this.disposed) return false;
+    if (this.disposed || TRANSPORT_FAULT_KINDS.includes(kind as TransportFaultKind)) return false;
     this.plan.record(kind);
     if (FAULT_SITES.ambient.includes(kind)) {
       this.log.push({ kind, site: 'ambient', at: this.clock.now() });

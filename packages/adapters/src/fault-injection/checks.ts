@@ -22,10 +22,10 @@ import {
   type UnconfirmedCommand,
   type Viewer,
 } from '@live-chat/core';
-import type { MemoryBackend } from '../memory/backend.js';
 import type { CommandRecord, SendRecord } from './actors.js';
 import type { Violation, ViolationKind } from './report.js';
 import { listKey, type Tab } from './tab.js';
+import type { GroundTruth } from './truth.js';
 
 /** Collects violations of one seed. */
 export class Findings {
@@ -68,11 +68,8 @@ function differingFields(client: Session, truth: Session): string[] {
 }
 
 /** The backend's view of one user, as a snapshot (the ground truth of lists and counters). */
-export function truthOf(
-  backend: MemoryBackend,
-  userId: Id,
-): { snapshot: Snapshot; viewer: Viewer } {
-  const result = backend.snapshot(userId);
+export function truthOf(truth: GroundTruth, userId: Id): { snapshot: Snapshot; viewer: Viewer } {
+  const result = truth.snapshot(userId);
   if (!result.ok)
     throw new Error(`The backend has no snapshot of ${userId}: ${result.error.message}`);
   const snapshot = result.value;
@@ -108,12 +105,26 @@ function ownCounters(tab: Tab, liveChatIds: readonly Id[], viewer: Viewer): Coun
   );
 }
 
+/** What each open conversation of a tab shows now, by session. */
+export function shownConversations(tab: Tab): Map<Id, readonly MessageView[]> {
+  const shown = new Map<Id, readonly MessageView[]>();
+  for (const [sessionId, watched] of tab.watching)
+    shown.set(sessionId, watched.state?.messages ?? []);
+  return shown;
+}
+
 /**
  * What must hold at every moment, faults or not: counters equal a recount of the client's own
  * lists, and no open conversation shows a message twice, out of server order, or one the
- * backend does not have. Each problem is reported once per tab (and session).
+ * backend does not have. Each problem is reported once per tab (and session). `shown` is what
+ * the conversations showed when `truth` was read or before (by default: now).
  */
-export function checkWhileRunning(tab: Tab, backend: MemoryBackend, findings: Findings): void {
+export function checkWhileRunning(
+  tab: Tab,
+  truth: Pick<GroundTruth, 'now' | 'messagesOf'>,
+  findings: Findings,
+  shown: ReadonlyMap<Id, readonly MessageView[]> = shownConversations(tab),
+): void {
   const client = tab.client;
   const viewer = client.viewer;
   if (viewer === null || client.status.state === 'loading') return;
@@ -123,12 +134,11 @@ export function checkWhileRunning(tab: Tab, backend: MemoryBackend, findings: Fi
     findings.once(
       tab.name,
       'counters-internal',
-      `${tab.name} (while running, at ${backend.now()}): counters are {${describeCounters(counters)}}, its own lists give {${describeCounters(own)}}`,
+      `${tab.name} (while running, at ${truth.now()}): counters are {${describeCounters(counters)}}, its own lists give {${describeCounters(own)}}`,
     );
   }
-  for (const [sessionId, watched] of tab.watching) {
-    const messages = watched.state?.messages ?? [];
-    const where = `${tab.name}: ${sessionId} (while running, at ${backend.now()})`;
+  for (const [sessionId, messages] of shown) {
+    const where = `${tab.name}: ${sessionId} (while running, at ${truth.now()})`;
     const key = `${tab.name}/${sessionId}`;
     const ids = new Set<Id>();
     const sentClientIds = new Set<string>();
@@ -149,7 +159,7 @@ export function checkWhileRunning(tab: Tab, backend: MemoryBackend, findings: Fi
     }
     for (const message of messages) {
       if (message.delivery === 'sent') {
-        const stored = backend.messagesOf(sessionId).find((m) => m.id === message.id);
+        const stored = truth.messagesOf(sessionId).find((m) => m.id === message.id);
         if (!stored)
           findings.once(
             key,
@@ -171,8 +181,8 @@ export function checkWhileRunning(tab: Tab, backend: MemoryBackend, findings: Fi
 }
 
 /** Counters and menu groups of one tab against the backend. */
-export function checkNavigation(tab: Tab, backend: MemoryBackend, findings: Findings): void {
-  const { snapshot, viewer } = truthOf(backend, tab.userId);
+export function checkNavigation(tab: Tab, truth: GroundTruth, findings: Findings): void {
+  const { snapshot, viewer } = truthOf(truth, tab.userId);
   findings.checked.tabs++;
   const unreadOf = (id: Id): number => snapshot.unread[id] ?? 0;
   const liveChatIds = snapshot.liveChats.map((chat) => chat.id);
@@ -269,10 +279,10 @@ export function checkSettled(
 }
 
 /** Every open conversation of the tab against the session's full history in the backend. */
-export function checkConversations(tab: Tab, backend: MemoryBackend, findings: Findings): void {
-  const { viewer } = truthOf(backend, tab.userId);
+export function checkConversations(tab: Tab, truth: GroundTruth, findings: Findings): void {
+  const { viewer } = truthOf(truth, tab.userId);
   for (const [sessionId, watched] of tab.watching) {
-    const session = backend.getSession(sessionId);
+    const session = truth.getSession(sessionId);
     // A session the user may no longer see gets no more events: nothing to hold the client to.
     if (!session || !canView(viewer, session)) continue;
     const where = `${tab.name}: ${sessionId}`;
@@ -288,7 +298,7 @@ export function checkConversations(tab: Tab, backend: MemoryBackend, findings: F
         'stuck-conversation',
         `${where}: shows the error ${state.error.code} (${state.error.message})`,
       );
-    checkMessages(where, state.messages, state.hasMore, backend.messagesOf(sessionId), findings);
+    checkMessages(where, state.messages, state.hasMore, truth.messagesOf(sessionId), findings);
   }
 }
 
@@ -402,10 +412,10 @@ function checkMessages(
 }
 
 /** Counts each run's text among the backend's messages. */
-export function storedTexts(backend: MemoryBackend): Map<string, Message[]> {
+export function storedTexts(truth: GroundTruth): Map<string, Message[]> {
   const byText = new Map<string, Message[]>();
-  for (const session of backend.sessions()) {
-    for (const message of backend.messagesOf(session.id)) {
+  for (const session of truth.sessions()) {
+    for (const message of truth.messagesOf(session.id)) {
       const list = byText.get(message.text);
       if (list) list.push(message);
       else byText.set(message.text, [message]);

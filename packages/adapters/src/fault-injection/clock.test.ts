@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { debounceTime, interval, Subject, take, throwError, timer, defer, retry } from 'rxjs';
-import { createVirtualClock } from './clock.js';
+import { createVirtualClock, type VirtualClock } from './clock.js';
+import { createRealTimeClock } from './real-time-clock.js';
 
 describe('virtual clock', () => {
   it('moves only when advanced, and runs timers in due order (ties in the order set)', async () => {
@@ -18,20 +19,6 @@ describe('virtual clock', () => {
     assert.deepEqual(log, ['a@1010', 'b@1020', 'c@1020']);
     assert.equal(clock.now(), 1_115);
     assert.equal(clock.pending, 0);
-  });
-
-  it('cancels timers (after, setTimeout/clearTimeout)', async () => {
-    const clock = createVirtualClock();
-    const log: string[] = [];
-    const cancel = clock.after(10, () => log.push('after'));
-    const handle = clock.setTimeout(() => log.push('timeout'), 10);
-    clock.setTimeout(() => log.push('kept'), 10);
-    cancel();
-    clock.clearTimeout(handle);
-    clock.clearTimeout(undefined);
-    assert.equal(clock.pending, 1);
-    await clock.advance(10);
-    assert.deepEqual(log, ['kept']);
   });
 
   it('lets promise callbacks settle between two timers', async () => {
@@ -61,14 +48,6 @@ describe('virtual clock', () => {
     clock.after(10_000, () => undefined);
     assert.equal(await clock.runUntilIdle(5_000), false);
     assert.equal(clock.now(), 5_000);
-  });
-
-  it('rejects advance when a task throws', async () => {
-    const clock = createVirtualClock();
-    clock.after(1, () => {
-      throw new Error('boom');
-    });
-    await assert.rejects(clock.advance(10), /boom/);
   });
 
   it('drives RxJS timer, interval (rescheduling actions) and debounceTime', async () => {
@@ -139,13 +118,87 @@ describe('virtual clock guards', () => {
     clock.after(0, spin);
     await assert.rejects(clock.advance(1), /without time moving/);
   });
+});
 
-  it('refuses to advance twice at the same time', async () => {
-    const clock = createVirtualClock();
-    clock.after(10, () => undefined);
-    const first = clock.advance(10);
-    await assert.rejects(clock.advance(10), /already advancing/);
-    await first;
-    assert.equal(clock.now(), 10);
+/** Each clock of a run, created at `startMs`: the virtual one, and real time at 10×. */
+const CLOCKS: readonly (readonly [string, (startMs: number) => VirtualClock])[] = [
+  ['virtual clock', (startMs) => createVirtualClock(startMs)],
+  ['real-time clock', (startMs) => createRealTimeClock({ startMs, scale: 10 })],
+];
+
+for (const [name, create] of CLOCKS) {
+  describe(`${name}: what every clock of a run does`, () => {
+    it('cancels timers (after, setTimeout/clearTimeout)', async () => {
+      const clock = create(0);
+      const log: string[] = [];
+      const cancel = clock.after(10, () => log.push('after'));
+      const handle = clock.setTimeout(() => log.push('timeout'), 10);
+      clock.setTimeout(() => log.push('kept'), 10);
+      cancel();
+      clock.clearTimeout(handle);
+      clock.clearTimeout(undefined);
+      assert.equal(clock.pending, 1);
+      await clock.advance(100);
+      assert.deepEqual(log, ['kept']);
+      assert.equal(clock.pending, 0);
+    });
+
+    it('rejects advance when a task throws', async () => {
+      const clock = create(0);
+      clock.after(1, () => {
+        throw new Error('boom');
+      });
+      await assert.rejects(clock.advance(100), /boom/);
+    });
+
+    it('refuses to advance twice at the same time', async () => {
+      const clock = create(0);
+      clock.after(10, () => undefined);
+      const first = clock.advance(10);
+      await assert.rejects(clock.advance(10), /already advancing/);
+      await first;
+      assert.ok(clock.now() >= 10);
+    });
+
+    it('drives RxJS timers, and unsubscribing cancels them', async () => {
+      const clock = create(1_000);
+      const fired: string[] = [];
+      timer(50, clock.scheduler).subscribe(() => fired.push('kept'));
+      timer(50, clock.scheduler)
+        .subscribe(() => fired.push('cancelled'))
+        .unsubscribe();
+      assert.ok(clock.scheduler.now() >= 1_000);
+      assert.equal(await clock.runUntilIdle(1_000), true);
+      assert.deepEqual(fired, ['kept']);
+      assert.ok(clock.now() >= 1_050);
+    });
+  });
+}
+
+describe('real-time clock', () => {
+  it('moves with the wall clock, at its scale', async () => {
+    const clock = createRealTimeClock({ startMs: 5_000, scale: 50 });
+    const started = performance.now();
+    const fired: number[] = [];
+    clock.after(1_000, () => fired.push(clock.now()));
+    await clock.advance(2_000);
+    const realMs = performance.now() - started;
+    assert.ok(realMs >= 35 && realMs < 1_000, `2 s at 50× took ${realMs} ms`);
+    assert.equal(fired.length, 1);
+    assert.ok(fired[0]! >= 6_000 && fired[0]! <= clock.now(), `fired at ${fired[0]}`);
+    assert.ok(clock.now() >= 7_000);
+  });
+
+  it('answers runUntilIdle false when a timer lies beyond the wait', async () => {
+    const clock = createRealTimeClock({ scale: 100 });
+    clock.after(10_000, () => undefined);
+    assert.equal(await clock.runUntilIdle(500), false);
+    assert.equal(clock.pending, 1);
+    clock.clearTimeout(clock.setTimeout(() => undefined, 1));
+    assert.equal(clock.pending, 1);
+  });
+
+  it('refuses a scale that is not positive', () => {
+    assert.throws(() => createRealTimeClock({ scale: 0 }), RangeError);
   });
 });

@@ -3,7 +3,8 @@
  * order (ties in the order they were set), and promise callbacks settle between two timers, so
  * the same seed replays exactly, however fast or loaded the machine is.
  */
-import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import type { SchedulerLike } from 'rxjs';
+import { flushMicrotasks, schedulerOn, type TimerHost } from './clock-scheduler.js';
 
 /** A timer set on a {@link VirtualClock}. */
 interface Timer {
@@ -18,6 +19,9 @@ interface Timer {
  * Time that moves only when told. It drives RxJS (`clock.scheduler`), callbacks
  * (`clock.after`), and anything that takes `setTimeout`/`clearTimeout` (such as the memory
  * backend's customer simulator: pass the clock itself as its `scheduler`).
+ *
+ * A run over real sockets takes the same interface on real time instead
+ * (`createRealTimeClock`): there `advance(ms)` waits while the timers fire by themselves.
  */
 export interface VirtualClock {
   /** The current virtual time, in ms since the epoch. */
@@ -102,71 +106,11 @@ class TimerQueue {
 const before = (a: Timer, b: Timer): boolean =>
   a.due < b.due || (a.due === b.due && a.order < b.order);
 
-/**
- * Lets every queued promise callback (and `queueMicrotask` task) run: resolves in the next
- * macrotask, which starts only once the microtask queue is empty (`setImmediate` in Node, a
- * `MessageChannel` message in browsers).
- */
-function flushMicrotasks(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof setImmediate === 'function') {
-      setImmediate(resolve);
-      return;
-    }
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
-}
-
 /** Timers run at one virtual instant before the clock gives up (something reschedules itself at 0 ms forever). */
 const MAX_TIMERS_PER_INSTANT = 100_000;
 
-/**
- * An RxJS action on the virtual clock. Like RxJS's own async actions it runs its work once,
- * unless the work reschedules it (`this.schedule(state, delay)`), which is how `timer`,
- * `debounceTime` and friends repeat and postpone.
- */
-class VirtualAction<T> extends Subscription implements SchedulerAction<T> {
-  private timer: Timer | undefined;
-  private state: T | undefined;
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly work: (this: SchedulerAction<T>, state?: T) => void,
-  ) {
-    super();
-    this.add(() => this.cancel());
-  }
-
-  schedule(state?: T, delay = 0): Subscription {
-    if (this.closed) return this;
-    this.state = state;
-    this.cancel();
-    this.timer = this.clock.set(Math.max(0, delay), () => {
-      this.timer = undefined;
-      if (this.closed) return;
-      try {
-        this.work.call(this, this.state);
-      } catch (error) {
-        this.unsubscribe();
-        throw error;
-      }
-    });
-    return this;
-  }
-
-  private cancel(): void {
-    if (this.timer) this.clock.cancel(this.timer);
-    this.timer = undefined;
-  }
-}
-
-class Clock implements VirtualClock {
-  readonly scheduler: SchedulerLike;
+class Clock implements VirtualClock, TimerHost<Timer> {
+  readonly scheduler: SchedulerLike = schedulerOn(this);
   private time: number;
   private readonly queue = new TimerQueue();
   private nextOrder = 0;
@@ -175,13 +119,6 @@ class Clock implements VirtualClock {
 
   constructor(startMs: number) {
     this.time = startMs;
-    const now = (): number => this.time;
-    const schedule = <T>(
-      work: (this: SchedulerAction<T>, state?: T) => void,
-      delay = 0,
-      state?: T,
-    ): Subscription => new VirtualAction<T>(this, work).schedule(state, delay);
-    this.scheduler = { now, schedule } as SchedulerLike;
   }
 
   now(): number {

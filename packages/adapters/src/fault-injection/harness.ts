@@ -3,6 +3,9 @@
  * working through clients on chaos adapters, a reload in mid-flight and a second tab, all on
  * one virtual clock; then the faults stop, the network heals, time passes, and every client is
  * checked against the backend's ground truth.
+ *
+ * The same run goes over a real transport too: on a real-time clock, with the transport a test
+ * sets up (servers over the run's backend or another, WebSockets, faults on the sockets).
  */
 import {
   createMemoryOutbox,
@@ -14,6 +17,7 @@ import {
   type OutboxStore,
   type TransportAdapter,
 } from '@live-chat/core';
+import { andThen } from '@live-chat/core/engine';
 import { createMemoryBackend, type MemoryBackend } from '../memory/backend.js';
 import { createRandom } from '../memory/random.js';
 import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '../memory/seed.js';
@@ -28,11 +32,19 @@ import {
   checkSettled,
   checkWhileRunning,
   Findings,
+  shownConversations,
   storedTexts,
   unstoredSends,
 } from './checks.js';
 import { createVirtualClock, type VirtualClock } from './clock.js';
-import { createFaultPlan, type FaultKind, type FaultPlan } from './plan.js';
+import { createRunCustomers } from './customers.js';
+import {
+  createFaultPlan,
+  FAULT_KINDS,
+  TRANSPORT_FAULT_KINDS,
+  type FaultKind,
+  type FaultPlan,
+} from './plan.js';
 import {
   combineReports,
   emptyFigures,
@@ -41,6 +53,13 @@ import {
   type ChaosRunReport,
 } from './report.js';
 import { Tab, type TabContext } from './tab.js';
+import {
+  driveTransportFaults,
+  type ChaosTransport,
+  type ChaosTransportSetup,
+  type TransportFaults,
+} from './transport.js';
+import { readGroundTruth, type Awaitable, type ChaosBackend, type GroundTruth } from './truth.js';
 
 /** Options of {@link runChaos}. */
 export interface ChaosOptions {
@@ -62,7 +81,17 @@ export interface ChaosOptions {
   maxActiveMs?: number;
   /** Virtual time left to settle after the faults stop (default 120,000). */
   settleMs?: number;
-  /** Chance of each fault kind per opportunity (see `DEFAULT_FAULT_RATES`). */
+  /**
+   * Most extra time the clients get to agree with the backend before the final checks count
+   * (default 0). A run on real time wants some: how long a loaded machine takes is not known,
+   * and a client that never agrees still fails.
+   */
+  convergeMs?: number;
+  /**
+   * Chance of each fault kind per opportunity (see `DEFAULT_FAULT_RATES`). Over a transport
+   * that injects faults of its own, the in-process kinds default to 0, and kinds the transport
+   * cannot inject stay 0.
+   */
   rates?: Partial<Record<FaultKind, number>>;
   /**
    * Most faults of one kind per seed. By default snapshot-forcing faults are capped
@@ -80,6 +109,21 @@ export interface ChaosOptions {
   clientOptions?: Partial<LiveChatClientOptions>;
   /** How the run connects a user to the backend (default `backend.connect(userId)`). */
   connect?: (backend: MemoryBackend, userId: Id) => TransportAdapter;
+  /**
+   * The run's clock, starting at the run's start time (default {@link createVirtualClock}).
+   * A run over real sockets takes `(start) => createRealTimeClock({ startMs: start, scale })`:
+   * it does not replay exactly, and every duration of these options is in the clock's ms.
+   */
+  clock?: (startMs: number) => VirtualClock;
+  /**
+   * Sets up the run's transport before the actors start (wins over `connect`): e.g. a server
+   * over the run's memory backend, reached by every tab over WebSockets, with faults on the
+   * sockets; or servers over a backend of their own, which the run then reads its truth from.
+   * Disposed after the checks.
+   */
+  transport?: (setup: ChaosTransportSetup) => Promise<ChaosTransport>;
+  /** Mean time between two draws of the transport's faults (default 5,000 ms). */
+  transportMeanMs?: number;
   /** Also run each seed without faults and compare the cost of recovery. */
   measureRecovery?: boolean;
   /** Violation lines kept in the combined report (default 20). */
@@ -93,7 +137,10 @@ export interface ChaosOptions {
 /** A seed's world, as {@link ChaosOptions.inspect} sees it after the checks. */
 export interface ChaosWorld {
   seed: number;
-  backend: MemoryBackend;
+  /** The run's backend: its memory backend, or the transport's. */
+  backend: ChaosBackend;
+  /** The backend's truth as the final checks read it. */
+  truth: GroundTruth;
   clock: VirtualClock;
   plan: FaultPlan;
   /** Every tab of the run, closed ones (reloaded) included. */
@@ -156,6 +203,21 @@ function limitsOf(options: ChaosOptions): Partial<Record<FaultKind, number>> {
   return { 'stream-resync': 2, 'snapshot-fails': 2, ...options.limits };
 }
 
+/**
+ * The caller's rates; over a transport that injects faults of its own, the in-process kinds
+ * are off unless the caller turns them on, and the kinds the transport cannot inject are off.
+ */
+function ratesOf(
+  options: ChaosOptions,
+  faults: TransportFaults | undefined,
+): Partial<Record<FaultKind, number>> | undefined {
+  if (!faults) return options.rates;
+  const off = (kinds: readonly FaultKind[]) => Object.fromEntries(kinds.map((kind) => [kind, 0]));
+  const inProcess = FAULT_KINDS.filter((kind) => !TRANSPORT_FAULT_KINDS.includes(kind as never));
+  const unsupported = TRANSPORT_FAULT_KINDS.filter((kind) => !faults.kinds.includes(kind));
+  return { ...off(inProcess), ...options.rates, ...off(unsupported) };
+}
+
 /** The operators and the supervisor who work in every run. */
 const PEOPLE: readonly {
   userId: Id;
@@ -168,12 +230,17 @@ const PEOPLE: readonly {
   { userId: SEED_USERS.supervisor, role: 'supervisor', pauseMs: [1_500, 6_000] },
 ];
 
+/** The customers of a run, whichever backend they write to. */
+interface Customers {
+  stop(): Awaitable<void>;
+}
+
 /** One seed's world. */
 class Run implements Stage {
-  readonly clock: VirtualClock;
-  readonly backend: MemoryBackend;
   readonly plan: FaultPlan;
   readonly findings: Findings;
+  /** Where customers write and the truth lives: the memory backend, or the transport's. */
+  readonly backend: ChaosBackend;
   readonly sends: SendRecord[] = [];
   readonly commands: CommandRecord[] = [];
   readonly tabs: Tab[] = [];
@@ -182,44 +249,75 @@ class Run implements Stage {
   private readonly sendsByText = new Map<string, SendRecord>();
   private readonly outboxes = new Map<Id, OutboxStore>();
   private readonly tabCounts = new Map<Id, number>();
+  private readonly memberships = new Map<Id, readonly Id[]>();
   private readonly context: TabContext;
+  private transportFaults: { settled(): Promise<void> } | undefined;
   private texts = 0;
 
-  constructor(
+  /** Sets a seed's world up: its clock, its backend, and its transport when there is one. */
+  static async create(seed: number, options: ChaosOptions): Promise<Run> {
+    const clock = (options.clock ?? createVirtualClock)(START);
+    const memory = createMemoryBackend({ seed: freshSeedData(), now: () => clock.now() });
+    const random = (purpose: string) => createRandom(derive(seed, purpose)).next;
+    let transport: ChaosTransport | undefined;
+    try {
+      transport = await options.transport?.({
+        backend: memory,
+        seedData: freshSeedData,
+        clock,
+        random,
+      });
+      const run = new Run(seed, options, clock, memory, transport);
+      await run.learnMemberships();
+      return run;
+    } catch (error) {
+      await transport?.dispose();
+      await memory.dispose();
+      throw error;
+    }
+  }
+
+  private constructor(
     readonly seed: number,
-    options: ChaosOptions,
+    private readonly options: ChaosOptions,
+    readonly clock: VirtualClock,
+    /** The run's memory backend: its truth, unless the transport brings a backend of its own. */
+    private readonly memory: MemoryBackend,
+    private readonly transport: ChaosTransport | undefined,
   ) {
     this.findings = new Findings(seed);
-    const clock = (this.clock = createVirtualClock(START));
-    this.backend = createMemoryBackend({ seed: freshSeedData(), now: () => clock.now() });
+    this.backend = transport?.backend ?? memory;
     const faults = options.faults ?? 200;
     this.plan = createFaultPlan({
       budget: faults,
-      rates: options.rates,
+      rates: ratesOf(options, transport?.faults),
       limits: limitsOf(options),
       ambientMeanMs: options.ambientMeanMs,
     });
-    const backend = this.backend;
-    const memberships = new Map<Id, Id[]>();
+    const connect = options.connect ?? ((backend, userId) => backend.connect(userId));
     this.context = {
       clock,
       plan: this.plan,
-      connect: (userId) => (options.connect ?? ((b, id) => b.connect(id)))(backend, userId),
+      connect: (userId) => transport?.connect(userId) ?? connect(memory, userId),
       random: (purpose) => createRandom(derive(seed, purpose)).next,
       latencyMs: options.latencyMs ?? [1, 30],
       clientOptions: options.clientOptions ?? {},
-      liveChatsOf: (userId) => {
-        let ids = memberships.get(userId);
-        if (!ids) {
-          const viewer = backend.snapshot(userId);
-          const chats = viewer.ok ? viewer.value.liveChats : [];
-          ids = chats.map((chat) => chat.id);
-          memberships.set(userId, ids);
-        }
-        return ids;
-      },
+      liveChatsOf: (userId) => this.memberships.get(userId) ?? [],
       problem: (kind, message) => this.findings.add(kind, message),
     };
+  }
+
+  /** The live chats of everyone who works in the run (their menus). */
+  private async learnMemberships(): Promise<void> {
+    for (const { userId } of PEOPLE) {
+      const viewer = await this.backend.snapshot(userId);
+      this.memberships.set(userId, viewer.ok ? viewer.value.liveChats.map((chat) => chat.id) : []);
+    }
+  }
+
+  /** The truth when the backend is the run's memory backend: read at once, whenever needed. */
+  private get localTruth(): GroundTruth | undefined {
+    return this.backend === this.memory ? this.memory : undefined;
   }
 
   // ── Stage ──────────────────────────────────────────────────────────────────────────────────
@@ -318,28 +416,104 @@ class Run implements Stage {
     return this.tabs.filter((tab) => !tab.disposed);
   }
 
-  /** A brand-new customer writes to every live chat: fresh events for everyone. */
-  finalWave(): void {
-    for (const liveChatId of [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk]) {
-      const customer = this.backend.addCustomer({
-        kind: 'external',
-        name: `Last Visitor ${liveChatId}`,
-        account: `visitor-final-${liveChatId}`,
-        messenger: 'web',
+  /**
+   * Customers start writing: the memory backend's simulator on the run's clock, or, on a
+   * backend that answers with promises, the run's own customers.
+   */
+  startCustomers(): Customers {
+    const ratePerMinute = this.options.customerRatePerMinute ?? 6;
+    const replyDelayMs = [3_000, 15_000] as const;
+    const seed = derive(this.seed, 'customers');
+    if (this.localTruth) {
+      const simulator = createCustomerSimulator(this.memory, {
+        seed,
+        scheduler: this.clock,
+        ratePerMinute,
+        replyDelayMs,
       });
-      if (customer.ok)
-        this.backend.customerWrites({
-          customerId: customer.value.id,
-          liveChatId,
-          channel: 'web',
-          text: 'Hello, is anyone there?',
-        });
+      simulator.start();
+      return simulator;
     }
+    const customers = createRunCustomers(this.backend, {
+      random: createRandom(seed),
+      clock: this.clock,
+      directory: freshSeedData(),
+      ratePerMinute,
+      replyDelayMs,
+      onError: (what, error) =>
+        this.findings.add('unhandled-rejection', `customers: ${what} failed: ${String(error)}`),
+    });
+    customers.start();
+    return customers;
   }
 
-  dispose(): void {
+  /** The transport's own faults start being drawn, when it has any. */
+  startTransportFaults(): void {
+    const faults = this.transport?.faults;
+    if (!faults) return;
+    this.transportFaults = driveTransportFaults(faults, {
+      clock: this.clock,
+      plan: this.plan,
+      random: createRandom(derive(this.seed, 'transport-faults')).next,
+      meanMs: this.options.transportMeanMs ?? 5_000,
+      onError: (what, error) =>
+        this.findings.add('unhandled-rejection', `transport: ${what} failed: ${String(error)}`),
+    });
+  }
+
+  /** A brand-new customer writes to every live chat: fresh events for everyone. */
+  finalWave(): Awaitable<unknown>[] {
+    const backend = this.backend;
+    return [SEED_LIVE_CHATS.support, SEED_LIVE_CHATS.helpDesk].map((liveChatId) =>
+      andThen(
+        backend.addCustomer({
+          kind: 'external',
+          name: `Last Visitor ${liveChatId}`,
+          account: `visitor-final-${liveChatId}`,
+          messenger: 'web',
+        }),
+        (customer) =>
+          customer.ok &&
+          backend.customerWrites({
+            customerId: customer.value.id,
+            liveChatId,
+            channel: 'web',
+            text: 'Hello, is anyone there?',
+          }),
+      ),
+    );
+  }
+
+  /**
+   * What must hold at every moment, on every live tab. A backend that answers with promises is
+   * read after what the tabs show is taken, so nothing they show is newer than what was read.
+   */
+  checkWhileRunning(): Awaitable<void> {
+    const tabs = this.liveTabs();
+    const local = this.localTruth;
+    if (local) {
+      for (const tab of tabs) checkWhileRunning(tab, local, this.findings);
+      return;
+    }
+    const shown = tabs.map(shownConversations);
+    const sessions = [...new Set(shown.flatMap((conversations) => [...conversations.keys()]))];
+    return readGroundTruth(this.backend, { sessions }).then((truth) =>
+      tabs.forEach((tab, i) => checkWhileRunning(tab, truth, this.findings, shown[i])),
+    );
+  }
+
+  /** The backend's truth for the final checks: every session, and each live tab's user. */
+  groundTruth(): Awaitable<GroundTruth> {
+    const users = [...new Set(this.liveTabs().map((tab) => tab.userId))];
+    return this.localTruth ?? readGroundTruth(this.backend, { users });
+  }
+
+  /** Closes every tab, then lets go of the transport and the backend. */
+  async dispose(): Promise<void> {
     for (const tab of this.tabs) tab.dispose();
-    void this.backend.dispose();
+    await this.transportFaults?.settled();
+    await this.transport?.dispose();
+    await this.memory.dispose();
   }
 }
 
@@ -360,12 +534,28 @@ const tick = (): Promise<void> =>
     typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
   );
 
+/** The final checks of every live tab against the backend's truth; answers the truth read. */
+async function checkAtTheEnd(
+  run: Run,
+  live: readonly Tab[],
+  findings: Findings,
+): Promise<GroundTruth> {
+  const truth = await run.groundTruth();
+  for (const tab of live) {
+    checkSettled(tab, run.commands, findings);
+    checkNavigation(tab, truth, findings);
+    checkConversations(tab, truth, findings);
+  }
+  checkSends(run.sends, storedTexts(truth), live, findings);
+  return truth;
+}
+
 /** Runs one seed and checks it (see {@link runChaos}). */
 export async function runChaosSeed(
   seed: number,
   options: ChaosOptions = {},
 ): Promise<ChaosRunReport> {
-  const run = new Run(seed, options);
+  const run = await Run.create(seed, options);
   const { clock, plan, findings } = run;
   const onUnhandled = (reason: unknown): void =>
     findings.add(
@@ -376,14 +566,9 @@ export async function runChaosSeed(
   processRef?.on('unhandledRejection', onUnhandled);
   try {
     const harness = createRandom(derive(seed, 'harness'));
-    const simulator = createCustomerSimulator(run.backend, {
-      seed: derive(seed, 'customers'),
-      scheduler: clock,
-      ratePerMinute: options.customerRatePerMinute ?? 6,
-      replyDelayMs: [3_000, 15_000],
-    });
-    simulator.start();
+    const customers = run.startCustomers();
     const people = PEOPLE.map((person) => run.addActor(person.userId, person.role, person.pauseMs));
+    run.startTransportFaults();
 
     // A reload in mid-flight and a second tab, at seeded moments.
     const operators = people.filter((actor) => actor.role === 'operator');
@@ -403,8 +588,7 @@ export async function runChaosSeed(
     const maxActive = options.maxActiveMs ?? 1_800_000;
     for (let second = 1; ; second++) {
       await clock.advance(1_000);
-      if (second % 5 === 0)
-        for (const tab of run.liveTabs()) checkWhileRunning(tab, run.backend, findings);
+      if (second % 5 === 0) await run.checkWhileRunning();
       const elapsed = clock.now() - started;
       if (options.durationMs !== undefined ? elapsed >= options.durationMs : elapsed >= maxActive)
         break;
@@ -417,16 +601,16 @@ export async function runChaosSeed(
     plan.stop();
     run.acting = false;
     await clock.advance(30_000);
-    run.finalWave();
+    await Promise.all(run.finalWave());
     await clock.advance(2_000);
-    simulator.stop();
+    await customers.stop();
     const settleMs = options.settleMs ?? 120_000;
     for (let waited = 0; waited < settleMs; waited += 10_000) await clock.advance(10_000);
     const cost = callsOf(run.tabs);
 
     // Open again every conversation each tab had open before (cached ones must not be stale),
     // and those where a failed send must show; let them load, then check.
-    const stored = storedTexts(run.backend);
+    const stored = storedTexts(await run.groundTruth());
     const live = run.liveTabs();
     for (const tab of live) for (const sessionId of [...tab.opened]) tab.watch(sessionId, Infinity);
     for (const send of unstoredSends(run.sends, stored)) {
@@ -436,12 +620,15 @@ export async function runChaosSeed(
       }
     }
     await clock.advance(10_000);
-    for (const tab of live) {
-      checkSettled(tab, run.commands, findings);
-      checkNavigation(tab, run.backend, findings);
-      checkConversations(tab, run.backend, findings);
+    // On real time a loaded machine may need longer: give the clients up to `convergeMs` more
+    // to agree with the backend before the checks count.
+    for (let waited = 0; waited < (options.convergeMs ?? 0); waited += 1_000) {
+      const trial = new Findings(seed);
+      await checkAtTheEnd(run, live, trial);
+      if (trial.violations.length === 0) break;
+      await clock.advance(1_000);
     }
-    checkSends(run.sends, storedTexts(run.backend), live, findings);
+    const truth = await checkAtTheEnd(run, live, findings);
     await tick();
 
     const figures = emptyFigures();
@@ -456,11 +643,11 @@ export async function runChaosSeed(
     await options.inspect?.({
       seed,
       backend: run.backend,
+      truth,
       clock,
       plan,
       tabs: run.tabs,
     });
-    run.dispose();
     return {
       seed,
       faults: plan.injected,
@@ -474,6 +661,7 @@ export async function runChaosSeed(
       violations: findings.violations,
     };
   } finally {
+    await run.dispose();
     processRef?.off('unhandledRejection', onUnhandled);
   }
 }

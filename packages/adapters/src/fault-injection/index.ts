@@ -22,13 +22,21 @@
  * copes with it failing, or passes `connect` to {@link runChaos} to put their transport between
  * the clients and the memory backend.
  *
+ * Over a real network, a run takes a real-time clock ({@link createRealTimeClock}) and a
+ * `transport` set up before the actors start ({@link ChaosTransport}): servers over the run's
+ * backend (or over a {@link ChaosBackend} of their own, such as PostgreSQL), a WebSocket
+ * adapter per tab, and faults on the sockets ({@link TransportFaults}).
+ *
  * @module \@live-chat/adapters/testing
  */
 // Modules whose every export is public.
 export * from './clock.js';
+export * from './real-time-clock.js';
 export * from './plan.js';
 export * from './chaos-adapter.js';
 export * from './harness.js';
+export type { ChaosTransport, ChaosTransportSetup, TransportFaults } from './transport.js';
+export type { Awaitable, ChaosBackend, GroundTruth } from './truth.js';
 export { networkError, resyncRequired } from './network-errors.js';
 export type { NetworkErrorStyle } from './network-errors.js';
 export { combineReports, formatViolation, summaryLine } from './report.js';

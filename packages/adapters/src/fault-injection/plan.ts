@@ -29,6 +29,9 @@
  *
  * On reads (`snapshot`, `history`, `search` sites): `snapshot-fails`, `history-fails`,
  * `search-fails` reject with a network error; `read-hangs` never answers.
+ *
+ * On a real transport (the `transport` site: see {@link TransportFaultKind}), drawn by the run
+ * and injected by the transport itself, never by a chaos adapter.
  */
 export type FaultKind =
   | 'event-drop'
@@ -48,10 +51,23 @@ export type FaultKind =
   | 'snapshot-fails'
   | 'history-fails'
   | 'search-fails'
-  | 'read-hangs';
+  | 'read-hangs'
+  | TransportFaultKind;
+
+/**
+ * Faults of a real transport, as a run over sockets injects them (`ChaosTransport.faults`):
+ * - `connection-drop`: a connection is destroyed on the server's side, without a close frame;
+ * - `dead-path`: a connection stops carrying anything either way, and never closes by itself
+ *   (only a heartbeat can tell);
+ * - `slow-path`: a connection carries everything late for a while;
+ * - `server-restart`: a server goes away with every connection, and comes back a while later
+ *   over the same backend.
+ */
+export type TransportFaultKind = 'connection-drop' | 'dead-path' | 'slow-path' | 'server-restart';
 
 /** Where a fault can strike: each site draws among its own kinds. */
-export type FaultSite = 'event' | 'ambient' | 'execute' | 'snapshot' | 'history' | 'search';
+export type FaultSite =
+  'event' | 'ambient' | 'execute' | 'snapshot' | 'history' | 'search' | 'transport';
 
 /** The kinds each site draws from, in draw order. */
 export const FAULT_SITES: Readonly<Record<FaultSite, readonly FaultKind[]>> = {
@@ -69,7 +85,11 @@ export const FAULT_SITES: Readonly<Record<FaultSite, readonly FaultKind[]>> = {
   snapshot: ['snapshot-fails', 'read-hangs'],
   history: ['history-fails', 'read-hangs'],
   search: ['search-fails', 'read-hangs'],
+  transport: ['connection-drop', 'dead-path', 'slow-path', 'server-restart'],
 };
+
+/** The kinds a transport injects (those of the `transport` site). */
+export const TRANSPORT_FAULT_KINDS = FAULT_SITES.transport as readonly TransportFaultKind[];
 
 /** Every fault kind, once. */
 export const FAULT_KINDS: readonly FaultKind[] = [
@@ -78,7 +98,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 
 /**
  * Default chance of each kind per opportunity at its site (per delivered event, per request,
- * per ambient tick). `read-hangs` applies at every read site.
+ * per ambient or transport tick). `read-hangs` applies at every read site.
  */
 export const DEFAULT_FAULT_RATES: Readonly<Record<FaultKind, number>> = {
   'event-drop': 0.012,
@@ -99,6 +119,10 @@ export const DEFAULT_FAULT_RATES: Readonly<Record<FaultKind, number>> = {
   'history-fails': 0.06,
   'search-fails': 0.2,
   'read-hangs': 0.02,
+  'connection-drop': 0.4,
+  'dead-path': 0.25,
+  'slow-path': 0.25,
+  'server-restart': 0.1,
 };
 
 /** Options of {@link createFaultPlan}. */

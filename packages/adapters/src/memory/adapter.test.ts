@@ -87,12 +87,12 @@ describe('memory adapter', () => {
     await tick();
     assert.deepEqual(
       received.map((e) => e.type),
-      ['message.added', 'alert'],
-      'one fact, one event: the message carries its session',
+      ['customer.upserted', 'message.added', 'alert'],
+      'the customer is introduced by their first session, then one fact, one event: the message carries its session',
     );
     assert.deepEqual(
       received.map((e) => e.seq),
-      [start.seq + 1, start.seq + 2],
+      [start.seq + 1, start.seq + 2, start.seq + 3],
     );
     const taken = await adapter.execute({
       type: 'session.take',

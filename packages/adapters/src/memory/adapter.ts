@@ -1,7 +1,11 @@
 /**
- * The `TransportAdapter` of the memory backend, for one user. Everything crosses it as JSON
- * (commands in, results, events and snapshots out), exactly as it would over a network, which
- * both proves the protocol is serialisable and keeps callers from sharing the backend's objects.
+ * The `TransportAdapter` of the memory backend, for one user. Commands, results, snapshots and
+ * reads cross it as JSON, exactly as they would over a network, which keeps callers from
+ * sharing the backend's objects. Events, the one hot path, are handed over as the backend made
+ * them: each event envelope is the user's own, and the entities inside are the backend's
+ * immutable values (sessions and messages are replaced, never mutated; do not mutate them).
+ * The conformance suite holds every event to the wire shape (plain JSON data), so a network
+ * transport carries exactly what this one hands over.
  */
 import { BehaviorSubject, Observable, type Subscriber } from 'rxjs';
 import { LiveChatError } from '@live-chat/core';
@@ -55,7 +59,13 @@ class Delivery {
 
   push(events: readonly ServerEvent[]): void {
     if (events.length === 0) return;
-    this.queue.push(...events);
+    for (const event of events) this.queue.push(event);
+    this.schedule();
+  }
+
+  /** Queues one live event. */
+  pushOne(event: ServerEvent): void {
+    this.queue.push(event);
     this.schedule();
   }
 
@@ -69,13 +79,15 @@ class Delivery {
     });
   }
 
+  /** Delivers the queued events in one synchronous run: the client commits them as one batch. */
   private flush(): void {
     let delivered = 0;
     while (delivered < this.queue.length && this.adapter.reachable && !this.subscriber.closed) {
-      this.subscriber.next(overTheWire(this.queue[delivered] as ServerEvent));
+      this.subscriber.next(this.queue[delivered] as ServerEvent);
       delivered++;
     }
-    this.queue.splice(0, delivered);
+    if (delivered === this.queue.length) this.queue.length = 0;
+    else this.queue.splice(0, delivered);
   }
 
   complete(): void {
@@ -95,6 +107,8 @@ export class MemoryAdapter implements TransportAdapter {
   private readonly timers = new Map<ReturnType<typeof setTimeout>, () => void>();
   private readonly latencyMs: number;
   private disposed = false;
+  /** The state is `online` or `connecting` (read per delivered event, so kept as a field). */
+  private open = true;
 
   /** Use {@link MemoryBackend.connect}. */
   constructor(
@@ -107,14 +121,18 @@ export class MemoryAdapter implements TransportAdapter {
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
     this.connection$ = this.state.asObservable();
     this.later(() => {
-      if (this.state.value === 'connecting') this.state.next('online');
+      if (this.state.value === 'connecting') this.setState('online');
     });
+  }
+
+  private setState(state: ConnectionState): void {
+    this.open = state === 'online' || state === 'connecting';
+    this.state.next(state);
   }
 
   /** @internal Whether requests and events get through ('connecting' counts: the handshake is instant here). */
   get reachable(): boolean {
-    const state = this.state.value;
-    return !this.disposed && (state === 'online' || state === 'connecting');
+    return this.open && !this.disposed;
   }
 
   /** @internal Runs `task` after the configured latency (a microtask when there is none). */
@@ -164,7 +182,7 @@ export class MemoryAdapter implements TransportAdapter {
       const delivery = new Delivery(this, subscriber);
       delivery.push(replay.value);
       // Registered right after reading the replay, in the same synchronous turn: no gap, no overlap.
-      const stop = this.backend.listen(this.userId, (event) => delivery.push([event]));
+      const stop = this.backend.listen(this.userId, (event) => delivery.pushOne(event));
       this.deliveries.add(delivery);
       return () => {
         stop();
@@ -217,7 +235,7 @@ export class MemoryAdapter implements TransportAdapter {
    */
   simulateConnection(state: ConnectionState): void {
     if (this.disposed) return;
-    this.state.next(state);
+    this.setState(state);
     if (this.reachable) for (const delivery of this.deliveries) delivery.schedule();
   }
 
@@ -233,7 +251,7 @@ export class MemoryAdapter implements TransportAdapter {
     }
     for (const delivery of [...this.deliveries]) delivery.complete();
     this.deliveries.clear();
-    this.state.next('offline');
+    this.setState('offline');
     this.state.complete();
     this.onDispose();
   }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_MESSAGE_LENGTH, MAX_SESSION_NAME_LENGTH } from '@live-chat/core';
 import type { Channel, Command, CommandInput, Id, ServerEvent, Session } from '@live-chat/core';
+import type { CustomerMessageInput } from '@live-chat/core/engine';
 import {
+  bind,
   close,
   reassign,
   rename,
@@ -13,7 +15,6 @@ import {
 } from '../conformance/command-inputs.js';
 import { comparable, foldEvents, stateFromSnapshot } from '../conformance/fold.js';
 import { createMemoryBackend, type MemoryBackendOptions } from './backend.js';
-import { customerIdOf } from './directory.js';
 import {
   anna,
   ben,
@@ -23,11 +24,13 @@ import {
   elena,
   hana,
   helpDesk,
+  kofi,
   liam,
   maria,
   noah,
   olivia,
   support,
+  tom,
 } from './testing/cast.js';
 import { createSeedData, SEED_GROUPS } from './seed.js';
 
@@ -273,11 +276,11 @@ describe('memory backend: customers writing in', () => {
     assert.equal(alert.alert.messageId, message.id);
     assert.equal(alert.alert.customerName, 'Olivia Bennett');
     assert.equal(alert.alert.channel, 'telegram');
-    // Maria supervises: she sees the session (one event: its message, carrying the session)
-    // but is not alerted.
+    // Maria supervises: Olivia becomes a customer of her live chat, and she sees the session
+    // (one event: its message, carrying the session), but is not alerted.
     assert.deepEqual(
       events(maria).map((e) => e.type),
-      ['message.added'],
+      ['customer.upserted', 'message.added'],
     );
     assert.deepEqual(events(elena), []);
   });
@@ -301,54 +304,126 @@ describe('memory backend: customers writing in', () => {
   it('refuses unknown customers, unknown live chats, unconnected channels and empty text', () => {
     const { backend } = setup();
     const before = JSON.stringify(backend.exportState());
-    const code = (input: Parameters<typeof backend.customerWrites>[0]) => {
-      const result = backend.customerWrites(input);
-      return result.ok ? 'ok' : result.error.code;
+    const message: CustomerMessageInput = {
+      customerId: olivia,
+      liveChatId: support,
+      channel: 'telegram',
+      text: 'Hi',
     };
-    assert.equal(
-      code({ customerId: 'nobody', liveChatId: support, channel: 'web', text: 'Hi' }),
-      'NOT_FOUND',
-    );
-    assert.equal(
-      code({ customerId: olivia, liveChatId: 'nowhere', channel: 'web', text: 'Hi' }),
-      'NOT_FOUND',
-    );
-    assert.equal(
-      code({ customerId: olivia, liveChatId: helpDesk, channel: 'telegram', text: 'Hi' }),
-      'VALIDATION',
-    );
-    assert.equal(
-      code({ customerId: olivia, liveChatId: support, channel: 'telegram', text: ' \n ' }),
-      'VALIDATION',
-    );
+    type Refusal = [string, Partial<Record<keyof CustomerMessageInput, string>>, string];
+    const cases: Refusal[] = [
+      ['an unknown customer', { customerId: 'nobody' }, 'NOT_FOUND'],
+      ['an unknown live chat', { liveChatId: 'nowhere' }, 'NOT_FOUND'],
+      ['a channel the live chat is not connected to', { liveChatId: helpDesk }, 'VALIDATION'],
+      ['blank text', { text: ' \n ' }, 'VALIDATION'],
+      ...['constructor', '__proto__', 'toString'].flatMap((key): Refusal[] => [
+        [`a customer named by the key ${key}`, { customerId: key }, 'NOT_FOUND'],
+        [`a live chat named by the key ${key}`, { liveChatId: key }, 'NOT_FOUND'],
+        [`a channel named by the key ${key}`, { channel: key }, 'VALIDATION'],
+      ]),
+    ];
+    for (const [what, change, expected] of cases) {
+      const result = backend.customerWrites({ ...message, ...change } as CustomerMessageInput);
+      assert.equal(result.ok ? 'ok' : result.error.code, expected, what);
+    }
     assert.equal(JSON.stringify(backend.exportState()), before);
   });
 
-  it('adds new customers and tells all staff', () => {
-    const { backend, listen } = setup();
+  it('adds new customers, who concern the staff of a live chat from their first session there', () => {
+    const { backend, listen, write } = setup();
     const events = listen();
     const added = backend.addCustomer({
       kind: 'external',
-      name: 'Ada Byron',
+      name: '  Ada   Byron ',
       account: '@ada',
       messenger: 'telegram',
     });
     assert.ok(added.ok);
     assert.equal(backend.getCustomer(added.value.id)?.name, 'Ada Byron');
-    for (const id of STAFF)
-      assert.deepEqual(
-        events(id).map((e) => e.type),
-        ['customer.upserted'],
-      );
-    const bad = backend.addCustomer({
+    for (const id of STAFF) assert.deepEqual(events(id), [], `${id} hears of nobody's customer`);
+    write(added.value.id, 'Hello');
+    const supportStaff = [anna, ben, chloe, david, maria];
+    for (const id of supportStaff)
+      assert.deepEqual(events(id)[0]?.type, 'customer.upserted', `${id} first hears of Ada`);
+    assert.deepEqual(events(elena), [], 'the help desk never hears of her');
+    const renamed = backend.addCustomer({ ...added.value, name: 'Ada Lovelace' });
+    assert.ok(renamed.ok);
+    for (const id of supportStaff) {
+      const last = events(id).at(-1);
+      assert.ok(last?.type === 'customer.upserted' && last.customer.name === 'Ada Lovelace');
+    }
+    assert.deepEqual(events(elena), []);
+  });
+
+  it('refuses customers with unbounded, invisible or mistyped fields, and changes nothing', () => {
+    const { backend } = setup();
+    const before = JSON.stringify(backend.exportState());
+    const ada = { kind: 'external', name: 'Ada', account: '@ada', messenger: 'telegram' };
+    const cases: [string, Record<string, unknown>][] = [
+      ['a 1 MB name', { ...ada, name: 'A'.repeat(1_000_000) }],
+      ['a blank name', { ...ada, name: ' ' }],
+      ['a name of zero-width spaces', { ...ada, name: '\u200b\u200b' }],
+      ['a name with half an emoji', { ...ada, name: 'Ada \ud83d' }],
+      ['a template-shaped name', { ...ada, name: { _$litType$: 1, strings: ['x'], values: [] } }],
+      ['an over-long account', { ...ada, account: '@'.repeat(321) }],
+      ['an unknown messenger', { ...ada, messenger: 'constructor' }],
+      ['an unknown kind', { ...ada, kind: 'alien' }],
+      ['an avatar that is not text', { ...ada, avatarUrl: { toString: () => 'x' } }],
+      [
+        'an over-long profile link',
+        { ...ada, profileUrl: `https://x.example/${'p'.repeat(2048)}` },
+      ],
+      ['an over-long id', { ...ada, id: 'c'.repeat(201) }],
+      ['an internal customer without a user', { kind: 'internal', name: 'Tom' }],
+    ];
+    for (const [what, input] of cases) {
+      const result = backend.addCustomer(input as never);
+      assert.equal(result.ok ? 'ok' : result.error.code, 'VALIDATION', what);
+    }
+    assert.equal(JSON.stringify(backend.exportState()), before);
+  });
+
+  it('keeps a default session name within its limit, cut between characters', () => {
+    const { backend, write } = setup();
+    const long = backend.addCustomer({
       kind: 'external',
-      name: ' ',
-      account: '@x',
+      name: `${'Ü'.repeat(185)}👩‍👩‍👧‍👦`,
+      account: '@family',
       messenger: 'telegram',
     });
-    assert.equal(bad.ok ? 'ok' : bad.error.code, 'VALIDATION');
+    assert.ok(long.ok);
+    const { session } = write(long.value.id, 'Hi');
+    // 192 code points and the suffix's 11 are over 200: the family emoji (7) goes whole.
+    assert.equal(session.name, `${'Ü'.repeat(185)}… (Telegram)`);
+    assert.ok([...session.name].length <= MAX_SESSION_NAME_LENGTH);
+  });
+
+  it("never takes a customer's message for an operator's: keys are namespaced by sender", () => {
+    const { backend, ok, write } = setup();
+    const { session } = write(olivia, 'Hello');
+    const key = 'tg-42';
+    ok(anna, reply(session.id, 'An operator reply', key));
+    const customer = backend.customerWrites({
+      customerId: olivia,
+      liveChatId: support,
+      channel: 'telegram',
+      text: 'A customer message',
+      clientMessageId: key,
+    });
+    assert.ok(customer.ok);
+    assert.equal(customer.value.message.author.kind, 'customer');
+    assert.equal(customer.value.message.clientMessageId, `customer:${key}`);
+    const answer = ok<{ message: { text: string } }>(anna, reply(session.id, 'Again', key));
+    assert.equal(answer.message.text, 'An operator reply', "the operator's retry finds their own");
+    assert.deepEqual(
+      backend.messagesOf(session.id).map((m) => m.text),
+      ['Hello', 'An operator reply', 'A customer message'],
+    );
   });
 });
+
+/** A command that must be refused: what it is, who sends it, the command, the error code. */
+type Case = [string, Id, CommandInput, string];
 
 describe('memory backend: refused commands', () => {
   /** Sessions in every state: queued, active (Anna), queued for Accounting, closed. */
@@ -366,6 +441,9 @@ describe('memory backend: refused commands', () => {
     });
     const closed = t.write(diego, 'Closed').session;
     t.ok(anna, { type: 'session.close', sessionId: closed.id });
+    // Tom (an internal user) asks Customer Support; Kofi is a customer of the help desk only.
+    t.write(tom, 'Internal question', support, 'web');
+    t.write(kofi, 'Help desk question', helpDesk, 'web');
     return { ...t, queued, active, grouped, closed };
   }
 
@@ -375,7 +453,7 @@ describe('memory backend: refused commands', () => {
 
   it('answers each bad command with its typed error and changes nothing', () => {
     const { backend, run, queued, active, grouped, closed, snapshot } = world();
-    const cases: [string, Id, CommandInput, string][] = [
+    const cases: Case[] = [
       ['take of an unknown session', anna, take('nope'), 'NOT_FOUND'],
       ['send to an unknown session', anna, reply('nope', 'Hi'), 'NOT_FOUND'],
       ['an empty message', anna, reply(queued.id, ''), 'VALIDATION'],
@@ -461,6 +539,13 @@ describe('memory backend: refused commands', () => {
       ],
       ['+New Session with an unknown customer', anna, outbound('nobody', 'telegram'), 'NOT_FOUND'],
       [
+        '+New Session with a customer of another live chat',
+        anna,
+        outbound(kofi, 'telegram'),
+        'NOT_FOUND',
+      ],
+      ['+New Session with an internal user', anna, outbound(tom, 'telegram'), 'VALIDATION'],
+      [
         '+New Session with a customer who has an open session',
         anna,
         outbound(olivia, 'telegram'),
@@ -502,7 +587,43 @@ describe('memory backend: refused commands', () => {
       [
         'marking an internal user as added to the customer database',
         anna,
-        { type: 'customer.mark-added', customerId: customerIdOf('Tom Fischer') },
+        { type: 'customer.mark-added', customerId: tom },
+        'VALIDATION',
+      ],
+      [
+        'marking a customer of another live chat as added',
+        anna,
+        { type: 'customer.mark-added', customerId: kofi },
+        'NOT_FOUND',
+      ],
+      [
+        'a clientMessageId in the customers’ namespace',
+        anna,
+        reply(queued.id, 'Hi', 'customer:tg-1'),
+        'VALIDATION',
+      ],
+      ...['constructor', '__proto__', 'toString'].map((type): Case => [
+        `a command of type ${type}`,
+        anna,
+        { type, sessionId: queued.id } as unknown as CommandInput,
+        'VALIDATION',
+      ]),
+      [
+        'an over-long record label',
+        anna,
+        bind(active.id, { binderId: 'crm', recordId: 'r1', label: 'x'.repeat(201) }),
+        'VALIDATION',
+      ],
+      [
+        'a record label that is not text',
+        anna,
+        bind(active.id, { binderId: 'crm', recordId: 'r1', label: { _$litType$: 1 } }),
+        'VALIDATION',
+      ],
+      [
+        'reassigning to an over-long operator id',
+        anna,
+        reassign(active.id, { kind: 'operator', operatorId: 'o'.repeat(201) }),
         'VALIDATION',
       ],
       [

@@ -134,7 +134,11 @@ describe('memory store', () => {
     });
     assert.ok(written.ok, 'a plain result, not a promise');
     assert.ok(engine.snapshot(anna).ok);
-    assert.equal(engine.lastSeq(anna), 2, 'the message (carrying its session), then the alert');
+    assert.equal(
+      engine.lastSeq(anna),
+      3,
+      'Olivia introduced, the message (carrying its session), the alert',
+    );
   });
 
   it('gives the same answers and events through an asynchronous port as through a synchronous one', async () => {

@@ -391,7 +391,9 @@ export class MemoryStore
 
   appendEvent(userId: Id, input: EventInput): ServerEvent {
     const log = this.eventLog(userId);
-    const event = { ...input, seq: ++log.seq } as ServerEvent;
+    // Not a spread: inputs come in many shapes, which makes a spread megamorphic and several
+    // times slower on the backend's hottest write.
+    const event = Object.assign({ seq: ++log.seq }, input) as ServerEvent;
     log.events.push(event);
     // Trim in batches so retention costs amortised O(1) per event.
     if (log.events.length >= this.eventLogLimit * 1.5) {

@@ -447,7 +447,30 @@ describe('client: host extensions', () => {
     assert.equal(code(await client.createRecord('crm', 'q1')), 'NOT_FOUND');
     assert.equal(code(await client.bindRecord('crm', 'q1', { id: '', label: 'x' })), 'VALIDATION');
     assert.equal(code(await client.bindRecord('crm', 'q1', { id: 'r', label: ' ' })), 'VALIDATION');
+    for (const label of ['x'.repeat(201), '\u200b\u202e', { _$litType$: 1 }]) {
+      const record = { id: 'r', label: label as string };
+      assert.equal(code(await client.bindRecord('crm', 'q1', record)), 'VALIDATION');
+    }
     assert.equal(fake.commands.length, 0);
+    client.dispose();
+  });
+
+  it('refuses binders and actions whose id or label is out of bounds', async () => {
+    const { client } = await setup();
+    const run = async () => undefined;
+    const refusals: [string, () => unknown][] = [
+      ['an over-long binder label', () => client.registerBinder(crm({ label: 'B'.repeat(101) }))],
+      ['an invisible binder label', () => client.registerBinder(crm({ label: '\u3164' }))],
+      ['an empty action id', () => client.registerAction({ id: '', label: 'Go', run })],
+      [
+        'a template-shaped action label',
+        () =>
+          client.registerAction({ id: 'a', label: { _$litType$: 1 } as unknown as string, run }),
+      ],
+    ];
+    for (const [what, register] of refusals) {
+      assert.throws(register, { name: 'LiveChatError', code: 'VALIDATION' }, what);
+    }
     client.dispose();
   });
 

@@ -1,4 +1,12 @@
-import { asyncScheduler, BehaviorSubject, EMPTY, Subject, takeUntil, type Observable } from 'rxjs';
+import {
+  asyncScheduler,
+  BehaviorSubject,
+  EMPTY,
+  share,
+  Subject,
+  takeUntil,
+  type Observable,
+} from 'rxjs';
 import {
   canActOn,
   canSeeGroup,
@@ -8,7 +16,7 @@ import {
   type SessionGroupKind,
   type Viewer,
 } from '../domain/access.js';
-import { copyCounters, type Counters } from '../domain/counters.js';
+import type { Counters } from '../domain/counters.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
 import {
   OUTBOUND_CHANNELS,
@@ -27,7 +35,9 @@ import type { Binder, HostAction, HostRecord } from '../domain/extensions.js';
 import type { Command, CommandValues, StartOutboundCommand } from '../protocol/commands.js';
 import type { ConnectionState, TabRole, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
+import { coalesceAlerts } from './alert-bursts.js';
 import { CommandRunner, disposedError, refused } from './commands.js';
+import { commitPlanner } from './commit-plan.js';
 import { Conversations } from './conversation.js';
 import { readErrorInfo } from './error-info.js';
 import { createMemoryOutbox, OutboxKeeper } from './outbox.js';
@@ -102,7 +112,10 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
   private outboxRestored = false;
   private readonly checkDisposed = (): boolean => this.isDisposed;
 
-  private readonly store = new WorkspaceStore(this.options.activityLimit ?? 200);
+  private readonly store = new WorkspaceStore(
+    this.options.activityLimit ?? 200,
+    commitPlanner(this.options.coalesce ?? 'batch', this.timing.scheduler),
+  );
   private readonly outbox = new OutboxKeeper(
     this.options.outbox ?? createMemoryOutbox(),
     () => this.store.me?.id,
@@ -158,6 +171,10 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
   readonly counters$ = this.store.select((s) => s.countersView());
   readonly activity$ = this.store.select((s) => s.activity as ActivityEntry[]);
   readonly alerts$ = this.alerts.asObservable();
+  readonly alertBursts$ = this.alerts.pipe(
+    coalesceAlerts(this.options.alertBurstMs ?? 1_000, this.timing.scheduler),
+    share(),
+  );
   readonly binders$ = this.extensions.binders$;
   readonly actions$ = this.extensions.actions$;
   readonly unconfirmed$ = select(this.commands.unconfirmed$, (list) => list);
@@ -238,10 +255,10 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
           ? event.session
           : undefined;
     if (!session) return undefined;
-    const known = this.store.session(session.id);
-    if (!known) return session.id;
+    const known = this.store.statusOf(session.id);
+    if (known === undefined) return session.id;
     if (event.type === 'session.upserted' && event.cause === 'reopened') return session.id;
-    return known.status === 'closed' && session.status !== 'closed' ? session.id : undefined;
+    return known === 'closed' && session.status !== 'closed' ? session.id : undefined;
   }
 
   /**
@@ -359,7 +376,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     return this.store.viewer;
   }
   get counters(): Counters {
-    return copyCounters(this.store.counters);
+    return this.store.counters;
   }
   get hasCustomerDirectory(): boolean {
     return this.extensions.hasCustomerDirectory;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ErrorInfo } from '../domain/errors.js';
-import { MAX_MESSAGE_LENGTH } from '../domain/types.js';
+import { MAX_MESSAGE_LENGTH } from '../domain/limits.js';
 import type { Command, SendMessageCommand } from '../protocol/commands.js';
 import type { CommandResult } from '../protocol/adapter.js';
 import { createLiveChatClient } from './client.js';

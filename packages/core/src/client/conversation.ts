@@ -14,6 +14,7 @@ import { validateMessageText } from '../domain/validation.js';
 import type { CommandValues } from '../protocol/commands.js';
 import type { ConnectionState, MessagePage, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent } from '../protocol/events.js';
+import { invalidData, messagePageProblem, messageProblem } from '../protocol/validate.js';
 import { disposedError, refused, type CommandRunner } from './commands.js';
 import { readErrorInfo } from './error-info.js';
 import type { OutboxEntry, OutboxKeeper } from './outbox.js';
@@ -272,6 +273,8 @@ export class Conversations {
       ).pipe(
         map((page) => {
           if (page === undefined) throw disposedError();
+          const problem = messagePageProblem(page);
+          if (problem !== undefined) throw invalidData('history page', problem);
           return page;
         }),
       ),
@@ -502,7 +505,11 @@ export class Conversations {
             this.dispatch(sessionId, { type: 'send.unconfirmed', clientMessageId }),
         },
       )
-      .then((result): SendResult => {
+      .then((answer): SendResult => {
+        // The stored message is shown only if it is sound (see protocol/validate.ts).
+        const problem = answer.ok ? messageProblem(answer.value.message) : undefined;
+        const result: SendResult =
+          problem === undefined ? answer : refused(invalidData('message', problem));
         if (this.deps.isDisposed()) return result;
         if (result.ok) {
           this.deps.outbox.remove(clientMessageId);

@@ -1,5 +1,6 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
-import type { ErrorInfo } from '../domain/errors.js';
+import { LiveChatError, type ErrorInfo } from '../domain/errors.js';
+import { validateId, validateLabel } from '../domain/validation.js';
 import type {
   Binder,
   CustomerDirectory,
@@ -38,16 +39,25 @@ async function callHost<T>(run: () => Promise<T>): Promise<ClientResult<T>> {
   }
 }
 
-/** Whether a host record can be bound: a non-empty id and label. */
+/** Whether a host record can be bound: an id, and a label within its limit (see core limits). */
 export function validateRecord(record: unknown): ErrorInfo | undefined {
   const candidate = record as Partial<HostRecord> | null | undefined;
-  if (typeof candidate?.id !== 'string' || candidate.id.trim() === '') {
-    return { code: 'VALIDATION', message: 'A host record needs a non-empty id.' };
-  }
-  if (typeof candidate.label !== 'string' || candidate.label.trim() === '') {
-    return { code: 'VALIDATION', message: 'A host record needs a non-empty label.' };
-  }
-  return undefined;
+  const id = validateId(candidate?.id, 'id');
+  if (!id.ok) return id.error;
+  const label = validateLabel(candidate?.label, 'recordLabel');
+  return label.ok ? undefined : label.error;
+}
+
+/** A binder or action as registered: a bounded id and label, or a thrown `VALIDATION` error. */
+function checked<T extends { id: string; label: string }>(
+  item: T,
+  limit: 'binderLabel' | 'actionLabel',
+): T {
+  const id = validateId(item?.id, 'id');
+  if (!id.ok) throw LiveChatError.from(id.error);
+  const label = validateLabel(item.label, limit);
+  if (!label.ok) throw LiveChatError.from(label.error);
+  return item;
 }
 
 /**
@@ -66,8 +76,12 @@ export class HostExtensions {
     binders: readonly Binder[] = [],
     actions: readonly HostAction[] = [],
   ) {
-    this.binders = new BehaviorSubject<Binder[]>(dedupeById(binders));
-    this.actions = new BehaviorSubject<HostAction[]>(dedupeById(actions));
+    this.binders = new BehaviorSubject<Binder[]>(
+      dedupeById(binders.map((binder) => checked(binder, 'binderLabel'))),
+    );
+    this.actions = new BehaviorSubject<HostAction[]>(
+      dedupeById(actions.map((action) => checked(action, 'actionLabel'))),
+    );
     this.binders$ = select(this.binders, (list) => list);
     this.actions$ = select(this.actions, (list) => list);
   }
@@ -76,13 +90,19 @@ export class HostExtensions {
     return this.deps.customerDirectory !== undefined;
   }
 
-  /** Registers a binder (replacing one with the same id); returns its unregister function. */
+  /**
+   * Registers a binder (replacing one with the same id); returns its unregister function.
+   * Throws a `VALIDATION` {@link LiveChatError} for an id or label out of bounds.
+   */
   registerBinder(binder: Binder): () => void {
-    return this.deps.isDisposed() ? () => undefined : register(this.binders, binder);
+    const valid = checked(binder, 'binderLabel');
+    return this.deps.isDisposed() ? () => undefined : register(this.binders, valid);
   }
 
+  /** Registers an action, like {@link registerBinder}. */
   registerAction(action: HostAction): () => void {
-    return this.deps.isDisposed() ? () => undefined : register(this.actions, action);
+    const valid = checked(action, 'actionLabel');
+    return this.deps.isDisposed() ? () => undefined : register(this.actions, valid);
   }
 
   complete(): void {

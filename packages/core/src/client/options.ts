@@ -4,6 +4,12 @@ import type { OutboxStore } from './outbox.js';
 import type { Binder, CustomerDirectory, HostAction } from '../domain/extensions.js';
 import type { TransportAdapter } from '../protocol/adapter.js';
 
+/**
+ * When the client publishes what changed (see {@link LiveChatClientOptions.coalesce}): once per
+ * batch the adapter delivers, or at most once per animation frame.
+ */
+export type Coalescing = 'batch' | 'frame';
+
 /** Options of {@link createLiveChatClient}. */
 export interface LiveChatClientOptions {
   adapter: TransportAdapter;
@@ -44,4 +50,16 @@ export interface LiveChatClientOptions {
   scheduler?: SchedulerLike;
   /** Source of the back-off jitter, in [0, 1) (default `Math.random`). */
   random?: () => number;
+  /**
+   * When the observables publish what changed. Every event is applied at once (synchronous
+   * getters see it), and published:
+   * - `'batch'` (default): once per batch the adapter delivers, so each observable emits at
+   *   most once per batch;
+   * - `'frame'`: at most once per animation frame (at least every 250 ms in a hidden tab, where
+   *   browsers pause frames; every 16 ms where there are no frames), so a burst of any size,
+   *   such as 10,000 new sessions in a second, costs at most one emission per frame. For UIs.
+   */
+  coalesce?: Coalescing;
+  /** The window over which `alertBursts$` gathers one live chat's alerts (default 1,000 ms). */
+  alertBurstMs?: number;
 }

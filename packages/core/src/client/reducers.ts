@@ -8,13 +8,8 @@
  * nothing needs to be recomputed or emitted.
  */
 import type { ErrorInfo } from '../domain/errors.js';
-import {
-  PREVIEW_LENGTH,
-  type ActivityEntry,
-  type Id,
-  type Message,
-  type Session,
-} from '../domain/types.js';
+import { PREVIEW_LENGTH } from '../domain/limits.js';
+import type { ActivityEntry, Id, Message, Session } from '../domain/types.js';
 import { previewOf } from '../domain/validation.js';
 import type { MessagePage } from '../protocol/adapter.js';
 import type { ServerEvent } from '../protocol/events.js';
@@ -157,21 +152,55 @@ export function reduceUnread(unread: number | undefined, event: ServerEvent): nu
 // ---------------------------------------------------------------------------------------------
 // Activity
 
-/** The activity list after an event: newest first, deduplicated by id, at most `limit` entries. */
+/**
+ * The activity list after one server event: an `activity.added` entry goes in newest first
+ * (before older entries of the same time), unless its id is listed already; at most `limit`
+ * entries are kept.
+ */
 export function reduceActivity(
   list: readonly ActivityEntry[],
   event: ServerEvent,
   limit: number,
 ): readonly ActivityEntry[] {
-  if (event.type !== 'activity.added') return list;
-  const entry = event.entry;
-  if (list.some((existing) => existing.id === entry.id)) return list;
-  let at = 0;
-  while (at < list.length && list[at].at > entry.at) at++;
-  if (at >= limit) return list;
-  const next = list.slice(0, limit - 1);
-  next.splice(at, 0, entry);
-  return next;
+  return event.type === 'activity.added' ? addActivity(list, [event.entry], limit) : list;
+}
+
+/**
+ * The activity list after new entries, in the order they arrived: the same as
+ * {@link reduceActivity} applied to each in turn (so a later entry goes before an earlier one
+ * of the same time), in one merge of the sorted new entries into the list. The list itself when
+ * no entry made it in.
+ */
+export function addActivity(
+  list: readonly ActivityEntry[],
+  entries: readonly ActivityEntry[],
+  limit: number,
+): readonly ActivityEntry[] {
+  const listed = new Set<Id>();
+  for (const entry of list) listed.add(entry.id);
+  const fresh: ActivityEntry[] = [];
+  for (const entry of entries) {
+    if (listed.has(entry.id)) continue;
+    listed.add(entry.id);
+    fresh.push(entry);
+  }
+  // Newest first; among entries of the same time, the latest arrival first (a stable sort).
+  fresh.reverse().sort((a, b) => b.at - a.at);
+  const next: ActivityEntry[] = [];
+  let added = 0;
+  let kept = 0;
+  while (next.length < limit && (added < fresh.length || kept < list.length)) {
+    const entry = fresh[added];
+    const old = list[kept];
+    if (entry && (!old || entry.at >= old.at)) {
+      next.push(entry);
+      added++;
+    } else {
+      next.push(old as ActivityEntry);
+      kept++;
+    }
+  }
+  return added === 0 ? list : next;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import {
   takeUntil,
   type Observable,
 } from 'rxjs';
-import { MAX_SEARCH_LENGTH } from '../domain/search.js';
+import { searchTextError } from '../domain/search.js';
 import type { Id } from '../domain/types.js';
 import type { TransportAdapter } from '../protocol/adapter.js';
 import { readErrorInfo } from './error-info.js';
@@ -62,17 +62,8 @@ export function searchStream(
     distinctUntilChanged(sameInput),
     switchMap((input) => {
       if (input.text.trim().length === 0) return of(state(input, 'idle'));
-      if (input.text.length > MAX_SEARCH_LENGTH) {
-        return of(
-          state(input, 'error', {
-            error: {
-              code: 'VALIDATION',
-              message: `A search can be at most ${MAX_SEARCH_LENGTH} characters long.`,
-              details: { limit: MAX_SEARCH_LENGTH, length: input.text.length },
-            },
-          }),
-        );
-      }
+      const tooLong = searchTextError(input.text);
+      if (tooLong) return of(state(input, 'error', { error: tooLong }));
       const query =
         input.sessionId === undefined
           ? { text: input.text }

@@ -1,5 +1,5 @@
 import type { SessionGroupKind } from '../domain/access.js';
-import type { Id } from '../domain/types.js';
+import type { Id, Session, SessionStatus } from '../domain/types.js';
 import type { SessionView } from './views.js';
 
 /**
@@ -11,16 +11,16 @@ import type { SessionView } from './views.js';
  * at most once per change.
  *
  * Once a list has been sorted, the bucket also remembers which members changed since (`dirty`),
- * so the next list is patched (each changed row taken out and put back by binary search)
- * instead of sorted again: O(changes × log n) comparisons plus one array copy, which keeps a
- * watched queue of thousands of sessions cheap under a stream of events.
+ * so the next list is patched (each changed row taken out and put back by binary search over
+ * the rows' sort keys) instead of sorted again: O(changes × log n) comparisons plus one copy of
+ * the list, which keeps a watched queue of thousands of sessions cheap under a stream of events.
  */
 export interface GroupBucket {
   /** Number of members. */
   size: number;
   version: number;
-  /** The last sorted list, or null when nobody asked for it yet. */
-  sorted: readonly SessionView[] | null;
+  /** The last sorted list (and its rows' sort keys), or null when nobody asked for it yet. */
+  sorted: SortedRows | null;
   sortedVersion: number;
   /** The view each member has in `sorted` (to find it again by binary search). */
   readonly placed: Map<Id, SessionView>;
@@ -32,25 +32,37 @@ export interface GroupBucket {
 
 type Buckets = Record<SessionGroupKind, GroupBucket>;
 
-/** The groups one session is in. */
-export interface GroupPlace {
-  readonly first: GroupBucket | null;
-  readonly second: GroupBucket | null;
-  readonly more: readonly GroupBucket[] | null;
+/**
+ * Where one session stands: its status and the groups it is in. Places are interned (one per
+ * live chat, set of groups and status) and numbered in a {@link PlaceTable}, so a session's
+ * row keeps a small number, placing a session allocates nothing, and an event can tell the
+ * session's status and groups without reading the session.
+ */
+export class GroupPlace {
+  constructor(
+    /** Its number in the {@link PlaceTable}. */
+    readonly index: number,
+    readonly status: SessionStatus,
+    /** The buckets of the groups. */
+    readonly buckets: readonly GroupBucket[],
+    /** Whether one of them is My sessions: the session's unread count is part of the red counter. */
+    readonly mine: boolean,
+  ) {}
 }
 
-const NOWHERE: GroupPlace = Object.freeze({ first: null, second: null, more: null });
+const STATUSES: readonly SessionStatus[] = ['queued', 'active', 'closed'];
 
-function forEachBucket(place: GroupPlace, run: (bucket: GroupBucket) => void): void {
-  if (place.first) run(place.first);
-  if (place.second) run(place.second);
-  if (place.more) for (const bucket of place.more) run(bucket);
-}
+/** Every place in use, by number: shared by the {@link GroupIndex} and the session table. */
+export type PlaceTable = GroupPlace[];
+
+/** A place table holding the places in no group (one per status), which every live chat shares. */
+export const newPlaceTable = (): PlaceTable =>
+  STATUSES.map((status, index) => new GroupPlace(index, status, [], false));
 
 /** Where the members of a bucket are recorded (the session table). */
 export interface Membership {
   /** The ids of a bucket's members, in any order. */
-  members(bucket: GroupBucket): Iterable<Id>;
+  members(bucket: GroupBucket): Id[];
   /** Whether a session is a member of a bucket. */
   has(bucket: GroupBucket, id: Id): boolean;
 }
@@ -76,91 +88,107 @@ function markDirty(bucket: GroupBucket, sessionId: Id): void {
   }
 }
 
+/** One live chat's buckets, and its places by set of groups (a bit per kind) and status. */
+interface LiveChatGroups {
+  readonly buckets: Buckets;
+  readonly places: (GroupPlace | undefined)[];
+}
+
+const KIND_BITS: Record<SessionGroupKind, number> = { queue: 1, mine: 2, closed: 4, active: 8 };
+const KIND_COMBINATIONS = 16;
+
 /** The session lists: one bucket per (live chat, group kind). */
 export class GroupIndex {
-  private readonly byLiveChat = new Map<Id, Buckets>();
+  private readonly byLiveChat = new Map<Id, LiveChatGroups>();
 
-  constructor(private readonly membership: Membership) {}
+  constructor(
+    private readonly membership: Membership,
+    private readonly places: PlaceTable,
+  ) {}
 
   /** The bucket of a group, if it ever had a member. */
   get(liveChatId: Id, kind: SessionGroupKind): GroupBucket | undefined {
-    return this.byLiveChat.get(liveChatId)?.[kind];
+    return this.byLiveChat.get(liveChatId)?.buckets[kind];
   }
 
   size(liveChatId: Id, kind: SessionGroupKind): number {
     return this.get(liveChatId, kind)?.size ?? 0;
   }
 
-  private buckets(liveChatId: Id): Buckets {
-    let buckets = this.byLiveChat.get(liveChatId);
-    if (!buckets) {
-      buckets = { queue: newBucket(), mine: newBucket(), closed: newBucket(), active: newBucket() };
-      this.byLiveChat.set(liveChatId, buckets);
+  /** The live chats whose groups ever had a member. */
+  liveChatIds(): IterableIterator<Id> {
+    return this.byLiveChat.keys();
+  }
+
+  private groups(liveChatId: Id): LiveChatGroups {
+    let groups = this.byLiveChat.get(liveChatId);
+    if (!groups) {
+      const buckets = {
+        queue: newBucket(),
+        mine: newBucket(),
+        closed: newBucket(),
+        active: newBucket(),
+      };
+      groups = { buckets, places: [] };
+      this.byLiveChat.set(liveChatId, groups);
     }
-    return buckets;
+    return groups;
   }
 
   /**
-   * Where a session's groups are, to keep beside the session: a session is in at most two
-   * groups today (e.g. My sessions and a supervisor's Active), held in two fields so that
-   * touching them per event reads no extra array; `more` holds any beyond two.
+   * The (interned) place of a session of `liveChatId` in the groups `kinds` (core `groupsOf`)
+   * with `status`.
    */
-  placeOf(liveChatId: Id, kinds: readonly SessionGroupKind[]): GroupPlace {
-    if (kinds.length === 0) return NOWHERE;
-    const buckets = this.buckets(liveChatId);
-    return {
-      first: buckets[kinds[0]],
-      second: kinds.length > 1 ? buckets[kinds[1]] : null,
-      more: kinds.length > 2 ? kinds.slice(2).map((kind) => buckets[kind]) : null,
-    };
+  placeOf(liveChatId: Id, kinds: readonly SessionGroupKind[], status: SessionStatus): GroupPlace {
+    const statusIndex = STATUSES.indexOf(status);
+    if (kinds.length === 0) return this.places[statusIndex] as GroupPlace;
+    let bits = 0;
+    for (const kind of kinds) bits |= KIND_BITS[kind];
+    const groups = this.groups(liveChatId);
+    const key = statusIndex * KIND_COMBINATIONS + bits;
+    let place = groups.places[key];
+    if (!place) {
+      place = new GroupPlace(
+        this.places.length,
+        status,
+        kinds.map((kind) => groups.buckets[kind]),
+        (bits & KIND_BITS.mine) !== 0,
+      );
+      groups.places[key] = place;
+      this.places.push(place);
+    }
+    return place;
   }
 
   /** Counts a session into the groups it now is in (its place is recorded in the table). */
   add(sessionId: Id, place: GroupPlace): void {
-    forEachBucket(place, (bucket) => {
+    for (const bucket of place.buckets) {
       bucket.size++;
       markDirty(bucket, sessionId);
-    });
+    }
   }
 
   /** Counts a session out of the groups it was in. */
   remove(sessionId: Id, place: GroupPlace): void {
-    forEachBucket(place, (bucket) => {
+    for (const bucket of place.buckets) {
       bucket.size--;
       markDirty(bucket, sessionId);
-    });
+    }
   }
 
   /** Marks a session's groups changed when it changed in place (its row shows something new). */
-  touch(
-    sessionId: Id,
-    first: GroupBucket | null,
-    second: GroupBucket | null,
-    more: readonly GroupBucket[] | null,
-  ): void {
-    if (first) markDirty(first, sessionId);
-    if (second) markDirty(second, sessionId);
-    if (more) for (const bucket of more) markDirty(bucket, sessionId);
-  }
-
-  /** Marks every group changed (e.g. a customer's name changed, which every list shows). */
-  touchAll(): void {
-    for (const buckets of this.byLiveChat.values()) {
-      for (const bucket of Object.values(buckets)) {
-        bucket.version++;
-        bucket.full = true;
-        bucket.dirty.clear();
-      }
-    }
+  touch(sessionId: Id, place: GroupPlace): void {
+    for (const bucket of place.buckets) markDirty(bucket, sessionId);
   }
 
   clear(): void {
     this.byLiveChat.clear();
+    this.places.length = STATUSES.length;
   }
 
   /** Every (live chat, kind, member ids), for tests and checks (scans the members). */
   *entries(): IterableIterator<[Id, SessionGroupKind, ReadonlySet<Id>]> {
-    for (const [liveChatId, buckets] of this.byLiveChat) {
+    for (const [liveChatId, { buckets }] of this.byLiveChat) {
       for (const kind of Object.keys(buckets) as SessionGroupKind[])
         yield [liveChatId, kind, new Set(this.membership.members(buckets[kind]))];
     }
@@ -184,42 +212,53 @@ export class GroupIndex {
 const byId = (a: SessionView, b: SessionView): number =>
   a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0;
 
-/** Queue order: the oldest `queuedAt` first (ties by id, so the order is total and deterministic). */
-export function compareQueued(a: SessionView, b: SessionView): number {
-  const x = a.session.queuedAt ?? a.session.lastMessageAt;
-  const y = b.session.queuedAt ?? b.session.lastMessageAt;
-  return x - y || byId(a, b);
+/**
+ * A row's place in its group's order as one number, smallest first: the queue by `queuedAt`
+ * (else the last activity), oldest first; the other groups by the last activity, newest first.
+ * Ties are broken by id, so the order is total and deterministic.
+ */
+function sortKeyOf(kind: SessionGroupKind, session: Session): number {
+  return kind === 'queue' ? (session.queuedAt ?? session.lastMessageAt) : -session.lastMessageAt;
 }
 
-/** Other lists: the newest activity first (ties by id). */
-export function compareRecent(a: SessionView, b: SessionView): number {
-  return b.session.lastMessageAt - a.session.lastMessageAt || byId(a, b);
-}
-
-/** The comparator of a menu group. */
+/** The order of a menu group (see {@link sortKeyOf}). */
 export function comparatorOf(kind: SessionGroupKind): (a: SessionView, b: SessionView) => number {
-  return kind === 'queue' ? compareQueued : compareRecent;
+  return (a, b) => sortKeyOf(kind, a.session) - sortKeyOf(kind, b.session) || byId(a, b);
 }
 
-/** First index whose element does not sort before `view`. */
-function lowerBound(
-  list: readonly SessionView[],
-  view: SessionView,
-  compare: (a: SessionView, b: SessionView) => number,
-): number {
+/** A sorted list and the sort key of each of its rows. */
+interface SortedRows {
+  readonly views: readonly SessionView[];
+  readonly keys: Float64Array;
+}
+
+/**
+ * First index whose row does not sort before (`key`, `view`). It reads the key column, a
+ * contiguous array, and looks at rows only on a tie: the rows' sessions lie all over the heap.
+ */
+function lowerBound(rows: SortedRows, key: number, view: SessionView): number {
   let low = 0;
-  let high = list.length;
+  let high = rows.views.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compare(list[middle], view) < 0) low = middle + 1;
+    const other = rows.keys[middle] as number;
+    if (other < key || (other === key && byId(rows.views[middle] as SessionView, view) < 0))
+      low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
+function keysOf(kind: SessionGroupKind, views: readonly SessionView[]): Float64Array {
+  const keys = new Float64Array(views.length);
+  for (let i = 0; i < views.length; i++)
+    keys[i] = sortKeyOf(kind, (views[i] as SessionView).session);
+  return keys;
+}
+
 function sortFromScratch(
   bucket: GroupBucket,
-  compare: (a: SessionView, b: SessionView) => number,
+  kind: SessionGroupKind,
   viewOf: (id: Id) => SessionView | undefined,
   membership: Membership,
 ): SessionView[] {
@@ -232,38 +271,68 @@ function sortFromScratch(
     views.push(view);
     bucket.placed.set(id, view);
   }
-  return views.sort(compare);
+  return views.sort(comparatorOf(kind));
 }
 
+/**
+ * The previous rows with the changed ones moved, or null when a row is not where it should be
+ * (then the list is sorted from scratch). Each old row is found by binary search and dropped;
+ * the new rows are sorted and each one's place is found by binary search in the previous rows;
+ * one pass then copies the rows with those drops and insertions. O(n + k log n) for k changed
+ * rows of n, and the binary searches read the key column: at 100,000 sessions, reading the
+ * rows' sessions instead costs a cache miss each.
+ */
 function patch(
   bucket: GroupBucket,
-  previous: readonly SessionView[],
-  compare: (a: SessionView, b: SessionView) => number,
+  previous: SortedRows,
+  kind: SessionGroupKind,
   viewOf: (id: Id) => SessionView | undefined,
   membership: Membership,
-): readonly SessionView[] | null {
-  // Rows whose view object did not change stay where they are.
-  const changed: Id[] = [];
+): SortedRows | null {
+  const dropped: number[] = [];
+  const added: SessionView[] = [];
   for (const id of bucket.dirty) {
     const view = membership.has(bucket, id) ? viewOf(id) : undefined;
-    if (view !== bucket.placed.get(id)) changed.push(id);
-  }
-  if (changed.length === 0) return previous;
-  const next = previous.slice();
-  for (const id of changed) {
     const old = bucket.placed.get(id);
+    if (view === old) continue; // its row did not change: it stays where it is
     if (old) {
-      const at = lowerBound(next, old, compare);
-      if (next[at] !== old) return null; // not where it should be: give up, sort from scratch
-      next.splice(at, 1);
+      const at = lowerBound(previous, sortKeyOf(kind, old.session), old);
+      if (previous.views[at] !== old) return null;
+      dropped.push(at);
       bucket.placed.delete(id);
     }
-    const view = membership.has(bucket, id) ? viewOf(id) : undefined;
-    if (!view) continue;
-    next.splice(lowerBound(next, view, compare), 0, view);
-    bucket.placed.set(id, view);
+    if (view) {
+      added.push(view);
+      bucket.placed.set(id, view);
+    }
   }
-  return next;
+  if (dropped.length === 0 && added.length === 0) return previous;
+  dropped.sort((x, y) => x - y);
+  added.sort(comparatorOf(kind));
+  // Where each new row goes in the previous rows (ascending, since the new rows are sorted).
+  const addedKeys = added.map((view) => sortKeyOf(kind, view.session));
+  const insertAt = added.map((view, i) => lowerBound(previous, addedKeys[i] as number, view));
+  const length = previous.views.length - dropped.length + added.length;
+  const views = new Array<SessionView>(length);
+  const keys = new Float64Array(length);
+  let n = 0;
+  let drop = 0;
+  let add = 0;
+  for (let i = 0; i <= previous.views.length; i++) {
+    for (; add < added.length && insertAt[add] === i; add++, n++) {
+      views[n] = added[add] as SessionView;
+      keys[n] = addedKeys[add] as number;
+    }
+    if (i === previous.views.length) break;
+    if (dropped[drop] === i) {
+      drop++;
+      continue;
+    }
+    views[n] = previous.views[i] as SessionView;
+    keys[n] = previous.keys[i] as number;
+    n++;
+  }
+  return { views, keys };
 }
 
 function sortedViews(
@@ -272,22 +341,22 @@ function sortedViews(
   viewOf: (id: Id) => SessionView | undefined,
   membership: Membership,
 ): readonly SessionView[] {
-  if (bucket.sorted && bucket.sortedVersion === bucket.version) return bucket.sorted;
-  const compare = comparatorOf(kind);
   const previous = bucket.sorted;
+  if (previous && bucket.sortedVersion === bucket.version) return previous.views;
   const patched =
-    previous && !bucket.full ? patch(bucket, previous, compare, viewOf, membership) : null;
+    previous && !bucket.full ? patch(bucket, previous, kind, viewOf, membership) : null;
   bucket.dirty.clear();
   bucket.full = false;
   bucket.sortedVersion = bucket.version;
   if (patched) {
     bucket.sorted = patched;
   } else {
-    const views = sortFromScratch(bucket, compare, viewOf, membership);
-    bucket.sorted =
-      previous && previous.length === views.length && previous.every((view, i) => view === views[i])
-        ? previous
-        : views;
+    const views = sortFromScratch(bucket, kind, viewOf, membership);
+    const same =
+      previous &&
+      previous.views.length === views.length &&
+      previous.views.every((view, i) => view === views[i]);
+    bucket.sorted = same ? previous : { views, keys: keysOf(kind, views) };
   }
-  return bucket.sorted;
+  return bucket.sorted.views;
 }

@@ -1,14 +1,14 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import {
   groupsOf,
-  isAssignedTo,
   isMemberOf,
   isNew,
   viewerFor,
   type SessionGroupKind,
   type Viewer,
 } from '../domain/access.js';
-import { applyShare, emptyCounters, type Counters } from '../domain/counters.js';
+import { emptyCounters, type Counters, type GroupSizes } from '../domain/counters.js';
+import { ownValue, setOwnValue } from '../domain/records.js';
 import type {
   ActivityEntry,
   Customer,
@@ -19,53 +19,22 @@ import type {
   User,
 } from '../domain/types.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
-import { reduceActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
+import { addActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
 import { select } from './select.js';
-import { comparatorOf, GroupIndex } from './session-lists.js';
+import { comparatorOf, GroupIndex, newPlaceTable, type GroupPlace } from './session-lists.js';
 import { SessionTable } from './session-table.js';
 import type { ClientStatus, SessionView } from './views.js';
 
 const NO_VIEWS: readonly SessionView[] = Object.freeze([]) as readonly SessionView[];
 
-/** Whether two sessions sit in the same groups and queues whatever the viewer (status, assignee, live chat). */
-function sameShape(a: Session, b: Session): boolean {
-  if (a.status !== b.status || a.liveChatId !== b.liveChatId) return false;
-  const x = a.assignee;
-  const y = b.assignee;
-  if (x === y) return true;
-  if (x === null || y === null || x.kind !== y.kind) return false;
-  return x.kind === 'operator'
-    ? x.operatorId === (y as typeof x).operatorId
-    : x.groupId === (y as typeof x).groupId;
-}
-
-/** A copy (core `copyCounters` without its intermediate arrays: this runs on most events). */
-function copyOf(counters: Counters): Counters {
-  const groups: Counters['groups'] = {};
-  for (const id in counters.groups) {
-    const sizes = counters.groups[id];
-    groups[id] = {
-      queue: sizes.queue,
-      mine: sizes.mine,
-      closed: sizes.closed,
-      active: sizes.active,
-    };
-  }
-  return {
-    unreadInMySessions: counters.unreadInMySessions,
-    newUnassigned: counters.newUnassigned,
-    groups,
-  };
-}
-
-/** Whether two counters hold the same figures; allocation-free, since it runs once per event. */
+/** Whether two counters hold the same figures, for the same live chats. */
 function sameCounters(a: Counters, b: Counters): boolean {
   if (a.unreadInMySessions !== b.unreadInMySessions || a.newUnassigned !== b.newUnassigned)
     return false;
   let count = 0;
   for (const id in a.groups) {
-    const x = a.groups[id];
-    const y = b.groups[id];
+    const x = a.groups[id] as GroupSizes;
+    const y = ownValue(b.groups, id);
     if (
       !y ||
       x.queue !== y.queue ||
@@ -83,9 +52,12 @@ function sameCounters(a: Counters, b: Counters): boolean {
 /**
  * The client's state container. It owns every collection (Maps keyed by id, and the
  * {@link SessionTable} of sessions) and updates them in place, one entity per event, following
- * the pure reducers of `reducers.ts` (entities are replaced, never mutated); counters (core
- * `applyShare`) and session lists (core `groupsOf`) are maintained incrementally beside them,
- * O(1) per event. Nothing here talks to an adapter.
+ * the pure reducers of `reducers.ts` (entities are replaced, never mutated); session lists
+ * (core `groupsOf` decides which) and counters are maintained incrementally beside them, O(1)
+ * per event. The counters are not kept twice: each group's figure is its list's size, the blue
+ * counter the sum of the queues, and only the red one (unread in the user's sessions) is a sum
+ * of its own. They always equal core `computeCounters` over the same sessions (a property
+ * test holds the store to that). Nothing here talks to an adapter.
  *
  * Change notification: `commit()` bumps `version` and emits it on a private BehaviorSubject;
  * `select(project)` re-projects on each commit and emits only when the projection changed
@@ -100,28 +72,37 @@ export class WorkspaceStore {
   me: User | null = null;
   viewer: Viewer | null = null;
 
+  private readonly places = newPlaceTable();
   /** One row per visible session (see {@link SessionTable}). */
-  private readonly table = new SessionTable();
+  private readonly table = new SessionTable(this.places);
   readonly customers = new Map<Id, Customer>();
   readonly users = new Map<Id, User>();
   readonly liveChats = new Map<Id, LiveChat>();
   readonly groups = new Map<Id, OperatorGroup>();
   /** Live chats the user belongs to, in directory order. */
   accessibleLiveChats: readonly LiveChat[] = [];
-  /** Newest first. */
-  activity: readonly ActivityEntry[] = [];
+  private activityList: readonly ActivityEntry[] = [];
+  /** Entries arrived since the list was last read, merged in on the next read. */
+  private readonly newActivity: ActivityEntry[] = [];
 
-  /** Incremental counters (mutated in place; hand out copies). */
-  readonly counters: Counters = emptyCounters();
-  /** Moves whenever a session's share of the counters may have changed. */
-  countersVersion = 0;
-  readonly lists = new GroupIndex(this.table);
-
+  readonly lists = new GroupIndex(this.table, this.places);
+  /** Unread messages in the sessions assigned to the user (the red counter). */
+  private unreadInMine = 0;
+  /** Moves whenever a figure of the counters may have changed. */
+  private countersVersion = 0;
   private countersCopy: Counters = emptyCounters();
   private countersCopyVersion = 0;
   private readonly changes = new BehaviorSubject<number>(0);
 
-  constructor(private readonly activityLimit = 200) {}
+  /**
+   * @param activityLimit - most activity entries kept
+   * @param planCommit - runs the planned commit of {@link commitSoon} later: at the end of the
+   *   current synchronous run by default (one commit per delivered batch)
+   */
+  constructor(
+    private readonly activityLimit = 200,
+    private readonly planCommit: (commit: () => void) => void = queueMicrotask,
+  ) {}
 
   /** A derived observable: re-projected on every commit, emitted when it changes. */
   select<T>(project: (store: WorkspaceStore) => T, equal?: (a: T, b: T) => boolean): Observable<T> {
@@ -141,17 +122,20 @@ export class WorkspaceStore {
   private commitPlanned = false;
 
   /**
-   * Publishes at the end of the current batch: every event an adapter delivers in one go (one
-   * synchronous run) is applied first and published in one commit, so each `$` emits at most
-   * once per delivered batch. Synchronous getters see each event at once.
+   * Publishes later, when `planCommit` says: by default at the end of the current batch, so
+   * every event an adapter delivers in one go (one synchronous run) is applied first and
+   * published in one commit, and each `$` emits at most once per delivered batch. Synchronous
+   * getters see each event at once.
    */
   commitSoon(): void {
     if (this.commitPlanned) return;
     this.commitPlanned = true;
-    queueMicrotask(() => {
-      if (this.commitPlanned) this.commit();
-    });
+    this.planCommit(this.plannedCommit);
   }
+
+  private readonly plannedCommit = (): void => {
+    if (this.commitPlanned) this.commit();
+  };
 
   /** Completes every derived observable. */
   complete(): void {
@@ -183,24 +167,19 @@ export class WorkspaceStore {
     this.viewer = viewer;
     this.accessibleLiveChats = snapshot.liveChats.filter((chat) => isMemberOf(viewer, chat.id));
 
-    const counters = this.counters;
-    counters.unreadInMySessions = 0;
-    counters.newUnassigned = 0;
-    for (const id of Object.keys(counters.groups)) delete counters.groups[id];
-    for (const chat of this.accessibleLiveChats)
-      counters.groups[chat.id] = { queue: 0, mine: 0, closed: 0, active: 0 };
-
     this.table.clear();
     this.lists.clear();
+    this.unreadInMine = 0;
     for (const session of snapshot.sessions) {
-      const unread = snapshot.unread[session.id] ?? 0;
-      const place = this.lists.placeOf(session.liveChatId, groupsOf(viewer, session));
-      this.table.add(session, unread, place, isAssignedTo(viewer, session));
-      applyShare(counters, viewer, session, unread, 1);
+      const unread = ownValue(snapshot.unread, session.id) ?? 0;
+      const place = this.placeOf(viewer, session);
+      this.table.add(session, unread, place);
       this.lists.add(session.id, place);
+      if (place.mine) this.unreadInMine += unread;
     }
     this.countersVersion++;
-    this.activity = snapshot.activity.slice(0, this.activityLimit);
+    this.activityList = snapshot.activity.slice(0, this.activityLimit);
+    this.newActivity.length = 0;
   }
 
   /** Applies one server event (its seq already checked by the caller). */
@@ -211,11 +190,9 @@ export class WorkspaceStore {
         const message = event.message;
         const table = this.table;
         const row = table.find(message.sessionId);
-        const carried = event.session;
-        // The message changed how the session looks (it appeared, was taken, reopened): the
-        // event's session replaces the row, as an upsert would.
-        if (carried && (row < 0 || !sameShape(table.base(row), carried))) {
-          this.replace(carried.id, row, carried, event.unread);
+        // The session after the message, as backends send it: it replaces the row.
+        if (event.session) {
+          this.replace(message.sessionId, row, event.session, event.unread);
           return;
         }
         if (row < 0) return; // not visible, and nothing to show it with
@@ -237,8 +214,7 @@ export class WorkspaceStore {
       case 'session.removed': {
         const id = sessionIdOf(event) as Id;
         const row = this.table.find(id);
-        // An upsert or a removal does not depend on the current session (only on its shape,
-        // which the row's base session has): no need to build it.
+        // An upsert or a removal does not depend on the current session: no need to build it.
         const current = row < 0 ? undefined : this.table.base(row);
         const unread = row < 0 ? undefined : this.table.unread(row);
         const nextSession = reduceSession(current, event);
@@ -248,13 +224,17 @@ export class WorkspaceStore {
         }
         return;
       }
-      case 'customer.upserted':
+      case 'customer.upserted': {
         this.customers.set(event.customer.id, event.customer);
-        // Every list shows customers; they are rebuilt lazily, only if someone watches them.
-        this.lists.touchAll();
+        // Lists show customers: the rows of this customer's sessions change (their order not).
+        const table = this.table;
+        for (const row of table.rowsOfCustomer(event.customer.id)) this.touch(table.idAt(row), row);
         return;
+      }
       case 'activity.added':
-        this.activity = reduceActivity(this.activity, event, this.activityLimit);
+        this.newActivity.push(event.entry);
+        // Merged on read, or once as many arrived as the list holds (nobody may be reading).
+        if (this.newActivity.length >= this.activityLimit) this.mergeActivity();
         return;
       case 'alert':
         return;
@@ -263,10 +243,7 @@ export class WorkspaceStore {
 
   /** Marks the lists a session is in changed (its row shows something new). */
   private touch(id: Id, row: number): void {
-    const table = this.table;
-    const first = table.first(row);
-    if (first === null) return;
-    this.lists.touch(id, first, table.second(row), table.moreOf(row));
+    this.lists.touch(id, this.table.place(row));
   }
 
   /**
@@ -274,62 +251,62 @@ export class WorkspaceStore {
    * count unread messages (the red counter), so only they move a figure.
    */
   private setUnread(row: number, unread: number): void {
-    const viewer = this.viewer;
     const table = this.table;
-    if (viewer && table.mine(row)) {
-      const session = table.base(row); // its shape is current, which is all applyShare reads
-      applyShare(this.counters, viewer, session, table.unread(row), -1);
-      applyShare(this.counters, viewer, session, unread, 1);
-      this.countersVersion++;
-    }
+    this.countUnread(table.place(row), unread - table.unread(row));
     table.setUnread(row, unread);
   }
 
+  /** Adds `delta` unread messages of a session in `place` to the red counter, if it is the user's. */
+  private countUnread(place: GroupPlace, delta: number): void {
+    if (!place.mine || delta === 0) return;
+    this.unreadInMine += delta;
+    this.countersVersion++;
+  }
+
+  /** Where a session stands for the user (its groups by core `groupsOf`, and its status). */
+  private placeOf(viewer: Viewer, session: Session): GroupPlace {
+    return this.lists.placeOf(session.liveChatId, groupsOf(viewer, session), session.status);
+  }
+
   /**
-   * Swaps one session (and/or its unread count): counters with core `applyShare` (remove the
-   * old share, add the new one) and the group sets with core `groupsOf`, O(1).
+   * Swaps one session (and/or its unread count), O(1): when its place changes, it leaves its
+   * old groups and joins the new ones, which moves the group sizes and with them the counters;
+   * otherwise its groups only learn that one of their rows changed. Either way only the user's
+   * own sessions move the red counter. Nothing of the previous session is read: its place and
+   * unread count are in its row.
    */
   private replace(id: Id, row: number, nextSession: Session | undefined, nextUnread: number): void {
     const viewer = this.viewer;
     if (!viewer) return;
-    const counters = this.counters;
     const table = this.table;
+    const lists = this.lists;
     if (row >= 0 && nextSession) {
-      const session = table.base(row); // its shape is current, which is all that is read here
+      const place = table.place(row);
+      const next = this.placeOf(viewer, nextSession);
       const unread = table.unread(row);
-      if (sameShape(session, nextSession)) {
-        // Same status, assignee and live chat (a rename, a binding, a message): the session
-        // stays in the same groups and queues, so only its unread count can move a figure, and
-        // only in the user's own sessions. Its groups still change (their rows show it).
-        if (unread !== nextUnread && table.mine(row)) {
-          applyShare(counters, viewer, session, unread, -1);
-          applyShare(counters, viewer, nextSession, nextUnread, 1);
-          this.countersVersion++;
-        }
-        table.reset(row, nextSession, nextUnread);
-        this.touch(id, row);
-      } else {
-        applyShare(counters, viewer, session, unread, -1);
-        applyShare(counters, viewer, nextSession, nextUnread, 1);
-        this.countersVersion++;
-        this.lists.remove(id, table.place(row));
-        const place = this.lists.placeOf(nextSession.liveChatId, groupsOf(viewer, nextSession));
-        table.reset(row, nextSession, nextUnread);
-        table.setPlace(row, place, isAssignedTo(viewer, nextSession));
-        this.lists.add(id, place);
+      table.reset(row, nextSession, nextUnread);
+      if (next === place) {
+        this.countUnread(place, nextUnread - unread);
+        lists.touch(id, place);
+        return;
       }
+      this.countUnread(place, -unread);
+      this.countUnread(next, nextUnread);
+      lists.remove(id, place);
+      table.setPlace(row, next);
+      lists.add(id, next);
     } else if (nextSession) {
-      const place = this.lists.placeOf(nextSession.liveChatId, groupsOf(viewer, nextSession));
-      table.add(nextSession, nextUnread, place, isAssignedTo(viewer, nextSession));
-      applyShare(counters, viewer, nextSession, nextUnread, 1);
-      this.countersVersion++;
-      this.lists.add(id, place);
+      const place = this.placeOf(viewer, nextSession);
+      table.add(nextSession, nextUnread, place);
+      lists.add(id, place);
+      this.countUnread(place, nextUnread);
     } else if (row >= 0) {
-      applyShare(counters, viewer, table.base(row), table.unread(row), -1);
-      this.countersVersion++;
-      this.lists.remove(id, table.place(row));
+      const place = table.place(row);
+      this.countUnread(place, -table.unread(row));
+      lists.remove(id, place);
       table.delete(id, row);
-    }
+    } else return;
+    this.countersVersion++;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -339,6 +316,24 @@ export class WorkspaceStore {
   session(id: Id): Session | undefined {
     const row = this.table.find(id);
     return row < 0 ? undefined : this.table.materialize(row);
+  }
+
+  /** The user's activity stream, newest first (see `addActivity`: a burst is merged in once). */
+  get activity(): readonly ActivityEntry[] {
+    this.mergeActivity();
+    return this.activityList;
+  }
+
+  private mergeActivity(): void {
+    if (this.newActivity.length === 0) return;
+    this.activityList = addActivity(this.activityList, this.newActivity, this.activityLimit);
+    this.newActivity.length = 0;
+  }
+
+  /** The status of a visible session (read from its shape: builds nothing). */
+  statusOf(id: Id): Session['status'] | undefined {
+    const row = this.table.find(id);
+    return row < 0 ? undefined : this.table.place(row).status;
   }
 
   /** The user's unread count of a visible session (`undefined` when it is not visible). */
@@ -400,12 +395,36 @@ export class WorkspaceStore {
     return oldest;
   }
 
+  /**
+   * The counters, computed from the group sizes: every live chat the user belongs to, and any
+   * other whose groups ever had a session (a new object each time).
+   */
+  get counters(): Counters {
+    const lists = this.lists;
+    const groups: Counters['groups'] = {};
+    let newUnassigned = 0;
+    const add = (id: Id): void => {
+      if (Object.hasOwn(groups, id)) return;
+      const queue = lists.size(id, 'queue');
+      newUnassigned += queue;
+      setOwnValue(groups, id, {
+        queue,
+        mine: lists.size(id, 'mine'),
+        closed: lists.size(id, 'closed'),
+        active: lists.size(id, 'active'),
+      });
+    };
+    for (const chat of this.accessibleLiveChats) add(chat.id);
+    for (const id of lists.liveChatIds()) add(id);
+    return { unreadInMySessions: this.unreadInMine, newUnassigned, groups };
+  }
+
   /** The counters as a shared read-only object, replaced only when a figure changed. */
   countersView(): Counters {
     if (this.countersCopyVersion !== this.countersVersion) {
       this.countersCopyVersion = this.countersVersion;
-      if (!sameCounters(this.counters, this.countersCopy))
-        this.countersCopy = copyOf(this.counters);
+      const counters = this.counters;
+      if (!sameCounters(counters, this.countersCopy)) this.countersCopy = counters;
     }
     return this.countersCopy;
   }

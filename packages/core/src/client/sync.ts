@@ -21,6 +21,7 @@ import {
 import { isErrorInfo, type ErrorInfo } from '../domain/errors.js';
 import type { ConnectionState, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
+import { invalidData, serverEventProblem, snapshotProblem } from '../protocol/validate.js';
 import { readErrorInfo } from './error-info.js';
 import { backoffMs, isReachable, MAX_BACKOFF_MS, retryWait, type Timing } from './timing.js';
 import type { ClientStatus } from './views.js';
@@ -61,6 +62,13 @@ class SnapshotFailed extends Error {
   }
 }
 
+/** The backend sent an event the client refuses (see protocol/validate.ts): it is not applied. */
+class InvalidEvent extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+  }
+}
+
 /** The event stream ended without an error: it is resumed like a dropped connection. */
 class StreamEnded extends Error {
   constructor() {
@@ -89,6 +97,9 @@ const resyncRequired = (error: unknown): boolean =>
  *   the connection is down it waits for its return instead of failing again;
  * - an event stream that errors or completes quietly, and every reconnect, resume with
  *   `events(lastSeq)`, without a snapshot (status `resuming` meanwhile);
+ * - a snapshot or an event of the wrong shape is refused before anything of it is applied
+ *   (`INVALID_DATA`, shown as status `error`): a refused snapshot is retried like a failed one,
+ *   a refused event is treated like a corrupt stream, with a snapshot;
  * - status is `ready` only while the stream is subscribed after a snapshot.
  * The old stream is always released before a new one starts, so nothing applies twice.
  */
@@ -111,6 +122,8 @@ export function startSync(deps: SyncDeps): Subscription {
   const watchConnection = deps.connection$.subscribe((state) => (connection = state));
 
   const applyChecked = (event: ServerEvent): void => {
+    const problem = serverEventProblem(event);
+    if (problem !== undefined) throw new InvalidEvent(invalidData('event', problem));
     const expected = deps.lastSeq() + 1;
     if (!Number.isInteger(event.seq)) throw new SeqGap(expected, event.seq);
     if (event.seq < expected) return; // already applied (a replay overlap): drop it
@@ -132,6 +145,8 @@ export function startSync(deps: SyncDeps): Subscription {
       throwError(() => new SnapshotFailed(readErrorInfo(error, connection === 'online'))),
     ),
     map((snapshot) => {
+      const problem = snapshotProblem(snapshot);
+      if (problem !== undefined) throw new SnapshotFailed(invalidData('snapshot', problem));
       if (snapshot.seq > snapshotSeq) resyncStreak = 0;
       snapshotSeq = snapshot.seq;
       deps.applySnapshot(snapshot, synced);
@@ -188,7 +203,9 @@ export function startSync(deps: SyncDeps): Subscription {
             gapResumes++;
             return timer(0, timing.scheduler);
           }
-          if (error instanceof SeqGap || resyncRequired(error)) {
+          if (error instanceof SeqGap || error instanceof InvalidEvent || resyncRequired(error)) {
+            if (error instanceof InvalidEvent)
+              deps.setStatus({ state: 'error', error: error.info });
             gapResumes = 0;
             needSnapshot = true;
             resyncStreak++;

@@ -2,6 +2,7 @@
 import type { Observable } from 'rxjs';
 import type { OutboxStorage } from './outbox.js';
 import type {
+  AlertBurst,
   ClientResult,
   ClientStatus,
   ConversationState,
@@ -45,6 +46,13 @@ export interface LiveChatClient {
   readonly activity$: Observable<ActivityEntry[]>;
   /** Incoming-message alerts for this user, as they happen (not replayed). */
   readonly alerts$: Observable<Alert>;
+  /**
+   * The same alerts coalesced per live chat (see {@link AlertBurst}): the first alert of a quiet
+   * live chat at once, then at most one burst per `alertBurstMs` window while more arrive.
+   * What notifications should follow, so a burst of requests makes one notification, not one
+   * per message.
+   */
+  readonly alertBursts$: Observable<AlertBurst>;
   readonly binders$: Observable<Binder[]>;
   readonly actions$: Observable<HostAction[]>;
   /**
@@ -142,9 +150,15 @@ export interface LiveChatClient {
   report<Q extends ReportQuery>(query: Q): Promise<ClientResult<Report<Q>>>;
 
   // Host extension points
-  /** Adds a host binder (shown in the about-session pane); returns the function that removes it. */
+  /**
+   * Adds a host binder (shown in the about-session pane); returns the function that removes it.
+   * Throws a `VALIDATION` `LiveChatError` for an empty id or a label over `FIELD_LIMITS.binderLabel`.
+   */
   registerBinder(binder: Binder): () => void;
-  /** Adds a host action (the +Actions menu); returns the function that removes it. */
+  /**
+   * Adds a host action (the +Actions menu); returns the function that removes it. Throws a
+   * `VALIDATION` `LiveChatError` for an empty id or a label over `FIELD_LIMITS.actionLabel`.
+   */
   registerAction(action: HostAction): () => void;
   /** Searches a binder's records for the session (or message). */
   searchRecords(

@@ -1,7 +1,7 @@
 /** What the client hands out: its state as observables and getters show it, and command results. */
 import type { ErrorInfo } from '../domain/errors.js';
 import type { SearchHit } from '../domain/search.js';
-import type { Customer, Id, Message, Session } from '../domain/types.js';
+import type { Alert, Customer, Id, Message, Session } from '../domain/types.js';
 import type { CommandType } from '../protocol/commands.js';
 
 /**
@@ -69,6 +69,20 @@ export interface UnconfirmedCommand {
   sessionId?: Id;
   /** When the first attempt was made (the client's clock). */
   since: number;
+}
+
+/**
+ * Alerts of one live chat coalesced over a short window, as `alertBursts$` gives them: a burst
+ * of one is a single alert; a larger burst reads "37 new requests in Customer Support".
+ */
+export interface AlertBurst {
+  liveChatId: Id;
+  /** Alerts in the burst (messages that alerted the user). */
+  count: number;
+  /** Sessions they came from. */
+  sessionCount: number;
+  /** The newest alert of the burst (what a burst of one shows). */
+  latest: Alert;
 }
 
 /** A command result as the client returns it. */

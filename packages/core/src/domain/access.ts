@@ -1,4 +1,11 @@
-import type { AssigneeTarget, Id, LiveChat, OperatorGroup, Session } from './types.js';
+import type {
+  ActivityEntry,
+  AssigneeTarget,
+  Id,
+  LiveChat,
+  OperatorGroup,
+  Session,
+} from './types.js';
 
 /**
  * What the signed-in user is, seen from the rules: which live chats they operate or supervise
@@ -45,6 +52,52 @@ export const SESSION_GROUP_KINDS: readonly SessionGroupKind[] = [
 /** Whether the user belongs to the live chat at all (operator or supervisor). */
 export function isMemberOf(viewer: Viewer, liveChatId: Id): boolean {
   return viewer.operatorOf.has(liveChatId) || viewer.supervisorOf.has(liveChatId);
+}
+
+/** The live chats the user operates or supervises. */
+export function memberLiveChats(viewer: Viewer): ReadonlySet<Id> {
+  if (viewer.supervisorOf.size === 0) return viewer.operatorOf;
+  if (viewer.operatorOf.size === 0) return viewer.supervisorOf;
+  return new Set([...viewer.operatorOf, ...viewer.supervisorOf]);
+}
+
+/** Whether the user is staff: an operator or supervisor of at least one live chat. */
+export function isStaff(viewer: Viewer): boolean {
+  return viewer.operatorOf.size > 0 || viewer.supervisorOf.size > 0;
+}
+
+/**
+ * The users a user may see in the directory (least privilege): themselves, the operators,
+ * supervisors and reassignment targets of their live chats, the members of those live chats'
+ * groups, and whoever the sessions and activity entries they see name (assignees, last operators,
+ * actors). Staff of other live chats and internal users stay out of their snapshot.
+ */
+export function visibleUserIds(
+  viewer: Viewer,
+  liveChats: Iterable<LiveChat>,
+  groups: Iterable<OperatorGroup>,
+  sessions: Iterable<Session>,
+  activity: Iterable<ActivityEntry>,
+): Set<Id> {
+  const ids = new Set<Id>([viewer.userId]);
+  const addTarget = (target: AssigneeTarget | null | undefined) => {
+    if (target?.kind === 'operator') ids.add(target.operatorId);
+  };
+  for (const chat of liveChats) {
+    for (const id of chat.operatorIds) ids.add(id);
+    for (const id of chat.supervisorIds) ids.add(id);
+    for (const target of chat.reassignmentTargets) addTarget(target);
+  }
+  for (const group of groups) for (const id of group.memberIds) ids.add(id);
+  for (const session of sessions) {
+    addTarget(session.assignee);
+    if (session.lastOperatorId !== null) ids.add(session.lastOperatorId);
+  }
+  for (const entry of activity) {
+    ids.add(entry.actorId);
+    addTarget(entry.target);
+  }
+  return ids;
 }
 
 /** Whether the user supervises the live chat. */

@@ -5,6 +5,7 @@ import {
   type SessionGroupKind,
   type Viewer,
 } from './access.js';
+import { ownValue, setOwnValue } from './records.js';
 import type { Id, Session } from './types.js';
 
 /** Sizes of one live chat's groups in the left menu. */
@@ -39,10 +40,10 @@ export function emptyCounters(): Counters {
 }
 
 function groupSizes(counters: Counters, liveChatId: Id): GroupSizes {
-  let sizes = counters.groups[liveChatId];
+  let sizes = ownValue(counters.groups, liveChatId);
   if (!sizes) {
     sizes = { queue: 0, mine: 0, closed: 0, active: 0 };
-    counters.groups[liveChatId] = sizes;
+    setOwnValue(counters.groups, liveChatId, sizes);
   }
   return sizes;
 }
@@ -83,7 +84,7 @@ export function computeCounters(
 /** A deep copy, safe to hand out while the original keeps changing. */
 export function copyCounters(counters: Counters): Counters {
   const groups: Record<Id, GroupSizes> = {};
-  for (const [id, sizes] of Object.entries(counters.groups)) groups[id] = { ...sizes };
+  for (const [id, sizes] of Object.entries(counters.groups)) setOwnValue(groups, id, { ...sizes });
   return {
     unreadInMySessions: counters.unreadInMySessions,
     newUnassigned: counters.newUnassigned,
@@ -98,8 +99,8 @@ export function countersEqual(a: Counters, b: Counters): boolean {
   const ids = new Set([...Object.keys(a.groups), ...Object.keys(b.groups)]);
   const zero: GroupSizes = { queue: 0, mine: 0, closed: 0, active: 0 };
   for (const id of ids) {
-    const x = a.groups[id] ?? zero;
-    const y = b.groups[id] ?? zero;
+    const x = ownValue(a.groups, id) ?? zero;
+    const y = ownValue(b.groups, id) ?? zero;
     if (x.queue !== y.queue || x.mine !== y.mine || x.closed !== y.closed || x.active !== y.active)
       return false;
   }

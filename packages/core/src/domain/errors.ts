@@ -2,6 +2,9 @@
  * Codes a host can branch on. `OFFLINE`: the backend could not be reached and the command was
  * not applied, or its outcome is unknown while the connection is down. `TIMEOUT`: no answer
  * came before the command's deadline; the outcome is unknown until the event stream tells.
+ * `INVALID_DATA`: the backend sent a snapshot, an event or a page the client refuses (a field
+ * of the wrong type, an unknown value, an over-long id); nothing of it was applied, and the
+ * client loads the user's state again (its `details.path` names the first bad field).
  */
 export type ErrorCode =
   | 'INVALID_TRANSITION'
@@ -13,6 +16,7 @@ export type ErrorCode =
   | 'OFFLINE'
   | 'TIMEOUT'
   | 'RESYNC_REQUIRED'
+  | 'INVALID_DATA'
   | 'INTERNAL';
 
 /** Every documented {@link ErrorCode}; nothing else crosses the client's public boundary. */
@@ -26,6 +30,7 @@ export const ERROR_CODES: readonly ErrorCode[] = Object.freeze([
   'OFFLINE',
   'TIMEOUT',
   'RESYNC_REQUIRED',
+  'INVALID_DATA',
   'INTERNAL',
 ]);
 
@@ -85,6 +90,26 @@ export const fail = <T = never>(
   message: string,
   details?: Record<string, unknown>,
 ): Result<T> => ({ ok: false, error: details ? { code, message, details } : { code, message } });
+
+/** The values of named {@link Result}s. */
+export type ResultValues<T extends Record<string, Result<unknown>>> = {
+  [K in keyof T]: T[K] extends Result<infer V> ? V : never;
+};
+
+/**
+ * Named checks taken together: their values by name when every one passed, else the first
+ * refusal in the order they are written.
+ */
+export function combineResults<T extends Record<string, Result<unknown>>>(
+  results: T,
+): Result<ResultValues<T>> {
+  const values: Record<string, unknown> = {};
+  for (const [name, result] of Object.entries(results)) {
+    if (!result.ok) return result;
+    values[name] = result.value;
+  }
+  return ok(values as ResultValues<T>);
+}
 
 /** Whether a value is an {@link ErrorInfo}: an object with a documented `code` and a `message`. */
 export function isErrorInfo(value: unknown): value is ErrorInfo {

@@ -1,4 +1,7 @@
+import type { ErrorInfo } from './errors.js';
+import { codePointLength, exceedsLimit, MAX_SEARCH_LENGTH } from './limits.js';
 import type { Id, Message, Session } from './types.js';
+import { formatCount } from './validation.js';
 
 /** A half-open range `[start, end)` of UTF-16 offsets into a text. */
 export interface TextRange {
@@ -29,8 +32,15 @@ export type SearchHit =
       ranges: TextRange[];
     };
 
-/** Longest accepted query. */
-export const MAX_SEARCH_LENGTH = 200;
+/** The `VALIDATION` error of a search text longer than {@link MAX_SEARCH_LENGTH} code points. */
+export function searchTextError(text: string): ErrorInfo | undefined {
+  if (!exceedsLimit(text, MAX_SEARCH_LENGTH)) return undefined;
+  return {
+    code: 'VALIDATION',
+    message: `A search can be at most ${formatCount(MAX_SEARCH_LENGTH)} characters long.`,
+    details: { field: 'text', limit: MAX_SEARCH_LENGTH, length: codePointLength(text) },
+  };
+}
 
 /**
  * Folds text the way search matches it: per code point, accents stripped (NFD minus the

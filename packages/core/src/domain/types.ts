@@ -25,6 +25,19 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
   internal: 'Internal',
 };
 
+/** Every {@link Channel}, in the order of {@link CHANNEL_LABELS}. */
+export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(CHANNEL_LABELS) as Channel[]);
+
+/** Whether `value` is one of the known {@link CHANNELS} (an own key, so never `'constructor'`). */
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(CHANNEL_LABELS, value);
+}
+
+/** The human name of a channel ("Telegram"); an unknown channel is shown as it is. */
+export function channelLabel(channel: string): string {
+  return isChannel(channel) ? CHANNEL_LABELS[channel] : channel;
+}
+
 /** Channels through which an operator may start an outbound session (+New Session). */
 export const OUTBOUND_CHANNELS: readonly Channel[] = ['telegram', 'whatsapp', 'viber', 'email'];
 
@@ -209,10 +222,3 @@ export interface Alert {
   channel: Channel;
   at: Timestamp;
 }
-
-/** Longest accepted message text, in UTF-16 code units. */
-export const MAX_MESSAGE_LENGTH = 4000;
-/** Longest accepted session name. */
-export const MAX_SESSION_NAME_LENGTH = 200;
-/** Length of {@link Session.lastMessagePreview}. */
-export const PREVIEW_LENGTH = 140;

@@ -10,23 +10,41 @@ import {
   canView,
   isInQueueOf,
   isMemberOf,
+  isStaff,
+  memberLiveChats,
   sameTarget,
   type Viewer,
 } from '../domain/access.js';
-import { fail, ok, type Result } from '../domain/errors.js';
+import { combineResults, fail, ok, type Result } from '../domain/errors.js';
+import { CUSTOMER_KEY_PREFIX, isCustomerMessageKey } from '../domain/message-keys.js';
 import { transition, type SessionTrigger } from '../domain/state-machine.js';
 import {
   OUTBOUND_CHANNELS,
   type AssigneeTarget,
   type Binding,
+  type Customer,
   type Id,
   type Session,
 } from '../domain/types.js';
-import { validateMessageText, validateSessionName } from '../domain/validation.js';
+import {
+  validateId,
+  validateLabel,
+  validateMessageText,
+  validateOptionalId,
+  validateSessionName,
+} from '../domain/validation.js';
 import type { Command, CommandType, CommandValues } from '../protocol/commands.js';
 import type { SessionChangeCause } from '../protocol/events.js';
 import type { Context } from './context.js';
-import { fanOutActivity, fanOutCustomer, fanOutRead, fanOutSession, membersOf } from './fanout.js';
+import { isCustomerOf, mayContact } from './customer-scope.js';
+import {
+  fanOutActivity,
+  fanOutCustomer,
+  fanOutRead,
+  fanOutSession,
+  introduceCustomer,
+  membersOf,
+} from './fanout.js';
 import { io, type Step } from './steps.js';
 import {
   assignedTo,
@@ -38,7 +56,6 @@ import {
   recordClosed,
   recordResponse,
   recordTaken,
-  requireId,
   withLastMessage,
 } from './values.js';
 
@@ -169,12 +186,9 @@ const take = onSession<'session.take'>(function* (context, actor, command, sessi
 });
 
 const takeNext: Handler<'session.take-next'> = function* (context, actor, command) {
-  let liveChatIds: Iterable<Id> = new Set([
-    ...actor.viewer.operatorOf,
-    ...actor.viewer.supervisorOf,
-  ]);
+  let liveChatIds: Iterable<Id> = memberLiveChats(actor.viewer);
   if (command.liveChatId !== undefined) {
-    const id = requireId(command.liveChatId, 'liveChatId');
+    const id = validateId(command.liveChatId, 'liveChatId');
     if (!id.ok) return id;
     if (!(yield* context.liveChat(id.value))) {
       return fail('NOT_FOUND', `There is no live chat "${id.value}".`);
@@ -201,8 +215,22 @@ const takeNext: Handler<'session.take-next'> = function* (context, actor, comman
   return ok({ session: yield* commitTake(context, actor, session) });
 };
 
+/**
+ * An operator's `clientMessageId`: an id outside the customers' namespace (see
+ * message-keys.ts), so it can never be taken for a customer's message or take one's place.
+ */
+function operatorMessageKey(value: unknown): Result<string> {
+  const key = validateId(value, 'clientMessageId');
+  if (key.ok && isCustomerMessageKey(key.value)) {
+    return fail('VALIDATION', `A clientMessageId may not start with "${CUSTOMER_KEY_PREFIX}".`, {
+      field: 'clientMessageId',
+    });
+  }
+  return key;
+}
+
 const send = onSession<'message.send'>(function* (context, actor, command, session) {
-  const clientMessageId = requireId(command.clientMessageId, 'clientMessageId');
+  const clientMessageId = operatorMessageKey(command.clientMessageId);
   if (!clientMessageId.ok) return clientMessageId;
   // A retried send (even under a new commandId) returns the message it already created.
   const existing = yield* io(context.tx.messageByClientId(session.id, clientMessageId.value));
@@ -276,11 +304,11 @@ const close = onSession<'session.close'>(function* (context, actor, command, ses
 function parseTarget(value: unknown): AssigneeTarget | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const target = value as Record<string, unknown>;
-  if (target.kind === 'operator' && typeof target.operatorId === 'string') {
-    return { kind: 'operator', operatorId: target.operatorId };
+  if (target.kind === 'operator' && validateId(target.operatorId, 'operatorId').ok) {
+    return { kind: 'operator', operatorId: target.operatorId as Id };
   }
-  if (target.kind === 'group' && typeof target.groupId === 'string') {
-    return { kind: 'group', groupId: target.groupId };
+  if (target.kind === 'group' && validateId(target.groupId, 'groupId').ok) {
+    return { kind: 'group', groupId: target.groupId as Id };
   }
   return undefined;
 }
@@ -374,7 +402,7 @@ const markRead = onSession<'session.mark-read'>(function* (context, actor, comma
 });
 
 const startOutbound: Handler<'session.start-outbound'> = function* (context, actor, command) {
-  const liveChatId = requireId(command.liveChatId, 'liveChatId');
+  const liveChatId = validateId(command.liveChatId, 'liveChatId');
   if (!liveChatId.ok) return liveChatId;
   const chat = yield* context.liveChat(liveChatId.value);
   if (!chat) return fail('NOT_FOUND', `There is no live chat "${liveChatId.value}".`);
@@ -396,17 +424,20 @@ const startOutbound: Handler<'session.start-outbound'> = function* (context, act
       { channel: command.channel, allowed: outbound },
     );
   }
-  const customerId = requireId(command.customerId, 'customerId');
-  if (!customerId.ok) return customerId;
-  const customer = yield* io(context.tx.customer(customerId.value));
-  if (!customer) return fail('NOT_FOUND', `There is no customer "${customerId.value}".`);
-  if (customer.kind === 'external' && customer.messenger !== command.channel) {
-    return fail('VALIDATION', `This customer can only be reached through ${customer.messenger}.`, {
-      channel: command.channel,
-      customerChannel: customer.messenger,
-    });
+  const customer = yield* customerInScope(context, actor, command.customerId, mayContact);
+  if (!customer.ok) return customer;
+  // Everyone goes through the same check: only an external customer's own messenger reaches them.
+  const reachable = customer.value.kind === 'external' ? customer.value.messenger : undefined;
+  if (reachable !== command.channel) {
+    return fail(
+      'VALIDATION',
+      reachable === undefined
+        ? 'An internal user has no messenger or email account to start a session through.'
+        : `This customer can only be reached through ${reachable}.`,
+      { channel: command.channel, customerChannel: reachable ?? null },
+    );
   }
-  const latest = yield* io(context.tx.latestSessionOf(customer.id, chat.id));
+  const latest = yield* io(context.tx.latestSessionOf(customer.value.id, chat.id));
   if (latest && latest.status !== 'closed') {
     return fail('CONFLICT', 'This customer already has an open session in this live chat.', {
       sessionId: latest.id,
@@ -414,22 +445,20 @@ const startOutbound: Handler<'session.start-outbound'> = function* (context, act
   }
   const name =
     command.name === undefined
-      ? ok(defaultSessionName(customer, command.channel))
+      ? ok(defaultSessionName(customer.value, command.channel))
       : validateSessionName(command.name);
   if (!name.ok) return name;
   const text = command.text === undefined ? undefined : validateMessageText(command.text);
   if (text && !text.ok) return text;
   const clientMessageId =
-    command.clientMessageId === undefined
-      ? undefined
-      : requireId(command.clientMessageId, 'clientMessageId');
+    command.clientMessageId === undefined ? undefined : operatorMessageKey(command.clientMessageId);
   if (clientMessageId && !clientMessageId.ok) return clientMessageId;
   const refused = transition(null, 'start-outbound');
   if (!refused.ok) return refused;
 
   const now = context.now;
   const created = assignedTo(
-    yield* newSession(context, chat.id, customer, command.channel, name.value),
+    yield* newSession(context, chat.id, customer.value, command.channel, name.value),
     actor.userId,
   );
   const episode = {
@@ -440,6 +469,7 @@ const startOutbound: Handler<'session.start-outbound'> = function* (context, act
     takenAt: now,
     takenBy: actor.userId,
   };
+  if (!latest) yield* introduceCustomer(context, customer.value, chat.id);
   if (!text) {
     yield* io(context.tx.putSession(created));
     yield* io(context.tx.addEpisode(episode));
@@ -463,26 +493,21 @@ const startOutbound: Handler<'session.start-outbound'> = function* (context, act
   return ok({ session: after, message });
 };
 
-/** Parses a binding from untrusted input. */
+/** Parses a binding from untrusted input: ids, a label, and the message it may register. */
 function parseBinding(value: unknown): Result<Binding> {
   const binding = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
     unknown
   >;
-  for (const field of ['binderId', 'recordId', 'label'] as const) {
-    const checked = requireId(binding[field], `binding.${field}`);
-    if (!checked.ok) return checked;
-  }
-  if (binding.messageId !== undefined && typeof binding.messageId !== 'string') {
-    return fail('VALIDATION', '"binding.messageId" must be a message id.');
-  }
-  const parsed: Binding = {
-    binderId: binding.binderId as string,
-    recordId: binding.recordId as string,
-    label: binding.label as string,
-  };
-  if (binding.messageId !== undefined) parsed.messageId = binding.messageId as string;
-  return ok(parsed);
+  const fields = combineResults({
+    binderId: validateId(binding.binderId, 'binding.binderId'),
+    recordId: validateId(binding.recordId, 'binding.recordId'),
+    label: validateLabel(binding.label, 'recordLabel', 'binding.label'),
+    messageId: validateOptionalId(binding.messageId, 'binding.messageId'),
+  });
+  if (!fields.ok) return fields;
+  const { messageId, ...parsed } = fields.value;
+  return ok(messageId === undefined ? parsed : { ...parsed, messageId });
 }
 
 const bind = onSession<'session.bind'>(function* (context, actor, command, session) {
@@ -514,6 +539,10 @@ const bind = onSession<'session.bind'>(function* (context, actor, command, sessi
 });
 
 const unbind = onSession<'session.unbind'>(function* (context, actor, command, session) {
+  for (const field of ['binderId', 'recordId'] as const) {
+    const id = validateId(command[field], field);
+    if (!id.ok) return id;
+  }
   if (!canActOn(actor.viewer, session)) return notYours(session);
   const bindings = session.bindings.filter(
     (b) => !(b.binderId === command.binderId && b.recordId === command.recordId),
@@ -527,14 +556,33 @@ const unbind = onSession<'session.unbind'>(function* (context, actor, command, s
   return yield* saveSession(context, session, { ...session, bindings }, 'bound');
 });
 
+/**
+ * The customer named by a command, if the actor may act on them (`within`, see
+ * customer-scope.ts); a customer out of the actor's reach is as unknown as a missing one.
+ */
+function* customerInScope(
+  context: Context,
+  actor: Actor,
+  customerId: unknown,
+  within: (context: Context, viewer: Viewer, customerId: Id) => Step<boolean>,
+): Step<Result<Customer>> {
+  const id = validateId(customerId, 'customerId');
+  if (!id.ok) return id;
+  const customer = yield* io(context.tx.customer(id.value));
+  if (!customer || !(yield* within(context, actor.viewer, customer.id))) {
+    return fail('NOT_FOUND', `There is no customer "${id.value}".`, { customerId: id.value });
+  }
+  return ok(customer);
+}
+
 const markCustomerAdded: Handler<'customer.mark-added'> = function* (context, actor, command) {
-  const customerId = requireId(command.customerId, 'customerId');
-  if (!customerId.ok) return customerId;
-  const customer = yield* io(context.tx.customer(customerId.value));
-  if (!customer) return fail('NOT_FOUND', `There is no customer "${customerId.value}".`);
-  if (actor.viewer.operatorOf.size === 0 && actor.viewer.supervisorOf.size === 0) {
+  if (!isStaff(actor.viewer)) {
     return fail('FORBIDDEN', 'Only operators and supervisors manage customers.');
   }
+  // Only a customer of the actor's live chats.
+  const found = yield* customerInScope(context, actor, command.customerId, isCustomerOf);
+  if (!found.ok) return found;
+  const customer = found.value;
   if (customer.kind !== 'external') {
     return fail('VALIDATION', 'Internal users are already in the host system.');
   }

@@ -3,13 +3,37 @@
  * and alerts the live chat's operators) and new customers appearing. These are not operator
  * commands; channels (webhooks, a widget), demos, simulators and tests drive them.
  */
-import { fail, ok, type Result } from '../domain/errors.js';
+import { combineResults, fail, ok, type Result } from '../domain/errors.js';
+import { FIELD_LIMITS } from '../domain/limits.js';
+import { customerMessageKey } from '../domain/message-keys.js';
 import { transition } from '../domain/state-machine.js';
-import type { Channel, ChannelDelivery, Customer, Id, Message, Session } from '../domain/types.js';
-import { validateMessageText } from '../domain/validation.js';
+import { clampText } from '../domain/text.js';
+import {
+  isChannel,
+  type Channel,
+  type ChannelDelivery,
+  type Customer,
+  type Id,
+  type Message,
+  type Session,
+} from '../domain/types.js';
+import {
+  validateId,
+  validateMessageText,
+  validateName,
+  validateOptionalId,
+  validateText,
+  type TextField,
+} from '../domain/validation.js';
 import type { SessionChangeCause } from '../protocol/events.js';
 import type { Context } from './context.js';
-import { fanOutAlert, fanOutCustomer, fanOutMessageUpdate, fanOutSession } from './fanout.js';
+import {
+  fanOutAlert,
+  fanOutCustomer,
+  fanOutMessageUpdate,
+  fanOutSession,
+  introduceCustomer,
+} from './fanout.js';
 import { io, type Step } from './steps.js';
 import {
   assignedTo,
@@ -17,7 +41,6 @@ import {
   newSession,
   queuedFor,
   recordTaken,
-  requireId,
   withLastMessage,
 } from './values.js';
 
@@ -28,7 +51,11 @@ export interface CustomerMessageInput {
   /** The channel it came through; must be one of the live chat's channels. */
   channel: Channel;
   text: string;
-  /** Idempotency key of the message: a repeated write with the same key is not stored twice. */
+  /**
+   * Idempotency key of the message: a repeated write with the same key is not stored twice. It
+   * is stored in the customers' namespace (`customer:` + key, see `customerMessageKey`), so it
+   * never meets an operator's key.
+   */
   clientMessageId?: string;
 }
 
@@ -47,11 +74,36 @@ export type NewCustomer = Customer extends infer C
     : never
   : never;
 
+/** Checks the ids, channel, text and key of a customer message, before anything is read. */
+function parseCustomerMessage(input: CustomerMessageInput): Result<CustomerMessageInput> {
+  if (typeof input !== 'object' || input === null) {
+    return fail('VALIDATION', 'A customer message must be an object.');
+  }
+  const fields = combineResults({
+    customerId: validateId(input.customerId, 'customerId'),
+    liveChatId: validateId(input.liveChatId, 'liveChatId'),
+    channel: isChannel(input.channel)
+      ? ok(input.channel)
+      : fail<Channel>('VALIDATION', 'A customer message needs a known channel.', {
+          field: 'channel',
+        }),
+    text: validateMessageText(input.text),
+    key: validateOptionalId(input.clientMessageId, 'clientMessageId'),
+  });
+  if (!fields.ok) return fields;
+  const { key, ...parsed } = fields.value;
+  // The key is stored in the customers' namespace (see message-keys.ts).
+  return ok(key === undefined ? parsed : { ...parsed, clientMessageId: customerMessageKey(key) });
+}
+
 /** Appends a customer message, creating or reopening the session as the state machine says. */
 export function* customerWrites(
   context: Context,
-  input: CustomerMessageInput,
+  untrusted: CustomerMessageInput,
 ): Step<Result<CustomerWriteValue>> {
+  const parsed = parseCustomerMessage(untrusted);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
   const { tx } = context;
   const customer = yield* io(tx.customer(input.customerId));
   if (!customer) return fail('NOT_FOUND', `There is no customer "${input.customerId}".`);
@@ -63,15 +115,10 @@ export function* customerWrites(
       allowed: chat.channels,
     });
   }
-  const text = validateMessageText(input.text);
-  if (!text.ok) return text;
-  if (input.clientMessageId !== undefined) {
-    const key = requireId(input.clientMessageId, 'clientMessageId');
-    if (!key.ok) return key;
-  }
 
   const latest = yield* io(tx.latestSessionOf(customer.id, chat.id));
   if (latest && input.clientMessageId !== undefined) {
+    // The key is in the customers' namespace: only this customer's own message can hold it.
     const existing = yield* io(tx.messageByClientId(latest.id, input.clientMessageId));
     if (existing) return ok({ session: latest, message: existing, cause: 'message' });
   }
@@ -102,7 +149,7 @@ export function* customerWrites(
     context,
     base,
     { kind: 'customer', customerId: customer.id },
-    text.value,
+    input.text,
     input.channel,
     input.clientMessageId,
   );
@@ -123,26 +170,94 @@ export function* customerWrites(
     }
   }
   yield* io(tx.appendMessage(message));
+  if (!latest) yield* introduceCustomer(context, customer, chat.id);
   yield* fanOutSession(context, latest, after, cause, message);
   yield* fanOutAlert(context, after, message, customer.name);
   return ok({ session: after, message, cause });
 }
 
-/** Adds a customer to the directory (or replaces one with the same id) and tells all staff. */
+const CUSTOMER_NAME: TextField = {
+  field: 'name',
+  limit: 'customerName',
+  subject: 'A customer name',
+};
+const ACCOUNT: TextField = { field: 'account', limit: 'account', subject: 'An account' };
+const LINKS: readonly TextField[] = [
+  { field: 'avatarUrl', limit: 'url', subject: 'An avatar URL' },
+  { field: 'profileUrl', limit: 'url', subject: 'A profile URL' },
+];
+
+/**
+ * A customer from untrusted input, field by field (nothing else of the input is kept): a name,
+ * a kind, the user of an internal customer or the account and messenger of an external one,
+ * optional links, and whether the host has them in its database.
+ */
+function parseNewCustomer(input: NewCustomer): Result<NewCustomer> {
+  if (typeof input !== 'object' || input === null) {
+    return fail('VALIDATION', 'A customer must be an object.');
+  }
+  const name = validateName(input.name, CUSTOMER_NAME);
+  if (!name.ok) return name;
+  let customer: NewCustomer;
+  if (input.kind === 'internal') {
+    const userId = validateId(input.userId, 'userId');
+    if (!userId.ok) return userId;
+    customer = { kind: 'internal', userId: userId.value, name: name.value };
+  } else if (input.kind === 'external') {
+    const account = validateText(
+      typeof input.account === 'string' ? input.account.trim() : input.account,
+      ACCOUNT,
+    );
+    if (!account.ok) return account;
+    if (!isChannel(input.messenger)) {
+      return fail('VALIDATION', 'An external customer needs a known messenger.', {
+        field: 'messenger',
+      });
+    }
+    const external: NewCustomer & { kind: 'external' } = {
+      kind: 'external',
+      name: name.value,
+      account: account.value,
+      messenger: input.messenger,
+    };
+    if (input.inHostDatabase !== undefined) {
+      if (typeof input.inHostDatabase !== 'boolean') {
+        return fail('VALIDATION', '"inHostDatabase" must be true or false.', {
+          field: 'inHostDatabase',
+        });
+      }
+      external.inHostDatabase = input.inHostDatabase;
+    }
+    customer = external;
+  } else {
+    return fail('VALIDATION', 'A customer is "internal" or "external".', { field: 'kind' });
+  }
+  for (const link of LINKS) {
+    const value = (input as Partial<Record<string, unknown>>)[link.field];
+    if (value === undefined) continue;
+    const url = validateText(value, link);
+    if (!url.ok) return url;
+    (customer as Partial<Record<string, unknown>>)[link.field] = url.value;
+  }
+  return ok(customer);
+}
+
+/**
+ * Adds a customer to the directory (or replaces one with the same id). Staff of the live chats
+ * the customer has a session in hear of it; a new customer concerns nobody until their first
+ * session.
+ */
 export function* addCustomer(context: Context, input: NewCustomer): Step<Result<Customer>> {
-  if (typeof input.name !== 'string' || input.name.trim().length === 0) {
-    return fail('VALIDATION', 'A customer needs a name.');
+  const parsed = parseNewCustomer(input);
+  if (!parsed.ok) return parsed;
+  const fields = parsed.value;
+  if (fields.kind === 'internal' && !(yield* io(context.tx.user(fields.userId)))) {
+    return fail('NOT_FOUND', `There is no user "${fields.userId}".`);
   }
-  if (
-    input.kind === 'external' &&
-    (typeof input.account !== 'string' || input.account.length === 0)
-  ) {
-    return fail('VALIDATION', 'An external customer needs an account handle.');
-  }
-  if (input.kind === 'internal' && !(yield* io(context.tx.user(input.userId)))) {
-    return fail('NOT_FOUND', `There is no user "${input.userId}".`);
-  }
-  const customer = { ...input, id: input.id ?? (yield* context.newId('customer')) } as Customer;
+  const given = validateOptionalId(input.id, 'id');
+  if (!given.ok) return given;
+  const id = given.value ?? (yield* context.newId('customer'));
+  const customer = { id, ...fields } as Customer;
   yield* io(context.tx.putCustomer(customer));
   yield* fanOutCustomer(context, customer);
   return ok(customer);
@@ -150,35 +265,61 @@ export function* addCustomer(context: Context, input: NewCustomer): Step<Result<
 
 const DELIVERY_STATES: ReadonlySet<string> = new Set(['sent', 'delivered', 'failed']);
 
+/** A channel delivery state from untrusted input, its reason cut to its limit. */
+function parseDelivery(delivery: ChannelDelivery): Result<ChannelDelivery> {
+  if (
+    typeof delivery !== 'object' ||
+    delivery === null ||
+    !DELIVERY_STATES.has(delivery.state) ||
+    !Number.isInteger(delivery.attempts) ||
+    delivery.attempts < 0 ||
+    !Number.isFinite(delivery.at)
+  ) {
+    return fail(
+      'VALIDATION',
+      'A delivery needs a state (sent, delivered, failed), a time and attempts.',
+    );
+  }
+  const parsed: ChannelDelivery = {
+    state: delivery.state,
+    at: delivery.at,
+    attempts: delivery.attempts,
+  };
+  if (delivery.reason !== undefined) {
+    if (typeof delivery.reason !== 'string') {
+      return fail('VALIDATION', 'A delivery reason must be text.', { field: 'reason' });
+    }
+    parsed.reason = clampText(delivery.reason, FIELD_LIMITS.deliveryReason);
+  }
+  return ok(parsed);
+}
+
 /**
  * Records how far an operator message got on its way to the customer through the channel's
  * outbound webhook, and tells everyone who sees the session (`message.updated`). Needs a store
- * with `updateMessage`.
+ * with `updateMessage`. A reason longer than {@link FIELD_LIMITS}`.deliveryReason` is cut.
  */
 export function* setChannelDelivery(
   context: Context,
   messageId: Id,
-  delivery: ChannelDelivery,
+  untrusted: ChannelDelivery,
 ): Step<Result<Message>> {
   const { tx } = context;
   if (!tx.updateMessage) {
     return fail('VALIDATION', 'This store does not record channel delivery states.');
   }
-  if (
-    !DELIVERY_STATES.has(delivery.state) ||
-    !Number.isInteger(delivery.attempts) ||
-    delivery.attempts < 0
-  ) {
-    return fail('VALIDATION', 'A delivery needs a state (sent, delivered, failed) and attempts.');
-  }
-  const message = yield* io(tx.message(messageId));
-  if (!message) return fail('NOT_FOUND', `There is no message "${messageId}".`);
+  const id = validateId(messageId, 'messageId');
+  if (!id.ok) return id;
+  const delivery = parseDelivery(untrusted);
+  if (!delivery.ok) return delivery;
+  const message = yield* io(tx.message(id.value));
+  if (!message) return fail('NOT_FOUND', `There is no message "${id.value}".`);
   if (message.author.kind !== 'operator') {
     return fail('VALIDATION', 'Only operator messages are delivered through a channel.');
   }
   const session = yield* io(tx.session(message.sessionId));
   if (!session) return fail('NOT_FOUND', `There is no session "${message.sessionId}".`);
-  const updated: Message = { ...message, channelDelivery: { ...delivery } };
+  const updated: Message = { ...message, channelDelivery: delivery.value };
   yield* io(tx.updateMessage(updated));
   yield* fanOutMessageUpdate(context, session, updated);
   return ok(updated);

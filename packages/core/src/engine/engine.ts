@@ -22,7 +22,7 @@ import {
 import type { StoragePort, StoreMode, TransactionOptions } from './port.js';
 import { eventsSince, historyPage, runReport, search, snapshot } from './queries.js';
 import { andThen, drive, io, isPromiseLike, type Step } from './steps.js';
-import { requireId } from './values.js';
+import { validateId } from '../domain/validation.js';
 
 /** What an engine call returns: the value itself on a `sync` store, a promise of it on an `async` one. */
 export type Answer<M extends StoreMode, T> = M extends 'sync' ? T : Promise<T>;
@@ -61,7 +61,7 @@ function* executeCommand(context: Context, userId: Id, command: Command): Step<C
   if (typeof command !== 'object' || command === null) {
     return fail('VALIDATION', 'A command must be an object.');
   }
-  const commandId = requireId(command.commandId, 'commandId');
+  const commandId = validateId(command.commandId, 'commandId');
   if (!commandId.ok) return commandId;
   // A commandId seen before (for the same user) answers with the first result, changing nothing.
   const record = yield* io(context.tx.commandRecord(userId, commandId.value));
@@ -70,7 +70,7 @@ function* executeCommand(context: Context, userId: Id, command: Command): Step<C
   const result = (
     handler
       ? yield* handler(context, { userId, viewer: yield* context.viewer(userId) }, command)
-      : fail('VALIDATION', `Unknown command type "${String(command.type)}".`)
+      : fail('VALIDATION', 'Unknown command type.', { field: 'type' })
   ) as CommandResult;
   yield* io(
     context.tx.putCommandRecord({ userId, commandId: commandId.value, at: context.now, result }),

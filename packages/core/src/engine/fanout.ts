@@ -7,9 +7,12 @@
  */
 import { canView } from '../domain/access.js';
 import type { ActivityEntry, Alert, Customer, Id, Message, Session } from '../domain/types.js';
+import { FIELD_LIMITS } from '../domain/limits.js';
+import { clampText } from '../domain/text.js';
 import { previewOf } from '../domain/validation.js';
 import type { SessionChangeCause } from '../protocol/events.js';
 import type { Context } from './context.js';
+import { customerLiveChats } from './customer-scope.js';
 import { io, type Step } from './steps.js';
 
 /** Operators and supervisors of a live chat: the only users a session change can concern. */
@@ -64,7 +67,8 @@ export function* fanOutAlert(
     sessionId: session.id,
     liveChatId: session.liveChatId,
     messageId: message.id,
-    customerName,
+    // Within the limit even for a name stored before names were bounded.
+    customerName: clampText(customerName, FIELD_LIMITS.customerName),
     preview: previewOf(message.text),
     channel: message.channel,
     at: message.sentAt,
@@ -92,11 +96,36 @@ export function* fanOutRead(context: Context, userId: Id, sessionId: Id): Step<v
   yield* context.emit(userId, { type: 'session.read', sessionId, unread });
 }
 
-/** Customers are part of every staff member's directory. */
-export function* fanOutCustomer(context: Context, customer: Customer): Step<void> {
-  for (const userId of yield* io(context.tx.staffIds())) {
-    yield* context.emit(userId, { type: 'customer.upserted', customer });
+/** Tells the staff of the given live chats about the customer. */
+function* tellStaff(context: Context, liveChatIds: Iterable<Id>, customer: Customer): Step<void> {
+  const told = new Set<Id>();
+  for (const liveChatId of liveChatIds) {
+    for (const userId of yield* membersOf(context, liveChatId)) {
+      if (told.has(userId)) continue;
+      told.add(userId);
+      yield* context.emit(userId, { type: 'customer.upserted', customer });
+    }
   }
+}
+
+/**
+ * A customer changed: the staff of the live chats they have a session in hear of it (see
+ * customer-scope.ts); a customer with no session yet concerns nobody.
+ */
+export function* fanOutCustomer(context: Context, customer: Customer): Step<void> {
+  yield* tellStaff(context, yield* customerLiveChats(context, customer.id), customer);
+}
+
+/**
+ * The customer's first session in a live chat makes them a customer of it: its staff hear of
+ * them first, before the session itself.
+ */
+export function introduceCustomer(
+  context: Context,
+  customer: Customer,
+  liveChatId: Id,
+): Step<void> {
+  return tellStaff(context, [liveChatId], customer);
 }
 
 /** Tells every user who can see the session that one of its messages changed in place. */

@@ -81,4 +81,6 @@ export type {
 export { DEFAULT_PAGE, MAX_PAGE, SNAPSHOT_ACTIVITY } from './queries.js';
 export { andThen, drive, io, isPromiseLike } from './steps.js';
 export type { Step } from './steps.js';
-export { defaultSessionName, MAX_ID_LENGTH } from './values.js';
+export { defaultSessionName } from './values.js';
+export { MAX_ID_LENGTH } from '../domain/limits.js';
+export { customerMessageKey } from '../domain/message-keys.js';

@@ -2,7 +2,7 @@
  * Read paths, always scoped to one user through the core access rules: the snapshot, the event
  * log since a seq, history pages, search and reports.
  */
-import { canView, isMemberOf } from '../domain/access.js';
+import { canView, isMemberOf, isStaff, memberLiveChats, visibleUserIds } from '../domain/access.js';
 import { fail, ok, type Result } from '../domain/errors.js';
 import {
   liveChatPerformance,
@@ -12,12 +12,13 @@ import {
   type ReportQuery,
 } from '../domain/reports.js';
 import {
-  MAX_SEARCH_LENGTH,
   searchScoped,
+  searchTextError,
   type SearchHit,
   type SearchQuery,
 } from '../domain/search.js';
 import type { Id, Message, Session } from '../domain/types.js';
+import { validateId } from '../domain/validation.js';
 import type { HistoryQuery, MessagePage } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import type { Context } from './context.js';
@@ -31,19 +32,27 @@ export const DEFAULT_PAGE = 50;
 /** Largest history page. */
 export const MAX_PAGE = 500;
 
-/** Sessions of the user's live chats that they may see. */
-function* visibleSessions(context: Context, userId: Id): Step<Session[]> {
+/**
+ * Sessions of the user's live chats that they may see; `customerIds`, when given, collects the
+ * customers of every session of those live chats (the customers of the user's live chats).
+ */
+function* visibleSessions(context: Context, userId: Id, customerIds?: Set<Id>): Step<Session[]> {
   const viewer = yield* context.viewer(userId);
   const sessions: Session[] = [];
-  for (const liveChatId of new Set([...viewer.operatorOf, ...viewer.supervisorOf])) {
+  for (const liveChatId of memberLiveChats(viewer)) {
     for (const session of yield* io(context.tx.sessionsOf(liveChatId))) {
+      customerIds?.add(session.customerId);
       if (canView(viewer, session)) sessions.push(session);
     }
   }
   return sessions;
 }
 
-/** Everything the user sees, at the current position of their stream. */
+/**
+ * Everything the user sees, at the current position of their stream, and nothing more: their
+ * live chats and those live chats' groups, the sessions they may see, the users those name
+ * (`visibleUserIds`) and, for staff, the customers of their live chats (see customer-scope.ts).
+ */
 export function* snapshot(context: Context, userId: Id): Step<Result<Snapshot>> {
   const { tx } = context;
   const me = yield* io(tx.user(userId));
@@ -51,24 +60,30 @@ export function* snapshot(context: Context, userId: Id): Step<Result<Snapshot>> 
   const viewer = yield* context.viewer(userId);
   const liveChats = [...(yield* io(tx.liveChats()))].filter((chat) => isMemberOf(viewer, chat.id));
   const chatIds = new Set(liveChats.map((chat) => chat.id));
-  const sessions = yield* visibleSessions(context, userId);
-  const unread: Record<Id, number> = {};
+  const groups = [...(yield* io(tx.groups()))].filter((group) => chatIds.has(group.liveChatId));
+  const customerIds = new Set<Id>();
+  const sessions = yield* visibleSessions(context, userId, customerIds);
+  const unread: [Id, number][] = [];
   for (const session of sessions) {
     const count = yield* context.unread(userId, session.id);
-    if (count > 0) unread[session.id] = count;
+    if (count > 0) unread.push([session.id, count]);
   }
-  // Staff may start a session with any customer (+New Session); others see none.
-  const staff = viewer.operatorOf.size > 0 || viewer.supervisorOf.size > 0;
+  const activity = yield* io(tx.recentActivity(userId, SNAPSHOT_ACTIVITY));
+  const userIds = visibleUserIds(viewer, liveChats, groups, sessions, activity);
+  const customers = isStaff(viewer)
+    ? [...(yield* io(tx.customers()))].filter((customer) => customerIds.has(customer.id))
+    : [];
   return ok({
     seq: yield* io(tx.lastSeq(userId)),
     me,
-    users: [...(yield* io(tx.users()))],
+    users: [...(yield* io(tx.users()))].filter((user) => userIds.has(user.id)),
     liveChats,
-    groups: [...(yield* io(tx.groups()))].filter((group) => chatIds.has(group.liveChatId)),
-    customers: staff ? [...(yield* io(tx.customers()))] : [],
+    groups,
+    customers,
     sessions,
-    unread,
-    activity: yield* io(tx.recentActivity(userId, SNAPSHOT_ACTIVITY)),
+    // Own properties whatever the ids (an id such as "__proto__" stays data).
+    unread: Object.fromEntries(unread),
+    activity,
   });
 }
 
@@ -140,11 +155,8 @@ export function* search(
   query: SearchQuery,
 ): Step<Result<SearchHit[]>> {
   if (typeof query.text !== 'string') return fail('VALIDATION', 'A search needs text.');
-  if (query.text.length > MAX_SEARCH_LENGTH) {
-    return fail('VALIDATION', `A search can be at most ${MAX_SEARCH_LENGTH} characters long.`, {
-      limit: MAX_SEARCH_LENGTH,
-    });
-  }
+  const tooLong = searchTextError(query.text);
+  if (tooLong) return { ok: false, error: tooLong };
   if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 1)) {
     return fail('VALIDATION', '"limit" must be a whole number, 1 or more.');
   }
@@ -155,7 +167,7 @@ export function* search(
       return ok(searchScoped(query, yield* visibleSessions(context, userId), () => []));
     const viewer = yield* context.viewer(userId);
     const candidates: Session[] = [];
-    for (const liveChatId of new Set([...viewer.operatorOf, ...viewer.supervisorOf])) {
+    for (const liveChatId of memberLiveChats(viewer)) {
       for (const session of yield* io(tx.sessionsMatching(liveChatId, query.text))) {
         if (canView(viewer, session)) candidates.push(session);
       }
@@ -178,8 +190,10 @@ export function* runReport<Q extends ReportQuery>(
   userId: Id,
   query: Q,
 ): Step<Result<Report<Q>>> {
-  const chat = yield* context.liveChat(query.liveChatId);
-  if (!chat) return fail('NOT_FOUND', `There is no live chat "${query.liveChatId}".`);
+  const liveChatId = validateId(query.liveChatId, 'liveChatId');
+  if (!liveChatId.ok) return liveChatId;
+  const chat = yield* context.liveChat(liveChatId.value);
+  if (!chat) return fail('NOT_FOUND', `There is no live chat "${liveChatId.value}".`);
   if (!isMemberOf(yield* context.viewer(userId), chat.id)) {
     return fail(
       'FORBIDDEN',
@@ -203,6 +217,6 @@ export function* runReport<Q extends ReportQuery>(
     case 'live-chat-performance':
       return ok(liveChatPerformance(records, query) as Report<Q>);
     default:
-      return fail('VALIDATION', `Unknown report "${String((query as { kind: unknown }).kind)}".`);
+      return fail('VALIDATION', 'Unknown report kind.', { field: 'kind' });
   }
 }

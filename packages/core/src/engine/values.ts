@@ -3,9 +3,11 @@
  * message and episode values a change stores (records are immutable: replaced, never mutated).
  */
 import { fail, ok, type Result } from '../domain/errors.js';
+import { codePointLength, MAX_SESSION_NAME_LENGTH } from '../domain/limits.js';
 import type { SessionEpisode } from '../domain/reports.js';
+import { clampText } from '../domain/text.js';
 import {
-  CHANNEL_LABELS,
+  channelLabel,
   type Assignee,
   type Channel,
   type Customer,
@@ -14,33 +16,24 @@ import {
   type MessageAuthor,
   type Session,
 } from '../domain/types.js';
-import { previewOf } from '../domain/validation.js';
+import { previewOf, validateId } from '../domain/validation.js';
 import type { Context } from './context.js';
 import { io, type Step } from './steps.js';
 
-/** A new session's name: the customer and the channel, e.g. "Olivia Bennett (Telegram)". */
+/**
+ * A new session's name: the customer and the channel, e.g. "Olivia Bennett (Telegram)". A long
+ * customer name is cut (between characters, with `…`) so that the name stays within
+ * `MAX_SESSION_NAME_LENGTH`.
+ */
 export function defaultSessionName(customer: Customer, channel: Channel): string {
-  return `${customer.name} (${CHANNEL_LABELS[channel] ?? channel})`;
-}
-
-/** Longest accepted id or client message id. */
-export const MAX_ID_LENGTH = 200;
-
-/** Checks that an input field is a non-empty id-like string. */
-export function requireId(value: unknown, field: string): Result<string> {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) {
-    return fail(
-      'VALIDATION',
-      `"${field}" must be a non-empty string of at most ${MAX_ID_LENGTH} characters.`,
-      { field },
-    );
-  }
-  return ok(value);
+  const suffix = ` (${channelLabel(channel)})`;
+  const name = customer.name.replace(/\s+/g, ' ').trim();
+  return `${clampText(name, MAX_SESSION_NAME_LENGTH - codePointLength(suffix))}${suffix}`;
 }
 
 /** The session named by an untrusted `sessionId`: `VALIDATION` or `NOT_FOUND` when there is none. */
 export function* findSession(context: Context, sessionId: unknown): Step<Result<Session>> {
-  const id = requireId(sessionId, 'sessionId');
+  const id = validateId(sessionId, 'sessionId');
   if (!id.ok) return id;
   const session = yield* io(context.tx.session(id.value));
   if (!session) {

@@ -1,4 +1,4 @@
-import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 
 /** English, the source language: its keys are the component's keys. */
 const en = {
@@ -68,75 +68,7 @@ const en = {
   'about-session.unknownCustomer': 'Unknown customer',
 } as const satisfies Messages;
 
-const ru: Translation<typeof en> = {
-  'about-session.title': 'О сессии',
-  'about-session.empty.title': 'Сессия не выбрана',
-  'about-session.empty.hint': 'Откройте сессию, чтобы увидеть здесь её сведения.',
-  'about-session.loading': 'Загрузка сведений о сессии…',
-  'about-session.error.title': 'Не удалось загрузить сведения о сессии.',
-  'about-session.unavailable.title': 'Сессия недоступна',
-  'about-session.unavailable.text': 'Её не существует, или у вас нет к ней доступа.',
-  'about-session.readOnly':
-    'Вы можете просматривать эту сессию, но не изменять её: она назначена другому сотруднику.',
-  'about-session.liveChat': 'Лайв-чат',
-  'about-session.sessionName': 'Сессия',
-  'about-session.rename': 'Переименовать сессию',
-  'about-session.nameInput': 'Название сессии',
-  'about-session.save': 'Сохранить',
-  'about-session.cancel': 'Отмена',
-  'about-session.renameHint': 'Enter — сохранить, Escape — отменить.',
-  'about-session.firstMessage': 'Первое сообщение',
-  'about-session.status': 'Статус',
-  'about-session.status.queued': 'В очереди',
-  'about-session.status.active': 'Активна',
-  'about-session.status.closed': 'Закрыта',
-  'about-session.assignee': 'Ответственный',
-  'about-session.unassigned': 'Не назначена',
-  'about-session.groupAssignee': '{name} (группа)',
-  'about-session.reassignTo': 'Переназначить',
-  'about-session.reassignChoose': 'Выберите оператора или группу…',
-  'about-session.reassignOperators': 'Операторы',
-  'about-session.reassignGroups': 'Группы',
-  'about-session.reassign': 'Переназначить',
-  'about-session.reassigned': 'Сессия переназначена: {name}.',
-  'about-session.reassignPick': 'Выберите оператора или группу для переназначения.',
-  'about-session.unknownUser': 'Неизвестный оператор',
-  'about-session.unknownGroup': 'Неизвестная группа',
-  'about-session.binders': 'Связанные записи',
-  'about-session.noBindings': 'Пока ничего не привязано.',
-  'about-session.bind': '+Привязать',
-  'about-session.bindLabel': 'Привязать запись «{binder}»',
-  'about-session.searchRecords': 'Поиск: {binder}',
-  'about-session.searching': 'Поиск…',
-  'about-session.noRecords': 'Записи не найдены.',
-  'about-session.records': 'Найденные записи',
-  'about-session.create': 'Создать',
-  'about-session.createLabel': 'Создать новую запись «{binder}» из этой сессии',
-  'about-session.closePanel': 'Закрыть',
-  'about-session.unbind': 'Отвязать',
-  'about-session.unbindLabel': 'Отвязать «{label}»',
-  'about-session.bound': 'Привязано: {label}.',
-  'about-session.unbound': 'Отвязано: {label}.',
-  'about-session.messageBinding': '{label} (сообщение)',
-  'about-session.actions': '+Действия',
-  'about-session.actionDone': '{action}: выполнено.',
-  'about-session.running': 'Выполняется: {action}…',
-  'about-session.customer': 'Клиент',
-  'about-session.internalUser': 'Внутренний пользователь',
-  'about-session.externalCustomer': 'Внешний клиент',
-  'about-session.profile': 'Открыть профиль',
-  'about-session.profileLabel': 'Открыть профиль: {name}',
-  'about-session.account': 'Аккаунт',
-  'about-session.messenger': 'Мессенджер',
-  'about-session.avatarOf': 'Аватар: {name}',
-  'about-session.addToCustomers': 'Добавить в клиенты',
-  'about-session.addedToCustomers': '{name}: добавлен(а) в клиенты.',
-  'about-session.inCustomers': 'Есть в вашей базе клиентов',
-  'about-session.unknownCustomer': 'Неизвестный клиент',
-};
-
 registerDefaultMessages('en', en);
-registerDefaultMessages('ru', ru);
 
 declare global {
   interface LiveChatMessageCatalogues {

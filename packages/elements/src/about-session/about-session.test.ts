@@ -1,3 +1,4 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type {
@@ -125,7 +126,7 @@ describe('live-chat-about-session', () => {
     const { backend, session, el } = await showNewSession();
 
     const pencil = $<HTMLButtonElement>(el, '[part="rename-button"]')!;
-    expect(pencil.getAttribute('aria-label')).to.equal('Rename session');
+    expect(pencil.title).to.equal('Rename session');
     pencil.click();
     await el.updateComplete;
     const input = $<HTMLInputElement>(el, '[part="name-input"]')!;

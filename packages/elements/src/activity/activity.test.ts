@@ -1,3 +1,4 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LiveChatClient } from '@live-chat/core';
@@ -12,6 +13,7 @@ import {
   type Backend,
 } from '../test/seeded-client.js';
 import { ANNA, BORIS, IVAN, MARIA, supportTeamSeed } from '../test/small-seed.js';
+import { pressKeys } from '../test/keyboard.js';
 import { testForLeaks } from '../test/test-for-leaks.js';
 
 const seed = () =>
@@ -141,6 +143,45 @@ describe('<live-chat-activity>', () => {
     setTimeout(() => void sendKeys({ press: 'Enter' }));
     const event = await oneEvent(el, 'live-chat-session-open');
     expect(event.detail.sessionId).to.equal(first);
+  });
+
+  it('is one tab stop: arrow keys, Home and End move between entries', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <button id="before">before</button
+        ><live-chat-activity .client=${anna}></live-chat-activity
+        ><button id="after">after</button>
+      </div>`,
+    );
+    const el = wrapper.querySelector('live-chat-activity')!;
+    for (const customer of [IVAN.id, MARIA.id]) await boris.close(await borisSession(customer));
+    const third = await borisSession(IVAN.id);
+    await boris.reassign(third, { kind: 'operator', operatorId: ANNA.id });
+    await waitUntil(() => entries(el).length === 3, 'three entries');
+    const focusedIndex = () =>
+      entries(el).findIndex((entry) => entry.contains(el.shadowRoot!.activeElement));
+    wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focusedIndex(), 'Tab enters on the newest').to.equal(0);
+    for (const [key, index] of [
+      ['ArrowDown', 1],
+      ['ArrowDown', 2],
+      ['ArrowDown', 2],
+      ['Home', 0],
+      ['End', 2],
+      ['ArrowUp', 1],
+    ] as const) {
+      await sendKeys({ press: key });
+      await el.updateComplete;
+      expect(focusedIndex(), key).to.equal(index);
+    }
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement, 'one Tab leaves the stream').to.equal(
+      wrapper.querySelector('#after'),
+    );
+    await pressKeys('Shift+Tab');
+    expect(focusedIndex(), 'Shift+Tab comes back to the entry left').to.equal(1);
+    await expect(el).to.be.accessible();
   });
 
   it('speaks Russian', async () => {

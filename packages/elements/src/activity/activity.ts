@@ -1,9 +1,11 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ActivityEntry, ClientStatus, Id, User } from '@live-chat/core';
 import { tokens } from '../styles/tokens.js';
 import { ClockController } from '../controllers/clock.js';
+import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
+import { listIndexForKey } from '../controllers/list-keys.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { sessionOpenEvent } from '../events/session-open.js';
@@ -18,6 +20,10 @@ const reassignedIcon = svg`<path d="M2 5h10M9 2l3 3-3 3M14 11H4M7 8l-3 3 3 3" fi
  * The user's activity stream, newest first: sessions closed (seen by supervisors and the live
  * chat's operators) and sessions reassigned to the user or to one of their groups. Each entry
  * is a button that opens its session. New entries appear at the top without moving focus.
+ *
+ * **Keyboard** (roving focus, one entry in the tab order, like the session list): Arrow Down /
+ * Arrow Up move to the next and the previous entry, Home and End to the first and the last;
+ * Enter, Space or a click opens the entry's session.
  *
  * @summary Activity stream: closed and reassigned sessions, each opening its session.
  *
@@ -48,6 +54,10 @@ export class LiveChatActivity extends LiveChatElement {
   private readonly me = new ObserveController<User | null>(this, null);
   /** Refreshes the relative times ("5 min ago") every minute. */
   private readonly clock = new ClockController(this);
+  private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
+
+  /** The entry in the tab order (roving focus), by id so that new entries never move it. */
+  @state() private activeId: Id | undefined;
 
   /** Most entries shown (newest first). */
   @property({ type: Number })
@@ -57,8 +67,34 @@ export class LiveChatActivity extends LiveChatElement {
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
+  /** The entries shown, newest first. */
+  private get entries(): ActivityEntry[] {
+    return this.activity.value.slice(0, Math.max(0, this.limit));
+  }
+
   private open(sessionId: Id): void {
     this.dispatchEvent(sessionOpenEvent({ sessionId }));
+  }
+
+  private entryButton(id: Id): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(id)}"]`);
+  }
+
+  private handleFocusIn(event: FocusEvent): void {
+    const id = (event.target as HTMLElement).dataset['entryId'];
+    if (id) this.activeId = id;
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const ids = this.entries.map((entry) => entry.id);
+    const current = this.activeId === undefined ? 0 : Math.max(0, ids.indexOf(this.activeId));
+    const next = listIndexForKey(event.key, current, ids.length);
+    const id = next === undefined ? undefined : ids[next];
+    if (id === undefined) return;
+    event.preventDefault();
+    this.activeId = id;
+    this.focusAfterUpdate.focus(() => this.entryButton(id));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -67,6 +103,9 @@ export class LiveChatActivity extends LiveChatElement {
       this.status.observe(this.client?.status$);
       this.me.observe(this.client?.me$);
     }
+    // Keep the tab stop on an entry that is shown: the newest when the active one went away.
+    const entries = this.entries;
+    if (!entries.some((entry) => entry.id === this.activeId)) this.activeId = entries[0]?.id;
   }
 
   /** The sentence describing an entry, with names resolved through the client. */
@@ -104,6 +143,8 @@ export class LiveChatActivity extends LiveChatElement {
         part="entry-button"
         class="entry-button"
         type="button"
+        data-entry-id=${entry.id}
+        tabindex=${entry.id === this.activeId ? '0' : '-1'}
         @click=${() => this.open(entry.sessionId)}
       >
         <span part="icon" class="icon" aria-hidden="true"
@@ -136,11 +177,18 @@ export class LiveChatActivity extends LiveChatElement {
         ${this.t('activity.loading')}
       </p>`;
     }
-    const entries = this.activity.value.slice(0, Math.max(0, this.limit));
+    const entries = this.entries;
     if (entries.length === 0) {
       return html`<p part="message" class="message" role="status">${this.t('activity.empty')}</p>`;
     }
-    return html`<ul part="list" class="list" role="list" aria-label=${this.t('activity.list')}>
+    return html`<ul
+      part="list"
+      class="list"
+      role="list"
+      aria-label=${this.t('activity.list')}
+      @keydown=${this.handleKeydown}
+      @focusin=${this.handleFocusIn}
+    >
       ${repeat(
         entries,
         (entry) => entry.id,

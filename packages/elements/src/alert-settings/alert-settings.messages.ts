@@ -1,4 +1,4 @@
-import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 
 /** English, the source language: its keys are the component's keys. */
 const en = {
@@ -18,25 +18,7 @@ const en = {
     'Show the number of new messages in the tab title, e.g. “(3) Live chats”.',
 } as const satisfies Messages;
 
-const ru: Translation<typeof en> = {
-  'alert-settings.heading': 'Оповещения о новых сообщениях',
-  'alert-settings.sound': 'Звук',
-  'alert-settings.sound.description': 'Короткий звуковой сигнал, когда пишет клиент.',
-  'alert-settings.desktop': 'Уведомления на рабочем столе',
-  'alert-settings.desktop.description': 'Показывать уведомление, когда рабочее место в фоне.',
-  'alert-settings.desktop.ask':
-    'Показывать уведомление, когда рабочее место в фоне. Браузер запросит ваше разрешение.',
-  'alert-settings.desktop.denied':
-    'Заблокировано браузером. Разрешите уведомления для этого сайта в настройках браузера и включите их здесь.',
-  'alert-settings.desktop.unsupported':
-    'Этот браузер не поддерживает уведомления на рабочем столе.',
-  'alert-settings.title-badge': 'Счётчик в заголовке страницы',
-  'alert-settings.title-badge.description':
-    'Показывать число новых сообщений в заголовке вкладки, например «(3) Чаты».',
-};
-
 registerDefaultMessages('en', en);
-registerDefaultMessages('ru', ru);
 
 declare global {
   interface LiveChatMessageCatalogues {

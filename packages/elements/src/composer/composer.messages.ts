@@ -1,4 +1,4 @@
-import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 
 // The composer keeps the `conversation.` key prefix it has always had, so texts a host
 // registered for these keys still apply.
@@ -23,31 +23,7 @@ const en = {
     'This session is closed. Its history is kept; if the customer writes again, it returns to the queue.',
 } as const satisfies Messages;
 
-const ru: Translation<typeof en> = {
-  'conversation.outboxUnavailable':
-    'Неотправленные сообщения нельзя сохранить в этом браузере: при перезагрузке страницы они пропадут.',
-  'conversation.composer.label': 'Сообщение',
-  'conversation.composer.placeholder':
-    'Напишите ответ… (Enter — отправить, Shift+Enter — новая строка)',
-  'conversation.composer.send': 'Отправить',
-  'conversation.composer.count': '{count} / {limit}',
-  'conversation.composer.tooLong': {
-    one: 'Превышение на {count} символ',
-    few: 'Превышение на {count} символа',
-    many: 'Превышение на {count} символов',
-    other: 'Превышение на {count} символа',
-  },
-  'conversation.composer.takesSession': 'Ответив, вы возьмёте эту сессию.',
-  'conversation.composer.offline':
-    'Нет соединения. Сообщения, отправленные сейчас, не дойдут; повторите их, когда связь восстановится.',
-  'conversation.composer.readOnly':
-    'Вы можете читать эту сессию, но не отвечать: она назначена другому сотруднику.',
-  'conversation.composer.closed':
-    'Сессия закрыта. История сохранена; если клиент напишет снова, сессия вернётся в очередь.',
-};
-
 registerDefaultMessages('en', en);
-registerDefaultMessages('ru', ru);
 
 declare global {
   interface LiveChatMessageCatalogues {

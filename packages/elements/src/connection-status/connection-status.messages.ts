@@ -1,4 +1,4 @@
-import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 
 /** English, the source language: its keys are the component's keys. */
 const en = {
@@ -14,21 +14,7 @@ const en = {
   'connection-status.retry': 'Retry now',
 } as const satisfies Messages;
 
-const ru: Translation<typeof en> = {
-  'connection-status.connecting': 'Подключение…',
-  'connection-status.reconnecting': 'Соединение потеряно. Переподключение…',
-  'connection-status.offline':
-    'Нет подключения к сети. Рабочее место обновится, когда связь восстановится.',
-  'connection-status.failed': 'Не удалось подключиться к серверу чатов.',
-  'connection-status.load-error': 'Не удалось загрузить рабочее место. {reason}',
-  'connection-status.load-error-hint':
-    'Попытки повторяются автоматически, и сразу, когда связь восстановится.',
-  'connection-status.unconfirmed': 'Ещё не подтверждено: {count}. Повторяем попытку…',
-  'connection-status.retry': 'Повторить сейчас',
-};
-
 registerDefaultMessages('en', en);
-registerDefaultMessages('ru', ru);
 
 declare global {
   interface LiveChatMessageCatalogues {

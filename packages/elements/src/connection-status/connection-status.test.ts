@@ -1,3 +1,4 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { BehaviorSubject } from 'rxjs';
 import {

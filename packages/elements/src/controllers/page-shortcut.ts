@@ -24,11 +24,43 @@ export function isEditableTarget(target: EventTarget | undefined): boolean {
 }
 
 /**
- * A page-wide keyboard shortcut of a component: `key` pressed anywhere on the page (listened to
- * on the document while the host is connected), outside a field where it would type text and
- * without Ctrl, Meta or Alt, runs `action` while the host is visible. An action that acted
- * returns `true`: the key is then handled (`preventDefault()`), so a second component with the
- * same shortcut on the page leaves it alone.
+ * A letter or digit pressed with Alt and Shift (`{ key: 'n' }` is Alt+Shift+N). Matched by the
+ * physical key (`KeyboardEvent.code`), since Alt (Option on a Mac) changes the character typed.
+ */
+export interface KeyCombo {
+  /** The letter (`'n'`) or digit (`'1'`). */
+  key: string;
+}
+
+/**
+ * A page shortcut: one character typed outside text fields (`'/'`), or a {@link KeyCombo}
+ * (Alt+Shift+letter), which works anywhere, in a text field too. Neither uses the keys that
+ * browsers and screen readers keep for themselves (Ctrl, Meta, Insert, Caps Lock).
+ */
+export type Shortcut = string | KeyCombo;
+
+/** The shortcut as `aria-keyshortcuts` and people write it: `/`, `Alt+Shift+N`. */
+export function shortcutText(shortcut: Shortcut): string {
+  return typeof shortcut === 'string' ? shortcut : `Alt+Shift+${shortcut.key.toUpperCase()}`;
+}
+
+/** Whether a key event is `shortcut`, pressed where it applies. */
+export function isShortcut(event: KeyboardEvent, shortcut: Shortcut): boolean {
+  if (event.ctrlKey || event.metaKey) return false;
+  if (typeof shortcut !== 'string') {
+    const key = shortcut.key.toUpperCase();
+    const code = /\d/.test(key) ? `Digit${key}` : `Key${key}`;
+    return event.altKey && event.shiftKey && event.code === code;
+  }
+  return event.key === shortcut && !event.altKey && !isEditableTarget(event.composedPath()[0]);
+}
+
+/**
+ * A page-wide keyboard shortcut of a component: the {@link Shortcut} pressed anywhere on the
+ * page (listened to on the document while the host is connected) runs `action` while the host
+ * is visible. An action that acted returns `true`: the key is then handled
+ * (`preventDefault()`), so a second component with the same shortcut on the page leaves it
+ * alone.
  *
  * ```ts
  * private readonly shortcut = new PageShortcutController(this, '/', () => this.focusField());
@@ -37,7 +69,7 @@ export function isEditableTarget(target: EventTarget | undefined): boolean {
 export class PageShortcutController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly key: string,
+    private readonly shortcut: Shortcut,
     private readonly action: () => boolean,
   ) {
     host.addController(this);
@@ -52,9 +84,7 @@ export class PageShortcutController implements ReactiveController {
   }
 
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== this.key || event.defaultPrevented) return;
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (isEditableTarget(event.composedPath()[0])) return;
+    if (event.defaultPrevented || !isShortcut(event, this.shortcut)) return;
     if (this.host.checkVisibility?.() === false) return;
     if (this.action()) event.preventDefault();
   };

@@ -129,6 +129,12 @@ export const conversationStyles = css`
   .message.highlighted {
     box-shadow: 0 0 0 3px var(--_highlight);
   }
+  /* The highlight of a message jumped to appears and fades at once, without the transition. */
+  @media (prefers-reduced-motion: reduce) {
+    .message {
+      transition: none;
+    }
+  }
   .message.failed {
     outline: 1px solid var(--_danger);
   }

@@ -1,7 +1,9 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import type { LiveChatConversation } from './conversation.js';
+import { REDUCED_MOTION, whileMatching } from '../test/cdp.js';
 import { newSession } from '../test/customer-writes.js';
 import { afterThisTest, waitUntil } from '../test/seeded-client.js';
 import {
@@ -254,6 +256,28 @@ describe('live-chat-conversation', () => {
     expect(!!$(el, 'textarea'), 'absent').to.equal(false);
     expect(!!$(el, '[part="close-button"]'), 'absent').to.equal(false);
     await expect(el).to.be.accessible();
+  });
+
+  it('focusReply() goes to the reply field, or to the heading where the user cannot reply', async () => {
+    const { client, session, el } = await showSession(['Hello?']);
+    el.focusReply();
+    await waitUntil(() => focused(el) === composer(el), 'reply field not focused');
+    expect((await client.take(session.id)).ok).to.equal(true);
+    expect((await client.close(session.id)).ok).to.equal(true);
+    await waitUntil(() => $(el, '[part~="closed-note"]'), 'closed session not shown');
+    el.focusReply();
+    await waitUntil(() => focused(el) === $(el, '#session-title'), 'heading not focused');
+  });
+
+  it('shows a highlighted message at once, without the transition, when motion is reduced', async () => {
+    const { el } = await showSession(['Hi']);
+    const message = messages(el)[0]!;
+    expect(getComputedStyle(message).transitionDuration).to.equal('0.3s');
+    const reduced = await whileMatching(
+      REDUCED_MOTION,
+      async () => getComputedStyle(message).transitionDuration,
+    );
+    expect(reduced).to.equal('0s');
   });
 
   it('translates its texts when the locale changes', async () => {

@@ -11,6 +11,7 @@ import { renderPlaceholder, SessionPaneElement } from '../shared/session-pane.js
 import { placeholderStyles } from '../styles/placeholder.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { conversationStyles } from './conversation.styles.js';
+import { LogWindowController } from './log-window.js';
 import { MessageJumpController } from './message-jump.js';
 import { messageKey, renderMessageLog, type MessageLogActions } from './message-log.js';
 import { SessionActionsController, type ActionFocusTarget } from './session-actions.js';
@@ -108,6 +109,12 @@ export class LiveChatConversation extends SessionPaneElement {
       };
     },
   });
+  /** After the scroll keeper and before the jump: it keeps the entry in view in place. */
+  private readonly logWindow = new LogWindowController(this, {
+    container: () => this.logElement,
+    pinned: () => this.scrollPin.pinned,
+    jumpTarget: () => this.jump.highlightedId,
+  });
   private readonly jump = new MessageJumpController(this, {
     container: () => this.logElement,
     messageElement: (id) =>
@@ -143,6 +150,7 @@ export class LiveChatConversation extends SessionPaneElement {
   @query('live-chat-composer') private composerElement?: LiveChatComposer;
   @query('dialog') private dialogElement?: HTMLDialogElement;
   @query('[part~="close-button"]') private closeButton?: HTMLButtonElement;
+  @query('#session-title') private heading?: HTMLElement;
 
   /**
    * Id of a message to jump to (e.g. a search hit): it is loaded if needed, scrolled into view
@@ -171,6 +179,18 @@ export class LiveChatConversation extends SessionPaneElement {
     discard: (message) => this.onDiscard(message),
     showNewMessages: () => this.onNewMessagesClick(),
   };
+  /**
+   * Moves focus to where the user answers, once the session is shown: the reply field when
+   * they may write in the session, else the session's heading (a closed session, or one the
+   * user may only read).
+   */
+  focusReply(): void {
+    this.focusAfterUpdate.focusWhenRendered(
+      () => (this.composerElement?.acceptsInput ? this.composerElement : this.heading),
+      { until: () => this.session.value !== null && this.status.value.state !== 'loading' },
+    );
+  }
+
   /** Also waits for the composer, so a test or host sees the whole conversation rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
@@ -220,6 +240,9 @@ export class LiveChatConversation extends SessionPaneElement {
       await client.loadOlder(sessionId);
     } finally {
       this.loadingOlder = false;
+      // The page may have rendered before this: updated() looks again whether a jump or an
+      // underfilled pane wants the next one.
+      this.requestUpdate();
     }
   }
 
@@ -302,6 +325,7 @@ export class LiveChatConversation extends SessionPaneElement {
                 customer: view.customer,
                 flashId: this.jump.highlightedId,
                 showNewMessages: this.scrollPin.unseenBelow,
+                window: this.logWindow,
               },
               this.logActions,
             )

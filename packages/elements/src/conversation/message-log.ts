@@ -7,13 +7,19 @@ import { channelIcon } from '../shared/channel-icon.js';
 import { formatDate, formatDateTime, formatTime } from '../shared/format.js';
 import { renderSafeText } from '../shared/safe-text.js';
 import { errorText } from '../shared/error-text.js';
+import { styleProperties } from '../shared/style-properties.js';
+import { logItems, messageKey, type LogItem } from './log-items.js';
+import type { LogWindow } from './log-window.js';
+
+export { messageKey };
 
 /**
  * The message log of a conversation, as templates: the `role="log"` history with its day
  * separators, "Load older messages", each message with its author, time, messenger icon and
  * text, the delivery line of outgoing messages (Sending…, Not confirmed yet, Not sent with
  * Retry and Discard) and the "New messages" button. It holds no state: the conversation
- * element passes what to show and what to call.
+ * element passes what to show and what to call, and the window of entries to render (see
+ * `log-window.ts`), so a long history keeps the DOM bounded.
  */
 
 /** What the log shows. */
@@ -29,6 +35,8 @@ export interface MessageLogView {
   flashId?: string;
   /** Whether to offer "New messages ↓" (messages arrived below while the user scrolled up). */
   showNewMessages: boolean;
+  /** Which entries of a long history are rendered. */
+  window: LogWindow;
 }
 
 /** What the log's controls call. */
@@ -39,19 +47,6 @@ export interface MessageLogActions {
   retry: (message: MessageView) => void;
   discard: (message: MessageView) => void;
   showNewMessages: () => void;
-}
-
-type LogItem =
-  { kind: 'day'; key: string; at: number } | { kind: 'message'; key: string; message: MessageView };
-
-/** Stable key of a message across pending → sent (the server id replaces a local one). */
-export function messageKey(message: MessageView): string {
-  return message.clientMessageId ?? message.id;
-}
-
-function dayOf(at: number): string {
-  const date = new Date(at);
-  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
 function authorName(message: MessageView, view: MessageLogView): string {
@@ -69,23 +64,37 @@ function authorName(message: MessageView, view: MessageLogView): string {
   return client.me?.id === author.userId ? t('conversation.you', { name }) : name;
 }
 
-function logItems(messages: readonly MessageView[]): LogItem[] {
-  const items: LogItem[] = [];
-  let day: string | undefined;
-  for (const message of messages) {
-    const thisDay = dayOf(message.sentAt);
-    if (thisDay !== day) {
-      day = thisDay;
-      items.push({ kind: 'day', key: `day:${thisDay}`, at: message.sentAt });
-    }
-    items.push({ kind: 'message', key: messageKey(message), message });
-  }
-  return items;
+/**
+ * An empty block standing for `height` px of entries not rendered. Entries carry
+ * `data-log-key` and spacers `data-log-spacer`: the log window finds them by these.
+ */
+function renderSpacer(height: number): TemplateResult | typeof nothing {
+  return height > 0
+    ? html`<div
+        data-log-spacer
+        aria-hidden="true"
+        ${styleProperties({ height: `${height}px`, 'flex-shrink': '0' })}
+      ></div>`
+    : nothing;
+}
+
+function renderItem(
+  item: LogItem,
+  view: MessageLogView,
+  actions: MessageLogActions,
+): TemplateResult {
+  return item.kind === 'day'
+    ? html`<p class="day" part="day" data-log-key=${item.key}>
+        ${formatDate(item.at, view.locale)}
+      </p>`
+    : renderMessage(item.message, view, actions);
 }
 
 /** The history, or its loading or error placeholder while it has no message to show. */
 export function renderMessageLog(view: MessageLogView, actions: MessageLogActions): TemplateResult {
   const { conversation, t } = view;
+  const items = logItems(conversation.messages);
+  const slice = view.window.range(conversation.sessionId, items);
   if (conversation.messages.length === 0 && conversation.loading) {
     return html`<div class="placeholder" part="placeholder">
       <p role="status">${t('conversation.loading')}</p>
@@ -119,14 +128,13 @@ export function renderMessageLog(view: MessageLogView, actions: MessageLogAction
             ? html`<p class="day">${t('conversation.noMessages')}</p>`
             : nothing
         }
+        ${renderSpacer(slice.above)}
         ${repeat(
-          logItems(conversation.messages),
+          items.slice(slice.start, slice.end),
           (item) => item.key,
-          (item) =>
-            item.kind === 'day'
-              ? html`<p class="day" part="day">${formatDate(item.at, view.locale)}</p>`
-              : renderMessage(item.message, view, actions),
+          (item) => renderItem(item, view, actions),
         )}
+        ${renderSpacer(slice.below)}
       </div>
       ${
         view.showNewMessages
@@ -187,6 +195,7 @@ function renderMessage(
       class=${classMap(classes)}
       part=${partName}
       data-message-id=${message.id}
+      data-log-key=${messageKey(message)}
       tabindex="-1"
     >
       <div class="message-head">

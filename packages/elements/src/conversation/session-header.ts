@@ -3,6 +3,7 @@ import type { ErrorInfo, SessionView } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { errorText } from '../shared/error-text.js';
+import { wrapTabInDialog } from '../shared/tab-order.js';
 
 /**
  * The conversation's header (the session's name, customer, status and its actions) and the
@@ -72,7 +73,7 @@ export function renderSessionHeader(
   return html`
     <header part="header">
       <div class="title">
-        <h2 id="session-title" part="session-name">${session.name}</h2>
+        <h2 id="session-title" part="session-name" tabindex="-1">${session.name}</h2>
         <div class="meta" part="meta">
           ${channelIcon(session.channel)}
           <span part="customer">${t('conversation.customerLabel', { name: customerName })}</span>
@@ -130,6 +131,7 @@ export function renderCloseDialog(
       aria-labelledby="close-dialog-title"
       aria-describedby="close-dialog-text"
       @close=${actions.closed}
+      @keydown=${wrapTabInDialog}
     >
       <h2 id="close-dialog-title">${t('conversation.closeDialog.title')}</h2>
       <p id="close-dialog-text">${t('conversation.closeDialog.text')}</p>

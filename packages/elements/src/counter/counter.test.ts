@@ -1,3 +1,4 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BehaviorSubject } from 'rxjs';
@@ -12,13 +13,27 @@ import { testForLeaks } from '../test/test-for-leaks.js';
 const seed = () =>
   supportAndSalesSeed({ reassignmentTargets: [{ kind: 'operator', operatorId: ANNA.id }] });
 
-/** A stand-in client with scripted counters, for plural and formatting checks. */
-function stubClient(counters: Partial<Counters>): LiveChatClient {
+/** A stand-in client, ready, with scripted counters (pushed through `subject`). */
+function scriptedClient(counters: Partial<Counters>) {
   const subject = new BehaviorSubject<Counters>({ ...emptyCounters(), ...counters });
-  return {
+  const client = {
+    status: { state: 'ready' },
     counters$: subject.asObservable(),
     oldestQueued: () => undefined,
   } as unknown as LiveChatClient;
+  return { client, subject };
+}
+
+/** A stand-in client with scripted counters, for plural and formatting checks. */
+const stubClient = (counters: Partial<Counters>): LiveChatClient => scriptedClient(counters).client;
+
+/** The texts the counter's live region holds, one each time it changes. */
+function spokenTexts(el: LiveChatCounter): { texts: string[]; stop: () => void } {
+  const region = el.shadowRoot!.querySelector('[role="status"]')!;
+  const texts: string[] = [];
+  const observer = new MutationObserver(() => texts.push(region.textContent!.trim()));
+  observer.observe(region, { childList: true, characterData: true, subtree: true });
+  return { texts, stop: () => observer.disconnect() };
 }
 
 const label = (el: LiveChatCounter) =>
@@ -34,12 +49,12 @@ describe('<live-chat-counter>', () => {
     ({ client } = await connectClient(backend, { userId: ANNA.id }));
   });
 
-  it('red counter: hidden badge and "No unread messages" at zero, accessible', async () => {
+  it('red counter: hidden badge and "No unread messages in my sessions" at zero, accessible', async () => {
     const el = await fixture<LiveChatCounter>(
       html`<live-chat-counter .client=${client}></live-chat-counter>`,
     );
     expect(badge(el)).to.equal(null);
-    expect(label(el)).to.equal('No unread messages');
+    expect(label(el)).to.equal('No unread messages in my sessions');
     expect(el.hasAttribute('empty')).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -58,7 +73,7 @@ describe('<live-chat-counter>', () => {
     await waitUntil(() => el.count === 2, 'two unread');
     await el.updateComplete;
     expect(badge(el)!.textContent!.trim()).to.equal('2');
-    expect(label(el)).to.equal('2 unread messages');
+    expect(label(el)).to.equal('2 unread messages in my sessions');
     expect(el.hasAttribute('empty')).to.equal(false);
     await expect(el).to.be.accessible();
   });
@@ -71,16 +86,16 @@ describe('<live-chat-counter>', () => {
     const oleg = await fixture<LiveChatCounter>(
       html`<live-chat-counter kind="unassigned" .client=${olegClient}></live-chat-counter>`,
     );
-    expect(label(el)).to.equal('No new sessions');
+    expect(label(el)).to.equal('No new sessions in my queues');
 
     writeToSupport(backend, 'c-ivan', 'Hi');
     await waitUntil(() => el.count === 1, 'one new session');
     await el.updateComplete;
-    expect(label(el)).to.equal('1 new session');
+    expect(label(el)).to.equal('1 new session in my queues');
     writeToSupport(backend, 'c-maria', 'Hi too', 'web');
     await waitUntil(() => el.count === 2, 'two new sessions');
     await el.updateComplete;
-    expect(label(el)).to.equal('2 new sessions');
+    expect(label(el)).to.equal('2 new sessions in my queues');
     expect(badge(el)!.textContent!.trim()).to.equal('2');
     expect(oleg.count).to.equal(0);
     await expect(el).to.be.accessible();
@@ -142,15 +157,15 @@ describe('<live-chat-counter>', () => {
       ></live-chat-counter>`,
     );
     expect(badge(el)!.textContent!.trim()).to.equal('99+');
-    expect(label(el)).to.equal('120 unread messages');
+    expect(label(el)).to.equal('120 unread messages in my sessions');
   });
 
   it('uses Russian plural forms', async () => {
     const cases: Array<[number, string]> = [
-      [1, '1 новая сессия'],
-      [3, '3 новые сессии'],
-      [5, '5 новых сессий'],
-      [21, '21 новая сессия'],
+      [1, '1 новая сессия в моих очередях'],
+      [3, '3 новые сессии в моих очередях'],
+      [5, '5 новых сессий в моих очередях'],
+      [21, '21 новая сессия в моих очередях'],
     ];
     for (const [count, text] of cases) {
       const el = await fixture<LiveChatCounter>(
@@ -168,7 +183,36 @@ describe('<live-chat-counter>', () => {
         .client=${stubClient({ unreadInMySessions: 2 })}
       ></live-chat-counter>`,
     );
-    expect(label(red)).to.equal('2 непрочитанных сообщения');
+    expect(label(red)).to.equal('2 непрочитанных сообщения в моих сессиях');
+  });
+
+  it('announces a burst of changes once, politely, with the figure it ended on', async () => {
+    const { client, subject } = scriptedClient({ unreadInMySessions: 2 });
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter .client=${client}></live-chat-counter>`,
+    );
+    const region = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(region.textContent!.trim(), 'the figure it loads with').to.equal('');
+    const spoken = spokenTexts(el);
+    for (const count of [3, 4, 5]) subject.next({ ...emptyCounters(), unreadInMySessions: count });
+    await waitUntil(() => spoken.texts.length > 0, 'nothing announced');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    spoken.stop();
+    expect(spoken.texts).to.deep.equal(['5 unread messages in my sessions']);
+    expect(region.closest('[aria-live="assertive"]')).to.equal(null);
+  });
+
+  it('announces nothing with no-announce', async () => {
+    const { client, subject } = scriptedClient({ newUnassigned: 1 });
+    const el = await fixture<LiveChatCounter>(
+      html`<live-chat-counter kind="unassigned" no-announce .client=${client}></live-chat-counter>`,
+    );
+    const spoken = spokenTexts(el);
+    subject.next({ ...emptyCounters(), newUnassigned: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 1800));
+    spoken.stop();
+    expect(label(el)).to.equal('2 new sessions in my queues');
+    expect(spoken.texts).to.deep.equal([]);
   });
 
   it('show-label makes the label visible', async () => {

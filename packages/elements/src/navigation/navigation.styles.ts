@@ -37,14 +37,19 @@ export const navigationStyles = css`
   .chat-toggle:hover {
     background: var(--_surface);
   }
+  /* The selected entry's bar is a border, not a shadow: forced colours keep borders. */
   .item[aria-current='page'] {
     background: var(--_nav-selected-bg);
     color: var(--_nav-selected-color);
     font-weight: 600;
-    box-shadow: inset 3px 0 0 var(--_accent);
+    border-inline-start: 3px solid var(--_accent);
+    padding-inline-start: calc(var(--_space) - 3px);
   }
   .group-item {
     padding-inline-start: var(--_nav-indent);
+  }
+  .group-item[aria-current='page'] {
+    padding-inline-start: calc(var(--_nav-indent) - 3px);
   }
   .name {
     flex: 1;
@@ -124,6 +129,11 @@ export const navigationStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .chevron {
       transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .item[aria-current='page'] {
+      border-inline-start-color: Highlight;
     }
   }
 `;

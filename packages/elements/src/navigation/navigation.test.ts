@@ -1,8 +1,10 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { LiveChatClient } from '@live-chat/core';
 import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import type { LiveChatNavigation } from './navigation.js';
 import './navigation.js';
+import { FORCED_COLORS, whileMatching } from '../test/cdp.js';
 import { connectClient, frozenBackend, waitUntil } from '../test/seeded-client.js';
 import { testForLeaks } from '../test/test-for-leaks.js';
 
@@ -73,8 +75,24 @@ describe('<live-chat-navigation>', () => {
     for (const button of groupButtons(el, SEED_LIVE_CHATS.support)) {
       const group = button.dataset['group'] as keyof typeof sizes;
       expect(text(button.querySelector('[part="group-size"]'))).to.equal(String(sizes[group]));
-      expect(text(button)).to.match(new RegExp(`, ${sizes[group]} sessions?$`));
+      // Named once, without a stray comma: "Closed, 4 sessions".
+      expect(button.getAttribute('aria-label')).to.equal(
+        `${text(button.querySelector('.name'))}, ${sizes[group]} session${sizes[group] === 1 ? '' : 's'}`,
+      );
     }
+  });
+
+  it('marks the selected entry with a bar that forced colours keep', async () => {
+    const el = await mount(await client(SEED_USERS.operatorA));
+    el.selection = { view: 'group', liveChatId: SEED_LIVE_CHATS.support, group: 'queue' };
+    await el.updateComplete;
+    const bars = await whileMatching(FORCED_COLORS, async () =>
+      groupButtons(el, SEED_LIVE_CHATS.support).map((button) => {
+        const style = getComputedStyle(button);
+        return `${button.dataset['group']} ${style.borderInlineStartStyle} ${style.borderInlineStartWidth}`;
+      }),
+    );
+    expect(bars).to.deep.equal(['closed none 0px', 'queue solid 3px', 'mine none 0px']);
   });
 
   it('offers + New Session only where the live chat has a messenger or email channel', async () => {

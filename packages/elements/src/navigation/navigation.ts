@@ -15,9 +15,9 @@ import { ObserveController } from '../shared/observe-controller.js';
 import { navigateEvent, type NavigationSelection } from '../events/navigate.js';
 import { NavigationSelectionMixin } from './navigation-selection.js';
 import { formatNumber } from '../shared/format.js';
+import { listIndexForKey } from '../controllers/list-keys.js';
 import type { LiveChatNewSession } from '../new-session/new-session.js';
 import { navigationStyles } from './navigation.styles.js';
-import '../new-session/new-session.js';
 import '../session-list/session-list.js';
 import './navigation.messages.js';
 
@@ -42,7 +42,9 @@ const chevronIcon = svg`<path d="m4 6 4 4 4-4" fill="none" stroke="currentColor"
  * shows the list elsewhere (the workspace does, so it can stack panes on narrow screens).
  *
  * Keyboard: every entry is a button reachable with Tab; Arrow Up / Arrow Down, Home and End
- * move between entries. The selected entry carries `aria-current="page"`.
+ * move between entries. The selected entry carries `aria-current="page"` and, besides its
+ * colours, a bar on its start edge that stays visible in forced colours. A group entry's name
+ * is its group and size, read once ("Closed, 4 sessions").
  *
  * @summary Left menu: Reports and each live chat's session groups with their sizes.
  *
@@ -104,9 +106,10 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
     return this.client?.visibleGroups(liveChatId) ?? [];
   }
 
-  /** Opens the New Session dialog for a live chat. */
+  /** Opens the New Session dialog for a live chat (its code is loaded the first time). */
   async openNewSession(liveChatId: Id): Promise<void> {
     this.newSessionLiveChatId = liveChatId;
+    await import('../new-session/new-session.js');
     await this.updateComplete;
     this.newSessionDialog?.show();
   }
@@ -132,22 +135,13 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
   }
 
   private handleKeydown(event: KeyboardEvent): void {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
     const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-nav-item]')].filter(
       (item) => item.offsetParent !== null,
     );
     const current = items.indexOf(event.composedPath()[0] as HTMLElement);
-    if (current < 0) return;
+    const next = current < 0 ? undefined : listIndexForKey(event.key, current, items.length);
+    if (next === undefined) return;
     event.preventDefault();
-    const last = items.length - 1;
-    const next =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? last
-          : event.key === 'ArrowDown'
-            ? Math.min(last, current + 1)
-            : Math.max(0, current - 1);
     items[next]?.focus();
   }
 
@@ -193,6 +187,12 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
   private renderGroup(chat: LiveChat, group: SessionGroupKind) {
     const selected = this.view === 'group' && this.liveChatId === chat.id && this.group === group;
     const size = this.counters.value.groups[chat.id]?.[group] ?? 0;
+    const name = this.t(`navigation.group.${group}`);
+    // One name, read once: "Closed, 4 sessions" (the badge's figure is in it).
+    const label = this.t('navigation.group-entry', {
+      group: name,
+      size: this.t('navigation.group-size', { count: size }),
+    });
     return html`<li>
       <button
         type="button"
@@ -201,14 +201,14 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
         data-nav-item
         data-live-chat-id=${chat.id}
         data-group=${group}
+        aria-label=${label}
         aria-current=${selected ? 'page' : nothing}
         @click=${() => this.select({ view: 'group', liveChatId: chat.id, group })}
       >
-        <span class="name">${this.t(`navigation.group.${group}`)}</span>
-        <span part="group-size" class="size ${group} ${size === 0 ? 'zero' : ''}" aria-hidden="true"
+        <span class="name">${name}</span>
+        <span part="group-size" class="size ${group} ${size === 0 ? 'zero' : ''}"
           >${formatNumber(size, this.locale)}</span
         >
-        <span class="visually-hidden">, ${this.t('navigation.group-size', { count: size })}</span>
       </button>
       ${selected ? this.renderList(chat, group) : nothing}
     </li>`;

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LiveChatClient } from '@live-chat/core';
 import { SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
+import { pressKeys } from '../test/keyboard.js';
 import { connectClient, frozenBackend, waitUntil } from '../test/seeded-client.js';
 import type { LiveChatNewSession } from './new-session.js';
 import './new-session.js';
@@ -196,6 +197,19 @@ describe('<live-chat-new-session>', () => {
     expect(el.open).to.equal(true);
     $<HTMLButtonElement>(el, '[part="cancel"]').click();
     expect(el.open).to.equal(false);
+  });
+
+  it('keeps Tab inside: past Start comes the × button, and before it Start again', async () => {
+    const current = await setup();
+    const el = await openDialog(current.client);
+    const start = $<HTMLButtonElement>(el, '[part="start"]');
+    const close = $<HTMLButtonElement>(el, '[part="close"]');
+    start.focus();
+    await pressKeys('Tab');
+    expect(el.shadowRoot!.activeElement).to.equal(close);
+    await pressKeys('Shift+Tab');
+    expect(el.shadowRoot!.activeElement).to.equal(start);
+    el.close();
   });
 
   it('explains that a client is needed when none is set', async () => {

@@ -20,6 +20,7 @@ import {
   type NewSessionClosedDetail,
 } from '../events/new-session-closed.js';
 import { sessionOpenEvent } from '../events/session-open.js';
+import { wrapTabInDialog } from '../shared/tab-order.js';
 import { renderCustomerPicker, type CustomerPickerActions } from './customer-picker.js';
 import { newSessionStyles } from './new-session.styles.js';
 import './new-session.messages.js';
@@ -32,8 +33,9 @@ import './new-session.messages.js';
  * typed error in the dialog; on success the dialog closes and emits `live-chat-session-open`
  * for the new session.
  *
- * A native modal `<dialog>`: focus moves into it and stays there until it closes, Escape or
- * Cancel closes it, and focus returns to where it was.
+ * A native modal `<dialog>`: focus moves into it and stays there until it closes (Tab and
+ * Shift+Tab wrap around inside it), Escape or Cancel closes it, and focus returns to where it
+ * was.
  *
  * @summary Dialog to start an outbound session (pick customer, channel, name, first message).
  *
@@ -317,7 +319,12 @@ export class LiveChatNewSession extends LiveChatElement {
     const usable = Boolean(
       this.client && this.liveChatId && this.client.canStartOutbound(this.liveChatId),
     );
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.handleDialogCancel}>
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      @cancel=${this.handleDialogCancel}
+      @keydown=${wrapTabInDialog}
+    >
       <form part="form" novalidate @submit=${this.handleSubmit}>
         <header>
           <h2 id="title" part="title">

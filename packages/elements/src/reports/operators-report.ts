@@ -6,7 +6,8 @@ import { renderFormula, type ReportView } from './report-parts.js';
 
 /**
  * The Operators' performance report: a table with one row per operator (scrolling sideways on
- * its own when narrow), then the "How is this computed?" disclosure of every column.
+ * its own when narrow, in a region named by its caption that takes focus, so the keyboard can
+ * scroll it), then the "How is this computed?" disclosure of every column.
  */
 export function renderOperatorsReport(
   report: OperatorsPerformanceReport,
@@ -18,7 +19,7 @@ export function renderOperatorsReport(
     range: view.range,
   });
   return html`
-    <div class="table-wrap" role="group" aria-label=${caption} tabindex="0">
+    <div class="table-wrap" role="region" aria-label=${caption} tabindex="0">
       <table part="table operators-table">
         <caption>
           ${caption}

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LiveChat } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
+import { tabPastField } from '../shared/tab-order.js';
 
 /** What the report settings show. */
 export interface ReportFiltersView {
@@ -52,7 +53,10 @@ function renderLiveChatSelect(
   </div>`;
 }
 
-/** One of the period's two date fields; the other bounds it (`min` or `max`). */
+/**
+ * One of the period's two date fields; the other bounds it (`min` or `max`). One Tab stop:
+ * Tab leaves the field at once, the arrow keys move between its day, month and year.
+ */
 function renderDateField(
   view: ReportFiltersView,
   end: 'from' | 'to',
@@ -73,6 +77,7 @@ function renderDateField(
       aria-invalid=${problem ? 'true' : 'false'}
       aria-describedby=${problem ? 'range-error' : nothing}
       @change=${onChange}
+      @keydown=${tabPastField}
     />
   </div>`;
 }

@@ -120,9 +120,13 @@ export const reportsStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* A target of at least 24 × 24 px (WCAG 2.5.8). */
   summary {
     cursor: pointer;
     width: fit-content;
+    min-height: 24px;
+    min-width: 24px;
+    padding-block: 2px;
   }
   details p {
     margin: 4px 0 0;

@@ -1,3 +1,4 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { filter, firstValueFrom } from 'rxjs';
@@ -10,6 +11,7 @@ import './reports.js';
 import { countingClient } from '../test/counting-client.js';
 import { writeToSupport } from '../test/customer-writes.js';
 import { Gate } from '../test/gate.js';
+import { pressKeys } from '../test/keyboard.js';
 import { connectClient, memoryBackend, startClient } from '../test/seeded-client.js';
 import {
   externalCustomer,
@@ -241,6 +243,14 @@ describe('<live-chat-reports>', () => {
       ['Boris Ivanov', '1', '0', '2', formatDuration(6 * MINUTE, 'en'), '—', '1'],
     ]);
     expect(formatDuration(4 * MINUTE, 'en')).to.not.equal('—');
+    // The table scrolls sideways on its own in a region named by its caption, which takes
+    // focus so that the keyboard can scroll it.
+    const scroller = table.parentElement!;
+    expect([scroller.getAttribute('role'), scroller.getAttribute('aria-label')]).to.deep.equal([
+      'region',
+      text(table.caption),
+    ]);
+    expect(scroller.tabIndex).to.equal(0);
 
     // One "How is this computed?" disclosure per figure.
     const formulas = qa<HTMLDetailsElement>(el, 'details[part="formula"]');
@@ -249,6 +259,11 @@ describe('<live-chat-reports>', () => {
     formulas[0]!.querySelector('summary')!.click();
     expect(formulas[0]!.open).to.equal(true);
     expect(text(formulas[0])).to.contain('first to get a session');
+    // Every disclosure is a target of at least 24 × 24 px (WCAG 2.5.8).
+    for (const summary of qa(el, 'summary')) {
+      const { width, height } = summary.getBoundingClientRect();
+      expect(Math.min(width, height), text(summary)).to.be.at.least(24);
+    }
     await expect(el).to.be.accessible();
   });
 
@@ -392,6 +407,25 @@ describe('<live-chat-reports>', () => {
     expect(q(el, '[part="range-error"]')).to.equal(null);
     expect(from.getAttribute('aria-invalid')).to.equal('false');
     expect(counting.calls('report')).to.equal(before + 1);
+  });
+
+  it('costs one Tab stop per date field, both ways', async () => {
+    const world = await createWorld();
+    const el = await mount(world.client);
+    await loaded(el);
+    const focusedId = () => el.shadowRoot!.activeElement?.id;
+    q(el, '#live-chat')!.focus();
+    for (const [keys, id] of [
+      ['Tab', 'from'],
+      ['Tab', 'to'],
+      ['Tab', 'panel-operators-performance'],
+      ['Shift+Tab', 'to'],
+      ['Shift+Tab', 'from'],
+      ['Shift+Tab', 'live-chat'],
+    ] as const) {
+      await pressKeys(keys);
+      expect(focusedId(), `${keys} to ${id}`).to.equal(id);
+    }
   });
 
   it('defaults to the last 7 days', async () => {

@@ -21,9 +21,12 @@ export const searchStyles = css`
     border-radius: var(--_radius);
     background: var(--_search-bg);
   }
-  .field:focus-within {
+  /* The field draws its input's focus ring: an outline, which forced colours keep (a shadow
+     they would remove). */
+  .field:has(input:focus) {
     border-color: var(--_focus);
-    box-shadow: 0 0 0 1px var(--_focus);
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
   }
   .icon {
     flex: none;
@@ -38,7 +41,6 @@ export const searchStyles = css`
     color: inherit;
     font: inherit;
   }
-  input:focus,
   input:focus-visible {
     outline: none;
   }

@@ -1,3 +1,4 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LiveChatClient, Message } from '@live-chat/core';
@@ -5,6 +6,7 @@ import type { MemoryBackend } from '@live-chat/adapters';
 import type { LiveChatSearch } from './search.js';
 import './search.js';
 import { writeToSupport } from '../test/customer-writes.js';
+import { FORCED_COLORS, whileMatching } from '../test/cdp.js';
 import { Gate } from '../test/gate.js';
 import { connectClient, memoryBackend } from '../test/seeded-client.js';
 import { externalCustomer, operator, smallSeed, supportChat } from '../test/small-seed.js';
@@ -320,6 +322,18 @@ describe('<live-chat-search>', () => {
     expect(optionsOf(offline)).to.have.length(0);
     await expect(offline).to.be.accessible();
     adapter.simulateConnection('online');
+  });
+
+  it('draws focus with an outline, which forced colours keep', async () => {
+    const { client } = await createWorld();
+    const el = await mount(client);
+    const field = el.shadowRoot!.querySelector<HTMLElement>('[part="field"]')!;
+    const outline = await whileMatching(FORCED_COLORS, async () => {
+      inputOf(el).focus();
+      const style = getComputedStyle(field);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    expect(outline).to.equal('solid 2px');
   });
 
   it('leaves no subscription or listener behind after being mounted and removed 50 times', async () => {

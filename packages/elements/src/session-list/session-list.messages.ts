@@ -1,4 +1,4 @@
-import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 
 /** English, the source language: its keys are the component's keys. */
 const en = {
@@ -19,31 +19,7 @@ const en = {
   'session-list.no-messages': 'No messages yet',
 } as const satisfies Messages;
 
-const ru: Translation<typeof en> = {
-  'session-list.label': '{group}, {liveChat}',
-  'session-list.group.queue': 'Очередь',
-  'session-list.group.mine': 'Мои сессии',
-  'session-list.group.closed': 'Закрытые',
-  'session-list.group.active': 'Активные',
-  'session-list.empty.queue': 'В очереди нет сессий',
-  'session-list.empty.mine': 'У вас нет сессий',
-  'session-list.empty.closed': 'Нет закрытых сессий',
-  'session-list.empty.active': 'Нет активных сессий',
-  'session-list.loading': 'Загрузка сессий…',
-  'session-list.error': 'Не удалось загрузить сессии. {reason}',
-  'session-list.permission.active': 'Активные сессии видны только супервизорам',
-  'session-list.unread': {
-    one: '{count} непрочитанное сообщение',
-    few: '{count} непрочитанных сообщения',
-    many: '{count} непрочитанных сообщений',
-    other: '{count} непрочитанного сообщения',
-  },
-  'session-list.new': 'Новая',
-  'session-list.no-messages': 'Сообщений пока нет',
-};
-
 registerDefaultMessages('en', en);
-registerDefaultMessages('ru', ru);
 
 declare global {
   interface LiveChatMessageCatalogues {

@@ -36,10 +36,11 @@ export const sessionListStyles = css`
     position: relative;
     width: 100%;
   }
+  /* The rows in view, in the flow, moved as one to the first one's offset. */
+  .window {
+    will-change: transform;
+  }
   .row {
-    position: absolute;
-    left: 0;
-    right: 0;
     height: var(--_row-height);
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
@@ -52,6 +53,14 @@ export const sessionListStyles = css`
     cursor: pointer;
     overflow: hidden;
     user-select: none;
+  }
+  /* The focused row while it is scrolled far away: out of the flow, out of sight. */
+  .row.kept {
+    position: absolute;
+    top: 0;
+    left: 0;
+    right: 0;
+    transform: translateY(-100%);
   }
   .row:hover {
     background: var(--_row-hover);

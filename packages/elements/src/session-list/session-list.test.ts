@@ -1,11 +1,16 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { BehaviorSubject, of } from 'rxjs';
-import type { Customer, LiveChatClient, Session } from '@live-chat/core';
-import type { SeedData } from '@live-chat/adapters';
-import './session-list.js';
-import type { LiveChatSessionList } from './session-list.js';
+import type { LiveChatClient } from '@live-chat/core';
+import {
+  focusedOption,
+  generated,
+  message,
+  mountList,
+  options,
+  seedWith,
+} from './session-list-testing.js';
 import { writeToSupport } from '../test/customer-writes.js';
 import {
   connectClient,
@@ -16,79 +21,6 @@ import {
 } from '../test/seeded-client.js';
 import { ANNA, supportTeamSeed } from '../test/small-seed.js';
 import { testForLeaks } from '../test/test-for-leaks.js';
-
-const T0 = Date.now() - 3_600_000;
-
-/** `count` sessions of Support, oldest first, each with its own customer. */
-function generated(
-  count: number,
-  assignee: Session['assignee'],
-  status: Session['status'],
-): Pick<SeedData, 'sessions' | 'customers'> {
-  const sessions: Session[] = [];
-  const customers: Customer[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = T0 + i * 100;
-    customers.push({
-      id: `c-gen-${i}`,
-      kind: 'external',
-      name: `Customer ${i + 1}`,
-      account: `@c${i}`,
-      messenger: 'telegram',
-    });
-    sessions.push({
-      id: `s-gen-${i}`,
-      liveChatId: 'lc-support',
-      customerId: `c-gen-${i}`,
-      name: `Customer ${i + 1}`,
-      channel: 'telegram',
-      status,
-      assignee,
-      firstMessageAt: at,
-      lastMessageAt: at,
-      lastMessagePreview: `Question number ${i + 1}`,
-      lastMessageOrder: 0,
-      queuedAt: status === 'queued' ? at : null,
-      lastOperatorId: assignee?.kind === 'operator' ? assignee.operatorId : null,
-      bindings: [],
-    });
-  }
-  return { sessions, customers };
-}
-
-function seedWith(extra: Pick<SeedData, 'sessions' | 'customers'>): SeedData {
-  const seed = supportTeamSeed();
-  return {
-    ...seed,
-    customers: [...seed.customers, ...(extra.customers ?? [])],
-    sessions: extra.sessions ?? [],
-  };
-}
-
-/** A session list of Support for `client`; the other options as the element's attributes. */
-function mountList(
-  client: LiveChatClient,
-  options: { group?: string; style?: string; selectedSessionId?: string; locale?: string } = {},
-): Promise<LiveChatSessionList> {
-  return fixture<LiveChatSessionList>(
-    html`<live-chat-session-list
-      style=${ifDefined(options.style)}
-      locale=${ifDefined(options.locale)}
-      live-chat-id="lc-support"
-      group=${ifDefined(options.group)}
-      selected-session-id=${ifDefined(options.selectedSessionId)}
-      .client=${client}
-    ></live-chat-session-list>`,
-  );
-}
-
-const options = (el: LiveChatSessionList) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]'),
-];
-const focusedOption = (el: LiveChatSessionList) =>
-  el.shadowRoot!.activeElement as HTMLElement | null;
-const message = (el: LiveChatSessionList) =>
-  el.shadowRoot!.querySelector('[part~="message"]')?.textContent?.trim();
 
 describe('<live-chat-session-list>', () => {
   let backend: Backend;
@@ -357,6 +289,56 @@ describe('<live-chat-session-list>', () => {
   });
 
   describe('virtualisation', () => {
+    it('renders a burst of list changes at most once a frame, and shows the last', async () => {
+      const { sessions, customers } = generated(2_000, null, 'queued');
+      const views = sessions.map((session, i) => ({
+        session,
+        customer: customers[i],
+        unread: 1,
+        isNew: true,
+      }));
+      const lists = new BehaviorSubject(views.slice(0, 1));
+      const stub = {
+        status$: of({ state: 'ready' }),
+        liveChats$: of([{ id: 'lc-support', name: 'Support' }]),
+        sessions$: () => lists,
+        canSeeGroup: () => true,
+        getLiveChat: () => ({ id: 'lc-support', name: 'Support' }),
+      } as unknown as LiveChatClient;
+      const el = await mountList(stub, { style: 'height: 320px' });
+      await waitUntil(() => options(el).length > 0);
+      let renders = 0;
+      const render = el.render.bind(el);
+      el.render = () => {
+        renders++;
+        return render();
+      };
+      let frames = 0;
+      let counting = true;
+      const countFrames = () => {
+        frames++;
+        if (counting) requestAnimationFrame(countFrames);
+      };
+      requestAnimationFrame(countFrames);
+      // 2,000 emissions, each in its own task, as a socket delivers them.
+      const channel = new MessageChannel();
+      await new Promise<void>((resolve) => {
+        let next = 2;
+        channel.port1.onmessage = () => {
+          lists.next(views.slice(0, next));
+          if (next++ < views.length) channel.port2.postMessage(null);
+          else resolve();
+        };
+        channel.port2.postMessage(null);
+      });
+      await el.updateComplete;
+      counting = false;
+      expect(options(el)[0]!.getAttribute('aria-setsize')).to.equal('2000');
+      expect(renders, `${renders} renders in ${frames} frames`).to.be.at.most(frames + 1);
+      expect(renders).to.be.below(views.length / 10);
+      channel.port1.close();
+    });
+
     it('renders only a few dozen rows of 10,000, and End reaches the last one', async function () {
       this.timeout(30_000);
       backend = memoryBackend(seedWith(generated(10_000, null, 'queued')));
@@ -395,7 +377,7 @@ describe('<live-chat-session-list>', () => {
             if ((node as Element).getAttribute?.('role') === 'option') added++;
         }
       });
-      observer.observe(el.shadowRoot!.querySelector('.spacer')!, { childList: true });
+      observer.observe(el.shadowRoot!.querySelector('.window')!, { childList: true });
       const base = 300 * 64;
       scroller.scrollTop = base;
       await new Promise((resolve) => scroller.addEventListener('scroll', resolve, { once: true }));
@@ -456,7 +438,8 @@ describe('<live-chat-session-list>', () => {
         'rem row height',
       );
       expect(options(el)[1]!.getBoundingClientRect().height).to.equal(48);
-      expect(options(el)[1]!.style.top).to.equal('48px');
+      const spacer = el.shadowRoot!.querySelector('.spacer')!.getBoundingClientRect();
+      expect(options(el)[1]!.getBoundingClientRect().top - spacer.top).to.equal(48);
     });
   });
 

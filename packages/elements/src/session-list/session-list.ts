@@ -1,7 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ClientStatus, Id, LiveChat, SessionGroupKind, SessionView } from '@live-chat/core';
 import { tokens } from '../styles/tokens.js';
 import { ClockController } from '../controllers/clock.js';
@@ -9,6 +8,8 @@ import { FocusAfterUpdateController } from '../controllers/focus-after-update.js
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { sessionOpenEvent } from '../events/session-open.js';
+import { styleProperties } from '../shared/style-properties.js';
+import { FramePacer } from './frame-pacer.js';
 import { renderSessionRow, rowName } from './session-row.js';
 import { sessionListStyles } from './session-list.styles.js';
 import { Typeahead } from './typeahead.js';
@@ -29,9 +30,13 @@ import './session-list.messages.js';
  *
  * **Virtualisation**: rows have a fixed height (`--live-chat-session-list-row-height`, any CSS
  * length; measured in px at run time), a spacer gives the scroller its full height, and only
- * the rows in view plus `overscan` rows on each side are in the DOM. The focused row is always
- * kept rendered, so focus survives scrolling it out of view and back. Give the element a height
- * (or it grows up to `--live-chat-session-list-max-height`, 100vh by default).
+ * the rows in view plus `overscan` rows on each side (about a quarter of the rows in view by
+ * default) are in the DOM, fewer than twice the rows in view. The rows are laid out in the flow of one
+ * window moved through the CSSOM, with no `style` attribute, so they stay in place under a
+ * strict Content Security Policy (`style-src 'self'`). The focused row is always kept rendered,
+ * so focus survives scrolling it out of view and back. A burst of changes (thousands of new
+ * sessions a second) renders at most once per animation frame. Give the element a height (or
+ * it grows up to `--live-chat-session-list-max-height`, 100vh by default).
  *
  * **States**: loading (client loading), error (the client's load error), permission (Active for
  * a non-supervisor), empty (a text per group). Incoming updates never move focus; if the focused
@@ -75,6 +80,7 @@ export class LiveChatSessionList extends LiveChatElement {
   /** Refreshes the relative times ("5 min ago") every minute. */
   private readonly clock = new ClockController(this);
   private readonly typeahead = new Typeahead();
+  private readonly pacer = new FramePacer();
   private readonly rows = new VirtualRowsController(this, {
     scroller: () => this.scroller,
     probe: () => this.probe,
@@ -99,9 +105,12 @@ export class LiveChatSessionList extends LiveChatElement {
   @property({ attribute: 'selected-session-id' })
   selectedSessionId?: Id;
 
-  /** Rows rendered beyond each edge of the viewport. */
+  /**
+   * Rows rendered beyond each edge of the viewport. Unset: a quarter of the rows in view beyond
+   * the first, which keeps the DOM under twice the rows in view.
+   */
   @property({ type: Number })
-  overscan = 6;
+  overscan?: number;
 
   private indexById = new Map<Id, number>();
   private indexedList: SessionView[] | undefined;
@@ -111,6 +120,12 @@ export class LiveChatSessionList extends LiveChatElement {
   scrollToSession(sessionId: Id): void {
     const index = this.indexById.get(sessionId);
     if (index !== undefined) this.rows.scrollIntoView(index);
+  }
+
+  /** Focuses the row in the tab order (or the loading, empty or error message). */
+  override focus(options?: FocusOptions): void {
+    const row = this.activeId !== undefined ? this.rowElement(this.activeId) : null;
+    (row ?? this.renderRoot.querySelector<HTMLElement>('.message'))?.focus(options);
   }
 
   private get list(): SessionView[] {
@@ -254,6 +269,11 @@ export class LiveChatSessionList extends LiveChatElement {
     list?.forEach((view, index) => this.indexById.set(view.session.id, index));
   }
 
+  /** At most one render per animation frame: a burst of list changes renders once a frame. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.pacer.paced(() => super.scheduleUpdate());
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     const focusedId = this.focusedRowId();
     super.update(changed);
@@ -307,14 +327,12 @@ export class LiveChatSessionList extends LiveChatElement {
 
     const total = list.length;
     const { first, last } = this.rows.rowWindow(total);
-    const rows: Array<{ view: SessionView; index: number }> = [];
+    const rendered: number[] = [];
     const activeIndex = this.activeId !== undefined ? this.indexById.get(this.activeId) : undefined;
     // The active row stays in the DOM even when scrolled away, so focus and the tab stop survive.
-    if (activeIndex !== undefined && activeIndex < first)
-      rows.push({ view: list[activeIndex]!, index: activeIndex });
-    for (let index = first; index < last; index++) rows.push({ view: list[index]!, index });
-    if (activeIndex !== undefined && activeIndex >= last)
-      rows.push({ view: list[activeIndex]!, index: activeIndex });
+    if (activeIndex !== undefined && activeIndex < first) rendered.push(activeIndex);
+    for (let index = first; index < last; index++) rendered.push(index);
+    if (activeIndex !== undefined && activeIndex >= last) rendered.push(activeIndex);
 
     const liveChat =
       client.getLiveChat(this.liveChatId)?.name ??
@@ -341,23 +359,29 @@ export class LiveChatSessionList extends LiveChatElement {
         <div
           class="spacer"
           role="none"
-          style=${styleMap({ height: `${total * this.rows.rowHeight}px` })}
+          ${styleProperties({ height: `${total * this.rows.rowHeight}px` })}
         >
-          ${repeat(
-            rows,
-            (row) => row.view.session.id,
-            (row) =>
-              renderSessionRow(row.view, {
-                index: row.index,
-                total,
-                selected: row.view.session.id === this.selectedSessionId,
-                active: row.view.session.id === this.activeId,
-                rowHeight: this.rows.rowHeight,
-                now: this.clock.now,
-                locale: this.locale,
-                t: (key, params) => this.t(key, params),
-              }),
-          )}
+          <div
+            class="window"
+            role="none"
+            ${styleProperties({ transform: `translateY(${first * this.rows.rowHeight}px)` })}
+          >
+            ${repeat(
+              rendered,
+              (index) => list[index]!.session.id,
+              (index) =>
+                renderSessionRow(list[index]!, {
+                  index,
+                  total,
+                  selected: list[index]!.session.id === this.selectedSessionId,
+                  active: list[index]!.session.id === this.activeId,
+                  kept: index < first || index >= last,
+                  now: this.clock.now,
+                  locale: this.locale,
+                  t: (key, params) => this.t(key, params),
+                }),
+            )}
+          </div>
         </div>
       </div>
     </div>`;

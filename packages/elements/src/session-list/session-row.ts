@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { SessionView } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
@@ -14,7 +13,11 @@ export interface SessionRowView {
   selected: boolean;
   /** The row in the tab order (roving focus). */
   active: boolean;
-  rowHeight: number;
+  /**
+   * The row is outside the rendered window, kept in the DOM only because it has the tab stop:
+   * it is taken out of the flow and placed out of sight, above the window.
+   */
+  kept: boolean;
   /** The time relative times are counted from. */
   now: number;
   locale: string;
@@ -27,8 +30,8 @@ export function rowName(view: SessionView): string {
 }
 
 /**
- * One row of the session list (`role="option"`), placed at its offset in the scroller: the
- * channel icon, the customer's name (with the session's name when it was renamed), the relative
+ * One row of the session list (`role="option"`), laid out in the flow of the rendered window
+ * (no inline style: the window is placed as a whole): the channel icon, the customer's name (with the session's name when it was renamed), the relative
  * time, the last message's preview, the New mark and the unread badge.
  */
 export function renderSessionRow(view: SessionView, row: SessionRowView): TemplateResult {
@@ -39,17 +42,15 @@ export function renderSessionRow(view: SessionView, row: SessionRowView): Templa
   // a renamed one ("Refund for order 12") is shown beside the customer.
   const showSessionName =
     customerName !== '' && session.name !== '' && !session.name.includes(customerName);
-  const rowStyle = { top: `${row.index * row.rowHeight}px`, height: `${row.rowHeight}px` };
   return html`<div
     part=${row.selected ? 'option option-selected' : 'option'}
-    class="row ${view.unread > 0 ? 'unread' : ''}"
+    class="row ${view.unread > 0 ? 'unread' : ''} ${row.kept ? 'kept' : ''}"
     role="option"
     data-session-id=${session.id}
     aria-selected=${row.selected ? 'true' : 'false'}
     aria-setsize=${row.total}
     aria-posinset=${row.index + 1}
     tabindex=${row.active ? 0 : -1}
-    style=${styleMap(rowStyle)}
   >
     <span class="channel">${channelIcon(session.channel)}</span>
     <span part="name" class="name"

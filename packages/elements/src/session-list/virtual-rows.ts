@@ -17,8 +17,17 @@ export interface VirtualRowsOptions {
   scroller: () => HTMLElement | null | undefined;
   /** An empty element with the rows' height (a CSS length), measured in px. */
   probe: () => HTMLElement | null | undefined;
-  /** Rows rendered beyond each edge of the viewport. */
-  overscan: () => number;
+  /** Rows rendered beyond each edge of the viewport; nothing: {@link defaultOverscan}. */
+  overscan: () => number | undefined;
+}
+
+/**
+ * The overscan used unless one is set: a quarter of the rows in view beyond the first (none for
+ * fewer than five rows in view). With the rows cut by each edge, the DOM then holds at most
+ * about 1.6 times the rows in view, never twice as many (a viewport of one or two rows aside).
+ */
+export function defaultOverscan(rowsInView: number): number {
+  return Math.max(0, Math.floor((rowsInView - 1) / 4));
 }
 
 /**
@@ -69,10 +78,15 @@ export class VirtualRowsController implements ReactiveController {
     this.setScrollTop((event.currentTarget as HTMLElement).scrollTop);
   };
 
-  /** The rows in view, plus `overscan` rows on each side, of a list of `total` rows. */
+  /** How many rows the viewport holds (a fraction when a row is cut by its edge). */
+  rowsInView(): number {
+    return this.viewport() / this.height;
+  }
+
+  /** The rows in view, plus the overscan on each side, of a list of `total` rows. */
   rowWindow(total: number): RowWindow {
     const height = this.height;
-    const overscan = this.options.overscan();
+    const overscan = this.options.overscan() ?? defaultOverscan(this.rowsInView());
     const viewport = this.viewport();
     return {
       first: Math.max(0, Math.floor(this.scrollTop / height) - overscan),

@@ -1,3 +1,4 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect } from '@open-wc/testing';
 import { ERROR_CODES, type ErrorCode, type ErrorInfo } from '@live-chat/core';
 import { errorText } from './error-text.js';

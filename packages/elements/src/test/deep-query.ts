@@ -21,9 +21,9 @@ export function deepQuery<T extends Element = HTMLElement>(
   return deepQueryAll<T>(host.shadowRoot!, selector)[0] ?? null;
 }
 
-/** The focused element inside `host`, through nested shadow roots. */
-export function deepFocused(host: Element): Element | null {
-  let active = host.shadowRoot!.activeElement;
+/** The focused element inside `host` (by default, on the page), through nested shadow roots. */
+export function deepFocused(host?: Element): Element | null {
+  let active = host ? host.shadowRoot!.activeElement : document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }

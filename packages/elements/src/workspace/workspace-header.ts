@@ -1,62 +1,66 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translate } from '../i18n/catalogue.js';
-import { icons, renderIcon, type WorkspaceView } from './workspace-regions.js';
+import { loadElement, shownLazily } from './lazy-elements.js';
+import { icons, renderIcon, renderRegion, type WorkspaceView } from './workspace-regions.js';
 
 /**
  * The workspace's top bar: the title with the red unread counter, the search scoped to the open
- * session, and the bell button with the alert settings popover. A `div`, not `<header>`: the
- * host page owns the banner landmark.
+ * session, and the bell button with the alert settings popover. A region named by the title,
+ * not `<header>`: the host page owns the banner landmark.
  */
 export function renderHeader(view: WorkspaceView): TemplateResult {
   const { t, theme, slot } = view;
-  return html`<div part="header" class="header">
-    ${slot(
-      'header',
-      () =>
-        html`<div part="title" class="title">
-          <span class="title-icon">
-            ${renderIcon(icons.chat, 18)}
-            <live-chat-counter kind="unread" theme=${theme}></live-chat-counter>
-          </span>
-          <span class="title-text">${t('workspace.title')}</span>
-        </div>`,
-    )}
-    <div
-      part="search"
-      class="search"
-      role="search"
-      aria-label=${view.landmark(t('workspace.search'))}
-    >
-      ${slot('search', () => html`<live-chat-search session-id=${view.sessionId ?? nothing} theme=${theme}></live-chat-search>`)}
-    </div>
-    <button
-      type="button"
-      part="settings-button"
-      class="icon-button settings-button"
-      popovertarget="settings"
-      aria-label=${t('workspace.settings')}
-      title=${t('workspace.settings')}
-    >
-      ${renderIcon(icons.bell, 20)}
-    </button>
-    <div
-      id="settings"
-      part="settings"
-      class="settings"
-      popover
-      aria-label=${t('workspace.settings')}
-      role="dialog"
-    >
-      ${slot(
-        'settings',
+  return renderRegion(
+    view,
+    'header',
+    t('workspace.title'),
+    html`${slot(
+        'header',
         () =>
-          html`<live-chat-alert-settings
-            .controller=${view.alerts}
-            theme=${theme}
-          ></live-chat-alert-settings>`,
+          html`<div part="title" class="title">
+            <span class="title-icon">
+              ${renderIcon(icons.chat, 18)}
+              <live-chat-counter kind="unread" theme=${theme}></live-chat-counter>
+            </span>
+            <span class="title-text">${t('workspace.title')}</span>
+          </div>`,
       )}
-    </div>
-  </div>`;
+      <div
+        part="search"
+        class="search"
+        role="search"
+        aria-label=${view.landmark(t('workspace.search'))}
+      >
+        ${slot('search', () => shownLazily('live-chat-search', html`<live-chat-search session-id=${view.sessionId ?? nothing} theme=${theme}></live-chat-search>`))}
+      </div>
+      <button
+        type="button"
+        part="settings-button"
+        class="icon-button settings-button"
+        popovertarget="settings"
+        title=${t('workspace.settings')}
+      >
+        ${renderIcon(icons.bell, 20)}
+      </button>
+      <div
+        id="settings"
+        part="settings"
+        class="settings"
+        popover
+        @beforetoggle=${() => void loadElement('live-chat-alert-settings').catch(() => undefined)}
+        aria-label=${t('workspace.settings')}
+        role="dialog"
+      >
+        ${slot(
+          'settings',
+          () =>
+            html`<live-chat-alert-settings
+              .controller=${view.alerts}
+              theme=${theme}
+            ></live-chat-alert-settings>`,
+        )}
+      </div>`,
+  );
 }
 
 /** What the workspace shows until it has a client: how to give it one. */

@@ -119,10 +119,13 @@ export class WorkspaceLayoutController implements ReactiveController {
     }
   };
 
-  /** "Skip to the conversation": shows it in the narrow layout and focuses `main`. */
-  skipTo(main: () => Focusable | null | undefined): void {
-    if (this.current === 'narrow') this.shownPane = 'conversation';
-    this.focusAfterUpdate.focus(main);
+  /**
+   * A skip link or shortcut: shows `pane` in the narrow layout and focuses `target` once it is
+   * on screen (in every layout). It replaces any focus move still waiting.
+   */
+  skipTo(pane: WorkspacePane, target: () => Focusable | null | undefined): void {
+    if (this.current === 'narrow') this.shownPane = pane;
+    this.focusAfterUpdate.focus(target);
   }
 
   /**

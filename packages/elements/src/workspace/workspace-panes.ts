@@ -1,8 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { shownLazily } from './lazy-elements.js';
 import {
   icons,
   renderBackButton,
   renderIcon,
+  renderRegion,
   type WorkspaceActions,
   type WorkspaceView,
 } from './workspace-regions.js';
@@ -62,9 +64,21 @@ export function renderSidebar(view: WorkspaceView, actions: WorkspaceActions): T
         )}
       </div>
     </section>
-    <div part="counters" class="counters">
-      ${slot('counters', () => html`<live-chat-counter kind="unassigned" show-label theme=${theme}></live-chat-counter>`)}
-    </div>
+    ${renderRegion(
+      view,
+      'counters',
+      t('workspace.counters'),
+      slot(
+        'counters',
+        () =>
+          html`<live-chat-counter
+            kind="unassigned"
+            show-label
+            theme=${theme}
+            @live-chat-session-open=${actions.counterOpens}
+          ></live-chat-counter>`,
+      ),
+    )}
   </div>`;
 }
 
@@ -72,13 +86,14 @@ export function renderSidebar(view: WorkspaceView, actions: WorkspaceActions): T
 function renderMainContent(view: WorkspaceView): TemplateResult {
   const { t, theme, slot } = view;
   if (view.view === 'reports') {
-    return slot(
-      'reports',
-      () =>
+    return slot('reports', () =>
+      shownLazily(
+        'live-chat-reports',
         html`<live-chat-reports
           live-chat-id=${view.reportsLiveChatId ?? nothing}
           theme=${theme}
         ></live-chat-reports>`,
+      ),
     );
   }
   return slot('conversation', () => {
@@ -174,10 +189,13 @@ export function renderAside(view: WorkspaceView, actions: WorkspaceActions): Tem
       'about',
       slot('about', () =>
         view.sessionId
-          ? html`<live-chat-about-session
-              session-id=${view.sessionId}
-              theme=${theme}
-            ></live-chat-about-session>`
+          ? shownLazily(
+              'live-chat-about-session',
+              html`<live-chat-about-session
+                session-id=${view.sessionId}
+                theme=${theme}
+              ></live-chat-about-session>`,
+            )
           : html`<p part="placeholder" class="placeholder">${t('workspace.no-session-about')}</p>`,
       ),
       { className: 'tabpanel' },

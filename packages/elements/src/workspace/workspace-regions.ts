@@ -47,6 +47,8 @@ export interface WorkspaceActions {
   back: (pane: WorkspacePane) => void;
   toggleAbout: () => void;
   asideKeydown: (event: KeyboardEvent) => void;
+  /** The blue counter is opening a session (its `live-chat-session-open` is on its way up). */
+  counterOpens: () => void;
 }
 
 /** The workspace's icons, drawn on a 20×20 grid in `currentColor`. */
@@ -63,6 +65,21 @@ export function renderIcon(icon: SVGTemplateResult, size: number): TemplateResul
   return html`<svg viewBox="0 0 20 20" width=${size} height=${size} aria-hidden="true">
     ${icon}
   </svg>`;
+}
+
+/**
+ * A region landmark of the workspace (`part` and `class` both `part`), named `label` (with the
+ * workspace's `label` before it when it has one): for content that no other landmark holds.
+ */
+export function renderRegion(
+  view: WorkspaceView,
+  part: string,
+  label: string,
+  content: TemplateResult,
+): TemplateResult {
+  return html`<div part=${part} class=${part} role="region" aria-label=${view.landmark(label)}>
+    ${content}
+  </div>`;
 }
 
 /** The back button of a pane's bar (shown in the narrow layout): back to `pane`. */

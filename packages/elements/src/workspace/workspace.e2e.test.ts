@@ -176,7 +176,7 @@ describe('workspace end to end: the operator guide', function () {
     const sessionId = newCustomerWrites(backend, 'Vera Quinn', 'Hello, my order has not arrived.');
     await waitUntil(() => blueCounter(anna).count === 1, 'blue counter did not rise');
     await settle(anna.el);
-    expect(text(deep(blueCounter(anna), '[part="label"]'))).to.equal('1 new session');
+    expect(text(deep(blueCounter(anna), '[part="label"]'))).to.equal('1 new session in my queues');
     // Queue is selected by default: the session is there with the New mark.
     await waitUntil(() => listRow(anna, sessionId), 'not in the queue');
     expect(text(listRow(anna, sessionId)!.querySelector('[part="new"]'))).to.equal('New');
@@ -237,7 +237,9 @@ describe('workspace end to end: the operator guide', function () {
     writeAgain(backend, sessionId, 'Hello?');
     await waitUntil(() => redCounter(anna).count === 2, 'red counter did not rise');
     await settle(anna.el);
-    expect(text(deep(redCounter(anna), '[part="label"]'))).to.equal('2 unread messages');
+    expect(text(deep(redCounter(anna), '[part="label"]'))).to.equal(
+      '2 unread messages in my sessions',
+    );
     await waitUntil(
       () => text(listRow(anna, sessionId)?.querySelector('[part="unread"] [aria-hidden]')) === '2',
       'no badge of 2',

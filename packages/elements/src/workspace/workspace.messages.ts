@@ -1,9 +1,14 @@
-import { registerDefaultMessages, type Messages, type Translation } from '../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 
 /** English, the source language: its keys are the component's keys. */
 const en = {
   'workspace.title': 'Live Chats',
+  'workspace.skip-to-counter': 'Skip to new sessions',
+  'workspace.skip-to-list': 'Skip to the session list',
+  'workspace.skip-to-reply': 'Skip to the reply',
   'workspace.skip-to-main': 'Skip to the conversation',
+  'workspace.skip-to-reports': 'Skip to the reports',
+  'workspace.counters': 'New sessions',
   'workspace.search': 'Search live chats',
   'workspace.settings': 'Alert settings',
   'workspace.sessions': 'Sessions',
@@ -37,44 +42,7 @@ const en = {
   'workspace.group.mine': 'My sessions',
 } as const satisfies Messages;
 
-const ru: Translation<typeof en> = {
-  'workspace.title': 'Лайв-чаты',
-  'workspace.skip-to-main': 'Перейти к переписке',
-  'workspace.search': 'Поиск по лайв-чатам',
-  'workspace.settings': 'Настройки оповещений',
-  'workspace.sessions': 'Сессии',
-  'workspace.menu': 'Меню',
-  'workspace.back': 'Назад',
-  'workspace.back-to-menu': 'Назад к меню',
-  'workspace.back-to-list': 'Назад к списку сессий',
-  'workspace.back-to-conversation': 'Назад к переписке',
-  'workspace.main': 'Переписка',
-  'workspace.main-reports': 'Отчёты',
-  'workspace.side': 'Сведения о сессии и лента событий',
-  'workspace.tab.about': 'О сессии',
-  'workspace.tab.activity': 'Лента событий',
-  'workspace.show-about': 'О сессии',
-  'workspace.hide-about': 'Скрыть сведения о сессии',
-  'workspace.no-session': 'Сессия не открыта',
-  'workspace.no-session-hint':
-    'Выберите сессию в списке слева или нажмите на синий счётчик, чтобы взять самую давнюю из ожидающих.',
-  'workspace.no-session-about': 'Откройте сессию, чтобы увидеть здесь сведения о ней.',
-  'workspace.loading': 'Загрузка лайв-чатов…',
-  'workspace.no-client.title': 'Клиент не подключён',
-  'workspace.no-client.body':
-    'Рабочему месту нужен клиент. Создайте его функцией createLiveChatClient({ adapter }) из @live-chat/core и задайте свойство client:',
-  'workspace.session-opened': 'Открыта сессия {name}',
-  'workspace.session-closed': 'Сессия {name} закрыта',
-  'workspace.reports-opened': 'Отчёты',
-  'workspace.list-of': '{group} — {liveChat}',
-  'workspace.group.active': 'Активные',
-  'workspace.group.closed': 'Закрытые',
-  'workspace.group.queue': 'Очередь',
-  'workspace.group.mine': 'Мои сессии',
-};
-
 registerDefaultMessages('en', en);
-registerDefaultMessages('ru', ru);
 
 declare global {
   interface LiveChatMessageCatalogues {

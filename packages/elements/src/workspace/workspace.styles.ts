@@ -42,6 +42,12 @@ export const workspaceStyles = css`
   .skip-link:focus {
     transform: none;
   }
+  .skip-link kbd {
+    margin-inline-start: var(--_space);
+    font: inherit;
+    font-size: 0.85em;
+    opacity: 0.85;
+  }
   .header {
     display: flex;
     flex-wrap: wrap;

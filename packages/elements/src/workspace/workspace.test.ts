@@ -1,7 +1,8 @@
+import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LiveChatClient } from '@live-chat/core';
-import { SEED_LIVE_CHATS, SEED_USERS, type MemoryBackend } from '@live-chat/adapters';
+import { SEED_LIVE_CHATS } from '@live-chat/adapters';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { countingClient, type CountingClient } from '../test/counting-client.js';
 import {
@@ -11,8 +12,10 @@ import {
   type Adapter,
   type ClientSetup,
 } from '../test/seeded-client.js';
+import { deepFocused } from '../test/deep-query.js';
 import { settle } from '../test/settle.js';
 import { testForLeaks } from '../test/test-for-leaks.js';
+import { mySessionId } from '../test/workspace-page.js';
 import type { LiveChatWorkspace } from './workspace.js';
 import './workspace.js';
 
@@ -49,24 +52,6 @@ const isShown = (node: Element | null) =>
     (node as HTMLElement).offsetParent !== null &&
     getComputedStyle(node).display !== 'none',
   );
-const deepActive = (): Element | null => {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
-
-function mySessionId(backend: MemoryBackend, userId: string = SEED_USERS.operatorA): string {
-  const session = backend
-    .sessions(SEED_LIVE_CHATS.support)
-    .find(
-      (s) =>
-        s.status === 'active' &&
-        s.assignee?.kind === 'operator' &&
-        s.assignee.operatorId === userId,
-    );
-  if (!session) throw new Error('the seed has no session assigned to the user');
-  return session.id;
-}
 
 describe('<live-chat-workspace>', () => {
   it('explains how to provide a client when none is set', async () => {
@@ -258,12 +243,18 @@ describe('<live-chat-workspace>', () => {
     ).to.equal('Host about pane');
   });
 
-  it('has a skip link that moves focus to the main pane', async () => {
+  it('has skip links to the counter, the list and the main pane, each with its shortcut', async () => {
     const current = await setup();
     const el = await mount(current.client);
-    const skip = $<HTMLButtonElement>(el, '.skip-link');
-    expect(skip.textContent!.trim()).to.equal('Skip to the conversation');
-    skip.click();
+    const skips = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.skip-link')];
+    expect(skips.map((skip) => [skip.dataset['skip'], skip.ariaKeyShortcuts])).to.deep.equal([
+      ['counter', 'Alt+Shift+N'],
+      ['list', 'Alt+Shift+L'],
+      ['conversation', 'Alt+Shift+C'],
+    ]);
+    const main = $<HTMLButtonElement>(el, '[data-skip="conversation"]');
+    expect(main.textContent!.trim()).to.equal('Skip to the conversationAlt+Shift+C');
+    main.click();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'main'));
   });
@@ -272,7 +263,9 @@ describe('<live-chat-workspace>', () => {
     const current = await setup();
     const el = await mount(current.client);
     const gear = $<HTMLButtonElement>(el, '[part="settings-button"]');
-    expect(gear.getAttribute('aria-label')).to.equal('Alert settings');
+    // Named by its tooltip alone, so that its description does not repeat the name.
+    expect(gear.title).to.equal('Alert settings');
+    expect(gear.hasAttribute('aria-label')).to.equal(false);
     gear.click();
     expect($(el, '#settings')!.matches(':popover-open')).to.equal(true);
     await expect(el).to.be.accessible();
@@ -328,7 +321,7 @@ describe('<live-chat-workspace>', () => {
       await settle(el);
       expect(isShown($(el, '.menu-pane'))).to.equal(true);
       expect(isShown($(el, '.list-pane'))).to.equal(false);
-      expect(deepActive()?.getAttribute('data-group')).to.equal('queue');
+      expect(deepFocused()?.getAttribute('data-group')).to.equal('queue');
 
       // menu → list (My sessions)
       const nav = $(el, 'live-chat-navigation')!;

@@ -13,10 +13,13 @@ import { ObserveController } from '../shared/observe-controller.js';
 import { sessionChangeEvent, sessionChangedEvent } from '../events/session-changed.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { AlertsController } from '../controllers/alerts/alerts-controller.js';
+import { AnnouncerController } from '../controllers/announcer.js';
+import { PageShortcutController } from '../controllers/page-shortcut.js';
 import type { Focusable } from '../controllers/focus-after-update.js';
 import { SlotFallbackController } from '../controllers/slot-fallback.js';
 import { TablistController } from '../controllers/tablist.js';
 import type { LiveChatNavigation } from '../navigation/navigation.js';
+import type { LiveChatConversation } from '../conversation/conversation.js';
 import type { NavigationSelection } from '../events/navigate.js';
 import { NavigationSelectionMixin } from '../navigation/navigation-selection.js';
 import { selectionShowing } from './session-group.js';
@@ -28,17 +31,19 @@ import {
 } from './workspace-layout.js';
 import { renderAside, renderMain, renderSidebar } from './workspace-panes.js';
 import type { WorkspaceActions, WorkspaceSideTab, WorkspaceView } from './workspace-regions.js';
+import {
+  renderSkipLinks,
+  SKIP_LINKS,
+  type SkipLinksActions,
+  type SkipTarget,
+} from './workspace-skip-links.js';
 import { workspaceStyles } from './workspace.styles.js';
 import '../navigation/navigation.js';
 import '../session-list/session-list.js';
 import '../counter/counter.js';
-import '../search/search.js';
 import '../conversation/conversation.js';
-import '../about-session/about-session.js';
 import '../activity/activity.js';
 import '../connection-status/connection-status.js';
-import '../alert-settings/alert-settings.js';
-import '../reports/reports.js';
 import './workspace.messages.js';
 
 export {
@@ -69,6 +74,12 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  * The menu's selection (`view`, `live-chat-id`, `group`) starts on the first live chat's Queue.
  * Every region is a named slot: put your own element in it to replace the built-in one.
  *
+ * Keyboard: skip links first in the tab order go to the blue counter, the reply field, the
+ * session list and the conversation, and Alt+Shift+N, R, L and C go there from anywhere on the
+ * page. When the blue counter opens a session, focus moves to its reply field (or its heading,
+ * where the user cannot reply) and the opened session is announced. docs/accessibility.md has
+ * the whole keyboard map and every live region.
+ *
  * @summary The complete operator workspace: menu, session lists, conversation, about pane, search, counters and activity.
  *
  * @fires live-chat-session-changed - The open session changed through the UI; `detail.sessionId` is the new one or `null`.
@@ -88,8 +99,8 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  * @slot activity - The Activity tab (default `<live-chat-activity>`).
  *
  * @csspart base - The grid holding everything.
- * @csspart skip-link - The "Skip to the conversation" link (visible on focus).
- * @csspart header - The top bar.
+ * @csspart skip-link - A skip link ("Skip to new sessions", "Skip to the conversation"…; visible on focus).
+ * @csspart header - The top bar (a region named by the title).
  * @csspart title - The workspace title with its icon.
  * @csspart search - The `role="search"` region.
  * @csspart settings-button - The bell button opening the alert settings.
@@ -99,7 +110,7 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  * @csspart sidebar - The left column (menu, list, counters).
  * @csspart menu-pane - The menu.
  * @csspart list-pane - The session list pane with its title.
- * @csspart counters - The lower-left counters.
+ * @csspart counters - The lower-left counters (a region named "New sessions").
  * @csspart main - The centre pane (`<main>`).
  * @csspart aside - The right pane (`<aside>`).
  * @csspart tabs - The About / Activity tab list.
@@ -143,7 +154,20 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     back: (pane) => this.layoutController.back(pane),
     toggleAbout: () => this.layoutController.toggleAbout(),
     asideKeydown: this.layoutController.onAsideKeydown,
+    counterOpens: () => (this.replyAfterOpen = true),
   };
+  private readonly skipLinks: SkipLinksActions = {
+    available: (target) => this.canSkipTo(target),
+    go: (target) => void this.skipTo(target),
+  };
+  /** Alt+Shift+N, R, L, C: where the skip links go, from anywhere on the page. */
+  private readonly shortcuts = SKIP_LINKS.map(
+    (link) => new PageShortcutController(this, link.shortcut, () => this.skipTo(link.target)),
+  );
+  /** Says what the user's action changed: the session opened, the session closed. */
+  private readonly announcer = new AnnouncerController(this, 100);
+  /** The session being opened came from the blue counter: focus goes to its reply field. */
+  private replyAfterOpen = false;
   /** The open session still has to be shown in the menu (its group selected) once it is known. */
   private selectionFollowsSession = false;
   /** The live chat of the last selected group: the one the reports open on. */
@@ -154,11 +178,10 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   @query('.about-toggle') private aboutToggle?: HTMLElement;
   @query('#aside') private asideElement?: HTMLElement;
   @query('live-chat-navigation') private navigation?: LiveChatNavigation;
+  @query('live-chat-conversation') private conversation?: LiveChatConversation;
 
   /** The right pane's tab chosen by the user; until then: About with a session open, else Activity. */
   @state() private chosenTab: WorkspaceSideTab | undefined;
-  /** Polite announcement for screen readers. */
-  @state() private announcement = '';
 
   /**
    * The client every component inside uses (`createLiveChatClient({ adapter })` from
@@ -274,13 +297,24 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     const { sessionId, messageId } = event.detail;
     this.setSession(sessionId, messageId);
     this.selectionFollowsSession = true;
-    this.followSession(this.client?.getSession(sessionId));
+    const view = this.client?.getSession(sessionId);
+    this.followSession(view);
     this.layoutController.show('conversation');
+    if (this.replyAfterOpen) {
+      // From the blue counter: straight to the reply, saying which session that is.
+      this.replyAfterOpen = false;
+      this.skipTo('reply');
+      this.announcer.announce(
+        this.t('workspace.session-opened', { name: view?.session.name ?? '' }),
+      );
+    }
   }
 
   private handleSessionClosed(event: HTMLElementEventMap['live-chat-session-closed']): void {
     const view = this.client?.getSession(event.detail.sessionId);
-    this.announcement = this.t('workspace.session-closed', { name: view?.session.name ?? '' });
+    this.announcer.announce(
+      this.t('workspace.session-closed', { name: view?.session.name ?? '' }),
+    );
   }
 
   private handleNavigate(event: HTMLElementEventMap['live-chat-navigate']): void {
@@ -289,8 +323,41 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     this.layoutController.show(event.detail.view === 'reports' ? 'conversation' : 'list');
   }
 
-  private handleSkip(): void {
-    this.layoutController.skipTo(() => this.mainElement);
+  /** Whether a skip link's target is there: the list in a group view, the reply with a session. */
+  private canSkipTo(target: SkipTarget): boolean {
+    if (target === 'list') return this.view === 'group';
+    if (target === 'reply') return Boolean(this.sessionId) && this.view !== 'reports';
+    return true;
+  }
+
+  /** A skip link or its shortcut: shows the pane holding `target` and focuses it. */
+  private skipTo(target: SkipTarget): boolean {
+    if (!this.canSkipTo(target)) return false;
+    switch (target) {
+      case 'counter':
+        this.layoutController.skipTo('list', () => this.regionElement('counters'));
+        break;
+      case 'list':
+        this.layoutController.skipTo('list', () => this.regionElement('list') ?? this.listTitle);
+        break;
+      case 'reply':
+        this.layoutController.skipTo('conversation', () => {
+          const conversation = this.conversation;
+          return conversation ? { focus: () => conversation.focusReply() } : this.mainElement;
+        });
+        break;
+      case 'conversation':
+        this.layoutController.skipTo('conversation', () => this.mainElement);
+        break;
+    }
+    return true;
+  }
+
+  /** The element in the region of slot `name`: the host's, or the built-in one. */
+  private regionElement(name: string): HTMLElement | undefined {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>(`slot[name="${name}"]`);
+    const element = slot?.assignedElements()[0] ?? slot?.firstElementChild;
+    return element instanceof HTMLElement ? element : undefined;
   }
 
   private select(selection: NavigationSelection): void {
@@ -363,10 +430,7 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
       ?data-about-open=${this.layoutController.aboutOpen}
       aria-busy=${this.status.value.state === 'loading' ? 'true' : 'false'}
     >
-      <button type="button" part="skip-link" class="skip-link" @click=${this.handleSkip}>
-        ${this.t('workspace.skip-to-main')}
-      </button>
-      ${renderHeader(view)}
+      ${renderSkipLinks(view, this.skipLinks)} ${renderHeader(view)}
       <div part="connection" class="connection">
         ${this.slots.slot('connection', () => html`<live-chat-connection-status theme=${this.theme}></live-chat-connection-status>`)}
       </div>
@@ -374,7 +438,7 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
         ${renderSidebar(view, this.actions)} ${renderMain(view, this.actions)}
         ${renderAside(view, this.actions)}
       </div>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${this.announcer.render()}
     </div>`;
   }
 }

@@ -2,79 +2,24 @@
 // idempotency, sessions created and reopened through the engine) and outbound delivery (signed
 // POSTs, retries with back-off, delivery states as `message.updated`, a restart resuming).
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Command, Message, ServerEvent } from '@live-chat/core';
-import { loadConfigFile } from '../config/apply.js';
 import type { LiveChatConfig } from '../config/schema.js';
 import type { LiveChatServer } from '../server.js';
 import type { SqliteBackend } from '../storage/backend.js';
 import { createTempDir, type TempDir } from '../storage/testing/temp-dir.js';
 import { firstTelegramCustomer } from '../storage/testing/test-backend.js';
-import {
-  DEMO_CONFIG_FILE,
-  startChannelServer,
-  type ChannelServer,
-} from '../testing/channel-server.js';
-import type { Channels } from './index.js';
+import { startChannelServer, type ChannelServer } from '../testing/channel-server.js';
 import { waitFor } from '../testing/harness.js';
+import type { Channels } from './index.js';
 import { signBody, verifySignature } from './signature.js';
-const SECRET = 'inbound-secret-for-tests-0123456789';
-const CHANNEL = 'lc-support-telegram';
-const OPERATOR = 'op-anna';
-
-/** A local webhook receiver: answers each request with the next status of `statuses`. */
-interface Receiver {
-  url: string;
-  requests: { headers: http.IncomingHttpHeaders; body: string }[];
-  statuses: number[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(statuses: number[]): Promise<Receiver> {
-  const requests: Receiver['requests'] = [];
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      requests.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      const status =
-        receiver.statuses.length > 1 ? (receiver.statuses.shift() as number) : receiver.statuses[0];
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const receiver: Receiver = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    requests,
-    statuses,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  return receiver;
-}
-
-function configWith(outboundUrl?: string): LiveChatConfig {
-  const config = loadConfigFile(DEMO_CONFIG_FILE);
-  return {
-    ...config,
-    channels: config.channels.map((endpoint) => {
-      const { secretEnv: _unused, ...rest } = endpoint;
-      return {
-        ...rest,
-        secret: SECRET,
-        ...(outboundUrl && endpoint.id === CHANNEL
-          ? { outbound: { url: outboundUrl, maxAttempts: 3, baseDelayMs: 20, timeoutMs: 2000 } }
-          : {}),
-      };
-    }),
-  };
-}
+import {
+  CHANNEL_SECRET as SECRET,
+  channelConfig as configWith,
+  OPERATOR,
+  TELEGRAM_ENDPOINT as CHANNEL,
+} from './testing/channel-config.js';
+import { startReceiver, type Receiver } from './testing/webhook-receiver.js';
 
 describe('channels', () => {
   let dir: TempDir;
@@ -226,6 +171,19 @@ describe('channels', () => {
     assert.equal(messages.length, 1);
   });
 
+  it('answers a retry whose inbound record was lost with the message stored before', async () => {
+    await start(configWith());
+    const first = await post(inbound('p-lost'));
+    // The process stopped between storing the message and recording the provider's id.
+    backend.store.db.prepare('DELETE FROM channel_inbound').run();
+    const retry = await post(inbound('p-lost'));
+    assert.equal(retry.status, 201);
+    assert.equal(retry.body.messageId, first.body.messageId);
+    assert.equal(retry.body.cause, undefined);
+    assert.equal(backend.messagesOf(first.body.sessionId as string).length, 1);
+    assert.equal((await post(inbound('p-lost'))).status, 200);
+  });
+
   it('reopens a closed session when its customer writes again', async () => {
     await start(configWith());
     const first = await post(inbound('p-1'));
@@ -320,12 +278,7 @@ describe('channels', () => {
 
   it('resumes pending deliveries after a restart', async () => {
     receiver = await startReceiver([503]);
-    const config = configWith(receiver.url);
-    config.channels = config.channels.map((endpoint) =>
-      endpoint.outbound
-        ? { ...endpoint, outbound: { ...endpoint.outbound, maxAttempts: 10, baseDelayMs: 200 } }
-        : endpoint,
-    );
+    const config = configWith(receiver.url, { maxAttempts: 10, baseDelayMs: 200 });
     await start(config);
     const sessionId = await replyToNewCustomer('Are you there?');
     await waitFor(() => receiver!.requests.length >= 1, 'the first attempt');
@@ -339,6 +292,6 @@ describe('channels', () => {
       'delivery after the restart',
     );
     assert.ok((reply().channelDelivery?.attempts ?? 0) >= 2);
-    assert.equal(new Set(receiver.requests.map((r) => r.headers['x-live-chat-delivery'])).size, 1);
+    assert.equal(new Set(receiver.deliveryIds()).size, 1);
   });
 });

@@ -17,7 +17,14 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Channel, ErrorCode, Id, Result } from '@live-chat/core';
-import { drive, io, MAX_ID_LENGTH, type Step, type StoreMode } from '@live-chat/core/engine';
+import {
+  customerMessageKey,
+  drive,
+  io,
+  MAX_ID_LENGTH,
+  type Step,
+  type StoreMode,
+} from '@live-chat/core/engine';
 import type { ChannelEndpoint } from '../config/schema.js';
 import type { MetricsRecorder } from '../metrics/index.js';
 import { HttpError, readRawBody, sendJson } from '../http.js';
@@ -49,7 +56,10 @@ export interface InboundAnswer {
   messageId: Id;
   sessionId: Id;
   customerId: Id;
-  /** `created`, `reopened` or `message` (appended to an open session); absent for duplicates. */
+  /**
+   * `created`, `reopened` or `message` (appended to an open session); absent for duplicates, and
+   * when an earlier request with the same id had stored the message (its answer was lost).
+   */
   cause?: 'created' | 'reopened' | 'message';
   duplicate: boolean;
 }
@@ -203,7 +213,10 @@ export class InboundChannels {
    * Stores one inbound message (or finds it stored), through the engine: at once on a
    * synchronous store, with a promise on an asynchronous one.
    */
-  receive(endpoint: ChannelEndpoint, input: InboundMessage): InboundAnswer | Promise<InboundAnswer> {
+  receive(
+    endpoint: ChannelEndpoint,
+    input: InboundMessage,
+  ): InboundAnswer | Promise<InboundAnswer> {
     if (this.backend.isDisposed) throw new HttpError(503, 'The server is shutting down.');
     return drive(this.receiving(endpoint, input));
   }
@@ -224,7 +237,7 @@ export class InboundChannels {
     const clientMessageId = endpointKey(endpoint, input.providerMessageId);
     // Written before without its record (the process stopped in between): the same message.
     const storedBefore = yield* io(
-      store.holdsMessage(customerId, endpoint.liveChatId, clientMessageId),
+      store.holdsMessage(customerId, endpoint.liveChatId, customerMessageKey(clientMessageId)),
     );
     const { message, session, cause } = accepted(
       yield* io(
@@ -249,8 +262,9 @@ export class InboundChannels {
         receivedAt: backend.now(),
       }),
     );
-    // Another request (on another instance) with the same id recorded it first.
-    const duplicate = storedBefore || !recorded;
+    // Of requests with the same id (retries, or the same message on two instances), the one
+    // that recorded it answers 201, the others 200.
+    const duplicate = !recorded;
     this.options.logger.debug(
       { channelId: endpoint.id, sessionId: session.id, cause, duplicate },
       'inbound channel message',
@@ -259,7 +273,8 @@ export class InboundChannels {
       messageId: message.id,
       sessionId: session.id,
       customerId,
-      ...(duplicate ? {} : { cause }),
+      // The engine's cause describes this write only when it stored the message.
+      ...(duplicate || storedBefore ? {} : { cause }),
       duplicate,
     };
   }

@@ -30,13 +30,7 @@ export { INBOUND_PATH, parseInbound } from './inbound.js';
 export type { InboundAnswer, InboundMessage } from './inbound.js';
 export { DEFAULT_OUTBOUND, OutboundDeliveries } from './outbound.js';
 export type { OutboundDefaults, OutboundMessage } from './outbound.js';
-export type {
-  ChannelStore,
-  ClaimedDelivery,
-  DeliverySettlement,
-  InboundRecord,
-  OutboxCounts,
-} from './store.js';
+export type * from './store.js';
 
 /** Options of {@link createChannels}. */
 export interface ChannelsOptions {

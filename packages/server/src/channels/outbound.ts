@@ -321,8 +321,9 @@ export class OutboundDeliveries<M extends StoreMode = StoreMode> {
     }
     const pumping = this.pumping ?? Promise.resolve();
     if (this.inFlight.size === 0) return pumping;
-    return Promise.all([pumping, new Promise<void>((resolve) => this.idleWaiters.add(resolve))]).then(
-      () => undefined,
-    );
+    return Promise.all([
+      pumping,
+      new Promise<void>((resolve) => this.idleWaiters.add(resolve)),
+    ]).then(() => undefined);
   }
 }

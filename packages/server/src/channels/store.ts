@@ -6,8 +6,9 @@
  * What it keeps: the endpoints of the configuration, which customer an external account is,
  * the provider message ids received (idempotency) and the outbound queue. Delivery states live
  * on the messages themselves (the engine's `setChannelDelivery`). Operator messages are queued
- * by the store's own transaction that appends them, never through this port (see
- * `queueOperatorMessage` of each store), so a message and its queue row commit together.
+ * by the store's own transaction that appends them, never through this port
+ * (`queueOperatorMessage` of `sql-channel-store.ts`), so a message and its queue row commit
+ * together. `SqlChannelStore` implements the port for both databases.
  */
 import type { Channel, Id } from '@live-chat/core';
 import type { Io, StoreMode } from '@live-chat/core/engine';
@@ -63,7 +64,7 @@ export interface ChannelStore<M extends StoreMode = StoreMode> {
   /** The first directory customer with this account on this channel, if any. */
   customerWithAccount(channel: Channel, account: string): Io<M, Id | undefined>;
   /**
-   * Whether the customer's latest session in the live chat holds a message with this
+   * Whether the customer's latest session in the live chat holds a message stored with this
    * `clientMessageId` (written before, its inbound record lost with a stopped process).
    */
   holdsMessage(customerId: Id, liveChatId: Id, clientMessageId: string): Io<M, boolean>;

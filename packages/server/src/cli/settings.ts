@@ -9,7 +9,8 @@ import { isPostgresUrl } from '../postgres/backend.js';
 import { UsageError, type Args } from './args.js';
 
 /** Where the data lives. */
-export type DatabaseSetting = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseSetting =
+  { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 /** Everything `serve` runs with. */
 export interface ServeSettings {
@@ -92,7 +93,13 @@ function postgresUrl({ value, source }: Found): string {
 export function databaseSetting(args: Args, env: NodeJS.ProcessEnv): DatabaseSetting {
   const url = find(args, 'database-url', env, 'DATABASE_URL');
   const dir = find(args, 'data', env, 'LIVE_CHAT_DATA_DIR');
-  const chosen = oneOf([url, dir].filter((found) => found?.flag), 'database') ?? url ?? dir;
+  const chosen =
+    oneOf(
+      [url, dir].filter((found) => found?.flag),
+      'database',
+    ) ??
+    url ??
+    dir;
   if (!chosen) {
     throw new UsageError(
       'Which database? Set DATABASE_URL=postgres://… (PostgreSQL), or --data DIR or ' +
@@ -136,7 +143,7 @@ function authSetting(args: Args, env: NodeJS.ProcessEnv): AuthOptions {
     if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
       throw new UsageError(`${chosen.source} must be the https:// URL of a JSON Web Key Set.`);
     }
-    return { jwksUrl: url };
+    return { jwksUrl: chosen.value };
   }
   try {
     secretKey(chosen.value);
@@ -179,6 +186,7 @@ export function serveSettings(args: Args, env: NodeJS.ProcessEnv): ServeSettings
   if (!LOG_LEVELS.includes(logLevel.value)) {
     throw new UsageError(`${logLevel.source} must be one of ${LOG_LEVELS.join(', ')}.`);
   }
+  const configFile = find(args, 'config', env, 'LIVE_CHAT_CONFIG');
   const metrics = metricsOn(args, env);
   const metricsToken = env.LIVE_CHAT_METRICS_TOKEN || undefined;
   if (metricsToken && !metrics) {
@@ -192,7 +200,7 @@ export function serveSettings(args: Args, env: NodeJS.ProcessEnv): ServeSettings
     port: wholeNumber(find(args, 'port', env, 'PORT'), 8080, 0, 65_535),
     host: find(args, 'host', env, 'HOST')?.value ?? '127.0.0.1',
     logLevel: logLevel.value,
-    configFile: find(args, 'config', env, 'LIVE_CHAT_CONFIG')?.value,
+    ...(configFile && { configFile: configFile.value }),
     metrics,
     ...(metricsToken && { metricsToken }),
     dev: args.options.get('dev') === true,

@@ -8,8 +8,11 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Customer } from '@live-chat/core';
 import { seedNextId, type SeedData } from '@live-chat/adapters';
+import { replaceEndpoints } from '../channels/sql-channel-store.js';
+import { postgresRunner } from '../postgres/channel-store.js';
 import { putGroup, putLiveChat, putUser } from '../postgres/directory.js';
 import { DIRECTORY_LOCK, type PostgresStore } from '../postgres/store.js';
+import { sqliteRunner } from '../storage/channel-store.js';
 import type { SqliteStore } from '../storage/store.js';
 import { parseConfig, type ChannelEndpoint, type LiveChatConfig } from './schema.js';
 
@@ -98,19 +101,16 @@ function applyToSqlite(store: SqliteStore, config: LiveChatConfig): ApplyReport 
   const db = store.db;
   return store.run((tx) => {
     const ids = (table: string) =>
-      db
-        .prepare<[], string>(`SELECT id FROM ${table} ORDER BY rowid`)
-        .pluck()
-        .all();
-    const stored = { users: ids('users'), liveChats: ids('live_chats'), groups: ids('operator_groups') };
+      db.prepare<[], string>(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all();
+    const stored = {
+      users: ids('users'),
+      liveChats: ids('live_chats'),
+      groups: ids('operator_groups'),
+    };
     const added = config.customers.filter((customer) => !tx.customer(customer.id));
     // A nested transaction of better-sqlite3 is a savepoint of this one.
     store.importSeed({ ...configToSeed(config), customers: added });
-    db.prepare('DELETE FROM channel_endpoints').run();
-    const insert = db.prepare<[string, string]>(
-      'INSERT INTO channel_endpoints (id, data) VALUES (?, ?)',
-    );
-    for (const endpoint of config.channels) insert.run(endpoint.id, JSON.stringify(endpoint));
+    replaceEndpoints(sqliteRunner(db), config.channels);
     return applyReport(config, stored, added);
   });
 }
@@ -142,20 +142,7 @@ function applyToPostgres(store: PostgresStore, config: LiveChatConfig): Promise<
       `SELECT setval('record_ids', $1) WHERE $1 > (SELECT last_value FROM record_ids)`,
       [nextId - 1],
     );
-    await db.query('DELETE FROM channel_endpoints');
-    for (const endpoint of config.channels) {
-      await db.query(
-        `INSERT INTO channel_endpoints (id, live_chat_id, channel, has_outbound, data)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [
-          endpoint.id,
-          endpoint.liveChatId,
-          endpoint.channel,
-          endpoint.outbound !== undefined,
-          JSON.stringify(endpoint),
-        ],
-      );
-    }
+    await replaceEndpoints(postgresRunner(db), config.channels);
     return applyReport(config, stored, added);
   });
 }

@@ -9,6 +9,7 @@ import type {
   AssigneeTarget,
   Channel,
   Customer,
+  Directory,
   Id,
   LiveChat,
   OperatorGroup,
@@ -54,11 +55,8 @@ export interface ChannelEndpoint {
 }
 
 /** A validated configuration. */
-export interface LiveChatConfig {
+export interface LiveChatConfig extends Directory {
   version: typeof CONFIG_VERSION;
-  users: User[];
-  liveChats: LiveChat[];
-  groups: OperatorGroup[];
   /** Customers known in advance (added when missing; never overwritten). */
   customers: Customer[];
   channels: ChannelEndpoint[];

@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { register as globalRegistry } from 'prom-client';
-import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import { SEED_USERS } from '@live-chat/adapters';
 import { fail } from '@live-chat/core';
 import { createLiveChatServer, type LiveChatServerOptions } from '../server.js';
 import { createSqliteBackend } from '../storage/backend.js';
 import { createTempDir } from '../storage/testing/temp-dir.js';
 import { mintToken } from '../auth.js';
-import { TEST_SECRET, waitFor } from '../testing/harness.js';
+import { startTestServer, TEST_SECRET, waitFor, type ServeOptions } from '../testing/harness.js';
 import { openRawSocket } from '../testing/raw-socket.js';
 import { createServerMetrics } from './metrics.js';
 
@@ -23,36 +23,18 @@ after(async () => {
 });
 
 /** A server on a fresh SQLite database with `options`; removed after the tests. */
-async function startServer(options: Partial<LiveChatServerOptions> = {}) {
+async function startServer(options: ServeOptions = {}) {
   const dir = createTempDir('live-chat-metrics-');
-  const seed = createSeedData({ history: false });
-  const backend = createSqliteBackend({ dataDir: dir.path, seed, pruneIntervalMs: 0 });
-  const server = await createLiveChatServer({
-    backend,
-    auth: { secret: TEST_SECRET },
-    host: '127.0.0.1',
-    port: 0,
-    logger: false,
+  const test = await startTestServer({
     ...options,
+    backend: (seed) => createSqliteBackend({ dataDir: dir.path, seed, pruneIntervalMs: 0 }),
   });
   cleanups.push(async () => {
-    await server.close();
-    await backend.dispose();
+    await test.dispose();
     dir.remove();
   });
-  const customer = seed.customers.find((c) => c.kind === 'external' && c.messenger === 'telegram')!;
   /** A customer writes to Customer Support: a new queued session. */
-  const customerWrites = (text: string) => {
-    const written = backend.customerWrites({
-      customerId: customer.id,
-      liveChatId: SEED_LIVE_CHATS.support,
-      channel: 'telegram',
-      text,
-    });
-    assert.ok(written.ok);
-    return written.value.session;
-  };
-  return { server, customerWrites };
+  return { server: test.server, customerWrites: (text: string) => test.customerWrites(text) };
 }
 
 /** The samples of a text exposition: `name{label="value",…}` (labels sorted) → value. */

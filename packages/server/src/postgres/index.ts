@@ -9,6 +9,10 @@
  *   backend's per-user API, every call answering with a promise, and live delivery across
  *   instances: `NOTIFY` says which users have new events, each instance reads them from the
  *   events table for its listeners.
+ * - The channel tables (migration 3) let every instance serve the channel webhooks of
+ *   `createChannels`: inbound messages are stored once whichever instance receives them, and
+ *   outbound deliveries are claimed by one instance at a time (`FOR UPDATE SKIP LOCKED` and a
+ *   lease), so a delivery whose instance died is made by another.
  *
  * ```ts
  * const backend = await createPostgresBackend({ url: process.env.DATABASE_URL!, seed });

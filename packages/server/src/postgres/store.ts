@@ -3,12 +3,14 @@
  * {@link StoragePort} over a `pg` connection pool, for several server instances on one database.
  *
  * - Write transactions run at `SERIALIZABLE`, and lock what they change: each session they read
- *   (`SELECT … FOR UPDATE`) and each user's seq counter row (advanced by `INSERT … ON CONFLICT DO
- *   UPDATE … RETURNING`). A transaction that loses a race (serialization failure, deadlock, a
- *   unique key taken meanwhile) is rolled back and run again from the start, after a short
- *   random pause; the engine makes every run start afresh. So exactly one of concurrent takes
- *   wins, seqs are gap-free, and a `commandId` retried on another instance meets the first one's
- *   record.
+ *   (`SELECT … FOR UPDATE`) and each user's seq counter row. The counter rows are locked last,
+ *   when the work is done (`PostgresTransaction.flush` numbers the transaction's events then,
+ *   users in order of their ids), so concurrent writes queue on them in one order instead of
+ *   deadlocking, and hold them only until `COMMIT`. A transaction that loses a race
+ *   (serialization failure, deadlock, a unique key taken meanwhile) is rolled back and run again
+ *   from the start, after a short random pause; the engine makes every run start afresh. So
+ *   exactly one of concurrent takes wins, seqs are gap-free, and a `commandId` retried on
+ *   another instance meets the first one's record.
  * - Before `COMMIT`, a write transaction that appended events sends `NOTIFY live_chat_events`
  *   with which users got events up to which seq (delivered by PostgreSQL only if it commits).
  * - Read-only transactions run at `REPEATABLE READ READ ONLY`: one consistent snapshot, never a
@@ -31,7 +33,8 @@ import {
   type StoreRetention,
   type StoreSettings,
 } from '../storage/retention.js';
-import { PostgresChannelStore } from './channel-store.js';
+import { SqlChannelStore } from '../channels/sql-channel-store.js';
+import { POSTGRES_CHANNEL_DIALECT, postgresRunner } from './channel-store.js';
 import { loadDirectory } from './directory.js';
 import { migratePostgres, type PostgresMigrationReport } from './migrations/index.js';
 import { importSeed } from './seed.js';
@@ -123,8 +126,10 @@ export class PostgresStore implements StoragePort<'async'> {
   migrations: PostgresMigrationReport = { applied: [], version: 0 };
   /** Transactions run again after a lost race, since the store opened (for tests and metrics). */
   retries = 0;
+  /** {@link retries} by the SQLSTATE of the lost race (`40001`, `40P01`, `23505`). */
+  readonly retriesByCode = new Map<string, number>();
   /** The channel records (endpoints, inbound ids, the outbound queue), shared by all instances. */
-  readonly channels: PostgresChannelStore;
+  readonly channels: SqlChannelStore<'async'>;
 
   /** Use {@link openPostgresStore}. */
   constructor(readonly options: PostgresStoreOptions) {
@@ -133,7 +138,7 @@ export class PostgresStore implements StoragePort<'async'> {
     this.pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10 });
     // An idle connection the server dropped: the pool replaces it; nothing to do here.
     this.pool.on('error', () => {});
-    this.channels = new PostgresChannelStore(this.pool);
+    this.channels = new SqlChannelStore(postgresRunner(this.pool), POSTGRES_CHANNEL_DIALECT);
   }
 
   /** Runs `work` in one transaction (see the module comment), running it again after a lost race. */
@@ -168,6 +173,7 @@ export class PostgresStore implements StoragePort<'async'> {
         }
         tx = new PostgresTransaction(client, this.settings, this.directory.view, readOnly);
         const value = await work(tx);
+        await tx.flush();
         for (const payload of notifyPayloads(tx.appended)) {
           await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
         }
@@ -183,6 +189,8 @@ export class PostgresStore implements StoragePort<'async'> {
         }
         if (!isRetryable(error) || attempt >= this.maxAttempts) throw error;
         this.retries++;
+        const code = (error as { code: string }).code;
+        this.retriesByCode.set(code, (this.retriesByCode.get(code) ?? 0) + 1);
         // Back off a little, at random, so racing instances do not meet again at once.
         await sleep(Math.random() * Math.min(100, 2 * 2 ** Math.min(attempt, 6)));
       } finally {

@@ -24,7 +24,6 @@ import type {
   StoreTransaction,
 } from '@live-chat/core/engine';
 import type { StoreSettings } from '../storage/retention.js';
-import { queueOperatorMessage } from './channel-store.js';
 import {
   episodeColumns,
   episodeFromRow,
@@ -40,6 +39,8 @@ import {
 } from '../storage/rows.js';
 import { foldForSearch } from '../storage/search-text.js';
 import { TransactionBase } from '../storage/transaction-base.js';
+import { queueOperatorMessage } from '../channels/sql-channel-store.js';
+import { postgresRunner } from './channel-store.js';
 
 /** A message row with the columns only PostgreSQL has. */
 type PgMessageRow = Omit<MessageRow, 'channel_delivery'> & {
@@ -93,14 +94,26 @@ const EPISODE_FIELDS = [
 const placeholders = (count: number, from = 1) =>
   Array.from({ length: count }, (_, index) => `$${index + from}`).join(', ');
 
+/** An event appended in this transaction: its user, its JSON, and the object its seq goes in. */
+interface PendingEvent {
+  userId: Id;
+  json: string;
+  event: { seq: number };
+}
+
 /**
  * The engine's view of the records inside one PostgreSQL transaction. Besides the port it offers
- * the search hooks and {@link allSessions}; it remembers the last seq it gave each user, which
+ * the search hooks and {@link allSessions}. Appended events are numbered and stored by
+ * {@link flush} when the work is done, and it remembers the last seq it gave each user, which
  * the store announces with `NOTIFY` before it commits.
  */
 export class PostgresTransaction extends TransactionBase implements StoreTransaction<'async'> {
-  /** The last seq appended per user in this transaction. */
+  /** The last seq appended per user in this transaction (once {@link flush}ed). */
   readonly appended = new Map<Id, number>();
+  /** Events appended since the last {@link flush}, in the order they were appended. */
+  private pending: PendingEvent[] = [];
+  /** Users whose activity stream grew since the last {@link flush}. */
+  private readonly activityGrown = new Set<Id>();
 
   /** A transaction on `client` (the store makes one per run of a transaction). */
   constructor(
@@ -254,7 +267,8 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     );
     // Queued in this transaction: the message and its delivery commit together.
     if (message.author.kind === 'operator') {
-      await queueOperatorMessage(this.client, message, this.user(message.author.userId));
+      const operator = this.user(message.author.userId);
+      await queueOperatorMessage(postgresRunner(this.client), message, operator);
     }
   }
 
@@ -376,22 +390,20 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   // ── activity ─────────────────────────────────────────────────────────────────────────────
 
+  /** Adds the entry; the stream is trimmed to its bound by {@link flush}. */
   async appendActivity(userId: Id, entry: ActivityEntry): Promise<void> {
     await this.query('INSERT INTO activity (user_id, entry) VALUES ($1, $2)', [
       userId,
       JSON.stringify(entry),
     ]);
-    await this.query(
-      `DELETE FROM activity WHERE user_id = $1 AND pk <= (
-         SELECT pk FROM activity WHERE user_id = $1 ORDER BY pk DESC LIMIT 1 OFFSET $2)`,
-      [userId, this.settings.activityPerUser],
-    );
+    this.activityGrown.add(userId);
   }
 
   async recentActivity(userId: Id, limit: number): Promise<ActivityEntry[]> {
+    // Never beyond the bound, also before this transaction's trim.
     const rows = await this.rows<{ entry: ActivityEntry }>(
       'SELECT entry FROM activity WHERE user_id = $1 ORDER BY pk DESC LIMIT $2',
-      [userId, limit],
+      [userId, Math.min(limit, this.settings.activityPerUser)],
     );
     return rows.map((row) => row.entry);
   }
@@ -399,38 +411,94 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   // ── event log ────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Numbers the event with the user's next seq. The counter row is advanced in this
-   * transaction (`INSERT … ON CONFLICT DO UPDATE … RETURNING`), which locks it until the
-   * transaction ends: a concurrent writer for the same user waits, and then (SERIALIZABLE) fails
-   * and runs again with the new counter. So seqs are gap-free and commit in seq order.
+   * Appends the event to the user's log. Its seq is given by {@link flush} when the work is
+   * done (the engine reads seqs only once the transaction committed), and until then the
+   * returned event's `seq` is 0.
    */
   async appendEvent(userId: Id, input: EventInput): Promise<ServerEvent> {
-    const stream = await this.first<{ last_seq: number; oldest_seq: number }>(
-      `INSERT INTO event_streams AS s (user_id, last_seq, oldest_seq) VALUES ($1, 1, 1)
-       ON CONFLICT (user_id) DO UPDATE SET last_seq = s.last_seq + 1
-       RETURNING last_seq, oldest_seq`,
-      [userId],
-    );
-    const seq = stream!.last_seq;
-    await this.query('INSERT INTO events (user_id, seq, at, event) VALUES ($1, $2, $3, $4)', [
-      userId,
-      seq,
-      this.settings.now(),
-      JSON.stringify(input),
-    ]);
-    const oldest = this.trimmedOldestSeq(seq, stream!.oldest_seq);
-    if (oldest !== undefined) {
-      await this.query('DELETE FROM events WHERE user_id = $1 AND seq < $2', [userId, oldest]);
-      await this.query('UPDATE event_streams SET oldest_seq = $2 WHERE user_id = $1', [
-        userId,
-        oldest,
-      ]);
-    }
-    this.appended.set(userId, seq);
-    return { ...input, seq } as ServerEvent;
+    this.check();
+    const event = { ...input, seq: 0 } as ServerEvent;
+    this.pending.push({ userId, json: JSON.stringify(input), event });
+    return event;
   }
 
+  /**
+   * Stores what this transaction left for its end; the store calls it when the work is done,
+   * before `COMMIT`. The users whose logs got events go in order of their ids, the same order
+   * for every transaction, so two writes never wait on each other's counter rows in a cycle (a
+   * deadlock): for each, one statement advances the counter row by the number of its events
+   * and locks it until the transaction ends (a concurrent writer for the same user waits, and
+   * then, SERIALIZABLE, fails and runs again with the new counter: seqs are gap-free and commit
+   * in seq order). Then one statement stores every event, and the logs and activity streams
+   * that outgrew their bounds are trimmed, again in order of user ids.
+   */
+  async flush(): Promise<void> {
+    await this.flushEvents();
+    for (const userId of [...this.activityGrown].sort()) {
+      await this.query(
+        `DELETE FROM activity WHERE user_id = $1 AND pk <= (
+           SELECT pk FROM activity WHERE user_id = $1 ORDER BY pk DESC LIMIT 1 OFFSET $2)`,
+        [userId, this.settings.activityPerUser],
+      );
+    }
+    this.activityGrown.clear();
+  }
+
+  /** Numbers and stores the events appended since the last flush (see {@link flush}). */
+  private async flushEvents(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const byUser = new Map<Id, PendingEvent[]>();
+    for (const pending of this.pending) {
+      const events = byUser.get(pending.userId);
+      if (events) events.push(pending);
+      else byUser.set(pending.userId, [pending]);
+    }
+    const stored = this.pending;
+    this.pending = [];
+    const trims: [Id, number][] = [];
+    // Sorted by code units: the same order on every instance, whatever its locale.
+    for (const userId of [...byUser.keys()].sort()) {
+      const events = byUser.get(userId)!;
+      const stream = await this.first<{ last_seq: number; oldest_seq: number }>(
+        `INSERT INTO event_streams AS s (user_id, last_seq, oldest_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (user_id) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
+         RETURNING last_seq, oldest_seq`,
+        [userId, events.length],
+      );
+      const last = stream!.last_seq;
+      events.forEach((pending, index) => {
+        pending.event.seq = last - events.length + index + 1;
+      });
+      this.appended.set(userId, last);
+      const oldest = this.trimmedOldestSeq(last, stream!.oldest_seq);
+      if (oldest !== undefined) trims.push([userId, oldest]);
+    }
+    await this.query(
+      `INSERT INTO events (user_id, seq, at, event)
+       SELECT user_id, seq, $4, event FROM unnest($1::text[], $2::bigint[], $3::text[])
+         AS e (user_id, seq, event)`,
+      [
+        stored.map((pending) => pending.userId),
+        stored.map((pending) => pending.event.seq),
+        stored.map((pending) => pending.json),
+        this.settings.now(),
+      ],
+    );
+    for (const [userId, oldest] of trims) {
+      await this.query(
+        `WITH moved AS (UPDATE event_streams SET oldest_seq = $2 WHERE user_id = $1)
+         DELETE FROM events WHERE user_id = $1 AND seq < $2`,
+        [userId, oldest],
+      );
+    }
+  }
+
+  /**
+   * The user's last seq, counting the events this transaction appended so far (flushed first:
+   * their counter rows are then locked early, which the engine's writes never need).
+   */
   async lastSeq(userId: Id): Promise<number> {
+    await this.flushEvents();
     const row = await this.first<{ last_seq: number }>(
       'SELECT last_seq FROM event_streams WHERE user_id = $1',
       [userId],
@@ -438,7 +506,9 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     return row?.last_seq ?? 0;
   }
 
+  /** The user's log, with the events this transaction appended so far. */
   async readEvents(userId: Id, sinceSeq: number): Promise<EventLogRead> {
+    await this.flushEvents();
     const stream = (await this.first<{ last_seq: number; oldest_seq: number }>(
       'SELECT last_seq, oldest_seq FROM event_streams WHERE user_id = $1',
       [userId],

@@ -30,6 +30,10 @@ describe('migrations', () => {
   });
   afterEach(() => dir.remove());
 
+  /** The versions of this release's migrations, and the latest. */
+  const VERSIONS = MIGRATIONS.map((migration) => migration.version);
+  const LATEST = VERSIONS.length;
+
   it('are numbered 1, 2, 3… in order', () => {
     assert.deepEqual(
       MIGRATIONS.map((migration) => migration.version),
@@ -40,7 +44,7 @@ describe('migrations', () => {
   it('create the whole schema on an empty database, in WAL mode', () => {
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [1, 2, 3, 4], version: 4 });
+      assert.deepEqual(store.migrations, { applied: VERSIONS, version: LATEST });
       assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
       const tables = store.db
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -58,6 +62,7 @@ describe('migrations', () => {
       { version: 2, name: 'search-index' },
       { version: 3, name: 'channels' },
       { version: 4, name: 'event-log-rows' },
+      { version: 5, name: 'outbox-claims' },
     ]);
   });
 
@@ -66,7 +71,7 @@ describe('migrations', () => {
     const before = applied(file);
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [], version: 4 });
+      assert.deepEqual(store.migrations, { applied: [], version: LATEST });
     } finally {
       store.close();
     }
@@ -92,7 +97,7 @@ describe('migrations', () => {
 
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [2, 3, 4], version: 4 });
+      assert.deepEqual(store.migrations, { applied: VERSIONS.slice(1), version: LATEST });
       // The event log keeps its events, and the next one continues the seqs.
       const log = store.run((tx) => {
         tx.appendEvent('u-1', { type: 'session.removed', sessionId: 's-1' });

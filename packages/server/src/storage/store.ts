@@ -9,7 +9,8 @@ import type Database from 'better-sqlite3';
 import type { Id } from '@live-chat/core';
 import type { StoragePort, StoreTransaction, TransactionOptions } from '@live-chat/core/engine';
 import type { SeedData } from '@live-chat/adapters';
-import { SqliteChannelStore } from './channel-store.js';
+import { SqlChannelStore, type SqlRunner } from '../channels/sql-channel-store.js';
+import { SQLITE_CHANNEL_DIALECT, sqliteRunner } from './channel-store.js';
 import { openDatabase, type ConnectionOptions, type DatabaseLocation } from './database.js';
 import { Directory } from './directory.js';
 import { StorageError } from './errors.js';
@@ -34,7 +35,7 @@ export class SqliteStore implements StoragePort<'sync'> {
   /** What opening the database migrated. */
   readonly migrations: MigrationReport;
   /** The channel records (endpoints, inbound ids, the outbound queue). */
-  readonly channels: SqliteChannelStore;
+  readonly channels: SqlChannelStore<'sync'>;
 
   private readonly statements: Statements;
   private readonly directory: Directory;
@@ -54,12 +55,13 @@ export class SqliteStore implements StoragePort<'sync'> {
     this.migrations = migrate(db);
     this.statements = new Statements(db);
     this.directory = new Directory(db);
-    this.channels = new SqliteChannelStore(db);
+    const channelSql: SqlRunner<'sync'> = sqliteRunner(db);
+    this.channels = new SqlChannelStore(channelSql, SQLITE_CHANNEL_DIALECT);
     this.context = {
       ...settings,
       statements: this.statements,
       directory: this.directory,
-      channels: this.channels,
+      channelSql,
     };
     this.reports = new SqlReports(db);
     const run = db.transaction((work: (tx: SqliteTransaction) => unknown) => {

@@ -23,7 +23,7 @@ import type {
   StoredMessagePage,
   StoreTransaction,
 } from '@live-chat/core/engine';
-import type { SqliteChannelStore } from './channel-store.js';
+import { queueOperatorMessage, type SqlRunner } from '../channels/sql-channel-store.js';
 import type { Directory } from './directory.js';
 import type { StoreSettings } from './retention.js';
 import {
@@ -46,7 +46,8 @@ const QUEUE_PAGE = 16;
 export interface TransactionContext extends StoreSettings {
   statements: Statements;
   directory: Directory;
-  channels: SqliteChannelStore;
+  /** Runs the channel tables' statements (on the same connection, so in this transaction). */
+  channelSql: SqlRunner<'sync'>;
 }
 
 /**
@@ -56,14 +57,14 @@ export interface TransactionContext extends StoreSettings {
 export class SqliteTransaction extends TransactionBase implements StoreTransaction<'sync'> {
   private readonly sql: Statements;
   private readonly directory: Directory;
-  private readonly channels: SqliteChannelStore;
+  private readonly channelSql: SqlRunner<'sync'>;
 
   /** A transaction of the store with this context (the store makes one per transaction). */
   constructor(context: TransactionContext) {
     super(context);
     this.sql = context.statements;
     this.directory = context.directory;
-    this.channels = context.channels;
+    this.channelSql = context.channelSql;
   }
 
   protected directoryView(): DirectoryView {
@@ -171,7 +172,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     }
     // Queued in this transaction: the message and its delivery commit together.
     if (message.author.kind === 'operator') {
-      this.channels.queueOperatorMessage(message, this.user(message.author.userId));
+      queueOperatorMessage(this.channelSql, message, this.user(message.author.userId));
     }
   }
 

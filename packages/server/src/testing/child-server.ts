@@ -1,14 +1,14 @@
 /**
- * Test support: runs `sqlite-server-main.ts` (the server on SQLite) as a child process, so a
- * test can kill it hard (`SIGKILL`, as a crash would) and start it again on the same port and
- * data directory.
+ * Test support: runs `server-main.ts` (the server on SQLite or PostgreSQL) as a child process,
+ * so a test can kill it hard (`SIGKILL`, as a crash would) and start it again on the same port
+ * and database, or run several instances on one PostgreSQL database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const entry = path.join(here, 'sqlite-server-main.ts');
+const entry = path.join(here, 'server-main.ts');
 
 /** A running server process. */
 export interface ChildServer {
@@ -24,17 +24,19 @@ export interface ChildServer {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** Where the server process keeps its data: a SQLite data directory, or a PostgreSQL database. */
+export type ChildServerDatabase = { dataDir: string } | { databaseUrl: string };
+
 /** Options of {@link startChildServer}. */
-export interface ChildServerOptions {
+export type ChildServerOptions = ChildServerDatabase & {
   secret: string;
-  dataDir: string;
   /** 0 (default) picks a free port. */
   port?: number;
   /** Extra arguments of the entry script (e.g. `--no-rate-limit`). */
   args?: string[];
   /** How long it may take to come up (default 30 s). */
   timeoutMs?: number;
-}
+};
 
 /** Starts the server process and resolves once it printed its port. */
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
@@ -49,8 +51,9 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
       options.secret,
       '--port',
       String(options.port ?? 0),
-      '--data-dir',
-      options.dataDir,
+      ...('databaseUrl' in options
+        ? ['--database-url', options.databaseUrl]
+        : ['--data-dir', options.dataDir]),
       ...(options.args ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } },

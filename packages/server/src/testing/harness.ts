@@ -1,7 +1,8 @@
 /**
  * Test support: a server on 127.0.0.1 (a free port) in front of a fresh backend with the seed
- * directory (the memory backend unless a test brings another), tokens for its users, WebSocket
- * adapters and raw sockets signed in as them.
+ * directory (the memory backend unless a test brings another), or in front of a backend a test
+ * opened itself (`serveBackend`), tokens for its users, WebSocket adapters and raw sockets
+ * signed in as them.
  */
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
@@ -26,72 +27,74 @@ import {
   type LiveChatServerOptions,
 } from '../server.js';
 import { openRawSocket, type RawSocket } from './raw-socket.js';
+import { telegramCustomers } from './seed-customers.js';
 
 /** The HS256 secret of test servers. */
 export const TEST_SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
+/** A backend a test server can stand in front of: any of the server's, with its life cycle. */
+export type ServableBackend = LiveChatBackend & { dispose(): Promise<void> };
+
 /** A backend a test server can stand in front of, with the customer side tests drive. */
-export type TestBackend = LiveChatBackend & {
+export type TestBackend = ServableBackend & {
   customerWrites(input: CustomerMessageInput): Result<CustomerWriteValue>;
-  dispose(): Promise<void>;
 };
 
-/** A running test server and what a test needs around it. */
-export interface TestServer<B extends TestBackend = MemoryBackend> {
+/** A server on 127.0.0.1 in front of a backend, with tokens and adapters for its users. */
+export interface ServedBackend<B extends ServableBackend> {
   server: LiveChatServer;
   backend: B;
-  seed: SeedData;
   /** A valid token for `userId` (lifetime `ttlSec`, default an hour; negative: already expired). */
   token(userId: string, ttlSec?: number): Promise<string>;
   /** A WebSocket adapter signed in as `userId` (disposed by `dispose()`). */
   adapter(userId: string, options?: Partial<WebSocketAdapterOptions>): WebSocketAdapter;
+  /** Disposes the adapters, shuts the server down and disposes the backend. */
+  dispose(): Promise<void>;
+}
+
+/** A running test server on the seed directory and what a test needs around it. */
+export interface TestServer<B extends TestBackend = MemoryBackend> extends ServedBackend<B> {
+  seed: SeedData;
   /**
    * Customer number `customer` (of those writing through Telegram) writes `text` to Customer
    * Support; returns the session it went to.
    */
   customerWrites(text: string, customer?: number): Session;
-  /** Disposes the adapters, shuts the server down and disposes the backend. */
-  dispose(): Promise<void>;
 }
 
+/** Options of {@link serveBackend}: the server's own, without the backend. */
+export type ServeOptions = Partial<Omit<LiveChatServerOptions, 'backend'>>;
+
 /** Options of {@link startTestServer}: the server's, plus the seed and the backend. */
-export type TestServerOptions<B extends TestBackend> = Partial<
-  Omit<LiveChatServerOptions, 'backend'>
-> & {
+export type TestServerOptions<B extends TestBackend> = ServeOptions & {
   /** The directory and history (default: the seed directory without history). */
   seed?: SeedData;
   /** Creates the backend on the seed (default: a memory backend). */
   backend?: (seed: SeedData) => B;
 };
 
-/** Starts a test server; `options` override the defaults (silent logs, port 0, the seed backend). */
-export async function startTestServer<B extends TestBackend = MemoryBackend>(
-  options: TestServerOptions<B> = {},
-): Promise<TestServer<B>> {
-  const {
-    seed = createSeedData({ history: false }),
-    backend: createBackend = (data: SeedData) => createMemoryBackend({ seed: data }) as TestBackend,
-    ...serverOptions
-  } = options;
-  const backend = createBackend(seed) as B;
+/**
+ * Starts a server in front of `backend` (silent logs, port 0, the test secret, unless `options`
+ * say otherwise).
+ */
+export async function serveBackend<B extends ServableBackend>(
+  backend: B,
+  options: ServeOptions = {},
+): Promise<ServedBackend<B>> {
   const server = await createLiveChatServer({
     backend,
     auth: { secret: TEST_SECRET },
     host: '127.0.0.1',
     port: 0,
     logger: false,
-    ...serverOptions,
+    ...options,
   });
   const adapters = new Set<WebSocketAdapter>();
-  const customers = seed.customers.filter(
-    (c) => c.kind === 'external' && c.messenger === 'telegram',
-  );
   const token = (userId: string, ttlSec = 3600) =>
     mintToken({ secret: TEST_SECRET, userId, ttlSec });
   return {
     server,
     backend,
-    seed,
     token,
     adapter(userId, adapterOptions = {}) {
       const adapter = createWebSocketAdapter({
@@ -103,6 +106,29 @@ export async function startTestServer<B extends TestBackend = MemoryBackend>(
       adapters.add(adapter);
       return adapter;
     },
+    async dispose() {
+      for (const adapter of adapters) adapter.dispose();
+      await server.close();
+      await backend.dispose();
+    },
+  };
+}
+
+/** Starts a test server; `options` override the defaults (silent logs, port 0, the seed backend). */
+export async function startTestServer<B extends TestBackend = MemoryBackend>(
+  options: TestServerOptions<B> = {},
+): Promise<TestServer<B>> {
+  const {
+    seed = createSeedData({ history: false }),
+    backend: createBackend = (data: SeedData) => createMemoryBackend({ seed: data }) as TestBackend,
+    ...serverOptions
+  } = options;
+  const backend = createBackend(seed) as B;
+  const served = await serveBackend(backend, serverOptions);
+  const customers = telegramCustomers(seed);
+  return {
+    ...served,
+    seed,
     customerWrites(text, customer = 0) {
       const result = backend.customerWrites({
         customerId: customers[customer]!.id,
@@ -112,11 +138,6 @@ export async function startTestServer<B extends TestBackend = MemoryBackend>(
       });
       if (!result.ok) throw new Error(`customerWrites failed: ${result.error.message}`);
       return result.value.session;
-    },
-    async dispose() {
-      for (const adapter of adapters) adapter.dispose();
-      await server.close();
-      await backend.dispose();
     },
   };
 }
@@ -157,14 +178,17 @@ export function postJson(url: string, body: unknown): Promise<Response> {
   });
 }
 
-/** Resolves once `condition()` holds; rejects after `timeoutMs` saying `what` did not happen. */
+/**
+ * Resolves once `condition()` holds (it may answer with a promise); rejects after `timeoutMs`
+ * saying `what` did not happen.
+ */
 export async function waitFor(
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 5000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline)
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -28,3 +28,7 @@ export const hana = customerIdOf('Hana Tanaka');
 export const diego = customerIdOf('Diego Reyes');
 /** Noah Brennan, a customer who writes through the web chat. */
 export const noah = customerIdOf('Noah Brennan');
+/** Kofi Mensah, a customer who writes through Telegram. */
+export const kofi = customerIdOf('Kofi Mensah');
+/** Tom Fischer, an internal user who writes in as a customer. */
+export const tom = customerIdOf('Tom Fischer');

@@ -23,7 +23,8 @@ import type { ServerEvent, Snapshot } from '../../protocol/events.js';
 import { withMessage } from '../reducers.js';
 import { makeSnapshot } from './fixtures.js';
 
-type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
+/** `Omit` applied to each member of a union (each event or command type keeps its own fields). */
+export type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
 /** An event without its seq: the fake numbers it. */
 export type UnnumberedEvent = DistributiveOmit<ServerEvent, 'seq'>;
 

@@ -108,7 +108,6 @@ export class LiveChatSessionHeader extends AboutSessionPart {
         class="icon-button"
         part="rename-button"
         type="button"
-        aria-label=${this.t('about-session.rename')}
         title=${this.t('about-session.rename')}
         aria-describedby=${ifDefined(this.describedBy(readOnly))}
         ?disabled=${readOnly}

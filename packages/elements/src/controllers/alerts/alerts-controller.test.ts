@@ -4,6 +4,7 @@ import { Subject } from 'rxjs';
 import {
   createLiveChatClient,
   type Alert,
+  type AlertBurst,
   type LiveChatClient,
   type TabRole,
 } from '@live-chat/core';
@@ -33,12 +34,26 @@ const alert = (id: string, sessionId = 's-1'): Alert => ({
   at: Date.now(),
 });
 
-/** A client stand-in whose alerts a test pushes by hand. */
-function alertSource() {
-  const subject = new Subject<Alert>();
+/**
+ * A client stand-in whose alerts a test pushes by hand: `push` is an alert of a quiet live chat
+ * (a burst of one), `pushBurst` what the client coalesced from many.
+ */
+function alertSource(liveChats: Record<string, string> = {}) {
+  const alerts = new Subject<Alert>();
+  const bursts = new Subject<AlertBurst>();
   return {
-    client: { alerts$: subject.asObservable() } as unknown as LiveChatClient,
-    push: (a: Alert) => subject.next(a),
+    client: {
+      alerts$: alerts.asObservable(),
+      alertBursts$: bursts.asObservable(),
+      getLiveChat: (id: string) => (liveChats[id] ? { id, name: liveChats[id] } : undefined),
+    } as unknown as LiveChatClient,
+    push: (a: Alert) => {
+      alerts.next(a);
+      bursts.next({ liveChatId: a.liveChatId, count: 1, sessionCount: 1, latest: a });
+    },
+    /** `count` alerts coalesced, the newest `latest` (only the burst: the alerts went by before). */
+    pushBurst: (count: number, latest: Alert) =>
+      bursts.next({ liveChatId: latest.liveChatId, count, sessionCount: count, latest }),
   };
 }
 
@@ -138,14 +153,72 @@ describe('AlertsController', () => {
     expect(fake.document.title).to.equal('(1) Live chats');
     expect(fake.tones()).to.have.length(2);
 
-    source.push(alert('a-2')); // same second: no second beep, but counted and notified
+    source.push(alert('a-2')); // same second: no second beep, but counted
     expect(fake.tones()).to.have.length(2);
-    expect(fake.notifications.shown).to.have.length(2);
     expect(fake.document.title).to.equal('(2) Live chats');
 
     fake.advance(1500);
     source.push(alert('a-3'));
     expect(fake.tones()).to.have.length(4);
+  });
+
+  it('shows a burst as one notification per live chat, counting since the user last looked', async () => {
+    const fake = fakeEnvironment();
+    const source = alertSource({ 'lc-support': 'Customer Support' });
+    const opened: string[] = [];
+    const controller = new AlertsController(null, {
+      environment: fake.environment,
+      onOpen: (a) => opened.push(a.sessionId),
+    });
+    controllers.push(controller);
+    controller.setClient(source.client);
+    controller.connect();
+    controller.setSettings({ desktop: true, sound: false });
+    fake.document.setAttended(false, fake.window);
+    const shown = fake.notifications.shown;
+
+    source.push(alert('first', 's-0'));
+    expect(shown.map((n) => n.title)).to.deep.equal(['New message from Ivan Petrov']);
+    source.pushBurst(9_999, alert('burst-9999', 's-9999'));
+    expect(shown).to.have.length(2);
+    expect(shown[0]!.closed, 'the first one is replaced').to.equal(true);
+    expect(shown[1]!.title).to.equal('10000 new requests in Customer Support');
+    expect(shown[1]!.options!.body).to.equal('Latest from Ivan Petrov: Hello <b>there</b>');
+    expect(shown[1]!.options!.tag).to.equal('live-chat-requests-lc-support');
+    shown[1]!.onclick!(new Event('click'));
+    expect(opened).to.deep.equal(['s-9999']);
+
+    source.pushBurst(37, alert('more', 's-3'));
+    expect(shown.map((n) => n.title).slice(2)).to.deep.equal([
+      '10037 new requests in Customer Support',
+    ]);
+    expect(
+      shown.filter((n) => !n.closed),
+      'one on the desktop',
+    ).to.have.length(1);
+
+    // Back at the page, then away again: the count starts afresh.
+    fake.document.setAttended(true, fake.window);
+    fake.document.setAttended(false, fake.window);
+    source.push(alert('later', 's-1'));
+    expect(shown.at(-1)!.title).to.equal('New message from Ivan Petrov');
+  });
+
+  it('a burst of customer messages through a real client makes one notification', async () => {
+    const fake = fakeEnvironment();
+    const { client } = await connectClient(backend, {
+      userId: 'u-anna',
+      client: { alertBurstMs: 100 },
+    });
+    controllerFor(client, fake).setSettings({ desktop: true, sound: false });
+    fake.document.setAttended(false, fake.window);
+    for (let i = 0; i < 37; i++) writeToSupport(backend, 'c-ivan', `Message ${i}`);
+    await waitUntil(
+      () => fake.notifications.shown.some((n) => n.title.startsWith('37 new requests')),
+      'the burst shown as one',
+    );
+    expect(fake.notifications.shown.filter((n) => !n.closed)).to.have.length(1);
+    expect(fake.document.title).to.equal('(37) Live chats');
   });
 
   it('plays no sound before a user gesture has unlocked audio', async () => {
@@ -261,6 +334,7 @@ describe('AlertsController', () => {
     let role: TabRole = 'follower';
     const client = {
       alerts$: source.client.alerts$,
+      alertBursts$: source.client.alertBursts$,
       get tabRole() {
         return role;
       },
@@ -350,7 +424,7 @@ describe('AlertsController', () => {
       ({ client }) => html`<alerts-test-host .client=${client}></alerts-test-host>`,
       {
         client: source.client,
-        subscriptions: 1,
+        subscriptions: 2,
         counters: {
           'listeners on the document': () => fake.document.listeners,
           'listeners on the window': () => fake.window.listeners,

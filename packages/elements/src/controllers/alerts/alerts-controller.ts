@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
-import type { Alert, LiveChatClient, TabRole } from '@live-chat/core';
+import type { Alert, AlertBurst, LiveChatClient, TabRole } from '@live-chat/core';
 import { DEFAULT_LOCALE, translate } from '../../i18n/catalogue.js';
 import { sessionOpenEvent } from '../../events/session-open.js';
 import {
@@ -80,8 +80,23 @@ export interface AlertsControllerOptions {
   soundIntervalMs?: number;
 }
 
+/** The desktop notification standing for a live chat's alerts since the user last looked. */
+interface ShownNotification {
+  notification: NotificationLike | undefined;
+  /** The alerts it stands for. */
+  count: number;
+}
+
 /** How many alert ids are remembered for de-duplication. */
 const SEEN_LIMIT = 1000;
+
+/** Adds `id` to `ids` (forgetting the oldest beyond {@link SEEN_LIMIT}); false if it was there. */
+function remember(ids: Set<string>, id: string): boolean {
+  if (ids.has(id)) return false;
+  ids.add(id);
+  if (ids.size > SEEN_LIMIT) ids.delete(ids.values().next().value as string);
+  return true;
+}
 
 function browserEnvironment(): AlertsEnvironment {
   const hasWindow = typeof window !== 'undefined';
@@ -116,7 +131,9 @@ function browserEnvironment(): AlertsEnvironment {
  *   its `tag`) while the page is hidden or unfocused, if switched on and permitted. Permission
  *   is only ever asked by {@link AlertsController.enableDesktop}, to be called from a click
  *   (`<live-chat-alert-settings>` does). Clicking the notification focuses the page and opens
- *   the session.
+ *   the session. Notifications follow the client's `alertBursts$`, the alerts coalesced per live
+ *   chat: a burst shows as one notification, "37 new requests in Support", which replaces the
+ *   live chat's earlier one and counts every alert since the user last looked at the page.
  * - **title badge**: "(3) Original title", counting alerts since the page was last visible and
  *   focused; the title is restored when it is again.
  *
@@ -139,7 +156,9 @@ export class AlertsController implements ReactiveController {
   private readonly sound: AlertSound;
   private readonly soundIntervalMs: number;
   private readonly listeners = new Set<(settings: AlertSettings) => void>();
+  /** Ids of the alerts handled, and of those notified alone: each at most once. */
   private readonly seen = new Set<string>();
+  private readonly notified = new Set<string>();
   private client: LiveChatClient | undefined;
   private subscription: Subscription | undefined;
   private connected = false;
@@ -149,6 +168,8 @@ export class AlertsController implements ReactiveController {
   /** The badged title we last wrote, to notice when the page changes its title. */
   private writtenTitle: string | undefined;
   private lastBeepAt = Number.NEGATIVE_INFINITY;
+  /** What stands on the desktop for each live chat since the user last looked. */
+  private readonly shown = new Map<string, ShownNotification>();
 
   constructor(
     private readonly host: (ReactiveControllerHost & EventTarget) | null = null,
@@ -282,12 +303,14 @@ export class AlertsController implements ReactiveController {
     for (const [target, type, listener, options] of this.pageListeners())
       target?.removeEventListener(type, listener, options);
     this.clearBadge();
+    this.shown.clear();
     this.sound.dispose();
   }
 
   private subscribe(): void {
     if (!this.client || this.subscription) return;
     this.subscription = this.client.alerts$.subscribe((alert) => this.handleAlert(alert));
+    this.subscription.add(this.client.alertBursts$.subscribe((burst) => this.handleBurst(burst)));
   }
 
   private locale(): string {
@@ -310,16 +333,12 @@ export class AlertsController implements ReactiveController {
   }
 
   private handleAlert(alert: Alert): void {
-    if (this.seen.has(alert.id)) return;
-    this.seen.add(alert.id);
-    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value as string);
+    if (!remember(this.seen, alert.id)) return;
 
     const settings = this.settings;
     const attended = this.attended();
     // Another tab (the leader) sounds and notifies for this alert.
-    const elsewhere = this.tabRole() === 'follower';
-    if (settings.sound && !elsewhere) this.beep();
-    if (settings.desktop && !attended && !elsewhere) this.notify(alert);
+    if (settings.sound && this.tabRole() !== 'follower') this.beep();
     if (settings.titleBadge && !attended) {
       this.unseen += 1;
       this.writeBadge();
@@ -332,14 +351,59 @@ export class AlertsController implements ReactiveController {
     if (this.sound.play()) this.lastBeepAt = now;
   }
 
-  private notify(alert: Alert): void {
+  /**
+   * A burst of a live chat's alerts (one alert, or many coalesced by the client): one desktop
+   * notification, replacing the live chat's earlier one and counting every alert since the user
+   * last looked, when they are away, it is switched on and this tab is not a follower.
+   */
+  private handleBurst(burst: AlertBurst): void {
+    if (burst.count === 1 && !remember(this.notified, burst.latest.id)) return;
+    if (!this.settings.desktop || this.attended() || this.tabRole() === 'follower') return;
+    const shown = this.shown.get(burst.liveChatId);
+    const count = (shown?.count ?? 0) + burst.count;
+    shown?.notification?.close();
+    const notification =
+      count === 1 ? this.notify(burst.latest) : this.notifySummary(count, burst.latest);
+    this.shown.set(burst.liveChatId, { notification, count });
+  }
+
+  /** One alert's notification: its customer and message. */
+  private notify(alert: Alert): NotificationLike | undefined {
+    const locale = this.locale();
+    return this.showNotification(
+      translate(locale, 'alerts.notification-title', { customer: alert.customerName }),
+      { body: alert.preview, tag: `live-chat-session-${alert.sessionId}` },
+      alert,
+    );
+  }
+
+  /** `count` alerts of a live chat as one notification, showing the latest. */
+  private notifySummary(count: number, latest: Alert): NotificationLike | undefined {
+    const locale = this.locale();
+    const liveChat = this.client?.getLiveChat?.(latest.liveChatId)?.name ?? latest.liveChatId;
+    return this.showNotification(
+      translate(locale, 'alerts.summary-title', { count, liveChat }),
+      {
+        body: translate(locale, 'alerts.summary-body', {
+          customer: latest.customerName,
+          preview: latest.preview,
+        }),
+        tag: `live-chat-requests-${latest.liveChatId}`,
+      },
+      latest,
+    );
+  }
+
+  /** Shows a notification whose click focuses the page and opens `alert`'s session. */
+  private showNotification(
+    title: string,
+    options: { body: string; tag: string },
+    alert: Alert,
+  ): NotificationLike | undefined {
     const Notification = this.env.Notification;
-    if (!Notification || Notification.permission !== 'granted') return;
+    if (!Notification || Notification.permission !== 'granted') return undefined;
     try {
-      const notification = new Notification(
-        translate(this.locale(), 'alerts.notification-title', { customer: alert.customerName }),
-        { body: alert.preview, tag: `live-chat-session-${alert.sessionId}`, lang: this.locale() },
-      );
+      const notification = new Notification(title, { ...options, lang: this.locale() });
       notification.onclick = () => {
         this.env.window?.focus?.();
         if (this.options.onOpen) this.options.onOpen(alert);
@@ -347,8 +411,10 @@ export class AlertsController implements ReactiveController {
           this.host.dispatchEvent(sessionOpenEvent({ sessionId: alert.sessionId }));
         notification.close();
       };
+      return notification;
     } catch {
       // Some browsers only allow notifications from a service worker: the other alerts still ran.
+      return undefined;
     }
   }
 
@@ -375,7 +441,10 @@ export class AlertsController implements ReactiveController {
   }
 
   private readonly handleAttention = (): void => {
-    if (this.attended()) this.clearBadge();
+    if (!this.attended()) return;
+    this.clearBadge();
+    // The user looks again: the next notification counts from here.
+    this.shown.clear();
   };
 
   private readonly handleGesture = (): void => {

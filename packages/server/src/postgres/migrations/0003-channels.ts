@@ -13,13 +13,9 @@ export const channels: PostgresMigration = {
     await client.query(`
       -- Channel endpoints of the configuration, as applied.
       CREATE TABLE channel_endpoints (
-        id           TEXT PRIMARY KEY,
-        live_chat_id TEXT NOT NULL,
-        channel      TEXT NOT NULL,
-        has_outbound BOOLEAN NOT NULL,
-        data         JSONB NOT NULL               -- the ChannelEndpoint
+        id   TEXT PRIMARY KEY,
+        data JSONB NOT NULL                       -- the ChannelEndpoint
       );
-      CREATE INDEX channel_endpoints_by_chat ON channel_endpoints (live_chat_id, channel);
 
       -- Which customer an external account of a channel is.
       CREATE TABLE channel_customers (

@@ -7,6 +7,7 @@ import { initial } from './0001-initial.js';
 import { searchIndex } from './0002-search-index.js';
 import { channels } from './0003-channels.js';
 import { eventLogRows } from './0004-event-log-rows.js';
+import { outboxClaims } from './0005-outbox-claims.js';
 import { checkApplied, checkOrder, type MigrationReport, type MigrationStep } from './history.js';
 import type { Migration } from './migration.js';
 
@@ -14,7 +15,13 @@ export type { MigrationReport, MigrationStep } from './history.js';
 export type { Migration } from './migration.js';
 
 /** Every migration of this release, in order. */
-export const MIGRATIONS: readonly Migration[] = [initial, searchIndex, channels, eventLogRows];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  searchIndex,
+  channels,
+  eventLogRows,
+  outboxClaims,
+];
 
 /**
  * Brings the database to the latest schema: creates `schema_migrations` when missing, then runs

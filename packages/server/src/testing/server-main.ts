@@ -1,12 +1,13 @@
 /**
- * Test support: the live chat server on SQLite as a process of its own, for tests that kill it
- * (`kill -9`) and start it again on the same data directory, and for the server benchmark.
+ * Test support: the live chat server as a process of its own, on SQLite (a data directory) or
+ * on PostgreSQL (a database URL), for tests that kill it (`kill -9`) and start it again, or run
+ * several instances of it on one database.
  *
- *   node --conditions=@live-chat/source --import tsx sqlite-server-main.ts \
- *     --secret S --port 0 --data-dir DIR
+ *   node --conditions=@live-chat/source --import tsx server-main.ts \
+ *     --secret S --port 0 (--data-dir DIR | --database-url postgres://…)
  *
- * Prints `READY port=N` once it listens. Besides the server's own routes it serves, for tests
- * only (never in production):
+ * Prints `READY port=N` once it listens. A new database gets the seed directory (no history).
+ * Besides the server's own routes it serves, for tests only (never in production):
  * - `POST /test/customer-writes {customer, text, clientMessageId?, liveChatId?}`: customer
  *   number `customer` (of those writing through Telegram) writes through the backend's
  *   customer-write path; answers `{sessionId, messageId, at}`;
@@ -17,14 +18,29 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSeedData, SEED_LIVE_CHATS } from '@live-chat/adapters';
+import type { Result } from '@live-chat/core';
+import type { CustomerMessageInput, CustomerWriteValue } from '@live-chat/core/engine';
+import type { Awaitable } from '../backend.js';
+import { createPostgresBackend } from '../postgres/backend.js';
 import { createLiveChatServer } from '../server.js';
 import { createSqliteBackend } from '../storage/backend.js';
+import type { ServableBackend } from './harness.js';
+import { telegramCustomers } from './seed-customers.js';
+
+/** What this process needs of its backend, SQLite or PostgreSQL. */
+type ProcessBackend = ServableBackend & {
+  customerWrites(input: CustomerMessageInput): Awaitable<Result<CustomerWriteValue>>;
+};
 
 function argument(name: string, fallback?: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? process.argv[index + 1] : fallback;
+  const value = optionalArgument(name) ?? fallback;
   if (value === undefined) throw new Error(`Missing --${name}.`);
   return value;
+}
+
+function optionalArgument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
@@ -43,15 +59,18 @@ function answer(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
+/** The backend `--database-url` or `--data-dir` names. */
+async function openBackend(): Promise<ProcessBackend> {
+  const seed = () => createSeedData({ history: false });
+  const url = optionalArgument('database-url');
+  if (url !== undefined) return createPostgresBackend({ url, seed, pruneIntervalMs: 0 });
+  return createSqliteBackend({ dataDir: argument('data-dir'), seed, pruneIntervalMs: 0 });
+}
+
 async function main(): Promise<void> {
-  const backend = createSqliteBackend({
-    dataDir: argument('data-dir'),
-    seed: () => createSeedData({ history: false }),
-    pruneIntervalMs: 0,
-  });
-  const customers = backend.store
-    .run((tx) => [...tx.customers()], true)
-    .filter((c) => c.kind === 'external' && c.messenger === 'telegram');
+  const backend = await openBackend();
+  // The seed's customers: a database this process opens again holds the same ones.
+  const customers = telegramCustomers(createSeedData({ history: false }));
   const server = await createLiveChatServer({
     backend,
     auth: { secret: argument('secret') },
@@ -74,7 +93,7 @@ async function main(): Promise<void> {
         if (path !== '/test/customer-writes' || request.method !== 'POST') return false;
         const body = await readJson(request);
         const customer = customers[Number(body.customer ?? 0) % customers.length]!;
-        const result = backend.customerWrites({
+        const result = await backend.customerWrites({
           customerId: customer.id,
           liveChatId:
             typeof body.liveChatId === 'string' ? body.liveChatId : SEED_LIVE_CHATS.support,

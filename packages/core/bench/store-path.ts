@@ -1,0 +1,107 @@
+/**
+ * The store path: a bench transport serves a generated snapshot and pushes generated events, a
+ * real `createLiveChatClient` applies them (sync loop, seq checks, reducers, counters, lists).
+ * What the client itself costs, with no transport work around it.
+ */
+import { Observable, type Subscriber } from 'rxjs';
+import { createLiveChatClient } from '../src/client/client.js';
+import type { LiveChatClient } from '../src/client/types.js';
+import { computeCounters, countersEqual } from '../src/domain/counters.js';
+import type { TransportAdapter } from '../src/protocol/adapter.js';
+import type { ServerEvent, Snapshot } from '../src/protocol/events.js';
+import { serverState, type World } from './generate.js';
+import { heapMb, measureClient, whenReady, type ClientCost } from './host.js';
+
+/** Events per delivered batch. */
+const BATCH = 1_000;
+
+/** One run of a path at one size. */
+export interface Run extends ClientCost {
+  sessions: number;
+  /** Events the client applied. */
+  events: number;
+  snapshotMs: number;
+  heapMb: number;
+  /** Incremental counters equal `computeCounters` over the client's state and the server's. */
+  countersOk: boolean;
+  /** CPU time the in-page backend spent making the events (the adapter path only). */
+  backendCpuMs: number;
+}
+
+/** A transport that serves the snapshot and lets the bench push events. */
+function benchTransport(snapshot: Snapshot): {
+  adapter: TransportAdapter;
+  push(events: readonly ServerEvent[], from: number, to: number): void;
+} {
+  let stream: Subscriber<ServerEvent> | null = null;
+  const refuse = (): Promise<never> => Promise.reject(new Error('not used by the benchmark'));
+  return {
+    adapter: {
+      connection$: new Observable<'online'>((subscriber) => subscriber.next('online')),
+      snapshot: async () => snapshot,
+      events: () =>
+        new Observable<ServerEvent>((subscriber) => {
+          stream = subscriber;
+          return () => (stream = null);
+        }),
+      execute: refuse,
+      history: refuse,
+      search: refuse,
+      report: refuse,
+    },
+    push(events, from, to) {
+      const target = stream;
+      if (!target) throw new Error('The client is not subscribed to events.');
+      for (let i = from; i < to; i++) target.next(events[i]);
+    },
+  };
+}
+
+/** Counters equal a recomputation over the client's state and over the generator's own state. */
+function countersCheck(world: World, client: LiveChatClient): boolean {
+  const viewer = client.viewer;
+  if (!viewer) throw new Error('No viewer');
+  const server = serverState(world);
+  const views = [...server.sessions.keys()].flatMap((id) => client.getSession(id) ?? []);
+  const fromClient = computeCounters(
+    viewer,
+    views.map((view) => view.session),
+    (id) => client.getSession(id)?.unread ?? 0,
+  );
+  const fromServer = computeCounters(
+    viewer,
+    server.sessions.values(),
+    (id) => server.unread.get(id) ?? 0,
+  );
+  return countersEqual(client.counters, fromClient) && countersEqual(client.counters, fromServer);
+}
+
+/** One run: a fresh client on the world's snapshot, then every event of the world. */
+export async function storePathRun(world: World, check: boolean): Promise<Run> {
+  const { adapter, push } = benchTransport(world.snapshot);
+  const snapshotStart = performance.now();
+  const client = createLiveChatClient({ adapter });
+  await whenReady(client);
+  const snapshotMs = performance.now() - snapshotStart;
+  let from = 0;
+  let to = 0;
+  const cost = await measureClient(client, {
+    produce() {
+      from = to;
+      to = Math.min(world.events.length, from + BATCH);
+      return from < to;
+    },
+    deliver: () => push(world.events, from, to),
+  });
+  const run: Run = {
+    ...cost,
+    sessions: world.snapshot.sessions.length,
+    events: world.events.length,
+    snapshotMs,
+    heapMb: heapMb(),
+    countersOk: !check || countersCheck(world, client),
+    backendCpuMs: 0,
+  };
+  client.dispose();
+  return run;
+}

@@ -1,0 +1,25 @@
+import type { MessageCatalogues, Translation } from '../i18n/catalogue.js';
+
+/** Russian texts of `<live-chat-composer>`, registered by `@live-chat/elements/locales/ru`. */
+export const ru: Translation<MessageCatalogues['composer']> = {
+  'conversation.outboxUnavailable':
+    'Неотправленные сообщения нельзя сохранить в этом браузере: при перезагрузке страницы они пропадут.',
+  'conversation.composer.label': 'Сообщение',
+  'conversation.composer.placeholder':
+    'Напишите ответ… (Enter — отправить, Shift+Enter — новая строка)',
+  'conversation.composer.send': 'Отправить',
+  'conversation.composer.count': '{count} / {limit}',
+  'conversation.composer.tooLong': {
+    one: 'Превышение на {count} символ',
+    few: 'Превышение на {count} символа',
+    many: 'Превышение на {count} символов',
+    other: 'Превышение на {count} символа',
+  },
+  'conversation.composer.takesSession': 'Ответив, вы возьмёте эту сессию.',
+  'conversation.composer.offline':
+    'Нет соединения. Сообщения, отправленные сейчас, не дойдут; повторите их, когда связь восстановится.',
+  'conversation.composer.readOnly':
+    'Вы можете читать эту сессию, но не отвечать: она назначена другому сотруднику.',
+  'conversation.composer.closed':
+    'Сессия закрыта. История сохранена; если клиент напишет снова, сессия вернётся в очередь.',
+};

@@ -1,0 +1,46 @@
+import type { MessageCatalogues, Translation } from '../i18n/catalogue.js';
+
+/** Russian texts of `<live-chat-conversation>`, registered by `@live-chat/elements/locales/ru`. */
+export const ru: Translation<MessageCatalogues['conversation']> = {
+  'conversation.empty.title': 'Сессия не выбрана',
+  'conversation.empty.hint':
+    'Выберите сессию в списке или нажмите синий счётчик, чтобы взять самую старую новую сессию.',
+  'conversation.loading': 'Загрузка переписки…',
+  'conversation.loadingOlder': 'Загрузка более ранних сообщений…',
+  'conversation.error.title': 'Не удалось загрузить переписку.',
+  'conversation.retry': 'Повторить',
+  'conversation.unavailable.title': 'Сессия недоступна',
+  'conversation.unavailable.text':
+    'Её не существует, или у вас нет к ней доступа (возможно, её взял другой оператор).',
+  'conversation.status.queued': 'В очереди',
+  'conversation.status.active': 'Активна',
+  'conversation.status.closed': 'Закрыта',
+  'conversation.statusLabel': 'Статус: {status}',
+  'conversation.customerLabel': 'Клиент: {name}',
+  'conversation.unknownCustomer': 'Клиент',
+  'conversation.unknownOperator': 'Оператор',
+  'conversation.system': 'Система',
+  'conversation.you': '{name} (вы)',
+  'conversation.actions': 'Действия с сессией',
+  'conversation.take': 'Взять',
+  'conversation.returnToQueue': 'Вернуть в очередь',
+  'conversation.close': 'Закрыть сессию',
+  'conversation.closeDialog.title': 'Закрыть эту сессию?',
+  'conversation.closeDialog.text':
+    'Разговор завершится, и сессия перейдёт в «Закрытые». История сохранится, а если клиент напишет снова, сессия вернётся в очередь.',
+  'conversation.closeDialog.cancel': 'Отмена',
+  'conversation.closeDialog.confirm': 'Закрыть сессию',
+  'conversation.log': 'Сообщения',
+  'conversation.loadOlder': 'Загрузить более ранние сообщения',
+  'conversation.noMessages': 'Сообщений пока нет.',
+  'conversation.beginning': 'Это начало переписки.',
+  'conversation.newMessages': 'Новые сообщения ↓',
+  'conversation.pending': 'Отправка…',
+  'conversation.unconfirmed': 'Ещё не подтверждено. Повторяем попытку…',
+  'conversation.failed': 'Не отправлено: {error}',
+  'conversation.retrySend': 'Повторить',
+  'conversation.discard': 'Удалить',
+  'conversation.channel.sent': 'Отправлено в канал, ещё не доставлено.',
+  'conversation.channel.delivered': 'Доставлено клиенту.',
+  'conversation.channel.failed': 'Не доставлено клиенту: {reason}',
+};

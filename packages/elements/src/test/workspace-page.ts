@@ -1,0 +1,197 @@
+/**
+ * Test support: the full `<live-chat-workspace>` on a page as an application has it (the
+ * document's title and language, a banner with the page's `<h1>`), on the shared seed frozen in
+ * time, and the states an operator brings it to: for checks of the whole page (axe, the
+ * accessibility tree, the keyboard from page load).
+ */
+import { fixture, html } from '@open-wc/testing';
+import type { LiveChatClient } from '@live-chat/core';
+import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import type { LiveChatWorkspace } from '../workspace/workspace.js';
+import '../workspace/workspace.js';
+import '../locales/ru.js'; // the pages may be in Russian
+import { FORCED_COLORS, type MediaFeature } from './cdp.js';
+import { deepQuery } from './deep-query.js';
+import {
+  afterThisTest,
+  connectClient,
+  frozenBackend,
+  waitUntil,
+  type Backend,
+} from './seeded-client.js';
+import { settle } from './settle.js';
+
+/** A workspace on its page, and what it runs on. */
+export interface WorkspacePage {
+  el: LiveChatWorkspace;
+  backend: Backend;
+  client: LiveChatClient;
+}
+
+/** How the page is set up. */
+export interface WorkspacePageOptions {
+  /** The workspace's size (1280 × 800: the wide layout). */
+  width?: number;
+  height?: number;
+  /** Who is signed in (operator A of the shared seed). */
+  userId?: string;
+  locale?: string;
+  theme?: 'light' | 'dark';
+}
+
+/** The layout the workspace takes at `width` (see workspace-layout.ts). */
+const layoutAt = (width: number) => (width < 640 ? 'narrow' : width < 1024 ? 'medium' : 'wide');
+
+/** An active session of Customer Support assigned to `userId` (operator A) in the backend. */
+export function mySessionId(backend: Backend, userId: string = SEED_USERS.operatorA): string {
+  const session = backend
+    .sessions(SEED_LIVE_CHATS.support)
+    .find(
+      (s) =>
+        s.status === 'active' &&
+        s.assignee?.kind === 'operator' &&
+        s.assignee.operatorId === userId,
+    );
+  if (!session) throw new Error('the seed has no session assigned to the user');
+  return session.id;
+}
+
+/**
+ * Mounts the workspace on a page of its own, waits until it has laid out and rendered, and
+ * puts the keyboard at the start of the page (see {@link toPageStart}). The page's title and
+ * language are put back after the test.
+ */
+export async function openWorkspacePage(options: WorkspacePageOptions = {}): Promise<WorkspacePage> {
+  const { width = 1280, height = 800, locale = 'en', theme = 'light' } = options;
+  const backend = frozenBackend();
+  const { client } = await connectClient(backend, { userId: options.userId });
+  const root = document.documentElement;
+  const before = { title: document.title, lang: root.lang };
+  document.title = 'Support desk';
+  root.lang = locale;
+  afterThisTest(() => {
+    document.title = before.title;
+    root.lang = before.lang;
+  });
+  const page = await fixture<HTMLDivElement>(
+    html`<div>
+      <header><h1 tabindex="-1" style="margin:0;font-size:1rem">Support desk</h1></header>
+      <live-chat-workspace
+        no-alerts
+        .client=${client}
+        locale=${locale}
+        theme=${theme}
+        style="display:block;width:${width}px;height:${height}px"
+      ></live-chat-workspace>
+    </div>`,
+  );
+  const el = page.querySelector('live-chat-workspace')!;
+  await waitUntil(() => el.getAttribute('layout') === layoutAt(width), 'layout never measured');
+  await settle(el);
+  const workspacePage = { el, backend, client };
+  toPageStart(workspacePage);
+  return workspacePage;
+}
+
+/**
+ * Puts the keyboard where it is after the page loads: on the page's heading, before the
+ * workspace, so that the next Tab goes to the workspace's first stop.
+ */
+export function toPageStart(page: WorkspacePage): void {
+  page.el.parentElement!.querySelector('h1')!.focus();
+}
+
+/** The element matching `selector` anywhere in the workspace (through nested shadow roots). */
+export function inWorkspace<T extends HTMLElement = HTMLElement>(
+  page: WorkspacePage,
+  selector: string,
+): T {
+  const found = deepQuery<T>(page.el, selector);
+  if (!found) throw new Error(`nothing matches ${selector} in the workspace`);
+  return found;
+}
+
+/** Clicks what `selector` matches in the workspace, then waits for everything to render. */
+export async function clickInWorkspace(page: WorkspacePage, selector: string): Promise<void> {
+  inWorkspace(page, selector).click();
+  await settle(page.el);
+}
+
+/** Opens operator A's own active session and waits until its conversation shows. */
+export async function openMySession(page: WorkspacePage): Promise<string> {
+  const sessionId = mySessionId(page.backend);
+  page.el.sessionId = sessionId;
+  await waitUntil(() => deepQuery(page.el, '[part~="composer-input"]'), 'conversation not shown');
+  await settle(page.el);
+  return sessionId;
+}
+
+/** A state of the workspace an operator brings it to, by name. */
+export interface WorkspaceState {
+  name: string;
+  /** How the page is set up (the wide layout in English and the light theme by default). */
+  options?: WorkspacePageOptions;
+  /** Media features the page is made to match (`forced-colors: active`). */
+  media?: MediaFeature[];
+  /** Brings the page to the state (nothing: as it loads). */
+  enter?: (page: WorkspacePage) => Promise<unknown>;
+}
+
+/** Opens a session, then its Close session confirmation dialog. */
+async function closeDialogOpen(page: WorkspacePage): Promise<void> {
+  await openMySession(page);
+  await clickInWorkspace(page, '[part~="close-button"]');
+}
+
+/** The main states of the workspace: each pane, each dialog, each theme and language. */
+export const WORKSPACE_STATES: readonly WorkspaceState[] = [
+  { name: 'start: the first live chat’s queue, nothing open' },
+  { name: 'a session open, with its About pane', enter: openMySession },
+  {
+    name: 'the Activity tab',
+    enter: (page) => clickInWorkspace(page, '#tab-activity'),
+  },
+  {
+    name: 'the reports: operators’ performance',
+    enter: (page) => clickInWorkspace(page, '[part~="reports"]'),
+  },
+  {
+    name: 'the reports: live chat performance',
+    enter: async (page) => {
+      await clickInWorkspace(page, '[part~="reports"]');
+      await clickInWorkspace(page, '#tab-live-chat-performance');
+    },
+  },
+  {
+    name: 'the medium layout with the About drawer open',
+    options: { width: 800 },
+    enter: async (page) => {
+      await openMySession(page);
+      await clickInWorkspace(page, '.about-toggle');
+    },
+  },
+  {
+    name: 'the narrow layout on the conversation',
+    options: { width: 360, height: 640 },
+    enter: openMySession,
+  },
+  { name: 'the Close session dialog', enter: closeDialogOpen },
+  {
+    name: 'the New Session dialog',
+    enter: async (page) => {
+      await clickInWorkspace(page, '[part~="new-session"]');
+      await waitUntil(() => deepQuery(page.el, 'dialog[open]'), 'dialog not open');
+    },
+  },
+  {
+    name: 'the alert settings popover',
+    enter: (page) => clickInWorkspace(page, '[part~="settings-button"]'),
+  },
+  { name: 'the dark theme, a session open', options: { theme: 'dark' }, enter: openMySession },
+  { name: 'in Russian, a session open', options: { locale: 'ru' }, enter: openMySession },
+  {
+    name: 'forced colours, a session open',
+    media: FORCED_COLORS,
+    enter: openMySession,
+  },
+];

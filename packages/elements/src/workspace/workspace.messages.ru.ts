@@ -1,0 +1,43 @@
+import type { MessageCatalogues, Translation } from '../i18n/catalogue.js';
+
+/** Russian texts of `<live-chat-workspace>`, registered by `@live-chat/elements/locales/ru`. */
+export const ru: Translation<MessageCatalogues['workspace']> = {
+  'workspace.title': 'Лайв-чаты',
+  'workspace.skip-to-counter': 'Перейти к новым сессиям',
+  'workspace.skip-to-list': 'Перейти к списку сессий',
+  'workspace.skip-to-reply': 'Перейти к ответу',
+  'workspace.skip-to-main': 'Перейти к переписке',
+  'workspace.skip-to-reports': 'Перейти к отчётам',
+  'workspace.counters': 'Новые сессии',
+  'workspace.search': 'Поиск по лайв-чатам',
+  'workspace.settings': 'Настройки оповещений',
+  'workspace.sessions': 'Сессии',
+  'workspace.menu': 'Меню',
+  'workspace.back': 'Назад',
+  'workspace.back-to-menu': 'Назад к меню',
+  'workspace.back-to-list': 'Назад к списку сессий',
+  'workspace.back-to-conversation': 'Назад к переписке',
+  'workspace.main': 'Переписка',
+  'workspace.main-reports': 'Отчёты',
+  'workspace.side': 'Сведения о сессии и лента событий',
+  'workspace.tab.about': 'О сессии',
+  'workspace.tab.activity': 'Лента событий',
+  'workspace.show-about': 'О сессии',
+  'workspace.hide-about': 'Скрыть сведения о сессии',
+  'workspace.no-session': 'Сессия не открыта',
+  'workspace.no-session-hint':
+    'Выберите сессию в списке слева или нажмите на синий счётчик, чтобы взять самую давнюю из ожидающих.',
+  'workspace.no-session-about': 'Откройте сессию, чтобы увидеть здесь сведения о ней.',
+  'workspace.loading': 'Загрузка лайв-чатов…',
+  'workspace.no-client.title': 'Клиент не подключён',
+  'workspace.no-client.body':
+    'Рабочему месту нужен клиент. Создайте его функцией createLiveChatClient({ adapter }) из @live-chat/core и задайте свойство client:',
+  'workspace.session-opened': 'Открыта сессия {name}',
+  'workspace.session-closed': 'Сессия {name} закрыта',
+  'workspace.reports-opened': 'Отчёты',
+  'workspace.list-of': '{group} — {liveChat}',
+  'workspace.group.active': 'Активные',
+  'workspace.group.closed': 'Закрытые',
+  'workspace.group.queue': 'Очередь',
+  'workspace.group.mine': 'Мои сессии',
+};

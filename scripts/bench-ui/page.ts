@@ -1,0 +1,429 @@
+// The page of `npm run bench:ui` (scripts/bench-ui.mjs bundles it for production and opens it in
+// headless Chromium): each scenario builds its data on the in-page memory backend, mounts the
+// components, and exposes its steps on `window.benchUi` for the runner, which traces the steps
+// whose CPU time it measures. The page only measures what it can see itself (times, DOM, scroll
+// offsets); long tasks come from the runner's trace.
+import '@live-chat/elements';
+import {
+  createLiveChatClient,
+  type Customer,
+  type LiveChatClient,
+  type Message,
+  type Session,
+} from '@live-chat/core';
+import { createMemoryBackend, type MemoryBackend, type SeedData } from '@live-chat/adapters';
+import { ALERT_SETTINGS_STORAGE_KEY } from '../../packages/elements/src/controllers/alerts/alert-settings-store.js';
+import { ANNA, supportTeamSeed } from '../../packages/elements/src/test/small-seed.js';
+
+const SUPPORT = 'lc-support';
+const T0 = Date.UTC(2026, 0, 5, 9);
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(read: () => T | undefined | false | null, what: string, ms = 20_000) {
+  const end = performance.now() + ms;
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await frame();
+  }
+}
+
+/** `count` queued sessions of Support, each with its own customer, newest last. */
+function queuedSessions(
+  count: number,
+  prefix = 's',
+): { sessions: Session[]; customers: Customer[] } {
+  const sessions: Session[] = [];
+  const customers: Customer[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = T0 + i * 1000;
+    customers.push({
+      id: `c-${prefix}-${i}`,
+      kind: 'external',
+      name: `Customer ${i + 1}`,
+      account: `@c${i}`,
+      messenger: 'telegram',
+    });
+    sessions.push({
+      id: `${prefix}-${i}`,
+      liveChatId: SUPPORT,
+      customerId: `c-${prefix}-${i}`,
+      name: `Customer ${i + 1}`,
+      channel: 'telegram',
+      status: 'queued',
+      assignee: null,
+      firstMessageAt: at,
+      lastMessageAt: at,
+      lastMessagePreview: `Question number ${i + 1}: where is my order?`,
+      lastMessageOrder: 0,
+      queuedAt: at,
+      lastOperatorId: null,
+      bindings: [],
+    });
+  }
+  return { sessions, customers };
+}
+
+/** Support's team with these sessions and customers, and these messages. */
+function seedWith(parts: {
+  sessions: Session[];
+  customers: Customer[];
+  messages?: Message[];
+}): SeedData {
+  const seed = supportTeamSeed();
+  return {
+    ...seed,
+    customers: [...seed.customers, ...parts.customers],
+    sessions: parts.sessions,
+    messages: parts.messages ?? [],
+  };
+}
+
+async function readyClient(backend: MemoryBackend): Promise<LiveChatClient> {
+  const client = createLiveChatClient({ adapter: backend.connect(ANNA.id) });
+  await until(() => client.status.state === 'ready', 'the client');
+  return client;
+}
+
+/** Appends `element` to a box of the given size and resolves once it shows `ready`. */
+async function mount<E extends HTMLElement>(
+  element: E,
+  size: { width: number; height: number },
+  ready: (element: E) => boolean,
+): Promise<{ element: E; ms: number }> {
+  const box = document.createElement('div');
+  box.style.cssText = `width:${size.width}px;height:${size.height}px;display:flex;flex-direction:column`;
+  element.style.flex = '1 1 auto';
+  element.style.minHeight = '0';
+  document.body.append(box);
+  const start = performance.now();
+  box.append(element);
+  await until(() => ready(element), `${element.localName} to render`);
+  await frame();
+  return { element, ms: performance.now() - start };
+}
+
+/** The first element matching `selector` in `root`'s shadow trees, however deep. */
+const shadow = (
+  root: Element | ShadowRoot | null | undefined,
+  selector: string,
+): Element | null => {
+  if (!root) return null;
+  const scope = root instanceof Element ? root.shadowRoot : root;
+  if (!scope) return null;
+  const found = scope.querySelector(selector);
+  if (found) return found;
+  for (const element of scope.querySelectorAll('*')) {
+    const inner = shadow(element, selector);
+    if (inner) return inner;
+  }
+  return null;
+};
+
+/** How many rows a listbox holds, against how many fit in its viewport. */
+function rowRatio(listbox: Element): { rows: number; inView: number; ratio: number } {
+  const rows = listbox.querySelectorAll('[role="option"]');
+  const height = rows[0]?.getBoundingClientRect().height ?? 64;
+  const inView = listbox.clientHeight / height;
+  return { rows: rows.length, inView, ratio: rows.length / inView };
+}
+
+const state: {
+  client?: LiveChatClient;
+  backend?: MemoryBackend;
+  list?: HTMLElement;
+  conversation?: HTMLElement;
+  /** How many messages of the conversation the client holds. */
+  loadedMessages: number;
+  notifications: number;
+} = { loadedMessages: 0, notifications: 0 };
+
+/** A workspace of the client, showing Support's queue. */
+function queueWorkspace(): HTMLElement {
+  const workspace = document.createElement('live-chat-workspace');
+  for (const [name, value] of Object.entries({
+    view: 'group',
+    'live-chat-id': SUPPORT,
+    group: 'queue',
+  }))
+    workspace.setAttribute(name, value);
+  Object.assign(workspace, { client: state.client });
+  return workspace;
+}
+
+const listbox = () => shadow(state.list, '[role="listbox"]') as HTMLElement;
+const log = () => shadow(state.conversation, '[role="log"]') as HTMLElement;
+const messageCount = () => log().querySelectorAll('article').length;
+
+/** Scrolls `element` by `step(frameIndex)` px each frame for `frames` frames. */
+async function scrollFrames(element: HTMLElement, frames: number, step: (i: number) => number) {
+  for (let i = 0; i < frames; i++) {
+    element.scrollTop += step(i);
+    await frame();
+  }
+}
+
+const benchUi = {
+  /** 10,000 queued sessions and a ready client. */
+  async setupList(count = 10_000) {
+    state.backend = createMemoryBackend({ seed: seedWith(queuedSessions(count)) });
+    state.client = await readyClient(state.backend);
+  },
+
+  /** Mounts the session list of Support's queue; its first render time and its rows. */
+  async mountList() {
+    const element = document.createElement('live-chat-session-list');
+    element.setAttribute('live-chat-id', SUPPORT);
+    Object.assign(element, { client: state.client });
+    const { ms } = await mount(element, { width: 360, height: 640 }, (el) =>
+      Boolean(el.shadowRoot?.querySelector('[role="option"]')),
+    );
+    state.list = element;
+    return { firstRenderMs: ms, ...rowRatio(listbox()) };
+  },
+
+  /** Through the 10,000 rows, top to bottom, three viewports a frame; then the ratio. */
+  async sweep() {
+    const box = listbox();
+    await scrollFrames(
+      box,
+      Math.ceil(box.scrollHeight / (3 * box.clientHeight)),
+      () => 3 * box.clientHeight,
+    );
+    return rowRatio(box);
+  },
+
+  /** A 5 s fling: fast, slowing down, then back up. */
+  async fling() {
+    const box = listbox();
+    box.scrollTop = box.scrollHeight / 2;
+    const frames = 300;
+    await scrollFrames(
+      box,
+      frames,
+      (i) => (i < frames / 2 ? 1 : -1) * 400 * (1 - (i % (frames / 2)) / (frames / 2)),
+    );
+    return rowRatio(box);
+  },
+
+  /** The whole workspace on Support's queue, scrolled: its list's rows against those in view. */
+  async workspaceRows() {
+    const workspace = queueWorkspace();
+    await mount(workspace, { width: 1280, height: 800 }, (el) =>
+      Boolean(shadow(el, '[role="option"]')),
+    );
+    const box = shadow(
+      shadow(workspace, 'live-chat-session-list'),
+      '[role="listbox"]',
+    ) as HTMLElement;
+    await scrollFrames(box, 20, () => box.clientHeight / 2);
+    await frame();
+    return rowRatio(box);
+  },
+
+  /** One session of 100,000 messages, assigned to Anna, and a ready client. */
+  async setupConversation(count = 100_000) {
+    const { sessions, customers } = queuedSessions(1, 'long');
+    const session: Session = {
+      ...sessions[0]!,
+      status: 'active',
+      assignee: { kind: 'operator', operatorId: ANNA.id },
+      queuedAt: null,
+      lastOperatorId: ANNA.id,
+    };
+    const messages: Message[] = [];
+    for (let i = 0; i < count; i++) {
+      const customer = i % 3 !== 2;
+      messages.push({
+        id: `m-${i}`,
+        sessionId: session.id,
+        author: customer
+          ? { kind: 'customer', customerId: session.customerId }
+          : { kind: 'operator', userId: ANNA.id },
+        text: customer
+          ? `Message ${i}: my order has not arrived yet, can you check where it is?`
+          : `Reply ${i}: let me check.`,
+        channel: 'telegram',
+        sentAt: T0 + i * 60_000,
+        order: i + 1,
+      });
+    }
+    session.lastMessageAt = messages.at(-1)!.sentAt;
+    session.lastMessageOrder = count;
+    state.backend = createMemoryBackend({
+      seed: seedWith({ sessions: [session], customers, messages }),
+    });
+    state.client = await readyClient(state.backend);
+    state.client.conversation$(session.id).subscribe((conversation) => {
+      state.loadedMessages = conversation.messages.length;
+    });
+    return session.id;
+  },
+
+  /** Opens the conversation: the time to its first page on screen. */
+  async openConversation(sessionId: string) {
+    const element = document.createElement('live-chat-conversation');
+    element.setAttribute('session-id', sessionId);
+    Object.assign(element, { client: state.client });
+    const { ms } = await mount(element, { width: 720, height: 640 }, (el) =>
+      Boolean(el.shadowRoot?.querySelector('[role="log"] article')),
+    );
+    state.conversation = element;
+    return { openMs: ms };
+  },
+
+  /** 40 customer messages at 20 a second: the largest distance from the bottom seen. */
+  async pinning(sessionId: string) {
+    const backend = state.backend!;
+    const session = backend.getSession(sessionId)!;
+    let worst = 0;
+    for (let i = 0; i < 40; i++) {
+      backend.customerWrites({
+        customerId: session.customerId,
+        liveChatId: session.liveChatId,
+        channel: session.channel,
+        text: `Live ${i}`,
+      });
+      await pause(50);
+      const box = log();
+      worst = Math.max(worst, box.scrollHeight - box.scrollTop - box.clientHeight);
+    }
+    return { worstDistanceFromBottom: worst };
+  },
+
+  /**
+   * Scrolls up as a reader does, a third of the view a frame, until an older page is asked for,
+   * `pages` times: the largest move of the message in view while each page arrives, and the DOM
+   * of the log after.
+   */
+  async pageBack(pages: number) {
+    let drift = 0;
+    const loaded = () => state.loadedMessages;
+    for (let page = 0; page < pages; page++) {
+      const box = log();
+      const before = loaded();
+      while (box.getAttribute('aria-busy') !== 'true' && loaded() === before) {
+        box.scrollTop = Math.max(0, box.scrollTop - box.clientHeight / 3);
+        await frame();
+      }
+      const top = box.getBoundingClientRect().top;
+      const inView = [...box.querySelectorAll('article')].find(
+        (a) => a.getBoundingClientRect().bottom > top,
+      );
+      const offset = inView ? inView.getBoundingClientRect().top : 0;
+      await until(
+        () => loaded() > before && box.getAttribute('aria-busy') === 'false',
+        'an older page',
+      );
+      await frame();
+      await frame();
+      if (inView?.isConnected)
+        drift = Math.max(drift, Math.abs(inView.getBoundingClientRect().top - offset));
+    }
+    const box = log();
+    return {
+      drift,
+      messagesInDom: messageCount(),
+      nodesInLog: box.querySelectorAll('*').length + 1,
+    };
+  },
+
+  /** Workspace with alerts on (desktop notifications counted) and no session yet. */
+  async setupBurst() {
+    localStorage.setItem(
+      ALERT_SETTINGS_STORAGE_KEY,
+      JSON.stringify({ sound: false, desktop: true, titleBadge: true }),
+    );
+    document.hasFocus = () => false;
+    class CountingNotification {
+      static permission: NotificationPermission = 'granted';
+      static requestPermission = async () => 'granted' as NotificationPermission;
+      onclick: ((event: Event) => unknown) | null = null;
+      constructor() {
+        state.notifications++;
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', {
+      configurable: true,
+      value: CountingNotification,
+    });
+    state.backend = createMemoryBackend({ seed: seedWith({ sessions: [], customers: [] }) });
+    for (let i = 0; i < 10_000; i++) {
+      const added = state.backend.addCustomer({
+        kind: 'external',
+        name: `Burst ${i}`,
+        account: `@b${i}`,
+        messenger: 'telegram',
+      });
+      if (!added.ok) throw new Error(added.error.message);
+    }
+    state.client = await readyClient(state.backend);
+    await benchUi.workspaceRowsEmpty();
+  },
+
+  async workspaceRowsEmpty() {
+    const workspace = queueWorkspace();
+    await mount(workspace, { width: 1280, height: 800 }, (el) =>
+      Boolean(shadow(shadow(el, 'live-chat-session-list'), '[role="listbox"], [part~="message"]')),
+    );
+  },
+
+  /**
+   * 10,000 customers write within one second: 40 at a time, each batch in its own task (as
+   * messages come off a socket), one task every 4 ms; resolves when all are listed.
+   */
+  async burst() {
+    const backend = state.backend!;
+    const customers = backend.customers().filter((c) => c.name.startsWith('Burst '));
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      let next = 0;
+      const batch = () => {
+        for (const end = Math.min(customers.length, next + 40); next < end; next++)
+          backend.customerWrites({
+            customerId: customers[next]!.id,
+            liveChatId: SUPPORT,
+            channel: 'telegram',
+            text: 'Hello, anyone there?',
+          });
+        if (next < customers.length) setTimeout(batch, 4);
+        else resolve();
+      };
+      batch();
+    });
+    const written = performance.now() - start;
+    await until(
+      () => state.client!.counters.newUnassigned >= customers.length || undefined,
+      'every new session listed',
+      30_000,
+    );
+    await pause(2500);
+    return {
+      writtenMs: written,
+      listedMs: performance.now() - start,
+      notifications: state.notifications,
+    };
+  },
+
+  /** Mounts and removes a workspace `cycles` times (the runner reads the heap around it). */
+  async mountCycles(cycles: number) {
+    if (!state.client) {
+      state.backend = createMemoryBackend({ seed: seedWith(queuedSessions(200)) });
+      state.client = await readyClient(state.backend);
+    }
+    for (let i = 0; i < cycles; i++) {
+      const workspace = queueWorkspace();
+      const { element } = await mount(workspace, { width: 1280, height: 800 }, (el) =>
+        Boolean(shadow(el, '[role="option"]')),
+      );
+      element.parentElement!.remove();
+      await frame();
+    }
+  },
+};
+
+Object.assign(window, { benchUi });

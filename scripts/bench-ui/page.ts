@@ -6,17 +6,19 @@
 import '@live-chat/elements';
 import {
   createLiveChatClient,
-  type Customer,
   type LiveChatClient,
   type Message,
   type Session,
 } from '@live-chat/core';
 import { createMemoryBackend, type MemoryBackend, type SeedData } from '@live-chat/adapters';
 import { ALERT_SETTINGS_STORAGE_KEY } from '../../packages/elements/src/controllers/alerts/alert-settings-store.js';
-import { ANNA, supportTeamSeed } from '../../packages/elements/src/test/small-seed.js';
+import {
+  generatedSessions,
+  supportTeamSeedWith,
+} from '../../packages/elements/src/test/generated-sessions.js';
+import { ANNA } from '../../packages/elements/src/test/small-seed.js';
 
 const SUPPORT = 'lc-support';
-const T0 = Date.UTC(2026, 0, 5, 9);
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,80 +33,53 @@ async function until<T>(read: () => T | undefined | false | null, what: string, 
   }
 }
 
-/** `count` queued sessions of Support, each with its own customer, newest last. */
-function queuedSessions(
-  count: number,
-  prefix = 's',
-): { sessions: Session[]; customers: Customer[] } {
-  const sessions: Session[] = [];
-  const customers: Customer[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = T0 + i * 1000;
-    customers.push({
-      id: `c-${prefix}-${i}`,
-      kind: 'external',
-      name: `Customer ${i + 1}`,
-      account: `@c${i}`,
-      messenger: 'telegram',
-    });
-    sessions.push({
-      id: `${prefix}-${i}`,
-      liveChatId: SUPPORT,
-      customerId: `c-${prefix}-${i}`,
-      name: `Customer ${i + 1}`,
-      channel: 'telegram',
-      status: 'queued',
-      assignee: null,
-      firstMessageAt: at,
-      lastMessageAt: at,
-      lastMessagePreview: `Question number ${i + 1}: where is my order?`,
-      lastMessageOrder: 0,
-      queuedAt: at,
-      lastOperatorId: null,
-      bindings: [],
-    });
-  }
-  return { sessions, customers };
-}
-
-/** Support's team with these sessions and customers, and these messages. */
-function seedWith(parts: {
-  sessions: Session[];
-  customers: Customer[];
-  messages?: Message[];
-}): SeedData {
-  const seed = supportTeamSeed();
-  return {
-    ...seed,
-    customers: [...seed.customers, ...parts.customers],
-    sessions: parts.sessions,
-    messages: parts.messages ?? [],
-  };
-}
-
-async function readyClient(backend: MemoryBackend): Promise<LiveChatClient> {
-  const client = createLiveChatClient({ adapter: backend.connect(ANNA.id) });
+/** A ready client of Anna on a memory backend seeded with `seed`. */
+async function startClient(seed: SeedData): Promise<void> {
+  state.backend = createMemoryBackend({ seed });
+  const client = createLiveChatClient({ adapter: state.backend.connect(ANNA.id) });
   await until(() => client.status.state === 'ready', 'the client');
-  return client;
+  state.client = client;
 }
 
-/** Appends `element` to a box of the given size and resolves once it shows `ready`. */
-async function mount<E extends HTMLElement>(
-  element: E,
-  size: { width: number; height: number },
-  ready: (element: E) => boolean,
-): Promise<{ element: E; ms: number }> {
-  const box = document.createElement('div');
-  box.style.cssText = `width:${size.width}px;height:${size.height}px;display:flex;flex-direction:column`;
+/** The size each component is shown at, as in a workspace on a laptop screen. */
+const BOXES = {
+  'live-chat-session-list': { width: 360, height: 640 },
+  'live-chat-conversation': { width: 720, height: 640 },
+  'live-chat-workspace': { width: 1280, height: 800 },
+};
+
+/**
+ * Creates `tag` with these attributes and the client, appends it to a box of its size and
+ * resolves once `ready` finds what it shows: the element and how long that took.
+ */
+async function mount(
+  tag: keyof typeof BOXES,
+  attributes: Record<string, string>,
+  ready: (element: HTMLElement) => unknown,
+): Promise<{ element: HTMLElement; ms: number }> {
+  const size = BOXES[tag];
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  Object.assign(element, { client: state.client });
   element.style.flex = '1 1 auto';
   element.style.minHeight = '0';
+  const box = document.createElement('div');
+  box.style.cssText = `width:${size.width}px;height:${size.height}px;display:flex;flex-direction:column`;
   document.body.append(box);
   const start = performance.now();
   box.append(element);
-  await until(() => ready(element), `${element.localName} to render`);
+  await until(() => ready(element), `${tag} to render`);
   await frame();
   return { element, ms: performance.now() - start };
 }
+
+/** The workspace on Support's queue, once `ready` finds what it shows. */
+const mountWorkspace = (ready: (element: HTMLElement) => unknown) =>
+  mount('live-chat-workspace', { view: 'group', 'live-chat-id': SUPPORT, group: 'queue' }, ready);
+
+/** Whether a list shows a row; whether a conversation shows a message. */
+const showsRow = (el: HTMLElement) => el.shadowRoot?.querySelector('[role="option"]');
+const showsMessage = (el: HTMLElement) => el.shadowRoot?.querySelector('[role="log"] article');
 
 /** The first element matching `selector` in `root`'s shadow trees, however deep. */
 const shadow = (
@@ -138,21 +113,12 @@ const state: {
   conversation?: HTMLElement;
   /** How many messages of the conversation the client holds. */
   loadedMessages: number;
+  /** The customers who write in the burst. */
+  burstCustomers: string[];
+  /** Desktop notifications created, and those not closed since. */
   notifications: number;
-} = { loadedMessages: 0, notifications: 0 };
-
-/** A workspace of the client, showing Support's queue. */
-function queueWorkspace(): HTMLElement {
-  const workspace = document.createElement('live-chat-workspace');
-  for (const [name, value] of Object.entries({
-    view: 'group',
-    'live-chat-id': SUPPORT,
-    group: 'queue',
-  }))
-    workspace.setAttribute(name, value);
-  Object.assign(workspace, { client: state.client });
-  return workspace;
-}
+  notificationsOpen: number;
+} = { loadedMessages: 0, burstCustomers: [], notifications: 0, notificationsOpen: 0 };
 
 const listbox = () => shadow(state.list, '[role="listbox"]') as HTMLElement;
 const log = () => shadow(state.conversation, '[role="log"]') as HTMLElement;
@@ -169,20 +135,14 @@ async function scrollFrames(element: HTMLElement, frames: number, step: (i: numb
 const benchUi = {
   /** 10,000 queued sessions and a ready client. */
   async setupList(count = 10_000) {
-    state.backend = createMemoryBackend({ seed: seedWith(queuedSessions(count)) });
-    state.client = await readyClient(state.backend);
+    await startClient(supportTeamSeedWith(generatedSessions(count)));
   },
 
   /** Mounts the session list of Support's queue; its first render time and its rows. */
   async mountList() {
-    const element = document.createElement('live-chat-session-list');
-    element.setAttribute('live-chat-id', SUPPORT);
-    Object.assign(element, { client: state.client });
-    const { ms } = await mount(element, { width: 360, height: 640 }, (el) =>
-      Boolean(el.shadowRoot?.querySelector('[role="option"]')),
-    );
-    state.list = element;
-    return { firstRenderMs: ms, ...rowRatio(listbox()) };
+    const mounted = await mount('live-chat-session-list', { 'live-chat-id': SUPPORT }, showsRow);
+    state.list = mounted.element;
+    return { firstRenderMs: mounted.ms, ...rowRatio(listbox()) };
   },
 
   /** Through the 10,000 rows, top to bottom, three viewports a frame; then the ratio. */
@@ -211,10 +171,7 @@ const benchUi = {
 
   /** The whole workspace on Support's queue, scrolled: its list's rows against those in view. */
   async workspaceRows() {
-    const workspace = queueWorkspace();
-    await mount(workspace, { width: 1280, height: 800 }, (el) =>
-      Boolean(shadow(el, '[role="option"]')),
-    );
+    const { element: workspace } = await mountWorkspace((el) => shadow(el, '[role="option"]'));
     const box = shadow(
       shadow(workspace, 'live-chat-session-list'),
       '[role="listbox"]',
@@ -226,7 +183,7 @@ const benchUi = {
 
   /** One session of 100,000 messages, assigned to Anna, and a ready client. */
   async setupConversation(count = 100_000) {
-    const { sessions, customers } = queuedSessions(1, 'long');
+    const { sessions, customers } = generatedSessions(1);
     const session: Session = {
       ...sessions[0]!,
       status: 'active',
@@ -247,17 +204,14 @@ const benchUi = {
           ? `Message ${i}: my order has not arrived yet, can you check where it is?`
           : `Reply ${i}: let me check.`,
         channel: 'telegram',
-        sentAt: T0 + i * 60_000,
+        sentAt: session.firstMessageAt + i * 60_000,
         order: i + 1,
       });
     }
     session.lastMessageAt = messages.at(-1)!.sentAt;
     session.lastMessageOrder = count;
-    state.backend = createMemoryBackend({
-      seed: seedWith({ sessions: [session], customers, messages }),
-    });
-    state.client = await readyClient(state.backend);
-    state.client.conversation$(session.id).subscribe((conversation) => {
+    await startClient({ ...supportTeamSeedWith({ sessions: [session], customers }), messages });
+    state.client!.conversation$(session.id).subscribe((conversation) => {
       state.loadedMessages = conversation.messages.length;
     });
     return session.id;
@@ -265,14 +219,13 @@ const benchUi = {
 
   /** Opens the conversation: the time to its first page on screen. */
   async openConversation(sessionId: string) {
-    const element = document.createElement('live-chat-conversation');
-    element.setAttribute('session-id', sessionId);
-    Object.assign(element, { client: state.client });
-    const { ms } = await mount(element, { width: 720, height: 640 }, (el) =>
-      Boolean(el.shadowRoot?.querySelector('[role="log"] article')),
+    const mounted = await mount(
+      'live-chat-conversation',
+      { 'session-id': sessionId },
+      showsMessage,
     );
-    state.conversation = element;
-    return { openMs: ms };
+    state.conversation = mounted.element;
+    return { openMs: mounted.ms };
   },
 
   /** 40 customer messages at 20 a second: the largest distance from the bottom seen. */
@@ -344,31 +297,22 @@ const benchUi = {
       onclick: ((event: Event) => unknown) | null = null;
       constructor() {
         state.notifications++;
+        state.notificationsOpen++;
       }
-      close() {}
+      close() {
+        state.notificationsOpen--;
+      }
     }
     Object.defineProperty(window, 'Notification', {
       configurable: true,
       value: CountingNotification,
     });
-    state.backend = createMemoryBackend({ seed: seedWith({ sessions: [], customers: [] }) });
-    for (let i = 0; i < 10_000; i++) {
-      const added = state.backend.addCustomer({
-        kind: 'external',
-        name: `Burst ${i}`,
-        account: `@b${i}`,
-        messenger: 'telegram',
-      });
-      if (!added.ok) throw new Error(added.error.message);
-    }
-    state.client = await readyClient(state.backend);
-    await benchUi.workspaceRowsEmpty();
-  },
-
-  async workspaceRowsEmpty() {
-    const workspace = queueWorkspace();
-    await mount(workspace, { width: 1280, height: 800 }, (el) =>
-      Boolean(shadow(shadow(el, 'live-chat-session-list'), '[role="listbox"], [part~="message"]')),
+    // 10,000 customers who have not written yet.
+    const { customers } = generatedSessions(10_000);
+    await startClient(supportTeamSeedWith({ sessions: [], customers }));
+    state.burstCustomers = customers.map((customer) => customer.id);
+    await mountWorkspace((el) =>
+      shadow(shadow(el, 'live-chat-session-list'), '[role="listbox"], [part~="message"]'),
     );
   },
 
@@ -378,14 +322,14 @@ const benchUi = {
    */
   async burst() {
     const backend = state.backend!;
-    const customers = backend.customers().filter((c) => c.name.startsWith('Burst '));
+    const customers = state.burstCustomers;
     const start = performance.now();
     await new Promise<void>((resolve) => {
       let next = 0;
       const batch = () => {
         for (const end = Math.min(customers.length, next + 40); next < end; next++)
           backend.customerWrites({
-            customerId: customers[next]!.id,
+            customerId: customers[next]!,
             liveChatId: SUPPORT,
             channel: 'telegram',
             text: 'Hello, anyone there?',
@@ -406,20 +350,15 @@ const benchUi = {
       writtenMs: written,
       listedMs: performance.now() - start,
       notifications: state.notifications,
+      notificationsOpen: state.notificationsOpen,
     };
   },
 
   /** Mounts and removes a workspace `cycles` times (the runner reads the heap around it). */
   async mountCycles(cycles: number) {
-    if (!state.client) {
-      state.backend = createMemoryBackend({ seed: seedWith(queuedSessions(200)) });
-      state.client = await readyClient(state.backend);
-    }
+    if (!state.client) await startClient(supportTeamSeedWith(generatedSessions(200)));
     for (let i = 0; i < cycles; i++) {
-      const workspace = queueWorkspace();
-      const { element } = await mount(workspace, { width: 1280, height: 800 }, (el) =>
-        Boolean(shadow(el, '[role="option"]')),
-      );
+      const { element } = await mountWorkspace((el) => shadow(el, '[role="option"]'));
       element.parentElement!.remove();
       await frame();
     }

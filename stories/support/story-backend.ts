@@ -13,6 +13,7 @@
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import {
   createLiveChatClient,
+  FIELD_LIMITS,
   groupsOf,
   LiveChatError,
   previewOf,
@@ -479,11 +480,12 @@ function generateLongText(gen: Generator, operatorId: Id): Id {
   gen.run(operatorId, { type: 'session.rename', sessionId: session.id, name: LONG_SESSION_NAME });
   gen.at(STORY_NOW - 40 * TIME.MINUTE);
   customerWrites(gen, customerId, 'email', LONG_WORD);
-  // A closed one too, so the long name also reaches the Closed list and the activity stream.
+  // A closed one too, so the long name also reaches the Closed list and the activity stream;
+  // its name as long as a customer's may be.
   const otherId = addExternalCustomer(
     gen,
     'story-cust-long-closed',
-    `${LONG_WORD} ${LONG_NAME}`,
+    `${LONG_WORD} ${LONG_NAME}`.slice(0, FIELD_LIMITS.customerName),
     'telegram',
     `@${LONG_WORD}`,
   );

@@ -1,7 +1,8 @@
 /// <reference types="node" />
 // Texts of @live-chat/elements are typed: each `*.messages.ts` declares its English texts
-// `as const` and types every other language with `Translation<typeof en>`, so a missing
-// translation is a compile error; `this.t(key)` accepts only registered keys, template-literal
+// `as const`, and its Russian beside it (`*.messages.ru.ts`, registered by the opt-in
+// `@live-chat/elements/locales/ru`) is a `Translation` of them, so a missing translation is a
+// compile error; `this.t(key)` accepts only registered keys, template-literal
 // keys built from typed unions included. The fixture (test/node/fixtures/typed-messages) carries
 // the mistakes the types must catch as `@ts-expect-error`; a copy without that marker must fail.
 import assert from 'node:assert/strict';
@@ -64,16 +65,22 @@ describe('typed messages', () => {
     }
   });
 
-  it('every catalogue of the components is typed the same way', () => {
+  it('every catalogue of the components is typed the same way, its Russian beside it', () => {
     const files = messageFiles();
     assert.ok(files.length > 10);
     for (const file of files) {
       const text = fs.readFileSync(path.join(rootDir, file), 'utf8');
       assert.match(text, /^const en = \{$/m, `${file}: English texts in one const`);
       assert.match(text, /\} as const satisfies Messages/, `${file}: English texts as const`);
-      assert.match(text, /^const ru: Translation<typeof en> = \{$/m, `${file}: typed Russian`);
       assert.match(text, /interface LiveChatMessageCatalogues \{/, `${file}: keys registered`);
       assert.doesNotMatch(text, /registerDefaultMessages\('\w+', \{/, `${file}: untyped texts`);
+      assert.doesNotMatch(text, /registerDefaultMessages\('ru'/, `${file}: Russian is opt-in`);
+      const russian = fs.readFileSync(path.join(rootDir, file.replace(/\.ts$/, '.ru.ts')), 'utf8');
+      assert.match(
+        russian,
+        /^export const ru: Translation<MessageCatalogues\['[\w-]+'\]> = \{$/m,
+        `${file}: typed Russian beside it`,
+      );
     }
   });
 });

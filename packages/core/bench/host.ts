@@ -2,6 +2,7 @@
  * What both paths of the benchmark share: a client watched as a host watches it, and the timing
  * of each delivered batch from the moment it is available to the moment everything is published.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { filter, firstValueFrom } from 'rxjs';
 import type { LiveChatClient } from '../src/client/types.js';
 import type { SessionGroupKind } from '../src/domain/access.js';
@@ -27,15 +28,16 @@ export interface ClientCost {
   /** Process CPU time (every thread: GC helpers included) from batch available to published. */
   cpuMs: number;
   wallMs: number;
+  /** Garbage-collection pauses of the main thread inside the timed windows (in the above). */
+  gcInMs: number;
+  /** Collection pauses while batches were made (not in the above; they may collect the client's garbage). */
+  gcOutMs: number;
   batches: number;
   /** Emissions of `counters$` and of the watched lists, together. */
   emissions: number;
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** `gc()` of node's --expose-gc, when exposed. */
-const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
 
 /** Resolves once the client has applied its first snapshot. */
 export function whenReady(client: LiveChatClient): Promise<unknown> {
@@ -49,10 +51,9 @@ export function whenReady(client: LiveChatClient): Promise<unknown> {
  * delivery, reducers, counters, list patches and every emission. Throws when `counters$` did not
  * follow the state (the bench would then measure nothing real).
  *
- * With --expose-gc, each side pays for its own young garbage: a minor collection runs after the
- * batch was made (untimed: the producer's garbage, e.g. the in-page backend's) and another at
- * the end of the timed window (the client's own). Otherwise whichever side triggers a
- * collection pays for the other's garbage too.
+ * Garbage is collected when V8 decides, as in a page: a collection counts where it happens. One
+ * that happens while a batch is made is not in the client's figures, though it may collect the
+ * client's garbage too; the pauses inside and outside the timed windows are both reported.
  */
 export async function measureClient(
   client: LiveChatClient,
@@ -66,21 +67,36 @@ export async function measureClient(
   });
   for (const [liveChatId, kind] of WATCHED)
     watch.add(client.sessions$(liveChatId, kind).subscribe(() => emissions++));
-  const cost: ClientCost = { cpuMs: 0, wallMs: 0, batches: 0, emissions: 0 };
+  const cost: ClientCost = { cpuMs: 0, wallMs: 0, gcInMs: 0, gcOutMs: 0, batches: 0, emissions: 0 };
+  const windows: number[] = []; // start, end, start, end, …
+  const pauses: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const first = performance.now();
   while (source.produce()) {
-    gc?.({ type: 'minor' });
     const cpuStart = process.cpuUsage();
     const start = performance.now();
     source.deliver();
     await tick();
-    gc?.({ type: 'minor' });
     const used = process.cpuUsage(cpuStart);
-    cost.wallMs += performance.now() - start;
+    const end = performance.now();
+    windows.push(start, end);
     cost.cpuMs += (used.user + used.system) / 1000;
+    cost.wallMs += end - start;
     cost.batches++;
   }
-  await tick();
+  const last = performance.now();
+  await tick(); // gc entries arrive asynchronously
+  observer.disconnect();
   watch.unsubscribe();
+  for (const pause of pauses) {
+    if (pause.startTime < first || pause.startTime >= last) continue;
+    let inside = false;
+    for (let i = 0; i < windows.length && !inside; i += 2)
+      inside = pause.startTime >= windows[i] && pause.startTime < windows[i + 1];
+    if (inside) cost.gcInMs += pause.duration;
+    else cost.gcOutMs += pause.duration;
+  }
   cost.emissions = emissions;
   if (!latest || !countersEqual(latest, client.counters)) throw new Error('counters$ is not live');
   return cost;
@@ -88,6 +104,6 @@ export async function measureClient(
 
 /** Heap in use, in MB (after a full collection when node runs with --expose-gc). */
 export function heapMb(): number {
-  gc?.();
+  (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }

@@ -3,7 +3,16 @@
  * suite to prove that `snapshot + events(seq)` reproduces the live state. It mirrors what the
  * core client store does with events, without any streams.
  */
-import type { ActivityEntry, Customer, Id, ServerEvent, Session, Snapshot } from '@live-chat/core';
+import {
+  ownValue,
+  setOwnValue,
+  type ActivityEntry,
+  type Customer,
+  type Id,
+  type ServerEvent,
+  type Session,
+  type Snapshot,
+} from '@live-chat/core';
 
 /** The parts of a user's state that events keep up to date. */
 export interface FoldedState {
@@ -25,7 +34,7 @@ export function stateFromSnapshot(snapshot: Snapshot): FoldedState {
     seq: snapshot.seq,
     sessions: new Map(snapshot.sessions.map((session) => [session.id, session])),
     unread: new Map(
-      snapshot.sessions.map((session) => [session.id, snapshot.unread[session.id] ?? 0]),
+      snapshot.sessions.map((session) => [session.id, ownValue(snapshot.unread, session.id) ?? 0]),
     ),
     activity: [...snapshot.activity].reverse(),
     customers: new Map(snapshot.customers.map((customer) => [customer.id, customer])),
@@ -107,7 +116,7 @@ const byId = <T extends { id: Id }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.
 export function comparable(state: FoldedState, activityLimit: number): ComparableState {
   const unread: Record<Id, number> = {};
   for (const [id, count] of [...state.unread].sort(([a], [b]) => (a < b ? -1 : 1)))
-    if (count > 0) unread[id] = count;
+    if (count > 0) setOwnValue(unread, id, count);
   return {
     sessions: [...state.sessions.values()]
       .map(({ lastMessagePreview: _preview, ...rest }) => rest as Session)

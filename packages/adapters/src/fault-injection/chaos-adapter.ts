@@ -22,6 +22,7 @@ import type {
 } from '@live-chat/core';
 import type { VirtualClock } from './clock.js';
 import { resyncRequired, someNetworkError } from './network-errors.js';
+import { exponentialGapMs } from './poisson.js';
 import {
   FAULT_SITES,
   TRANSPORT_FAULT_KINDS,
@@ -309,7 +310,7 @@ class Chaos implements ChaosAdapter {
   private scheduleAmbient(): void {
     if (this.disposed || !this.plan.active) return;
     const mean = this.plan.ambientMeanMs;
-    const gap = Math.max(1, Math.round(-Math.log(1 - this.random()) * mean));
+    const gap = exponentialGapMs(this.random, mean);
     this.cancelAmbient = this.clock.after(gap, () => {
       this.cancelAmbient = undefined;
       if (this.outage === undefined) {

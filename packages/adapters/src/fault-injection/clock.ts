@@ -4,7 +4,7 @@
  * the same seed replays exactly, however fast or loaded the machine is.
  */
 import type { SchedulerLike } from 'rxjs';
-import { flushMicrotasks, schedulerOn, type TimerHost } from './clock-scheduler.js';
+import { ClockBase, flushMicrotasks } from './clock-base.js';
 
 /** A timer set on a {@link VirtualClock}. */
 interface Timer {
@@ -109,8 +109,7 @@ const before = (a: Timer, b: Timer): boolean =>
 /** Timers run at one virtual instant before the clock gives up (something reschedules itself at 0 ms forever). */
 const MAX_TIMERS_PER_INSTANT = 100_000;
 
-class Clock implements VirtualClock, TimerHost<Timer> {
-  readonly scheduler: SchedulerLike = schedulerOn(this);
+class Clock extends ClockBase<Timer> implements VirtualClock {
   private time: number;
   private readonly queue = new TimerQueue();
   private nextOrder = 0;
@@ -118,6 +117,7 @@ class Clock implements VirtualClock, TimerHost<Timer> {
   private running = false;
 
   constructor(startMs: number) {
+    super();
     this.time = startMs;
   }
 
@@ -145,22 +145,8 @@ class Clock implements VirtualClock, TimerHost<Timer> {
     this.live--;
   }
 
-  after(ms: number, task: () => void): () => void {
-    const timer = this.set(ms, task);
-    return () => this.cancel(timer);
-  }
-
-  setTimeout(task: () => void, ms: number): unknown {
-    return this.set(ms, task);
-  }
-
-  clearTimeout(handle: unknown): void {
-    if (typeof handle === 'object' && handle !== null && 'state' in handle && 'due' in handle)
-      this.cancel(handle as Timer);
-  }
-
-  flush(): Promise<void> {
-    return flushMicrotasks();
+  protected owns(handle: unknown): handle is Timer {
+    return typeof handle === 'object' && handle !== null && 'state' in handle && 'due' in handle;
   }
 
   /** The next timer that will run, dropping cancelled ones. */

@@ -9,10 +9,11 @@ import type { MessageListener } from '@live-chat/core/engine';
 import { CUSTOMER_REPLIES, FIRST_NAMES, LAST_NAMES, TOPICS } from '../memory/phrases.js';
 import type { Random } from '../memory/random.js';
 import type { VirtualClock } from './clock.js';
+import { exponentialGapMs } from './poisson.js';
 import type { ChaosBackend } from './truth.js';
 import { WorkUnderWay } from './work-under-way.js';
 
-/** Options of {@link createRunCustomers}. */
+/** Options of {@link startRunCustomers}. */
 export interface RunCustomersOptions {
   /** The seeded source of every choice. */
   random: Random;
@@ -28,10 +29,8 @@ export interface RunCustomersOptions {
   onError(what: string, error: unknown): void;
 }
 
-/** The customers of a run. */
+/** The customers of a run, writing in and answering from the moment they start. */
 export interface RunCustomers {
-  /** Starts writing in and answering. */
-  start(): void;
   /** Stops: no new write starts; resolves once the writes under way are done. */
   stop(): Promise<void>;
 }
@@ -46,8 +45,8 @@ function channelOf(customer: Customer, chat: LiveChat): Channel | undefined {
   return chat.channels.includes('web') ? 'web' : undefined;
 }
 
-/** Creates the customers of a run on `backend` (see the module comment). */
-export function createRunCustomers(
+/** Starts the customers of a run on `backend` (see the module comment). */
+export function startRunCustomers(
   backend: ChaosBackend,
   options: RunCustomersOptions,
 ): RunCustomers {
@@ -58,9 +57,8 @@ export function createRunCustomers(
   const writes = new WorkUnderWay(options.onError);
   const timers = new Set<() => void>();
   const answering = new Set<Id>();
-  let running = false;
+  let running = true;
   let newcomers = 0;
-  let stopListening: (() => void) | undefined;
 
   /** Runs `task` in `ms` while the customers are running. */
   const later = (ms: number, task: () => void): void => {
@@ -108,7 +106,7 @@ export function createRunCustomers(
 
   /** Exponentially distributed gaps: a Poisson process at the configured rate. */
   const scheduleStep = (): void => {
-    const gap = Math.max(1, Math.round(-Math.log(1 - random.next()) * meanGapMs));
+    const gap = exponentialGapMs(random.next, meanGapMs);
     later(gap, () => {
       step();
       scheduleStep();
@@ -133,17 +131,12 @@ export function createRunCustomers(
     });
   };
 
+  const stopListening = backend.onMessage(answer);
+  scheduleStep();
   return {
-    start() {
-      if (running) return;
-      running = true;
-      stopListening = backend.onMessage(answer);
-      scheduleStep();
-    },
     async stop() {
       running = false;
-      stopListening?.();
-      stopListening = undefined;
+      stopListening();
       for (const cancel of timers) cancel();
       timers.clear();
       answering.clear();

@@ -37,7 +37,7 @@ import {
   unstoredSends,
 } from './checks.js';
 import { createVirtualClock, type VirtualClock } from './clock.js';
-import { createRunCustomers } from './customers.js';
+import { startRunCustomers } from './customers.js';
 import {
   createFaultPlan,
   FAULT_KINDS,
@@ -434,7 +434,7 @@ class Run implements Stage {
       simulator.start();
       return simulator;
     }
-    const customers = createRunCustomers(this.backend, {
+    return startRunCustomers(this.backend, {
       random: createRandom(seed),
       clock: this.clock,
       directory: freshSeedData(),
@@ -443,8 +443,6 @@ class Run implements Stage {
       onError: (what, error) =>
         this.findings.add('unhandled-rejection', `customers: ${what} failed: ${String(error)}`),
     });
-    customers.start();
-    return customers;
   }
 
   /** The transport's own faults start being drawn, when it has any. */

@@ -3,8 +3,7 @@
  * time. Timers are real timers, `advance(ms)` waits, and a `scale` makes the run's time go
  * faster than the wall clock, so a run of minutes of simulated work takes seconds.
  */
-import type { SchedulerLike } from 'rxjs';
-import { flushMicrotasks, schedulerOn, type TimerHost } from './clock-scheduler.js';
+import { ClockBase, flushMicrotasks } from './clock-base.js';
 import type { VirtualClock } from './clock.js';
 
 /** Options of {@link createRealTimeClock}. */
@@ -28,21 +27,29 @@ interface RealTimer {
 const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-class RealTimeClock implements VirtualClock, TimerHost<RealTimer> {
-  readonly scheduler: SchedulerLike = schedulerOn(this);
+class RealTimeClock extends ClockBase<RealTimer> implements VirtualClock {
   private readonly origin = performance.now();
   private readonly timers = new Set<RealTimer>();
   /** The first error a timer's task threw, for the next `advance` to reject with. */
   private failure: { error: unknown } | undefined;
   private waiting = false;
+  /** The latest due time of a timer that ran. */
+  private reached = 0;
 
   constructor(
     private readonly startMs: number,
     private readonly scale: number,
-  ) {}
+  ) {
+    super();
+  }
 
+  /**
+   * The wall clock's time at the scale; never before the due time of a timer that ran (a real
+   * timer may fire a fraction of a ms early).
+   */
   now(): number {
-    return Math.floor(this.startMs + (performance.now() - this.origin) * this.scale);
+    const time = Math.floor(this.startMs + (performance.now() - this.origin) * this.scale);
+    return Math.max(time, this.reached);
   }
 
   get pending(): number {
@@ -56,14 +63,17 @@ class RealTimeClock implements VirtualClock, TimerHost<RealTimer> {
 
   set(ms: number, run: () => void): RealTimer {
     const timer: RealTimer = { handle: undefined };
+    const wait = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms) : 0;
+    const due = this.now() + wait;
     timer.handle = setTimeout(() => {
       this.timers.delete(timer);
+      this.reached = Math.max(this.reached, due);
       try {
         run();
       } catch (error) {
         this.failure ??= { error };
       }
-    }, this.real(ms));
+    }, wait / this.scale);
     this.timers.add(timer);
     return timer;
   }
@@ -72,21 +82,8 @@ class RealTimeClock implements VirtualClock, TimerHost<RealTimer> {
     if (this.timers.delete(timer)) clearTimeout(timer.handle);
   }
 
-  after(ms: number, task: () => void): () => void {
-    const timer = this.set(ms, task);
-    return () => this.cancel(timer);
-  }
-
-  setTimeout(task: () => void, ms: number): unknown {
-    return this.set(ms, task);
-  }
-
-  clearTimeout(handle: unknown): void {
-    if (this.timers.has(handle as RealTimer)) this.cancel(handle as RealTimer);
-  }
-
-  flush(): Promise<void> {
-    return flushMicrotasks();
+  protected owns(handle: unknown): handle is RealTimer {
+    return this.timers.has(handle as RealTimer);
   }
 
   /** Waits until `done()` holds or `ms` of the clock's time passed; rejects with a task's error. */

@@ -8,6 +8,7 @@ import type { MemoryBackend } from '../memory/backend.js';
 import type { SeedData } from '../memory/state.js';
 import type { VirtualClock } from './clock.js';
 import type { FaultPlan, TransportFaultKind } from './plan.js';
+import { exponentialGapMs } from './poisson.js';
 import type { Awaitable, ChaosBackend } from './truth.js';
 import { WorkUnderWay } from './work-under-way.js';
 
@@ -76,7 +77,7 @@ export function driveTransportFaults(
   const injecting = new WorkUnderWay(options.onError);
   const next = (): void => {
     if (!plan.active) return;
-    const gap = Math.max(1, Math.round(-Math.log(1 - random()) * options.meanMs));
+    const gap = exponentialGapMs(random, options.meanMs);
     clock.after(gap, () => {
       const kind = plan.draw('transport', random) as TransportFaultKind | undefined;
       if (kind) injecting.run(kind, () => faults.inject(kind, random));

@@ -51,10 +51,15 @@ export interface ChaosBackend {
 
 /** The backend's truth as the checks read it: at once, whatever the backend. */
 export interface GroundTruth {
+  /** The backend's time (for a truth read at one moment: that moment). */
   now(): number;
+  /** Everything `userId` sees. */
   snapshot(userId: Id): Result<Snapshot>;
+  /** Every session. */
   sessions(): readonly Session[];
+  /** A session by id. */
   getSession(sessionId: Id): Session | undefined;
+  /** A session's full history, ascending by order. */
   messagesOf(sessionId: Id): readonly Message[];
 }
 

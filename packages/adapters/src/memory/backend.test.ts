@@ -383,6 +383,25 @@ describe('memory backend: customers writing in', () => {
     assert.equal(JSON.stringify(backend.exportState()), before);
   });
 
+  it('keeps ids such as __proto__ and constructor as data', () => {
+    const { backend, write, snapshot } = setup();
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      const added = backend.addCustomer({
+        id,
+        kind: 'external',
+        name: `Customer ${id}`,
+        account: `@${id}`,
+        messenger: 'telegram',
+      });
+      assert.ok(added.ok, id);
+      const { session } = write(id, 'Hello');
+      const seen = snapshot(anna);
+      assert.equal(seen.customers.find((c) => c.id === id)?.name, `Customer ${id}`);
+      assert.equal(seen.sessions.find((s) => s.id === session.id)?.customerId, id);
+      assert.equal(Object.getPrototypeOf(seen.unread), Object.prototype);
+    }
+  });
+
   it('keeps a default session name within its limit, cut between characters', () => {
     const { backend, write } = setup();
     const long = backend.addCustomer({

@@ -84,7 +84,10 @@ export class LeaderHost {
     if ('failed' in adapter) {
       answer = { error: adapter.failed };
     } else {
-      const operation = (OPERATIONS as Partial<Record<string, (typeof OPERATIONS)[RequestOp]>>)[op];
+      // `op` comes from another tab: only the table's own entries (never `constructor` & co.).
+      const operation = Object.hasOwn(OPERATIONS, op)
+        ? (OPERATIONS as Record<string, (typeof OPERATIONS)[RequestOp]>)[op]
+        : undefined;
       try {
         if (!operation) throw new Error(`Unknown request "${String(op)}".`);
         answer = { value: await operation(adapter, payload) };

@@ -81,6 +81,32 @@ describe('client: bursts', () => {
     client.dispose();
   });
 
+  it("with coalesce 'frame' in a page, publishes on the next animation frame, or after 250 ms when frames are paused", async () => {
+    const frames: Array<() => void> = [];
+    const page = globalThis as { requestAnimationFrame?: (callback: () => void) => number };
+    page.requestAnimationFrame = (callback) => frames.push(callback);
+    try {
+      const { client, newRequest, advanceTo } = await setup({ coalesce: 'frame' });
+      const queue = record(client.sessions$('lc-1', 'queue'));
+      const emitted = queue.values.length;
+      newRequest(1);
+      await batch();
+      advanceTo(249);
+      assert.equal(queue.values.length, emitted, 'waits for the frame');
+      frames.shift()?.();
+      assert.equal(queue.values.length, emitted + 1, 'published on the frame');
+      newRequest(2);
+      await batch();
+      advanceTo(600); // a hidden tab: no frame comes
+      assert.equal(queue.values.length, emitted + 2, 'published after 250 ms without a frame');
+      frames.shift()?.(); // the late frame publishes nothing twice
+      assert.equal(queue.values.length, emitted + 2);
+      client.dispose();
+    } finally {
+      delete page.requestAnimationFrame;
+    }
+  });
+
   it('alertBursts$ passes the first alert of a live chat at once, then one burst per window with its count', async () => {
     const { client, fake, advanceTo } = await setup({ alertBurstMs: 1_000 });
     const bursts = record(client.alertBursts$);

@@ -1,6 +1,12 @@
 import type { SchedulerLike } from 'rxjs';
 import type { Coalescing } from './options.js';
 
+/**
+ * Runs `task` at the end of the current synchronous run (a microtask). A function of its own:
+ * browsers refuse `queueMicrotask` called on anything but the window.
+ */
+export const atEndOfRun = (task: () => void): void => queueMicrotask(task);
+
 /** A frame's length where there are no animation frames (Node, workers): 60 per second. */
 const FRAME_MS = 16;
 /** Browsers pause animation frames in hidden tabs: publish at least this often there. */
@@ -18,7 +24,7 @@ export function commitPlanner(
   coalescing: Coalescing,
   scheduler: SchedulerLike,
 ): (commit: () => void) => void {
-  if (coalescing === 'batch') return queueMicrotask;
+  if (coalescing === 'batch') return atEndOfRun;
   return (commit) => {
     const frames = typeof globalThis.requestAnimationFrame === 'function';
     let done = false;

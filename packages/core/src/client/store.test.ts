@@ -160,6 +160,38 @@ describe('WorkspaceStore', () => {
     );
   });
 
+  it("a customer change renews only the rows of that customer's sessions, wherever they moved", () => {
+    const store = loaded();
+    const customer = (id: string, name: string): ServerEvent => ({
+      seq: store.seq + 1,
+      type: 'customer.upserted',
+      customer: { id, kind: 'external', name, account: `@${id}`, messenger: 'telegram' },
+    });
+    const rowOf = (id: string) =>
+      store.sessionList('lc-1', 'queue').find((view) => view.session.id === id);
+    store.applyEvent({
+      seq: 11,
+      type: 'session.upserted',
+      session: makeSession('q-new', { queuedAt: 300, customerId: 'c-2' }),
+      unread: 0,
+      cause: 'bound',
+    });
+    const before = store.sessionList('lc-1', 'queue');
+    store.applyEvent(customer('c-2', 'Boris B.'));
+    const renamed = store.sessionList('lc-1', 'queue');
+    assert.equal(rowOf('q-new')?.customer?.name, 'Boris B.');
+    for (const view of renamed.filter((v) => v.session.id !== 'q-new'))
+      assert.ok(before.includes(view), `${view.session.id} keeps its row`);
+
+    store.applyEvent(customer('c-1', 'Anna K.'));
+    assert.equal(rowOf('q-old')?.customer?.name, 'Anna K.');
+    assert.equal(
+      rowOf('q-new'),
+      renamed.find((v) => v.session.id === 'q-new'),
+      'no longer c-1',
+    );
+  });
+
   it('select emits only when the projection changes, and completes with the store', () => {
     const store = loaded();
     const counters = record(store.select((s) => s.countersView()));

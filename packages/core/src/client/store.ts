@@ -20,6 +20,7 @@ import type {
 } from '../domain/types.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { addActivity, reduceSession, reduceUnread, sessionIdOf } from './reducers.js';
+import { atEndOfRun } from './commit-plan.js';
 import { select } from './select.js';
 import { comparatorOf, GroupIndex, newPlaceTable, type GroupPlace } from './session-lists.js';
 import { SessionTable } from './session-table.js';
@@ -101,7 +102,7 @@ export class WorkspaceStore {
    */
   constructor(
     private readonly activityLimit = 200,
-    private readonly planCommit: (commit: () => void) => void = queueMicrotask,
+    private readonly planCommit: (commit: () => void) => void = atEndOfRun,
   ) {}
 
   /** A derived observable: re-projected on every commit, emitted when it changes. */

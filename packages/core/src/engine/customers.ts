@@ -273,25 +273,20 @@ function parseDelivery(delivery: ChannelDelivery): Result<ChannelDelivery> {
     !DELIVERY_STATES.has(delivery.state) ||
     !Number.isInteger(delivery.attempts) ||
     delivery.attempts < 0 ||
-    !Number.isFinite(delivery.at)
+    !Number.isFinite(delivery.at) ||
+    (delivery.reason !== undefined && typeof delivery.reason !== 'string')
   ) {
     return fail(
       'VALIDATION',
-      'A delivery needs a state (sent, delivered, failed), a time and attempts.',
+      'A delivery needs a state (sent, delivered, failed), a time, attempts, and any reason as text.',
     );
   }
-  const parsed: ChannelDelivery = {
-    state: delivery.state,
-    at: delivery.at,
-    attempts: delivery.attempts,
-  };
-  if (delivery.reason !== undefined) {
-    if (typeof delivery.reason !== 'string') {
-      return fail('VALIDATION', 'A delivery reason must be text.', { field: 'reason' });
-    }
-    parsed.reason = clampText(delivery.reason, FIELD_LIMITS.deliveryReason);
-  }
-  return ok(parsed);
+  const { state, at, attempts, reason } = delivery;
+  return ok(
+    reason === undefined
+      ? { state, at, attempts }
+      : { state, at, attempts, reason: clampText(reason, FIELD_LIMITS.deliveryReason) },
+  );
 }
 
 /**

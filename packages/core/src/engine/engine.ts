@@ -128,7 +128,11 @@ export class LiveChatEngine<M extends StoreMode = StoreMode> {
     return this.write((context) => customerWrites(context, input));
   }
 
-  /** Adds a customer (e.g. a new visitor) to the directory; all staff get `customer.upserted`. */
+  /**
+   * Adds a customer (e.g. a new visitor) to the directory, or replaces one. The staff of the live
+   * chats the customer has a session in get `customer.upserted`; a new customer concerns nobody
+   * until their first session.
+   */
   addCustomer(input: NewCustomer): Answer<M, Result<Customer>> {
     return this.write((context) => addCustomer(context, input));
   }

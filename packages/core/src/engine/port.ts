@@ -189,7 +189,10 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   // ── event log ────────────────────────────────────────────────────────────────────────────
   /**
    * Numbers the event with the user's next seq (their last seq + 1: gap-free, also across
-   * concurrent transactions) and appends it to their log. The store retains a bounded tail.
+   * concurrent transactions) and appends it to their log. The store retains a bounded tail. A
+   * store may fill in `seq` of the returned event only when the transaction commits (e.g. to
+   * take every user's counter in one sorted pass, which cannot deadlock): the engine reads the
+   * seqs of a change only after its commit.
    */
   appendEvent(userId: Id, event: EventInput): Io<M, ServerEvent>;
   /** Seq of the user's last event (0 before the first). */

@@ -148,8 +148,7 @@ describe('<live-chat-activity>', () => {
   it('is one tab stop: arrow keys, Home and End move between entries', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div>
-        <button id="before">before</button
-        ><live-chat-activity .client=${anna}></live-chat-activity
+        <button id="before">before</button><live-chat-activity .client=${anna}></live-chat-activity
         ><button id="after">after</button>
       </div>`,
     );

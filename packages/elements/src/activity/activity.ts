@@ -23,7 +23,8 @@ const reassignedIcon = svg`<path d="M2 5h10M9 2l3 3-3 3M14 11H4M7 8l-3 3 3 3" fi
  *
  * **Keyboard** (roving focus, one entry in the tab order, like the session list): Arrow Down /
  * Arrow Up move to the next and the previous entry, Home and End to the first and the last;
- * Enter, Space or a click opens the entry's session.
+ * Enter, Space or a click opens the entry's session. Tab enters on the newest entry until the
+ * user has moved to another one, then on that one.
  *
  * @summary Activity stream: closed and reassigned sessions, each opening its session.
  *
@@ -56,8 +57,8 @@ export class LiveChatActivity extends LiveChatElement {
   private readonly clock = new ClockController(this);
   private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
 
-  /** The entry in the tab order (roving focus), by id so that new entries never move it. */
-  @state() private activeId: Id | undefined;
+  /** The entry the user last moved to, by id so that new entries never move it. */
+  @state() private chosenId: Id | undefined;
 
   /** Most entries shown (newest first). */
   @property({ type: Number })
@@ -76,24 +77,30 @@ export class LiveChatActivity extends LiveChatElement {
     this.dispatchEvent(sessionOpenEvent({ sessionId }));
   }
 
+  /** The entry in the tab order (roving focus): the one the user chose, else the newest. */
+  private get tabStopId(): Id | undefined {
+    const entries = this.entries;
+    return entries.some((entry) => entry.id === this.chosenId) ? this.chosenId : entries[0]?.id;
+  }
+
   private entryButton(id: Id): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(id)}"]`);
   }
 
   private handleFocusIn(event: FocusEvent): void {
     const id = (event.target as HTMLElement).dataset['entryId'];
-    if (id) this.activeId = id;
+    if (id) this.chosenId = id;
   }
 
   private handleKeydown(event: KeyboardEvent): void {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const ids = this.entries.map((entry) => entry.id);
-    const current = this.activeId === undefined ? 0 : Math.max(0, ids.indexOf(this.activeId));
+    const current = Math.max(0, ids.indexOf(this.tabStopId ?? ''));
     const next = listIndexForKey(event.key, current, ids.length);
     const id = next === undefined ? undefined : ids[next];
     if (id === undefined) return;
     event.preventDefault();
-    this.activeId = id;
+    this.chosenId = id;
     this.focusAfterUpdate.focus(() => this.entryButton(id));
   }
 
@@ -103,9 +110,6 @@ export class LiveChatActivity extends LiveChatElement {
       this.status.observe(this.client?.status$);
       this.me.observe(this.client?.me$);
     }
-    // Keep the tab stop on an entry that is shown: the newest when the active one went away.
-    const entries = this.entries;
-    if (!entries.some((entry) => entry.id === this.activeId)) this.activeId = entries[0]?.id;
   }
 
   /** The sentence describing an entry, with names resolved through the client. */
@@ -136,7 +140,7 @@ export class LiveChatActivity extends LiveChatElement {
       : this.t('activity.reassigned.to-operator', { actor, session, target: targetName });
   }
 
-  private renderEntry(entry: ActivityEntry) {
+  private renderEntry(entry: ActivityEntry, tabStop: boolean) {
     const liveChat = this.client?.getLiveChat(entry.liveChatId)?.name;
     return html`<li part="entry" class="entry">
       <button
@@ -144,7 +148,7 @@ export class LiveChatActivity extends LiveChatElement {
         class="entry-button"
         type="button"
         data-entry-id=${entry.id}
-        tabindex=${entry.id === this.activeId ? '0' : '-1'}
+        tabindex=${tabStop ? '0' : '-1'}
         @click=${() => this.open(entry.sessionId)}
       >
         <span part="icon" class="icon" aria-hidden="true"
@@ -181,6 +185,7 @@ export class LiveChatActivity extends LiveChatElement {
     if (entries.length === 0) {
       return html`<p part="message" class="message" role="status">${this.t('activity.empty')}</p>`;
     }
+    const tabStopId = this.tabStopId;
     return html`<ul
       part="list"
       class="list"
@@ -192,7 +197,7 @@ export class LiveChatActivity extends LiveChatElement {
       ${repeat(
         entries,
         (entry) => entry.id,
-        (entry) => this.renderEntry(entry),
+        (entry) => this.renderEntry(entry, entry.id === tabStopId),
       )}
     </ul>`;
   }

@@ -1,4 +1,9 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 
 /** How long an announcer gathers changes before it speaks (`AnnouncerController`'s default). */
 export const ANNOUNCE_INTERVAL_MS = 1500;

@@ -70,6 +70,24 @@ async function scrollTo(el: TestScrollPinHost, top: number): Promise<void> {
 }
 
 describe('ScrollPinController', () => {
+  it('stays pinned when the list shrinks below its own scroll to the bottom before its event', async () => {
+    const el = await mount(keys(0, 20));
+    expect(atBottom(el)).to.equal(true);
+    // Something below appears (a composer's first render): the view is no longer at the
+    // bottom when the event of the controller's own scroll comes in.
+    el.list!.style.height = '120px';
+    el.scrollPin.handleScroll();
+    expect(el.scrollPin.pinned).to.equal(true);
+    expect(atBottom(el)).to.equal(true);
+    el.items = keys(0, 21);
+    await el.updateComplete;
+    expect(atBottom(el)).to.equal(true);
+
+    // The reader's own scroll up still unpins.
+    await scrollTo(el, 0);
+    expect(el.scrollPin.pinned).to.equal(false);
+  });
+
   it('starts at the bottom and follows items appended while pinned', async () => {
     const el = await mount(keys(0, 20));
     expect(atBottom(el)).to.equal(true);

@@ -53,6 +53,8 @@ export class ScrollPinController implements ReactiveController {
   private keys: readonly string[] = [];
   private action: 'bottom' | 'restore' | undefined;
   private distanceFromBottom = 0;
+  /** Where this controller last scrolled the container to the bottom: a scroll event from there is its own. */
+  private scrolledTo: number | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -117,7 +119,7 @@ export class ScrollPinController implements ReactiveController {
     this.hasUnseenBelow = false;
     this.action = 'bottom';
     const container = this.options.container();
-    if (container) container.scrollTop = container.scrollHeight;
+    if (container) this.toBottom(container);
     this.host.requestUpdate();
   }
 
@@ -147,6 +149,13 @@ export class ScrollPinController implements ReactiveController {
   measure(): boolean {
     const container = this.options.container();
     if (!container) return false;
+    if (this.isPinned && container.scrollTop === this.scrolledTo) {
+      // The event of its own scroll to the bottom, reported after the layout changed below
+      // (the composer appeared, a line grew): still pinned, and at the bottom again.
+      this.toBottom(container);
+      return false;
+    }
+    this.scrolledTo = undefined;
     const threshold = this.options.threshold ?? DEFAULT_PIN_THRESHOLD;
     const pinned =
       container.scrollHeight - container.scrollTop - container.clientHeight <= threshold;
@@ -166,10 +175,15 @@ export class ScrollPinController implements ReactiveController {
   hostUpdated(): void {
     const container = this.options.container();
     if (container) {
-      if (this.action === 'bottom') container.scrollTop = container.scrollHeight;
+      if (this.action === 'bottom') this.toBottom(container);
       else if (this.action === 'restore')
         container.scrollTop = container.scrollHeight - this.distanceFromBottom;
     }
     this.action = undefined;
+  }
+
+  private toBottom(container: HTMLElement): void {
+    container.scrollTop = container.scrollHeight;
+    this.scrolledTo = container.scrollTop;
   }
 }

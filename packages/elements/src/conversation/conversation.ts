@@ -325,9 +325,9 @@ export class LiveChatConversation extends SessionPaneElement {
                 customer: view.customer,
                 flashId: this.jump.highlightedId,
                 showNewMessages: this.scrollPin.unseenBelow,
-                window: this.logWindow,
               },
               this.logActions,
+              this.logWindow,
             )
           : renderPlaceholder(html`<p role="status">${this.t('conversation.loading')}</p>`)
       }

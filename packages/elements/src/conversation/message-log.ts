@@ -35,8 +35,6 @@ export interface MessageLogView {
   flashId?: string;
   /** Whether to offer "New messages ↓" (messages arrived below while the user scrolled up). */
   showNewMessages: boolean;
-  /** Which entries of a long history are rendered. */
-  window: LogWindow;
 }
 
 /** What the log's controls call. */
@@ -90,11 +88,16 @@ function renderItem(
     : renderMessage(item.message, view, actions);
 }
 
-/** The history, or its loading or error placeholder while it has no message to show. */
-export function renderMessageLog(view: MessageLogView, actions: MessageLogActions): TemplateResult {
+/**
+ * The history, or its loading or error placeholder while it has no message to show; `window`
+ * says which entries of a long history are rendered.
+ */
+export function renderMessageLog(
+  view: MessageLogView,
+  actions: MessageLogActions,
+  window: LogWindow,
+): TemplateResult {
   const { conversation, t } = view;
-  const items = logItems(conversation.messages);
-  const slice = view.window.range(conversation.sessionId, items);
   if (conversation.messages.length === 0 && conversation.loading) {
     return html`<div class="placeholder" part="placeholder">
       <p role="status">${t('conversation.loading')}</p>
@@ -109,6 +112,8 @@ export function renderMessageLog(view: MessageLogView, actions: MessageLogAction
       </button>
     </div>`;
   }
+  const items = logItems(conversation.messages);
+  const slice = window.range(conversation.sessionId, items);
   return html`
     <div class="log-wrap">
       <div

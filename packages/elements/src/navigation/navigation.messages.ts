@@ -9,7 +9,8 @@ const en = {
   'navigation.group.closed': 'Closed',
   'navigation.group.queue': 'Queue',
   'navigation.group.mine': 'My sessions',
-  'navigation.group-size': { one: '{count} session', other: '{count} sessions' },
+  // `count` chooses the form; `number` is the same figure as the badge shows it ("3,007").
+  'navigation.group-size': { one: '{number} session', other: '{number} sessions' },
   'navigation.group-entry': '{group}, {size}',
   'navigation.new-session': '+ New Session',
   'navigation.new-session-in': 'New session in {liveChat}',

@@ -188,10 +188,11 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
     const selected = this.view === 'group' && this.liveChatId === chat.id && this.group === group;
     const size = this.counters.value.groups[chat.id]?.[group] ?? 0;
     const name = this.t(`navigation.group.${group}`);
-    // One name, read once: "Closed, 4 sessions" (the badge's figure is in it).
+    const number = formatNumber(size, this.locale);
+    // One name, read once, holding what the entry shows: "Queue, 3,007 sessions".
     const label = this.t('navigation.group-entry', {
       group: name,
-      size: this.t('navigation.group-size', { count: size }),
+      size: this.t('navigation.group-size', { count: size, number }),
     });
     return html`<li>
       <button
@@ -206,9 +207,7 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
         @click=${() => this.select({ view: 'group', liveChatId: chat.id, group })}
       >
         <span class="name">${name}</span>
-        <span part="group-size" class="size ${group} ${size === 0 ? 'zero' : ''}"
-          >${formatNumber(size, this.locale)}</span
-        >
+        <span part="group-size" class="size ${group} ${size === 0 ? 'zero' : ''}">${number}</span>
       </button>
       ${selected ? this.renderList(chat, group) : nothing}
     </li>`;

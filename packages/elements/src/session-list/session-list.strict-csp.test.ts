@@ -4,7 +4,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { connectClient, memoryBackend, waitUntil } from '../test/seeded-client.js';
 import type { LiveChatSessionList } from './session-list.js';
-import { generated, options, seedWith } from './session-list-testing.js';
+import { options } from './session-list-testing.js';
+import { generatedSessions, supportTeamSeedWith } from '../test/generated-sessions.js';
 
 const ROW = 64;
 
@@ -17,7 +18,7 @@ document.head.append(policy);
 async function longList(
   height: number,
 ): Promise<{ el: LiveChatSessionList; scroller: HTMLElement }> {
-  const backend = memoryBackend(seedWith(generated(1000, null, 'queued')));
+  const backend = memoryBackend(supportTeamSeedWith(generatedSessions(1000)));
   const { client } = await connectClient(backend, { userId: 'u-anna' });
   const el = await fixture<LiveChatSessionList>(
     html`<live-chat-session-list

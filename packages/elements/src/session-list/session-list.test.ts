@@ -3,14 +3,8 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BehaviorSubject, of } from 'rxjs';
 import type { LiveChatClient } from '@live-chat/core';
-import {
-  focusedOption,
-  generated,
-  message,
-  mountList,
-  options,
-  seedWith,
-} from './session-list-testing.js';
+import { focusedOption, message, mountList, options } from './session-list-testing.js';
+import { generatedSessions, supportTeamSeedWith } from '../test/generated-sessions.js';
 import { writeToSupport } from '../test/customer-writes.js';
 import {
   connectClient,
@@ -140,7 +134,9 @@ describe('<live-chat-session-list>', () => {
 
     it('a supervisor sees active sessions', async () => {
       backend = memoryBackend(
-        seedWith(generated(3, { kind: 'operator', operatorId: 'u-anna' }, 'active')),
+        supportTeamSeedWith(
+          generatedSessions(3, { kind: 'operator', operatorId: 'u-anna' }, 'active'),
+        ),
       );
       const client = await connect('u-olga');
       const el = await mountList(client, { group: 'active' });
@@ -156,7 +152,7 @@ describe('<live-chat-session-list>', () => {
 
   describe('events and keyboard', () => {
     beforeEach(() => {
-      backend = memoryBackend(seedWith(generated(30, null, 'queued')));
+      backend = memoryBackend(supportTeamSeedWith(generatedSessions(30)));
     });
 
     it('click, Enter and Space open a session and select it', async () => {
@@ -245,7 +241,9 @@ describe('<live-chat-session-list>', () => {
 
     it('incoming updates never move focus', async () => {
       backend = memoryBackend(
-        seedWith(generated(5, { kind: 'operator', operatorId: 'u-anna' }, 'active')),
+        supportTeamSeedWith(
+          generatedSessions(5, { kind: 'operator', operatorId: 'u-anna' }, 'active'),
+        ),
       );
       const client = await connect('u-anna');
       const el = await mountList(client, { group: 'mine', style: 'height: 320px' });
@@ -290,7 +288,7 @@ describe('<live-chat-session-list>', () => {
 
   describe('virtualisation', () => {
     it('renders a burst of list changes at most once a frame, and shows the last', async () => {
-      const { sessions, customers } = generated(2_000, null, 'queued');
+      const { sessions, customers } = generatedSessions(2_000);
       const views = sessions.map((session, i) => ({
         session,
         customer: customers[i],
@@ -341,7 +339,7 @@ describe('<live-chat-session-list>', () => {
 
     it('renders only a few dozen rows of 10,000, and End reaches the last one', async function () {
       this.timeout(30_000);
-      backend = memoryBackend(seedWith(generated(10_000, null, 'queued')));
+      backend = memoryBackend(supportTeamSeedWith(generatedSessions(10_000)));
       const client = await connect('u-anna');
       const el = await mountList(client, { style: 'height: 480px' });
       await waitUntil(() => options(el).length > 0, 'rows', { timeout: 10_000 });
@@ -405,7 +403,7 @@ describe('<live-chat-session-list>', () => {
     });
 
     it('keeps the focused row when it is scrolled out of view, and scrolls back to it on a key', async () => {
-      backend = memoryBackend(seedWith(generated(500, null, 'queued')));
+      backend = memoryBackend(supportTeamSeedWith(generatedSessions(500)));
       const client = await connect('u-anna');
       const el = await mountList(client, { style: 'height: 320px' });
       await waitUntil(() => options(el).length > 0);
@@ -425,7 +423,7 @@ describe('<live-chat-session-list>', () => {
     });
 
     it('reads the row height from --live-chat-session-list-row-height', async () => {
-      backend = memoryBackend(seedWith(generated(100, null, 'queued')));
+      backend = memoryBackend(supportTeamSeedWith(generatedSessions(100)));
       const client = await connect('u-anna');
       const el = await mountList(client, {
         style: 'height: 400px; --live-chat-session-list-row-height: 3rem',
@@ -444,7 +442,7 @@ describe('<live-chat-session-list>', () => {
   });
 
   it('leaves no subscription behind after being mounted and removed 50 times', async () => {
-    backend = memoryBackend(seedWith(generated(50, null, 'queued')));
+    backend = memoryBackend(supportTeamSeedWith(generatedSessions(50)));
     await testForLeaks(
       ({ client, round }) =>
         html`<live-chat-session-list

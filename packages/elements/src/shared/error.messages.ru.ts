@@ -19,5 +19,7 @@ export const ru: Translation<MessageCatalogues['error']> = {
   'error.OFFLINE': 'Нет соединения.',
   'error.TIMEOUT': 'Сервер не подтвердил это вовремя.',
   'error.RESYNC_REQUIRED': 'Рабочее место синхронизируется с сервером. Попробуйте чуть позже.',
+  'error.INVALID_DATA':
+    'Сервер прислал данные, которые нельзя использовать; они загружаются заново.',
   'error.INTERNAL': 'Что-то пошло не так: {message}',
 };

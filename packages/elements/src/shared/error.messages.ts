@@ -25,6 +25,7 @@ const en = {
   'error.OFFLINE': 'You are offline.',
   'error.TIMEOUT': 'The server did not confirm it in time.',
   'error.RESYNC_REQUIRED': 'The workspace is catching up with the server. Try again in a moment.',
+  'error.INVALID_DATA': 'The server sent data the workspace cannot use; it is loading it again.',
   'error.INTERNAL': 'Something went wrong: {message}',
 } as const satisfies Messages & Record<`error.${ErrorCode}`, string>;
 

@@ -57,35 +57,39 @@ export function mySessionId(backend: Backend, userId: string = SEED_USERS.operat
 }
 
 /**
- * Mounts the workspace on a page of its own, waits until it has laid out and rendered, and
- * puts the keyboard at the start of the page (see {@link toPageStart}). The page's title and
- * language are put back after the test.
+ * How a host puts the workspace on its page: `mountWorkspacePage` of
+ * docs/examples/accessibility/workspace-page.ts, which the tests import and hand to
+ * {@link openWorkspacePage}, so that they check the page the guide shows.
  */
-export async function openWorkspacePage(options: WorkspacePageOptions = {}): Promise<WorkspacePage> {
+export type MountPage = (
+  root: HTMLElement,
+  client: LiveChatClient,
+  page: { title: string; lang: string },
+) => LiveChatWorkspace;
+
+/**
+ * Mounts the workspace on a page of its own with `mount`, waits until it has laid out and
+ * rendered, and puts the keyboard at the start of the page (see {@link toPageStart}). The
+ * page's title and language are put back after the test.
+ */
+export async function openWorkspacePage(
+  mount: MountPage,
+  options: WorkspacePageOptions = {},
+): Promise<WorkspacePage> {
   const { width = 1280, height = 800, locale = 'en', theme = 'light' } = options;
   const backend = frozenBackend();
   const { client } = await connectClient(backend, { userId: options.userId });
   const root = document.documentElement;
   const before = { title: document.title, lang: root.lang };
-  document.title = 'Support desk';
-  root.lang = locale;
   afterThisTest(() => {
     document.title = before.title;
     root.lang = before.lang;
   });
-  const page = await fixture<HTMLDivElement>(
-    html`<div>
-      <header><h1 tabindex="-1" style="margin:0;font-size:1rem">Support desk</h1></header>
-      <live-chat-workspace
-        no-alerts
-        .client=${client}
-        locale=${locale}
-        theme=${theme}
-        style="display:block;width:${width}px;height:${height}px"
-      ></live-chat-workspace>
-    </div>`,
-  );
-  const el = page.querySelector('live-chat-workspace')!;
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = mount(container, client, { title: 'Support desk', lang: locale });
+  el.noAlerts = true;
+  el.theme = theme;
+  el.style.cssText = `display:block;width:${width}px;height:${height}px`;
   await waitUntil(() => el.getAttribute('layout') === layoutAt(width), 'layout never measured');
   await settle(el);
   const workspacePage = { el, backend, client };
@@ -111,18 +115,22 @@ export function inWorkspace<T extends HTMLElement = HTMLElement>(
   return found;
 }
 
-/** Clicks what `selector` matches in the workspace, then waits for everything to render. */
+/**
+ * Clicks what `selector` matches in the workspace once it is there (a pane may load its
+ * component on first use), then waits for everything to render.
+ */
 export async function clickInWorkspace(page: WorkspacePage, selector: string): Promise<void> {
+  await waitUntil(() => deepQuery(page.el, selector), `nothing matches ${selector}`);
   inWorkspace(page, selector).click();
   await settle(page.el);
 }
 
-/** Opens operator A's own active session and waits until its conversation shows. */
+/** Opens operator A's own active session and waits until its conversation and About pane show. */
 export async function openMySession(page: WorkspacePage): Promise<string> {
   const sessionId = mySessionId(page.backend);
   page.el.sessionId = sessionId;
-  await waitUntil(() => deepQuery(page.el, '[part~="composer-input"]'), 'conversation not shown');
-  await settle(page.el);
+  await shown(page, '[part~="composer-input"]');
+  await shown(page, '[part~="reassign-select"]');
   return sessionId;
 }
 
@@ -137,55 +145,58 @@ export interface WorkspaceState {
   enter?: (page: WorkspacePage) => Promise<unknown>;
 }
 
-/** Opens a session, then its Close session confirmation dialog. */
-async function closeDialogOpen(page: WorkspacePage): Promise<void> {
-  await openMySession(page);
-  await clickInWorkspace(page, '[part~="close-button"]');
+/** Waits until the workspace shows what `selector` matches, and everything has rendered. */
+async function shown(page: WorkspacePage, selector: string): Promise<void> {
+  await waitUntil(() => deepQuery(page.el, selector), `${selector} not shown`);
+  await settle(page.el);
 }
+
+/**
+ * Enters a state with a click: after `before` (if any), clicks `target` and waits until the
+ * workspace shows `result`.
+ */
+const clickUntilShown =
+  (target: string, result: string, before?: (page: WorkspacePage) => Promise<unknown>) =>
+  async (page: WorkspacePage): Promise<void> => {
+    await before?.(page);
+    await clickInWorkspace(page, target);
+    await shown(page, result);
+  };
+
+/** The Reports view, on Operators' performance. */
+const showReports = clickUntilShown('[part~="reports"]', '[part~="operators-table"]');
 
 /** The main states of the workspace: each pane, each dialog, each theme and language. */
 export const WORKSPACE_STATES: readonly WorkspaceState[] = [
   { name: 'start: the first live chat’s queue, nothing open' },
   { name: 'a session open, with its About pane', enter: openMySession },
-  {
-    name: 'the Activity tab',
-    enter: (page) => clickInWorkspace(page, '#tab-activity'),
-  },
-  {
-    name: 'the reports: operators’ performance',
-    enter: (page) => clickInWorkspace(page, '[part~="reports"]'),
-  },
+  { name: 'the Activity tab', enter: clickUntilShown('#tab-activity', '[part~="entry"]') },
+  { name: 'the reports: operators’ performance', enter: showReports },
   {
     name: 'the reports: live chat performance',
-    enter: async (page) => {
-      await clickInWorkspace(page, '[part~="reports"]');
-      await clickInWorkspace(page, '#tab-live-chat-performance');
-    },
+    enter: clickUntilShown('#tab-live-chat-performance', '[part~="chart"]', showReports),
   },
   {
     name: 'the medium layout with the About drawer open',
     options: { width: 800 },
-    enter: async (page) => {
-      await openMySession(page);
-      await clickInWorkspace(page, '.about-toggle');
-    },
+    enter: clickUntilShown('.about-toggle', '[data-about-open]', openMySession),
   },
   {
     name: 'the narrow layout on the conversation',
     options: { width: 360, height: 640 },
     enter: openMySession,
   },
-  { name: 'the Close session dialog', enter: closeDialogOpen },
+  {
+    name: 'the Close session dialog',
+    enter: clickUntilShown('[part~="close-button"]', 'dialog[open]', openMySession),
+  },
   {
     name: 'the New Session dialog',
-    enter: async (page) => {
-      await clickInWorkspace(page, '[part~="new-session"]');
-      await waitUntil(() => deepQuery(page.el, 'dialog[open]'), 'dialog not open');
-    },
+    enter: clickUntilShown('[part~="new-session"]', 'dialog[open]'),
   },
   {
     name: 'the alert settings popover',
-    enter: (page) => clickInWorkspace(page, '[part~="settings-button"]'),
+    enter: clickUntilShown('[part~="settings-button"]', '[part~="switch"]'),
   },
   { name: 'the dark theme, a session open', options: { theme: 'dark' }, enter: openMySession },
   { name: 'in Russian, a session open', options: { locale: 'ru' }, enter: openMySession },

@@ -3,6 +3,7 @@
  * protocol: the counters with what they count, the list rows, the menu entries, the skip links
  * with their shortcuts, the dialogs.
  */
+import { mountWorkspacePage } from '../../../../docs/examples/accessibility/workspace-page.js';
 import '../locales/ru.js'; // the Russian texts, which some of these tests show
 import { expect } from '@open-wc/testing';
 import { CHANNEL_LABELS } from '@live-chat/core';
@@ -18,8 +19,7 @@ import {
 import { waitUntil } from '../test/seeded-client.js';
 
 /** "1 thing" / "2 things": English plurals of the counters' and the menu's names. */
-const plural = (count: number, one: string, many: string) =>
-  `${count} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** The names the counters must have, per language, for a figure. */
 const COUNTER_NAMES = {
@@ -44,7 +44,7 @@ describe('<live-chat-workspace> in the accessibility tree', function () {
 
   for (const locale of ['en', 'ru'] as const) {
     it(`names both counters with what they count (${locale})`, async () => {
-      const page = await openWorkspacePage({ locale });
+      const page = await openWorkspacePage(mountWorkspacePage, { locale });
       const { unreadInMySessions, newUnassigned } = page.client.counters;
       expect(newUnassigned, 'the seed has sessions waiting').to.be.greaterThan(0);
       const names = COUNTER_NAMES[locale];
@@ -58,7 +58,7 @@ describe('<live-chat-workspace> in the accessibility tree', function () {
   }
 
   it('describes the blue counter by what it does, and names the skip links with their shortcuts', async () => {
-    await openWorkspacePage();
+    await openWorkspacePage(mountWorkspacePage);
     const counter = (await accessibilityTree()).find(
       (entry) => entry.role === 'button' && entry.name.endsWith('new sessions in my queues'),
     )!;
@@ -73,7 +73,7 @@ describe('<live-chat-workspace> in the accessibility tree', function () {
   });
 
   it('names each session row by its channel, customer and unread count', async () => {
-    const page = await openWorkspacePage();
+    const page = await openWorkspacePage(mountWorkspacePage);
     const rows = rowsOf(page);
     expect(rows.length, 'rows shown').to.be.greaterThan(1);
     const options = await axNames('option');
@@ -86,7 +86,7 @@ describe('<live-chat-workspace> in the accessibility tree', function () {
   });
 
   it('names each menu entry once, by its group and size', async () => {
-    const page = await openWorkspacePage();
+    const page = await openWorkspacePage(mountWorkspacePage);
     const sizes = page.client.counters.groups[SEED_LIVE_CHATS.support]!;
     const expected = [
       `Closed, ${plural(sizes.closed, 'session', 'sessions')}`,
@@ -101,13 +101,16 @@ describe('<live-chat-workspace> in the accessibility tree', function () {
   });
 
   it('names the dialogs, and hides the page behind a modal one', async () => {
-    const page = await openWorkspacePage();
+    const page = await openWorkspacePage(mountWorkspacePage);
     await clickInWorkspace(page, '[part~="settings-button"]');
     expect((await axEntry('dialog', 'Alert settings')).role).to.equal('dialog');
     closeSettings(page);
 
     await clickInWorkspace(page, '[part~="new-session"]');
-    await waitUntil(() => deepQueryAll(page.el.shadowRoot!, 'dialog[open]').length, 'New Session not open');
+    await waitUntil(
+      () => deepQueryAll(page.el.shadowRoot!, 'dialog[open]').length,
+      'New Session not open',
+    );
     await axEntry('dialog', 'New session in Customer Support');
     await clickInWorkspace(page, '[part~="cancel"]');
 

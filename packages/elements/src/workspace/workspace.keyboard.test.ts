@@ -3,6 +3,7 @@
  * daily action, counted with real key presses. Each path has a budget; a change that makes a
  * path longer fails here (docs/accessibility.md lists the same numbers).
  */
+import { mountWorkspacePage } from '../../../../docs/examples/accessibility/workspace-page.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepFocused, deepQuery } from '../test/deep-query.js';
@@ -67,7 +68,7 @@ describe('<live-chat-workspace> from the keyboard', function () {
 
   for (const path of DAILY_PATHS) {
     it(`${path.action}: at most ${path.budget} Tab stop(s)`, async () => {
-      const page = await openWorkspacePage();
+      const page = await openWorkspacePage(mountWorkspacePage);
       await path.start?.(page);
       const presses = await tabsTo(() => deepQuery(page.el, path.target), path);
       expect(presses).to.be.at.most(path.budget);
@@ -75,7 +76,7 @@ describe('<live-chat-workspace> from the keyboard', function () {
   }
 
   it('the counter’s skip link leads to the counter, which opens the oldest session in its reply field and says which', async () => {
-    const page = await openWorkspacePage();
+    const page = await openWorkspacePage(mountWorkspacePage);
     const oldest = page.client.oldestQueued()!;
     await tabsTo(() => inWorkspace(page, '[data-skip="counter"]'));
     await sendKeys({ press: 'Enter' });
@@ -93,7 +94,7 @@ describe('<live-chat-workspace> from the keyboard', function () {
   });
 
   it('the reply skip link leads to the reply field, where Enter sends', async () => {
-    const page = await openWorkspacePage();
+    const page = await openWorkspacePage(mountWorkspacePage);
     const sessionId = await openMySession(page);
     await tabsTo(() => inWorkspace(page, '[data-skip="reply"]'));
     await sendKeys({ press: 'Enter' });
@@ -107,7 +108,7 @@ describe('<live-chat-workspace> from the keyboard', function () {
   });
 
   it('the Close session dialog keeps Tab inside, and Escape returns to Close session', async () => {
-    const page = await openWorkspacePage();
+    const page = await openWorkspacePage(mountWorkspacePage);
     await inReplyField(page);
     await tabsTo(() => inWorkspace(page, '[part~="close-button"]'), { backwards: true });
     await sendKeys({ press: 'Enter' });
@@ -136,7 +137,7 @@ describe('<live-chat-workspace> from the keyboard', function () {
   ] as const;
 
   it('goes to the counter, the reply, the list and the conversation with Alt+Shift+N, R, L and C from anywhere', async () => {
-    const page = await openWorkspacePage();
+    const page = await openWorkspacePage(mountWorkspacePage);
     await inReplyField(page);
     for (const { keys, part } of SHORTCUTS) {
       await pressKeys(keys);

@@ -312,9 +312,7 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
 
   private handleSessionClosed(event: HTMLElementEventMap['live-chat-session-closed']): void {
     const view = this.client?.getSession(event.detail.sessionId);
-    this.announcer.announce(
-      this.t('workspace.session-closed', { name: view?.session.name ?? '' }),
-    );
+    this.announcer.announce(this.t('workspace.session-closed', { name: view?.session.name ?? '' }));
   }
 
   private handleNavigate(event: HTMLElementEventMap['live-chat-navigate']): void {

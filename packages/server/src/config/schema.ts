@@ -16,6 +16,7 @@ import type {
   User,
   UserRole,
 } from '@live-chat/core';
+import { FIELD_LIMITS } from '@live-chat/core';
 
 /** The file format version this release reads. */
 export const CONFIG_VERSION = 1;
@@ -227,10 +228,16 @@ function readUser(reader: Reader, value: unknown, path: string): User | undefine
   if (!json) return undefined;
   reader.onlyKnown(json, path, ['id', 'name', 'role', 'avatarUrl', 'profileUrl']);
   const id = reader.id(json, path, 'id');
-  const name = reader.string(json, path, 'name', { max: 200 });
+  const name = reader.string(json, path, 'name', { max: FIELD_LIMITS.userName });
   const role = reader.oneOf(json, path, 'role', ROLES);
-  const avatarUrl = reader.string(json, path, 'avatarUrl', { optional: true });
-  const profileUrl = reader.string(json, path, 'profileUrl', { optional: true });
+  const avatarUrl = reader.string(json, path, 'avatarUrl', {
+    optional: true,
+    max: FIELD_LIMITS.url,
+  });
+  const profileUrl = reader.string(json, path, 'profileUrl', {
+    optional: true,
+    max: FIELD_LIMITS.url,
+  });
   if (id === undefined || name === undefined || role === undefined) return undefined;
   return {
     id,
@@ -272,7 +279,7 @@ function readLiveChat(reader: Reader, value: unknown, path: string): LiveChat | 
     'reopenToLastOperator',
   ]);
   const id = reader.id(json, path, 'id');
-  const name = reader.string(json, path, 'name', { max: 200 });
+  const name = reader.string(json, path, 'name', { max: FIELD_LIMITS.liveChatName });
   const channels: Channel[] = [];
   reader.array(json.channels, join(path, 'channels')).forEach((channel, index) => {
     const at = `${join(path, 'channels')}[${index}]`;
@@ -311,7 +318,7 @@ function readGroup(reader: Reader, value: unknown, path: string): OperatorGroup 
   reader.onlyKnown(json, path, ['id', 'liveChatId', 'name', 'memberIds']);
   const id = reader.id(json, path, 'id');
   const liveChatId = reader.id(json, path, 'liveChatId');
-  const name = reader.string(json, path, 'name', { max: 200 });
+  const name = reader.string(json, path, 'name', { max: FIELD_LIMITS.groupName });
   const memberIds = reader.ids(json, path, 'memberIds');
   if (id === undefined || liveChatId === undefined || name === undefined) return undefined;
   return { id, liveChatId, name, memberIds };
@@ -322,13 +329,19 @@ function readCustomer(reader: Reader, value: unknown, path: string): Customer | 
   if (!json) return undefined;
   const kind = reader.oneOf(json, path, 'kind', ['internal', 'external'] as const);
   const id = reader.id(json, path, 'id');
-  const name = reader.string(json, path, 'name', { max: 200 });
-  const avatarUrl = reader.string(json, path, 'avatarUrl', { optional: true });
+  const name = reader.string(json, path, 'name', { max: FIELD_LIMITS.customerName });
+  const avatarUrl = reader.string(json, path, 'avatarUrl', {
+    optional: true,
+    max: FIELD_LIMITS.url,
+  });
   const optional = { ...(avatarUrl !== undefined && { avatarUrl }) };
   if (kind === 'internal') {
     reader.onlyKnown(json, path, ['id', 'kind', 'userId', 'name', 'avatarUrl', 'profileUrl']);
     const userId = reader.id(json, path, 'userId');
-    const profileUrl = reader.string(json, path, 'profileUrl', { optional: true });
+    const profileUrl = reader.string(json, path, 'profileUrl', {
+      optional: true,
+      max: FIELD_LIMITS.url,
+    });
     if (id === undefined || name === undefined || userId === undefined) return undefined;
     return { id, kind, userId, name, ...optional, ...(profileUrl !== undefined && { profileUrl }) };
   }
@@ -342,7 +355,7 @@ function readCustomer(reader: Reader, value: unknown, path: string): Customer | 
       'messenger',
       'inHostDatabase',
     ]);
-    const account = reader.string(json, path, 'account', { max: 320 });
+    const account = reader.string(json, path, 'account', { max: FIELD_LIMITS.account });
     const messenger = reader.oneOf(json, path, 'messenger', CHANNELS);
     const inHostDatabase = reader.boolean(json, path, 'inHostDatabase');
     if (id === undefined || name === undefined || account === undefined || !messenger)

@@ -186,8 +186,8 @@ describeWithPostgres('PostgreSQL: concurrent writers on three instances', (serve
           `runs again by SQLSTATE: ${JSON.stringify(Object.fromEntries(retries))}`,
       );
       assert.equal(retries.get(DEADLOCK) ?? 0, 0, 'no write deadlocked');
-      // Loosely: a typical write does not wait for PostgreSQL's deadlock detection (1 s).
-      assert.ok(quantile(latencies, 0.5) < 1000, `p50 ${ms(quantile(latencies, 0.5))}`);
+      // Loosely: no write starves (a write that keeps losing races runs alone).
+      assert.ok((latencies.at(-1) ?? 0) < 5000, `max ${ms(latencies.at(-1) ?? 0)}`);
 
       // Every log is gap-free: the supervisor's has every message once; each operator's log has
       // every customer message's alert once.

@@ -10,7 +10,8 @@
  *   (serialization failure, deadlock, a unique key taken meanwhile) is rolled back and run again
  *   from the start, after a short random pause; the engine makes every run start afresh. So
  *   exactly one of concurrent takes wins, seqs are gap-free, and a `commandId` retried on
- *   another instance meets the first one's record.
+ *   another instance meets the first one's record. A write that lost a few races in a row runs
+ *   alone (an advisory lock every other write holds shared), so none starves.
  * - Before `COMMIT`, a write transaction that appended events sends `NOTIFY live_chat_events`
  *   with which users got events up to which seq (delivered by PostgreSQL only if it commits).
  * - Read-only transactions run at `REPEATABLE READ READ ONLY`: one consistent snapshot, never a
@@ -48,6 +49,16 @@ export const EVENTS_CHANNEL = 'live_chat_events';
  * new database, applying a configuration); held until the transaction ends.
  */
 export const DIRECTORY_LOCK = 1279480645;
+
+/**
+ * The advisory lock every write transaction holds shared, and a write that lost
+ * {@link RACES_BEFORE_RUNNING_ALONE} races in a row holds exclusively: it then runs alone
+ * ("LCWR" in ASCII).
+ */
+const WRITES_LOCK = 0x4c43_5752;
+
+/** How many lost races in a row make a write run alone (no write starves). */
+const RACES_BEFORE_RUNNING_ALONE = 4;
 
 /** A `NOTIFY` payload must stay below 8000 bytes; larger announcements are split. */
 const NOTIFY_PAYLOAD_BYTES = 7000;
@@ -156,18 +167,22 @@ export class PostgresStore implements StoragePort<'async'> {
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       if (this.closed) throw new StorageError('CLOSED', 'The store is closed.');
+      // A write that kept losing races runs alone: no other write runs meanwhile.
+      const alone = !readOnly && attempt > RACES_BEFORE_RUNNING_ALONE;
       const client = await this.pool.connect();
       let tx: PostgresTransaction | undefined;
       let broken: unknown;
       try {
+        // Before BEGIN: its snapshot is taken once the writes it waited for have committed.
+        if (alone) await client.query('SELECT pg_advisory_lock($1)', [WRITES_LOCK]);
         const begin = readOnly
           ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
-          : 'BEGIN ISOLATION LEVEL SERIALIZABLE';
+          : `BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_advisory_xact_lock_shared(${WRITES_LOCK})`;
         // One round trip: BEGIN and the directory's version.
         const results = (await client.query(
           `${begin}; SELECT value FROM counters WHERE name = 'directory'`,
         )) as unknown as pg.QueryResult<{ value: number }>[];
-        const version = results[1]!.rows[0]!.value;
+        const version = results.at(-1)!.rows[0]!.value;
         if (this.directory?.version !== version) {
           this.directory = { view: await loadDirectory(client), version };
         }
@@ -191,11 +206,19 @@ export class PostgresStore implements StoragePort<'async'> {
         this.retries++;
         const code = (error as { code: string }).code;
         this.retriesByCode.set(code, (this.retriesByCode.get(code) ?? 0) + 1);
-        // Back off a little, at random, so racing instances do not meet again at once.
-        await sleep(Math.random() * Math.min(100, 2 * 2 ** Math.min(attempt, 6)));
       } finally {
+        if (alone && !broken) {
+          try {
+            await client.query('SELECT pg_advisory_unlock($1)', [WRITES_LOCK]);
+          } catch (unlockError) {
+            // Releasing the connection as broken ends its session, and so the lock.
+            broken = unlockError;
+          }
+        }
         client.release(broken instanceof Error ? broken : undefined);
       }
+      // Back off a little, at random, so racing instances do not meet again at once.
+      await sleep(Math.random() * Math.min(100, 2 * 2 ** Math.min(attempt, 6)));
     }
   }
 

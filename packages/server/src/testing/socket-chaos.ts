@@ -9,11 +9,12 @@
 import type net from 'node:net';
 import { WebSocket } from 'ws';
 import { createWebSocketAdapter, type WebSocketAdapterOptions } from '@live-chat/adapters';
-import type {
-  ChaosBackend,
-  ChaosTransport,
-  ChaosTransportSetup,
-  TransportFaultKind,
+import {
+  TRANSPORT_FAULT_KINDS,
+  type ChaosBackend,
+  type ChaosTransport,
+  type ChaosTransportSetup,
+  type TransportFaultKind,
 } from '@live-chat/adapters/testing';
 import { mintToken } from '../auth.js';
 import type { LiveChatBackend } from '../backend.js';
@@ -119,7 +120,12 @@ export async function startSocketChaos(
   options: SocketChaosOptions,
 ): Promise<ChaosTransport> {
   const served: ServedBackend[] = [];
-  for (const backend of options.backends) served.push(await ServedBackend.start(backend));
+  try {
+    for (const backend of options.backends) served.push(await ServedBackend.start(backend));
+  } catch (error) {
+    await Promise.all(served.map((instance) => instance.close()));
+    throw error;
+  }
   const slowPaths = new Map<ProxiedPath, ReturnType<typeof setTimeout>>();
   let tabs = 0;
   const openPaths = () => served.flatMap((instance) => instance.proxy.paths);
@@ -127,7 +133,10 @@ export async function startSocketChaos(
   const inject = async (kind: TransportFaultKind, random: () => number): Promise<void> => {
     switch (kind) {
       case 'connection-drop':
-        pick(random, [...served.flatMap((instance) => [...instance.sockets])])?.destroy();
+        pick(
+          random,
+          served.flatMap((instance) => [...instance.sockets]),
+        )?.destroy();
         return;
       case 'dead-path':
         pick(
@@ -176,7 +185,7 @@ export async function startSocketChaos(
     },
     backend: options.truth,
     faults: {
-      kinds: ['connection-drop', 'dead-path', 'slow-path', 'server-restart'],
+      kinds: TRANSPORT_FAULT_KINDS,
       inject,
       heal() {
         for (const timer of slowPaths.values()) clearTimeout(timer);

@@ -1,6 +1,6 @@
 /**
- * What both clocks of a run share (the virtual one and the real-time one): an RxJS scheduler on
- * the clock's own timers, and the wait that lets pending promise callbacks run.
+ * What both clocks of a run share (the virtual one and the real-time one): an RxJS scheduler,
+ * `after`, `setTimeout`/`clearTimeout` and `flush`, all on the clock's own timers.
  */
 import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
 
@@ -81,4 +81,36 @@ export function flushMicrotasks(): Promise<void> {
     };
     channel.port2.postMessage(undefined);
   });
+}
+
+/**
+ * A clock built on its own one-shot timers: a subclass says what time it is and how it sets and
+ * cancels a timer; the rest is here.
+ */
+export abstract class ClockBase<T> implements TimerHost<T> {
+  /** An RxJS scheduler on this clock. */
+  readonly scheduler: SchedulerLike = schedulerOn(this);
+
+  abstract now(): number;
+  abstract set(ms: number, run: () => void): T;
+  abstract cancel(timer: T): void;
+  /** Whether `handle` is a timer of this clock. */
+  protected abstract owns(handle: unknown): handle is T;
+
+  after(ms: number, task: () => void): () => void {
+    const timer = this.set(ms, task);
+    return () => this.cancel(timer);
+  }
+
+  setTimeout(task: () => void, ms: number): unknown {
+    return this.set(ms, task);
+  }
+
+  clearTimeout(handle: unknown): void {
+    if (this.owns(handle)) this.cancel(handle);
+  }
+
+  flush(): Promise<void> {
+    return flushMicrotasks();
+  }
 }

@@ -73,11 +73,24 @@ describe('npm start in Chromium', { timeout: 120_000 }, () => {
       ).json()) as { status: string };
       assert.equal(conversation.status, 'queued');
 
-      // Both queues list the new session (rows carry the session id; locate by the name).
+      // Both queues list the new session (rows carry the session id; locate by the name). The
+      // list renders the rows near its view: the newest request is at the end of the queue, so
+      // scroll there as an operator would.
       const row = (page: Page) =>
         page.locator('[role="option"][data-session-id]', { hasText: 'Browser Visitor' });
-      await row(annaPage).first().waitFor({ timeout: 20_000 });
-      await row(benPage).first().waitFor({ timeout: 20_000 });
+      const scrollQueueToEnd = (page: Page) =>
+        page
+          .locator('live-chat-session-list [role="listbox"]')
+          .first()
+          .evaluate((listbox) => listbox.scrollTo({ top: listbox.scrollHeight }));
+      for (const page of [annaPage, benPage]) {
+        const until = Date.now() + 20_000;
+        while ((await row(page).count()) === 0) {
+          assert.ok(Date.now() < until, 'the visitor in the queue');
+          await scrollQueueToEnd(page);
+          await page.waitForTimeout(100);
+        }
+      }
 
       // Ben takes it in his browser; it leaves Anna's queue in hers.
       await row(benPage).first().click();

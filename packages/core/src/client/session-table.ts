@@ -3,16 +3,23 @@ import { withLastMessage } from './reducers.js';
 import type { GroupBucket, GroupPlace, Membership, PlaceTable } from './session-lists.js';
 import type { SessionView } from './views.js';
 
-// Per-row layout of the two record arrays.
-const NUMBERS = 4; // lastOrder, lastAt, unread, place: 32 bytes, half a cache line
-const LAST_ORDER = 0;
-const LAST_AT = 1;
-const UNREAD = 2;
-const PLACE = 3;
-const REFS = 3; // id, session, lastText
-const ID = 0;
-const SESSION = 1;
-const LAST_TEXT = 2;
+/** The layout of a row: eight slots (32 bytes with pointer compression, half a cache line). */
+const enum Slot {
+  Id,
+  Session,
+  /** The text of the last message folded into the row since its session was set, or null. */
+  LastText,
+  LastOrder,
+  Unread,
+  /** The number of the session's place (see {@link GroupPlace}). */
+  Place,
+  /** The session's customer, kept apart from the session: reading the old session misses the cache. */
+  Customer,
+  /** The cached row of lists ({@link SessionView}). */
+  View,
+  /** Slots per row. */
+  Count,
+}
 
 const NO_ROWS: readonly number[] = [];
 
@@ -22,21 +29,22 @@ type RowIndex = Record<Id, number>;
 const newRowIndex = (): RowIndex => Object.create(null) as RowIndex;
 
 /**
- * The store's per-session bookkeeping, one row per visible session, laid out as two flat
- * record arrays (numbers in a `Float64Array`, references in a plain array) indexed by a row
+ * The store's per-session bookkeeping, one row per visible session, laid out as one flat record
+ * array (eight slots a row: references, and small integers stored inline) indexed by a row
  * number.
  *
  * Why rows rather than one small object per session: an event about a random session out of
  * 100,000 would otherwise chase pointers into objects scattered over the whole heap (a cache
- * and TLB miss each, expensive under virtualisation). An event touches the id index, one row
- * of numbers and one row of references, and nothing else that grows with the number of
- * sessions, so the per-event cost stays nearly flat as that number grows.
+ * and TLB miss each, expensive under virtualisation). An event touches the id index and one row,
+ * and nothing else that grows with the number of sessions, so the per-event cost stays nearly
+ * flat as that number grows.
  *
  * The id index is a dictionary-mode object rather than a `Map`: V8 keeps its entries inline in
  * one open-addressing table keyed by internalized strings, so a lookup among 100,000 ids reads
  * one entry, where a `Map` follows a bucket to a separate entry and then compares the key's
- * characters. Ids that arrive as other string objects than the keys (JSON's longer strings,
- * a backend's own) are internalized on first use, once per string object.
+ * characters. An id that is another string object than the key (`JSON.parse` internalizes only
+ * short strings; a backend hands over its own) is first looked up in V8's string table, once
+ * per string object: for long ids off a wire, once per event.
  *
  * Sessions themselves stay immutable entities, replaced, never mutated: an upsert, or a message
  * that carries the session after it (as backends send it), puts that session in the row. A
@@ -49,9 +57,9 @@ const newRowIndex = (): RowIndex => Object.create(null) as RowIndex;
 export class SessionTable implements Membership {
   private index = newRowIndex();
   private count = 0;
-  private numbers = new Float64Array(NUMBERS * 256);
-  private readonly refs: unknown[] = [];
-  private readonly views: (SessionView | null)[] = [];
+  private readonly rows: unknown[] = [];
+  /** The last message's time of rows with a folded message (the rare path: see the class). */
+  private readonly lastAt: number[] = [];
   /** The rows of each customer's sessions (lists show customers: a change touches these rows). */
   private readonly byCustomer = new Map<Id, number[]>();
   private readonly free: number[] = [];
@@ -72,36 +80,35 @@ export class SessionTable implements Membership {
 
   /** The rows in use. */
   *rowNumbers(): IterableIterator<number> {
-    for (let row = 0; row < this.top; row++) if (this.refs[row * REFS + ID] != null) yield row;
+    for (let row = 0; row < this.top; row++)
+      if (this.rows[row * Slot.Count + Slot.Id] !== null) yield row;
   }
 
   clear(): void {
     this.index = newRowIndex();
     this.count = 0;
     this.byCustomer.clear();
-    this.refs.length = 0;
-    this.views.length = 0;
+    this.rows.length = 0;
+    this.lastAt.length = 0;
     this.free.length = 0;
     this.top = 0;
   }
 
   add(session: Session, unread: number, place: GroupPlace): number {
-    let row = this.free.pop();
-    if (row === undefined) {
-      row = this.top++;
-      if ((row + 1) * NUMBERS > this.numbers.length) {
-        const grown = new Float64Array(this.numbers.length * 2);
-        grown.set(this.numbers);
-        this.numbers = grown;
-      }
-    }
+    const row = this.free.pop() ?? this.top++;
+    const r = row * Slot.Count;
+    const rows = this.rows;
     this.index[session.id] = row;
     this.count++;
-    this.refs[row * REFS + ID] = session.id;
-    this.refs[row * REFS + SESSION] = null;
+    rows[r + Slot.Id] = session.id;
+    rows[r + Slot.Session] = null;
+    rows[r + Slot.LastText] = null;
+    rows[r + Slot.LastOrder] = 0;
+    rows[r + Slot.Unread] = 0;
+    rows[r + Slot.Place] = place.index;
+    rows[r + Slot.Customer] = null;
+    rows[r + Slot.View] = null;
     this.reset(row, session, unread);
-    this.setPlace(row, place);
-    this.views[row] = null;
     return row;
   }
 
@@ -109,36 +116,33 @@ export class SessionTable implements Membership {
     delete this.index[id];
     this.count--;
     this.leaveCustomer(row);
-    const r = row * REFS;
-    this.refs[r + ID] = null;
-    this.refs[r + SESSION] = null;
-    this.refs[r + LAST_TEXT] = null;
-    this.numbers[row * NUMBERS + PLACE] = 0;
-    this.views[row] = null;
+    const r = row * Slot.Count;
+    this.rows.fill(null, r, r + Slot.Count);
     this.free.push(row);
   }
 
   /** Replaces the row's session (an upsert): nothing folded any more. */
   reset(row: number, session: Session, unread: number): void {
-    const previous = this.refs[row * REFS + SESSION] as Session | null;
-    if (previous?.customerId !== session.customerId) {
-      if (previous) this.leaveCustomer(row);
-      const rows = this.byCustomer.get(session.customerId);
-      if (rows) rows.push(row);
-      else this.byCustomer.set(session.customerId, [row]);
+    const r = row * Slot.Count;
+    const rows = this.rows;
+    const customerId = session.customerId;
+    const previous = rows[r + Slot.Customer] as Id | null;
+    if (previous !== customerId) {
+      if (previous !== null) this.leaveCustomer(row);
+      rows[r + Slot.Customer] = customerId;
+      const customerRows = this.byCustomer.get(customerId);
+      if (customerRows) customerRows.push(row);
+      else this.byCustomer.set(customerId, [row]);
     }
-    const n = row * NUMBERS;
-    this.numbers[n + LAST_ORDER] = session.lastMessageOrder;
-    this.numbers[n + LAST_AT] = session.lastMessageAt;
-    this.numbers[n + UNREAD] = unread;
-    const r = row * REFS;
-    this.refs[r + SESSION] = session;
-    this.refs[r + LAST_TEXT] = null;
+    rows[r + Slot.Session] = session;
+    rows[r + Slot.LastText] = null;
+    rows[r + Slot.LastOrder] = session.lastMessageOrder;
+    rows[r + Slot.Unread] = unread;
   }
 
   /** The session's groups: set when its shape changes. */
   setPlace(row: number, place: GroupPlace): void {
-    this.numbers[row * NUMBERS + PLACE] = place.index;
+    this.rows[row * Slot.Count + Slot.Place] = place.index;
   }
 
   /**
@@ -146,53 +150,57 @@ export class SessionTable implements Membership {
    * last-message fields. Returns whether it did.
    */
   foldMessage(row: number, order: number, sentAt: number, text: string): boolean {
-    const n = row * NUMBERS;
-    const numbers = this.numbers;
-    if (order <= numbers[n + LAST_ORDER]) return false;
-    numbers[n + LAST_ORDER] = order;
-    if (sentAt > numbers[n + LAST_AT]) numbers[n + LAST_AT] = sentAt;
-    this.refs[row * REFS + LAST_TEXT] = text;
+    const r = row * Slot.Count;
+    const rows = this.rows;
+    if (order <= (rows[r + Slot.LastOrder] as number)) return false;
+    const lastAt =
+      rows[r + Slot.LastText] === null
+        ? (rows[r + Slot.Session] as Session).lastMessageAt
+        : this.lastAt[row];
+    this.lastAt[row] = Math.max(lastAt as number, sentAt);
+    rows[r + Slot.LastOrder] = order;
+    rows[r + Slot.LastText] = text;
     return true;
   }
 
   unread(row: number): number {
-    return this.numbers[row * NUMBERS + UNREAD];
+    return this.rows[row * Slot.Count + Slot.Unread] as number;
   }
 
   setUnread(row: number, unread: number): void {
-    this.numbers[row * NUMBERS + UNREAD] = unread;
+    this.rows[row * Slot.Count + Slot.Unread] = unread;
   }
 
   /** The session as last upserted or materialized, without folded messages (its shape is current). */
   base(row: number): Session {
-    return this.refs[row * REFS + SESSION] as Session;
+    return this.rows[row * Slot.Count + Slot.Session] as Session;
   }
 
   /** The session with its folded messages applied (memoised in the row). */
   materialize(row: number): Session {
-    const r = row * REFS;
-    const text = this.refs[r + LAST_TEXT] as string | null;
-    const session = this.refs[r + SESSION] as Session;
+    const r = row * Slot.Count;
+    const rows = this.rows;
+    const text = rows[r + Slot.LastText] as string | null;
+    const session = rows[r + Slot.Session] as Session;
     if (text === null) return session;
-    const n = row * NUMBERS;
     const next = withLastMessage(
       session,
-      this.numbers[n + LAST_AT]!,
+      this.lastAt[row] as number,
       text,
-      this.numbers[n + LAST_ORDER]!,
+      rows[r + Slot.LastOrder] as number,
     );
-    this.refs[r + SESSION] = next;
-    this.refs[r + LAST_TEXT] = null;
+    rows[r + Slot.Session] = next;
+    rows[r + Slot.LastText] = null;
     return next;
   }
 
   private leaveCustomer(row: number): void {
-    const customerId = this.base(row).customerId;
-    const rows = this.byCustomer.get(customerId) as number[];
-    const at = rows.indexOf(row);
-    rows[at] = rows[rows.length - 1] as number;
-    rows.pop();
-    if (rows.length === 0) this.byCustomer.delete(customerId);
+    const customerId = this.rows[row * Slot.Count + Slot.Customer] as Id;
+    const customerRows = this.byCustomer.get(customerId) as number[];
+    const at = customerRows.indexOf(row);
+    customerRows[at] = customerRows[customerRows.length - 1] as number;
+    customerRows.pop();
+    if (customerRows.length === 0) this.byCustomer.delete(customerId);
   }
 
   /** The rows of a customer's sessions. */
@@ -202,23 +210,21 @@ export class SessionTable implements Membership {
 
   /** The id of the session in a row. */
   idAt(row: number): Id {
-    return this.refs[row * REFS + ID] as Id;
+    return this.rows[row * Slot.Count + Slot.Id] as Id;
   }
 
   /** The groups the session is in. */
   place(row: number): GroupPlace {
-    return this.places[this.numbers[row * NUMBERS + PLACE]] as GroupPlace;
+    return this.places[this.rows[row * Slot.Count + Slot.Place] as number] as GroupPlace;
   }
 
   /** {@link Membership}: the sessions in a bucket (a scan of the table, for full sorts only). */
   members(bucket: GroupBucket): Id[] {
     const ids: Id[] = [];
-    const places = this.places;
-    const numbers = this.numbers;
+    const rows = this.rows;
     for (let row = 0; row < this.top; row++) {
-      const id = this.refs[row * REFS + ID] as Id | null;
-      const place = places[numbers[row * NUMBERS + PLACE] as number] as GroupPlace;
-      if (id !== null && place.buckets.includes(bucket)) ids.push(id);
+      const id = rows[row * Slot.Count + Slot.Id] as Id | null;
+      if (id !== null && this.place(row).buckets.includes(bucket)) ids.push(id);
     }
     return ids;
   }
@@ -230,10 +236,10 @@ export class SessionTable implements Membership {
   }
 
   view(row: number): SessionView | null {
-    return this.views[row] ?? null;
+    return this.rows[row * Slot.Count + Slot.View] as SessionView | null;
   }
 
   setView(row: number, view: SessionView): void {
-    this.views[row] = view;
+    this.rows[row * Slot.Count + Slot.View] = view;
   }
 }

@@ -16,6 +16,9 @@ import {
 import { ANNA, supportTeamSeed } from '../test/small-seed.js';
 import { testForLeaks } from '../test/test-for-leaks.js';
 
+/** The assignee of sessions assigned to Anna. */
+const ASSIGNED_TO_ANNA = { kind: 'operator', operatorId: ANNA.id } as const;
+
 describe('<live-chat-session-list>', () => {
   let backend: Backend;
 
@@ -134,9 +137,7 @@ describe('<live-chat-session-list>', () => {
 
     it('a supervisor sees active sessions', async () => {
       backend = memoryBackend(
-        supportTeamSeedWith(
-          generatedSessions(3, { kind: 'operator', operatorId: 'u-anna' }, 'active'),
-        ),
+        supportTeamSeedWith(generatedSessions(3, ASSIGNED_TO_ANNA, 'active')),
       );
       const client = await connect('u-olga');
       const el = await mountList(client, { group: 'active' });
@@ -241,9 +242,7 @@ describe('<live-chat-session-list>', () => {
 
     it('incoming updates never move focus', async () => {
       backend = memoryBackend(
-        supportTeamSeedWith(
-          generatedSessions(5, { kind: 'operator', operatorId: 'u-anna' }, 'active'),
-        ),
+        supportTeamSeedWith(generatedSessions(5, ASSIGNED_TO_ANNA, 'active')),
       );
       const client = await connect('u-anna');
       const el = await mountList(client, { group: 'mine', style: 'height: 320px' });

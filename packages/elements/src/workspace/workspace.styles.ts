@@ -27,6 +27,10 @@ export const workspaceStyles = css`
     min-height: inherit;
     overflow: hidden;
   }
+  /* The links are positioned on their own: their wrapper takes no row of the grid. */
+  .skip-links {
+    display: contents;
+  }
   .skip-link {
     position: absolute;
     inset-block-start: var(--_space);

@@ -6,22 +6,14 @@ import type { Wire, WireFrame, WireReply, WireRequest } from './wire.js';
 /** Lets the current task finish first, as a network round trip would. */
 const later = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Answers one request for `userId` from the memory backend. */
+const READS = new Set(['snapshot', 'history', 'search', 'report']);
+
+/** Answers one request for `userId` from the memory backend; anything unknown is refused. */
 function answer(backend: MemoryBackend, userId: Id, request: WireRequest): WireReply {
-  switch (request.method) {
-    case 'snapshot':
-      return backend.snapshot(userId);
-    case 'execute':
-      return { ok: true, value: backend.execute(userId, request.command) };
-    case 'history':
-      return backend.history(userId, request.query);
-    case 'search':
-      return backend.search(userId, request.query);
-    case 'report':
-      return backend.report(userId, request.query);
-    default:
-      return { ok: false, error: { code: 'VALIDATION', message: 'Unknown request.' } };
-  }
+  if (request.op === 'execute')
+    return { ok: true, value: backend.execute(userId, request.command) };
+  if (READS.has(request.op)) return backend.answerRead(userId, request);
+  return { ok: false, error: { code: 'VALIDATION', message: 'Unknown request.' } };
 }
 
 /**

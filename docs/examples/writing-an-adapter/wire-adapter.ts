@@ -1,26 +1,20 @@
 import { BehaviorSubject, Observable, type Subscription } from 'rxjs';
-import { LiveChatError } from '@live-chat/core';
+import { AdapterBase, LiveChatError } from '@live-chat/core';
 import type {
   Command,
   CommandResult,
   ConnectionState,
-  HistoryQuery,
-  MessagePage,
-  Report,
-  ReportQuery,
-  SearchHit,
-  SearchQuery,
+  ReadRequest,
   ServerEvent,
-  Snapshot,
-  TransportAdapter,
 } from '@live-chat/core';
 import type { Wire, WireFrame, WireReply, WireRequest } from './wire.js';
 
 /**
  * A `TransportAdapter` that speaks JSON over a {@link Wire}: a thin codec between the
- * workspace's protocol and your backend's API. One instance per signed-in user.
+ * workspace's protocol and your backend's API. One instance per signed-in user. `AdapterBase`
+ * derives `snapshot`, `history`, `search` and `report` from the one `read` method below.
  */
-export class WireAdapter implements TransportAdapter {
+export class WireAdapter extends AdapterBase {
   readonly connection$: Observable<ConnectionState>;
   private readonly wire: Wire;
   private readonly state = new BehaviorSubject<ConnectionState>('connecting');
@@ -30,6 +24,7 @@ export class WireAdapter implements TransportAdapter {
   private disposed = false;
 
   constructor(wire: Wire) {
+    super();
     this.wire = wire;
     this.connection$ = this.state.asObservable();
     this.wireState = wire.connection$.subscribe((state) => this.state.next(state));
@@ -47,14 +42,10 @@ export class WireAdapter implements TransportAdapter {
   }
 
   /** Reads resolve with the value or reject with a `LiveChatError` carrying the typed code. */
-  private async read<T>(request: WireRequest): Promise<T> {
+  protected async read(request: ReadRequest): Promise<unknown> {
     const reply = await this.call(request);
     if (!reply.ok) throw LiveChatError.from(reply.error);
-    return reply.value as T;
-  }
-
-  snapshot(): Promise<Snapshot> {
-    return this.read({ method: 'snapshot' });
+    return reply.value;
   }
 
   /**
@@ -63,20 +54,8 @@ export class WireAdapter implements TransportAdapter {
    * with the first result, so nothing happens twice.
    */
   async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
-    const reply = await this.call({ method: 'execute', command });
+    const reply = await this.call({ op: 'execute', command });
     return (reply.ok ? reply.value : reply) as CommandResult<C>;
-  }
-
-  history(query: HistoryQuery): Promise<MessagePage> {
-    return this.read({ method: 'history', query });
-  }
-
-  search(query: SearchQuery): Promise<SearchHit[]> {
-    return this.read({ method: 'search', query });
-  }
-
-  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
-    return this.read({ method: 'report', query });
   }
 
   /**

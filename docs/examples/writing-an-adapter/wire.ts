@@ -1,12 +1,9 @@
 import type { Observable } from 'rxjs';
 import type {
-  Command,
+  AdapterRequest,
   ConnectionState,
   ErrorInfo,
-  HistoryQuery,
-  ReportQuery,
   Result,
-  SearchQuery,
   ServerEvent,
 } from '@live-chat/core';
 
@@ -23,13 +20,11 @@ export interface Wire {
   openStream(sinceSeq: number, onFrame: (frame: string) => void): () => void;
 }
 
-/** A request, as JSON on the wire. The reply is always a `Result`. */
-export type WireRequest =
-  | { method: 'snapshot' }
-  | { method: 'execute'; command: Command }
-  | { method: 'history'; query: HistoryQuery }
-  | { method: 'search'; query: SearchQuery }
-  | { method: 'report'; query: ReportQuery };
+/**
+ * A request, as JSON on the wire: the core's {@link AdapterRequest} as it is, e.g.
+ * `{ "op": "history", "query": { "sessionId": "s1" } }`. The reply is always a `Result`.
+ */
+export type WireRequest = AdapterRequest;
 
 /** One frame of the event stream: an event, or the error that ends the stream. */
 export type WireFrame = { event: ServerEvent } | { error: ErrorInfo };

@@ -20,6 +20,7 @@ export * from './domain/extensions.js';
 export * from './protocol/commands.js';
 export * from './protocol/events.js';
 export * from './protocol/adapter.js';
+export * from './protocol/adapter-base.js';
 export * from './protocol/validate.js';
 export * from './client/options.js';
 export * from './client/views.js';

@@ -5,18 +5,13 @@
  * source and every wait from a {@link VirtualClock}, so a seed replays exactly.
  */
 import { BehaviorSubject, Observable, type Subscriber, type Subscription } from 'rxjs';
+import { AdapterBase, sendRequest } from '@live-chat/core';
 import type {
   Command,
   CommandResult,
   ConnectionState,
-  HistoryQuery,
-  MessagePage,
-  Report,
-  ReportQuery,
-  SearchHit,
-  SearchQuery,
+  ReadRequest,
   ServerEvent,
-  Snapshot,
   TabRole,
   TransportAdapter,
 } from '@live-chat/core';
@@ -221,7 +216,7 @@ class ChaosStream {
   }
 }
 
-class Chaos implements ChaosAdapter {
+class Chaos extends AdapterBase implements ChaosAdapter {
   readonly connection$: Observable<ConnectionState>;
   readonly tabRole$?: Observable<TabRole>;
   readonly calls: ChaosCalls = {
@@ -256,6 +251,7 @@ class Chaos implements ChaosAdapter {
     readonly inner: TransportAdapter,
     options: ChaosAdapterOptions,
   ) {
+    super();
     this.random = options.random;
     this.clock = options.clock;
     this.plan = options.plan;
@@ -406,11 +402,9 @@ class Chaos implements ChaosAdapter {
     return result;
   }
 
-  /** A read through the faults of its site. */
-  private async read<T>(
-    site: 'snapshot' | 'history' | 'search' | 'report',
-    run: () => Promise<T>,
-  ): Promise<T> {
+  /** A read through the faults of its site (the read's `op`). */
+  protected async read(request: ReadRequest): Promise<unknown> {
+    const site = request.op;
     this.calls[site]++;
     if (!this.online) {
       await this.travel();
@@ -421,26 +415,10 @@ class Chaos implements ChaosAdapter {
     const epoch = this.epoch;
     await this.travel();
     if (fault !== undefined || !this.arrives(epoch)) throw someNetworkError(this.random);
-    const value = await run();
+    const value = await sendRequest(this.inner, request);
     await this.travel();
     if (!this.arrives(epoch)) throw someNetworkError(this.random);
     return value;
-  }
-
-  snapshot(): Promise<Snapshot> {
-    return this.read('snapshot', () => this.inner.snapshot());
-  }
-
-  history(query: HistoryQuery): Promise<MessagePage> {
-    return this.read('history', () => this.inner.history(query));
-  }
-
-  search(query: SearchQuery): Promise<SearchHit[]> {
-    return this.read('search', () => this.inner.search(query));
-  }
-
-  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
-    return this.read('report', () => this.inner.report(query));
   }
 
   events(sinceSeq: number): Observable<ServerEvent> {

@@ -8,23 +8,15 @@
  * transport carries exactly what this one hands over.
  */
 import { BehaviorSubject, Observable, type Subscriber } from 'rxjs';
-import { LiveChatError } from '@live-chat/core';
+import { AdapterBase, LiveChatError } from '@live-chat/core';
 import type {
   Command,
   CommandResult,
   ConnectionState,
   ErrorInfo,
-  HistoryQuery,
   Id,
-  MessagePage,
-  Report,
-  ReportQuery,
-  Result,
-  SearchHit,
-  SearchQuery,
+  ReadRequest,
   ServerEvent,
-  Snapshot,
-  TransportAdapter,
 } from '@live-chat/core';
 import type { MemoryBackend } from './backend.js';
 
@@ -99,7 +91,7 @@ class Delivery {
  * One user's connection to a {@link MemoryBackend}. Besides the `TransportAdapter` contract it
  * offers {@link simulateConnection}, so stories and tests can show offline and reconnecting UIs.
  */
-export class MemoryAdapter implements TransportAdapter {
+export class MemoryAdapter extends AdapterBase {
   readonly connection$: Observable<ConnectionState>;
   private readonly state = new BehaviorSubject<ConnectionState>('connecting');
   private readonly deliveries = new Set<Delivery>();
@@ -118,6 +110,7 @@ export class MemoryAdapter implements TransportAdapter {
     options: MemoryAdapterOptions = {},
     private readonly onDispose: () => void = () => {},
   ) {
+    super();
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
     this.connection$ = this.state.asObservable();
     this.later(() => {
@@ -152,19 +145,17 @@ export class MemoryAdapter implements TransportAdapter {
     return new Promise((resolve) => this.later(resolve));
   }
 
-  /** Resolves a backend read, or rejects with its typed error. */
-  private async read<T>(run: () => Result<T>): Promise<T> {
+  /**
+   * Resolves a backend read, or rejects with its typed error: `OFFLINE` while the connection is
+   * down, else the backend's refusal (`NOT_FOUND`, `FORBIDDEN`, `VALIDATION`).
+   */
+  protected async read(request: ReadRequest): Promise<unknown> {
     if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection is offline.');
     await this.wait();
     if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection was lost.');
-    const result = run();
+    const result = this.backend.answerRead(this.userId, overTheWire(request));
     if (!result.ok) throw LiveChatError.from(result.error);
     return overTheWire(result.value);
-  }
-
-  /** The user's whole visible state; rejects with `OFFLINE` while the connection is down. */
-  snapshot(): Promise<Snapshot> {
-    return this.read(() => this.backend.snapshot(this.userId));
   }
 
   /** The user's events after `sinceSeq`, then live; errors with `RESYNC_REQUIRED` when it cannot replay. */
@@ -211,21 +202,6 @@ export class MemoryAdapter implements TransportAdapter {
     // The response got lost; retrying with the same commandId returns it again.
     if (!this.reachable) return offline('The connection was lost before the result arrived.');
     return response;
-  }
-
-  /** One page of a session's history; rejects with a typed error (`NOT_FOUND`, `FORBIDDEN`, `VALIDATION`). */
-  history(query: HistoryQuery): Promise<MessagePage> {
-    return this.read(() => this.backend.history(this.userId, overTheWire(query)));
-  }
-
-  /** A scoped search over what the user may see. */
-  search(query: SearchQuery): Promise<SearchHit[]> {
-    return this.read(() => this.backend.search(this.userId, overTheWire(query)));
-  }
-
-  /** A report computed by the backend; members of the live chat only. */
-  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
-    return this.read(() => this.backend.report(this.userId, overTheWire(query)));
   }
 
   /**

@@ -3,7 +3,16 @@
  * in Node) and serves several users at once, each through their own {@link MemoryAdapter}.
  */
 import { LiveChatError } from '@live-chat/core';
-import type { Customer, Id, LiveChat, OperatorGroup, Session, User } from '@live-chat/core';
+import type {
+  Customer,
+  Id,
+  LiveChat,
+  OperatorGroup,
+  ReadRequest,
+  Result,
+  Session,
+  User,
+} from '@live-chat/core';
 import { EngineBackend, LiveDelivery, type CommittedChange } from '@live-chat/core/engine';
 import { MemoryAdapter, type MemoryAdapterOptions } from './adapter.js';
 import type { BackendPersistence, SeedData, BackendState } from './state.js';
@@ -72,6 +81,23 @@ export class MemoryBackend extends EngineBackend<'sync'> {
     const adapter = new MemoryAdapter(this, userId, options, () => this.adapters.delete(adapter));
     this.adapters.add(adapter);
     return adapter;
+  }
+
+  /**
+   * Answers one read of the adapter contract for `userId`: what a transport's server does with
+   * a {@link ReadRequest} it received (the value, or the typed refusal).
+   */
+  answerRead(userId: Id, request: ReadRequest): Result<unknown> {
+    switch (request.op) {
+      case 'snapshot':
+        return this.snapshot(userId);
+      case 'history':
+        return this.history(userId, request.query);
+      case 'search':
+        return this.search(userId, request.query);
+      case 'report':
+        return this.report(userId, request.query);
+    }
   }
 
   // ── direct reads of the directory and of every session (demos, the simulator, tests) ─────

@@ -6,19 +6,13 @@
  */
 import { BehaviorSubject, distinctUntilChanged, Observable, type Subscriber } from 'rxjs';
 import type { Subscription } from 'rxjs';
-import { LiveChatError } from '@live-chat/core';
+import { AdapterBase, LiveChatError, sendRequest } from '@live-chat/core';
 import type {
   Command,
   CommandResult,
   ConnectionState,
-  HistoryQuery,
-  MessagePage,
-  Report,
-  ReportQuery,
-  SearchHit,
-  SearchQuery,
+  ReadRequest,
   ServerEvent,
-  Snapshot,
   TabRole,
   TransportAdapter,
 } from '@live-chat/core';
@@ -134,7 +128,7 @@ function aloneAdapter(adapter: TransportAdapter): TabSharedAdapter {
 }
 
 /** A tab of a group sharing one connection: a follower, until it takes the lock and leads. */
-class SharedAdapter implements TabSharedAdapter {
+class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   readonly connection$: Observable<ConnectionState>;
   readonly tabRole$: Observable<TabRole>;
 
@@ -172,6 +166,7 @@ class SharedAdapter implements TabSharedAdapter {
     private readonly locks: TabLocks,
     openChannel: (name: string) => TabChannel,
   ) {
+    super();
     this.lockName = `live-chat:${options.key}`;
     this.requestTimeoutMs = Math.max(0, options.requestTimeoutMs ?? DEFAULT_TAB_REQUEST_TIMEOUT_MS);
     this.connection$ = this.state.pipe(distinctUntilChanged());
@@ -190,8 +185,10 @@ class SharedAdapter implements TabSharedAdapter {
     return this.role.value;
   }
 
-  snapshot(): Promise<Snapshot> {
-    return this.call('snapshot', undefined, (adapter) => adapter.snapshot());
+  /** A read runs on the leader's adapter: here when this tab leads, else forwarded to it. */
+  protected read(request: ReadRequest): Promise<unknown> {
+    const payload = request.op === 'snapshot' ? undefined : request.query;
+    return this.call(request.op, payload, (adapter) => sendRequest(adapter, request));
   }
 
   events(sinceSeq: number): Observable<ServerEvent> {
@@ -209,18 +206,6 @@ class SharedAdapter implements TabSharedAdapter {
 
   execute<C extends Command>(command: C): Promise<CommandResult<C>> {
     return this.call('execute', command, (adapter) => adapter.execute(command));
-  }
-
-  history(query: HistoryQuery): Promise<MessagePage> {
-    return this.call('history', query, (adapter) => adapter.history(query));
-  }
-
-  search(query: SearchQuery): Promise<SearchHit[]> {
-    return this.call('search', query, (adapter) => adapter.search(query));
-  }
-
-  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
-    return this.call('report', query, (adapter) => adapter.report(query));
   }
 
   /**

@@ -5,22 +5,15 @@
  * gives every request a deadline and keeps event subscriptions going across reconnects.
  */
 import { BehaviorSubject, Observable, type Subscriber } from 'rxjs';
-import { LiveChatError } from '@live-chat/core';
+import { AdapterBase, LiveChatError } from '@live-chat/core';
 import type {
   Command,
   CommandResult,
   ConnectionState,
   ErrorInfo,
-  HistoryQuery,
-  MessagePage,
-  Report,
-  ReportQuery,
+  ReadRequest,
   Result,
-  SearchHit,
-  SearchQuery,
   ServerEvent,
-  Snapshot,
-  TransportAdapter,
 } from '@live-chat/core';
 import {
   CLOSE_CODES,
@@ -223,7 +216,7 @@ interface GlobalEvents {
  *   meet at the same seq.) A stream errors only when the server cannot serve it
  *   (`RESYNC_REQUIRED`), when the adapter fails (`OFFLINE`), and completes on `dispose()`.
  */
-export class WebSocketAdapter implements TransportAdapter {
+export class WebSocketAdapter extends AdapterBase {
   readonly connection$: Observable<ConnectionState>;
   /** Why the adapter is `failed` (`undefined` while it is not); replays the latest value. */
   readonly failure$: Observable<ConnectionFailure | undefined>;
@@ -277,6 +270,7 @@ export class WebSocketAdapter implements TransportAdapter {
 
   /** Use {@link createWebSocketAdapter}. */
   constructor(options: WebSocketAdapterOptions) {
+    super();
     const WebSocketClass =
       options.WebSocket ??
       (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket ??
@@ -311,11 +305,6 @@ export class WebSocketAdapter implements TransportAdapter {
 
   // ── TransportAdapter ──────────────────────────────────────────────────────────────────────
 
-  /** The user's whole visible state; rejects with a typed `LiveChatError`. */
-  snapshot(): Promise<Snapshot> {
-    return this.read({ op: 'snapshot' });
-  }
-
   /**
    * The user's events after `sinceSeq`, then live ones, in seq order, across reconnects. Errors
    * with `RESYNC_REQUIRED` when the server cannot replay from `sinceSeq`.
@@ -348,21 +337,6 @@ export class WebSocketAdapter implements TransportAdapter {
     } catch (error) {
       return { ok: false, error: (error as LiveChatError).toJSON() };
     }
-  }
-
-  /** One page of a session's history. */
-  history(query: HistoryQuery): Promise<MessagePage> {
-    return this.read({ op: 'history', query });
-  }
-
-  /** A scoped search over what the user may see. */
-  search(query: SearchQuery): Promise<SearchHit[]> {
-    return this.read({ op: 'search', query });
-  }
-
-  /** A report computed by the server. */
-  report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
-    return this.read({ op: 'report', query });
   }
 
   /**
@@ -413,10 +387,11 @@ export class WebSocketAdapter implements TransportAdapter {
 
   // ── requests ──────────────────────────────────────────────────────────────────────────────
 
-  private async read<T>(body: RequestBody): Promise<T> {
-    const result = await this.call(body);
+  /** A read goes out as it is (its `op` and `query`); its refusal rejects with the typed error. */
+  protected async read(request: ReadRequest): Promise<unknown> {
+    const result = await this.call(request);
     if (!result.ok) throw LiveChatError.from(result.error);
-    return result.value as T;
+    return result.value;
   }
 
   /** Sends a request (now, or once connected); resolves its answer, rejects on transport failure. */

@@ -69,6 +69,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     resetConfirm: 'Delete every conversation of the demo and start again from the seed data?',
     loading: 'Opening the demo backend…',
     alert: 'New message from {customer}',
+    alertWithheld: 'New message in {liveChat}',
     paused: 'paused',
     running: 'writing in',
     customerPage: 'Write in as a customer',
@@ -94,6 +95,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     resetConfirm: 'Удалить все переписки демо и начать заново с исходных данных?',
     loading: 'Открываем демо-сервер…',
     alert: 'Новое сообщение от {customer}',
+    alertWithheld: 'Новое сообщение в «{liveChat}»',
     paused: 'на паузе',
     running: 'пишут',
     customerPage: 'Написать как клиент',
@@ -364,7 +366,13 @@ function watchAlerts(): void {
   const first = workspaces()[0];
   const client = first ? clients.get(first)?.client : undefined;
   alertSubscription = client?.alerts$.subscribe((alert) => {
-    state.lastAlert = t('alert', { customer: alert.customerName });
+    // Without a name when the user may not open the session: then only its live chat.
+    state.lastAlert =
+      alert.customerName === undefined
+        ? t('alertWithheld', {
+            liveChat: client.getLiveChat(alert.liveChatId)?.name ?? alert.liveChatId,
+          })
+        : t('alert', { customer: alert.customerName });
     renderControls();
   });
 }

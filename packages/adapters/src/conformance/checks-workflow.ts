@@ -1,9 +1,21 @@
 /** The life of a session: customers writing in, taking, reopening, reassigning, closing, group queues. */
-import type { AlertEvent, MessageAddedEvent, Session, SessionUpsertedEvent } from '@live-chat/core';
+import type {
+  AlertEvent,
+  MessageAddedEvent,
+  ServerEvent,
+  Session,
+  SessionUpsertedEvent,
+} from '@live-chat/core';
 import { check, checkEqual, checkError, checkOk } from './assert.js';
 import { isActivity, isUpsertOf, mentions } from './events.js';
 import { newCommandId, type CheckDefinition, type Recorder } from './probe.js';
 import { close, reassign, reply, take } from './command-inputs.js';
+
+/** The alert of a message in session `sessionId`. */
+const alertOf =
+  (sessionId: string) =>
+  (e: ServerEvent): e is AlertEvent =>
+    e.type === 'alert' && e.alert.sessionId === sessionId;
 
 export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
   {
@@ -38,10 +50,7 @@ export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
           !r.events.some((e) => e.type === 'session.upserted' && e.session.id === session.id),
           `${r.userId}: the customer message is one event, not an upsert and a message`,
         );
-        const alert = await r.waitFor(
-          (e): e is AlertEvent => e.type === 'alert' && e.alert.sessionId === session.id,
-          'an alert',
-        );
+        const alert = await r.waitFor(alertOf(session.id), 'an alert');
         check(alert.alert.liveChatId === p.harness.liveChatId, 'the alert names the live chat');
       }
       await sup.waitFor(isUpsertOf(session.id), 'the new session (supervisor)');
@@ -54,6 +63,40 @@ export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
         !out.events.some(mentions(session.id)),
         'an outsider must hear nothing about the session',
       );
+    },
+  },
+  {
+    name: 'a follow-up alerts who holds the session and the supervisors; an alert withholds the customer from who may not open it',
+    async run(p) {
+      const { operatorA, operatorB } = p.users;
+      const session = await p.newSession(0);
+      await p.ok(operatorA, take(session.id), 'take');
+      const recorders = await p.recordEveryone();
+      const [a, b, sup] = recorders;
+      await p.customerWrites(0, 'A follow-up');
+      for (const r of [a, sup]) {
+        const alert = await r.waitFor(alertOf(session.id), 'the follow-up alert');
+        check(alert.alert.preview === 'A follow-up', `${r.userId}: may open it, sees the text`);
+      }
+      for (const r of recorders) await p.checkConverged(r);
+      check(
+        !b.events.some(alertOf(session.id)),
+        "another operator's held session alerts nobody else",
+      );
+      const group = p.harness.group;
+      if (!group) return;
+      await p.ok(operatorA, reassign(session.id, { kind: 'group', ...group }), 'reassign');
+      const [a2, b2] = await Promise.all([operatorA, operatorB].map((id) => p.record(id)));
+      await p.customerWrites(0, 'Private details');
+      const withheld = (await a2!.waitFor(alertOf(session.id), "A's alert")).alert;
+      check(
+        withheld.customerName === undefined &&
+          withheld.preview === undefined &&
+          !JSON.stringify(withheld).includes('Private details'),
+        'A may not open a session queued for a group A is not in: no name, no text',
+      );
+      const shown = (await b2!.waitFor(alertOf(session.id), "B's alert")).alert;
+      check(shown.preview === 'Private details', 'B is in the group: the text is shown');
     },
   },
   {

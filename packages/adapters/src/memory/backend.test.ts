@@ -285,6 +285,52 @@ describe('memory backend: customers writing in', () => {
     assert.deepEqual(events(elena), []);
   });
 
+  it('alerts only the assignee and the supervisors of a follow-up in a held session', () => {
+    const { write, ok, listen } = setup();
+    const { session } = write(olivia, 'My card number is 4111 1111 1111 1111');
+    ok(anna, { type: 'session.take', sessionId: session.id });
+    const events = listen();
+    write(olivia, 'Did you get it?');
+    const alerted = STAFF.filter((id) => events(id).some((e) => e.type === 'alert'));
+    assert.deepEqual(alerted.sort(), [anna, maria].sort(), 'not Ben, Chloe or David');
+    for (const id of alerted) {
+      const alert = events(id).find((e) => e.type === 'alert');
+      assert.ok(alert?.type === 'alert');
+      assert.equal(alert.alert.preview, 'Did you get it?', `${id} may open it: the text is shown`);
+    }
+  });
+
+  it('withholds the customer and the text from an operator who may not open the session', () => {
+    const { write, ok, listen, visible } = setup();
+    const { session } = write(olivia, 'About my invoice');
+    ok(anna, {
+      type: 'session.reassign',
+      sessionId: session.id,
+      target: { kind: 'group', groupId: SEED_GROUPS.accounting },
+    });
+    const events = listen();
+    write(olivia, 'My card number is 4111 1111 1111 1111');
+    const alerts = new Map(
+      STAFF.flatMap((id) => {
+        const alert = events(id).find((e) => e.type === 'alert');
+        return alert?.type === 'alert' ? [[id, alert.alert] as const] : [];
+      }),
+    );
+    assert.deepEqual([...alerts.keys()].sort(), [anna, ben, chloe, david].sort());
+    for (const [id, alert] of alerts) {
+      assert.equal(alert.sessionId, session.id);
+      if (visible(id, session.id)) {
+        assert.equal(alert.customerName, 'Olivia Bennett', `${id} is in the group`);
+        assert.match(alert.preview ?? '', /card number/);
+      } else {
+        assert.equal(alert.customerName, undefined, `${id} may not open it: no name`);
+        assert.equal(alert.preview, undefined, `${id} may not open it: no text`);
+        assert.ok(!JSON.stringify(alert).includes('4111'), `${id} gets no customer text`);
+      }
+    }
+    assert.ok(visible(ben, session.id) && !visible(anna, session.id), 'both cases were seen');
+  });
+
   it('stores a repeated customer message (same clientMessageId) once', () => {
     const { backend } = setup();
     const input = {

@@ -210,15 +210,23 @@ export interface ActivityEntry {
   target?: AssigneeTarget;
 }
 
-/** An alert raised by an incoming customer message for every operator of the live chat. */
+/**
+ * An alert raised by an incoming customer message: a waiting request alerts every operator of
+ * the live chat, a follow-up in a session an operator holds alerts that operator and the live
+ * chat's supervisors.
+ */
 export interface Alert {
   id: Id;
   sessionId: Id;
   liveChatId: Id;
   messageId: Id;
-  customerName: string;
-  /** Short plain-text preview (untrusted). */
-  preview: string;
+  /**
+   * The customer's name; absent, like {@link Alert.preview}, when the recipient may not open
+   * the session: then the alert says only which live chat has a new message.
+   */
+  customerName?: string;
+  /** Short plain-text preview (untrusted); absent when the recipient may not open the session. */
+  preview?: string;
   channel: Channel;
   at: Timestamp;
 }

@@ -53,7 +53,26 @@ export function* fanOutSession(
   if (message) context.messages.push({ message, session: after });
 }
 
-/** A customer message alerts every operator of the live chat (supervisors only when they also operate it). */
+/**
+ * Who a customer message alerts: a waiting request (or a session no operator holds) alerts
+ * every operator of the live chat; a follow-up in a session an operator holds alerts that
+ * operator and the live chat's supervisors, not every operator.
+ */
+function alertRecipients(
+  chat: { operatorIds: readonly Id[]; supervisorIds: readonly Id[] },
+  session: Session,
+): Set<Id> {
+  if (session.status === 'active' && session.assignee?.kind === 'operator') {
+    return new Set([session.assignee.operatorId, ...chat.supervisorIds]);
+  }
+  return new Set(chat.operatorIds);
+}
+
+/**
+ * Alerts the recipients of a customer message (see {@link alertRecipients}). A recipient who
+ * may not open the session gets an alert without the customer's name or text: it says only
+ * which live chat has a new message.
+ */
 export function* fanOutAlert(
   context: Context,
   session: Session,
@@ -62,19 +81,26 @@ export function* fanOutAlert(
 ): Step<void> {
   const chat = yield* context.liveChat(session.liveChatId);
   if (!chat) return;
-  const alert: Alert = {
+  const withheld: Alert = {
     id: `alert-${message.id}`,
     sessionId: session.id,
     liveChatId: session.liveChatId,
     messageId: message.id,
-    // Within the limit even for a name stored before names were bounded.
-    customerName: clampText(customerName, FIELD_LIMITS.customerName),
-    preview: previewOf(message.text),
     channel: message.channel,
     at: message.sentAt,
   };
-  for (const operatorId of chat.operatorIds) {
-    yield* context.emit(operatorId, { type: 'alert', alert });
+  const alert: Alert = {
+    ...withheld,
+    // Within the limit even for a name stored before names were bounded.
+    customerName: clampText(customerName, FIELD_LIMITS.customerName),
+    preview: previewOf(message.text),
+  };
+  for (const userId of alertRecipients(chat, session)) {
+    const viewer = yield* context.viewer(userId);
+    yield* context.emit(userId, {
+      type: 'alert',
+      alert: canView(viewer, session) ? alert : withheld,
+    });
   }
 }
 

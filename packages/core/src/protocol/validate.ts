@@ -233,8 +233,10 @@ function alertProblem(value: unknown): string | undefined {
   if (!isId(value.sessionId)) return 'sessionId';
   if (!isId(value.liveChatId)) return 'liveChatId';
   if (!isId(value.messageId)) return 'messageId';
-  if (!isText(value.customerName, FIELD_LIMITS.customerName)) return 'customerName';
-  if (!isText(value.preview, FIELD_LIMITS.preview)) return 'preview';
+  // Both absent when the recipient may not open the session.
+  if (value.customerName !== undefined && !isText(value.customerName, FIELD_LIMITS.customerName))
+    return 'customerName';
+  if (value.preview !== undefined && !isText(value.preview, FIELD_LIMITS.preview)) return 'preview';
   if (!isChannel(value.channel)) return 'channel';
   return isNumber(value.at) ? undefined : 'at';
 }

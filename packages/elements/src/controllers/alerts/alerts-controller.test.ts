@@ -204,6 +204,25 @@ describe('AlertsController', () => {
     expect(shown.at(-1)!.title).to.equal('New message from Ivan Petrov');
   });
 
+  it('an alert that withholds the customer shows only its live chat, alone or in a burst', () => {
+    const fake = fakeEnvironment();
+    const source = alertSource({ 'lc-support': 'Customer Support' });
+    controllerFor(source.client, fake).setSettings({ desktop: true, sound: false });
+    fake.document.setAttended(false, fake.window);
+    const { customerName: _name, preview: _preview, ...withheld } = alert('w-1', 's-7');
+
+    source.push(withheld);
+    source.pushBurst(3, { ...withheld, id: 'w-2' });
+    const [single, burst] = fake.notifications.shown;
+    expect(single!.title).to.equal('New message in Customer Support');
+    expect(single!.options!.body).to.equal('');
+    expect(burst!.title).to.equal('4 new requests in Customer Support');
+    expect(burst!.options!.body).to.equal('');
+    const everything = JSON.stringify(fake.notifications.shown.map((n) => [n.title, n.options]));
+    expect(everything).not.to.contain('Ivan');
+    expect(everything).not.to.contain('Hello');
+  });
+
   it('a burst of customer messages through a real client makes one notification', async () => {
     const fake = fakeEnvironment();
     const { client } = await connectClient(backend, {

@@ -367,27 +367,42 @@ export class AlertsController implements ReactiveController {
     this.shown.set(burst.liveChatId, { notification, count });
   }
 
-  /** One alert's notification: its customer and message. */
+  /** The name of the alert's live chat (its id while the client does not know it). */
+  private liveChatName(alert: Alert): string {
+    return this.client?.getLiveChat?.(alert.liveChatId)?.name ?? alert.liveChatId;
+  }
+
+  /**
+   * One alert's notification: its customer and message, or only its live chat when the alert
+   * withholds them (the user may not open the session).
+   */
   private notify(alert: Alert): NotificationLike | undefined {
     const locale = this.locale();
+    const tag = `live-chat-session-${alert.sessionId}`;
+    if (alert.customerName === undefined || alert.preview === undefined) {
+      const title = translate(locale, 'alerts.withheld-title', {
+        liveChat: this.liveChatName(alert),
+      });
+      return this.showNotification(title, { body: '', tag }, alert);
+    }
     return this.showNotification(
       translate(locale, 'alerts.notification-title', { customer: alert.customerName }),
-      { body: alert.preview, tag: `live-chat-session-${alert.sessionId}` },
+      { body: alert.preview, tag },
       alert,
     );
   }
 
-  /** `count` alerts of a live chat as one notification, showing the latest. */
+  /** `count` alerts of a live chat as one notification, showing the latest (unless withheld). */
   private notifySummary(count: number, latest: Alert): NotificationLike | undefined {
     const locale = this.locale();
-    const liveChat = this.client?.getLiveChat?.(latest.liveChatId)?.name ?? latest.liveChatId;
+    const { customerName: customer, preview } = latest;
     return this.showNotification(
-      translate(locale, 'alerts.summary-title', { count, liveChat }),
+      translate(locale, 'alerts.summary-title', { count, liveChat: this.liveChatName(latest) }),
       {
-        body: translate(locale, 'alerts.summary-body', {
-          customer: latest.customerName,
-          preview: latest.preview,
-        }),
+        body:
+          customer === undefined || preview === undefined
+            ? ''
+            : translate(locale, 'alerts.summary-body', { customer, preview }),
         tag: `live-chat-requests-${latest.liveChatId}`,
       },
       latest,

@@ -11,4 +11,5 @@ export const ru: Translation<MessageCatalogues['alerts']> = {
     other: '{count} нового обращения в «{liveChat}»',
   },
   'alerts.summary-body': 'Последнее от {customer}: {preview}',
+  'alerts.withheld-title': 'Новое сообщение в «{liveChat}»',
 };

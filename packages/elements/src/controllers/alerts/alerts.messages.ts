@@ -9,6 +9,7 @@ const en = {
     other: '{count} new requests in {liveChat}',
   },
   'alerts.summary-body': 'Latest from {customer}: {preview}',
+  'alerts.withheld-title': 'New message in {liveChat}',
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

@@ -365,18 +365,22 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     const liveChatId = query.get('liveChatId') ?? '';
     if (!customer) return { status: 404, body: { error: { message: 'Unknown visitor.' } } };
     const session = backend.latestSessionOf(customer.id, liveChatId);
+    // Staff notes never reach the customer.
     const messages: VisitorMessage[] = session
-      ? backend.messagesOf(session.id).map((message) => ({
-          id: message.id,
-          from:
-            message.author.kind === 'customer'
-              ? 'me'
-              : message.author.kind === 'operator'
-                ? 'operator'
-                : 'system',
-          text: message.text,
-          sentAt: message.sentAt,
-        }))
+      ? backend
+          .messagesOf(session.id)
+          .filter((message) => !message.internal)
+          .map((message) => ({
+            id: message.id,
+            from:
+              message.author.kind === 'customer'
+                ? 'me'
+                : message.author.kind === 'operator'
+                  ? 'operator'
+                  : 'system',
+            text: message.text,
+            sentAt: message.sentAt,
+          }))
       : [];
     return { status: 200, body: { status: session?.status ?? null, messages } };
   }

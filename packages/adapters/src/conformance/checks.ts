@@ -6,6 +6,7 @@ import { COMMAND_CHECKS } from './checks-commands.js';
 import { READ_CHECKS } from './checks-reads.js';
 import { SCOPE_CHECKS } from './checks-scope.js';
 import { STREAM_CHECKS } from './checks-streams.js';
+import { TRIAGE_CHECKS } from './checks-triage.js';
 import { WORKFLOW_CHECKS } from './checks-workflow.js';
 import type { CheckDefinition } from './probe.js';
 
@@ -16,4 +17,5 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...STREAM_CHECKS,
   ...READ_CHECKS,
   ...SCOPE_CHECKS,
+  ...TRIAGE_CHECKS,
 ];

@@ -115,7 +115,8 @@ export function startRunCustomers(
 
   /** The customer answers an operator once, a while later, if the session is still active. */
   const answer: MessageListener = (message, session) => {
-    if (!running || message.author.kind !== 'operator' || session.status !== 'active') return;
+    if (!running || message.author.kind !== 'operator' || message.internal) return;
+    if (session.status !== 'active') return;
     if (answering.has(session.id)) return;
     answering.add(session.id);
     const text = random.pick(CUSTOMER_REPLIES);

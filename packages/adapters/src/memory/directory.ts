@@ -123,6 +123,13 @@ export function seedLiveChats(): LiveChat[] {
         ...supportGroups.map((groupId) => ({ kind: 'group' as const, groupId })),
       ],
       reopenToLastOperator: false,
+      tags: [
+        { id: 'tag-billing', label: 'Billing' },
+        { id: 'tag-delivery', label: 'Delivery' },
+        { id: 'tag-bug', label: 'Bug report' },
+        { id: 'tag-vip', label: 'VIP' },
+      ],
+      waitingThresholds: { warnAfterMs: 2 * 60_000, alarmAfterMs: 5 * 60_000 },
     },
     {
       id: SEED_LIVE_CHATS.helpDesk,
@@ -137,6 +144,10 @@ export function seedLiveChats(): LiveChat[] {
         { kind: 'group', groupId: SEED_GROUPS.secondLine },
       ],
       reopenToLastOperator: true,
+      tags: [
+        { id: 'tag-how-to', label: 'How-to' },
+        { id: 'tag-account', label: 'Account' },
+      ],
     },
   ];
 }

@@ -206,7 +206,10 @@ export function createCustomerSimulator(
 
   /** The customer answers once, a while after the operator wrote, unless they already did. */
   function scheduleReply(message: Message, session: Session): void {
-    if (message.author.kind !== 'operator' || session.status !== 'active') return;
+    // A staff note is not for the customer: nothing to answer.
+    if (message.author.kind !== 'operator' || message.internal || session.status !== 'active') {
+      return;
+    }
     if (!chatIds.has(session.liveChatId) || pendingReplies.has(session.id)) return;
     const handle = scheduler.setTimeout(
       () => {

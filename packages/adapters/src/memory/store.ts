@@ -36,6 +36,27 @@ import {
   type UserActivity,
 } from './state.js';
 
+/**
+ * One live chat's queued sessions: `ids` in the order they entered the queue (which is
+ * `queuedAt` order unless the clock went backwards: then `unordered`), and which are `urgent`.
+ */
+interface Queue {
+  ids: Set<Id>;
+  urgent: Set<Id>;
+  lastQueuedAt: number;
+  unordered: boolean;
+}
+
+/** `sessions` sorted by `queuedAt` (a stable sort: equal times keep their order). */
+function byQueuedAt(sessions: Iterable<Session>): Session[] {
+  return [...sessions].sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+}
+
+/** The ids of `ids` that are not in `left`, in order. */
+function* withoutIds(ids: Iterable<Id>, left: ReadonlySet<Id>): Generator<Id> {
+  for (const id of ids) if (!left.has(id)) yield id;
+}
+
 /** Activity entries kept per user (oldest dropped first). */
 const ACTIVITY_LIMIT = 500;
 /** Default number of events each user's log retains for replay. */
@@ -119,10 +140,7 @@ export class MemoryStore
    * order as long as the clock does not go backwards; a live chat where it did is marked
    * `unordered` and its queue is sorted on demand instead.
    */
-  private readonly queues = new Map<
-    Id,
-    { ids: Set<Id>; lastQueuedAt: number; unordered: boolean }
-  >();
+  private readonly queues = new Map<Id, Queue>();
   /** Newest session of each (customer, live chat) pair. */
   private readonly latestByPair = new Map<string, Id>();
 
@@ -225,13 +243,16 @@ export class MemoryStore
   *queuedOf(liveChatId: Id): Generator<Session> {
     const queue = this.queues.get(liveChatId);
     if (!queue) return;
-    if (!queue.unordered) {
-      for (const id of queue.ids) yield this.sessions.get(id) as Session;
-      return;
-    }
-    // Stable sort: equal times keep their queue order.
-    const sessions = [...queue.ids].map((id) => this.sessions.get(id) as Session);
-    yield* sessions.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+    // Urgent sessions first (few: sorted when asked), then the rest in queue order.
+    if (queue.urgent.size > 0) yield* byQueuedAt(this.sessionsByIds(queue.urgent));
+    const rest = queue.urgent.size > 0 ? withoutIds(queue.ids, queue.urgent) : queue.ids;
+    if (!queue.unordered) yield* this.sessionsByIds(rest);
+    else yield* byQueuedAt(this.sessionsByIds(rest));
+  }
+
+  /** The sessions of `ids`, in their order. */
+  private *sessionsByIds(ids: Iterable<Id>): Generator<Session> {
+    for (const id of ids) yield this.sessions.get(id) as Session;
   }
 
   latestSessionOf(customerId: Id, liveChatId: Id): Session | undefined {
@@ -250,7 +271,7 @@ export class MemoryStore
     }
     let queue = this.queues.get(session.liveChatId);
     if (!queue) {
-      queue = { ids: new Set(), lastQueuedAt: -Infinity, unordered: false };
+      queue = { ids: new Set(), urgent: new Set(), lastQueuedAt: -Infinity, unordered: false };
       this.queues.set(session.liveChatId, queue);
     }
     const entered =
@@ -266,6 +287,8 @@ export class MemoryStore
     } else if (session.status !== 'queued') {
       queue.ids.delete(session.id);
     }
+    if (session.status === 'queued' && session.urgent) queue.urgent.add(session.id);
+    else queue.urgent.delete(session.id);
   }
 
   // ── messages ─────────────────────────────────────────────────────────────────────────────

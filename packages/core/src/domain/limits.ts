@@ -23,6 +23,8 @@
  * | `recordLabel` | the label of a host record bound to a session |
  * | `binderLabel`, `actionLabel` | the labels of host binders and actions |
  * | `searchText` | a search query |
+ * | `tagLabel` | the label of a live chat's session tag |
+ * | `handoverNote` | the note that comes with a reassignment |
  * | `preview` | the one-line preview of a message in lists and alerts (cut, never refused) |
  * | `deliveryReason` | why a channel delivery failed (cut, never refused) |
  */
@@ -40,9 +42,17 @@ export const FIELD_LIMITS = Object.freeze({
   binderLabel: 100,
   actionLabel: 100,
   searchText: 200,
+  tagLabel: 40,
+  handoverNote: 500,
   preview: 140,
   deliveryReason: 500,
 } as const);
+
+/** The most tags one session carries, and the most a live chat offers. */
+export const TAG_LIMITS = Object.freeze({ perSession: 10, perLiveChat: 100 } as const);
+
+/** The most colleagues one note may mention. */
+export const MAX_MENTIONS = 20;
 
 /** A field with a limit in {@link FIELD_LIMITS}. */
 export type BoundedField = keyof typeof FIELD_LIMITS;

@@ -81,7 +81,29 @@ export interface LiveChat {
   reassignmentTargets: AssigneeTarget[];
   /** When a closed session's customer writes again, assign it straight back to its last operator. */
   reopenToLastOperator?: boolean;
+  /** The labels its sessions may carry (none when absent). */
+  tags?: SessionTag[];
+  /** When a waiting customer's row turns amber and then red (see {@link DEFAULT_WAITING_THRESHOLDS}). */
+  waitingThresholds?: WaitingThresholds;
 }
+
+/** A label a live chat offers for its sessions, e.g. "Billing"; sessions carry its `id`. */
+export interface SessionTag {
+  id: Id;
+  label: string;
+}
+
+/** How long a customer may wait in the queue before their row warns (amber), then alarms (red). */
+export interface WaitingThresholds {
+  warnAfterMs: number;
+  alarmAfterMs: number;
+}
+
+/** The waiting thresholds of a live chat that sets none: amber after 2 minutes, red after 5. */
+export const DEFAULT_WAITING_THRESHOLDS: Readonly<WaitingThresholds> = Object.freeze({
+  warnAfterMs: 2 * 60_000,
+  alarmAfterMs: 5 * 60_000,
+});
 
 /** A customer: an internal user of the host system, or an external person writing through a messenger. */
 export type Customer =
@@ -153,6 +175,20 @@ export interface Session {
   /** Last operator the session was assigned to, kept across closes for the reopen policy. */
   lastOperatorId: Id | null;
   bindings: Binding[];
+  /** Ids of the live chat's {@link SessionTag}s it carries (none when absent). */
+  tags?: Id[];
+  /** Marked urgent: it goes before every session that is not, in the queue and the blue counter. */
+  urgent?: boolean;
+  /** The note left by whoever reassigned it last, for its new assignee (absent when none). */
+  handover?: Handover;
+}
+
+/** A note that came with a reassignment: shown to the new assignee above the conversation. */
+export interface Handover {
+  note: string;
+  /** Who reassigned the session. */
+  fromId: Id;
+  at: Timestamp;
 }
 
 /** Who wrote a message. */
@@ -176,6 +212,13 @@ export interface Message {
    * sessions of a channel that has one (absent otherwise). Changes arrive as `message.updated`.
    */
   channelDelivery?: ChannelDelivery;
+  /**
+   * A private note among staff: shown in the conversation, never sent to the customer, and it
+   * neither takes a queued session nor changes the session's last message.
+   */
+  internal?: true;
+  /** Colleagues a note mentions (`@name`): each is alerted. */
+  mentions?: Id[];
 }
 
 /**
@@ -208,6 +251,8 @@ export interface ActivityEntry {
   at: Timestamp;
   /** For reassignments: where the session went. */
   target?: AssigneeTarget;
+  /** For reassignments: the note that came with it. */
+  note?: string;
 }
 
 /**
@@ -217,6 +262,10 @@ export interface ActivityEntry {
  */
 export interface Alert {
   id: Id;
+  /** A customer's message (the default when absent), or a colleague's note mentioning the recipient. */
+  kind?: 'message' | 'mention';
+  /** For mentions: who wrote the note. */
+  mentionedBy?: Id;
   sessionId: Id;
   liveChatId: Id;
   messageId: Id;

@@ -80,6 +80,7 @@ const LABEL_SUBJECTS = {
   recordLabel: 'A record label',
   binderLabel: 'A binder label',
   actionLabel: 'An action label',
+  tagLabel: 'A tag label',
 } as const;
 
 /**
@@ -104,6 +105,18 @@ const SESSION_NAME: TextField = { field: 'name', limit: 'sessionName', subject: 
  */
 export function validateMessageText(text: unknown): Result<string> {
   return validateText(typeof text === 'string' ? text.trimEnd() : text, MESSAGE);
+}
+
+/**
+ * Checks the note of a reassignment ({@link validateText}: at most
+ * {@link FIELD_LIMITS}`.handoverNote` code points); returns it trimmed.
+ */
+export function validateHandoverNote(note: unknown): Result<string> {
+  return validateText(typeof note === 'string' ? note.trim() : note, {
+    field: 'note',
+    limit: 'handoverNote',
+    subject: 'A handover note',
+  });
 }
 
 /**

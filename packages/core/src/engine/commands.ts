@@ -17,7 +17,7 @@ import {
 } from '../domain/access.js';
 import { combineResults, fail, ok, type Result } from '../domain/errors.js';
 import { CUSTOMER_KEY_PREFIX, isCustomerMessageKey } from '../domain/message-keys.js';
-import { transition, type SessionTrigger } from '../domain/state-machine.js';
+import { transition } from '../domain/state-machine.js';
 import {
   OUTBOUND_CHANNELS,
   type AssigneeTarget,
@@ -27,16 +27,24 @@ import {
   type Session,
 } from '../domain/types.js';
 import {
+  validateHandoverNote,
   validateId,
   validateLabel,
   validateMessageText,
   validateOptionalId,
   validateSessionName,
 } from '../domain/validation.js';
-import type { Command, CommandType, CommandValues } from '../protocol/commands.js';
-import type { SessionChangeCause } from '../protocol/events.js';
+import type { Command, CommandType } from '../protocol/commands.js';
 import type { Context } from './context.js';
 import { isCustomerOf, mayContact } from './customer-scope.js';
+import {
+  checkTransition,
+  notYours,
+  onSession,
+  saveSession,
+  type Actor,
+  type Handler,
+} from './handler.js';
 import {
   fanOutActivity,
   fanOutCustomer,
@@ -45,17 +53,19 @@ import {
   introduceCustomer,
   membersOf,
 } from './fanout.js';
+import { addNote } from './notes.js';
 import { io, type Step } from './steps.js';
+import { setUrgent, tagSession } from './triage.js';
 import {
   assignedTo,
   defaultSessionName,
-  findSession,
   newSession,
   operatorMessage,
   queuedFor,
   recordClosed,
   recordResponse,
   recordTaken,
+  withHandover,
   withLastMessage,
 } from './values.js';
 
@@ -71,87 +81,6 @@ import {
  * at all (the button is unavailable there), VALIDATION for a channel the live chat or the
  * customer does not use, CONFLICT while the customer has an open session in that live chat.
  */
-
-/** The user a command runs for. */
-export interface Actor {
-  userId: Id;
-  viewer: Viewer;
-}
-
-type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
-type Handler<T extends CommandType> = (
-  context: Context,
-  actor: Actor,
-  command: CommandOf<T>,
-) => Step<Result<CommandValues[T]>>;
-
-/** The session named by a command, if it exists and the actor belongs to its live chat. */
-function* sessionFor(context: Context, actor: Actor, sessionId: unknown): Step<Result<Session>> {
-  const found = yield* findSession(context, sessionId);
-  if (!found.ok) return found;
-  const session = found.value;
-  if (!isMemberOf(actor.viewer, session.liveChatId)) {
-    return fail('FORBIDDEN', 'You are not an operator or supervisor of this live chat.', {
-      sessionId: session.id,
-    });
-  }
-  return ok(session);
-}
-
-/** The command types that name one session (`sessionId`). */
-type SessionCommandType = Extract<Command, { sessionId: unknown }>['type'];
-
-/**
- * A handler of a command that names a session, given that session: it runs once the session
- * exists and the actor belongs to its live chat (see {@link sessionFor}).
- */
-function onSession<T extends SessionCommandType>(
-  handle: (
-    context: Context,
-    actor: Actor,
-    command: CommandOf<T>,
-    session: Session,
-  ) => Step<Result<CommandValues[T]>>,
-): Handler<T> {
-  return function* (context, actor, command) {
-    // Every command of a SessionCommandType has a `sessionId` (TypeScript cannot narrow `T` here).
-    const { sessionId } = command as Extract<Command, { sessionId: unknown }>;
-    const found = yield* sessionFor(context, actor, sessionId);
-    if (!found.ok) return found;
-    return yield* handle(context, actor, command, found.value);
-  };
-}
-
-/** Stores the changed session, tells everyone who sees it why, and answers with it. */
-function* saveSession(
-  context: Context,
-  before: Session,
-  after: Session,
-  cause: SessionChangeCause,
-): Step<Result<{ session: Session }>> {
-  yield* io(context.tx.putSession(after));
-  yield* fanOutSession(context, before, after, cause);
-  return ok({ session: after });
-}
-
-const notYours = (session: Session) =>
-  fail<never>(
-    'FORBIDDEN',
-    'You may not act on this session: it is neither yours nor in your queue.',
-    {
-      sessionId: session.id,
-    },
-  );
-
-/** The state machine's verdict on a trigger, as a failed result when refused. */
-function checkTransition(session: Session, trigger: SessionTrigger): Result<never> | undefined {
-  const verdict = transition(session.status, trigger);
-  if (verdict.ok) return undefined;
-  return {
-    ok: false,
-    error: { ...verdict.error, details: { ...verdict.error.details, sessionId: session.id } },
-  };
-}
 
 /** Makes `session` active for the actor and reports it (the shared end of take and take-next). */
 function* commitTake(context: Context, actor: Actor, session: Session): Step<Session> {
@@ -198,12 +127,13 @@ const takeNext: Handler<'session.take-next'> = function* (context, actor, comman
     }
     liveChatIds = [id.value];
   }
-  // Each live chat's queue is oldest first, so its first session in the actor's queue is its best.
+  // Each live chat's queue is urgent first, then oldest first, so its first session in the
+  // actor's queue is its best; across live chats the same order decides.
   let oldest: Session | undefined;
   for (const liveChatId of liveChatIds) {
     for (const candidate of yield* io(context.tx.queuedOf(liveChatId))) {
       if (!isInQueueOf(actor.viewer, candidate)) continue;
-      if (!oldest || (candidate.queuedAt ?? 0) < (oldest.queuedAt ?? 0)) oldest = candidate;
+      if (!oldest || comesFirst(candidate, oldest)) oldest = candidate;
       break;
     }
   }
@@ -214,6 +144,12 @@ const takeNext: Handler<'session.take-next'> = function* (context, actor, comman
   if (refused) return refused;
   return ok({ session: yield* commitTake(context, actor, session) });
 };
+
+/** Whether queued session `a` goes before `b`: urgent first, then the one waiting longer. */
+function comesFirst(a: Session, b: Session): boolean {
+  if (Boolean(a.urgent) !== Boolean(b.urgent)) return Boolean(a.urgent);
+  return (a.queuedAt ?? 0) < (b.queuedAt ?? 0);
+}
 
 /**
  * An operator's `clientMessageId`: an id outside the customers' namespace (see
@@ -244,6 +180,15 @@ const send = onSession<'message.send'>(function* (context, actor, command, sessi
   }
   const text = validateMessageText(command.text);
   if (!text.ok) return text;
+  if (command.internal === true) {
+    return yield* addNote(context, actor, session, text.value, clientMessageId.value, command);
+  }
+  if (command.internal !== undefined && command.internal !== false) {
+    return fail('VALIDATION', '"internal" must be true or false.', { field: 'internal' });
+  }
+  if (command.mentions !== undefined) {
+    return fail('VALIDATION', 'Only a private note can mention colleagues.', { field: 'mentions' });
+  }
   if (session.status === 'closed') {
     return fail(
       'INVALID_TRANSITION',
@@ -284,7 +229,7 @@ const close = onSession<'session.close'>(function* (context, actor, command, ses
   if (refused) return refused;
   if (!canActOn(actor.viewer, session)) return notYours(session);
 
-  const after: Session = { ...session, status: 'closed', queuedAt: null };
+  const after = withHandover({ ...session, status: 'closed', queuedAt: null }, undefined);
   yield* io(context.tx.putSession(after));
   yield* recordClosed(context, session.id, actor.userId);
   yield* fanOutSession(context, session, after, 'closed');
@@ -319,6 +264,8 @@ const reassign = onSession<'session.reassign'>(function* (context, actor, comman
   if (!chat || !target) {
     return fail('VALIDATION', 'A reassignment target is an operator or a group.');
   }
+  const note = command.note === undefined ? undefined : validateHandoverNote(command.note);
+  if (note && !note.ok) return note;
   if (!chat.reassignmentTargets.some((allowed) => sameTarget(target, allowed))) {
     return fail(
       'VALIDATION',
@@ -347,10 +294,14 @@ const reassign = onSession<'session.reassign'>(function* (context, actor, comman
     return fail('VALIDATION', 'The session is already assigned there.', { target });
   }
 
-  const after =
+  const moved =
     target.kind === 'operator'
       ? assignedTo(session, target.operatorId)
       : queuedFor(session, target, context.now);
+  const after = withHandover(
+    moved,
+    note && { note: note.value, fromId: actor.userId, at: context.now },
+  );
   yield* io(context.tx.putSession(after));
   if (target.kind === 'operator') yield* recordTaken(context, session.id, target.operatorId);
   yield* fanOutSession(context, session, after, 'reassigned');
@@ -364,6 +315,7 @@ const reassign = onSession<'session.reassign'>(function* (context, actor, comman
     actorId: actor.userId,
     at: context.now,
     target,
+    ...(note && { note: note.value }),
   });
   return ok({ session: after });
 });
@@ -373,7 +325,8 @@ const returnToQueue = onSession<'session.return-to-queue'>(
     const refused = checkTransition(session, 'return-to-queue');
     if (refused) return refused;
     if (!canActOn(actor.viewer, session)) return notYours(session);
-    return yield* saveSession(context, session, queuedFor(session, null, context.now), 'returned');
+    const after = withHandover(queuedFor(session, null, context.now), undefined);
+    return yield* saveSession(context, session, after, 'returned');
   },
 );
 
@@ -608,6 +561,8 @@ const COMMAND_HANDLERS: { [T in CommandType]: Handler<T> } = {
   'session.bind': bind,
   'session.unbind': unbind,
   'customer.mark-added': markCustomerAdded,
+  'session.tag': tagSession,
+  'session.set-urgent': setUrgent,
 };
 
 /** The handler of a command type, if there is one (the type comes from untrusted input). */

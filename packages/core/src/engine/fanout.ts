@@ -81,8 +81,34 @@ export function* fanOutAlert(
 ): Step<void> {
   const chat = yield* context.liveChat(session.liveChatId);
   if (!chat) return;
+  yield* alertEach(context, session, alertRecipients(chat, session), message, customerName);
+}
+
+/**
+ * Alerts the colleagues a note mentions (`message.mentions`), each with the note as the
+ * preview, or without the customer and the note when they may not open the session.
+ */
+export function* fanOutMentions(context: Context, session: Session, message: Message): Step<void> {
+  if (!message.mentions?.length || message.author.kind !== 'operator') return;
+  const customer = yield* io(context.tx.customer(session.customerId));
+  yield* alertEach(context, session, message.mentions, message, customer?.name ?? '', {
+    kind: 'mention',
+    mentionedBy: message.author.userId,
+  });
+}
+
+/** Sends each recipient the alert of `message`, or its withheld form when they may not open the session. */
+function* alertEach(
+  context: Context,
+  session: Session,
+  recipients: Iterable<Id>,
+  message: Message,
+  customerName: string,
+  mention?: Pick<Alert, 'kind' | 'mentionedBy'>,
+): Step<void> {
   const withheld: Alert = {
     id: `alert-${message.id}`,
+    ...mention,
     sessionId: session.id,
     liveChatId: session.liveChatId,
     messageId: message.id,
@@ -95,7 +121,7 @@ export function* fanOutAlert(
     customerName: clampText(customerName, FIELD_LIMITS.customerName),
     preview: previewOf(message.text),
   };
-  for (const userId of alertRecipients(chat, session)) {
+  for (const userId of recipients) {
     const viewer = yield* context.viewer(userId);
     yield* context.emit(userId, {
       type: 'alert',

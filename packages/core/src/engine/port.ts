@@ -132,8 +132,9 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   /** Every session of a live chat, in any order. */
   sessionsOf(liveChatId: Id): Io<M, Iterable<Session>>;
   /**
-   * Queued sessions of a live chat, oldest `queuedAt` first; equal times in the order they
-   * entered the queue. The engine stops reading at the first one it can use.
+   * Queued sessions of a live chat: the urgent ones first, then the others; within each, oldest
+   * `queuedAt` first, and equal times in the order they entered the queue. The engine stops
+   * reading at the first one it can use.
    */
   queuedOf(liveChatId: Id): Io<M, Iterable<Session>>;
   /** The newest session between a customer and a live chat (open or closed). */

@@ -10,6 +10,7 @@ import {
   channelLabel,
   type Assignee,
   type Channel,
+  type Handover,
   type Customer,
   type Id,
   type Message,
@@ -125,6 +126,12 @@ export function assignedTo(session: Session, operatorId: Id): Session {
     queuedAt: null,
     lastOperatorId: operatorId,
   };
+}
+
+/** The session with the note of its last reassignment, or without one when `handover` is absent. */
+export function withHandover(session: Session, handover: Handover | undefined): Session {
+  const { handover: _previous, ...rest } = session;
+  return handover ? { ...rest, handover } : rest;
 }
 
 /** The session waiting in a queue (unassigned, or for a group) since `at`. */

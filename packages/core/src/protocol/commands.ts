@@ -24,6 +24,13 @@ export interface SendMessageCommand extends CommandBase {
   /** Idempotency key of the message; a retried send never duplicates. */
   clientMessageId: string;
   text: string;
+  /**
+   * A private note among staff instead of a reply: never sent to the customer, it does not
+   * take a queued session. Anyone who may see the session may leave one.
+   */
+  internal?: boolean;
+  /** Colleagues of the live chat a note mentions; each gets an alert (notes only). */
+  mentions?: Id[];
 }
 /** Close a queued or active session (it moves to Closed; its history is kept). */
 export interface CloseSessionCommand extends CommandBase {
@@ -36,6 +43,20 @@ export interface ReassignSessionCommand extends CommandBase {
   sessionId: Id;
   /** Must be one of the live chat's reassignment targets. */
   target: AssigneeTarget;
+  /** A note for the new assignee: in their activity entry and above the conversation. */
+  note?: string;
+}
+/** Set the tags a session carries (ids of its live chat's tags; an empty list removes them all). */
+export interface TagSessionCommand extends CommandBase {
+  type: 'session.tag';
+  sessionId: Id;
+  tagIds: Id[];
+}
+/** Mark a session urgent (it goes first in the queue) or take the mark away. */
+export interface SetUrgentCommand extends CommandBase {
+  type: 'session.set-urgent';
+  sessionId: Id;
+  urgent: boolean;
 }
 /** Return an active session to the queue, unassigned. */
 export interface ReturnToQueueCommand extends CommandBase {
@@ -97,7 +118,9 @@ export type Command =
   | StartOutboundCommand
   | BindRecordCommand
   | UnbindRecordCommand
-  | MarkCustomerAddedCommand;
+  | MarkCustomerAddedCommand
+  | TagSessionCommand
+  | SetUrgentCommand;
 
 /** The `type` of every command, e.g. `'session.take'`. */
 export type CommandType = Command['type'];
@@ -116,6 +139,8 @@ export interface CommandValues {
   'session.bind': { session: Session };
   'session.unbind': { session: Session };
   'customer.mark-added': { customerId: Id };
+  'session.tag': { session: Session };
+  'session.set-urgent': { session: Session };
 }
 
 /** A command without its idempotency key, as callers write it. */

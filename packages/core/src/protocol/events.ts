@@ -19,6 +19,8 @@ export type SessionChangeCause =
   | 'reopened'
   | 'renamed'
   | 'bound'
+  | 'tagged'
+  | 'prioritised'
   | 'message';
 
 interface EventBase {
@@ -69,7 +71,7 @@ export interface SessionReadEvent extends EventBase {
   sessionId: Id;
   unread: number;
 }
-/** An incoming customer message alerts every operator of the live chat. */
+/** An incoming customer message, or a note mentioning the user, alerts them (see {@link Alert}). */
 export interface AlertEvent extends EventBase {
   type: 'alert';
   alert: Alert;

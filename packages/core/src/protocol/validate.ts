@@ -74,7 +74,17 @@ const isCause = (value: unknown): boolean =>
   value === 'reopened' ||
   value === 'renamed' ||
   value === 'bound' ||
+  value === 'tagged' ||
+  value === 'prioritised' ||
   value === 'message';
+
+/**
+ * A known channel: the common ones by comparison with their literals (no lookup of the value
+ * in a table: a string that is not interned would first be looked up in V8's string table),
+ * then {@link isChannel} for the others.
+ */
+const isKnownChannel = (value: unknown): boolean =>
+  value === 'telegram' || value === 'web' || value === 'whatsapp' || isChannel(value);
 
 /** `name` + the inner path of a nested value's problem. */
 const nested = (name: string, problem: string | undefined): string | undefined =>
@@ -91,6 +101,8 @@ function listProblem(value: unknown, name: string, check: Check): string | undef
 }
 
 const idProblem: Check = (value) => (isId(value) ? undefined : '');
+
+const channelProblem: Check = (value) => (isKnownChannel(value) ? undefined : '');
 
 function targetProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return '';
@@ -118,7 +130,7 @@ export function sessionProblem(value: unknown): string | undefined {
   if (!isId(value.liveChatId)) return 'liveChatId';
   if (!isId(value.customerId)) return 'customerId';
   if (!isText(value.name, FIELD_LIMITS.sessionName)) return 'name';
-  if (!isChannel(value.channel)) return 'channel';
+  if (!isKnownChannel(value.channel)) return 'channel';
   if (!isStatus(value.status)) return 'status';
   const assignee = nested('assignee', assigneeProblem(value.assignee));
   if (assignee !== undefined) return assignee;
@@ -128,7 +140,23 @@ export function sessionProblem(value: unknown): string | undefined {
   if (!isCount(value.lastMessageOrder)) return 'lastMessageOrder';
   if (value.queuedAt !== null && !isNumber(value.queuedAt)) return 'queuedAt';
   if (value.lastOperatorId !== null && !isId(value.lastOperatorId)) return 'lastOperatorId';
-  return listProblem(value.bindings, 'bindings', bindingProblem);
+  const bindings = listProblem(value.bindings, 'bindings', bindingProblem);
+  if (bindings !== undefined) return bindings;
+  if (value.tags !== undefined) {
+    const tags = listProblem(value.tags, 'tags', idProblem);
+    if (tags !== undefined) return tags;
+  }
+  if (!isOptionalFlag(value.urgent)) return 'urgent';
+  return value.handover === undefined
+    ? undefined
+    : nested('handover', handoverProblem(value.handover));
+}
+
+function handoverProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return '';
+  if (!isText(value.note, FIELD_LIMITS.handoverNote)) return 'note';
+  if (!isId(value.fromId)) return 'fromId';
+  return isNumber(value.at) ? undefined : 'at';
 }
 
 function authorProblem(value: unknown): string | undefined {
@@ -160,9 +188,14 @@ export function messageProblem(value: unknown): string | undefined {
   const author = nested('author', authorProblem(value.author));
   if (author !== undefined) return author;
   if (!isText(value.text, FIELD_LIMITS.messageText)) return 'text';
-  if (!isChannel(value.channel)) return 'channel';
+  if (!isKnownChannel(value.channel)) return 'channel';
   if (!isNumber(value.sentAt)) return 'sentAt';
   if (!isCount(value.order)) return 'order';
+  if (value.internal !== undefined && value.internal !== true) return 'internal';
+  if (value.mentions !== undefined) {
+    const mentions = listProblem(value.mentions, 'mentions', idProblem);
+    if (mentions !== undefined) return mentions;
+  }
   if (value.channelDelivery === undefined) return undefined;
   return nested('channelDelivery', deliveryProblem(value.channelDelivery));
 }
@@ -188,7 +221,7 @@ function customerProblem(value: unknown): string | undefined {
   }
   if (value.kind !== 'external') return 'kind';
   if (!isText(value.account, FIELD_LIMITS.account)) return 'account';
-  if (!isChannel(value.messenger)) return 'messenger';
+  if (!isKnownChannel(value.messenger)) return 'messenger';
   return isOptionalFlag(value.inHostDatabase) ? undefined : 'inHostDatabase';
 }
 
@@ -197,13 +230,29 @@ function liveChatProblem(value: unknown): string | undefined {
   if (!isId(value.id)) return 'id';
   if (!isText(value.name, FIELD_LIMITS.liveChatName)) return 'name';
   return (
-    listProblem(value.channels, 'channels', (channel) => (isChannel(channel) ? undefined : '')) ??
+    listProblem(value.channels, 'channels', channelProblem) ??
     listProblem(value.operatorIds, 'operatorIds', idProblem) ??
     listProblem(value.supervisorIds, 'supervisorIds', idProblem) ??
     listProblem(value.groupIds, 'groupIds', idProblem) ??
     listProblem(value.reassignmentTargets, 'reassignmentTargets', targetProblem) ??
-    (isOptionalFlag(value.reopenToLastOperator) ? undefined : 'reopenToLastOperator')
+    (isOptionalFlag(value.reopenToLastOperator) ? undefined : 'reopenToLastOperator') ??
+    (value.tags === undefined ? undefined : listProblem(value.tags, 'tags', tagProblem)) ??
+    (value.waitingThresholds === undefined
+      ? undefined
+      : nested('waitingThresholds', thresholdsProblem(value.waitingThresholds)))
   );
+}
+
+function tagProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return '';
+  if (!isId(value.id)) return 'id';
+  return isText(value.label, FIELD_LIMITS.tagLabel) ? undefined : 'label';
+}
+
+function thresholdsProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return '';
+  if (!isCount(value.warnAfterMs)) return 'warnAfterMs';
+  return isCount(value.alarmAfterMs) ? undefined : 'alarmAfterMs';
 }
 
 function groupProblem(value: unknown): string | undefined {
@@ -223,6 +272,7 @@ function activityProblem(value: unknown): string | undefined {
   if (!isId(value.liveChatId)) return 'liveChatId';
   if (!isId(value.actorId)) return 'actorId';
   if (!isNumber(value.at)) return 'at';
+  if (value.note !== undefined && !isText(value.note, FIELD_LIMITS.handoverNote)) return 'note';
   if (value.target === undefined) return undefined;
   return targetProblem(value.target) === undefined ? undefined : 'target';
 }
@@ -230,6 +280,10 @@ function activityProblem(value: unknown): string | undefined {
 function alertProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return '';
   if (!isId(value.id)) return 'id';
+  if (value.kind !== undefined && value.kind !== 'message' && value.kind !== 'mention') {
+    return 'kind';
+  }
+  if (!isOptionalId(value.mentionedBy)) return 'mentionedBy';
   if (!isId(value.sessionId)) return 'sessionId';
   if (!isId(value.liveChatId)) return 'liveChatId';
   if (!isId(value.messageId)) return 'messageId';
@@ -237,7 +291,7 @@ function alertProblem(value: unknown): string | undefined {
   if (value.customerName !== undefined && !isText(value.customerName, FIELD_LIMITS.customerName))
     return 'customerName';
   if (value.preview !== undefined && !isText(value.preview, FIELD_LIMITS.preview)) return 'preview';
-  if (!isChannel(value.channel)) return 'channel';
+  if (!isKnownChannel(value.channel)) return 'channel';
   return isNumber(value.at) ? undefined : 'at';
 }
 

@@ -84,6 +84,8 @@ const COMMAND_TYPES: Record<CommandType, true> = {
   'session.bind': true,
   'session.unbind': true,
   'customer.mark-added': true,
+  'session.tag': true,
+  'session.set-urgent': true,
 };
 
 /** The wire operations that read (everything the backend answers except `execute`). */

@@ -1,8 +1,23 @@
 /**
  * One transaction of a PostgreSQL store: the engine's asynchronous {@link StoreTransaction} over
  * one pooled connection between `BEGIN` and `COMMIT`. It is valid only while its transaction
- * runs; the store makes a new one for every run (a run may be repeated after a serialization
- * failure). Lists come back as arrays read whole.
+ * runs; the store makes a new one for every run (a run may be repeated after a lost race).
+ * Lists come back as arrays read whole.
+ *
+ * A write transaction runs at `READ COMMITTED` and locks every row it reads to change it, so
+ * concurrent writes of the same records queue on row locks instead of failing:
+ *
+ * - a session (`session`, `latestSessionOf`, and `putSession` of one not read that way) is read
+ *   `FOR NO KEY UPDATE`: the newest committed row, held until the transaction ends;
+ * - a customer (`customer`, and `latestSessionOf` for its customer) too, so the writes of one
+ *   customer (their messages, a new session with them, marking them added) run one after the
+ *   other, and two of them never both find "no session yet" and both start one;
+ * - each user's seq counter row, last (see {@link PostgresTransaction.flush}).
+ *
+ * Sessions read without a lock (a live chat's queue, its sessions) carry their row version
+ * (`xmin`); when the transaction later locks one that changed meanwhile, what it decided from
+ * the read may be stale (take-next choosing a session another operator just took), so it fails
+ * as a serialization failure and the store runs it again.
  */
 import type pg from 'pg';
 import type {
@@ -76,6 +91,9 @@ const SESSION_FIELDS = [
   'queued_at',
   'last_operator_id',
   'bindings',
+  'tags',
+  'urgent',
+  'handover',
 ] as const;
 
 const EPISODE_FIELDS = [
@@ -93,6 +111,44 @@ const EPISODE_FIELDS = [
 
 const placeholders = (count: number, from = 1) =>
   Array.from({ length: count }, (_, index) => `$${index + from}`).join(', ');
+
+/** A session row with its row version (`xmin`, as text). */
+type VersionedSessionRow = SessionRow & { version: string };
+
+/** What a write transaction knows of a session row it holds locked (what `putSession` needs). */
+type HeldSession = Pick<SessionRow, 'status' | 'queued_at' | 'live_chat_id'>;
+
+/**
+ * What a write transaction read once about a session it holds locked, for the unread counts of
+ * its fan-out: the read markers of every member of its live chat, and how many customer
+ * messages lie above an order. No other write changes them while the session is held, and this
+ * transaction keeps them up to date with its own changes.
+ */
+interface UnreadFacts {
+  /** Read markers by user (0: none). */
+  markers: Map<Id, number>;
+  /** How many customer messages have an order above the key. */
+  counts: Map<number, number>;
+}
+
+/** Every session column, and the row version. */
+const SELECT_SESSIONS = 'SELECT *, xmin::text AS version FROM sessions';
+
+/**
+ * A write transaction locked a session it had read before without a lock, and the row had
+ * changed in between: what it decided from the first read may be stale. A serialization failure
+ * (SQLSTATE `40001`): the store runs the transaction again.
+ */
+export class StaleSessionError extends Error {
+  override readonly name = 'StaleSessionError';
+  /** The SQLSTATE of a serialization failure. */
+  readonly code = '40001';
+
+  /** The session `sessionId` changed after this transaction read it. */
+  constructor(readonly sessionId: Id) {
+    super(`Session ${sessionId} changed after this transaction read it.`);
+  }
+}
 
 /** An event appended in this transaction: its user, its JSON, and the object its seq goes in. */
 interface PendingEvent {
@@ -114,6 +170,16 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   private pending: PendingEvent[] = [];
   /** Users whose activity stream grew since the last {@link flush}. */
   private readonly activityGrown = new Set<Id>();
+  /** Sessions this write transaction holds locked (or created), as it last wrote or read them. */
+  private readonly heldSessions = new Map<Id, HeldSession>();
+  /** Sessions this write transaction read without a lock, and the row version it read first. */
+  private readonly seenSessions = new Map<Id, string>();
+  /** Customers whose row this write transaction holds locked. */
+  private readonly heldCustomers = new Set<Id>();
+  /** Session ids this transaction generated: no row has them yet. */
+  private readonly newSessionIds = new Set<Id>();
+  /** The unread facts of held sessions (see {@link UnreadFacts}). */
+  private readonly unreadFacts = new Map<Id, UnreadFacts>();
 
   /** A transaction on `client` (the store makes one per run of a transaction). */
   constructor(
@@ -146,15 +212,25 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   async newId(kind: IdKind): Promise<Id> {
     const row = await this.first<{ n: number }>(`SELECT nextval('record_ids') AS n`);
-    return this.idOf(kind, row!.n);
+    const id = this.idOf(kind, row!.n);
+    if (kind === 'session') this.newSessionIds.add(id);
+    return id;
+  }
+
+  /** ` FOR NO KEY UPDATE` in a write transaction (see the module comment), else nothing. */
+  private get lock(): string {
+    return this.readOnly ? '' : ' FOR NO KEY UPDATE';
   }
 
   // ── customers ────────────────────────────────────────────────────────────────────────────
 
+  /** A customer; in a write transaction its row is locked until the transaction ends. */
   async customer(customerId: Id): Promise<Customer | undefined> {
-    const row = await this.first<{ data: Customer }>('SELECT data FROM customers WHERE id = $1', [
-      customerId,
-    ]);
+    const row = await this.first<{ data: Customer }>(
+      `SELECT data FROM customers WHERE id = $1${this.lock}`,
+      [customerId],
+    );
+    if (row && !this.readOnly) this.heldCustomers.add(customerId);
     return row?.data;
   }
 
@@ -173,20 +249,47 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * The first session row `sql` selects, locked in a write transaction (see the module comment):
+   * a session read before without a lock whose row changed since fails the transaction.
+   */
+  private async lockedSession(sql: string, values: unknown[]): Promise<Session | undefined> {
+    const row = await this.first<VersionedSessionRow>(`${sql}${this.lock}`, values);
+    if (!row) return undefined;
+    if (!this.readOnly) {
+      const seen = this.seenSessions.get(row.id);
+      if (seen !== undefined && seen !== row.version) throw new StaleSessionError(row.id);
+      this.seenSessions.delete(row.id);
+      const { status, queued_at, live_chat_id } = row;
+      this.heldSessions.set(row.id, { status, queued_at, live_chat_id });
+    }
+    return sessionFromRow(row);
+  }
+
+  /** Sessions read without a lock; a write transaction notes the row versions it read. */
+  private async unlockedSessions(sql: string, values: unknown[]): Promise<Session[]> {
+    const rows = await this.rows<VersionedSessionRow>(sql, values);
+    if (!this.readOnly) {
+      for (const row of rows) {
+        if (!this.heldSessions.has(row.id) && !this.seenSessions.has(row.id)) {
+          this.seenSessions.set(row.id, row.version);
+        }
+      }
+    }
+    return rows.map(sessionFromRow);
+  }
+
   /** A session; in a write transaction its row is locked until the transaction ends. */
   async session(sessionId: Id): Promise<Session | undefined> {
-    const lock = this.readOnly ? '' : ' FOR UPDATE';
-    const row = await this.first<SessionRow>(`SELECT * FROM sessions WHERE id = $1${lock}`, [
-      sessionId,
-    ]);
-    return row && sessionFromRow(row);
+    return this.lockedSession(`${SELECT_SESSIONS} WHERE id = $1`, [sessionId]);
   }
 
   async putSession(session: Session): Promise<void> {
-    const previous = await this.first<Pick<SessionRow, 'status' | 'queued_at' | 'queue_entry'>>(
-      'SELECT status, queued_at, queue_entry FROM sessions WHERE id = $1',
-      [session.id],
-    );
+    // A session not read through `session` or `latestSessionOf` is locked (and checked) now.
+    if (!this.heldSessions.has(session.id) && !this.newSessionIds.has(session.id)) {
+      await this.lockedSession(`${SELECT_SESSIONS} WHERE id = $1`, [session.id]);
+    }
+    const previous = this.heldSessions.get(session.id);
     const columns = sessionColumns(session);
     const values: unknown[] = SESSION_FIELDS.map((field) => columns[field]);
     values.push(foldForSearch(session.name));
@@ -204,43 +307,48 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
          VALUES (${placeholders(values.length)}, ${queueEntry === 'queue_entry' ? 'NULL' : queueEntry})`,
         values,
       );
-      return;
+    } else {
+      const sets = SESSION_FIELDS.map((field, index) => `${field} = $${index + 1}`);
+      sets.push(`name_folded = $${SESSION_FIELDS.length + 1}`, `queue_entry = ${queueEntry}`);
+      await this.query(`UPDATE sessions SET ${sets.join(', ')} WHERE id = $1`, values);
     }
-    const sets = SESSION_FIELDS.map((field, index) => `${field} = $${index + 1}`);
-    sets.push(`name_folded = $${SESSION_FIELDS.length + 1}`, `queue_entry = ${queueEntry}`);
-    await this.query(`UPDATE sessions SET ${sets.join(', ')} WHERE id = $1`, values);
+    this.newSessionIds.delete(session.id);
+    this.heldSessions.set(session.id, {
+      status: session.status,
+      queued_at: session.queuedAt,
+      live_chat_id: session.liveChatId,
+    });
   }
 
   async sessionsOf(liveChatId: Id): Promise<Session[]> {
-    const rows = await this.rows<SessionRow>(
-      'SELECT * FROM sessions WHERE live_chat_id = $1 ORDER BY pk',
-      [liveChatId],
-    );
-    return rows.map(sessionFromRow);
+    return this.unlockedSessions(`${SELECT_SESSIONS} WHERE live_chat_id = $1 ORDER BY pk`, [
+      liveChatId,
+    ]);
   }
 
   /** Every session, in the order they were created. */
   async allSessions(): Promise<Session[]> {
-    const rows = await this.rows<SessionRow>('SELECT * FROM sessions ORDER BY pk');
-    return rows.map(sessionFromRow);
+    return this.unlockedSessions(`${SELECT_SESSIONS} ORDER BY pk`, []);
   }
 
   async queuedOf(liveChatId: Id): Promise<Session[]> {
-    const rows = await this.rows<SessionRow>(
-      `SELECT * FROM sessions WHERE live_chat_id = $1 AND status = 'queued'
-       ORDER BY queued_at, queue_entry`,
+    return this.unlockedSessions(
+      `${SELECT_SESSIONS} WHERE live_chat_id = $1 AND status = 'queued'
+       ORDER BY urgent DESC, queued_at, queue_entry`,
       [liveChatId],
     );
-    return rows.map(sessionFromRow);
   }
 
+  /**
+   * The customer's newest session in the live chat. A write transaction locks the customer first
+   * (no other write of theirs adds a session meanwhile), then the session.
+   */
   async latestSessionOf(customerId: Id, liveChatId: Id): Promise<Session | undefined> {
-    const row = await this.first<SessionRow>(
-      `SELECT * FROM sessions WHERE customer_id = $1 AND live_chat_id = $2
-       ORDER BY pk DESC LIMIT 1`,
+    if (!this.readOnly && !this.heldCustomers.has(customerId)) await this.customer(customerId);
+    return this.lockedSession(
+      `${SELECT_SESSIONS} WHERE customer_id = $1 AND live_chat_id = $2 ORDER BY pk DESC LIMIT 1`,
       [customerId, liveChatId],
     );
-    return row && sessionFromRow(row);
   }
 
   // ── messages ─────────────────────────────────────────────────────────────────────────────
@@ -249,8 +357,8 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     const c = messageColumns(message);
     await this.query(
       `INSERT INTO messages (id, session_id, ord, client_message_id, author_kind, author_id,
-         text, text_folded, channel, sent_at, channel_delivery)
-       VALUES (${placeholders(11)})`,
+         text, text_folded, channel, sent_at, channel_delivery, internal, mentions)
+       VALUES (${placeholders(13)})`,
       [
         c.id,
         c.session_id,
@@ -263,10 +371,18 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
         c.channel,
         c.sent_at,
         message.channelDelivery ? JSON.stringify(message.channelDelivery) : null,
+        c.internal,
+        c.mentions,
       ],
     );
-    // Queued in this transaction: the message and its delivery commit together.
-    if (message.author.kind === 'operator') {
+    // It is above every order of its session: a customer's counts after each order grow.
+    const counts = this.unreadFacts.get(message.sessionId)?.counts;
+    if (counts && message.author.kind === 'customer') {
+      for (const [order, count] of counts) counts.set(order, count + 1);
+    }
+    // Queued in this transaction: the message and its delivery commit together. A staff note
+    // never goes to the customer.
+    if (message.author.kind === 'operator' && !message.internal) {
       const operator = this.user(message.author.userId);
       await queueOperatorMessage(postgresRunner(this.client), message, operator);
     }
@@ -325,21 +441,58 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   }
 
   async customerMessagesAfter(sessionId: Id, order: number): Promise<number> {
+    const counts = this.unreadFacts.get(sessionId)?.counts;
+    const known = counts?.get(order);
+    if (known !== undefined) return known;
     const row = await this.first<{ n: number }>(
       `SELECT count(*) AS n FROM messages
        WHERE session_id = $1 AND author_kind = 'customer' AND ord > $2`,
       [sessionId, order],
     );
+    counts?.set(order, row!.n);
     return row!.n;
   }
 
   // ── read markers ─────────────────────────────────────────────────────────────────────────
 
+  /**
+   * The unread facts of a session this write transaction holds, read in one statement for every
+   * member of its live chat the first time; `undefined` for a session it does not hold.
+   */
+  private async unreadFactsOf(sessionId: Id): Promise<UnreadFacts | undefined> {
+    const held = this.heldSessions.get(sessionId);
+    if (!held) return undefined;
+    let facts = this.unreadFacts.get(sessionId);
+    if (!facts) {
+      const chat = this.directory.liveChat(held.live_chat_id);
+      const members = chat ? [...new Set([...chat.operatorIds, ...chat.supervisorIds])] : [];
+      const rows = await this.rows<{ user_id: Id; ord: number; after: number }>(
+        `SELECT u.user_id, coalesce(r.ord, 0) AS ord,
+           (SELECT count(*) FROM messages m WHERE m.session_id = $1
+              AND m.author_kind = 'customer' AND m.ord > coalesce(r.ord, 0)) AS after
+         FROM unnest($2::text[]) AS u (user_id)
+         LEFT JOIN read_markers r ON r.session_id = $1 AND r.user_id = u.user_id`,
+        [sessionId, members],
+      );
+      facts = { markers: new Map(), counts: new Map() };
+      for (const row of rows) {
+        facts.markers.set(row.user_id, row.ord);
+        facts.counts.set(row.ord, row.after);
+      }
+      this.unreadFacts.set(sessionId, facts);
+    }
+    return facts;
+  }
+
   async readMarker(userId: Id, sessionId: Id): Promise<number> {
+    const markers = (await this.unreadFactsOf(sessionId))?.markers;
+    const known = markers?.get(userId);
+    if (known !== undefined) return known;
     const row = await this.first<{ ord: number }>(
       'SELECT ord FROM read_markers WHERE user_id = $1 AND session_id = $2',
       [userId, sessionId],
     );
+    markers?.set(userId, row?.ord ?? 0);
     return row?.ord ?? 0;
   }
 
@@ -349,6 +502,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
        ON CONFLICT (user_id, session_id) DO UPDATE SET ord = excluded.ord`,
       [userId, sessionId, order],
     );
+    this.unreadFacts.get(sessionId)?.markers.set(userId, order);
   }
 
   // ── episodes ─────────────────────────────────────────────────────────────────────────────
@@ -424,13 +578,14 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   /**
    * Stores what this transaction left for its end; the store calls it when the work is done,
-   * before `COMMIT`. The users whose logs got events go in order of their ids, the same order
-   * for every transaction, so two writes never wait on each other's counter rows in a cycle (a
-   * deadlock): for each, one statement advances the counter row by the number of its events
-   * and locks it until the transaction ends (a concurrent writer for the same user waits, and
-   * then, SERIALIZABLE, fails and runs again with the new counter: seqs are gap-free and commit
-   * in seq order). Then one statement stores every event, and the logs and activity streams
-   * that outgrew their bounds are trimmed, again in order of user ids.
+   * before `COMMIT`. One statement advances the seq counter row of every user whose log got
+   * events, in order of their ids, and stores the events numbered from it. Advancing a row locks
+   * it until the transaction ends: a concurrent write for the same user waits there, then
+   * continues from the new counter, so seqs are gap-free and each user's events commit in seq
+   * order (the write holding a user's counter commits before the next one can take it). Every
+   * write takes the counter rows last and in one order, so two writes never wait on each other
+   * in a cycle (a deadlock). Then the logs and activity streams that outgrew their bounds are
+   * trimmed, again in order of user ids.
    */
   async flush(): Promise<void> {
     await this.flushEvents();
@@ -447,44 +602,49 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   /** Numbers and stores the events appended since the last flush (see {@link flush}). */
   private async flushEvents(): Promise<void> {
     if (this.pending.length === 0) return;
-    const byUser = new Map<Id, PendingEvent[]>();
-    for (const pending of this.pending) {
-      const events = byUser.get(pending.userId);
-      if (events) events.push(pending);
-      else byUser.set(pending.userId, [pending]);
-    }
     const stored = this.pending;
     this.pending = [];
-    const trims: [Id, number][] = [];
-    // Sorted by code units: the same order on every instance, whatever its locale.
-    for (const userId of [...byUser.keys()].sort()) {
-      const events = byUser.get(userId)!;
-      const stream = await this.first<{ last_seq: number; oldest_seq: number }>(
-        `INSERT INTO event_streams AS s (user_id, last_seq, oldest_seq) VALUES ($1, $2, 1)
+    const streams = await this.rows<{ user_id: Id; last_seq: number; oldest_seq: number }>(
+      // Counter rows in the order of user ids by code units (`COLLATE "C"`), on every instance.
+      `WITH appended AS (
+         SELECT user_id, event, count(*) OVER (PARTITION BY user_id) AS count,
+           row_number() OVER (PARTITION BY user_id ORDER BY n) AS nth
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS e (user_id, event, n)),
+       streams AS (
+         INSERT INTO event_streams AS s (user_id, last_seq, oldest_seq)
+         SELECT user_id, count(*), 1 FROM unnest($1::text[]) AS e (user_id)
+         GROUP BY user_id ORDER BY user_id COLLATE "C"
          ON CONFLICT (user_id) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
-         RETURNING last_seq, oldest_seq`,
-        [userId, events.length],
-      );
-      const last = stream!.last_seq;
-      events.forEach((pending, index) => {
-        pending.event.seq = last - events.length + index + 1;
-      });
-      this.appended.set(userId, last);
-      const oldest = this.trimmedOldestSeq(last, stream!.oldest_seq);
-      if (oldest !== undefined) trims.push([userId, oldest]);
-    }
-    await this.query(
-      `INSERT INTO events (user_id, seq, at, event)
-       SELECT user_id, seq, $4, event FROM unnest($1::text[], $2::bigint[], $3::text[])
-         AS e (user_id, seq, event)`,
+         RETURNING user_id, last_seq, oldest_seq),
+       numbered AS (
+         INSERT INTO events (user_id, seq, at, event)
+         SELECT a.user_id, s.last_seq - a.count + a.nth, $3, a.event
+         FROM appended a JOIN streams s ON s.user_id = a.user_id)
+       SELECT user_id, last_seq, oldest_seq FROM streams`,
       [
         stored.map((pending) => pending.userId),
-        stored.map((pending) => pending.event.seq),
         stored.map((pending) => pending.json),
         this.settings.now(),
       ],
     );
-    for (const [userId, oldest] of trims) {
+    const byUser = new Map<Id, PendingEvent[]>();
+    for (const pending of stored) {
+      const events = byUser.get(pending.userId);
+      if (events) events.push(pending);
+      else byUser.set(pending.userId, [pending]);
+    }
+    const counters = new Map(streams.map((stream) => [stream.user_id, stream]));
+    // Sorted by code units: the order the counter rows were taken in.
+    for (const userId of [...byUser.keys()].sort()) {
+      const { last_seq: last, oldest_seq: oldestSeq } = counters.get(userId)!;
+      // The statement's numbering: each user's events in the order they were appended.
+      const events = byUser.get(userId)!;
+      events.forEach((pending, index) => {
+        pending.event.seq = last - events.length + index + 1;
+      });
+      this.appended.set(userId, last);
+      const oldest = this.trimmedOldestSeq(last, oldestSeq);
+      if (oldest === undefined) continue;
       await this.query(
         `WITH moved AS (UPDATE event_streams SET oldest_seq = $2 WHERE user_id = $1)
          DELETE FROM events WHERE user_id = $1 AND seq < $2`,
@@ -547,8 +707,9 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   /**
    * Stores a command's outcome. A plain `INSERT`: when another instance stored the same
-   * `(userId, commandId)` meanwhile, it fails, the transaction runs again, and the engine then
-   * answers with the first result.
+   * `(userId, commandId)` meanwhile, it waits for that transaction to end and then fails (a
+   * unique violation), the transaction runs again, and the engine then answers with the first
+   * result.
    */
   async putCommandRecord(record: CommandRecord): Promise<void> {
     await this.query(
@@ -564,11 +725,10 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
    * serves the `LIKE` where `pg_trgm` is available). The engine matches again.
    */
   async sessionsMatching(liveChatId: Id, text: string): Promise<Session[]> {
-    const rows = await this.rows<SessionRow>(
-      `SELECT * FROM sessions WHERE live_chat_id = $1 AND name_folded LIKE $2 ORDER BY pk`,
+    return this.unlockedSessions(
+      `${SELECT_SESSIONS} WHERE live_chat_id = $1 AND name_folded LIKE $2 ORDER BY pk`,
       [liveChatId, containsPattern(text)],
     );
-    return rows.map(sessionFromRow);
   }
 
   /** Messages of the session whose folded text contains the folded `text`, newest first. */

@@ -63,6 +63,7 @@ describe('migrations', () => {
       { version: 3, name: 'channels' },
       { version: 4, name: 'event-log-rows' },
       { version: 5, name: 'outbox-claims' },
+      { version: 6, name: 'triage-and-notes' },
     ]);
   });
 

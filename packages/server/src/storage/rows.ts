@@ -6,6 +6,7 @@ import type {
   Assignee,
   Binding,
   Channel,
+  Handover,
   Id,
   Message,
   MessageAuthor,
@@ -35,6 +36,12 @@ export interface SessionRow {
   queue_entry: number | null;
   last_operator_id: Id | null;
   bindings: string;
+  /** Id[] as JSON, `NULL` when it carries none (migration 6, as the three below). */
+  tags: string | null;
+  /** 1 when urgent, else 0. */
+  urgent: number;
+  /** The Handover as JSON, `NULL` when none. */
+  handover: string | null;
 }
 
 /** The columns of a session row that a session value sets (everything but `pk` and `queue_entry`). */
@@ -62,6 +69,9 @@ export function sessionFromRow(row: SessionRow): Session {
     queuedAt: row.queued_at,
     lastOperatorId: row.last_operator_id,
     bindings: JSON.parse(row.bindings) as Binding[],
+    ...(row.tags !== null && { tags: JSON.parse(row.tags) as Id[] }),
+    ...(Number(row.urgent) === 1 && { urgent: true }),
+    ...(row.handover !== null && { handover: JSON.parse(row.handover) as Handover }),
   };
 }
 
@@ -88,6 +98,9 @@ export function sessionColumns(session: Session): SessionColumns {
     queued_at: session.queuedAt,
     last_operator_id: session.lastOperatorId,
     bindings: JSON.stringify(session.bindings),
+    tags: session.tags?.length ? JSON.stringify(session.tags) : null,
+    urgent: session.urgent ? 1 : 0,
+    handover: session.handover ? JSON.stringify(session.handover) : null,
   };
 }
 
@@ -105,6 +118,10 @@ export interface MessageRow {
   sent_at: number;
   /** The ChannelDelivery as JSON (migration 3); written by its own statement. */
   channel_delivery?: string | null;
+  /** 1 for a staff note, else 0 (migration 6, as `mentions`). */
+  internal: number;
+  /** Id[] as JSON, `NULL` when the message mentions nobody. */
+  mentions: string | null;
 }
 
 /** The columns of a message row that a message value sets. */
@@ -135,6 +152,8 @@ export function messageFromRow(row: MessageRow): Message {
   if (typeof row.channel_delivery === 'string') {
     message.channelDelivery = JSON.parse(row.channel_delivery) as Message['channelDelivery'];
   }
+  if (Number(row.internal) === 1) message.internal = true;
+  if (row.mentions !== null) message.mentions = JSON.parse(row.mentions) as Id[];
   return message;
 }
 
@@ -155,6 +174,8 @@ export function messageColumns(message: Message): MessageColumns {
     text: message.text,
     channel: message.channel,
     sent_at: message.sentAt,
+    internal: message.internal ? 1 : 0,
+    mentions: message.mentions ? JSON.stringify(message.mentions) : null,
   };
 }
 

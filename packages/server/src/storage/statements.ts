@@ -114,7 +114,7 @@ export class Statements {
 
     const sessionFields = `id, live_chat_id, customer_id, name, channel, status, assignee_kind,
       assignee_id, first_message_at, last_message_at, last_message_preview, last_message_order,
-      queued_at, queue_entry, last_operator_id, bindings`;
+      queued_at, queue_entry, last_operator_id, bindings, tags, urgent, handover`;
     const sessionValues = sessionFields
       .split(',')
       .map((field) => `@${field.trim()}`)
@@ -136,7 +136,7 @@ export class Statements {
     this.allSessions = db.prepare('SELECT * FROM sessions ORDER BY pk');
     this.queuedPage = db.prepare(
       `SELECT * FROM sessions WHERE live_chat_id = ? AND status = 'queued'
-       ORDER BY queued_at, queue_entry LIMIT ? OFFSET ?`,
+       ORDER BY urgent DESC, queued_at, queue_entry LIMIT ? OFFSET ?`,
     );
     this.latestSessionOf = db.prepare(
       'SELECT * FROM sessions WHERE customer_id = ? AND live_chat_id = ? ORDER BY pk DESC LIMIT 1',
@@ -152,9 +152,9 @@ export class Statements {
 
     this.insertMessage = db.prepare(
       `INSERT INTO messages (id, session_id, ord, client_message_id, author_kind, author_id,
-         text, channel, sent_at)
+         text, channel, sent_at, internal, mentions)
        VALUES (@id, @session_id, @ord, @client_message_id, @author_kind, @author_id, @text,
-         @channel, @sent_at)`,
+         @channel, @sent_at, @internal, @mentions)`,
     );
     this.indexMessageText = db.prepare('INSERT INTO message_texts_fts (rowid, text) VALUES (?, ?)');
     this.setChannelDelivery = db.prepare('UPDATE messages SET channel_delivery = ? WHERE id = ?');

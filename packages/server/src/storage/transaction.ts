@@ -170,8 +170,9 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     if (message.channelDelivery) {
       this.sql.setChannelDelivery.run(JSON.stringify(message.channelDelivery), message.id);
     }
-    // Queued in this transaction: the message and its delivery commit together.
-    if (message.author.kind === 'operator') {
+    // Queued in this transaction: the message and its delivery commit together. A staff note
+    // never goes to the customer.
+    if (message.author.kind === 'operator' && !message.internal) {
       queueOperatorMessage(this.channelSql, message, this.user(message.author.userId));
     }
   }

@@ -13,6 +13,7 @@ import {
 import { initial } from './0001-initial.js';
 import { searchTrigrams } from './0002-search-trigrams.js';
 import { channels } from './0003-channels.js';
+import { triageAndNotes } from './0004-triage-and-notes.js';
 import type { PostgresMigration } from './migration.js';
 
 export type { PostgresMigration } from './migration.js';
@@ -22,6 +23,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   initial,
   searchTrigrams,
   channels,
+  triageAndNotes,
 ];
 
 /** The advisory lock key migrations hold (any fixed number; "LCMIGR" in ASCII). */

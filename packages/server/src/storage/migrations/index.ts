@@ -8,6 +8,7 @@ import { searchIndex } from './0002-search-index.js';
 import { channels } from './0003-channels.js';
 import { eventLogRows } from './0004-event-log-rows.js';
 import { outboxClaims } from './0005-outbox-claims.js';
+import { triageAndNotes } from './0006-triage-and-notes.js';
 import { checkApplied, checkOrder, type MigrationReport, type MigrationStep } from './history.js';
 import type { Migration } from './migration.js';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   channels,
   eventLogRows,
   outboxClaims,
+  triageAndNotes,
 ];
 
 /**

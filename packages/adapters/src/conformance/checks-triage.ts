@@ -1,0 +1,202 @@
+/** Triage and handover: tags, urgency, private notes with mentions, and reassignment notes. */
+import type { AlertEvent, MessageAddedEvent, ServerEvent, Session } from '@live-chat/core';
+import { check, checkEqual } from './assert.js';
+import { isActivity } from './events.js';
+import type { CheckDefinition, Probe } from './probe.js';
+import { close, take } from './command-inputs.js';
+
+/** The harness live chat's tag ids, as the supervisor's snapshot lists them. */
+async function tagIdsOf(p: Probe): Promise<string[]> {
+  const snapshot = await p.adapter(p.users.supervisor).snapshot();
+  const chat = snapshot.liveChats.find((c) => c.id === p.harness.liveChatId);
+  return (chat?.tags ?? []).map((tag) => tag.id);
+}
+
+const note = (sessionId: string, text: string, mentions?: string[]) => ({
+  type: 'message.send' as const,
+  sessionId,
+  text,
+  clientMessageId: `note-${text.length}-${Math.random().toString(36).slice(2)}`,
+  internal: true,
+  ...(mentions && { mentions }),
+});
+
+export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
+  {
+    name: "tags: only the live chat's tags are set, everyone who sees the session learns them",
+    async run(p) {
+      const { operatorA, supervisor } = p.users;
+      const tagIds = await tagIdsOf(p);
+      if (tagIds.length < 2) return; // the live chat offers no tags: nothing to check
+      const session = await p.newSession(0);
+      const sup = await p.record(supervisor);
+      const set = tagIds.slice(0, 2);
+      const tagged = (await p.ok(
+        operatorA,
+        { type: 'session.tag', sessionId: session.id, tagIds: [...set, set[0]!] },
+        'tag',
+      )) as { session: Session };
+      checkEqual(tagged.session.tags, set, 'the session carries each tag once, in order');
+      await sup.waitFor(
+        (e) => e.type === 'session.upserted' && e.session.id === session.id && e.cause === 'tagged',
+        'the tagged session (supervisor)',
+      );
+      const unchanged = await p.unchangedFor([operatorA, supervisor]);
+      await p.refuses([
+        [
+          'a tag the live chat does not offer',
+          operatorA,
+          { type: 'session.tag', sessionId: session.id, tagIds: ['no-such-tag'] },
+          'VALIDATION',
+        ],
+        [
+          'tags that are not a list',
+          operatorA,
+          { type: 'session.tag', sessionId: session.id, tagIds: 'billing' as never },
+          'VALIDATION',
+        ],
+      ]);
+      await unchanged();
+      const cleared = (await p.ok(
+        operatorA,
+        { type: 'session.tag', sessionId: session.id, tagIds: [] },
+        'untag',
+      )) as { session: Session };
+      check(!cleared.session.tags?.length, 'an empty list removes every tag');
+      await p.checkConverged(sup);
+    },
+  },
+  {
+    name: 'an urgent session goes first: take-next gives it before older ones',
+    async run(p) {
+      const { operatorA } = p.users;
+      const older = await p.newSession(0);
+      const newer = await p.newSession(1);
+      const marked = (await p.ok(
+        operatorA,
+        { type: 'session.set-urgent', sessionId: newer.id, urgent: true },
+        'mark urgent',
+      )) as { session: Session };
+      check(marked.session.urgent === true, 'the session is marked urgent');
+      check(marked.session.status === 'queued', 'marking takes nothing');
+      const next = (await p.ok(
+        operatorA,
+        { type: 'session.take-next', liveChatId: p.harness.liveChatId },
+        'take next',
+      )) as { session: Session };
+      checkEqual(next.session.id, newer.id, 'the urgent session is taken first');
+      const then = (await p.ok(
+        operatorA,
+        { type: 'session.take-next', liveChatId: p.harness.liveChatId },
+        'take next again',
+      )) as { session: Session };
+      checkEqual(then.session.id, older.id, 'then the oldest');
+      await p.refuses([
+        [
+          'urgent that is not true or false',
+          operatorA,
+          { type: 'session.set-urgent', sessionId: older.id, urgent: 'yes' as never },
+          'VALIDATION',
+        ],
+      ]);
+    },
+  },
+  {
+    name: 'a private note stays with the staff: it takes nothing, keeps the last message, alerts who it mentions',
+    async run(p) {
+      const { operatorA, operatorB, supervisor } = p.users;
+      const session = await p.newSession(0);
+      const [a, b, sup, out] = await p.recordEveryone();
+      const value = (await p.ok(
+        operatorA,
+        note(session.id, 'Looks like a refund case', [operatorB]),
+        'a note',
+      )) as { message: { internal?: boolean; order: number }; session: Session };
+      check(value.message.internal === true, 'the message is a note');
+      check(value.session.status === 'queued', 'a note does not take the session');
+      checkEqual(
+        value.session.lastMessagePreview,
+        session.lastMessagePreview,
+        "the session's last message stays the customer's",
+      );
+      for (const r of [a, b, sup]) {
+        const added = await r.waitFor(
+          (e: ServerEvent): e is MessageAddedEvent =>
+            e.type === 'message.added' && e.message.internal === true,
+          'the note',
+        );
+        checkEqual(added.message.text, 'Looks like a refund case', `${r.userId} sees the note`);
+      }
+      const mention = await b.waitFor(
+        (e: ServerEvent): e is AlertEvent => e.type === 'alert' && e.alert.kind === 'mention',
+        'the mention alert',
+      );
+      checkEqual(mention.alert.mentionedBy, operatorA, 'the mention names who wrote the note');
+      for (const r of [a, b, sup, out]) await p.checkConverged(r);
+      check(
+        !sup.events.some((e) => e.type === 'alert'),
+        'nobody else is alerted by a note (the supervisor was not mentioned)',
+      );
+      const unchanged = await p.unchangedFor([operatorA, operatorB, supervisor]);
+      await p.refuses([
+        [
+          'a mention of someone outside the live chat',
+          operatorA,
+          note(session.id, 'Outsider?', [p.users.outsider]),
+          'VALIDATION',
+        ],
+        [
+          'mentions in a reply to the customer',
+          operatorA,
+          { ...note(session.id, 'Hi'), internal: false, mentions: [operatorB] },
+          'VALIDATION',
+        ],
+        ['a note by an outsider', p.users.outsider, note(session.id, 'Hello?'), 'FORBIDDEN'],
+      ]);
+      await unchanged();
+    },
+  },
+  {
+    name: 'a reassignment carries its note to the new assignee: in the activity entry and on the session',
+    async run(p) {
+      const { operatorA, operatorB } = p.users;
+      const session = await p.newSession(0);
+      await p.ok(operatorA, take(session.id), 'take');
+      const b = await p.record(operatorB);
+      const moved = (await p.ok(
+        operatorA,
+        {
+          type: 'session.reassign',
+          sessionId: session.id,
+          target: { kind: 'operator', operatorId: operatorB },
+          note: '  Wants a call back after 5 pm ',
+        },
+        'reassign with a note',
+      )) as { session: Session };
+      checkEqual(
+        moved.session.handover?.note,
+        'Wants a call back after 5 pm',
+        'the session carries the note',
+      );
+      checkEqual(moved.session.handover?.fromId, operatorA, 'and who left it');
+      const entry = await b.waitFor(isActivity('session-reassigned', session.id), 'the entry');
+      checkEqual(entry.entry.note, 'Wants a call back after 5 pm', 'the activity entry has it');
+      await p.refuses([
+        [
+          'a note over its limit',
+          operatorB,
+          {
+            type: 'session.reassign',
+            sessionId: session.id,
+            target: { kind: 'operator', operatorId: operatorA },
+            note: 'x'.repeat(501),
+          },
+          'VALIDATION',
+        ],
+      ]);
+      const closed = (await p.ok(operatorB, close(session.id), 'close')) as { session: Session };
+      check(closed.session.handover === undefined, 'closing clears the note');
+      await p.checkConverged(b);
+    },
+  },
+];

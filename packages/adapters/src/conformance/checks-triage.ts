@@ -1,7 +1,7 @@
 /** Triage and handover: tags, urgency, private notes with mentions, and reassignment notes. */
 import type { AlertEvent, MessageAddedEvent, ServerEvent, Session } from '@live-chat/core';
 import { check, checkEqual } from './assert.js';
-import { isActivity } from './events.js';
+import { alertOf, isActivity } from './events.js';
 import type { CheckDefinition, Probe } from './probe.js';
 import { close, take } from './command-inputs.js';
 
@@ -197,6 +197,71 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
       const closed = (await p.ok(operatorB, close(session.id), 'close')) as { session: Session };
       check(closed.session.handover === undefined, 'closing clears the note');
       await p.checkConverged(b);
+    },
+  },
+  {
+    name: 'availability: new requests alert only available operators, or the supervisors when none is',
+    async run(p) {
+      const { operatorA, operatorB, supervisor } = p.users;
+      const sup = await p.record(supervisor);
+      const away = (await p.ok(
+        operatorA,
+        { type: 'presence.set', status: 'away' },
+        'A goes away',
+      )) as { presence: { status: string; userId: string } };
+      checkEqual(away.presence.status, 'away', 'the answer is the new availability');
+      const seen = await sup.waitFor(
+        (e: ServerEvent) => e.type === 'presence.changed' && e.presence.userId === operatorA,
+        "the supervisor learns of A's availability",
+      );
+      check(seen.type === 'presence.changed' && seen.presence.status === 'away', 'as away');
+      const snapshot = await p.adapter(supervisor).snapshot();
+      check(
+        snapshot.presence?.some((x) => x.userId === operatorA && x.status === 'away') === true,
+        "the supervisor's snapshot has A's availability",
+      );
+      const bSnapshot = await p.adapter(operatorB).snapshot();
+      check(
+        !bSnapshot.presence?.some((x) => x.userId === operatorA),
+        "another operator is not told A's availability",
+      );
+      // The workspace cannot undo what the user chose.
+      const kept = (await p.ok(
+        operatorA,
+        { type: 'presence.set', status: 'online', auto: true },
+        'an automatic online',
+      )) as { presence: { status: string } };
+      checkEqual(kept.presence.status, 'away', 'an automatic change never overrides a choice');
+
+      const [a, b] = await Promise.all([operatorA, operatorB].map((id) => p.record(id)));
+      const sessionOf = async (index: number) => {
+        await p.customerWrites(index, `Request ${index}`);
+        return (await p.sessionOf(index)).id;
+      };
+      const first = await sessionOf(0);
+      await b!.waitFor(alertOf(first), 'B, available, is alerted');
+      await p.checkConverged(a!);
+      check(!a!.events.some(alertOf(first)), 'A, away, is not alerted of a new request');
+      check(!sup.events.some(alertOf(first)), 'the supervisor is not, while B is available');
+
+      const chat = (await p.adapter(supervisor).snapshot()).liveChats.find(
+        (c) => c.id === p.harness.liveChatId,
+      );
+      for (const operatorId of chat?.operatorIds ?? [operatorB]) {
+        if (operatorId === operatorA) continue;
+        await p.ok(operatorId, { type: 'presence.set', status: 'offline' }, 'everyone else leaves');
+      }
+      const second = await sessionOf(1);
+      await sup.waitFor(alertOf(second), 'nobody available: the supervisor is alerted');
+      await p.ok(operatorA, { type: 'presence.set', status: 'online' }, 'A is back');
+      await p.refuses([
+        [
+          'an unknown availability',
+          operatorA,
+          { type: 'presence.set', status: 'busy' as never },
+          'VALIDATION',
+        ],
+      ]);
     },
   },
 ];

@@ -1,21 +1,9 @@
 /** The life of a session: customers writing in, taking, reopening, reassigning, closing, group queues. */
-import type {
-  AlertEvent,
-  MessageAddedEvent,
-  ServerEvent,
-  Session,
-  SessionUpsertedEvent,
-} from '@live-chat/core';
+import type { MessageAddedEvent, Session, SessionUpsertedEvent } from '@live-chat/core';
 import { check, checkEqual, checkError, checkOk } from './assert.js';
-import { isActivity, isUpsertOf, mentions } from './events.js';
+import { alertOf, isActivity, isUpsertOf, mentions } from './events.js';
 import { newCommandId, type CheckDefinition, type Recorder } from './probe.js';
 import { close, reassign, reply, take } from './command-inputs.js';
-
-/** The alert of a message in session `sessionId`. */
-const alertOf =
-  (sessionId: string) =>
-  (e: ServerEvent): e is AlertEvent =>
-    e.type === 'alert' && e.alert.sessionId === sessionId;
 
 export const WORKFLOW_CHECKS: readonly CheckDefinition[] = [
   {

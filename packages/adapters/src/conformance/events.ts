@@ -2,6 +2,7 @@
 import type { Observable } from 'rxjs';
 import type {
   ActivityAddedEvent,
+  AlertEvent,
   MessageAddedEvent,
   ServerEvent,
   Session,
@@ -95,3 +96,9 @@ export async function collectUntil(
 
 /** The `code` of a thrown error, if any. */
 export const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
+/** The alert of a message (or a mention) in one session. */
+export const alertOf =
+  (sessionId: string) =>
+  (event: ServerEvent): event is AlertEvent =>
+    event.type === 'alert' && event.alert.sessionId === sessionId;

@@ -13,6 +13,7 @@ import type {
   Customer,
   Id,
   Message,
+  Presence,
   ServerEvent,
   Session,
   SessionEpisode,
@@ -132,6 +133,7 @@ export class MemoryStore
   readonly mode = 'sync';
 
   private readonly customersById = new Map<Id, Customer>();
+  private readonly presenceByUser = new Map<Id, Presence>();
 
   private readonly sessions = new Map<Id, Session>();
   private readonly sessionsByLiveChat = new Map<Id, Set<Id>>();
@@ -210,6 +212,16 @@ export class MemoryStore
 
   putCustomer(customer: Customer): void {
     this.customersById.set(customer.id, customer);
+  }
+
+  // ── presence (kept in memory only: after a reload everyone is online until they say) ──────
+
+  presence(userId: Id): Presence | undefined {
+    return this.presenceByUser.get(userId);
+  }
+
+  putPresence(presence: Presence): void {
+    this.presenceByUser.set(presence.userId, presence);
   }
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────

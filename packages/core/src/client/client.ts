@@ -269,7 +269,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     const me = this.store.me?.id;
     if (command.type === 'session.take-next' || command.type === 'session.start-outbound')
       return undefined;
-    if (command.type === 'customer.mark-added') return undefined;
+    if (command.type === 'customer.mark-added' || command.type === 'presence.set') return undefined;
     const session = this.store.session(command.sessionId);
     if (!session) return undefined;
     const assignee = session.assignee;

@@ -54,6 +54,27 @@ export interface User {
   profileUrl?: string;
 }
 
+/**
+ * Whether a staff member takes new requests: `online` (they do, and are alerted), `away` (at
+ * their desk later: no new-request alerts) or `offline`.
+ */
+export type Availability = 'online' | 'away' | 'offline';
+
+/** Every {@link Availability}, in the order a picker offers them. */
+export const AVAILABILITIES: readonly Availability[] = Object.freeze(['online', 'away', 'offline']);
+
+/**
+ * A staff member's availability and since when. A user without one is `online`: available
+ * unless they (or their idle workspace, or their last connection closing) said otherwise.
+ */
+export interface Presence {
+  userId: Id;
+  status: Availability;
+  since: Timestamp;
+  /** Set by the workspace (idle, connection lost) rather than by the user; it undoes it itself. */
+  auto?: boolean;
+}
+
 /** A named group of operators of one live chat, e.g. "Accounting Department". */
 export interface OperatorGroup {
   id: Id;

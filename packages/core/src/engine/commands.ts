@@ -54,6 +54,7 @@ import {
   membersOf,
 } from './fanout.js';
 import { addNote } from './notes.js';
+import { setAvailability } from './presence.js';
 import { io, type Step } from './steps.js';
 import { setUrgent, tagSession } from './triage.js';
 import {
@@ -563,6 +564,7 @@ const COMMAND_HANDLERS: { [T in CommandType]: Handler<T> } = {
   'customer.mark-added': markCustomerAdded,
   'session.tag': tagSession,
   'session.set-urgent': setUrgent,
+  'presence.set': setAvailability,
 };
 
 /** The handler of a command type, if there is one (the type comes from untrusted input). */

@@ -6,13 +6,22 @@
  * Call these after the change is stored, so unread counts are final.
  */
 import { canView } from '../domain/access.js';
-import type { ActivityEntry, Alert, Customer, Id, Message, Session } from '../domain/types.js';
+import type {
+  ActivityEntry,
+  Alert,
+  Customer,
+  Id,
+  LiveChat,
+  Message,
+  Session,
+} from '../domain/types.js';
 import { FIELD_LIMITS } from '../domain/limits.js';
 import { clampText } from '../domain/text.js';
 import { previewOf } from '../domain/validation.js';
 import type { SessionChangeCause } from '../protocol/events.js';
 import type { Context } from './context.js';
 import { customerLiveChats } from './customer-scope.js';
+import { isAvailable } from './presence.js';
 import { io, type Step } from './steps.js';
 
 /** Operators and supervisors of a live chat: the only users a session change can concern. */
@@ -55,17 +64,26 @@ export function* fanOutSession(
 
 /**
  * Who a customer message alerts: a waiting request (or a session no operator holds) alerts
- * every operator of the live chat; a follow-up in a session an operator holds alerts that
- * operator and the live chat's supervisors, not every operator.
+ * every available operator of the live chat, or its supervisors when none is available; a
+ * follow-up in a session an operator holds alerts that operator and the live chat's
+ * supervisors, not every operator.
  */
-function alertRecipients(
-  chat: { operatorIds: readonly Id[]; supervisorIds: readonly Id[] },
-  session: Session,
-): Set<Id> {
+function* alertRecipients(context: Context, chat: LiveChat, session: Session): Step<Set<Id>> {
+  const recipients = heldSessionRecipients(chat, session);
+  if (recipients) return recipients;
+  const available = new Set<Id>();
+  for (const operatorId of chat.operatorIds) {
+    if (yield* isAvailable(context, operatorId)) available.add(operatorId);
+  }
+  return available.size > 0 ? available : new Set(chat.supervisorIds);
+}
+
+/** The recipients of a message in a session an operator holds, or `undefined` when none does. */
+function heldSessionRecipients(chat: LiveChat, session: Session): Set<Id> | undefined {
   if (session.status === 'active' && session.assignee?.kind === 'operator') {
     return new Set([session.assignee.operatorId, ...chat.supervisorIds]);
   }
-  return new Set(chat.operatorIds);
+  return undefined;
 }
 
 /**
@@ -81,7 +99,8 @@ export function* fanOutAlert(
 ): Step<void> {
   const chat = yield* context.liveChat(session.liveChatId);
   if (!chat) return;
-  yield* alertEach(context, session, alertRecipients(chat, session), message, customerName);
+  const recipients = yield* alertRecipients(context, chat, session);
+  yield* alertEach(context, session, recipients, message, customerName);
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
   LiveChat,
   Message,
   OperatorGroup,
+  Presence,
   Session,
   User,
 } from '../domain/types.js';
@@ -120,6 +121,12 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   customers(): Io<M, Iterable<Customer>>;
   /** Inserts or replaces a customer. */
   putCustomer(customer: Customer): Io<M, void>;
+
+  // ── presence ─────────────────────────────────────────────────────────────────────────────
+  /** The user's availability, if they ever set one (none means `online`). */
+  presence(userId: Id): Io<M, Presence | undefined>;
+  /** Inserts or replaces a user's availability. */
+  putPresence(presence: Presence): Io<M, void>;
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────
   /**

@@ -1,4 +1,13 @@
-import type { AssigneeTarget, Binding, Channel, Id, Message, Session } from '../domain/types.js';
+import type {
+  AssigneeTarget,
+  Availability,
+  Binding,
+  Channel,
+  Id,
+  Message,
+  Presence,
+  Session,
+} from '../domain/types.js';
 
 /** Fields every command carries. `commandId` is the idempotency key chosen by the client. */
 interface CommandBase {
@@ -105,6 +114,16 @@ export interface MarkCustomerAddedCommand extends CommandBase {
   customerId: Id;
 }
 
+/**
+ * Set the sender's availability. `auto` marks a change the workspace made (away when idle):
+ * a later `auto` change may undo it, but never one the user chose.
+ */
+export interface SetAvailabilityCommand extends CommandBase {
+  type: 'presence.set';
+  status: Availability;
+  auto?: boolean;
+}
+
 /** Every operator intent, as a JSON-serialisable discriminated union. */
 export type Command =
   | TakeSessionCommand
@@ -120,7 +139,8 @@ export type Command =
   | UnbindRecordCommand
   | MarkCustomerAddedCommand
   | TagSessionCommand
-  | SetUrgentCommand;
+  | SetUrgentCommand
+  | SetAvailabilityCommand;
 
 /** The `type` of every command, e.g. `'session.take'`. */
 export type CommandType = Command['type'];
@@ -141,6 +161,7 @@ export interface CommandValues {
   'customer.mark-added': { customerId: Id };
   'session.tag': { session: Session };
   'session.set-urgent': { session: Session };
+  'presence.set': { presence: Presence };
 }
 
 /** A command without its idempotency key, as callers write it. */

@@ -5,6 +5,7 @@ import type {
   Directory,
   Id,
   Message,
+  Presence,
   Session,
   User,
 } from '../domain/types.js';
@@ -87,6 +88,15 @@ export interface CustomerUpsertedEvent extends EventBase {
   customer: Customer;
 }
 
+/**
+ * A staff member's availability changed: sent to them and to the supervisors of the live chats
+ * they operate.
+ */
+export interface PresenceChangedEvent extends EventBase {
+  type: 'presence.changed';
+  presence: Presence;
+}
+
 /** Every fact a backend reports, as a JSON-serialisable discriminated union. */
 export type ServerEvent =
   | SessionUpsertedEvent
@@ -96,7 +106,8 @@ export type ServerEvent =
   | SessionReadEvent
   | AlertEvent
   | ActivityAddedEvent
-  | CustomerUpsertedEvent;
+  | CustomerUpsertedEvent
+  | PresenceChangedEvent;
 
 /** The `type` of every server event, e.g. `'message.added'`. */
 export type ServerEventType = ServerEvent['type'];
@@ -115,4 +126,9 @@ export interface Snapshot extends Directory {
   unread: Record<Id, number>;
   /** The newest activity entries, newest first. */
   activity: ActivityEntry[];
+  /**
+   * The availability of the user and, for a supervisor, of the operators of their live chats:
+   * those who set one (everyone else is `online`). Absent from backends that predate it.
+   */
+  presence?: Presence[];
 }

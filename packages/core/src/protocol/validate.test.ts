@@ -73,6 +73,11 @@ describe('shape checks of backend data', () => {
       { seq: 5, type: 'customer.upserted', customer: snapshot.customers[2] },
       { seq: 6, type: 'activity.added', entry: snapshot.activity[0] },
       {
+        seq: 11,
+        type: 'presence.changed',
+        presence: { userId: 'u-me', status: 'away', since: 4, auto: true },
+      },
+      {
         seq: 8,
         type: 'alert',
         alert: {
@@ -139,6 +144,7 @@ describe('shape checks of backend data', () => {
         'liveChats[0].waitingThresholds.warnAfterMs',
       ],
       ['activity.0.note', TEMPLATE, 'activity[0].note'],
+      ['presence', [{ userId: 'u-me', status: 'busy', since: 1 }], 'presence[0].status'],
       ['unread', { 's-1': -1 }, 'unread.s-1'],
       ['unread', [1], 'unread'],
       ['activity.0.kind', 'session-deleted', 'activity[0].kind'],

@@ -327,6 +327,8 @@ export function serverEventProblem(value: unknown): string | undefined {
       return nested('entry', activityProblem(value.entry));
     case 'customer.upserted':
       return nested('customer', customerProblem(value.customer));
+    case 'presence.changed':
+      return nested('presence', presenceProblem(value.presence));
     default:
       return 'type';
   }
@@ -352,8 +354,22 @@ export function snapshotProblem(value: unknown): string | undefined {
     listProblem(value.customers, 'customers', customerProblem) ??
     listProblem(value.sessions, 'sessions', sessionProblem) ??
     unreadProblem(value.unread) ??
-    listProblem(value.activity, 'activity', activityProblem)
+    listProblem(value.activity, 'activity', activityProblem) ??
+    (value.presence === undefined
+      ? undefined
+      : listProblem(value.presence, 'presence', presenceProblem))
   );
+}
+
+const isAvailability = (value: unknown): boolean =>
+  value === 'online' || value === 'away' || value === 'offline';
+
+function presenceProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return '';
+  if (!isId(value.userId)) return 'userId';
+  if (!isAvailability(value.status)) return 'status';
+  if (!isNumber(value.since)) return 'since';
+  return isOptionalFlag(value.auto) ? undefined : 'auto';
 }
 
 /** Why `value` is not a page of history (`{ messages, hasMore }`), or `undefined`. */

@@ -86,6 +86,7 @@ const COMMAND_TYPES: Record<CommandType, true> = {
   'customer.mark-added': true,
   'session.tag': true,
   'session.set-urgent': true,
+  'presence.set': true,
 };
 
 /** The wire operations that read (everything the backend answers except `execute`). */

@@ -25,6 +25,7 @@ import type {
   Customer,
   Id,
   Message,
+  Presence,
   ServerEvent,
   Session,
   SessionEpisode,
@@ -45,11 +46,15 @@ import {
   eventFromRow,
   messageColumns,
   messageFromRow,
+  presenceFromRow,
+  presenceValues,
+  PRESENCE_COLUMNS,
   sessionColumns,
   sessionFromRow,
   type EpisodeRow,
   type EventRow,
   type MessageRow,
+  type PresenceRow,
   type SessionRow,
 } from '../storage/rows.js';
 import { foldForSearch } from '../storage/search-text.js';
@@ -482,6 +487,22 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
       this.unreadFacts.set(sessionId, facts);
     }
     return facts;
+  }
+
+  async presence(userId: Id): Promise<Presence | undefined> {
+    const row = await this.first<PresenceRow>('SELECT * FROM presence WHERE user_id = $1', [
+      userId,
+    ]);
+    return row && presenceFromRow(row);
+  }
+
+  async putPresence(presence: Presence): Promise<void> {
+    await this.query(
+      `INSERT INTO presence (${PRESENCE_COLUMNS}) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id) DO UPDATE SET
+         status = excluded.status, since = excluded.since, auto = excluded.auto`,
+      presenceValues(presence),
+    );
   }
 
   async readMarker(userId: Id, sessionId: Id): Promise<number> {

@@ -81,26 +81,37 @@ export class SqliteBackend extends SqlBackend<'sync', SqliteStore> {
 
   /**
    * Runs several writes in one transaction with a single commit (a group commit: one disk write
-   * for many requests). Each write runs in a savepoint: one that throws is rolled back alone,
-   * and its outcome says so. Live delivery of every change waits for the commit; when the
+   * for many requests). Each write succeeds or fails on its own: one that throws is rolled back
+   * alone, and its outcome says so. Live delivery of every change waits for the commit; when the
    * commit fails, nothing is delivered and the call throws.
+   *
+   * The writes first run without savepoints (see `SqliteStore.togetherUnguarded`); when any of
+   * them throws, that run is rolled back whole and the writes run again, each in a savepoint.
+   * So a write may run twice: it must change nothing but the database before it returns.
    */
   writeTogether<T>(writes: readonly (() => T)[]): WriteOutcome<T>[] {
     if (this.grouped) throw new Error('writeTogether does not nest.');
     const grouped: CommittedChange[] = (this.grouped = []);
     let outcomes: WriteOutcome<T>[];
     try {
-      outcomes = this.store.together(() =>
-        writes.map((write): WriteOutcome<T> => {
-          const mark = grouped.length;
-          try {
-            return { ok: true, value: this.store.together(write) };
-          } catch (error) {
-            grouped.length = mark; // rolled back: its changes never happened
-            return { ok: false, error };
-          }
-        }),
+      const fast = this.store.togetherUnguarded(() =>
+        writes.map((write): WriteOutcome<T> => ({ ok: true, value: write() })),
       );
+      if (fast.ok) outcomes = fast.value;
+      else {
+        grouped.length = 0; // rolled back: none of its changes happened
+        outcomes = this.store.together(() =>
+          writes.map((write): WriteOutcome<T> => {
+            const mark = grouped.length;
+            try {
+              return { ok: true, value: this.store.together(write) };
+            } catch (error) {
+              grouped.length = mark; // rolled back: its changes never happened
+              return { ok: false, error };
+            }
+          }),
+        );
+      }
     } finally {
       this.grouped = undefined;
     }

@@ -85,6 +85,38 @@ describe('group commit', () => {
       seqs.map((_, i) => (seqs[0] as number) + i),
     );
   });
+
+  it('keeps nothing of a nested transaction that failed half-way, even when the write goes on', async () => {
+    const heard: ServerEvent[] = [];
+    backend.listen(SEED_USERS.operatorA, (event) => heard.push(event));
+    const group = new GroupCommit(backend);
+    const others = [group.write(() => backend.customerWrites(telegramMessage(backend, 'beside')))];
+    const goesOn = group.write(() => {
+      try {
+        backend.store.run((tx) => {
+          tx.putCustomer({ id: 'half-way', kind: 'internal', name: 'Half way' });
+          throw new Error('failed after writing');
+        });
+      } catch {
+        // The write handles the failure and continues.
+      }
+      return backend.customerWrites(telegramMessage(backend, 'after the failure'));
+    });
+    others.push(group.write(() => backend.customerWrites(telegramMessage(backend, 'behind'))));
+    const results = await Promise.all([goesOn, ...others]);
+    assert.ok(results.every((result) => result.ok));
+    assert.equal(backend.getCustomer('half-way'), undefined, 'the failed part left nothing');
+    const delivered = heard
+      .filter((event) => event.type === 'message.added')
+      .map((event) => (event.type === 'message.added' ? event.message.text : ''));
+    assert.deepEqual(delivered, ['beside', 'after the failure', 'behind']);
+    // Stored once each, though the group ran again after the failure.
+    const session = results[0]?.ok ? results[0].value.session.id : '';
+    const texts = backend.messagesOf(session).map((message) => message.text);
+    for (const text of ['beside', 'after the failure', 'behind']) {
+      assert.equal(texts.filter((stored) => stored === text).length, 1, text);
+    }
+  });
 });
 
 describe('background checkpoints', () => {

@@ -64,6 +64,7 @@ describe('migrations', () => {
       { version: 4, name: 'event-log-rows' },
       { version: 5, name: 'outbox-claims' },
       { version: 6, name: 'triage-and-notes' },
+      { version: 7, name: 'presence' },
     ]);
   });
 

@@ -10,6 +10,7 @@ import type {
   Id,
   Message,
   MessageAuthor,
+  Presence,
   ServerEvent,
   Session,
   SessionEpisode,
@@ -238,3 +239,26 @@ export interface EventRow {
 export function eventFromRow({ seq, event }: EventRow): ServerEvent {
   return { ...(JSON.parse(event) as EventInput), seq } as ServerEvent;
 }
+
+/** A row of `presence` (migration 7; PostgreSQL 5). */
+export interface PresenceRow {
+  user_id: Id;
+  status: Presence['status'];
+  since: number;
+  /** 1 when the workspace set it, else 0. */
+  auto: number;
+}
+
+export function presenceFromRow(row: PresenceRow): Presence {
+  const presence: Presence = { userId: row.user_id, status: row.status, since: Number(row.since) };
+  if (Number(row.auto) === 1) presence.auto = true;
+  return presence;
+}
+
+/** The values of a presence row, in the order of {@link PRESENCE_COLUMNS}. */
+export function presenceValues(presence: Presence): [Id, Presence['status'], number, number] {
+  return [presence.userId, presence.status, presence.since, presence.auto ? 1 : 0];
+}
+
+/** The columns of `presence`, in the order of {@link presenceValues}. */
+export const PRESENCE_COLUMNS = 'user_id, status, since, auto';

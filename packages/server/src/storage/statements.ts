@@ -7,9 +7,11 @@ import type {
   EpisodeRow,
   MessageColumns,
   MessageRow,
+  PresenceRow,
   SessionColumns,
   SessionRow,
 } from './rows.js';
+import { PRESENCE_COLUMNS } from './rows.js';
 
 /** A row of `event_streams`. */
 export interface StreamRow {
@@ -61,6 +63,10 @@ export class Statements {
   readonly messagesMatching: Database.Statement<[string, string], MessageRow>;
   readonly messagesNewestFirst: Database.Statement<[string], MessageRow>;
   readonly setChannelDelivery: Database.Statement<[string | null, string]>;
+
+  // presence
+  readonly presence: Database.Statement<[string], PresenceRow>;
+  readonly putPresence: Database.Statement<[string, string, number, number]>;
 
   // read markers
   readonly readMarker: Database.Statement<[string, string], number>;
@@ -184,6 +190,13 @@ export class Statements {
     );
     this.messagesNewestFirst = db.prepare(
       'SELECT * FROM messages WHERE session_id = ? ORDER BY ord DESC',
+    );
+
+    this.presence = db.prepare('SELECT * FROM presence WHERE user_id = ?');
+    this.putPresence = db.prepare(
+      `INSERT INTO presence (${PRESENCE_COLUMNS}) VALUES (?, ?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET
+         status = excluded.status, since = excluded.since, auto = excluded.auto`,
     );
 
     this.readMarker = db

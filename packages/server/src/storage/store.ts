@@ -44,6 +44,10 @@ export class SqliteStore implements StoragePort<'sync'> {
   private readonly read: (work: (tx: SqliteTransaction) => unknown) => unknown;
   private readonly group: Database.Transaction<(work: () => unknown) => unknown>;
   private closed = false;
+  /** Inside {@link togetherUnguarded}: nested transactions run without savepoints. */
+  private unguarded = false;
+  /** Whether work that ran without a savepoint threw (its partial writes may remain). */
+  private unguardedFailed = false;
 
   /** Use {@link openSqliteStore}. */
   constructor(
@@ -66,12 +70,7 @@ export class SqliteStore implements StoragePort<'sync'> {
     this.reports = new SqlReports(db);
     const run = db.transaction((work: (tx: SqliteTransaction) => unknown) => {
       this.directory.checkFreshness();
-      const tx = new SqliteTransaction(this.context);
-      try {
-        return work(tx);
-      } finally {
-        tx.close();
-      }
+      return this.withTransaction(work);
     });
     this.write = (work) => run.immediate(work);
     this.read = (work) => run.deferred(work);
@@ -85,11 +84,72 @@ export class SqliteStore implements StoragePort<'sync'> {
    */
   together<T>(work: () => T): T {
     if (this.closed) throw new StorageError('CLOSED', 'The store is closed.');
+    if (this.unguarded) return this.withoutSavepoint(work);
     try {
       return this.group.immediate(work) as T;
     } catch (error) {
       this.directory.invalidate();
       throw error;
+    }
+  }
+
+  /**
+   * Like {@link together}, but every transaction `work` runs through this store (nested
+   * `together`, engine transactions, reads) runs without a savepoint of its own: a savepoint
+   * copies each page it changes to a sub-journal, which is most of what a small write costs.
+   * Commits only when nothing inside threw (caught or not): then it answers `{ ok: true }` with
+   * what `work` returned. Otherwise everything is rolled back (what threw may have left partial
+   * writes behind) and it answers `{ ok: false }`: run the work again with {@link together}.
+   */
+  togetherUnguarded<T>(work: () => T): { ok: true; value: T } | { ok: false } {
+    if (this.closed) throw new StorageError('CLOSED', 'The store is closed.');
+    if (this.unguarded || this.db.inTransaction) {
+      throw new Error('togetherUnguarded does not nest.');
+    }
+    const failed = Symbol('failed');
+    let value: T | typeof failed;
+    try {
+      value = this.group.immediate(() => {
+        this.unguarded = true;
+        this.unguardedFailed = false;
+        this.directory.checkFreshness();
+        let result: T | typeof failed;
+        try {
+          result = work();
+        } catch {
+          result = failed;
+        } finally {
+          this.unguarded = false;
+        }
+        // Rolls the whole transaction back: something inside may have stopped half-way.
+        if (result === failed || this.unguardedFailed) throw failed;
+        return result;
+      }) as T;
+    } catch (error) {
+      this.directory.invalidate();
+      if (error !== failed) throw error;
+      value = failed;
+    }
+    return value === failed ? { ok: false } : { ok: true, value };
+  }
+
+  /** Runs nested work of {@link togetherUnguarded}, noting when it throws. */
+  private withoutSavepoint<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      this.unguardedFailed = true;
+      throw error;
+    }
+  }
+
+  /** Runs `work` on a transaction view that is valid only while it runs. */
+  private withTransaction<T>(work: (tx: SqliteTransaction) => T): T {
+    const tx = new SqliteTransaction(this.context);
+    try {
+      return work(tx);
+    } finally {
+      tx.close();
     }
   }
 
@@ -104,6 +164,7 @@ export class SqliteStore implements StoragePort<'sync'> {
   /** Like {@link transaction}, with the store's own transaction type (search hooks included). */
   run<T>(work: (tx: SqliteTransaction) => T, readOnly = false): T {
     if (this.closed) throw new StorageError('CLOSED', 'The store is closed.');
+    if (this.unguarded) return this.withoutSavepoint(() => this.withTransaction(work));
     try {
       return (readOnly ? this.read : this.write)(work) as T;
     } catch (error) {

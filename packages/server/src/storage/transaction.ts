@@ -10,6 +10,7 @@ import type {
   Customer,
   Id,
   Message,
+  Presence,
   ServerEvent,
   Session,
   SessionEpisode,
@@ -32,6 +33,8 @@ import {
   eventFromRow,
   messageColumns,
   messageFromRow,
+  presenceFromRow,
+  presenceValues,
   sessionColumns,
   sessionFromRow,
 } from './rows.js';
@@ -218,6 +221,17 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
   customerMessagesAfter(sessionId: Id, order: number): number {
     this.check();
     return this.sql.customerMessagesAfter.get(sessionId, order) as number;
+  }
+
+  // ── presence ─────────────────────────────────────────────────────────────────────────────
+
+  presence(userId: Id): Presence | undefined {
+    return this.readOne(this.sql.presence, presenceFromRow, userId);
+  }
+
+  putPresence(presence: Presence): void {
+    this.check();
+    this.sql.putPresence.run(...presenceValues(presence));
   }
 
   // ── read markers ─────────────────────────────────────────────────────────────────────────

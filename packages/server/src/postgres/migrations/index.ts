@@ -14,6 +14,7 @@ import { initial } from './0001-initial.js';
 import { searchTrigrams } from './0002-search-trigrams.js';
 import { channels } from './0003-channels.js';
 import { triageAndNotes } from './0004-triage-and-notes.js';
+import { presence } from './0005-presence.js';
 import type { PostgresMigration } from './migration.js';
 
 export type { PostgresMigration } from './migration.js';
@@ -24,6 +25,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   searchTrigrams,
   channels,
   triageAndNotes,
+  presence,
 ];
 
 /** The advisory lock key migrations hold (any fixed number; "LCMIGR" in ASCII). */

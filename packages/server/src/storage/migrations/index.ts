@@ -9,6 +9,7 @@ import { channels } from './0003-channels.js';
 import { eventLogRows } from './0004-event-log-rows.js';
 import { outboxClaims } from './0005-outbox-claims.js';
 import { triageAndNotes } from './0006-triage-and-notes.js';
+import { presence } from './0007-presence.js';
 import { checkApplied, checkOrder, type MigrationReport, type MigrationStep } from './history.js';
 import type { Migration } from './migration.js';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   eventLogRows,
   outboxClaims,
   triageAndNotes,
+  presence,
 ];
 
 /**

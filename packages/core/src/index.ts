@@ -29,3 +29,4 @@ export { createLiveChatClient } from './client/client.js';
 export { createMemoryOutbox } from './client/outbox.js';
 export { seededRandom } from './client/seeded-random.js';
 export type { OutboxEntry, OutboxStorage, OutboxStore } from './client/outbox.js';
+export type { SendOptions } from './client/conversation.js';

@@ -23,14 +23,20 @@ import {
   type ActivityEntry,
   type Alert,
   type AssigneeTarget,
+  type Availability,
   type Channel,
   type Customer,
   type Id,
   type LiveChat,
   type OperatorGroup,
+  type Presence,
   type User,
 } from '../domain/types.js';
-import { validateMessageText, validateSessionName } from '../domain/validation.js';
+import {
+  validateHandoverNote,
+  validateMessageText,
+  validateSessionName,
+} from '../domain/validation.js';
 import type { Binder, HostAction, HostRecord } from '../domain/extensions.js';
 import type { Command, CommandValues, StartOutboundCommand } from '../protocol/commands.js';
 import type { ConnectionState, TabRole, TransportAdapter } from '../protocol/adapter.js';
@@ -38,7 +44,7 @@ import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { coalesceAlerts } from './alert-bursts.js';
 import { CommandRunner, disposedError, refused } from './commands.js';
 import { commitPlanner } from './commit-plan.js';
-import { Conversations } from './conversation.js';
+import { Conversations, type SendOptions } from './conversation.js';
 import { readErrorInfo } from './error-info.js';
 import { createMemoryOutbox, OutboxKeeper } from './outbox.js';
 import { isReachable, type Timing } from './timing.js';
@@ -170,6 +176,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
   readonly liveChats$ = this.store.select((s) => s.accessibleLiveChats as LiveChat[]);
   readonly counters$ = this.store.select((s) => s.countersView());
   readonly activity$ = this.store.select((s) => s.activity as ActivityEntry[]);
+  readonly presence$ = this.store.select((s) => s.presence);
   readonly alerts$ = this.alerts.asObservable();
   readonly alertBursts$ = this.alerts.pipe(
     coalesceAlerts(this.options.alertBurstMs ?? 1_000, this.timing.scheduler),
@@ -234,31 +241,12 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     const store = this.store;
     // A session that comes (back) into view or reopens may have had messages meanwhile that
     // this user was not sent: its conversation is checked again.
-    const back = this.comesBack(event);
-    store.applyEvent(event);
+    const back = store.applyEvent(event);
     this.conversations.applyEvent(event);
     if (back !== undefined) this.conversations.invalidate(back);
     if (event.type === 'session.removed') this.conversations.markStale(event.sessionId);
     store.commitSoon();
     if (event.type === 'alert') this.alerts.next(event.alert);
-  }
-
-  /**
-   * The session whose conversation may have missed messages because of this event: it comes
-   * (back) into the user's view, or reopens.
-   */
-  private comesBack(event: ServerEvent): Id | undefined {
-    const session =
-      event.type === 'session.upserted'
-        ? event.session
-        : event.type === 'message.added'
-          ? event.session
-          : undefined;
-    if (!session) return undefined;
-    const known = this.store.statusOf(session.id);
-    if (known === undefined) return session.id;
-    if (event.type === 'session.upserted' && event.cause === 'reopened') return session.id;
-    return known === 'closed' && session.status !== 'closed' ? session.id : undefined;
   }
 
   /**
@@ -452,8 +440,12 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     );
   }
 
-  send(sessionId: Id, text: string): Promise<ClientResult<CommandValues['message.send']>> {
-    return this.conversations.send(sessionId, text);
+  send(
+    sessionId: Id,
+    text: string,
+    options?: SendOptions,
+  ): Promise<ClientResult<CommandValues['message.send']>> {
+    return this.conversations.send(sessionId, text, options);
   }
 
   retry(
@@ -472,11 +464,48 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     return this.commands.execute({ type: 'session.close', sessionId });
   }
 
-  reassign(
+  async reassign(
     sessionId: Id,
     target: AssigneeTarget,
+    note?: string,
   ): Promise<ClientResult<CommandValues['session.reassign']>> {
-    return this.commands.execute({ type: 'session.reassign', sessionId, target });
+    if (note === undefined || note.trim() === '') {
+      return this.commands.execute({ type: 'session.reassign', sessionId, target });
+    }
+    const valid = validateHandoverNote(note);
+    if (!valid.ok) return valid;
+    return this.commands.execute({
+      type: 'session.reassign',
+      sessionId,
+      target,
+      note: valid.value,
+    });
+  }
+
+  setTags(sessionId: Id, tagIds: Id[]): Promise<ClientResult<CommandValues['session.tag']>> {
+    return this.commands.execute({ type: 'session.tag', sessionId, tagIds: [...tagIds] });
+  }
+
+  setUrgent(
+    sessionId: Id,
+    urgent: boolean,
+  ): Promise<ClientResult<CommandValues['session.set-urgent']>> {
+    return this.commands.execute({ type: 'session.set-urgent', sessionId, urgent });
+  }
+
+  setAvailability(
+    status: Availability,
+    options: { auto?: boolean } = {},
+  ): Promise<ClientResult<CommandValues['presence.set']>> {
+    return this.commands.execute(
+      options.auto
+        ? { type: 'presence.set', status, auto: true }
+        : { type: 'presence.set', status },
+    );
+  }
+
+  getPresence(userId: Id): Presence {
+    return this.store.presence.get(userId) ?? { userId, status: 'online', since: 0 };
   }
 
   returnToQueue(sessionId: Id): Promise<ClientResult<CommandValues['session.return-to-queue']>> {

@@ -53,6 +53,23 @@ export interface ConversationDeps {
 
 type SendResult = ClientResult<CommandValues['message.send']>;
 
+/** How a message is sent: a reply to the customer (the default) or a private note. */
+export interface SendOptions {
+  /** A private note among staff: never sent to the customer, it takes no session. */
+  note?: boolean;
+  /** Colleagues of the live chat the note mentions (each gets an alert). */
+  mentions?: Id[];
+}
+
+/** The note fields of a message, an outbox entry or a command: none for a reply. */
+function noteFields(
+  note: boolean | undefined,
+  mentions: readonly Id[] | undefined,
+): { internal?: true; mentions?: Id[] } {
+  if (!note) return {};
+  return mentions?.length ? { internal: true, mentions: [...mentions] } : { internal: true };
+}
+
 /** Refusals that retrying cannot fix; the conversation shows them until it is invalidated. */
 const isFinal = (error: ErrorInfo): boolean =>
   error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND' || error.code === 'VALIDATION';
@@ -405,7 +422,7 @@ export class Conversations {
   // -------------------------------------------------------------------------------------------
   // Sending and the outbox
 
-  async send(sessionId: Id, text: string): Promise<SendResult> {
+  async send(sessionId: Id, text: string, options: SendOptions = {}): Promise<SendResult> {
     const valid = validateMessageText(text);
     if (!valid.ok) return valid;
     if (this.deps.isDisposed()) return refused(disposedError());
@@ -415,6 +432,7 @@ export class Conversations {
       text: valid.value,
       createdAt: this.deps.now(),
       state: 'pending',
+      ...noteFields(options.note, options.mentions),
     };
     this.deps.outbox.put(entry);
     this.dispatch(sessionId, { type: 'send.pending', message: this.unsentView(entry) });
@@ -444,6 +462,7 @@ export class Conversations {
       sentAt: entry.createdAt,
       order: Infinity,
       delivery: entry.state,
+      ...noteFields(entry.internal, entry.mentions),
     };
     if (entry.error) view.error = entry.error;
     return view;
@@ -478,6 +497,7 @@ export class Conversations {
       text: message.text,
       createdAt: message.sentAt,
       state: 'pending',
+      ...noteFields(message.internal, message.mentions),
     };
     this.deps.outbox.put(entry);
     return this.deliver(entry);
@@ -499,7 +519,13 @@ export class Conversations {
     if (running) return running;
     const done = this.deps.commands
       .execute(
-        { type: 'message.send', sessionId, clientMessageId, text: entry.text },
+        {
+          type: 'message.send',
+          sessionId,
+          clientMessageId,
+          text: entry.text,
+          ...noteFields(entry.internal, entry.mentions),
+        },
         {
           onUnconfirmed: () =>
             this.dispatch(sessionId, { type: 'send.unconfirmed', clientMessageId }),

@@ -15,6 +15,10 @@ export interface OutboxEntry {
   createdAt: number;
   /** `failed` entries wait for Retry or Discard; `pending` ones are re-sent on start. */
   state: 'pending' | 'failed';
+  /** A private note among staff rather than a reply (see `SendOptions`). */
+  internal?: true;
+  /** The colleagues a note mentions. */
+  mentions?: Id[];
   error?: ErrorInfo;
 }
 

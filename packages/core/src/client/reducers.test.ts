@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ActivityEntry } from '../domain/types.js';
+import type { ActivityEntry, Session } from '../domain/types.js';
 import type { ServerEvent } from '../protocol/events.js';
 import {
+  differsInLastMessageOnly,
   emptyConversation,
   mergeMessages,
   reduceActivity,
@@ -12,6 +13,7 @@ import {
   reduceUnread,
   sentView,
   sessionIdOf,
+  withLastFields,
   withMessage,
 } from './reducers.js';
 import { previewOf } from '../domain/validation.js';
@@ -69,6 +71,21 @@ describe('session reducers', () => {
     );
   });
 
+  it('takes a session a message comes with, known or not, and its unread count', () => {
+    const after = makeSession('s1', { lastMessageOrder: 2, lastMessagePreview: 'hi' });
+    const event: ServerEvent = {
+      seq: 1,
+      type: 'message.added',
+      message: makeMessage('s1', 2),
+      session: after,
+      unread: 3,
+    };
+    assert.equal(reduceSession(undefined, event), after);
+    assert.equal(reduceUnread(undefined, event), 3);
+    assert.equal(reduceSession(makeSession('s1', { lastMessageOrder: 5 }), event), after);
+    assert.equal(reduceUnread(1, event), 3);
+  });
+
   it('sets unread on session.read, keeping the session object', () => {
     const session = makeSession('s1');
     const event: ServerEvent = { seq: 1, type: 'session.read', sessionId: 's1', unread: 0 };
@@ -124,6 +141,87 @@ describe('session reducers', () => {
   it('withMessage keeps the session when the message is not newer', () => {
     const session = makeSession('s1', { lastMessageOrder: 2 });
     assert.equal(withMessage(session, makeMessage('s1', 2)), session);
+  });
+});
+
+describe('the last-message fields of a session', () => {
+  // Every field, the optional ones too: a field added to Session must be added here (the types
+  // say so), and these tests then hold the store's folding of messages to it.
+  const full: Required<Session> = {
+    id: 's1',
+    liveChatId: 'lc-1',
+    customerId: 'c-1',
+    name: 'Anna (Telegram)',
+    channel: 'telegram',
+    status: 'active',
+    assignee: { kind: 'operator', operatorId: 'u-1' },
+    firstMessageAt: 1,
+    lastMessageAt: 2,
+    lastMessagePreview: 'hi',
+    lastMessageOrder: 3,
+    queuedAt: 1,
+    lastOperatorId: 'u-1',
+    bindings: [{ binderId: 'crm', recordId: 'r-1', label: 'Ticket' }],
+    tags: ['t-1'],
+    urgent: true,
+    handover: { note: 'VIP', fromId: 'u-2', at: 1 },
+  };
+  /** Another value for every field but the last-message ones. */
+  const other: Omit<
+    Required<Session>,
+    'lastMessageAt' | 'lastMessagePreview' | 'lastMessageOrder'
+  > = {
+    id: 's2',
+    liveChatId: 'lc-2',
+    customerId: 'c-2',
+    name: 'Anya',
+    channel: 'web',
+    status: 'closed',
+    assignee: { kind: 'group', groupId: 'g-1' },
+    firstMessageAt: 0,
+    queuedAt: null,
+    lastOperatorId: null,
+    bindings: [],
+    tags: ['t-2'],
+    urgent: false,
+    handover: { note: 'VIP!', fromId: 'u-2', at: 1 },
+  };
+  const optional = ['tags', 'urgent', 'handover'] as const;
+
+  it('withLastFields replaces those three and keeps every other field, absent ones absent', () => {
+    assert.deepEqual(withLastFields(full, 5, 'new', 9), {
+      ...full,
+      lastMessageAt: 5,
+      lastMessagePreview: 'new',
+      lastMessageOrder: 9,
+    });
+    const bare = makeSession('s1');
+    assert.deepEqual(withLastFields(bare, 5, 'new', 9), {
+      ...bare,
+      lastMessageAt: 5,
+      lastMessagePreview: 'new',
+      lastMessageOrder: 9,
+    });
+  });
+
+  it('differsInLastMessageOnly tells what a message does from any other change', () => {
+    const after = { ...full, lastMessageAt: 5, lastMessagePreview: 'new', lastMessageOrder: 9 };
+    assert.equal(differsInLastMessageOnly(full, after), true);
+    // Equal values in other objects (as off a wire) are equal; bindings only when both empty.
+    const copy = structuredClone(after);
+    assert.equal(differsInLastMessageOnly(full, copy), false);
+    assert.equal(
+      differsInLastMessageOnly({ ...full, bindings: [] }, { ...copy, bindings: [] }),
+      true,
+    );
+    for (const key of Object.keys(other) as (keyof typeof other)[])
+      assert.equal(differsInLastMessageOnly(full, { ...after, [key]: other[key] }), false, key);
+    for (const key of optional) {
+      const without: Session = { ...after };
+      delete without[key];
+      assert.equal(differsInLastMessageOnly(full, without), false, `${key} absent`);
+      assert.equal(differsInLastMessageOnly(without, full), false, `${key} present`);
+    }
   });
 });
 

@@ -213,23 +213,49 @@ const byId = (a: SessionView, b: SessionView): number =>
   a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0;
 
 /**
- * A row's place in its group's order as one number, smallest first: the queue by `queuedAt`
- * (else the last activity), oldest first; the other groups by the last activity, newest first.
- * Ties are broken by id, so the order is total and deterministic.
+ * What an urgent queued session's key is moved by: it sorts before every other (times are far
+ * below it), and the result stays an exact integer.
+ */
+const URGENT_FIRST = 2 ** 52;
+
+/**
+ * A row's place in its group's order as one number, smallest first: the queue urgent first,
+ * then by `queuedAt` (else the last activity), oldest first; the other groups by the last
+ * activity, newest first. Ties are broken by id, so the order is total and deterministic.
  */
 function sortKeyOf(kind: SessionGroupKind, session: Session): number {
-  return kind === 'queue' ? (session.queuedAt ?? session.lastMessageAt) : -session.lastMessageAt;
+  if (kind !== 'queue') return -session.lastMessageAt;
+  const waiting = session.queuedAt ?? session.lastMessageAt;
+  return session.urgent ? waiting - URGENT_FIRST : waiting;
 }
+
+type Comparator = (a: SessionView, b: SessionView) => number;
+
+const orderOf =
+  (kind: SessionGroupKind): Comparator =>
+  (a, b) =>
+    sortKeyOf(kind, a.session) - sortKeyOf(kind, b.session) || byId(a, b);
+
+const COMPARATORS: Record<SessionGroupKind, Comparator> = {
+  queue: orderOf('queue'),
+  mine: orderOf('mine'),
+  closed: orderOf('closed'),
+  active: orderOf('active'),
+};
 
 /** The order of a menu group (see {@link sortKeyOf}). */
-export function comparatorOf(kind: SessionGroupKind): (a: SessionView, b: SessionView) => number {
-  return (a, b) => sortKeyOf(kind, a.session) - sortKeyOf(kind, b.session) || byId(a, b);
+export function comparatorOf(kind: SessionGroupKind): Comparator {
+  return COMPARATORS[kind];
 }
 
-/** A sorted list and the sort key of each of its rows. */
+/**
+ * A sorted list and the sort key of each of its rows. The keys are a plain array of numbers
+ * (V8 stores them unboxed, in the heap): a typed array would allocate its memory outside the
+ * heap, once per list per published batch.
+ */
 interface SortedRows {
   readonly views: readonly SessionView[];
-  readonly keys: Float64Array;
+  readonly keys: readonly number[];
 }
 
 /**
@@ -249,10 +275,10 @@ function lowerBound(rows: SortedRows, key: number, view: SessionView): number {
   return low;
 }
 
-function keysOf(kind: SessionGroupKind, views: readonly SessionView[]): Float64Array {
-  const keys = new Float64Array(views.length);
+function keysOf(kind: SessionGroupKind, views: readonly SessionView[]): number[] {
+  const keys: number[] = [];
   for (let i = 0; i < views.length; i++)
-    keys[i] = sortKeyOf(kind, (views[i] as SessionView).session);
+    keys.push(sortKeyOf(kind, (views[i] as SessionView).session));
   return keys;
 }
 
@@ -314,22 +340,24 @@ function patch(
   const insertAt = added.map((view, i) => lowerBound(previous, addedKeys[i] as number, view));
   const length = previous.views.length - dropped.length + added.length;
   const views = new Array<SessionView>(length);
-  const keys = new Float64Array(length);
+  const keys: number[] = [];
+  const oldViews = previous.views;
+  const oldKeys = previous.keys;
   let n = 0;
   let drop = 0;
   let add = 0;
-  for (let i = 0; i <= previous.views.length; i++) {
+  for (let i = 0; i <= oldViews.length; i++) {
     for (; add < added.length && insertAt[add] === i; add++, n++) {
       views[n] = added[add] as SessionView;
-      keys[n] = addedKeys[add] as number;
+      keys.push(addedKeys[add] as number);
     }
-    if (i === previous.views.length) break;
-    if (dropped[drop] === i) {
+    if (i === oldViews.length) break;
+    if (drop < dropped.length && dropped[drop] === i) {
       drop++;
       continue;
     }
-    views[n] = previous.views[i] as SessionView;
-    keys[n] = previous.keys[i] as number;
+    views[n] = oldViews[i] as SessionView;
+    keys.push(oldKeys[i] as number);
     n++;
   }
   return { views, keys };

@@ -39,6 +39,28 @@ const sessionArb: fc.Arbitrary<Session> = fc
   })
   .map(({ id, ...rest }) => makeSession(id, rest));
 
+/**
+ * The session a message comes with, as backends send it: sessions of this arbitrary differ
+ * from each other in status (and with it the assignee) and in their last-message fields only,
+ * so one often differs from the session the store holds for its id in its last message alone
+ * (the store folds those into the row), and sometimes in more (it replaces the row).
+ */
+const messageSessionArb: fc.Arbitrary<Session> = fc
+  .record({
+    id: fc.constantFrom(...SESSION_IDS),
+    status: fc.constantFrom<Session['status']>('queued', 'active'),
+    lastMessageAt: fc.integer({ min: 0, max: 2000 }),
+    lastMessageOrder: fc.integer({ min: 0, max: 40 }),
+    lastMessagePreview: fc.constantFrom('', 'hi', 'text 3'),
+  })
+  .map(({ id, status, ...rest }) =>
+    makeSession(id, {
+      status,
+      assignee: status === 'active' ? { kind: 'operator', operatorId: 'u-me' } : null,
+      ...rest,
+    }),
+  );
+
 type Unnumbered = ServerEvent extends infer E
   ? E extends ServerEvent
     ? Omit<E, 'seq'>
@@ -87,6 +109,25 @@ const eventArb: fc.Arbitrary<Unnumbered> = fc.oneof(
           sentAt,
           order,
         },
+      })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ session: messageSessionArb, unread: fc.integer({ min: 0, max: 9 }) })
+      .map(({ session, unread }): Unnumbered => ({
+        type: 'message.added',
+        unread,
+        message: {
+          id: `${session.id}-m${session.lastMessageOrder}`,
+          sessionId: session.id,
+          author: { kind: 'customer', customerId: session.customerId },
+          text: session.lastMessagePreview,
+          channel: 'web',
+          sentAt: session.lastMessageAt,
+          order: session.lastMessageOrder,
+        },
+        session,
       })),
   },
   {

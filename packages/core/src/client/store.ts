@@ -15,6 +15,7 @@ import type {
   Id,
   LiveChat,
   OperatorGroup,
+  Presence,
   Session,
   User,
 } from '../domain/types.js';
@@ -83,6 +84,8 @@ export class WorkspaceStore {
   /** Live chats the user belongs to, in directory order. */
   accessibleLiveChats: readonly LiveChat[] = [];
   private activityList: readonly ActivityEntry[] = [];
+  /** Availability of the users the snapshot and events told of (everyone else is online). */
+  private presenceMap: ReadonlyMap<Id, Presence> = new Map();
   /** Entries arrived since the list was last read, merged in on the next read. */
   private readonly newActivity: ActivityEntry[] = [];
 
@@ -181,40 +184,54 @@ export class WorkspaceStore {
     this.countersVersion++;
     this.activityList = snapshot.activity.slice(0, this.activityLimit);
     this.newActivity.length = 0;
+    this.presenceMap = new Map((snapshot.presence ?? []).map((p) => [p.userId, p]));
   }
 
-  /** Applies one server event (its seq already checked by the caller). */
-  applyEvent(event: ServerEvent): void {
+  /**
+   * Applies one server event (its seq already checked by the caller). Returns the id of a
+   * session whose conversation may have missed messages because of it: the session comes
+   * (back) into the user's view, or reopens (messages written meanwhile were not sent to them).
+   */
+  applyEvent(event: ServerEvent): Id | undefined {
     this.seq = event.seq;
     switch (event.type) {
       case 'message.added': {
         const message = event.message;
         const table = this.table;
-        const row = table.find(message.sessionId);
-        // The session after the message, as backends send it: it replaces the row.
-        if (event.session) {
-          this.replace(message.sessionId, row, event.session, event.unread);
-          return;
+        const id = message.sessionId;
+        const row = table.find(id);
+        const session = event.session;
+        if (session) {
+          // The session after the message, as backends send it. Mostly only its last-message
+          // fields moved: they are folded into the row. Otherwise it replaces the row's.
+          if (row >= 0 && table.foldSession(row, session)) {
+            this.afterMessage(id, row, true, event.unread);
+            return undefined;
+          }
+          const back = this.comesBack(session, session.id === id ? row : table.find(session.id));
+          this.replace(id, row, session, event.unread);
+          return back ? session.id : undefined;
         }
-        if (row < 0) return; // not visible, and nothing to show it with
+        if (row < 0) return undefined; // not visible, and nothing to show it with
         // withMessage, folded into the row: the session object is built when it is read.
         const moved = table.foldMessage(row, message.order, message.sentAt, message.text);
-        const unreadChanged = event.unread !== table.unread(row);
-        if (unreadChanged) this.setUnread(row, event.unread);
-        if (moved || unreadChanged) this.touch(message.sessionId, row);
-        return;
+        this.afterMessage(id, row, moved, event.unread);
+        return undefined;
       }
       case 'session.read': {
         const row = this.table.find(event.sessionId);
-        if (row < 0 || this.table.unread(row) === event.unread) return;
+        if (row < 0 || this.table.unread(row) === event.unread) return undefined;
         this.setUnread(row, event.unread);
         this.touch(event.sessionId, row);
-        return;
+        return undefined;
       }
       case 'session.upserted':
       case 'session.removed': {
         const id = sessionIdOf(event) as Id;
         const row = this.table.find(id);
+        const back =
+          event.type === 'session.upserted' &&
+          (event.cause === 'reopened' || this.comesBack(event.session, row));
         // An upsert or a removal does not depend on the current session: no need to build it.
         const current = row < 0 ? undefined : this.table.base(row);
         const unread = row < 0 ? undefined : this.table.unread(row);
@@ -223,23 +240,40 @@ export class WorkspaceStore {
         if (nextSession !== current || nextUnread !== unread) {
           this.replace(id, row, nextSession, nextUnread ?? 0);
         }
-        return;
+        return back ? id : undefined;
       }
       case 'customer.upserted': {
         this.customers.set(event.customer.id, event.customer);
         // Lists show customers: the rows of this customer's sessions change (their order not).
         const table = this.table;
         for (const row of table.rowsOfCustomer(event.customer.id)) this.touch(table.idAt(row), row);
-        return;
+        return undefined;
       }
+      case 'presence.changed':
+        // A new map per change: readers compare by reference.
+        this.presenceMap = new Map(this.presenceMap).set(event.presence.userId, event.presence);
+        return undefined;
       case 'activity.added':
         this.newActivity.push(event.entry);
         // Merged on read, or once as many arrived as the list holds (nobody may be reading).
         if (this.newActivity.length >= this.activityLimit) this.mergeActivity();
-        return;
-      case 'alert':
-        return;
+        return undefined;
+      default:
+        return undefined;
     }
+  }
+
+  /** Whether `session`, about to replace the one in `row` (-1: none), comes (back) into view or reopens. */
+  private comesBack(session: Session, row: number): boolean {
+    if (row < 0) return true;
+    return this.table.place(row).status === 'closed' && session.status !== 'closed';
+  }
+
+  /** A message moved the row's last-message fields (`moved`) and/or its unread count. */
+  private afterMessage(id: Id, row: number, moved: boolean, unread: number): void {
+    const unreadChanged = unread !== this.table.unread(row);
+    if (unreadChanged) this.setUnread(row, unread);
+    if (moved || unreadChanged) this.touch(id, row);
   }
 
   /** Marks the lists a session is in changed (its row shows something new). */
@@ -317,6 +351,11 @@ export class WorkspaceStore {
   session(id: Id): Session | undefined {
     const row = this.table.find(id);
     return row < 0 ? undefined : this.table.materialize(row);
+  }
+
+  /** The availability the user was told of, by user (whoever is missing is online). */
+  get presence(): ReadonlyMap<Id, Presence> {
+    return this.presenceMap;
   }
 
   /** The user's activity stream, newest first (see `addActivity`: a burst is merged in once). */

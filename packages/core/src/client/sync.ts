@@ -1,11 +1,11 @@
 import {
   catchError,
-  concat,
   defer,
   EMPTY,
   ignoreElements,
   map,
   merge,
+  Observable,
   pairwise,
   retry,
   switchMap,
@@ -15,7 +15,6 @@ import {
   throwError,
   timeout,
   timer,
-  type Observable,
   type Subscription,
 } from 'rxjs';
 import { isErrorInfo, type ErrorInfo } from '../domain/errors.js';
@@ -134,6 +133,28 @@ export function startSync(deps: SyncDeps): Subscription {
     gapResumes = 0;
   };
 
+  /**
+   * The adapter's events from `seq`, each applied as it arrives, right in the adapter's call
+   * (not through the loop's operators, several calls deep per event); it emits nothing. An
+   * event that fails its checks, an error of the stream, or its quiet end (`StreamEnded`)
+   * errors it, which ends the subscription before another event is applied.
+   */
+  const applied$ = (seq: number): Observable<never> =>
+    new Observable<never>((subscriber) =>
+      adapter.events(seq).subscribe({
+        next: (event) => {
+          if (subscriber.closed) return;
+          try {
+            applyChecked(event);
+          } catch (error) {
+            subscriber.error(error);
+          }
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.error(new StreamEnded()),
+      }),
+    );
+
   const snapshot$ = defer(() => adapter.snapshot()).pipe(
     timeout({
       first: deps.requestTimeoutMs,
@@ -184,12 +205,8 @@ export function startSync(deps: SyncDeps): Subscription {
         const state = deps.status().state;
         if (state !== 'ready' && (state !== 'resuming' || online()))
           deps.setStatus({ state: 'ready' });
-        return concat(
-          adapter.events(seq),
-          defer(() => throwError(() => new StreamEnded())),
-        );
+        return applied$(seq);
       }),
-      tap(applyChecked),
     );
     return merge(events$, connectionChanges$.pipe(ignoreElements()));
   });

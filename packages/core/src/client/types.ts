@@ -1,5 +1,6 @@
 /** The interface of one workspace's client (see {@link createLiveChatClient}). */
 import type { Observable } from 'rxjs';
+import type { SendOptions } from './conversation.js';
 import type { OutboxStorage } from './outbox.js';
 import type {
   AlertBurst,
@@ -18,6 +19,8 @@ import type {
   ActivityEntry,
   Alert,
   AssigneeTarget,
+  Availability,
+  Presence,
   Channel,
   Customer,
   Id,
@@ -44,6 +47,12 @@ export interface LiveChatClient {
   readonly counters$: Observable<Counters>;
   /** The user's activity stream, newest first. */
   readonly activity$: Observable<ActivityEntry[]>;
+  /**
+   * The availability of the users the backend tells this user about (their own and, for a
+   * supervisor, their operators'), by user id; whoever is missing is online. See
+   * {@link LiveChatClient.getPresence}.
+   */
+  readonly presence$: Observable<ReadonlyMap<Id, Presence>>;
   /** Incoming-message alerts for this user, as they happen (not replayed). */
   readonly alerts$: Observable<Alert>;
   /**
@@ -93,6 +102,8 @@ export interface LiveChatClient {
   getCustomer(customerId: Id): Customer | undefined;
   /** Every customer known to the user (for +New Session). */
   getCustomers(): Customer[];
+  /** A user's availability, now: `online` (since 0) when nothing else is known. */
+  getPresence(userId: Id): Presence;
   /** The oldest session of the user's queues, if any (what the blue counter opens). */
   oldestQueued(liveChatId?: Id): SessionView | undefined;
   /** Whether the user may start an outbound session in the live chat (a messenger or email channel, and membership). */
@@ -114,8 +125,16 @@ export interface LiveChatClient {
   take(sessionId: Id): Promise<ClientResult<CommandValues['session.take']>>;
   /** Takes the oldest session of the user's queues (of one live chat when given): the blue counter's click. */
   takeNext(liveChatId?: Id): Promise<ClientResult<CommandValues['session.take-next']>>;
-  /** Sends a message; it shows at once as pending and is reconciled by its clientMessageId. */
-  send(sessionId: Id, text: string): Promise<ClientResult<CommandValues['message.send']>>;
+  /**
+   * Sends a message; it shows at once as pending and is reconciled by its clientMessageId.
+   * With `{ note: true }` it is a private note among staff (never sent to the customer), which
+   * may mention colleagues.
+   */
+  send(
+    sessionId: Id,
+    text: string,
+    options?: SendOptions,
+  ): Promise<ClientResult<CommandValues['message.send']>>;
   /** Re-sends a failed message with the same clientMessageId. */
   retry(
     sessionId: Id,
@@ -125,11 +144,30 @@ export interface LiveChatClient {
   discard(sessionId: Id, clientMessageId: string): void;
   /** Closes the session; it moves to Closed with its history kept. */
   close(sessionId: Id): Promise<ClientResult<CommandValues['session.close']>>;
-  /** Reassigns the session to an operator or a group among the live chat's reassignment targets. */
+  /**
+   * Reassigns the session to an operator or a group among the live chat's reassignment targets,
+   * with an optional note for the new assignee.
+   */
   reassign(
     sessionId: Id,
     target: AssigneeTarget,
+    note?: string,
   ): Promise<ClientResult<CommandValues['session.reassign']>>;
+  /** Sets the tags the session carries (ids of its live chat's tags; `[]` removes them). */
+  setTags(sessionId: Id, tagIds: Id[]): Promise<ClientResult<CommandValues['session.tag']>>;
+  /** Marks the session urgent (first in the queue) or takes the mark away. */
+  setUrgent(
+    sessionId: Id,
+    urgent: boolean,
+  ): Promise<ClientResult<CommandValues['session.set-urgent']>>;
+  /**
+   * Sets the user's availability. `auto` marks what the workspace decides (away when idle): it
+   * never overrides what the user chose.
+   */
+  setAvailability(
+    status: Availability,
+    options?: { auto?: boolean },
+  ): Promise<ClientResult<CommandValues['presence.set']>>;
   /** Returns an active session to the queue, unassigned. */
   returnToQueue(sessionId: Id): Promise<ClientResult<CommandValues['session.return-to-queue']>>;
   /** Renames the session (a trimmed, non-empty name of at most `MAX_SESSION_NAME_LENGTH` characters). */

@@ -1,0 +1,156 @@
+// The client's side of triage, notes and availability, over the in-memory backend: what the
+// workspace shows comes from these streams.
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { firstValueFrom, filter } from 'rxjs';
+import { createLiveChatClient, type Alert, type LiveChatClient } from '@live-chat/core';
+import { createMemoryBackend, type MemoryBackend } from './backend.js';
+import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from './seed.js';
+
+const NOW = Date.UTC(2026, 10, 27, 10);
+const { operatorA: anna, operatorB: ben, supervisor: maria } = SEED_USERS;
+const support = SEED_LIVE_CHATS.support;
+
+const disposers: (() => void)[] = [];
+afterEach(() => {
+  for (const dispose of disposers.splice(0)) dispose();
+});
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`Timed out waiting for ${what}.`);
+}
+
+async function clientOf(backend: MemoryBackend, userId: string): Promise<LiveChatClient> {
+  const adapter = backend.connect(userId);
+  const client = createLiveChatClient({ adapter });
+  disposers.push(() => {
+    client.dispose();
+    adapter.dispose();
+  });
+  await firstValueFrom(client.status$.pipe(filter((status) => status.state === 'ready')));
+  return client;
+}
+
+/** A new customer's first message to Customer Support: a queued session. */
+function request(backend: MemoryBackend, name: string): string {
+  const customer = backend.addCustomer({
+    kind: 'external',
+    name,
+    account: `@${name.toLowerCase().replace(/\W/g, '')}`,
+    messenger: 'telegram',
+  });
+  assert.ok(customer.ok);
+  const written = backend.customerWrites({
+    customerId: customer.value.id,
+    liveChatId: support,
+    channel: 'telegram',
+    text: `Hello, this is ${name}`,
+  });
+  assert.ok(written.ok);
+  return written.value.session.id;
+}
+
+describe('client: triage, notes and availability', () => {
+  const backend = () => createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
+
+  it('puts an urgent session first in the queue and in what the blue counter opens', async () => {
+    const server = backend();
+    const client = await clientOf(server, anna);
+    const older = request(server, 'Early Bird');
+    const newer = request(server, 'Late Comer');
+    await until(() => client.getSession(newer) !== undefined, 'the new sessions');
+    assert.notEqual(client.oldestQueued(support)?.session.id, newer, 'the oldest goes first');
+    const marked = await client.setUrgent(newer, true);
+    assert.ok(marked.ok);
+    await until(() => client.getSession(newer)?.session.urgent === true, 'the urgent mark');
+    assert.equal(client.oldestQueued(support)?.session.id, newer, 'urgent first');
+    const queue = (await firstValueFrom(client.sessions$(support, 'queue'))).map(
+      (view) => view.session.id,
+    );
+    assert.ok(queue.indexOf(newer) < queue.indexOf(older), 'first in the queue list');
+  });
+
+  it('shows tags and the handover note of a reassignment to the new assignee', async () => {
+    const server = backend();
+    const [annaClient, benClient] = [await clientOf(server, anna), await clientOf(server, ben)];
+    const sessionId = request(server, 'Tag Me');
+    await until(() => annaClient.getSession(sessionId) !== undefined, 'the session');
+    assert.ok((await annaClient.take(sessionId)).ok);
+    assert.ok((await annaClient.setTags(sessionId, ['tag-billing', 'tag-vip'])).ok);
+    const moved = await annaClient.reassign(
+      sessionId,
+      { kind: 'operator', operatorId: ben },
+      'Call back after 5 pm',
+    );
+    assert.ok(moved.ok);
+    await until(() => benClient.getSession(sessionId) !== undefined, "the session in Ben's view");
+    const seen = benClient.getSession(sessionId)!.session;
+    assert.deepEqual(seen.tags, ['tag-billing', 'tag-vip']);
+    assert.equal(seen.handover?.note, 'Call back after 5 pm');
+    assert.equal(seen.handover?.fromId, anna);
+    const refused = await annaClient.reassign(
+      sessionId,
+      { kind: 'operator', operatorId: anna },
+      'x'.repeat(501),
+    );
+    assert.equal(
+      !refused.ok && refused.error.code,
+      'VALIDATION',
+      'a note over its limit is refused',
+    );
+  });
+
+  it('a note shows at once as a note, reaches colleagues, and alerts who it mentions', async () => {
+    const server = backend();
+    const [annaClient, benClient] = [await clientOf(server, anna), await clientOf(server, ben)];
+    const sessionId = request(server, 'Note Worthy');
+    await until(() => annaClient.getSession(sessionId) !== undefined, 'the session');
+    const mentions: Alert[] = [];
+    const subscription = benClient.alerts$.subscribe((alert) => {
+      if (alert.kind === 'mention') mentions.push(alert);
+    });
+    disposers.push(() => subscription.unsubscribe());
+    const conversation: { messages: { text: string; internal?: true }[] }[] = [];
+    const watching = annaClient
+      .conversation$(sessionId)
+      .subscribe((state) => conversation.push(state));
+    disposers.push(() => watching.unsubscribe());
+    const sent = annaClient.send(sessionId, 'Refund approved by finance', {
+      note: true,
+      mentions: [ben],
+    });
+    await until(
+      () =>
+        conversation.some((s) => s.messages.some((m) => m.internal && m.text.startsWith('Refund'))),
+      'the note shown while it is sent',
+    );
+    const result = await sent;
+    assert.ok(result.ok);
+    assert.equal(result.value.message.internal, true);
+    assert.equal(result.value.session.status, 'queued', 'a note takes nothing');
+    await until(() => mentions.length === 1, 'the mention alert');
+    assert.equal(mentions[0]!.mentionedBy, anna);
+    assert.equal(mentions[0]!.preview, 'Refund approved by finance');
+  });
+
+  it("tells a supervisor each operator's availability; everyone else is online", async () => {
+    const server = backend();
+    const [annaClient, mariaClient] = [await clientOf(server, anna), await clientOf(server, maria)];
+    assert.equal(mariaClient.getPresence(anna).status, 'online', 'online until told otherwise');
+    const set = await annaClient.setAvailability('away');
+    assert.ok(set.ok);
+    await until(() => mariaClient.getPresence(anna).status === 'away', 'Anna away, for Maria');
+    const presence = await firstValueFrom(mariaClient.presence$);
+    assert.equal(presence.get(anna)?.status, 'away');
+    const auto = await annaClient.setAvailability('online', { auto: true });
+    assert.equal(
+      auto.ok && auto.value.presence.status,
+      'away',
+      'the workspace cannot undo a choice',
+    );
+  });
+});

@@ -20,13 +20,16 @@ export const External: SessionStory = {};
 /** The host has a customer database: "Add to customers". */
 export const WithCustomerDatabase: SessionStory = { loaders: [withClient({ binders: true })] };
 
-/** The customer is an internal user of the host: avatar and a link to the profile. */
+/**
+ * The customer is an internal user of the host, with a link to the profile. The demo's avatars
+ * are `data:` URLs, which the card does not load (absolute `https:` only): initials instead.
+ */
 export const InternalUser: SessionStory = { args: { session: 'internalCustomer' } };
 
 /** A closed session: "Add to customers" is disabled, described by the reason. */
 export const ClosedOperatorCannotAct: SessionStory = showingSession('closed', { binders: true });
 
-/** Very long names and accounts. */
+/** Very long names and accounts: cut to one line with an ellipsis, whole in their tooltips. */
 export const LongText: SessionStory = showingSession('longText');
 
 /** A customer named in markup: shown literally. */

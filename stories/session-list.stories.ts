@@ -101,7 +101,10 @@ export const ThousandsOfMySessions: Story = {
   loaders: [withClient({ sessions: 5_000 })],
 };
 
-/** Very long names and previews, including words without a break opportunity. */
+/**
+ * Very long names and previews, including words without a break opportunity: cut to one line
+ * with an ellipsis, whole in their tooltips.
+ */
 export const LongText: Story = {
   args: { group: 'mine', selected: 'longText' },
   loaders: [withClient({ longText: true })],

@@ -61,4 +61,10 @@ export {
 } from './controllers/alerts/alert-sound.js';
 export { LiveChatElement } from './shared/live-chat-element.js';
 export { ObserveController } from './shared/observe-controller.js';
-export { clientContext, localeContext } from './shared/client-context.js';
+export { avatarContext, clientContext, localeContext } from './shared/client-context.js';
+export {
+  avatarSource,
+  type AvatarOptions,
+  type AvatarOwner,
+  type AvatarUrlHook,
+} from './shared/avatar.js';

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { fieldStyles } from '../styles/tokens.js';
+import { untrustedTextStyles } from '../shared/untrusted-text.js';
 
 /** What every part of the About the session pane shares: headings, fields, messages. */
 export const aboutSessionPartStyles = [
   fieldStyles,
+  untrustedTextStyles,
   css`
     :host {
       display: block;
@@ -23,6 +25,7 @@ export const aboutSessionPartStyles = [
     input,
     select {
       min-width: 0;
+      max-width: 100%;
     }
     .icon-button {
       display: inline-flex;

@@ -4,12 +4,14 @@ import { property, state } from 'lit/decorators.js';
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
 import { sessionStream } from '../controllers/client-streams.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
+import type { ShownText } from '../shared/untrusted-text.js';
 import './about-session.messages.js';
 
 /** A success or error message shown after an action, where it happened. */
 export interface Feedback {
   kind: 'notice' | 'error';
-  text: string;
+  /** The message, names in it isolated (see `tIsolated`). */
+  text: string | ShownText;
 }
 
 /** What a part is given to render: the session, the client, and whether the user may not act. */

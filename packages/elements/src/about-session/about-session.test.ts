@@ -430,7 +430,7 @@ describe('live-chat-about-session', () => {
   it('shows an internal user with an avatar and a profile link, and never links unsafe URLs', async () => {
     const { backend, client } = await seededClient();
     const tom = internalCustomer('usr-tom', 'Tom Internal', {
-      avatarUrl: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E',
+      avatarUrl: 'https://images.invalid/tom.png',
       profileUrl: 'https://intranet.example.com/users/tom',
     });
     const safe = newSession(backend, undefined, tom);
@@ -439,6 +439,7 @@ describe('live-chat-about-session', () => {
     expect($(el, '#customer-title')!.textContent).to.equal('Internal user');
     const img = $<HTMLImageElement>(el, 'img[part="avatar"]')!;
     expect(img.alt).to.equal('Avatar of Tom Internal');
+    expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
     const link = $<HTMLAnchorElement>(el, '[part="profile-link"]')!;
     expect(link.getAttribute('href')).to.equal('https://intranet.example.com/users/tom');
     expect(link.rel).to.equal('noopener noreferrer');

@@ -8,6 +8,7 @@ import { placeholderStyles } from '../styles/placeholder.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { aboutSessionStyles } from './about-session.styles.js';
 import { targetName } from './assignee.js';
+import type { ShownText } from '../shared/untrusted-text.js';
 import type { SessionReassignedDetail } from './reassign-form/reassign-form.js';
 import './about-session.messages.js';
 
@@ -109,7 +110,7 @@ export class LiveChatAboutSession extends SessionPaneElement {
   protected readonly pane = 'about-session';
 
   /** Where the user sent the session, shown if it leaves their view because of that. */
-  @state() private reassigned?: { sessionId: string; text: string };
+  @state() private reassigned?: { sessionId: string; text: ShownText };
 
   /** Resolves once the pane and each of its parts have rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -124,7 +125,7 @@ export class LiveChatAboutSession extends SessionPaneElement {
     const client = this.client;
     if (client) {
       const name = targetName(client, target, (key, params) => this.t(key, params));
-      this.reassigned = { sessionId, text: this.t('about-session.reassigned', { name }) };
+      this.reassigned = { sessionId, text: this.tIsolated('about-session.reassigned', { name }) };
     }
     // The session may have left the user's view before the answer came, taking the form out of
     // the page: its event then reaches no one but this listener, so tell the host from here.

@@ -1,5 +1,7 @@
 import type { AssigneeTarget, LiveChatClient, Session } from '@live-chat/core';
+import type { TemplateResult } from 'lit';
 import type { Translate } from '../i18n/catalogue.js';
+import { clamped, isolatedMessage } from '../shared/untrusted-text.js';
 
 /** The `<option>` value of a reassignment target: `operator:<id>` or `group:<id>`. */
 export function targetValue(target: AssigneeTarget): string {
@@ -18,14 +20,18 @@ export function targetName(client: LiveChatClient, target: AssigneeTarget, t: Tr
     : (client.getGroup(target.groupId)?.name ?? t('about-session.unknownGroup'));
 }
 
-/** The assignee as the details show it: "Unassigned", the operator, or "<group> (group)". */
+/**
+ * The assignee as the details show it: "Unassigned", the operator, or "<group> (group)", the
+ * name isolated and clamped.
+ */
 export function assigneeName(
   client: LiveChatClient,
   assignee: Session['assignee'],
   t: Translate,
-): string {
+): string | TemplateResult | Array<string | TemplateResult> {
   if (!assignee) return t('about-session.unassigned');
+  const name = targetName(client, assignee, t);
   return assignee.kind === 'operator'
-    ? targetName(client, assignee, t)
-    : t('about-session.groupAssignee', { name: targetName(client, assignee, t) });
+    ? clamped(name)
+    : isolatedMessage(t, 'about-session.groupAssignee', { name }, clamped);
 }

@@ -10,6 +10,12 @@ import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
+import {
+  clamped,
+  isolated,
+  untrustedTextStyles,
+  type ShownText,
+} from '../shared/untrusted-text.js';
 import { activityStyles } from './activity.styles.js';
 import './activity.messages.js';
 
@@ -47,7 +53,7 @@ const reassignedIcon = svg`<path d="M2 5h10M9 2l3 3-3 3M14 11H4M7 8l-3 3 3 3" fi
 @customElement('live-chat-activity')
 export class LiveChatActivity extends LiveChatElement {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
-  static override styles = [tokens, activityStyles];
+  static override styles = [tokens, untrustedTextStyles, activityStyles];
 
   private readonly activity = new ObserveController<ActivityEntry[]>(this, []);
   private readonly status = new ObserveController<ClientStatus>(this, { state: 'loading' });
@@ -112,20 +118,23 @@ export class LiveChatActivity extends LiveChatElement {
     }
   }
 
-  /** The sentence describing an entry, with names resolved through the client. */
-  private describe(entry: ActivityEntry): string {
+  /**
+   * The sentence describing an entry, with names resolved through the client, each isolated
+   * and clamped.
+   */
+  private describe(entry: ActivityEntry): ShownText {
     const client = this.client;
     const myId = this.me.value?.id ?? client?.me?.id;
     const actor = client?.getUser(entry.actorId)?.name ?? this.t('activity.someone');
     const session = entry.sessionName;
     if (entry.kind === 'session-closed') {
       return entry.actorId === myId
-        ? this.t('activity.closed.by-you', { session })
-        : this.t('activity.closed', { actor, session });
+        ? this.tIsolated('activity.closed.by-you', { session }, clamped)
+        : this.tIsolated('activity.closed', { actor, session }, clamped);
     }
     const target = entry.target;
     if (target?.kind === 'operator' && target.operatorId === myId) {
-      return this.t('activity.reassigned.to-you', { actor, session });
+      return this.tIsolated('activity.reassigned.to-you', { actor, session }, clamped);
     }
     const targetName =
       target?.kind === 'group'
@@ -134,10 +143,18 @@ export class LiveChatActivity extends LiveChatElement {
           ? (client?.getUser(target.operatorId)?.name ?? this.t('activity.someone'))
           : this.t('activity.someone');
     if (entry.actorId === myId)
-      return this.t('activity.reassigned.by-you', { session, target: targetName });
+      return this.tIsolated('activity.reassigned.by-you', { session, target: targetName }, clamped);
     return target?.kind === 'group'
-      ? this.t('activity.reassigned.to-group', { actor, session, target: targetName })
-      : this.t('activity.reassigned.to-operator', { actor, session, target: targetName });
+      ? this.tIsolated(
+          'activity.reassigned.to-group',
+          { actor, session, target: targetName },
+          clamped,
+        )
+      : this.tIsolated(
+          'activity.reassigned.to-operator',
+          { actor, session, target: targetName },
+          clamped,
+        );
   }
 
   private renderEntry(entry: ActivityEntry, tabStop: boolean) {
@@ -158,7 +175,7 @@ export class LiveChatActivity extends LiveChatElement {
         >
         <span part="text" class="text">${this.describe(entry)}</span>
         <span part="meta" class="meta"
-          >${liveChat ? html`${liveChat} · ` : nothing}<time
+          >${liveChat ? html`${isolated(liveChat)} · ` : nothing}<time
             part="time"
             datetime=${new Date(entry.at).toISOString()}
             title=${formatDateTime(entry.at, this.locale)}

@@ -34,10 +34,20 @@ export const conversationStyles = css`
     flex: 1 1 12rem;
     min-width: 0;
   }
+  /* Names come from customers: one line each, cut with an ellipsis (whole in the tooltip). */
   .title h2 {
     margin: 0;
     font-size: 1.05em;
-    overflow-wrap: anywhere;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .meta .customer {
+    min-width: 0;
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .meta {
     display: flex;
@@ -149,12 +159,24 @@ export const conversationStyles = css`
     color: var(--_muted);
   }
   .author {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     font-weight: 600;
     color: var(--_text);
   }
+  /*
+   * Customers' text: long words wrap anywhere, and a line's height is fixed, so that a flood of
+   * combining marks stacked on one letter is clipped to the text's own box instead of covering
+   * the messages around it.
+   */
   .text {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
+    line-height: 1.4;
+    overflow: clip;
+    overflow-clip-margin: 2px;
     margin: 0;
   }
   .text a {

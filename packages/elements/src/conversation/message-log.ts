@@ -6,6 +6,7 @@ import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { formatDate, formatDateTime, formatTime } from '../shared/format.js';
 import { renderSafeText } from '../shared/safe-text.js';
+import { isolated, isolatedMessage } from '../shared/untrusted-text.js';
 import { errorText } from '../shared/error-text.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { logItems, messageKey, type LogItem } from './log-items.js';
@@ -47,19 +48,32 @@ export interface MessageLogActions {
   showNewMessages: () => void;
 }
 
-function authorName(message: MessageView, view: MessageLogView): string {
-  const { client, t } = view;
+/** The name of a message's author as it came from the directory, or undefined. */
+function authorOwnName(message: MessageView, view: MessageLogView): string | undefined {
+  const { client } = view;
   const author = message.author;
-  if (author.kind === 'system') return t('conversation.system');
+  if (author.kind === 'system') return undefined;
   if (author.kind === 'customer') {
     const customer =
       view.customer?.id === author.customerId
         ? view.customer
         : client.getCustomer(author.customerId);
-    return customer?.name ?? t('conversation.unknownCustomer');
+    return customer?.name;
   }
-  const name = client.getUser(author.userId)?.name ?? t('conversation.unknownOperator');
-  return client.me?.id === author.userId ? t('conversation.you', { name }) : name;
+  return client.getUser(author.userId)?.name;
+}
+
+/** The author line of a message: the author's name isolated, "(you)" on the user's own. */
+function renderAuthor(message: MessageView, view: MessageLogView): Array<string | TemplateResult> {
+  const { client, t } = view;
+  const author = message.author;
+  if (author.kind === 'system') return [t('conversation.system')];
+  const name =
+    authorOwnName(message, view) ??
+    t(author.kind === 'customer' ? 'conversation.unknownCustomer' : 'conversation.unknownOperator');
+  return author.kind === 'operator' && client.me?.id === author.userId
+    ? isolatedMessage(t, 'conversation.you', { name })
+    : [isolated(name)];
 }
 
 /**
@@ -204,7 +218,9 @@ function renderMessage(
       tabindex="-1"
     >
       <div class="message-head">
-        <span class="author" part="author">${authorName(message, view)}</span>
+        <span class="author" part="author" title=${authorOwnName(message, view) ?? nothing}
+          >${renderAuthor(message, view)}</span
+        >
         <time
           part="time"
           datetime=${new Date(message.sentAt).toISOString()}
@@ -265,7 +281,7 @@ function renderChannelDelivery(
   if (delivery.state === 'failed') {
     const reason = (delivery.reason ?? '').slice(0, MAX_REASON_LENGTH);
     return html`<div class="delivery failed" part="channel-delivery">
-      ${t('conversation.channel.failed', { reason })}
+      ${isolatedMessage(t, 'conversation.channel.failed', { reason })}
     </div>`;
   }
   return html`<div class="delivery" part="channel-delivery">

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { errorText } from '../shared/error-text.js';
 import { wrapTabInDialog } from '../shared/tab-order.js';
+import { isolated, isolatedMessage } from '../shared/untrusted-text.js';
 
 /**
  * The conversation's header (the session's name, customer, status and its actions) and the
@@ -73,10 +74,14 @@ export function renderSessionHeader(
   return html`
     <header part="header">
       <div class="title">
-        <h2 id="session-title" part="session-name" tabindex="-1">${session.name}</h2>
+        <h2 id="session-title" part="session-name" tabindex="-1" title=${session.name}>
+          ${isolated(session.name)}
+        </h2>
         <div class="meta" part="meta">
           ${channelIcon(session.channel)}
-          <span part="customer">${t('conversation.customerLabel', { name: customerName })}</span>
+          <span part="customer" class="customer" title=${customerName}
+            >${isolatedMessage(t, 'conversation.customerLabel', { name: customerName })}</span
+          >
           <span class="status ${session.status}" part="status"
             >${t('conversation.statusLabel', { status: statusText })}</span
           >

@@ -15,6 +15,7 @@ import { ObserveController } from '../shared/observe-controller.js';
 import { navigateEvent, type NavigationSelection } from '../events/navigate.js';
 import { NavigationSelectionMixin } from './navigation-selection.js';
 import { formatNumber } from '../shared/format.js';
+import { isolated } from '../shared/untrusted-text.js';
 import { listIndexForKey } from '../controllers/list-keys.js';
 import type { LiveChatNewSession } from '../new-session/new-session.js';
 import { navigationStyles } from './navigation.styles.js';
@@ -229,7 +230,7 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
           @click=${() => this.toggleLiveChat(chat.id)}
         >
           <svg class="icon chevron" viewBox="0 0 16 16" aria-hidden="true">${chevronIcon}</svg>
-          <span class="name">${chat.name}</span>
+          <span class="name" title=${chat.name}>${isolated(chat.name)}</span>
         </button>
       </h2>
       <ul part="groups" id="groups-${chat.id}" ?hidden=${!expanded}>

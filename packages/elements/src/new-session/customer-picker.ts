@@ -4,6 +4,7 @@ import type { Customer, Id } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { formatNumber } from '../shared/format.js';
+import { isolated } from '../shared/untrusted-text.js';
 
 /**
  * The customer picker of the New Session dialog, as a template: a search box over a list of
@@ -51,7 +52,8 @@ function renderCustomer(
 ): TemplateResult {
   const secondary =
     customer.kind === 'external'
-      ? html`<span class="customer-account">${customer.account}</span
+      ? html`<span class="customer-account" title=${customer.account}
+            >${isolated(customer.account)}</span
           >${channelIcon(customer.messenger)}`
       : html`<span class="customer-account">${view.t('new-session.internal')}</span>`;
   return html`<label part="customer" class="customer">
@@ -62,7 +64,7 @@ function renderCustomer(
       .checked=${customer.id === view.customerId}
       @change=${() => actions.pick(customer)}
     />
-    <span class="customer-name">${customer.name}</span>
+    <span class="customer-name" title=${customer.name}>${isolated(customer.name)}</span>
     ${secondary}
   </label>`;
 }

@@ -103,6 +103,10 @@ export const newSessionStyles = css`
     white-space: nowrap;
   }
   .customer-account {
+    max-width: 40%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     color: var(--_muted);
     font-size: 0.85em;
   }

@@ -329,7 +329,7 @@ export class LiveChatNewSession extends LiveChatElement {
         <header>
           <h2 id="title" part="title">
             ${this.t('new-session.title')}
-            ${liveChat ? html`<span class="subtitle">${this.t('new-session.in-live-chat', { liveChat: liveChat.name })}</span>` : nothing}
+            ${liveChat ? html`<span class="subtitle">${this.tIsolated('new-session.in-live-chat', { liveChat: liveChat.name })}</span>` : nothing}
           </h2>
           <button
             type="button"

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { DayCount, LiveChatPerformanceReport } from '@live-chat/core';
 import { formatNumber } from '../shared/format.js';
+import { isolatedMessage } from '../shared/untrusted-text.js';
 import { formatDay } from './report-dates.js';
 import { figureText, LIVE_CHAT_FIGURES } from './report-figures.js';
 import { renderFormula, type ReportView } from './report-parts.js';
@@ -44,7 +45,7 @@ export function renderLiveChatReport(
   return html`<div class="performance">
     <p class="performance-title">
       <strong
-        >${t('live-chat-reports.live-chat.title', { liveChat: view.liveChatName, range })}</strong
+        >${isolatedMessage(t, 'live-chat-reports.live-chat.title', { liveChat: view.liveChatName, range })}</strong
       >
     </p>
     <figure class="chart-block">

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { OperatorsPerformanceReport } from '@live-chat/core';
 import { figureText, OPERATOR_COLUMNS } from './report-figures.js';
+import { clamped, isolatedMessage } from '../shared/untrusted-text.js';
 import { renderFormula, type ReportView } from './report-parts.js';
 
 /**
@@ -22,7 +23,10 @@ export function renderOperatorsReport(
     <div class="table-wrap" role="region" aria-label=${caption} tabindex="0">
       <table part="table operators-table">
         <caption>
-          ${caption}
+          ${isolatedMessage(t, 'live-chat-reports.operators.caption', {
+            liveChat: view.liveChatName,
+            range: view.range,
+          })}
         </caption>
         <thead>
           <tr>
@@ -36,7 +40,7 @@ export function renderOperatorsReport(
             (row) => row.operatorId,
             (row) =>
               html`<tr part="row" data-operator-id=${row.operatorId}>
-                <th scope="row">${view.userName(row.operatorId)}</th>
+                <th scope="row">${clamped(view.userName(row.operatorId))}</th>
                 ${OPERATOR_COLUMNS.map((c) => html`<td>${figureText(c, row, locale)}</td>`)}
               </tr>`,
           )}

@@ -86,6 +86,11 @@ export const reportsStyles = css`
     padding-bottom: var(--_space);
     text-align: start;
     font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  /* An operator's name: one line, at most this wide, whole in its tooltip. */
+  th[scope='row'] bdi.clamp {
+    max-width: 16em;
   }
   th,
   td {

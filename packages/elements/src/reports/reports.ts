@@ -20,6 +20,7 @@ import {
 } from '../events/report-changed.js';
 import { formatDate } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
+import { untrustedTextStyles } from '../shared/untrusted-text.js';
 import { buttonStyles, fieldStyles, tokens } from '../styles/tokens.js';
 import { renderLiveChatReport } from './live-chat-report.js';
 import { renderOperatorsReport } from './operators-report.js';
@@ -89,7 +90,7 @@ function toErrorInfo(error: unknown): ErrorInfo {
 @customElement('live-chat-reports')
 export class LiveChatReports extends LiveChatElement {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
-  static override styles = [tokens, buttonStyles, fieldStyles, reportsStyles];
+  static override styles = [tokens, buttonStyles, fieldStyles, untrustedTextStyles, reportsStyles];
 
   private readonly liveChats = clientStream(this, (client) => client.liveChats$, []);
   private readonly connection = clientStream(this, (client) => client.connection$, 'online');

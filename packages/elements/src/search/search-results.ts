@@ -4,6 +4,7 @@ import type { LiveChatClient, SearchHit } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { excerptAround, renderHighlighted } from '../shared/safe-text.js';
+import { isolated, isolatedMessage, type ShownText } from '../shared/untrusted-text.js';
 
 /**
  * The results of the search, as templates: a group of session-name hits, then a group of
@@ -31,15 +32,19 @@ function keepFocus(event: MouseEvent): void {
   event.preventDefault();
 }
 
-/** Where a hit was found: the session of a message hit, the live chat of a session hit. */
-function hitMeta(hit: SearchHit, view: SearchResultsView): string {
+/**
+ * Where a hit was found: the session of a message hit, the live chat of a session hit, its name
+ * isolated; nothing when unknown.
+ */
+function hitMeta(hit: SearchHit, view: SearchResultsView): ShownText {
   const { client, t } = view;
   const session = client?.getSession(hit.sessionId)?.session;
   if (hit.kind === 'message')
-    return t('live-chat-search.hit.in', {
+    return isolatedMessage(t, 'live-chat-search.hit.in', {
       name: session?.name ?? t('live-chat-search.unknown-session'),
     });
-  return session ? (client?.getLiveChat(session.liveChatId)?.name ?? '') : '';
+  const liveChat = session && client?.getLiveChat(session.liveChatId)?.name;
+  return liveChat ? [isolated(liveChat)] : [];
 }
 
 function renderHit(
@@ -66,10 +71,10 @@ function renderHit(
   >
     ${session ? channelIcon(session.channel, { decorative: true }) : nothing}
     <span class="hit-body">
-      <span part="hit-text" class="hit-text"
+      <span part="hit-text" class="hit-text" title=${excerpt.text}
         >${renderHighlighted(excerpt.text, excerpt.ranges)}</span
       >
-      ${meta ? html`<span part="hit-meta" class="hit-meta">${meta}</span>` : nothing}
+      ${meta.length ? html`<span part="hit-meta" class="hit-meta">${meta}</span>` : nothing}
     </span>
   </li>`;
 }

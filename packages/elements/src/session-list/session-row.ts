@@ -3,6 +3,7 @@ import type { SessionView } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { formatDateTime, formatNumber, formatRelative } from '../shared/format.js';
+import { isolated, isolateText } from '../shared/untrusted-text.js';
 
 /** Where a row stands in the list and how it is shown. */
 export interface SessionRowView {
@@ -32,7 +33,8 @@ export function rowName(view: SessionView): string {
 /**
  * One row of the session list (`role="option"`), laid out in the flow of the rendered window
  * (no inline style: the window is placed as a whole): the channel icon, the customer's name (with the session's name when it was renamed), the relative
- * time, the last message's preview, the New mark and the unread badge.
+ * time, the last message's preview, the New mark and the unread badge. Names and the preview
+ * are isolated from the text around them and cut with an ellipsis, whole in their tooltips.
  */
 export function renderSessionRow(view: SessionView, row: SessionRowView): TemplateResult {
   const { session, customer } = view;
@@ -42,6 +44,8 @@ export function renderSessionRow(view: SessionView, row: SessionRowView): Templa
   // a renamed one ("Refund for order 12") is shown beside the customer.
   const showSessionName =
     customerName !== '' && session.name !== '' && !session.name.includes(customerName);
+  const name = customerName || session.name;
+  const preview = session.lastMessagePreview || t('session-list.no-messages');
   return html`<div
     part=${row.selected ? 'option option-selected' : 'option'}
     class="row ${view.unread > 0 ? 'unread' : ''} ${row.kept ? 'kept' : ''}"
@@ -53,8 +57,11 @@ export function renderSessionRow(view: SessionView, row: SessionRowView): Templa
     tabindex=${row.active ? 0 : -1}
   >
     <span class="channel">${channelIcon(session.channel)}</span>
-    <span part="name" class="name"
-      >${customerName || session.name}${showSessionName ? html`<span class="session-name"> · ${session.name}</span>` : nothing}</span
+    <span
+      part="name"
+      class="name"
+      title=${showSessionName ? `${isolateText(name)} · ${isolateText(session.name)}` : name}
+      >${isolated(name)}${showSessionName ? html`<span class="session-name"> · ${isolated(session.name)}</span>` : nothing}</span
     >
     <time
       part="time"
@@ -63,9 +70,7 @@ export function renderSessionRow(view: SessionView, row: SessionRowView): Templa
       title=${formatDateTime(session.lastMessageAt, locale)}
       >${formatRelative(session.lastMessageAt, row.now, locale)}</time
     >
-    <span part="preview" class="preview"
-      >${session.lastMessagePreview || t('session-list.no-messages')}</span
-    >
+    <span part="preview" class="preview" title=${preview}>${preview}</span>
     <span class="marks">
       ${view.isNew ? html`<span part="new" class="new-mark">${t('session-list.new')}</span>` : nothing}
       ${

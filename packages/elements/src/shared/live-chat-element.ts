@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement } from 'lit';
+import { LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ErrorInfo, LiveChatClient } from '@live-chat/core';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../i18n/catalogue.js';
 import { clientContext, localeContext } from './client-context.js';
 import { errorText, type ErrorSubject } from './error-text.js';
+import { isolatedMessage, type ShownText } from './untrusted-text.js';
 
 /**
  * Base of every component: the client (from `<live-chat-workspace>` through context, or set
@@ -34,6 +35,18 @@ export class LiveChatElement extends LitElement {
   /** A text from the message catalogue in the current locale; only built-in keys type-check. */
   protected t(key: MessageKey, params?: MessageParams): string {
     return translate(this.locale, key, params);
+  }
+
+  /**
+   * A catalogue text whose string parameters are names and labels from users, customers or the
+   * host: each shown in a `<bdi>` of its own by `show` (`isolated` by default, or `clamped`).
+   */
+  protected tIsolated(
+    key: MessageKey,
+    params: MessageParams,
+    show?: (text: string) => TemplateResult,
+  ): ShownText {
+    return isolatedMessage((k, p) => this.t(k, p), key, params, show);
   }
 
   /** The sentence for a typed error in the current locale (see {@link errorText}). */

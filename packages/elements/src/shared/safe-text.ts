@@ -1,11 +1,13 @@
 import { html, type TemplateResult } from 'lit';
 import { isSafeLink, type TextRange } from '@live-chat/core';
+import { renderUrlLink } from './untrusted-text.js';
 
 /**
  * Renders untrusted text as text. URLs with a safe scheme (http, https, mailto) become links
- * that open in a new tab with `rel="noopener noreferrer"`; everything else — markup, script,
- * `javascript:` URLs — stays literal text. Lit escapes every interpolated string, and no
- * markup is ever parsed from customer input.
+ * that open in a new tab with `rel="noopener noreferrer"`, showing their address left to right
+ * in an isolate, with hidden characters marked and mixed-script hosts in punycode (see
+ * `displayUrl`); everything else — markup, script, `javascript:` URLs — stays literal text.
+ * Lit escapes every interpolated string, and no markup is ever parsed from customer input.
  */
 export function renderSafeText(text: string): Array<string | TemplateResult> {
   const parts: Array<string | TemplateResult> = [];
@@ -17,9 +19,7 @@ export function renderSafeText(text: string): Array<string | TemplateResult> {
     const url = match[0].replace(/[.,;:!?)\]]+$/, '');
     if (start > last) parts.push(text.slice(last, start));
     if (isSafeLink(url)) {
-      parts.push(
-        html`<a part="link" href=${url} target="_blank" rel="noopener noreferrer">${url}</a>`,
-      );
+      parts.push(renderUrlLink(url));
     } else {
       parts.push(url);
     }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { isolatedMessage } from '../shared/untrusted-text.js';
 import { shownLazily } from './lazy-elements.js';
 import {
   icons,
@@ -15,21 +16,27 @@ import {
  * tabs). Each has a bar with a back button for the narrow layout, where one pane shows at a time.
  */
 
-/** The title of the session list: the selected group and its live chat. */
-function listTitle(view: WorkspaceView): string {
+/**
+ * The title of the session list: the selected group and its live chat, as text and as shown
+ * (the live chat's name isolated).
+ */
+function listTitle(view: WorkspaceView): { text: string; shown: Array<string | TemplateResult> } {
   const { t } = view;
-  return view.view === 'group' && view.group
-    ? t('workspace.list-of', {
-        group: t(`workspace.group.${view.group}`),
-        liveChat: view.liveChatName ?? '',
-      })
-    : t('workspace.sessions');
+  if (view.view !== 'group' || !view.group) return { text: t('workspace.sessions'), shown: [] };
+  const params = {
+    group: t(`workspace.group.${view.group}`),
+    liveChat: view.liveChatName ?? '',
+  };
+  return {
+    text: t('workspace.list-of', params),
+    shown: isolatedMessage(t, 'workspace.list-of', params),
+  };
 }
 
 /** The left column: the menu, the selected group's sessions with their title, the counters. */
 export function renderSidebar(view: WorkspaceView, actions: WorkspaceActions): TemplateResult {
   const { t, theme, slot } = view;
-  const title = listTitle(view);
+  const { text: title, shown } = listTitle(view);
   return html`<div part="sidebar" class="sidebar">
     <div part="menu-pane" class="pane menu-pane">
       ${slot(
@@ -49,7 +56,7 @@ export function renderSidebar(view: WorkspaceView, actions: WorkspaceActions): T
     <section part="list-pane" class="pane list-pane" aria-label=${view.landmark(title)}>
       <div part="pane-bar" class="pane-bar">
         ${renderBackButton(t('workspace.back-to-menu'), 'menu', actions)}
-        <h2 id="list-title" tabindex="-1">${title}</h2>
+        <h2 id="list-title" tabindex="-1" title=${title}>${shown.length ? shown : title}</h2>
       </div>
       <div class="pane-content">
         ${slot('list', () =>

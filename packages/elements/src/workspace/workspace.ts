@@ -8,7 +8,8 @@ import {
   type MessageKey,
   type MessageParams,
 } from '../i18n/catalogue.js';
-import { clientContext, localeContext } from '../shared/client-context.js';
+import { avatarContext, clientContext, localeContext } from '../shared/client-context.js';
+import type { AvatarOptions, AvatarUrlHook } from '../shared/avatar.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { sessionChangeEvent, sessionChangedEvent } from '../events/session-changed.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
@@ -223,6 +224,23 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   @property({ type: Boolean, attribute: 'no-alerts', reflect: true })
   noAlerts = false;
 
+  /**
+   * Rewrites each avatar URL before it is loaded, e.g. to the host's image proxy: gets the URL
+   * and whose avatar it is, returns the URL to load, or `undefined` for initials. Whatever it
+   * returns must still be an absolute `https:` URL (see `allowHttpAvatars`); relative URLs never
+   * load. Avatars load without a referrer.
+   */
+  @property({ attribute: false })
+  avatarUrl: AvatarUrlHook | undefined;
+
+  /** Loads `http:` avatar URLs too, not only `https:` ones: for development only. */
+  @property({ type: Boolean, attribute: 'allow-http-avatars' })
+  allowHttpAvatars = false;
+
+  /** How the components inside load avatars, from `avatarUrl` and `allowHttpAvatars`. */
+  @provide({ context: avatarContext })
+  private avatarOptions: AvatarOptions = {};
+
   constructor() {
     super();
     // Listeners on the element itself (not on document or window): they go with the element.
@@ -376,6 +394,9 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     if (changed.has('client')) {
       this.status.observe(this.client?.status$);
       this.liveChats.observe(this.client?.liveChats$);
+    }
+    if (changed.has('avatarUrl') || changed.has('allowHttpAvatars')) {
+      this.avatarOptions = { rewrite: this.avatarUrl, allowHttp: this.allowHttpAvatars };
     }
     if (changed.has('client') || changed.has('noAlerts')) {
       this.alertsController.setClient(this.noAlerts ? undefined : this.client);

@@ -6,6 +6,7 @@ import { clientStream } from '../../controllers/client-streams.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
+import { clamped } from '../../shared/untrusted-text.js';
 import { actionsMenuStyles } from './actions-menu.styles.js';
 
 /**
@@ -118,7 +119,7 @@ export class LiveChatActionsMenu extends AboutSessionPart {
     this.setBusy('action', true);
     this.setFeedback('action', {
       kind: 'notice',
-      text: this.t('about-session.running', { action: action.label }),
+      text: this.tIsolated('about-session.running', { action: action.label }),
     });
     const result = await client.runAction(action.id, sessionId);
     this.setBusy('action', false);
@@ -128,7 +129,8 @@ export class LiveChatActionsMenu extends AboutSessionPart {
         ? {
             kind: 'notice',
             text:
-              result.value.message ?? this.t('about-session.actionDone', { action: action.label }),
+              result.value.message ??
+              this.tIsolated('about-session.actionDone', { action: action.label }),
           }
         : { kind: 'error', text: this.errorText(result.error) },
     );
@@ -172,7 +174,7 @@ export class LiveChatActionsMenu extends AboutSessionPart {
                 tabindex="-1"
                 @click=${() => this.runAction(action)}
               >
-                ${action.label}
+                ${clamped(action.label)}
               </li>`,
           )}
         </ul>

@@ -9,6 +9,14 @@ export const binderPanelStyles = css`
   .binder + .binder {
     margin-top: var(--_space);
   }
+  /* Host labels: one line each, cut with an ellipsis (whole in the tooltip). */
+  .binder-title,
+  .binding-label {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .binder-title {
     margin: 0 0 4px;
     font-size: 0.95em;
@@ -41,6 +49,7 @@ export const binderPanelStyles = css`
   }
   .records .button {
     width: 100%;
+    min-width: 0;
     justify-content: flex-start;
   }
   .panel-actions {

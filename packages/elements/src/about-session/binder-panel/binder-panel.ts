@@ -7,6 +7,7 @@ import { clientStream } from '../../controllers/client-streams.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
+import { clamped, isolated } from '../../shared/untrusted-text.js';
 import { binderPanelStyles } from './binder-panel.styles.js';
 
 /** Delay between typing in a binder's search field and asking the host. */
@@ -162,7 +163,7 @@ export class LiveChatBinderPanel extends AboutSessionPart {
     );
     this.setFeedback(key, {
       kind: 'notice',
-      text: this.t('about-session.bound', { label: added?.label ?? binder.label }),
+      text: this.tIsolated('about-session.bound', { label: added?.label ?? binder.label }),
     });
     this.closeBindPanel(binder.id);
   }
@@ -177,7 +178,10 @@ export class LiveChatBinderPanel extends AboutSessionPart {
     this.setFeedback(
       key,
       result.ok
-        ? { kind: 'notice', text: this.t('about-session.unbound', { label: binding.label }) }
+        ? {
+            kind: 'notice',
+            text: this.tIsolated('about-session.unbound', { label: binding.label }),
+          }
         : { kind: 'error', text: this.errorText(result.error) },
     );
     // The focused Unbind button is gone: +Bind of the same binder is the nearest control.
@@ -192,8 +196,8 @@ export class LiveChatBinderPanel extends AboutSessionPart {
       ${bindings.map(
         (binding) =>
           html`<li part="binding">
-            <span
-              >${binding.messageId ? this.t('about-session.messageBinding', { label: binding.label }) : binding.label}</span
+            <span class="binding-label" title=${binding.label}
+              >${binding.messageId ? this.tIsolated('about-session.messageBinding', { label: binding.label }) : isolated(binding.label)}</span
             >
             <button
               class="icon-button"
@@ -226,7 +230,7 @@ export class LiveChatBinderPanel extends AboutSessionPart {
     const panelId = `binder-panel-${index}`;
     return html`
       <div class="binder" part="binder" role="group" aria-labelledby=${headingId}>
-        <h4 id=${headingId} class="binder-title">${binder.label}</h4>
+        <h4 id=${headingId} class="binder-title" title=${binder.label}>${binder.label}</h4>
         ${this.renderBindings(bindings, binder, readOnly)}
         <button
           class="button"
@@ -256,7 +260,7 @@ export class LiveChatBinderPanel extends AboutSessionPart {
         ? this.t('about-session.noRecords')
         : undefined;
     return html`<label for=${inputId}
-        >${this.t('about-session.searchRecords', { binder: binder.label })}</label
+        >${this.tIsolated('about-session.searchRecords', { binder: binder.label })}</label
       >
       <input
         id=${inputId}
@@ -280,7 +284,7 @@ export class LiveChatBinderPanel extends AboutSessionPart {
                       aria-busy=${busy ? 'true' : 'false'}
                       @click=${() => this.onRecordChosen(binder, record)}
                     >
-                      ${record.label}
+                      ${clamped(record.label)}
                     </button>
                   </li>`,
               )}

@@ -26,20 +26,27 @@ export const customerCardStyles = css`
     font-weight: 600;
     font-size: calc(var(--_avatar-size) * 0.38);
   }
+  .customer-card > div {
+    flex: 1;
+    min-width: 0;
+  }
   .customer-name {
     margin: 0;
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
   .customer-card dl {
     margin: 4px 0 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 4px;
   }
   .messenger {
-    display: inline-flex;
+    display: flex;
     align-items: center;
     gap: 4px;
+  }
+  .messenger bdi.clamp {
+    min-width: 0;
   }
   .profile-link {
     color: var(--_accent);

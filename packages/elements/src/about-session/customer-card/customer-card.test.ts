@@ -42,6 +42,48 @@ describe('live-chat-customer-card', () => {
     expect($(el, '[part="profile-link"]')).to.equal(null);
   });
 
+  it('loads avatars only from absolute https URLs, without a referrer: initials otherwise', async () => {
+    const { backend, client } = await seededClient();
+    const relative = internalCustomer('usr-tom', 'Rita Relative', { avatarUrl: '/me/avatar.png' });
+    const el = await mount(client, newSession(backend, undefined, relative).id);
+    // A relative URL would be a request to the page's own origin, with its cookies: never.
+    expect($(el, 'img')).to.equal(null);
+    expect($(el, '[part="avatar"]')!.textContent).to.equal('RR');
+    const secure = internalCustomer('usr-lucas', 'Sam Secure', {
+      avatarUrl: 'https://images.invalid/sam.png',
+    });
+    const other = await mount(client, newSession(backend, undefined, secure).id);
+    const img = $<HTMLImageElement>(other, 'img[part="avatar"]')!;
+    expect(img.getAttribute('src')).to.equal('https://images.invalid/sam.png');
+    expect(img.referrerPolicy).to.equal('no-referrer');
+  });
+
+  it('loads avatars through the host’s rewrite, held to the same rules', async () => {
+    const { backend, client } = await seededClient();
+    const rita = internalCustomer('usr-tom', 'Rita Relative', { avatarUrl: '/me/avatar.png' });
+    const el = await mount(client, newSession(backend, undefined, rita).id);
+    const owners: string[] = [];
+    // The page's own server stands for the host's image proxy: plain http, so allowed here.
+    const proxy = `${location.origin}/docs/images/workspace.png`;
+    el.avatars = {
+      rewrite: (url, owner) => {
+        owners.push(owner.name);
+        return `${proxy}?u=${encodeURIComponent(url)}`;
+      },
+      allowHttp: true,
+    };
+    await waitUntil(() => $(el, 'img[part="avatar"]'), 'the proxied avatar');
+    expect($<HTMLImageElement>(el, 'img')!.src).to.equal(`${proxy}?u=%2Fme%2Favatar.png`);
+    expect(owners).to.include('Rita Relative');
+    // Without allowHttp, the same rewrite gives initials: https only.
+    el.avatars = { rewrite: () => proxy };
+    await waitUntil(() => !$(el, 'img'), 'initials for http');
+    // A rewrite to a relative URL gives initials too.
+    el.avatars = { rewrite: () => '/docs/images/workspace.png', allowHttp: true };
+    await el.updateComplete;
+    expect($(el, 'img')).to.equal(null);
+  });
+
   it('shows why "Add to customers" failed', async () => {
     const { backend, client } = await seededClient(
       directory(async () => {

@@ -1,7 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CHANNEL_LABELS, type Customer, type LiveChatClient } from '@live-chat/core';
+import { channelLabel, type Customer, type LiveChatClient } from '@live-chat/core';
+import { avatarSource, type AvatarOptions } from '../../shared/avatar.js';
+import { avatarContext } from '../../shared/client-context.js';
+import { clamped, displayUrl } from '../../shared/untrusted-text.js';
 import { channelIcon } from '../../shared/channel-icon.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
@@ -9,32 +13,28 @@ import { aboutSessionPartStyles } from '../about-session-part.styles.js';
 import { customerCardStyles } from './customer-card.styles.js';
 
 /**
- * Only links a browser navigates safely become links: http(s), including paths relative to the
- * page (which resolve to its own http(s) origin); `javascript:` and other schemes never do.
+ * Only absolute http(s) URLs become profile links: `javascript:` and other schemes never do, nor
+ * do relative ones (a same-origin request the customer's record should not be able to aim).
  */
 function isHttpUrl(value: string | undefined): value is string {
   if (!value) return false;
   try {
-    const { protocol } = new URL(value, document.baseURI);
+    const { protocol } = new URL(value);
     return protocol === 'http:' || protocol === 'https:';
   } catch {
     return false;
   }
 }
 
-/** Avatar sources: http(s) images or inline `data:image/…` (never `javascript:` or other data). */
-function isSafeAvatarUrl(value: string | undefined): value is string {
-  if (!value) return false;
-  if (/^data:image\/[a-z0-9.+-]+[;,]/i.test(value)) return true;
-  return isHttpUrl(value);
-}
-
-/** "Olga Testova" → "OT"; one word gives one letter. */
+/**
+ * "Olga Testova" → "OT"; one word gives one letter. Only letters and digits count: marks,
+ * symbols and invisible controls (a right-to-left override) are skipped.
+ */
 function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  const words = name.match(/[\p{L}\p{N}][^\s]*/gu) ?? [];
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return letters
-    .map((word) => Array.from(word ?? '')[0] ?? '')
+    .map((word) => word?.match(/[\p{L}\p{N}]/u)?.[0] ?? '')
     .join('')
     .toUpperCase();
 }
@@ -43,8 +43,10 @@ function initialsOf(name: string): string {
  * The customer of a session: an internal user (avatar, name, a link to their profile) or an
  * external customer (avatar, name, account and messenger), with "Add to customers" when the
  * host has a customer database (`customerDirectory`) and the customer is not in it yet. Names
- * and accounts are rendered as text; only http(s) URLs become links, only http(s) and
- * `data:image/…` URLs become avatars (initials otherwise, or when the image fails to load).
+ * and accounts are rendered as text, isolated and cut to one line (whole in their tooltips);
+ * only absolute http(s) URLs become links. Avatars load only from absolute `https:` URLs
+ * (`http:` where the host allows it), after the host's rewrite, without a referrer: initials
+ * otherwise, or when the image fails to load (see {@link AvatarOptions}).
  * A part of `<live-chat-about-session>`, usable alone.
  *
  * @summary The customer of a session, with "Add to customers".
@@ -70,6 +72,14 @@ export class LiveChatCustomerCard extends AboutSessionPart {
   /** Avatar URLs that failed to load: initials instead. */
   @state() private brokenAvatars: ReadonlySet<string> = new Set();
 
+  /**
+   * How avatars load: the host's URL rewrite and whether `http:` is allowed. Inside
+   * `<live-chat-workspace>` it comes from the workspace's `avatarUrl` and `allow-http-avatars`.
+   */
+  @consume({ context: avatarContext, subscribe: true })
+  @property({ attribute: false })
+  avatars: AvatarOptions = {};
+
   private async onAddCustomer(customer: Customer): Promise<void> {
     const client = this.client;
     if (!client || this.busy.has('customer')) return;
@@ -93,8 +103,10 @@ export class LiveChatCustomerCard extends AboutSessionPart {
     this.brokenAvatars = new Set(this.brokenAvatars).add(url);
   }
 
-  private renderAvatar(name: string, url: string | undefined): TemplateResult {
-    if (isSafeAvatarUrl(url) && !this.brokenAvatars.has(url)) {
+  private renderAvatar(customer: Customer | undefined, name: string): TemplateResult {
+    const url =
+      customer && avatarSource(customer.avatarUrl, { id: customer.id, name }, this.avatars);
+    if (url && !this.brokenAvatars.has(url)) {
       return html`<img
         class="avatar"
         part="avatar"
@@ -114,14 +126,14 @@ export class LiveChatCustomerCard extends AboutSessionPart {
     return html`<dl>
       <div>
         <dt>${this.t('about-session.account')}</dt>
-        <dd part="account">${customer.account}</dd>
+        <dd part="account">${clamped(customer.account)}</dd>
       </div>
       <div>
         <dt>${this.t('about-session.messenger')}</dt>
         <dd class="messenger" part="messenger">
-          ${channelIcon(customer.messenger, { decorative: true })}<span
-            >${CHANNEL_LABELS[customer.messenger] ?? customer.messenger}</span
-          >
+          ${channelIcon(customer.messenger, { decorative: true })}${clamped(
+            channelLabel(customer.messenger),
+          )}
         </dd>
       </div>
     </dl>`;
@@ -145,15 +157,16 @@ export class LiveChatCustomerCard extends AboutSessionPart {
       <section part="customer" aria-labelledby="customer-title">
         <h3 id="customer-title">${heading}</h3>
         <div class="customer-card">
-          ${this.renderAvatar(name, customer?.avatarUrl)}
+          ${this.renderAvatar(customer, name)}
           <div>
-            <p class="customer-name" part="customer-name">${name}</p>
+            <p class="customer-name" part="customer-name">${clamped(name)}</p>
             ${
               customer?.kind === 'internal' && isHttpUrl(customer.profileUrl)
                 ? html`<a
                     class="profile-link"
                     part="profile-link"
                     href=${customer.profileUrl}
+                    title=${displayUrl(customer.profileUrl)}
                     target="_blank"
                     rel="noopener noreferrer"
                     aria-label=${this.t('about-session.profileLabel', { name })}

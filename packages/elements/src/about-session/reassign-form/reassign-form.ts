@@ -71,7 +71,7 @@ export class LiveChatReassignForm extends AboutSessionPart {
     this.reassignValue = '';
     this.setFeedback('reassign', {
       kind: 'notice',
-      text: this.t('about-session.reassigned', { name: this.name(client, target) }),
+      text: this.tIsolated('about-session.reassigned', { name: this.name(client, target) }),
     });
     this.dispatchEvent(sessionReassignedEvent({ sessionId, target }));
   }

@@ -6,6 +6,10 @@ export const sessionHeaderStyles = css`
     display: grid;
     gap: var(--_space);
   }
+  .details,
+  .details > div {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .details > div {
     display: grid;
     gap: 2px;
@@ -14,6 +18,9 @@ export const sessionHeaderStyles = css`
     display: flex;
     align-items: center;
     gap: calc(var(--_space) / 2);
+  }
+  .name-row .session-name {
+    min-width: 0;
   }
   .rename {
     display: flex;

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { ErrorInfo, LiveChatClient, Session } from '@live-chat/core';
 import { formatDateTime } from '../../shared/format.js';
+import { clamped } from '../../shared/untrusted-text.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
@@ -103,7 +104,7 @@ export class LiveChatSessionHeader extends AboutSessionPart {
 
   private renderName(session: Session, readOnly: boolean): TemplateResult {
     return html`<span class="name-row">
-      <span part="session-name">${session.name}</span>
+      <span part="session-name" class="session-name">${clamped(session.name)}</span>
       <button
         class="icon-button"
         part="rename-button"
@@ -159,7 +160,7 @@ export class LiveChatSessionHeader extends AboutSessionPart {
       <dl class="details" part="details">
         <div>
           <dt>${this.t('about-session.liveChat')}</dt>
-          <dd part="live-chat">${liveChatName}</dd>
+          <dd part="live-chat">${clamped(liveChatName)}</dd>
         </div>
         <div>
           <dt id="name-term">${this.t('about-session.sessionName')}</dt>

@@ -6,6 +6,7 @@
  * @module \@live-chat/core
  */
 export * from './domain/types.js';
+export * from './domain/canned.js';
 export * from './domain/errors.js';
 export * from './domain/state-machine.js';
 export * from './domain/access.js';

@@ -264,4 +264,80 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
       ]);
     },
   },
+  {
+    name: "canned replies: a live chat's are kept by its supervisors and used by its staff; personal ones stay personal",
+    async run(p) {
+      const { operatorA, operatorB, supervisor, outsider } = p.users;
+      const liveChat = { kind: 'live-chat' as const, liveChatId: p.harness.liveChatId };
+      const [a, b] = await Promise.all([operatorA, operatorB].map((id) => p.record(id)));
+      const shared = (await p.ok(
+        supervisor,
+        {
+          type: 'canned.save',
+          scope: liveChat,
+          shortcut: 'conf-hello',
+          text: 'Hello {{customer.name}}!',
+        },
+        'the supervisor saves a reply of the live chat',
+      )) as { reply: { id: string; shortcut: string } };
+      for (const r of [a!, b!]) {
+        await r.waitFor(
+          (e: ServerEvent) => e.type === 'canned.upserted' && e.reply.id === shared.reply.id,
+          `${r.userId} may use it`,
+        );
+      }
+      const own = (await p.ok(
+        operatorA,
+        {
+          type: 'canned.save',
+          scope: { kind: 'personal' },
+          shortcut: 'conf-mine',
+          text: 'Mine',
+        } as never,
+        'an operator saves a personal reply',
+      )) as { reply: { id: string; scope: { kind: string; userId?: string } } };
+      checkEqual(own.reply.scope.userId, operatorA, "a personal reply is its author's");
+      const inSnapshot = async (userId: string, id: string) =>
+        (await p.adapter(userId).snapshot()).cannedReplies?.some((reply) => reply.id === id) ===
+        true;
+      check(await inSnapshot(operatorA, own.reply.id), "A's snapshot has A's reply");
+      check(!(await inSnapshot(operatorB, own.reply.id)), "B's snapshot does not have A's reply");
+      check(await inSnapshot(operatorB, shared.reply.id), "B's snapshot has the live chat's reply");
+      check(!(await inSnapshot(outsider, shared.reply.id)), 'an outsider does not see it');
+      const unchanged = await p.unchangedFor([operatorA, operatorB, supervisor]);
+      await p.refuses([
+        [
+          "an operator saving the live chat's reply",
+          operatorA,
+          { type: 'canned.save', scope: liveChat, shortcut: 'conf-x', text: 'x' },
+          'FORBIDDEN',
+        ],
+        [
+          'a shortcut already used in the scope',
+          supervisor,
+          { type: 'canned.save', scope: liveChat, shortcut: 'CONF-HELLO', text: 'again' },
+          'CONFLICT',
+        ],
+        [
+          'a shortcut with spaces',
+          supervisor,
+          { type: 'canned.save', scope: liveChat, shortcut: 'two words', text: 'x' },
+          'VALIDATION',
+        ],
+        [
+          "another user's personal reply",
+          operatorB,
+          { type: 'canned.delete', replyId: own.reply.id },
+          'NOT_FOUND',
+        ],
+      ]);
+      await unchanged();
+      await p.ok(supervisor, { type: 'canned.delete', replyId: shared.reply.id }, 'delete');
+      await b!.waitFor(
+        (e: ServerEvent) => e.type === 'canned.removed' && e.replyId === shared.reply.id,
+        'B learns it is gone',
+      );
+      await p.checkConverged(b!);
+    },
+  },
 ];

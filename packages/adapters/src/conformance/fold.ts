@@ -7,8 +7,10 @@ import {
   ownValue,
   setOwnValue,
   type ActivityEntry,
+  type CannedReply,
   type Customer,
   type Id,
+  type Presence,
   type ServerEvent,
   type Session,
   type Snapshot,
@@ -24,6 +26,10 @@ export interface FoldedState {
   /** Activity entry ids seen, newest last. */
   activity: ActivityEntry[];
   customers: Map<Id, Customer>;
+  /** Availability of the users the stream tells of. */
+  presence: Map<Id, Presence>;
+  /** Canned replies the user may use. */
+  cannedReplies: Map<Id, CannedReply>;
   /** Seqs that did not follow the previous one by exactly 1 (empty when the stream is sound). */
   gaps: { expected: number; received: number }[];
 }
@@ -38,6 +44,8 @@ export function stateFromSnapshot(snapshot: Snapshot): FoldedState {
     ),
     activity: [...snapshot.activity].reverse(),
     customers: new Map(snapshot.customers.map((customer) => [customer.id, customer])),
+    presence: new Map((snapshot.presence ?? []).map((presence) => [presence.userId, presence])),
+    cannedReplies: new Map((snapshot.cannedReplies ?? []).map((reply) => [reply.id, reply])),
     gaps: [],
   };
 }
@@ -85,6 +93,15 @@ export function applyEvent(state: FoldedState, event: ServerEvent): void {
     case 'customer.upserted':
       state.customers.set(event.customer.id, event.customer);
       break;
+    case 'presence.changed':
+      state.presence.set(event.presence.userId, event.presence);
+      break;
+    case 'canned.upserted':
+      state.cannedReplies.set(event.reply.id, event.reply);
+      break;
+    case 'canned.removed':
+      state.cannedReplies.delete(event.replyId);
+      break;
     case 'alert':
       break;
   }
@@ -104,6 +121,8 @@ export interface ComparableState {
   /** Ids of the newest activity entries, newest first. */
   activityIds: Id[];
   customers: Customer[];
+  presence: Presence[];
+  cannedReplies: CannedReply[];
 }
 
 const byId = <T extends { id: Id }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -128,5 +147,7 @@ export function comparable(state: FoldedState, activityLimit: number): Comparabl
       .map((entry) => entry.id)
       .sort(),
     customers: [...state.customers.values()].sort(byId),
+    presence: [...state.presence.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1)),
+    cannedReplies: [...state.cannedReplies.values()].sort(byId),
   };
 }

@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { firstValueFrom, filter } from 'rxjs';
-import { createLiveChatClient, type Alert, type LiveChatClient } from '@live-chat/core';
+import {
+  createLiveChatClient,
+  fillCannedReply,
+  matchCannedReplies,
+  type Alert,
+  type LiveChatClient,
+} from '@live-chat/core';
 import { createMemoryBackend, type MemoryBackend } from './backend.js';
 import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from './seed.js';
 
@@ -152,5 +158,38 @@ describe('client: triage, notes and availability', () => {
       'away',
       'the workspace cannot undo a choice',
     );
+  });
+
+  it('lists the canned replies a user may use, kept up to date, and fills their variables', async () => {
+    const server = backend();
+    const [annaClient, mariaClient] = [await clientOf(server, anna), await clientOf(server, maria)];
+    const shortcuts = () => annaClient.getCannedReplies().map((reply) => reply.shortcut);
+    assert.ok(shortcuts().includes('hello'), "the live chat's replies");
+    assert.ok(shortcuts().includes('thanks'), 'her own');
+    assert.ok(!shortcuts().includes('reset-password'), 'not those of a live chat she is not in');
+    const saved = await mariaClient.saveCannedReply({
+      scope: { kind: 'live-chat', liveChatId: support },
+      shortcut: 'holiday',
+      text: 'We are closed on public holidays, {{customer.name}}.',
+    });
+    assert.ok(saved.ok);
+    await until(() => shortcuts().includes('holiday'), 'the new reply, for Anna');
+    const [found] = matchCannedReplies(annaClient.getCannedReplies(), 'hol');
+    assert.equal(
+      fillCannedReply(found!.text, { 'customer.name': 'Olivia' }),
+      'We are closed on public holidays, Olivia.',
+    );
+    const refused = await annaClient.saveCannedReply({
+      scope: { kind: 'live-chat', liveChatId: support },
+      shortcut: 'mine',
+      text: 'x',
+    });
+    assert.equal(
+      !refused.ok && refused.error.code,
+      'FORBIDDEN',
+      "only supervisors keep the live chat's",
+    );
+    assert.ok((await mariaClient.deleteCannedReply(saved.value.reply.id)).ok);
+    await until(() => !shortcuts().includes('holiday'), 'the reply gone, for Anna');
   });
 });

@@ -3,7 +3,7 @@
  * and the thirty customers who write in. Fixed data (the same for every seed), so stories, tests
  * and docs can name people by id.
  */
-import type { Customer, LiveChat, OperatorGroup, User } from '@live-chat/core';
+import type { CannedReply, Customer, LiveChat, OperatorGroup, User } from '@live-chat/core';
 import { avatarDataUri } from './avatar.js';
 
 /** Ids of the seed's staff. `operatorA`/`operatorB` both operate Customer Support. */
@@ -204,4 +204,55 @@ export function seedCustomers(): Customer[] {
     inHostDatabase: index % 4 === 0,
   }));
   return [...internal, ...external];
+}
+
+/** When the seed's canned replies were written: a fixed time, so every seed is the same. */
+const CANNED_WRITTEN_AT = Date.UTC(2026, 0, 5, 9);
+
+/** The canned replies of the seed: Customer Support's, the Help Desk's and one of Anna's own. */
+export function seedCannedReplies(): CannedReply[] {
+  const now = CANNED_WRITTEN_AT;
+  const support = { kind: 'live-chat' as const, liveChatId: SEED_LIVE_CHATS.support };
+  const helpDesk = { kind: 'live-chat' as const, liveChatId: SEED_LIVE_CHATS.helpDesk };
+  const reply = (
+    id: string,
+    scope: CannedReply['scope'],
+    shortcut: string,
+    text: string,
+  ): CannedReply => ({ id, scope, shortcut, text, updatedAt: now, updatedBy: supervisor });
+  return [
+    reply(
+      'cr-seed-1',
+      support,
+      'hello',
+      'Hello {{customer.name}}, this is {{operator.name}} from Customer Support. How can I help?',
+    ),
+    reply(
+      'cr-seed-2',
+      support,
+      'refund',
+      'I have started your refund. It reaches your account within 5 working days.',
+    ),
+    reply(
+      'cr-seed-3',
+      support,
+      'tracking',
+      'You can follow your parcel with the tracking link in your order confirmation e-mail.',
+    ),
+    reply(
+      'cr-seed-4',
+      helpDesk,
+      'reset-password',
+      'Use "Forgot password" on the sign-in page; the link in the e-mail works for one hour.',
+    ),
+    {
+      ...reply(
+        'cr-seed-5',
+        { kind: 'personal', userId: operatorA },
+        'thanks',
+        'Thank you, {{customer.name}}! Have a good day.',
+      ),
+      updatedBy: operatorA,
+    },
+  ];
 }

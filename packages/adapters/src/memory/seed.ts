@@ -16,6 +16,7 @@ import type {
 } from '@live-chat/core';
 import { MemoryBackend } from './backend.js';
 import {
+  seedCannedReplies,
   SEED_GROUPS,
   SEED_LIVE_CHATS,
   seedCustomers,
@@ -346,6 +347,7 @@ export function createSeedData(options: SeedOptions = {}): SeedData {
     liveChats: seedLiveChats(),
     groups: seedGroups(),
     customers: seedCustomers(),
+    cannedReplies: seedCannedReplies(),
   };
   if (options.history === false) return directory;
   const chats = new Map(directory.liveChats.map((chat) => [chat.id, chat]));

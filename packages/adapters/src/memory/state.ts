@@ -4,6 +4,7 @@
  */
 import type {
   ActivityEntry,
+  CannedReply,
   Directory,
   Id,
   Message,
@@ -44,15 +45,19 @@ export interface SeedData extends Directory {
    * after a reload still answers with its first result.
    */
   commandResults?: CommandRecord[];
+  /** Canned replies, of live chats and personal. */
+  cannedReplies?: CannedReply[];
   /** Next number for generated ids; derived from the existing ids when absent. */
   nextId?: number;
 }
 
 /** The complete saved state of a memory backend (see {@link BackendPersistence}). */
-export interface BackendState extends Required<Omit<SeedData, 'commandResults'>> {
+export interface BackendState extends Required<Omit<SeedData, 'commandResults' | 'cannedReplies'>> {
   version: 1;
   /** Command outcomes (absent in states saved before they were kept). */
   commandResults?: CommandRecord[];
+  /** Canned replies (absent in states saved before they existed). */
+  cannedReplies?: CannedReply[];
   /** Last `seq` of each user's event stream, so seqs keep increasing across reloads. */
   streamSeqs: Record<Id, number>;
 }
@@ -120,6 +125,7 @@ export function seedNextId(seed: SeedData): number {
         ...(seed.messages ?? []).map((message) => message.id),
         ...seed.customers.map((customer) => customer.id),
         ...(seed.activity ?? []).map((activity) => activity.entry.id),
+        ...(seed.cannedReplies ?? []).map((reply) => reply.id),
       ])
   );
 }

@@ -8,8 +8,10 @@
  * rollback: the engine validates everything before it writes, so a transaction only throws on a
  * bug, and what it wrote until then stays.
  */
+import { cannedScopeKey } from '@live-chat/core';
 import type {
   ActivityEntry,
+  CannedReply,
   Customer,
   Id,
   Message,
@@ -20,6 +22,7 @@ import type {
 } from '@live-chat/core';
 import {
   DirectoryView,
+  ID_PREFIXES,
   type CommandRecord,
   type EventInput,
   type EventLogRead,
@@ -68,14 +71,6 @@ export const DEFAULT_COMMAND_RECORD_LIMIT = 10_000;
 const EMPTY_SET: ReadonlySet<Id> = new Set();
 const NO_MESSAGES: readonly Message[] = [];
 const NO_EVENTS: readonly ServerEvent[] = [];
-
-/** Prefix of generated ids per kind, e.g. `s-42` for a session. */
-const ID_PREFIXES: Record<IdKind, string> = {
-  session: 's',
-  message: 'm',
-  customer: 'cust',
-  activity: 'act',
-};
 
 /** Number of values in the sorted list `sorted` that are `<= value`. */
 function countAtMost(sorted: readonly number[], value: number): number {
@@ -134,6 +129,8 @@ export class MemoryStore
 
   private readonly customersById = new Map<Id, Customer>();
   private readonly presenceByUser = new Map<Id, Presence>();
+  /** Canned replies in the order they were created (a Map keeps insertion order). */
+  private readonly cannedById = new Map<Id, CannedReply>();
 
   private readonly sessions = new Map<Id, Session>();
   private readonly sessionsByLiveChat = new Map<Id, Set<Id>>();
@@ -184,6 +181,7 @@ export class MemoryStore
     }
     for (const { userId, entry } of seed.activity ?? []) this.appendActivity(userId, entry);
     for (const record of seed.commandResults ?? []) this.putCommandRecord(record);
+    for (const reply of seed.cannedReplies ?? []) this.putCannedReply(reply);
     for (const [userId, seq] of savedStreamSeqs(seed)) {
       // Streams continue from the saved seq, with nothing left to replay.
       this.eventLogs.set(userId, { seq, events: [], firstSeq: seq + 1 });
@@ -212,6 +210,26 @@ export class MemoryStore
 
   putCustomer(customer: Customer): void {
     this.customersById.set(customer.id, customer);
+  }
+
+  // ── canned replies ───────────────────────────────────────────────────────────────────────
+
+  cannedReply(replyId: Id): CannedReply | undefined {
+    return this.cannedById.get(replyId);
+  }
+
+  cannedRepliesOf(scopeKey: string): CannedReply[] {
+    return [...this.cannedById.values()].filter(
+      (reply) => cannedScopeKey(reply.scope) === scopeKey,
+    );
+  }
+
+  putCannedReply(reply: CannedReply): void {
+    this.cannedById.set(reply.id, reply);
+  }
+
+  deleteCannedReply(replyId: Id): void {
+    this.cannedById.delete(replyId);
   }
 
   // ── presence (kept in memory only: after a reload everyone is online until they say) ──────
@@ -494,6 +512,7 @@ export class MemoryStore
       readMarkers,
       activity,
       commandResults: [...this.commandRecords.values()],
+      cannedReplies: [...this.cannedById.values()],
       nextId: this.nextIdNumber,
       streamSeqs,
     };

@@ -16,6 +16,7 @@ import {
   type SessionGroupKind,
   type Viewer,
 } from '../domain/access.js';
+import type { CannedReply, CannedScope } from '../domain/canned.js';
 import type { Counters } from '../domain/counters.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
 import {
@@ -177,6 +178,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
   readonly counters$ = this.store.select((s) => s.countersView());
   readonly activity$ = this.store.select((s) => s.activity as ActivityEntry[]);
   readonly presence$ = this.store.select((s) => s.presence);
+  readonly cannedReplies$ = this.store.select((s) => s.cannedReplies);
   readonly alerts$ = this.alerts.asObservable();
   readonly alertBursts$ = this.alerts.pipe(
     coalesceAlerts(this.options.alertBurstMs ?? 1_000, this.timing.scheduler),
@@ -257,7 +259,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     const me = this.store.me?.id;
     if (command.type === 'session.take-next' || command.type === 'session.start-outbound')
       return undefined;
-    if (command.type === 'customer.mark-added' || command.type === 'presence.set') return undefined;
+    if (!('sessionId' in command)) return undefined; // commands about no session: nothing to see
     const session = this.store.session(command.sessionId);
     if (!session) return undefined;
     const assignee = session.assignee;
@@ -502,6 +504,32 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
         ? { type: 'presence.set', status, auto: true }
         : { type: 'presence.set', status },
     );
+  }
+
+  getCannedReplies(): readonly CannedReply[] {
+    return this.store.cannedReplies;
+  }
+
+  saveCannedReply(input: {
+    replyId?: Id;
+    scope: CannedScope | { kind: 'personal' };
+    shortcut: string;
+    text: string;
+  }): Promise<ClientResult<CommandValues['canned.save']>> {
+    const me = this.store.me?.id ?? '';
+    const scope: CannedScope =
+      input.scope.kind === 'personal' ? { kind: 'personal', userId: me } : input.scope;
+    return this.commands.execute({
+      type: 'canned.save',
+      ...(input.replyId !== undefined && { replyId: input.replyId }),
+      scope,
+      shortcut: input.shortcut.trim(),
+      text: input.text,
+    });
+  }
+
+  deleteCannedReply(replyId: Id): Promise<ClientResult<CommandValues['canned.delete']>> {
+    return this.commands.execute({ type: 'canned.delete', replyId });
   }
 
   getPresence(userId: Id): Presence {

@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import type { ActivityEntry, Session } from '../domain/types.js';
 import type { ServerEvent } from '../protocol/events.js';
 import {
-  differsInLastMessageOnly,
   emptyConversation,
   mergeMessages,
   reduceActivity,
@@ -13,7 +12,7 @@ import {
   reduceUnread,
   sentView,
   sessionIdOf,
-  withLastFields,
+  withLastMessage,
   withMessage,
 } from './reducers.js';
 import { previewOf } from '../domain/validation.js';
@@ -144,9 +143,10 @@ describe('session reducers', () => {
   });
 });
 
-describe('the last-message fields of a session', () => {
+describe('withLastMessage', () => {
   // Every field, the optional ones too: a field added to Session must be added here (the types
-  // say so), and these tests then hold the store's folding of messages to it.
+  // say so), and this test then holds the rows of the store, which rebuild sessions with
+  // withLastMessage, to keep it.
   const full: Required<Session> = {
     id: 's1',
     liveChatId: 'lc-1',
@@ -166,62 +166,12 @@ describe('the last-message fields of a session', () => {
     urgent: true,
     handover: { note: 'VIP', fromId: 'u-2', at: 1 },
   };
-  /** Another value for every field but the last-message ones. */
-  const other: Omit<
-    Required<Session>,
-    'lastMessageAt' | 'lastMessagePreview' | 'lastMessageOrder'
-  > = {
-    id: 's2',
-    liveChatId: 'lc-2',
-    customerId: 'c-2',
-    name: 'Anya',
-    channel: 'web',
-    status: 'closed',
-    assignee: { kind: 'group', groupId: 'g-1' },
-    firstMessageAt: 0,
-    queuedAt: null,
-    lastOperatorId: null,
-    bindings: [],
-    tags: ['t-2'],
-    urgent: false,
-    handover: { note: 'VIP!', fromId: 'u-2', at: 1 },
-  };
-  const optional = ['tags', 'urgent', 'handover'] as const;
 
-  it('withLastFields replaces those three and keeps every other field, absent ones absent', () => {
-    assert.deepEqual(withLastFields(full, 5, 'new', 9), {
-      ...full,
-      lastMessageAt: 5,
-      lastMessagePreview: 'new',
-      lastMessageOrder: 9,
-    });
+  it('replaces the last-message fields and keeps every other one, absent ones absent', () => {
+    const last = { lastMessageAt: 5, lastMessagePreview: 'new text', lastMessageOrder: 9 };
+    assert.deepEqual(withLastMessage(full, 5, ' new\n text', 9), { ...full, ...last });
     const bare = makeSession('s1');
-    assert.deepEqual(withLastFields(bare, 5, 'new', 9), {
-      ...bare,
-      lastMessageAt: 5,
-      lastMessagePreview: 'new',
-      lastMessageOrder: 9,
-    });
-  });
-
-  it('differsInLastMessageOnly tells what a message does from any other change', () => {
-    const after = { ...full, lastMessageAt: 5, lastMessagePreview: 'new', lastMessageOrder: 9 };
-    assert.equal(differsInLastMessageOnly(full, after), true);
-    // Equal values in other objects (as off a wire) are equal; bindings only when both empty.
-    const copy = structuredClone(after);
-    assert.equal(differsInLastMessageOnly(full, copy), false);
-    assert.equal(
-      differsInLastMessageOnly({ ...full, bindings: [] }, { ...copy, bindings: [] }),
-      true,
-    );
-    for (const key of Object.keys(other) as (keyof typeof other)[])
-      assert.equal(differsInLastMessageOnly(full, { ...after, [key]: other[key] }), false, key);
-    for (const key of optional) {
-      const without: Session = { ...after };
-      delete without[key];
-      assert.equal(differsInLastMessageOnly(full, without), false, `${key} absent`);
-      assert.equal(differsInLastMessageOnly(without, full), false, `${key} present`);
-    }
+    assert.deepEqual(withLastMessage(bare, 5, 'new text', 9), { ...bare, ...last });
   });
 });
 

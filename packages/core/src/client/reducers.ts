@@ -88,16 +88,6 @@ export function withLastMessage(
   text: string,
   order: number,
 ): Session {
-  return withLastFields(session, at, previewText(text), order);
-}
-
-/** The session with its last-message fields replaced by these values. */
-export function withLastFields(
-  session: Session,
-  at: number,
-  preview: string,
-  order: number,
-): Session {
   // Written out rather than spread: sessions arrive in many object shapes (snapshots, upserts,
   // codecs), which makes a spread megamorphic and ~20× slower on this, the hottest path. The
   // optional fields are copied only when present, so an absent one stays absent.
@@ -111,7 +101,7 @@ export function withLastFields(
     assignee: session.assignee,
     firstMessageAt: session.firstMessageAt,
     lastMessageAt: at,
-    lastMessagePreview: preview,
+    lastMessagePreview: previewText(text),
     lastMessageOrder: order,
     queuedAt: session.queuedAt,
     lastOperatorId: session.lastOperatorId,
@@ -121,51 +111,6 @@ export function withLastFields(
   if (session.urgent !== undefined) next.urgent = session.urgent;
   if (session.handover !== undefined) next.handover = session.handover;
   return next;
-}
-
-const sameIds = (a: readonly Id[] | undefined, b: readonly Id[] | undefined): boolean =>
-  a === b ||
-  (a !== undefined && b !== undefined && a.length === b.length && a.every((id, i) => id === b[i]));
-
-const sameHandover = (a: Session['handover'], b: Session['handover']): boolean =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.note === b.note &&
-    a.fromId === b.fromId &&
-    a.at === b.at);
-
-const sameAssignee = (a: Session['assignee'], b: Session['assignee']): boolean =>
-  a === b ||
-  (a !== null &&
-    b !== null &&
-    (a.kind === 'operator'
-      ? b.kind === 'operator' && a.operatorId === b.operatorId
-      : b.kind === 'group' && a.groupId === b.groupId));
-
-/**
- * Whether two sessions differ at most in their last-message fields (`lastMessageAt`,
- * `lastMessagePreview`, `lastMessageOrder`): what a message does to a session. Bindings count
- * as equal only when both are empty or the same array (otherwise: not known to be equal); an
- * optional field counts as equal only when both have it equal or both lack it.
- */
-export function differsInLastMessageOnly(a: Session, b: Session): boolean {
-  return (
-    a.id === b.id &&
-    a.status === b.status &&
-    a.liveChatId === b.liveChatId &&
-    a.customerId === b.customerId &&
-    a.name === b.name &&
-    a.channel === b.channel &&
-    a.firstMessageAt === b.firstMessageAt &&
-    a.queuedAt === b.queuedAt &&
-    a.lastOperatorId === b.lastOperatorId &&
-    sameAssignee(a.assignee, b.assignee) &&
-    (a.bindings === b.bindings || (a.bindings.length === 0 && b.bindings.length === 0)) &&
-    a.urgent === b.urgent &&
-    sameIds(a.tags, b.tags) &&
-    sameHandover(a.handover, b.handover)
-  );
 }
 
 /**

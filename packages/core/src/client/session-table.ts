@@ -1,5 +1,5 @@
 import type { Id, Session } from '../domain/types.js';
-import { differsInLastMessageOnly, previewText, withLastFields } from './reducers.js';
+import { withLastMessage } from './reducers.js';
 import type { GroupBucket, GroupPlace, Membership, PlaceTable } from './session-lists.js';
 import type { SessionView } from './views.js';
 
@@ -7,8 +7,8 @@ import type { SessionView } from './views.js';
 const enum Slot {
   Id,
   Session,
-  /** The preview of the last message folded into the row since its session was set, or null. */
-  LastPreview,
+  /** The text of the last message folded into the row since its session was set, or null. */
+  LastText,
   LastOrder,
   Unread,
   /** The number of the session's place (see {@link GroupPlace}). */
@@ -46,17 +46,13 @@ const newRowIndex = (): RowIndex => Object.create(null) as RowIndex;
  * short strings; a backend hands over its own) is first looked up in V8's string table, once
  * per string object: for long ids off a wire, once per event.
  *
- * Sessions themselves stay immutable entities, replaced, never mutated: an upsert puts its
- * session in the row. A message changes only the session's last-message fields (backends send
- * the session after it; without one, `withMessage` in reducers.ts moves them forward), and most
- * sessions that get messages are not on screen, so the row folds those three fields (its
- * `LastOrder` and `LastPreview` slots, and the `lastAt` column) and the new session object is
- * built when someone reads it ({@link materialize}). The message's own session object is then
- * not kept: off a wire it is a fresh object, and keeping one per event (for 100,000 sessions,
- * nearly every one of them until the next collection) is what made collections grow with the
- * number of sessions. A message's session that differs in anything else replaces the row's.
- * Reading gives exactly what applying `reduceSession` event by event gives (a property test
- * holds the store to that).
+ * Sessions themselves stay immutable entities, replaced, never mutated: an upsert, or a message
+ * that carries the session after it (as backends send it), puts that session in the row. A
+ * message without one only moves the session's last-message fields forward (`withMessage` in
+ * reducers.ts), and most sessions that get messages are not on screen, so the row folds those
+ * fields (its `LastOrder` and `LastText` slots, and the `lastAt` column) and the new session
+ * object is built when someone reads it ({@link materialize}). Reading gives exactly what
+ * applying `reduceSession` event by event gives (a property test holds the store to that).
  */
 export class SessionTable implements Membership {
   private index = newRowIndex();
@@ -106,7 +102,7 @@ export class SessionTable implements Membership {
     this.count++;
     rows[r + Slot.Id] = session.id;
     rows[r + Slot.Session] = null;
-    rows[r + Slot.LastPreview] = null;
+    rows[r + Slot.LastText] = null;
     rows[r + Slot.LastOrder] = 0;
     rows[r + Slot.Unread] = 0;
     rows[r + Slot.Place] = place.index;
@@ -140,7 +136,7 @@ export class SessionTable implements Membership {
       else this.byCustomer.set(customerId, [row]);
     }
     rows[r + Slot.Session] = session;
-    rows[r + Slot.LastPreview] = null;
+    rows[r + Slot.LastText] = null;
     rows[r + Slot.LastOrder] = session.lastMessageOrder;
     rows[r + Slot.Unread] = unread;
   }
@@ -159,29 +155,13 @@ export class SessionTable implements Membership {
     const rows = this.rows;
     if (order <= (rows[r + Slot.LastOrder] as number)) return false;
     const lastAt =
-      rows[r + Slot.LastPreview] === null
+      rows[r + Slot.LastText] === null
         ? (rows[r + Slot.Session] as Session).lastMessageAt
         : (this.lastAt[row] as number);
-    this.setLast(row, Math.max(lastAt, sentAt), previewText(text), order);
+    this.lastAt[row] = Math.max(lastAt, sentAt);
+    rows[r + Slot.LastOrder] = order;
+    rows[r + Slot.LastText] = text;
     return true;
-  }
-
-  /**
-   * Folds the session a message came with into the row when it differs from the row's only in
-   * its last-message fields (`differsInLastMessageOnly`): the row then reads as that session,
-   * and the object itself is not kept. Returns false, changing nothing, otherwise.
-   */
-  foldSession(row: number, session: Session): boolean {
-    if (!differsInLastMessageOnly(this.base(row), session)) return false;
-    this.setLast(row, session.lastMessageAt, session.lastMessagePreview, session.lastMessageOrder);
-    return true;
-  }
-
-  private setLast(row: number, at: number, preview: string, order: number): void {
-    const r = row * Slot.Count;
-    this.rows[r + Slot.LastOrder] = order;
-    this.rows[r + Slot.LastPreview] = preview;
-    this.lastAt[row] = at;
   }
 
   unread(row: number): number {
@@ -201,17 +181,17 @@ export class SessionTable implements Membership {
   materialize(row: number): Session {
     const r = row * Slot.Count;
     const rows = this.rows;
-    const preview = rows[r + Slot.LastPreview] as string | null;
+    const text = rows[r + Slot.LastText] as string | null;
     const session = rows[r + Slot.Session] as Session;
-    if (preview === null) return session;
-    const next = withLastFields(
+    if (text === null) return session;
+    const next = withLastMessage(
       session,
       this.lastAt[row] as number,
-      preview,
+      text,
       rows[r + Slot.LastOrder] as number,
     );
     rows[r + Slot.Session] = next;
-    rows[r + Slot.LastPreview] = null;
+    rows[r + Slot.LastText] = null;
     return next;
   }
 

@@ -42,8 +42,8 @@ const sessionArb: fc.Arbitrary<Session> = fc
 /**
  * The session a message comes with, as backends send it: sessions of this arbitrary differ
  * from each other in status (and with it the assignee) and in their last-message fields only,
- * so one often differs from the session the store holds for its id in its last message alone
- * (the store folds those into the row), and sometimes in more (it replaces the row).
+ * so one often differs from the session the store holds for its id in its last message alone,
+ * and sometimes in more; a message may also bring a session the store does not know yet.
  */
 const messageSessionArb: fc.Arbitrary<Session> = fc
   .record({

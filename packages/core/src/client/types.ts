@@ -12,6 +12,7 @@ import type {
   UnconfirmedCommand,
 } from './views.js';
 import type { Viewer, SessionGroupKind } from '../domain/access.js';
+import type { CannedReply, CannedScope } from '../domain/canned.js';
 import type { Counters } from '../domain/counters.js';
 import type { Binder, HostAction, HostRecord } from '../domain/extensions.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
@@ -53,6 +54,11 @@ export interface LiveChatClient {
    * {@link LiveChatClient.getPresence}.
    */
   readonly presence$: Observable<ReadonlyMap<Id, Presence>>;
+  /**
+   * The canned replies the user may use: their own and their live chats'. Find them with
+   * `matchCannedReplies` and fill their variables with `fillCannedReply` (both from this package).
+   */
+  readonly cannedReplies$: Observable<readonly CannedReply[]>;
   /** Incoming-message alerts for this user, as they happen (not replayed). */
   readonly alerts$: Observable<Alert>;
   /**
@@ -104,6 +110,20 @@ export interface LiveChatClient {
   getCustomers(): Customer[];
   /** A user's availability, now: `online` (since 0) when nothing else is known. */
   getPresence(userId: Id): Presence;
+  /** The canned replies the user may use, now. */
+  getCannedReplies(): readonly CannedReply[];
+  /**
+   * Saves a canned reply: a new one without `replyId`, else a change. A live chat's replies are
+   * kept by its supervisors; anyone keeps their own (`scope: { kind: 'personal' }`).
+   */
+  saveCannedReply(input: {
+    replyId?: Id;
+    scope: CannedScope | { kind: 'personal' };
+    shortcut: string;
+    text: string;
+  }): Promise<ClientResult<CommandValues['canned.save']>>;
+  /** Deletes a canned reply the user may keep. */
+  deleteCannedReply(replyId: Id): Promise<ClientResult<CommandValues['canned.delete']>>;
   /** The oldest session of the user's queues, if any (what the blue counter opens). */
   oldestQueued(liveChatId?: Id): SessionView | undefined;
   /** Whether the user may start an outbound session in the live chat (a messenger or email channel, and membership). */

@@ -53,6 +53,7 @@ import {
   introduceCustomer,
   membersOf,
 } from './fanout.js';
+import { deleteCannedReply, saveCannedReply } from './canned.js';
 import { addNote } from './notes.js';
 import { setAvailability } from './presence.js';
 import { io, type Step } from './steps.js';
@@ -565,6 +566,8 @@ const COMMAND_HANDLERS: { [T in CommandType]: Handler<T> } = {
   'session.tag': tagSession,
   'session.set-urgent': setUrgent,
   'presence.set': setAvailability,
+  'canned.save': saveCannedReply,
+  'canned.delete': deleteCannedReply,
 };
 
 /** The handler of a command type, if there is one (the type comes from untrusted input). */

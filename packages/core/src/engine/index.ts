@@ -78,6 +78,7 @@ export type {
   TransactionOptions,
   UserEvent,
 } from './port.js';
+export { ID_PREFIXES } from './port.js';
 export { DEFAULT_PAGE, MAX_PAGE, SNAPSHOT_ACTIVITY } from './queries.js';
 export { andThen, drive, io, isPromiseLike } from './steps.js';
 export type { Step } from './steps.js';

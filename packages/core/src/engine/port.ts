@@ -3,6 +3,7 @@
  * records and answers indexed queries; it enforces no rule (the engine validates before it
  * writes, numbers nothing but event seqs and ids, and decides what every change means).
  */
+import type { CannedReply } from '../domain/canned.js';
 import type { SessionEpisode } from '../domain/reports.js';
 import type {
   ActivityEntry,
@@ -66,7 +67,19 @@ export interface CommandRecord {
 }
 
 /** The kinds of records the store names; a store chooses the id format. */
-export type IdKind = 'session' | 'message' | 'customer' | 'activity';
+export type IdKind = 'session' | 'message' | 'customer' | 'activity' | 'canned';
+
+/**
+ * The prefix of generated ids per kind, e.g. `s-42` for a session: every store names its
+ * records alike, so the same scripted day gives the same ids on each.
+ */
+export const ID_PREFIXES: Readonly<Record<IdKind, string>> = Object.freeze({
+  session: 's',
+  message: 'm',
+  customer: 'cust',
+  activity: 'act',
+  canned: 'cr',
+});
 
 /** One page of a session's messages, oldest first. */
 export interface StoredMessagePage {
@@ -121,6 +134,16 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
   customers(): Io<M, Iterable<Customer>>;
   /** Inserts or replaces a customer. */
   putCustomer(customer: Customer): Io<M, void>;
+
+  // ── canned replies ───────────────────────────────────────────────────────────────────────
+  /** A canned reply by id. */
+  cannedReply(replyId: Id): Io<M, CannedReply | undefined>;
+  /** The replies of one scope (by its `cannedScopeKey`), in the order they were created. */
+  cannedRepliesOf(scopeKey: string): Io<M, CannedReply[]>;
+  /** Inserts or replaces a canned reply. */
+  putCannedReply(reply: CannedReply): Io<M, void>;
+  /** Deletes a canned reply (a missing one is no error). */
+  deleteCannedReply(replyId: Id): Io<M, void>;
 
   // ── presence ─────────────────────────────────────────────────────────────────────────────
   /** The user's availability, if they ever set one (none means `online`). */

@@ -22,6 +22,7 @@ import { validateId } from '../domain/validation.js';
 import type { HistoryQuery, MessagePage } from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import type { Context } from './context.js';
+import { usableCannedReplies } from './canned.js';
 import { visiblePresence } from './presence.js';
 import { io, type Step } from './steps.js';
 import { findSession } from './values.js';
@@ -86,6 +87,7 @@ export function* snapshot(context: Context, userId: Id): Step<Result<Snapshot>> 
     unread: Object.fromEntries(unread),
     activity,
     presence: yield* visiblePresence(context, userId),
+    cannedReplies: yield* usableCannedReplies(context, userId),
   });
 }
 

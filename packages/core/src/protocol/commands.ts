@@ -1,3 +1,4 @@
+import type { CannedReply, CannedScope } from '../domain/canned.js';
 import type {
   AssigneeTarget,
   Availability,
@@ -124,6 +125,23 @@ export interface SetAvailabilityCommand extends CommandBase {
   auto?: boolean;
 }
 
+/**
+ * Create a canned reply (without `replyId`) or change one. A live chat's replies are kept by
+ * its supervisors; anyone on the staff keeps their personal ones. Shortcuts are unique per scope.
+ */
+export interface SaveCannedReplyCommand extends CommandBase {
+  type: 'canned.save';
+  replyId?: Id;
+  scope: CannedScope;
+  shortcut: string;
+  text: string;
+}
+/** Delete a canned reply (whoever may save it may delete it). */
+export interface DeleteCannedReplyCommand extends CommandBase {
+  type: 'canned.delete';
+  replyId: Id;
+}
+
 /** Every operator intent, as a JSON-serialisable discriminated union. */
 export type Command =
   | TakeSessionCommand
@@ -140,7 +158,9 @@ export type Command =
   | MarkCustomerAddedCommand
   | TagSessionCommand
   | SetUrgentCommand
-  | SetAvailabilityCommand;
+  | SetAvailabilityCommand
+  | SaveCannedReplyCommand
+  | DeleteCannedReplyCommand;
 
 /** The `type` of every command, e.g. `'session.take'`. */
 export type CommandType = Command['type'];
@@ -162,6 +182,8 @@ export interface CommandValues {
   'session.tag': { session: Session };
   'session.set-urgent': { session: Session };
   'presence.set': { presence: Presence };
+  'canned.save': { reply: CannedReply };
+  'canned.delete': { replyId: Id };
 }
 
 /** A command without its idempotency key, as callers write it. */

@@ -1,3 +1,4 @@
+import type { CannedReply } from '../domain/canned.js';
 import type {
   ActivityEntry,
   Alert,
@@ -97,6 +98,17 @@ export interface PresenceChangedEvent extends EventBase {
   presence: Presence;
 }
 
+/** A canned reply the user may use was created or changed. */
+export interface CannedUpsertedEvent extends EventBase {
+  type: 'canned.upserted';
+  reply: CannedReply;
+}
+/** A canned reply the user could use was deleted. */
+export interface CannedRemovedEvent extends EventBase {
+  type: 'canned.removed';
+  replyId: Id;
+}
+
 /** Every fact a backend reports, as a JSON-serialisable discriminated union. */
 export type ServerEvent =
   | SessionUpsertedEvent
@@ -107,7 +119,9 @@ export type ServerEvent =
   | AlertEvent
   | ActivityAddedEvent
   | CustomerUpsertedEvent
-  | PresenceChangedEvent;
+  | PresenceChangedEvent
+  | CannedUpsertedEvent
+  | CannedRemovedEvent;
 
 /** The `type` of every server event, e.g. `'message.added'`. */
 export type ServerEventType = ServerEvent['type'];
@@ -131,4 +145,6 @@ export interface Snapshot extends Directory {
    * those who set one (everyone else is `online`). Absent from backends that predate it.
    */
   presence?: Presence[];
+  /** The canned replies the user may use: their live chats' and their own (absent from older backends). */
+  cannedReplies?: CannedReply[];
 }

@@ -72,6 +72,19 @@ describe('shape checks of backend data', () => {
       { seq: 4, type: 'session.read', sessionId: 's-1', unread: 0 },
       { seq: 5, type: 'customer.upserted', customer: snapshot.customers[2] },
       { seq: 6, type: 'activity.added', entry: snapshot.activity[0] },
+      { seq: 12, type: 'canned.removed', replyId: 'cr-1' },
+      {
+        seq: 13,
+        type: 'canned.upserted',
+        reply: {
+          id: 'cr-1',
+          scope: { kind: 'personal', userId: 'u-me' },
+          shortcut: 'thanks',
+          text: 'Thank you, {{customer.name}}!',
+          updatedAt: 5,
+          updatedBy: 'u-me',
+        },
+      },
       {
         seq: 11,
         type: 'presence.changed',
@@ -145,6 +158,20 @@ describe('shape checks of backend data', () => {
       ],
       ['activity.0.note', TEMPLATE, 'activity[0].note'],
       ['presence', [{ userId: 'u-me', status: 'busy', since: 1 }], 'presence[0].status'],
+      [
+        'cannedReplies',
+        [
+          {
+            id: 'cr-1',
+            scope: { kind: 'team' },
+            shortcut: 's',
+            text: 't',
+            updatedAt: 1,
+            updatedBy: 'u',
+          },
+        ],
+        'cannedReplies[0].scope.kind',
+      ],
       ['unread', { 's-1': -1 }, 'unread.s-1'],
       ['unread', [1], 'unread'],
       ['activity.0.kind', 'session-deleted', 'activity[0].kind'],

@@ -9,6 +9,7 @@
  * `'customers[3].messenger'`), or `undefined` when the value is sound. They run once per event,
  * so they allocate nothing on the way: a path is only built for a refusal.
  */
+import { CANNED_LIMITS } from '../domain/canned.js';
 import type { ErrorInfo } from '../domain/errors.js';
 import { exceedsLimit, FIELD_LIMITS } from '../domain/limits.js';
 import { MAX_MESSAGE_KEY_LENGTH } from '../domain/message-keys.js';
@@ -329,6 +330,10 @@ export function serverEventProblem(value: unknown): string | undefined {
       return nested('customer', customerProblem(value.customer));
     case 'presence.changed':
       return nested('presence', presenceProblem(value.presence));
+    case 'canned.upserted':
+      return nested('reply', cannedProblem(value.reply));
+    case 'canned.removed':
+      return isId(value.replyId) ? undefined : 'replyId';
     default:
       return 'type';
   }
@@ -357,8 +362,29 @@ export function snapshotProblem(value: unknown): string | undefined {
     listProblem(value.activity, 'activity', activityProblem) ??
     (value.presence === undefined
       ? undefined
-      : listProblem(value.presence, 'presence', presenceProblem))
+      : listProblem(value.presence, 'presence', presenceProblem)) ??
+    (value.cannedReplies === undefined
+      ? undefined
+      : listProblem(value.cannedReplies, 'cannedReplies', cannedProblem))
   );
+}
+
+function cannedScopeProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return '';
+  if (value.kind === 'live-chat') return isId(value.liveChatId) ? undefined : 'liveChatId';
+  if (value.kind === 'personal') return isId(value.userId) ? undefined : 'userId';
+  return 'kind';
+}
+
+function cannedProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return '';
+  if (!isId(value.id)) return 'id';
+  const scope = nested('scope', cannedScopeProblem(value.scope));
+  if (scope !== undefined) return scope;
+  if (!isText(value.shortcut, CANNED_LIMITS.shortcut)) return 'shortcut';
+  if (!isText(value.text, FIELD_LIMITS.messageText)) return 'text';
+  if (!isNumber(value.updatedAt)) return 'updatedAt';
+  return isId(value.updatedBy) ? undefined : 'updatedBy';
 }
 
 const isAvailability = (value: unknown): boolean =>

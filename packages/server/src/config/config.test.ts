@@ -53,11 +53,16 @@ describe('configuration', () => {
     json.channels[0].secret = 'short';
     delete json.channels[0].secretEnv;
     json.groups[0].colour = 'red';
+    json.liveChats[0].tags.push({ id: 'tag-long', label: 'x'.repeat(41) });
+    json.liveChats[1].waitingThresholds = { warnAfterMs: 60_000, alarmAfterMs: -1 };
     const paths = issuesOf(json).map((issue) => issue.path);
     assert.deepEqual(paths.sort(), [
       'channels[0].secret',
       'groups[0].colour',
       'liveChats[0].operatorIds[4]',
+      'liveChats[0].tags[4].label',
+      'liveChats[1].waitingThresholds',
+      'liveChats[1].waitingThresholds.alarmAfterMs',
       'users[1].role',
     ]);
   });

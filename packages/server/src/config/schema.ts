@@ -13,10 +13,12 @@ import type {
   Id,
   LiveChat,
   OperatorGroup,
+  SessionTag,
   User,
   UserRole,
+  WaitingThresholds,
 } from '@live-chat/core';
-import { FIELD_LIMITS } from '@live-chat/core';
+import { FIELD_LIMITS, TAG_LIMITS } from '@live-chat/core';
 
 /** The file format version this release reads. */
 export const CONFIG_VERSION = 1;
@@ -277,6 +279,8 @@ function readLiveChat(reader: Reader, value: unknown, path: string): LiveChat | 
     'groupIds',
     'reassignmentTargets',
     'reopenToLastOperator',
+    'tags',
+    'waitingThresholds',
   ]);
   const id = reader.id(json, path, 'id');
   const name = reader.string(json, path, 'name', { max: FIELD_LIMITS.liveChatName });
@@ -299,6 +303,12 @@ function readLiveChat(reader: Reader, value: unknown, path: string): LiveChat | 
       if (read) reassignmentTargets.push(read);
     });
   const reopenToLastOperator = reader.boolean(json, path, 'reopenToLastOperator');
+  const tags =
+    json.tags === undefined ? undefined : readTags(reader, json.tags, join(path, 'tags'));
+  const waitingThresholds =
+    json.waitingThresholds === undefined
+      ? undefined
+      : readThresholds(reader, json.waitingThresholds, join(path, 'waitingThresholds'));
   if (id === undefined || name === undefined) return undefined;
   return {
     id,
@@ -309,7 +319,51 @@ function readLiveChat(reader: Reader, value: unknown, path: string): LiveChat | 
     groupIds,
     reassignmentTargets,
     ...(reopenToLastOperator !== undefined && { reopenToLastOperator }),
+    ...(tags && { tags }),
+    ...(waitingThresholds && { waitingThresholds }),
   };
+}
+
+/** A live chat's session tags: ids unique, labels within `FIELD_LIMITS.tagLabel`, at most `TAG_LIMITS.perLiveChat`. */
+function readTags(reader: Reader, value: unknown, path: string): SessionTag[] {
+  const tags: SessionTag[] = [];
+  const list = reader.array(value, path);
+  if (list.length > TAG_LIMITS.perLiveChat) {
+    reader.problem(path, `may hold at most ${TAG_LIMITS.perLiveChat} tags`);
+  }
+  list.forEach((item, index) => {
+    const at = `${path}[${index}]`;
+    const json = reader.object(item, at);
+    if (!json) return;
+    reader.onlyKnown(json, at, ['id', 'label']);
+    const id = reader.id(json, at, 'id');
+    const label = reader.string(json, at, 'label', { max: FIELD_LIMITS.tagLabel });
+    if (id !== undefined && tags.some((tag) => tag.id === id))
+      reader.problem(at, `repeats "${id}"`);
+    else if (id !== undefined && label !== undefined) tags.push({ id, label });
+  });
+  return tags;
+}
+
+/** When a waiting row turns amber, then red: whole milliseconds, amber first. */
+function readThresholds(
+  reader: Reader,
+  value: unknown,
+  path: string,
+): WaitingThresholds | undefined {
+  const json = reader.object(value, path);
+  if (!json) return undefined;
+  reader.onlyKnown(json, path, ['warnAfterMs', 'alarmAfterMs']);
+  const day = 86_400_000;
+  const warnAfterMs = reader.integer(json, path, 'warnAfterMs', 0, day);
+  const alarmAfterMs = reader.integer(json, path, 'alarmAfterMs', 0, day);
+  if (warnAfterMs === undefined || alarmAfterMs === undefined) {
+    reader.problem(path, 'needs warnAfterMs and alarmAfterMs');
+    return undefined;
+  }
+  if (alarmAfterMs < warnAfterMs)
+    reader.problem(path, 'alarmAfterMs must not be below warnAfterMs');
+  return { warnAfterMs, alarmAfterMs };
 }
 
 function readGroup(reader: Reader, value: unknown, path: string): OperatorGroup | undefined {

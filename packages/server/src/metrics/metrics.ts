@@ -87,6 +87,8 @@ const COMMAND_TYPES: Record<CommandType, true> = {
   'session.tag': true,
   'session.set-urgent': true,
   'presence.set': true,
+  'canned.save': true,
+  'canned.delete': true,
 };
 
 /** The wire operations that read (everything the backend answers except `execute`). */

@@ -20,8 +20,10 @@
  * as a serialization failure and the store runs it again.
  */
 import type pg from 'pg';
+import { cannedScopeKey } from '@live-chat/core';
 import type {
   ActivityEntry,
+  CannedReply,
   Customer,
   Id,
   Message,
@@ -487,6 +489,34 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
       this.unreadFacts.set(sessionId, facts);
     }
     return facts;
+  }
+
+  async cannedReply(replyId: Id): Promise<CannedReply | undefined> {
+    const row = await this.first<{ data: string }>(
+      'SELECT data FROM canned_replies WHERE id = $1',
+      [replyId],
+    );
+    return row && (JSON.parse(row.data) as CannedReply);
+  }
+
+  async cannedRepliesOf(scopeKey: string): Promise<CannedReply[]> {
+    const rows = await this.rows<{ data: string }>(
+      'SELECT data FROM canned_replies WHERE scope_key = $1 ORDER BY pk',
+      [scopeKey],
+    );
+    return rows.map((row) => JSON.parse(row.data) as CannedReply);
+  }
+
+  async putCannedReply(reply: CannedReply): Promise<void> {
+    await this.query(
+      `INSERT INTO canned_replies (id, scope_key, data) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET scope_key = excluded.scope_key, data = excluded.data`,
+      [reply.id, cannedScopeKey(reply.scope), JSON.stringify(reply)],
+    );
+  }
+
+  async deleteCannedReply(replyId: Id): Promise<void> {
+    await this.query('DELETE FROM canned_replies WHERE id = $1', [replyId]);
   }
 
   async presence(userId: Id): Promise<Presence | undefined> {

@@ -94,7 +94,12 @@ describe('group commit', () => {
     const goesOn = group.write(() => {
       try {
         backend.store.run((tx) => {
-          tx.putCustomer({ id: 'half-way', kind: 'internal', name: 'Half way' });
+          tx.putCustomer({
+            id: 'half-way',
+            kind: 'internal',
+            userId: 'half-way',
+            name: 'Half way',
+          });
           throw new Error('failed after writing');
         });
       } catch {

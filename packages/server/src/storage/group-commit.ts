@@ -2,8 +2,14 @@
  * Group commit for request handlers on the SQLite backend: writes that arrive in the same turn
  * of the event loop (e.g. many webhook requests under load) are run together in one
  * transaction, so they share one commit instead of paying one each. Each write still succeeds
- * or fails on its own (a savepoint each), and its promise settles only after the commit, so a
- * request is never acknowledged before what it wrote is stored.
+ * or fails on its own, and its promise settles only after the commit, so a request is never
+ * acknowledged before what it wrote is stored.
+ *
+ * Most of a small write's cost is the pages its commit writes (the event log's index, the
+ * session, the message tables), and the writes of one group share them. So under concurrent
+ * load (the previous group had more than one write) a group starts no sooner than
+ * `minIntervalMs` after the previous one, and gathers what arrives meanwhile. A write after a
+ * group of one (a quiet moment, or a sender waiting for each answer) runs in the next turn.
  */
 import type { SqliteBackend } from './backend.js';
 
@@ -16,17 +22,24 @@ interface Job {
 /** Most writes in one group; more wait for the next turn. */
 export const MAX_GROUP = 256;
 
+/** Default shortest time between the starts of two groups, in ms (see the module comment). */
+export const MIN_GROUP_INTERVAL_MS = 5;
+
 /** Queues writes and runs each turn's queue in one transaction (see the module comment). */
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
+  /** When the last group started (`performance.now()`), and how many writes it had. */
+  private lastStart = Number.NEGATIVE_INFINITY;
+  private lastSize = 0;
 
   constructor(
     private readonly backend: Pick<SqliteBackend, 'writeTogether'>,
     private readonly maxGroup = MAX_GROUP,
+    private readonly minIntervalMs = MIN_GROUP_INTERVAL_MS,
   ) {}
 
-  /** Runs `write` with the other writes of this turn; settles after their commit. */
+  /** Runs `write` with the other writes of its group; settles after their commit. */
   write<T>(write: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
@@ -37,14 +50,19 @@ export class GroupCommit {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       this.flush();
-    });
+    };
+    const wait = this.lastSize > 1 ? this.lastStart + this.minIntervalMs - performance.now() : 0;
+    if (wait >= 1 && this.queue.length < this.maxGroup) setTimeout(run, wait);
+    else setImmediate(run);
   }
 
   private flush(): void {
+    this.lastStart = performance.now();
     const jobs = this.queue.splice(0, this.maxGroup);
+    this.lastSize = jobs.length;
     if (this.queue.length > 0) this.schedule();
     if (jobs.length === 0) return;
     let outcomes;

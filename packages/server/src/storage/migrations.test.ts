@@ -65,6 +65,7 @@ describe('migrations', () => {
       { version: 5, name: 'outbox-claims' },
       { version: 6, name: 'triage-and-notes' },
       { version: 7, name: 'presence' },
+      { version: 8, name: 'canned-replies' },
     ]);
   });
 

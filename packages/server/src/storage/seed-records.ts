@@ -12,7 +12,7 @@ export type SeedWrite<M extends StoreMode> = (tx: StoreTransaction<M>) => Io<M, 
 
 /**
  * The writes that load a seed's records (customers, sessions, messages, episodes, read markers,
- * activity, command results), in the order to run them.
+ * activity, command results, canned replies), in the order to run them.
  */
 export function* seedRecordWrites<M extends StoreMode>(seed: SeedData): Generator<SeedWrite<M>> {
   for (const customer of seed.customers) yield (tx) => tx.putCustomer(customer);
@@ -35,4 +35,5 @@ export function* seedRecordWrites<M extends StoreMode>(seed: SeedData): Generato
     yield (tx) => tx.appendActivity(userId, entry);
   }
   for (const record of seed.commandResults ?? []) yield (tx) => tx.putCommandRecord(record);
+  for (const reply of seed.cannedReplies ?? []) yield (tx) => tx.putCannedReply(reply);
 }

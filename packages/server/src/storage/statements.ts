@@ -64,6 +64,12 @@ export class Statements {
   readonly messagesNewestFirst: Database.Statement<[string], MessageRow>;
   readonly setChannelDelivery: Database.Statement<[string | null, string]>;
 
+  // canned replies
+  readonly cannedReply: Database.Statement<[string], string>;
+  readonly cannedRepliesOf: Database.Statement<[string], string>;
+  readonly putCannedReply: Database.Statement<[string, string, string]>;
+  readonly deleteCannedReply: Database.Statement<[string]>;
+
   // presence
   readonly presence: Database.Statement<[string], PresenceRow>;
   readonly putPresence: Database.Statement<[string, string, number, number]>;
@@ -192,6 +198,17 @@ export class Statements {
       'SELECT * FROM messages WHERE session_id = ? ORDER BY ord DESC',
     );
 
+    this.cannedReply = db
+      .prepare<[string], string>('SELECT data FROM canned_replies WHERE id = ?')
+      .pluck();
+    this.cannedRepliesOf = db
+      .prepare<[string], string>('SELECT data FROM canned_replies WHERE scope_key = ? ORDER BY pk')
+      .pluck();
+    this.putCannedReply = db.prepare(
+      `INSERT INTO canned_replies (id, scope_key, data) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET scope_key = excluded.scope_key, data = excluded.data`,
+    );
+    this.deleteCannedReply = db.prepare('DELETE FROM canned_replies WHERE id = ?');
     this.presence = db.prepare('SELECT * FROM presence WHERE user_id = ?');
     this.putPresence = db.prepare(
       `INSERT INTO presence (${PRESENCE_COLUMNS}) VALUES (?, ?, ?, ?)

@@ -4,17 +4,12 @@
  * ids and the trimming of event logs follow one scheme.
  */
 import type { Id, LiveChat, OperatorGroup, User } from '@live-chat/core';
+import { ID_PREFIXES } from '@live-chat/core/engine';
 import type { DirectoryView, IdKind, Memberships } from '@live-chat/core/engine';
 import { StorageError } from './errors.js';
 import type { StoreSettings } from './retention.js';
 
 /** Prefix of generated ids per kind, e.g. `s-42` for a session (as in the memory store). */
-const ID_PREFIXES: Record<IdKind, string> = {
-  session: 's',
-  message: 'm',
-  customer: 'cust',
-  activity: 'act',
-};
 
 /** The common part of a SQL store's transaction (see the module comment). */
 export abstract class TransactionBase {

@@ -5,8 +5,10 @@
  * queues, which the engine reads only until the first session it can use.
  */
 import type Database from 'better-sqlite3';
+import { cannedScopeKey } from '@live-chat/core';
 import type {
   ActivityEntry,
+  CannedReply,
   Customer,
   Id,
   Message,
@@ -221,6 +223,29 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
   customerMessagesAfter(sessionId: Id, order: number): number {
     this.check();
     return this.sql.customerMessagesAfter.get(sessionId, order) as number;
+  }
+
+  // ── canned replies ───────────────────────────────────────────────────────────────────────
+
+  cannedReply(replyId: Id): CannedReply | undefined {
+    this.check();
+    const data = this.sql.cannedReply.get(replyId);
+    return data === undefined ? undefined : (JSON.parse(data) as CannedReply);
+  }
+
+  cannedRepliesOf(scopeKey: string): CannedReply[] {
+    this.check();
+    return this.sql.cannedRepliesOf.all(scopeKey).map((data) => JSON.parse(data) as CannedReply);
+  }
+
+  putCannedReply(reply: CannedReply): void {
+    this.check();
+    this.sql.putCannedReply.run(reply.id, cannedScopeKey(reply.scope), JSON.stringify(reply));
+  }
+
+  deleteCannedReply(replyId: Id): void {
+    this.check();
+    this.sql.deleteCannedReply.run(replyId);
   }
 
   // ── presence ─────────────────────────────────────────────────────────────────────────────

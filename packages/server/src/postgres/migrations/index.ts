@@ -15,6 +15,7 @@ import { searchTrigrams } from './0002-search-trigrams.js';
 import { channels } from './0003-channels.js';
 import { triageAndNotes } from './0004-triage-and-notes.js';
 import { presence } from './0005-presence.js';
+import { cannedReplies } from './0006-canned-replies.js';
 import type { PostgresMigration } from './migration.js';
 
 export type { PostgresMigration } from './migration.js';
@@ -26,6 +27,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   channels,
   triageAndNotes,
   presence,
+  cannedReplies,
 ];
 
 /** The advisory lock key migrations hold (any fixed number; "LCMIGR" in ASCII). */

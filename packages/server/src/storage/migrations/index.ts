@@ -10,6 +10,7 @@ import { eventLogRows } from './0004-event-log-rows.js';
 import { outboxClaims } from './0005-outbox-claims.js';
 import { triageAndNotes } from './0006-triage-and-notes.js';
 import { presence } from './0007-presence.js';
+import { cannedReplies } from './0008-canned-replies.js';
 import { checkApplied, checkOrder, type MigrationReport, type MigrationStep } from './history.js';
 import type { Migration } from './migration.js';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxClaims,
   triageAndNotes,
   presence,
+  cannedReplies,
 ];
 
 /**

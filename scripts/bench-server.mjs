@@ -14,7 +14,11 @@
 // them. Each stage then also reports every instance's CPU use, and the runs are printed side by
 // side at the end.
 //
-//   npm run bench:server [-- --operators 200 --live-chats 40 --stage-ms 5000]
+// Each stage also reports the server's CPU time per 1,000 accepted messages (all instances
+// together): unlike latency, it hardly depends on what else the machine runs, so it compares
+// runs on a busy machine. The load average is printed before and after the run.
+//
+//   npm run bench:server [-- --operators 200 --live-chats 40 --stage-ms 5000 --rates 250,500]
 //   npm run bench:server -- --db postgres [--instances 1,3]
 //
 // Runs under tsx with the workspace's source condition (see the script line in package.json).
@@ -48,7 +52,8 @@ const OPERATORS = arg('operators', 200);
 const LIVE_CHATS = Math.max(1, Math.min(arg('live-chats', 40), OPERATORS));
 const STAGE_MS = arg('stage-ms', 5000);
 const CUSTOMERS_PER_CHAT = arg('customers', 10);
-const RATES = [250, 500, 1000, 2000, 2200, 2500, 3000];
+const RATES = text('rates', '250,500,1000,2000,2200,2500,3000').split(',').map(Number);
+if (RATES.some((rate) => !(rate > 0))) throw new Error('--rates is a list of messages/s.');
 const MAX_IN_FLIGHT = 256;
 const HARD_LIMIT_MS = 60_000;
 const SECRET = 'bench-secret-that-is-long-enough-0123456789abcdef';
@@ -345,7 +350,10 @@ async function runLoad(label, count, store, config, configFile) {
       }
       const elapsed = (performance.now() - stageStart) / 1000;
       const acceptedInStage = accepted;
-      const cpu = servers.map((server, i) => (cpuMsOf(server.pid) - cpuBefore[i]) / 10 / elapsed);
+      const cpuMs = servers.map((server, i) => cpuMsOf(server.pid) - cpuBefore[i]);
+      const cpu = cpuMs.map((ms) => ms / 10 / elapsed);
+      // CPU seconds of every instance per 1,000 accepted messages.
+      const cpuPerThousand = cpuMs.reduce((sum, ms) => sum + ms, 0) / acceptedInStage;
       await Promise.all(posts);
       // Let the last events arrive (bounded).
       const waitUntil = performance.now() + 2_000;
@@ -364,6 +372,7 @@ async function runLoad(label, count, store, config, configFile) {
         p99: percentile(sorted, 0.99),
         rss,
         cpu,
+        cpuPerThousand,
       };
       results.push(result);
       sentAt.clear();
@@ -372,7 +381,8 @@ async function runLoad(label, count, store, config, configFile) {
           ` (${failed} failed, ${skipped} not sent: ${MAX_IN_FLIGHT} in flight)` +
           `, events ${received}/${expected}` +
           `, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms` +
-          `, server CPU ${cpu.map((c) => `${c.toFixed(0)} %`).join(' / ')}, rss ${mb(rss)}`,
+          `, server CPU ${cpu.map((c) => `${c.toFixed(0)} %`).join(' / ')}` +
+          ` (${cpuPerThousand.toFixed(2)} CPU-s per 1,000 messages), rss ${mb(rss)}`,
       );
       if (result.p99 > 2_000) break; // far past the goal: higher rates tell nothing more
     }
@@ -400,6 +410,12 @@ function verdict(label, results) {
   console.log(`${label} goal: ${GOAL} — ${met ? 'MET' : 'NOT MET'}`);
 }
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(', ');
+console.log(`Load average before the run: ${loadAverage()}`);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'live-chat-bench-'));
 const configFile = path.join(scratch, 'bench-config.json');
 const config = benchConfig();
@@ -463,6 +479,7 @@ try {
   const last = runs.at(-1)?.results.at(-1);
   console.log(`Server memory at the end: rss ${mb(last?.rss ?? 0)}`);
   console.log(`This machine has ${os.cpus().length} CPU cores; the load generator shares them.`);
+  console.log(`Load average after the run: ${loadAverage()}`);
 } finally {
   await postgres?.stop();
   fs.rmSync(scratch, { recursive: true, force: true });

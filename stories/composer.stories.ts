@@ -81,11 +81,39 @@ export default meta;
 
 type Story = StoryObj<ComposerArgs>;
 
+/** Switches the story's composer to Note and types `text` (an `@` opens the suggestions). */
+function writeNote(text = '') {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const composer = canvasElement.querySelector<LiveChatComposer>('live-chat-composer');
+    if (!composer) return;
+    for (let tries = 0; tries < 50 && !composer.acceptsInput; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    composer.mode = 'note';
+    await composer.updateComplete;
+    const input = composer.shadowRoot?.querySelector('textarea');
+    if (!input || !text) return;
+    input.focus();
+    input.value = text;
+    input.setSelectionRange(text.length, text.length);
+    input.dispatchEvent(new Event('input'));
+  };
+}
+
 /** An active session of the user's: ready to write. */
 export const MySession: Story = {};
 
 /** A queued session: replying takes it. */
 export const Queued: Story = { args: { session: 'queued' } };
+
+/** Note mode on a queued session: it looks different, says only colleagues see it, and takes nothing. */
+export const NoteMode: Story = { args: { session: 'queued' }, play: writeNote() };
+
+/** Typing `@` in a note: the colleagues of the live chat to mention. */
+export const MentionSuggestions: Story = { play: writeNote('Could you check this, @') };
+
+/** No colleague matches what follows the `@`. */
+export const MentionNoMatch: Story = { play: writeNote('Ask @zzz') };
 
 /** A draft close to the limit: the count appears. */
 export const NearTheLimit: Story = {

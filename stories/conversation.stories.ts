@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './support/elements.js';
-import { fixtureOf, withClient } from './support/client-loader.js';
+import { fixtureOf, withClient, withClientThen } from './support/client-loader.js';
 import {
   pickSession,
   sessionControl,
@@ -40,16 +40,18 @@ export default meta;
 
 type Story = StoryObj<ConversationArgs>;
 
-/** Sends a reply from the story, once the conversation is on screen. */
-function sendFromStory(wait: boolean) {
+/** Sends a reply (or a private note) from the story, once the conversation is on screen. */
+function sendFromStory(wait: boolean, note = false) {
   return async ({ loaded }: { loaded: Record<string, unknown> }) => {
     const fixture: StoryFixture = fixtureOf(loaded);
     const sessionId = fixture.sessions.mine;
     if (!sessionId) return;
-    const sending = fixture.client.send(
-      sessionId,
-      'Thanks, I have asked the warehouse and will get back to you within the hour.',
-    );
+    const sending = note
+      ? fixture.client.send(sessionId, 'Checked the order: it left on Monday.', { note })
+      : fixture.client.send(
+          sessionId,
+          'Thanks, I have asked the warehouse and will get back to you within the hour.',
+        );
     if (wait) await sending;
   };
 }
@@ -131,6 +133,91 @@ export const NewMessagesWhileScrolledUp: Story = {
     customerWritesIn(fixture, sessionId, 'Hello? Is anyone there?');
   },
 };
+
+/** Anna's private note to Ben in her session, beside the replies. */
+function leaveNote(fixture: StoryFixture): void {
+  const sessionId = fixture.sessions.mine;
+  if (!sessionId) return;
+  fixture.backend.execute(fixture.userId, {
+    type: 'message.send',
+    commandId: 'story-note',
+    clientMessageId: 'story-note',
+    sessionId,
+    text: '@Ben Okafor the courier says the parcel is lost: can you start a claim?',
+    internal: true,
+    mentions: ['op-ben'],
+  });
+}
+
+/** A private note in the history: labelled, its own colours, the mention marked. */
+export const NoteInLog: Story = { loaders: [withClientThen({}, leaveNote)] };
+
+/** A note on its way (the server does not answer). */
+export const NotePending: Story = {
+  loaders: [withClient({ hanging: { commands: true } })],
+  play: sendFromStory(false, true),
+};
+
+/** A note the server refused: Not sent, with Retry and Discard. */
+export const NoteFailed: Story = {
+  loaders: [withClient({ failing: { commands: true } })],
+  play: sendFromStory(true, true),
+};
+
+/** Ben handed his session to Anna with a note: it shows above the history. */
+export const HandoverShown: Story = {
+  args: { session: 'othersActive' },
+  loaders: [
+    withClientThen({ user: 'supervisor' }, (fixture) => {
+      const sessionId = fixture.sessions.othersActive;
+      const session = sessionId ? fixture.backend.getSession(sessionId) : undefined;
+      if (!session || session.assignee?.kind !== 'operator') return;
+      const from = session.assignee.operatorId;
+      fixture.backend.execute(from, {
+        type: 'session.reassign',
+        commandId: 'story-handover',
+        sessionId: session.id,
+        target: { kind: 'operator', operatorId: from === 'op-ben' ? 'op-anna' : 'op-ben' },
+        note: 'Call back after 5 pm: she prefers the phone.',
+      });
+    }),
+  ],
+};
+
+/** Types a draft in the queued session, then Ben takes it; with `click`, Anna clicks Take too. */
+function benTakesFirst(click: boolean) {
+  return async ({
+    canvasElement,
+    loaded,
+  }: {
+    canvasElement: HTMLElement;
+    loaded: Record<string, unknown>;
+  }) => {
+    const fixture: StoryFixture = fixtureOf(loaded);
+    const sessionId = fixture.sessions.queued;
+    const conversation = canvasElement.querySelector('live-chat-conversation');
+    let input: HTMLTextAreaElement | null | undefined;
+    for (let tries = 0; tries < 100 && !input; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      input = conversation?.shadowRoot
+        ?.querySelector('live-chat-composer')
+        ?.shadowRoot?.querySelector('textarea');
+    }
+    if (!input || !sessionId) return;
+    input.value = 'Hello! I am looking at your order now.';
+    input.dispatchEvent(new Event('input'));
+    const take =
+      conversation?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="take-button"]');
+    fixture.backend.execute('op-ben', { type: 'session.take', commandId: 'story-ben', sessionId });
+    if (click) take?.click();
+  };
+}
+
+/** Anna lost the race to take: who took it, and her draft kept with Copy draft. */
+export const TakeLost: Story = { args: { session: 'queued' }, play: benTakesFirst(true) };
+
+/** The session left Anna's view while she was writing: her draft is kept. */
+export const DraftKept: Story = { args: { session: 'queued' }, play: benTakesFirst(false) };
 
 /** Offline: the composer warns that messages sent now will fail. */
 export const Offline: Story = { loaders: [withClient({ connection: 'offline' })] };

@@ -28,5 +28,30 @@ export const CommandsFail: SessionStory = {
   loaders: [withClient({ failing: { commands: true } })],
 };
 
+/** Types `text` into the form's note for the new assignee, once the form is on screen. */
+function typeNote(text: string) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const form = canvasElement.querySelector('live-chat-reassign-form');
+    let note: HTMLTextAreaElement | null | undefined;
+    for (let tries = 0; tries < 100 && !note; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      note = form?.shadowRoot?.querySelector<HTMLTextAreaElement>('[part~="handover-input"]');
+    }
+    if (!note) return;
+    note.value = text;
+    note.dispatchEvent(new Event('input'));
+  };
+}
+
+/** A note for the new assignee, with its character count. */
+export const WithNote: SessionStory = {
+  play: typeNote('Call back after 5 pm: she prefers the phone.'),
+};
+
+/** A note over the 500-character limit: the count says by how much, and Reassign refuses it. */
+export const NoteTooLong: SessionStory = {
+  play: typeNote('The customer asked twice about the refund. '.repeat(12)),
+};
+
 export const Dark: SessionStory = { ...DARK };
 export const Russian: SessionStory = { ...RUSSIAN };

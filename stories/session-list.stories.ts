@@ -3,10 +3,11 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SessionGroupKind } from '@live-chat/core';
 import './support/elements.js';
-import { fixtureOf, withClient } from './support/client-loader.js';
+import { fixtureOf, withClient, type LoadedFixture } from './support/client-loader.js';
 import { GROUP_CONTROL, LIVE_CHAT_CONTROL } from './support/live-chat-controls.js';
 import { pickSession, sessionControl, type SessionPick } from './support/session-pick.js';
-import { SEED_LIVE_CHATS } from './support/story-backend.js';
+import { SEED_LIVE_CHATS, type StoryFixture } from './support/story-backend.js';
+import { TIME } from './support/story-clock.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
 interface SessionListArgs extends ToolbarArgs {
@@ -16,6 +17,8 @@ interface SessionListArgs extends ToolbarArgs {
   selected: SessionPick;
   overscan: number;
   height: string;
+  /** Lists only the sessions carrying this tag (`tag-filter`). */
+  'tag-filter': string;
 }
 
 const meta: Meta<SessionListArgs> = {
@@ -27,12 +30,17 @@ const meta: Meta<SessionListArgs> = {
     selected: 'none',
     overscan: 6,
     height: '480px',
+    'tag-filter': '',
   },
   argTypes: {
     'live-chat-id': LIVE_CHAT_CONTROL,
     group: GROUP_CONTROL,
     selected: sessionControl('the selected session', 'selected-session-id'),
     height: { control: 'text', description: 'Story frame: height of the list' },
+    'tag-filter': {
+      control: 'select',
+      options: ['', 'tag-billing', 'tag-delivery', 'tag-bug', 'tag-vip'],
+    },
   },
   loaders: [withClient()],
   render: (args, { loaded }) => {
@@ -43,6 +51,7 @@ const meta: Meta<SessionListArgs> = {
       group=${args.group}
       selected-session-id=${ifDefined(pickSession(fixture, args.selected))}
       overscan=${args.overscan}
+      tag-filter=${ifDefined(args['tag-filter'] || undefined)}
       theme=${args.theme}
       locale=${args.locale}
       style="display:block;width:360px;max-width:100%;height:${args.height}"
@@ -135,3 +144,96 @@ export const NarrowPanel: Story = {
 export const Dark: Story = { ...DARK, args: { group: 'mine', selected: 'mine' } };
 export const Russian: Story = { ...RUSSIAN };
 export const DarkRussian: Story = { ...DARK_RUSSIAN, args: { group: 'closed' } };
+
+// ── triage: tags, urgent, waiting ─────────────────────────────────────────────────────────────
+
+/** The sessions waiting unassigned in Customer Support's queue, oldest first. */
+const waitingInSupport = (fixture: StoryFixture) =>
+  fixture.backend
+    .sessions(SEED_LIVE_CHATS.support)
+    .filter((session) => session.status === 'queued' && session.assignee === null)
+    .sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
+
+/** A loader of the story's client after `change` has acted on the queued sessions. */
+function withQueue(
+  change: (fixture: StoryFixture, queued: string[]) => void,
+): () => Promise<LoadedFixture> {
+  return async () => {
+    const loaded = await withClient()();
+    change(
+      loaded.fixture,
+      waitingInSupport(loaded.fixture).map((session) => session.id),
+    );
+    return loaded;
+  };
+}
+
+let triageCommands = 0;
+/** One command of the signed-in user on a session, through the backend. */
+function run(fixture: StoryFixture, sessionId: string, command: Record<string, unknown>): void {
+  fixture.backend.execute(fixture.userId, {
+    ...command,
+    commandId: `list-story-${++triageCommands}`,
+    sessionId,
+  } as never);
+}
+
+const triaged = withQueue((fixture, [first, second, third]) => {
+  if (first)
+    run(fixture, first, { type: 'session.tag', tagIds: ['tag-billing', 'tag-bug', 'tag-vip'] });
+  if (second) run(fixture, second, { type: 'session.tag', tagIds: ['tag-delivery'] });
+  if (third) {
+    run(fixture, third, { type: 'session.tag', tagIds: ['tag-billing'] });
+    run(fixture, third, { type: 'session.set-urgent', urgent: true });
+  }
+});
+
+/** Tags on the rows (two chips, then a count; all in the tooltip), an urgent session first. */
+export const TagsAndUrgent: Story = { loaders: [triaged] };
+
+/** Filtered by Billing: only the sessions carrying it, and how many of the queue's. */
+export const FilteredByTag: Story = { args: { 'tag-filter': 'tag-billing' }, loaders: [triaged] };
+
+/** Filtered by a tag no session carries: says so, with a button that clears the filter. */
+export const FilterWithNoMatch: Story = { args: { 'tag-filter': 'tag-vip' } };
+
+/**
+ * A loader of a client with no history, where one customer has waited `waitedMs` in the queue
+ * (Customer Support: amber after 2 minutes, red after 5). The backend stamps the queue time with
+ * the page's clock, set back for that one write.
+ */
+function withWaitingCustomer(waitedMs: number): () => Promise<LoadedFixture> {
+  return async () => {
+    const loaded = await withClient({ empty: true })();
+    const { backend } = loaded.fixture;
+    const customer = backend.addCustomer({
+      kind: 'external',
+      name: 'Wendy Waits',
+      account: '@wendy',
+      messenger: 'telegram',
+    });
+    const now = Date.now;
+    Date.now = () => now() - waitedMs;
+    try {
+      if (customer.ok)
+        backend.customerWrites({
+          customerId: customer.value.id,
+          liveChatId: SEED_LIVE_CHATS.support,
+          channel: 'telegram',
+          text: 'Hello, is anyone there?',
+        });
+    } finally {
+      Date.now = now;
+    }
+    return loaded;
+  };
+}
+
+/** A customer who has just started waiting: the time counts up every second. */
+export const WaitingFresh: Story = { loaders: [withWaitingCustomer(20_000)] };
+
+/** Waiting past the amber threshold (2 minutes): amber, an hourglass, "a long wait". */
+export const WaitingAmber: Story = { loaders: [withWaitingCustomer(3 * TIME.MINUTE)] };
+
+/** Waiting past the red threshold (5 minutes): red, a warning sign, "far too long". */
+export const WaitingRed: Story = { loaders: [withWaitingCustomer(12 * TIME.MINUTE)] };

@@ -14,6 +14,21 @@ export function withClient(options: StoryClientOptions = {}): () => Promise<Load
   return async () => ({ fixture: await storyClient(options) });
 }
 
+/**
+ * A loader like {@link withClient} that then brings the backend or the client to a state (a
+ * status set, a team away), awaited before the story renders.
+ */
+export function withClientThen(
+  options: StoryClientOptions,
+  then: (fixture: StoryFixture) => unknown,
+): () => Promise<LoadedFixture> {
+  return async () => {
+    const loaded = await withClient(options)();
+    await then(loaded.fixture);
+    return loaded;
+  };
+}
+
 /** The story's fixture from its loaded values (throws a readable error when it is missing). */
 export function fixtureOf(loaded: Record<string, unknown> | undefined): StoryFixture {
   const fixture = (loaded as Partial<LoadedFixture> | undefined)?.fixture;

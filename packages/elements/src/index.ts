@@ -13,7 +13,8 @@
  *
  * What the workspace shows only on demand is loaded the first time it is shown, not with this
  * module: `<live-chat-reports>`, `<live-chat-search>`, `<live-chat-alert-settings>`,
- * `<live-chat-about-session>` (with the parts inside it) and `<live-chat-new-session>` (this
+ * `<live-chat-about-session>` (with the parts inside it), `<live-chat-monitor>`,
+ * `<live-chat-shortcuts-help>` and `<live-chat-new-session>` (this
  * module exports their types). To use one of them outside the
  * workspace, import its entry (`@live-chat/elements/reports`, …). The Russian texts are an
  * entry of their own too: `@live-chat/elements/locales/ru`.
@@ -32,6 +33,31 @@ export type * from './search/index.js';
 export type * from './reports/index.js';
 export * from './activity/index.js';
 export * from './connection-status/index.js';
+export * from './availability/index.js';
+export type * from './monitor/index.js';
+export type { LiveChatShortcutsHelp } from './shortcuts/shortcuts-help.js';
+export { ShortcutsController, type ShortcutsOptions } from './shortcuts/shortcuts-controller.js';
+export {
+  loadShortcutsEnabled,
+  saveShortcutsEnabled,
+  SHORTCUTS_STORAGE_KEY,
+  type ShortcutsStorage,
+} from './shortcuts/shortcut-settings-store.js';
+export {
+  DEFAULT_SHORTCUTS,
+  parseShortcut,
+  resolveShortcuts,
+  SHORTCUT_ACTIONS,
+  type ShortcutAction,
+  type ShortcutsSetting,
+} from './shortcuts/shortcut-map.js';
+export {
+  DEFAULT_IDLE_AWAY_MS,
+  IdleAwayController,
+  PAGE_CLOCK,
+  type IdleAwayOptions,
+  type IdleClock,
+} from './controllers/idle-away/idle-away-controller.js';
 export type * from './alert-settings/index.js';
 export * from './i18n/index.js';
 export * from './events/index.js';

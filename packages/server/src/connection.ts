@@ -1,6 +1,7 @@
 /**
  * One WebSocket: authentication, the request loop, event subscriptions and the socket's limits.
  */
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { fail, type ErrorInfo, type Result, type ServerEvent } from '@live-chat/core';
@@ -15,6 +16,7 @@ import {
 } from '@live-chat/adapters';
 import type { TokenVerifier } from './auth.js';
 import type { LiveChatBackend } from './backend.js';
+import { eventFrameText } from './event-frames.js';
 import type { ServerLimits } from './limits.js';
 import type { MetricsRecorder } from './metrics/index.js';
 import { TokenBucket } from './rate-limit.js';
@@ -80,11 +82,19 @@ export class Connection {
   private authTimer: ReturnType<typeof setTimeout> | undefined;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
   private log: Logger;
+  /** Whether the frames of this turn are being gathered into one write of the transport. */
+  private corked = false;
 
   constructor(
     readonly socket: WebSocket,
     private readonly context: ConnectionContext,
     readonly remoteAddress: string | undefined,
+    /**
+     * The stream `socket` writes to (the upgraded HTTP socket). When given, the frames sent in
+     * one turn of the event loop leave in one write: a change that reaches this user with an
+     * alert and a message costs one system call, not one per frame.
+     */
+    private readonly transport?: Duplex,
   ) {
     const { limits } = context;
     this.bucket = new TokenBucket(limits.requestsPerSecond, limits.requestBurst);
@@ -395,7 +405,8 @@ export class Connection {
         return;
       }
       subscription.lastSent = event.seq;
-      const sent = this.send({ op: 'event', sub: subscription.id, event });
+      // The same text as the frame `{ op: 'event', sub, event }` in JSON, made more cheaply.
+      const sent = this.sendText(eventFrameText(subscription.id, event));
       if (sent) this.context.metrics.eventPushed();
     } catch (error) {
       // Never let a socket's trouble break the backend's delivery to others.
@@ -422,14 +433,32 @@ export class Connection {
 
   /** Sends a frame; `false` when it could not (the socket is closed, or was too far behind). */
   private send(frame: WireServerFrame): boolean {
+    return this.sendText(JSON.stringify(frame));
+  }
+
+  /** Sends a frame's text (see {@link send}). */
+  private sendText(text: string): boolean {
     if (this.phase === 'closed' || this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > this.context.limits.maxBufferedBytes) {
       this.log.warn({ bufferedAmount: this.socket.bufferedAmount }, 'socket too far behind');
       this.close(CLOSE_CODES.TRY_AGAIN_LATER, 'The connection fell too far behind; reconnect.');
       return false;
     }
-    this.socket.send(JSON.stringify(frame));
+    this.gatherTurn();
+    this.socket.send(text);
     return true;
+  }
+
+  /** Holds the transport's writes until the end of this turn, then writes them at once. */
+  private gatherTurn(): void {
+    const transport = this.transport;
+    if (!transport || this.corked) return;
+    this.corked = true;
+    transport.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      transport.uncork();
+    });
   }
 
   // ── the end ───────────────────────────────────────────────────────────────────────────────

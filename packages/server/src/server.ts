@@ -212,7 +212,12 @@ export async function createLiveChatServer(
   };
 
   wss.on('connection', (socket, request: IncomingMessage) => {
-    const connection = new Connection(socket, context, request.socket.remoteAddress);
+    const connection = new Connection(
+      socket,
+      context,
+      request.socket.remoteAddress,
+      request.socket,
+    );
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
   });

@@ -6,10 +6,10 @@ import type { CheckDefinition, Probe } from './probe.js';
 import { close, take } from './command-inputs.js';
 
 /** The harness live chat's tag ids, as the supervisor's snapshot lists them. */
-async function tagIdsOf(p: Probe): Promise<string[]> {
+async function tagsOf(p: Probe): Promise<{ id: string; label: string }[]> {
   const snapshot = await p.adapter(p.users.supervisor).snapshot();
   const chat = snapshot.liveChats.find((c) => c.id === p.harness.liveChatId);
-  return (chat?.tags ?? []).map((tag) => tag.id);
+  return chat?.tags ?? [];
 }
 
 const note = (sessionId: string, text: string, mentions?: string[]) => ({
@@ -26,7 +26,8 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
     name: "tags: only the live chat's tags are set, everyone who sees the session learns them",
     async run(p) {
       const { operatorA, supervisor } = p.users;
-      const tagIds = await tagIdsOf(p);
+      const tags = await tagsOf(p);
+      const tagIds = tags.map((tag) => tag.id);
       if (tagIds.length < 2) return; // the live chat offers no tags: nothing to check
       const session = await p.newSession(0);
       const sup = await p.record(supervisor);
@@ -40,6 +41,13 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
       await sup.waitFor(
         (e) => e.type === 'session.upserted' && e.session.id === session.id && e.cause === 'tagged',
         'the tagged session (supervisor)',
+      );
+      const label = tags[1]!.label;
+      const hits = await p.adapter(supervisor).search({ text: label.toUpperCase() });
+      const hit = hits.find((h) => h.kind === 'session' && h.sessionId === session.id);
+      check(
+        hit?.kind === 'session' && hit.tags?.includes(label) === true,
+        'search finds it by tag',
       );
       const unchanged = await p.unchangedFor([operatorA, supervisor]);
       await p.refuses([

@@ -1,3 +1,4 @@
+import { invalidData, searchHitsProblem } from '../protocol/validate.js';
 import {
   asyncScheduler,
   throwError,
@@ -80,7 +81,12 @@ export function searchStream(
                 message: 'The search did not answer in time.',
               })),
           }),
-          map((hits) => state(input, 'done', { hits })),
+          // Hits are shown only if they are sound (see protocol/validate.ts).
+          map((hits) => {
+            const problem = searchHitsProblem(hits);
+            if (problem !== undefined) throw invalidData('search result', problem);
+            return state(input, 'done', { hits });
+          }),
           catchError((error: unknown) =>
             of(state(input, 'error', { error: readErrorInfo(error, online()) })),
           ),

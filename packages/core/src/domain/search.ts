@@ -11,7 +11,8 @@ export interface TextRange {
 
 /**
  * A search, scoped as operators expect: with `sessionId` (a session is open) it searches that
- * session's name and its whole message history; without it, session names only.
+ * session's name and its whole message history; without it, session names and the labels of
+ * the tags sessions carry ("billing" finds every session tagged Billing).
  */
 export interface SearchQuery {
   text: string;
@@ -22,7 +23,14 @@ export interface SearchQuery {
 
 /** One hit, with the ranges to highlight. */
 export type SearchHit =
-  | { kind: 'session'; sessionId: Id; text: string; ranges: TextRange[] }
+  | {
+      kind: 'session';
+      sessionId: Id;
+      text: string;
+      ranges: TextRange[];
+      /** The labels of the session's tags the text matched, when it matched any. */
+      tags?: string[];
+    }
   | {
       kind: 'message';
       sessionId: Id;
@@ -90,23 +98,30 @@ export function searchScoped(
   query: SearchQuery,
   sessions: Iterable<Session>,
   messagesOf: (sessionId: Id) => Iterable<Message>,
+  tagLabelsOf: (session: Session) => readonly string[] = () => [],
 ): SearchHit[] {
   const limit = query.limit ?? 50;
   const hits: SearchHit[] = [];
   if (query.text.trim().length === 0) return hits;
-  const sessionHits: Session[] = [];
+  const sessionHits: { session: Session; ranges: TextRange[]; tags: string[] }[] = [];
+  const seen = new Set<Id>();
   for (const session of sessions) {
     if (query.sessionId !== undefined && session.id !== query.sessionId) continue;
-    if (findRanges(session.name, query.text).length > 0) sessionHits.push(session);
+    if (seen.has(session.id)) continue;
+    seen.add(session.id);
+    const ranges = findRanges(session.name, query.text);
+    const tags = tagLabelsOf(session).filter((label) => findRanges(label, query.text).length > 0);
+    if (ranges.length > 0 || tags.length > 0) sessionHits.push({ session, ranges, tags });
   }
-  sessionHits.sort((a, b) => b.lastMessageAt - a.lastMessageAt);
-  for (const session of sessionHits) {
+  sessionHits.sort((a, b) => b.session.lastMessageAt - a.session.lastMessageAt);
+  for (const { session, ranges, tags } of sessionHits) {
     if (hits.length >= limit) return hits;
     hits.push({
       kind: 'session',
       sessionId: session.id,
       text: session.name,
-      ranges: findRanges(session.name, query.text),
+      ranges,
+      ...(tags.length > 0 && { tags }),
     });
   }
   if (query.sessionId === undefined) return hits;

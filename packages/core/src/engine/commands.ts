@@ -204,7 +204,8 @@ const send = onSession<'message.send'>(function* (context, actor, command, sessi
     const refused = checkTake(actor, session);
     if (refused) return refused;
   } else if (!canActOn(actor.viewer, session)) {
-    return checkTransition(session, 'take') ?? notYours(session);
+    // Someone else holds it: the refusal names them, as a lost take does.
+    return checkTake(actor, session) ?? notYours(session);
   }
 
   const base = takes ? assignedTo(session, actor.userId) : session;

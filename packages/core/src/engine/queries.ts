@@ -12,6 +12,7 @@ import {
   type ReportQuery,
 } from '../domain/reports.js';
 import {
+  findRanges,
   searchScoped,
   searchTextError,
   type SearchHit,
@@ -166,17 +167,29 @@ export function* search(
   }
   const { tx } = context;
   if (query.sessionId === undefined) {
-    // No session open: session names only, through the store's index when it has one.
-    if (!tx.sessionsMatching)
-      return ok(searchScoped(query, yield* visibleSessions(context, userId), () => []));
+    // No session open: session names through the store's index when it has one, and the
+    // sessions carrying a tag whose label the text matches.
     const viewer = yield* context.viewer(userId);
+    const labels = new Map<Id, Map<Id, string>>();
+    let tagMatched = false;
+    for (const liveChatId of memberLiveChats(viewer)) {
+      const tags = (yield* context.liveChat(liveChatId))?.tags ?? [];
+      labels.set(liveChatId, new Map(tags.map((tag) => [tag.id, tag.label])));
+      tagMatched ||= tags.some((tag) => findRanges(tag.label, query.text).length > 0);
+    }
+    const tagLabelsOf = (session: Session) =>
+      (session.tags ?? []).flatMap((id) => labels.get(session.liveChatId)?.get(id) ?? []);
+    if (!tx.sessionsMatching || tagMatched) {
+      const visible = yield* visibleSessions(context, userId);
+      return ok(searchScoped(query, visible, () => [], tagLabelsOf));
+    }
     const candidates: Session[] = [];
     for (const liveChatId of memberLiveChats(viewer)) {
       for (const session of yield* io(tx.sessionsMatching(liveChatId, query.text))) {
         if (canView(viewer, session)) candidates.push(session);
       }
     }
-    return ok(searchScoped(query, candidates, () => []));
+    return ok(searchScoped(query, candidates, () => [], tagLabelsOf));
   }
   const session = yield* viewableSession(context, userId, query.sessionId);
   if (!session.ok) return session;

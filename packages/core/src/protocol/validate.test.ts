@@ -5,6 +5,7 @@ import type { ServerEvent } from './events.js';
 import {
   invalidData,
   messagePageProblem,
+  searchHitsProblem,
   serverEventProblem,
   snapshotProblem,
 } from './validate.js';
@@ -205,6 +206,23 @@ describe('shape checks of backend data', () => {
       assert.equal(serverEventProblem(withValue(added, path, value)), problem, path);
     }
     assert.equal(serverEventProblem('message.added'), '');
+  });
+
+  it('name the first bad field of search hits', () => {
+    const hit = {
+      kind: 'session',
+      sessionId: 's-1',
+      text: 'Refund',
+      ranges: [{ start: 0, end: 3 }],
+    };
+    assert.equal(searchHitsProblem([hit, { ...hit, tags: ['Billing'] }]), undefined);
+    assert.equal(searchHitsProblem([{ ...hit, text: TEMPLATE }]), 'hits[0].text');
+    assert.equal(searchHitsProblem([hit, { ...hit, tags: [TEMPLATE] }]), 'hits[1].tags[0]');
+    assert.equal(
+      searchHitsProblem([{ ...hit, ranges: [{ start: 4, end: 2 }] }]),
+      'hits[0].ranges[0].end',
+    );
+    assert.equal(searchHitsProblem({}), 'hits');
   });
 
   it('name the first bad message of a history page', () => {

@@ -398,6 +398,35 @@ function presenceProblem(value: unknown): string | undefined {
   return isOptionalFlag(value.auto) ? undefined : 'auto';
 }
 
+function rangeProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return '';
+  if (!isCount(value.start)) return 'start';
+  return isCount(value.end) && (value.end as number) >= (value.start as number) ? undefined : 'end';
+}
+
+function searchHitProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return '';
+  if (!isId(value.sessionId)) return 'sessionId';
+  const ranges = listProblem(value.ranges, 'ranges', rangeProblem);
+  if (ranges !== undefined) return ranges;
+  if (value.kind === 'session') {
+    if (!isText(value.text, FIELD_LIMITS.sessionName)) return 'text';
+    if (value.tags === undefined) return undefined;
+    return listProblem(value.tags, 'tags', (tag) =>
+      isText(tag, FIELD_LIMITS.tagLabel) ? undefined : '',
+    );
+  }
+  if (value.kind !== 'message') return 'kind';
+  if (!isId(value.messageId)) return 'messageId';
+  if (!isCount(value.order)) return 'order';
+  return isText(value.text, FIELD_LIMITS.messageText) ? undefined : 'text';
+}
+
+/** Why `value` is not a list of {@link SearchHit}s, or `undefined`. */
+export function searchHitsProblem(value: unknown): string | undefined {
+  return listProblem(value, 'hits', searchHitProblem);
+}
+
 /** Why `value` is not a page of history (`{ messages, hasMore }`), or `undefined`. */
 export function messagePageProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return '';

@@ -2,8 +2,10 @@ import { html, nothing, type LitElement, type PropertyValues, type TemplateResul
 import { customElement, state } from 'lit/decorators.js';
 import type { LiveChatClient, SessionView } from '@live-chat/core';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
+import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
+import { navigateEvent } from '../events/navigate.js';
 import { sessionReassignedEvent } from '../events/session-reassigned.js';
-import { SessionPaneElement } from '../shared/session-pane.js';
+import { renderPlaceholder, SessionPaneElement } from '../shared/session-pane.js';
 import { placeholderStyles } from '../styles/placeholder.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { aboutSessionStyles } from './about-session.styles.js';
@@ -19,6 +21,7 @@ export { LiveChatCustomerCard } from './customer-card/customer-card.js';
 export { LiveChatReassignForm } from './reassign-form/reassign-form.js';
 export type { SessionReassignedDetail } from './reassign-form/reassign-form.js';
 export { LiveChatSessionHeader } from './session-header/session-header.js';
+export { LiveChatSessionTriage } from './session-triage/session-triage.js';
 
 /**
  * The pane's inner elements, in order, each with the CSS parts it shows: the pane re-exports them
@@ -29,7 +32,14 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
     'live-chat-session-header',
     'details, live-chat, session-name, rename-button, name-input, first-message, status, assignee, feedback',
   ],
-  ['live-chat-reassign-form', 'reassign, reassign-select, reassign-button, feedback'],
+  [
+    'live-chat-reassign-form',
+    'reassign, reassign-select, reassign-button, handover-input, handover-count, feedback',
+  ],
+  [
+    'live-chat-session-triage',
+    'tags, tag, edit-tags-button, tag-editor, tag-option, urgent-state, urgent-button, feedback',
+  ],
   [
     'live-chat-binder-panel',
     'binders, binder, binding, bind-button, bind-panel, record-search, record-option, create-button, unbind-button, feedback',
@@ -44,8 +54,8 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
 /**
  * The About the session pane: the live chat, the session's name (rename inline with the
  * pencil: Enter saves, Escape cancels), the date of its first message, its assignee with
- * reassignment to any target of the live chat's settings, the host's binders (+Bind to search
- * or create a record, unbind) and +Actions, and the customer card (internal user with a link
+ * reassignment to any target of the live chat's settings, its tags and urgent mark, the
+ * host's binders (+Bind to search or create a record, unbind) and +Actions, and the customer card (internal user with a link
  * to their profile, or external customer with account and messenger, and "Add to customers"
  * where the host has a customer database).
  *
@@ -53,12 +63,14 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
  * Host records and customer details are rendered as text; only http(s) URLs become links.
  *
  * The pane is made of parts, each usable alone: `<live-chat-session-header>`,
- * `<live-chat-reassign-form>`, `<live-chat-binder-panel>`, `<live-chat-actions-menu>` and
- * `<live-chat-customer-card>`. Their CSS parts are exported under the names listed here.
+ * `<live-chat-reassign-form>`, `<live-chat-session-triage>`, `<live-chat-binder-panel>`,
+ * `<live-chat-actions-menu>` and `<live-chat-customer-card>`. Their CSS parts are exported
+ * under the names listed here.
  *
  * @summary Details and actions of one session.
  *
  * @fires live-chat-session-reassigned - The session was reassigned. Detail: `{ sessionId, target }`.
+ * @fires live-chat-navigate - "Go to the queue" after a reassignment: the session's live chat, its queue.
  *
  * @csspart title - The pane's heading.
  * @csspart read-only-note - Why the controls are disabled.
@@ -70,9 +82,18 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
  * @csspart first-message - The date of the first message.
  * @csspart status - The session's status.
  * @csspart assignee - The assignee's name.
+ * @csspart tags - The list of the session's tags.
+ * @csspart tag - One tag chip.
+ * @csspart edit-tags-button - Opens and closes the tag editor.
+ * @csspart tag-editor - The checkboxes of the live chat's tags.
+ * @csspart tag-option - One tag's checkbox and label.
+ * @csspart urgent-state - Whether the session is urgent, in words and with an icon.
+ * @csspart urgent-button - Mark urgent / Not urgent.
  * @csspart reassign - The reassign form.
  * @csspart reassign-select - The list of reassignment targets.
  * @csspart reassign-button - The Reassign button.
+ * @csspart handover-input - The note for the new assignee.
+ * @csspart handover-count - The note's character count.
  * @csspart binders - The section of host binders.
  * @csspart binder - One binder.
  * @csspart binding - One bound record.
@@ -95,6 +116,7 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
  * @csspart in-customers - The note that the customer is already in the host's database.
  * @csspart add-customer-button - "Add to customers".
  * @csspart feedback - A success or error message after an action.
+ * @csspart queue-button - "Go to the queue", after a reassignment took the session out of the user's view.
  * @csspart placeholder - The empty, loading, error and unavailable states.
  *
  * @cssprop --live-chat-about-session-background - Background of the pane (the surface background).
@@ -111,6 +133,9 @@ export class LiveChatAboutSession extends SessionPaneElement {
 
   /** Where the user sent the session, shown if it leaves their view because of that. */
   @state() private reassigned?: { sessionId: string; text: ShownText };
+  /** The live chat of the session last shown: where "Go to the queue" leads once it is gone. */
+  private shownLiveChat?: { sessionId: string; liveChatId: string };
+  private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
 
   /** Resolves once the pane and each of its parts have rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -126,6 +151,12 @@ export class LiveChatAboutSession extends SessionPaneElement {
     if (client) {
       const name = targetName(client, target, (key, params) => this.t(key, params));
       this.reassigned = { sessionId, text: this.tIsolated('about-session.reassigned', { name }) };
+      // The form (and the focused Reassign button) may go with the session: the confirmation
+      // takes focus then, so the keyboard user is not left on the page's body.
+      this.focusAfterUpdate.focus(
+        () => this.renderRoot.querySelector<HTMLElement>('#reassigned-title'),
+        { until: () => this.session.value !== null },
+      );
     }
     // The session may have left the user's view before the answer came, taking the form out of
     // the page: its event then reaches no one but this listener, so tell the host from here.
@@ -139,13 +170,45 @@ export class LiveChatAboutSession extends SessionPaneElement {
     }
   }
 
-  /** Where the user just sent the session, when it left their view because of that. @internal */
-  protected override unavailableNotice(): TemplateResult | typeof nothing {
+  /**
+   * Once the user's reassignment took the session out of their view: the confirmation and the
+   * next step (their queue), in place of "This session is not available".
+   */
+  override render(): TemplateResult {
     const reassigned = this.reassigned;
-    if (!reassigned || reassigned.sessionId !== this.sessionId) return nothing;
-    return html`<p class="notice" part="feedback" role="status" tabindex="-1">
-      ${reassigned.text}
-    </p>`;
+    const state = this.status.value.state;
+    if (
+      !reassigned ||
+      reassigned.sessionId !== this.sessionId ||
+      this.session.value !== undefined ||
+      state === 'loading' ||
+      state === 'error'
+    ) {
+      return super.render();
+    }
+    const liveChatId =
+      this.shownLiveChat?.sessionId === reassigned.sessionId
+        ? this.shownLiveChat.liveChatId
+        : undefined;
+    return renderPlaceholder(
+      html`<div role="status">
+          <h2 id="reassigned-title" part="feedback" tabindex="-1">${reassigned.text}</h2>
+        </div>
+        <p>${this.t('about-session.reassignedAway')}</p>
+        ${
+          liveChatId
+            ? html`<button
+                class="button"
+                part="queue-button"
+                type="button"
+                @click=${() =>
+                  this.dispatchEvent(navigateEvent({ view: 'group', liveChatId, group: 'queue' }))}
+              >
+                ${this.t('about-session.goToQueue')}
+              </button>`
+            : nothing
+        }`,
+    );
   }
 
   /** @internal */
@@ -155,6 +218,7 @@ export class LiveChatAboutSession extends SessionPaneElement {
     sessionId: string,
   ): TemplateResult {
     const readOnly = !client.canActOn(view.session.id);
+    this.shownLiveChat = { sessionId, liveChatId: view.session.liveChatId };
     return html`
       <h2 part="title">${this.t('about-session.title')}</h2>
       ${readOnly ? html`<p id="read-only-note" class="note" part="read-only-note">${this.t('about-session.readOnly')}</p>` : nothing}

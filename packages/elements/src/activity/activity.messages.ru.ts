@@ -16,4 +16,5 @@ export const ru: Translation<MessageCatalogues['activity']> = {
   'activity.reassigned.to-operator':
     '{actor} переназначил(а) сессию «{session}» на оператора {target}',
   'activity.reassigned.by-you': 'Вы переназначили сессию «{session}» на {target}',
+  'activity.note': 'Заметка: «{note}»',
 };

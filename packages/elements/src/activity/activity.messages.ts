@@ -15,6 +15,7 @@ const en = {
   'activity.reassigned.to-group': '{actor} reassigned session “{session}” to {target}',
   'activity.reassigned.to-operator': '{actor} reassigned session “{session}” to {target}',
   'activity.reassigned.by-you': 'You reassigned session “{session}” to {target}',
+  'activity.note': 'Note: “{note}”',
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

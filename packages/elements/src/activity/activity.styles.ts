@@ -50,6 +50,17 @@ export const activityStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
+  /* The note left with a reassignment: staff text, kept as written, a few lines at most. */
+  .note {
+    margin: 0;
+    padding: 0 calc(var(--_space) * 1.5) var(--_space) calc(var(--_space) * 2.5 + 16px);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-line-clamp: 4;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
   .message {
     margin: 0;
     padding: calc(var(--_space) * 2);

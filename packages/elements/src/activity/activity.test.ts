@@ -54,6 +54,26 @@ describe('<live-chat-activity>', () => {
     ]);
   });
 
+  it('shows the note that came with a reassignment, as text', async () => {
+    const id = await borisSession();
+    const el = await fixture<LiveChatActivity>(
+      html`<live-chat-activity .client=${anna}></live-chat-activity>`,
+    );
+    const moved = await boris.reassign(
+      id,
+      { kind: 'operator', operatorId: ANNA.id },
+      'Call back after 5 pm <b>today</b>',
+    );
+    expect(moved.ok).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="note"]'), 'note shown');
+    const note = el.shadowRoot!.querySelector('[part~="note"]')!;
+    expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Note: “Call back after 5 pm <b>today</b>”',
+    );
+    expect(note.querySelector('b')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the empty state', async () => {
     const el = await fixture<LiveChatActivity>(
       html`<live-chat-activity .client=${anna}></live-chat-activity>`,

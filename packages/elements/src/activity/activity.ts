@@ -25,7 +25,8 @@ const reassignedIcon = svg`<path d="M2 5h10M9 2l3 3-3 3M14 11H4M7 8l-3 3 3 3" fi
 /**
  * The user's activity stream, newest first: sessions closed (seen by supervisors and the live
  * chat's operators) and sessions reassigned to the user or to one of their groups. Each entry
- * is a button that opens its session. New entries appear at the top without moving focus.
+ * is a button that opens its session; a reassignment that came with a note shows it under its
+ * button. New entries appear at the top without moving focus.
  *
  * **Keyboard** (roving focus, one entry in the tab order, like the session list): Arrow Down /
  * Arrow Up move to the next and the previous entry, Home and End to the first and the last;
@@ -44,6 +45,7 @@ const reassignedIcon = svg`<path d="M2 5h10M9 2l3 3-3 3M14 11H4M7 8l-3 3 3 3" fi
  * @csspart text - The sentence ("Anna closed session “Order 12”").
  * @csspart meta - The live chat name and the time.
  * @csspart time - The relative time.
+ * @csspart note - The note that came with a reassignment ("Note: “Call back after 5 pm”").
  * @csspart message - The empty, loading or error text.
  *
  * @cssprop --live-chat-activity-background - Background (default the background token).
@@ -183,6 +185,13 @@ export class LiveChatActivity extends LiveChatElement {
           ></span
         >
       </button>
+      ${
+        entry.note
+          ? html`<p part="note" class="note">
+              ${this.tIsolated('activity.note', { note: entry.note })}
+            </p>`
+          : nothing
+      }
     </li>`;
   }
 

@@ -20,6 +20,23 @@ export const ru: Translation<MessageCatalogues['composer']> = {
     'Нет соединения. Сообщения, отправленные сейчас, не дойдут; повторите их, когда связь восстановится.',
   'conversation.composer.readOnly':
     'Вы можете читать эту сессию, но не отвечать: она назначена другому сотруднику.',
+  'conversation.composer.mode': 'Написать',
+  'conversation.composer.modeReply': 'Ответ',
+  'conversation.composer.modeNote': 'Заметка',
+  'conversation.composer.noteLabel': 'Личная заметка',
+  'conversation.composer.notePlaceholder':
+    'Заметка для коллег… (@ — упомянуть коллегу, Enter — отправить)',
+  'conversation.composer.noteHint': 'Заметка — её видят только ваши коллеги.',
+  'conversation.composer.sendNote': 'Добавить заметку',
+  'conversation.composer.mentionList': 'Коллеги для упоминания',
+  'conversation.composer.mentionCount': {
+    one: '{count} коллега: стрелки вверх и вниз — выбор, Enter — вставить, Escape — закрыть.',
+    few: '{count} коллеги: стрелки вверх и вниз — выбор, Enter — вставить, Escape — закрыть.',
+    many: '{count} коллег: стрелки вверх и вниз — выбор, Enter — вставить, Escape — закрыть.',
+    other: '{count} коллеги: стрелки вверх и вниз — выбор, Enter — вставить, Escape — закрыть.',
+  },
+  'conversation.composer.mentionNone': 'В этом чате нет коллеги с именем «{query}».',
+  'conversation.composer.mentionsFull': 'В заметке можно упомянуть не больше {max} коллег.',
   'conversation.composer.closed':
     'Сессия закрыта. История сохранена; если клиент напишет снова, сессия вернётся в очередь.',
 };

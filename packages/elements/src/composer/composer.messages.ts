@@ -19,6 +19,21 @@ const en = {
     'You are offline. Messages you send now will fail; retry them when you are back online.',
   'conversation.composer.readOnly':
     'You can read this session but not reply: it is assigned to someone else.',
+  'conversation.composer.mode': 'Write',
+  'conversation.composer.modeReply': 'Reply',
+  'conversation.composer.modeNote': 'Note',
+  'conversation.composer.noteLabel': 'Private note',
+  'conversation.composer.notePlaceholder':
+    'Write a note for your colleagues… (@ mentions someone, Enter sends)',
+  'conversation.composer.noteHint': 'Note — only your colleagues see this.',
+  'conversation.composer.sendNote': 'Add note',
+  'conversation.composer.mentionList': 'Colleagues to mention',
+  'conversation.composer.mentionCount': {
+    one: '{count} colleague: Up and Down choose, Enter inserts, Escape closes.',
+    other: '{count} colleagues: Up and Down choose, Enter inserts, Escape closes.',
+  },
+  'conversation.composer.mentionNone': 'No colleague of this live chat is called “{query}”.',
+  'conversation.composer.mentionsFull': 'A note can mention at most {max} colleagues.',
   'conversation.composer.closed':
     'This session is closed. Its history is kept; if the customer writes again, it returns to the queue.',
 } as const satisfies Messages;

@@ -4,6 +4,10 @@ export const composerStyles = css`
   :host {
     --_composer-bg: var(--live-chat-composer-background, transparent);
     --_composer-input-bg: var(--live-chat-composer-input-background, var(--_surface-raised));
+    --_note-bg: var(
+      --live-chat-note-background,
+      color-mix(in srgb, var(--_warning) 14%, var(--_bg))
+    );
     display: block;
     background: var(--_composer-bg);
   }
@@ -45,6 +49,89 @@ export const composerStyles = css`
   }
   textarea:disabled {
     opacity: 0.6;
+  }
+  /* A note: its own background and a dashed edge, which forced colours keep. */
+  .composer.note {
+    background: var(--_note-bg);
+    border-top: 2px dashed var(--_warning);
+  }
+  .composer.note textarea {
+    border-style: dashed;
+    border-color: var(--_warning);
+  }
+  .composer.note #composer-hint {
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .mode {
+    display: inline-flex;
+    align-self: flex-start;
+    margin: 0;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .mode-option {
+    position: relative;
+    display: inline-flex;
+  }
+  .mode-option input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+  .mode-option span {
+    padding: 2px 12px;
+    font-size: 0.9em;
+  }
+  .mode-option input:checked + span {
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+  }
+  .mode-option input:focus-visible + span {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  @media (forced-colors: active) {
+    .mode-option input:checked + span {
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+  .mentions {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .mentions ul {
+    list-style: none;
+    margin: 0;
+    padding: 2px;
+    max-height: 12em;
+    overflow-y: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  .mentions li {
+    padding: 4px 8px;
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+    max-width: 24rem;
+  }
+  .mentions li.active {
+    background: var(--_accent-soft);
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  .mention-status {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
   }
   .composer-label {
     font-size: 0.9em;

@@ -13,8 +13,13 @@ import { clientStream, sessionStream } from '../controllers/client-streams.js';
 import { sendEvent, type SendDetail } from '../events/send.js';
 import { formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
+import { untrustedTextStyles } from '../shared/untrusted-text.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
+import { takeLostEvent } from '../conversation/take-lost.js';
 import { composerStyles } from './composer.styles.js';
+import { renderModeSwitch, type ComposerMode } from './composer-mode.js';
+import { MENTION_LIST_ID, MentionPicker } from './mention-picker.js';
+import { CANNED_LIST_ID, CannedPicker, cannedPickerStyles } from './canned-picker.js';
 import { clientMessageIdOf, clientMessageIds, messageOfSend } from './message-of-send.js';
 import './composer.messages.js';
 
@@ -30,6 +35,16 @@ export type ComposerSendDetail = SendDetail;
  * near the limit, validation and send errors, and a notice when unsent messages cannot be kept
  * across a reload. In a closed session a note replaces the form.
  *
+ * A Reply / Note switch (two radio buttons: arrow keys move between them) turns the composer
+ * into a private note among staff: it looks different and says "Note — only your colleagues
+ * see this", anyone who may see the session may write one, and it never takes a queued
+ * session. Typing `@` in a note suggests the colleagues of the session's live chat (Up, Down,
+ * Enter or Tab, Escape); the note mentions those whose `@Name` it still holds when sent.
+ *
+ * When replying to a queued session fails because another operator took it first, the text
+ * comes back as the session's draft (kept in {@link drafts}) and `live-chat-take-lost` tells
+ * the conversation who took it.
+ *
  * Sending validates the draft, fires `live-chat-send`, clears the textarea and calls
  * `client.send`: the conversation shows the message at once as pending. When the send fails,
  * the composer looks for the message this send created (by its `clientMessageId`): if the
@@ -40,8 +55,14 @@ export type ComposerSendDetail = SendDetail;
  * @summary The reply box of a session: textarea, Send, hints, count and errors.
  *
  * @fires live-chat-send - The user sent a valid message (Enter or Send), before it goes to the client. Cancel it (`preventDefault()`) to keep the text in the composer and send it another way. Detail: `{ sessionId, text }`.
+ * @fires live-chat-take-lost - Replying to a queued session failed: another operator took it first. Detail: `{ sessionId, operatorId? }`.
  *
- * @csspart composer - The composer form.
+ * @csspart composer - The composer form (also `note` in Note mode).
+ * @csspart mode - The Reply / Note switch.
+ * @csspart mentions - The `@mention` suggestions under the textarea.
+ * @csspart mention-list - The list of colleagues to mention.
+ * @csspart mention-option - One colleague in the list.
+ * @csspart mention-status - How many colleagues match, or that none does.
  * @csspart composer-label - The composer's label.
  * @csspart composer-input - The composer's textarea.
  * @csspart send-button - The send button.
@@ -53,21 +74,32 @@ export type ComposerSendDetail = SendDetail;
  *
  * @cssprop --live-chat-composer-background - Background of the composer (transparent).
  * @cssprop --live-chat-composer-input-background - Background of the textarea (the raised surface colour).
+ * @cssprop --live-chat-note-background - Background of a note being written, and of notes in the conversation (a pale amber).
  */
 @customElement('live-chat-composer')
 export class LiveChatComposer extends LiveChatElement {
   /** The design tokens (see `styles/tokens.ts`), then the component's own styles. */
-  static override styles = [tokens, buttonStyles, composerStyles];
+  static override styles = [
+    tokens,
+    buttonStyles,
+    untrustedTextStyles,
+    composerStyles,
+    cannedPickerStyles,
+  ];
 
   private readonly session = sessionStream(this);
   private readonly connection = clientStream(this, (client) => client.connection$, 'connecting');
   private readonly outboxStorage = clientStream(this, (client) => client.outboxStorage$, 'memory');
   private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
+  private readonly mentionPicker = new MentionPicker(this);
+  private readonly cannedPicker = new CannedPicker(this);
 
   @query('textarea') private input?: HTMLTextAreaElement;
   @query('[part~="closed-note"]') private closedNote?: HTMLElement;
 
   @state() private error?: { sessionId: string; error: ErrorInfo };
+  /** Sessions whose composer is in Note mode. */
+  @state() private noteSessions = new Set<string>();
 
   /** Id of the session the composer replies in. */
   @property({ attribute: 'session-id' })
@@ -80,7 +112,24 @@ export class LiveChatComposer extends LiveChatElement {
   @property({ attribute: false })
   drafts: Map<string, string> = new Map();
 
-  /** Whether the user can type and send here now: an open session the user may reply in. */
+  /** Whether the composer writes a private note (Note mode) rather than a reply. */
+  get mode(): ComposerMode {
+    return this.sessionId && this.noteSessions.has(this.sessionId) ? 'note' : 'reply';
+  }
+  set mode(mode: ComposerMode) {
+    const id = this.sessionId;
+    if (!id || mode === this.mode) return;
+    const notes = new Set(this.noteSessions);
+    if (mode === 'note') notes.add(id);
+    else notes.delete(id);
+    this.noteSessions = notes;
+    if (mode === 'reply') this.mentionPicker.close();
+  }
+
+  /**
+   * Whether the user can type and send here now: an open session the user may reply in, or,
+   * in Note mode, any open session the user sees.
+   */
   get acceptsInput(): boolean {
     const view = this.session.value;
     return (
@@ -88,7 +137,7 @@ export class LiveChatComposer extends LiveChatElement {
       !!this.sessionId &&
       !!view &&
       view.session.status !== 'closed' &&
-      this.client.canActOn(this.sessionId)
+      (this.mode === 'note' || this.client.canActOn(this.sessionId))
     );
   }
 
@@ -119,8 +168,11 @@ export class LiveChatComposer extends LiveChatElement {
     }
     const text = valid.value;
     if (!this.dispatchEvent(sendEvent({ sessionId, text }))) return;
+    const note = this.mode === 'note';
+    const options = note ? { note, mentions: this.mentionPicker.mentions(sessionId, text) } : {};
     this.error = undefined;
     this.drafts.set(sessionId, '');
+    this.mentionPicker.close();
     this.requestUpdate();
 
     // Watch the conversation while the send runs, to tell afterwards which message it created.
@@ -128,13 +180,25 @@ export class LiveChatComposer extends LiveChatElement {
     const watch = client.conversation$(sessionId).subscribe((value) => (conversation = value));
     try {
       const before = clientMessageIds(conversation?.messages ?? []);
-      const result = await client.send(sessionId, text);
-      if (result.ok) return;
+      const result = await client.send(sessionId, text, options);
+      if (result.ok) {
+        if (note) this.mentionPicker.forget(sessionId);
+        return;
+      }
       const own = messageOfSend(conversation?.messages ?? [], {
         text,
         before,
         clientMessageId: clientMessageIdOf(result.error),
       });
+      if (result.error.code === 'ALREADY_TAKEN') {
+        // Someone took the session first: the reply was not sent. It comes back as the draft
+        // (the one copy: the failed message goes), for the conversation to keep and offer.
+        if (own?.clientMessageId) client.discard(sessionId, own.clientMessageId);
+        if (!this.drafts.get(sessionId)) this.drafts.set(sessionId, draft);
+        this.error = { sessionId, error: result.error };
+        this.dispatchEvent(takeLostEvent(sessionId, result.error));
+        return;
+      }
       // The conversation shows it, failed with Retry and Discard (or stored after all): the
       // text is not lost, and giving it back would invite sending it twice.
       if (own) return;
@@ -148,14 +212,35 @@ export class LiveChatComposer extends LiveChatElement {
 
   private onInput(event: Event): void {
     if (!this.sessionId) return;
-    this.drafts.set(this.sessionId, (event.target as HTMLTextAreaElement).value);
+    const input = event.target as HTMLTextAreaElement;
+    this.drafts.set(this.sessionId, input.value);
     if (this.error?.sessionId === this.sessionId && this.error.error.code === 'VALIDATION') {
       this.error = undefined;
     }
+    this.followCaret(input);
     this.requestUpdate();
   }
 
+  /** Opens, narrows or closes the `@mention` suggestions after the caret moved. */
+  private followCaret(input: HTMLTextAreaElement): void {
+    if (this.mode === 'note') this.mentionPicker.follow(input);
+    this.cannedPicker.follow(input);
+  }
+
+  private readonly onCaretMove = (event: Event): void => {
+    const key = (event as KeyboardEvent).key;
+    if (event.type === 'keyup' && !['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(key)) return;
+    this.followCaret(event.target as HTMLTextAreaElement);
+  };
+
+  private onModeChange(event: Event): void {
+    this.mode = (event.target as HTMLInputElement).value === 'note' ? 'note' : 'reply';
+  }
+
   private onKeydown(event: KeyboardEvent): void {
+    const input = event.target as HTMLTextAreaElement;
+    if (this.mode === 'note' && this.mentionPicker.keydown(event, input)) return;
+    if (this.cannedPicker.keydown(event, input)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.altKey) return;
     event.preventDefault();
     void this.send();
@@ -167,7 +252,11 @@ export class LiveChatComposer extends LiveChatElement {
     this.input?.focus();
   }
 
-  private renderFoot(hint: string, offline: boolean, length: number): TemplateResult {
+  private renderFoot(
+    hint: string | TemplateResult,
+    offline: boolean,
+    length: number,
+  ): TemplateResult {
     const over = length > MAX_MESSAGE_LENGTH;
     const count =
       length >= COUNT_VISIBLE_FROM
@@ -206,6 +295,7 @@ export class LiveChatComposer extends LiveChatElement {
     }
     const sessionId = this.sessionId;
     const canAct = this.acceptsInput;
+    const note = this.mode === 'note';
     const draft = (sessionId && this.drafts.get(sessionId)) || '';
     const length = draft.trimEnd().length;
     const error = this.error && this.error.sessionId === sessionId ? this.error.error : undefined;
@@ -216,9 +306,12 @@ export class LiveChatComposer extends LiveChatElement {
         ? this.t('conversation.composer.readOnly')
         : offline
           ? this.t('conversation.composer.offline')
-          : view.session.status === 'queued'
-            ? this.t('conversation.composer.takesSession')
-            : '';
+          : note
+            ? this.t('conversation.composer.noteHint')
+            : view.session.status === 'queued'
+              ? this.t('conversation.composer.takesSession')
+              : '';
+    const expanded = note && this.mentionPicker.expanded;
     const showCount = length >= COUNT_VISIBLE_FROM;
     const describedBy = [
       hint ? 'composer-hint' : '',
@@ -233,9 +326,13 @@ export class LiveChatComposer extends LiveChatElement {
             </p>`
           : nothing
       }
-      <form class="composer" part="composer" @submit=${this.onSubmit}>
+      <form
+        class=${classMap({ composer: true, note })}
+        part=${note ? 'composer note' : 'composer'}
+        @submit=${this.onSubmit}
+      >
         <label class="composer-label" part="composer-label" for="composer-input"
-          >${this.t('conversation.composer.label')}</label
+          >${this.t(note ? 'conversation.composer.noteLabel' : 'conversation.composer.label')}</label
         >
         <div class="composer-row">
           <textarea
@@ -244,18 +341,58 @@ export class LiveChatComposer extends LiveChatElement {
             rows="2"
             .value=${live(draft)}
             ?disabled=${!canAct}
-            placeholder=${this.t('conversation.composer.placeholder')}
+            placeholder=${this.t(
+              note ? 'conversation.composer.notePlaceholder' : 'conversation.composer.placeholder',
+            )}
             aria-describedby=${describedBy.length ? describedBy.join(' ') : nothing}
             aria-invalid=${
               length > MAX_MESSAGE_LENGTH || error?.code === 'VALIDATION' ? 'true' : 'false'
             }
+            aria-autocomplete="list"
+            aria-controls=${
+              expanded ? MENTION_LIST_ID : this.cannedPicker.expanded ? CANNED_LIST_ID : nothing
+            }
+            aria-activedescendant=${
+              (expanded && this.mentionPicker.activeId(draft)) ||
+              this.cannedPicker.activeId() ||
+              nothing
+            }
             @input=${this.onInput}
             @keydown=${this.onKeydown}
+            @keyup=${this.onCaretMove}
+            @click=${this.onCaretMove}
+            @blur=${() => {
+              this.mentionPicker.close();
+              this.cannedPicker.close();
+            }}
           ></textarea>
           <button class="button primary" part="send-button" type="submit" ?disabled=${!canAct}>
-            ${this.t('conversation.composer.send')}
+            ${this.t(note ? 'conversation.composer.sendNote' : 'conversation.composer.send')}
           </button>
         </div>
+        ${
+          note
+            ? this.mentionPicker.render(
+                (k, p) => this.t(k, p),
+                () => this.input,
+              )
+            : nothing
+        }
+        ${this.cannedPicker.render(
+          (k, p) => this.t(k, p),
+          () => this.input,
+        )}
+        ${
+          // After the reply field and Send in the tab order: Shift+Tab from the field still
+          // reaches the history and the session's actions at once.
+          view && this.client && sessionId
+            ? renderModeSwitch(
+                this.mode,
+                (key) => this.t(key),
+                (e) => this.onModeChange(e),
+              )
+            : nothing
+        }
         ${hint || showCount ? this.renderFoot(hint, offline, length) : nothing}
         ${
           error

@@ -43,6 +43,19 @@ const en = {
   'conversation.channel.sent': 'Sent to the channel, not delivered yet.',
   'conversation.channel.delivered': 'Delivered to the customer.',
   'conversation.channel.failed': 'Not delivered to the customer: {reason}',
+  'conversation.note.label': 'Note',
+  'conversation.note.staffOnly': ' (only staff can see this)',
+  'conversation.handover.from': 'From {name}:',
+  'conversation.gone.takenBy': '{name} took this session',
+  'conversation.gone.taken': 'Another operator took this session',
+  'conversation.gone.takenText': 'It is no longer in the queue: they are answering the customer.',
+  'conversation.gone.reassigned': 'Reassigned to {name}.',
+  'conversation.gone.reassignedText':
+    'It is no longer among your sessions. Pick your next one from the list.',
+  'conversation.gone.draftTitle': 'Your draft is kept',
+  'conversation.gone.copyDraft': 'Copy draft',
+  'conversation.gone.copied': 'Copied.',
+  'conversation.gone.copyFailed': 'Could not copy: select the text and copy it.',
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

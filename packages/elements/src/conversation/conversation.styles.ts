@@ -7,6 +7,10 @@ export const conversationStyles = css`
     --_bubble-operator: var(--live-chat-conversation-operator-bubble, var(--_accent-soft));
     --_bubble-radius: var(--live-chat-conversation-bubble-radius, var(--_radius));
     --_log-gap: var(--live-chat-conversation-gap, var(--_space));
+    --_note-bg: var(
+      --live-chat-note-background,
+      color-mix(in srgb, var(--_warning) 14%, var(--_bg))
+    );
     display: flex;
     flex-direction: column;
     min-height: 0;
@@ -135,6 +139,77 @@ export const conversationStyles = css`
     background: transparent;
     color: var(--_muted);
     font-style: italic;
+  }
+  /* A private note: its own background and a dashed edge (kept in forced colours), and a label. */
+  .message.note {
+    background: var(--_note-bg);
+    border: 1px dashed var(--_warning);
+  }
+  .note-label {
+    flex: none;
+    font-weight: 700;
+    color: var(--_warning);
+    text-transform: uppercase;
+    font-size: 0.85em;
+    letter-spacing: 0.03em;
+  }
+  .mention {
+    background: transparent;
+    color: inherit;
+    font-weight: 700;
+    text-decoration: underline dotted;
+  }
+  .handover {
+    flex: none;
+    margin: var(--_space) calc(var(--_space) * 1.5) 0;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px dashed var(--_warning);
+    border-left-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_note-bg);
+  }
+  .handover p {
+    margin: 0;
+  }
+  .handover-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: baseline;
+  }
+  .handover-head time {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .handover-note {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    max-height: 8em;
+    overflow-y: auto;
+  }
+  .kept-draft {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .kept-draft h3 {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 1em;
+  }
+  .kept-draft-text {
+    flex-basis: 100%;
+    margin: 0;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    max-height: 12em;
+    overflow-y: auto;
+    user-select: text;
   }
   .message.highlighted {
     box-shadow: 0 0 0 3px var(--_highlight);

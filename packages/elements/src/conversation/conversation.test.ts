@@ -181,11 +181,12 @@ describe('live-chat-conversation', () => {
         'refused',
       );
     }
-    // Either the error is shown, or the session already vanished from Anna's view.
-    await waitUntil(
-      () => $(el, '[part="placeholder"]')?.textContent?.includes('not available'),
-      'gone',
-    );
+    // Either her take was refused (she is told who took it), or the session already vanished
+    // from her view before she could click.
+    await waitUntil(() => {
+      const shown = $(el, '[part="placeholder"]')?.textContent ?? '';
+      return shown.includes('not available') || shown.includes('Ben Okafor took this session');
+    }, 'gone');
     await expect(el).to.be.accessible();
   });
 

@@ -11,6 +11,9 @@ import { renderPlaceholder, SessionPaneElement } from '../shared/session-pane.js
 import { placeholderStyles } from '../styles/placeholder.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { conversationStyles } from './conversation.styles.js';
+import { renderHandover } from './handover.js';
+import { SessionGoneController } from './session-gone.js';
+import type { TakeLostDetail } from './take-lost.js';
 import { LogWindowController } from './log-window.js';
 import { MessageJumpController } from './message-jump.js';
 import { messageKey, renderMessageLog, type MessageLogActions } from './message-log.js';
@@ -139,11 +142,19 @@ export class LiveChatConversation extends SessionPaneElement {
     },
   });
   private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
+  /** What the user sees when the session leaves their view: who took it, their kept draft. */
+  private readonly gone = new SessionGoneController(this, {
+    t: (key, params) => this.t(key, params),
+    draft: (sessionId) => this.drafts.get(sessionId) ?? '',
+    focusTitle: () =>
+      this.focusAfterUpdate.focus(() => this.goneTitle, { until: () => !this.session.value }),
+  });
   private readonly actions = new SessionActionsController(this, {
     client: () => this.client,
     sessionId: () => this.sessionId,
     dialog: () => this.dialogElement,
     focus: (target) => this.focusSoon(target),
+    takeLost: this.gone.takeLost,
   });
 
   @query('.log') private logElement?: HTMLElement;
@@ -151,6 +162,7 @@ export class LiveChatConversation extends SessionPaneElement {
   @query('dialog') private dialogElement?: HTMLDialogElement;
   @query('[part~="close-button"]') private closeButton?: HTMLButtonElement;
   @query('#session-title') private heading?: HTMLElement;
+  @query('#gone-title') private goneTitle?: HTMLElement;
 
   /**
    * Id of a message to jump to (e.g. a search hit): it is loaded if needed, scrolled into view
@@ -294,6 +306,24 @@ export class LiveChatConversation extends SessionPaneElement {
     }
   }
 
+  /**
+   * When the session has left the user's view: why, if the user's own action tells (a take
+   * they lost, a reassignment they made), and the draft they had written, instead of the bare
+   * "not available".
+   */
+  override render(): TemplateResult {
+    const state = this.status.value.state;
+    const gone =
+      this.client &&
+      this.sessionId &&
+      state !== 'loading' &&
+      state !== 'error' &&
+      this.session.value === undefined
+        ? this.gone.render((key, params) => this.tIsolated(key, params))
+        : undefined;
+    return gone ?? super.render();
+  }
+
   /** @internal */
   protected override renderSession(
     view: SessionView,
@@ -302,6 +332,7 @@ export class LiveChatConversation extends SessionPaneElement {
   ): TemplateResult {
     const conversation = this.currentConversation();
     const t = this.t.bind(this);
+    this.gone.shown(sessionId);
     return html`
       ${renderSessionHeader(
         {
@@ -314,6 +345,7 @@ export class LiveChatConversation extends SessionPaneElement {
         },
         this.actions,
       )}
+      ${renderHandover(view.session.handover, client, this.locale, t)}
       ${
         conversation
           ? renderMessageLog(
@@ -339,6 +371,7 @@ export class LiveChatConversation extends SessionPaneElement {
         .locale=${this.locale}
         theme=${this.theme}
         @live-chat-send=${this.onComposerSend}
+        @live-chat-take-lost=${(event: CustomEvent<TakeLostDetail>) => this.gone.takeLost(event.detail)}
       ></live-chat-composer>
       ${renderCloseDialog(
         {

@@ -9,6 +9,7 @@ import { renderSafeText } from '../shared/safe-text.js';
 import { isolated, isolatedMessage } from '../shared/untrusted-text.js';
 import { errorText } from '../shared/error-text.js';
 import { styleProperties } from '../shared/style-properties.js';
+import { splitMentions } from '../composer/mentions.js';
 import { logItems, messageKey, type LogItem } from './log-items.js';
 import type { LogWindow } from './log-window.js';
 
@@ -195,20 +196,45 @@ function renderLogTop(
     : nothing;
 }
 
+/**
+ * A note's text with the `@Name` of each colleague it mentions marked; every piece is text, the
+ * rest as any message's (safe links only).
+ */
+function renderNoteText(message: MessageView, client: LiveChatClient): Array<unknown> {
+  const names = (message.mentions ?? []).flatMap((id) => client.getUser(id)?.name ?? []);
+  return splitMentions(message.text, names).map((piece) =>
+    piece.mention
+      ? html`<mark class="mention" part="mention">${piece.text}</mark>`
+      : renderSafeText(piece.text),
+  );
+}
+
+/** The "Note" label of a private note, and for screen readers who may see it. */
+function renderNoteLabel(t: MessageLogView['t']): TemplateResult {
+  return html`<span class="note-label" part="note-label"
+    >${t('conversation.note.label')}<span class="visually-hidden"
+      >${t('conversation.note.staffOnly')}</span
+    ></span
+  >`;
+}
+
 function renderMessage(
   message: MessageView,
   view: MessageLogView,
   actions: MessageLogActions,
 ): TemplateResult {
   const kind = message.author.kind;
+  const note = message.internal === true;
   const classes = {
     message: true,
     [kind]: true,
+    note,
     pending: message.delivery === 'pending' || message.delivery === 'unconfirmed',
     failed: message.delivery === 'failed',
     highlighted: view.flashId === message.id,
   };
-  const partName = `message ${kind}${message.delivery === 'sent' ? '' : ` ${message.delivery}`}`;
+  const text = note ? renderNoteText(message, view.client) : renderSafeText(message.text);
+  const partName = `message ${kind}${note ? ' note' : ''}${message.delivery === 'sent' ? '' : ` ${message.delivery}`}`;
   return html`
     <article
       class=${classMap(classes)}
@@ -218,6 +244,7 @@ function renderMessage(
       tabindex="-1"
     >
       <div class="message-head">
+        ${note ? renderNoteLabel(view.t) : nothing}
         <span class="author" part="author" title=${authorOwnName(message, view) ?? nothing}
           >${renderAuthor(message, view)}</span
         >
@@ -230,7 +257,7 @@ function renderMessage(
         </time>
         ${kind === 'customer' ? channelIcon(message.channel) : nothing}
       </div>
-      <p class="text" part="text">${renderSafeText(message.text)}</p>
+      <p class="text" part="text">${text}</p>
       ${renderDelivery(message, view, actions)}
     </article>
   `;

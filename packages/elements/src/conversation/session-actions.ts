@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ErrorInfo, LiveChatClient } from '@live-chat/core';
 import { sessionClosedEvent } from '../events/session-closed.js';
+import { takeLostEvent, type TakeLostDetail } from './take-lost.js';
 import type { CloseDialogActions, SessionAction, SessionHeaderActions } from './session-header.js';
 
 /** Where focus goes after an action: the element the user will want next. */
@@ -13,6 +14,8 @@ export interface SessionActionsOptions {
   dialog: () => HTMLDialogElement | null | undefined;
   /** Moves focus after the next update (the target may only appear then). */
   focus: (target: ActionFocusTarget) => void;
+  /** Take failed: another operator took the session first. */
+  takeLost?: (detail: TakeLostDetail) => void;
 }
 
 /**
@@ -62,8 +65,15 @@ export class SessionActionsController
   }
 
   readonly take = (): void => {
+    const sessionId = this.options.sessionId();
     void this.run('take', (client, id) => client.take(id)).then((ok) => {
-      if (ok) this.options.focus('composer');
+      if (ok) return this.options.focus('composer');
+      const error = this.error;
+      if (sessionId && error?.code === 'ALREADY_TAKEN') {
+        const lost = takeLostEvent(sessionId, error);
+        this.host.dispatchEvent(lost);
+        this.options.takeLost?.(lost.detail);
+      }
     });
   };
 

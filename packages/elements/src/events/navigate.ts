@@ -4,9 +4,11 @@ import { createLiveChatEvent } from './live-chat-event.js';
 /** Name of the request to show another view. */
 export const NAVIGATE = 'live-chat-navigate';
 
-/** What the left menu selects: the reports, or one group of one live chat. */
+/** What the left menu selects: the reports, the supervisors' live monitor, or one group of one live chat. */
 export type NavigationSelection =
-  { view: 'reports' } | { view: 'group'; liveChatId: Id; group: SessionGroupKind };
+  | { view: 'reports' }
+  | { view: 'monitor' }
+  | { view: 'group'; liveChatId: Id; group: SessionGroupKind };
 
 /** Detail of `live-chat-navigate`. */
 export type NavigateDetail = NavigationSelection;

@@ -29,7 +29,13 @@ import { ru as newSession } from '../new-session/new-session.messages.ru.js';
 import { ru as reports } from '../reports/reports.messages.ru.js';
 import { ru as search } from '../search/search.messages.ru.js';
 import { ru as sessionList } from '../session-list/session-list.messages.ru.js';
+import { ru as sessionTriage } from '../about-session/session-triage/session-triage.messages.ru.js';
 import { ru as workspace } from '../workspace/workspace.messages.ru.js';
+import { ru as availability } from '../availability/availability.messages.ru.js';
+import { ru as monitor } from '../monitor/monitor.messages.ru.js';
+import { ru as shortcuts } from '../shortcuts/shortcuts.messages.ru.js';
+import { ru as cannedPicker } from '../composer/canned-picker.messages.ru.js';
+import { ru as cannedReplies } from '../canned-replies/canned-replies.messages.ru.js';
 
 for (const texts of [
   aboutSession,
@@ -46,6 +52,12 @@ for (const texts of [
   reports,
   search,
   sessionList,
+  sessionTriage,
   workspace,
+  availability,
+  monitor,
+  shortcuts,
+  cannedPicker,
+  cannedReplies,
 ])
   registerDefaultMessages('ru', texts);

@@ -13,7 +13,7 @@ type ElementClass<T = ReactiveElement> = new (...args: any[]) => T;
  * the same as one {@link NavigationSelection} object (`selection`).
  */
 export interface NavigationSelectionProperties {
-  /** The selected view: `reports`, or `group` (with `live-chat-id` and `group`); none when empty. */
+  /** The selected view: `reports`, `monitor`, or `group` (with `live-chat-id` and `group`); none when empty. */
   view: NavigationSelection['view'] | undefined;
   /** The live chat of the selected group. */
   liveChatId: Id | undefined;
@@ -32,7 +32,7 @@ export function NavigationSelectionMixin<B extends ElementClass>(
   base: B,
 ): B & ElementClass<NavigationSelectionProperties> {
   class NavigationSelectionElement extends base {
-    /** The selected view: `reports`, or `group` (with `live-chat-id` and `group`); none when empty. */
+    /** The selected view: `reports`, `monitor`, or `group` (with `live-chat-id` and `group`); none when empty. */
     @property({ reflect: true })
     view: NavigationSelection['view'] | undefined;
 
@@ -46,14 +46,14 @@ export function NavigationSelectionMixin<B extends ElementClass>(
 
     /** The current selection, or `null`. */
     get selection(): NavigationSelection | null {
-      if (this.view === 'reports') return { view: 'reports' };
+      if (this.view === 'reports' || this.view === 'monitor') return { view: this.view };
       if (this.view === 'group' && this.liveChatId && this.group) {
         return { view: 'group', liveChatId: this.liveChatId, group: this.group };
       }
       return null;
     }
 
-    /** Selects an entry (Reports, or one group of one live chat), or nothing with `null`. */
+    /** Selects an entry (Reports, the monitor, or one group of one live chat), or nothing with `null`. */
     set selection(value: NavigationSelection | null) {
       this.view = value?.view;
       this.liveChatId = value?.view === 'group' ? value.liveChatId : undefined;

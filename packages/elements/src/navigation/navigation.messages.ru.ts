@@ -4,6 +4,7 @@ import type { MessageCatalogues, Translation } from '../i18n/catalogue.js';
 export const ru: Translation<MessageCatalogues['navigation']> = {
   'navigation.label': 'Меню чатов',
   'navigation.reports': 'Отчёты',
+  'navigation.monitor': 'Монитор',
   'navigation.error': 'Не удалось загрузить лайв-чаты. {reason}',
   'navigation.group.active': 'Активные',
   'navigation.group.closed': 'Закрытые',

@@ -4,6 +4,7 @@ import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 const en = {
   'navigation.label': 'Live chats menu',
   'navigation.reports': 'Reports',
+  'navigation.monitor': 'Live monitor',
   'navigation.error': 'Live chats could not be loaded. {reason}',
   'navigation.group.active': 'Active',
   'navigation.group.closed': 'Closed',

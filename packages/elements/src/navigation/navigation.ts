@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -32,10 +32,11 @@ export {
 export type NavigationListPlacement = 'inline' | 'none';
 
 const reportsIcon = svg`<path d="M2 14h12M4 12V8m4 4V3m4 9V6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`;
+const monitorIcon = svg`<path d="M2 8h3l2-4 2 8 2-4h3" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`;
 const chevronIcon = svg`<path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`;
 
 /**
- * The workspace's left menu: Reports, then every live chat the user can access with its groups —
+ * The workspace's left menu: Reports, the Live monitor (supervisors only), then every live chat the user can access with its groups —
  * Active (supervisors of that live chat only), Closed, Queue and My sessions, each with its size —
  * and a "+ New Session" button where the user may start an outbound session (the live chat is
  * connected to a messenger or email). Selecting a group shows its `<live-chat-session-list>`
@@ -49,13 +50,14 @@ const chevronIcon = svg`<path d="m4 6 4 4 4-4" fill="none" stroke="currentColor"
  *
  * @summary Left menu: Reports and each live chat's session groups with their sizes.
  *
- * @fires live-chat-navigate - An entry was chosen: `{ view: 'reports' }` or `{ view: 'group', liveChatId, group }`.
+ * @fires live-chat-navigate - An entry was chosen: `{ view: 'reports' }`, `{ view: 'monitor' }` or `{ view: 'group', liveChatId, group }`.
  * @fires live-chat-session-open - Re-fired from the inline session list and the New Session dialog.
  *
  * @csspart base - The `<nav>` landmark.
  * @csspart menu - The list holding the Reports entry.
  * @csspart item - Every menu entry (a button); also `reports` or `group`.
  * @csspart reports - The Reports entry.
+ * @csspart monitor - The Live monitor entry (shown to supervisors).
  * @csspart group - A group entry (Active, Closed, Queue, My sessions).
  * @csspart group-size - The size badge of a group.
  * @csspart live-chat - One live chat's section.
@@ -253,6 +255,23 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
     </section>`;
   }
 
+  /** A menu entry of a view of its own (Reports, the Live monitor). */
+  private renderViewEntry(view: 'reports' | 'monitor', icon: SVGTemplateResult, name: string) {
+    return html`<li>
+      <button
+        type="button"
+        part="item ${view}"
+        class="item"
+        data-nav-item
+        aria-current=${this.view === view ? 'page' : nothing}
+        @click=${() => this.select({ view })}
+      >
+        <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">${icon}</svg>
+        <span class="name">${name}</span>
+      </button>
+    </li>`;
+  }
+
   override render() {
     return html`<nav
       part="base"
@@ -260,19 +279,12 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
       @keydown=${this.handleKeydown}
     >
       <ul part="menu" class="menu">
-        <li>
-          <button
-            type="button"
-            part="item reports"
-            class="item"
-            data-nav-item
-            aria-current=${this.view === 'reports' ? 'page' : nothing}
-            @click=${() => this.select({ view: 'reports' })}
-          >
-            <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">${reportsIcon}</svg>
-            <span class="name">${this.t('navigation.reports')}</span>
-          </button>
-        </li>
+        ${this.renderViewEntry('reports', reportsIcon, this.t('navigation.reports'))}
+        ${
+          this.client?.viewer?.supervisorOf.size
+            ? this.renderViewEntry('monitor', monitorIcon, this.t('navigation.monitor'))
+            : nothing
+        }
       </ul>
       ${this.renderState()}
       ${repeat(

@@ -44,7 +44,11 @@ function hitMeta(hit: SearchHit, view: SearchResultsView): ShownText {
       name: session?.name ?? t('live-chat-search.unknown-session'),
     });
   const liveChat = session && client?.getLiveChat(session.liveChatId)?.name;
-  return liveChat ? [isolated(liveChat)] : [];
+  const where: ShownText = liveChat ? [isolated(liveChat)] : [];
+  // Found by the label of a tag it carries: say which.
+  if (!hit.tags?.length) return where;
+  const tagged = isolatedMessage(t, 'live-chat-search.hit.tagged', { tags: hit.tags.join(', ') });
+  return where.length ? [...where, ' · ', ...tagged] : tagged;
 }
 
 function renderHit(

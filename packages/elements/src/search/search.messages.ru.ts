@@ -14,6 +14,7 @@ export const ru: Translation<MessageCatalogues['search']> = {
   'live-chat-search.group.messages': 'Сообщения',
   'live-chat-search.hit.session': 'Сессия',
   'live-chat-search.hit.message': 'Сообщение',
+  'live-chat-search.hit.tagged': 'с тегом {tags}',
   'live-chat-search.hit.in': 'в сессии «{name}»',
   'live-chat-search.unknown-session': 'Сессия',
   'live-chat-search.searching': 'Идёт поиск…',

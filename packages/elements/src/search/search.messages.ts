@@ -8,13 +8,14 @@ const en = {
   'live-chat-search.scope.session':
     'Searching the name and the message history of the open session. Press / to search from anywhere.',
   'live-chat-search.scope.names':
-    'Searching session names. Open a session to search its messages. Press / to search from anywhere.',
+    'Searching session names and tags. Open a session to search its messages. Press / to search from anywhere.',
   'live-chat-search.results': 'Search results',
   'live-chat-search.group.sessions': 'Sessions',
   'live-chat-search.group.messages': 'Messages',
   'live-chat-search.hit.session': 'Session',
   'live-chat-search.hit.message': 'Message',
   'live-chat-search.hit.in': 'in {name}',
+  'live-chat-search.hit.tagged': 'tagged {tags}',
   'live-chat-search.unknown-session': 'Session',
   'live-chat-search.searching': 'Searching…',
   'live-chat-search.count': {

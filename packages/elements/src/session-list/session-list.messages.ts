@@ -17,6 +17,17 @@ const en = {
   'session-list.unread': { one: '{count} unread message', other: '{count} unread messages' },
   'session-list.new': 'New',
   'session-list.no-messages': 'No messages yet',
+  'session-list.urgent': 'Urgent',
+  'session-list.tags': 'Tags: {tags}',
+  'session-list.more-tags': '+{count}',
+  'session-list.waiting.fresh': 'Waiting {duration}',
+  'session-list.waiting.warn': 'Waiting {duration}, a long wait',
+  'session-list.waiting.alarm': 'Waiting {duration}, far too long',
+  'session-list.filter.label': 'Filter by tag',
+  'session-list.filter.all': 'All tags',
+  'session-list.filter.count': '{shown} of {total}',
+  'session-list.filter.none': 'No session here is tagged {tag}.',
+  'session-list.filter.clear': 'Clear the filter',
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

@@ -142,6 +142,101 @@ export const sessionListStyles = css`
     text-transform: uppercase;
     letter-spacing: 0.03em;
   }
+  .urgent-mark {
+    display: inline-flex;
+    vertical-align: -2px;
+    margin-inline-end: 4px;
+    color: var(--_danger);
+  }
+  .row.urgent {
+    box-shadow: inset 3px 0 0 var(--_danger);
+  }
+  .waiting {
+    display: inline-flex;
+    align-items: center;
+    gap: 3px;
+    font-variant-numeric: tabular-nums;
+  }
+  .waiting.warn {
+    color: var(--live-chat-session-list-warn-color, var(--_warning));
+    font-weight: 600;
+  }
+  .waiting.alarm {
+    color: var(--live-chat-session-list-alarm-color, var(--_danger));
+    font-weight: 700;
+  }
+  .tags {
+    display: inline-flex;
+    min-width: 0;
+  }
+  .tag-chips {
+    display: inline-flex;
+    gap: 3px;
+    min-width: 0;
+  }
+  .tag {
+    max-width: 6em;
+    padding: 0 5px;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_muted);
+    font-size: 0.75em;
+    line-height: 1.5;
+  }
+  .filter {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+    font-size: 0.9em;
+  }
+  .filter select {
+    min-height: 28px;
+    min-width: 0;
+    max-width: 100%;
+    font: inherit;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    color: var(--_text);
+  }
+  :host([theme='dark']) .filter select {
+    color-scheme: dark;
+  }
+  .filter-count {
+    color: var(--_muted);
+  }
+  .no-match {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: var(--_space);
+    padding-bottom: calc(var(--_space) * 2);
+  }
+  .clear-filter {
+    min-height: 32px;
+    padding: 4px 12px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  .clear-filter:hover {
+    border-color: var(--_accent);
+  }
+  @media (forced-colors: active) {
+    .row.urgent {
+      border-inline-start: 3px solid CanvasText;
+    }
+    .waiting.alarm {
+      text-decoration: underline;
+    }
+  }
   .message {
     margin: 0;
     padding: calc(var(--_space) * 2);

@@ -81,7 +81,7 @@ describe('<live-chat-session-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('a customer writes: the session shows in the queue with name, channel, preview, time and New', async () => {
+    it('a customer writes: the session shows in the queue with name, channel, preview, waiting time and New', async () => {
       const client = await connect('u-anna');
       const el = await mountList(client, { group: 'queue' });
       writeToSupport(backend, 'c-ivan', 'Where is my <b>order</b>?');
@@ -98,7 +98,10 @@ describe('<live-chat-session-list>', () => {
       expect(preview.textContent!.trim()).to.equal('Where is my <b>order</b>?');
       expect(preview.querySelector('b')).to.equal(null);
       expect(row!.querySelector('[part~="new"]')!.textContent!.trim()).to.equal('New');
-      expect(row!.querySelector('time')!.textContent!.trim()).to.match(/now|sec/);
+      // In the queue, the time is how long the customer has waited.
+      expect(row!.querySelector('[part~="waiting"] .visually-hidden')!.textContent).to.match(
+        /^Waiting \d+ ?s$/,
+      );
       expect(row!.getAttribute('aria-setsize')).to.equal('1');
       expect(row!.getAttribute('aria-posinset')).to.equal('1');
       expect(row!.getAttribute('tabindex')).to.equal('0');

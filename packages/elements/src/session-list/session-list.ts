@@ -1,19 +1,22 @@
 import { html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { ClientStatus, Id, LiveChat, SessionGroupKind, SessionView } from '@live-chat/core';
+import type { Translate } from '../i18n/catalogue.js';
 import { tokens } from '../styles/tokens.js';
 import { ClockController } from '../controllers/clock.js';
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
+import { listIndexForKey } from '../controllers/list-keys.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { sessionOpenEvent } from '../events/session-open.js';
-import { styleProperties } from '../shared/style-properties.js';
 import { FramePacer } from './frame-pacer.js';
-import { renderSessionRow, rowName } from './session-row.js';
+import { renderRowWindow, rowName } from './session-row.js';
 import { sessionListStyles } from './session-list.styles.js';
+import { listLabel, renderListMessage } from './list-message.js';
+import { renderNoMatch, renderTagFilter, TagFilter } from './tag-filter.js';
 import { Typeahead } from './typeahead.js';
 import { VirtualRowsController } from './virtual-rows.js';
+import { WaitingClock, waitingThresholds } from './waiting.js';
 import './session-list.messages.js';
 
 /**
@@ -21,8 +24,14 @@ import './session-list.messages.js';
  * keyboard listbox that renders only the rows in view.
  *
  * Each row shows the customer's name (with the session's name when it differs), the channel
- * icon, a plain-text preview of the last message, a relative time (refreshed every minute), the
- * red unread badge and the New mark of sessions waiting in a queue.
+ * icon, the urgent mark, a plain-text preview of the last message, a relative time (refreshed
+ * every minute), the session's tags, the red unread badge and the New mark of sessions waiting
+ * in a queue. In the Queue, the time is how long the customer has waited, refreshed every
+ * second (one clock for the list, only the rows in view render), amber and then red past the
+ * live chat's waiting thresholds, with an icon and words so colour is never the only signal.
+ *
+ * **Filter by tag**: when the live chat offers tags, a select above the list keeps only the
+ * sessions carrying one (`tag-filter`); with none left, the list says so and offers to clear it.
  *
  * **Keyboard** (roving focus, one row in the tab order): ArrowUp / ArrowDown, Home / End,
  * PageUp / PageDown move; typing a name's first letters jumps to it; Enter, Space or a click
@@ -57,6 +66,14 @@ import './session-list.messages.js';
  * @csspart unread - The red unread badge.
  * @csspart new - The New mark.
  * @csspart message - The loading, empty, permission or error text.
+ * @csspart urgent - The urgent mark before the name.
+ * @csspart tags - The tags of a row; each chip is a `tag`.
+ * @csspart tag - One tag chip (or the count of the others).
+ * @csspart waiting - How long a queued customer has waited; also `waiting-fresh`, `waiting-warn` or `waiting-alarm`.
+ * @csspart filter - The filter bar above the list.
+ * @csspart tag-filter - The Filter by tag select.
+ * @csspart filter-count - How many sessions the filter leaves, of the group's.
+ * @csspart clear-filter - The button that clears the filter when nothing matches.
  *
  * @cssprop --live-chat-session-list-row-height - Height of every row (default 64px).
  * @cssprop --live-chat-session-list-max-height - Largest height when the element is not given one (default 100vh).
@@ -67,6 +84,8 @@ import './session-list.messages.js';
  * @cssprop --live-chat-session-list-unread-color - Unread badge text colour.
  * @cssprop --live-chat-session-list-new-background - New mark colour (default the new blue).
  * @cssprop --live-chat-session-list-new-color - New mark text colour.
+ * @cssprop --live-chat-session-list-warn-color - A long wait (default the warning amber).
+ * @cssprop --live-chat-session-list-alarm-color - A wait far too long (default the danger red).
  */
 @customElement('live-chat-session-list')
 export class LiveChatSessionList extends LiveChatElement {
@@ -79,6 +98,9 @@ export class LiveChatSessionList extends LiveChatElement {
   private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
   /** Refreshes the relative times ("5 min ago") every minute. */
   private readonly clock = new ClockController(this);
+  /** In the Queue only: refreshes the waiting times every second. */
+  private readonly waitingClock = new WaitingClock(this);
+  private readonly tagFilterOf = new TagFilter();
   private readonly typeahead = new Typeahead();
   private readonly pacer = new FramePacer();
   private readonly rows = new VirtualRowsController(this, {
@@ -112,6 +134,10 @@ export class LiveChatSessionList extends LiveChatElement {
   @property({ type: Number })
   overscan?: number;
 
+  /** Lists only the sessions carrying this tag (an id of the live chat's tags); unset: all. */
+  @property({ attribute: 'tag-filter' })
+  tagFilter?: Id;
+
   private indexById = new Map<Id, number>();
   private indexedList: SessionView[] | undefined;
   private lastActiveIndex = 0;
@@ -128,9 +154,18 @@ export class LiveChatSessionList extends LiveChatElement {
     (row ?? this.renderRoot.querySelector<HTMLElement>('.message'))?.focus(options);
   }
 
+  /** The sessions shown: the group's, narrowed to the tag filter. */
   private get list(): SessionView[] {
-    return this.sessions.value ?? [];
+    return this.tagFilterOf.apply(this.sessions.value, this.tagFilter) ?? [];
   }
+
+  private readonly tText: Translate = (key, params) => this.t(key, params);
+
+  /** Filters by `tagId` (all sessions when undefined), then focuses the select if asked to. */
+  private readonly filterBy = (tagId: Id | undefined, focusSelect = false): void => {
+    this.tagFilter = tagId;
+    if (focusSelect) this.focusAfterUpdate.focus(() => this.renderRoot.querySelector('select'));
+  };
 
   private rowElement(sessionId: Id): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(
@@ -179,45 +214,25 @@ export class LiveChatSessionList extends LiveChatElement {
   private handleKeyDown(event: KeyboardEvent): void {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const current = this.activeId !== undefined ? (this.indexById.get(this.activeId) ?? 0) : 0;
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = current + 1;
-        break;
-      case 'ArrowUp':
-        next = current - 1;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = this.list.length - 1;
-        break;
-      case 'PageDown':
-        next = current + this.rows.pageSize();
-        break;
-      case 'PageUp':
-        next = current - this.rows.pageSize();
-        break;
-      case 'Enter':
-      case ' ':
-        if (event.key === ' ' && this.typeahead.typing) {
-          // A space inside a typed name ("Ivan P…") continues the type-ahead.
-          event.preventDefault();
-          this.typeAhead(' ', current);
-          return;
-        }
-        if (this.activeId !== undefined && this.indexById.has(this.activeId)) {
-          event.preventDefault();
-          this.open(this.activeId);
-        }
-        return;
-      default:
-        if (event.key.length === 1 && event.key !== ' ') this.typeAhead(event.key, current);
-        return;
+    const page = { PageDown: this.rows.pageSize(), PageUp: -this.rows.pageSize() }[event.key];
+    const next =
+      listIndexForKey(event.key, current, this.list.length) ??
+      (page !== undefined ? current + page : undefined);
+    if (next !== undefined) {
+      event.preventDefault();
+      this.moveTo(next);
+    } else if (event.key === ' ' && this.typeahead.typing) {
+      // A space inside a typed name ("Ivan P…") continues the type-ahead.
+      event.preventDefault();
+      this.typeAhead(' ', current);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      if (this.activeId !== undefined && this.indexById.has(this.activeId)) {
+        event.preventDefault();
+        this.open(this.activeId);
+      }
+    } else if (event.key.length === 1) {
+      this.typeAhead(event.key, current);
     }
-    event.preventDefault();
-    this.moveTo(next);
   }
 
   /** Moves to the row the type-ahead leads to with `key`, if any. */
@@ -227,6 +242,9 @@ export class LiveChatSessionList extends LiveChatElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('group')) this.waitingClock.follow(this.group === 'queue');
+    // Another live chat has other tags: a filter chosen for the last one goes.
+    if (changed.get('liveChatId') && !changed.has('tagFilter')) this.tagFilter = undefined;
     if (changed.has('client')) {
       this.status.observe(this.client?.status$);
       this.liveChats.observe(this.client?.liveChats$);
@@ -262,11 +280,11 @@ export class LiveChatSessionList extends LiveChatElement {
   }
 
   private reindex(): void {
-    const list = this.sessions.value;
+    const list = this.list;
     if (list === this.indexedList) return;
     this.indexedList = list;
     this.indexById = new Map();
-    list?.forEach((view, index) => this.indexById.set(view.session.id, index));
+    list.forEach((view, index) => this.indexById.set(view.session.id, index));
   }
 
   /** At most one render per animation frame: a burst of list changes renders once a frame. */
@@ -285,24 +303,11 @@ export class LiveChatSessionList extends LiveChatElement {
     else this.renderRoot.querySelector<HTMLElement>('.message')?.focus({ preventScroll: true });
   }
 
-  private renderMessage(text: string, kind: 'status' | 'error' | 'permission' | 'empty') {
-    return html`<div part="base" class="base">
-      <p
-        part="message"
-        class="message ${kind}"
-        tabindex="-1"
-        role=${kind === 'error' ? 'alert' : 'status'}
-      >
-        ${text}
-      </p>
-    </div>`;
-  }
-
   override render() {
     const client = this.client;
     const status = this.status.value;
     if (status.state === 'error') {
-      return this.renderMessage(
+      return renderListMessage(
         this.t('session-list.error', {
           reason: this.errorText(status.error),
           message: status.error.message,
@@ -316,73 +321,65 @@ export class LiveChatSessionList extends LiveChatElement {
       status.state === 'loading' ||
       this.sessions.value === undefined
     ) {
-      return this.renderMessage(this.t('session-list.loading'), 'status');
+      return renderListMessage(this.t('session-list.loading'), 'status');
     }
     if (this.group === 'active' && !client.canSeeGroup(this.liveChatId, this.group)) {
-      return this.renderMessage(this.t('session-list.permission.active'), 'permission');
+      return renderListMessage(this.t('session-list.permission.active'), 'permission');
     }
     const list = this.list;
-    if (list.length === 0)
-      return this.renderMessage(this.t(`session-list.empty.${this.group}`), 'empty');
+    const filter = this.tagFilter;
+    if (list.length === 0 && filter === undefined)
+      return renderListMessage(this.t(`session-list.empty.${this.group}`), 'empty');
+    const tags = client.getLiveChat(this.liveChatId)?.tags ?? [];
+    const filterBar = renderTagFilter({
+      tags,
+      tagId: filter,
+      shown: list.length,
+      total: this.sessions.value.length,
+      onChange: this.filterBy,
+      t: this.tText,
+    });
+    if (list.length === 0) {
+      const tag = tags.find((candidate) => candidate.id === filter)?.label ?? filter ?? '';
+      const text = this.tIsolated('session-list.filter.none', { tag });
+      return html`<div part="base" class="base">
+        ${filterBar} ${renderNoMatch(text, this.tText, () => this.filterBy(undefined, true))}
+      </div>`;
+    }
 
     const total = list.length;
-    const { first, last } = this.rows.rowWindow(total);
-    const rendered: number[] = [];
     const activeIndex = this.activeId !== undefined ? this.indexById.get(this.activeId) : undefined;
-    // The active row stays in the DOM even when scrolled away, so focus and the tab stop survive.
-    if (activeIndex !== undefined && activeIndex < first) rendered.push(activeIndex);
-    for (let index = first; index < last; index++) rendered.push(index);
-    if (activeIndex !== undefined && activeIndex >= last) rendered.push(activeIndex);
-
     const liveChat =
       client.getLiveChat(this.liveChatId)?.name ??
-      this.liveChats.value.find((c) => c.id === this.liveChatId)?.name ??
-      '';
-    const label = liveChat
-      ? this.t('session-list.label', {
-          group: this.t(`session-list.group.${this.group}`),
-          liveChat,
-        })
-      : this.t(`session-list.group.${this.group}`);
+      this.liveChats.value.find((c) => c.id === this.liveChatId)?.name;
     return html`<div part="base" class="base">
+      ${filterBar}
       <div class="row-probe" aria-hidden="true"></div>
       <div
         part="listbox"
         class="scroller"
         role="listbox"
-        aria-label=${label}
+        aria-label=${listLabel(this.tText, this.group, liveChat)}
         @scroll=${this.rows.onScroll}
         @keydown=${this.handleKeyDown}
         @focusin=${this.handleFocusIn}
         @click=${this.handleClick}
       >
-        <div
-          class="spacer"
-          role="none"
-          ${styleProperties({ height: `${total * this.rows.rowHeight}px` })}
-        >
-          <div
-            class="window"
-            role="none"
-            ${styleProperties({ transform: `translateY(${first * this.rows.rowHeight}px)` })}
-          >
-            ${repeat(
-              rendered,
-              (index) => list[index]!.session.id,
-              (index) =>
-                renderSessionRow(list[index]!, {
-                  index,
-                  total,
-                  selected: list[index]!.session.id === this.selectedSessionId,
-                  active: list[index]!.session.id === this.activeId,
-                  kept: index < first || index >= last,
-                  now: this.clock.now,
-                  locale: this.locale,
-                  t: (key, params) => this.t(key, params),
-                }),
-            )}
-          </div>
-        </div>
+        ${renderRowWindow(list, {
+          window: this.rows.rowWindow(total),
+          kept: activeIndex,
+          rowHeight: this.rows.rowHeight,
+          selectedId: this.selectedSessionId,
+          activeId: this.activeId,
+          now: Math.max(this.clock.now, this.waitingClock.now),
+          tags: new Map(tags.map((tag) => [tag.id, tag])),
+          waiting:
+            this.group === 'queue'
+              ? waitingThresholds(client.getLiveChat(this.liveChatId))
+              : undefined,
+          locale: this.locale,
+          t: this.tText,
+        })}
       </div>
     </div>`;
   }

@@ -11,6 +11,18 @@ export interface RowWindow {
   last: number;
 }
 
+/**
+ * The indexes of the rows to put in the DOM: those of `window`, and the `kept` one (the row with
+ * the tab stop) wherever it is, before or after them, so focus survives scrolling it away.
+ */
+export function renderedRows(window: RowWindow, kept: number | undefined): number[] {
+  const rows: number[] = [];
+  if (kept !== undefined && kept < window.first) rows.push(kept);
+  for (let index = window.first; index < window.last; index++) rows.push(index);
+  if (kept !== undefined && kept >= window.last) rows.push(kept);
+  return rows;
+}
+
 /** Where a {@link VirtualRowsController} finds its elements. */
 export interface VirtualRowsOptions {
   /** The scrolling element. */

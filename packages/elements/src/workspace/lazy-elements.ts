@@ -1,6 +1,6 @@
 /**
  * The parts of the workspace shown only on demand are not in its own bundle: the reports, the
- * search, the alert settings and the About the session pane are each loaded with `import()` the
+ * supervisors' live monitor, the keyboard shortcuts help, the canned replies editor, the search, the alert settings and the About the session pane are each loaded with `import()` the
  * first time the workspace shows them (the New Session dialog likewise, by the navigation). The element is in the DOM at
  * once and upgrades when its code arrives; Lit keeps what was set on it before.
  */
@@ -9,6 +9,9 @@ const loaders = {
   'live-chat-search': () => import('../search/search.js'),
   'live-chat-alert-settings': () => import('../alert-settings/alert-settings.js'),
   'live-chat-about-session': () => import('../about-session/about-session.js'),
+  'live-chat-monitor': () => import('../monitor/monitor.js'),
+  'live-chat-shortcuts-help': () => import('../shortcuts/shortcuts-help.js'),
+  'live-chat-canned-replies': () => import('../canned-replies/canned-replies.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 /** A component the workspace loads the first time it shows it. */

@@ -1,11 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import '../availability/availability.js';
+import '../shortcuts/shortcuts.messages.js';
 import type { Translate } from '../i18n/catalogue.js';
+import { renderCannedRepliesEntry } from './canned-replies-entry.js';
 import { loadElement, shownLazily } from './lazy-elements.js';
 import { icons, renderIcon, renderRegion, type WorkspaceView } from './workspace-regions.js';
 
 /**
  * The workspace's top bar: the title with the red unread counter, the search scoped to the open
- * session, and the bell button with the alert settings popover. A region named by the title,
+ * session, the bell button with the alert settings popover, the keyboard shortcuts button (its
+ * help dialog loads the first time it opens), the Canned replies button (its editor likewise)
+ * and the user's availability picker. A region named by the title,
  * not `<header>`: the host page owns the banner landmark.
  */
 export function renderHeader(view: WorkspaceView): TemplateResult {
@@ -59,8 +64,40 @@ export function renderHeader(view: WorkspaceView): TemplateResult {
               theme=${theme}
             ></live-chat-alert-settings>`,
         )}
-      </div>`,
+      </div>
+      ${renderShortcutsButton(view)}
+      ${renderCannedRepliesEntry(view)}
+      ${slot('availability', () => html`<live-chat-availability part="availability" theme=${theme}></live-chat-availability>`)}
+      ${
+        view.helpRequested
+          ? shownLazily(
+              'live-chat-shortcuts-help',
+              html`<live-chat-shortcuts-help
+                .controller=${view.shortcuts}
+                theme=${theme}
+              ></live-chat-shortcuts-help>`,
+            )
+          : nothing
+      }`,
   );
+}
+
+/** The button opening the keyboard shortcuts help, naming its own key (`?`) while it works. */
+function renderShortcutsButton(view: WorkspaceView): TemplateResult {
+  const label = view.t('shortcuts.open');
+  const keys = view.shortcuts.keysOf('help');
+  return html`<button
+    type="button"
+    part="shortcuts-button"
+    class="icon-button shortcuts-button"
+    aria-label=${label}
+    aria-haspopup="dialog"
+    aria-keyshortcuts=${keys ?? nothing}
+    title=${keys ? `${label} (${keys})` : label}
+    @click=${view.openHelp}
+  >
+    ${renderIcon(icons.keyboard, 20)}
+  </button>`;
 }
 
 /** What the workspace shows until it has a client: how to give it one. */

@@ -12,7 +12,7 @@ import {
 
 /**
  * The workspace's panes: the sidebar (menu, the selected group's sessions, the counters), the
- * main pane (the conversation, or the reports) and the aside (About the session and Activity
+ * main pane (the conversation, the reports, or the live monitor) and the aside (About the session and Activity
  * tabs). Each has a bar with a back button for the narrow layout, where one pane shows at a time.
  */
 
@@ -89,9 +89,17 @@ export function renderSidebar(view: WorkspaceView, actions: WorkspaceActions): T
   </div>`;
 }
 
-/** The centre pane's content: the reports, the open conversation, or a placeholder. */
+/** The centre pane's content: the reports, the live monitor, the open conversation, or a placeholder. */
 function renderMainContent(view: WorkspaceView): TemplateResult {
   const { t, theme, slot } = view;
+  if (view.view === 'monitor') {
+    return slot('monitor', () =>
+      shownLazily(
+        'live-chat-monitor',
+        html`<live-chat-monitor theme=${theme}></live-chat-monitor>`,
+      ),
+    );
+  }
   if (view.view === 'reports') {
     return slot('reports', () =>
       shownLazily(
@@ -126,13 +134,16 @@ function renderMainContent(view: WorkspaceView): TemplateResult {
 /** The centre pane (`<main>`), with the toggle of the about pane in the medium and narrow layouts. */
 export function renderMain(view: WorkspaceView, actions: WorkspaceActions): TemplateResult {
   const { t } = view;
-  const reports = view.view === 'reports';
+  const reports = view.view === 'reports' || view.view === 'monitor';
+  const name = reports
+    ? t(`workspace.main-${view.view === 'monitor' ? 'monitor' : 'reports'}`)
+    : t('workspace.main');
   return html`<main
     id="main"
     part="main"
     class="pane main"
     tabindex="-1"
-    aria-label=${view.landmark(reports ? t('workspace.main-reports') : t('workspace.main'))}
+    aria-label=${view.landmark(name)}
   >
     <div part="pane-bar" class="pane-bar main-bar">
       ${

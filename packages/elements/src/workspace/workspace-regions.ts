@@ -2,6 +2,7 @@ import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { ClientStatus, Id, SessionGroupKind } from '@live-chat/core';
 import type { AlertsController } from '../controllers/alerts/alerts-controller.js';
 import type { TablistController } from '../controllers/tablist.js';
+import type { ShortcutsController } from '../shortcuts/shortcuts-controller.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { NavigationSelection } from '../events/navigate.js';
 import type { WorkspaceLayout, WorkspacePane } from './workspace-layout.js';
@@ -40,6 +41,12 @@ export interface WorkspaceView {
   sideTabs: TablistController<WorkspaceSideTab>;
   /** The workspace's alerts, whose settings the settings popover shows. */
   alerts: AlertsController;
+  /** The workspace's keyboard shortcuts, listed (and turned off) in their help. */
+  shortcuts: ShortcutsController;
+  /** Whether the shortcuts help was asked for (its code loads the first time). */
+  helpRequested: boolean;
+  /** Opens the keyboard shortcuts help. */
+  openHelp: () => void;
 }
 
 /** What the regions' controls call. */
@@ -57,6 +64,7 @@ export const icons = {
   bell: svg`<path d="M10 2.5a5 5 0 0 0-5 5v3.2l-1.5 2.8h13L15 10.7V7.5a5 5 0 0 0-5-5ZM8 15.5a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" stroke-linecap="round"/>`,
   back: svg`<path d="M12.5 4 6.5 10l6 6" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>`,
   info: svg`<circle cx="10" cy="10" r="7.2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M10 9v5M10 6.2h.01" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>`,
+  keyboard: svg`<rect x="2" y="5" width="16" height="10" rx="2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M5 8h.01M8 8h.01M11 8h.01M14 8h.01M6 12h8" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>`,
   close: svg`<path d="m5 5 10 10M15 5 5 15" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>`,
 } satisfies Record<string, SVGTemplateResult>;
 

@@ -152,10 +152,10 @@ export const workspaceStyles = css`
     min-height: 120px;
     border-top: var(--_pane-border);
   }
-  .workspace[data-view='reports'] .list-pane {
+  .workspace:is([data-view='reports'], [data-view='monitor']) .list-pane {
     display: none;
   }
-  .workspace[data-view='reports'] .menu-pane {
+  .workspace:is([data-view='reports'], [data-view='monitor']) .menu-pane {
     flex: 1 1 auto;
     max-height: none;
   }

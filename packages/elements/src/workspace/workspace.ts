@@ -15,7 +15,13 @@ import { sessionChangeEvent, sessionChangedEvent } from '../events/session-chang
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { AlertsController } from '../controllers/alerts/alerts-controller.js';
 import { AnnouncerController } from '../controllers/announcer.js';
-import { PageShortcutController } from '../controllers/page-shortcut.js';
+import {
+  DEFAULT_IDLE_AWAY_MS,
+  IdleAwayController,
+} from '../controllers/idle-away/idle-away-controller.js';
+import { ShortcutsController } from '../shortcuts/shortcuts-controller.js';
+import type { ShortcutsSetting } from '../shortcuts/shortcut-map.js';
+import { sessionOpenEvent } from '../events/session-open.js';
 import type { Focusable } from '../controllers/focus-after-update.js';
 import { SlotFallbackController } from '../controllers/slot-fallback.js';
 import { TablistController } from '../controllers/tablist.js';
@@ -32,12 +38,9 @@ import {
 } from './workspace-layout.js';
 import { renderAside, renderMain, renderSidebar } from './workspace-panes.js';
 import type { WorkspaceActions, WorkspaceSideTab, WorkspaceView } from './workspace-regions.js';
-import {
-  renderSkipLinks,
-  SKIP_LINKS,
-  type SkipLinksActions,
-  type SkipTarget,
-} from './workspace-skip-links.js';
+import { renderSkipLinks, type SkipLinksActions, type SkipTarget } from './workspace-skip-links.js';
+import { runShortcut, type ShortcutTargets } from './workspace-shortcuts.js';
+import { loadElement } from './lazy-elements.js';
 import { workspaceStyles } from './workspace.styles.js';
 import '../navigation/navigation.js';
 import '../session-list/session-list.js';
@@ -46,6 +49,7 @@ import '../conversation/conversation.js';
 import '../activity/activity.js';
 import '../connection-status/connection-status.js';
 import './workspace.messages.js';
+import '../shortcuts/shortcuts.messages.js';
 
 export {
   MEDIUM_MAX_WIDTH,
@@ -77,7 +81,10 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  *
  * Keyboard: skip links first in the tab order go to the blue counter, the reply field, the
  * session list and the conversation, and Alt+Shift+N, R, L and C go there from anywhere on the
- * page. When the blue counter opens a session, focus moves to its reply field (or its heading,
+ * page. Alt+Shift+O takes the next waiting session (as the blue counter), X closes the open
+ * session, E goes to its reassignment, Q and M go to the Queue and My sessions, S to the search,
+ * and `?` (outside text fields) shows the help listing them all, where the user can turn them
+ * off; the `shortcuts` property remaps them or turns them off. When the blue counter opens a session, focus moves to its reply field (or its heading,
  * where the user cannot reply) and the opened session is announced. docs/accessibility.md has
  * the whole keyboard map and every live region.
  *
@@ -96,6 +103,8 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  * @slot counters - The lower-left counters (default the blue `<live-chat-counter kind="unassigned">`).
  * @slot conversation - The centre pane (default `<live-chat-conversation>`).
  * @slot reports - The centre pane in the Reports view (default `<live-chat-reports>`).
+ * @slot monitor - The centre pane in the Live monitor view (default `<live-chat-monitor>`, supervisors).
+ * @slot availability - The user's status picker in the top bar (default `<live-chat-availability>`).
  * @slot about - The About the session tab (default `<live-chat-about-session>`).
  * @slot activity - The Activity tab (default `<live-chat-activity>`).
  *
@@ -106,6 +115,8 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  * @csspart search - The `role="search"` region.
  * @csspart settings-button - The bell button opening the alert settings.
  * @csspart settings - The settings popover.
+ * @csspart shortcuts-button - The keyboard button opening the shortcuts help (`?`).
+ * @csspart availability - The user's status picker (Online, Away, Offline).
  * @csspart connection - The connection banner region.
  * @csspart body - The panes.
  * @csspart sidebar - The left column (menu, list, counters).
@@ -160,11 +171,42 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   private readonly skipLinks: SkipLinksActions = {
     available: (target) => this.canSkipTo(target),
     go: (target) => void this.skipTo(target),
+    shortcutOf: (target) => this.keys.shortcutOf(`skip-${target}`),
   };
-  /** Alt+Shift+N, R, L, C: where the skip links go, from anywhere on the page. */
-  private readonly shortcuts = SKIP_LINKS.map(
-    (link) => new PageShortcutController(this, link.shortcut, () => this.skipTo(link.target)),
-  );
+  /** The keyboard shortcuts (skip links' and actions'), as remapped or turned off. */
+  private readonly keys = new ShortcutsController(this, {
+    setting: () => this.shortcuts,
+    run: (action) => runShortcut(action, this.shortcutTargets),
+  });
+  private readonly shortcutTargets: ShortcutTargets = {
+    client: () => this.client,
+    sessionId: () => this.sessionId,
+    liveChatId: () =>
+      this.liveChatId ?? this.openSession.value?.session.liveChatId ?? this.liveChats.value[0]?.id,
+    skipTo: (target) => this.skipTo(target),
+    openAsCounter: (sessionId) => {
+      this.replyAfterOpen = true;
+      this.dispatchEvent(sessionOpenEvent({ sessionId }));
+    },
+    openGroup: (liveChatId, group) => this.select({ view: 'group', liveChatId, group }),
+    showAbout: async () => {
+      this.chosenTab = 'about';
+      this.layoutController.show('about');
+      await loadElement('live-chat-about-session').catch(() => undefined);
+      await this.updateComplete;
+      return this.asideElement ?? undefined;
+    },
+    conversation: () => this.conversation ?? undefined,
+    search: () => this.regionElement('search'),
+    openHelp: () => void this.openShortcutsHelp(),
+    announce: (text) => this.announcer.announce(text),
+    nothingWaiting: () => this.t('shortcuts.nothing-waiting'),
+  };
+  /** Sets the user away after `idleAwayMs` without activity, and back online on the next. */
+  private readonly idleAway = new IdleAwayController(this, {
+    client: () => this.client,
+    idleMs: () => this.idleAwayMs,
+  });
   /** Says what the user's action changed: the session opened, the session closed. */
   private readonly announcer = new AnnouncerController(this, 100);
   /** The session being opened came from the blue counter: focus goes to its reply field. */
@@ -183,6 +225,8 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
 
   /** The right pane's tab chosen by the user; until then: About with a session open, else Activity. */
   @state() private chosenTab: WorkspaceSideTab | undefined;
+  /** The keyboard shortcuts help was asked for: it is rendered (and its code loaded) from then on. */
+  @state() private helpRequested = false;
 
   /**
    * The client every component inside uses (`createLiveChatClient({ adapter })` from
@@ -237,6 +281,22 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   @property({ type: Boolean, attribute: 'allow-http-avatars' })
   allowHttpAvatars = false;
 
+  /**
+   * Auto-away: after this many milliseconds without pointer or keyboard activity in the page,
+   * the signed-in user is set away (automatically: a status they chose stays), and back online
+   * on their next activity. Default 5 minutes; 0 turns it off.
+   */
+  @property({ type: Number, attribute: 'idle-away-ms' })
+  idleAwayMs = DEFAULT_IDLE_AWAY_MS;
+
+  /**
+   * The keyboard shortcuts (listed in the `?` help): `true` for the defaults, `false` to turn
+   * every one off, or changes by action name — `{ close: 'Alt+Shift+K', search: false }`. The
+   * user can also turn them off in the help. See docs/accessibility.md.
+   */
+  @property({ attribute: false })
+  shortcuts: ShortcutsSetting = true;
+
   /** How the components inside load avatars, from `avatarUrl` and `allowHttpAvatars`. */
   @provide({ context: avatarContext })
   private avatarOptions: AvatarOptions = {};
@@ -264,6 +324,19 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     return this.layoutController.pane;
   }
 
+  /** The keyboard shortcuts, as in effect now (the `?` help lists them and turns them off). */
+  get keyboardShortcuts(): ShortcutsController {
+    return this.keys;
+  }
+
+  /** Opens the keyboard shortcuts help (`?`); its code is loaded the first time. */
+  async openShortcutsHelp(): Promise<void> {
+    this.helpRequested = true;
+    await loadElement('live-chat-shortcuts-help');
+    await this.updateComplete;
+    await this.renderRoot.querySelector('live-chat-shortcuts-help')?.show();
+  }
+
   /** Shows a pane of the narrow stack (and, in the medium layout, opens or closes the about drawer). */
   showPane(pane: WorkspacePane): void {
     this.layoutController.show(pane);
@@ -272,6 +345,11 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   /** The catalogue text for `key` in the workspace's `locale`, with `params` filled in. */
   protected t(key: MessageKey, params?: MessageParams): string {
     return translate(this.locale, key, params);
+  }
+
+  /** Whether the centre pane shows a view of its own (the reports, the monitor), not a session. */
+  private get centreView(): boolean {
+    return this.view === 'reports' || this.view === 'monitor';
   }
 
   private get sideTab(): WorkspaceSideTab {
@@ -336,13 +414,13 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   private handleNavigate(event: HTMLElementEventMap['live-chat-navigate']): void {
     // The workspace's own menu and a host's replacement menu both land here.
     this.select(event.detail);
-    this.layoutController.show(event.detail.view === 'reports' ? 'conversation' : 'list');
+    this.layoutController.show(event.detail.view === 'group' ? 'list' : 'conversation');
   }
 
   /** Whether a skip link's target is there: the list in a group view, the reply with a session. */
   private canSkipTo(target: SkipTarget): boolean {
     if (target === 'list') return this.view === 'group';
-    if (target === 'reply') return Boolean(this.sessionId) && this.view !== 'reports';
+    if (target === 'reply') return Boolean(this.sessionId) && !this.centreView;
     return true;
   }
 
@@ -398,6 +476,7 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     if (changed.has('avatarUrl') || changed.has('allowHttpAvatars')) {
       this.avatarOptions = { rewrite: this.avatarUrl, allowHttp: this.allowHttpAvatars };
     }
+    if (changed.has('client') || changed.has('idleAwayMs')) this.idleAway.restart();
     if (changed.has('client') || changed.has('noAlerts')) {
       this.alertsController.setClient(this.noAlerts ? undefined : this.client);
     }
@@ -408,7 +487,7 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     }
     if (changed.has('sessionId')) {
       this.selectionFollowsSession = Boolean(this.sessionId);
-      this.layoutController.sessionChanged(Boolean(this.sessionId), this.view === 'reports');
+      this.layoutController.sessionChanged(Boolean(this.sessionId), this.centreView);
     }
     this.followSession(this.openSession.value);
     const first = this.liveChats.value[0];
@@ -435,6 +514,9 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
       highlightMessageId: this.highlightMessageId,
       sideTabs: this.sideTabs,
       alerts: this.alertsController,
+      shortcuts: this.keys,
+      helpRequested: this.helpRequested,
+      openHelp: () => void this.openShortcutsHelp(),
     };
   }
 

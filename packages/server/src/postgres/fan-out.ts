@@ -9,7 +9,9 @@
  * - Each listener has a cursor: the seq of the last event it got. For a user with listeners, the
  *   instance reads the events after the lowest cursor (`seq > cursor ORDER BY seq`) and gives
  *   each listener those above its own cursor. A user's events commit in seq order (the counter
- *   row serialises writers), so a read never skips one that commits later.
+ *   row serialises writers), so a read never skips one that commits later. The users due for a
+ *   read are read together, in one statement, one read at a time: while a read runs, the users
+ *   notified meanwhile wait for the next one, so a busy instance reads many commits at once.
  * - A change committed by this instance is handed over at once (the engine's `onCommit` carries
  *   the numbered events); only an event that does not follow a listener's cursor makes it read.
  * - A missed notification loses nothing: the next one, or the poll on a slow interval (and a
@@ -48,8 +50,6 @@ interface Registered {
 
 interface UserState {
   listeners: Set<Registered>;
-  reading: boolean;
-  again: boolean;
 }
 
 /** See the module comment. */
@@ -58,6 +58,10 @@ export class CrossInstanceDelivery {
   /** Highest seq known to be committed, per user. */
   private readonly known = new Map<Id, number>();
   private readonly messageListeners = new Set<MessageListener>();
+  /** Users whose listeners are behind, for the next read. */
+  private readonly due = new Set<Id>();
+  /** Whether a read runs (it reads {@link due} again until nobody is due). */
+  private reading = false;
   private readonly pool: pg.Pool;
   private readonly batchSize: number;
   private readonly onError: (error: unknown) => void;
@@ -153,7 +157,7 @@ export class CrossInstanceDelivery {
       this.learn(userId, seq);
       const state = this.users.get(userId);
       if (state && [...state.listeners].some((listener) => listener.cursor < seq)) {
-        void this.read(userId);
+        this.read(userId);
       }
     }
   }
@@ -162,7 +166,7 @@ export class CrossInstanceDelivery {
   listen(userId: Id, fn: EventListener): () => void {
     let state = this.users.get(userId);
     if (!state) {
-      state = { listeners: new Set(), reading: false, again: false };
+      state = { listeners: new Set() };
       this.users.set(userId, state);
     }
     const registered: Registered = { fn, cursor: this.known.get(userId) ?? 0 };
@@ -192,7 +196,7 @@ export class CrossInstanceDelivery {
         else if (event.seq > listener.cursor) behind.add(userId);
       }
     }
-    for (const userId of behind) void this.read(userId);
+    for (const userId of behind) this.read(userId);
     for (const { message, session } of change.messages) {
       for (const fn of [...this.messageListeners]) {
         try {
@@ -213,38 +217,59 @@ export class CrossInstanceDelivery {
     }
   }
 
-  /** Reads the user's events after the lowest cursor and hands them out (one read at a time). */
-  private async read(userId: Id): Promise<void> {
-    const state = this.users.get(userId);
-    if (!state) return;
-    if (state.reading) {
-      state.again = true;
-      return;
-    }
-    state.reading = true;
+  /** Reads the user's events after the lowest cursor and hands them out (see {@link readDue}). */
+  private read(userId: Id): void {
+    this.due.add(userId);
+    void this.readDue();
+  }
+
+  /**
+   * Reads the events of every user due, after each one's lowest cursor, in one statement, and
+   * hands them out; then the users that became due meanwhile, until nobody is. One read runs at
+   * a time, so each user's events go out in seq order.
+   */
+  private async readDue(): Promise<void> {
+    if (this.reading) return;
+    this.reading = true;
     try {
-      do {
-        state.again = false;
-        if (state.listeners.size === 0 || this.stopped) break;
-        const from = Math.min(...[...state.listeners].map((listener) => listener.cursor));
-        if (from >= (this.known.get(userId) ?? 0)) continue;
-        const { rows } = await this.pool.query<{ seq: number; event: string }>(
-          'SELECT seq, event FROM events WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-          [userId, from, this.batchSize],
+      while (this.due.size > 0 && !this.stopped) {
+        const users: Id[] = [];
+        const after: number[] = [];
+        for (const userId of this.due) {
+          const state = this.users.get(userId);
+          if (!state || state.listeners.size === 0) continue;
+          const from = Math.min(...[...state.listeners].map((listener) => listener.cursor));
+          if (from >= (this.known.get(userId) ?? 0)) continue;
+          users.push(userId);
+          after.push(from);
+        }
+        this.due.clear();
+        if (users.length === 0) break;
+        const { rows } = await this.pool.query<{ user_id: Id; seq: number; event: string }>(
+          `SELECT c.user_id, e.seq, e.event FROM unnest($1::text[], $2::bigint[]) AS c (user_id, after)
+           CROSS JOIN LATERAL (SELECT seq, event FROM events
+             WHERE user_id = c.user_id AND seq > c.after ORDER BY seq LIMIT $3) e
+           ORDER BY c.user_id, e.seq`,
+          [users, after, this.batchSize],
         );
-        for (const { seq, event } of rows) {
+        const read = new Map<Id, number>();
+        for (const { user_id: userId, seq, event } of rows) {
+          read.set(userId, (read.get(userId) ?? 0) + 1);
           this.learn(userId, seq);
+          const state = this.users.get(userId);
+          if (!state) continue;
           const value = { ...(JSON.parse(event) as object), seq } as ServerEvent;
           for (const listener of [...state.listeners]) {
             if (seq > listener.cursor) this.give(listener, value);
           }
         }
-        if (rows.length === this.batchSize) state.again = true;
-      } while (state.again);
+        // A full batch: more may follow.
+        for (const [userId, count] of read) if (count === this.batchSize) this.due.add(userId);
+      }
     } catch (error) {
       this.onError(error);
     } finally {
-      state.reading = false;
+      this.reading = false;
     }
   }
 
@@ -263,7 +288,7 @@ export class CrossInstanceDelivery {
         this.learn(row.user_id, row.last_seq);
         const state = this.users.get(row.user_id);
         if (state && [...state.listeners].some((listener) => listener.cursor < row.last_seq)) {
-          void this.read(row.user_id);
+          this.read(row.user_id);
         }
       }
     } catch (error) {
@@ -278,6 +303,7 @@ export class CrossInstanceDelivery {
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.users.clear();
+    this.due.clear();
     this.messageListeners.clear();
     const client = this.listenClient;
     this.listenClient = undefined;

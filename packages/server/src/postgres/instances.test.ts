@@ -122,6 +122,18 @@ describeWithPostgres('PostgreSQL', (server) => {
       assert.ok(result.ok, JSON.stringify(!result.ok && result.error));
       return result.value;
     };
+    /** A new Telegram customer, with no session yet. */
+    const newCustomer = async (name: string) => {
+      const account = `@${name.toLowerCase().replace(/\W/g, '_')}`;
+      const added = await instances[0]!.addCustomer({
+        kind: 'external',
+        name,
+        account,
+        messenger: 'telegram',
+      });
+      assert.ok(added.ok, JSON.stringify(added));
+      return added.value.id;
+    };
 
     before(async () => {
       const url = await server().createDatabase();
@@ -194,6 +206,50 @@ describeWithPostgres('PostgreSQL', (server) => {
       const stored = await instances[2]!.getSession(session.id);
       assert.equal(stored?.status, 'active');
       assert.deepEqual(stored?.assignee, { kind: 'operator', operatorId: winner });
+    });
+
+    it('take-next raced from three instances gives each operator a different session', async () => {
+      // The oldest three of the queue (and maybe more are queued behind them).
+      for (const name of ['Queued One', 'Queued Two', 'Queued Three']) {
+        await customerWrites(instances[1]!, await newCustomer(name), 'Anyone?');
+      }
+      const takers = [SEED_USERS.operatorA, SEED_USERS.operatorB, SEED_USERS.operatorD];
+      const results = await Promise.all(
+        instances.map((instance, i) =>
+          instance.execute(takers[i]!, {
+            type: 'session.take-next',
+            liveChatId: support,
+            commandId: `race-next-${i}`,
+          }),
+        ),
+      );
+      // Each lost race ran again and took the next session in the queue.
+      const taken = results.map((result) => {
+        assert.ok(result.ok, JSON.stringify(result));
+        return result.value.session.id;
+      });
+      assert.equal(new Set(taken).size, 3, JSON.stringify(taken));
+      for (const [i, sessionId] of taken.entries()) {
+        const stored = await instances[0]!.getSession(sessionId);
+        assert.deepEqual(stored?.assignee, { kind: 'operator', operatorId: takers[i] });
+      }
+    });
+
+    it("a new customer's first messages through three instances at once open one session", async () => {
+      const customerId = await newCustomer('Ravi Raced');
+      const written = await Promise.all(
+        instances.flatMap((instance, i) =>
+          [0, 1].map(() => customerWrites(instance, customerId, `first words ${i}`)),
+        ),
+      );
+      const sessionIds = new Set(written.map((value) => value.session.id));
+      assert.equal(sessionIds.size, 1, [...sessionIds].join(', '));
+      assert.equal(written.filter((value) => value.cause === 'created').length, 1);
+      const messages = await instances[2]!.messagesOf([...sessionIds][0]!);
+      assert.deepEqual(
+        messages.map((message) => message.order),
+        [1, 2, 3, 4, 5, 6],
+      );
     });
 
     it('seqs stay gap-free under concurrent writes from three instances', async () => {

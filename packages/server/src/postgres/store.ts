@@ -2,16 +2,21 @@
  * The PostgreSQL store behind the engine of `@live-chat/core/engine`: an asynchronous
  * {@link StoragePort} over a `pg` connection pool, for several server instances on one database.
  *
- * - Write transactions run at `SERIALIZABLE`, and lock what they change: each session they read
- *   (`SELECT … FOR UPDATE`) and each user's seq counter row. The counter rows are locked last,
- *   when the work is done (`PostgresTransaction.flush` numbers the transaction's events then,
- *   users in order of their ids), so concurrent writes queue on them in one order instead of
- *   deadlocking, and hold them only until `COMMIT`. A transaction that loses a race
- *   (serialization failure, deadlock, a unique key taken meanwhile) is rolled back and run again
- *   from the start, after a short random pause; the engine makes every run start afresh. So
- *   exactly one of concurrent takes wins, seqs are gap-free, and a `commandId` retried on
- *   another instance meets the first one's record. A write that lost a few races in a row runs
- *   alone (an advisory lock every other write holds shared), so none starves.
+ * - Write transactions run at `READ COMMITTED` and lock what they read to change: each session
+ *   and customer (`SELECT … FOR NO KEY UPDATE`, see `PostgresTransaction`), and each user's seq
+ *   counter row. The counter rows are locked last, when the work is done
+ *   (`PostgresTransaction.flush` numbers the transaction's events then, in one statement, users
+ *   in order of their ids), so concurrent writes queue on them in one order instead of
+ *   deadlocking, and hold them only until `COMMIT`. Writes of the same records wait for each
+ *   other instead of failing: exactly one of concurrent takes wins (the others then read the
+ *   taken session), seqs are gap-free and commit in seq order, and a `commandId` retried on
+ *   another instance meets the first one's record (its `INSERT` waits for the first and then
+ *   fails, and the retried run answers with the first result).
+ * - The few lost races left (a unique key taken meanwhile, a session read unlocked that changed
+ *   before it was locked, a deadlock) roll the transaction back and run it again from the start
+ *   after a short random pause; the engine makes every run start afresh.
+ * - Every write holds the directory lock shared; a directory write (seeding, a configuration)
+ *   holds it exclusively, so no write runs on a directory that changes under it.
  * - Before `COMMIT`, a write transaction that appended events sends `NOTIFY live_chat_events`
  *   with which users got events up to which seq (delivered by PostgreSQL only if it commits).
  * - Read-only transactions run at `REPEATABLE READ READ ONLY`: one consistent snapshot, never a
@@ -46,19 +51,10 @@ export const EVENTS_CHANNEL = 'live_chat_events';
 
 /**
  * The advisory lock that directory writes of several instances take turns through (seeding a
- * new database, applying a configuration); held until the transaction ends.
+ * new database, applying a configuration), held exclusively until the transaction ends. Every
+ * other write transaction holds it shared.
  */
 export const DIRECTORY_LOCK = 1279480645;
-
-/**
- * The advisory lock every write transaction holds shared, and a write that lost
- * {@link RACES_BEFORE_RUNNING_ALONE} races in a row holds exclusively: it then runs alone
- * ("LCWR" in ASCII).
- */
-const WRITES_LOCK = 0x4c43_5752;
-
-/** How many lost races in a row make a write run alone (no write starves). */
-const RACES_BEFORE_RUNNING_ALONE = 4;
 
 /** A `NOTIFY` payload must stay below 8000 bytes; larger announcements are split. */
 const NOTIFY_PAYLOAD_BYTES = 7000;
@@ -78,7 +74,7 @@ export interface PostgresStoreOptions extends SqlStoreOptions {
 
 /** SQLSTATEs after which a transaction is run again. */
 const RETRYABLE = new Set([
-  '40001', // serialization_failure
+  '40001', // serialization_failure: also a session that changed after an unlocked read
   '40P01', // deadlock_detected
   '23505', // unique_violation: another transaction inserted the key first
 ]);
@@ -160,25 +156,28 @@ export class PostgresStore implements StoragePort<'async'> {
     return this.run(work, options?.readOnly === true);
   }
 
-  /** Like {@link transaction}, with the store's own transaction type (search hooks included). */
+  /**
+   * Like {@link transaction}, with the store's own transaction type (search hooks included). A
+   * `directoryWrite` (seeding, applying a configuration) holds the directory lock exclusively:
+   * no other write runs meanwhile.
+   */
   async run<T>(
     work: (tx: PostgresTransaction) => T | PromiseLike<T>,
     readOnly = false,
+    directoryWrite = false,
   ): Promise<T> {
+    const begin = readOnly
+      ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
+      : `BEGIN ISOLATION LEVEL READ COMMITTED; ` +
+        `SELECT pg_advisory_xact_lock${directoryWrite ? '' : '_shared'}(${DIRECTORY_LOCK})`;
     for (let attempt = 1; ; attempt++) {
       if (this.closed) throw new StorageError('CLOSED', 'The store is closed.');
-      // A write that kept losing races runs alone: no other write runs meanwhile.
-      const alone = !readOnly && attempt > RACES_BEFORE_RUNNING_ALONE;
       const client = await this.pool.connect();
       let tx: PostgresTransaction | undefined;
       let broken: unknown;
       try {
-        // Before BEGIN: its snapshot is taken once the writes it waited for have committed.
-        if (alone) await client.query('SELECT pg_advisory_lock($1)', [WRITES_LOCK]);
-        const begin = readOnly
-          ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
-          : `BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_advisory_xact_lock_shared(${WRITES_LOCK})`;
-        // One round trip: BEGIN and the directory's version.
+        // One round trip: BEGIN, the directory lock, and the directory's version (read once the
+        // lock is held: a directory write that held it has committed).
         const results = (await client.query(
           `${begin}; SELECT value FROM counters WHERE name = 'directory'`,
         )) as unknown as pg.QueryResult<{ value: number }>[];
@@ -189,11 +188,15 @@ export class PostgresStore implements StoragePort<'async'> {
         tx = new PostgresTransaction(client, this.settings, this.directory.view, readOnly);
         const value = await work(tx);
         await tx.flush();
-        for (const payload of notifyPayloads(tx.appended)) {
-          await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
-        }
         tx.close();
-        await client.query('COMMIT');
+        // One round trip: the notifications and COMMIT (the counter rows are held until then).
+        const notify = notifyPayloads(tx.appended)
+          .map(
+            (payload) =>
+              `SELECT pg_notify('${EVENTS_CHANNEL}', ${client.escapeLiteral(payload)}); `,
+          )
+          .join('');
+        await client.query(`${notify}COMMIT`);
         return value;
       } catch (error) {
         tx?.close();
@@ -207,14 +210,6 @@ export class PostgresStore implements StoragePort<'async'> {
         const code = (error as { code: string }).code;
         this.retriesByCode.set(code, (this.retriesByCode.get(code) ?? 0) + 1);
       } finally {
-        if (alone && !broken) {
-          try {
-            await client.query('SELECT pg_advisory_unlock($1)', [WRITES_LOCK]);
-          } catch (unlockError) {
-            // Releasing the connection as broken ends its session, and so the lock.
-            broken = unlockError;
-          }
-        }
         client.release(broken instanceof Error ? broken : undefined);
       }
       // Back off a little, at random, so racing instances do not meet again at once.
@@ -233,15 +228,20 @@ export class PostgresStore implements StoragePort<'async'> {
    * it seeded). Answers whether it loaded it.
    */
   async importSeed(seed: SeedData): Promise<boolean> {
-    return this.run(async (tx) => {
-      // Serialise seeding between instances; the lock ends with the transaction.
-      await tx.connection.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
-      if ([...tx.users()].length > 0 || [...tx.liveChats()].length > 0) return false;
-      const { rows } = await tx.connection.query<{ n: number }>('SELECT count(*) AS n FROM users');
-      if (rows[0]!.n > 0) return false;
-      await importSeed(tx, seed);
-      return true;
-    });
+    // Seeding is a directory write: instances take turns, and the lock ends with the transaction.
+    return this.run(
+      async (tx) => {
+        if ([...tx.users()].length > 0 || [...tx.liveChats()].length > 0) return false;
+        const { rows } = await tx.connection.query<{ n: number }>(
+          'SELECT count(*) AS n FROM users',
+        );
+        if (rows[0]!.n > 0) return false;
+        await importSeed(tx, seed);
+        return true;
+      },
+      false,
+      true,
+    );
   }
 
   /**

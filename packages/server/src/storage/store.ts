@@ -100,12 +100,12 @@ export class SqliteStore implements StoragePort<'sync'> {
    * Commits only when nothing inside threw (caught or not): then it answers `{ ok: true }` with
    * what `work` returned. Otherwise everything is rolled back (what threw may have left partial
    * writes behind) and it answers `{ ok: false }`: run the work again with {@link together}.
+   * Inside another transaction it runs nothing and answers `{ ok: false }`.
    */
   togetherUnguarded<T>(work: () => T): { ok: true; value: T } | { ok: false } {
     if (this.closed) throw new StorageError('CLOSED', 'The store is closed.');
-    if (this.unguarded || this.db.inTransaction) {
-      throw new Error('togetherUnguarded does not nest.');
-    }
+    // Inside another transaction, a failure could not be rolled back alone: ask for savepoints.
+    if (this.unguarded || this.db.inTransaction) return { ok: false };
     const failed = Symbol('failed');
     let value: T | typeof failed;
     try {

@@ -53,6 +53,39 @@ describe('live-chat-reassign-form', () => {
     });
   });
 
+  it('carries an optional note with a counter, refusing one over the limit', async () => {
+    const { backend, client } = await seededClient({ userId: SEED_USERS.supervisor });
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    const note = $<HTMLTextAreaElement>(el, '[part="handover-input"]')!;
+    expect(note.labels![0]!.textContent).to.contain('Note for the new assignee');
+    const type = async (value: string) => {
+      note.value = value;
+      note.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    };
+    await type('x'.repeat(503));
+    expect($(el, '[part="handover-count"]')!.textContent).to.contain('503 / 500');
+    expect($(el, '[part="handover-count"]')!.textContent).to.contain('3 characters over the limit');
+    expect(note.getAttribute('aria-invalid')).to.equal('true');
+    const select = $<HTMLSelectElement>(el, '[part="reassign-select"]')!;
+    select.value = `operator:${SEED_USERS.operatorB}`;
+    select.dispatchEvent(new Event('change'));
+    $<HTMLButtonElement>(el, '[part="reassign-button"]')!.click();
+    await waitUntil(() => $(el, '[part="feedback"][role="alert"]'), 'refused');
+    expect(backend.getSession(session.id)!.assignee).to.equal(null);
+
+    // Emoji count as one character each, as the limit does.
+    await type('Call back after 5 pm 📞');
+    expect($(el, '[part="handover-count"]')!.textContent!.trim()).to.equal('22 / 500');
+    await reassignThroughForm(el, `operator:${SEED_USERS.operatorB}`);
+    await waitUntil(() => backend.getSession(session.id)!.handover, 'handed over');
+    expect(backend.getSession(session.id)!.handover!.note).to.equal('Call back after 5 pm 📞');
+    expect(backend.getSession(session.id)!.handover!.fromId).to.equal(SEED_USERS.supervisor);
+    await waitUntil(() => !$<HTMLTextAreaElement>(el, '[part="handover-input"]')?.value, 'cleared');
+    await expect(el).to.be.accessible();
+  });
+
   it('is not offered for a closed session', async () => {
     const { backend, client } = await seededClient();
     const session = closedByAnother(backend);

@@ -2,7 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { AssigneeTarget, LiveChatClient, Session } from '@live-chat/core';
+import {
+  codePointLength,
+  FIELD_LIMITS,
+  validateHandoverNote,
+  type AssigneeTarget,
+  type LiveChatClient,
+  type Session,
+} from '@live-chat/core';
+import { classMap } from 'lit/directives/class-map.js';
+import { formatNumber } from '../../shared/format.js';
 import { sessionReassignedEvent } from '../../events/session-reassigned.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
@@ -14,8 +23,10 @@ export type { SessionReassignedDetail } from '../../events/session-reassigned.js
 
 /**
  * Reassigns a session to an operator or an operator group among the reassignment targets of
- * its live chat (the current assignee is not offered). Closed sessions cannot be reassigned:
- * the form is not shown for them. A part of `<live-chat-about-session>`, usable alone.
+ * its live chat (the current assignee is not offered), with an optional note for the new
+ * assignee (at most `FIELD_LIMITS.handoverNote` characters, counted as you type), which they see
+ * above the conversation and in their activity. Closed sessions cannot be reassigned: the form
+ * is not shown for them. A part of `<live-chat-about-session>`, usable alone.
  *
  * @summary Reassign a session to an operator or a group.
  *
@@ -24,6 +35,8 @@ export type { SessionReassignedDetail } from '../../events/session-reassigned.js
  * @csspart reassign - The reassign form.
  * @csspart reassign-select - The list of reassignment targets.
  * @csspart reassign-button - The Reassign button.
+ * @csspart handover-input - The note for the new assignee.
+ * @csspart handover-count - The note's character count.
  * @csspart feedback - The outcome of the last reassignment.
  */
 @customElement('live-chat-reassign-form')
@@ -32,11 +45,13 @@ export class LiveChatReassignForm extends AboutSessionPart {
   static override styles = [tokens, buttonStyles, aboutSessionPartStyles, reassignFormStyles];
 
   @state() private reassignValue = '';
+  @state() private note = '';
 
   /** @internal */
   protected override resetForNewSession(): void {
     super.resetForNewSession();
     this.reassignValue = '';
+    this.note = '';
   }
 
   private name(client: LiveChatClient, target: AssigneeTarget): string {
@@ -60,20 +75,52 @@ export class LiveChatReassignForm extends AboutSessionPart {
       this.setFeedback('reassign', { kind: 'error', text: this.t('about-session.reassignPick') });
       return;
     }
+    const note = this.note.trim() ? validateHandoverNote(this.note) : undefined;
+    if (note && !note.ok) {
+      this.setFeedback('reassign', { kind: 'error', text: this.errorText(note.error) });
+      return;
+    }
     this.setBusy('reassign', true);
     this.setFeedback('reassign', undefined);
-    const result = await client.reassign(sessionId, target);
+    const result = await client.reassign(sessionId, target, note?.value);
     this.setBusy('reassign', false);
     if (!result.ok) {
       this.setFeedback('reassign', { kind: 'error', text: this.errorText(result.error) });
       return;
     }
     this.reassignValue = '';
+    this.note = '';
     this.setFeedback('reassign', {
       kind: 'notice',
       text: this.tIsolated('about-session.reassigned', { name: this.name(client, target) }),
     });
     this.dispatchEvent(sessionReassignedEvent({ sessionId, target }));
+  }
+
+  private renderNote(readOnly: boolean): TemplateResult {
+    const limit = FIELD_LIMITS.handoverNote;
+    const length = codePointLength(this.note.trim());
+    const over = length > limit;
+    return html`<label for="handover-input">${this.t('about-session.handoverNote')}</label>
+      <textarea
+        id="handover-input"
+        part="handover-input"
+        rows="2"
+        .value=${live(this.note)}
+        ?disabled=${readOnly}
+        aria-describedby="handover-hint handover-count"
+        aria-invalid=${over ? 'true' : 'false'}
+        @input=${(event: Event) => (this.note = (event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <span class="handover-foot">
+        <span id="handover-hint">${this.t('about-session.handoverHint')}</span>
+        <span id="handover-count" part="handover-count" class=${classMap({ count: true, over })}
+          >${this.t('about-session.handoverCount', {
+            count: formatNumber(length, this.locale),
+            limit: formatNumber(limit, this.locale),
+          })}${over ? html` — ${this.t('about-session.handoverTooLong', { count: length - limit })}` : nothing}</span
+        >
+      </span>`;
   }
 
   private renderForm(session: Session, client: LiveChatClient): TemplateResult | typeof nothing {
@@ -114,6 +161,7 @@ export class LiveChatReassignForm extends AboutSessionPart {
           }
           ${groups.length ? html`<optgroup label=${this.t('about-session.reassignGroups')}>${groups.map(option)}</optgroup>` : nothing}
         </select>
+        ${this.renderNote(readOnly)}
         <button
           class="button"
           part="reassign-button"

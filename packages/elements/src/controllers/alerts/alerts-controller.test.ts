@@ -223,6 +223,32 @@ describe('AlertsController', () => {
     expect(everything).not.to.contain('Hello');
   });
 
+  it('a mention says who mentioned the user, with the note, or without it when withheld', () => {
+    const fake = fakeEnvironment();
+    const source = alertSource({ 'lc-support': 'Customer Support' });
+    (source.client as unknown as { getUser: (id: string) => unknown }).getUser = (id: string) =>
+      id === 'u-anna' ? { id, name: 'Anna Kowalski' } : undefined;
+    controllerFor(source.client, fake).setSettings({ desktop: true, sound: false });
+    fake.document.setAttended(false, fake.window);
+    const mention: Alert = {
+      ...alert('m-1', 's-3'),
+      kind: 'mention',
+      mentionedBy: 'u-anna',
+      preview: '@Ben can you check?',
+    };
+    source.push(mention);
+    // The user looks, then goes away again: the next one is notified alone.
+    fake.document.setAttended(true, fake.window);
+    fake.document.setAttended(false, fake.window);
+    const { customerName: _name, preview: _preview, ...withheld } = { ...mention, id: 'm-2' };
+    source.push(withheld);
+    const [shown, hidden] = fake.notifications.shown;
+    expect(shown!.title).to.equal('Anna Kowalski mentioned you');
+    expect(shown!.options!.body).to.equal('@Ben can you check?');
+    expect(hidden!.title).to.equal('Anna Kowalski mentioned you');
+    expect(hidden!.options!.body).to.equal('');
+  });
+
   it('a burst of customer messages through a real client makes one notification', async () => {
     const fake = fakeEnvironment();
     const { client } = await connectClient(backend, {

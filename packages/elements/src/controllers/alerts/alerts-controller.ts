@@ -128,7 +128,8 @@ function browserEnvironment(): AlertsEnvironment {
  *   audio context is created on the first pointer or key press on the page; bursts within
  *   `soundIntervalMs` make one beep.
  * - **desktop**: a `Notification` (customer name and message preview, one per session thanks to
- *   its `tag`) while the page is hidden or unfocused, if switched on and permitted. Permission
+ *   its `tag`; for a colleague's note mentioning the user, "Anna Kowalski mentioned you" and the
+ *   note's preview) while the page is hidden or unfocused, if switched on and permitted. Permission
  *   is only ever asked by {@link AlertsController.enableDesktop}, to be called from a click
  *   (`<live-chat-alert-settings>` does). Clicking the notification focuses the page and opens
  *   the session. Notifications follow the client's `alertBursts$`, the alerts coalesced per live
@@ -379,6 +380,18 @@ export class AlertsController implements ReactiveController {
   private notify(alert: Alert): NotificationLike | undefined {
     const locale = this.locale();
     const tag = `live-chat-session-${alert.sessionId}`;
+    if (alert.kind === 'mention') {
+      const author = alert.mentionedBy && this.client?.getUser?.(alert.mentionedBy)?.name;
+      const title = translate(locale, 'alerts.mention-title', {
+        author: author ?? translate(locale, 'alerts.someone'),
+      });
+      // The note's preview, unless the alert withholds it (the user may not open the session).
+      return this.showNotification(
+        title,
+        { body: alert.preview ?? '', tag: `live-chat-mention-${alert.sessionId}` },
+        alert,
+      );
+    }
     if (alert.customerName === undefined || alert.preview === undefined) {
       const title = translate(locale, 'alerts.withheld-title', {
         liveChat: this.liveChatName(alert),

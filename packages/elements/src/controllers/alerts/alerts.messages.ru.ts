@@ -11,5 +11,7 @@ export const ru: Translation<MessageCatalogues['alerts']> = {
     other: '{count} нового обращения в «{liveChat}»',
   },
   'alerts.summary-body': 'Последнее от {customer}: {preview}',
+  'alerts.mention-title': '{author} упомянул(а) вас',
+  'alerts.someone': 'Коллега',
   'alerts.withheld-title': 'Новое сообщение в «{liveChat}»',
 };

@@ -9,6 +9,8 @@ const en = {
     other: '{count} new requests in {liveChat}',
   },
   'alerts.summary-body': 'Latest from {customer}: {preview}',
+  'alerts.mention-title': '{author} mentioned you',
+  'alerts.someone': 'A colleague',
   'alerts.withheld-title': 'New message in {liveChat}',
 } as const satisfies Messages;
 

@@ -1,0 +1,37 @@
+import type { AlertSettingsStorage } from '../controllers/alerts/alert-settings-store.js';
+
+/** The `localStorage` key the user's choice is kept under unless another is given. */
+export const SHORTCUTS_STORAGE_KEY = 'live-chat-workspace:shortcuts';
+
+/** The part of `Storage` the setting needs (the same as the alert settings'). */
+export type ShortcutsStorage = AlertSettingsStorage;
+
+/**
+ * Whether the user wants keyboard shortcuts: yes unless they turned them off. Kept like the
+ * alert settings are; yes when storage is unavailable or holds something else.
+ */
+export function loadShortcutsEnabled(
+  storage?: ShortcutsStorage,
+  key = SHORTCUTS_STORAGE_KEY,
+): boolean {
+  try {
+    const stored: unknown = JSON.parse(storage?.getItem(key) ?? 'null');
+    return (stored as { enabled?: unknown } | null)?.enabled !== false;
+  } catch {
+    return true; // unreadable storage or JSON: shortcuts stay on
+  }
+}
+
+/** Keeps the user's choice; returns whether it was stored. */
+export function saveShortcutsEnabled(
+  storage: ShortcutsStorage | undefined,
+  enabled: boolean,
+  key = SHORTCUTS_STORAGE_KEY,
+): boolean {
+  try {
+    storage?.setItem(key, JSON.stringify({ enabled }));
+    return Boolean(storage);
+  } catch {
+    return false;
+  }
+}

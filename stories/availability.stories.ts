@@ -1,0 +1,48 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { Availability } from '@live-chat/core';
+import './support/elements.js';
+import { fixtureOf, withClient, withClientThen } from './support/client-loader.js';
+import type { StoryClientOptions } from './support/story-backend.js';
+import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
+
+/** A loader whose user has `status` (set `auto`, as the idle workspace does, when asked). */
+const withStatus = (status: Availability, auto = false, options: StoryClientOptions = {}) =>
+  withClientThen(options, ({ client }) => client.setAvailability(status, { auto }));
+
+const meta: Meta<ToolbarArgs> = {
+  title: 'Components/Availability',
+  component: 'live-chat-availability',
+  loaders: [withClient()],
+  render: (args, { loaded }) =>
+    html`<live-chat-availability
+      .client=${fixtureOf(loaded).client}
+      theme=${args.theme}
+      locale=${args.locale}
+    ></live-chat-availability>`,
+};
+export default meta;
+
+type Story = StoryObj<ToolbarArgs>;
+
+/** The operator is online (everyone is, until they say otherwise). */
+export const Online: Story = {};
+
+/** Away, chosen by the operator: auto-away never undoes it. */
+export const Away: Story = { loaders: [withStatus('away')] };
+
+/** Offline, chosen by the operator. */
+export const Offline: Story = { loaders: [withStatus('offline')] };
+
+/** Away set by the workspace after the idle time: "Away (idle)", undone by the next activity. */
+export const AutoAway: Story = { loaders: [withStatus('away', true)] };
+
+/** The client is still loading: the picker waits, disabled. */
+export const Loading: Story = { loaders: [withClient({ loading: true })] };
+
+/** The supervisor's own status. */
+export const Supervisor: Story = { loaders: [withStatus('away', false, { user: 'supervisor' })] };
+
+export const Dark: Story = { ...DARK, loaders: [withStatus('away', true)] };
+export const Russian: Story = { ...RUSSIAN, loaders: [withStatus('away', true)] };
+export const DarkRussian: Story = { ...DARK_RUSSIAN };

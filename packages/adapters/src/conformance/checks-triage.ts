@@ -115,6 +115,13 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
       const { operatorA, operatorB, supervisor } = p.users;
       const session = await p.newSession(0);
       const [a, b, sup, out] = await p.recordEveryone();
+      const report = () =>
+        p.adapter(supervisor).report({
+          kind: 'live-chat-performance',
+          liveChatId: p.harness.liveChatId,
+          range: { from: 0, to: Date.now() + 60_000 },
+        });
+      const before = await report();
       const value = (await p.ok(
         operatorA,
         note(session.id, 'Looks like a refund case', [operatorB]),
@@ -140,6 +147,9 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
         'the mention alert',
       );
       checkEqual(mention.alert.mentionedBy, operatorA, 'the mention names who wrote the note');
+      const after = await report();
+      checkEqual(after.messagesOut, before.messagesOut, 'reports do not count a note as a message');
+      checkEqual(after.neverAnswered, before.neverAnswered, 'a note answers nobody');
       for (const r of [a, b, sup, out]) await p.checkConverged(r);
       check(
         !sup.events.some((e) => e.type === 'alert'),

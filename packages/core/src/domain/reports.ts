@@ -133,7 +133,8 @@ const average = (values: number[]): number | null =>
  *
  * - `sessionsTaken` = episodes of the live chat whose `takenBy` is the operator and `takenAt` is in range;
  * - `sessionsClosed` = episodes whose `closedBy` is the operator and `closedAt` is in range;
- * - `messagesSent` = the operator's messages in the live chat with time in range;
+ * - `messagesSent` = the operator's messages in the live chat with time in range (private staff
+ *   notes are not messages and are not counted);
  * - `averageFirstResponseMs` = mean of `firstResponseAt − startedAt` over episodes whose
  *   `firstResponderId` is the operator and `firstResponseAt` is in range;
  * - `averageResolutionMs` = mean of `closedAt − startedAt` over episodes the operator closed in range;
@@ -215,7 +216,8 @@ export function isReportRangeValid(range: { from: number; to: number }): boolean
  * - `averageWaitInQueueMs` = mean of `takenAt − startedAt` over requests that were taken;
  * - `averageFirstResponseMs` = mean of `firstResponseAt − startedAt` over requests answered;
  * - `averageResolutionMs` = mean of `closedAt − startedAt` over episodes closed in range;
- * - `messagesIn` / `messagesOut` = customer / operator messages of the live chat in range;
+ * - `messagesIn` / `messagesOut` = customer / operator messages of the live chat in range (private
+ *   staff notes not counted);
  * - `neverAnswered` = requests with no operator message (yet).
  */
 export function liveChatPerformance(

@@ -225,6 +225,8 @@ export function* runReport<Q extends ReportQuery>(
   const episodes = [...(yield* io(tx.episodesOf(chat.id)))];
   const messages: MessageRecord[] = [];
   for (const message of yield* io(tx.liveChatMessages(chat.id))) {
+    // Staff notes are not messages to or from the customer: reports do not count them.
+    if (message.internal) continue;
     messages.push({ liveChatId: chat.id, author: message.author, at: message.sentAt });
   }
   const records = { episodes, messages, sessions: [...(yield* io(tx.sessionsOf(chat.id)))] };

@@ -11,20 +11,17 @@ import {
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
 import { clientStream, sessionStream } from '../controllers/client-streams.js';
 import { sendEvent, type SendDetail } from '../events/send.js';
-import { formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { untrustedTextStyles } from '../shared/untrusted-text.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
-import { takeLostEvent } from '../conversation/take-lost.js';
+import { takeLostEvent } from '../events/take-lost.js';
 import { composerStyles } from './composer.styles.js';
 import { renderModeSwitch, type ComposerMode } from './composer-mode.js';
 import { MENTION_LIST_ID, MentionPicker } from './mention-picker.js';
-import { CANNED_LIST_ID, CannedPicker, cannedPickerStyles } from './canned-picker.js';
+import { CannedPicker, cannedStyles } from './canned-picker.js';
+import { COUNT_VISIBLE_FROM, renderCount } from './composer-count.js';
 import { clientMessageIdOf, clientMessageIds, messageOfSend } from './message-of-send.js';
 import './composer.messages.js';
-
-/** The character count appears when a draft gets this close to the limit. */
-const COUNT_VISIBLE_FROM = MAX_MESSAGE_LENGTH - 200;
 
 /** Detail of `live-chat-send` (the same as {@link SendDetail}). */
 export type ComposerSendDetail = SendDetail;
@@ -40,6 +37,8 @@ export type ComposerSendDetail = SendDetail;
  * see this", anyone who may see the session may write one, and it never takes a queued
  * session. Typing `@` in a note suggests the colleagues of the session's live chat (Up, Down,
  * Enter or Tab, Escape); the note mentions those whose `@Name` it still holds when sent.
+ * Typing `/` at the start of a word, in a reply or a note, lists the canned replies the session
+ * may use (Up, Down, Enter or Tab, Escape); the chosen one replaces `/…`, its variables filled.
  *
  * When replying to a queued session fails because another operator took it first, the text
  * comes back as the session's draft (kept in {@link drafts}) and `live-chat-take-lost` tells
@@ -63,6 +62,7 @@ export type ComposerSendDetail = SendDetail;
  * @csspart mention-list - The list of colleagues to mention.
  * @csspart mention-option - One colleague in the list.
  * @csspart mention-status - How many colleagues match, or that none does.
+ * @csspart canned - The `/` canned reply suggestions; `canned-list`, `canned-option`, `canned-badge` (Live chat or Personal) and `canned-status` inside.
  * @csspart composer-label - The composer's label.
  * @csspart composer-input - The composer's textarea.
  * @csspart send-button - The send button.
@@ -84,7 +84,7 @@ export class LiveChatComposer extends LiveChatElement {
     buttonStyles,
     untrustedTextStyles,
     composerStyles,
-    cannedPickerStyles,
+    cannedStyles,
   ];
 
   private readonly session = sessionStream(this);
@@ -240,7 +240,7 @@ export class LiveChatComposer extends LiveChatElement {
   private onKeydown(event: KeyboardEvent): void {
     const input = event.target as HTMLTextAreaElement;
     if (this.mode === 'note' && this.mentionPicker.keydown(event, input)) return;
-    if (this.cannedPicker.keydown(event, input)) return;
+    if (this.cannedPicker.keydown(event)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.altKey) return;
     event.preventDefault();
     void this.send();
@@ -257,22 +257,9 @@ export class LiveChatComposer extends LiveChatElement {
     offline: boolean,
     length: number,
   ): TemplateResult {
-    const over = length > MAX_MESSAGE_LENGTH;
     const count =
       length >= COUNT_VISIBLE_FROM
-        ? html`<span id="composer-count" part="count" class=${classMap({ count: true, over })}>
-            ${this.t('conversation.composer.count', {
-              count: formatNumber(length, this.locale),
-              limit: formatNumber(MAX_MESSAGE_LENGTH, this.locale),
-            })}${
-              over
-                ? html` —
-                  ${this.t('conversation.composer.tooLong', {
-                    count: length - MAX_MESSAGE_LENGTH,
-                  })}`
-                : nothing
-            }
-          </span>`
+        ? renderCount((k, p) => this.t(k, p), this.locale, length, 'composer-count')
         : nothing;
     return html`<div class="composer-foot">
       ${
@@ -312,6 +299,7 @@ export class LiveChatComposer extends LiveChatElement {
               ? this.t('conversation.composer.takesSession')
               : '';
     const expanded = note && this.mentionPicker.expanded;
+    const active = expanded ? this.mentionPicker.activeId(draft) : this.cannedPicker.activeId();
     const showCount = length >= COUNT_VISIBLE_FROM;
     const describedBy = [
       hint ? 'composer-hint' : '',
@@ -349,22 +337,13 @@ export class LiveChatComposer extends LiveChatElement {
               length > MAX_MESSAGE_LENGTH || error?.code === 'VALIDATION' ? 'true' : 'false'
             }
             aria-autocomplete="list"
-            aria-controls=${
-              expanded ? MENTION_LIST_ID : this.cannedPicker.expanded ? CANNED_LIST_ID : nothing
-            }
-            aria-activedescendant=${
-              (expanded && this.mentionPicker.activeId(draft)) ||
-              this.cannedPicker.activeId() ||
-              nothing
-            }
+            aria-controls=${(expanded ? MENTION_LIST_ID : this.cannedPicker.listId) ?? nothing}
+            aria-activedescendant=${active ?? nothing}
             @input=${this.onInput}
             @keydown=${this.onKeydown}
             @keyup=${this.onCaretMove}
             @click=${this.onCaretMove}
-            @blur=${() => {
-              this.mentionPicker.close();
-              this.cannedPicker.close();
-            }}
+            @blur=${() => this.mentionPicker.close()}
           ></textarea>
           <button class="button primary" part="send-button" type="submit" ?disabled=${!canAct}>
             ${this.t(note ? 'conversation.composer.sendNote' : 'conversation.composer.send')}
@@ -378,10 +357,7 @@ export class LiveChatComposer extends LiveChatElement {
               )
             : nothing
         }
-        ${this.cannedPicker.render(
-          (k, p) => this.t(k, p),
-          () => this.input,
-        )}
+        ${this.cannedPicker.render((k, p) => this.t(k, p))}
         ${
           // After the reply field and Send in the tab order: Shift+Tab from the field still
           // reaches the history and the session's actions at once.

@@ -1,5 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import type { LiveChatClient, MessageView, SessionView } from '@live-chat/core';
 import '../composer/composer.js';
 import type { LiveChatComposer } from '../composer/composer.js';
@@ -13,12 +14,13 @@ import { buttonStyles, tokens } from '../styles/tokens.js';
 import { conversationStyles } from './conversation.styles.js';
 import { renderHandover } from './handover.js';
 import { SessionGoneController } from './session-gone.js';
-import type { TakeLostDetail } from './take-lost.js';
+import type { TakeLostDetail } from '../events/take-lost.js';
 import { LogWindowController } from './log-window.js';
 import { MessageJumpController } from './message-jump.js';
 import { messageKey, renderMessageLog, type MessageLogActions } from './message-log.js';
 import { SessionActionsController, type ActionFocusTarget } from './session-actions.js';
 import { renderCloseDialog, renderSessionHeader } from './session-header.js';
+import { shortcutKeysContext, type ShortcutKeys } from '../shortcuts/shortcut-keys-context.js';
 import './conversation.messages.js';
 
 /** Within this many pixels of the top, scrolling loads the next older page. */
@@ -181,6 +183,10 @@ export class LiveChatConversation extends SessionPaneElement {
 
   /** Unsent drafts per session, kept here so they outlive the composer element. */
   private readonly drafts = new Map<string, string>();
+  /** The workspace's shortcuts: Close session names its key. */
+  @consume({ context: shortcutKeysContext, subscribe: true })
+  @state()
+  private shortcutKeys?: ShortcutKeys;
   private loadingOlder = false;
 
   private readonly logActions: MessageLogActions = {
@@ -338,6 +344,7 @@ export class LiveChatConversation extends SessionPaneElement {
         {
           view,
           canAct: client.canActOn(sessionId),
+          closeKeys: this.shortcutKeys?.keys.close,
           busy: this.actions.busyAction !== undefined,
           error: this.actions.error,
           locale: this.locale,

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ErrorInfo, LiveChatClient } from '@live-chat/core';
 import { sessionClosedEvent } from '../events/session-closed.js';
-import { takeLostEvent, type TakeLostDetail } from './take-lost.js';
+import { takeLostEvent, type TakeLostDetail } from '../events/take-lost.js';
 import type { CloseDialogActions, SessionAction, SessionHeaderActions } from './session-header.js';
 
 /** Where focus goes after an action: the element the user will want next. */

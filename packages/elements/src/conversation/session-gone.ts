@@ -3,7 +3,7 @@ import type { Id, LiveChatClient } from '@live-chat/core';
 import { targetName } from '../about-session/assignee.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { ShownText } from '../shared/untrusted-text.js';
-import type { TakeLostDetail } from './take-lost.js';
+import type { TakeLostDetail } from '../events/take-lost.js';
 
 /**
  * What the conversation shows when its session leaves the user's view because of something

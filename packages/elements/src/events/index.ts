@@ -10,7 +10,7 @@
  *   `live-chat-session-open`, `live-chat-navigate`, `live-chat-send`. It is cancelable: a host
  *   that handles it itself calls `preventDefault()`.
  * - A **fact**, what happened, has the verb in the past participle: `live-chat-session-closed`,
- *   `live-chat-session-reassigned`, `live-chat-session-changed`,
+ *   `live-chat-session-reassigned`, `live-chat-session-changed`, `live-chat-take-lost`,
  *   `live-chat-alert-settings-changed`, `live-chat-report-changed`,
  *   `live-chat-new-session-closed`. It is not cancelable: it already happened.
  *
@@ -30,6 +30,7 @@ export {
 } from './navigate.js';
 export { SEND, sendEvent, type SendDetail } from './send.js';
 export { SESSION_CLOSED, sessionClosedEvent, type SessionClosedDetail } from './session-closed.js';
+export { TAKE_LOST, takeLostEvent, takenBy, type TakeLostDetail } from './take-lost.js';
 export {
   SESSION_REASSIGNED,
   sessionReassignedEvent,

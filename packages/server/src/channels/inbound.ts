@@ -9,9 +9,9 @@
  * Written once for both stores (a generator, as the engine's rules are): on SQLite a request
  * runs synchronously inside a group commit, on PostgreSQL each step awaits the database. Two
  * instances receiving the same message at once store it once: the new customer's id comes from
- * the external account (both write the same customer), PostgreSQL's serializable transactions
- * let one of two writes of the same `clientMessageId` find the other's message, and the
- * inbound record's key admits one of them.
+ * the external account (both write the same customer), on PostgreSQL the customer's row lock
+ * makes the second write of the same `clientMessageId` wait for the first and find its message,
+ * and the inbound record's key admits one of them.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

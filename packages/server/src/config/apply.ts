@@ -11,7 +11,7 @@ import { seedNextId, type SeedData } from '@live-chat/adapters';
 import { replaceEndpoints } from '../channels/sql-channel-store.js';
 import { postgresRunner } from '../postgres/channel-store.js';
 import { putGroup, putLiveChat, putUser } from '../postgres/directory.js';
-import { DIRECTORY_LOCK, type PostgresStore } from '../postgres/store.js';
+import type { PostgresStore } from '../postgres/store.js';
 import { sqliteRunner } from '../storage/channel-store.js';
 import type { SqliteStore } from '../storage/store.js';
 import { parseConfig, type ChannelEndpoint, type LiveChatConfig } from './schema.js';
@@ -116,33 +116,38 @@ function applyToSqlite(store: SqliteStore, config: LiveChatConfig): ApplyReport 
 }
 
 function applyToPostgres(store: PostgresStore, config: LiveChatConfig): Promise<ApplyReport> {
-  return store.run(async (tx) => {
-    const db = tx.connection;
-    await db.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
-    const ids = async (table: string) =>
-      (await db.query<{ id: string }>(`SELECT id FROM ${table} ORDER BY pk`)).rows.map(
-        (row) => row.id,
+  // A directory write: it holds the directory lock exclusively from the start of its transaction
+  // (taking it later, over the shared hold every write takes, could deadlock with another apply).
+  return store.run(
+    async (tx) => {
+      const db = tx.connection;
+      const ids = async (table: string) =>
+        (await db.query<{ id: string }>(`SELECT id FROM ${table} ORDER BY pk`)).rows.map(
+          (row) => row.id,
+        );
+      const stored = {
+        users: await ids('users'),
+        liveChats: await ids('live_chats'),
+        groups: await ids('operator_groups'),
+      };
+      const added: Customer[] = [];
+      for (const customer of config.customers) {
+        if (!(await tx.customer(customer.id))) added.push(customer);
+      }
+      for (const user of config.users) await putUser(db, user);
+      for (const chat of config.liveChats) await putLiveChat(db, chat);
+      for (const group of config.groups) await putGroup(db, group);
+      for (const customer of added) await tx.putCustomer(customer);
+      // Generated ids continue above the ids of the added customers.
+      const nextId = seedNextId({ ...configToSeed(config), customers: added });
+      await db.query(
+        `SELECT setval('record_ids', $1) WHERE $1 > (SELECT last_value FROM record_ids)`,
+        [nextId - 1],
       );
-    const stored = {
-      users: await ids('users'),
-      liveChats: await ids('live_chats'),
-      groups: await ids('operator_groups'),
-    };
-    const added: Customer[] = [];
-    for (const customer of config.customers) {
-      if (!(await tx.customer(customer.id))) added.push(customer);
-    }
-    for (const user of config.users) await putUser(db, user);
-    for (const chat of config.liveChats) await putLiveChat(db, chat);
-    for (const group of config.groups) await putGroup(db, group);
-    for (const customer of added) await tx.putCustomer(customer);
-    // Generated ids continue above the ids of the added customers.
-    const nextId = seedNextId({ ...configToSeed(config), customers: added });
-    await db.query(
-      `SELECT setval('record_ids', $1) WHERE $1 > (SELECT last_value FROM record_ids)`,
-      [nextId - 1],
-    );
-    await replaceEndpoints(postgresRunner(db), config.channels);
-    return applyReport(config, stored, added);
-  });
+      await replaceEndpoints(postgresRunner(db), config.channels);
+      return applyReport(config, stored, added);
+    },
+    false,
+    true,
+  );
 }

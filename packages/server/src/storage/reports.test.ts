@@ -1,6 +1,6 @@
 // The SQL reports equal the engine's reports (core formulas over episode records) on the same
-// records: seeded history plus a scripted day of takes, replies, reassignments, closes, reopens
-// and outbound sessions, over many ranges and day offsets.
+// records: seeded history plus a scripted day of takes, replies, private notes, reassignments,
+// closes, reopens and outbound sessions, over many ranges and day offsets.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Command, CommandInput, Id, ReportQuery } from '@live-chat/core';
@@ -69,11 +69,13 @@ describe('SQL reports', () => {
       } else if (latest.assignee?.kind === 'operator') {
         const owner = latest.assignee.operatorId;
         if (roll < 0.55) {
+          // Now and then a private note instead of an answer: reports must not count it.
           run(owner, {
             type: 'message.send',
             sessionId: latest.id,
             text: `Answer ${step}`,
             clientMessageId: `answer-${step}`,
+            ...(roll < 0.4 && { internal: true }),
           });
         } else if (roll < 0.7) {
           run(owner, {

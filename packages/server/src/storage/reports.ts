@@ -111,7 +111,8 @@ WITH
   sent AS (
     SELECT m.author_id AS operator_id, count(*) AS n
     FROM sessions s JOIN messages m ON m.session_id = s.id
-    WHERE s.live_chat_id = ${chat} AND m.author_kind = 'operator' AND ${inRange('m.sent_at')}
+    WHERE s.live_chat_id = ${chat} AND m.author_kind = 'operator' AND m.internal = 0
+      AND ${inRange('m.sent_at')}
     GROUP BY m.author_id),
   open_now AS (
     SELECT assignee_id AS operator_id, count(*) AS n FROM sessions
@@ -150,7 +151,7 @@ WITH
     SELECT * FROM episodes WHERE live_chat_id = ${chat} AND ${inRange('closed_at')}),
   messages_in_range AS (
     SELECT m.author_kind FROM sessions s JOIN messages m ON m.session_id = s.id
-    WHERE s.live_chat_id = ${chat} AND ${inRange('m.sent_at')})
+    WHERE s.live_chat_id = ${chat} AND m.internal = 0 AND ${inRange('m.sent_at')})
 SELECT
   (SELECT count(*) FROM requests)                                         AS "requests",
   (SELECT count(*) FROM closed)                                           AS "closed",

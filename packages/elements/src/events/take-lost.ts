@@ -1,5 +1,5 @@
 import type { ErrorInfo, Id } from '@live-chat/core';
-import { createLiveChatEvent } from '../events/live-chat-event.js';
+import { createLiveChatEvent } from './live-chat-event.js';
 
 /** Name of the fact that the user lost a take: another operator took the session first. */
 export const TAKE_LOST = 'live-chat-take-lost';

@@ -13,9 +13,12 @@ function packageRelativePaths() {
     typeof value === 'string' && value.startsWith(PACKAGE_DIR)
       ? value.slice(PACKAGE_DIR.length)
       : value;
+  // The analyzer may share (or cycle through) nodes: visit each once.
+  const seen = new WeakSet();
   const visit = (node) => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
     if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if ((key === 'path' || key === 'module') && typeof value === 'string')
         node[key] = strip(value);

@@ -81,15 +81,18 @@ export default meta;
 
 type Story = StoryObj<ComposerArgs>;
 
-/** Switches the story's composer to Note and types `text` (an `@` opens the suggestions). */
-function writeNote(text = '') {
+/**
+ * Switches the story's composer to `mode` (Note by default) and types `text` (an `@` opens the
+ * mention suggestions, a `/` the canned replies).
+ */
+function writeNote(text = '', mode: 'reply' | 'note' = 'note') {
   return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     const composer = canvasElement.querySelector<LiveChatComposer>('live-chat-composer');
     if (!composer) return;
     for (let tries = 0; tries < 50 && !composer.acceptsInput; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    composer.mode = 'note';
+    composer.mode = mode;
     await composer.updateComplete;
     const input = composer.shadowRoot?.querySelector('textarea');
     if (!input || !text) return;
@@ -114,6 +117,15 @@ export const MentionSuggestions: Story = { play: writeNote('Could you check this
 
 /** No colleague matches what follows the `@`. */
 export const MentionNoMatch: Story = { play: writeNote('Ask @zzz') };
+
+/** Typing `/` in a reply: the canned replies of the live chat and the user's own, with badges. */
+export const CannedReplies: Story = { play: writeNote('/', 'reply') };
+
+/** `/ref`: the fuzzy search narrows the list; Enter or Tab would insert the highlighted reply. */
+export const CannedSearch: Story = { play: writeNote('Sure. /ref', 'reply') };
+
+/** No canned reply matches what follows the `/`. */
+export const CannedNoMatch: Story = { play: writeNote('/zzz', 'reply') };
 
 /** A draft close to the limit: the count appears. */
 export const NearTheLimit: Story = {
@@ -165,3 +177,5 @@ export const NoSession: Story = { args: { session: 'none' } };
 export const Dark: Story = { ...DARK, args: { session: 'queued' } };
 export const Russian: Story = { ...RUSSIAN, args: { draft: 'x'.repeat(MAX_MESSAGE_LENGTH + 3) } };
 export const DarkRussian: Story = { ...DARK_RUSSIAN, args: { session: 'queued' } };
+/** The canned replies list in Russian. */
+export const CannedRepliesRussian: Story = { ...RUSSIAN, play: writeNote('/', 'reply') };

@@ -14,7 +14,7 @@
  * What the workspace shows only on demand is loaded the first time it is shown, not with this
  * module: `<live-chat-reports>`, `<live-chat-search>`, `<live-chat-alert-settings>`,
  * `<live-chat-about-session>` (with the parts inside it), `<live-chat-monitor>`,
- * `<live-chat-shortcuts-help>` and `<live-chat-new-session>` (this
+ * `<live-chat-shortcuts-help>`, `<live-chat-canned-replies>` and `<live-chat-new-session>` (this
  * module exports their types). To use one of them outside the
  * workspace, import its entry (`@live-chat/elements/reports`, …). The Russian texts are an
  * entry of their own too: `@live-chat/elements/locales/ru`.
@@ -35,6 +35,7 @@ export * from './activity/index.js';
 export * from './connection-status/index.js';
 export * from './availability/index.js';
 export type * from './monitor/index.js';
+export type * from './canned-replies/index.js';
 export type { LiveChatShortcutsHelp } from './shortcuts/shortcuts-help.js';
 export { ShortcutsController, type ShortcutsOptions } from './shortcuts/shortcuts-controller.js';
 export {

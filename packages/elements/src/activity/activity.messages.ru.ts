@@ -17,4 +17,23 @@ export const ru: Translation<MessageCatalogues['activity']> = {
     '{actor} переназначил(а) сессию «{session}» на оператора {target}',
   'activity.reassigned.by-you': 'Вы переназначили сессию «{session}» на {target}',
   'activity.note': 'Заметка: «{note}»',
+  'activity.open': 'Активность',
+  'activity.unseen': {
+    one: '{count} новая',
+    few: '{count} новые',
+    many: '{count} новых',
+    other: '{count} новой',
+  },
+  'activity.open-unseen': {
+    one: 'Активность, {count} новая запись',
+    few: 'Активность, {count} новые записи',
+    many: 'Активность, {count} новых записей',
+    other: 'Активность, {count} новой записи',
+  },
+  'activity.arrived': {
+    one: '{count} новая запись в активности',
+    few: '{count} новые записи в активности',
+    many: '{count} новых записей в активности',
+    other: '{count} новой записи в активности',
+  },
 };

@@ -16,6 +16,16 @@ const en = {
   'activity.reassigned.to-operator': '{actor} reassigned session “{session}” to {target}',
   'activity.reassigned.by-you': 'You reassigned session “{session}” to {target}',
   'activity.note': 'Note: “{note}”',
+  'activity.open': 'Activity',
+  'activity.unseen': { one: '{count} new', other: '{count} new' },
+  'activity.open-unseen': {
+    one: 'Activity, {count} new entry',
+    other: 'Activity, {count} new entries',
+  },
+  'activity.arrived': {
+    one: '{count} new entry in Activity',
+    other: '{count} new entries in Activity',
+  },
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

@@ -6,19 +6,15 @@ import {
   type Id,
   type LiveChatClient,
 } from '@live-chat/core';
+import type { TypedQuery } from './suggestion-picker.js';
 
 /**
  * Canned replies in the composer, as plain functions on the draft: where a `/shortcut` being
- * typed starts, which replies a session may use, the values of their variables, and the draft
- * once one is inserted.
+ * typed starts, which replies a session may use, and the values of their variables.
  */
 
 /** The `/…` being typed: from the `/` (`start`) to the caret (`end`), and the text after it. */
-export interface CannedQuery {
-  start: number;
-  end: number;
-  query: string;
-}
+export type CannedQuery = TypedQuery;
 
 /**
  * A `/` at the start of the text or of a word (after a space or an opening bracket), then up to
@@ -59,18 +55,6 @@ export function cannedValues(
     ...(view?.customer?.name ? { 'customer.name': view.customer.name } : {}),
     ...(client.me?.name ? { 'operator.name': client.me.name } : {}),
     ...(view?.session.name ? { 'session.name': view.session.name } : {}),
-  };
-}
-
-/** The draft with `query` replaced by the reply's filled text, and where the caret goes. */
-export function insertCanned(
-  text: string,
-  query: CannedQuery,
-  filled: string,
-): { text: string; caret: number } {
-  return {
-    text: text.slice(0, query.start) + filled + text.slice(query.end),
-    caret: query.start + filled.length,
   };
 }
 

@@ -102,37 +102,6 @@ export const composerStyles = css`
       color: HighlightText;
     }
   }
-  .mentions {
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-  }
-  .mentions ul {
-    list-style: none;
-    margin: 0;
-    padding: 2px;
-    max-height: 12em;
-    overflow-y: auto;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-raised);
-  }
-  .mentions li {
-    padding: 4px 8px;
-    border-radius: calc(var(--_radius) / 2);
-    cursor: pointer;
-    max-width: 24rem;
-  }
-  .mentions li.active {
-    background: var(--_accent-soft);
-    outline: 2px solid var(--_focus);
-    outline-offset: -2px;
-  }
-  .mention-status {
-    margin: 0;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
   .composer-label {
     font-size: 0.9em;
     font-weight: 600;

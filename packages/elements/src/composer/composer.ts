@@ -17,7 +17,7 @@ import { buttonStyles, tokens } from '../styles/tokens.js';
 import { takeLostEvent } from '../events/take-lost.js';
 import { composerStyles } from './composer.styles.js';
 import { renderModeSwitch, type ComposerMode } from './composer-mode.js';
-import { MENTION_LIST_ID, MentionPicker } from './mention-picker.js';
+import { MentionPicker } from './mention-picker.js';
 import { CannedPicker, cannedStyles } from './canned-picker.js';
 import { COUNT_VISIBLE_FROM, renderCount } from './composer-count.js';
 import { clientMessageIdOf, clientMessageIds, messageOfSend } from './message-of-send.js';
@@ -116,6 +116,7 @@ export class LiveChatComposer extends LiveChatElement {
   get mode(): ComposerMode {
     return this.sessionId && this.noteSessions.has(this.sessionId) ? 'note' : 'reply';
   }
+  /** Switches the open session's composer to writing a note (`'note'`) or a reply (`'reply'`). */
   set mode(mode: ComposerMode) {
     const id = this.sessionId;
     if (!id || mode === this.mode) return;
@@ -238,9 +239,7 @@ export class LiveChatComposer extends LiveChatElement {
   }
 
   private onKeydown(event: KeyboardEvent): void {
-    const input = event.target as HTMLTextAreaElement;
-    if (this.mode === 'note' && this.mentionPicker.keydown(event, input)) return;
-    if (this.cannedPicker.keydown(event)) return;
+    if (this.mentionPicker.keydown(event) || this.cannedPicker.keydown(event)) return;
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.altKey) return;
     event.preventDefault();
     void this.send();
@@ -298,8 +297,7 @@ export class LiveChatComposer extends LiveChatElement {
             : view.session.status === 'queued'
               ? this.t('conversation.composer.takesSession')
               : '';
-    const expanded = note && this.mentionPicker.expanded;
-    const active = expanded ? this.mentionPicker.activeId(draft) : this.cannedPicker.activeId();
+    const active = this.mentionPicker.activeId() ?? this.cannedPicker.activeId();
     const showCount = length >= COUNT_VISIBLE_FROM;
     const describedBy = [
       hint ? 'composer-hint' : '',
@@ -337,26 +335,18 @@ export class LiveChatComposer extends LiveChatElement {
               length > MAX_MESSAGE_LENGTH || error?.code === 'VALIDATION' ? 'true' : 'false'
             }
             aria-autocomplete="list"
-            aria-controls=${(expanded ? MENTION_LIST_ID : this.cannedPicker.listId) ?? nothing}
+            aria-controls=${this.mentionPicker.listId ?? this.cannedPicker.listId ?? nothing}
             aria-activedescendant=${active ?? nothing}
             @input=${this.onInput}
             @keydown=${this.onKeydown}
             @keyup=${this.onCaretMove}
             @click=${this.onCaretMove}
-            @blur=${() => this.mentionPicker.close()}
           ></textarea>
           <button class="button primary" part="send-button" type="submit" ?disabled=${!canAct}>
             ${this.t(note ? 'conversation.composer.sendNote' : 'conversation.composer.send')}
           </button>
         </div>
-        ${
-          note
-            ? this.mentionPicker.render(
-                (k, p) => this.t(k, p),
-                () => this.input,
-              )
-            : nothing
-        }
+        ${note ? this.mentionPicker.render((k, p) => this.t(k, p)) : nothing}
         ${this.cannedPicker.render((k, p) => this.t(k, p))}
         ${
           // After the reply field and Send in the tab order: Shift+Tab from the field still

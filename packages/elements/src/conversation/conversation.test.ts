@@ -87,7 +87,7 @@ describe('live-chat-conversation', () => {
     expect(icon.getAttribute('aria-label')).to.equal('Telegram');
 
     // Header: name, customer, status.
-    expect($(el, '[part="session-name"]')!.textContent).to.equal(session.name);
+    expect($(el, '[part="session-name"]')!.textContent!.trim()).to.equal(session.name);
     expect($(el, '[part="customer"]')!.textContent).to.contain(customerName);
     expect($(el, '[part="status"]')!.textContent).to.contain('In queue');
     expect(composer(el).labels![0]!.textContent).to.equal('Message');

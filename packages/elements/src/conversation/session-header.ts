@@ -5,6 +5,7 @@ import { channelIcon } from '../shared/channel-icon.js';
 import { errorText } from '../shared/error-text.js';
 import { wrapTabInDialog } from '../shared/tab-order.js';
 import { isolated, isolatedMessage } from '../shared/untrusted-text.js';
+import { keyHint } from '../shortcuts/shortcut-keys-context.js';
 
 /**
  * The conversation's header (the session's name, customer, status and its actions) and the
@@ -30,6 +31,8 @@ export interface SessionHeaderView extends SessionActionState {
   view: SessionView;
   /** Whether the user may act on the session (Take, Return to queue, Close session). */
   canAct: boolean;
+  /** The Close session shortcut (`Alt+Shift+X`) while shortcuts work; shown on its button. */
+  closeKeys?: string;
 }
 
 /** What the header's buttons call. */
@@ -60,17 +63,21 @@ export function renderSessionHeader(
   const customerName = view.customer?.name ?? t('conversation.unknownCustomer');
   // Busy buttons stay focusable (aria-disabled, clicks ignored) so focus survives a running command.
   const busy = header.busy ? 'true' : 'false';
-  const button = (part: string, className: string, text: string, click: () => void) =>
-    html`<button
+  const button = (part: string, className: string, text: string, click: () => void) => {
+    const hint = part === 'close-button' ? keyHint(text, header.closeKeys) : undefined;
+    return html`<button
       class="button ${className}"
       part=${part}
       type="button"
       aria-disabled=${busy}
-      aria-haspopup=${part === 'close-button' ? 'dialog' : nothing}
+      aria-haspopup=${hint ? 'dialog' : nothing}
+      aria-keyshortcuts=${hint?.ariaKeyshortcuts ?? nothing}
+      title=${hint?.ariaKeyshortcuts ? hint.title : nothing}
       @click=${click}
     >
       ${text}
     </button>`;
+  };
   return html`
     <header part="header">
       <div class="title">

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { classMap } from 'lit/directives/class-map.js';
 import { emptyCounters, type Counters } from '@live-chat/core';
 import { tokens } from '../styles/tokens.js';
@@ -9,6 +10,11 @@ import { AnnouncerController } from '../controllers/announcer.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { formatNumber } from '../shared/format.js';
 import { counterStyles } from './counter.styles.js';
+import {
+  keyHint,
+  shortcutKeysContext,
+  type ShortcutKeys,
+} from '../shortcuts/shortcut-keys-context.js';
 import './counter.messages.js';
 
 /** Which figure a counter shows. */
@@ -56,6 +62,11 @@ export class LiveChatCounter extends LiveChatElement {
   private readonly counters = new ObserveController<Counters>(this, emptyCounters());
   /** Says a changed figure politely, a burst of changes at once. */
   private readonly announcer = new AnnouncerController(this);
+
+  /** The workspace's shortcuts: the blue counter names the key that takes the next session. */
+  @consume({ context: shortcutKeysContext, subscribe: true })
+  @state()
+  private shortcutKeys?: ShortcutKeys;
 
   @query('button') private button?: HTMLButtonElement | null;
 
@@ -159,13 +170,15 @@ export class LiveChatCounter extends LiveChatElement {
         >${this.announcer.render()}`;
     }
     const hint = zero ? this.t('counter.unassigned.zero-hint') : this.t('counter.unassigned.hint');
+    const keys = keyHint(hint, this.shortcutKeys?.keys['take-next']);
     return html`<button
         part="base"
         class="base"
         type="button"
         aria-disabled=${zero ? 'true' : 'false'}
         aria-describedby="hint"
-        title=${hint}
+        aria-keyshortcuts=${keys.ariaKeyshortcuts ?? nothing}
+        title=${keys.title}
         @click=${this.handleClick}
       >
         ${this.renderBadge(count)}${this.renderLabel(label, zero)}

@@ -24,12 +24,16 @@ export interface CustomerPickerView {
   customerId: Id | undefined;
   /** The user tried to start without a customer. */
   missing: boolean;
+  /** Each customer's open session in this live chat, among those the user sees. */
+  openSessions: ReadonlyMap<Id, Id>;
 }
 
 /** What the picker calls. */
 export interface CustomerPickerActions {
   search: (query: string) => void;
   pick: (customer: Customer) => void;
+  /** Opens the chosen customer's open session instead of starting another. */
+  openExisting: (sessionId: Id) => void;
 }
 
 /** The customers whose name or account contains the query (all of them for an empty one). */
@@ -65,8 +69,33 @@ function renderCustomer(
       @change=${() => actions.pick(customer)}
     />
     <span class="customer-name" title=${customer.name}>${isolated(customer.name)}</span>
+    ${
+      view.openSessions.has(customer.id)
+        ? html`<span part="has-open" class="has-open">${view.t('new-session.has-open')}</span>`
+        : nothing
+    }
     ${secondary}
   </label>`;
+}
+
+/** The chosen customer's open session here, with the way to it instead of a second one. */
+function renderChosenOpen(
+  view: CustomerPickerView,
+  actions: CustomerPickerActions,
+): TemplateResult | typeof nothing {
+  const sessionId = view.customerId && view.openSessions.get(view.customerId);
+  if (!sessionId) return nothing;
+  return html`<div part="chosen-open" class="chosen-open">
+    <span>${view.t('new-session.chosen-has-open')}</span>
+    <button
+      type="button"
+      part="open-chosen"
+      class="button"
+      @click=${() => actions.openExisting(sessionId)}
+    >
+      ${view.t('new-session.open-existing')}
+    </button>
+  </div>`;
 }
 
 /** The count under the list: how many match, or how many of them are listed. */
@@ -118,6 +147,7 @@ export function renderCustomerPicker(
       ${shown.length === 0 ? html`<p class="empty">${empty}</p>` : nothing}
     </div>
     <p class="hint" role="status">${matchesHint(view, matches.length)}</p>
+    ${renderChosenOpen(view, actions)}
     ${
       view.missing
         ? html`<p id="customer-missing" class="error" part="error" role="alert">

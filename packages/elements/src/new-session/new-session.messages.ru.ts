@@ -31,4 +31,7 @@ export const ru: Translation<MessageCatalogues['new-session']> = {
     'Нет подключения: задайте свойство client (или поместите диалог внутрь <live-chat-workspace>).',
   'new-session.error': 'Сессия не создана. {reason}',
   'new-session.open-existing': 'Открыть эту сессию',
+  'new-session.has-open': 'Есть открытая сессия',
+  'new-session.chosen-has-open':
+    'У этого клиента уже есть открытая сессия в этом лайв-чате: напишите ему там.',
 };

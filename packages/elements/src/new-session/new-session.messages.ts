@@ -26,6 +26,9 @@ const en = {
     'Not connected: set the client property (or place this dialog inside <live-chat-workspace>).',
   'new-session.error': 'The session was not started. {reason}',
   'new-session.open-existing': 'Open that session',
+  'new-session.has-open': 'Has an open session',
+  'new-session.chosen-has-open':
+    'This customer already has an open session in this live chat: write to them there.',
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

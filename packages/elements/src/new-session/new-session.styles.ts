@@ -110,6 +110,26 @@ export const newSessionStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
+  .has-open {
+    flex: none;
+    padding: 0 6px;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    color: var(--_muted);
+    font-size: 0.8em;
+    white-space: nowrap;
+  }
+  .chosen-open {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin-top: 4px;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
   .hint,
   .empty {
     margin: 4px var(--_space);

@@ -161,6 +161,31 @@ describe('<live-chat-new-session>', () => {
     expect(el.open).to.equal(false);
   });
 
+  it('shows before Start who already has an open session here, and opens it instead', async () => {
+    const current = await setup(SEED_USERS.supervisor);
+    const { busy, free } = customers(current.backend, current.client);
+    const customer = busy[0]!;
+    const existing = current.backend
+      .sessions(SEED_LIVE_CHATS.support)
+      .find((s) => s.customerId === customer.id && s.status !== 'closed')!;
+    const el = await openDialog(current.client);
+    const row = (id: string) =>
+      $<HTMLInputElement>(el, `input[type="radio"][value="${id}"]`)?.closest('label');
+    await waitUntil(() => row(customer.id)?.querySelector('[part="has-open"]'), 'no mark');
+    expect(row(customer.id)!.textContent).to.contain('Has an open session');
+    expect(row(free[0]!.id)!.querySelector('[part="has-open"]'), 'a free customer').to.equal(null);
+    expect($(el, '[part="chosen-open"]'), 'nothing chosen yet').to.equal(null);
+
+    row(customer.id)!.querySelector('input')!.click();
+    await el.updateComplete;
+    expect($(el, '[part="chosen-open"]').textContent).to.contain('already has an open session');
+    await expect(el).to.be.accessible();
+    setTimeout(() => $<HTMLButtonElement>(el, '[part="open-chosen"]').click());
+    const event = await oneEvent(el, 'live-chat-session-open');
+    expect(event.detail.sessionId).to.equal(existing.id);
+    expect(el.open).to.equal(false);
+  });
+
   it('shows a typed error and stays open when the start is refused', async () => {
     const current = await setup();
     const el = await openDialog(current.client);

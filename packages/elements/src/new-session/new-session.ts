@@ -22,6 +22,7 @@ import {
 import { sessionOpenEvent } from '../events/session-open.js';
 import { wrapTabInDialog } from '../shared/tab-order.js';
 import { renderCustomerPicker, type CustomerPickerActions } from './customer-picker.js';
+import { openSessionsByCustomer$ } from './open-sessions.js';
 import { newSessionStyles } from './new-session.styles.js';
 import './new-session.messages.js';
 
@@ -55,6 +56,9 @@ import './new-session.messages.js';
  * @csspart message - The first message textarea.
  * @csspart error - The error message.
  * @csspart open-existing - "Open that session", shown when the customer already has an open session here.
+ * @csspart has-open - "Has an open session" beside a customer who has one in this live chat.
+ * @csspart chosen-open - The notice under the list when the chosen customer has an open session here.
+ * @csspart open-chosen - Its button opening that session instead of starting another.
  * @csspart start - The Start session button.
  * @csspart cancel - The Cancel button.
  *
@@ -71,7 +75,10 @@ export class LiveChatNewSession extends LiveChatElement {
   private readonly customerPickerActions: CustomerPickerActions = {
     search: (query) => (this.query = query),
     pick: (customer) => this.pickCustomer(customer),
+    openExisting: (sessionId) => this.openSession(sessionId),
   };
+  /** Each customer's open session in the live chat: shown in the picker before Start. */
+  private readonly openSessions = new ObserveController<ReadonlyMap<Id, Id>>(this, new Map());
 
   @query('dialog')
   private dialog?: HTMLDialogElement;
@@ -181,10 +188,7 @@ export class LiveChatNewSession extends LiveChatElement {
       this.error = result.error;
       return;
     }
-    const sessionId = result.value.session.id;
-    this.dialog?.close();
-    this.dispatchEvent(sessionOpenEvent({ sessionId }));
-    this.closed({ sessionId });
+    this.openSession(result.value.session.id);
   }
 
   /** The open session a CONFLICT error points at, when the user can see it. */
@@ -198,7 +202,11 @@ export class LiveChatNewSession extends LiveChatElement {
 
   private openConflicting(): void {
     const sessionId = this.conflictingSessionId;
-    if (!sessionId) return;
+    if (sessionId) this.openSession(sessionId);
+  }
+
+  /** Closes the dialog and opens `sessionId` (the one started, or the customer's open one). */
+  private openSession(sessionId: Id): void {
     this.dialog?.close();
     this.dispatchEvent(sessionOpenEvent({ sessionId }));
     this.closed({ sessionId });
@@ -226,6 +234,13 @@ export class LiveChatNewSession extends LiveChatElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.liveChats.observe(this.client?.liveChats$);
+    if (changed.has('client') || changed.has('liveChatId')) {
+      this.openSessions.observe(
+        this.client && this.liveChatId
+          ? openSessionsByCustomer$(this.client, this.liveChatId)
+          : undefined,
+      );
+    }
     if (changed.has('liveChatId') && this.channel && !this.channels.includes(this.channel)) {
       this.channel = this.channels[0];
     }
@@ -249,6 +264,7 @@ export class LiveChatNewSession extends LiveChatElement {
           query: this.query,
           customerId: this.customerId,
           missing: this.missingCustomer,
+          openSessions: this.openSessions.value,
         },
         this.customerPickerActions,
       )}

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { BehaviorSubject } from 'rxjs';
 import {
   MAX_SEARCH_LENGTH,
@@ -15,6 +16,7 @@ import { PageShortcutController } from '../controllers/page-shortcut.js';
 import { tokens } from '../styles/tokens.js';
 import { renderHitGroup, type SearchResultsView } from './search-results.js';
 import { searchStyles } from './search.styles.js';
+import { shortcutKeysContext, type ShortcutKeys } from '../shortcuts/shortcut-keys-context.js';
 import './search.messages.js';
 
 /** What the search shows, derived from the field, the client's search state and the connection. */
@@ -70,6 +72,11 @@ export class LiveChatSearch extends LiveChatElement {
   /** `/` anywhere on the page (outside an editable field) focuses the field. */
   private readonly shortcut = new PageShortcutController(this, '/', () => this.focusFromShortcut());
 
+  /** The workspace's shortcuts: while they are off, `/` does nothing either (WCAG 2.1.4). */
+  @consume({ context: shortcutKeysContext, subscribe: true })
+  @state()
+  private shortcutKeys?: ShortcutKeys;
+
   @query('#input') private inputElement?: HTMLInputElement;
 
   @state() private text = '';
@@ -94,6 +101,11 @@ export class LiveChatSearch extends LiveChatElement {
     this.open = false;
   }
 
+  /** Whether `/` focuses the field: always alone, inside a workspace while its shortcuts work. */
+  private get slashEnabled(): boolean {
+    return this.shortcutKeys?.enabled !== false;
+  }
+
   private get scope(): Id | undefined {
     return this.sessionId ? this.sessionId : undefined;
   }
@@ -101,7 +113,7 @@ export class LiveChatSearch extends LiveChatElement {
   /** The `/` shortcut: focuses the field, when there is one to type in. */
   private focusFromShortcut(): boolean {
     const input = this.inputElement;
-    if (!input || input.disabled) return false;
+    if (!input || input.disabled || !this.slashEnabled) return false;
     input.focus();
     return true;
   }
@@ -331,7 +343,9 @@ export class LiveChatSearch extends LiveChatElement {
                     />
                   </svg>
                 </button>`
-              : html`<kbd class="shortcut" aria-hidden="true">/</kbd>`
+              : this.slashEnabled
+                ? html`<kbd class="shortcut" aria-hidden="true">/</kbd>`
+                : nothing
           }
         </div>
         <span id="scope" class="visually-hidden"

@@ -94,7 +94,7 @@ describe('hostile data in every field, rendered in every pane', function () {
   it('the menu, both live chats and every row of the queue', async () => {
     const el = await workspaceOn(client);
     await shown(el, '[role="option"]');
-    const listbox = deepQuery(el, '[role="listbox"]')!;
+    const listbox = deepQuery(el, '[role="listbox"][part~="listbox"]')!;
     const seen = new Set<string>();
     // The list renders the rows in view: scroll it through, checking every window.
     for (let top = 0; top < listbox.scrollHeight; top += listbox.clientHeight) {

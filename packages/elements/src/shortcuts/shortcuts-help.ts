@@ -19,13 +19,14 @@ const FIELD_KEYS: ReadonlyArray<{ keys: string; label: MessageKey }> = [
 ];
 
 /**
- * @summary The `?` help: a modal dialog listing every keyboard shortcut of the workspace (the
- * action shortcuts, the skip links' shortcuts, and the keys of its fields) with the keys in
- * effect, and the setting that turns the shortcuts off (WCAG 2.1.4), kept for the user's next
- * visit.
+ * The `?` help: a modal dialog listing every keyboard shortcut of the workspace (the action
+ * shortcuts, the skip links' shortcuts, and the keys of its fields) with the keys in effect, and
+ * the setting that turns the shortcuts off (WCAG 2.1.4), kept for the user's next visit.
+ *
+ * @summary The `?` help: every keyboard shortcut of the workspace, and the setting that turns them off.
  *
  * The workspace shows it on `?`, or from the keyboard button of its header; give it the
- * workspace's {@link ShortcutsController} as `controller` when used elsewhere.
+ * workspace's `ShortcutsController` as `controller` when used elsewhere.
  *
  * @csspart dialog - The `<dialog>`.
  * @csspart close-button - The Close button.

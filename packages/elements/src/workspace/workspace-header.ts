@@ -65,8 +65,7 @@ export function renderHeader(view: WorkspaceView): TemplateResult {
             ></live-chat-alert-settings>`,
         )}
       </div>
-      ${renderShortcutsButton(view)}
-      ${renderCannedRepliesEntry(view)}
+      ${renderShortcutsButton(view)} ${renderCannedRepliesEntry(view)}
       ${slot('availability', () => html`<live-chat-availability part="availability" theme=${theme}></live-chat-availability>`)}
       ${
         view.helpRequested

@@ -71,22 +71,45 @@ export function renderSidebar(view: WorkspaceView, actions: WorkspaceActions): T
         )}
       </div>
     </section>
-    ${renderRegion(
-      view,
-      'counters',
-      t('workspace.counters'),
-      slot(
+    <div class="sidebar-foot">
+      ${renderRegion(
+        view,
         'counters',
-        () =>
-          html`<live-chat-counter
-            kind="unassigned"
-            show-label
-            theme=${theme}
-            @live-chat-session-open=${actions.counterOpens}
-          ></live-chat-counter>`,
-      ),
-    )}
+        t('workspace.counters'),
+        slot(
+          'counters',
+          () =>
+            html`<live-chat-counter
+              kind="unassigned"
+              show-label
+              theme=${theme}
+              @live-chat-session-open=${actions.counterOpens}
+            ></live-chat-counter>`,
+        ),
+      )}
+      ${renderActivityButton(view)}
+    </div>
   </div>`;
+}
+
+/**
+ * The Activity button beside the counters, in the medium and narrow layouts (the wide one
+ * always shows the stream): opens the Activity tab without opening a session, with the count of
+ * entries the user has not seen.
+ */
+function renderActivityButton(view: WorkspaceView): TemplateResult {
+  const { t } = view;
+  const count = view.activityUnseen;
+  return html`<button
+    type="button"
+    part="activity-button"
+    class="button activity-button"
+    aria-label=${count ? t('activity.open-unseen', { count }) : t('activity.open')}
+    @click=${view.openActivity}
+  >
+    ${t('activity.open')}
+    ${count ? html`<span part="activity-unseen" class="unseen">${t('activity.unseen', { count })}</span>` : nothing}
+  </button>`;
 }
 
 /** The centre pane's content: the reports, the live monitor, the open conversation, or a placeholder. */
@@ -192,7 +215,13 @@ export function renderAside(view: WorkspaceView, actions: WorkspaceActions): Tem
         @keydown=${sideTabs.onKeydown}
       >
         ${sideTabs.renderTab('about', t('workspace.tab.about'), { part: 'tab', className: 'tab' })}
-        ${sideTabs.renderTab('activity', t('workspace.tab.activity'), { part: 'tab', className: 'tab' })}
+        ${sideTabs.renderTab(
+          'activity',
+          view.activityUnseen
+            ? t('activity.open-unseen', { count: view.activityUnseen })
+            : t('workspace.tab.activity'),
+          { part: 'tab', className: 'tab' },
+        )}
       </div>
       <button
         type="button"

@@ -47,6 +47,10 @@ export interface WorkspaceView {
   helpRequested: boolean;
   /** Opens the keyboard shortcuts help. */
   openHelp: () => void;
+  /** Activity entries since the user last looked at the stream. */
+  activityUnseen: number;
+  /** Shows the Activity tab (the Activity button of the medium and narrow layouts). */
+  openActivity: () => void;
 }
 
 /** What the regions' controls call. */

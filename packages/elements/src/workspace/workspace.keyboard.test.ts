@@ -57,7 +57,8 @@ const DAILY_PATHS: readonly DailyPath[] = [
     action: 'reassign the session, from its reply field',
     start: inReplyField,
     target: '[part~="reassign-select"]',
-    budget: 4,
+    // Send, the Reply / Note switch, then the About pane; Alt+Shift+E goes there directly.
+    budget: 5,
   },
 ];
 

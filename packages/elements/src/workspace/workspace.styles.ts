@@ -169,6 +169,30 @@ export const workspaceStyles = css`
     flex: 1;
     min-height: 0;
   }
+  .sidebar-foot {
+    display: flex;
+    align-items: stretch;
+    border-top: var(--_pane-border);
+    background: var(--_surface);
+  }
+  .sidebar-foot > .counters {
+    flex: 1;
+    min-width: 0;
+    border-top: 0;
+  }
+  .activity-button {
+    display: none;
+    align-self: center;
+    gap: 6px;
+    margin-inline-end: var(--_space);
+  }
+  .activity-button .unseen {
+    padding: 0 6px;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-size: 0.85em;
+  }
   .counters {
     display: flex;
     align-items: center;
@@ -299,7 +323,8 @@ export const workspaceStyles = css`
     }
     .main-bar,
     .about-toggle,
-    .aside-close {
+    .aside-close,
+    .activity-button {
       display: inline-flex;
     }
     .main-bar {

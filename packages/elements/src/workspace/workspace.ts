@@ -15,12 +15,19 @@ import { sessionChangeEvent, sessionChangedEvent } from '../events/session-chang
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { AlertsController } from '../controllers/alerts/alerts-controller.js';
 import { AnnouncerController } from '../controllers/announcer.js';
+import { ActivityUnseenController } from '../activity/activity-unseen.js';
 import {
   DEFAULT_IDLE_AWAY_MS,
   IdleAwayController,
 } from '../controllers/idle-away/idle-away-controller.js';
 import { ShortcutsController } from '../shortcuts/shortcuts-controller.js';
 import type { ShortcutsSetting } from '../shortcuts/shortcut-map.js';
+import {
+  sameShortcutKeys,
+  shortcutKeysContext,
+  shortcutKeysOf,
+  type ShortcutKeys,
+} from '../shortcuts/shortcut-keys-context.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import type { Focusable } from '../controllers/focus-after-update.js';
 import { SlotFallbackController } from '../controllers/slot-fallback.js';
@@ -48,6 +55,7 @@ import '../counter/counter.js';
 import '../conversation/conversation.js';
 import '../activity/activity.js';
 import '../connection-status/connection-status.js';
+import '../controllers/alerts/alert-toast/alert-toast.js';
 import './workspace.messages.js';
 import '../shortcuts/shortcuts.messages.js';
 
@@ -131,6 +139,7 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  * @csspart back-button - A back button (narrow layout).
  * @csspart about-toggle - The About the session toggle (medium and narrow layouts).
  * @csspart placeholder - The "no session open" and loading states.
+ * @csspart alert-toast - The in-app alerts (`<live-chat-alert-toast>`), shown when sound and desktop notifications are off or not allowed.
  *
  * @cssprop --live-chat-workspace-height - Height of the workspace (default 100% of its container).
  * @cssprop --live-chat-workspace-min-height - Minimum height (default 420px).
@@ -209,10 +218,19 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   });
   /** Says what the user's action changed: the session opened, the session closed. */
   private readonly announcer = new AnnouncerController(this, 100);
+  /** Activity entries since the user last looked at the stream, said politely as they arrive. */
+  private readonly activityUnseen = new ActivityUnseenController(this, {
+    client: () => this.client,
+    seeing: () => this.activityShown,
+    arrived: (_unseen, added) =>
+      this.announcer.announce(this.t('activity.arrived', { count: added })),
+  });
   /** The session being opened came from the blue counter: focus goes to its reply field. */
   private replyAfterOpen = false;
   /** The open session still has to be shown in the menu (its group selected) once it is known. */
   private selectionFollowsSession = false;
+  /** The open session waited in the queue when last seen: once the user takes it, the menu follows. */
+  private openSessionQueued: Id | undefined;
   /** The live chat of the last selected group: the one the reports open on. */
   private lastLiveChatId: Id | undefined;
 
@@ -297,6 +315,10 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   @property({ attribute: false })
   shortcuts: ShortcutsSetting = true;
 
+  /** The shortcuts in effect, for the buttons inside that name their key. */
+  @provide({ context: shortcutKeysContext })
+  private shortcutKeys: ShortcutKeys | undefined;
+
   /** How the components inside load avatars, from `avatarUrl` and `allowHttpAvatars`. */
   @provide({ context: avatarContext })
   private avatarOptions: AvatarOptions = {};
@@ -354,6 +376,20 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
 
   private get sideTab(): WorkspaceSideTab {
     return this.chosenTab ?? (this.sessionId ? 'about' : 'activity');
+  }
+
+  /** Whether the Activity tab is on screen: selected, in a layout that shows the right pane. */
+  private get activityShown(): boolean {
+    if (this.sideTab !== 'activity') return false;
+    const layout = this.layoutController.layout;
+    if (layout === 'medium') return this.layoutController.aboutOpen;
+    return layout === 'wide' || this.layoutController.pane === 'about';
+  }
+
+  /** The Activity button (medium and narrow layouts): the Activity tab, shown and focused. */
+  private openActivity(): void {
+    this.chosenTab = 'activity';
+    this.layoutController.show('about');
   }
 
   /** What gets focus when a pane is shown on its own. */
@@ -468,6 +504,20 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     if (selection) this.select(selection);
   }
 
+  /**
+   * The open session was waiting and is now the user's (taken with Take or by replying): the
+   * menu follows it to My sessions, where the list highlights it.
+   */
+  private followTakenSession(view: SessionView | undefined): void {
+    const session = view?.session;
+    const wasQueued = session !== undefined && this.openSessionQueued === session.id;
+    this.openSessionQueued = session?.status === 'queued' ? session.id : undefined;
+    const assignee = session?.assignee;
+    const mine =
+      assignee?.kind === 'operator' && assignee.operatorId === this.client?.viewer?.userId;
+    if (wasQueued && session.status === 'active' && mine) this.selectionFollowsSession = true;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) {
       this.status.observe(this.client?.status$);
@@ -489,6 +539,9 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
       this.selectionFollowsSession = Boolean(this.sessionId);
       this.layoutController.sessionChanged(Boolean(this.sessionId), this.centreView);
     }
+    const shortcutKeys = shortcutKeysOf(this.keys);
+    if (!sameShortcutKeys(this.shortcutKeys, shortcutKeys)) this.shortcutKeys = shortcutKeys;
+    this.followTakenSession(this.openSession.value);
     this.followSession(this.openSession.value);
     const first = this.liveChats.value[0];
     if (!this.view && first) this.select({ view: 'group', liveChatId: first.id, group: 'queue' });
@@ -517,6 +570,8 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
       shortcuts: this.keys,
       helpRequested: this.helpRequested,
       openHelp: () => void this.openShortcutsHelp(),
+      activityUnseen: this.activityUnseen.count,
+      openActivity: () => this.openActivity(),
     };
   }
 
@@ -540,6 +595,11 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
         ${renderAside(view, this.actions)}
       </div>
       ${this.announcer.render()}
+      <live-chat-alert-toast
+        part="alert-toast"
+        .controller=${this.alertsController}
+        theme=${this.theme}
+      ></live-chat-alert-toast>
     </div>`;
   }
 }

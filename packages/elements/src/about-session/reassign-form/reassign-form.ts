@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import {
@@ -18,6 +19,11 @@ import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
 import { reassignTargets, targetName, targetValue } from '../assignee.js';
 import { reassignFormStyles } from './reassign-form.styles.js';
+import {
+  keyHint,
+  shortcutKeysContext,
+  type ShortcutKeys,
+} from '../../shortcuts/shortcut-keys-context.js';
 
 export type { SessionReassignedDetail } from '../../events/session-reassigned.js';
 
@@ -44,6 +50,10 @@ export class LiveChatReassignForm extends AboutSessionPart {
   /** The design tokens (see `styles/tokens.ts`), then the part's own styles. */
   static override styles = [tokens, buttonStyles, aboutSessionPartStyles, reassignFormStyles];
 
+  /** The workspace's shortcuts: "Reassign to" names the key that comes here. */
+  @consume({ context: shortcutKeysContext, subscribe: true })
+  @state()
+  private shortcutKeys?: ShortcutKeys;
   @state() private reassignValue = '';
   @state() private note = '';
 
@@ -131,6 +141,7 @@ export class LiveChatReassignForm extends AboutSessionPart {
     const operators = targets.filter((t) => t.kind === 'operator');
     const groups = targets.filter((t) => t.kind === 'group');
     const busy = this.busy.has('reassign');
+    const keys = keyHint(this.t('about-session.reassignTo'), this.shortcutKeys?.keys.reassign);
     const option = (target: AssigneeTarget) =>
       html`<option
         value=${targetValue(target)}
@@ -144,6 +155,8 @@ export class LiveChatReassignForm extends AboutSessionPart {
         <select
           id="reassign-select"
           part="reassign-select"
+          aria-keyshortcuts=${keys.ariaKeyshortcuts ?? nothing}
+          title=${keys.ariaKeyshortcuts ? keys.title : nothing}
           .value=${live(this.reassignValue)}
           ?disabled=${readOnly}
           aria-describedby=${ifDefined(this.describedBy(readOnly))}

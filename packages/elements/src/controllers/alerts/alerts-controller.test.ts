@@ -249,6 +249,20 @@ describe('AlertsController', () => {
     expect(hidden!.options!.body).to.equal('');
   });
 
+  it('isolates every name and message in a notification, so direction controls cannot reorder its text', () => {
+    const fake = fakeEnvironment();
+    const source = alertSource({ 'lc-support': 'Customer Support' });
+    controllerFor(source.client, fake).setSettings({ desktop: true, sound: false });
+    fake.document.setAttended(false, fake.window);
+    const spoof = 'evil\u202Emoc.knab';
+    source.push({ ...alert('b-1'), customerName: spoof, preview: `pay ${spoof} now` });
+    const [shown] = fake.notifications.shown;
+    const FSI = '\u2068';
+    const PDI = '\u2069';
+    expect(shown!.raw.title).to.equal(`New message from ${FSI}${spoof}${PDI}`);
+    expect(shown!.raw.options!.body).to.equal(`${FSI}pay ${spoof} now${PDI}`);
+  });
+
   it('a burst of customer messages through a real client makes one notification', async () => {
     const fake = fakeEnvironment();
     const { client } = await connectClient(backend, {

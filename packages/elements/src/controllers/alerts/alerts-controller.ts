@@ -2,6 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { Alert, AlertBurst, LiveChatClient, TabRole } from '@live-chat/core';
 import { DEFAULT_LOCALE, translate } from '../../i18n/catalogue.js';
+import { alertTag, alertText } from './alert-text.js';
+import { isolateText } from '../../shared/untrusted-text.js';
 import { sessionOpenEvent } from '../../events/session-open.js';
 import {
   ALERT_SETTINGS_STORAGE_KEY,
@@ -157,6 +159,7 @@ export class AlertsController implements ReactiveController {
   private readonly sound: AlertSound;
   private readonly soundIntervalMs: number;
   private readonly listeners = new Set<(settings: AlertSettings) => void>();
+  private readonly inAppListeners = new Set<(burst: AlertBurst) => void>();
   /** Ids of the alerts handled, and of those notified alone: each at most once. */
   private readonly seen = new Set<string>();
   private readonly notified = new Set<string>();
@@ -216,6 +219,25 @@ export class AlertsController implements ReactiveController {
   onSettingsChange(listener: (settings: AlertSettings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` with each burst of alerts (coalesced per live chat, as the desktop
+   * notifications are) that neither sound nor a desktop notification can bring to the user:
+   * both are off, or the browser does not allow them (no permission; audio still locked until
+   * the user's first gesture). The workspace shows these as its own in-app alert. Returns the
+   * unsubscribe.
+   */
+  onInAppAlert(listener: (burst: AlertBurst) => void): () => void {
+    this.inAppListeners.add(listener);
+    return () => this.inAppListeners.delete(listener);
+  }
+
+  /** Whether neither this tab's sound nor its desktop notifications reach the user. */
+  get silent(): boolean {
+    const { sound, desktop } = this.settings;
+    const soundPlays = sound && this.sound.unlocked;
+    return !soundPlays && !(desktop && this.desktopPermission === 'granted');
   }
 
   /**
@@ -359,67 +381,18 @@ export class AlertsController implements ReactiveController {
    */
   private handleBurst(burst: AlertBurst): void {
     if (burst.count === 1 && !remember(this.notified, burst.latest.id)) return;
+    if (this.inAppListeners.size > 0 && this.silent) {
+      for (const listener of this.inAppListeners) listener(burst);
+    }
     if (!this.settings.desktop || this.attended() || this.tabRole() === 'follower') return;
     const shown = this.shown.get(burst.liveChatId);
     const count = (shown?.count ?? 0) + burst.count;
     shown?.notification?.close();
-    const notification =
-      count === 1 ? this.notify(burst.latest) : this.notifySummary(count, burst.latest);
+    // Plain text the system shows: each name and message in a bidi isolate of its own.
+    const { title, body } = alertText(count, burst.latest, this.locale(), this.client, isolateText);
+    const tag = alertTag(count, burst.latest);
+    const notification = this.showNotification(title, { body, tag }, burst.latest);
     this.shown.set(burst.liveChatId, { notification, count });
-  }
-
-  /** The name of the alert's live chat (its id while the client does not know it). */
-  private liveChatName(alert: Alert): string {
-    return this.client?.getLiveChat?.(alert.liveChatId)?.name ?? alert.liveChatId;
-  }
-
-  /**
-   * One alert's notification: its customer and message, or only its live chat when the alert
-   * withholds them (the user may not open the session).
-   */
-  private notify(alert: Alert): NotificationLike | undefined {
-    const locale = this.locale();
-    const tag = `live-chat-session-${alert.sessionId}`;
-    if (alert.kind === 'mention') {
-      const author = alert.mentionedBy && this.client?.getUser?.(alert.mentionedBy)?.name;
-      const title = translate(locale, 'alerts.mention-title', {
-        author: author ?? translate(locale, 'alerts.someone'),
-      });
-      // The note's preview, unless the alert withholds it (the user may not open the session).
-      return this.showNotification(
-        title,
-        { body: alert.preview ?? '', tag: `live-chat-mention-${alert.sessionId}` },
-        alert,
-      );
-    }
-    if (alert.customerName === undefined || alert.preview === undefined) {
-      const title = translate(locale, 'alerts.withheld-title', {
-        liveChat: this.liveChatName(alert),
-      });
-      return this.showNotification(title, { body: '', tag }, alert);
-    }
-    return this.showNotification(
-      translate(locale, 'alerts.notification-title', { customer: alert.customerName }),
-      { body: alert.preview, tag },
-      alert,
-    );
-  }
-
-  /** `count` alerts of a live chat as one notification, showing the latest (unless withheld). */
-  private notifySummary(count: number, latest: Alert): NotificationLike | undefined {
-    const locale = this.locale();
-    const { customerName: customer, preview } = latest;
-    return this.showNotification(
-      translate(locale, 'alerts.summary-title', { count, liveChat: this.liveChatName(latest) }),
-      {
-        body:
-          customer === undefined || preview === undefined
-            ? ''
-            : translate(locale, 'alerts.summary-body', { customer, preview }),
-        tag: `live-chat-requests-${latest.liveChatId}`,
-      },
-      latest,
-    );
   }
 
   /** Shows a notification whose click focuses the page and opens `alert`'s session. */

@@ -55,6 +55,11 @@ export class FakeAudioContext implements AudioContextLike {
   }
 }
 
+/** `text` without the bidi isolate characters (U+2066–U+2069). */
+export function withoutIsolates(text: string): string {
+  return text.replace(/[\u2066-\u2069]/g, '');
+}
+
 /** A fake `Notification` constructor with a settable permission and a scripted answer to requests. */
 export function fakeNotifications(
   permission: NotificationPermission,
@@ -71,10 +76,20 @@ export function fakeNotifications(
     }
     onclick: ((event: Event) => unknown) | null = null;
     closed = false;
-    constructor(
-      readonly title: string,
-      readonly options?: NotificationOptions,
-    ) {
+    /** The title and options as the system gets them, bidi isolates included. */
+    readonly raw: { title: string; options?: NotificationOptions };
+    /** The title as a reader sees it (without the invisible isolates), for readable assertions. */
+    readonly title: string;
+    readonly options?: NotificationOptions;
+    constructor(title: string, options?: NotificationOptions) {
+      this.raw = { title, ...(options && { options }) };
+      this.title = withoutIsolates(title);
+      if (options) {
+        this.options =
+          options.body === undefined
+            ? options
+            : { ...options, body: withoutIsolates(options.body) };
+      }
       shown.push(this);
     }
     close(): void {

@@ -1,0 +1,56 @@
+import type { MessageCatalogues, Translation } from '../i18n/catalogue.js';
+
+/** Russian texts of `<live-chat-canned-replies>`, registered by `@live-chat/elements/locales/ru`. */
+export const ru: Translation<MessageCatalogues['cannedReplies']> = {
+  'canned-replies.title': 'Шаблоны ответов',
+  'canned-replies.close': 'Закрыть',
+  'canned-replies.intro': 'Чтобы вставить шаблон, наберите в ответе / и его сокращение.',
+  'canned-replies.search': 'Поиск шаблонов',
+  'canned-replies.new': 'Новый шаблон',
+  'canned-replies.loading': 'Шаблоны загружаются…',
+  'canned-replies.load-error': 'Не удалось загрузить шаблоны. {reason}',
+  'canned-replies.no-client': 'Нет клиента: передайте элементу клиент, чтобы увидеть шаблоны.',
+  'canned-replies.offline':
+    'Нет соединения: шаблоны можно читать, но изменения сохранятся, только когда связь восстановится.',
+  'canned-replies.empty':
+    'Шаблонов пока нет. Создайте первый кнопкой «Новый шаблон», затем наберите / в ответе, чтобы вставить его.',
+  'canned-replies.no-match': 'Нет шаблона, подходящего к «{query}».',
+  'canned-replies.group.personal': 'Личные — только для вас',
+  'canned-replies.group.live-chat': '{liveChat} — для всех в этом чате',
+  'canned-replies.group.empty': 'Пока нет.',
+  'canned-replies.read-only': 'Только чтение: шаблоны этого чата ведут его супервизоры.',
+  'canned-replies.edit': 'Изменить',
+  'canned-replies.edit-label': 'Изменить /{shortcut}',
+  'canned-replies.delete': 'Удалить',
+  'canned-replies.delete-label': 'Удалить /{shortcut}',
+  'canned-replies.delete-confirm': 'Удалить /{shortcut}? Это нельзя отменить.',
+  'canned-replies.delete-yes': 'Удалить',
+  'canned-replies.delete-no': 'Оставить',
+  'canned-replies.saved': 'Шаблон /{shortcut} сохранён.',
+  'canned-replies.deleted': 'Шаблон /{shortcut} удалён.',
+  'canned-replies.form.new': 'Новый шаблон',
+  'canned-replies.form.edit': 'Изменить /{shortcut}',
+  'canned-replies.form.scope': 'Для кого',
+  'canned-replies.form.scope-personal': 'Только для меня (личный)',
+  'canned-replies.form.scope-live-chat': 'Для всех в чате {liveChat}',
+  'canned-replies.form.shortcut': 'Сокращение',
+  'canned-replies.form.shortcut-hint':
+    'Буквы, цифры, _, - и ., без пробелов, не больше {limit}. Наберите в ответе / и сокращение.',
+  'canned-replies.form.shortcut-empty': 'Задайте сокращение.',
+  'canned-replies.form.shortcut-invalid':
+    'В сокращении могут быть только буквы, цифры, _, - и . (без пробелов и других знаков).',
+  'canned-replies.form.shortcut-long': 'Сокращение слишком длинное: не больше {limit} символов.',
+  'canned-replies.form.shortcut-taken': '/{shortcut} здесь уже занято. Выберите другое сокращение.',
+  'canned-replies.form.text': 'Текст',
+  'canned-replies.form.variables': 'Вставить переменную',
+  'canned-replies.form.variables-hint':
+    'Переменные заполняются при вставке шаблона в сессию; переменная без значения остаётся как написана.',
+  'canned-replies.variable.customer.name': 'Имя клиента',
+  'canned-replies.variable.operator.name': 'Ваше имя',
+  'canned-replies.variable.session.name': 'Название сессии',
+  'canned-replies.form.save': 'Сохранить',
+  'canned-replies.form.saving': 'Сохранение…',
+  'canned-replies.form.cancel': 'Отмена',
+  'canned-replies.error.FORBIDDEN': 'Шаблоны чата могут менять только его супервизоры.',
+  'canned-replies.error': 'Не сохранено. {reason}',
+};

@@ -351,7 +351,7 @@ async function renderPage(app, log) {
       ].filter((tag) => !customElements.get(tag)),
     );
     if (defined.length) throw new Error(`tags not defined in the bundle: ${defined.join(', ')}`);
-    const row = page.getByRole('option').first();
+    const row = page.locator('[role="option"][data-session-id]').first();
     await row.waitFor({ timeout: 20_000 });
     const sessionId = await row.getAttribute('data-session-id');
     await row.click();

@@ -82,7 +82,7 @@ test('the Vue SFC app of the guide works as a production build', { timeout: 300_
         () => document.querySelector('live-chat-workspace')?.getBoundingClientRect().height ?? 0,
       );
       assert.ok(height > 600, `the workspace fills the window below the status line (${height}px)`);
-      const row = page.getByRole('option').first();
+      const row = page.locator('[role="option"][data-session-id]').first();
       await row.waitFor({ timeout: 30_000 });
       const sessionId = await row.getAttribute('data-session-id');
       assert.ok(sessionId, 'a queue row carries its session id');

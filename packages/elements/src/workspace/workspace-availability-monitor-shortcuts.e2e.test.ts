@@ -3,7 +3,7 @@
  * shortcuts, each as people use them in the full workspace on the in-memory backend. Customers
  * act through the backend; staff through the UI.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Alert, LiveChatClient } from '@live-chat/core';
 import {
@@ -16,8 +16,9 @@ import type { LiveChatWorkspace } from './workspace.js';
 import { newSession } from '../test/customer-writes.js';
 import { deepFocused, deepQuery } from '../test/deep-query.js';
 import { pressKeys } from '../test/keyboard.js';
-import { memoryBackend, startClient, waitUntil } from '../test/seeded-client.js';
+import { memoryBackend, waitUntil } from '../test/seeded-client.js';
 import { settle } from '../test/settle.js';
+import { signedInWorkspace } from '../test/signed-in-workspace.js';
 import './workspace.js';
 
 const { operatorA: ANNA, operatorB: BEN, supervisor: MARIA } = SEED_USERS;
@@ -36,21 +37,9 @@ interface Person {
 }
 
 async function signIn(backend: MemoryBackend, userId: string, idleAwayMs = 0): Promise<Person> {
-  const { client } = startClient(backend, { userId });
+  const { el, client } = await signedInWorkspace(backend, userId, { idleAwayMs });
   const alerts: Alert[] = [];
   client.alerts$.subscribe((alert) => alerts.push(alert));
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div style="width:1280px;height:760px">
-      <live-chat-workspace
-        no-alerts
-        idle-away-ms=${idleAwayMs}
-        .client=${client}
-      ></live-chat-workspace>
-    </div>`,
-  );
-  const el = wrapper.querySelector('live-chat-workspace')!;
-  await waitUntil(() => client.status.state === 'ready', `${userId} ready`);
-  await settle(el);
   return { el, client, alerts };
 }
 

@@ -4,7 +4,7 @@
  * Activity button and its unseen count on narrow screens, the in-app alert when sound and
  * desktop notifications are off, and the shortcut keys named on their buttons.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LiveChatClient } from '@live-chat/core';
 import {
@@ -18,8 +18,9 @@ import { ALERT_SETTINGS_STORAGE_KEY } from '../controllers/alerts/alert-settings
 import { newSession } from '../test/customer-writes.js';
 import { deepFocused, deepQuery } from '../test/deep-query.js';
 import { pressKeys } from '../test/keyboard.js';
-import { afterThisTest, memoryBackend, startClient, waitUntil } from '../test/seeded-client.js';
+import { afterThisTest, memoryBackend, waitUntil } from '../test/seeded-client.js';
 import { settle } from '../test/settle.js';
+import { signedInWorkspace } from '../test/signed-in-workspace.js';
 import './workspace.js';
 
 const { operatorA: ANNA, operatorB: BEN } = SEED_USERS;
@@ -30,19 +31,7 @@ async function signIn(
   userId: string,
   { width = 1280, alerts = false, backend = emptyWorld() } = {},
 ): Promise<{ el: LiveChatWorkspace; client: LiveChatClient; backend: MemoryBackend }> {
-  const { client } = startClient(backend, { userId });
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div style="width:${width}px;height:760px">
-      <live-chat-workspace
-        ?no-alerts=${!alerts}
-        idle-away-ms="0"
-        .client=${client}
-      ></live-chat-workspace>
-    </div>`,
-  );
-  const el = wrapper.querySelector('live-chat-workspace')!;
-  await waitUntil(() => client.status.state === 'ready', `${userId} ready`);
-  await settle(el);
+  const { el, client } = await signedInWorkspace(backend, userId, { width, alerts });
   return { el, client, backend };
 }
 

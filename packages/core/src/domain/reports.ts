@@ -113,6 +113,14 @@ export interface LiveChatPerformanceReport {
   messagesIn: number;
   messagesOut: number;
   neverAnswered: number;
+  /** Requests per tag of the live chat, in the live chat's order of its tags (see the formulas). */
+  requestsByTag: TagCount[];
+}
+
+/** How many requests carry one tag. */
+export interface TagCount {
+  tagId: Id;
+  requests: number;
 }
 
 /** The report type that answers a query. */
@@ -218,12 +226,18 @@ export function isReportRangeValid(range: { from: number; to: number }): boolean
  * - `averageResolutionMs` = mean of `closedAt − startedAt` over episodes closed in range;
  * - `messagesIn` / `messagesOut` = customer / operator messages of the live chat in range (private
  *   staff notes not counted);
- * - `neverAnswered` = requests with no operator message (yet).
+ * - `neverAnswered` = requests with no operator message (yet);
+ * - `requestsByTag` = for each tag the live chat offers, in its order, the requests whose
+ *   session carries the tag now.
  */
 export function liveChatPerformance(
   records: ReportRecords,
   query: LiveChatPerformanceQuery,
+  tagIds: readonly Id[] = [],
 ): LiveChatPerformanceReport {
+  const tagsOf = new Map<Id, readonly Id[]>();
+  for (const session of records.sessions) if (session.tags) tagsOf.set(session.id, session.tags);
+  const byTag = new Map<Id, number>(tagIds.map((id) => [id, 0]));
   const { liveChatId, range } = query;
   const offset = query.utcOffsetMinutes ?? 0;
   const perDay = new Map<string, number>();
@@ -246,6 +260,10 @@ export function liveChatPerformance(
     }
     if (e.origin !== 'customer' || !inRange(e.startedAt, range)) continue;
     requests++;
+    for (const tagId of tagsOf.get(e.sessionId) ?? []) {
+      const count = byTag.get(tagId);
+      if (count !== undefined) byTag.set(tagId, count + 1);
+    }
     const day = dayOf(e.startedAt, offset);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
     if (e.takenAt !== undefined) waits.push(e.takenAt - e.startedAt);
@@ -275,5 +293,6 @@ export function liveChatPerformance(
     messagesIn,
     messagesOut,
     neverAnswered,
+    requestsByTag: [...byTag].map(([tagId, count]) => ({ tagId, requests: count })),
   };
 }

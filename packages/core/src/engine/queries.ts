@@ -234,7 +234,13 @@ export function* runReport<Q extends ReportQuery>(
     case 'operators-performance':
       return ok(operatorsPerformance(records, query, chat.operatorIds) as Report<Q>);
     case 'live-chat-performance':
-      return ok(liveChatPerformance(records, query) as Report<Q>);
+      return ok(
+        liveChatPerformance(
+          records,
+          query,
+          (chat.tags ?? []).map((tag) => tag.id),
+        ) as Report<Q>,
+      );
     default:
       return fail('VALIDATION', 'Unknown report kind.', { field: 'kind' });
   }

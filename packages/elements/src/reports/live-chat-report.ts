@@ -1,7 +1,7 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { DayCount, LiveChatPerformanceReport } from '@live-chat/core';
 import { formatNumber } from '../shared/format.js';
-import { isolatedMessage } from '../shared/untrusted-text.js';
+import { isolated, isolatedMessage } from '../shared/untrusted-text.js';
 import { formatDay } from './report-dates.js';
 import { figureText, LIVE_CHAT_FIGURES } from './report-figures.js';
 import { renderFormula, type ReportView } from './report-parts.js';
@@ -101,5 +101,29 @@ export function renderLiveChatReport(
         </div>`;
       })}
     </dl>
+    ${
+      report.requestsByTag.length === 0
+        ? nothing
+        : html`<table part="table tag-table" class="tag-table">
+            <caption>
+              ${t('live-chat-reports.tags.caption', { range })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${t('live-chat-reports.tags.tag')}</th>
+                <th scope="col">${t('live-chat-reports.chart.requests')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${report.requestsByTag.map(
+                (row) =>
+                  html`<tr data-tag-id=${row.tagId}>
+                    <th scope="row">${isolated(view.tagLabel(row.tagId))}</th>
+                    <td>${formatNumber(row.requests, locale)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
   </div>`;
 }

@@ -11,6 +11,8 @@ export interface ReportView {
   range: string;
   /** An operator's name (the id when the client does not know the user). */
   userName: (userId: string) => string;
+  /** A tag's label (the id when the live chat does not offer it any more). */
+  tagLabel: (tagId: string) => string;
 }
 
 /** How a "How is this computed?" disclosure is shown. */

@@ -73,6 +73,9 @@ export const ru: Translation<MessageCatalogues['reports']> = {
   'live-chat-reports.chart.table-caption': 'Обращения по дням, {range}',
   'live-chat-reports.chart.day': 'День',
   'live-chat-reports.chart.requests': 'Обращения',
+  'live-chat-reports.tags.caption':
+    'Обращения по тегам, {range}: теги, которые их сессии носят сейчас',
+  'live-chat-reports.tags.tag': 'Тег',
   'live-chat-reports.figures': 'Показатели',
   'live-chat-reports.figure.requests': 'Обращения',
   'live-chat-reports.figure.closed': 'Закрыто',

@@ -71,6 +71,8 @@ const en = {
   'live-chat-reports.chart.table-caption': 'Requests per day, {range}',
   'live-chat-reports.chart.day': 'Day',
   'live-chat-reports.chart.requests': 'Requests',
+  'live-chat-reports.tags.caption': 'Requests by tag, {range}: the tags their sessions carry now',
+  'live-chat-reports.tags.tag': 'Tag',
   'live-chat-reports.figures': 'Figures',
   'live-chat-reports.figure.requests': 'Requests',
   'live-chat-reports.figure.closed': 'Closed',

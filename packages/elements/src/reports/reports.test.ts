@@ -35,7 +35,14 @@ const seed = () =>
       operator('op-carl', 'Carl Berg'),
     ],
     liveChats: [
-      supportChat({ operatorIds: ['op-anna', 'op-boris'], supervisorIds: ['sup-sofia'] }),
+      supportChat({
+        operatorIds: ['op-anna', 'op-boris'],
+        supervisorIds: ['sup-sofia'],
+        tags: [
+          { id: 'tag-billing', label: 'Billing' },
+          { id: 'tag-vip', label: 'VIP' },
+        ],
+      }),
       salesChat({ operatorIds: ['op-carl'] }),
     ],
     customers: [
@@ -330,6 +337,12 @@ describe('<live-chat-reports>', () => {
     });
     expect(formatDuration((11 / 3) * MINUTE, 'en')).to.equal(formatDuration(220_000, 'en'));
     expect(qa(el, '.figure details[part="formula"]')).to.have.length(8);
+    // Every tag of the live chat, in its order; nobody tagged a session yet.
+    const tagTable = q<HTMLTableElement>(el, 'table[part~="tag-table"]')!;
+    expect(rows(tagTable)).to.deep.equal([
+      ['Billing', '0'],
+      ['VIP', '0'],
+    ]);
     await expect(el).to.be.accessible();
   });
 

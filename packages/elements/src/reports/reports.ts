@@ -240,6 +240,8 @@ export class LiveChatReports extends LiveChatElement {
               to: formatDate(to, this.locale),
             }),
       userName: (userId) => this.client?.getUser(userId)?.name ?? userId,
+      tagLabel: (tagId) =>
+        this.client?.getLiveChat(liveChatId)?.tags?.find((tag) => tag.id === tagId)?.label ?? tagId,
     };
   }
 

@@ -11,6 +11,8 @@ import type {
   OperatorPerformanceRow,
   OperatorsPerformanceQuery,
   OperatorsPerformanceReport,
+  LiveChat,
+  TagCount,
 } from '@live-chat/core';
 import {
   liveChatReport,
@@ -47,6 +49,12 @@ export class PostgresReports {
     const range = [liveChatId, from, to];
     const figures = await this.db.query<LiveChatFigures>(QUERIES.liveChatPerformance, range);
     const days = await this.db.query<DayCount>(QUERIES.requestsPerDay, [...range, offsetMs]);
-    return liveChatReport(query, figures.rows[0]!, days.rows);
+    const tags = await this.db.query<TagCount>(QUERIES.requestsByTag, range);
+    const chat = await this.db.query<{ data: LiveChat }>(
+      'SELECT data FROM live_chats WHERE id = $1',
+      [liveChatId],
+    );
+    const tagIds = (chat.rows[0]?.data.tags ?? []).map((tag) => tag.id);
+    return liveChatReport(query, figures.rows[0]!, days.rows, tags.rows, tagIds);
   }
 }

@@ -85,6 +85,7 @@ async function runDay(day: DayBackend, clock: { now: number }): Promise<DayResul
   at(5);
   await run(anna, { type: 'session.take', sessionId: olivia });
   await run(ben, { type: 'session.take', sessionId: olivia }); // ALREADY_TAKEN
+  await run(anna, { type: 'session.tag', sessionId: olivia, tagIds: ['tag-billing', 'tag-vip'] });
   at(9);
   await run(anna, send(olivia, 'Let me check.'), 'anna-reply');
   await run(anna, send(olivia, 'Let me check.'), 'anna-reply'); // retried: the first answer

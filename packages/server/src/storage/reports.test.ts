@@ -93,6 +93,12 @@ describe('SQL reports', () => {
         }
       }
     }
+    // Tags on some sessions, some of them more than one: the requests per tag count them.
+    const tagged = backend.sessions(support).filter((_, index) => index % 3 === 0);
+    tagged.forEach((session, index) => {
+      const tagIds = index % 2 === 0 ? ['tag-billing'] : ['tag-billing', 'tag-vip'];
+      run(SEED_USERS.supervisor, { type: 'session.tag', sessionId: session.id, tagIds });
+    });
     const outbound = customers.find(
       (c) =>
         backend.latestSessionOf(c.id, support)?.status !== 'queued' &&
@@ -175,5 +181,17 @@ describe('SQL reports', () => {
       JSON.stringify(report),
     );
     assert.equal(typeof report.averageWaitInQueueMs, 'number');
+    const all = backend.store.reports.liveChatPerformance({
+      ...query,
+      range: { from: 0, to: clock + 1 },
+    });
+    const [billing, delivery, , vip] = all.requestsByTag;
+    assert.deepEqual(
+      all.requestsByTag.map((row) => row.tagId),
+      ['tag-billing', 'tag-delivery', 'tag-bug', 'tag-vip'],
+      'every tag of the live chat, in its order',
+    );
+    assert.ok(billing!.requests > vip!.requests && vip!.requests > 0, JSON.stringify(all));
+    assert.equal(delivery!.requests, 0, 'a tag nobody set counts 0');
   });
 });

@@ -18,6 +18,8 @@ import type {
   OperatorPerformanceRow,
   OperatorsPerformanceQuery,
   OperatorsPerformanceReport,
+  LiveChat,
+  TagCount,
 } from '@live-chat/core';
 
 const DAY_MS = 86_400_000;
@@ -44,6 +46,8 @@ export interface ReportDialect {
   day(ms: string): string;
   /** Orders text by code point. */
   codePointOrder: string;
+  /** A FROM item joining each element of a JSON array of text (column `value`), named `alias`. */
+  jsonElements(array: string, alias: string): string;
 }
 
 /** SQLite: named parameters (`@from`), `date(…, 'unixepoch')`. */
@@ -52,6 +56,7 @@ export const SQLITE_REPORTS: ReportDialect = {
   mean: (expression) => `avg(${expression})`,
   day: (ms) => `date((${ms}) / 1000.0, 'unixepoch')`,
   codePointOrder: 'COLLATE BINARY',
+  jsonElements: (array, alias) => `json_each(${array}) AS ${alias}`,
 };
 
 /** Positions of the parameters in PostgreSQL queries, in the order of {@link ReportParams}. */
@@ -68,14 +73,17 @@ export const POSTGRES_REPORTS: ReportDialect = {
   mean: (expression) => `avg((${expression})::float8)`,
   day: (ms) => `to_char(to_timestamp((${ms}) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
   codePointOrder: 'COLLATE "C"',
+  jsonElements: (array, alias) => `json_array_elements_text((${array})::json) AS ${alias}(value)`,
 };
 
 /** The report queries of one dialect. */
 export interface ReportQueries {
   /** Operators' performance, one row per operator ordered by id. */
   operatorsPerformance: string;
-  /** Live chat performance: every figure but the days, in one row. */
+  /** Live chat performance: every figure but the days and the tags, in one row. */
   liveChatPerformance: string;
+  /** Requests per tag of the live chat performance report: the tags with at least one request. */
+  requestsByTag: string;
   /**
    * Requests per day of the live chat performance report: every day of the range (when it
    * spans at most 366 days), zeros included, plus any day with requests.
@@ -181,13 +189,20 @@ FROM (SELECT day, 0 AS n FROM days UNION ALL SELECT day, 1 AS n FROM requests) A
 GROUP BY day
 ORDER BY day`;
 
-  return { operatorsPerformance, liveChatPerformance, requestsPerDay };
+  const requestsByTag = `
+SELECT t.value AS "tagId", count(*) AS requests
+FROM episodes e JOIN sessions s ON s.id = e.session_id, ${dialect.jsonElements('s.tags', 't')}
+WHERE e.live_chat_id = ${chat} AND e.origin = 'customer' AND ${inRange('e.started_at')}
+  AND s.tags IS NOT NULL
+GROUP BY t.value`;
+
+  return { operatorsPerformance, liveChatPerformance, requestsPerDay, requestsByTag };
 }
 
 /** The figures of the live chat performance query's one row. */
 export type LiveChatFigures = Omit<
   LiveChatPerformanceReport,
-  'kind' | 'liveChatId' | 'range' | 'requestsPerDay'
+  'kind' | 'liveChatId' | 'range' | 'requestsPerDay' | 'requestsByTag'
 >;
 
 /** The parameters of a report query. */
@@ -211,12 +226,19 @@ export function operatorsReport(
   return { kind: 'operators-performance', liveChatId: query.liveChatId, range: query.range, rows };
 }
 
-/** The Live chat performance report of a query's figures and days. */
+/**
+ * The Live chat performance report of a query's figures, days and tag counts; `tagIds` are the
+ * live chat's tags in its order (a tag without requests counts 0, a tag it no longer offers is
+ * left out).
+ */
 export function liveChatReport(
   query: LiveChatPerformanceQuery,
   figures: LiveChatFigures,
   requestsPerDay: DayCount[],
+  tagCounts: readonly TagCount[],
+  tagIds: readonly string[],
 ): LiveChatPerformanceReport {
+  const counted = new Map(tagCounts.map((row) => [row.tagId, Number(row.requests)]));
   return {
     kind: 'live-chat-performance',
     liveChatId: query.liveChatId,
@@ -230,6 +252,7 @@ export function liveChatReport(
     messagesIn: figures.messagesIn,
     messagesOut: figures.messagesOut,
     neverAnswered: figures.neverAnswered,
+    requestsByTag: tagIds.map((tagId) => ({ tagId, requests: counted.get(tagId) ?? 0 })),
   };
 }
 
@@ -238,6 +261,8 @@ export class SqlReports {
   private readonly operators: Database.Statement<[ReportParams], OperatorPerformanceRow>;
   private readonly liveChat: Database.Statement<[ReportParams], LiveChatFigures>;
   private readonly perDay: Database.Statement<[ReportParams], DayCount>;
+  private readonly byTag: Database.Statement<[ReportParams], TagCount>;
+  private readonly tagsOf: Database.Statement<[string], string>;
 
   /** Prepares the queries on `db`. */
   constructor(db: Database.Database) {
@@ -245,6 +270,8 @@ export class SqlReports {
     this.operators = db.prepare(queries.operatorsPerformance);
     this.liveChat = db.prepare(queries.liveChatPerformance);
     this.perDay = db.prepare(queries.requestsPerDay);
+    this.byTag = db.prepare(queries.requestsByTag);
+    this.tagsOf = db.prepare<[string], string>('SELECT data FROM live_chats WHERE id = ?').pluck();
   }
 
   /** The Operators' performance report of a live chat (formulas of core `operatorsPerformance`). */
@@ -256,6 +283,8 @@ export class SqlReports {
   liveChatPerformance(query: LiveChatPerformanceQuery): LiveChatPerformanceReport {
     const params = reportParams(query);
     const figures = this.liveChat.get(params) as LiveChatFigures;
-    return liveChatReport(query, figures, this.perDay.all(params));
+    const chat = this.tagsOf.get(query.liveChatId);
+    const tagIds = chat ? ((JSON.parse(chat) as LiveChat).tags ?? []).map((tag) => tag.id) : [];
+    return liveChatReport(query, figures, this.perDay.all(params), this.byTag.all(params), tagIds);
   }
 }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import '../availability/availability.js';
 import '../shortcuts/shortcuts.messages.js';
 import type { Translate } from '../i18n/catalogue.js';
+import { isolated } from '../shared/untrusted-text.js';
 import { renderCannedRepliesEntry } from './canned-replies-entry.js';
 import { loadElement, shownLazily } from './lazy-elements.js';
 import { icons, renderIcon, renderRegion, type WorkspaceView } from './workspace-regions.js';
@@ -28,6 +29,7 @@ export function renderHeader(view: WorkspaceView): TemplateResult {
               <live-chat-counter kind="unread" theme=${theme}></live-chat-counter>
             </span>
             <span class="title-text">${t('workspace.title')}</span>
+            ${view.label ? html`<span class="title-label">${isolated(view.label)}</span>` : nothing}
           </div>`,
       )}
       <div

@@ -22,6 +22,8 @@ export interface WorkspaceView {
   theme: 'light' | 'dark';
   /** A landmark's accessible name, prefixed with the workspace's `label` when it has one. */
   landmark: (name: string) => string;
+  /** The workspace's `label` (e.g. who is signed in), shown beside its title when set. */
+  label: string | undefined;
   /** The named slot `name`, holding the built-in `fallback` while the host leaves it empty. */
   slot: (name: string, fallback: () => TemplateResult) => TemplateResult;
   status: ClientStatus;

@@ -69,6 +69,14 @@ export const workspaceStyles = css`
     font-size: 1.1em;
     white-space: nowrap;
   }
+  /* Who is signed in, when the host labels the workspace (several on one page). */
+  .title-label {
+    font-weight: 400;
+    color: var(--_muted);
+    max-width: 14em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .title-icon {
     position: relative;
     display: inline-flex;

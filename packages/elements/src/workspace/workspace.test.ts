@@ -81,6 +81,17 @@ describe('<live-chat-workspace>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says visibly whose workspace it is when the host labels it (several on one page)', async () => {
+    const current = await setup();
+    const el = await mount(current.client);
+    expect($(el, '.title-label'), 'no label: nothing shown').to.equal(null);
+    el.label = 'Anna \u202EKowalski';
+    await el.updateComplete;
+    const shown = $(el, '.title-label')!;
+    expect(shown.textContent!.trim()).to.equal('Anna \u202EKowalski');
+    expect(shown.querySelector('bdi'), 'isolated from the title').to.not.equal(null);
+  });
+
   it('selects the first live chat’s Queue and shows its session list', async () => {
     const current = await setup();
     const el = await mount(current.client);

@@ -266,7 +266,8 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
 
   /**
    * Names this workspace's landmarks (search, navigation, panes) when several workspaces share a
-   * page, e.g. the signed-in user's name: "Anna: Conversation". Without it the names are plain.
+   * page, e.g. the signed-in user's name: "Anna: Conversation", and is shown beside the title, so
+   * each workspace says visibly whose it is. Without it the names are plain.
    */
   @property()
   label: string | undefined;
@@ -554,6 +555,7 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
       t: (key, params) => this.t(key, params),
       theme: this.theme,
       landmark: (name) => (this.label ? `${this.label}: ${name}` : name),
+      label: this.label,
       slot: (name, fallback) => this.slots.slot(name, fallback),
       status: this.status.value,
       layout: this.layoutController.layout,

@@ -1,7 +1,7 @@
 import { html, svg, type TemplateResult } from 'lit';
 import type { LiveChatCannedReplies } from '../canned-replies/canned-replies.js';
 import { loadElement } from './lazy-elements.js';
-import { renderIcon, type WorkspaceView } from './workspace-regions.js';
+import { renderDialogButton, type WorkspaceView } from './workspace-regions.js';
 
 /** A speech bubble with a `/`: what inserts a canned reply. */
 const cannedIcon = svg`<path d="M3 4.5A2.5 2.5 0 0 1 5.5 2h9A2.5 2.5 0 0 1 17 4.5v6a2.5 2.5 0 0 1-2.5 2.5H9l-4 3.5V13h.5A2.5 2.5 0 0 1 3 10.5Z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/><path d="m11.5 4.5-3 7" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`;
@@ -18,17 +18,10 @@ async function openEditor(event: Event): Promise<void> {
  * element stays undefined (and its code unloaded) until the button is first used.
  */
 export function renderCannedRepliesEntry(view: WorkspaceView): TemplateResult {
-  const label = view.t('workspace.canned-replies');
-  return html`<button
-      type="button"
-      part="canned-replies-button"
-      class="icon-button"
-      aria-label=${label}
-      aria-haspopup="dialog"
-      title=${label}
-      @click=${openEditor}
-    >
-      ${renderIcon(cannedIcon, 20)}
-    </button>
-    <live-chat-canned-replies theme=${view.theme}></live-chat-canned-replies>`;
+  return html`${renderDialogButton({
+      part: 'canned-replies-button',
+      label: view.t('workspace.canned-replies'),
+      icon: cannedIcon,
+      open: openEditor,
+    })} <live-chat-canned-replies theme=${view.theme}></live-chat-canned-replies>`;
 }

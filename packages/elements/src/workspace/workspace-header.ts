@@ -5,7 +5,13 @@ import type { Translate } from '../i18n/catalogue.js';
 import { isolated } from '../shared/untrusted-text.js';
 import { renderCannedRepliesEntry } from './canned-replies-entry.js';
 import { loadElement, shownLazily } from './lazy-elements.js';
-import { icons, renderIcon, renderRegion, type WorkspaceView } from './workspace-regions.js';
+import {
+  icons,
+  renderDialogButton,
+  renderIcon,
+  renderRegion,
+  type WorkspaceView,
+} from './workspace-regions.js';
 
 /**
  * The workspace's top bar: the title with the red unread counter, the search scoped to the open
@@ -85,20 +91,13 @@ export function renderHeader(view: WorkspaceView): TemplateResult {
 
 /** The button opening the keyboard shortcuts help, naming its own key (`?`) while it works. */
 function renderShortcutsButton(view: WorkspaceView): TemplateResult {
-  const label = view.t('shortcuts.open');
-  const keys = view.shortcuts.keysOf('help');
-  return html`<button
-    type="button"
-    part="shortcuts-button"
-    class="icon-button shortcuts-button"
-    aria-label=${label}
-    aria-haspopup="dialog"
-    aria-keyshortcuts=${keys ?? nothing}
-    title=${keys ? `${label} (${keys})` : label}
-    @click=${view.openHelp}
-  >
-    ${renderIcon(icons.keyboard, 20)}
-  </button>`;
+  return renderDialogButton({
+    part: 'shortcuts-button',
+    label: view.t('shortcuts.open'),
+    keys: view.shortcuts.keysOf('help'),
+    icon: icons.keyboard,
+    open: view.openHelp,
+  });
 }
 
 /** What the workspace shows until it has a client: how to give it one. */

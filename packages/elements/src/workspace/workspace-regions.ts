@@ -1,4 +1,4 @@
-import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { ClientStatus, Id, SessionGroupKind } from '@live-chat/core';
 import type { AlertsController } from '../controllers/alerts/alerts-controller.js';
 import type { TablistController } from '../controllers/tablist.js';
@@ -79,6 +79,35 @@ export function renderIcon(icon: SVGTemplateResult, size: number): TemplateResul
   return html`<svg viewBox="0 0 20 20" width=${size} height=${size} aria-hidden="true">
     ${icon}
   </svg>`;
+}
+
+/** What {@link renderDialogButton} shows. */
+export interface DialogButton {
+  /** Its `part` (and class, after `icon-button`). */
+  part: string;
+  /** Its accessible name, also its tooltip. */
+  label: string;
+  /** The keys that do the same, named in `aria-keyshortcuts` and the tooltip, if any. */
+  keys?: string | undefined;
+  icon: SVGTemplateResult;
+  open: (event: Event) => unknown;
+}
+
+/** An icon button of the header that opens a dialog. */
+export function renderDialogButton(button: DialogButton): TemplateResult {
+  const { part, label, keys } = button;
+  return html`<button
+    type="button"
+    part=${part}
+    class="icon-button ${part}"
+    aria-label=${label}
+    aria-haspopup="dialog"
+    aria-keyshortcuts=${keys ?? nothing}
+    title=${keys ? `${label} (${keys})` : label}
+    @click=${button.open}
+  >
+    ${renderIcon(button.icon, 20)}
+  </button>`;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 export * from './domain/types.js';
 export * from './domain/canned.js';
+export * from './domain/attachments.js';
 export * from './domain/errors.js';
 export * from './domain/state-machine.js';
 export * from './domain/access.js';

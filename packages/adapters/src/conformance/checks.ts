@@ -3,6 +3,7 @@
  * drives a fresh harness through its adapters, the way the workspace and its users would.
  */
 import { COMMAND_CHECKS } from './checks-commands.js';
+import { FILE_CHECKS } from './checks-files.js';
 import { READ_CHECKS } from './checks-reads.js';
 import { SCOPE_CHECKS } from './checks-scope.js';
 import { STREAM_CHECKS } from './checks-streams.js';
@@ -18,4 +19,5 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...READ_CHECKS,
   ...SCOPE_CHECKS,
   ...TRIAGE_CHECKS,
+  ...FILE_CHECKS,
 ];

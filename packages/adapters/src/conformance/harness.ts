@@ -1,4 +1,4 @@
-import type { Channel, Id, TransportAdapter } from '@live-chat/core';
+import type { AttachmentUpload, Channel, Id, TransportAdapter } from '@live-chat/core';
 
 /** A customer message, as the harness's customer side receives it. */
 export interface HarnessCustomerMessage {
@@ -7,6 +7,8 @@ export interface HarnessCustomerMessage {
   channel: Channel;
   text: string;
   clientMessageId?: string;
+  /** Files the customer uploaded before (see {@link ConformanceHarness.customerUpload}). */
+  attachmentIds?: Id[];
 }
 
 /**
@@ -30,6 +32,18 @@ export interface ConformanceHarness {
   adapterFor(userId: Id): TransportAdapter;
   /** The customer side: a customer writes to a live chat. Resolves once the backend accepted it. */
   customerWrites(message: HarnessCustomerMessage): Promise<void> | void;
+  /**
+   * Optional: the customer side of attachments: stores a file a customer sends and resolves
+   * its id, for a following `customerWrites`. Without it, the customer-file check passes at once.
+   */
+  customerUpload?(customerId: Id, file: AttachmentUpload): Promise<Id>;
+  /** Optional: a customer types (or stops) in their open session of a live chat. */
+  customerTyping?(customerId: Id, liveChatId: Id, typing: boolean): Promise<void>;
+  /**
+   * Optional: calls `listener` with each operator typing signal the backend passes on to the
+   * channels; returns the function that stops it.
+   */
+  onOperatorTyping?(listener: (sessionId: Id, userId: Id, typing: boolean) => void): () => void;
   users: { operatorA: Id; operatorB: Id; supervisor: Id; outsider: Id };
   liveChatId: Id;
   /** A channel of `liveChatId` the customers write through. */

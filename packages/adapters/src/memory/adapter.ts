@@ -10,6 +10,9 @@
 import { BehaviorSubject, Observable, type Subscriber } from 'rxjs';
 import { AdapterBase, LiveChatError } from '@live-chat/core';
 import type {
+  Attachment,
+  AttachmentPolicy,
+  AttachmentUpload,
   Command,
   CommandResult,
   ConnectionState,
@@ -17,6 +20,7 @@ import type {
   Id,
   ReadRequest,
   ServerEvent,
+  TypingSignal,
 } from '@live-chat/core';
 import type { MemoryBackend } from './backend.js';
 
@@ -156,6 +160,56 @@ export class MemoryAdapter extends AdapterBase {
     const result = this.backend.answerRead(this.userId, overTheWire(request));
     if (!result.ok) throw LiveChatError.from(result.error);
     return overTheWire(result.value);
+  }
+
+  /** What the backend accepts as attachments (`undefined` when it takes none). */
+  get attachmentPolicy(): AttachmentPolicy | undefined {
+    return this.backend.takesFiles ? this.backend.attachmentPolicy : undefined;
+  }
+
+  /** Resolves a backend answer that may refuse, across the simulated network. */
+  private async across<T>(
+    work: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorInfo }>,
+  ): Promise<T> {
+    if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection is offline.');
+    await this.wait();
+    if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection was lost.');
+    const result = await work();
+    await this.wait();
+    if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection was lost.');
+    if (!result.ok) throw LiveChatError.from(result.error);
+    return result.value;
+  }
+
+  /** Stores a file for the user's next message (rejects with the backend's typed refusal). */
+  async upload(file: AttachmentUpload): Promise<Attachment> {
+    const upload = { name: String(file?.name ?? ''), bytes: file?.bytes };
+    return overTheWire(await this.across(() => this.backend.upload(this.userId, upload)));
+  }
+
+  /** The bytes of a file of a session the user sees (a copy). */
+  async download(attachmentId: Id): Promise<Uint8Array> {
+    const file = await this.across(() => this.backend.download(this.userId, attachmentId));
+    return file.bytes.slice();
+  }
+
+  /** The customers' typing in the sessions the user sees, while the connection is up. */
+  readonly typing$ = new Observable<TypingSignal>((subscriber) => {
+    if (this.disposed) {
+      subscriber.complete();
+      return undefined;
+    }
+    return this.backend.listenTyping(this.userId, (signal) => {
+      if (this.reachable) this.later(() => subscriber.next({ ...signal }));
+    });
+  });
+
+  /** Tells the backend the user is typing in a session (dropped while offline). */
+  sendTyping(sessionId: Id, typing: boolean): void {
+    if (!this.reachable) return;
+    this.later(() => {
+      if (this.reachable) void this.backend.operatorTyping(this.userId, sessionId, typing);
+    });
   }
 
   /** The user's events after `sinceSeq`, then live; errors with `RESYNC_REQUIRED` when it cannot replay. */

@@ -13,7 +13,13 @@ import type {
   Session,
   User,
 } from '@live-chat/core';
-import { EngineBackend, LiveDelivery, type CommittedChange } from '@live-chat/core/engine';
+import {
+  EngineBackend,
+  LiveDelivery,
+  MemoryAttachmentStorage,
+  type CommittedChange,
+} from '@live-chat/core/engine';
+import type { AttachmentPolicy } from '@live-chat/core';
 import { MemoryAdapter, type MemoryAdapterOptions } from './adapter.js';
 import type { BackendPersistence, SeedData, BackendState } from './state.js';
 import { MemoryStore } from './store.js';
@@ -34,6 +40,11 @@ export interface MemoryBackendOptions {
   eventLogLimit?: number;
   /** Command results remembered for idempotency (default 10,000, oldest forgotten first). */
   commandCacheLimit?: number;
+  /**
+   * What attachments it accepts (default `DEFAULT_ATTACHMENT_POLICY`), or `false` for none.
+   * Files live in this backend's memory only: a persisted state does not keep them.
+   */
+  attachments?: AttachmentPolicy | false;
 }
 
 const EMPTY_SEED: SeedData = { users: [], liveChats: [], groups: [], customers: [] };
@@ -51,6 +62,8 @@ export class MemoryBackend extends EngineBackend<'sync'> {
   /** Live listeners of events and messages, told in seq order after each commit. */
   private readonly liveDelivery: LiveDelivery;
   private readonly adapters = new Set<MemoryAdapter>();
+  /** Whether it accepts attachments (see {@link MemoryBackendOptions.attachments}). */
+  readonly takesFiles: boolean;
 
   constructor(options: MemoryBackendOptions = {}) {
     const store = new MemoryStore(options.seed ?? EMPTY_SEED, {
@@ -59,7 +72,17 @@ export class MemoryBackend extends EngineBackend<'sync'> {
       commandRecordLimit: options.commandCacheLimit,
     });
     const delivery = new LiveDelivery();
-    super({ store, delivery, now: options.now });
+    const policy = options.attachments;
+    super({
+      store,
+      delivery,
+      now: options.now,
+      attachments:
+        policy === false
+          ? undefined
+          : { storage: new MemoryAttachmentStorage(), ...(policy ? { policy } : {}) },
+    });
+    this.takesFiles = policy !== false;
     this.store = store;
     this.liveDelivery = delivery;
     this.persistence = options.persistence;

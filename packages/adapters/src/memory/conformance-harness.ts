@@ -4,6 +4,7 @@
  * tests run the suite against), and the same cast for any backend that loaded the seed.
  */
 import type { Result } from '@live-chat/core';
+import type { EngineBackend } from '@live-chat/core/engine';
 import type { ConformanceHarness, HarnessCustomerMessage } from '../conformance/harness.js';
 import type { MemoryAdapterOptions } from './adapter.js';
 import { createMemoryBackend, type MemoryBackendOptions } from './backend.js';
@@ -16,8 +17,33 @@ export interface SeedHarnessParts {
   adapterFor: ConformanceHarness['adapterFor'];
   /** The backend's customer side, e.g. `backend.customerWrites`; a refusal fails the check. */
   customerWrites(message: HarnessCustomerMessage): Result<unknown> | PromiseLike<Result<unknown>>;
+  /**
+   * The backend's side of customer files and typing, e.g. an `EngineBackend` itself (its
+   * `customerUpload`, `customerTyping` and `onOperatorTyping`); absent parts skip their checks.
+   */
+  customerSide?: Pick<EngineBackend, 'customerUpload' | 'customerTyping' | 'onOperatorTyping'>;
   /** Releases the backend. */
   dispose?(): Promise<void> | void;
+}
+
+/** The optional customer-side parts of a harness, over a backend's own methods. */
+function customerSideOf(
+  side: SeedHarnessParts['customerSide'],
+): Pick<ConformanceHarness, 'customerUpload' | 'customerTyping' | 'onOperatorTyping'> {
+  if (!side) return {};
+  return {
+    async customerUpload(customerId, file) {
+      const result = await side.customerUpload(customerId, file);
+      if (!result.ok)
+        throw new Error(`customerUpload failed: ${result.error.code} ${result.error.message}`);
+      return result.value.id;
+    },
+    async customerTyping(customerId, liveChatId, typing) {
+      await side.customerTyping(customerId, liveChatId, typing);
+    },
+    onOperatorTyping: (listener) =>
+      side.onOperatorTyping((session, userId, typing) => listener(session.id, userId, typing)),
+  };
 }
 
 /**
@@ -41,6 +67,7 @@ export function seedConformanceHarness(
         throw new Error(`customerWrites failed: ${result.error.code} ${result.error.message}`);
       }
     },
+    ...customerSideOf(parts.customerSide),
     users: {
       operatorA: SEED_USERS.operatorA,
       operatorB: SEED_USERS.operatorB,
@@ -65,6 +92,7 @@ export function createMemoryConformanceHarness(
   return seedConformanceHarness(seed, {
     adapterFor: (userId) => backend.connect(userId, { latencyMs }),
     customerWrites: (message) => backend.customerWrites(message),
+    customerSide: backend,
     dispose: () => backend.dispose(),
   });
 }

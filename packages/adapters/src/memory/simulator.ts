@@ -31,6 +31,13 @@ export interface CustomerSimulatorOptions {
   /** Share of spontaneous messages that come from brand-new customers (default 0.3). */
   newCustomerShare?: number;
   /**
+   * Share of customer answers that come with a screenshot (a small PNG), on a backend that
+   * takes files (default 0.15).
+   */
+  screenshotShare?: number;
+  /** How long a customer types before an answer appears, in ms (default 3 s; 0 for none). */
+  typingMs?: number;
+  /**
    * Where customers' messages go instead of the backend's customer-write path, e.g. a channel's
    * inbound webhook. The simulator then only decides who writes what: a new customer is not
    * added by it but by the receiver, and the message is stored when the receiver stores it.
@@ -96,6 +103,15 @@ function channelOf(customer: Customer, chat: LiveChat): Channel | undefined {
   return chat.channels.includes('web') ? 'web' : chat.channels[0];
 }
 
+/** A small PNG a simulated customer sends as a screenshot (96 × 64 pixels). */
+const SCREENSHOT =
+  'iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAlklEQVR42u3YQQ2AMBBFwZqhxrCEA0wgpg4w0BAOOOiJNu1mkqdgDpufTdt+q1FCAAgQIECAAAECJECAOgDV51UjQIAAAQIECFBcoOO8ggUIEKCVgJxhQIAAAQJkSUcdBIAAAeoL5AwDAgQIECBLeuanFyBAgOYFcoYBAQIECBCgkZWcfw8QIECAAAECBEiAAAECBGiZPhdm79cADItjAAAAAElFTkSuQmCC';
+
+/** The screenshot's bytes. */
+function screenshotBytes(): Uint8Array {
+  return Uint8Array.from(atob(SCREENSHOT), (char) => char.charCodeAt(0));
+}
+
 /** Creates a simulator driving `backend`'s customer side. */
 export function createCustomerSimulator(
   backend: MemoryBackend,
@@ -106,6 +122,8 @@ export function createCustomerSimulator(
   const meanGapMs = 60_000 / Math.max(0.001, options.ratePerMinute ?? 2);
   const [minReply, maxReply] = options.replyDelayMs ?? [4_000, 20_000];
   const newCustomerShare = options.newCustomerShare ?? 0.3;
+  const screenshotShare = options.screenshotShare ?? 0.15;
+  const typingMs = Math.max(0, options.typingMs ?? 3_000);
   const chatIds = new Set(options.liveChatIds ?? backend.liveChats().map((chat) => chat.id));
 
   let running = false;
@@ -204,6 +222,27 @@ export function createCustomerSimulator(
     }, gap);
   }
 
+  /** An answer, sometimes with a screenshot (the backend must take files). */
+  function answer(customer: Customer, chat: LiveChat, session: Session): void {
+    const text = random.pick(CUSTOMER_REPLIES);
+    if (options.send || !backend.takesFiles || !random.chance(screenshotShare)) {
+      write('reply', customer, chat, session.channel, text);
+      return;
+    }
+    void backend
+      .customerUpload(customer.id, { name: 'screenshot.png', bytes: screenshotBytes() })
+      .then((uploaded) => {
+        if (!running) return;
+        backend.customerWrites({
+          customerId: customer.id,
+          liveChatId: chat.id,
+          channel: session.channel,
+          text,
+          ...(uploaded.ok ? { attachmentIds: [uploaded.value.id] } : {}),
+        });
+      });
+  }
+
   /** The customer answers once, a while after the operator wrote, unless they already did. */
   function scheduleReply(message: Message, session: Session): void {
     // A staff note is not for the customer: nothing to answer.
@@ -211,20 +250,31 @@ export function createCustomerSimulator(
       return;
     }
     if (!chatIds.has(session.liveChatId) || pendingReplies.has(session.id)) return;
-    const handle = scheduler.setTimeout(
-      () => {
-        pendingReplies.delete(session.id);
-        if (!running) return;
-        const now = backend.getSession(session.id);
-        const last = backend.messagesOf(session.id).at(-1);
-        if (!now || now.status !== 'active' || last?.author.kind !== 'operator') return;
-        const customer = backend.getCustomer(now.customerId);
-        const chat = backend.getLiveChat(now.liveChatId);
-        if (customer && chat)
-          write('reply', customer, chat, now.channel, random.pick(CUSTOMER_REPLIES));
-      },
-      random.int(minReply, maxReply),
-    );
+    const delay = random.int(minReply, maxReply);
+    const typesFor = options.send ? 0 : Math.min(typingMs, delay);
+    const stillWaiting = (): Session | undefined => {
+      const now = backend.getSession(session.id);
+      const last = backend.messagesOf(session.id).at(-1);
+      return running && now?.status === 'active' && last?.author.kind === 'operator'
+        ? now
+        : undefined;
+    };
+    const replyNow = (): void => {
+      pendingReplies.delete(session.id);
+      const now = stillWaiting();
+      const customer = now && backend.getCustomer(now.customerId);
+      const chat = now && backend.getLiveChat(now.liveChatId);
+      if (now && customer && chat) answer(customer, chat, now);
+    };
+    // The customer types for a while before the answer appears (not stored, not counted).
+    const handle = scheduler.setTimeout(() => {
+      if (typesFor === 0 || !stillWaiting()) {
+        replyNow();
+        return;
+      }
+      void backend.customerTyping(session.customerId, session.liveChatId, true);
+      pendingReplies.set(session.id, scheduler.setTimeout(replyNow, typesFor));
+    }, delay - typesFor);
     pendingReplies.set(session.id, handle);
   }
 

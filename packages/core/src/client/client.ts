@@ -16,6 +16,14 @@ import {
   type SessionGroupKind,
   type Viewer,
 } from '../domain/access.js';
+import {
+  checkUpload,
+  DEFAULT_ATTACHMENT_POLICY,
+  invalidAttachment,
+  type Attachment,
+  type AttachmentPolicy,
+  type AttachmentUpload,
+} from '../domain/attachments.js';
 import type { CannedReply, CannedScope } from '../domain/canned.js';
 import type { Counters } from '../domain/counters.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
@@ -55,6 +63,8 @@ import { searchStream } from './search.js';
 import { select } from './select.js';
 import { WorkspaceStore } from './store.js';
 import { startSync } from './sync.js';
+import { TypingState } from './typing.js';
+import { invalidData } from '../protocol/validate.js';
 import type { LiveChatClientOptions } from './options.js';
 import type { LiveChatClient } from './types.js';
 import type {
@@ -155,6 +165,11 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     destroy$: this.destroy$,
     isDisposed: this.checkDisposed,
   });
+  private readonly typing = new TypingState({
+    adapter: this.adapter,
+    scheduler: this.timing.scheduler,
+    destroy$: this.destroy$,
+  });
   private readonly extensions = new HostExtensions(
     {
       store: this.store,
@@ -245,6 +260,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     // this user was not sent: its conversation is checked again.
     const back = store.applyEvent(event);
     this.conversations.applyEvent(event);
+    this.typing.applyEvent(event);
     if (back !== undefined) this.conversations.invalidate(back);
     if (event.type === 'session.removed') this.conversations.markStale(event.sessionId);
     store.commitSoon();
@@ -589,6 +605,66 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     return this.conversations.loadOlder(sessionId);
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Attachments and typing
+
+  get attachmentPolicy(): AttachmentPolicy | undefined {
+    const adapter = this.adapter;
+    if (!adapter.upload) return undefined;
+    // An adapter that tells its policy may say "none"; one that does not gets the default.
+    return 'attachmentPolicy' in adapter ? adapter.attachmentPolicy : DEFAULT_ATTACHMENT_POLICY;
+  }
+
+  async upload(file: AttachmentUpload): Promise<ClientResult<Attachment>> {
+    if (this.isDisposed) return refused(disposedError());
+    const policy = this.attachmentPolicy;
+    if (!policy || !this.adapter.upload) {
+      return refused({
+        code: 'VALIDATION',
+        message: 'Files cannot be attached here.',
+        details: { field: 'file' },
+      });
+    }
+    const checked = checkUpload(file, policy);
+    if (!checked.ok) return checked;
+    try {
+      const attachment = await this.adapter.upload(file);
+      const problem = invalidAttachment(attachment);
+      return problem === undefined
+        ? { ok: true, value: attachment }
+        : refused(invalidData('attachment', problem));
+    } catch (error) {
+      return refused(readErrorInfo(error, this.connectionState.value === 'online'));
+    }
+  }
+
+  async download(attachmentId: Id): Promise<ClientResult<Uint8Array>> {
+    if (this.isDisposed) return refused(disposedError());
+    if (!this.adapter.download) {
+      return refused({
+        code: 'NOT_FOUND',
+        message: 'Files cannot be fetched here.',
+        details: { attachmentId },
+      });
+    }
+    try {
+      const bytes = await this.adapter.download(attachmentId);
+      return bytes instanceof Uint8Array
+        ? { ok: true, value: bytes }
+        : refused(invalidData('attachment', 'bytes'));
+    } catch (error) {
+      return refused(readErrorInfo(error, this.connectionState.value === 'online'));
+    }
+  }
+
+  customerTyping$(sessionId: Id): Observable<boolean> {
+    return this.typing.customerTyping$(sessionId);
+  }
+
+  setTyping(sessionId: Id, typing: boolean): void {
+    if (!this.isDisposed) this.typing.send(sessionId, typing);
+  }
+
   async report<Q extends ReportQuery>(query: Q): Promise<ClientResult<Report<Q>>> {
     if (this.isDisposed) return refused(disposedError());
     try {
@@ -672,6 +748,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     this.commands.complete();
     this.outbox.complete();
     this.extensions.complete();
+    this.typing.complete();
     this.sessionLists.clear();
     this.sessionStreams.clear();
   }

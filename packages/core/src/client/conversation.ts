@@ -8,7 +8,8 @@ import {
   timeout,
   type Observable,
 } from 'rxjs';
-import type { ErrorInfo } from '../domain/errors.js';
+import type { Attachment } from '../domain/attachments.js';
+import { ok, type ErrorInfo } from '../domain/errors.js';
 import type { Id, Message } from '../domain/types.js';
 import { validateMessageText } from '../domain/validation.js';
 import type { CommandValues } from '../protocol/commands.js';
@@ -59,6 +60,8 @@ export interface SendOptions {
   note?: boolean;
   /** Colleagues of the live chat the note mentions (each gets an alert). */
   mentions?: Id[];
+  /** Files uploaded with `upload()` to send with the reply; the text may then be empty. */
+  attachments?: Attachment[];
 }
 
 /** The note fields of a message, an outbox entry or a command: none for a reply. */
@@ -68,6 +71,16 @@ function noteFields(
 ): { internal?: true; mentions?: Id[] } {
   if (!note) return {};
   return mentions?.length ? { internal: true, mentions: [...mentions] } : { internal: true };
+}
+
+/** What an unsent message carries besides its text: note fields, or a reply's files. */
+function extraFields(unsent: Pick<OutboxEntry, 'internal' | 'mentions' | 'attachments'>): {
+  internal?: true;
+  mentions?: Id[];
+  attachments?: Attachment[];
+} {
+  if (unsent.internal) return noteFields(true, unsent.mentions);
+  return unsent.attachments?.length ? { attachments: [...unsent.attachments] } : {};
 }
 
 /** Refusals that retrying cannot fix; the conversation shows them until it is invalidated. */
@@ -423,7 +436,8 @@ export class Conversations {
   // Sending and the outbox
 
   async send(sessionId: Id, text: string, options: SendOptions = {}): Promise<SendResult> {
-    const valid = validateMessageText(text);
+    const files = options.note ? [] : (options.attachments ?? []);
+    const valid = files.length > 0 && text.trim() === '' ? ok('') : validateMessageText(text);
     if (!valid.ok) return valid;
     if (this.deps.isDisposed()) return refused(disposedError());
     const entry: OutboxEntry = {
@@ -432,7 +446,11 @@ export class Conversations {
       text: valid.value,
       createdAt: this.deps.now(),
       state: 'pending',
-      ...noteFields(options.note, options.mentions),
+      ...extraFields({
+        internal: options.note ? true : undefined,
+        mentions: options.mentions,
+        attachments: files,
+      }),
     };
     this.deps.outbox.put(entry);
     this.dispatch(sessionId, { type: 'send.pending', message: this.unsentView(entry) });
@@ -462,7 +480,7 @@ export class Conversations {
       sentAt: entry.createdAt,
       order: Infinity,
       delivery: entry.state,
-      ...noteFields(entry.internal, entry.mentions),
+      ...extraFields(entry),
     };
     if (entry.error) view.error = entry.error;
     return view;
@@ -497,7 +515,7 @@ export class Conversations {
       text: message.text,
       createdAt: message.sentAt,
       state: 'pending',
-      ...noteFields(message.internal, message.mentions),
+      ...extraFields(message),
     };
     this.deps.outbox.put(entry);
     return this.deliver(entry);
@@ -525,6 +543,9 @@ export class Conversations {
           clientMessageId,
           text: entry.text,
           ...noteFields(entry.internal, entry.mentions),
+          ...(entry.attachments?.length && !entry.internal
+            ? { attachmentIds: entry.attachments.map((file) => file.id) }
+            : {}),
         },
         {
           onUnconfirmed: () =>

@@ -1,4 +1,5 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
+import type { Attachment } from '../domain/attachments.js';
 import type { ErrorInfo } from '../domain/errors.js';
 import type { Id } from '../domain/types.js';
 
@@ -19,6 +20,8 @@ export interface OutboxEntry {
   internal?: true;
   /** The colleagues a note mentions. */
   mentions?: Id[];
+  /** Files uploaded for the reply (their bytes are on the backend already). */
+  attachments?: Attachment[];
   error?: ErrorInfo;
 }
 

@@ -12,6 +12,7 @@ import type {
   UnconfirmedCommand,
 } from './views.js';
 import type { Viewer, SessionGroupKind } from '../domain/access.js';
+import type { Attachment, AttachmentPolicy, AttachmentUpload } from '../domain/attachments.js';
 import type { CannedReply, CannedScope } from '../domain/canned.js';
 import type { Counters } from '../domain/counters.js';
 import type { Binder, HostAction, HostRecord } from '../domain/extensions.js';
@@ -204,6 +205,37 @@ export interface LiveChatClient {
   }): Promise<ClientResult<CommandValues['session.start-outbound']>>;
   /** Loads the next older page of a session's history. */
   loadOlder(sessionId: Id): Promise<void>;
+
+  // Attachments and typing
+  /**
+   * What the backend accepts as attachments, or `undefined` when its adapter takes no files
+   * (the composer then offers none).
+   */
+  readonly attachmentPolicy: AttachmentPolicy | undefined;
+  /**
+   * Uploads a file to send with a message (`send(…, { attachments })`). Checks it against
+   * {@link attachmentPolicy} first: a file that is empty, too large or of a type not accepted
+   * is refused at once with `VALIDATION` (`details.reason` `FILE_EMPTY`, `FILE_TOO_LARGE`,
+   * `FILE_TYPE_NOT_ALLOWED`) and nothing is sent; so is any file when the adapter takes none.
+   */
+  upload(file: AttachmentUpload): Promise<ClientResult<Attachment>>;
+  /**
+   * The bytes of an attachment of a session the user sees (`NOT_FOUND`, `FORBIDDEN`, `OFFLINE`
+   * otherwise). Show them as an image only when `isPreviewable(bytes, attachment.type)`.
+   */
+  download(attachmentId: Id): Promise<ClientResult<Uint8Array>>;
+  /**
+   * Whether the session's customer is typing now: `true` from a typing signal until they stop,
+   * send a message, or `TYPING_TTL_MS` pass without another signal. Always `false` with an
+   * adapter that carries no typing.
+   */
+  customerTyping$(sessionId: Id): Observable<boolean>;
+  /**
+   * Tells the session's channel that the user is typing (`true`, sent at most every
+   * `TYPING_INTERVAL_MS`) or stopped (`false`, sent only after a `true`). Ephemeral: never
+   * stored, nothing to await.
+   */
+  setTyping(sessionId: Id, typing: boolean): void;
   /** Asks the backend for a report computed from its own records. */
   report<Q extends ReportQuery>(query: Q): Promise<ClientResult<Report<Q>>>;
 

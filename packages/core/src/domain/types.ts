@@ -2,6 +2,7 @@
  * Domain entities of the operator workspace. Every entity is a plain, JSON-serialisable object
  * referenced by id; collections are normalised by id in the client store and in backends.
  */
+import type { Attachment } from './attachments.js';
 
 /** An opaque identifier. */
 export type Id = string;
@@ -240,6 +241,8 @@ export interface Message {
   internal?: true;
   /** Colleagues a note mentions (`@name`): each is alerted. */
   mentions?: Id[];
+  /** Files sent with the message (see {@link Attachment}); `text` may then be empty. */
+  attachments?: Attachment[];
 }
 
 /**

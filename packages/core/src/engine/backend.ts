@@ -5,11 +5,26 @@
  * `sync` store every call answers at once, on an `async` store with a promise (except `listen`
  * and `onMessage`, which register a listener at once).
  */
-import { fail, type Result } from '../domain/errors.js';
+import {
+  checkUpload,
+  DEFAULT_ATTACHMENT_POLICY,
+  type Attachment,
+  type AttachmentPolicy,
+  type AttachmentUpload,
+} from '../domain/attachments.js';
+import { fail, ok, type Result } from '../domain/errors.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
 import type { SearchHit, SearchQuery } from '../domain/search.js';
 import type { Customer, Id, LiveChat, Message, Session } from '../domain/types.js';
-import type { CommandResult, HistoryQuery, MessagePage } from '../protocol/adapter.js';
+import {
+  TYPING_INTERVAL_MS,
+  TYPING_TTL_MS,
+  type CommandResult,
+  type HistoryQuery,
+  type MessagePage,
+  type TypingSignal,
+} from '../protocol/adapter.js';
+import type { AttachmentOwner, AttachmentStorage, StoredAttachment } from './attachments.js';
 import type { Command } from '../protocol/commands.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import type { CommittedChange } from './context.js';
@@ -17,7 +32,7 @@ import type { CustomerMessageInput, CustomerWriteValue, NewCustomer } from './cu
 import { createEngine, type Answer, type LiveChatEngine } from './engine.js';
 import type { EventListener, MessageListener } from './live-delivery.js';
 import type { Io, StoragePort, StoreMode, StoreTransaction } from './port.js';
-import { andThen } from './steps.js';
+import { andThen, isPromiseLike } from './steps.js';
 
 /**
  * Where a backend's committed changes go, and where live listeners register: the listeners of
@@ -30,7 +45,56 @@ export interface ChangeDelivery {
   onMessage(listener: MessageListener): () => void;
   /** Hands over a change the engine committed. */
   deliver(change: CommittedChange): void;
+  /**
+   * Calls `listener` with each typing signal for `userId`; returns the function that stops it.
+   * A delivery without it carries no typing (signals are dropped).
+   */
+  listenTyping?(userId: Id, listener: TypingListener): () => void;
+  /** Hands a typing signal to the listeners of `userIds` (never stored). */
+  deliverTyping?(userIds: readonly Id[], signal: TypingSignal): void;
 }
+
+/** Receives the typing signals of sessions a user sees. */
+export type TypingListener = (signal: TypingSignal) => void;
+
+/** Receives an operator's typing in a session, for a channel that shows it to the customer. */
+export type OperatorTypingListener = (session: Session, userId: Id, typing: boolean) => void;
+
+/** Attachments of an {@link EngineBackend}: where files live and what it accepts. */
+export interface AttachmentOptions {
+  storage: AttachmentStorage;
+  /** Size, count and type limits (default {@link DEFAULT_ATTACHMENT_POLICY}). */
+  policy?: AttachmentPolicy;
+}
+
+/** A file and its bytes, as a download answers. */
+export interface DownloadedAttachment {
+  attachment: Attachment;
+  bytes: Uint8Array;
+}
+
+/** A value or a promise of it, chained without waiting when it is a value. */
+function allOf<T>(values: readonly (T | PromiseLike<T>)[]): T[] | Promise<T[]> {
+  return values.some(isPromiseLike) ? Promise.all(values) : (values as T[]);
+}
+
+/**
+ * A new attachment id, `f-` and a random (version 4) UUID, so ids cannot be guessed. Built from
+ * `crypto.getRandomValues`, which Web Crypto offers in browsers (also outside secure contexts)
+ * and in Node.
+ */
+function newAttachmentId(): Id {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `f-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const sameOwner = (a: AttachmentOwner, b: AttachmentOwner): boolean =>
+  a.kind === 'user'
+    ? b.kind === 'user' && a.userId === b.userId
+    : b.kind === 'customer' && a.customerId === b.customerId;
 
 /** Options of an {@link EngineBackend}. */
 export interface EngineBackendOptions<M extends StoreMode> {
@@ -40,6 +104,8 @@ export interface EngineBackendOptions<M extends StoreMode> {
   delivery: ChangeDelivery;
   /** The engine's clock (default `Date.now`). */
   now?: () => number;
+  /** Where attachments live; a backend without it refuses uploads (`VALIDATION`). */
+  attachments?: AttachmentOptions;
 }
 
 /**
@@ -56,11 +122,19 @@ export abstract class EngineBackend<M extends StoreMode = StoreMode> {
   private readonly records: StoragePort<M>;
   private disposed = false;
   private readonly disposeHooks = new Set<() => void>();
+  private readonly files: AttachmentStorage | undefined;
+  /** What uploads must meet. */
+  readonly attachmentPolicy: AttachmentPolicy;
+  /** When each sender last passed on `typing: true` in each session (`sender|session`). */
+  private readonly typingAt = new Map<string, number>();
+  private readonly operatorTypingListeners = new Set<OperatorTypingListener>();
 
   /** Runs the engine on `options.store`, handing each committed change to `committed()`. */
   protected constructor(options: EngineBackendOptions<M>) {
     this.records = options.store;
     this.delivery = options.delivery;
+    this.files = options.attachments?.storage;
+    this.attachmentPolicy = options.attachments?.policy ?? DEFAULT_ATTACHMENT_POLICY;
     this.engine = createEngine<M>({
       store: options.store,
       now: options.now,
@@ -95,7 +169,13 @@ export abstract class EngineBackend<M extends StoreMode = StoreMode> {
    * returns the first result again and changes nothing.
    */
   execute<C extends Command>(userId: Id, command: C): Answer<M, CommandResult<C>> {
-    return this.disposed ? this.refused() : this.engine.execute(userId, command);
+    if (this.disposed) return this.refused();
+    const ids = command?.type === 'message.send' ? command.attachmentIds : undefined;
+    if (!Array.isArray(ids) || ids.length === 0) return this.engine.execute(userId, command);
+    const sessionId = (command as { sessionId?: unknown }).sessionId;
+    return this.withFiles({ kind: 'user', userId }, ids, sessionId, (files) =>
+      this.engine.execute(userId, command, files),
+    ) as Answer<M, CommandResult<C>>;
   }
 
   /**
@@ -105,7 +185,175 @@ export abstract class EngineBackend<M extends StoreMode = StoreMode> {
    * already stored.
    */
   customerWrites(input: CustomerMessageInput): Answer<M, Result<CustomerWriteValue>> {
-    return this.disposed ? this.refused() : this.engine.customerWrites(input);
+    if (this.disposed) return this.refused();
+    const ids = input?.attachmentIds;
+    if (!Array.isArray(ids) || ids.length === 0) return this.engine.customerWrites(input);
+    const owner: AttachmentOwner = { kind: 'customer', customerId: String(input.customerId) };
+    return this.withFiles(owner, ids, undefined, (files) =>
+      this.engine.customerWrites(input, files),
+    ) as Answer<M, Result<CustomerWriteValue>>;
+  }
+
+  // ── attachments ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Runs a write of a message that names files: with the files of `ids` that `owner` uploaded
+   * (and, once sent, only in the same session), then links the files to the message's session.
+   * Ids it cannot use are left out, and the engine refuses the message for them.
+   */
+  private withFiles<R extends Result<unknown>>(
+    owner: AttachmentOwner,
+    ids: readonly unknown[],
+    sessionId: unknown,
+    write: (files: Attachment[]) => Answer<M, R>,
+  ): Answer<M, R> | Promise<R> {
+    const storage = this.files;
+    const records = allOf(
+      storage
+        ? ids
+            .slice(0, this.attachmentPolicy.perMessage + 1)
+            .map((id) => (typeof id === 'string' ? storage.get(id) : undefined))
+        : [],
+    );
+    return andThen(records, (found) => {
+      const files = found
+        .filter((record): record is StoredAttachment => record !== undefined)
+        .filter((record) => sameOwner(record.owner, owner))
+        .filter(
+          (record) =>
+            record.sessionId === undefined ||
+            record.sessionId === sessionId ||
+            (owner.kind === 'customer' && sessionId === undefined),
+        )
+        .map((record) => record.attachment);
+      if (ids.length > this.attachmentPolicy.perMessage) {
+        return fail(
+          'VALIDATION',
+          `A message carries at most ${this.attachmentPolicy.perMessage} files.`,
+          {
+            field: 'attachmentIds',
+            max: this.attachmentPolicy.perMessage,
+          },
+        ) as R;
+      }
+      return andThen(write(files) as R | Promise<R>, (result) => {
+        const message = result.ok
+          ? (result.value as { message?: { attachments?: Attachment[]; sessionId: Id } }).message
+          : undefined;
+        if (!storage || !message?.attachments) return result;
+        const linked = allOf(
+          message.attachments.map((file) => storage.link(file.id, message.sessionId)),
+        );
+        return andThen(linked, () => result);
+      });
+    }) as Answer<M, R> | Promise<R>;
+  }
+
+  /**
+   * Stores a file a user is about to send. Refuses (`VALIDATION`, with `details.reason`) what
+   * the {@link attachmentPolicy} does not allow, and stores nothing then.
+   */
+  upload(userId: Id, file: AttachmentUpload): Promise<Result<Attachment>> {
+    return this.keep({ kind: 'user', userId }, file);
+  }
+
+  /** Stores a file a customer sent through a channel, for their next `customerWrites`. */
+  customerUpload(customerId: Id, file: AttachmentUpload): Promise<Result<Attachment>> {
+    return this.keep({ kind: 'customer', customerId }, file);
+  }
+
+  private async keep(owner: AttachmentOwner, file: AttachmentUpload): Promise<Result<Attachment>> {
+    if (this.disposed) return fail('INTERNAL', 'The backend was disposed.');
+    if (!this.files) return fail('VALIDATION', 'This backend takes no files.', { field: 'file' });
+    const checked = checkUpload(file, this.attachmentPolicy);
+    if (!checked.ok) return checked;
+    const attachment: Attachment = { id: newAttachmentId(), ...checked.value };
+    await this.files.put({ attachment, owner, uploadedAt: this.now() }, file.bytes);
+    return ok(attachment);
+  }
+
+  /**
+   * A file and its bytes, for a user who may see the session it was sent in (or who uploaded
+   * it and has not sent it yet): `NOT_FOUND` for an unknown id, `FORBIDDEN` otherwise.
+   */
+  async download(userId: Id, attachmentId: Id): Promise<Result<DownloadedAttachment>> {
+    if (this.disposed) return fail('INTERNAL', 'The backend was disposed.');
+    const record =
+      typeof attachmentId === 'string' ? await this.files?.get(attachmentId) : undefined;
+    const missing = fail('NOT_FOUND', 'There is no such file.', { attachmentId });
+    if (!record) return missing;
+    if (record.sessionId === undefined) {
+      if (!sameOwner(record.owner, { kind: 'user', userId })) return missing;
+    } else {
+      const seen = await this.engine.viewable(userId, record.sessionId);
+      if (!seen.ok) return fail('FORBIDDEN', 'You may not see this file.', { attachmentId });
+    }
+    const bytes = await this.files?.read(attachmentId);
+    return bytes ? ok({ attachment: record.attachment, bytes }) : missing;
+  }
+
+  // ── typing ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Whether a typing signal passes the throttle: a `true` at most every
+   * {@link TYPING_INTERVAL_MS} per sender and session; a `false` always.
+   */
+  private passes(key: string, typing: boolean): boolean {
+    const now = this.now();
+    if (!typing) {
+      this.typingAt.delete(key);
+      return true;
+    }
+    const last = this.typingAt.get(key);
+    if (last !== undefined && now - last < TYPING_INTERVAL_MS) return false;
+    if (this.typingAt.size >= 10_000) {
+      for (const [other, at] of this.typingAt)
+        if (now - at > TYPING_TTL_MS) this.typingAt.delete(other);
+    }
+    this.typingAt.set(key, now);
+    return true;
+  }
+
+  /**
+   * A customer is typing (or stopped) in their open session of a live chat: everyone who sees
+   * that session is told, through the delivery. Never stored; throttled; nothing happens when
+   * the customer has no open session there.
+   */
+  customerTyping(customerId: Id, liveChatId: Id, typing: boolean): Promise<Result<void>> {
+    if (this.disposed) return Promise.resolve(fail('INTERNAL', 'The backend was disposed.'));
+    return Promise.resolve(this.latestSessionOf(customerId, liveChatId)).then(async (session) => {
+      if (!session || session.status === 'closed') return ok(undefined);
+      if (!this.passes(`c:${customerId}|${session.id}`, typing === true)) return ok(undefined);
+      const viewers = await this.engine.viewersOf(session.id);
+      this.delivery.deliverTyping?.(viewers, { sessionId: session.id, typing: typing === true });
+      return ok(undefined);
+    });
+  }
+
+  /**
+   * An operator is typing (or stopped) in a session they may see: the
+   * {@link onOperatorTyping} listeners (the channels) are told. Never stored; throttled.
+   */
+  async operatorTyping(userId: Id, sessionId: Id, typing: boolean): Promise<Result<void>> {
+    if (this.disposed) return fail('INTERNAL', 'The backend was disposed.');
+    const seen = await this.engine.viewable(userId, sessionId);
+    if (!seen.ok) return seen;
+    if (seen.value.status === 'closed') return ok(undefined);
+    if (!this.passes(`u:${userId}|${sessionId}`, typing === true)) return ok(undefined);
+    for (const listener of [...this.operatorTypingListeners])
+      listener(seen.value, userId, typing === true);
+    return ok(undefined);
+  }
+
+  /** Calls `listener` with each operator typing signal that passed; returns the function that stops it. */
+  onOperatorTyping(listener: OperatorTypingListener): () => void {
+    this.operatorTypingListeners.add(listener);
+    return () => this.operatorTypingListeners.delete(listener);
+  }
+
+  /** Receives the typing signals of the sessions `userId` sees; returns the function that stops it. */
+  listenTyping(userId: Id, listener: TypingListener): () => void {
+    return this.delivery.listenTyping?.(userId, listener) ?? (() => {});
   }
 
   /**

@@ -60,7 +60,9 @@ import { io, type Step } from './steps.js';
 import { setUrgent, tagSession } from './triage.js';
 import {
   assignedTo,
+  attachmentsFor,
   defaultSessionName,
+  messageTextOf,
   newSession,
   operatorMessage,
   queuedFor,
@@ -180,9 +182,14 @@ const send = onSession<'message.send'>(function* (context, actor, command, sessi
       clientMessageId: clientMessageId.value,
     });
   }
-  const text = validateMessageText(command.text);
+  const files = attachmentsFor(context, command.attachmentIds);
+  if (!files.ok) return files;
+  const text = messageTextOf(command.text, files.value);
   if (!text.ok) return text;
   if (command.internal === true) {
+    if (files.value.length > 0) {
+      return fail('VALIDATION', 'A private note cannot carry files.', { field: 'attachmentIds' });
+    }
     return yield* addNote(context, actor, session, text.value, clientMessageId.value, command);
   }
   if (command.internal !== undefined && command.internal !== false) {
@@ -215,6 +222,7 @@ const send = onSession<'message.send'>(function* (context, actor, command, sessi
     actor.userId,
     text.value,
     clientMessageId.value,
+    files.value,
   );
   const after = withLastMessage(base, message);
   yield* io(context.tx.appendMessage(message));

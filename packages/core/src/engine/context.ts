@@ -4,6 +4,7 @@
  * A new context is made for every run of a transaction, so a store may run one again.
  */
 import { viewerFor, type Viewer } from '../domain/access.js';
+import type { Attachment } from '../domain/attachments.js';
 import type { Id, LiveChat, Message, Session } from '../domain/types.js';
 import type { EventInput, IdKind, StoreTransaction, UserEvent } from './port.js';
 import { io, type Step } from './steps.js';
@@ -41,6 +42,11 @@ export class Context {
   readonly messages: AddedMessage[] = [];
   private readonly viewers = new Map<Id, Viewer>();
   private readonly chats = new Map<Id, LiveChat | undefined>();
+  /**
+   * The files the backend accepted for this write's message (resolved from its
+   * `attachmentIds` before the transaction; empty for every other write).
+   */
+  attachments: readonly Attachment[] = [];
 
   constructor(
     /** The store's records, for this transaction. */

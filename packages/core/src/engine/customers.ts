@@ -3,6 +3,7 @@
  * and alerts the live chat's operators) and new customers appearing. These are not operator
  * commands; channels (webhooks, a widget), demos, simulators and tests drive them.
  */
+import type { Attachment } from '../domain/attachments.js';
 import { combineResults, fail, ok, type Result } from '../domain/errors.js';
 import { FIELD_LIMITS } from '../domain/limits.js';
 import { customerMessageKey } from '../domain/message-keys.js';
@@ -19,7 +20,6 @@ import {
 } from '../domain/types.js';
 import {
   validateId,
-  validateMessageText,
   validateName,
   validateOptionalId,
   validateText,
@@ -37,7 +37,9 @@ import {
 import { io, type Step } from './steps.js';
 import {
   assignedTo,
+  attachmentsFor,
   buildMessage,
+  messageTextOf,
   newSession,
   queuedFor,
   recordTaken,
@@ -57,6 +59,11 @@ export interface CustomerMessageInput {
    * never meets an operator's key.
    */
   clientMessageId?: string;
+  /**
+   * Files the customer sent, uploaded before through the backend (`customerUpload`); `text` may
+   * then be empty.
+   */
+  attachmentIds?: Id[];
 }
 
 /** What a customer write did. */
@@ -75,7 +82,10 @@ export type NewCustomer = Customer extends infer C
   : never;
 
 /** Checks the ids, channel, text and key of a customer message, before anything is read. */
-function parseCustomerMessage(input: CustomerMessageInput): Result<CustomerMessageInput> {
+function parseCustomerMessage(
+  input: CustomerMessageInput,
+  files: readonly Attachment[],
+): Result<CustomerMessageInput> {
   if (typeof input !== 'object' || input === null) {
     return fail('VALIDATION', 'A customer message must be an object.');
   }
@@ -87,7 +97,7 @@ function parseCustomerMessage(input: CustomerMessageInput): Result<CustomerMessa
       : fail<Channel>('VALIDATION', 'A customer message needs a known channel.', {
           field: 'channel',
         }),
-    text: validateMessageText(input.text),
+    text: messageTextOf(input.text, files),
     key: validateOptionalId(input.clientMessageId, 'clientMessageId'),
   });
   if (!fields.ok) return fields;
@@ -101,7 +111,9 @@ export function* customerWrites(
   context: Context,
   untrusted: CustomerMessageInput,
 ): Step<Result<CustomerWriteValue>> {
-  const parsed = parseCustomerMessage(untrusted);
+  const files = attachmentsFor(context, untrusted?.attachmentIds);
+  if (!files.ok) return files;
+  const parsed = parseCustomerMessage(untrusted, files.value);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const { tx } = context;
@@ -152,6 +164,7 @@ export function* customerWrites(
     input.text,
     input.channel,
     input.clientMessageId,
+    files.value,
   );
   const after = withLastMessage(base, message);
   yield* io(tx.putSession(after));

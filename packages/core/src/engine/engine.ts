@@ -5,7 +5,9 @@
 import { fail, type Result } from '../domain/errors.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
 import type { SearchHit, SearchQuery } from '../domain/search.js';
-import type { ChannelDelivery, Customer, Id, Message } from '../domain/types.js';
+import { canView } from '../domain/access.js';
+import type { Attachment } from '../domain/attachments.js';
+import type { ChannelDelivery, Customer, Id, Message, Session } from '../domain/types.js';
 import type { CommandResult, HistoryQuery, MessagePage } from '../protocol/adapter.js';
 import type { Command } from '../protocol/commands.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
@@ -20,7 +22,15 @@ import {
   type NewCustomer,
 } from './customers.js';
 import type { StoragePort, StoreMode, TransactionOptions } from './port.js';
-import { eventsSince, historyPage, runReport, search, snapshot } from './queries.js';
+import { membersOf } from './fanout.js';
+import {
+  eventsSince,
+  historyPage,
+  runReport,
+  search,
+  snapshot,
+  viewableSession,
+} from './queries.js';
 import { andThen, drive, io, isPromiseLike, type Step } from './steps.js';
 import { validateId } from '../domain/validation.js';
 
@@ -112,11 +122,15 @@ export class LiveChatEngine<M extends StoreMode = StoreMode> {
    * Executes an operator command for `userId` in one transaction. A `commandId` seen before
    * (for the same user) returns the first result again and changes nothing.
    */
-  execute<C extends Command>(userId: Id, command: C): Answer<M, CommandResult<C>> {
-    return this.write((context) => executeCommand(context, userId, command)) as Answer<
-      M,
-      CommandResult<C>
-    >;
+  execute<C extends Command>(
+    userId: Id,
+    command: C,
+    attachments: readonly Attachment[] = [],
+  ): Answer<M, CommandResult<C>> {
+    return this.write((context) => {
+      context.attachments = attachments;
+      return executeCommand(context, userId, command);
+    }) as Answer<M, CommandResult<C>>;
   }
 
   /**
@@ -124,8 +138,14 @@ export class LiveChatEngine<M extends StoreMode = StoreMode> {
    * reopens their last (closed) session, or starts a new queued one; every operator of the live
    * chat gets an alert. A repeated `clientMessageId` returns the message already stored.
    */
-  customerWrites(input: CustomerMessageInput): Answer<M, Result<CustomerWriteValue>> {
-    return this.write((context) => customerWrites(context, input));
+  customerWrites(
+    input: CustomerMessageInput,
+    attachments: readonly Attachment[] = [],
+  ): Answer<M, Result<CustomerWriteValue>> {
+    return this.write((context) => {
+      context.attachments = attachments;
+      return customerWrites(context, input);
+    });
   }
 
   /**
@@ -177,6 +197,24 @@ export class LiveChatEngine<M extends StoreMode = StoreMode> {
   /** A report computed from the store's episodes, messages and sessions; members of the live chat only. */
   report<Q extends ReportQuery>(userId: Id, query: Q): Answer<M, Result<Report<Q>>> {
     return this.read((context) => runReport(context, userId, query));
+  }
+
+  /** The session, if `userId` may see it (`NOT_FOUND` or `FORBIDDEN` otherwise). */
+  viewable(userId: Id, sessionId: Id): Answer<M, Result<Session>> {
+    return this.read((context) => viewableSession(context, userId, sessionId));
+  }
+
+  /** Everyone who sees the session now: whom its customer's typing concerns. */
+  viewersOf(sessionId: Id): Answer<M, Id[]> {
+    return this.read(function* (context) {
+      const session = yield* io(context.tx.session(sessionId));
+      if (!session) return [];
+      const viewers: Id[] = [];
+      for (const userId of yield* membersOf(context, session.liveChatId)) {
+        if (canView(yield* context.viewer(userId), session)) viewers.push(userId);
+      }
+      return viewers;
+    });
   }
 
   /** The user's unread count of a session (customer messages above their read marker). */

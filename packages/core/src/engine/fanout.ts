@@ -17,11 +17,11 @@ import type {
 } from '../domain/types.js';
 import { FIELD_LIMITS } from '../domain/limits.js';
 import { clampText } from '../domain/text.js';
-import { previewOf } from '../domain/validation.js';
 import type { SessionChangeCause } from '../protocol/events.js';
 import type { Context } from './context.js';
 import { customerLiveChats } from './customer-scope.js';
 import { isAvailable } from './presence.js';
+import { messagePreview } from './values.js';
 import { io, type Step } from './steps.js';
 
 /** Operators and supervisors of a live chat: the only users a session change can concern. */
@@ -138,7 +138,7 @@ function* alertEach(
     ...withheld,
     // Within the limit even for a name stored before names were bounded.
     customerName: clampText(customerName, FIELD_LIMITS.customerName),
-    preview: previewOf(message.text),
+    preview: messagePreview(message),
   };
   for (const userId of recipients) {
     const viewer = yield* context.viewer(userId);

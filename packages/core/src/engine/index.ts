@@ -57,7 +57,16 @@
  */
 export { createEngine, LiveChatEngine } from './engine.js';
 export { EngineBackend } from './backend.js';
-export type { ChangeDelivery, EngineBackendOptions } from './backend.js';
+export type {
+  AttachmentOptions,
+  ChangeDelivery,
+  DownloadedAttachment,
+  EngineBackendOptions,
+  OperatorTypingListener,
+  TypingListener,
+} from './backend.js';
+export { MemoryAttachmentStorage } from './attachments.js';
+export type { AttachmentOwner, AttachmentStorage, StoredAttachment } from './attachments.js';
 export type { Answer, EngineOptions } from './engine.js';
 export type { AddedMessage, CommittedChange } from './context.js';
 export { DirectoryView } from './directory-view.js';

@@ -4,6 +4,7 @@
  * hands to; nothing in it depends on the store, so every backend (memory, SQLite) shares it.
  */
 import type { Id, Message, Session } from '../domain/types.js';
+import type { TypingSignal } from '../protocol/adapter.js';
 import type { ServerEvent } from '../protocol/events.js';
 import type { CommittedChange } from './context.js';
 
@@ -17,6 +18,7 @@ export type MessageListener = (message: Message, session: Session) => void;
 export class LiveDelivery {
   private readonly listeners = new Map<Id, Set<EventListener>>();
   private readonly messageListeners = new Set<MessageListener>();
+  private readonly typingListeners = new Map<Id, Set<(signal: TypingSignal) => void>>();
   /** Committed changes not yet delivered, oldest first. */
   private readonly undelivered: CommittedChange[] = [];
   private delivering = false;
@@ -32,6 +34,27 @@ export class LiveDelivery {
         this.listeners.delete(userId);
       }
     };
+  }
+
+  /** Calls `listener` with each typing signal for `userId`; returns the function that stops it. */
+  listenTyping(userId: Id, listener: (signal: TypingSignal) => void): () => void {
+    let listeners = this.typingListeners.get(userId);
+    if (!listeners) this.typingListeners.set(userId, (listeners = new Set()));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.typingListeners.get(userId) === listeners) {
+        this.typingListeners.delete(userId);
+      }
+    };
+  }
+
+  /** Hands a typing signal to the typing listeners of each of `userIds`. */
+  deliverTyping(userIds: readonly Id[], signal: TypingSignal): void {
+    for (const userId of userIds) {
+      const listeners = this.typingListeners.get(userId);
+      if (listeners) for (const listener of [...listeners]) listener(signal);
+    }
   }
 
   /** Calls `listener` after each new message; returns the function that stops it. */
@@ -69,5 +92,6 @@ export class LiveDelivery {
   clear(): void {
     this.listeners.clear();
     this.messageListeners.clear();
+    this.typingListeners.clear();
   }
 }

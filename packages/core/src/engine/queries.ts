@@ -124,7 +124,11 @@ export function* eventsSince(
 }
 
 /** The session if the user may see it. */
-function* viewableSession(context: Context, userId: Id, sessionId: unknown): Step<Result<Session>> {
+export function* viewableSession(
+  context: Context,
+  userId: Id,
+  sessionId: unknown,
+): Step<Result<Session>> {
   const found = yield* findSession(context, sessionId);
   if (!found.ok) return found;
   const session = found.value;

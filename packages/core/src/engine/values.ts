@@ -2,6 +2,7 @@
  * Small helpers every write path shares: checking id-like input, and building the new session,
  * message and episode values a change stores (records are immutable: replaced, never mutated).
  */
+import { attachmentsSummary, MAX_ATTACHMENT_IDS, type Attachment } from '../domain/attachments.js';
 import { fail, ok, type Result } from '../domain/errors.js';
 import { codePointLength, MAX_SESSION_NAME_LENGTH } from '../domain/limits.js';
 import type { SessionEpisode } from '../domain/reports.js';
@@ -17,7 +18,7 @@ import {
   type MessageAuthor,
   type Session,
 } from '../domain/types.js';
-import { previewOf, validateId } from '../domain/validation.js';
+import { previewOf, validateId, validateMessageText } from '../domain/validation.js';
 import type { Context } from './context.js';
 import { io, type Step } from './steps.js';
 
@@ -51,6 +52,7 @@ export function* buildMessage(
   text: string,
   channel: Channel,
   clientMessageId: string | undefined,
+  files: readonly Attachment[] = [],
 ): Step<Message> {
   const message: Message = {
     id: yield* context.newId('message'),
@@ -62,6 +64,7 @@ export function* buildMessage(
     order: session.lastMessageOrder + 1,
   };
   if (clientMessageId !== undefined) message.clientMessageId = clientMessageId;
+  if (files.length > 0) message.attachments = [...files];
   return message;
 }
 
@@ -72,9 +75,59 @@ export function operatorMessage(
   operatorId: Id,
   text: string,
   clientMessageId: string | undefined,
+  files: readonly Attachment[] = [],
 ): Step<Message> {
   const author: MessageAuthor = { kind: 'operator', userId: operatorId };
-  return buildMessage(context, session, author, text, session.channel, clientMessageId);
+  return buildMessage(context, session, author, text, session.channel, clientMessageId, files);
+}
+
+/** The one-line preview of a message: its text, or its files when it has no text. */
+export function messagePreview(message: Message): string {
+  return previewOf(
+    message.text !== '' ? message.text : attachmentsSummary(message.attachments ?? []),
+  );
+}
+
+/**
+ * The files a message carries: `attachmentIds` from untrusted input, each of them among the
+ * files the backend accepted for this write (`context.attachments`).
+ */
+export function attachmentsFor(context: Context, attachmentIds: unknown): Result<Attachment[]> {
+  if (attachmentIds === undefined) return ok([]);
+  if (!Array.isArray(attachmentIds) || attachmentIds.length > MAX_ATTACHMENT_IDS) {
+    return fail(
+      'VALIDATION',
+      `"attachmentIds" must be a list of at most ${MAX_ATTACHMENT_IDS} ids.`,
+      {
+        field: 'attachmentIds',
+      },
+    );
+  }
+  const files: Attachment[] = [];
+  for (const value of attachmentIds) {
+    const id = validateId(value, 'attachmentIds');
+    if (!id.ok) return id;
+    const file = context.attachments.find((attachment) => attachment.id === id.value);
+    if (!file) {
+      return fail('VALIDATION', 'The message names a file that was not uploaded.', {
+        field: 'attachmentIds',
+        attachmentId: id.value,
+      });
+    }
+    if (!files.includes(file)) files.push(file);
+  }
+  return ok(files);
+}
+
+/** The text of a new message: any text, or none at all when it carries files. */
+export function messageTextOf(text: unknown, files: readonly Attachment[]): Result<string> {
+  if (
+    files.length > 0 &&
+    (text === undefined || (typeof text === 'string' && text.trim() === ''))
+  ) {
+    return ok('');
+  }
+  return validateMessageText(text);
 }
 
 /** The session with `message` as its latest. */
@@ -82,7 +135,7 @@ export function withLastMessage(session: Session, message: Message): Session {
   return {
     ...session,
     lastMessageAt: message.sentAt,
-    lastMessagePreview: previewOf(message.text),
+    lastMessagePreview: messagePreview(message),
     lastMessageOrder: message.order,
   };
 }

@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import type { ErrorInfo } from '../domain/errors.js';
 import type { ReportQuery, Report } from '../domain/reports.js';
 import type { SearchHit, SearchQuery } from '../domain/search.js';
+import type { Attachment, AttachmentPolicy, AttachmentUpload } from '../domain/attachments.js';
 import type { Id, Message } from '../domain/types.js';
 import type { Command, CommandValues } from './commands.js';
 import type { ServerEvent, Snapshot } from './events.js';
@@ -19,6 +20,25 @@ export type TabRole = 'leader' | 'follower' | 'alone';
 /** Result of executing a command: the command's value, or a typed error and nothing changed. */
 export type CommandResult<C extends Command = Command> =
   { ok: true; value: CommandValues[C['type']] } | { ok: false; error: ErrorInfo };
+
+/**
+ * The customer of a session is typing (`typing: true`) or stopped (`false`, e.g. they sent or
+ * cleared their text). Ephemeral: never stored, never in the event stream, never counted as
+ * unread. A `true` lapses by itself after {@link TYPING_TTL_MS} unless another one comes.
+ */
+export interface TypingSignal {
+  sessionId: Id;
+  typing: boolean;
+}
+
+/** How long a typing signal holds without another one, in milliseconds. */
+export const TYPING_TTL_MS = 6000;
+
+/**
+ * The least time between two `typing: true` signals of one sender in one session, in
+ * milliseconds: senders send no more often, and backends drop what comes faster.
+ */
+export const TYPING_INTERVAL_MS = 2000;
 
 /** One page of a session's history, oldest first. */
 export interface MessagePage {
@@ -61,6 +81,31 @@ export interface TransportAdapter {
    * that do not share a connection between tabs leave it out, which means `alone`.
    */
   readonly tabRole$?: Observable<TabRole>;
+  /**
+   * Optional: stores a file the user is about to send (see `SendMessageCommand.attachmentIds`).
+   * Resolves its {@link Attachment}; rejects with `VALIDATION` (`details.reason` `FILE_EMPTY`,
+   * `FILE_TOO_LARGE` or `FILE_TYPE_NOT_ALLOWED`) and stores nothing when the backend refuses it.
+   * Adapters without it offer no attachments: the composer hides its attach button.
+   */
+  upload?(file: AttachmentUpload): Promise<Attachment>;
+  /**
+   * Optional: what the backend accepts as attachments, so the workspace can refuse a file
+   * before uploading it; `undefined` here says it takes none. An adapter with `upload` and
+   * without this property gets `DEFAULT_ATTACHMENT_POLICY`.
+   */
+  readonly attachmentPolicy?: AttachmentPolicy;
+  /**
+   * Optional: the bytes of an attachment of a session the user may see (or one they uploaded).
+   * Rejects with `NOT_FOUND` or `FORBIDDEN` otherwise.
+   */
+  download?(attachmentId: Id): Promise<Uint8Array>;
+  /** Optional: the customers' typing in sessions the user may see (see {@link TypingSignal}). */
+  readonly typing$?: Observable<TypingSignal>;
+  /**
+   * Optional: tells the session's channel that the user is typing or stopped, for channels that
+   * show it to the customer. Fire and forget: nothing is stored, a lost signal lapses by itself.
+   */
+  sendTyping?(sessionId: Id, typing: boolean): void;
   /** Releases connections and subscriptions. */
   dispose?(): void;
 }

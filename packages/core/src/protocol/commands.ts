@@ -41,6 +41,12 @@ export interface SendMessageCommand extends CommandBase {
   internal?: boolean;
   /** Colleagues of the live chat a note mentions; each gets an alert (notes only). */
   mentions?: Id[];
+  /**
+   * Files the sender uploaded before (`TransportAdapter.upload`), at most the backend's
+   * `perMessage`; `text` may then be empty. Only the uploader may send a file, and once sent in a
+   * session, only in that session.
+   */
+  attachmentIds?: Id[];
 }
 /** Close a queued or active session (it moves to Closed; its history is kept). */
 export interface CloseSessionCommand extends CommandBase {

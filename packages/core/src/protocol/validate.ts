@@ -9,6 +9,7 @@
  * `'customers[3].messenger'`), or `undefined` when the value is sound. They run once per event,
  * so they allocate nothing on the way: a path is only built for a refusal.
  */
+import { invalidAttachment, MAX_ATTACHMENT_IDS } from '../domain/attachments.js';
 import { CANNED_LIMITS } from '../domain/canned.js';
 import type { ErrorInfo } from '../domain/errors.js';
 import { exceedsLimit, FIELD_LIMITS } from '../domain/limits.js';
@@ -196,6 +197,12 @@ export function messageProblem(value: unknown): string | undefined {
   if (value.mentions !== undefined) {
     const mentions = listProblem(value.mentions, 'mentions', idProblem);
     if (mentions !== undefined) return mentions;
+  }
+  if (value.attachments !== undefined) {
+    if (Array.isArray(value.attachments) && value.attachments.length > MAX_ATTACHMENT_IDS)
+      return 'attachments';
+    const files = listProblem(value.attachments, 'attachments', invalidAttachment);
+    if (files !== undefined) return files;
   }
   if (value.channelDelivery === undefined) return undefined;
   return nested('channelDelivery', deliveryProblem(value.channelDelivery));

@@ -1,15 +1,11 @@
 import type { AttachmentUpload, Channel, Id, TransportAdapter } from '@live-chat/core';
+import type { CustomerMessageInput } from '@live-chat/core/engine';
 
-/** A customer message, as the harness's customer side receives it. */
-export interface HarnessCustomerMessage {
-  customerId: Id;
-  liveChatId: Id;
-  channel: Channel;
-  text: string;
-  clientMessageId?: string;
-  /** Files the customer uploaded before (see {@link ConformanceHarness.customerUpload}). */
-  attachmentIds?: Id[];
-}
+/**
+ * A customer message, as the harness's customer side receives it: what `customerWrites` of an
+ * engine backend takes (files, when given, were uploaded with `customerUpload` before).
+ */
+export type HarnessCustomerMessage = CustomerMessageInput;
 
 /**
  * What a backend provides to be checked by {@link runAdapterConformance}. The suite calls the

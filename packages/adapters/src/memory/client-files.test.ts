@@ -2,16 +2,11 @@
 // the conversation rely on.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { filter, firstValueFrom, VirtualTimeScheduler } from 'rxjs';
-import {
-  createLiveChatClient,
-  createMemoryOutbox,
-  TYPING_TTL_MS,
-  type LiveChatClient,
-  type LiveChatClientOptions,
-} from '@live-chat/core';
-import { createMemoryBackend, type MemoryBackend } from './backend.js';
+import { VirtualTimeScheduler } from 'rxjs';
+import { createLiveChatClient, createMemoryOutbox, TYPING_TTL_MS } from '@live-chat/core';
+import { createMemoryBackend } from './backend.js';
 import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from './seed.js';
+import { clientOf, releaseAll, releaseLater, request, until } from './testing/clients.js';
 
 const { operatorA: anna, operatorE: elena } = SEED_USERS;
 const support = SEED_LIVE_CHATS.support;
@@ -22,52 +17,7 @@ const PNG = Uint8Array.from(
   (char) => char.charCodeAt(0),
 );
 
-const disposers: (() => void)[] = [];
-afterEach(() => {
-  for (const dispose of disposers.splice(0)) dispose();
-});
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`Timed out waiting for ${what}.`);
-}
-
-async function clientOf(
-  backend: MemoryBackend,
-  userId: string,
-  options: Partial<LiveChatClientOptions> = {},
-): Promise<LiveChatClient> {
-  const adapter = backend.connect(userId);
-  const client = createLiveChatClient({ adapter, ...options });
-  disposers.push(() => {
-    client.dispose();
-    adapter.dispose();
-  });
-  await firstValueFrom(client.status$.pipe(filter((status) => status.state === 'ready')));
-  return client;
-}
-
-/** A new customer's first message to Customer Support; returns the customer and session ids. */
-function request(backend: MemoryBackend, name: string): { customerId: string; sessionId: string } {
-  const customer = backend.addCustomer({
-    kind: 'external',
-    name,
-    account: `@${name.toLowerCase().replace(/\W/g, '')}`,
-    messenger: 'telegram',
-  });
-  assert.ok(customer.ok);
-  const written = backend.customerWrites({
-    customerId: customer.value.id,
-    liveChatId: support,
-    channel: 'telegram',
-    text: `Hello, this is ${name}`,
-  });
-  assert.ok(written.ok);
-  return { customerId: customer.value.id, sessionId: written.value.session.id };
-}
+afterEach(releaseAll);
 
 const seeded = () => createMemoryBackend({ seed: createSeedData({ history: false }) });
 
@@ -113,7 +63,7 @@ describe('attachments through the client', () => {
     const subscription = client
       .conversation$(sessionId)
       .subscribe((state) => conversation.push(state));
-    disposers.push(() => subscription.unsubscribe());
+    releaseLater(() => subscription.unsubscribe());
     const sending = client.send(sessionId, '', { attachments: [uploaded.value] });
     const pending = conversation.at(-1)?.messages.at(-1);
     assert.deepEqual(pending?.attachments, [uploaded.value], 'the pending message shows the file');
@@ -161,7 +111,7 @@ describe('typing through the client', () => {
     const { customerId, sessionId } = request(backend, 'Jan Kowalski');
     const seen: boolean[] = [];
     const subscription = client.customerTyping$(sessionId).subscribe((typing) => seen.push(typing));
-    disposers.push(() => subscription.unsubscribe());
+    releaseLater(() => subscription.unsubscribe());
     await backend.customerTyping(customerId, support, true);
     await until(() => seen.at(-1) === true, 'typing');
     backend.customerWrites({ customerId, liveChatId: support, channel: 'telegram', text: 'Done' });
@@ -188,7 +138,7 @@ describe('typing through the client', () => {
     const client = await clientOf(backend, anna);
     const { sessionId } = request(backend, 'Pablo Ruiz');
     const heard: boolean[] = [];
-    disposers.push(
+    releaseLater(
       backend.onOperatorTyping((session, userId, typing) => {
         if (session.id === sessionId && userId === anna) heard.push(typing);
       }),

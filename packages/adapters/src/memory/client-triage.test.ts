@@ -2,63 +2,26 @@
 // workspace shows comes from these streams.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { firstValueFrom, filter } from 'rxjs';
-import {
-  createLiveChatClient,
-  fillCannedReply,
-  matchCannedReplies,
-  type Alert,
-  type LiveChatClient,
-} from '@live-chat/core';
+import { firstValueFrom } from 'rxjs';
+import { fillCannedReply, matchCannedReplies, type Alert } from '@live-chat/core';
 import { createMemoryBackend, type MemoryBackend } from './backend.js';
 import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from './seed.js';
+import {
+  clientOf,
+  releaseAll,
+  releaseLater,
+  request as newRequest,
+  until,
+} from './testing/clients.js';
 
 const NOW = Date.UTC(2026, 10, 27, 10);
 const { operatorA: anna, operatorB: ben, supervisor: maria } = SEED_USERS;
 const support = SEED_LIVE_CHATS.support;
 
-const disposers: (() => void)[] = [];
-afterEach(() => {
-  for (const dispose of disposers.splice(0)) dispose();
-});
+afterEach(releaseAll);
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`Timed out waiting for ${what}.`);
-}
-
-async function clientOf(backend: MemoryBackend, userId: string): Promise<LiveChatClient> {
-  const adapter = backend.connect(userId);
-  const client = createLiveChatClient({ adapter });
-  disposers.push(() => {
-    client.dispose();
-    adapter.dispose();
-  });
-  await firstValueFrom(client.status$.pipe(filter((status) => status.state === 'ready')));
-  return client;
-}
-
-/** A new customer's first message to Customer Support: a queued session. */
-function request(backend: MemoryBackend, name: string): string {
-  const customer = backend.addCustomer({
-    kind: 'external',
-    name,
-    account: `@${name.toLowerCase().replace(/\W/g, '')}`,
-    messenger: 'telegram',
-  });
-  assert.ok(customer.ok);
-  const written = backend.customerWrites({
-    customerId: customer.value.id,
-    liveChatId: support,
-    channel: 'telegram',
-    text: `Hello, this is ${name}`,
-  });
-  assert.ok(written.ok);
-  return written.value.session.id;
-}
+/** A new customer's first message to Customer Support: its queued session. */
+const request = (backend: MemoryBackend, name: string) => newRequest(backend, name).sessionId;
 
 describe('client: triage, notes and availability', () => {
   const backend = () => createMemoryBackend({ seed: createSeedData({ now: NOW }), now: () => NOW });
@@ -119,12 +82,12 @@ describe('client: triage, notes and availability', () => {
     const subscription = benClient.alerts$.subscribe((alert) => {
       if (alert.kind === 'mention') mentions.push(alert);
     });
-    disposers.push(() => subscription.unsubscribe());
+    releaseLater(() => subscription.unsubscribe());
     const conversation: { messages: { text: string; internal?: true }[] }[] = [];
     const watching = annaClient
       .conversation$(sessionId)
       .subscribe((state) => conversation.push(state));
-    disposers.push(() => watching.unsubscribe());
+    releaseLater(() => watching.unsubscribe());
     const sent = annaClient.send(sessionId, 'Refund approved by finance', {
       note: true,
       mentions: [ben],

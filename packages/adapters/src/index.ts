@@ -96,6 +96,8 @@ export type {
   WireServerFrame,
   WireSnapshotRequest,
   WireStreamErrorFrame,
+  WireTypingFrame,
+  WireTypingRequest,
   WireUnsubscribeRequest,
   WireWelcome,
 } from './websocket/wire.js';

@@ -5,6 +5,9 @@
  * enforces no rule itself.
  */
 import type {
+  Attachment,
+  AttachmentPolicy,
+  AttachmentUpload,
   Command,
   CommandResult,
   HistoryQuery,
@@ -17,6 +20,7 @@ import type {
   SearchQuery,
   ServerEvent,
   Snapshot,
+  TypingSignal,
 } from '@live-chat/core';
 
 /** A value, or a promise of it: synchronous and asynchronous backends fit alike. */
@@ -51,4 +55,42 @@ export interface LiveChatBackend {
    * 503 while it is `false` or throws. Absent means always ready.
    */
   ready?(): Awaitable<boolean>;
+
+  // ── optional: attachments (`POST /attachments`, `GET /attachments/{id}`) ──────────────────
+
+  /**
+   * Stores a file `userId` is about to send; refuses with `VALIDATION` (`details.reason`
+   * `FILE_EMPTY`, `FILE_TOO_LARGE`, `FILE_TYPE_NOT_ALLOWED`) and stores nothing. Without it the
+   * server has no attachment routes.
+   */
+  upload?(userId: Id, file: AttachmentUpload): Awaitable<Result<Attachment>>;
+  /** A file and its bytes for `userId`: `NOT_FOUND` for an unknown id, `FORBIDDEN` otherwise. */
+  download?(
+    userId: Id,
+    attachmentId: Id,
+  ): Awaitable<Result<{ attachment: Attachment; bytes: Uint8Array }>>;
+  /** What uploads must meet (told to clients in the welcome). */
+  readonly attachmentPolicy?: AttachmentPolicy;
+  /** `false` when the backend has no place for files (then no policy is announced); absent means it has. */
+  readonly acceptsAttachments?: boolean;
+
+  // ── optional: typing ──────────────────────────────────────────────────────────────────────
+
+  /** `userId` is typing (or stopped) in a session they may see; refused when they may not. */
+  operatorTyping?(userId: Id, sessionId: Id, typing: boolean): Awaitable<Result<void>>;
+  /** Calls `listener` with the typing signals of the sessions `userId` sees; returns the function that stops it. */
+  listenTyping?(userId: Id, listener: (signal: TypingSignal) => void): () => void;
+}
+
+/** Whether `backend` takes files: it can upload and download, and has a place for them. */
+export function takesAttachments(
+  backend: LiveChatBackend,
+): backend is LiveChatBackend &
+  Required<Pick<LiveChatBackend, 'upload' | 'download' | 'attachmentPolicy'>> {
+  return (
+    typeof backend.upload === 'function' &&
+    typeof backend.download === 'function' &&
+    backend.attachmentPolicy !== undefined &&
+    backend.acceptsAttachments !== false
+  );
 }

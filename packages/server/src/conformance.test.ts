@@ -10,6 +10,7 @@ async function createHarness(): Promise<ConformanceHarness> {
   return seedConformanceHarness(test.seed, {
     adapterFor: (userId) => test.adapter(userId),
     customerWrites: (message) => test.backend.customerWrites(message),
+    customerSide: test.backend,
     dispose: () => test.dispose(),
   });
 }

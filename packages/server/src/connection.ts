@@ -15,7 +15,7 @@ import {
   type WireWelcome,
 } from '@live-chat/adapters';
 import type { TokenVerifier } from './auth.js';
-import type { LiveChatBackend } from './backend.js';
+import { takesAttachments, type LiveChatBackend } from './backend.js';
 import { eventFrameText } from './event-frames.js';
 import type { ServerLimits } from './limits.js';
 import type { MetricsRecorder } from './metrics/index.js';
@@ -81,6 +81,8 @@ export class Connection {
   private idleWaiters: Array<() => void> = [];
   private authTimer: ReturnType<typeof setTimeout> | undefined;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Stops the typing signals of the user's sessions reaching this socket. */
+  private stopTyping: (() => void) | undefined;
   private log: Logger;
   /** Whether the frames of this turn are being gathered into one write of the transport. */
   private corked = false;
@@ -199,7 +201,7 @@ export class Connection {
     this.phase = 'open';
     this.log = this.log.child({ userId });
     this.armExpiry(expiresAt);
-    const { limits } = this.context;
+    const { limits, backend } = this.context;
     const welcome: WireWelcome = {
       userId,
       expiresAt,
@@ -209,9 +211,28 @@ export class Connection {
         requestBurst: limits.requestBurst,
         maxSubscriptions: limits.maxSubscriptions,
       },
+      ...(takesAttachments(backend) && { attachments: backend.attachmentPolicy }),
     };
     this.log.debug('authenticated');
     this.send({ id: request.id, ok: true, value: welcome });
+    this.listenTyping(userId);
+  }
+
+  /** Sends the customers' typing in the user's sessions as `typing` frames, until the socket closes. */
+  private listenTyping(userId: string): void {
+    const { backend } = this.context;
+    if (typeof backend.listenTyping !== 'function') return;
+    try {
+      this.stopTyping = backend.listenTyping(userId, (signal) => {
+        try {
+          this.send({ op: 'typing', signal });
+        } catch (error) {
+          this.log.error({ err: error }, 'could not send a typing signal');
+        }
+      });
+    } catch (error) {
+      this.log.error({ err: error }, 'the backend failed to listen for typing');
+    }
   }
 
   /** Closes the socket with 4401 when the token expires. */
@@ -264,7 +285,35 @@ export class Connection {
       void this.subscribe(request);
       return;
     }
+    if (request.op === 'typing') {
+      void this.typing(request);
+      return;
+    }
     void this.answer(request);
+  }
+
+  /** The user is typing (or stopped) in a session: the backend tells the session's channel. */
+  private async typing(request: RawRequest): Promise<void> {
+    const { backend } = this.context;
+    const { sessionId, typing } = request;
+    let result: Result<unknown>;
+    if (typeof sessionId !== 'string' || sessionId.length === 0 || sessionId.length > 200) {
+      result = fail('VALIDATION', 'A typing request needs a sessionId.', { field: 'sessionId' });
+    } else if (typeof typing !== 'boolean') {
+      result = fail('VALIDATION', 'A typing request needs typing: true or false.', {
+        field: 'typing',
+      });
+    } else if (typeof backend.operatorTyping !== 'function') {
+      result = fail('VALIDATION', 'This server does not pass typing on.');
+    } else {
+      try {
+        result = await backend.operatorTyping(this.userId as string, sessionId, typing);
+      } catch (error) {
+        this.log.error({ err: error, op: 'typing' }, 'the backend failed');
+        result = fail('INTERNAL', 'The server failed to answer this request.');
+      }
+    }
+    this.reply(request.id, result.ok ? { ok: true, value: null } : result);
   }
 
   /** Runs a read or a command against the backend and answers it. */
@@ -469,6 +518,8 @@ export class Connection {
     this.phase = 'closed';
     clearTimeout(this.authTimer);
     clearTimeout(this.expiryTimer);
+    this.stopTyping?.();
+    this.stopTyping = undefined;
     for (const id of [...this.subscriptions.keys()]) this.unsubscribe(id);
     this.context.release(this);
   }

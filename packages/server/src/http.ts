@@ -1,14 +1,26 @@
 /** Small HTTP helpers: JSON answers and bounded request bodies (raw or JSON). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorInfo } from '@live-chat/core';
 
-/** An HTTP error with its status, answered as `{ error: { status, message } }`. */
+/**
+ * An HTTP error with its status, answered as `{ error: { status, message } }`; one made from a
+ * typed error ({@link HttpError.typed}) adds its `code` and `details`.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The typed error behind it, if any (its `code` and `details` go into the answer). */
+    readonly info?: Omit<ErrorInfo, 'cause'>,
   ) {
     super(message);
     this.name = 'HttpError';
+  }
+
+  /** An error answered with `status` and the typed error's `code`, `message` and `details`. */
+  static typed(status: number, info: ErrorInfo): HttpError {
+    const { cause: _cause, ...rest } = info;
+    return new HttpError(status, info.message, rest);
   }
 }
 
@@ -37,9 +49,10 @@ export function sendError(
 ): void {
   const status = error instanceof HttpError ? error.status : 500;
   const message = error instanceof HttpError ? error.message : 'Internal server error.';
+  const info = error instanceof HttpError ? error.info : undefined;
   // A body that was refused unread must not be read as the next request: close the connection.
   if (status === 413) headers = { ...headers, connection: 'close' };
-  sendJson(response, status, { error: { status, message } }, headers);
+  sendJson(response, status, { error: { status, ...info, message } }, headers);
 }
 
 /** Whether the request announces a body larger than `maxBytes`. */

@@ -21,7 +21,9 @@ export type {
   LiveChatServerStats,
 } from './server.js';
 export { HttpError } from './http.js';
+export { takesAttachments } from './backend.js';
 export type { Awaitable, LiveChatBackend } from './backend.js';
+export * from './attachments/index.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { ServerLimits } from './limits.js';
 export { createTokenVerifier, MAX_USER_ID_LENGTH, mintToken } from './auth.js';
@@ -50,15 +52,24 @@ export * from './config/index.js';
 export { createChannels } from './channels/index.js';
 export type { Channels, ChannelsOptions } from './channels/index.js';
 export {
+  ATTACHMENT_LINK_PATH,
+  attachmentLink,
+  DEFAULT_LINK_TTL_MS,
   DEFAULT_OUTBOUND,
   INBOUND_PATH,
+  linkProblem,
+  OutboundTyping,
   SIGNATURE_HEADER,
   signBody,
   verifySignature,
 } from './channels/index.js';
 export type {
   InboundAnswer,
+  InboundAttachment,
   InboundMessage,
+  InboundTyping,
+  OutboundAttachment,
   OutboundDefaults,
   OutboundMessage,
+  TypingNotice,
 } from './channels/index.js';

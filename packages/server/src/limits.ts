@@ -10,6 +10,15 @@ export interface ServerLimits {
   requestsPerSecond: number;
   /** Requests the bucket holds: how many may come in a burst. */
   requestBurst: number;
+  /**
+   * Requests per second to the attachment routes (uploads and downloads) each user's token
+   * bucket refills; past it they are answered 429.
+   */
+  attachmentRequestsPerSecond: number;
+  /** Attachment requests each user's bucket holds: how many may come in a burst. */
+  attachmentRequestBurst: number;
+  /** Uploads the server reads at once (each is held in memory); one more is answered 503. */
+  maxConcurrentUploads: number;
   /** Sockets one user may have open at once; one more is closed with 4429. */
   maxSocketsPerUser: number;
   /** Event subscriptions open at once on one socket; one more is refused with `VALIDATION`. */
@@ -39,6 +48,9 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   maxBodyBytes: 64 * 1024,
   requestsPerSecond: 20,
   requestBurst: 60,
+  attachmentRequestsPerSecond: 5,
+  attachmentRequestBurst: 30,
+  maxConcurrentUploads: 16,
   maxSocketsPerUser: 10,
   maxSubscriptions: 32,
   maxBufferedBytes: 16 * 1024 * 1024,

@@ -1,7 +1,8 @@
 /**
  * `createLiveChatServer`: node:http + `ws` in front of a {@link LiveChatBackend}. Sockets
  * authenticate with a JWT, run the wire protocol of `@live-chat/adapters`, and are drained on
- * shutdown; HTTP serves health checks (and, in development, a token endpoint).
+ * shutdown; HTTP serves health checks, the attachment routes (when the backend takes files) and,
+ * in development, a token endpoint.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,9 +17,11 @@ import {
   mintToken,
   type AuthOptions,
 } from './auth.js';
-import type { LiveChatBackend } from './backend.js';
+import { ATTACHMENTS_PATH, createAttachmentRoutes } from './attachments/routes.js';
+import { takesAttachments, type LiveChatBackend } from './backend.js';
 import { Connection } from './connection.js';
-import { declaresTooLarge, HttpError, readJsonBody, sendError, sendJson } from './http.js';
+import { checkOrigins, originAllowed } from './cors.js';
+import { HttpError, readJsonBody, sendError, sendJson } from './http.js';
 import { resolveLimits, type ServerLimits } from './limits.js';
 import { setUpServerMetrics, type ServerMetrics } from './metrics/index.js';
 
@@ -42,6 +45,13 @@ export interface LiveChatServerOptions {
   /** Limits; each field has a default (`DEFAULT_LIMITS`). */
   limits?: Partial<ServerLimits>;
   /**
+   * The origins (`https://portal.example.com`) whose pages may use the server from a browser:
+   * the attachment routes answer their cross-origin requests, and WebSocket upgrades from other
+   * origins are refused (403). Absent: any origin (requests carry a bearer token, never a
+   * cookie). Clients that send no `Origin` (not browsers) are never refused for it.
+   */
+  allowedOrigins?: readonly string[];
+  /**
    * Development only: serves `POST /dev/token { userId, ttlSec? }`, which signs a token for
    * anyone who asks. Needs `auth.secret`. Never enable it in production.
    */
@@ -49,7 +59,8 @@ export interface LiveChatServerOptions {
   /**
    * More HTTP routes (e.g. `createChannels(…).handle` for the channel webhooks): each is asked in
    * turn, after the built-in routes, and answers `true` when it served the request. A thrown
-   * `HttpError` is answered with its status.
+   * `HttpError` is answered with its status. A route that reads a body bounds it itself (e.g.
+   * with its own limit), since its bodies may be larger than `maxBodyBytes`.
    */
   handlers?: readonly HttpHandler[];
   /**
@@ -150,7 +161,8 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
  *
  * Routes: the WebSocket endpoint (`path`, default `/ws`), `GET /healthz` (200 while the process
  * serves), `GET /readyz` (200 when it accepts new sockets, 503 while starting, draining or when
- * the backend is not ready), with `metrics` only, `GET /metrics` (Prometheus) and, with
+ * the backend is not ready), when the backend takes files `POST /attachments` and
+ * `GET /attachments/{id}`, with `metrics` only, `GET /metrics` (Prometheus) and, with
  * `dev: true` only, `POST /dev/token`. docs/server.md describes the protocol, the close codes,
  * the limits and the metrics.
  */
@@ -168,8 +180,30 @@ export async function createLiveChatServer(
     throw new TypeError('dev: true signs tokens, so it needs auth.secret.');
   }
   const devSecret = options.dev && isSecretAuth(auth) ? auth.secret : undefined;
-  const metrics = setUpServerMetrics(options, [wsPath, '/healthz', '/readyz', '/dev/token']);
-  const handlers = [...metrics.routes, ...(options.handlers ?? [])];
+  const allowedOrigins =
+    options.allowedOrigins === undefined ? undefined : checkOrigins(options.allowedOrigins);
+  const metrics = setUpServerMetrics(options, [
+    wsPath,
+    '/healthz',
+    '/readyz',
+    '/dev/token',
+    ATTACHMENTS_PATH,
+  ]);
+  const attachmentRoutes = takesAttachments(backend)
+    ? createAttachmentRoutes({
+        backend,
+        verify,
+        limits,
+        logger,
+        draining: () => draining,
+        allowedOrigins,
+      })
+    : undefined;
+  const handlers = [
+    ...(attachmentRoutes ? [attachmentRoutes] : []),
+    ...metrics.routes,
+    ...(options.handlers ?? []),
+  ];
 
   const connections = new Set<Connection>();
   const byUser = new Map<string, Set<Connection>>();
@@ -287,9 +321,6 @@ export async function createLiveChatServer(
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (declaresTooLarge(request, limits.maxBodyBytes)) {
-      throw new HttpError(413, `The body is larger than ${limits.maxBodyBytes} bytes.`);
-    }
     if (path === '/healthz') {
       sendJson(response, 200, { status: draining ? 'draining' : 'ok' });
     } else if (path === '/readyz') {
@@ -321,6 +352,9 @@ export async function createLiveChatServer(
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== wsPath) return refuseUpgrade(socket, 404, 'Not found.');
     if (draining) return refuseUpgrade(socket, 503, 'The server is shutting down.');
+    if (!originAllowed(request.headers.origin, allowedOrigins)) {
+      return refuseUpgrade(socket, 403, 'Connections from this origin are not allowed.');
+    }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
   httpServer.on('clientError', (error, socket) => {

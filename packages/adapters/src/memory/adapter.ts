@@ -164,7 +164,7 @@ export class MemoryAdapter extends AdapterBase {
 
   /** What the backend accepts as attachments (`undefined` when it takes none). */
   get attachmentPolicy(): AttachmentPolicy | undefined {
-    return this.backend.takesFiles ? this.backend.attachmentPolicy : undefined;
+    return this.backend.acceptsAttachments ? this.backend.attachmentPolicy : undefined;
   }
 
   /** Resolves a backend answer that may refuse, across the simulated network. */

@@ -62,8 +62,6 @@ export class MemoryBackend extends EngineBackend<'sync'> {
   /** Live listeners of events and messages, told in seq order after each commit. */
   private readonly liveDelivery: LiveDelivery;
   private readonly adapters = new Set<MemoryAdapter>();
-  /** Whether it accepts attachments (see {@link MemoryBackendOptions.attachments}). */
-  readonly takesFiles: boolean;
 
   constructor(options: MemoryBackendOptions = {}) {
     const store = new MemoryStore(options.seed ?? EMPTY_SEED, {
@@ -82,7 +80,6 @@ export class MemoryBackend extends EngineBackend<'sync'> {
           ? undefined
           : { storage: new MemoryAttachmentStorage(), ...(policy ? { policy } : {}) },
     });
-    this.takesFiles = policy !== false;
     this.store = store;
     this.liveDelivery = delivery;
     this.persistence = options.persistence;

@@ -225,7 +225,7 @@ export function createCustomerSimulator(
   /** An answer, sometimes with a screenshot (the backend must take files). */
   function answer(customer: Customer, chat: LiveChat, session: Session): void {
     const text = random.pick(CUSTOMER_REPLIES);
-    if (options.send || !backend.takesFiles || !random.chance(screenshotShare)) {
+    if (options.send || !backend.acceptsAttachments || !random.chance(screenshotShare)) {
       write('reply', customer, chat, session.channel, text);
       return;
     }

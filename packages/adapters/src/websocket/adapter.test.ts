@@ -1,10 +1,12 @@
 // The WebSocket adapter on a scripted socket: queueing while offline, deadlines, resubscription
-// after a reconnect, the heartbeat, rate-limit waits, failure and dispose. (The server's tests
-// run it over real sockets.)
+// after a reconnect, the heartbeat, rate-limit waits, failure and dispose, typing frames and the
+// attachment policy of the welcome. (The server's tests run it over real sockets, uploads and
+// downloads included.)
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ConnectionState, ServerEvent } from '@live-chat/core';
 import { createWebSocketAdapter, type WebSocketAdapterOptions } from './adapter.js';
+import { attachmentsUrlFor } from './files.js';
 import { RATE_LIMITED, type WireServerFrame } from './wire.js';
 
 type Listener = (event?: unknown) => void;
@@ -50,8 +52,8 @@ class ScriptedSocket {
     this.emit('message', { data: JSON.stringify(frame) });
   }
 
-  /** Opens and answers the auth frame. */
-  welcome(): void {
+  /** Opens and answers the auth frame (with `extra` fields in the welcome). */
+  welcome(extra: Record<string, unknown> = {}): void {
     if (this.readyState === 0) this.open();
     const auth = this.sent.find((frame) => frame.op === 'auth');
     assert.ok(auth, 'the client sent auth');
@@ -67,6 +69,7 @@ class ScriptedSocket {
           requestBurst: 10,
           maxSubscriptions: 4,
         },
+        ...extra,
       },
     });
   }
@@ -302,6 +305,81 @@ describe('WebSocket adapter', () => {
     assert.equal(first.requests('ping').length, pings, 'no heartbeat after dispose');
     assert.equal(ScriptedSocket.all.length, 1, 'no reconnect after dispose');
     await assert.rejects(adapter.snapshot(), { code: 'OFFLINE', message: /disposed/ });
+  });
+
+  it('passes typing frames on, sends typing only while online, and takes the file policy from the welcome', async () => {
+    const { adapter, socket } = setup();
+    const signals: unknown[] = [];
+    let completed = false;
+    adapter.typing$.subscribe({ next: (s) => signals.push(s), complete: () => (completed = true) });
+    adapter.sendTyping('s-1', true); // not connected yet: dropped
+    const first = await socket(0);
+    const policy = { maxBytes: 100, perMessage: 2, types: ['text/plain'] };
+    first.welcome({ attachments: policy });
+    assert.deepEqual(adapter.attachmentPolicy, policy);
+    assert.equal(first.requests('typing').length, 0);
+
+    adapter.sendTyping('s-1', true);
+    const [typing] = first.requests('typing');
+    assert.deepEqual(typing, { id: typing!.id, op: 'typing', sessionId: 's-1', typing: true });
+    first.push({ id: typing!.id, ok: true, value: null }); // its answer needs nothing
+
+    first.push({ op: 'typing', signal: { sessionId: 's-1', typing: true } });
+    first.push({ op: 'typing', signal: { sessionId: 42, typing: 'yes' } } as never);
+    first.push({ op: 'typing', signal: { sessionId: 's-1', typing: false } });
+    assert.deepEqual(signals, [
+      { sessionId: 's-1', typing: true },
+      { sessionId: 's-1', typing: false },
+    ]);
+
+    // What the policy refuses is refused before any upload.
+    await assert.rejects(
+      adapter.upload({
+        name: 'a.bin',
+        bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      }),
+      {
+        code: 'VALIDATION',
+        details: {
+          field: 'file',
+          reason: 'FILE_TYPE_NOT_ALLOWED',
+          name: 'a.bin',
+          type: 'image/png',
+        },
+      },
+    );
+    await assert.rejects(adapter.upload({ name: 'a.txt', bytes: new Uint8Array(101).fill(65) }), {
+      code: 'VALIDATION',
+      details: { field: 'file', reason: 'FILE_TOO_LARGE', name: 'a.txt', size: 101, maxBytes: 100 },
+    });
+    adapter.dispose();
+    assert.ok(completed, 'typing$ completes on dispose');
+  });
+
+  it('says a server whose welcome names no files takes none', async () => {
+    const { adapter, socket } = setup();
+    (await socket(0)).welcome();
+    assert.equal(adapter.attachmentPolicy, undefined);
+    await assert.rejects(adapter.upload({ name: 'a.txt', bytes: new Uint8Array([65]) }), {
+      code: 'VALIDATION',
+      message: 'This server takes no files.',
+    });
+    adapter.dispose();
+  });
+
+  it('finds the attachment routes beside the socket’s path, over http(s)', () => {
+    assert.equal(
+      attachmentsUrlFor('wss://chat.example.com/ws'),
+      'https://chat.example.com/attachments',
+    );
+    assert.equal(
+      attachmentsUrlFor('ws://127.0.0.1:8080/ws?x=1'),
+      'http://127.0.0.1:8080/attachments',
+    );
+    assert.equal(
+      attachmentsUrlFor('wss://example.com/live-chat/ws'),
+      'https://example.com/live-chat/attachments',
+    );
   });
 
   it('needs a WebSocket class where there is no global one', () => {

@@ -2,19 +2,26 @@
  * A `TransportAdapter` over one WebSocket to `@live-chat/server` (see ./wire.ts for the frames).
  * It owns the transport's reliability: it authenticates, says when the connection is not live
  * (a heartbeat), reconnects with back-off, keeps requests made while offline in a bounded queue,
- * gives every request a deadline and keeps event subscriptions going across reconnects.
+ * gives every request a deadline and keeps event subscriptions going across reconnects. Files
+ * go over HTTP beside the socket (./files.ts), with the socket's token.
  */
-import { BehaviorSubject, Observable, type Subscriber } from 'rxjs';
-import { AdapterBase, LiveChatError } from '@live-chat/core';
+import { BehaviorSubject, Observable, Subject, type Subscriber } from 'rxjs';
+import { AdapterBase, checkUpload, LiveChatError } from '@live-chat/core';
 import type {
+  Attachment,
+  AttachmentPolicy,
+  AttachmentUpload,
   Command,
   CommandResult,
   ConnectionState,
   ErrorInfo,
+  Id,
   ReadRequest,
   Result,
   ServerEvent,
+  TypingSignal,
 } from '@live-chat/core';
+import { attachmentsUrlFor, FileTransfer } from './files.js';
 import {
   CLOSE_CODES,
   isRateLimited,
@@ -93,6 +100,15 @@ export interface WebSocketAdapterOptions {
   WebSocket?: WebSocketConstructor;
   /** Random numbers in `[0, 1)` for the back-off's jitter (default `Math.random`). */
   random?: () => number;
+  /**
+   * The URL of the server's attachment routes (default: `attachments` beside the WebSocket's
+   * path, over http(s): `wss://chat.example.com/ws` → `https://chat.example.com/attachments`).
+   */
+  attachmentsUrl?: string;
+  /** How long one upload or download may take, in ms (default 120,000). */
+  transferTimeoutMs?: number;
+  /** The fetch for uploads and downloads (default: the global `fetch`). */
+  fetch?: typeof fetch;
 }
 
 /** Why a {@link WebSocketAdapter} is `failed`. */
@@ -110,6 +126,7 @@ export const WEBSOCKET_ADAPTER_DEFAULTS = Object.freeze({
   maxQueuedRequests: 256,
   reconnectBaseMs: 1_000,
   reconnectMaxMs: 30_000,
+  transferTimeoutMs: 120_000,
 });
 
 /** A request without its id: the id is given when it is sent. */
@@ -167,6 +184,32 @@ function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/** The policy of a welcome, when it is one (a server's answer is checked like any input). */
+function policyOf(value: unknown): AttachmentPolicy | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { maxBytes, perMessage, types } = value as Partial<AttachmentPolicy>;
+  const whole = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+  if (!whole(maxBytes) || !whole(perMessage) || !Array.isArray(types) || types.length > 100) {
+    return undefined;
+  }
+  if (!types.every((type) => typeof type === 'string' && type.length <= 100)) return undefined;
+  return Object.freeze({
+    maxBytes: maxBytes as number,
+    perMessage: perMessage as number,
+    types: Object.freeze([...types]),
+  });
+}
+
+/** A typing signal of a frame, when it is one. */
+function typingSignalOf(value: unknown): TypingSignal | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { sessionId, typing } = value as Partial<TypingSignal>;
+  if (typeof sessionId !== 'string' || sessionId.length === 0 || sessionId.length > 200) {
+    return undefined;
+  }
+  return typeof typing === 'boolean' ? { sessionId, typing } : undefined;
+}
+
 /** Whether the device says it has no network (browsers); unknown counts as online. */
 function deviceOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -220,6 +263,11 @@ export class WebSocketAdapter extends AdapterBase {
   readonly connection$: Observable<ConnectionState>;
   /** Why the adapter is `failed` (`undefined` while it is not); replays the latest value. */
   readonly failure$: Observable<ConnectionFailure | undefined>;
+  /**
+   * The customers' typing in sessions the user sees, as the server sends it (live only: nothing
+   * is replayed after a reconnect, and a `typing: true` lapses by itself).
+   */
+  readonly typing$: Observable<TypingSignal>;
 
   private readonly state = new BehaviorSubject<ConnectionState>('connecting');
   private readonly failureState = new BehaviorSubject<ConnectionFailure | undefined>(undefined);
@@ -232,6 +280,13 @@ export class WebSocketAdapter extends AdapterBase {
   private readonly reconnectMaxMs: number;
   private readonly WebSocketClass: WebSocketConstructor;
   private readonly random: () => number;
+  private readonly typingSignals = new Subject<TypingSignal>();
+  private readonly options: WebSocketAdapterOptions;
+  private files: FileTransfer | undefined;
+  /** The token of the latest connection: uploads and downloads use it too. */
+  private token: string | undefined;
+  /** What the server accepts as files; `null` once a welcome said it takes none. */
+  private policy: AttachmentPolicy | null | undefined;
 
   private socket: WebSocketLike | undefined;
   /** Whether the current socket is authenticated (requests may go out). */
@@ -292,6 +347,8 @@ export class WebSocketAdapter extends AdapterBase {
     this.random = options.random ?? Math.random;
     this.connection$ = this.state.asObservable();
     this.failure$ = this.failureState.asObservable();
+    this.typing$ = this.typingSignals.asObservable();
+    this.options = options;
     const events = globalThis as GlobalEvents;
     events.addEventListener?.('online', this.onDeviceOnline);
     events.addEventListener?.('offline', this.onDeviceOffline);
@@ -340,6 +397,88 @@ export class WebSocketAdapter extends AdapterBase {
   }
 
   /**
+   * What the server accepts as attachments, from its welcome: `undefined` before the first one,
+   * and when the server takes no files.
+   */
+  get attachmentPolicy(): AttachmentPolicy | undefined {
+    return this.policy ?? undefined;
+  }
+
+  /**
+   * Stores a file on the server (`POST /attachments` beside the socket, with its token) and
+   * resolves its `Attachment`. Refused at once, before any upload, with `VALIDATION` (its
+   * `details.reason`) when the server's policy would refuse it, or when the server takes no
+   * files; rejects with the server's refusal, `OFFLINE` when it cannot be reached, `TIMEOUT`
+   * past `transferTimeoutMs`.
+   */
+  async upload(file: AttachmentUpload): Promise<Attachment> {
+    if (this.policy === null) {
+      throw new LiveChatError('VALIDATION', 'This server takes no files.', { field: 'file' });
+    }
+    if (this.policy) {
+      const checked = checkUpload(file, this.policy);
+      if (!checked.ok) throw LiveChatError.from(checked.error);
+    }
+    return this.transfer().upload(file);
+  }
+
+  /**
+   * The bytes of an attachment of a session the user may see (`GET /attachments/{id}`); rejects
+   * with `NOT_FOUND`, `FORBIDDEN`, `OFFLINE` or `TIMEOUT`.
+   */
+  download(attachmentId: Id): Promise<Uint8Array> {
+    if (typeof attachmentId !== 'string' || attachmentId.length === 0) {
+      return Promise.reject(new LiveChatError('VALIDATION', 'A file id is a non-empty string.'));
+    }
+    try {
+      return this.transfer().download(attachmentId);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /**
+   * Tells the server the user is typing (or stopped) in a session, for channels that show it to
+   * the customer. Fire and forget: dropped while the connection is down (a `typing: true` lapses
+   * by itself), and its answer is not waited for.
+   */
+  sendTyping(sessionId: Id, typing: boolean): void {
+    if (!this.authenticated || typeof sessionId !== 'string' || typeof typing !== 'boolean') return;
+    this.send(JSON.stringify({ id: this.nextId++, op: 'typing', sessionId, typing }));
+  }
+
+  /** The uploads and downloads, set up on first use. */
+  private transfer(): FileTransfer {
+    if (this.disposed) throw offline('The adapter was disposed.');
+    if (this.files) return this.files;
+    const fetchFn = this.options.fetch ?? (globalThis as { fetch?: typeof fetch }).fetch;
+    if (!fetchFn) {
+      throw new LiveChatError('VALIDATION', 'There is no fetch here: pass one as `fetch`.');
+    }
+    let url: string;
+    try {
+      url = this.options.attachmentsUrl ?? attachmentsUrlFor(this.url);
+    } catch {
+      throw new LiveChatError('VALIDATION', `Cannot tell the attachments URL of ${this.url}.`);
+    }
+    const fresh = async () => {
+      try {
+        return (this.token = await this.getToken());
+      } catch (error) {
+        throw offline(`No token for the upload: ${(error as Error)?.message ?? String(error)}`);
+      }
+    };
+    this.files = new FileTransfer({
+      url,
+      fetch: fetchFn,
+      timeoutMs: this.options.transferTimeoutMs ?? WEBSOCKET_ADAPTER_DEFAULTS.transferTimeoutMs,
+      token: () => (this.token !== undefined ? Promise.resolve(this.token) : fresh()),
+      freshToken: fresh,
+    });
+    return this.files;
+  }
+
+  /**
    * Tries again now: after `failed` (e.g. once the user signed in again, so `getToken()` has a
    * valid token), or to skip the back-off's wait while `reconnecting`. Does nothing while a
    * socket is connecting or online.
@@ -383,6 +522,7 @@ export class WebSocketAdapter extends AdapterBase {
     this.state.next('offline');
     this.state.complete();
     this.failureState.complete();
+    this.typingSignals.complete();
   }
 
   // ── requests ──────────────────────────────────────────────────────────────────────────────
@@ -603,6 +743,7 @@ export class WebSocketAdapter extends AdapterBase {
       return;
     }
     if (generation !== this.generation || this.disposed) return;
+    this.token = token;
     let socket: WebSocketLike;
     try {
       socket = new this.WebSocketClass(this.url, WIRE_PROTOCOL);
@@ -663,6 +804,9 @@ export class WebSocketAdapter extends AdapterBase {
       this.delivered(frame.sub, frame.event);
     } else if (frame.op === 'stream-error') {
       this.streamEnded(frame.sub, frame.error);
+    } else if (frame.op === 'typing') {
+      const signal = typingSignalOf(frame.signal);
+      if (signal) this.typingSignals.next(signal);
     }
     // 'pong' needs nothing more: any frame proves the connection alive.
   }
@@ -671,6 +815,7 @@ export class WebSocketAdapter extends AdapterBase {
   private welcome(welcome: WireWelcome): void {
     this.authenticated = true;
     this.limits = welcome.limits;
+    this.policy = policyOf(welcome.attachments) ?? null;
     this.attempts = 0;
     clearTimeout(this.connectTimer);
     this.connectTimer = undefined;

@@ -10,22 +10,29 @@
  *                   { id, op: 'unsubscribe', sub }
  *                   { id, op: 'execute', command }
  *                   { id, op: 'history' | 'search' | 'report', query }
+ *                   { id, op: 'typing', sessionId, typing }    the user is typing (or stopped)
  *                   { id, op: 'ping' }
  * server → client   { id, ok: true, value } | { id, ok: false, error }   the answer to `id`
  *                   { op: 'event', sub, event }                 an event of subscription `sub`
  *                   { op: 'stream-error', sub, error }          subscription `sub` ended
+ *                   { op: 'typing', signal }                    a customer is typing (or stopped)
  *                   { op: 'pong', id, now }                     the answer to a ping
  * ```
+ *
+ * Files do not travel over the socket: they are uploaded and downloaded over HTTP beside it
+ * (`POST /attachments`, `GET /attachments/{id}`, with the same token).
  *
  * @module
  */
 import type {
+  AttachmentPolicy,
   Command,
   ErrorInfo,
   HistoryQuery,
   ReportQuery,
   SearchQuery,
   ServerEvent,
+  TypingSignal,
 } from '@live-chat/core';
 
 /**
@@ -89,6 +96,16 @@ export interface WireReportRequest extends WireRequestBase {
   op: 'report';
   query: ReportQuery;
 }
+/**
+ * The user is typing (`typing: true`) or stopped in a session they may see: the server passes it
+ * to the session's channel when the channel shows typing to customers. Answers `value: null`;
+ * refused (`FORBIDDEN`, `NOT_FOUND`) for a session the user may not see. Nothing is stored.
+ */
+export interface WireTypingRequest extends WireRequestBase {
+  op: 'typing';
+  sessionId: string;
+  typing: boolean;
+}
 /** A heartbeat: answered at once by a {@link WirePong}, never rate-limited. */
 export interface WirePingRequest extends WireRequestBase {
   op: 'ping';
@@ -104,6 +121,7 @@ export type WireRequest =
   | WireHistoryRequest
   | WireSearchRequest
   | WireReportRequest
+  | WireTypingRequest
   | WirePingRequest;
 
 /** The `op` of every request. */
@@ -119,6 +137,7 @@ export const WIRE_OPS: readonly WireOp[] = Object.freeze([
   'history',
   'search',
   'report',
+  'typing',
   'ping',
 ]);
 
@@ -148,6 +167,15 @@ export interface WireStreamErrorFrame {
   error: ErrorInfo;
 }
 
+/**
+ * A customer is typing (or stopped) in a session the user sees. Ephemeral: it is no event, has
+ * no seq, and is never replayed; a `typing: true` lapses by itself after `TYPING_TTL_MS`.
+ */
+export interface WireTypingFrame {
+  op: 'typing';
+  signal: TypingSignal;
+}
+
 /** The answer to a ping. */
 export interface WirePong {
   op: 'pong';
@@ -157,7 +185,8 @@ export interface WirePong {
 }
 
 /** Every frame a server sends. */
-export type WireServerFrame = WireResponse | WireEventFrame | WireStreamErrorFrame | WirePong;
+export type WireServerFrame =
+  WireResponse | WireEventFrame | WireStreamErrorFrame | WireTypingFrame | WirePong;
 
 /** The limits a server enforces on one socket, told to the client in {@link WireWelcome}. */
 export interface WireLimits {
@@ -179,6 +208,10 @@ export interface WireWelcome {
   expiresAt: number;
   /** The server's limits on this socket. */
   limits: WireLimits;
+  /**
+   * What the server accepts as attachments (`POST /attachments`); absent when it takes no files.
+   */
+  attachments?: AttachmentPolicy;
 }
 
 /**

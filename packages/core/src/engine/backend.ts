@@ -199,7 +199,10 @@ export abstract class EngineBackend<M extends StoreMode = StoreMode> {
   /**
    * Runs a write of a message that names files: with the files of `ids` that `owner` uploaded
    * (and, once sent, only in the same session), then links the files to the message's session.
-   * Ids it cannot use are left out, and the engine refuses the message for them.
+   * Ids it cannot use are left out, and the engine refuses the message for them. Linking
+   * follows the commit: should the process stop in between, the file stays its uploader's
+   * until the message is sent again (the outbox or the channel retries with the same key), and
+   * the answer, the stored message, links it then.
    */
   private withFiles<R extends Result<unknown>>(
     owner: AttachmentOwner,
@@ -247,6 +250,11 @@ export abstract class EngineBackend<M extends StoreMode = StoreMode> {
         return andThen(linked, () => result);
       });
     }) as Answer<M, R> | Promise<R>;
+  }
+
+  /** Whether the backend takes files: it was given an {@link AttachmentStorage}. */
+  get acceptsAttachments(): boolean {
+    return this.files !== undefined;
   }
 
   /**

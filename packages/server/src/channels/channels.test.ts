@@ -12,13 +12,14 @@ import { firstTelegramCustomer } from '../storage/testing/test-backend.js';
 import { startChannelServer, type ChannelServer } from '../testing/channel-server.js';
 import { waitFor } from '../testing/harness.js';
 import type { Channels } from './index.js';
-import { signBody, verifySignature } from './signature.js';
+import { verifySignature } from './signature.js';
 import {
   CHANNEL_SECRET as SECRET,
   channelConfig as configWith,
   OPERATOR,
   TELEGRAM_ENDPOINT as CHANNEL,
 } from './testing/channel-config.js';
+import { postInbound, type InboundPostOptions } from './testing/inbound-post.js';
 import { startReceiver, type Receiver } from './testing/webhook-receiver.js';
 
 describe('channels', () => {
@@ -55,23 +56,8 @@ describe('channels', () => {
     dir.remove();
   });
 
-  async function post(
-    body: unknown,
-    options: { secret?: string; signature?: string | null; channel?: string } = {},
-  ) {
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.signature !== null) {
-      headers['x-live-chat-signature'] =
-        options.signature ?? signBody(options.secret ?? SECRET, text);
-    }
-    const response = await fetch(`${server.url}/channels/${options.channel ?? CHANNEL}/messages`, {
-      method: 'POST',
-      headers,
-      body: text,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
+  const post = (body: unknown, options?: InboundPostOptions) =>
+    postInbound(server.url, body, options);
 
   const inbound = (
     providerMessageId: string,

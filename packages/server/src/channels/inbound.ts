@@ -12,11 +12,27 @@
  * the external account (both write the same customer), on PostgreSQL the customer's row lock
  * makes the second write of the same `clientMessageId` wait for the first and find its message,
  * and the inbound record's key admits one of them.
+ *
+ * A message may carry files (`attachments`, base64): each is checked against the backend's
+ * policy before anything is stored, so one bad file refuses the whole message and stores
+ * nothing. Then the customer is found (or added), the files are stored for them, and the
+ * message is written naming them; files a refused or repeated message did not use are removed.
+ * The same route takes typing notices (`type: 'typing'`), which are passed on and never stored.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { Channel, ErrorCode, Id, Result } from '@live-chat/core';
+import {
+  checkUpload,
+  DEFAULT_ATTACHMENT_POLICY,
+  type Attachment,
+  type AttachmentPolicy,
+  type AttachmentUpload,
+  type Channel,
+  type ErrorCode,
+  type Id,
+  type Result,
+} from '@live-chat/core';
 import {
   customerMessageKey,
   drive,
@@ -46,9 +62,34 @@ export interface InboundMessage {
     /** The messenger (default: the endpoint's channel; must match it when given). */
     messenger?: Channel;
   };
+  /** The text; may be empty when the message carries files. */
   text: string;
   /** When the customer sent it (ms since the epoch, or an ISO 8601 string); kept for the log. */
   sentAt?: number | string;
+  /** Files the customer sent (at most the policy's `perMessage`). */
+  attachments?: InboundAttachment[];
+}
+
+/** A file of an inbound message. */
+export interface InboundAttachment {
+  /** The file's name at the provider (cleaned before it is kept). */
+  name: string;
+  /** Its bytes, base64-encoded (at most the policy's `maxBytes` once decoded). */
+  contentBase64: string;
+}
+
+/**
+ * A typing notice: the customer is typing (`typing: true`) or stopped, posted to the same route
+ * as messages. Nothing is stored; a customer the channel does not know yet is ignored.
+ */
+export interface InboundTyping {
+  type: 'typing';
+  customer: {
+    externalId: string;
+    /** The handle, as in a message (default: `externalId`). */
+    account?: string;
+  };
+  typing: boolean;
 }
 
 /** What the webhook answers: `201` for a new message, `200` for one already received. */
@@ -79,8 +120,79 @@ function text(value: unknown, path: string, max: number, optional = false): stri
   return value;
 }
 
-/** Checks the body's shape; a 400 names the first bad field. */
-export function parseInbound(value: unknown, endpoint: ChannelEndpoint): InboundMessage {
+/** Longest file name an inbound file may give, in characters (it is cleaned and cut after). */
+const MAX_INBOUND_FILE_NAME = 1000;
+
+/** Base64 text of at most `maxBytes` bytes. */
+function base64Length(maxBytes: number): number {
+  return Math.ceil(maxBytes / 3) * 4;
+}
+
+/** Checks the files' shape and bounds (their content is checked once decoded). */
+function parseAttachments(value: unknown, policy: AttachmentPolicy): InboundAttachment[] {
+  if (!Array.isArray(value)) bad('attachments', 'must be a list.');
+  if (value.length > policy.perMessage) {
+    bad('attachments', `must hold at most ${policy.perMessage} files.`);
+  }
+  return value.map((item: unknown, index) => {
+    const at = `attachments[${index}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      bad(at, 'must be an object.');
+    const { name, contentBase64 } = item as Record<string, unknown>;
+    if (typeof name !== 'string' || name.length > MAX_INBOUND_FILE_NAME) {
+      bad(`${at}.name`, `must be a string of at most ${MAX_INBOUND_FILE_NAME} characters.`);
+    }
+    if (typeof contentBase64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) {
+      bad(`${at}.contentBase64`, 'must be the file in base64.');
+    }
+    if (contentBase64.length > base64Length(policy.maxBytes)) {
+      throw HttpError.typed(422, {
+        code: 'VALIDATION',
+        message: `${at}: the file is larger than ${policy.maxBytes} bytes.`,
+        details: { field: at, reason: 'FILE_TOO_LARGE', maxBytes: policy.maxBytes },
+      });
+    }
+    return { name, contentBase64 };
+  });
+}
+
+/** Checks a typing notice's shape. */
+function parseTyping(body: Record<string, unknown>): InboundTyping {
+  const customer = body.customer as Record<string, unknown> | undefined;
+  if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) {
+    bad('customer', 'must be an object.');
+  }
+  const externalId = text(customer.externalId, 'customer.externalId', 320) as string;
+  const account = text(customer.account, 'customer.account', 320, true);
+  if (typeof body.typing !== 'boolean') bad('typing', 'must be true or false.');
+  return {
+    type: 'typing',
+    customer: { externalId, ...(account !== undefined && { account }) },
+    typing: body.typing,
+  };
+}
+
+/**
+ * Checks a body of the route: a message, or a typing notice (`type: 'typing'`); a 400 names the
+ * first bad field.
+ */
+export function parseInboundBody(
+  value: unknown,
+  endpoint: ChannelEndpoint,
+  policy: AttachmentPolicy = DEFAULT_ATTACHMENT_POLICY,
+): InboundMessage | InboundTyping {
+  const type = (value as { type?: unknown } | null)?.type;
+  if (type === 'typing') return parseTyping(value as Record<string, unknown>);
+  if (type !== undefined && type !== 'message') bad('type', 'must be "message" or "typing".');
+  return parseInbound(value, endpoint, policy);
+}
+
+/** Checks a message body's shape; a 400 names the first bad field. */
+export function parseInbound(
+  value: unknown,
+  endpoint: ChannelEndpoint,
+  policy: AttachmentPolicy = DEFAULT_ATTACHMENT_POLICY,
+): InboundMessage {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     bad('body', 'must be a JSON object.');
   }
@@ -106,12 +218,36 @@ export function parseInbound(value: unknown, endpoint: ChannelEndpoint): Inbound
   ) {
     bad('sentAt', 'must be ms since the epoch or an ISO 8601 date.');
   }
+  const attachments =
+    body.attachments === undefined ? [] : parseAttachments(body.attachments, policy);
   return {
     providerMessageId,
     customer: { externalId, name, ...(account !== undefined && { account }) },
     text: body.text,
     ...(sentAt !== undefined && { sentAt: sentAt as number | string }),
+    ...(attachments.length > 0 && { attachments }),
   };
+}
+
+/**
+ * The files of a message, decoded and checked against `policy`: the first bad one refuses the
+ * whole message (422, a `VALIDATION` error whose `details` name the file and the reason).
+ */
+function decodeFiles(input: InboundMessage, policy: AttachmentPolicy): AttachmentUpload[] {
+  return (input.attachments ?? []).map(({ name, contentBase64 }, index) => {
+    const bytes = Buffer.from(contentBase64, 'base64');
+    const file = { name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    const checked = checkUpload(file, policy);
+    if (!checked.ok) {
+      const { error } = checked;
+      throw HttpError.typed(422, {
+        ...error,
+        message: `attachments[${index}]: ${error.message}`,
+        details: { ...error.details, field: `attachments[${index}]` },
+      });
+    }
+    return file;
+  });
 }
 
 /** The HTTP status of an engine refusal. */
@@ -145,10 +281,19 @@ function accepted<T>(result: Result<T>): T {
   return result.value;
 }
 
-/** What the inbound route needs of a backend: the customer side and direct reads. */
+/** What the inbound route needs of a backend: the customer side, files and direct reads. */
 export type InboundBackend = Pick<
   SqlBackend<StoreMode>,
-  'isDisposed' | 'now' | 'getSession' | 'getCustomer' | 'addCustomer' | 'customerWrites'
+  | 'isDisposed'
+  | 'now'
+  | 'getSession'
+  | 'getCustomer'
+  | 'addCustomer'
+  | 'customerWrites'
+  | 'customerUpload'
+  | 'customerTyping'
+  | 'attachmentPolicy'
+  | 'attachmentStorage'
 >;
 
 /**
@@ -203,25 +348,96 @@ export class InboundChannels {
     } catch {
       throw new HttpError(400, 'The body is not valid JSON.');
     }
-    const input = parseInbound(value, endpoint);
-    const answer = await this.options.writes(() => this.receive(endpoint, input));
+    const body = parseInboundBody(value, endpoint, this.backend.attachmentPolicy);
+    if ('type' in body) {
+      await this.typing(endpoint, body);
+      sendJson(response, 202, { typing: body.typing });
+      return true;
+    }
+    const answer = body.attachments
+      ? await this.receiveWithFiles(endpoint, body)
+      : await this.options.writes(() => this.receive(endpoint, body));
     sendJson(response, answer.duplicate ? 200 : 201, answer);
     return true;
   }
 
   /**
    * Stores one inbound message (or finds it stored), through the engine: at once on a
-   * synchronous store, with a promise on an asynchronous one.
+   * synchronous store, with a promise on an asynchronous one. `files` are the ids of files
+   * already stored for `customerId` (see the module comment).
    */
   receive(
     endpoint: ChannelEndpoint,
     input: InboundMessage,
+    files?: { customerId: Id; attachmentIds: Id[] },
   ): InboundAnswer | Promise<InboundAnswer> {
     if (this.backend.isDisposed) throw new HttpError(503, 'The server is shutting down.');
-    return drive(this.receiving(endpoint, input));
+    return drive(this.receiving(endpoint, input, files));
   }
 
-  private *receiving(endpoint: ChannelEndpoint, input: InboundMessage): Step<InboundAnswer> {
+  /** A message with files (see the module comment). */
+  private async receiveWithFiles(
+    endpoint: ChannelEndpoint,
+    input: InboundMessage,
+  ): Promise<InboundAnswer> {
+    const { backend, store, options } = this;
+    if (!backend.attachmentStorage) {
+      throw HttpError.typed(422, {
+        code: 'VALIDATION',
+        message: 'This server takes no files.',
+        details: { field: 'attachments' },
+      });
+    }
+    const uploads = decodeFiles(input, backend.attachmentPolicy);
+    // A repeated message stores no second copy of its files.
+    if (await store.inbound(endpoint.id, input.providerMessageId)) {
+      return options.writes(() => this.receive(endpoint, input));
+    }
+    if (backend.isDisposed) throw new HttpError(503, 'The server is shutting down.');
+    const customerId = await options.writes(() => drive(this.customerFor(endpoint, input)));
+    const stored: Attachment[] = [];
+    try {
+      for (const upload of uploads)
+        stored.push(accepted(await backend.customerUpload(customerId, upload)));
+      const attachmentIds = stored.map((file) => file.id);
+      return await options.writes(() =>
+        this.receive(endpoint, input, { customerId, attachmentIds }),
+      );
+    } finally {
+      await this.removeUnsent(stored);
+    }
+  }
+
+  /** Removes the files the message did not come to carry (refused, or stored before). */
+  private async removeUnsent(files: readonly Attachment[]): Promise<void> {
+    const storage = this.backend.attachmentStorage;
+    if (!storage?.remove) return;
+    for (const file of files) {
+      try {
+        const record = await storage.get(file.id);
+        if (record && record.sessionId === undefined) await storage.remove(file.id);
+      } catch (error) {
+        this.options.logger.warn({ err: error, attachmentId: file.id }, 'an unsent file stayed');
+      }
+    }
+  }
+
+  /** A typing notice: passed to the operators who see the customer's open session, if any. */
+  private async typing(endpoint: ChannelEndpoint, notice: InboundTyping): Promise<void> {
+    const { backend, store } = this;
+    const { externalId } = notice.customer;
+    const customerId =
+      (await store.linkedCustomer(endpoint.id, externalId)) ??
+      (await store.customerWithAccount(endpoint.channel, notice.customer.account ?? externalId));
+    if (customerId === undefined) return;
+    accepted(await backend.customerTyping(customerId, endpoint.liveChatId, notice.typing));
+  }
+
+  private *receiving(
+    endpoint: ChannelEndpoint,
+    input: InboundMessage,
+    files?: { customerId: Id; attachmentIds: Id[] },
+  ): Step<InboundAnswer> {
     const { backend, store } = this;
     const seen = yield* io(store.inbound(endpoint.id, input.providerMessageId));
     if (seen) {
@@ -233,7 +449,7 @@ export class InboundChannels {
         duplicate: true,
       };
     }
-    const customerId = yield* this.customerFor(endpoint, input);
+    const customerId = files?.customerId ?? (yield* this.customerFor(endpoint, input));
     const clientMessageId = endpointKey(endpoint, input.providerMessageId);
     // Written before without its record (the process stopped in between): the same message.
     const storedBefore = yield* io(
@@ -247,6 +463,7 @@ export class InboundChannels {
           channel: endpoint.channel,
           text: input.text,
           clientMessageId,
+          ...(files && { attachmentIds: files.attachmentIds }),
         }),
       ),
     );

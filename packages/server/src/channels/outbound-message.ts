@@ -14,8 +14,27 @@ export interface OutboundMessage {
   liveChatId: Id;
   customer: { id: Id; externalId: string; name: string };
   operator: { id: Id; name: string };
+  /** The text; may be empty when the message carries files. */
   text: string;
   sentAt: number;
+  /** The files of the message, each with a signed `url` that expires (absent: none). */
+  attachments?: OutboundAttachment[];
+}
+
+/** A file of an outbound message. */
+export interface OutboundAttachment {
+  id: Id;
+  /** The name the operator gave (cleaned). */
+  name: string;
+  /** The type the server read from the bytes. */
+  type: string;
+  /** Size in bytes. */
+  size: number;
+  /**
+   * Where to fetch the bytes without a token, until the link expires (signed for this channel;
+   * made anew for every attempt, so it is absent from the queued body).
+   */
+  url?: string;
 }
 
 /** The endpoint with an outbound webhook serving a message's session, and its customer. */
@@ -62,6 +81,14 @@ export function outboxEntry(
     text: message.text,
     sentAt: message.sentAt,
   };
+  if (message.attachments?.length) {
+    body.attachments = message.attachments.map(({ id, name, type, size }) => ({
+      id,
+      name,
+      type,
+      size,
+    }));
+  }
   return {
     messageId: message.id,
     channelId: target.channelId,

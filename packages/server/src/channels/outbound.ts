@@ -22,10 +22,11 @@ import type { ChannelEndpoint } from '../config/schema.js';
 import type { MetricsRecorder } from '../metrics/index.js';
 import type { SqlBackend } from '../storage/sql-backend.js';
 import { outboundSecret } from './endpoints.js';
-import { SIGNATURE_HEADER, signBody } from './signature.js';
+import type { OutboundMessage } from './outbound-message.js';
+import { postSigned } from './signature.js';
 import type { ChannelStore, ClaimedDelivery, DeliverySettlement, OutboxCounts } from './store.js';
 
-export type { OutboundMessage } from './outbound-message.js';
+export type { OutboundAttachment, OutboundMessage } from './outbound-message.js';
 
 /** Back-off and limits of outbound delivery (each endpoint may override them). */
 export interface OutboundDefaults {
@@ -67,6 +68,11 @@ export interface OutboundOptions {
    * given up by another process on the same database), in ms; 0: never.
    */
   pollIntervalMs: number;
+  /**
+   * The signed link of a file for an endpoint (see `attachment-links.ts`), made for each
+   * attempt; `undefined`: the file goes without a `url`.
+   */
+  attachmentLink?: (endpoint: ChannelEndpoint, attachmentId: Id) => string | undefined;
 }
 
 /** How one attempt ended. */
@@ -233,34 +239,38 @@ export class OutboundDeliveries<M extends StoreMode = StoreMode> {
     }
     const secret = outboundSecret(endpoint, this.options.env);
     if (!secret) return { reason: `The channel "${claim.channelId}" has no secret to sign with.` };
-    const timeout = setTimeout(() => controller.abort(new Error('timeout')), settings.timeoutMs);
     try {
-      const response = await this.fetch(endpoint.outbound.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signBody(secret, claim.body),
-          'x-live-chat-delivery': claim.messageId,
-          'x-live-chat-attempt': String(attempts),
-        },
-        body: claim.body,
-        signal: controller.signal,
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.ok) return {};
-      return {
-        reason: `The webhook answered HTTP ${response.status}.`,
-        permanent: isPermanent(response.status),
-      };
+      const status = await postSigned(
+        this.fetch,
+        endpoint.outbound.url,
+        secret,
+        this.bodyOf(claim, endpoint),
+        { 'x-live-chat-delivery': claim.messageId, 'x-live-chat-attempt': String(attempts) },
+        settings.timeoutMs,
+        controller,
+      );
+      if (status >= 200 && status < 300) return {};
+      return { reason: `The webhook answered HTTP ${status}.`, permanent: isPermanent(status) };
     } catch (error) {
       return {
         reason: controller.signal.aborted
           ? `No answer within ${settings.timeoutMs} ms.`
           : requestFailure(error),
       };
-    } finally {
-      clearTimeout(timeout);
     }
+  }
+
+  /** The body of an attempt: the queued one, with a fresh signed link on each of its files. */
+  private bodyOf(claim: ClaimedDelivery, endpoint: ChannelEndpoint): string {
+    const link = this.options.attachmentLink;
+    if (!link) return claim.body;
+    const body = JSON.parse(claim.body) as OutboundMessage;
+    if (!body.attachments?.length) return claim.body;
+    body.attachments = body.attachments.map((file) => {
+      const url = link(endpoint, file.id);
+      return url === undefined ? file : { ...file, url };
+    });
+    return JSON.stringify(body);
   }
 
   /**

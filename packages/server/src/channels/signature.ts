@@ -12,6 +12,39 @@ export function signBody(secret: string, body: string | Buffer): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+/**
+ * POSTs `body` to `url`, signed with `secret`, with `headers` besides; aborted through
+ * `controller` after `timeoutMs`. Resolves the answer's status once its body was read; rejects
+ * when no answer came (`controller.signal.aborted` tells a timeout).
+ */
+export async function postSigned(
+  fetchFn: typeof fetch,
+  url: string,
+  secret: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  controller: AbortController = new AbortController(),
+): Promise<number> {
+  const timeout = setTimeout(() => controller.abort(new Error('timeout')), timeoutMs);
+  try {
+    const response = await fetchFn(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(secret, body),
+        ...headers,
+      },
+      body,
+      signal: controller.signal,
+    });
+    await response.arrayBuffer().catch(() => undefined);
+    return response.status;
+  } finally {
+    clearTimeout(timeout);
+  }
+}
+
 /** Whether `header` is the signature of `body` with `secret` (compared in constant time). */
 export function verifySignature(
   secret: string,

@@ -188,6 +188,15 @@ export class SqlChannelStore<M extends StoreMode> implements ChannelStore<M> {
     );
   }
 
+  externalIdOf(channelId: string, customerId: Id): Io<M, string | undefined> {
+    return this.read<{ id: string }, string | undefined>(
+      `SELECT external_id AS id FROM channel_customers
+       WHERE channel_id = ? AND customer_id = ? ORDER BY external_id LIMIT 1`,
+      [channelId, customerId],
+      ([row]) => row?.id,
+    );
+  }
+
   linkCustomer(channelId: string, externalId: string, customerId: Id): Io<M, void> {
     return this.write(
       `INSERT INTO channel_customers (channel_id, external_id, customer_id) VALUES (?, ?, ?)

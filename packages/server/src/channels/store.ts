@@ -59,6 +59,8 @@ export interface ChannelStore<M extends StoreMode = StoreMode> {
   recordInbound(record: InboundRecord): Io<M, boolean>;
   /** The customer an external account of the endpoint was linked to, if any. */
   linkedCustomer(channelId: string, externalId: string): Io<M, Id | undefined>;
+  /** The external account of the endpoint a customer was linked to, if any. */
+  externalIdOf(channelId: string, customerId: Id): Io<M, string | undefined>;
   /** Links an external account of the endpoint to a customer (replacing an earlier link). */
   linkCustomer(channelId: string, externalId: string, customerId: Id): Io<M, void>;
   /** The first directory customer with this account on this channel, if any. */

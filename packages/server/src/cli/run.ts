@@ -34,6 +34,8 @@ export const USAGE = `Usage: live-chat-server <command> [options]
                                         post signed customer messages to a channel webhook
   serve [--data DIR | --database-url URL] [--secret S | --secret-env NAME | --jwks-url URL]
         [--config FILE] [--port P] [--host H] [--log-level L] [--metrics] [--dev]
+        [--attachments-dir DIR] [--attachment-max-bytes N] [--attachments-per-message N]
+        [--attachment-types T,T] [--allowed-origins O,O] [--public-url URL]
                                         run the server with the channel webhooks until
                                         SIGTERM or SIGINT
 
@@ -48,6 +50,19 @@ Settings from the environment (a flag wins over its variable):
   LIVE_CHAT_METRICS=1   serve Prometheus metrics at /metrics (--metrics)
   LIVE_CHAT_METRICS_TOKEN
                         the bearer token /metrics asks for (at least 16 characters)
+  LIVE_CHAT_ATTACHMENTS_DIR
+                        where files are kept (--attachments-dir; SQLite: DIR/attachments by
+                        default; PostgreSQL: no files unless set, shared by every instance)
+  LIVE_CHAT_ATTACHMENT_MAX_BYTES
+                        largest file, in bytes (default 10485760)
+  LIVE_CHAT_ATTACHMENTS_PER_MESSAGE
+                        most files per message (default 5)
+  LIVE_CHAT_ATTACHMENT_TYPES
+                        accepted types, comma-separated (default image/png, image/jpeg,
+                        image/gif, image/webp, application/pdf, text/plain, application/zip)
+  LIVE_CHAT_ALLOWED_ORIGINS
+                        origins whose pages may use the server, comma-separated (default any)
+  LIVE_CHAT_PUBLIC_URL  the server's address as channels reach it, for links to files
 `;
 
 function configCheck(args: Args, io: CliIo): number {

@@ -1,13 +1,18 @@
 // `serve` for deployment: what it runs with, from flags and the environment (flags win), the
 // errors for what is missing or wrong (naming the setting, never repeating a secret), and a
 // server started from the environment alone, on SQLite and on PostgreSQL, with its health,
-// the channel webhook and metrics shared by the server and the channels.
+// the channel webhook, metrics shared by the server and the channels, and files kept in their
+// directory (on PostgreSQL only when one is given).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { mintToken } from '../auth.js';
 import { signBody } from '../channels/signature.js';
 import { describeWithPostgres } from '../postgres/testing/pg-server.js';
 import { createTempDir, type TempDir } from '../storage/testing/temp-dir.js';
 import { DEMO_CONFIG_FILE } from '../testing/channel-server.js';
+import { postFile, SAMPLE_FILES } from '../testing/files.js';
 import { waitFor } from '../testing/harness.js';
 import { parseArgs } from './args.js';
 import { runCli } from './run.js';
@@ -74,6 +79,43 @@ describe('serve settings', () => {
         logLevel: 'debug',
         metrics: true,
         dev: true,
+      },
+    },
+    {
+      name: 'files, origins and the public URL from the environment',
+      env: {
+        LIVE_CHAT_DATA_DIR: '/d',
+        LIVE_CHAT_SECRET: SECRET,
+        LIVE_CHAT_ATTACHMENTS_DIR: '/srv/files',
+        LIVE_CHAT_ATTACHMENT_MAX_BYTES: '2097152',
+        LIVE_CHAT_ATTACHMENTS_PER_MESSAGE: '3',
+        LIVE_CHAT_ATTACHMENT_TYPES: 'image/png, application/pdf',
+        LIVE_CHAT_ALLOWED_ORIGINS: 'https://portal.example.com,http://localhost:5173',
+        LIVE_CHAT_PUBLIC_URL: 'https://chat.example.com',
+      },
+      settings: {
+        database: { kind: 'sqlite', dataDir: '/d' },
+        auth: { secret: SECRET },
+        attachments: {
+          dir: '/srv/files',
+          policy: { maxBytes: 2_097_152, perMessage: 3, types: ['image/png', 'application/pdf'] },
+        },
+        allowedOrigins: ['https://portal.example.com', 'http://localhost:5173'],
+        publicUrl: 'https://chat.example.com',
+      },
+    },
+    {
+      name: 'a file flag over its variable',
+      argv: ['--attachment-max-bytes', '1024'],
+      env: {
+        LIVE_CHAT_DATA_DIR: '/d',
+        LIVE_CHAT_SECRET: SECRET,
+        LIVE_CHAT_ATTACHMENT_MAX_BYTES: '9',
+      },
+      settings: {
+        database: { kind: 'sqlite', dataDir: '/d' },
+        auth: { secret: SECRET },
+        attachments: { policy: { maxBytes: 1024 } },
       },
     },
     {
@@ -160,6 +202,54 @@ describe('serve settings', () => {
       says: /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/,
     },
     {
+      name: 'a file size that is no whole number',
+      env: {
+        LIVE_CHAT_DATA_DIR: '/d',
+        LIVE_CHAT_SECRET: SECRET,
+        LIVE_CHAT_ATTACHMENT_MAX_BYTES: '10MB',
+      },
+      says: /LIVE_CHAT_ATTACHMENT_MAX_BYTES must be a whole number from 1 to 268435456/,
+    },
+    {
+      name: 'too many files per message',
+      argv: ['--attachments-per-message', '50'],
+      env: { LIVE_CHAT_DATA_DIR: '/d', LIVE_CHAT_SECRET: SECRET },
+      says: /--attachments-per-message must be a whole number from 1 to 10/,
+    },
+    {
+      name: 'a markup type',
+      env: {
+        LIVE_CHAT_DATA_DIR: '/d',
+        LIVE_CHAT_SECRET: SECRET,
+        LIVE_CHAT_ATTACHMENT_TYPES: 'image/png,image/svg+xml',
+      },
+      says: /LIVE_CHAT_ATTACHMENT_TYPES may not allow image\/svg\+xml: a browser could run what such a file holds/,
+    },
+    {
+      name: 'an unknown type',
+      env: {
+        LIVE_CHAT_DATA_DIR: '/d',
+        LIVE_CHAT_SECRET: SECRET,
+        LIVE_CHAT_ATTACHMENT_TYPES: 'video/mp4',
+      },
+      says: /LIVE_CHAT_ATTACHMENT_TYPES may hold only image\/png, .* \(got "video\/mp4"\)/,
+    },
+    {
+      name: 'an origin with a path',
+      env: {
+        LIVE_CHAT_DATA_DIR: '/d',
+        LIVE_CHAT_SECRET: SECRET,
+        LIVE_CHAT_ALLOWED_ORIGINS: 'https://portal.example.com/app',
+      },
+      says: /LIVE_CHAT_ALLOWED_ORIGINS: "https:\/\/portal.example.com\/app" is not an origin/,
+    },
+    {
+      name: 'a public URL that is not http(s)',
+      argv: ['--public-url', 'chat.example.com'],
+      env: { LIVE_CHAT_DATA_DIR: '/d', LIVE_CHAT_SECRET: SECRET },
+      says: /--public-url must be the http\(s\) URL channels reach the server at/,
+    },
+    {
       name: 'a metrics token with metrics off',
       env: { LIVE_CHAT_DATA_DIR: '/d', LIVE_CHAT_SECRET: SECRET, LIVE_CHAT_METRICS_TOKEN: 'x' },
       says: /LIVE_CHAT_METRICS_TOKEN is set but metrics are off: set LIVE_CHAT_METRICS=1/,
@@ -182,9 +272,9 @@ describe('serve settings', () => {
 
 /**
  * Runs `serve` with `env` and nothing else (plus the test's secrets and a free port), checks
- * the running server, then stops it.
+ * the running server (files kept in `filesDir`, when given), then stops it.
  */
-async function serveFromTheEnvironment(env: NodeJS.ProcessEnv): Promise<void> {
+async function serveFromTheEnvironment(env: NodeJS.ProcessEnv, filesDir?: string): Promise<void> {
   const channelSecret = 'channel-secret-0123456789';
   const out: string[] = [];
   const err: string[] = [];
@@ -231,6 +321,18 @@ async function serveFromTheEnvironment(env: NodeJS.ProcessEnv): Promise<void> {
       await metrics.text(),
       /live_chat_webhook_inbound_requests_total\{status="201"\} 1/,
     );
+    const token = await mintToken({ secret: SECRET, userId: 'op-anna', ttlSec: 60 });
+    const upload = await postFile(url, token, 'notes.txt', SAMPLE_FILES.text);
+    if (filesDir) {
+      assert.equal(upload.status, 201);
+      const { id } = upload.json as { id: string };
+      assert.ok(
+        fs.existsSync(path.join(filesDir, id.slice(2, 4), `${id}.bin`)),
+        'kept in the directory',
+      );
+    } else {
+      assert.equal(upload.status, 404, 'no files without a directory');
+    }
   } finally {
     stop();
     assert.equal(await running, 0);
@@ -245,10 +347,22 @@ describe('serve on SQLite', () => {
   afterEach(() => dir.remove());
 
   it('runs from the environment alone', () =>
-    serveFromTheEnvironment({ LIVE_CHAT_DATA_DIR: dir.path }));
+    serveFromTheEnvironment({ LIVE_CHAT_DATA_DIR: dir.path }, path.join(dir.path, 'attachments')));
 });
 
 describeWithPostgres('serve on PostgreSQL', (server) => {
   it('runs from the environment alone', async () =>
     serveFromTheEnvironment({ DATABASE_URL: await server().createDatabase() }));
+
+  it('keeps files in LIVE_CHAT_ATTACHMENTS_DIR', async () => {
+    const files = createTempDir('live-chat-serve-files-');
+    try {
+      await serveFromTheEnvironment(
+        { DATABASE_URL: await server().createDatabase(), LIVE_CHAT_ATTACHMENTS_DIR: files.path },
+        files.path,
+      );
+    } finally {
+      files.remove();
+    }
+  });
 });

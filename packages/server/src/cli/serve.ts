@@ -15,7 +15,12 @@ import { createLiveChatServer } from '../server.js';
 import { createSqliteBackend, type SqliteBackend } from '../storage/backend.js';
 import { openSqliteStore } from '../storage/store.js';
 import type { Args } from './args.js';
-import { databaseSetting, serveSettings, type DatabaseSetting } from './settings.js';
+import {
+  databaseSetting,
+  serveSettings,
+  type AttachmentSettings,
+  type DatabaseSetting,
+} from './settings.js';
 
 /** Where the CLI writes, and what it reads (tests pass their own). */
 export interface CliIo {
@@ -33,21 +38,32 @@ function describeDatabase(database: DatabaseSetting): string {
   return `PostgreSQL at ${url.host}${url.pathname}`;
 }
 
-/** Opens the backend, seeds a new database from `config` and applies it. */
+/**
+ * Opens the backend, seeds a new database from `config` and applies it. Files go to the
+ * attachments directory (SQLite: `attachments` in the data directory by default; PostgreSQL:
+ * only when one is given, shared by every instance).
+ */
 async function openBackend(
   database: DatabaseSetting,
   config: LiveChatConfig | undefined,
   logger: Logger,
+  attachments: AttachmentSettings = {},
 ): Promise<SqliteBackend | PostgresBackend> {
   const seed = config && configToSeed(config);
   if (database.kind === 'sqlite') {
-    const backend = createSqliteBackend({ dataDir: database.dataDir, seed });
+    const backend = createSqliteBackend({ dataDir: database.dataDir, seed, attachments });
     if (config) applyConfig(backend.store, config);
     return backend;
+  }
+  if (attachments.dir === undefined) {
+    logger.warn(
+      'files are off: set LIVE_CHAT_ATTACHMENTS_DIR (--attachments-dir) to a directory every instance shares',
+    );
   }
   const backend = await createPostgresBackend({
     url: database.url,
     seed,
+    attachments,
     onBackgroundError: (error) => logger.warn({ err: error }, 'background database work failed'),
   });
   try {
@@ -77,11 +93,17 @@ export async function serve(args: Args, io: CliIo): Promise<number> {
   const settings = serveSettings(args, io.env);
   const config = settings.configFile ? loadConfigFile(settings.configFile) : undefined;
   const logger = pino({ name: 'live-chat-server', level: settings.logLevel });
-  const backend = await openBackend(settings.database, config, logger);
+  const backend = await openBackend(settings.database, config, logger, settings.attachments);
   // One set of metrics for the server and the channel webhooks.
   const metrics = settings.metrics ? createServerMetrics() : undefined;
-  const channels = createChannels({ backend, logger, env: io.env, metrics });
-  let server;
+  let server: Awaited<ReturnType<typeof createLiveChatServer>> | undefined;
+  const channels = createChannels({
+    backend,
+    logger,
+    env: io.env,
+    metrics,
+    publicUrl: () => settings.publicUrl ?? server?.url,
+  });
   try {
     server = await createLiveChatServer({
       backend,
@@ -92,6 +114,7 @@ export async function serve(args: Args, io: CliIo): Promise<number> {
       logger,
       metrics,
       metricsToken: settings.metricsToken,
+      allowedOrigins: settings.allowedOrigins,
       handlers: [channels.handle],
     });
   } catch (error) {

@@ -3,8 +3,11 @@
  * over its environment variable. Every problem is a {@link UsageError} that names the flag or
  * the variable it came from, and never repeats a secret.
  */
+import type { AttachmentPolicy } from '@live-chat/core';
+import { attachmentPolicyProblem } from '../attachments/policy.js';
 import type { AuthOptions } from '../auth.js';
 import { secretKey } from '../auth.js';
+import { checkOrigins } from '../cors.js';
 import { isPostgresUrl } from '../postgres/backend.js';
 import { UsageError, type Args } from './args.js';
 
@@ -27,6 +30,20 @@ export interface ServeSettings {
   metricsToken?: string;
   /** Serve `POST /dev/token` (development only). */
   dev: boolean;
+  /** Where files go and what is accepted; absent: the defaults. */
+  attachments?: AttachmentSettings;
+  /** The origins whose pages may call the server from a browser; absent: any. */
+  allowedOrigins?: string[];
+  /** The server's address as channels reach it (for the links of files they are sent). */
+  publicUrl?: string;
+}
+
+/** The attachment settings of `serve`; each absent one keeps its default. */
+export interface AttachmentSettings {
+  /** The directory of the files (SQLite's default: `attachments` in the data directory). */
+  dir?: string;
+  /** What uploads must meet (fields not given keep `DEFAULT_ATTACHMENT_POLICY`'s). */
+  policy?: Partial<AttachmentPolicy>;
 }
 
 /** A setting's value and where it came from (`--flag` or `VARIABLE`, for messages). */
@@ -176,6 +193,80 @@ function metricsOn(args: Args, env: NodeJS.ProcessEnv): boolean {
   throw new UsageError('LIVE_CHAT_METRICS must be 1 (on) or 0 (off).');
 }
 
+/** A policy field from a flag or a variable, checked as the backend will check it. */
+function policyField<K extends keyof AttachmentPolicy>(
+  found: Found | undefined,
+  field: K,
+  parse: (text: string) => AttachmentPolicy[K],
+): Partial<AttachmentPolicy> {
+  if (!found) return {};
+  const value = parse(found.value);
+  const problem = attachmentPolicyProblem(field, value);
+  if (problem) throw new UsageError(`${found.source} ${problem}.`);
+  return { [field]: value };
+}
+
+/** The attachment settings (see {@link AttachmentSettings}); `undefined` when none is given. */
+function attachmentSettings(args: Args, env: NodeJS.ProcessEnv): AttachmentSettings | undefined {
+  const dir = find(args, 'attachments-dir', env, 'LIVE_CHAT_ATTACHMENTS_DIR');
+  const policy = {
+    ...policyField(
+      find(args, 'attachment-max-bytes', env, 'LIVE_CHAT_ATTACHMENT_MAX_BYTES'),
+      'maxBytes',
+      Number,
+    ),
+    ...policyField(
+      find(args, 'attachments-per-message', env, 'LIVE_CHAT_ATTACHMENTS_PER_MESSAGE'),
+      'perMessage',
+      Number,
+    ),
+    ...policyField(
+      find(args, 'attachment-types', env, 'LIVE_CHAT_ATTACHMENT_TYPES'),
+      'types',
+      (text) =>
+        text
+          .split(',')
+          .map((type) => type.trim())
+          .filter((type) => type !== ''),
+    ),
+  };
+  if (!dir && Object.keys(policy).length === 0) return undefined;
+  return {
+    ...(dir && { dir: dir.value }),
+    ...(Object.keys(policy).length > 0 && { policy }),
+  };
+}
+
+/** The allowed origins: `--allowed-origins` or `LIVE_CHAT_ALLOWED_ORIGINS`, comma-separated. */
+function allowedOrigins(args: Args, env: NodeJS.ProcessEnv): string[] | undefined {
+  const found = find(args, 'allowed-origins', env, 'LIVE_CHAT_ALLOWED_ORIGINS');
+  if (!found) return undefined;
+  const origins = found.value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((o) => o !== '');
+  try {
+    return [...checkOrigins(origins)];
+  } catch (error) {
+    throw new UsageError(
+      `${found.source}: ${(error as Error).message.replace(/^allowedOrigins: /, '')}`,
+    );
+  }
+}
+
+/** The public URL: `--public-url` or `LIVE_CHAT_PUBLIC_URL`, an http(s) URL. */
+function publicUrl(args: Args, env: NodeJS.ProcessEnv): string | undefined {
+  const found = find(args, 'public-url', env, 'LIVE_CHAT_PUBLIC_URL');
+  if (!found) return undefined;
+  const url = parsedUrl(found.value);
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw new UsageError(
+      `${found.source} must be the http(s) URL channels reach the server at (https://chat.example.com).`,
+    );
+  }
+  return found.value;
+}
+
 /** Everything `serve` runs with (see the module comment). */
 export function serveSettings(args: Args, env: NodeJS.ProcessEnv): ServeSettings {
   const logLevel = find(args, 'log-level', env, 'LOG_LEVEL') ?? {
@@ -194,6 +285,9 @@ export function serveSettings(args: Args, env: NodeJS.ProcessEnv): ServeSettings
       'LIVE_CHAT_METRICS_TOKEN is set but metrics are off: set LIVE_CHAT_METRICS=1 (or pass --metrics).',
     );
   }
+  const attachments = attachmentSettings(args, env);
+  const origins = allowedOrigins(args, env);
+  const url = publicUrl(args, env);
   return {
     database: databaseSetting(args, env),
     auth: authSetting(args, env),
@@ -204,5 +298,8 @@ export function serveSettings(args: Args, env: NodeJS.ProcessEnv): ServeSettings
     metrics,
     ...(metricsToken && { metricsToken }),
     dev: args.options.get('dev') === true,
+    ...(attachments && { attachments }),
+    ...(origins && { allowedOrigins: origins }),
+    ...(url && { publicUrl: url }),
   };
 }

@@ -67,6 +67,18 @@ describe('configuration', () => {
     ]);
   });
 
+  it('reads whether an outbound webhook shows operators typing', () => {
+    const json = demoJson();
+    json.channels[0].outbound = { url: 'https://bridge.example.com/out', typing: true };
+    json.channels[1].outbound = { url: 'https://bridge.example.com/out', typing: 'yes' };
+    assert.deepEqual(
+      issuesOf(json).map(({ path: at, message }) => [at, message]),
+      [['channels[1].outbound.typing', 'must be true or false']],
+    );
+    delete json.channels[1].outbound;
+    assert.equal(validateConfig(json).channels[0]?.outbound?.typing, true);
+  });
+
   it('checks references between users, live chats, groups and channels', () => {
     const json = demoJson();
     json.liveChats[0].operatorIds.push('op-nobody');

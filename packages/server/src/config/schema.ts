@@ -39,6 +39,11 @@ export interface OutboundWebhook {
   maxDelayMs?: number;
   /** How long one attempt may take, in ms (default 10,000). */
   timeoutMs?: number;
+  /**
+   * Post operators' typing to `url` too, as `{ type: 'typing', … }` notices (default `false`):
+   * for channels that show the customer that someone is typing. One attempt each, never queued.
+   */
+  typing?: boolean;
 }
 
 /** One channel endpoint: `POST /channels/{id}/messages` feeds a live chat through a channel. */
@@ -451,6 +456,7 @@ function readEndpoint(reader: Reader, value: unknown, path: string): ChannelEndp
         'baseDelayMs',
         'maxDelayMs',
         'timeoutMs',
+        'typing',
       ]);
       const url = optionalUrl(reader, out, at, 'url');
       if (out.url === undefined) reader.problem(join(at, 'url'), 'is required');
@@ -459,10 +465,12 @@ function readEndpoint(reader: Reader, value: unknown, path: string): ChannelEndp
       const baseDelayMs = reader.integer(out, at, 'baseDelayMs', 1, 3_600_000);
       const maxDelayMs = reader.integer(out, at, 'maxDelayMs', 1, 86_400_000);
       const timeoutMs = reader.integer(out, at, 'timeoutMs', 1, 600_000);
+      const typing = reader.boolean(out, at, 'typing');
       if (url !== undefined) {
         outbound = {
           url,
           ...key,
+          ...(typing !== undefined && { typing }),
           ...(maxAttempts !== undefined && { maxAttempts }),
           ...(baseDelayMs !== undefined && { baseDelayMs }),
           ...(maxDelayMs !== undefined && { maxDelayMs }),

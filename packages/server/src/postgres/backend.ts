@@ -6,6 +6,11 @@
  * promise, except `listen` and `onMessage`.
  */
 import type { SeedData } from '@live-chat/adapters';
+import {
+  resolveBackendAttachments,
+  type BackendAttachmentOptions,
+  type ResolvedAttachments,
+} from '../attachments/setup.js';
 import { SqlBackend } from '../storage/sql-backend.js';
 import { CrossInstanceDelivery } from './fan-out.js';
 import { PostgresReports } from './reports.js';
@@ -29,6 +34,12 @@ export type PostgresBackendOptions = PostgresStoreOptions & {
   pollIntervalMs?: number;
   /** Told about background failures: prune, the `LISTEN` connection, reads for listeners. */
   onBackgroundError?: (error: unknown) => void;
+  /**
+   * Where files attached to messages are kept and what is accepted. There is no default
+   * directory: give `dir` (shared by every instance on the database, e.g. a network volume) or a
+   * `storage` of your own (e.g. object storage); without either the backend takes no files.
+   */
+  attachments?: BackendAttachmentOptions | false;
 };
 
 /** Whether `url` names a PostgreSQL database (`postgres://` or `postgresql://`). */
@@ -46,6 +57,10 @@ export class PostgresBackend extends SqlBackend<'async', PostgresStore> {
   constructor(
     store: PostgresStore,
     private readonly options: PostgresBackendOptions,
+    attachments: ResolvedAttachments | undefined = resolveBackendAttachments(
+      options.attachments,
+      undefined,
+    ),
   ) {
     const delivery = new CrossInstanceDelivery({
       url: options.url,
@@ -53,7 +68,7 @@ export class PostgresBackend extends SqlBackend<'async', PostgresStore> {
       pollIntervalMs: options.pollIntervalMs,
       onError: options.onBackgroundError,
     });
-    super(store, delivery, options.now);
+    super(store, delivery, options.now, attachments);
     this.crossInstance = delivery;
     this.reports = new PostgresReports(store.pool);
   }
@@ -79,8 +94,10 @@ export class PostgresBackend extends SqlBackend<'async', PostgresStore> {
 export async function createPostgresBackend(
   options: PostgresBackendOptions,
 ): Promise<PostgresBackend> {
+  // Checked before anything opens: a bad policy throws here.
+  const attachments = resolveBackendAttachments(options.attachments, undefined);
   const store = await openPostgresStore(options);
-  const backend = new PostgresBackend(store, options);
+  const backend = new PostgresBackend(store, options, attachments);
   try {
     const { seed } = options;
     if (seed !== undefined && (await store.isEmpty())) {

@@ -21,11 +21,63 @@
  * (from the stream positions read when it started listening, and every notification since):
  * never above the user's last seq when it registered, so it gets every event committed after
  * that (and possibly a few before, which carry seqs its consumer already has and drops).
+ *
+ * Typing signals are not events: nothing stores them. A signal goes to this instance's typing
+ * listeners at once, and to the other instances as the payload of a notification on
+ * `live_chat_typing` (the same `LISTEN` connection hears it), which they hand to theirs. A lost
+ * one is lost: a `typing: true` lapses by itself, and the next one comes within seconds. Each
+ * instance throttles its own senders; since one customer's notices may reach several instances,
+ * each also hands its listeners at most one `typing: true` per session every
+ * `TYPING_INTERVAL_MS`, whichever instance it came from (a `typing: false` always passes).
  */
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Id, ServerEvent } from '@live-chat/core';
-import type { CommittedChange, EventListener, MessageListener } from '@live-chat/core/engine';
+import { TYPING_INTERVAL_MS, TYPING_TTL_MS } from '@live-chat/core';
+import type { Id, ServerEvent, TypingSignal } from '@live-chat/core';
+import {
+  LiveDelivery,
+  type CommittedChange,
+  type EventListener,
+  type MessageListener,
+  type TypingListener,
+} from '@live-chat/core/engine';
 import { clientConfig, EVENTS_CHANNEL } from './store.js';
+
+/** The channel of `NOTIFY` for typing signals (their payload is the signal itself). */
+export const TYPING_CHANNEL = 'live_chat_typing';
+
+/** The most bytes of a typing notification (PostgreSQL takes up to 8000); more users: several. */
+const MAX_TYPING_PAYLOAD = 7000;
+
+/** A typing notification: the sending instance, the users, the session and the signal. */
+interface TypingPayload {
+  i: string;
+  u: Id[];
+  s: Id;
+  t: boolean;
+}
+
+/** The payloads of a typing signal for `userIds`, each under {@link MAX_TYPING_PAYLOAD} bytes. */
+function typingPayloads(instance: string, userIds: readonly Id[], signal: TypingSignal): string[] {
+  const payloads: string[] = [];
+  let users: Id[] = [];
+  const text = (u: Id[]) =>
+    JSON.stringify({
+      i: instance,
+      u,
+      s: signal.sessionId,
+      t: signal.typing,
+    } satisfies TypingPayload);
+  for (const userId of userIds) {
+    if (users.length > 0 && Buffer.byteLength(text([...users, userId])) > MAX_TYPING_PAYLOAD) {
+      payloads.push(text(users));
+      users = [];
+    }
+    users.push(userId);
+  }
+  if (users.length > 0) payloads.push(text(users));
+  return payloads;
+}
 
 /** The listener types every backend shares (a message listener hears this instance's messages). */
 export type { EventListener, MessageListener } from '@live-chat/core/engine';
@@ -69,6 +121,12 @@ export class CrossInstanceDelivery {
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** Typing listeners of this instance (only the typing half of it is used). */
+  private readonly typing = new LiveDelivery();
+  /** This instance, in its typing notifications (it skips its own). */
+  private readonly instanceId = randomUUID();
+  /** When each session's last `typing: true` went to this instance's listeners. */
+  private readonly typedAt = new Map<Id, number>();
   /** Notifications handled (for tests and metrics). */
   notifications = 0;
 
@@ -92,6 +150,7 @@ export class CrossInstanceDelivery {
     const client = new pg.Client(clientConfig(this.options.url));
     client.on('notification', (message) => {
       if (message.channel === EVENTS_CHANNEL && message.payload) this.notified(message.payload);
+      if (message.channel === TYPING_CHANNEL && message.payload) this.typed(message.payload);
     });
     client.on('error', (error) => {
       this.onError(error);
@@ -100,7 +159,7 @@ export class CrossInstanceDelivery {
     client.on('end', () => this.lost(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${TYPING_CHANNEL}`);
     } catch (error) {
       client.removeAllListeners('end');
       await client.end().catch(() => {});
@@ -160,6 +219,51 @@ export class CrossInstanceDelivery {
         this.read(userId);
       }
     }
+  }
+
+  /** Calls `listener` with each typing signal for `userId`, from any instance. */
+  listenTyping(userId: Id, listener: TypingListener): () => void {
+    return this.typing.listenTyping(userId, listener);
+  }
+
+  /** Hands a typing signal to the listeners of `userIds` here, and on every other instance. */
+  deliverTyping(userIds: readonly Id[], signal: TypingSignal): void {
+    if (this.stopped) return;
+    this.handOut(userIds, signal);
+    for (const payload of typingPayloads(this.instanceId, userIds, signal)) {
+      this.pool.query('SELECT pg_notify($1, $2)', [TYPING_CHANNEL, payload]).catch(this.onError);
+    }
+  }
+
+  /** Another instance's typing signal: handed to this instance's listeners. */
+  private typed(payload: string): void {
+    let value: Partial<TypingPayload>;
+    try {
+      value = JSON.parse(payload) as Partial<TypingPayload>;
+    } catch (error) {
+      this.onError(error);
+      return;
+    }
+    if (value.i === this.instanceId || !Array.isArray(value.u)) return;
+    if (typeof value.s !== 'string' || typeof value.t !== 'boolean') return;
+    this.handOut(value.u, { sessionId: value.s, typing: value.t });
+  }
+
+  /** Hands a signal to this instance's typing listeners, through the throttle (module comment). */
+  private handOut(userIds: readonly Id[], signal: TypingSignal): void {
+    const now = Date.now();
+    if (!signal.typing) this.typedAt.delete(signal.sessionId);
+    else {
+      const last = this.typedAt.get(signal.sessionId);
+      if (last !== undefined && now - last < TYPING_INTERVAL_MS) return;
+      if (this.typedAt.size >= 10_000) {
+        for (const [sessionId, at] of this.typedAt) {
+          if (now - at > TYPING_TTL_MS) this.typedAt.delete(sessionId);
+        }
+      }
+      this.typedAt.set(signal.sessionId, now);
+    }
+    this.typing.deliverTyping(userIds, signal);
   }
 
   /** Calls `fn` with each new event of `userId`, in seq order; returns the function that stops it. */
@@ -305,6 +409,8 @@ export class CrossInstanceDelivery {
     this.users.clear();
     this.due.clear();
     this.messageListeners.clear();
+    this.typing.clear();
+    this.typedAt.clear();
     const client = this.listenClient;
     this.listenClient = undefined;
     if (client) {

@@ -31,4 +31,4 @@ export { POSTGRES_MIGRATIONS, migratePostgres } from './migrations/index.js';
 export type { PostgresMigration, PostgresMigrationReport } from './migrations/index.js';
 export { PostgresReports } from './reports.js';
 export { PostgresTransaction } from './transaction.js';
-export { CrossInstanceDelivery } from './fan-out.js';
+export { CrossInstanceDelivery, TYPING_CHANNEL } from './fan-out.js';

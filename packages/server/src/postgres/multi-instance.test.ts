@@ -66,6 +66,20 @@ describeWithPostgres('PostgreSQL: instances behind one address', (server) => {
       return seedConformanceHarness(world.seed, {
         adapterFor: (userId) => next(adapters++).adapter(userId),
         customerWrites: (message) => next(writes++).backend.customerWrites(message),
+        customerSide: {
+          // Files go in through one instance and are written through another (one directory).
+          customerUpload: (customerId, file) =>
+            next(writes + 1).backend.customerUpload(customerId, file),
+          customerTyping: (customerId, liveChatId, typing) =>
+            next(writes++).backend.customerTyping(customerId, liveChatId, typing),
+          // An operator types on whichever instance their socket is on.
+          onOperatorTyping(listener) {
+            const stops = world.instances.map((instance) =>
+              instance.backend.onOperatorTyping(listener),
+            );
+            return () => stops.forEach((stop) => stop());
+          },
+        },
         dispose: () => world.dispose(),
       });
     },

@@ -364,8 +364,8 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     const c = messageColumns(message);
     await this.query(
       `INSERT INTO messages (id, session_id, ord, client_message_id, author_kind, author_id,
-         text, text_folded, channel, sent_at, channel_delivery, internal, mentions)
-       VALUES (${placeholders(13)})`,
+         text, text_folded, channel, sent_at, channel_delivery, internal, mentions, attachments)
+       VALUES (${placeholders(14)})`,
       [
         c.id,
         c.session_id,
@@ -380,6 +380,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
         message.channelDelivery ? JSON.stringify(message.channelDelivery) : null,
         c.internal,
         c.mentions,
+        c.attachments,
       ],
     );
     // It is above every order of its session: a customer's counts after each order grow.

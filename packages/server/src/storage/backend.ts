@@ -5,8 +5,10 @@
  * customer side for channels, and everything it records survives a restart: sessions,
  * messages, seqs, command results.
  */
+import path from 'node:path';
 import { LiveDelivery, type CommittedChange } from '@live-chat/core/engine';
 import type { SeedData } from '@live-chat/adapters';
+import { resolveBackendAttachments, type BackendAttachmentOptions } from '../attachments/setup.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SqlBackend } from './sql-backend.js';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './store.js';
@@ -35,11 +37,26 @@ export type SqliteBackendOptions = SqliteStoreOptions & {
    * `checkpointer.ts`). `false`: SQLite checkpoints inside commits, as it does by default.
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * Where files attached to messages are kept and what is accepted (default: the directory
+   * `attachments` beside the database, with `DEFAULT_ATTACHMENT_POLICY`); `false` takes no
+   * files. No directory is made before the first file arrives.
+   */
+  attachments?: BackendAttachmentOptions | false;
 };
+
+/** Where files go by default: `attachments` in the data directory, or beside the database file. */
+function defaultAttachmentsDir(options: SqliteBackendOptions): string | undefined {
+  if (options.dataDir !== undefined) return path.join(options.dataDir, 'attachments');
+  if (options.file !== undefined && options.file !== ':memory:' && options.file !== '') {
+    return path.join(path.dirname(options.file), 'attachments');
+  }
+  return undefined;
+}
 
 /** Opens the store, loads `seed` into a new database and applies retention once. */
 function openSeededStore(options: SqliteBackendOptions): SqliteStore {
-  const { seed, ...storeOptions } = options;
+  const { seed, attachments: _attachments, ...storeOptions } = options;
   const store = openSqliteStore(storeOptions);
   try {
     if (seed !== undefined && store.isEmpty()) {
@@ -69,7 +86,11 @@ export class SqliteBackend extends SqlBackend<'sync', SqliteStore> {
   /** Use {@link createSqliteBackend}. */
   constructor(options: SqliteBackendOptions) {
     const live = new LiveDelivery();
-    super(openSeededStore(options), live, options.now);
+    const attachments = resolveBackendAttachments(
+      options.attachments,
+      defaultAttachmentsDir(options),
+    );
+    super(openSeededStore(options), live, options.now, attachments);
     this.live = live;
     this.prunePeriodically(options.pruneIntervalMs ?? 60_000, options.onPruneError);
     if (options.backgroundCheckpoints !== false) {

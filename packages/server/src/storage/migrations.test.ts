@@ -66,6 +66,7 @@ describe('migrations', () => {
       { version: 6, name: 'triage-and-notes' },
       { version: 7, name: 'presence' },
       { version: 8, name: 'canned-replies' },
+      { version: 9, name: 'attachments' },
     ]);
   });
 

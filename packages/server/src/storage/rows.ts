@@ -4,6 +4,7 @@
  */
 import type {
   Assignee,
+  Attachment,
   Binding,
   Channel,
   Handover,
@@ -123,6 +124,8 @@ export interface MessageRow {
   internal: number;
   /** Id[] as JSON, `NULL` when the message mentions nobody. */
   mentions: string | null;
+  /** Attachment[] as JSON, `NULL` when the message carries no file (migration 9). */
+  attachments: string | null;
 }
 
 /** The columns of a message row that a message value sets. */
@@ -155,6 +158,7 @@ export function messageFromRow(row: MessageRow): Message {
   }
   if (Number(row.internal) === 1) message.internal = true;
   if (row.mentions !== null) message.mentions = JSON.parse(row.mentions) as Id[];
+  if (row.attachments != null) message.attachments = JSON.parse(row.attachments) as Attachment[];
   return message;
 }
 
@@ -177,6 +181,7 @@ export function messageColumns(message: Message): MessageColumns {
     sent_at: message.sentAt,
     internal: message.internal ? 1 : 0,
     mentions: message.mentions ? JSON.stringify(message.mentions) : null,
+    attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
   };
 }
 

@@ -14,6 +14,8 @@ import {
   type StoragePort,
   type StoreMode,
 } from '@live-chat/core/engine';
+import type { ServerAttachmentStorage } from '../attachments/disk-storage.js';
+import type { ResolvedAttachments } from '../attachments/setup.js';
 import type { ChannelStore } from '../channels/store.js';
 
 /** The reads of a store's own transaction behind {@link SqlBackend.sessions}. */
@@ -45,15 +47,22 @@ export abstract class SqlBackend<
   S extends SqlBackendStore<M> = SqlBackendStore<M>,
 > extends EngineBackend<M> {
   private pruneTimer: ReturnType<typeof setInterval> | undefined;
+  /** Where attachments are kept; `undefined` when the backend takes no files. */
+  readonly attachmentStorage: ServerAttachmentStorage | undefined;
 
-  /** Runs the engine on `store`, handing its committed changes to `delivery`. */
+  /**
+   * Runs the engine on `store`, handing its committed changes to `delivery`, keeping files in
+   * `attachments` (none: uploads are refused).
+   */
   protected constructor(
     /** The store the engine works on (for inspection, tools and tests). */
     readonly store: S,
     delivery: ChangeDelivery,
     now?: () => number,
+    attachments?: ResolvedAttachments,
   ) {
-    super({ store, delivery, now });
+    super({ store, delivery, now, attachments });
+    this.attachmentStorage = attachments?.storage;
   }
 
   /**

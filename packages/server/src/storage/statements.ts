@@ -164,9 +164,9 @@ export class Statements {
 
     this.insertMessage = db.prepare(
       `INSERT INTO messages (id, session_id, ord, client_message_id, author_kind, author_id,
-         text, channel, sent_at, internal, mentions)
+         text, channel, sent_at, internal, mentions, attachments)
        VALUES (@id, @session_id, @ord, @client_message_id, @author_kind, @author_id, @text,
-         @channel, @sent_at, @internal, @mentions)`,
+         @channel, @sent_at, @internal, @mentions, @attachments)`,
     );
     this.indexMessageText = db.prepare('INSERT INTO message_texts_fts (rowid, text) VALUES (?, ?)');
     this.setChannelDelivery = db.prepare('UPDATE messages SET channel_delivery = ? WHERE id = ?');

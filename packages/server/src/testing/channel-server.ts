@@ -47,7 +47,14 @@ export async function startChannelServer(
 ): Promise<ChannelServer> {
   const backend = openTestBackend(dataDir, { seed: configToSeed(config) });
   applyConfig(backend.store, config);
-  const channels = createChannels({ env: {}, ...options.channels, backend });
+  // Links of files lead to the server, whose address is known once it listens.
+  const address: { url?: string } = {};
+  const channels = createChannels({
+    env: {},
+    publicUrl: () => address.url,
+    ...options.channels,
+    backend,
+  });
   const server = await createLiveChatServer({
     backend,
     auth: { secret: 'a-token-secret-of-at-least-32-bytes!!' },
@@ -56,6 +63,7 @@ export async function startChannelServer(
     ...options.server,
     handlers: [channels.handle],
   });
+  address.url = server.url;
   return {
     backend,
     channels,

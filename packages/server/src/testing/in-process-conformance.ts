@@ -6,13 +6,15 @@
 import { seedConformanceHarness, type SeedData } from '@live-chat/adapters';
 import type { ConformanceHarness, HarnessCustomerMessage } from '@live-chat/adapters/conformance';
 import type { Result } from '@live-chat/core';
+import type { EngineBackend } from '@live-chat/core/engine';
 import type { Awaitable } from '../backend.js';
 import { LocalAdapter, type LocalBackend } from './local-adapter.js';
 
 /** A backend of this package that users reach in process, with its customer side. */
-export type InProcessBackend = LocalBackend & {
-  customerWrites(message: HarnessCustomerMessage): Awaitable<Result<unknown>>;
-};
+export type InProcessBackend = LocalBackend &
+  Pick<EngineBackend, 'customerUpload' | 'customerTyping' | 'onOperatorTyping'> & {
+    customerWrites(message: HarnessCustomerMessage): Awaitable<Result<unknown>>;
+  };
 
 /**
  * A conformance harness over `backend`, which loaded `seed`; `backend` is exposed for tests
@@ -28,6 +30,7 @@ export function inProcessConformanceHarness<B extends InProcessBackend>(
     ...seedConformanceHarness(seed, {
       adapterFor: (userId) => new LocalAdapter(backend, userId),
       customerWrites: (message) => backend.customerWrites(message),
+      customerSide: backend,
       dispose,
     }),
   };

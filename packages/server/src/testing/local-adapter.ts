@@ -4,17 +4,38 @@
  * (PostgreSQL) alike. Everything crosses it as JSON, each answer and each event at least a
  * microtask later, as over a connection; the replay of `events(sinceSeq)` and the live events
  * are joined without a gap or a repeat (listen first, then read the replay, then drop what was
- * already delivered). The conformance suite runs on it.
+ * already delivered). Files and typing cross it too, when the backend has them. The
+ * conformance suite runs on it.
  */
-import { BehaviorSubject, Observable } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { LiveChatError } from '@live-chat/core';
-import type { ConnectionState, Id, Result, ServerEvent, TransportAdapter } from '@live-chat/core';
-import type { Awaitable, LiveChatBackend } from '../backend.js';
+import type {
+  AttachmentPolicy,
+  ConnectionState,
+  Id,
+  Result,
+  ServerEvent,
+  TransportAdapter,
+  TypingSignal,
+} from '@live-chat/core';
+import { takesAttachments, type Awaitable, type LiveChatBackend } from '../backend.js';
 
-/** The per-user calls of a backend the adapter needs. */
+/** The per-user calls of a backend the adapter needs (files and typing are optional). */
 export type LocalBackend = Pick<
   LiveChatBackend,
-  'snapshot' | 'events' | 'listen' | 'execute' | 'history' | 'search' | 'report'
+  | 'snapshot'
+  | 'events'
+  | 'listen'
+  | 'execute'
+  | 'history'
+  | 'search'
+  | 'report'
+  | 'upload'
+  | 'download'
+  | 'attachmentPolicy'
+  | 'acceptsAttachments'
+  | 'operatorTyping'
+  | 'listenTyping'
 >;
 
 /** A JSON round trip: what a network transport would do to the value. */
@@ -28,11 +49,48 @@ export class LocalAdapter implements TransportAdapter {
   readonly connection$ = this.state.asObservable();
   private readonly stops = new Set<() => void>();
   private disposed = false;
+  private readonly typingSignals = new Subject<TypingSignal>();
+  /** The customers' typing in the user's sessions (when the backend passes typing on). */
+  readonly typing$ = this.typingSignals.asObservable();
+  /** What the backend accepts as files; `undefined` when it takes none. */
+  readonly attachmentPolicy: AttachmentPolicy | undefined;
 
   constructor(
     private readonly backend: LocalBackend,
     readonly userId: Id,
-  ) {}
+  ) {
+    this.attachmentPolicy = takesAttachments(backend as LiveChatBackend)
+      ? overTheWire(backend.attachmentPolicy)
+      : undefined;
+    const stopTyping = backend.listenTyping?.(userId, (signal) => {
+      const copy = overTheWire(signal);
+      queueMicrotask(() => this.typingSignals.next(copy));
+    });
+    if (stopTyping) this.stops.add(stopTyping);
+  }
+
+  upload: NonNullable<TransportAdapter['upload']> = (file) =>
+    this.read(() => {
+      const upload = this.backend.upload?.bind(this.backend);
+      return upload
+        ? upload(this.userId, { name: file.name, bytes: file.bytes.slice() })
+        : { ok: false, error: { code: 'VALIDATION', message: 'This backend takes no files.' } };
+    });
+
+  download: NonNullable<TransportAdapter['download']> = async (attachmentId) => {
+    const download = this.backend.download?.bind(this.backend);
+    if (!download) throw new LiveChatError('NOT_FOUND', 'There is no such file.');
+    await nextTick();
+    if (this.disposed) throw new LiveChatError('OFFLINE', 'The connection is closed.');
+    const result = await download(this.userId, attachmentId);
+    if (!result.ok) throw LiveChatError.from(result.error);
+    return result.value.bytes.slice();
+  };
+
+  sendTyping: NonNullable<TransportAdapter['sendTyping']> = (sessionId, typing) => {
+    if (this.disposed) return;
+    void Promise.resolve(this.backend.operatorTyping?.(this.userId, sessionId, typing));
+  };
 
   private async read<T>(run: () => Awaitable<Result<T>>): Promise<T> {
     await nextTick();
@@ -120,5 +178,6 @@ export class LocalAdapter implements TransportAdapter {
     this.stops.clear();
     this.state.next('offline');
     this.state.complete();
+    this.typingSignals.complete();
   }
 }

@@ -6,7 +6,11 @@
  */
 import { applyConfig, configToSeed } from '../../config/apply.js';
 import type { LiveChatConfig } from '../../config/schema.js';
-import { createPostgresBackend, type PostgresBackend } from '../../postgres/backend.js';
+import {
+  createPostgresBackend,
+  type PostgresBackend,
+  type PostgresBackendOptions,
+} from '../../postgres/backend.js';
 import type { TestPostgres } from '../../postgres/testing/pg-server.js';
 import type { SqliteBackend } from '../../storage/backend.js';
 import { createTempDir } from '../../storage/testing/temp-dir.js';
@@ -18,8 +22,11 @@ export type ChannelBackend = SqliteBackend | PostgresBackend;
 /** One database of a test (see the module comment). */
 export interface ChannelDatabase<B extends ChannelBackend = ChannelBackend> {
   readonly name: string;
-  /** Opens a backend on the database, seeded and configured from `config`. */
-  open(config: LiveChatConfig): Promise<B>;
+  /**
+   * Opens a backend on the database, seeded and configured from `config`, with the backend
+   * options of the test's own (e.g. `attachments`).
+   */
+  open(config: LiveChatConfig, options?: Partial<PostgresBackendOptions>): Promise<B>;
   /** From now on, every insert into the outbound queue fails (open a backend first). */
   refuseQueueing(): Promise<void>;
   /** Disposes the backends it opened and removes the database. */
@@ -61,12 +68,13 @@ export async function postgresDatabase(
   const opened: PostgresBackend[] = [];
   return {
     name: 'PostgreSQL',
-    async open(config) {
+    async open(config, options = {}) {
       const backend = await createPostgresBackend({
         url,
         seed: configToSeed(config),
         pruneIntervalMs: 0,
         poolSize: 4,
+        ...options,
       });
       opened.push(backend);
       await applyConfig(backend.store, config);

@@ -16,6 +16,7 @@ import { channels } from './0003-channels.js';
 import { triageAndNotes } from './0004-triage-and-notes.js';
 import { presence } from './0005-presence.js';
 import { cannedReplies } from './0006-canned-replies.js';
+import { attachments } from './0007-attachments.js';
 import type { PostgresMigration } from './migration.js';
 
 export type { PostgresMigration } from './migration.js';
@@ -28,6 +29,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   triageAndNotes,
   presence,
   cannedReplies,
+  attachments,
 ];
 
 /** The advisory lock key migrations hold (any fixed number; "LCMIGR" in ASCII). */

@@ -2,9 +2,10 @@
  * Test support: several server instances in this process, as several servers behind a load
  * balancer would run: each a `createLiveChatServer` on 127.0.0.1 with a PostgreSQL backend of
  * its own, all on one new database of a test PostgreSQL server (seeded with the seed directory,
- * dropped by `dispose`).
+ * dropped by `dispose`), keeping files in one shared temporary directory (removed by `dispose`).
  */
 import { createSeedData, type SeedData } from '@live-chat/adapters';
+import { createTempDir } from '../../storage/testing/temp-dir.js';
 import { serveBackend, type ServedBackend, type ServeOptions } from '../../testing/harness.js';
 import {
   createPostgresBackend,
@@ -31,7 +32,10 @@ export interface PostgresInstancesOptions {
   count?: number;
   /** The URL instance `index` connects to, given the database's (default: the database's). */
   connectVia?: (url: string, index: number) => string;
-  /** More options of every backend (default: no prune timer, 4 connections). */
+  /**
+   * More options of every backend (default: no prune timer, 4 connections, files in a shared
+   * temporary directory).
+   */
   backend?: Partial<PostgresBackendOptions>;
   /** More options of every server. */
   server?: ServeOptions;
@@ -48,6 +52,7 @@ export async function startPostgresInstances(
   const url = await postgres.createDatabase(name);
   const seed = createSeedData({ history: false });
   const count = options.count ?? 3;
+  const files = createTempDir('live-chat-pg-files-');
   const started = await Promise.allSettled(
     Array.from({ length: count }, async (_, index) => {
       const backend = await createPostgresBackend({
@@ -55,6 +60,7 @@ export async function startPostgresInstances(
         seed,
         pruneIntervalMs: 0,
         poolSize: 4,
+        attachments: { dir: files.path },
         ...options.backend,
       });
       return serveBackend(backend, options.server).catch(async (error: unknown) => {
@@ -69,6 +75,7 @@ export async function startPostgresInstances(
   const dispose = async () => {
     await Promise.all(instances.map((instance) => instance.dispose()));
     await postgres.dropDatabase(name);
+    files.remove();
   };
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) {

@@ -11,6 +11,7 @@ import { outboxClaims } from './0005-outbox-claims.js';
 import { triageAndNotes } from './0006-triage-and-notes.js';
 import { presence } from './0007-presence.js';
 import { cannedReplies } from './0008-canned-replies.js';
+import { attachments } from './0009-attachments.js';
 import { checkApplied, checkOrder, type MigrationReport, type MigrationStep } from './history.js';
 import type { Migration } from './migration.js';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   triageAndNotes,
   presence,
   cannedReplies,
+  attachments,
 ];
 
 /**

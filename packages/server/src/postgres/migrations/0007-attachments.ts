@@ -1,0 +1,14 @@
+/**
+ * Attachments, as SQLite's migration 9: the files a message carries, as `Attachment[]` JSON
+ * (ids, names, types and sizes; the bytes live in the attachment storage). Existing messages
+ * carry none (`NULL`).
+ */
+import type { PostgresMigration } from './migration.js';
+
+export const attachments: PostgresMigration = {
+  version: 7,
+  name: 'attachments',
+  up: async (client) => {
+    await client.query('ALTER TABLE messages ADD COLUMN attachments TEXT');
+  },
+};

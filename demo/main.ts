@@ -53,6 +53,7 @@ type Locale = 'en' | 'ru';
 const TEXT: Record<Locale, Record<string, string>> = {
   en: {
     title: 'Live Chat Workspace demo',
+    settings: 'Demo settings',
     user: 'Signed in as',
     operatorA: 'Operator A',
     operatorB: 'Operator B',
@@ -79,6 +80,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
   ru: {
     title: 'Демо рабочего места лайв-чатов',
+    settings: 'Настройки демо',
     user: 'Вы вошли как',
     operatorA: 'Оператор A',
     operatorB: 'Оператор B',
@@ -184,6 +186,8 @@ const state = {
   simulatorRunning: stored('simulator') !== 'paused',
   rate: Number(stored('rate') ?? 4) || 4,
   lastAlert: '',
+  /** Whether the demo's settings are shown on a phone (where they fold away behind a button). */
+  settingsOpen: false,
 };
 
 /** What `GET /demo-api/config` answers (scripts/start.mjs, demo/server.ts). */
@@ -316,6 +320,14 @@ function startSimulator(): void {
 const controls = document.querySelector<HTMLElement>('#controls')!;
 const app = document.querySelector<HTMLElement>('#app')!;
 
+// Escape folds the demo's settings away again (on a phone), back to their button.
+controls.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || !state.settingsOpen) return;
+  state.settingsOpen = false;
+  renderControls();
+  controls.querySelector<HTMLElement>('.settings-toggle')?.focus();
+});
+
 /** The workspaces on the page: one, or operator A | operator B side by side. */
 function workspaces(): LiveChatWorkspace[] {
   return [...app.querySelectorAll('live-chat-workspace')];
@@ -400,110 +412,127 @@ function renderControls(): void {
     renderControls();
   };
   render(
-    html`<h1>${t('title')}</h1>
-      <label class="field">
-        <span>${t('user')}</span>
-        <select @change=${userSelect} ?disabled=${state.sideBySide}>
-          ${(Object.keys(USERS) as DemoUser[]).map(
-            (key) =>
-              html`<option value=${key} ?selected=${key === state.user}>
-                ${t(key)} — ${USERS[key].name}
-              </option>`,
-          )}
-        </select>
-      </label>
-      <label class="field check">
-        <input
-          type="checkbox"
-          .checked=${state.sideBySide}
-          @change=${(event: Event) => {
-            state.sideBySide = (event.target as HTMLInputElement).checked;
-            store('sideBySide', String(state.sideBySide));
-            layoutWorkspaces();
-            renderControls();
-          }}
-        />
-        <span>${t('sideBySide')}</span>
-      </label>
-      <fieldset class="field simulator">
-        <legend>${t('simulator')}: ${state.simulatorRunning ? t('running') : t('paused')}</legend>
+    html`<div class="bar">
+        <h1>${t('title')}</h1>
         <button
           type="button"
-          aria-pressed=${state.simulatorRunning ? 'false' : 'true'}
+          class="settings-toggle"
+          aria-expanded=${state.settingsOpen ? 'true' : 'false'}
+          aria-controls="demo-settings"
           @click=${() => {
-            state.simulatorRunning = !state.simulatorRunning;
-            store('simulator', state.simulatorRunning ? 'running' : 'paused');
-            if (config.mode === 'server') void steerSimulator({ running: state.simulatorRunning });
-            else if (state.simulatorRunning) simulator?.start();
-            else simulator?.stop();
+            state.settingsOpen = !state.settingsOpen;
             renderControls();
           }}
         >
-          ${state.simulatorRunning ? t('pause') : t('resume')}
+          ${t('settings')}
         </button>
-        <label class="rate">
-          <span>${t('rate')}</span>
+      </div>
+      <div id="demo-settings" class="settings" ?data-open=${state.settingsOpen}>
+        <label class="field">
+          <span>${t('user')}</span>
+          <select @change=${userSelect} ?disabled=${state.sideBySide}>
+            ${(Object.keys(USERS) as DemoUser[]).map(
+              (key) =>
+                html`<option value=${key} ?selected=${key === state.user}>
+                  ${t(key)} — ${USERS[key].name}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <label class="field check">
           <input
-            type="range"
-            min="1"
-            max="30"
-            .value=${String(state.rate)}
+            type="checkbox"
+            .checked=${state.sideBySide}
             @change=${(event: Event) => {
-              state.rate = Number((event.target as HTMLInputElement).value);
-              store('rate', String(state.rate));
-              startSimulator();
+              state.sideBySide = (event.target as HTMLInputElement).checked;
+              store('sideBySide', String(state.sideBySide));
+              layoutWorkspaces();
               renderControls();
             }}
           />
-          <output>${state.rate}</output>
+          <span>${t('sideBySide')}</span>
         </label>
-        <button
-          type="button"
-          @click=${() => (config.mode === 'server' ? void steerSimulator('step') : simulator?.step())}
-        >
-          ${t('writeNow')}
-        </button>
-      </fieldset>
-      <label class="field check">
-        <input
-          type="checkbox"
-          .checked=${state.theme === 'dark'}
-          @change=${(event: Event) => {
-            state.theme = (event.target as HTMLInputElement).checked ? 'dark' : 'light';
-            store('theme', state.theme);
-            applyPageTheme();
-            layoutWorkspaces();
-            renderControls();
-          }}
-        />
-        <span>${t('theme')}</span>
-      </label>
-      <label class="field">
-        <span>${t('language')}</span>
-        <select
-          @change=${(event: Event) => {
-            state.locale = (event.target as HTMLSelectElement).value as Locale;
-            store('locale', state.locale);
-            applyPageTheme();
-            layoutWorkspaces();
-            renderControls();
-          }}
-        >
-          <option value="en" ?selected=${state.locale === 'en'}>English</option>
-          <option value="ru" ?selected=${state.locale === 'ru'}>Русский</option>
-        </select>
-      </label>
-      ${
-        config.mode === 'server'
-          ? html`<a class="customer-page" href="customer.html" target="_blank"
-                >${t('customerPage')}</a
-              >
-              <p class="mode" title="npm start -- --reset">
-                ${t('serverMode', { url: config.wsUrl })}
-              </p>`
-          : html`<button type="button" class="reset" @click=${resetDemo}>${t('reset')}</button>
-              <p class="mode">${t('inPageMode')}</p>`
-      }
+        <fieldset class="field simulator">
+          <legend>${t('simulator')}: ${state.simulatorRunning ? t('running') : t('paused')}</legend>
+          <button
+            type="button"
+            aria-pressed=${state.simulatorRunning ? 'false' : 'true'}
+            @click=${() => {
+              state.simulatorRunning = !state.simulatorRunning;
+              store('simulator', state.simulatorRunning ? 'running' : 'paused');
+              if (config.mode === 'server')
+                void steerSimulator({ running: state.simulatorRunning });
+              else if (state.simulatorRunning) simulator?.start();
+              else simulator?.stop();
+              renderControls();
+            }}
+          >
+            ${state.simulatorRunning ? t('pause') : t('resume')}
+          </button>
+          <label class="rate">
+            <span>${t('rate')}</span>
+            <input
+              type="range"
+              min="1"
+              max="30"
+              .value=${String(state.rate)}
+              @change=${(event: Event) => {
+                state.rate = Number((event.target as HTMLInputElement).value);
+                store('rate', String(state.rate));
+                startSimulator();
+                renderControls();
+              }}
+            />
+            <output>${state.rate}</output>
+          </label>
+          <button
+            type="button"
+            @click=${() => (config.mode === 'server' ? void steerSimulator('step') : simulator?.step())}
+          >
+            ${t('writeNow')}
+          </button>
+        </fieldset>
+        <label class="field check">
+          <input
+            type="checkbox"
+            .checked=${state.theme === 'dark'}
+            @change=${(event: Event) => {
+              state.theme = (event.target as HTMLInputElement).checked ? 'dark' : 'light';
+              store('theme', state.theme);
+              applyPageTheme();
+              layoutWorkspaces();
+              renderControls();
+            }}
+          />
+          <span>${t('theme')}</span>
+        </label>
+        <label class="field">
+          <span>${t('language')}</span>
+          <select
+            @change=${(event: Event) => {
+              state.locale = (event.target as HTMLSelectElement).value as Locale;
+              store('locale', state.locale);
+              applyPageTheme();
+              layoutWorkspaces();
+              renderControls();
+            }}
+          >
+            <option value="en" ?selected=${state.locale === 'en'}>English</option>
+            <option value="ru" ?selected=${state.locale === 'ru'}>Русский</option>
+          </select>
+        </label>
+        ${
+          config.mode === 'server'
+            ? html`<a class="customer-page" href="customer.html" target="_blank"
+                  >${t('customerPage')}</a
+                >
+                <p class="mode" title="npm start -- --reset">
+                  ${t('serverMode', { url: config.wsUrl })}
+                </p>`
+            : html`<button type="button" class="reset" @click=${resetDemo}>${t('reset')}</button>
+                <p class="mode">${t('inPageMode')}</p>`
+        }
+      </div>
       <p class="last-alert" role="status">${state.lastAlert || nothing}</p>`,
     controls,
   );

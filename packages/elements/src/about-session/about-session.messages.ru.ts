@@ -62,6 +62,8 @@ export const ru: Translation<MessageCatalogues['about-session']> = {
   'about-session.bound': 'Привязано: {label}.',
   'about-session.unbound': 'Отвязано: {label}.',
   'about-session.messageBinding': '{label} (сообщение)',
+  'about-session.messageTarget': 'Привязка сообщения «{preview}»',
+  'about-session.sessionTarget': 'Привязать всю сессию',
   'about-session.actions': '+Действия',
   'about-session.actionDone': '{action}: выполнено.',
   'about-session.running': 'Выполняется: {action}…',

@@ -60,6 +60,8 @@ const en = {
   'about-session.bound': 'Bound {label}.',
   'about-session.unbound': 'Unbound {label}.',
   'about-session.messageBinding': '{label} (message)',
+  'about-session.messageTarget': 'Binding the message “{preview}”',
+  'about-session.sessionTarget': 'Bind the session instead',
   'about-session.actions': '+Actions',
   'about-session.actionDone': '{action}: done.',
   'about-session.running': 'Running {action}…',

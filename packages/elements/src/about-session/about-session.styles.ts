@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const aboutSessionStyles = css`
   :host {
     --_about-bg: var(--live-chat-about-session-background, var(--_bg));
-    --_about-section-gap: var(--live-chat-about-session-gap, calc(var(--_space) * 2));
+    --_about-section-gap: var(--live-chat-about-session-gap, calc(var(--_space) * 3));
     display: block;
     background: var(--_about-bg);
     padding: calc(var(--_space) * 1.5);

@@ -42,7 +42,7 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
   ],
   [
     'live-chat-binder-panel',
-    'binders, binder, binding, bind-button, bind-panel, record-search, record-option, create-button, unbind-button, feedback',
+    'binders, binder, binding, bind-button, bind-panel, record-search, record-option, create-button, unbind-button, message-target, feedback',
   ],
   ['live-chat-actions-menu', 'actions-button, actions-menu, action, feedback'],
   [
@@ -103,6 +103,7 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
  * @csspart record-option - A found record (activate to bind it).
  * @csspart create-button - Creates a record with the binder.
  * @csspart unbind-button - Removes a binding.
+ * @csspart message-target - Which message the next binding is for.
  * @csspart actions-button - The +Actions menu button.
  * @csspart actions-menu - The +Actions menu.
  * @csspart action - One item of the +Actions menu.
@@ -120,7 +121,7 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
  * @csspart placeholder - The empty, loading, error and unavailable states.
  *
  * @cssprop --live-chat-about-session-background - Background of the pane (the surface background).
- * @cssprop --live-chat-about-session-gap - Space between sections (twice `--live-chat-space`).
+ * @cssprop --live-chat-about-session-gap - Space between sections (three times `--live-chat-space`).
  * @cssprop --live-chat-about-session-avatar-size - Size of the customer's avatar (40px).
  */
 @customElement('live-chat-about-session')
@@ -143,6 +144,15 @@ export class LiveChatAboutSession extends SessionPaneElement {
     const parts = [...(this.shadowRoot?.querySelectorAll<LitElement>('.part') ?? [])];
     const done = await Promise.all(parts.map((part) => part.updateComplete));
     return result && done.every(Boolean);
+  }
+
+  /**
+   * Binds one message of the shown session to a host record rather than the session (see
+   * `<live-chat-binder-panel>`); resolves once the binders show it.
+   */
+  async bindMessage(messageId: string, preview: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector('live-chat-binder-panel')?.bindMessage(messageId, preview);
   }
 
   private onReassigned(event: CustomEvent<SessionReassignedDetail>): void {

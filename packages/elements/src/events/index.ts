@@ -7,7 +7,8 @@
  *
  * Naming: `live-chat-<subject>-<verb>`, in one of two forms.
  * - A **request**, what the user asked for, has the verb in its base form:
- *   `live-chat-session-open`, `live-chat-navigate`, `live-chat-send`. It is cancelable: a host
+ *   `live-chat-session-open`, `live-chat-navigate`, `live-chat-send`,
+ *   `live-chat-bind-message`. It is cancelable: a host
  *   that handles it itself calls `preventDefault()`.
  * - A **fact**, what happened, has the verb in the past participle: `live-chat-session-closed`,
  *   `live-chat-session-reassigned`, `live-chat-session-changed`, `live-chat-take-lost`,
@@ -65,3 +66,4 @@ export {
   newSessionCloseEvent,
   type NewSessionClosedDetail,
 } from './new-session-closed.js';
+export { BIND_MESSAGE, bindMessageEvent, type BindMessageDetail } from './bind-message.js';

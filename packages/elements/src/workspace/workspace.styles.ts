@@ -15,7 +15,7 @@ export const workspaceStyles = css`
     background: var(--live-chat-workspace-background, var(--_bg));
     color: var(--_text);
     --_sidebar-width: var(--live-chat-workspace-sidebar-width, 300px);
-    --_aside-width: var(--live-chat-workspace-aside-width, 320px);
+    --_aside-width: var(--live-chat-workspace-aside-width, 352px);
     --_header-background: var(--live-chat-workspace-header-background, var(--_surface));
     --_pane-border: 1px solid var(--_border);
   }
@@ -258,6 +258,8 @@ export const workspaceStyles = css`
     display: none;
   }
   .tabs {
+    flex: 1;
+    min-width: 0;
     display: flex;
     gap: 2px;
     padding: 0 var(--_space);

@@ -144,7 +144,7 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  * @cssprop --live-chat-workspace-height - Height of the workspace (default 100% of its container).
  * @cssprop --live-chat-workspace-min-height - Minimum height (default 420px).
  * @cssprop --live-chat-workspace-sidebar-width - Width of the left column (default 300px).
- * @cssprop --live-chat-workspace-aside-width - Width of the right pane (default 320px).
+ * @cssprop --live-chat-workspace-aside-width - Width of the right pane (default 352px).
  * @cssprop --live-chat-workspace-background - Background (default the background token).
  * @cssprop --live-chat-workspace-header-background - Background of the top bar (default the surface token).
  * @cssprop --live-chat-workspace-sidebar-background - Background of the left column.
@@ -330,6 +330,7 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     this.addEventListener('live-chat-session-open', (event) => this.handleSessionOpen(event));
     this.addEventListener('live-chat-session-closed', (event) => this.handleSessionClosed(event));
     this.addEventListener('live-chat-navigate', (event) => this.handleNavigate(event));
+    this.addEventListener('live-chat-bind-message', (event) => void this.handleBindMessage(event));
   }
 
   /** The controller playing this workspace's alerts (its settings are shown in the settings popover). */
@@ -446,6 +447,16 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   private handleSessionClosed(event: HTMLElementEventMap['live-chat-session-closed']): void {
     const view = this.client?.getSession(event.detail.sessionId);
     this.announcer.announce(this.t('workspace.session-closed', { name: view?.session.name ?? '' }));
+  }
+
+  /** "Bind this message" in the conversation: the About pane's binders, for that message. */
+  private async handleBindMessage(
+    event: HTMLElementEventMap['live-chat-bind-message'],
+  ): Promise<void> {
+    const { sessionId, messageId, preview } = event.detail;
+    if (event.defaultPrevented || sessionId !== this.sessionId) return;
+    const aside = await this.shortcutTargets.showAbout();
+    await aside?.querySelector('live-chat-about-session')?.bindMessage(messageId, preview);
   }
 
   private handleNavigate(event: HTMLElementEventMap['live-chat-navigate']): void {

@@ -1,6 +1,24 @@
 import { css } from 'lit';
 
 export const binderPanelStyles = css`
+  /* Which message the next binding is for: one line, cut (whole in the tooltip). */
+  .message-target {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px var(--_space);
+    margin: 0 0 var(--_space);
+    padding: 4px var(--_space);
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_accent-soft);
+  }
+  .target-text {
+    min-width: 0;
+    flex: 1 1 12em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .binder {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -81,6 +81,55 @@ describe('live-chat-binder-panel', () => {
     });
   });
 
+  it('binds one message when asked from the message, then goes back to the session', async () => {
+    const { backend, client } = await seededClient();
+    const seen: (string | undefined)[] = [];
+    client.registerBinder({
+      ...deals,
+      search: async (query, context) => {
+        seen.push(context.message?.id);
+        return deals.search!(query, context);
+      },
+    });
+    const session = newSession(backend);
+    const messageId = backend.messagesOf(session.id)[0]!.id;
+    // The message is the conversation's, as when the operator asks from it.
+    const opened = client.conversation$(session.id).subscribe();
+    await waitUntil(() => client.getSession(session.id) !== undefined, 'the session');
+    const el = await mount(client, session.id);
+    el.bindMessage(messageId, 'Where is my parcel?');
+    await waitUntil(() => $$(el, '[part="record-option"]').length === 2, 'records found');
+    expect($(el, '[part="message-target"]')!.textContent).to.contain('Where is my parcel?');
+    expect(focused(el)).to.equal($(el, '[part="record-search"]'));
+    expect(seen.at(-1)).to.equal(messageId, 'the binder is told which message');
+    await expect(el).to.be.accessible();
+    $$<HTMLButtonElement>(el, '[part="record-option"]')[1]!.click();
+    await waitUntil(() => $$(el, '[part="binding"]').length === 1, 'bound');
+    const binding = backend.getSession(session.id)!.bindings[0]!;
+    expect([binding.recordId, binding.messageId]).to.deep.equal(['d-2', messageId]);
+    expect($(el, '[part="binding"]')!.textContent).to.contain('Deal #2 (message)');
+    expect($(el, '[part="message-target"]'), 'the next binding is for the session again').to.equal(
+      null,
+    );
+    opened.unsubscribe();
+  });
+
+  it('lets the operator bind the session instead of the message', async () => {
+    const { backend, client } = await seededClient();
+    client.registerBinder(deals);
+    const session = newSession(backend);
+    const el = await mount(client, session.id);
+    el.bindMessage(backend.messagesOf(session.id)[0]!.id, 'Hello');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part="message-target"] button')!.click();
+    await el.updateComplete;
+    expect($(el, '[part="message-target"]')).to.equal(null);
+    await waitUntil(() => $$(el, '[part="record-option"]').length === 2, 'records found');
+    $$<HTMLButtonElement>(el, '[part="record-option"]')[0]!.click();
+    await waitUntil(() => $$(el, '[part="binding"]').length === 1, 'bound');
+    expect(backend.getSession(session.id)!.bindings[0]!.messageId).to.equal(undefined);
+  });
+
   itBehavesLikeAPart({
     harness: part,
     control: { selector: '[part="bind-button"]', name: '+Bind' },

@@ -19,6 +19,10 @@ const RECORD_SEARCH_DEBOUNCE_MS = 250;
  * and returns focus to its +Bind. Host labels are rendered as text. Nothing is shown while no
  * binder is registered. A part of `<live-chat-about-session>`, usable alone.
  *
+ * `bindMessage(messageId, preview)` binds one message instead of the session ("to register a
+ * message"): the panel says which message, the next record bound or created is bound to it,
+ * and "Bind the session instead" goes back.
+ *
  * @summary Bind a session to the host's records (search, create, unbind).
  *
  * @csspart binders - The section of host binders.
@@ -31,6 +35,7 @@ const RECORD_SEARCH_DEBOUNCE_MS = 250;
  * @csspart create-button - Creates a record with the binder.
  * @csspart unbind-button - Removes a binding.
  * @csspart feedback - The outcome of the last bind or unbind.
+ * @csspart message-target - Which message the next binding is for.
  */
 @customElement('live-chat-binder-panel')
 export class LiveChatBinderPanel extends AboutSessionPart {
@@ -43,6 +48,8 @@ export class LiveChatBinderPanel extends AboutSessionPart {
   @state() private recordQuery = '';
   @state() private records?: HostRecord[];
   @state() private searchingRecords = false;
+  /** The message the next binding is for; the session when absent. */
+  @state() private messageTarget?: { messageId: string; preview: string };
 
   private searchTimer?: ReturnType<typeof setTimeout>;
   /** Increments per record search, so a slow answer to an old query is ignored. */
@@ -57,8 +64,24 @@ export class LiveChatBinderPanel extends AboutSessionPart {
   protected override resetForNewSession(): void {
     super.resetForNewSession();
     this.openBinderId = undefined;
+    this.messageTarget = undefined;
     this.records = undefined;
     this.stopSearch();
+  }
+
+  /**
+   * Binds the message `messageId` of the session (described by `preview`) rather than the
+   * session: with one binder its panel opens at once, with several the operator picks one.
+   */
+  bindMessage(messageId: string, preview: string): void {
+    this.messageTarget = { messageId, preview };
+    const binders = this.binders.value;
+    const only = binders.length === 1 ? binders[0] : undefined;
+    if (only && this.openBinderId !== only.id) this.onBindToggle(only);
+    else
+      this.focusAfterUpdate.focus(() =>
+        this.renderRoot.querySelector<HTMLElement>('[data-bind-panel] input, [data-bind-button]'),
+      );
   }
 
   private stopSearch(): void {
@@ -115,7 +138,12 @@ export class LiveChatBinderPanel extends AboutSessionPart {
     this.searchTimer = setTimeout(async () => {
       const { client, sessionId } = this;
       if (!client || !sessionId) return;
-      const result = await client.searchRecords(binder.id, sessionId, text);
+      const result = await client.searchRecords(
+        binder.id,
+        sessionId,
+        text,
+        this.messageTarget?.messageId,
+      );
       if (generation !== this.searchGeneration) return;
       this.searchingRecords = false;
       if (result.ok) {
@@ -131,18 +159,24 @@ export class LiveChatBinderPanel extends AboutSessionPart {
   }
 
   private async onRecordChosen(binder: Binder, record: HostRecord): Promise<void> {
-    await this.bindWith(binder, (client, sessionId) =>
-      client.bindRecord(binder.id, sessionId, record),
+    await this.bindWith(binder, (client, sessionId, messageId) =>
+      client.bindRecord(binder.id, sessionId, record, messageId),
     );
   }
 
   private async onCreateRecord(binder: Binder): Promise<void> {
-    await this.bindWith(binder, (client, sessionId) => client.createRecord(binder.id, sessionId));
+    await this.bindWith(binder, (client, sessionId, messageId) =>
+      client.createRecord(binder.id, sessionId, messageId),
+    );
   }
 
   private async bindWith(
     binder: Binder,
-    bind: (client: LiveChatClient, sessionId: string) => ReturnType<LiveChatClient['bindRecord']>,
+    bind: (
+      client: LiveChatClient,
+      sessionId: string,
+      messageId: string | undefined,
+    ) => ReturnType<LiveChatClient['bindRecord']>,
   ): Promise<void> {
     const { client, sessionId } = this;
     const key = `binder:${binder.id}`;
@@ -152,12 +186,13 @@ export class LiveChatBinderPanel extends AboutSessionPart {
     );
     this.setBusy(key, true);
     this.setFeedback(key, undefined);
-    const result = await bind(client, sessionId);
+    const result = await bind(client, sessionId, this.messageTarget?.messageId);
     this.setBusy(key, false);
     if (!result.ok) {
       this.setFeedback(key, { kind: 'error', text: this.errorText(result.error) });
       return;
     }
+    this.messageTarget = undefined;
     const added = result.value.session.bindings.find(
       (b) => b.binderId === binder.id && !before.has(`${b.binderId}|${b.recordId}`),
     );
@@ -340,9 +375,24 @@ export class LiveChatBinderPanel extends AboutSessionPart {
     return html`
       <section part="binders" aria-labelledby="binders-title">
         <h3 id="binders-title">${this.t('about-session.binders')}</h3>
+        ${this.renderMessageTarget(readOnly)}
         ${binders.map((binder, index) => this.renderBinder(binder, index, view.session, readOnly))}
       </section>
     `;
+  }
+
+  /** Which message the next binding is for, and the way back to binding the session. */
+  private renderMessageTarget(readOnly: boolean): TemplateResult | typeof nothing {
+    const target = this.messageTarget;
+    if (!target || readOnly) return nothing;
+    return html`<p class="message-target" part="message-target" role="status">
+      <span class="target-text" title=${target.preview}
+        >${this.tIsolated('about-session.messageTarget', { preview: target.preview })}</span
+      >
+      <button class="button" type="button" @click=${() => (this.messageTarget = undefined)}>
+        ${this.t('about-session.sessionTarget')}
+      </button>
+    </p>`;
   }
 }
 

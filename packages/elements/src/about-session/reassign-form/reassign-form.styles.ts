@@ -12,6 +12,10 @@ export const reassignFormStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
+  /* A label starts its field: further from the field above than from its own. */
+  .reassign label:not(:first-child) {
+    margin-top: calc(var(--_space) / 2);
+  }
   .reassign select {
     flex: 1 1 10rem;
   }

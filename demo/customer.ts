@@ -9,6 +9,7 @@ interface VisitorMessage {
   from: 'me' | 'operator' | 'system';
   text: string;
   sentAt: number;
+  files?: Array<{ id: string; name: string; size: number }>;
 }
 
 interface Config {
@@ -22,6 +23,8 @@ const conversation = document.querySelector<HTMLOListElement>('#conversation')!;
 const nameInput = form.elements.namedItem('name') as HTMLInputElement;
 const chatSelect = form.elements.namedItem('liveChatId') as HTMLSelectElement;
 const textInput = form.elements.namedItem('text') as HTMLTextAreaElement;
+const filesInput = form.elements.namedItem('files') as HTMLInputElement;
+const typingLine = document.querySelector<HTMLElement>('#typing')!;
 
 const KEY = 'live-chat-demo.visitor';
 /** Who this browser writes as: kept so a reload continues the same conversation. */
@@ -41,12 +44,43 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
   return body;
 }
 
+/** Saves a file of the conversation: fetched, then downloaded, never opened in the page. */
+async function download(file: { id: string; name: string }): Promise<void> {
+  if (!visitor) return;
+  const query = new URLSearchParams({
+    visitorId: visitor.id,
+    liveChatId: chatSelect.value,
+    fileId: file.id,
+  });
+  const { contentBase64 } = await api<{ contentBase64: string }>(`customer/files?${query}`);
+  const bytes = Uint8Array.from(atob(contentBase64), (char) => char.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: file.name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function fileButton(file: { id: string; name: string; size: number }): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'file';
+  button.textContent = `📎 ${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB)`;
+  button.addEventListener('click', () => {
+    download(file).catch((error: Error) => (statusLine.textContent = error.message));
+  });
+  return button;
+}
+
 let shown = '';
 async function refresh(): Promise<void> {
   if (!visitor) return;
   const query = new URLSearchParams({ visitorId: visitor.id, liveChatId: chatSelect.value });
   try {
-    const { messages } = await api<{ messages: VisitorMessage[] }>(`customer/messages?${query}`);
+    const { messages, operatorTyping } = await api<{
+      messages: VisitorMessage[];
+      operatorTyping: boolean;
+    }>(`customer/messages?${query}`);
+    typingLine.textContent = operatorTyping ? 'An operator is typing…' : '';
     const key = messages.map((message) => message.id).join();
     if (key === shown) return;
     shown = key;
@@ -56,6 +90,7 @@ async function refresh(): Promise<void> {
         item.className = message.from;
         item.textContent = message.text; // text, never HTML
         item.title = new Date(message.sentAt).toLocaleString();
+        for (const file of message.files ?? []) item.append(fileButton(file));
         return item;
       }),
     );
@@ -78,27 +113,61 @@ async function main(): Promise<void> {
     shown = '';
     void refresh();
   });
+  // Typing reaches the operators at most every 2 s, and stops when the message goes.
+  let typingSentAt = 0;
+  const sendTyping = (typing: boolean) => {
+    if (!visitor) return;
+    const now = Date.now();
+    if (typing && now - typingSentAt < 2000) return;
+    if (!typing && typingSentAt === 0) return;
+    typingSentAt = typing ? now : 0;
+    void api('customer/typing', {
+      method: 'POST',
+      body: JSON.stringify({ visitorId: visitor.id, liveChatId: chatSelect.value, typing }),
+    }).catch(() => undefined);
+  };
+  textInput.addEventListener('input', () => sendTyping(textInput.value.trim() !== ''));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = textInput.value;
     const name = nameInput.value.trim();
+    const picked = [...(filesInput.files ?? [])];
+    if (text.trim() === '' && picked.length === 0) {
+      statusLine.textContent = 'Write a message or pick a file.';
+      return;
+    }
     // A new name is a new visitor.
     if (visitor && visitor.name !== name) visitor = null;
     statusLine.textContent = 'Sending…';
-    api<{ visitorId: string }>('customer/messages', {
-      method: 'POST',
-      body: JSON.stringify({
-        visitorId: visitor?.id,
-        name,
-        liveChatId: chatSelect.value,
-        text,
-        clientMessageId: crypto.randomUUID(),
-      }),
-    })
+    sendTyping(false);
+    Promise.all(
+      picked.map(async (file) => ({
+        name: file.name,
+        contentBase64: btoa(
+          Array.from(new Uint8Array(await file.arrayBuffer()), (byte) =>
+            String.fromCharCode(byte),
+          ).join(''),
+        ),
+      })),
+    )
+      .then((files) =>
+        api<{ visitorId: string }>('customer/messages', {
+          method: 'POST',
+          body: JSON.stringify({
+            visitorId: visitor?.id,
+            name,
+            liveChatId: chatSelect.value,
+            text,
+            clientMessageId: crypto.randomUUID(),
+            ...(files.length > 0 ? { files } : {}),
+          }),
+        }),
+      )
       .then(({ visitorId }) => {
         visitor = { id: visitorId, name };
         localStorage.setItem(KEY, JSON.stringify(visitor));
         textInput.value = '';
+        filesInput.value = '';
         statusLine.textContent = 'Sent.';
         return refresh();
       })

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import type { Customer, Id, LiveChat } from '@live-chat/core';
+import { TYPING_TTL_MS, type Customer, type Id, type LiveChat } from '@live-chat/core';
 import {
   createCustomerSimulator,
   createSeedData,
@@ -90,7 +90,18 @@ export interface VisitorMessage {
   from: 'me' | 'operator' | 'system';
   text: string;
   sentAt: number;
+  /** Files sent with it (fetch one with `GET customer/files`). */
+  files?: Array<{ id: Id; name: string; size: number }>;
 }
+
+/** A file a visitor sends from the customer page, in base64. */
+export interface VisitorFile {
+  name: string;
+  contentBase64: string;
+}
+
+/** Most files a visitor sends with one message. */
+const MAX_VISITOR_FILES = 3;
 
 /** The running demo backend. */
 export interface DemoServer {
@@ -109,7 +120,7 @@ export interface DemoServer {
     path: string,
     body: unknown,
     query: URLSearchParams,
-  ): DemoApiResponse | undefined;
+  ): DemoApiResponse | Promise<DemoApiResponse> | undefined;
   /** Stops the simulator, drains the server and closes the database. */
   close(): Promise<void>;
 }
@@ -313,13 +324,42 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     return customer?.kind === 'external' && customer.messenger === 'web' ? customer : undefined;
   }
 
-  /** A visitor writes: `{ visitorId?, name, liveChatId, text, clientMessageId? }`. */
-  function visitorWrites(body: unknown): DemoApiResponse {
+  /** The visitor's files, decoded: at most {@link MAX_VISITOR_FILES}, each a name and bytes. */
+  function visitorFiles(value: unknown): Array<{ name: string; bytes: Uint8Array }> | string {
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || value.length > MAX_VISITOR_FILES) {
+      return `files must be a list of at most ${MAX_VISITOR_FILES}.`;
+    }
+    const files: Array<{ name: string; bytes: Uint8Array }> = [];
+    for (const file of value as Partial<VisitorFile>[]) {
+      if (typeof file?.name !== 'string' || typeof file.contentBase64 !== 'string') {
+        return 'each file needs a name and contentBase64.';
+      }
+      files.push({
+        name: file.name,
+        bytes: new Uint8Array(Buffer.from(file.contentBase64, 'base64')),
+      });
+    }
+    return files;
+  }
+
+  /**
+   * A visitor writes: `{ visitorId?, name, liveChatId, text, clientMessageId?, files? }`. Files
+   * are stored first; a refused one refuses the message (its reason in the answer).
+   */
+  async function visitorWrites(body: unknown): Promise<DemoApiResponse> {
     const input = (body ?? {}) as Record<string, unknown>;
     const { liveChatId, text, clientMessageId } = input;
     const name = typeof input['name'] === 'string' ? input['name'].trim() : '';
-    if (typeof text !== 'string' || text.trim().length === 0 || text.length > MAX_TEXT) {
-      return bad(`text must be 1–${MAX_TEXT} characters.`);
+    const files = visitorFiles(input['files']);
+    if (typeof files === 'string') return bad(files);
+    const empty = typeof text === 'string' && text.trim().length === 0 && files.length > 0;
+    if (
+      typeof text !== 'string' ||
+      (!empty && text.trim().length === 0) ||
+      text.length > MAX_TEXT
+    ) {
+      return bad(`text must be 1–${MAX_TEXT} characters (or none, with files).`);
     }
     if (typeof liveChatId !== 'string' || !webLiveChats().some((chat) => chat.id === liveChatId)) {
       return bad('liveChatId must be a live chat of the web channel.');
@@ -341,12 +381,19 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       if (!added.ok) return { status: 422, body: { error: added.error } };
       customer = added.value;
     }
+    const attachmentIds: Id[] = [];
+    for (const file of files) {
+      const stored = await backend.customerUpload(customer.id, file);
+      if (!stored.ok) return { status: 422, body: { error: stored.error, visitorId: customer.id } };
+      attachmentIds.push(stored.value.id);
+    }
     const written = backend.customerWrites({
       customerId: customer.id,
       liveChatId,
       channel: 'web',
       text: text.trim(),
       clientMessageId,
+      ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
     });
     if (!written.ok) return { status: 422, body: { error: written.error } };
     return {
@@ -380,9 +427,66 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
                   : 'system',
             text: message.text,
             sentAt: message.sentAt,
+            ...(message.attachments?.length
+              ? { files: message.attachments.map(({ id, name, size }) => ({ id, name, size })) }
+              : {}),
           }))
       : [];
-    return { status: 200, body: { status: session?.status ?? null, messages } };
+    const typingUntil = session ? (operatorTyping.get(session.id) ?? 0) : 0;
+    return {
+      status: 200,
+      body: {
+        status: session?.status ?? null,
+        messages,
+        operatorTyping: typingUntil > Date.now(),
+      },
+    };
+  }
+
+  /** An operator is typing in a session, until when (the customer page shows it). */
+  const operatorTyping = new Map<Id, number>();
+  const stopTyping = backend.onOperatorTyping((session, _userId, typing) => {
+    if (operatorTyping.size > 1000) {
+      for (const [id, until] of operatorTyping) if (until < Date.now()) operatorTyping.delete(id);
+    }
+    if (typing) operatorTyping.set(session.id, Date.now() + TYPING_TTL_MS);
+    else operatorTyping.delete(session.id);
+  });
+
+  /** The visitor types (or stops) in their conversation: `{ visitorId, liveChatId, typing }`. */
+  async function visitorTypes(body: unknown): Promise<DemoApiResponse> {
+    const { visitorId, liveChatId, typing } = (body ?? {}) as Record<string, unknown>;
+    const customer = visitor(visitorId);
+    if (!customer) return { status: 404, body: { error: { message: 'Unknown visitor.' } } };
+    if (typeof liveChatId !== 'string' || typeof typing !== 'boolean') {
+      return bad('liveChatId and typing (a boolean) are required.');
+    }
+    await backend.customerTyping(customer.id, liveChatId, typing);
+    return { status: 202, body: {} };
+  }
+
+  /** A file of the visitor's conversation, in base64: `?visitorId&liveChatId&fileId`. */
+  async function visitorFile(query: URLSearchParams): Promise<DemoApiResponse> {
+    const customer = visitor(query.get('visitorId'));
+    const session = customer && backend.latestSessionOf(customer.id, query.get('liveChatId') ?? '');
+    const fileId = query.get('fileId');
+    const file = session
+      ? backend
+          .messagesOf(session.id)
+          .filter((message) => !message.internal)
+          .flatMap((message) => message.attachments ?? [])
+          .find((attachment) => attachment.id === fileId)
+      : undefined;
+    const bytes = file && (await backend.attachmentStorage?.read(file.id));
+    if (!file || !bytes) return { status: 404, body: { error: { message: 'No such file.' } } };
+    return {
+      status: 200,
+      body: {
+        name: file.name,
+        size: file.size,
+        contentBase64: Buffer.from(bytes).toString('base64'),
+      },
+    };
   }
 
   function handle(
@@ -390,7 +494,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     apiPath: string,
     body: unknown,
     query: URLSearchParams,
-  ): DemoApiResponse | undefined {
+  ): DemoApiResponse | Promise<DemoApiResponse> | undefined {
     if (apiPath === 'config' && method === 'GET') return { status: 200, body: config() };
     if (apiPath === 'simulator' && method === 'POST') {
       const { running, ratePerMinute } = (body ?? {}) as Record<string, unknown>;
@@ -413,6 +517,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     }
     if (apiPath === 'customer/messages' && method === 'POST') return visitorWrites(body);
     if (apiPath === 'customer/messages' && method === 'GET') return visitorConversation(query);
+    if (apiPath === 'customer/typing' && method === 'POST') return visitorTypes(body);
+    if (apiPath === 'customer/files' && method === 'GET') return visitorFile(query);
     return undefined;
   }
 
@@ -429,6 +535,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     close() {
       closing ??= (async () => {
         simulator?.stop();
+        stopTyping();
         await server.close();
         await channels.close();
         await backend.dispose();

@@ -58,12 +58,12 @@ async function findPort(start, taken = []) {
 }
 
 /** Reads a JSON request body (at most 64 KiB) of a Koa context. */
-async function readJson(request) {
+async function readJson(request, maxBytes) {
   let size = 0;
   const chunks = [];
   for await (const chunk of request) {
     size += chunk.length;
-    if (size > 65_536) throw Object.assign(new Error('The body is too large.'), { status: 413 });
+    if (size > maxBytes) throw Object.assign(new Error('The body is too large.'), { status: 413 });
     chunks.push(chunk);
   }
   if (size === 0) return undefined;
@@ -136,8 +136,10 @@ async function demoApi(context, next) {
       context.body = { mode: 'in-page' };
       return undefined;
     }
-    const body = context.method === 'POST' ? await readJson(context.req) : undefined;
-    const answer = demo.handle(
+    // A visitor's message may carry files (in base64); anything else is small.
+    const maxBytes = apiPath === 'customer/messages' ? 48 * 1024 * 1024 : 65_536;
+    const body = context.method === 'POST' ? await readJson(context.req, maxBytes) : undefined;
+    const answer = await demo.handle(
       context.method,
       apiPath,
       body,

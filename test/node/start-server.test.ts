@@ -172,6 +172,84 @@ describe('npm start (server mode)', () => {
     await stop(script);
   });
 
+  it("carries a visitor's files and typing to the operators, and an operator's typing back to the customer page", async () => {
+    const script = await start();
+    const post = (apiPath: string, body: unknown) =>
+      fetch(script.apiUrl(apiPath), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const anna = operator(script, SEED_USERS.operatorA);
+    await waitFor(() => anna.status.state === 'ready', 'Anna to load');
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const sent = await post('customer/messages', {
+      name: 'Visitor With Files',
+      liveChatId: SEED_LIVE_CHATS.support,
+      text: '',
+      files: [{ name: 'receipt.png', contentBase64: png }],
+    });
+    assert.equal(sent.status, 200);
+    const { visitorId, sessionId } = (await sent.json()) as {
+      visitorId: string;
+      sessionId: string;
+    };
+    await waitFor(() => anna.getSession(sessionId) !== undefined, 'the session at Anna');
+    const refused = await post('customer/messages', {
+      visitorId,
+      liveChatId: SEED_LIVE_CHATS.support,
+      text: 'and this',
+      files: [
+        { name: 'x.svg', contentBase64: Buffer.from('<svg onload="x()"/>').toString('base64') },
+      ],
+    });
+    assert.equal(refused.status, 422, 'an SVG is refused, with the message');
+    const typing: boolean[] = [];
+    const watching = anna.customerTyping$(sessionId).subscribe((now) => typing.push(now));
+    disposers.push(() => watching.unsubscribe());
+    const typed = await post('customer/typing', {
+      visitorId,
+      liveChatId: SEED_LIVE_CHATS.support,
+      typing: true,
+    });
+    assert.equal(typed.status, 202);
+    await waitFor(() => typing.at(-1) === true, "the visitor's typing at Anna");
+    assert.ok((await anna.take(sessionId)).ok);
+    anna.setTyping(sessionId, true);
+    const conversation = async () =>
+      (await (
+        await fetch(
+          script.apiUrl(
+            `customer/messages?visitorId=${visitorId}&liveChatId=${SEED_LIVE_CHATS.support}`,
+          ),
+        )
+      ).json()) as {
+        operatorTyping: boolean;
+        messages: { files?: { id: string; name: string }[] }[];
+      };
+    let seen = await conversation();
+    for (let i = 0; i < 200 && !seen.operatorTyping; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      seen = await conversation();
+    }
+    assert.equal(seen.operatorTyping, true, "Anna's typing on the customer page");
+    const file = seen.messages[0]?.files?.[0];
+    assert.equal(file?.name, 'receipt.png');
+    const fetched = (await (
+      await fetch(
+        script.apiUrl(
+          `customer/files?visitorId=${visitorId}&liveChatId=${SEED_LIVE_CHATS.support}&fileId=${file!.id}`,
+        ),
+      )
+    ).json()) as { contentBase64: string };
+    assert.equal(fetched.contentBase64, png, 'the visitor gets their file back');
+    const downloaded = await anna.download(file!.id);
+    assert.ok(downloaded.ok && Buffer.from(downloaded.value).toString('base64') === png);
+    for (const dispose of disposers.splice(0)) dispose();
+    await stop(script);
+  });
+
   it('keeps the in-page mode with --in-page', async () => {
     const script = await startScript({ dataDir, args: ['--in-page'] });
     running.add(script);

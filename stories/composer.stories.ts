@@ -6,23 +6,14 @@ import { MAX_MESSAGE_LENGTH, type LiveChatClient } from '@live-chat/core';
 import type { LiveChatComposer } from '@live-chat/elements';
 import './support/elements.js';
 import { fixtureOf, withClient } from './support/client-loader.js';
+import { withOverrides } from './support/client-overrides.js';
+import { fileOf, PAGE, PDF, SCREENSHOT, SVG } from './support/story-files.js';
 import { pickSession, sessionControl, type SessionArgs } from './support/session-pick.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
 interface ComposerArgs extends SessionArgs {
   /** Story: a draft already in the composer. */
   draft: string;
-}
-
-/** The story's client with some members replaced: states the seed data does not reach. */
-function withOverrides(client: LiveChatClient, overrides: Partial<LiveChatClient>): LiveChatClient {
-  return new Proxy(client, {
-    get(target, key) {
-      if (key in overrides) return overrides[key as keyof LiveChatClient];
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-    },
-  });
 }
 
 type Overrides = (client: LiveChatClient) => Partial<LiveChatClient>;
@@ -48,14 +39,18 @@ function renderComposer(
   ></live-chat-composer>`;
 }
 
-/** Sends the composer's draft from the story, once the composer is ready. */
-async function sendDraft({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+/** The story's composer once it accepts input (or after a second, whatever it shows). */
+async function readyComposer(canvasElement: HTMLElement): Promise<LiveChatComposer | null> {
   const composer = canvasElement.querySelector<LiveChatComposer>('live-chat-composer');
-  if (!composer) return;
-  for (let tries = 0; tries < 50 && !composer.acceptsInput; tries++) {
+  for (let tries = 0; tries < 50 && composer && !composer.acceptsInput; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  await composer.send();
+  return composer;
+}
+
+/** Sends the composer's draft from the story, once the composer is ready. */
+async function sendDraft({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  await (await readyComposer(canvasElement))?.send();
 }
 
 const meta: Meta<ComposerArgs> = {
@@ -87,11 +82,8 @@ type Story = StoryObj<ComposerArgs>;
  */
 function writeNote(text = '', mode: 'reply' | 'note' = 'note') {
   return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-    const composer = canvasElement.querySelector<LiveChatComposer>('live-chat-composer');
+    const composer = await readyComposer(canvasElement);
     if (!composer) return;
-    for (let tries = 0; tries < 50 && !composer.acceptsInput; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
     composer.mode = mode;
     await composer.updateComplete;
     const input = composer.shadowRoot?.querySelector('textarea');
@@ -179,3 +171,91 @@ export const Russian: Story = { ...RUSSIAN, args: { draft: 'x'.repeat(MAX_MESSAG
 export const DarkRussian: Story = { ...DARK_RUSSIAN, args: { session: 'queued' } };
 /** The canned replies list in Russian. */
 export const CannedRepliesRussian: Story = { ...RUSSIAN, play: writeNote('/', 'reply') };
+
+// ── Attachments ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Picks `files` in the story's composer, as the file dialog hands them over; then, with
+ * `send`, presses Send.
+ */
+function attach(files: Array<[name: string, bytes: Uint8Array]>, send = false) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const composer = await readyComposer(canvasElement);
+    const input = composer?.shadowRoot?.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!composer || !input) return;
+    const transfer = new DataTransfer();
+    for (const [name, bytes] of files) transfer.items.add(fileOf(name, bytes));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+    if (send) await composer.send();
+  };
+}
+
+/** A screenshot and a PDF, uploaded: ready to send, with or without text. */
+export const FilesReady: Story = {
+  play: attach([
+    ['screenshot.png', SCREENSHOT],
+    ['invoice-2026-11.pdf', PDF],
+  ]),
+};
+
+/** Files still uploading (the upload never ends here): Send waits, and says so. */
+export const FilesUploading: Story = {
+  render: (args, { loaded }) =>
+    renderComposer(args, loaded, () => ({ upload: () => new Promise(() => undefined) })),
+  play: attach([['screenshot.png', SCREENSHOT]], true),
+};
+
+/** An SVG, and a web page named cat.png: refused for their type, read from their bytes. */
+export const FileTypeRefused: Story = {
+  play: attach([
+    ['logo.svg', SVG],
+    ['cat.png', PAGE],
+  ]),
+};
+
+/** A file over the size limit: refused before it is read. */
+export const FileTooLarge: Story = {
+  play: attach([['recording.zip', new Uint8Array(10 * 1024 * 1024 + 1)]]),
+};
+
+/** An empty file. */
+export const FileEmpty: Story = { play: attach([['notes.txt', new Uint8Array(0)]]) };
+
+/** Offline: the file is not uploaded. */
+export const FileOffline: Story = {
+  loaders: [withClient({ connection: 'offline' })],
+  play: attach([['invoice.pdf', PDF]]),
+};
+
+/** Six files where a message carries five: the sixth is refused. */
+export const TooManyFiles: Story = {
+  play: attach([1, 2, 3, 4, 5, 6].map((n) => [`page-${n}.pdf`, PDF] as [string, Uint8Array])),
+};
+
+/** Files dragged over the composer: its frame and "Drop files to attach them". */
+export const DroppingFiles: Story = {
+  play: async ({ canvasElement }) => {
+    const composer = await readyComposer(canvasElement);
+    const transfer = new DataTransfer();
+    transfer.items.add(fileOf('screenshot.png', SCREENSHOT));
+    composer?.shadowRoot
+      ?.querySelector('textarea')
+      ?.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
+  },
+};
+
+/** A backend that takes no files (`client.attachmentPolicy` undefined): no Attach files. */
+export const NoFilesBackend: Story = {
+  render: (args, { loaded }) =>
+    renderComposer(args, loaded, () => ({ attachmentPolicy: undefined })),
+};
+
+/** Files ready and refused, in Russian. */
+export const FilesRussian: Story = {
+  ...RUSSIAN,
+  play: attach([
+    ['снимок.png', SCREENSHOT],
+    ['logo.svg', SVG],
+  ]),
+};

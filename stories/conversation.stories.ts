@@ -1,8 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { of } from 'rxjs';
+import type { ClientResult, LiveChatClient } from '@live-chat/core';
 import './support/elements.js';
 import { fixtureOf, withClient, withClientThen } from './support/client-loader.js';
+import { withOverrides } from './support/client-overrides.js';
+import { customerSendsFiles, PAGE, PDF, SCREENSHOT } from './support/story-files.js';
 import {
   pickSession,
   sessionControl,
@@ -16,6 +20,25 @@ interface ConversationArgs extends SessionArgs {
   height: string;
 }
 
+/** The conversation of the picked session; with `overrides`, on a client with those members. */
+function renderConversation(
+  args: ConversationArgs,
+  loaded: Record<string, unknown>,
+  overrides?: (client: LiveChatClient) => Partial<LiveChatClient>,
+) {
+  const fixture = fixtureOf(loaded);
+  const client = overrides
+    ? withOverrides(fixture.client, overrides(fixture.client))
+    : fixture.client;
+  return html`<live-chat-conversation
+    .client=${client}
+    session-id=${ifDefined(pickSession(fixture, args.session))}
+    theme=${args.theme}
+    locale=${args.locale}
+    style="display:flex;flex-direction:column;width:720px;max-width:100%;height:${args.height}"
+  ></live-chat-conversation>`;
+}
+
 const meta: Meta<ConversationArgs> = {
   title: 'Components/Conversation',
   component: 'live-chat-conversation',
@@ -25,16 +48,7 @@ const meta: Meta<ConversationArgs> = {
     height: { control: 'text', description: 'Story frame: height of the pane' },
   },
   loaders: [withClient()],
-  render: (args, { loaded }) => {
-    const fixture = fixtureOf(loaded);
-    return html`<live-chat-conversation
-      .client=${fixture.client}
-      session-id=${ifDefined(pickSession(fixture, args.session))}
-      theme=${args.theme}
-      locale=${args.locale}
-      style="display:flex;flex-direction:column;width:720px;max-width:100%;height:${args.height}"
-    ></live-chat-conversation>`;
-  },
+  render: (args, { loaded }) => renderConversation(args, loaded),
 };
 export default meta;
 
@@ -242,3 +256,71 @@ export const Compact: Story = {
 export const Dark: Story = { ...DARK };
 export const Russian: Story = { ...RUSSIAN };
 export const DarkRussian: Story = { ...DARK_RUSSIAN, args: { session: 'queued' } };
+
+// ── Files and typing ─────────────────────────────────────────────────────────────────────────
+
+/** A loader whose customer, in Anna's session, sends `files` with `text`. */
+const customerSent = (files: Array<{ name: string; bytes: Uint8Array }>, text = '') =>
+  withClientThen({}, (fixture) => customerSendsFiles(fixture, fixture.sessions.mine, files, text));
+
+const screenshot = [{ name: 'error-dialog.png', bytes: SCREENSHOT }];
+
+/** Each preview's download answered with `answer` (a failure, a page, or never). */
+const downloads =
+  (answer: () => Promise<ClientResult<Uint8Array>>) =>
+  (args: ConversationArgs, { loaded }: { loaded: Record<string, unknown> }) =>
+    renderConversation(args, loaded, () => ({ download: answer }));
+
+/** A screenshot from the customer: a preview (Enter shows it larger), and its download. */
+export const ImageFromCustomer: Story = {
+  loaders: [customerSent(screenshot, 'This is what the app shows me.')],
+};
+
+/** A PDF with no text: a message of a file alone, saved with its Download button. */
+export const FileOnlyMessage: Story = {
+  loaders: [customerSent([{ name: 'invoice-2026-11.pdf', bytes: PDF }])],
+};
+
+/** An "image" whose bytes are a web page: no preview, only the download. */
+export const BrokenImage: Story = {
+  loaders: [customerSent(screenshot)],
+  render: downloads(async () => ({ ok: true, value: PAGE })),
+};
+
+/** A preview on its way (the download never answers here). */
+export const PreviewLoading: Story = {
+  loaders: [customerSent(screenshot)],
+  render: downloads(() => new Promise(() => undefined)),
+};
+
+/** A preview that could not be loaded: why, with Retry. */
+export const PreviewFailed: Story = {
+  loaders: [customerSent(screenshot)],
+  render: downloads(async () => ({
+    ok: false,
+    error: { code: 'INTERNAL', message: 'The file store did not answer.' },
+  })),
+};
+
+/** A preview while offline: it loads once the connection is back. */
+export const PreviewOffline: Story = {
+  loaders: [customerSent(screenshot)],
+  render: downloads(async () => ({
+    ok: false,
+    error: { code: 'OFFLINE', message: 'The connection is offline.' },
+  })),
+};
+
+/** The customer is typing: the line under the history (announced once, politely). */
+export const CustomerTyping: Story = {
+  render: (args, { loaded }) =>
+    renderConversation(args, loaded, () => ({ customerTyping$: () => of(true) })),
+};
+
+/** A screenshot and the customer typing, in Russian. */
+export const FilesAndTypingRussian: Story = {
+  ...RUSSIAN,
+  loaders: [customerSent(screenshot, 'Вот что показывает приложение.')],
+  render: (args, { loaded }) =>
+    renderConversation(args, loaded, () => ({ customerTyping$: () => of(true) })),
+};

@@ -38,6 +38,10 @@ import {
   type SessionEpisode,
   type Snapshot,
   type TransportAdapter,
+  type Attachment,
+  type AttachmentPolicy,
+  type AttachmentUpload,
+  type TypingSignal,
 } from '@live-chat/core';
 import { defaultSessionName } from '@live-chat/core/engine';
 import {
@@ -559,6 +563,8 @@ const never = <T>() => new Promise<T>(() => {});
 /** Delegates to the memory adapter, failing or stalling the requests a story asks for. */
 class StoryAdapter implements TransportAdapter {
   readonly connection$: Observable<ConnectionState>;
+  /** Files and typing go straight through. */
+  readonly typing$: Observable<TypingSignal>;
 
   constructor(
     private readonly inner: MemoryAdapter,
@@ -566,6 +572,23 @@ class StoryAdapter implements TransportAdapter {
     private readonly hanging: StoryFailures,
   ) {
     this.connection$ = inner.connection$;
+    this.typing$ = inner.typing$;
+  }
+
+  get attachmentPolicy(): AttachmentPolicy | undefined {
+    return this.inner.attachmentPolicy;
+  }
+
+  upload(file: AttachmentUpload): Promise<Attachment> {
+    return this.inner.upload(file);
+  }
+
+  download(attachmentId: Id): Promise<Uint8Array> {
+    return this.inner.download(attachmentId);
+  }
+
+  sendTyping(sessionId: Id, typing: boolean): void {
+    this.inner.sendTyping(sessionId, typing);
   }
 
   snapshot(): Promise<Snapshot> {

@@ -37,6 +37,14 @@ export const ru: Translation<MessageCatalogues['composer']> = {
   },
   'conversation.composer.mentionNone': 'В этом чате нет коллеги с именем «{query}».',
   'conversation.composer.mentionsFull': 'В заметке можно упомянуть не больше {max} коллег.',
+  'conversation.composer.attach': 'Прикрепить файлы',
+  'conversation.composer.attach.limits': {
+    one: 'Не больше {count} файла до {size}',
+    few: 'Не больше {count} файлов до {size} каждый',
+    many: 'Не больше {count} файлов до {size} каждый',
+    other: 'Не больше {count} файла до {size} каждый',
+  },
+  'conversation.composer.attach.drop': 'Отпустите файлы, чтобы прикрепить их',
   'conversation.composer.closed':
     'Сессия закрыта. История сохранена; если клиент напишет снова, сессия вернётся в очередь.',
 };

@@ -34,6 +34,12 @@ const en = {
   },
   'conversation.composer.mentionNone': 'No colleague of this live chat is called “{query}”.',
   'conversation.composer.mentionsFull': 'A note can mention at most {max} colleagues.',
+  'conversation.composer.attach': 'Attach files',
+  'conversation.composer.attach.limits': {
+    one: 'One file, up to {size}',
+    other: 'Up to {count} files, {size} each',
+  },
+  'conversation.composer.attach.drop': 'Drop files to attach them',
   'conversation.composer.closed':
     'This session is closed. Its history is kept; if the customer writes again, it returns to the queue.',
 } as const satisfies Messages;

@@ -102,6 +102,41 @@ export const composerStyles = css`
       color: HighlightText;
     }
   }
+  /* Files dragged over the composer: a dashed frame and the words, forced colours too. */
+  .composer {
+    position: relative;
+  }
+  .drop-hint {
+    position: absolute;
+    inset: 2px;
+    z-index: 1;
+    margin: 0;
+    border: 2px dashed var(--_accent);
+    border-radius: var(--_radius);
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    font-weight: 600;
+    background: color-mix(in srgb, var(--_bg) 88%, transparent);
+    pointer-events: none;
+  }
+  .composer-tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+  }
+  .button.attach {
+    padding: 2px 10px;
+    font-size: 0.9em;
+  }
+  .clip {
+    flex: none;
+  }
+  .attach-limits {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   .composer-label {
     font-size: 0.9em;
     font-weight: 600;

@@ -19,7 +19,10 @@ import { composerStyles } from './composer.styles.js';
 import { renderModeSwitch, type ComposerMode } from './composer-mode.js';
 import { MentionPicker } from './mention-picker.js';
 import { CannedPicker, cannedStyles } from './canned-picker.js';
-import { COUNT_VISIBLE_FROM, renderCount } from './composer-count.js';
+import { COUNT_VISIBLE_FROM } from './composer-count.js';
+import { composerHint, renderFoot } from './composer-foot.js';
+import { ComposerTyping } from './composer-typing.js';
+import { AttachmentIntake } from './attachment-intake.js';
 import { clientMessageIdOf, clientMessageIds, messageOfSend } from './message-of-send.js';
 import './composer.messages.js';
 
@@ -44,6 +47,18 @@ export type ComposerSendDetail = SendDetail;
  * comes back as the session's draft (kept in {@link drafts}) and `live-chat-take-lost` tells
  * the conversation who took it.
  *
+ * Replies can carry files, when the backend takes them (`client.attachmentPolicy`): Attach
+ * files opens the file picker, and files dropped on the composer or pasted into the field are
+ * attached too. Each is uploaded at once and shows as a chip with its name, size and state
+ * (uploading, ready, or refused with the reason: its type, its size, empty, offline), and a
+ * Remove button; more than the policy allows per message are refused. Send takes the ready
+ * files, with or without text; while a file is still uploading it waits ("Wait until the files
+ * are uploaded"). Ready and refused files are announced politely. Notes carry no files.
+ *
+ * While the user writes a reply, the customer's channel is told they are typing
+ * (`client.setTyping`), until the reply is sent or emptied, the field loses focus, or the
+ * composer leaves the session.
+ *
  * Sending validates the draft, fires `live-chat-send`, clears the textarea and calls
  * `client.send`: the conversation shows the message at once as pending. When the send fails,
  * the composer looks for the message this send created (by its `clientMessageId`): if the
@@ -53,7 +68,7 @@ export type ComposerSendDetail = SendDetail;
  *
  * @summary The reply box of a session: textarea, Send, hints, count and errors.
  *
- * @fires live-chat-send - The user sent a valid message (Enter or Send), before it goes to the client. Cancel it (`preventDefault()`) to keep the text in the composer and send it another way. Detail: `{ sessionId, text }`.
+ * @fires live-chat-send - The user sent a valid message (Enter or Send), before it goes to the client. Cancel it (`preventDefault()`) to keep the text in the composer and send it another way. Detail: `{ sessionId, text, attachments? }`.
  * @fires live-chat-take-lost - Replying to a queued session failed: another operator took it first. Detail: `{ sessionId, operatorId? }`.
  *
  * @csspart composer - The composer form (also `note` in Note mode).
@@ -69,6 +84,10 @@ export type ComposerSendDetail = SendDetail;
  * @csspart composer-hint - The note under the composer (offline, read-only, replying takes the session).
  * @csspart count - The character count near the limit.
  * @csspart composer-error - A validation or send error under the composer.
+ * @csspart attach-button - Attach files (hidden when the backend takes no files, and in Note mode); `attach-limits` beside it says how many and how large.
+ * @csspart attach-list - The files of the next reply (from its `<live-chat-file-tray>`, loaded on first use); `attachment-chip` (also `uploading`, `ready` or `failed`) for each, with `attachment-state` and `remove-attachment` inside.
+ * @csspart attach-notice - Too many files, or Send waiting for uploads.
+ * @csspart drop-hint - "Drop files to attach them", while files are dragged over the composer.
  * @csspart outbox-notice - Shown when unsent messages cannot be saved across a reload.
  * @csspart closed-note - The note that replaces the form in a closed session.
  *
@@ -93,6 +112,8 @@ export class LiveChatComposer extends LiveChatElement {
   private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
   private readonly mentionPicker = new MentionPicker(this);
   private readonly cannedPicker = new CannedPicker(this);
+  private readonly intake = new AttachmentIntake(this);
+  private readonly typing = new ComposerTyping(this);
 
   @query('textarea') private input?: HTMLTextAreaElement;
   @query('[part~="closed-note"]') private closedNote?: HTMLElement;
@@ -142,6 +163,11 @@ export class LiveChatComposer extends LiveChatElement {
     );
   }
 
+  /** Whether files may be attached now: a reply the user may send, on a backend that takes files. */
+  get acceptsFiles(): boolean {
+    return this.acceptsInput && this.mode === 'reply' && !!this.client?.attachmentPolicy;
+  }
+
   /**
    * Focuses the textarea, or in a closed session the note that replaces it; after the render
    * under way, if there is one, so what gets focus is what the user sees.
@@ -162,17 +188,24 @@ export class LiveChatComposer extends LiveChatElement {
     const sessionId = this.sessionId;
     if (!client || !sessionId || !this.acceptsInput) return;
     const draft = this.drafts.get(sessionId) ?? '';
-    const valid = validateMessageText(draft);
+    const note = this.mode === 'note';
+    const tray = note ? undefined : this.intake.tray;
+    if (tray?.uploading(sessionId)) return tray.waitForUploads(sessionId);
+    const attachments = tray?.ready(sessionId) ?? [];
+    const alone = attachments.length > 0 && draft.trim() === '';
+    const valid = alone ? { ok: true as const, value: '' } : validateMessageText(draft);
     if (!valid.ok) {
       this.error = { sessionId, error: valid.error };
       return;
     }
     const text = valid.value;
-    if (!this.dispatchEvent(sendEvent({ sessionId, text }))) return;
-    const note = this.mode === 'note';
-    const options = note ? { note, mentions: this.mentionPicker.mentions(sessionId, text) } : {};
+    const files = attachments.length ? { attachments } : {};
+    if (!this.dispatchEvent(sendEvent({ sessionId, text, ...files }))) return;
+    const options = note ? { note, mentions: this.mentionPicker.mentions(sessionId, text) } : files;
     this.error = undefined;
     this.drafts.set(sessionId, '');
+    const picked = tray?.take(sessionId) ?? [];
+    this.typing.stop();
     this.mentionPicker.close();
     this.requestUpdate();
 
@@ -196,6 +229,7 @@ export class LiveChatComposer extends LiveChatElement {
         // (the one copy: the failed message goes), for the conversation to keep and offer.
         if (own?.clientMessageId) client.discard(sessionId, own.clientMessageId);
         if (!this.drafts.get(sessionId)) this.drafts.set(sessionId, draft);
+        tray?.restore(sessionId, picked);
         this.error = { sessionId, error: result.error };
         this.dispatchEvent(takeLostEvent(sessionId, result.error));
         return;
@@ -203,8 +237,9 @@ export class LiveChatComposer extends LiveChatElement {
       // The conversation shows it, failed with Retry and Discard (or stored after all): the
       // text is not lost, and giving it back would invite sending it twice.
       if (own) return;
-      // Nothing is lost: the text comes back unless the user typed something new.
+      // Nothing is lost: the text comes back unless the user typed something new; the files too.
       if (!this.drafts.get(sessionId)) this.drafts.set(sessionId, draft);
+      tray?.restore(sessionId, picked);
       this.error = { sessionId, error: result.error };
     } finally {
       watch.unsubscribe();
@@ -215,6 +250,7 @@ export class LiveChatComposer extends LiveChatElement {
     if (!this.sessionId) return;
     const input = event.target as HTMLTextAreaElement;
     this.drafts.set(this.sessionId, input.value);
+    this.typing.input(input.value);
     if (this.error?.sessionId === this.sessionId && this.error.error.code === 'VALIDATION') {
       this.error = undefined;
     }
@@ -251,27 +287,6 @@ export class LiveChatComposer extends LiveChatElement {
     this.input?.focus();
   }
 
-  private renderFoot(
-    hint: string | TemplateResult,
-    offline: boolean,
-    length: number,
-  ): TemplateResult {
-    const count =
-      length >= COUNT_VISIBLE_FROM
-        ? renderCount((k, p) => this.t(k, p), this.locale, length, 'composer-count')
-        : nothing;
-    return html`<div class="composer-foot">
-      ${
-        hint
-          ? html`<span id="composer-hint" part="composer-hint" class=${offline ? 'offline' : ''}
-              >${hint}</span
-            >`
-          : html`<span></span>`
-      }
-      ${count}
-    </div>`;
-  }
-
   override render(): TemplateResult {
     const view = this.session.value;
     if (view?.session.status === 'closed') {
@@ -286,17 +301,9 @@ export class LiveChatComposer extends LiveChatElement {
     const length = draft.trimEnd().length;
     const error = this.error && this.error.sessionId === sessionId ? this.error.error : undefined;
     const offline = canAct && ['offline', 'failed'].includes(this.connection.value);
-    const hint = !view
-      ? ''
-      : !canAct
-        ? this.t('conversation.composer.readOnly')
-        : offline
-          ? this.t('conversation.composer.offline')
-          : note
-            ? this.t('conversation.composer.noteHint')
-            : view.session.status === 'queued'
-              ? this.t('conversation.composer.takesSession')
-              : '';
+    const t = this.t.bind(this);
+    const hint = composerHint(t, { view, canAct, offline, note });
+    const files = this.acceptsFiles;
     const active = this.mentionPicker.activeId() ?? this.cannedPicker.activeId();
     const showCount = length >= COUNT_VISIBLE_FROM;
     const describedBy = [
@@ -313,12 +320,16 @@ export class LiveChatComposer extends LiveChatElement {
           : nothing
       }
       <form
-        class=${classMap({ composer: true, note })}
+        class=${classMap({ composer: true, note, dropping: this.intake.dropping })}
         part=${note ? 'composer note' : 'composer'}
         @submit=${this.onSubmit}
+        @dragenter=${this.intake.onDragOver}
+        @dragover=${this.intake.onDragOver}
+        @dragleave=${this.intake.onDragLeave}
+        @drop=${this.intake.onDrop}
       >
         <label class="composer-label" part="composer-label" for="composer-input"
-          >${this.t(note ? 'conversation.composer.noteLabel' : 'conversation.composer.label')}</label
+          >${t(note ? 'conversation.composer.noteLabel' : 'conversation.composer.label')}</label
         >
         <div class="composer-row">
           <textarea
@@ -327,7 +338,7 @@ export class LiveChatComposer extends LiveChatElement {
             rows="2"
             .value=${live(draft)}
             ?disabled=${!canAct}
-            placeholder=${this.t(
+            placeholder=${t(
               note ? 'conversation.composer.notePlaceholder' : 'conversation.composer.placeholder',
             )}
             aria-describedby=${describedBy.length ? describedBy.join(' ') : nothing}
@@ -341,25 +352,33 @@ export class LiveChatComposer extends LiveChatElement {
             @keydown=${this.onKeydown}
             @keyup=${this.onCaretMove}
             @click=${this.onCaretMove}
+            @blur=${() => this.typing.stop()}
+            @paste=${this.intake.onPaste}
           ></textarea>
-          <button class="button primary" part="send-button" type="submit" ?disabled=${!canAct}>
-            ${this.t(note ? 'conversation.composer.sendNote' : 'conversation.composer.send')}
+          <button
+            class="button primary"
+            part="send-button"
+            type="submit"
+            ?disabled=${!canAct}
+            aria-disabled=${sessionId && !note && this.intake.tray?.uploading(sessionId) ? 'true' : nothing}
+          >
+            ${t(note ? 'conversation.composer.sendNote' : 'conversation.composer.send')}
           </button>
         </div>
-        ${note ? this.mentionPicker.render((k, p) => this.t(k, p)) : nothing}
-        ${this.cannedPicker.render((k, p) => this.t(k, p))}
+        ${note ? this.mentionPicker.render(t) : nothing} ${this.cannedPicker.render(t)}
+        ${this.intake.renderTray(files, () => this.input?.focus())}
+        ${files ? this.intake.renderDropHint(t) : nothing}
         ${
           // After the reply field and Send in the tab order: Shift+Tab from the field still
           // reaches the history and the session's actions at once.
           view && this.client && sessionId
-            ? renderModeSwitch(
-                this.mode,
-                (key) => this.t(key),
-                (e) => this.onModeChange(e),
-              )
+            ? html`<div class="composer-tools">
+                ${renderModeSwitch(this.mode, t, (e) => this.onModeChange(e))}
+                ${files ? this.intake.renderButton(t, this.locale) : nothing}
+              </div>`
             : nothing
         }
-        ${hint || showCount ? this.renderFoot(hint, offline, length) : nothing}
+        ${hint || showCount ? renderFoot(t, this.locale, hint, offline, length) : nothing}
         ${
           error
             ? html`<p id="composer-error" class="field-error" part="composer-error" role="alert">

@@ -45,6 +45,8 @@ export const ru: Translation<MessageCatalogues['conversation']> = {
   'conversation.note.label': 'Заметка',
   'conversation.note.staffOnly': ' (видят только сотрудники)',
   'conversation.handover.from': 'От {name}:',
+  'conversation.typing': '{name} печатает…',
+  'conversation.typingUnknown': 'Клиент печатает…',
   'conversation.gone.takenBy': '{name} взял(а) эту сессию',
   'conversation.gone.taken': 'Эту сессию взял другой оператор',
   'conversation.gone.takenText': 'Сессии больше нет в очереди: клиенту отвечает коллега.',

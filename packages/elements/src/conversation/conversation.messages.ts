@@ -46,6 +46,8 @@ const en = {
   'conversation.note.label': 'Note',
   'conversation.note.staffOnly': ' (only staff can see this)',
   'conversation.handover.from': 'From {name}:',
+  'conversation.typing': '{name} is typing…',
+  'conversation.typingUnknown': 'The customer is typing…',
   'conversation.gone.takenBy': '{name} took this session',
   'conversation.gone.taken': 'Another operator took this session',
   'conversation.gone.takenText': 'It is no longer in the queue: they are answering the customer.',

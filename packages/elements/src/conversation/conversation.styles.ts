@@ -254,6 +254,23 @@ export const conversationStyles = css`
     overflow-clip-margin: 2px;
     margin: 0;
   }
+  .attachments {
+    list-style: none;
+    margin: 2px 0 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    min-width: 0;
+  }
+  /* The room a file takes once its element is loaded (see attachment.styles.ts). */
+  live-chat-attachment:not(:defined) {
+    display: block;
+    height: 2em;
+  }
+  live-chat-attachment.image:not(:defined) {
+    height: calc(var(--live-chat-attachment-preview-height, 160px) + 4px + 2em);
+  }
   .text a {
     color: var(--_accent);
   }

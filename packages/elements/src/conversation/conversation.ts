@@ -28,7 +28,7 @@ const LOAD_OLDER_THRESHOLD = 48;
 
 /** The composer's parts, re-exported under the same names. */
 const COMPOSER_PARTS =
-  'composer, composer-label, composer-input, send-button, composer-hint, count, composer-error, outbox-notice, closed-note';
+  'composer, composer-label, composer-input, send-button, composer-hint, count, composer-error, outbox-notice, closed-note, attach-button, attach-limits, attach-list, attachment-chip, attachment-state, remove-attachment, attach-notice, drop-hint';
 
 /**
  * One session's conversation: header with the session's name, customer and status and its
@@ -37,7 +37,8 @@ const COMPOSER_PARTS =
  * jumping) and stays pinned to the bottom unless the user scrolled away, and a
  * `<live-chat-composer>` (its parts are re-exported under their own names).
  *
- * Customer text is rendered as text: only http, https and mailto links become links.
+ * Customer text is rendered as text: only http, https and mailto links become links. Files are
+ * `<live-chat-attachment>`s; "Vera Quinn is typing…" shows under the history while she types.
  * Incoming messages never move focus. The session is marked read while the conversation is on
  * screen, in a visible document, with its newest messages scrolled into view.
  *
@@ -63,6 +64,8 @@ const COMPOSER_PARTS =
  * @csspart time - A message's time.
  * @csspart channel-icon - The messenger icon beside customer messages and in the header.
  * @csspart text - A message's text.
+ * @csspart attachments - The files of a message; each `<live-chat-attachment>` re-exports `attachment-preview`, `attachment-image`, `attachment-status`, `attachment-retry`, `attachment-download` and `attachment-download-status`.
+ * @csspart typing - "… is typing…" under the history (a polite live region).
  * @csspart link - A safe link inside a message's text.
  * @csspart delivery - The pending / not confirmed yet / failed line of an outgoing message.
  * @csspart channel-delivery - Whether an operator message reached the customer through its channel (sent, delivered, or failed with the reason).
@@ -78,6 +81,7 @@ const COMPOSER_PARTS =
  * @csspart count - The character count near the limit (from the composer).
  * @csspart composer-error - A validation or send error under the composer (from the composer).
  * @csspart closed-note - The note that replaces the composer in a closed session (from the composer).
+ * @csspart attach-button - Attach files, with `attach-limits`, `attach-list`, `attachment-chip`, `attachment-state`, `remove-attachment`, `attach-notice` and `drop-hint` (from the composer).
  * @csspart confirm-dialog - The Close session confirmation dialog.
  * @csspart placeholder - The empty, loading, error and unavailable states.
  *
@@ -228,23 +232,17 @@ export class LiveChatConversation extends SessionPaneElement {
     this.focusSoon('log');
   }
 
-  private onComposerSend(): void {
-    this.scrollPin.pin();
-  }
-
   private async onRetry(message: MessageView): Promise<void> {
     if (!this.client || !this.sessionId || !message.clientMessageId) return;
     this.scrollPin.pin();
-    // The Retry button goes away while the message is re-sent.
-    this.focusSoon('composer');
+    this.focusSoon('composer'); // The Retry button goes away while the message is re-sent.
     await this.client.retry(this.sessionId, message.clientMessageId);
   }
 
   private onDiscard(message: MessageView): void {
     if (!this.client || !this.sessionId || !message.clientMessageId) return;
     this.client.discard(this.sessionId, message.clientMessageId);
-    // The focused button goes away with the message.
-    this.focusSoon('composer');
+    this.focusSoon('composer'); // The focused button goes away with the message.
   }
 
   private async loadOlder(force = false): Promise<void> {
@@ -359,6 +357,7 @@ export class LiveChatConversation extends SessionPaneElement {
               {
                 conversation,
                 locale: this.locale,
+                theme: this.theme,
                 t,
                 client,
                 customer: view.customer,
@@ -377,7 +376,7 @@ export class LiveChatConversation extends SessionPaneElement {
         .drafts=${this.drafts}
         .locale=${this.locale}
         theme=${this.theme}
-        @live-chat-send=${this.onComposerSend}
+        @live-chat-send=${() => this.scrollPin.pin()}
         @live-chat-take-lost=${(event: CustomEvent<TakeLostDetail>) => this.gone.takeLost(event.detail)}
       ></live-chat-composer>
       ${renderCloseDialog(

@@ -12,6 +12,7 @@ import { styleProperties } from '../shared/style-properties.js';
 import { splitMentions } from '../composer/mentions.js';
 import { logItems, messageKey, type LogItem } from './log-items.js';
 import type { LogWindow } from './log-window.js';
+import './typing-indicator.js';
 
 export { messageKey };
 
@@ -19,7 +20,8 @@ export { messageKey };
  * The message log of a conversation, as templates: the `role="log"` history with its day
  * separators, "Load older messages", each message with its author, time, messenger icon and
  * text, the delivery line of outgoing messages (Sending…, Not confirmed yet, Not sent with
- * Retry and Discard) and the "New messages" button. It holds no state: the conversation
+ * Retry and Discard), the files a message carries, the "New messages" button and, under the
+ * history, whether the customer is typing. It holds no state: the conversation
  * element passes what to show and what to call, and the window of entries to render (see
  * `log-window.ts`), so a long history keeps the DOM bounded.
  */
@@ -28,6 +30,8 @@ export { messageKey };
 export interface MessageLogView {
   conversation: ConversationState;
   locale: string;
+  /** The colour theme, for the elements inside. */
+  theme: 'light' | 'dark';
   t: Translate;
   /** Names authors: operators from its directory, the signed-in user as "(you)". */
   client: LiveChatClient;
@@ -169,6 +173,14 @@ export function renderMessageLog(
           : nothing
       }
     </div>
+    <live-chat-typing-indicator
+      exportparts="typing"
+      .client=${view.client}
+      .sessionId=${conversation.sessionId}
+      .name=${view.customer?.name}
+      locale=${view.locale}
+      theme=${view.theme}
+    ></live-chat-typing-indicator>
   `;
 }
 
@@ -257,10 +269,44 @@ function renderMessage(
         </time>
         ${kind === 'customer' ? channelIcon(message.channel) : nothing}
       </div>
-      <p class="text" part="text">${text}</p>
-      ${renderDelivery(message, view, actions)}
+      ${message.text ? html`<p class="text" part="text">${text}</p>` : nothing}
+      ${renderAttachments(message, view)} ${renderDelivery(message, view, actions)}
     </article>
   `;
+}
+
+/** The loading of `<live-chat-attachment>`, started by the first message that carries a file. */
+let attachmentElement: Promise<unknown> | undefined;
+
+/** The parts of `<live-chat-attachment>`, re-exported with an `attachment-` prefix. */
+const ATTACHMENT_PARTS =
+  'preview: attachment-preview, image: attachment-image, preview-status: attachment-status, retry-button: attachment-retry, download: attachment-download, download-status: attachment-download-status';
+
+/** The files of a message: each a `<live-chat-attachment>` (its code is loaded on first use). */
+function renderAttachments(
+  message: MessageView,
+  view: MessageLogView,
+): TemplateResult | typeof nothing {
+  const files = message.attachments;
+  if (!files?.length) return nothing;
+  attachmentElement ??= import('../attachments/attachment.js').catch(() => {
+    attachmentElement = undefined;
+  });
+  return html`<ul class="attachments" part="attachments">
+    ${files.map(
+      (file) =>
+        html`<li>
+          <live-chat-attachment
+            class=${file.image ? 'image' : ''}
+            exportparts=${ATTACHMENT_PARTS}
+            .client=${view.client}
+            .attachment=${file}
+            locale=${view.locale}
+            theme=${view.theme}
+          ></live-chat-attachment>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 function renderDelivery(

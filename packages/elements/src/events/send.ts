@@ -1,3 +1,4 @@
+import type { Attachment } from '@live-chat/core';
 import { createLiveChatEvent } from './live-chat-event.js';
 
 /** Name of the request to send a message. */
@@ -6,8 +7,10 @@ export const SEND = 'live-chat-send';
 /** Detail of `live-chat-send`. */
 export interface SendDetail {
   sessionId: string;
-  /** The text as it will be sent (trailing blanks removed). */
+  /** The text as it will be sent (trailing blanks removed; empty when files go alone). */
   text: string;
+  /** The uploaded files sent with the reply, when there are any. */
+  attachments?: Attachment[];
 }
 
 /**

@@ -37,6 +37,8 @@ import { ru as monitor } from '../monitor/monitor.messages.ru.js';
 import { ru as shortcuts } from '../shortcuts/shortcuts.messages.ru.js';
 import { ru as cannedPicker } from '../composer/canned-picker.messages.ru.js';
 import { ru as cannedReplies } from '../canned-replies/canned-replies.messages.ru.js';
+import { ru as attachment } from '../attachments/attachment.messages.ru.js';
+import { ru as fileTray } from '../attachments/file-tray.messages.ru.js';
 
 for (const texts of [
   aboutSession,
@@ -61,5 +63,7 @@ for (const texts of [
   shortcuts,
   cannedPicker,
   cannedReplies,
+  attachment,
+  fileTray,
 ])
   registerDefaultMessages('ru', texts);

@@ -57,8 +57,9 @@ const DAILY_PATHS: readonly DailyPath[] = [
     action: 'reassign the session, from its reply field',
     start: inReplyField,
     target: '[part~="reassign-select"]',
-    // Send, the Reply / Note switch, then the About pane; Alt+Shift+E goes there directly.
-    budget: 5,
+    // Send, the Reply / Note switch, Attach files, then the About pane; Alt+Shift+E goes there
+    // directly.
+    budget: 6,
   },
 ];
 

@@ -10,7 +10,7 @@ export function forwardingAdapter(
   adapter: TransportAdapter,
   overrides: Partial<TransportAdapter> = {},
 ): TransportAdapter {
-  return {
+  const forwarded: TransportAdapter = {
     connection$: adapter.connection$,
     ...(adapter.tabRole$ && { tabRole$: adapter.tabRole$ }),
     snapshot: () => adapter.snapshot(),
@@ -20,6 +20,30 @@ export function forwardingAdapter(
     search: (query) => adapter.search(query),
     report: (query) => adapter.report(query),
     dispose: () => adapter.dispose?.(),
-    ...overrides,
   };
+  // Defined, not spread: a spread would read `attachmentPolicy` once instead of on each access.
+  Object.defineProperties(forwarded, Object.getOwnPropertyDescriptors(optionalMembers(adapter)));
+  return Object.defineProperties(forwarded, Object.getOwnPropertyDescriptors(overrides));
+}
+
+/**
+ * The optional members `adapter` has (files and typing), passed on: each only when it has it,
+ * and `attachmentPolicy` read from it on every access (it may change when it reconnects).
+ */
+function optionalMembers(adapter: TransportAdapter): Partial<TransportAdapter> {
+  const members: Partial<TransportAdapter> = {};
+  if (adapter.upload) {
+    members.upload = (file) => adapter.upload!(file);
+    Object.defineProperty(members, 'attachmentPolicy', {
+      enumerable: true,
+      configurable: true,
+      get: () => adapter.attachmentPolicy,
+    });
+  }
+  if (adapter.download) members.download = (attachmentId) => adapter.download!(attachmentId);
+  if (adapter.typing$) Object.assign(members, { typing$: adapter.typing$ });
+  if (adapter.sendTyping) {
+    members.sendTyping = (sessionId, typing) => adapter.sendTyping!(sessionId, typing);
+  }
+  return members;
 }

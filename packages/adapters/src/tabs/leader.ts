@@ -1,16 +1,20 @@
 /**
  * The leader's side of tab sharing: it serves the followers' calls with the real adapter and
- * forgets a follower (its event subscriptions) as soon as that follower's tab is gone.
+ * forgets a follower (its event and typing subscriptions) as soon as that follower's tab is gone.
  */
-import type { Subscription } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import type {
   Command,
   HistoryQuery,
+  Id,
   ReportQuery,
   SearchQuery,
   TransportAdapter,
+  TypingSignal,
 } from '@live-chat/core';
+import { downloadToWire, uploadFromWire } from './files.js';
 import { toWireError, type RequestOp, type TabMessage, type WireError } from './messages.js';
+import { attachmentPolicyOf, downloadWith, passTyping, uploadWith } from './offer.js';
 import type { TabLocks } from './types.js';
 
 /** Runs one forwarded call on the real adapter. */
@@ -20,6 +24,13 @@ const OPERATIONS: Record<RequestOp, (adapter: TransportAdapter, payload: unknown
   history: (adapter, payload) => adapter.history(payload as HistoryQuery),
   search: (adapter, payload) => adapter.search(payload as SearchQuery),
   report: (adapter, payload) => adapter.report(payload as ReportQuery),
+  upload: (adapter, payload) =>
+    uploadWith(adapter, uploadFromWire(payload, attachmentPolicyOf(adapter))),
+  download: async (adapter, payload) => {
+    const attachmentId: Id = typeof payload === 'string' ? payload : '';
+    const bytes = await downloadWith(adapter, attachmentId);
+    return downloadToWire(attachmentId, bytes, attachmentPolicyOf(adapter));
+  },
 };
 
 /** What the leader needs from the tab-shared adapter it lives in. */
@@ -28,6 +39,11 @@ export interface LeaderHostDeps {
   tabId: string;
   /** The real adapter, or the error `connect()` threw. */
   adapter: TransportAdapter | { failed: WireError };
+  /**
+   * The real adapter's `typing$`, subscribed once however many tabs listen (shared with this
+   * tab's own listeners); absent when the real adapter has none.
+   */
+  typing$?: Observable<TypingSignal>;
   /** Posts a message on the channel. */
   post: (message: TabMessage) => void;
   locks: TabLocks;
@@ -39,6 +55,8 @@ export interface LeaderHostDeps {
 export class LeaderHost {
   /** Event subscriptions served per follower, by the follower's subscription id. */
   private readonly served = new Map<string, Map<number, Subscription>>();
+  /** The typing subscription served per follower. */
+  private readonly typingServed = new Map<string, Subscription>();
   /** Per known follower: aborts the wait for its tab lock. */
   private readonly watched = new Map<string, AbortController>();
   private disposed = false;
@@ -61,6 +79,19 @@ export class LeaderHost {
         this.served.get(message.from)?.get(message.id)?.unsubscribe();
         this.served.get(message.from)?.delete(message.id);
         return;
+      case 'typing-subscribe':
+        this.watch(message.from);
+        this.subscribeTyping(message.from);
+        return;
+      case 'typing-unsubscribe':
+        this.typingServed.get(message.from)?.unsubscribe();
+        this.typingServed.delete(message.from);
+        return;
+      case 'send-typing':
+        if (!('failed' in this.deps.adapter)) {
+          passTyping(this.deps.adapter, message.sessionId, message.typing);
+        }
+        return;
       case 'follower-gone':
         this.forget(message.from);
         return;
@@ -73,7 +104,9 @@ export class LeaderHost {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const follower of [...this.served.keys()]) this.forget(follower);
+    for (const follower of [...this.served.keys(), ...this.typingServed.keys()]) {
+      this.forget(follower);
+    }
     for (const controller of this.watched.values()) controller.abort();
     this.watched.clear();
   }
@@ -128,6 +161,19 @@ export class LeaderHost {
     if (!subscription.closed) subscriptions.set(id, subscription);
   }
 
+  /** Passes each signal of the real adapter to the follower (nothing replayed: typing is live only). */
+  private subscribeTyping(follower: string): void {
+    const { typing$, tabId, post } = this.deps;
+    if (!typing$ || this.typingServed.has(follower)) return;
+    const subscription = typing$.subscribe({
+      next: ({ sessionId, typing }) =>
+        post({ kind: 'typing', from: tabId, to: follower, signal: { sessionId, typing } }),
+      error: () => this.typingServed.delete(follower),
+      complete: () => this.typingServed.delete(follower),
+    });
+    if (!subscription.closed) this.typingServed.set(follower, subscription);
+  }
+
   /**
    * Waits for the follower's tab lock, which the follower holds while its tab is open: the
    * lock is granted when the tab closes (or its adapter is disposed), and the follower is then
@@ -149,5 +195,7 @@ export class LeaderHost {
     const subscriptions = this.served.get(follower);
     this.served.delete(follower);
     for (const subscription of subscriptions?.values() ?? []) subscription.unsubscribe();
+    this.typingServed.get(follower)?.unsubscribe();
+    this.typingServed.delete(follower);
   }
 }

@@ -4,10 +4,15 @@
  * that is not one of its messages.
  */
 import { isErrorInfo, LiveChatError } from '@live-chat/core';
-import type { ConnectionState, ErrorInfo, ServerEvent } from '@live-chat/core';
+import type { ConnectionState, ErrorInfo, Id, ServerEvent, TypingSignal } from '@live-chat/core';
+import type { AdapterOffer } from './offer.js';
 
-/** The reads and the command a follower forwards to the leader. */
-export type RequestOp = 'snapshot' | 'execute' | 'history' | 'search' | 'report';
+/**
+ * The calls a follower forwards to the leader: the reads, the command, and the file transfers
+ * (their bytes cross as base64, see ./files.ts).
+ */
+export type RequestOp =
+  'snapshot' | 'execute' | 'history' | 'search' | 'report' | 'upload' | 'download';
 
 /**
  * An error as it crosses the channel: the {@link ErrorInfo} of an error that carried a code, or
@@ -20,12 +25,15 @@ export type WireError = ErrorInfo | { message: string };
 export type TabMessage =
   /** A tab without a known leader asks who leads. */
   | { kind: 'hello'; from: string }
-  /** The leader introduces itself (on taking the lock, and in answer to `hello`). */
-  | { kind: 'leader'; from: string; state: ConnectionState }
+  /**
+   * The leader introduces itself (on taking the lock, and in answer to `hello`), with what its
+   * real adapter offers beyond the required members.
+   */
+  | { kind: 'leader'; from: string; state: ConnectionState; offer: AdapterOffer }
   /** The leader lets go (its adapter was disposed); a follower takes over. */
   | { kind: 'leader-gone'; from: string }
-  /** The leader's connection state changed. */
-  | { kind: 'connection'; from: string; state: ConnectionState }
+  /** The leader's connection state changed (its attachment policy may have, too). */
+  | { kind: 'connection'; from: string; state: ConnectionState; offer: AdapterOffer }
   /** A follower's call; answered by one `response` with the same `id`. */
   | { kind: 'request'; from: string; to: string; id: number; op: RequestOp; payload?: unknown }
   | { kind: 'response'; from: string; to: string; id: number; value?: unknown; error?: WireError }
@@ -35,6 +43,13 @@ export type TabMessage =
   | { kind: 'event'; from: string; to: string; id: number; event: ServerEvent }
   /** The leader's stream ended: with `error` when it failed, else it completed. */
   | { kind: 'events-end'; from: string; to: string; id: number; error?: WireError }
+  /** A follower listens to the customers' typing; the leader sends it each `typing` until `typing-unsubscribe`. */
+  | { kind: 'typing-subscribe'; from: string; to: string }
+  | { kind: 'typing-unsubscribe'; from: string; to: string }
+  /** One typing signal of the leader's real adapter (no seq: nothing is replayed). */
+  | { kind: 'typing'; from: string; to: string; signal: TypingSignal }
+  /** A follower's `sendTyping`, fire and forget. */
+  | { kind: 'send-typing'; from: string; to: string; sessionId: Id; typing: boolean }
   /** A follower's adapter was disposed: the leader drops what it served it. */
   | { kind: 'follower-gone'; from: string };
 

@@ -4,19 +4,25 @@
  * over a `BroadcastChannel`. When the leader's tab goes, a follower takes the lock and the
  * connection over. The result is a plain `TransportAdapter`, so the client needs nothing special.
  */
-import { BehaviorSubject, distinctUntilChanged, Observable, type Subscriber } from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, Observable, share, type Subscriber } from 'rxjs';
 import type { Subscription } from 'rxjs';
 import { AdapterBase, LiveChatError, sendRequest } from '@live-chat/core';
 import type {
+  Attachment,
+  AttachmentPolicy,
+  AttachmentUpload,
   Command,
   CommandResult,
   ConnectionState,
+  Id,
   ReadRequest,
   ServerEvent,
   TabRole,
   TransportAdapter,
+  TypingSignal,
 } from '@live-chat/core';
 import { forwardingAdapter } from '../forwarding-adapter.js';
+import { downloadFromWire, uploadToWire } from './files.js';
 import { LeaderHost } from './leader.js';
 import {
   decode,
@@ -27,6 +33,19 @@ import {
   type TabMessage,
   type WireError,
 } from './messages.js';
+import {
+  attachmentPolicyOf,
+  downloadWith,
+  offerMembers,
+  offerOf,
+  OPTIONAL_MEMBERS,
+  passedOn,
+  passTyping,
+  readOffer,
+  uploadWith,
+  type AdapterOffer,
+  type OptionalMemberCalls,
+} from './offer.js';
 import type {
   TabChannel,
   TabChannelListener,
@@ -44,10 +63,13 @@ const HELLO_INTERVAL_MS = 250;
 /** A call forwarded to the leader (sent, or waiting for a leader to send it to). */
 interface ForwardedCall {
   op: RequestOp;
-  payload: unknown;
+  /** The request's payload, made when it is sent (never when this tab runs the call itself). */
+  payload: () => unknown;
   /** Runs the call on the real adapter, should this tab become leader before it is sent. */
   local: (adapter: TransportAdapter) => Promise<unknown>;
   resolve: (value: unknown) => void;
+  /** Turns the leader's answer into the call's value (when it throws, the call rejects). */
+  fromWire: (value: unknown) => unknown;
   reject: (error: Error) => void;
   timer: ReturnType<typeof setTimeout>;
   /** The leader it was sent to; absent while it waits for one. */
@@ -96,6 +118,14 @@ function defaultChannel(): ((name: string) => TabChannel) | undefined {
  *   `report`, `events(sinceSeq)`) is forwarded to the leader as JSON and answered from its
  *   adapter; `connection$` mirrors the leader's connection (and is `reconnecting` while no
  *   leader answers);
+ * - the optional members (`upload`, `attachmentPolicy`, `download`, `typing$`, `sendTyping`) are
+ *   there exactly when the real adapter has them (`attachmentPolicy` with `upload`), as the
+ *   leader tells. Until it has told, every one is there (a client subscribes to `typing$` once,
+ *   when it is created) and `attachmentPolicy` is `undefined`, so a client offers no files yet;
+ *   a call made meanwhile waits for the leader. A follower's upload and download cross as
+ *   base64, refused with `VALIDATION` (`FILE_TOO_LARGE`) beyond the policy's `maxBytes`; its
+ *   `typing$` gets the signals of the leader's one subscription to the real `typing$`, and its
+ *   `sendTyping` goes to the leader (dropped while there is none);
  * - when the leader goes (its adapter is disposed, or its tab closes), a follower gets the lock
  *   and calls `connect()`. Calls that were waiting for the old leader reject with `OFFLINE` and
  *   event streams it served error with `OFFLINE`, so the client retries them (same
@@ -115,7 +145,7 @@ export function createTabSharedAdapter(options: TabSharedAdapterOptions): TabSha
 /** The tab's own adapter, for browsers (or options) without tab sharing. */
 function aloneAdapter(adapter: TransportAdapter): TabSharedAdapter {
   const role = new BehaviorSubject<TabRole>('alone');
-  return {
+  const alone: TabSharedAdapter = {
     ...forwardingAdapter(adapter),
     tabRole$: role.asObservable(),
     tabRole: 'alone',
@@ -125,6 +155,8 @@ function aloneAdapter(adapter: TransportAdapter): TabSharedAdapter {
       adapter.dispose?.();
     },
   };
+  offerMembers(alone, offerOf(adapter).members, passedOn(adapter));
+  return alone;
 }
 
 /** A tab of a group sharing one connection: a follower, until it takes the lock and leads. */
@@ -158,8 +190,41 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   private connectFailure: WireError | undefined;
   private adapterState: Subscription | undefined;
   private host: LeaderHost | undefined;
+  /** The leader's word on the real adapter's attachment policy (used while this tab follows). */
+  private leaderPolicy: AttachmentPolicy | undefined;
+  /** The real adapter's `typing$`, shared by this tab and the followers it serves (leader only). */
+  private sharedTyping: Observable<TypingSignal> | undefined;
+  /** The one inner subscriber of {@link typingFeed}, while any listens. */
+  private typingListener: Subscriber<TypingSignal> | undefined;
+  /** What serves the typing listener in the leader's tab. */
+  private typingSource: Subscription | undefined;
+  /** The leader asked for typing on this tab's behalf. */
+  private typingLeader: string | undefined;
   private helloTimer: ReturnType<typeof setInterval> | undefined;
   private disposed = false;
+
+  /** The customers' typing, from wherever it comes now (see {@link attachTyping}). */
+  private readonly typingFeed = new Observable<TypingSignal>((subscriber) => {
+    if (this.disposed) {
+      subscriber.complete();
+      return undefined;
+    }
+    this.typingListener = subscriber;
+    this.attachTyping();
+    return () => {
+      this.typingListener = undefined;
+      this.detachTyping();
+    };
+  }).pipe(share());
+
+  /** How this adapter carries out the optional members it offers. */
+  private readonly memberCalls: OptionalMemberCalls = {
+    upload: (file) => this.uploadFile(file),
+    download: (attachmentId) => this.downloadFile(attachmentId),
+    typing$: this.typingFeed,
+    sendTyping: (sessionId, typing) => this.sendTypingSignal(sessionId, typing),
+    attachmentPolicy: () => this.currentPolicy(),
+  };
 
   constructor(
     private readonly options: TabSharedAdapterOptions,
@@ -174,6 +239,9 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
     this.released = new Promise<void>((resolve) => (this.release = resolve));
     this.channel = openChannel(this.lockName);
     this.channel.addEventListener('message', this.onMessage);
+    // Until the leader tells what the real adapter has, every member is there (a client created
+    // now subscribes to typing$ once, and checks for upload), with no attachment policy yet.
+    offerMembers(this, OPTIONAL_MEMBERS, this.memberCalls);
     // Held while this tab is open: the leader waits for it to learn when this tab is gone.
     this.locks.request(this.tabLock(this.tabId), {}, () => this.released).catch(() => undefined);
     this.locks
@@ -188,7 +256,11 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   /** A read runs on the leader's adapter: here when this tab leads, else forwarded to it. */
   protected read(request: ReadRequest): Promise<unknown> {
     const payload = request.op === 'snapshot' ? undefined : request.query;
-    return this.call(request.op, payload, (adapter) => sendRequest(adapter, request));
+    return this.call(
+      request.op,
+      () => payload,
+      (adapter) => sendRequest(adapter, request),
+    );
   }
 
   events(sinceSeq: number): Observable<ServerEvent> {
@@ -205,7 +277,48 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   }
 
   execute<C extends Command>(command: C): Promise<CommandResult<C>> {
-    return this.call('execute', command, (adapter) => adapter.execute(command));
+    return this.call(
+      'execute',
+      () => command,
+      (adapter) => adapter.execute(command),
+    );
+  }
+
+  /** The offered `upload`: the real adapter's, here or in the leader's tab. */
+  private uploadFile(file: AttachmentUpload): Promise<Attachment> {
+    return this.call(
+      'upload',
+      () => uploadToWire(file, this.currentPolicy()),
+      (adapter) => uploadWith(adapter, file),
+    );
+  }
+
+  /** The offered `download`: the real adapter's, here or in the leader's tab. */
+  private downloadFile(attachmentId: Id): Promise<Uint8Array> {
+    return this.call(
+      'download',
+      () => attachmentId,
+      (adapter) => downloadWith(adapter, attachmentId),
+      downloadFromWire,
+    );
+  }
+
+  /** The offered `attachmentPolicy`: the real adapter's when this tab leads, else the leader's word. */
+  private currentPolicy(): AttachmentPolicy | undefined {
+    if (!this.leading) return this.leaderPolicy;
+    return this.adapter ? attachmentPolicyOf(this.adapter) : undefined;
+  }
+
+  /** The offered `sendTyping`: to the real adapter, or to the leader; dropped without one. */
+  private sendTypingSignal(sessionId: Id, typing: boolean): void {
+    if (this.disposed) return;
+    if (this.leading) {
+      if (this.adapter) passTyping(this.adapter, sessionId, typing);
+      return;
+    }
+    const leader = this.leaderId;
+    if (leader === undefined) return;
+    this.post({ kind: 'send-typing', from: this.tabId, to: leader, sessionId, typing });
   }
 
   /**
@@ -232,6 +345,8 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
       this.end(stream);
       stream.subscriber.complete();
     }
+    this.typingListener?.complete();
+    this.detachTyping();
     this.adapterState?.unsubscribe();
     this.adapter?.dispose?.();
     this.state.next('offline');
@@ -272,9 +387,12 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
     } catch (error) {
       this.connectFailure = toWireError(error);
     }
+    offerMembers(this, this.ownOffer().members, this.memberCalls);
+    this.sharedTyping = this.adapter?.typing$?.pipe(share());
     this.host = new LeaderHost({
       tabId: this.tabId,
       adapter: this.adapter ?? { failed: this.connectFailure ?? { message: 'No adapter.' } },
+      typing$: this.sharedTyping,
       post: (message) => this.post(message),
       locks: this.locks,
       tabLockName: (tabId) => this.tabLock(tabId),
@@ -283,12 +401,17 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
       this.adapterState = this.adapter.connection$.subscribe((state) => {
         if (this.disposed) return;
         this.state.next(state);
-        this.post({ kind: 'connection', from: this.tabId, state });
+        this.post({ kind: 'connection', from: this.tabId, state, offer: this.ownOffer() });
       });
     } else {
       this.state.next('failed');
     }
-    this.post({ kind: 'leader', from: this.tabId, state: this.state.value });
+    this.post({
+      kind: 'leader',
+      from: this.tabId,
+      state: this.state.value,
+      offer: this.ownOffer(),
+    });
     // Calls and streams that were waiting for a leader are this tab's own now.
     for (const [id, call] of [...this.calls]) {
       this.calls.delete(id);
@@ -296,22 +419,39 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
       this.runLocally(call.local).then(call.resolve, call.reject);
     }
     for (const stream of this.streams) if (stream.mode === 'waiting') this.attach(stream);
+    this.attachTyping();
     return this.released;
   }
 
+  /** What this tab's real adapter offers (nothing when `connect()` failed). */
+  private ownOffer(): AdapterOffer {
+    return this.adapter ? offerOf(this.adapter) : { members: [] };
+  }
+
   /** A leader introduced itself: follow it (the old one, if any, is gone). */
-  private acceptLeader(leader: string, state: ConnectionState): void {
+  private acceptLeader(leader: string, state: ConnectionState, offer: AdapterOffer): void {
     if (this.leading || this.formerLeaders.has(leader)) return;
     if (leader === this.leaderId) {
-      this.state.next(state);
+      this.learn(offer, state);
       return;
     }
     this.dropLeader('The tab holding the connection went away.');
     this.leaderId = leader;
     this.stopHello();
-    this.state.next(state);
+    this.learn(offer, state);
     for (const [id, call] of this.calls) if (call.sentTo === undefined) this.send(id, call);
     for (const stream of this.streams) if (stream.mode === 'waiting') this.attach(stream);
+    this.attachTyping();
+  }
+
+  /**
+   * Takes on the leader's offer, then its connection state: a client that re-renders on the
+   * state already sees the members and the attachment policy that came with it.
+   */
+  private learn(offer: AdapterOffer, state: ConnectionState): void {
+    this.leaderPolicy = offer.attachmentPolicy;
+    offerMembers(this, offer.members, this.memberCalls);
+    this.state.next(state);
   }
 
   /**
@@ -323,6 +463,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
     const leader = this.leaderId;
     if (leader === undefined) return;
     this.leaderId = undefined;
+    this.typingLeader = undefined;
     this.formerLeaders.add(leader);
     this.state.next('reconnecting');
     for (const [id, call] of [...this.calls]) {
@@ -355,10 +496,15 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   // -------------------------------------------------------------------------------------------
   // Calls
 
+  /**
+   * Runs a call on the real adapter: here (`local`) when this tab leads, else as a request to the
+   * leader, whose answer `fromWire` turns back into the call's value.
+   */
   private call<T>(
     op: RequestOp,
-    payload: unknown,
+    payload: () => unknown,
     local: (adapter: TransportAdapter) => Promise<T>,
+    fromWire: (value: unknown) => T = (value) => value as T,
   ): Promise<T> {
     if (this.disposed) return Promise.reject(offline('The adapter has been disposed.'));
     if (this.leading) return this.runLocally(local);
@@ -377,6 +523,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
         payload,
         local,
         resolve: resolve as (value: unknown) => void,
+        fromWire,
         reject,
         timer,
       };
@@ -388,21 +535,19 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   private send(id: number, call: ForwardedCall): void {
     const leader = this.leaderId;
     if (leader === undefined) return;
-    const message: TabMessage = {
-      kind: 'request',
-      from: this.tabId,
-      to: leader,
-      id,
-      op: call.op,
-      payload: call.payload,
-    };
     let data: string;
     try {
-      data = encode(message);
-    } catch {
+      const payload = call.payload();
+      data = encode({ kind: 'request', from: this.tabId, to: leader, id, op: call.op, payload });
+    } catch (error) {
+      // A payload refused on its way out (e.g. a file too large) says why; anything else is no JSON.
       this.calls.delete(id);
       clearTimeout(call.timer);
-      call.reject(new LiveChatError('VALIDATION', 'The request is not JSON-serialisable.'));
+      call.reject(
+        error instanceof LiveChatError
+          ? error
+          : new LiveChatError('VALIDATION', 'The request is not JSON-serialisable.'),
+      );
       return;
     }
     call.sentTo = leader;
@@ -476,6 +621,40 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Typing
+
+  /**
+   * Serves the typing listener (if any) from where typing comes now: the shared real `typing$`
+   * when this tab leads, else the leader (asked with `typing-subscribe`).
+   */
+  private attachTyping(): void {
+    this.detachTyping();
+    const listener = this.typingListener;
+    if (!listener || this.disposed) return;
+    if (this.leading) {
+      this.typingSource = this.sharedTyping?.subscribe({
+        next: (signal) => listener.next(signal),
+        error: () => undefined, // typing is a nicety: a failed stream just stops showing it
+      });
+      return;
+    }
+    const leader = this.leaderId;
+    if (leader === undefined) return;
+    this.typingLeader = leader;
+    this.post({ kind: 'typing-subscribe', from: this.tabId, to: leader });
+  }
+
+  private detachTyping(): void {
+    this.typingSource?.unsubscribe();
+    this.typingSource = undefined;
+    const leader = this.typingLeader;
+    this.typingLeader = undefined;
+    if (leader !== undefined && leader === this.leaderId && !this.disposed) {
+      this.post({ kind: 'typing-unsubscribe', from: this.tabId, to: leader });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
   // The channel
 
   private post(message: TabMessage): void {
@@ -501,10 +680,13 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
     if ('to' in message && message.to !== this.tabId) return;
     switch (message.kind) {
       case 'hello':
-        if (this.leading) this.post({ kind: 'leader', from: this.tabId, state: this.state.value });
+        if (this.leading) {
+          const state = this.state.value;
+          this.post({ kind: 'leader', from: this.tabId, state, offer: this.ownOffer() });
+        }
         return;
       case 'leader':
-        this.acceptLeader(message.from, message.state);
+        this.acceptLeader(message.from, message.state, readOffer(message.offer));
         return;
       case 'leader-gone':
         if (message.from === this.leaderId) {
@@ -514,15 +696,30 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
         }
         return;
       case 'connection':
-        if (message.from === this.leaderId) this.state.next(message.state);
+        if (message.from === this.leaderId) this.learn(readOffer(message.offer), message.state);
         return;
+      case 'typing': {
+        const { sessionId, typing } = (message.signal ?? {}) as Partial<TypingSignal>;
+        if (message.from !== this.typingLeader) return;
+        if (typeof sessionId === 'string' && typeof typing === 'boolean') {
+          this.typingListener?.next({ sessionId, typing });
+        }
+        return;
+      }
       case 'response': {
         const call = this.calls.get(message.id);
         if (!call || call.sentTo !== message.from) return;
         this.calls.delete(message.id);
         clearTimeout(call.timer);
-        if (message.error) call.reject(fromWireError(message.error));
-        else call.resolve(message.value);
+        if (message.error) {
+          call.reject(fromWireError(message.error));
+          return;
+        }
+        try {
+          call.resolve(call.fromWire(message.value));
+        } catch (error) {
+          call.reject(error as Error);
+        }
         return;
       }
       case 'event': {

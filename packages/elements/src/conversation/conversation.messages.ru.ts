@@ -31,6 +31,10 @@ export const ru: Translation<MessageCatalogues['conversation']> = {
   'conversation.closeDialog.cancel': 'Отмена',
   'conversation.closeDialog.confirm': 'Закрыть сессию',
   'conversation.log': 'Сообщения',
+  'conversation.bindMessage': 'Привязать',
+  'conversation.bindMessage.hint': 'Привязать это сообщение к записи',
+  'conversation.bindMessage.keys':
+    'Стрелки вверх и вниз переходят между сообщениями; Enter привязывает выбранное к записи.',
   'conversation.loadOlder': 'Загрузить более ранние сообщения',
   'conversation.noMessages': 'Сообщений пока нет.',
   'conversation.beginning': 'Это начало переписки.',

@@ -31,6 +31,10 @@ const en = {
   'conversation.closeDialog.cancel': 'Cancel',
   'conversation.closeDialog.confirm': 'Close session',
   'conversation.log': 'Messages',
+  'conversation.bindMessage': 'Bind',
+  'conversation.bindMessage.hint': 'Bind this message to a record',
+  'conversation.bindMessage.keys':
+    'Up and Down move between the messages; Enter binds the focused one to a record.',
   'conversation.loadOlder': 'Load older messages',
   'conversation.noMessages': 'No messages yet.',
   'conversation.beginning': 'This is the beginning of the conversation.',

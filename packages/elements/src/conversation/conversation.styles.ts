@@ -233,6 +233,28 @@ export const conversationStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
+  /* "Bind" of a message: no Tab stop, shown on hover and while the message has focus. */
+  .bind-message {
+    margin-inline-start: auto;
+    padding: 0 6px;
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+    visibility: hidden;
+  }
+  .message:hover .bind-message,
+  .message:focus .bind-message,
+  .message:focus-within .bind-message {
+    visibility: visible;
+  }
+  @media (hover: none) {
+    .bind-message {
+      visibility: visible;
+    }
+  }
   .author {
     min-width: 0;
     overflow: hidden;

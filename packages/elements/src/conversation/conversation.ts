@@ -17,6 +17,7 @@ import { SessionGoneController } from './session-gone.js';
 import type { TakeLostDetail } from '../events/take-lost.js';
 import { LogWindowController } from './log-window.js';
 import { MessageJumpController } from './message-jump.js';
+import { MessageBinding } from './message-binding.js';
 import { messageKey, renderMessageLog, type MessageLogActions } from './message-log.js';
 import { SessionActionsController, type ActionFocusTarget } from './session-actions.js';
 import { renderCloseDialog, renderSessionHeader } from './session-header.js';
@@ -193,7 +194,9 @@ export class LiveChatConversation extends SessionPaneElement {
   private shortcutKeys?: ShortcutKeys;
   private loadingOlder = false;
 
+  private readonly binding = new MessageBinding(this, () => this.currentConversation()?.messages);
   private readonly logActions: MessageLogActions = {
+    ...this.binding.actions,
     scroll: () => this.onLogScroll(),
     loadOlder: () => void this.loadOlder(true),
     retryLoad: () => void this.loadOlder(true),
@@ -363,6 +366,7 @@ export class LiveChatConversation extends SessionPaneElement {
                 customer: view.customer,
                 flashId: this.jump.highlightedId,
                 showNewMessages: this.scrollPin.unseenBelow,
+                canBind: this.binding.enabled,
               },
               this.logActions,
               this.logWindow,

@@ -3,6 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ConversationState, Customer, LiveChatClient, MessageView } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
+import { renderBindButton } from './message-binding.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { formatDate, formatDateTime, formatTime } from '../shared/format.js';
 import { renderSafeText } from '../shared/safe-text.js';
@@ -41,6 +42,8 @@ export interface MessageLogView {
   flashId?: string;
   /** Whether to offer "New messages ↓" (messages arrived below while the user scrolled up). */
   showNewMessages: boolean;
+  /** Whether sent messages offer "Bind" (see `message-binding.ts`). */
+  canBind?: boolean;
 }
 
 /** What the log's controls call. */
@@ -51,6 +54,10 @@ export interface MessageLogActions {
   retry: (message: MessageView) => void;
   discard: (message: MessageView) => void;
   showNewMessages: () => void;
+  /** Asks to bind one message to a host record. */
+  bind?: (message: MessageView) => void;
+  /** A key in the history (moving between messages while they may be bound). */
+  keydown?: (event: KeyboardEvent) => void;
 }
 
 /** The name of a message's author as it came from the directory, or undefined. */
@@ -143,9 +150,18 @@ export function renderMessageLog(
         aria-relevant="additions"
         aria-label=${t('conversation.log')}
         aria-busy=${conversation.loading ? 'true' : 'false'}
+        aria-describedby=${view.canBind ? 'bind-hint' : nothing}
         tabindex="0"
         @scroll=${actions.scroll}
+        @keydown=${actions.keydown}
       >
+        ${
+          view.canBind
+            ? html`<span id="bind-hint" class="visually-hidden"
+                >${t('conversation.bindMessage.keys')}</span
+              >`
+            : nothing
+        }
         <div class="log-top">${renderLogTop(view, actions)}</div>
         ${
           conversation.messages.length === 0
@@ -268,6 +284,7 @@ function renderMessage(
           ${formatTime(message.sentAt, view.locale)}
         </time>
         ${kind === 'customer' ? channelIcon(message.channel) : nothing}
+        ${renderBindButton(message, view.canBind === true, view.t, (m) => actions.bind?.(m))}
       </div>
       ${message.text ? html`<p class="text" part="text">${text}</p>` : nothing}
       ${renderAttachments(message, view)} ${renderDelivery(message, view, actions)}

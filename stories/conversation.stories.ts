@@ -163,6 +163,26 @@ function leaveNote(fixture: StoryFixture): void {
   });
 }
 
+/**
+ * The host registered binders: each sent message offers "Bind", shown on the message with focus
+ * (here the newest; Up and Down move, Enter binds it) and on hover, never a Tab stop.
+ */
+export const BindAMessage: Story = {
+  loaders: [withClient({ binders: true })],
+  play: async ({ canvasElement }) => {
+    const conversation = canvasElement.querySelector('live-chat-conversation');
+    for (let tries = 0; tries < 100; tries++) {
+      const messages = conversation?.shadowRoot?.querySelectorAll<HTMLElement>('article');
+      const newest = messages?.[messages.length - 1];
+      if (newest?.querySelector('[part~="bind-message-button"]')) {
+        newest.focus();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  },
+};
+
 /** A private note in the history: labelled, its own colours, the mention marked. */
 export const NoteInLog: Story = { loaders: [withClientThen({}, leaveNote)] };
 

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import type { Availability } from '@live-chat/core';
 import './support/elements.js';
-import { fixtureOf, withClient, withClientThen } from './support/client-loader.js';
+import { withClient, withClientThen } from './support/client-loader.js';
+import { clientComponentMeta } from './support/client-meta.js';
 import type { StoryClientOptions } from './support/story-backend.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
@@ -12,14 +12,7 @@ const withStatus = (status: Availability, auto = false, options: StoryClientOpti
 
 const meta: Meta<ToolbarArgs> = {
   title: 'Components/Availability',
-  component: 'live-chat-availability',
-  loaders: [withClient()],
-  render: (args, { loaded }) =>
-    html`<live-chat-availability
-      .client=${fixtureOf(loaded).client}
-      theme=${args.theme}
-      locale=${args.locale}
-    ></live-chat-availability>`,
+  ...clientComponentMeta('live-chat-availability'),
 };
 export default meta;
 

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import type { LiveChatCannedReplies } from '@live-chat/elements';
 import '@live-chat/elements/canned-replies';
 import './support/elements.js';
-import { fixtureOf, withClient } from './support/client-loader.js';
+import { withClient } from './support/client-loader.js';
+import { clientComponentMeta } from './support/client-meta.js';
 import type { StoryClientOptions } from './support/story-backend.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
@@ -48,23 +48,11 @@ async function fill(editor: LiveChatCannedReplies, selector: string, value: stri
 
 const meta: Meta<ToolbarArgs> = {
   title: 'Components/Canned replies',
-  component: 'live-chat-canned-replies',
-  loaders: [withClient()],
-  render: (args, { loaded }) =>
-    html`<live-chat-canned-replies
-      .client=${fixtureOf(loaded).client}
-      theme=${args.theme}
-      locale=${args.locale}
-    ></live-chat-canned-replies>`,
+  ...clientComponentMeta('live-chat-canned-replies', {
+    description:
+      'The canned replies editor, a modal dialog the workspace opens from its header (and loads then). Replies are grouped by whose they are; anyone keeps their personal ones, a live chat’s supervisors its shared ones (operators read them). In a reply, `/` and a few letters of the shortcut insert one, its variables filled.',
+  }),
   play: open(),
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'The canned replies editor, a modal dialog the workspace opens from its header (and loads then). Replies are grouped by whose they are; anyone keeps their personal ones, a live chat’s supervisors its shared ones (operators read them). In a reply, `/` and a few letters of the shortcut insert one, its variables filled.',
-      },
-    },
-  },
 };
 export default meta;
 

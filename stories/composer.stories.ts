@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { of } from 'rxjs';
-import { MAX_MESSAGE_LENGTH, type LiveChatClient } from '@live-chat/core';
+import { MAX_MESSAGE_LENGTH } from '@live-chat/core';
 import type { LiveChatComposer } from '@live-chat/elements';
 import './support/elements.js';
 import { fixtureOf, withClient } from './support/client-loader.js';
-import { withOverrides } from './support/client-overrides.js';
+import { clientWith, type ClientOverrides } from './support/client-overrides.js';
 import { fileOf, PAGE, PDF, SCREENSHOT, SVG } from './support/story-files.js';
 import { pickSession, sessionControl, type SessionArgs } from './support/session-pick.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
@@ -16,21 +16,16 @@ interface ComposerArgs extends SessionArgs {
   draft: string;
 }
 
-type Overrides = (client: LiveChatClient) => Partial<LiveChatClient>;
-
 function renderComposer(
   args: ComposerArgs,
   loaded: Record<string, unknown>,
-  overrides?: Overrides,
+  overrides?: ClientOverrides,
 ) {
   const fixture = fixtureOf(loaded);
   const sessionId = pickSession(fixture, args.session);
-  const client = overrides
-    ? withOverrides(fixture.client, overrides(fixture.client))
-    : fixture.client;
   const drafts = new Map<string, string>(sessionId && args.draft ? [[sessionId, args.draft]] : []);
   return html`<live-chat-composer
-    .client=${client}
+    .client=${clientWith(fixture, overrides)}
     .drafts=${drafts}
     session-id=${ifDefined(sessionId)}
     theme=${args.theme}

@@ -2,10 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { of } from 'rxjs';
-import type { ClientResult, LiveChatClient } from '@live-chat/core';
+import type { ClientResult } from '@live-chat/core';
 import './support/elements.js';
 import { fixtureOf, withClient, withClientThen } from './support/client-loader.js';
-import { withOverrides } from './support/client-overrides.js';
+import { clientWith, type ClientOverrides } from './support/client-overrides.js';
 import { customerSendsFiles, PAGE, PDF, SCREENSHOT } from './support/story-files.js';
 import {
   pickSession,
@@ -24,14 +24,11 @@ interface ConversationArgs extends SessionArgs {
 function renderConversation(
   args: ConversationArgs,
   loaded: Record<string, unknown>,
-  overrides?: (client: LiveChatClient) => Partial<LiveChatClient>,
+  overrides?: ClientOverrides,
 ) {
   const fixture = fixtureOf(loaded);
-  const client = overrides
-    ? withOverrides(fixture.client, overrides(fixture.client))
-    : fixture.client;
   return html`<live-chat-conversation
-    .client=${client}
+    .client=${clientWith(fixture, overrides)}
     session-id=${ifDefined(pickSession(fixture, args.session))}
     theme=${args.theme}
     locale=${args.locale}

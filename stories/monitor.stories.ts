@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { SEED_USERS } from '@live-chat/adapters';
 import './support/elements.js';
-import { fixtureOf, withClient, withClientThen } from './support/client-loader.js';
+import { withClient, withClientThen } from './support/client-loader.js';
+import { clientComponentMeta } from './support/client-meta.js';
 import type { StoryClientOptions } from './support/story-backend.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN, type ToolbarArgs } from './support/toolbar.js';
 
@@ -21,15 +21,10 @@ const withTeam = (options: StoryClientOptions = {}) =>
 
 const meta: Meta<ToolbarArgs> = {
   title: 'Components/Monitor',
-  component: 'live-chat-monitor',
-  loaders: [withTeam()],
-  render: (args, { loaded }) =>
-    html`<live-chat-monitor
-      .client=${fixtureOf(loaded).client}
-      theme=${args.theme}
-      locale=${args.locale}
-      style="display:block;width:960px;max-width:100%"
-    ></live-chat-monitor>`,
+  ...clientComponentMeta('live-chat-monitor', {
+    style: 'display:block;width:960px;max-width:100%',
+    loader: withTeam(),
+  }),
 };
 export default meta;
 

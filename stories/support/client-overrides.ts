@@ -1,5 +1,9 @@
 /** The story's client with some members replaced: states the seed data does not reach. */
 import type { LiveChatClient } from '@live-chat/core';
+import type { StoryFixture } from './story-backend.js';
+
+/** The members a story puts in place of the client's own, from the client. */
+export type ClientOverrides = (client: LiveChatClient) => Partial<LiveChatClient>;
 
 /** `client` with `overrides` in place of its own members; the rest is the client's, bound to it. */
 export function withOverrides(
@@ -13,4 +17,9 @@ export function withOverrides(
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },
   });
+}
+
+/** The fixture's client; with `overrides`, a client with those members in place of its own. */
+export function clientWith(fixture: StoryFixture, overrides?: ClientOverrides): LiveChatClient {
+  return overrides ? withOverrides(fixture.client, overrides(fixture.client)) : fixture.client;
 }

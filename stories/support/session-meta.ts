@@ -5,9 +5,8 @@
  * the rest: `{ title: 'Components/…', ...sessionComponentMeta('live-chat-…', …) }`.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { html, unsafeStatic } from 'lit/static-html.js';
 import { fixtureOf, withClient } from './client-loader.js';
+import { docsDescription, renderOnClient, type ComponentTag } from './client-meta.js';
 import type { StoryClientOptions } from './story-backend.js';
 import { pickSession, sessionControl, type SessionArgs } from './session-pick.js';
 
@@ -28,10 +27,9 @@ export interface SessionComponentOptions {
 
 /** Everything but the title of the meta of `tag`, a component with `client` and `session-id`. */
 export function sessionComponentMeta(
-  tag: `live-chat-${string}`,
+  tag: ComponentTag,
   { role, style, description, client }: SessionComponentOptions,
 ): Meta<SessionArgs> {
-  const element = unsafeStatic(tag);
   return {
     component: tag,
     args: { session: 'mine' },
@@ -39,15 +37,10 @@ export function sessionComponentMeta(
     loaders: [withClient(client)],
     render: (args, { loaded }) => {
       const fixture = fixtureOf(loaded);
-      return html`<${element}
-        .client=${fixture.client}
-        session-id=${ifDefined(pickSession(fixture, args.session))}
-        theme=${args.theme}
-        locale=${args.locale}
-        style=${style}
-      ></${element}>`;
+      const sessionId = pickSession(fixture, args.session);
+      return renderOnClient(tag, fixture.client, args, { style, sessionId });
     },
-    ...(description && { parameters: { docs: { description: { component: description } } } }),
+    ...docsDescription(description),
   };
 }
 
@@ -56,7 +49,7 @@ export function sessionComponentMeta(
  * `summary` says what the part does, `client` is the stories' default client.
  */
 export function aboutSessionPartMeta(
-  tag: `live-chat-${string}`,
+  tag: ComponentTag,
   summary: string,
   client?: StoryClientOptions,
 ): Meta<SessionArgs> {

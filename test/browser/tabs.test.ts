@@ -17,6 +17,7 @@ import {
 import {
   createMemoryBackend,
   createTabSharedAdapter,
+  forwardingAdapter,
   type MemoryBackend,
   type TabLocks,
   type TabSharedAdapter,
@@ -54,13 +55,7 @@ const seed = (): Seed => ({
 
 /** A real adapter whose open `events()` subscriptions are counted. */
 function counted(adapter: TransportAdapter, active: { count: number }): TransportAdapter {
-  return {
-    connection$: adapter.connection$,
-    snapshot: () => adapter.snapshot(),
-    execute: (command) => adapter.execute(command),
-    history: (query) => adapter.history(query),
-    search: (query) => adapter.search(query),
-    report: (query) => adapter.report(query),
+  return forwardingAdapter(adapter, {
     events: (sinceSeq) =>
       new Observable<ServerEvent>((subscriber) => {
         active.count++;
@@ -70,8 +65,7 @@ function counted(adapter: TransportAdapter, active: { count: number }): Transpor
           inner.unsubscribe();
         };
       }),
-    dispose: () => adapter.dispose?.(),
-  };
+  });
 }
 
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;

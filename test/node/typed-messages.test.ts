@@ -6,23 +6,15 @@
 // keys built from typed unions included. The fixture (test/node/fixtures/typed-messages) carries
 // the mistakes the types must catch as `@ts-expect-error`; a copy without that marker must fail.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 // @ts-expect-error: a plain ES module script, without type declarations.
 import { rootDir } from '../../scripts/lib/paths.mjs';
+import { assertTypeChecks, TSC, typeCheck } from './type-check.js';
 
-const tsc = path.join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc');
 const fixtureDir = path.join(rootDir, 'test', 'node', 'fixtures', 'typed-messages');
-
-function typecheck(project: string) {
-  return spawnSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], {
-    cwd: rootDir,
-    encoding: 'utf8',
-  });
-}
 
 /** Every `*.messages.ts` of the elements' sources, repository-relative. */
 function messageFiles(dir = path.join(rootDir, 'packages', 'elements', 'src')): string[] {
@@ -35,8 +27,7 @@ function messageFiles(dir = path.join(rootDir, 'packages', 'elements', 'src')): 
 
 describe('typed messages', () => {
   it('the fixture type-checks: every mistake it carries is a compile error', () => {
-    const result = typecheck(path.join(fixtureDir, 'tsconfig.json'));
-    assert.equal(result.status, 0, `tsc reported:\n${result.stdout}${result.stderr}`);
+    assertTypeChecks(TSC, path.join(fixtureDir, 'tsconfig.json'));
   });
 
   it('a catalogue with a missing Russian text fails tsc, naming the key', () => {
@@ -55,7 +46,7 @@ describe('typed messages', () => {
           files: ['messages.ts'],
         }),
       );
-      const result = typecheck(path.join(dir, 'tsconfig.json'));
+      const result = typeCheck(TSC, path.join(dir, 'tsconfig.json'));
       const output = `${result.stdout}${result.stderr}`;
       assert.notEqual(result.status, 0, 'tsc accepted a missing translation');
       assert.match(output, /TS2741/);

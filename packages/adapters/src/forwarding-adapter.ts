@@ -11,8 +11,21 @@ export function forwardingAdapter(
   overrides: Partial<TransportAdapter> = {},
 ): TransportAdapter {
   const forwarded: TransportAdapter = {
-    connection$: adapter.connection$,
+    ...requiredMembers(adapter),
     ...(adapter.tabRole$ && { tabRole$: adapter.tabRole$ }),
+  };
+  // Defined, not spread: a spread would read `attachmentPolicy` once instead of on each access.
+  Object.defineProperties(forwarded, Object.getOwnPropertyDescriptors(optionalMembers(adapter)));
+  return Object.defineProperties(forwarded, Object.getOwnPropertyDescriptors(overrides));
+}
+
+/**
+ * The members every adapter has (the contract before files and typing), each passing its call
+ * on to `adapter`.
+ */
+export function requiredMembers(adapter: TransportAdapter): TransportAdapter {
+  return {
+    connection$: adapter.connection$,
     snapshot: () => adapter.snapshot(),
     events: (sinceSeq) => adapter.events(sinceSeq),
     execute: (command) => adapter.execute(command),
@@ -21,9 +34,6 @@ export function forwardingAdapter(
     report: (query) => adapter.report(query),
     dispose: () => adapter.dispose?.(),
   };
-  // Defined, not spread: a spread would read `attachmentPolicy` once instead of on each access.
-  Object.defineProperties(forwarded, Object.getOwnPropertyDescriptors(optionalMembers(adapter)));
-  return Object.defineProperties(forwarded, Object.getOwnPropertyDescriptors(overrides));
 }
 
 /**

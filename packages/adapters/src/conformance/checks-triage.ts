@@ -87,18 +87,13 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
       )) as { session: Session };
       check(marked.session.urgent === true, 'the session is marked urgent');
       check(marked.session.status === 'queued', 'marking takes nothing');
-      const next = (await p.ok(
-        operatorA,
-        { type: 'session.take-next', liveChatId: p.harness.liveChatId },
-        'take next',
-      )) as { session: Session };
-      checkEqual(next.session.id, newer.id, 'the urgent session is taken first');
-      const then = (await p.ok(
-        operatorA,
-        { type: 'session.take-next', liveChatId: p.harness.liveChatId },
-        'take next again',
-      )) as { session: Session };
-      checkEqual(then.session.id, older.id, 'then the oldest');
+      /** The session take-next gives operator A. */
+      const takeNext = async (what: string): Promise<Session> => {
+        const input = { type: 'session.take-next', liveChatId: p.harness.liveChatId } as const;
+        return ((await p.ok(operatorA, input, what)) as { session: Session }).session;
+      };
+      checkEqual((await takeNext('take next')).id, newer.id, 'the urgent session is taken first');
+      checkEqual((await takeNext('take next again')).id, older.id, 'then the oldest');
       await p.refuses([
         [
           'urgent that is not true or false',

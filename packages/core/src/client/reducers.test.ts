@@ -19,6 +19,17 @@ import { previewOf } from '../domain/validation.js';
 import { makeMessage, makeSession } from './testing/fixtures.js';
 import type { ConversationState, MessageView } from './views.js';
 
+/** `message.added` of message `order` of session `s1`, with `unread` and the session if given. */
+function messageAdded(order: number, unread: number, session?: Session): ServerEvent {
+  return {
+    seq: 1,
+    type: 'message.added',
+    message: makeMessage('s1', order),
+    unread,
+    ...(session && { session }),
+  };
+}
+
 describe('session reducers', () => {
   it('upserts a session with its unread count', () => {
     const session = makeSession('s1', { status: 'active' });
@@ -55,12 +66,7 @@ describe('session reducers', () => {
 
   it('never rewinds the preview for an older message, and ignores unknown sessions', () => {
     const current = makeSession('s1', { lastMessageOrder: 5, lastMessagePreview: 'new' });
-    const old: ServerEvent = {
-      seq: 1,
-      type: 'message.added',
-      message: makeMessage('s1', 2),
-      unread: 1,
-    };
+    const old = messageAdded(2, 1);
     assert.equal(reduceSession(current, old), current);
     assert.equal(reduceSession(undefined, old), undefined);
     assert.equal(reduceUnread(undefined, old), undefined);
@@ -72,13 +78,7 @@ describe('session reducers', () => {
 
   it('takes a session a message comes with, known or not, and its unread count', () => {
     const after = makeSession('s1', { lastMessageOrder: 2, lastMessagePreview: 'hi' });
-    const event: ServerEvent = {
-      seq: 1,
-      type: 'message.added',
-      message: makeMessage('s1', 2),
-      session: after,
-      unread: 3,
-    };
+    const event = messageAdded(2, 3, after);
     assert.equal(reduceSession(undefined, event), after);
     assert.equal(reduceUnread(undefined, event), 3);
     assert.equal(reduceSession(makeSession('s1', { lastMessageOrder: 5 }), event), after);
@@ -93,12 +93,7 @@ describe('session reducers', () => {
   });
 
   it('is deterministic', () => {
-    const event: ServerEvent = {
-      seq: 1,
-      type: 'message.added',
-      message: makeMessage('s1', 1),
-      unread: 3,
-    };
+    const event = messageAdded(1, 3);
     assert.deepEqual(
       reduceSession(makeSession('s1'), event),
       reduceSession(makeSession('s1'), event),

@@ -25,28 +25,12 @@ export class LiveDelivery {
 
   /** Calls `listener` with each new event of `userId`; returns the function that stops it. */
   listen(userId: Id, listener: EventListener): () => void {
-    let listeners = this.listeners.get(userId);
-    if (!listeners) this.listeners.set(userId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0 && this.listeners.get(userId) === listeners) {
-        this.listeners.delete(userId);
-      }
-    };
+    return addListener(this.listeners, userId, listener);
   }
 
   /** Calls `listener` with each typing signal for `userId`; returns the function that stops it. */
   listenTyping(userId: Id, listener: (signal: TypingSignal) => void): () => void {
-    let listeners = this.typingListeners.get(userId);
-    if (!listeners) this.typingListeners.set(userId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0 && this.typingListeners.get(userId) === listeners) {
-        this.typingListeners.delete(userId);
-      }
-    };
+    return addListener(this.typingListeners, userId, listener);
   }
 
   /** Hands a typing signal to the typing listeners of each of `userIds`. */
@@ -94,4 +78,18 @@ export class LiveDelivery {
     this.messageListeners.clear();
     this.typingListeners.clear();
   }
+}
+
+/**
+ * Adds `listener` to the set of `userId` in `byUser`; returns the function that removes it (and
+ * the set, once it is empty and still the user's).
+ */
+function addListener<L>(byUser: Map<Id, Set<L>>, userId: Id, listener: L): () => void {
+  let listeners = byUser.get(userId);
+  if (!listeners) byUser.set(userId, (listeners = new Set()));
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && byUser.get(userId) === listeners) byUser.delete(userId);
+  };
 }

@@ -38,6 +38,19 @@ function benIsFaster(world: Awaited<ReturnType<typeof setup>>, sessionId: string
   });
 }
 
+/**
+ * Anna's conversation of a new session (the customer wrote `customerText`) with `draft` typed,
+ * where Ben is faster at every take or reply (see {@link benIsFaster}).
+ */
+async function draftRacingBen(customerText: string, draft: string) {
+  const world = await setup();
+  const session = newSession(world.backend, [customerText]);
+  const el = await mount(benIsFaster(world, session.id), session.id);
+  await loaded(el, 1);
+  await typeDraft(el, draft);
+  return { world, session, el };
+}
+
 describe('live-chat-conversation: notes, handover, lost takes', () => {
   it('shows a note apart from replies: labelled, for staff only, its mentions marked as text', async () => {
     const { backend, session, el } = await showSession(['Hi'], { taken: true });
@@ -86,11 +99,7 @@ describe('live-chat-conversation: notes, handover, lost takes', () => {
   });
 
   it('a lost Take says who took the session and keeps the draft, with Copy draft', async () => {
-    const world = await setup();
-    const session = newSession(world.backend, ['Is anyone there?']);
-    const el = await mount(benIsFaster(world, session.id), session.id);
-    await loaded(el, 1);
-    await typeDraft(el, 'Hello! Let me check that for you.');
+    const { el } = await draftRacingBen('Is anyone there?', 'Hello! Let me check that for you.');
     $<HTMLButtonElement>(el, '[part="take-button"]')!.click();
 
     await waitUntil(() => $(el, '[part="gone-title"]'), 'gone state shown');
@@ -111,11 +120,7 @@ describe('live-chat-conversation: notes, handover, lost takes', () => {
   });
 
   it('a reply that loses the race comes back as the draft, and returns with the session', async () => {
-    const world = await setup();
-    const session = newSession(world.backend, ['Hello?']);
-    const el = await mount(benIsFaster(world, session.id), session.id);
-    await loaded(el, 1);
-    await typeDraft(el, 'I can help with that.');
+    const { world, session, el } = await draftRacingBen('Hello?', 'I can help with that.');
     composer(el).focus();
     composer(el).form!.requestSubmit();
 

@@ -54,13 +54,19 @@ async function open(op: Operator, sessionId: string): Promise<void> {
   await waitUntil(() => find(op, '[part~="composer-input"]'), 'conversation shown');
 }
 
+/** A new session `name` (the customer wrote `customerText`) that Anna took; both signed in. */
+async function annaTook(customerText: string, name: string) {
+  const backend = emptyWorld();
+  const sessionId = newSession(backend, [customerText], { name }).id;
+  backend.execute(ANNA, { type: 'session.take', commandId: `take-${sessionId}`, sessionId });
+  const anna = await signIn(backend, ANNA);
+  const ben = await signIn(backend, BEN);
+  return { backend, sessionId, anna, ben };
+}
+
 describe('end to end: notes, handover, take race', () => {
   it('a note mentioning Ben alerts him, shows as a note, and never reaches the customer', async () => {
-    const backend = emptyWorld();
-    const sessionId = newSession(backend, ['My parcel is late'], { name: 'Late Lena' }).id;
-    backend.execute(ANNA, { type: 'session.take', commandId: 't1', sessionId });
-    const anna = await signIn(backend, ANNA);
-    const ben = await signIn(backend, BEN);
+    const { backend, sessionId, anna, ben } = await annaTook('My parcel is late', 'Late Lena');
     const benAlerts: Alert[] = [];
     const watching = ben.client.alerts$.subscribe((alert) => benAlerts.push(alert));
     afterThisTest(() => watching.unsubscribe());
@@ -95,11 +101,7 @@ describe('end to end: notes, handover, take race', () => {
   });
 
   it('Anna reassigns to Ben with a note: he sees it on top and in Activity; she gets a confirmation', async () => {
-    const backend = emptyWorld();
-    const sessionId = newSession(backend, ['Refund please'], { name: 'Refund Rita' }).id;
-    backend.execute(ANNA, { type: 'session.take', commandId: 't2', sessionId });
-    const anna = await signIn(backend, ANNA);
-    const ben = await signIn(backend, BEN);
+    const { backend, sessionId, anna, ben } = await annaTook('Refund please', 'Refund Rita');
     await open(anna, sessionId);
 
     const select = find<HTMLSelectElement>(anna, '[part~="reassign-select"]')!;

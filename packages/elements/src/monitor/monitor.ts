@@ -13,7 +13,7 @@ import {
   type LiveChatMonitorFigures,
   type MonitoredOperator,
 } from './monitor-figures.js';
-import { renderCaptionedTable } from './captioned-table.js';
+import { renderCaptionedTable } from '../shared/captioned-table.js';
 import { monitorStyles } from './monitor.styles.js';
 import './monitor.messages.js';
 
@@ -158,7 +158,7 @@ export class LiveChatMonitor extends LiveChatElement {
         caption,
         [this.t('monitor.operator'), this.t('monitor.status'), this.t('monitor.load')],
         rows,
-        monitor.liveChat.id,
+        { liveChatId: monitor.liveChat.id },
       )}
     </div>`;
   }

@@ -53,6 +53,33 @@ function customers(backend: MemoryBackend, client: LiveChatClient) {
   };
 }
 
+/** A customer with an open session in Customer Support, and that session. */
+function busyCustomer({ backend, client }: { backend: MemoryBackend; client: LiveChatClient }) {
+  const customer = customers(backend, client).busy[0]!;
+  const existing = backend
+    .sessions(SEED_LIVE_CHATS.support)
+    .find((s) => s.customerId === customer.id && s.status !== 'closed')!;
+  return { customer, existing };
+}
+
+/**
+ * Checks that the `notice` part says the customer already has an open session, and that the
+ * `button` part opens that session (`live-chat-session-open`) and closes the dialog.
+ */
+async function expectOpensExisting(
+  el: LiveChatNewSession,
+  notice: string,
+  button: string,
+  sessionId: string,
+) {
+  expect($(el, `[part="${notice}"]`).textContent).to.contain('already has an open session');
+  await expect(el).to.be.accessible();
+  setTimeout(() => $<HTMLButtonElement>(el, `[part="${button}"]`).click());
+  const event = await oneEvent(el, 'live-chat-session-open');
+  expect(event.detail.sessionId).to.equal(sessionId);
+  expect(el.open).to.equal(false);
+}
+
 function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -139,10 +166,7 @@ describe('<live-chat-new-session>', () => {
 
   it('offers to open the customer’s existing session when one is already open', async () => {
     const current = await setup(SEED_USERS.supervisor);
-    const customer = customers(current.backend, current.client).busy[0]!;
-    const existing = current.backend
-      .sessions(SEED_LIVE_CHATS.support)
-      .find((s) => s.customerId === customer.id && s.status !== 'closed')!;
+    const { customer, existing } = busyCustomer(current);
     const el = await openDialog(current.client);
     type($<HTMLInputElement>(el, 'input[type="search"]'), customer.name);
     await el.updateComplete;
@@ -153,21 +177,13 @@ describe('<live-chat-new-session>', () => {
       () => el.shadowRoot!.querySelector('[part="open-existing"]'),
       'no offer to open the session',
     );
-    expect($(el, '[part="error"]').textContent).to.contain('already has an open session');
-    await expect(el).to.be.accessible();
-    setTimeout(() => $<HTMLButtonElement>(el, '[part="open-existing"]').click());
-    const event = await oneEvent(el, 'live-chat-session-open');
-    expect(event.detail.sessionId).to.equal(existing.id);
-    expect(el.open).to.equal(false);
+    await expectOpensExisting(el, 'error', 'open-existing', existing.id);
   });
 
   it('shows before Start who already has an open session here, and opens it instead', async () => {
     const current = await setup(SEED_USERS.supervisor);
-    const { busy, free } = customers(current.backend, current.client);
-    const customer = busy[0]!;
-    const existing = current.backend
-      .sessions(SEED_LIVE_CHATS.support)
-      .find((s) => s.customerId === customer.id && s.status !== 'closed')!;
+    const { customer, existing } = busyCustomer(current);
+    const free = customers(current.backend, current.client).free;
     const el = await openDialog(current.client);
     const row = (id: string) =>
       $<HTMLInputElement>(el, `input[type="radio"][value="${id}"]`)?.closest('label');
@@ -178,12 +194,7 @@ describe('<live-chat-new-session>', () => {
 
     row(customer.id)!.querySelector('input')!.click();
     await el.updateComplete;
-    expect($(el, '[part="chosen-open"]').textContent).to.contain('already has an open session');
-    await expect(el).to.be.accessible();
-    setTimeout(() => $<HTMLButtonElement>(el, '[part="open-chosen"]').click());
-    const event = await oneEvent(el, 'live-chat-session-open');
-    expect(event.detail.sessionId).to.equal(existing.id);
-    expect(el.open).to.equal(false);
+    await expectOpensExisting(el, 'chosen-open', 'open-chosen', existing.id);
   });
 
   it('shows a typed error and stays open when the start is refused', async () => {

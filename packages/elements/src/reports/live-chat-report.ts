@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DayCount, LiveChatPerformanceReport } from '@live-chat/core';
+import { renderCaptionedTable } from '../shared/captioned-table.js';
 import { formatNumber } from '../shared/format.js';
 import { isolated, isolatedMessage } from '../shared/untrusted-text.js';
 import { formatDay } from './report-dates.js';
@@ -65,29 +66,19 @@ export function renderLiveChatReport(
       >
         ${t('live-chat-reports.chart.show-table')}
       </button>
-      <table
-        part="table chart-table"
-        class="chart-table ${chartTable.shown ? '' : 'visually-hidden'}"
-      >
-        <caption>
-          ${t('live-chat-reports.chart.table-caption', { range })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('live-chat-reports.chart.day')}</th>
-            <th scope="col">${t('live-chat-reports.chart.requests')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${days.map(
-            (d) =>
-              html`<tr data-day=${d.day}>
-                <th scope="row">${formatDay(d.day, locale, 'long')}</th>
-                <td>${formatNumber(d.count, locale)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${renderCaptionedTable(
+        'table chart-table',
+        t('live-chat-reports.chart.table-caption', { range }),
+        [t('live-chat-reports.chart.day'), t('live-chat-reports.chart.requests')],
+        days.map(
+          (d) =>
+            html`<tr data-day=${d.day}>
+              <th scope="row">${formatDay(d.day, locale, 'long')}</th>
+              <td>${formatNumber(d.count, locale)}</td>
+            </tr>`,
+        ),
+        { className: `chart-table ${chartTable.shown ? '' : 'visually-hidden'}` },
+      )}
     </figure>
     <dl part="figures" class="figures">
       ${LIVE_CHAT_FIGURES.map((f) => {
@@ -104,26 +95,19 @@ export function renderLiveChatReport(
     ${
       report.requestsByTag.length === 0
         ? nothing
-        : html`<table part="table tag-table" class="tag-table">
-            <caption>
-              ${t('live-chat-reports.tags.caption', { range })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${t('live-chat-reports.tags.tag')}</th>
-                <th scope="col">${t('live-chat-reports.chart.requests')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${report.requestsByTag.map(
-                (row) =>
-                  html`<tr data-tag-id=${row.tagId}>
-                    <th scope="row">${isolated(view.tagLabel(row.tagId))}</th>
-                    <td>${formatNumber(row.requests, locale)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : renderCaptionedTable(
+            'table tag-table',
+            t('live-chat-reports.tags.caption', { range }),
+            [t('live-chat-reports.tags.tag'), t('live-chat-reports.chart.requests')],
+            report.requestsByTag.map(
+              (row) =>
+                html`<tr data-tag-id=${row.tagId}>
+                  <th scope="row">${isolated(view.tagLabel(row.tagId))}</th>
+                  <td>${formatNumber(row.requests, locale)}</td>
+                </tr>`,
+            ),
+            { className: 'tag-table' },
+          )
     }
   </div>`;
 }

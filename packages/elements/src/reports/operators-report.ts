@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { OperatorsPerformanceReport } from '@live-chat/core';
 import { figureText, OPERATOR_COLUMNS } from './report-figures.js';
+import { renderCaptionedTable } from '../shared/captioned-table.js';
 import { clamped, isolatedMessage } from '../shared/untrusted-text.js';
 import { renderFormula, type ReportView } from './report-parts.js';
 
@@ -15,37 +16,27 @@ export function renderOperatorsReport(
   view: ReportView,
 ): TemplateResult {
   const { t, locale } = view;
-  const caption = t('live-chat-reports.operators.caption', {
-    liveChat: view.liveChatName,
-    range: view.range,
-  });
+  const captionParams = { liveChat: view.liveChatName, range: view.range };
+  const caption = t('live-chat-reports.operators.caption', captionParams);
   return html`
     <div class="table-wrap" role="region" aria-label=${caption} tabindex="0">
-      <table part="table operators-table">
-        <caption>
-          ${isolatedMessage(t, 'live-chat-reports.operators.caption', {
-            liveChat: view.liveChatName,
-            range: view.range,
-          })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('live-chat-reports.operators.operator')}</th>
-            ${OPERATOR_COLUMNS.map((c) => html`<th scope="col">${t(`live-chat-reports.operators.${c.key}`)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${repeat(
-            report.rows,
-            (row) => row.operatorId,
-            (row) =>
-              html`<tr part="row" data-operator-id=${row.operatorId}>
-                <th scope="row">${clamped(view.userName(row.operatorId))}</th>
-                ${OPERATOR_COLUMNS.map((c) => html`<td>${figureText(c, row, locale)}</td>`)}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${renderCaptionedTable(
+        'table operators-table',
+        isolatedMessage(t, 'live-chat-reports.operators.caption', captionParams),
+        [
+          t('live-chat-reports.operators.operator'),
+          ...OPERATOR_COLUMNS.map((c) => t(`live-chat-reports.operators.${c.key}`)),
+        ],
+        repeat(
+          report.rows,
+          (row) => row.operatorId,
+          (row) =>
+            html`<tr part="row" data-operator-id=${row.operatorId}>
+              <th scope="row">${clamped(view.userName(row.operatorId))}</th>
+              ${OPERATOR_COLUMNS.map((c) => html`<td>${figureText(c, row, locale)}</td>`)}
+            </tr>`,
+        ),
+      )}
     </div>
     <ul class="formulas" aria-label=${t('live-chat-reports.operators.formulas')}>
       ${OPERATOR_COLUMNS.map(

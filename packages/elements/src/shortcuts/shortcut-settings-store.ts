@@ -1,4 +1,5 @@
 import type { AlertSettingsStorage } from '../controllers/alerts/alert-settings-store.js';
+import { readStoredJson, writeStoredJson } from '../shared/stored-json.js';
 
 /** The `localStorage` key the user's choice is kept under unless another is given. */
 export const SHORTCUTS_STORAGE_KEY = 'live-chat-workspace:shortcuts';
@@ -14,12 +15,8 @@ export function loadShortcutsEnabled(
   storage?: ShortcutsStorage,
   key = SHORTCUTS_STORAGE_KEY,
 ): boolean {
-  try {
-    const stored: unknown = JSON.parse(storage?.getItem(key) ?? 'null');
-    return (stored as { enabled?: unknown } | null)?.enabled !== false;
-  } catch {
-    return true; // unreadable storage or JSON: shortcuts stay on
-  }
+  const stored = readStoredJson(storage, key);
+  return (stored as { enabled?: unknown } | null | undefined)?.enabled !== false;
 }
 
 /** Keeps the user's choice; returns whether it was stored. */
@@ -28,10 +25,5 @@ export function saveShortcutsEnabled(
   enabled: boolean,
   key = SHORTCUTS_STORAGE_KEY,
 ): boolean {
-  try {
-    storage?.setItem(key, JSON.stringify({ enabled }));
-    return Boolean(storage);
-  } catch {
-    return false;
-  }
+  return writeStoredJson(storage, key, { enabled });
 }

@@ -6,7 +6,7 @@ import { LiveChatElement } from '../shared/live-chat-element.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { SHORTCUT_ACTIONS, type ShortcutAction } from './shortcut-map.js';
 import type { ShortcutsController } from './shortcuts-controller.js';
-import { renderCaptionedTable } from '../monitor/captioned-table.js';
+import { renderCaptionedTable } from '../shared/captioned-table.js';
 import { shortcutsHelpStyles } from './shortcuts-help.styles.js';
 import './shortcuts.messages.js';
 

@@ -93,12 +93,9 @@ export function runShortcut(action: ShortcutAction, targets: ShortcutTargets): b
       targets.openHelp();
       return true;
     case 'skip-counter':
-      return targets.skipTo('counter');
     case 'skip-reply':
-      return targets.skipTo('reply');
     case 'skip-list':
-      return targets.skipTo('list');
     case 'skip-conversation':
-      return targets.skipTo('conversation');
+      return targets.skipTo(action.slice('skip-'.length) as SkipTarget);
   }
 }

@@ -3,21 +3,12 @@
  * written before files and typing offers), calling `real`, plus `extra`.
  */
 import type { TransportAdapter } from '@live-chat/core';
+import { requiredMembers } from '../../forwarding-adapter.js';
 
 /** `real` without its optional members, plus `extra`. */
 export function bareAdapter(
   real: TransportAdapter,
   extra: Partial<TransportAdapter> = {},
 ): TransportAdapter {
-  return {
-    connection$: real.connection$,
-    snapshot: () => real.snapshot(),
-    events: (sinceSeq) => real.events(sinceSeq),
-    execute: (command) => real.execute(command),
-    history: (query) => real.history(query),
-    search: (query) => real.search(query),
-    report: (query) => real.report(query),
-    dispose: () => real.dispose?.(),
-    ...extra,
-  };
+  return { ...requiredMembers(real), ...extra };
 }

@@ -1,3 +1,5 @@
+import { readStoredJson, writeStoredJson } from '../../shared/stored-json.js';
+
 /** Which alerts the user wants for incoming messages. */
 export interface AlertSettings {
   /** A short beep. */
@@ -30,17 +32,11 @@ export function loadAlertSettings(
   key = ALERT_SETTINGS_STORAGE_KEY,
 ): AlertSettings {
   const settings: AlertSettings = { ...DEFAULT_ALERT_SETTINGS };
-  try {
-    const raw = storage?.getItem(key);
-    if (!raw) return settings;
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null) return settings;
-    for (const name of Object.keys(settings) as Array<keyof AlertSettings>) {
-      const value = (parsed as Record<string, unknown>)[name];
-      if (typeof value === 'boolean') settings[name] = value;
-    }
-  } catch {
-    // Unreadable storage or JSON: the defaults stand.
+  const stored = readStoredJson(storage, key);
+  if (typeof stored !== 'object' || stored === null) return settings;
+  for (const name of Object.keys(settings) as Array<keyof AlertSettings>) {
+    const value = (stored as Record<string, unknown>)[name];
+    if (typeof value === 'boolean') settings[name] = value;
   }
   return settings;
 }
@@ -51,11 +47,5 @@ export function saveAlertSettings(
   settings: AlertSettings,
   key = ALERT_SETTINGS_STORAGE_KEY,
 ): boolean {
-  try {
-    if (!storage) return false;
-    storage.setItem(key, JSON.stringify(settings));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeStoredJson(storage, key, settings);
 }

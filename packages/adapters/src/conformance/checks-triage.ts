@@ -1,6 +1,6 @@
 /** Triage and handover: tags, urgency, private notes with mentions, and reassignment notes. */
 import type { AlertEvent, MessageAddedEvent, ServerEvent, Session } from '@live-chat/core';
-import { check, checkEqual } from './assert.js';
+import { check, checkEqual, checkRejects } from './assert.js';
 import { alertOf, isActivity } from './events.js';
 import type { CheckDefinition, Probe } from './probe.js';
 import { close, take } from './command-inputs.js';
@@ -121,7 +121,7 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
         operatorA,
         note(session.id, 'Looks like a refund case', [operatorB]),
         'a note',
-      )) as { message: { internal?: boolean; order: number }; session: Session };
+      )) as { message: { id: string; internal?: boolean; order: number }; session: Session };
       check(value.message.internal === true, 'the message is a note');
       check(value.session.status === 'queued', 'a note does not take the session');
       checkEqual(
@@ -142,6 +142,16 @@ export const TRIAGE_CHECKS: readonly CheckDefinition[] = [
         'the mention alert',
       );
       checkEqual(mention.alert.mentionedBy, operatorA, 'the mention names who wrote the note');
+      const found = await p.adapter(supervisor).search({ text: 'REFUND', sessionId: session.id });
+      check(
+        found.some((hit) => hit.kind === 'message' && hit.messageId === value.message.id),
+        'search in the session finds the note for those who see it',
+      );
+      await checkRejects(
+        p.adapter(p.users.outsider).search({ text: 'refund', sessionId: session.id }),
+        ['FORBIDDEN', 'NOT_FOUND'],
+        'an operator of another live chat searches the session',
+      );
       const after = await report();
       checkEqual(after.messagesOut, before.messagesOut, 'reports do not count a note as a message');
       checkEqual(after.neverAnswered, before.neverAnswered, 'a note answers nobody');

@@ -16,7 +16,8 @@
 //
 // Each stage also reports the server's CPU time per 1,000 accepted messages (all instances
 // together): unlike latency, it hardly depends on what else the machine runs, so it compares
-// runs on a busy machine. The load average is printed before and after the run.
+// runs on a busy machine. It also reports this process's own CPU use (the load generator runs
+// on the same cores). The load average is printed before and after the run.
 //
 //   npm run bench:server [-- --operators 200 --live-chats 40 --stage-ms 5000 --rates 250,500]
 //   npm run bench:server -- --db postgres [--instances 1,3]
@@ -313,6 +314,7 @@ async function runLoad(label, count, store, config, configFile) {
       let skipped = 0;
       let expected = 0;
       const cpuBefore = servers.map((server) => cpuMsOf(server.pid));
+      const ownCpuBefore = process.cpuUsage();
       const stageStart = performance.now();
       const posts = [];
       // Paced posts: each tick sends what is due by now, never more than MAX_IN_FLIGHT at once.
@@ -352,6 +354,9 @@ async function runLoad(label, count, store, config, configFile) {
       const acceptedInStage = accepted;
       const cpuMs = servers.map((server, i) => cpuMsOf(server.pid) - cpuBefore[i]);
       const cpu = cpuMs.map((ms) => ms / 10 / elapsed);
+      // This process: the operators' sockets and the webhook requests, on the same cores.
+      const ownCpu = process.cpuUsage(ownCpuBefore);
+      const loadCpu = (ownCpu.user + ownCpu.system) / 1e4 / elapsed;
       // CPU seconds of every instance per 1,000 accepted messages.
       const cpuPerThousand = cpuMs.reduce((sum, ms) => sum + ms, 0) / acceptedInStage;
       await Promise.all(posts);
@@ -382,7 +387,8 @@ async function runLoad(label, count, store, config, configFile) {
           `, events ${received}/${expected}` +
           `, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms` +
           `, server CPU ${cpu.map((c) => `${c.toFixed(0)} %`).join(' / ')}` +
-          ` (${cpuPerThousand.toFixed(2)} CPU-s per 1,000 messages), rss ${mb(rss)}`,
+          ` (${cpuPerThousand.toFixed(2)} CPU-s per 1,000 messages), rss ${mb(rss)}` +
+          `, load generator CPU ${loadCpu.toFixed(0)} %`,
       );
       if (result.p99 > 2_000) break; // far past the goal: higher rates tell nothing more
     }

@@ -56,13 +56,16 @@ export class Directory {
     this.loaded = undefined;
   }
 
-  /** Drops the in-memory copy when another connection committed since the last look. */
-  checkFreshness(): void {
+  /**
+   * Drops the in-memory copy when another connection committed since the last look; answers
+   * whether one did (what else the store keeps in memory is stale too).
+   */
+  checkFreshness(): boolean {
     const version = this.readDataVersion.get() as number;
-    if (version !== this.dataVersion) {
-      this.dataVersion = version;
-      this.loaded = undefined;
-    }
+    if (version === this.dataVersion) return false;
+    this.dataVersion = version;
+    this.loaded = undefined;
+    return true;
   }
 
   /** The directory as the tables hold it now (read again only after a change). */

@@ -67,6 +67,7 @@ describe('migrations', () => {
       { version: 7, name: 'presence' },
       { version: 8, name: 'canned-replies' },
       { version: 9, name: 'attachments' },
+      { version: 10, name: 'event-bodies' },
     ]);
   });
 
@@ -128,6 +129,123 @@ describe('migrations', () => {
         found.map((message) => message.id),
         ['m-2'],
       );
+    } finally {
+      store.close();
+    }
+  });
+
+  it('keep serving an event log written before shared bodies, and continue it', () => {
+    // A database of release 9, whose log holds whole events (a body per user and event).
+    const db = openDatabase({ file });
+    migrate(db, MIGRATIONS.slice(0, 9));
+    const session = { id: 's-1', liveChatId: 'lc-1', name: 'Zoë', unread: undefined };
+    const message = { id: 'm-1', sessionId: 's-1', text: 'Grüße "quoted" \\ line\nbreak' };
+    const old = (userId: string, seq: number) => ({
+      type: 'message.added',
+      message,
+      session,
+      unread: seq,
+      seq,
+      userId,
+    });
+    const insert = db.prepare('INSERT INTO events (user_id, seq, at, event) VALUES (?, ?, ?, ?)');
+    for (const userId of ['u-1', 'u-2']) {
+      db.prepare('INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES (?, 2, 1)').run(
+        userId,
+      );
+      for (const seq of [1, 2]) {
+        const { seq: _seq, userId: _user, ...stored } = old(userId, seq);
+        insert.run(userId, seq, seq, JSON.stringify(stored));
+      }
+    }
+    db.close();
+
+    const store = openSqliteStore({ file });
+    try {
+      assert.deepEqual(store.migrations, { applied: [10], version: LATEST });
+      const replay = (userId: string, since: number) =>
+        store.run((tx) => tx.readEvents(userId, since), true).events;
+      const expected = (userId: string, seq: number) => {
+        const { userId: _user, ...event } = old(userId, seq);
+        return JSON.parse(JSON.stringify(event)) as unknown;
+      };
+      assert.deepEqual(replay('u-1', 0), [expected('u-1', 1), expected('u-1', 2)]);
+      // New events continue the seqs and share one body; the old rows keep theirs.
+      const next = {
+        type: 'message.added',
+        message: { ...message, id: 'm-2' },
+        session,
+        unread: 3,
+      };
+      const added = store.run((tx) =>
+        ['u-1', 'u-2'].map((userId) => tx.appendEvent(userId, next as never)),
+      );
+      assert.deepEqual(
+        added.map((event) => event.seq),
+        [3, 3],
+      );
+      for (const userId of ['u-1', 'u-2']) {
+        const events = replay(userId, 1);
+        assert.deepEqual(
+          events.map((event) => [event.seq, event.type === 'message.added' && event.message.id]),
+          [
+            [2, 'm-1'],
+            [3, 'm-2'],
+          ],
+        );
+        assert.deepEqual(events[0], expected(userId, 2));
+      }
+      const bodies = store.db.prepare('SELECT count(*) FROM event_bodies').pluck().get();
+      assert.equal(bodies, 1, 'one body for both recipients of the new event');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('trim an event log written before shared bodies across its old and new rows', () => {
+    const db = openDatabase({ file });
+    migrate(db, MIGRATIONS.slice(0, 9));
+    // u-1: 300 events; u-2: trimmed before, its log starts at seq 5.
+    db.exec(`
+      INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES ('u-1', 300, 1), ('u-2', 9, 5);
+      WITH RECURSIVE n(seq) AS (SELECT 1 UNION ALL SELECT seq + 1 FROM n WHERE seq < 300)
+      INSERT INTO events (user_id, seq, at, event)
+        SELECT 'u-1', seq, seq,
+          json_object('type', 'session.removed', 'sessionId', 's-' || seq)
+        FROM n;
+      INSERT INTO events (user_id, seq, at, event)
+        SELECT 'u-2', value, value, json_object('type', 'session.removed', 'sessionId', 'x-' || value)
+        FROM json_each('[5, 6, 7, 8, 9]');
+    `);
+    db.close();
+
+    const store = openSqliteStore({ file, retention: { eventsPerUser: 100 } });
+    try {
+      const ids = (userId: string, since: number) =>
+        store
+          .run((tx) => tx.readEvents(userId, since), true)
+          .events.map((event) => [event.seq, event.type === 'session.removed' && event.sessionId]);
+      assert.deepEqual(ids('u-2', 4), [
+        [5, 'x-5'],
+        [6, 'x-6'],
+        [7, 'x-7'],
+        [8, 'x-8'],
+        [9, 'x-9'],
+      ]);
+      assert.equal(ids('u-1', 0).length, 300);
+      // The 301st event outgrows the log by a batch: it keeps the newest 100.
+      const next = store.run((tx) =>
+        tx.appendEvent('u-1', { type: 'session.removed', sessionId: 's-301' }),
+      );
+      assert.equal(next.seq, 301);
+      const log = store.run((tx) => tx.readEvents('u-1', 201), true);
+      assert.equal(log.oldestSeq, 202);
+      assert.deepEqual(
+        log.events.map((event) => event.seq),
+        Array.from({ length: 100 }, (_, index) => 202 + index),
+      );
+      const rows = store.db.prepare("SELECT count(*) FROM events WHERE user_id = 'u-1'").pluck();
+      assert.equal(rows.get(), 100);
     } finally {
       store.close();
     }

@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Id } from '@live-chat/core';
-import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
+import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import type { SqliteBackend } from './backend.js';
 import { StorageError } from './errors.js';
-import { openSqliteStore, type SqliteRetention } from './store.js';
+import { openSqliteStore } from './store.js';
 import { createTempDir, type TempDir } from './testing/temp-dir.js';
-import { openTestBackend, telegramMessage } from './testing/test-backend.js';
+import { clockedBackends } from './testing/test-backend.js';
 
 const { operatorA, supervisor } = SEED_USERS;
 const MINUTE = 60_000;
@@ -17,21 +17,10 @@ const MINUTE = 60_000;
 describe('retention', () => {
   let dir: TempDir;
   let backend: SqliteBackend;
-  let clock = Date.UTC(2026, 10, 27, 9);
-  const open = (retention?: SqliteRetention) =>
-    openTestBackend(dir.path, {
-      seed: () => createSeedData({ history: false }),
-      now: () => clock,
-      retention,
-    });
+  const clocked = clockedBackends(() => dir.path);
+  const open = clocked.open;
   /** Customer messages into one session: each gives the supervisor events. */
-  const write = (count: number) => {
-    for (let index = 0; index < count; index++) {
-      clock += MINUTE;
-      const written = backend.customerWrites(telegramMessage(backend, `Message ${index}`));
-      assert.ok(written.ok);
-    }
-  };
+  const write = (count: number) => clocked.write(backend, count);
   const resyncCode = (userId: Id, sinceSeq: number) => {
     const result = backend.events(userId, sinceSeq);
     return result.ok ? 'ok' : result.error.code;
@@ -78,7 +67,7 @@ describe('retention', () => {
     backend = open({ eventMaxAgeMs: 10 * MINUTE });
     write(5);
     const early = backend.seqOf(supervisor);
-    clock += 30 * MINUTE;
+    clocked.now += 30 * MINUTE;
     write(3);
     const last = backend.seqOf(supervisor);
     assert.equal(resyncCode(supervisor, 0), 'ok', 'nothing dropped before pruning');
@@ -91,7 +80,7 @@ describe('retention', () => {
     assert.equal(tail.value.length, last - early);
 
     // Everything expired: the stream is still at its seq, with nothing to replay.
-    clock += 60 * MINUTE;
+    clocked.now += 60 * MINUTE;
     backend.prune();
     assert.equal(backend.seqOf(supervisor), last);
     assert.equal(resyncCode(supervisor, last), 'ok');
@@ -99,7 +88,7 @@ describe('retention', () => {
 
     // Opening the database prunes too.
     write(2);
-    clock += 60 * MINUTE;
+    clocked.now += 60 * MINUTE;
     await backend.dispose();
     backend = open({ eventMaxAgeMs: 10 * MINUTE });
     assert.equal(resyncCode(supervisor, backend.seqOf(supervisor) - 1), 'RESYNC_REQUIRED');
@@ -119,9 +108,9 @@ describe('retention', () => {
     assert.ok(take.ok);
     const first = rename('First name', 'rename-1');
     assert.ok(first.ok);
-    clock += 30 * MINUTE;
+    clocked.now += 30 * MINUTE;
     assert.deepEqual(rename('Other name', 'rename-1'), first, 'within the window');
-    clock += 45 * MINUTE;
+    clocked.now += 45 * MINUTE;
     // Another command's record, 75 minutes after the first: the first is forgotten.
     assert.ok(rename('Second name', 'rename-2').ok);
     const again = rename('Third name', 'rename-1');
@@ -135,7 +124,7 @@ describe('retention', () => {
       .run((tx) => [...tx.customers()], true)
       .filter((c) => c.kind === 'external' && c.messenger === 'telegram');
     for (const [index, customer] of customers.slice(0, 5).entries()) {
-      clock += MINUTE;
+      clocked.now += MINUTE;
       const written = backend.customerWrites({
         customerId: customer.id,
         liveChatId: SEED_LIVE_CHATS.support,

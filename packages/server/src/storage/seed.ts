@@ -4,6 +4,7 @@
  */
 import { savedStreamSeqs, seedNextId, type SeedData } from '@live-chat/adapters';
 import type { Directory } from './directory.js';
+import type { EventLog } from './event-log.js';
 import { seedRecordWrites } from './seed-records.js';
 import type { Statements } from './statements.js';
 import type { SqliteTransaction } from './transaction.js';
@@ -12,6 +13,7 @@ import type { SqliteTransaction } from './transaction.js';
 export function importSeed(
   tx: SqliteTransaction,
   directory: Directory,
+  eventLog: EventLog,
   sql: Statements,
   seed: SeedData,
 ): void {
@@ -19,8 +21,6 @@ export function importSeed(
   for (const chat of seed.liveChats) directory.putLiveChat(chat);
   for (const group of seed.groups) directory.putGroup(group);
   for (const write of seedRecordWrites<'sync'>(seed)) write(tx);
-  for (const [userId, seq] of savedStreamSeqs(seed)) {
-    if (seq > tx.lastSeq(userId)) sql.setStream.run(userId, seq, seq + 1);
-  }
+  for (const [userId, seq] of savedStreamSeqs(seed)) eventLog.continueAfter(userId, seq);
   sql.raiseCounter.run(seedNextId(seed), 'id');
 }

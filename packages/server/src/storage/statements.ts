@@ -13,18 +13,51 @@ import type {
 } from './rows.js';
 import { PRESENCE_COLUMNS } from './rows.js';
 
-/** A row of `event_streams`. */
+/**
+ * A row of `event_streams`. Since migration 10 `last_seq` is only brought up to date when events
+ * are dropped: the stream's last seq is the larger of it and the seq of its newest event.
+ */
 export interface StreamRow {
   last_seq: number;
   oldest_seq: number;
 }
+
+/** An event of a user's log as stored: its own fields, and the body it shares, if any. */
+export interface StoredEventRow {
+  seq: number;
+  /** JSON object: the event's own fields, or (`body` is `null`) the whole event without `seq`. */
+  event: string;
+  /** JSON object: the fields the event shares with the other recipients of its change. */
+  body: string | null;
+}
+
+/**
+ * The columns of `sessions` that an index holds (or whose value decides whether a partial index
+ * holds the row). An UPDATE that sets any of them rewrites those indexes' entries even when the
+ * value stays the same, so a change that leaves them alone sets only the others.
+ */
+export const SESSION_INDEXED_COLUMNS = [
+  'id',
+  'live_chat_id',
+  'customer_id',
+  'status',
+  'urgent',
+  'queued_at',
+  'queue_entry',
+] as const;
+
+/** What a session write needs to know of the row it replaces. */
+export type SessionState = Pick<
+  SessionRow,
+  'pk' | 'name' | (typeof SESSION_INDEXED_COLUMNS)[number]
+>;
 
 /** The prepared statements of one database connection. */
 export class Statements {
   readonly ping: Database.Statement<[], number>;
 
   // ids and counters
-  readonly nextCounter: Database.Statement<[string], number>;
+  readonly bumpCounter: Database.Statement<[string]>;
   readonly counter: Database.Statement<[string], number>;
   readonly raiseCounter: Database.Statement<[number, string]>;
 
@@ -35,12 +68,13 @@ export class Statements {
 
   // sessions
   readonly session: Database.Statement<[string], SessionRow>;
-  readonly sessionState: Database.Statement<
-    [string],
-    Pick<SessionRow, 'pk' | 'name' | 'status' | 'queued_at' | 'queue_entry'>
-  >;
+  readonly sessionState: Database.Statement<[string], SessionState>;
   readonly insertSession: Database.Statement<[SessionColumns & { queue_entry: number | null }]>;
   readonly updateSession: Database.Statement<
+    [SessionColumns & { queue_entry: number | null; pk: number }]
+  >;
+  /** Updates the columns no index holds (see {@link SESSION_INDEXED_COLUMNS}). */
+  readonly updateSessionUnindexed: Database.Statement<
     [SessionColumns & { queue_entry: number | null; pk: number }]
   >;
   readonly sessionsOf: Database.Statement<[string], SessionRow>;
@@ -90,13 +124,15 @@ export class Statements {
   readonly recentActivity: Database.Statement<[string, number], string>;
 
   // event streams
-  readonly advanceStream: Database.Statement<[string], StreamRow>;
   readonly stream: Database.Statement<[string], StreamRow>;
+  readonly newestSeq: Database.Statement<[string], number | null>;
+  readonly addStream: Database.Statement<[string]>;
   readonly setStream: Database.Statement<[string, number, number]>;
-  readonly appendEvent: Database.Statement<[string, number, number, string]>;
-  readonly eventsAfter: Database.Statement<[string, number], { seq: number; event: string }>;
+  readonly appendEvent: Database.Statement<[string, number, number, string, number | null]>;
+  readonly addEventBody: Database.Statement<[string]>;
+  readonly eventsAfter: Database.Statement<[string, number], StoredEventRow>;
+  readonly dropBodiesBefore: Database.Statement<[{ userId: string; before: number }]>;
   readonly dropEventsBefore: Database.Statement<[string, number]>;
-  readonly setOldestSeq: Database.Statement<[number, string]>;
   readonly expiredStreams: Database.Statement<[number], { user_id: string } & StreamRow>;
   readonly firstEventSince: Database.Statement<[string, number, number], number>;
 
@@ -107,11 +143,8 @@ export class Statements {
 
   constructor(db: Database.Database) {
     this.ping = db.prepare<[], number>('SELECT 1').pluck();
-    this.nextCounter = db
-      .prepare<[string], number>(
-        'UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value',
-      )
-      .pluck();
+    // Read back with `counter`: an UPDATE … RETURNING costs several times as much.
+    this.bumpCounter = db.prepare('UPDATE counters SET value = value + 1 WHERE name = ?');
     this.counter = db
       .prepare<[string], number>('SELECT value FROM counters WHERE name = ?')
       .pluck();
@@ -133,16 +166,23 @@ export class Statements {
       .join(', ');
     this.session = db.prepare('SELECT * FROM sessions WHERE id = ?');
     this.sessionState = db.prepare(
-      'SELECT pk, name, status, queued_at, queue_entry FROM sessions WHERE id = ?',
+      `SELECT pk, name, ${SESSION_INDEXED_COLUMNS.join(', ')} FROM sessions WHERE id = ?`,
     );
     this.insertSession = db.prepare(
       `INSERT INTO sessions (${sessionFields}) VALUES (${sessionValues})`,
     );
-    this.updateSession = db.prepare(
-      `UPDATE sessions SET ${sessionFields
-        .split(',')
-        .map((field) => `${field.trim()} = @${field.trim()}`)
-        .join(', ')} WHERE pk = @pk`,
+    const sessionSet = (fields: string[]) =>
+      `UPDATE sessions SET ${fields.map((field) => `${field} = @${field}`).join(', ')} WHERE pk = @pk`;
+    // A session's id never changes; setting it would make SQLite check the messages that
+    // reference it (a foreign key) and keep a journal for the statement.
+    const sessionFieldList = sessionFields
+      .split(',')
+      .map((field) => field.trim())
+      .filter((field) => field !== 'id');
+    this.updateSession = db.prepare(sessionSet(sessionFieldList));
+    const indexed: readonly string[] = SESSION_INDEXED_COLUMNS;
+    this.updateSessionUnindexed = db.prepare(
+      sessionSet(sessionFieldList.filter((field) => !indexed.includes(field))),
     );
     this.sessionsOf = db.prepare('SELECT * FROM sessions WHERE live_chat_id = ? ORDER BY pk');
     this.allSessions = db.prepare('SELECT * FROM sessions ORDER BY pk');
@@ -253,25 +293,35 @@ export class Statements {
       )
       .pluck();
 
-    this.advanceStream = db.prepare(
-      `INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES (?, 1, 1)
-       ON CONFLICT (user_id) DO UPDATE SET last_seq = last_seq + 1
-       RETURNING last_seq, oldest_seq`,
-    );
     this.stream = db.prepare('SELECT last_seq, oldest_seq FROM event_streams WHERE user_id = ?');
+    this.newestSeq = db
+      .prepare<[string], number | null>('SELECT max(seq) FROM events WHERE user_id = ?')
+      .pluck();
+    this.addStream = db.prepare(
+      'INSERT OR IGNORE INTO event_streams (user_id, last_seq, oldest_seq) VALUES (?, 0, 1)',
+    );
     this.setStream = db.prepare(
       `INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES (?, ?, ?)
        ON CONFLICT (user_id) DO UPDATE SET
          last_seq = excluded.last_seq, oldest_seq = excluded.oldest_seq`,
     );
     this.appendEvent = db.prepare(
-      'INSERT INTO events (user_id, seq, at, event) VALUES (?, ?, ?, ?)',
+      'INSERT INTO events (user_id, seq, at, event, body) VALUES (?, ?, ?, ?, ?)',
     );
+    this.addEventBody = db.prepare('INSERT INTO event_bodies (body) VALUES (?)');
     this.eventsAfter = db.prepare(
-      'SELECT seq, event FROM events WHERE user_id = ? AND seq > ? ORDER BY seq',
+      `SELECT e.seq, e.event, b.body FROM events e LEFT JOIN event_bodies b ON b.pk = e.body
+       WHERE e.user_id = ? AND e.seq > ? ORDER BY e.seq`,
+    );
+    // The bodies of the events about to be dropped that no other event shares.
+    this.dropBodiesBefore = db.prepare(
+      `DELETE FROM event_bodies WHERE pk IN (
+         SELECT body FROM events WHERE user_id = @userId AND seq < @before AND body IS NOT NULL)
+       AND NOT EXISTS (
+         SELECT 1 FROM events e WHERE e.body = event_bodies.pk
+           AND (e.user_id <> @userId OR e.seq >= @before))`,
     );
     this.dropEventsBefore = db.prepare('DELETE FROM events WHERE user_id = ? AND seq < ?');
-    this.setOldestSeq = db.prepare('UPDATE event_streams SET oldest_seq = ? WHERE user_id = ?');
     // Streams whose oldest retained event is older than the cut-off.
     this.expiredStreams = db.prepare(
       `SELECT s.user_id, s.last_seq, s.oldest_seq FROM event_streams s

@@ -186,6 +186,11 @@ describe('SQLite store', () => {
       assert.equal(tx.session('s-1'), undefined);
       assert.equal(tx.lastSeq('u-1'), 0);
     });
+    // The rolled-back event took no seq: the next one is the first.
+    const next = write((tx) =>
+      tx.appendEvent('u-1', { type: 'session.removed', sessionId: 's-1' }),
+    );
+    assert.equal(next.seq, 1);
     // A duplicate message order is refused by the schema, and nothing of its transaction stays.
     assert.throws(() =>
       write((tx) => {

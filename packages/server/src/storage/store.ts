@@ -14,6 +14,7 @@ import { SQLITE_CHANNEL_DIALECT, sqliteRunner } from './channel-store.js';
 import { openDatabase, type ConnectionOptions, type DatabaseLocation } from './database.js';
 import { Directory } from './directory.js';
 import { StorageError } from './errors.js';
+import { EventLog } from './event-log.js';
 import { migrate, type MigrationReport } from './migrations/index.js';
 import { SqlReports } from './reports.js';
 import { storeSettings, type SqlStoreOptions, type StoreRetention } from './retention.js';
@@ -39,6 +40,7 @@ export class SqliteStore implements StoragePort<'sync'> {
 
   private readonly statements: Statements;
   private readonly directory: Directory;
+  private readonly eventLog: EventLog;
   private readonly context: TransactionContext;
   private readonly write: (work: (tx: SqliteTransaction) => unknown) => unknown;
   private readonly read: (work: (tx: SqliteTransaction) => unknown) => unknown;
@@ -59,17 +61,19 @@ export class SqliteStore implements StoragePort<'sync'> {
     this.migrations = migrate(db);
     this.statements = new Statements(db);
     this.directory = new Directory(db);
+    this.eventLog = new EventLog(this.statements, settings.now);
     const channelSql: SqlRunner<'sync'> = sqliteRunner(db);
     this.channels = new SqlChannelStore(channelSql, SQLITE_CHANNEL_DIALECT);
     this.context = {
       ...settings,
       statements: this.statements,
       directory: this.directory,
+      eventLog: this.eventLog,
       channelSql,
     };
     this.reports = new SqlReports(db);
     const run = db.transaction((work: (tx: SqliteTransaction) => unknown) => {
-      this.directory.checkFreshness();
+      this.checkFreshness();
       return this.withTransaction(work);
     });
     this.write = (work) => run.immediate(work);
@@ -88,7 +92,7 @@ export class SqliteStore implements StoragePort<'sync'> {
     try {
       return this.group.immediate(work) as T;
     } catch (error) {
-      this.directory.invalidate();
+      this.forget();
       throw error;
     }
   }
@@ -112,7 +116,7 @@ export class SqliteStore implements StoragePort<'sync'> {
       value = this.group.immediate(() => {
         this.unguarded = true;
         this.unguardedFailed = false;
-        this.directory.checkFreshness();
+        this.checkFreshness();
         let result: T | typeof failed;
         try {
           result = work();
@@ -126,11 +130,25 @@ export class SqliteStore implements StoragePort<'sync'> {
         return result;
       }) as T;
     } catch (error) {
-      this.directory.invalidate();
+      this.forget();
       if (error !== failed) throw error;
       value = failed;
     }
     return value === failed ? { ok: false } : { ok: true, value };
+  }
+
+  /** Forgets what it keeps in memory after another connection committed. */
+  private checkFreshness(): void {
+    if (this.directory.checkFreshness()) this.eventLog.forget();
+  }
+
+  /**
+   * Forgets what it keeps in memory of the tables (the directory, the streams' seqs): a rolled
+   * back transaction may have changed it.
+   */
+  private forget(): void {
+    this.directory.invalidate();
+    this.eventLog.forget();
   }
 
   /** Runs nested work of {@link togetherUnguarded}, noting when it throws. */
@@ -168,8 +186,8 @@ export class SqliteStore implements StoragePort<'sync'> {
     try {
       return (readOnly ? this.read : this.write)(work) as T;
     } catch (error) {
-      // What the work cached of the directory may have been rolled back.
-      this.directory.invalidate();
+      // What the work cached of the directory or the streams may have been rolled back.
+      this.forget();
       throw error;
     }
   }
@@ -185,7 +203,7 @@ export class SqliteStore implements StoragePort<'sync'> {
    * with seqs continue from them.
    */
   importSeed(seed: SeedData): void {
-    this.run((tx) => importSeed(tx, this.directory, this.statements, seed));
+    this.run((tx) => importSeed(tx, this.directory, this.eventLog, this.statements, seed));
   }
 
   /**
@@ -196,20 +214,9 @@ export class SqliteStore implements StoragePort<'sync'> {
   prune(): number {
     const now = this.context.now();
     return this.run(() => {
-      const sql = this.statements;
-      sql.dropCommandResultsBefore.run(now - this.context.commandResultMaxAgeMs);
+      this.statements.dropCommandResultsBefore.run(now - this.context.commandResultMaxAgeMs);
       const { eventMaxAgeMs } = this.context;
-      if (eventMaxAgeMs === undefined) return 0;
-      const cutoff = now - eventMaxAgeMs;
-      let dropped = 0;
-      for (const stream of sql.expiredStreams.all(cutoff)) {
-        // Keep the tail from the first event that is recent enough (none: the stream's end).
-        const oldest =
-          sql.firstEventSince.get(stream.user_id, stream.oldest_seq, cutoff) ?? stream.last_seq + 1;
-        dropped += sql.dropEventsBefore.run(stream.user_id, oldest).changes;
-        sql.setOldestSeq.run(oldest, stream.user_id);
-      }
-      return dropped;
+      return eventMaxAgeMs === undefined ? 0 : this.eventLog.dropOlderThan(now - eventMaxAgeMs);
     });
   }
 

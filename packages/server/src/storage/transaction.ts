@@ -28,11 +28,11 @@ import type {
 } from '@live-chat/core/engine';
 import { queueOperatorMessage, type SqlRunner } from '../channels/sql-channel-store.js';
 import type { Directory } from './directory.js';
+import type { EventLog, TransactionBodies } from './event-log.js';
 import type { StoreSettings } from './retention.js';
 import {
   episodeColumns,
   episodeFromRow,
-  eventFromRow,
   messageColumns,
   messageFromRow,
   presenceFromRow,
@@ -41,7 +41,7 @@ import {
   sessionFromRow,
 } from './rows.js';
 import { foldForSearch, matchExpression } from './search-text.js';
-import type { Statements } from './statements.js';
+import { SESSION_INDEXED_COLUMNS, type Statements } from './statements.js';
 import { TransactionBase } from './transaction-base.js';
 
 /** Queued sessions read per page (the engine usually stops at the first). */
@@ -51,6 +51,8 @@ const QUEUE_PAGE = 16;
 export interface TransactionContext extends StoreSettings {
   statements: Statements;
   directory: Directory;
+  /** The per-user event logs (seqs known in memory, bodies stored once). */
+  eventLog: EventLog;
   /** Runs the channel tables' statements (on the same connection, so in this transaction). */
   channelSql: SqlRunner<'sync'>;
 }
@@ -63,6 +65,14 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
   private readonly sql: Statements;
   private readonly directory: Directory;
   private readonly channelSql: SqlRunner<'sync'>;
+  private readonly eventLog: EventLog;
+  /** The event bodies this transaction stored: a change's recipients share one. */
+  private readonly bodies: TransactionBodies = new Map();
+  /**
+   * Customer messages after an order, by order and session, as counted in this transaction
+   * since its last new message: the members of a live chat who read the same far ask alike.
+   */
+  private readonly customerCounts = new Map<string, number>();
 
   /** A transaction of the store with this context (the store makes one per transaction). */
   constructor(context: TransactionContext) {
@@ -70,6 +80,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     this.sql = context.statements;
     this.directory = context.directory;
     this.channelSql = context.channelSql;
+    this.eventLog = context.eventLog;
   }
 
   protected directoryView(): DirectoryView {
@@ -91,7 +102,13 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
 
   newId(kind: IdKind): Id {
     this.check();
-    return this.idOf(kind, (this.sql.nextCounter.get('id') as number) - 1);
+    return this.idOf(kind, this.nextCounter('id') - 1);
+  }
+
+  /** Advances the counter `name` by one and answers its new value. */
+  private nextCounter(name: 'id' | 'queue'): number {
+    this.sql.bumpCounter.run(name);
+    return this.sql.counter.get(name) as number;
   }
 
   // ── customers ────────────────────────────────────────────────────────────────────────────
@@ -126,7 +143,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     if (session.status !== 'queued') {
       queueEntry = null;
     } else if (previous?.status !== 'queued' || previous.queued_at !== session.queuedAt) {
-      queueEntry = this.sql.nextCounter.get('queue') as number;
+      queueEntry = this.nextCounter('queue');
     }
     const columns = { ...sessionColumns(session), queue_entry: queueEntry };
     if (!previous) {
@@ -134,7 +151,11 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
       this.sql.indexSessionName.run(Number(lastInsertRowid), foldForSearch(session.name));
       return;
     }
-    this.sql.updateSession.run({ ...columns, pk: previous.pk });
+    const indexedSame = SESSION_INDEXED_COLUMNS.every(
+      (column) => previous[column] === columns[column],
+    );
+    const update = indexedSame ? this.sql.updateSessionUnindexed : this.sql.updateSession;
+    update.run({ ...columns, pk: previous.pk });
     if (previous.name !== session.name) {
       this.sql.unindexSessionName.run(previous.pk);
       this.sql.indexSessionName.run(previous.pk, foldForSearch(session.name));
@@ -170,6 +191,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
 
   appendMessage(message: Message): void {
     this.check();
+    this.customerCounts.clear();
     const { lastInsertRowid } = this.sql.insertMessage.run(messageColumns(message));
     this.sql.indexMessageText.run(lastInsertRowid, foldForSearch(message.text));
     if (message.channelDelivery) {
@@ -222,7 +244,13 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
 
   customerMessagesAfter(sessionId: Id, order: number): number {
     this.check();
-    return this.sql.customerMessagesAfter.get(sessionId, order) as number;
+    const key = `${order}:${sessionId}`;
+    let count = this.customerCounts.get(key);
+    if (count === undefined) {
+      count = this.sql.customerMessagesAfter.get(sessionId, order) as number;
+      this.customerCounts.set(key, count);
+    }
+    return count;
   }
 
   // ── canned replies ───────────────────────────────────────────────────────────────────────
@@ -313,32 +341,20 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
 
   appendEvent(userId: Id, input: EventInput): ServerEvent {
     this.check();
-    // The counter row is updated in this transaction: the seq is the last one plus one.
-    const stream = this.sql.advanceStream.get(userId) as { last_seq: number; oldest_seq: number };
-    const seq = stream.last_seq;
-    this.sql.appendEvent.run(userId, seq, this.settings.now(), JSON.stringify(input));
-    const oldest = this.trimmedOldestSeq(seq, stream.oldest_seq);
-    if (oldest !== undefined) {
-      this.sql.dropEventsBefore.run(userId, oldest);
-      this.sql.setOldestSeq.run(oldest, userId);
-    }
-    return { ...input, seq } as ServerEvent;
+    const event = this.eventLog.append(userId, input, this.bodies);
+    const oldest = this.trimmedOldestSeq(event.seq, this.eventLog.oldestSeq(userId));
+    if (oldest !== undefined) this.eventLog.drop(userId, oldest);
+    return event;
   }
 
   lastSeq(userId: Id): number {
     this.check();
-    return this.sql.stream.get(userId)?.last_seq ?? 0;
+    return this.eventLog.lastSeq(userId);
   }
 
   readEvents(userId: Id, sinceSeq: number): EventLogRead {
     this.check();
-    const stream = this.sql.stream.get(userId) ?? { last_seq: 0, oldest_seq: 1 };
-    const inRange = sinceSeq >= stream.oldest_seq - 1 && sinceSeq <= stream.last_seq;
-    return {
-      lastSeq: stream.last_seq,
-      oldestSeq: stream.oldest_seq,
-      events: inRange ? this.sql.eventsAfter.all(userId, sinceSeq).map(eventFromRow) : [],
-    };
+    return this.eventLog.read(userId, sinceSeq);
   }
 
   // ── idempotency ──────────────────────────────────────────────────────────────────────────

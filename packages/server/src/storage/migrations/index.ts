@@ -12,6 +12,7 @@ import { triageAndNotes } from './0006-triage-and-notes.js';
 import { presence } from './0007-presence.js';
 import { cannedReplies } from './0008-canned-replies.js';
 import { attachments } from './0009-attachments.js';
+import { eventBodies } from './0010-event-bodies.js';
 import { checkApplied, checkOrder, type MigrationReport, type MigrationStep } from './history.js';
 import type { Migration } from './migration.js';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   presence,
   cannedReplies,
   attachments,
+  eventBodies,
 ];
 
 /**

@@ -147,32 +147,43 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
 
   const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
     new Counter({ name, help, labelNames, registers });
-  const latency = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
-    new Histogram({ name, help, labelNames, buckets: LATENCY_BUCKETS, registers });
+  /**
+   * The metrics of one kind of request (`live_chat_<kind>s_total` by `label` and outcome,
+   * `live_chat_<kind>_duration_seconds` by `label`), and how one answer counts in them.
+   */
+  const answers = <L extends string>(
+    kind: string,
+    label: L,
+    help: { count: string; duration: string },
+  ) => {
+    const count = counter(`live_chat_${kind}s_total`, help.count, [label, 'outcome']);
+    const duration = new Histogram({
+      name: `live_chat_${kind}_duration_seconds`,
+      help: help.duration,
+      labelNames: [label],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    return (value: string, seconds: number, outcome: string) => {
+      duration.observe({ [label]: value } as Record<L, string>, seconds);
+      count.inc({ [label]: value, outcome } as Record<L | 'outcome', string>);
+    };
+  };
   const eventsPushed = counter(
     'live_chat_events_pushed_total',
     'Events sent to sockets, replayed and live.',
   );
-  const commands = counter(
-    'live_chat_commands_total',
-    'Commands the backend answered, by command type and outcome (ok or the error code).',
-    ['type', 'outcome'],
-  );
-  const commandSeconds = latency(
-    'live_chat_command_duration_seconds',
-    'Time the backend took to answer a command, by command type.',
-    ['type'],
-  );
-  const reads = counter(
-    'live_chat_reads_total',
-    'Reads the backend answered (snapshot, events replay, history, search, report), by outcome.',
-    ['op', 'outcome'],
-  );
-  const readSeconds = latency(
-    'live_chat_read_duration_seconds',
-    'Time the backend took to answer a read, by operation.',
-    ['op'],
-  );
+  // live_chat_commands_total, live_chat_command_duration_seconds
+  const commandAnswered = answers('command', 'type', {
+    count: 'Commands the backend answered, by command type and outcome (ok or the error code).',
+    duration: 'Time the backend took to answer a command, by command type.',
+  });
+  // live_chat_reads_total, live_chat_read_duration_seconds
+  const readAnswered = answers('read', 'op', {
+    count:
+      'Reads the backend answered (snapshot, events replay, history, search, report), by outcome.',
+    duration: 'Time the backend took to answer a read, by operation.',
+  });
   const inbound = counter(
     'live_chat_webhook_inbound_requests_total',
     'Requests to the inbound channel webhook, by HTTP status answered.',
@@ -195,15 +206,8 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
       return (result) => {
         const seconds = (performance.now() - started) / 1000;
         const outcome = outcomeOf(result);
-        if (op === 'execute') {
-          const type = commandTypeOf(command);
-          commandSeconds.observe({ type }, seconds);
-          commands.inc({ type, outcome });
-        } else {
-          const read = READ_OPS.has(op) ? op : 'unknown';
-          readSeconds.observe({ op: read }, seconds);
-          reads.inc({ op: read, outcome });
-        }
+        if (op === 'execute') commandAnswered(commandTypeOf(command), seconds, outcome);
+        else readAnswered(READ_OPS.has(op) ? op : 'unknown', seconds, outcome);
       };
     },
     eventPushed: () => eventsPushed.inc(),

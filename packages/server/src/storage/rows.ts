@@ -77,8 +77,16 @@ export function sessionFromRow(row: SessionRow): Session {
   };
 }
 
+/** The `assignee_kind` and `assignee_id` columns of a session's assignee. */
+function assigneeColumns(
+  assignee: Assignee,
+): Pick<SessionColumns, 'assignee_kind' | 'assignee_id'> {
+  if (assignee === null) return { assignee_kind: null, assignee_id: null };
+  const id = assignee.kind === 'operator' ? assignee.operatorId : assignee.groupId;
+  return { assignee_kind: assignee.kind, assignee_id: id };
+}
+
 export function sessionColumns(session: Session): SessionColumns {
-  const { assignee } = session;
   return {
     id: session.id,
     live_chat_id: session.liveChatId,
@@ -86,13 +94,7 @@ export function sessionColumns(session: Session): SessionColumns {
     name: session.name,
     channel: session.channel,
     status: session.status,
-    assignee_kind: assignee?.kind ?? null,
-    assignee_id:
-      assignee === null
-        ? null
-        : assignee.kind === 'operator'
-          ? assignee.operatorId
-          : assignee.groupId,
+    ...assigneeColumns(session.assignee),
     first_message_at: session.firstMessageAt,
     last_message_at: session.lastMessageAt,
     last_message_preview: session.lastMessagePreview,
@@ -162,20 +164,20 @@ export function messageFromRow(row: MessageRow): Message {
   return message;
 }
 
+/** The id of a message's author: the customer's or the user's, none for the system. */
+function authorId(author: MessageAuthor): Id | null {
+  if (author.kind === 'system') return null;
+  return author.kind === 'customer' ? author.customerId : author.userId;
+}
+
 export function messageColumns(message: Message): MessageColumns {
-  const { author } = message;
   return {
     id: message.id,
     session_id: message.sessionId,
     ord: message.order,
     client_message_id: message.clientMessageId ?? null,
-    author_kind: author.kind,
-    author_id:
-      author.kind === 'customer'
-        ? author.customerId
-        : author.kind === 'operator'
-          ? author.userId
-          : null,
+    author_kind: message.author.kind,
+    author_id: authorId(message.author),
     text: message.text,
     channel: message.channel,
     sent_at: message.sentAt,
@@ -203,35 +205,38 @@ export interface EpisodeRow {
 /** The columns of an episode row that an episode value sets. */
 export type EpisodeColumns = Omit<EpisodeRow, 'pk'>;
 
+/** The optional fields of an episode, by their columns (`NULL` when the field is absent). */
+const EPISODE_OPTIONAL_FIELDS = [
+  ['taken_at', 'takenAt'],
+  ['taken_by', 'takenBy'],
+  ['first_response_at', 'firstResponseAt'],
+  ['first_responder_id', 'firstResponderId'],
+  ['closed_at', 'closedAt'],
+  ['closed_by', 'closedBy'],
+] as const satisfies readonly (readonly [keyof EpisodeRow, keyof SessionEpisode])[];
+
 export function episodeFromRow(row: EpisodeRow): SessionEpisode {
-  const episode: SessionEpisode = {
+  const episode: Record<string, unknown> = {
     sessionId: row.session_id,
     liveChatId: row.live_chat_id,
     origin: row.origin,
     startedAt: row.started_at,
   };
-  if (row.taken_at !== null) episode.takenAt = row.taken_at;
-  if (row.taken_by !== null) episode.takenBy = row.taken_by;
-  if (row.first_response_at !== null) episode.firstResponseAt = row.first_response_at;
-  if (row.first_responder_id !== null) episode.firstResponderId = row.first_responder_id;
-  if (row.closed_at !== null) episode.closedAt = row.closed_at;
-  if (row.closed_by !== null) episode.closedBy = row.closed_by;
-  return episode;
+  for (const [column, field] of EPISODE_OPTIONAL_FIELDS) {
+    if (row[column] !== null) episode[field] = row[column];
+  }
+  return episode as unknown as SessionEpisode;
 }
 
 export function episodeColumns(episode: SessionEpisode): EpisodeColumns {
-  return {
+  const columns: Record<string, unknown> = {
     session_id: episode.sessionId,
     live_chat_id: episode.liveChatId,
     origin: episode.origin,
     started_at: episode.startedAt,
-    taken_at: episode.takenAt ?? null,
-    taken_by: episode.takenBy ?? null,
-    first_response_at: episode.firstResponseAt ?? null,
-    first_responder_id: episode.firstResponderId ?? null,
-    closed_at: episode.closedAt ?? null,
-    closed_by: episode.closedBy ?? null,
   };
+  for (const [column, field] of EPISODE_OPTIONAL_FIELDS) columns[column] = episode[field] ?? null;
+  return columns as unknown as EpisodeColumns;
 }
 
 /** A row of `events`: the event without its seq, as JSON. */

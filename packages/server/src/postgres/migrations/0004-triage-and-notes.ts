@@ -3,21 +3,11 @@
  * note of its last reassignment; whether a message is a staff note and whom it mentions. The
  * queue index puts urgent sessions first, as the queue is read.
  */
-import type { PostgresMigration } from './migration.js';
+import { POSTGRES, triageAndNotesChanges } from '../../storage/migrations/shared-tables.js';
+import { runSql, type PostgresMigration } from './migration.js';
 
 export const triageAndNotes: PostgresMigration = {
   version: 4,
   name: 'triage-and-notes',
-  async up(client) {
-    await client.query(`
-      ALTER TABLE sessions ADD COLUMN tags TEXT;                         -- Id[] (JSON)
-      ALTER TABLE sessions ADD COLUMN urgent SMALLINT NOT NULL DEFAULT 0;
-      ALTER TABLE sessions ADD COLUMN handover TEXT;                     -- Handover (JSON)
-      ALTER TABLE messages ADD COLUMN internal SMALLINT NOT NULL DEFAULT 0;
-      ALTER TABLE messages ADD COLUMN mentions TEXT;                     -- Id[] (JSON)
-      DROP INDEX sessions_queued;
-      CREATE INDEX sessions_queued ON sessions (live_chat_id, urgent DESC, queued_at, queue_entry)
-        WHERE status = 'queued';
-    `);
-  },
+  up: runSql(triageAndNotesChanges(POSTGRES)),
 };

@@ -3,12 +3,11 @@
  * (ids, names, types and sizes; the bytes live in the attachment storage). Existing messages
  * carry none (`NULL`).
  */
-import type { PostgresMigration } from './migration.js';
+import { ADD_ATTACHMENTS } from '../../storage/migrations/shared-tables.js';
+import { runSql, type PostgresMigration } from './migration.js';
 
 export const attachments: PostgresMigration = {
   version: 7,
   name: 'attachments',
-  up: async (client) => {
-    await client.query('ALTER TABLE messages ADD COLUMN attachments TEXT');
-  },
+  up: runSql(ADD_ATTACHMENTS),
 };

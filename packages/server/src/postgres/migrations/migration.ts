@@ -10,3 +10,10 @@ export interface PostgresMigration extends MigrationStep {
   /** Brings the schema (and the data already stored) from the previous version to this one. */
   up(client: pg.ClientBase): Promise<void>;
 }
+
+/** The `up` of a migration that is one SQL text (any number of statements) run as it is. */
+export function runSql(sql: string): PostgresMigration['up'] {
+  return async (client) => {
+    await client.query(sql);
+  };
+}

@@ -3,9 +3,10 @@
  * the bytes live in the attachment storage). Existing messages carry none (`NULL`).
  */
 import type { Migration } from './migration.js';
+import { ADD_ATTACHMENTS } from './shared-tables.js';
 
 export const attachments: Migration = {
   version: 9,
   name: 'attachments',
-  up: (db) => db.exec('ALTER TABLE messages ADD COLUMN attachments TEXT'),
+  up: (db) => db.exec(ADD_ATTACHMENTS),
 };

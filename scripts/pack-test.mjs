@@ -342,15 +342,14 @@ async function renderPage(app, log) {
     await page.goto(server.url, { waitUntil: 'load' });
     // Playwright's text and role locators look inside open shadow roots.
     await page.getByText('Customer Support').first().waitFor({ timeout: 20_000 });
-    const defined = await page.evaluate(() =>
-      [
-        'live-chat-workspace',
-        'live-chat-session-list',
-        'live-chat-conversation',
-        'live-chat-counter',
-      ].filter((tag) => !customElements.get(tag)),
-    );
-    if (defined.length) throw new Error(`tags not defined in the bundle: ${defined.join(', ')}`);
+    const undefinedTags = (tags) =>
+      page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags);
+    const missing = await undefinedTags([
+      'live-chat-workspace',
+      'live-chat-session-list',
+      'live-chat-counter',
+    ]);
+    if (missing.length) throw new Error(`tags not defined in the bundle: ${missing.join(', ')}`);
     const row = page.locator('[role="option"][data-session-id]').first();
     await row.waitFor({ timeout: 20_000 });
     const sessionId = await row.getAttribute('data-session-id');
@@ -365,7 +364,11 @@ async function renderPage(app, log) {
       undefined,
       { timeout: 20_000 },
     );
+    // The conversation's code is a chunk of its own, loaded when the first session opens.
     await page.getByRole('log').first().waitFor({ timeout: 20_000 });
+    const lazyMissing = await undefinedTags(['live-chat-conversation', 'live-chat-composer']);
+    if (lazyMissing.length)
+      throw new Error(`tags not defined once a session is open: ${lazyMissing.join(', ')}`);
     if (errors.length) throw new Error(`the page reported errors:\n- ${errors.join('\n- ')}`);
     log(
       `[pack] Chromium: the workspace shows "Customer Support", session ${sessionId} opened, no errors`,

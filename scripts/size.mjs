@@ -3,9 +3,9 @@
 // for how each bundle is made and measured). The whole workspace (every component of
 // @live-chat/elements with createLiveChatClient) is bundled with code splitting: its first load
 // is measured against its goal, and each part it loads with import() the first time it shows it
-// (reports, search, alert settings, About the session, New Session) is measured on its own, like
-// the opt-in Russian texts and the WebSocket adapter, each against its budget. Exits 1 when the
-// first load of the whole workspace is over its goal.
+// (the conversation, About the session, Activity, reports, search, alert settings, New Session, …)
+// is measured on its own, like the opt-in Russian texts and the WebSocket adapter, each against
+// its budget. Exits 1 when the first load of the whole workspace is over its goal.
 //
 //   npm run size                the table
 //   npm run size -- --json      the figures as JSON

@@ -30,7 +30,9 @@ export const BUDGETS = {
   'lazy: alert settings': 4 * 1024,
   'lazy: new session': 6 * 1024,
   'lazy: about the session': 13 * 1024,
-  'lazy: canned replies': 6 * 1024,
+  'lazy: canned replies': 8 * 1024,
+  'lazy: conversation': 23 * 1024,
+  'lazy: activity': 3 * 1024,
   'lazy: live monitor': 4 * 1024,
   'lazy: shortcuts help': 2 * 1024,
   'lazy: attachment': 3 * 1024,
@@ -118,6 +120,15 @@ export const LAZY_PARTS = {
   'packages/elements/src/alert-settings/alert-settings.ts': {
     name: 'lazy: alert settings',
     label: '… then `<live-chat-alert-settings>`, when the settings are first opened',
+  },
+  'packages/elements/src/conversation/conversation.ts': {
+    name: 'lazy: conversation',
+    label: '… then `<live-chat-conversation>` with its composer, when a session is first opened',
+  },
+  'packages/elements/src/activity/activity.ts': {
+    name: 'lazy: activity',
+    label:
+      '… then `<live-chat-activity>`, when the Activity tab is first shown (at once in the wide layout with no session open)',
   },
   'packages/elements/src/about-session/about-session.ts': {
     name: 'lazy: about the session',

@@ -1,8 +1,11 @@
 // Registers every <live-chat-*> element for the stories, through the package's public entries:
 // the main entry defines the workspace and what it always shows; the parts it loads on first
-// use (reports, search, alert settings, New Session, the live monitor, the shortcuts help) have entries of their own, imported here so
+// use (the conversation with its composer, Activity, reports, search, alert settings, New
+// Session, the live monitor, the shortcuts help) have entries of their own, imported here so
 // each one's story shows at once. The Russian texts are opt-in: the toolbar switches to them.
 import '@live-chat/elements';
+import '@live-chat/elements/conversation';
+import '@live-chat/elements/activity';
 import '@live-chat/elements/reports';
 import '@live-chat/elements/search';
 import '@live-chat/elements/alert-settings';

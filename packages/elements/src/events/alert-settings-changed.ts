@@ -1,5 +1,5 @@
 import type { AlertSettings } from '../controllers/alerts/alert-settings-store.js';
-import { createLiveChatEvent } from './live-chat-event.js';
+import { createLiveChatEvent, formerNameOf } from './live-chat-event.js';
 
 /** Name of the fact that the user changed the alert settings. */
 export const ALERT_SETTINGS_CHANGED = 'live-chat-alert-settings-changed';
@@ -16,15 +16,9 @@ export function alertSettingsChangedEvent(
   return createLiveChatEvent(ALERT_SETTINGS_CHANGED, detail, 'fact');
 }
 
-/**
- * @deprecated `live-chat-alert-settings-change`, the former name of
- * `live-chat-alert-settings-changed`: dispatched right after it for one release, then removed.
- */
-export function alertSettingsChangeEvent(
-  detail: AlertSettingsChangedDetail,
-): CustomEvent<AlertSettingsChangedDetail> {
-  return createLiveChatEvent(ALERT_SETTINGS_CHANGE, detail, 'fact');
-}
+/** @deprecated `live-chat-alert-settings-change`, the former name of `live-chat-alert-settings-changed`, for one release. */
+export const alertSettingsChangeEvent =
+  formerNameOf<AlertSettingsChangedDetail>(ALERT_SETTINGS_CHANGE);
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -16,3 +16,11 @@ export function createLiveChatEvent<D>(
     cancelable: kind === 'request',
   });
 }
+
+/**
+ * The factory of an event's former name, kept for one release after a rename: the same detail,
+ * dispatched right after the event under its new name, then removed.
+ */
+export function formerNameOf<D>(type: `live-chat-${string}`): (detail: D) => CustomEvent<D> {
+  return (detail) => createLiveChatEvent(type, detail, 'fact');
+}

@@ -1,4 +1,4 @@
-import { createLiveChatEvent } from './live-chat-event.js';
+import { createLiveChatEvent, formerNameOf } from './live-chat-event.js';
 
 /** Name of the fact that the New Session dialog closed. */
 export const NEW_SESSION_CLOSED = 'live-chat-new-session-closed';
@@ -18,15 +18,8 @@ export function newSessionClosedEvent(
   return createLiveChatEvent(NEW_SESSION_CLOSED, detail, 'fact');
 }
 
-/**
- * @deprecated `live-chat-new-session-close`, the former name of `live-chat-new-session-closed`:
- * dispatched right after it for one release, then removed.
- */
-export function newSessionCloseEvent(
-  detail: NewSessionClosedDetail,
-): CustomEvent<NewSessionClosedDetail> {
-  return createLiveChatEvent(NEW_SESSION_CLOSE, detail, 'fact');
-}
+/** @deprecated `live-chat-new-session-close`, the former name of `live-chat-new-session-closed`, for one release. */
+export const newSessionCloseEvent = formerNameOf<NewSessionClosedDetail>(NEW_SESSION_CLOSE);
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -1,4 +1,4 @@
-import { createLiveChatEvent } from './live-chat-event.js';
+import { createLiveChatEvent, formerNameOf } from './live-chat-event.js';
 
 /** Name of the fact that the workspace's open session changed. */
 export const SESSION_CHANGED = 'live-chat-session-changed';
@@ -21,15 +21,8 @@ export function sessionChangedEvent(
   return createLiveChatEvent(SESSION_CHANGED, detail, 'fact');
 }
 
-/**
- * @deprecated `live-chat-session-change`, the former name of `live-chat-session-changed`, with
- * the same detail: dispatched right after it for one release, then removed.
- */
-export function sessionChangeEvent(
-  detail: SessionChangedDetail,
-): CustomEvent<SessionChangedDetail> {
-  return createLiveChatEvent(SESSION_CHANGE, detail, 'fact');
-}
+/** @deprecated `live-chat-session-change`, the former name of `live-chat-session-changed`, for one release. */
+export const sessionChangeEvent = formerNameOf<SessionChangedDetail>(SESSION_CHANGE);
 
 declare global {
   interface GlobalEventHandlersEventMap {

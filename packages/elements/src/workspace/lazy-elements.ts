@@ -1,8 +1,10 @@
 /**
- * The parts of the workspace shown only on demand are not in its own bundle: the reports, the
- * supervisors' live monitor, the keyboard shortcuts help, the canned replies editor, the search, the alert settings and the About the session pane are each loaded with `import()` the
- * first time the workspace shows them (the New Session dialog likewise, by the navigation). The element is in the DOM at
- * once and upgrades when its code arrives; Lit keeps what was set on it before.
+ * The parts of the workspace shown only on demand are not in its own bundle: the conversation
+ * (with its composer), the About the session pane, the Activity tab, the reports, the
+ * supervisors' live monitor, the keyboard shortcuts help, the canned replies editor, the search
+ * and the alert settings are each loaded with `import()` the first time the workspace shows them
+ * (the New Session dialog likewise, by the navigation). The element is in the DOM at once and
+ * upgrades when its code arrives; Lit keeps what was set on it before.
  */
 const loaders = {
   'live-chat-reports': () => import('../reports/reports.js'),
@@ -12,6 +14,8 @@ const loaders = {
   'live-chat-monitor': () => import('../monitor/monitor.js'),
   'live-chat-shortcuts-help': () => import('../shortcuts/shortcuts-help.js'),
   'live-chat-canned-replies': () => import('../canned-replies/canned-replies.js'),
+  'live-chat-conversation': () => import('../conversation/conversation.js'),
+  'live-chat-activity': () => import('../activity/activity.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 /** A component the workspace loads the first time it shows it. */

@@ -136,11 +136,14 @@ function renderMainContent(view: WorkspaceView): TemplateResult {
   }
   return slot('conversation', () => {
     if (view.sessionId) {
-      return html`<live-chat-conversation
-        session-id=${view.sessionId}
-        highlight-message-id=${view.highlightMessageId ?? nothing}
-        theme=${theme}
-      ></live-chat-conversation>`;
+      return shownLazily(
+        'live-chat-conversation',
+        html`<live-chat-conversation
+          session-id=${view.sessionId}
+          highlight-message-id=${view.highlightMessageId ?? nothing}
+          theme=${theme}
+        ></live-chat-conversation>`,
+      );
     }
     if (view.status.state === 'loading') {
       return html`<div part="placeholder" class="placeholder" role="status">
@@ -249,9 +252,11 @@ export function renderAside(view: WorkspaceView, actions: WorkspaceActions): Tem
     )}
     ${sideTabs.renderPanel(
       'activity',
-      slot(
-        'activity',
-        () => html`<live-chat-activity heading-level="0" theme=${theme}></live-chat-activity>`,
+      slot('activity', () =>
+        shownLazily(
+          'live-chat-activity',
+          html`<live-chat-activity heading-level="0" theme=${theme}></live-chat-activity>`,
+        ),
       ),
       { className: 'tabpanel' },
     )}

@@ -52,8 +52,6 @@ import { workspaceStyles } from './workspace.styles.js';
 import '../navigation/navigation.js';
 import '../session-list/session-list.js';
 import '../counter/counter.js';
-import '../conversation/conversation.js';
-import '../activity/activity.js';
 import '../connection-status/connection-status.js';
 import '../controllers/alerts/alert-toast/alert-toast.js';
 import './workspace.messages.js';
@@ -485,7 +483,15 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
       case 'reply':
         this.layoutController.skipTo('conversation', () => {
           const conversation = this.conversation;
-          return conversation ? { focus: () => conversation.focusReply() } : this.mainElement;
+          if (!conversation) return this.mainElement;
+          // Its code may still be loading (the first session opened): focus once it is defined.
+          return {
+            focus: () =>
+              void loadElement('live-chat-conversation').then(
+                () => conversation.focusReply(),
+                () => this.mainElement?.focus(),
+              ),
+          };
         });
         break;
       case 'conversation':

@@ -4,6 +4,8 @@
 // whose CPU time it measures. The page only measures what it can see itself (times, DOM, scroll
 // offsets); long tasks come from the runner's trace.
 import '@live-chat/elements';
+// Mounted on its own below; the workspace loads it with import() when a session first opens.
+import '@live-chat/elements/conversation';
 import {
   createLiveChatClient,
   type LiveChatClient,

@@ -264,7 +264,8 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     if (back !== undefined) this.conversations.invalidate(back);
     if (event.type === 'session.removed') this.conversations.markStale(event.sessionId);
     store.commitSoon();
-    if (event.type === 'alert') this.alerts.next(event.alert);
+    // An alert nobody listens to goes nowhere: not even through the subject.
+    if (event.type === 'alert' && this.alerts.observed) this.alerts.next(event.alert);
   }
 
   /**

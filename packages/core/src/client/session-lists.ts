@@ -1,4 +1,4 @@
-import type { SessionGroupKind } from '../domain/access.js';
+import { GROUP_BITS, type SessionGroupKind } from '../domain/access.js';
 import type { Id, Session, SessionStatus } from '../domain/types.js';
 import type { SessionView } from './views.js';
 
@@ -14,6 +14,8 @@ import type { SessionView } from './views.js';
  * so the next list is patched (each changed row taken out and put back by binary search over
  * the rows' sort keys) instead of sorted again: O(changes × log n) comparisons plus one copy of
  * the list, which keeps a watched queue of thousands of sessions cheap under a stream of events.
+ * Nothing here scans the whole session table while the list is read now and then: only a list
+ * nobody read while more than twice its size changed is sorted again from a scan of the table.
  */
 export interface GroupBucket {
   /** Number of members. */
@@ -26,8 +28,10 @@ export interface GroupBucket {
   readonly placed: Map<Id, SessionView>;
   /** Members that joined, left or changed since `sorted` was built. */
   readonly dirty: Set<Id>;
-  /** Too much changed (or everything did): sort from scratch next time. */
+  /** Nobody asked yet, or too much changed unread: sort from scratch (a table scan) next time. */
   full: boolean;
+  /** The key column of the list before `sorted`, reused for the next patch (nothing reads it). */
+  spareKeys: number[];
 }
 
 type Buckets = Record<SessionGroupKind, GroupBucket>;
@@ -75,14 +79,15 @@ const newBucket = (): GroupBucket => ({
   placed: new Map(),
   dirty: new Set(),
   full: true,
+  spareKeys: [],
 });
 
 function markDirty(bucket: GroupBucket, sessionId: Id): void {
   bucket.version++;
   if (bucket.full || bucket.sorted === null) return;
   bucket.dirty.add(sessionId);
-  // Past a sixteenth of the list, sorting again is cheaper than patching.
-  if (bucket.dirty.size * 16 > bucket.size + 16) {
+  // A list nobody reads any more stops recording changes, so the set stays bounded.
+  if (bucket.dirty.size > 2 * bucket.size + 64) {
     bucket.full = true;
     bucket.dirty.clear();
   }
@@ -94,8 +99,8 @@ interface LiveChatGroups {
   readonly places: (GroupPlace | undefined)[];
 }
 
-const KIND_BITS: Record<SessionGroupKind, number> = { queue: 1, mine: 2, closed: 4, active: 8 };
 const KIND_COMBINATIONS = 16;
+const KINDS: readonly SessionGroupKind[] = ['queue', 'mine', 'closed', 'active'];
 
 /** The session lists: one bucket per (live chat, group kind). */
 export class GroupIndex {
@@ -136,14 +141,12 @@ export class GroupIndex {
   }
 
   /**
-   * The (interned) place of a session of `liveChatId` in the groups `kinds` (core `groupsOf`)
+   * The (interned) place of a session of `liveChatId` in the groups `bits` (core `groupBitsOf`)
    * with `status`.
    */
-  placeOf(liveChatId: Id, kinds: readonly SessionGroupKind[], status: SessionStatus): GroupPlace {
-    const statusIndex = STATUSES.indexOf(status);
-    if (kinds.length === 0) return this.places[statusIndex] as GroupPlace;
-    let bits = 0;
-    for (const kind of kinds) bits |= KIND_BITS[kind];
+  placeOf(liveChatId: Id, bits: number, status: SessionStatus): GroupPlace {
+    const statusIndex = status === 'queued' ? 0 : status === 'active' ? 1 : 2;
+    if (bits === 0) return this.places[statusIndex] as GroupPlace;
     const groups = this.groups(liveChatId);
     const key = statusIndex * KIND_COMBINATIONS + bits;
     let place = groups.places[key];
@@ -151,8 +154,8 @@ export class GroupIndex {
       place = new GroupPlace(
         this.places.length,
         status,
-        kinds.map((kind) => groups.buckets[kind]),
-        (bits & KIND_BITS.mine) !== 0,
+        KINDS.filter((kind) => (bits & GROUP_BITS[kind]) !== 0).map((kind) => groups.buckets[kind]),
+        (bits & GROUP_BITS.mine) !== 0,
       );
       groups.places[key] = place;
       this.places.push(place);
@@ -303,10 +306,12 @@ function sortFromScratch(
 /**
  * The previous rows with the changed ones moved, or null when a row is not where it should be
  * (then the list is sorted from scratch). Each old row is found by binary search and dropped;
- * the new rows are sorted and each one's place is found by binary search in the previous rows;
- * one pass then copies the rows with those drops and insertions. O(n + k log n) for k changed
- * rows of n, and the binary searches read the key column: at 100,000 sessions, reading the
- * rows' sessions instead costs a cache miss each.
+ * the new rows are sorted by their keys and each one's place is found by binary search in the
+ * previous rows; one pass then copies the rows with those drops and insertions. O(n + k log n)
+ * for k changed rows of n, and the binary searches read the key column: at 100,000 sessions,
+ * reading the rows' sessions instead costs a cache miss each. The key column is written into
+ * the bucket's spare one (the list before the previous one's), so a patch allocates only the
+ * new list itself.
  */
 function patch(
   bucket: GroupBucket,
@@ -317,6 +322,7 @@ function patch(
 ): SortedRows | null {
   const dropped: number[] = [];
   const added: SessionView[] = [];
+  const addedKeys: number[] = [];
   for (const id of bucket.dirty) {
     const view = membership.has(bucket, id) ? viewOf(id) : undefined;
     const old = bucket.placed.get(id);
@@ -329,27 +335,36 @@ function patch(
     }
     if (view) {
       added.push(view);
+      addedKeys.push(sortKeyOf(kind, view.session));
       bucket.placed.set(id, view);
     }
   }
   if (dropped.length === 0 && added.length === 0) return previous;
   dropped.sort((x, y) => x - y);
-  added.sort(comparatorOf(kind));
-  // Where each new row goes in the previous rows (ascending, since the new rows are sorted).
-  const addedKeys = added.map((view) => sortKeyOf(kind, view.session));
-  const insertAt = added.map((view, i) => lowerBound(previous, addedKeys[i] as number, view));
+  // The new rows in order, by their keys (ties by id): indices into `added`.
+  const order = added.map((_, i) => i);
+  order.sort(
+    (x, y) =>
+      (addedKeys[x] as number) - (addedKeys[y] as number) ||
+      byId(added[x] as SessionView, added[y] as SessionView),
+  );
   const length = previous.views.length - dropped.length + added.length;
   const views = new Array<SessionView>(length);
-  const keys: number[] = [];
+  const keys = bucket.spareKeys;
   const oldViews = previous.views;
   const oldKeys = previous.keys;
   let n = 0;
   let drop = 0;
   let add = 0;
+  // Where the next new row goes in the previous rows (ascending, since the new rows are sorted).
+  let insertAt = add < order.length ? nextInsert(previous, added, addedKeys, order, add) : -1;
   for (let i = 0; i <= oldViews.length; i++) {
-    for (; add < added.length && insertAt[add] === i; add++, n++) {
-      views[n] = added[add] as SessionView;
-      keys.push(addedKeys[add] as number);
+    while (insertAt === i) {
+      const next = order[add] as number;
+      views[n] = added[next] as SessionView;
+      keys[n++] = addedKeys[next] as number;
+      add++;
+      insertAt = add < order.length ? nextInsert(previous, added, addedKeys, order, add) : -1;
     }
     if (i === oldViews.length) break;
     if (drop < dropped.length && dropped[drop] === i) {
@@ -357,10 +372,23 @@ function patch(
       continue;
     }
     views[n] = oldViews[i] as SessionView;
-    keys.push(oldKeys[i] as number);
-    n++;
+    keys[n++] = oldKeys[i] as number;
   }
+  keys.length = n;
+  bucket.spareKeys = oldKeys as number[];
   return { views, keys };
+}
+
+/** Where the `add`th new row (in `order`) goes among the previous rows. */
+function nextInsert(
+  previous: SortedRows,
+  added: readonly SessionView[],
+  addedKeys: readonly number[],
+  order: readonly number[],
+  add: number,
+): number {
+  const next = order[add] as number;
+  return lowerBound(previous, addedKeys[next] as number, added[next] as SessionView);
 }
 
 function sortedViews(

@@ -1,6 +1,6 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import {
-  groupsOf,
+  groupBitsOf,
   isMemberOf,
   isNew,
   viewerFor,
@@ -56,7 +56,7 @@ function sameCounters(a: Counters, b: Counters): boolean {
  * The client's state container. It owns every collection (Maps keyed by id, and the
  * {@link SessionTable} of sessions) and updates them in place, one entity per event, following
  * the pure reducers of `reducers.ts` (entities are replaced, never mutated); session lists
- * (core `groupsOf` decides which) and counters are maintained incrementally beside them, O(1)
+ * (core `groupBitsOf` decides which) and counters are maintained incrementally beside them, O(1)
  * per event. The counters are not kept twice: each group's figure is its list's size, the blue
  * counter the sum of the queues, and only the red one (unread in the user's sessions) is a sum
  * of its own. They always equal core `computeCounters` over the same sessions (a property
@@ -311,9 +311,9 @@ export class WorkspaceStore {
     this.countersVersion++;
   }
 
-  /** Where a session stands for the user (its groups by core `groupsOf`, and its status). */
+  /** Where a session stands for the user (its groups by core `groupBitsOf`, and its status). */
   private placeOf(viewer: Viewer, session: Session): GroupPlace {
-    return this.lists.placeOf(session.liveChatId, groupsOf(viewer, session), session.status);
+    return this.lists.placeOf(session.liveChatId, groupBitsOf(viewer, session), session.status);
   }
 
   /**

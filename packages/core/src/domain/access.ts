@@ -142,20 +142,41 @@ export function isAssignedTo(viewer: Viewer, session: Session): boolean {
 }
 
 /**
- * The groups of the left menu a session appears in, for this user:
+ * One bit per menu group, for {@link groupBitsOf}: a set of groups as a small integer.
+ */
+export const GROUP_BITS: Readonly<Record<SessionGroupKind, number>> = {
+  queue: 1,
+  mine: 2,
+  closed: 4,
+  active: 8,
+};
+
+/** The order {@link groupsOf} lists a session's groups in. */
+const GROUPS_OF_ORDER: readonly SessionGroupKind[] = ['queue', 'mine', 'closed', 'active'];
+
+/**
+ * The groups of the left menu a session appears in, for this user, as {@link GROUP_BITS}:
  * - `queue`: {@link isInQueueOf};
  * - `mine`: active and assigned to the user;
  * - `closed`: closed sessions of the user's live chats;
  * - `active` (supervisors only): every active session of the live chats they supervise.
+ * The same as {@link groupsOf} without building a list (the client asks once per event).
  */
-export function groupsOf(viewer: Viewer, session: Session): SessionGroupKind[] {
-  const kinds: SessionGroupKind[] = [];
-  if (isInQueueOf(viewer, session)) kinds.push('queue');
-  if (isAssignedTo(viewer, session)) kinds.push('mine');
-  if (session.status === 'closed' && isMemberOf(viewer, session.liveChatId)) kinds.push('closed');
+export function groupBitsOf(viewer: Viewer, session: Session): number {
+  let bits = 0;
+  if (isInQueueOf(viewer, session)) bits |= GROUP_BITS.queue;
+  if (isAssignedTo(viewer, session)) bits |= GROUP_BITS.mine;
+  if (session.status === 'closed' && isMemberOf(viewer, session.liveChatId))
+    bits |= GROUP_BITS.closed;
   if (session.status === 'active' && isSupervisorOf(viewer, session.liveChatId))
-    kinds.push('active');
-  return kinds;
+    bits |= GROUP_BITS.active;
+  return bits;
+}
+
+/** The groups of the left menu a session appears in, for this user (see {@link groupBitsOf}). */
+export function groupsOf(viewer: Viewer, session: Session): SessionGroupKind[] {
+  const bits = groupBitsOf(viewer, session);
+  return bits === 0 ? [] : GROUPS_OF_ORDER.filter((kind) => (bits & GROUP_BITS[kind]) !== 0);
 }
 
 /**

@@ -5,8 +5,13 @@
  * and the alert settings are each loaded with `import()` the first time the workspace shows them
  * (the New Session dialog likewise, by the navigation). The element is in the DOM at once and
  * upgrades when its code arrives; Lit keeps what was set on it before.
+ *
+ * The conversation and the About pane are also loaded in idle time once the workspace is ready
+ * (`preload`), so that they are there when the first session is opened, even if the network
+ * has gone by then. A part whose code failed to load is listed (`failed`) until it loads: the
+ * workspace says so and offers to try again (`retry`).
  */
-const loaders = {
+const LOADERS = {
   'live-chat-reports': () => import('../reports/reports.js'),
   'live-chat-search': () => import('../search/search.js'),
   'live-chat-alert-settings': () => import('../alert-settings/alert-settings.js'),
@@ -19,19 +24,63 @@ const loaders = {
 } satisfies Record<string, () => Promise<unknown>>;
 
 /** A component the workspace loads the first time it shows it. */
-export type LazyElement = keyof typeof loaders;
+export type LazyElement = keyof typeof LOADERS;
 
-const loads = new Map<LazyElement, Promise<unknown>>();
+/** Loads the code of lazily shown components once each, and keeps the list of failed loads. */
+export class LazyElements<Tag extends string = LazyElement> {
+  private readonly loads = new Map<Tag, Promise<unknown>>();
+  private readonly failures = new Set<Tag>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly loaders: Readonly<Record<Tag, () => Promise<unknown>>>) {}
+
+  /** Loads the code of `tag` once (again after a failed load); resolves when it is defined. */
+  load(tag: Tag): Promise<unknown> {
+    let load = this.loads.get(tag);
+    if (!load) {
+      load = this.loaders[tag]();
+      this.loads.set(tag, load);
+      load.then(
+        () => {
+          if (this.failures.delete(tag)) this.changed();
+        },
+        () => {
+          this.loads.delete(tag);
+          this.failures.add(tag);
+          this.changed();
+        },
+      );
+    }
+    return load;
+  }
+
+  /** The components whose code failed to load and has not loaded since. */
+  get failed(): readonly Tag[] {
+    return [...this.failures];
+  }
+
+  /** Loads every failed component again; resolves when each has loaded or failed again. */
+  retry(): Promise<unknown> {
+    return Promise.allSettled(this.failed.map((tag) => this.load(tag)));
+  }
+
+  /** Calls `listener` whenever the list of failed loads changes; returns the way to stop. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The workspace's lazily loaded components. */
+export const lazyElements = new LazyElements(LOADERS);
 
 /** Loads the code of `tag` once (again after a failed load); resolves when it is defined. */
 export function loadElement(tag: LazyElement): Promise<unknown> {
-  let load = loads.get(tag);
-  if (!load) {
-    load = loaders[tag]();
-    loads.set(tag, load);
-    load.catch(() => loads.delete(tag));
-  }
-  return load;
+  return lazyElements.load(tag);
 }
 
 /** `template`, which shows `tag`, once the loading of `tag`'s code has started. */
@@ -39,3 +88,9 @@ export function shownLazily<T>(tag: LazyElement, template: T): T {
   void loadElement(tag).catch(() => undefined);
   return template;
 }
+
+/** What is loaded in idle time once the workspace is ready: what opening a session shows. */
+export const PRELOADED: readonly LazyElement[] = [
+  'live-chat-conversation',
+  'live-chat-about-session',
+];

@@ -131,6 +131,17 @@ export const workspaceStyles = css`
     color: var(--_text);
     box-shadow: 0 8px 30px rgb(0 0 0 / 0.2);
   }
+  /* A part shown on demand whose code failed to load: said like a connection problem. */
+  .load-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
+    background: var(--_surface);
+    border-bottom: var(--_pane-border);
+    border-inline-start: 4px solid var(--_danger);
+  }
   .body {
     position: relative;
     display: grid;

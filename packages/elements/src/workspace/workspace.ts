@@ -48,6 +48,7 @@ import type { WorkspaceActions, WorkspaceSideTab, WorkspaceView } from './worksp
 import { renderSkipLinks, type SkipLinksActions, type SkipTarget } from './workspace-skip-links.js';
 import { runShortcut, type ShortcutTargets } from './workspace-shortcuts.js';
 import { loadElement } from './lazy-elements.js';
+import { LazyPartsController } from './lazy-parts.js';
 import { workspaceStyles } from './workspace.styles.js';
 import '../navigation/navigation.js';
 import '../session-list/session-list.js';
@@ -124,6 +125,7 @@ export type { WorkspaceSideTab } from './workspace-regions.js';
  * @csspart shortcuts-button - The keyboard button opening the shortcuts help (`?`).
  * @csspart availability - The user's status picker (Online, Away, Offline).
  * @csspart connection - The connection banner region.
+ * @csspart load-error - "Part of the workspace could not be loaded" with Try again, when the code of a part shown on demand (the conversation, About the session, reports…) failed to load.
  * @csspart body - The panes.
  * @csspart sidebar - The left column (menu, list, counters).
  * @csspart menu-pane - The menu.
@@ -158,6 +160,11 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
   private readonly openSession = new ObserveController<SessionView | undefined>(this, undefined);
   /** Plays the alerts of incoming messages (sound, desktop notification, title badge) while connected. */
   private readonly alertsController = new AlertsController(this);
+  /** The parts loaded on demand: preloaded once ready, their failed loads shown. */
+  private readonly lazyParts = new LazyPartsController(
+    this,
+    () => this.status.value.state === 'ready',
+  );
   /** The regions the host replaced with its own elements. */
   private readonly slots = new SlotFallbackController(this);
   private readonly layoutController = new WorkspaceLayoutController(this, {
@@ -608,6 +615,10 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
       ${renderSkipLinks(view, this.skipLinks)} ${renderHeader(view)}
       <div part="connection" class="connection">
         ${this.slots.slot('connection', () => html`<live-chat-connection-status theme=${this.theme}></live-chat-connection-status>`)}
+        ${this.lazyParts.render({
+          failed: this.t('workspace.load-failed'),
+          retry: this.t('workspace.load-retry'),
+        })}
       </div>
       <div part="body" class="body">
         ${renderSidebar(view, this.actions)} ${renderMain(view, this.actions)}

@@ -1,0 +1,97 @@
+// The parts of the workspace loaded on demand, with their code really fetched by the page: one
+// whose fetch fails is said in an alert with "Try again", which fetches it again.
+import { expect, fixture, html } from '@open-wc/testing';
+import { cdp } from '../test/cdp.js';
+import { connectClient, frozenBackend, waitUntil } from '../test/seeded-client.js';
+import { LazyElements } from './lazy-elements.js';
+import type { LiveChatWorkspace } from './workspace.js';
+import './workspace.js';
+
+const $ = <T extends Element = HTMLElement>(el: LiveChatWorkspace, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+
+/** Makes the page's requests for URLs matching `patterns` fail (none: all go through again). */
+async function blockUrls(patterns: string[]): Promise<void> {
+  await cdp('Network.enable');
+  await cdp('Network.setBlockedURLs', { urls: patterns });
+}
+
+describe('live-chat-workspace: parts loaded on demand', () => {
+  afterEach(() => blockUrls([]));
+
+  it('says a part could not be loaded, and Try again loads it', async () => {
+    const { client } = await connectClient(frozenBackend());
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width:1280px;height:800px">
+        <live-chat-workspace .client=${client}></live-chat-workspace>
+      </div>`,
+    );
+    const el = wrapper.querySelector('live-chat-workspace')!;
+    await waitUntil(() => client.status.state === 'ready', 'the client is ready');
+    expect(customElements.get('live-chat-reports')).to.equal(undefined);
+    expect($(el, '[part~="load-error"]')).to.equal(null);
+
+    await blockUrls(['*/reports/reports.*']);
+    $(el, 'live-chat-navigation')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('[part~="reports"]')!
+      .click();
+    await waitUntil(() => $(el, '[part~="load-error"]'), 'the load error');
+    const alert = $(el, '[part~="load-error"]')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('Part of the workspace could not be loaded');
+    expect(customElements.get('live-chat-reports')).to.equal(undefined);
+
+    await blockUrls([]);
+    alert.querySelector('button')!.click();
+    await waitUntil(() => customElements.get('live-chat-reports'), 'the reports defined');
+    await waitUntil(() => !$(el, '[part~="load-error"]'), 'the alert gone');
+    // The element already in the pane upgraded: the reports show.
+    const reports = $(el, 'main live-chat-reports')!;
+    await waitUntil(() => reports.shadowRoot, 'the reports rendered');
+  });
+
+  it('loads what opening a session shows once the client is ready, before any session opens', async () => {
+    const { client } = await connectClient(frozenBackend());
+    await fixture(html`<live-chat-workspace .client=${client}></live-chat-workspace>`);
+    await waitUntil(
+      () =>
+        customElements.get('live-chat-conversation') &&
+        customElements.get('live-chat-about-session'),
+      'the conversation and About pane defined',
+    );
+  });
+});
+
+describe('LazyElements', () => {
+  it('loads each part once, lists a failed load until it loads, and tells each change', async () => {
+    let calls = 0;
+    let fail = true;
+    const parts = new LazyElements({
+      'x-part': () => {
+        calls++;
+        return fail ? Promise.reject(new Error('offline')) : Promise.resolve('code');
+      },
+    });
+    let changes = 0;
+    const stop = parts.onChange(() => changes++);
+
+    const first = parts.load('x-part');
+    expect(parts.load('x-part')).to.equal(first);
+    await first.catch(() => undefined);
+    await Promise.resolve();
+    expect(calls).to.equal(1);
+    expect(parts.failed).to.deep.equal(['x-part']);
+    expect(changes).to.equal(1);
+
+    fail = false;
+    await parts.retry();
+    await Promise.resolve();
+    expect(calls).to.equal(2);
+    expect(parts.failed).to.deep.equal([]);
+    expect(changes).to.equal(2);
+
+    await parts.load('x-part');
+    expect(calls).to.equal(2);
+    stop();
+  });
+});

@@ -60,8 +60,10 @@ export async function startScript(options: {
 
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   const inPage = options.args?.includes('--in-page') ?? false;
+  // Up once it printed the page and what serves it (each line may come in a chunk of its own).
   const ready = () =>
-    /demo: (http:\S+)/.test(output) && (inPage || /Live chat server: (ws:\S+)/.test(output));
+    /demo: (http:\S+)/.test(output) &&
+    (inPage ? /In-page mode/.test(output) : /Live chat server: (ws:\S+)/.test(output));
   while (!ready()) {
     if (gone || Date.now() > deadline) {
       child.kill('SIGKILL');

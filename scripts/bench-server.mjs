@@ -4,7 +4,8 @@
 // operators, a supervisor and a signed inbound channel endpoint. N operators connect over
 // WebSockets (createWebSocketAdapter, each with its event stream); customers post signed
 // messages to the channel webhooks (`POST /channels/{id}/messages`) at a rising rate over
-// loopback. For each stage it reports the messages/s accepted by the webhook, p50/p99 latency
+// loopback. For each stage it reports the messages/s accepted by the webhook (every message sent
+// during the stage, including those still in flight when it ended), p50/p99 latency
 // from sending the webhook request to each operator socket receiving its `message.added`, and
 // the server's memory. Bounded: at most ~60 s of traffic per run; only 127.0.0.1.
 //
@@ -360,6 +361,10 @@ async function runLoad(label, count, store, config, configFile) {
       // CPU seconds of every instance per 1,000 accepted messages.
       const cpuPerThousand = cpuMs.reduce((sum, ms) => sum + ms, 0) / acceptedInStage;
       await Promise.all(posts);
+      // Every message sent during the stage, accepted by now: those still in flight when the
+      // stage ended count too (their latency is in p99), so a server that keeps up with the
+      // offered rate shows that rate.
+      const acceptedOfStage = accepted;
       // Let the last events arrive (bounded).
       const waitUntil = performance.now() + 2_000;
       while (received < expected && performance.now() < waitUntil)
@@ -368,7 +373,9 @@ async function runLoad(label, count, store, config, configFile) {
       const rss = servers.reduce((sum, server) => sum + rssOf(server.pid), 0);
       const result = {
         target: rate,
-        rate: acceptedInStage / elapsed,
+        rate: acceptedOfStage / elapsed,
+        // Every message offered at the target rate was sent, accepted and delivered.
+        keptUp: failed === 0 && skipped === 0 && received >= expected,
         failed,
         skipped,
         delivered: received,
@@ -405,15 +412,22 @@ function verdict(label, results) {
     (r) => r.rate >= 0.95 * r.target && r.failed === 0 && r.delivered >= r.expected,
   );
   const best = kept.sort((a, b) => b.rate - a.rate)[0];
-  const met = results.some(
-    (r) => r.rate >= GOAL_RATE && r.p99 <= GOAL_P99_MS && r.delivered >= r.expected,
-  );
+  // Met: at an offered rate of at least the goal, every message was accepted and delivered
+  // (none refused, none left unsent) with p99 within the goal.
+  const meeting = results.find((r) => r.target >= GOAL_RATE && r.keptUp && r.p99 <= GOAL_P99_MS);
+  const met = meeting !== undefined;
   console.log(
     best
       ? `${label} sustained: ${best.rate.toFixed(0)} messages/s to ${OPERATORS} operators, p50 ${best.p50.toFixed(1)} ms, p99 ${best.p99.toFixed(1)} ms`
       : `${label}: no stage kept up with its target rate.`,
   );
-  console.log(`${label} goal: ${GOAL} — ${met ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `${label} goal: ${GOAL} — ${
+      met
+        ? `MET (${meeting.target} msg/s offered: every message accepted and delivered, p99 ${meeting.p99.toFixed(1)} ms)`
+        : 'NOT MET'
+    }`,
+  );
 }
 
 const loadAverage = () =>

@@ -9,19 +9,7 @@
  */
 import { BehaviorSubject, Observable, type Subscriber } from 'rxjs';
 import { AdapterBase, LiveChatError } from '@live-chat/core';
-import type {
-  Attachment,
-  AttachmentPolicy,
-  AttachmentUpload,
-  Command,
-  CommandResult,
-  ConnectionState,
-  ErrorInfo,
-  Id,
-  ReadRequest,
-  ServerEvent,
-  TypingSignal,
-} from '@live-chat/core';
+import type * as core from '@live-chat/core';
 import type { MemoryBackend } from './backend.js';
 
 /** Options of {@link MemoryBackend.connect}. */
@@ -38,29 +26,29 @@ function overTheWire<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-const offline = (message = 'The connection is offline.'): { ok: false; error: ErrorInfo } => ({
+const offline = (message = 'The connection is offline.'): { ok: false; error: core.ErrorInfo } => ({
   ok: false,
   error: { code: 'OFFLINE', message },
 });
 
 /** Delivers one `events()` subscription's events in order, holding them while offline. */
 class Delivery {
-  private queue: ServerEvent[] = [];
+  private queue: core.ServerEvent[] = [];
   private scheduled = false;
 
   constructor(
     private readonly adapter: MemoryAdapter,
-    private readonly subscriber: Subscriber<ServerEvent>,
+    private readonly subscriber: Subscriber<core.ServerEvent>,
   ) {}
 
-  push(events: readonly ServerEvent[]): void {
+  push(events: readonly core.ServerEvent[]): void {
     if (events.length === 0) return;
     for (const event of events) this.queue.push(event);
     this.schedule();
   }
 
   /** Queues one live event. */
-  pushOne(event: ServerEvent): void {
+  pushOne(event: core.ServerEvent): void {
     this.queue.push(event);
     this.schedule();
   }
@@ -79,7 +67,7 @@ class Delivery {
   private flush(): void {
     let delivered = 0;
     while (delivered < this.queue.length && this.adapter.reachable && !this.subscriber.closed) {
-      this.subscriber.next(this.queue[delivered] as ServerEvent);
+      this.subscriber.next(this.queue[delivered] as core.ServerEvent);
       delivered++;
     }
     if (delivered === this.queue.length) this.queue.length = 0;
@@ -96,8 +84,8 @@ class Delivery {
  * offers {@link simulateConnection}, so stories and tests can show offline and reconnecting UIs.
  */
 export class MemoryAdapter extends AdapterBase {
-  readonly connection$: Observable<ConnectionState>;
-  private readonly state = new BehaviorSubject<ConnectionState>('connecting');
+  readonly connection$: Observable<core.ConnectionState>;
+  private readonly state = new BehaviorSubject<core.ConnectionState>('connecting');
   private readonly deliveries = new Set<Delivery>();
   /** Pending latency timers and their tasks: dispose runs them early so no promise hangs. */
   private readonly timers = new Map<ReturnType<typeof setTimeout>, () => void>();
@@ -110,7 +98,7 @@ export class MemoryAdapter extends AdapterBase {
   constructor(
     private readonly backend: MemoryBackend,
     /** The user this adapter speaks for. */
-    readonly userId: Id,
+    readonly userId: core.Id,
     options: MemoryAdapterOptions = {},
     private readonly onDispose: () => void = () => {},
   ) {
@@ -122,7 +110,7 @@ export class MemoryAdapter extends AdapterBase {
     });
   }
 
-  private setState(state: ConnectionState): void {
+  private setState(state: core.ConnectionState): void {
     this.open = state === 'online' || state === 'connecting';
     this.state.next(state);
   }
@@ -153,7 +141,7 @@ export class MemoryAdapter extends AdapterBase {
    * Resolves a backend read, or rejects with its typed error: `OFFLINE` while the connection is
    * down, else the backend's refusal (`NOT_FOUND`, `FORBIDDEN`, `VALIDATION`).
    */
-  protected async read(request: ReadRequest): Promise<unknown> {
+  protected async read(request: core.ReadRequest): Promise<unknown> {
     if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection is offline.');
     await this.wait();
     if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection was lost.');
@@ -163,13 +151,13 @@ export class MemoryAdapter extends AdapterBase {
   }
 
   /** What the backend accepts as attachments (`undefined` when it takes none). */
-  get attachmentPolicy(): AttachmentPolicy | undefined {
+  get attachmentPolicy(): core.AttachmentPolicy | undefined {
     return this.backend.acceptsAttachments ? this.backend.attachmentPolicy : undefined;
   }
 
   /** Resolves a backend answer that may refuse, across the simulated network. */
   private async across<T>(
-    work: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorInfo }>,
+    work: () => Promise<{ ok: true; value: T } | { ok: false; error: core.ErrorInfo }>,
   ): Promise<T> {
     if (!this.reachable) throw new LiveChatError('OFFLINE', 'The connection is offline.');
     await this.wait();
@@ -182,19 +170,19 @@ export class MemoryAdapter extends AdapterBase {
   }
 
   /** Stores a file for the user's next message (rejects with the backend's typed refusal). */
-  async upload(file: AttachmentUpload): Promise<Attachment> {
+  async upload(file: core.AttachmentUpload): Promise<core.Attachment> {
     const upload = { name: String(file?.name ?? ''), bytes: file?.bytes };
     return overTheWire(await this.across(() => this.backend.upload(this.userId, upload)));
   }
 
   /** The bytes of a file of a session the user sees (a copy). */
-  async download(attachmentId: Id): Promise<Uint8Array> {
+  async download(attachmentId: core.Id): Promise<Uint8Array> {
     const file = await this.across(() => this.backend.download(this.userId, attachmentId));
     return file.bytes.slice();
   }
 
   /** The customers' typing in the sessions the user sees, while the connection is up. */
-  readonly typing$ = new Observable<TypingSignal>((subscriber) => {
+  readonly typing$ = new Observable<core.TypingSignal>((subscriber) => {
     if (this.disposed) {
       subscriber.complete();
       return undefined;
@@ -205,7 +193,7 @@ export class MemoryAdapter extends AdapterBase {
   });
 
   /** Tells the backend the user is typing in a session (dropped while offline). */
-  sendTyping(sessionId: Id, typing: boolean): void {
+  sendTyping(sessionId: core.Id, typing: boolean): void {
     if (!this.reachable) return;
     this.later(() => {
       if (this.reachable) void this.backend.operatorTyping(this.userId, sessionId, typing);
@@ -213,8 +201,8 @@ export class MemoryAdapter extends AdapterBase {
   }
 
   /** The user's events after `sinceSeq`, then live; errors with `RESYNC_REQUIRED` when it cannot replay. */
-  events(sinceSeq: number): Observable<ServerEvent> {
-    return new Observable<ServerEvent>((subscriber) => {
+  events(sinceSeq: number): Observable<core.ServerEvent> {
+    return new Observable<core.ServerEvent>((subscriber) => {
       if (this.disposed) {
         subscriber.complete();
         return undefined;
@@ -237,7 +225,7 @@ export class MemoryAdapter extends AdapterBase {
   }
 
   /** Executes a command for the user; resolves `OFFLINE` (never rejects) when the connection is down. */
-  async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+  async execute<C extends core.Command>(command: C): Promise<core.CommandResult<C>> {
     if (!this.reachable) return offline();
     let request: C;
     try {
@@ -263,7 +251,7 @@ export class MemoryAdapter extends AdapterBase {
    * resolves `{ ok: false, error: { code: 'OFFLINE' } }`, reads reject with `OFFLINE`, and events
    * are held; going `online` again delivers the held events in order.
    */
-  simulateConnection(state: ConnectionState): void {
+  simulateConnection(state: core.ConnectionState): void {
     if (this.disposed) return;
     this.setState(state);
     if (this.reachable) for (const delivery of this.deliveries) delivery.schedule();

@@ -9,28 +9,9 @@
  * bug, and what it wrote until then stays.
  */
 import { cannedScopeKey } from '@live-chat/core';
-import type {
-  ActivityEntry,
-  CannedReply,
-  Customer,
-  Id,
-  Message,
-  Presence,
-  ServerEvent,
-  Session,
-  SessionEpisode,
-} from '@live-chat/core';
-import {
-  DirectoryView,
-  ID_PREFIXES,
-  type CommandRecord,
-  type EventInput,
-  type EventLogRead,
-  type IdKind,
-  type StoragePort,
-  type StoredMessagePage,
-  type StoreTransaction,
-} from '@live-chat/core/engine';
+import type * as core from '@live-chat/core';
+import { DirectoryView, ID_PREFIXES } from '@live-chat/core/engine';
+import type * as engine from '@live-chat/core/engine';
 import {
   savedStreamSeqs,
   seedNextId,
@@ -45,19 +26,19 @@ import {
  * `queuedAt` order unless the clock went backwards: then `unordered`), and which are `urgent`.
  */
 interface Queue {
-  ids: Set<Id>;
-  urgent: Set<Id>;
+  ids: Set<core.Id>;
+  urgent: Set<core.Id>;
   lastQueuedAt: number;
   unordered: boolean;
 }
 
 /** `sessions` sorted by `queuedAt` (a stable sort: equal times keep their order). */
-function byQueuedAt(sessions: Iterable<Session>): Session[] {
+function byQueuedAt(sessions: Iterable<core.Session>): core.Session[] {
   return [...sessions].sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
 }
 
 /** The ids of `ids` that are not in `left`, in order. */
-function* withoutIds(ids: Iterable<Id>, left: ReadonlySet<Id>): Generator<Id> {
+function* withoutIds(ids: Iterable<core.Id>, left: ReadonlySet<core.Id>): Generator<core.Id> {
   for (const id of ids) if (!left.has(id)) yield id;
 }
 
@@ -68,9 +49,9 @@ export const DEFAULT_EVENT_LOG_LIMIT = 10_000;
 /** Default number of command records kept for idempotency (oldest dropped first). */
 export const DEFAULT_COMMAND_RECORD_LIMIT = 10_000;
 
-const EMPTY_SET: ReadonlySet<Id> = new Set();
-const NO_MESSAGES: readonly Message[] = [];
-const NO_EVENTS: readonly ServerEvent[] = [];
+const EMPTY_SET: ReadonlySet<core.Id> = new Set();
+const NO_MESSAGES: readonly core.Message[] = [];
+const NO_EVENTS: readonly core.ServerEvent[] = [];
 
 /** Number of values in the sorted list `sorted` that are `<= value`. */
 function countAtMost(sorted: readonly number[], value: number): number {
@@ -85,28 +66,28 @@ function countAtMost(sorted: readonly number[], value: number): number {
 }
 
 /** Index of the first message with `order >= order` in a list sorted by order. */
-function firstAtOrAfter(messages: readonly Message[], order: number): number {
+function firstAtOrAfter(messages: readonly core.Message[], order: number): number {
   let low = 0;
   let high = messages.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((messages[mid] as Message).order < order) low = mid + 1;
+    if ((messages[mid] as core.Message).order < order) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
 /** Key of the (customer, live chat) pair: one open conversation per pair at most. */
-const pairKey = (customerId: Id, liveChatId: Id) => `${customerId}\u0000${liveChatId}`;
+const pairKey = (customerId: core.Id, liveChatId: core.Id) => `${customerId}\u0000${liveChatId}`;
 /** Key of a command record. */
-const commandKey = (userId: Id, commandId: string) => `${userId}\u0000${commandId}`;
+const commandKey = (userId: core.Id, commandId: string) => `${userId}\u0000${commandId}`;
 
 /** One user's numbered event log. */
 interface EventLog {
   /** Seq of the last event appended (0 before the first). */
   seq: number;
   /** The retained tail, oldest first; `events[0].seq === firstSeq`. */
-  events: ServerEvent[];
+  events: core.ServerEvent[];
   firstSeq: number;
 }
 
@@ -123,41 +104,41 @@ export interface MemoryStoreOptions {
 /** The in-memory records and indexes (see the module comment). */
 export class MemoryStore
   extends DirectoryView
-  implements StoragePort<'sync'>, StoreTransaction<'sync'>
+  implements engine.StoragePort<'sync'>, engine.StoreTransaction<'sync'>
 {
   readonly mode = 'sync';
 
-  private readonly customersById = new Map<Id, Customer>();
-  private readonly presenceByUser = new Map<Id, Presence>();
+  private readonly customersById = new Map<core.Id, core.Customer>();
+  private readonly presenceByUser = new Map<core.Id, core.Presence>();
   /** Canned replies in the order they were created (a Map keeps insertion order). */
-  private readonly cannedById = new Map<Id, CannedReply>();
+  private readonly cannedById = new Map<core.Id, core.CannedReply>();
 
-  private readonly sessions = new Map<Id, Session>();
-  private readonly sessionsByLiveChat = new Map<Id, Set<Id>>();
+  private readonly sessions = new Map<core.Id, core.Session>();
+  private readonly sessionsByLiveChat = new Map<core.Id, Set<core.Id>>();
   /**
    * Queued sessions per live chat in the order they entered the queue, which is `queuedAt`
    * order as long as the clock does not go backwards; a live chat where it did is marked
    * `unordered` and its queue is sorted on demand instead.
    */
-  private readonly queues = new Map<Id, Queue>();
+  private readonly queues = new Map<core.Id, Queue>();
   /** Newest session of each (customer, live chat) pair. */
-  private readonly latestByPair = new Map<string, Id>();
+  private readonly latestByPair = new Map<string, core.Id>();
 
-  private readonly messagesBySession = new Map<Id, Message[]>();
+  private readonly messagesBySession = new Map<core.Id, core.Message[]>();
   /** Orders of customer messages per session, ascending: unread counts are a binary search. */
-  private readonly customerOrders = new Map<Id, number[]>();
-  private readonly messagesById = new Map<Id, Message>();
-  private readonly messagesByClientId = new Map<Id, Map<string, Message>>();
+  private readonly customerOrders = new Map<core.Id, number[]>();
+  private readonly messagesById = new Map<core.Id, core.Message>();
+  private readonly messagesByClientId = new Map<core.Id, Map<string, core.Message>>();
 
-  private readonly readMarkers = new Map<Id, Map<Id, number>>();
-  private readonly activity = new Map<Id, ActivityEntry[]>();
+  private readonly readMarkers = new Map<core.Id, Map<core.Id, number>>();
+  private readonly activity = new Map<core.Id, core.ActivityEntry[]>();
   /** Every episode, in the order they started; the current one of a session by index. */
-  private readonly episodes: SessionEpisode[] = [];
-  private readonly currentEpisodes = new Map<Id, number>();
-  private readonly episodesByLiveChat = new Map<Id, number[]>();
+  private readonly episodes: core.SessionEpisode[] = [];
+  private readonly currentEpisodes = new Map<core.Id, number>();
+  private readonly episodesByLiveChat = new Map<core.Id, number[]>();
 
-  private readonly eventLogs = new Map<Id, EventLog>();
-  private readonly commandRecords = new Map<string, CommandRecord>();
+  private readonly eventLogs = new Map<core.Id, EventLog>();
+  private readonly commandRecords = new Map<string, engine.CommandRecord>();
 
   private readonly idPrefix: string;
   private readonly eventLogLimit: number;
@@ -190,79 +171,79 @@ export class MemoryStore
   }
 
   /** Runs `work` now: this store is its own transaction (see the module comment). */
-  transaction<T>(work: (tx: StoreTransaction<'sync'>) => T): T {
+  transaction<T>(work: (tx: engine.StoreTransaction<'sync'>) => T): T {
     return work(this);
   }
 
-  newId(kind: IdKind): Id {
+  newId(kind: engine.IdKind): core.Id {
     return `${this.idPrefix}${ID_PREFIXES[kind]}-${this.nextIdNumber++}`;
   }
 
   // ── directory (the users, live chats and groups: see DirectoryView) ──────────────────────
 
-  customer(customerId: Id): Customer | undefined {
+  customer(customerId: core.Id): core.Customer | undefined {
     return this.customersById.get(customerId);
   }
 
-  customers(): Iterable<Customer> {
+  customers(): Iterable<core.Customer> {
     return this.customersById.values();
   }
 
-  putCustomer(customer: Customer): void {
+  putCustomer(customer: core.Customer): void {
     this.customersById.set(customer.id, customer);
   }
 
   // ── canned replies ───────────────────────────────────────────────────────────────────────
 
-  cannedReply(replyId: Id): CannedReply | undefined {
+  cannedReply(replyId: core.Id): core.CannedReply | undefined {
     return this.cannedById.get(replyId);
   }
 
-  cannedRepliesOf(scopeKey: string): CannedReply[] {
+  cannedRepliesOf(scopeKey: string): core.CannedReply[] {
     return [...this.cannedById.values()].filter(
       (reply) => cannedScopeKey(reply.scope) === scopeKey,
     );
   }
 
-  putCannedReply(reply: CannedReply): void {
+  putCannedReply(reply: core.CannedReply): void {
     this.cannedById.set(reply.id, reply);
   }
 
-  deleteCannedReply(replyId: Id): void {
+  deleteCannedReply(replyId: core.Id): void {
     this.cannedById.delete(replyId);
   }
 
   // ── presence (kept in memory only: after a reload everyone is online until they say) ──────
 
-  presence(userId: Id): Presence | undefined {
+  presence(userId: core.Id): core.Presence | undefined {
     return this.presenceByUser.get(userId);
   }
 
-  putPresence(presence: Presence): void {
+  putPresence(presence: core.Presence): void {
     this.presenceByUser.set(presence.userId, presence);
   }
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────
 
-  session(sessionId: Id): Session | undefined {
+  session(sessionId: core.Id): core.Session | undefined {
     return this.sessions.get(sessionId);
   }
 
   /** Every session, in the order they were created. */
-  allSessions(): IterableIterator<Session> {
+  allSessions(): IterableIterator<core.Session> {
     return this.sessions.values();
   }
 
-  *sessionsOf(liveChatId: Id): Generator<Session> {
+  *sessionsOf(liveChatId: core.Id): Generator<core.Session> {
     for (const id of this.sessionsByLiveChat.get(liveChatId) ?? EMPTY_SET) {
-      yield this.sessions.get(id) as Session;
+      yield this.sessions.get(id) as core.Session;
     }
   }
 
   /** Puts every queue in `queuedAt` order (after loading sessions in any order). */
   private sortQueues(): void {
     for (const queue of this.queues.values()) {
-      const sessions = [...queue.ids].map((id) => this.sessions.get(id) as Session);
+      const sessions = [...queue.ids].map((id) => this.sessions.get(id) as core.Session);
       sessions.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
       queue.ids = new Set(sessions.map((session) => session.id));
       queue.lastQueuedAt = sessions.at(-1)?.queuedAt ?? -Infinity;
@@ -270,7 +251,7 @@ export class MemoryStore
     }
   }
 
-  *queuedOf(liveChatId: Id): Generator<Session> {
+  *queuedOf(liveChatId: core.Id): Generator<core.Session> {
     const queue = this.queues.get(liveChatId);
     if (!queue) return;
     // Urgent sessions first (few: sorted when asked), then the rest in queue order.
@@ -281,16 +262,16 @@ export class MemoryStore
   }
 
   /** The sessions of `ids`, in their order. */
-  private *sessionsByIds(ids: Iterable<Id>): Generator<Session> {
-    for (const id of ids) yield this.sessions.get(id) as Session;
+  private *sessionsByIds(ids: Iterable<core.Id>): Generator<core.Session> {
+    for (const id of ids) yield this.sessions.get(id) as core.Session;
   }
 
-  latestSessionOf(customerId: Id, liveChatId: Id): Session | undefined {
+  latestSessionOf(customerId: core.Id, liveChatId: core.Id): core.Session | undefined {
     const id = this.latestByPair.get(pairKey(customerId, liveChatId));
     return id === undefined ? undefined : this.sessions.get(id);
   }
 
-  putSession(session: Session): void {
+  putSession(session: core.Session): void {
     const previous = this.sessions.get(session.id);
     this.sessions.set(session.id, session);
     if (!previous) {
@@ -324,39 +305,43 @@ export class MemoryStore
   // ── messages ─────────────────────────────────────────────────────────────────────────────
 
   /** A session's messages, ascending by order. Do not mutate. */
-  messagesOf(sessionId: Id): readonly Message[] {
+  messagesOf(sessionId: core.Id): readonly core.Message[] {
     return this.messagesBySession.get(sessionId) ?? NO_MESSAGES;
   }
 
-  *liveChatMessages(liveChatId: Id): Generator<Message> {
+  *liveChatMessages(liveChatId: core.Id): Generator<core.Message> {
     for (const id of this.sessionsByLiveChat.get(liveChatId) ?? EMPTY_SET) {
       yield* this.messagesOf(id);
     }
   }
 
-  message(messageId: Id): Message | undefined {
+  message(messageId: core.Id): core.Message | undefined {
     return this.messagesById.get(messageId);
   }
 
-  messageByClientId(sessionId: Id, clientMessageId: string): Message | undefined {
+  messageByClientId(sessionId: core.Id, clientMessageId: string): core.Message | undefined {
     return this.messagesByClientId.get(sessionId)?.get(clientMessageId);
   }
 
-  messagePage(sessionId: Id, beforeOrder: number | undefined, limit: number): StoredMessagePage {
+  messagePage(
+    sessionId: core.Id,
+    beforeOrder: number | undefined,
+    limit: number,
+  ): engine.StoredMessagePage {
     const messages = this.messagesOf(sessionId);
     const end = beforeOrder === undefined ? messages.length : firstAtOrAfter(messages, beforeOrder);
     const start = Math.max(0, end - limit);
     return { messages: messages.slice(start, end), hasMore: start > 0 };
   }
 
-  customerMessagesAfter(sessionId: Id, order: number): number {
+  customerMessagesAfter(sessionId: core.Id, order: number): number {
     const orders = this.customerOrders.get(sessionId);
     if (!orders) return 0;
     return orders.length - countAtMost(orders, order);
   }
 
   /** Appends a message; its `order` must be greater than every order of its session. */
-  appendMessage(message: Message): void {
+  appendMessage(message: core.Message): void {
     let list = this.messagesBySession.get(message.sessionId);
     if (!list) this.messagesBySession.set(message.sessionId, (list = []));
     const last = list[list.length - 1];
@@ -381,11 +366,11 @@ export class MemoryStore
 
   // ── read markers ─────────────────────────────────────────────────────────────────────────
 
-  readMarker(userId: Id, sessionId: Id): number {
+  readMarker(userId: core.Id, sessionId: core.Id): number {
     return this.readMarkers.get(userId)?.get(sessionId) ?? 0;
   }
 
-  setReadMarker(userId: Id, sessionId: Id, order: number): void {
+  setReadMarker(userId: core.Id, sessionId: core.Id, order: number): void {
     let markers = this.readMarkers.get(userId);
     if (!markers) this.readMarkers.set(userId, (markers = new Map()));
     markers.set(sessionId, order);
@@ -393,12 +378,12 @@ export class MemoryStore
 
   // ── episodes ─────────────────────────────────────────────────────────────────────────────
 
-  currentEpisode(sessionId: Id): SessionEpisode | undefined {
+  currentEpisode(sessionId: core.Id): core.SessionEpisode | undefined {
     const index = this.currentEpisodes.get(sessionId);
     return index === undefined ? undefined : this.episodes[index];
   }
 
-  addEpisode(episode: SessionEpisode): void {
+  addEpisode(episode: core.SessionEpisode): void {
     const index = this.episodes.push(episode) - 1;
     this.currentEpisodes.set(episode.sessionId, index);
     let indexes = this.episodesByLiveChat.get(episode.liveChatId);
@@ -406,34 +391,34 @@ export class MemoryStore
     indexes.push(index);
   }
 
-  updateEpisode(episode: SessionEpisode): void {
+  updateEpisode(episode: core.SessionEpisode): void {
     const index = this.currentEpisodes.get(episode.sessionId);
     if (index === undefined) throw new RangeError(`Session ${episode.sessionId} has no episode.`);
     this.episodes[index] = episode;
   }
 
-  *episodesOf(liveChatId: Id): Generator<SessionEpisode> {
+  *episodesOf(liveChatId: core.Id): Generator<core.SessionEpisode> {
     for (const index of this.episodesByLiveChat.get(liveChatId) ?? []) {
-      yield this.episodes[index] as SessionEpisode;
+      yield this.episodes[index] as core.SessionEpisode;
     }
   }
 
   // ── activity ─────────────────────────────────────────────────────────────────────────────
 
-  appendActivity(userId: Id, entry: ActivityEntry): void {
+  appendActivity(userId: core.Id, entry: core.ActivityEntry): void {
     let entries = this.activity.get(userId);
     if (!entries) this.activity.set(userId, (entries = []));
     entries.push(entry);
     if (entries.length > ACTIVITY_LIMIT * 1.5) entries.splice(0, entries.length - ACTIVITY_LIMIT);
   }
 
-  recentActivity(userId: Id, limit: number): ActivityEntry[] {
+  recentActivity(userId: core.Id, limit: number): core.ActivityEntry[] {
     return (this.activity.get(userId) ?? []).slice(-limit).reverse();
   }
 
   // ── event log ────────────────────────────────────────────────────────────────────────────
 
-  private eventLog(userId: Id): EventLog {
+  private eventLog(userId: core.Id): EventLog {
     let log = this.eventLogs.get(userId);
     if (!log) {
       log = { seq: 0, events: [], firstSeq: 1 };
@@ -442,11 +427,11 @@ export class MemoryStore
     return log;
   }
 
-  appendEvent(userId: Id, input: EventInput): ServerEvent {
+  appendEvent(userId: core.Id, input: engine.EventInput): core.ServerEvent {
     const log = this.eventLog(userId);
     // Not a spread: inputs come in many shapes, which makes a spread megamorphic and several
     // times slower on the backend's hottest write.
-    const event = Object.assign({ seq: ++log.seq }, input) as ServerEvent;
+    const event = Object.assign({ seq: ++log.seq }, input) as core.ServerEvent;
     log.events.push(event);
     // Trim in batches so retention costs amortised O(1) per event.
     if (log.events.length >= this.eventLogLimit * 1.5) {
@@ -457,11 +442,11 @@ export class MemoryStore
     return event;
   }
 
-  lastSeq(userId: Id): number {
+  lastSeq(userId: core.Id): number {
     return this.eventLogs.get(userId)?.seq ?? 0;
   }
 
-  readEvents(userId: Id, sinceSeq: number): EventLogRead {
+  readEvents(userId: core.Id, sinceSeq: number): engine.EventLogRead {
     const log = this.eventLogs.get(userId) ?? { seq: 0, events: [], firstSeq: 1 };
     const inRange = sinceSeq >= log.firstSeq - 1 && sinceSeq <= log.seq;
     return {
@@ -473,11 +458,11 @@ export class MemoryStore
 
   // ── command records ──────────────────────────────────────────────────────────────────────
 
-  commandRecord(userId: Id, commandId: string): CommandRecord | undefined {
+  commandRecord(userId: core.Id, commandId: string): engine.CommandRecord | undefined {
     return this.commandRecords.get(commandKey(userId, commandId));
   }
 
-  putCommandRecord(record: CommandRecord): void {
+  putCommandRecord(record: engine.CommandRecord): void {
     this.commandRecords.set(commandKey(record.userId, record.commandId), record);
     if (this.commandRecords.size > this.commandRecordLimit) {
       this.commandRecords.delete(this.commandRecords.keys().next().value as string);
@@ -488,7 +473,7 @@ export class MemoryStore
 
   /** The whole state as plain data (shares immutable values; safe to clone or store). */
   exportState(): BackendState {
-    const messages: Message[] = [];
+    const messages: core.Message[] = [];
     for (const list of this.messagesBySession.values()) messages.push(...list);
     const readMarkers: ReadMarker[] = [];
     for (const [userId, markers] of this.readMarkers) {
@@ -498,7 +483,7 @@ export class MemoryStore
     for (const [userId, entries] of this.activity) {
       for (const entry of entries) activity.push({ userId, entry });
     }
-    const streamSeqs: Record<Id, number> = {};
+    const streamSeqs: Record<core.Id, number> = {};
     for (const [userId, log] of this.eventLogs) if (log.seq > 0) streamSeqs[userId] = log.seq;
     return {
       version: 1,

@@ -7,20 +7,7 @@
 import { BehaviorSubject, distinctUntilChanged, Observable, share, type Subscriber } from 'rxjs';
 import type { Subscription } from 'rxjs';
 import { AdapterBase, LiveChatError, sendRequest } from '@live-chat/core';
-import type {
-  Attachment,
-  AttachmentPolicy,
-  AttachmentUpload,
-  Command,
-  CommandResult,
-  ConnectionState,
-  Id,
-  ReadRequest,
-  ServerEvent,
-  TabRole,
-  TransportAdapter,
-  TypingSignal,
-} from '@live-chat/core';
+import type * as core from '@live-chat/core';
 import { forwardingAdapter } from '../forwarding-adapter.js';
 import { downloadFromWire, uploadToWire } from './files.js';
 import { LeaderHost } from './leader.js';
@@ -66,7 +53,7 @@ interface ForwardedCall {
   /** The request's payload, made when it is sent (never when this tab runs the call itself). */
   payload: () => unknown;
   /** Runs the call on the real adapter, should this tab become leader before it is sent. */
-  local: (adapter: TransportAdapter) => Promise<unknown>;
+  local: (adapter: core.TransportAdapter) => Promise<unknown>;
   resolve: (value: unknown) => void;
   /** Turns the leader's answer into the call's value (when it throws, the call rejects). */
   fromWire: (value: unknown) => unknown;
@@ -79,7 +66,7 @@ interface ForwardedCall {
 /** One `events(sinceSeq)` subscription of this tab. */
 interface SharedStream {
   sinceSeq: number;
-  subscriber: Subscriber<ServerEvent>;
+  subscriber: Subscriber<core.ServerEvent>;
   /** `local`: served by this tab's real adapter; `remote`: by the leader; `waiting`: for a leader. */
   mode: 'waiting' | 'remote' | 'local' | 'ended';
   /** The subscription id sent to the leader (`remote`). */
@@ -143,8 +130,8 @@ export function createTabSharedAdapter(options: TabSharedAdapterOptions): TabSha
 }
 
 /** The tab's own adapter, for browsers (or options) without tab sharing. */
-function aloneAdapter(adapter: TransportAdapter): TabSharedAdapter {
-  const role = new BehaviorSubject<TabRole>('alone');
+function aloneAdapter(adapter: core.TransportAdapter): TabSharedAdapter {
+  const role = new BehaviorSubject<core.TabRole>('alone');
   const alone: TabSharedAdapter = {
     ...forwardingAdapter(adapter),
     tabRole$: role.asObservable(),
@@ -161,15 +148,15 @@ function aloneAdapter(adapter: TransportAdapter): TabSharedAdapter {
 
 /** A tab of a group sharing one connection: a follower, until it takes the lock and leads. */
 class SharedAdapter extends AdapterBase implements TabSharedAdapter {
-  readonly connection$: Observable<ConnectionState>;
-  readonly tabRole$: Observable<TabRole>;
+  readonly connection$: Observable<core.ConnectionState>;
+  readonly tabRole$: Observable<core.TabRole>;
 
   private readonly tabId = newTabId();
   private readonly lockName: string;
   private readonly requestTimeoutMs: number;
   private readonly channel: TabChannel;
-  private readonly state = new BehaviorSubject<ConnectionState>('connecting');
-  private readonly role = new BehaviorSubject<TabRole>('follower');
+  private readonly state = new BehaviorSubject<core.ConnectionState>('connecting');
+  private readonly role = new BehaviorSubject<core.TabRole>('follower');
   /** Forwarded calls by request id. */
   private readonly calls = new Map<number, ForwardedCall>();
   private readonly streams = new Set<SharedStream>();
@@ -186,16 +173,16 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   /** The remote leader this tab follows; undefined while none is known (or this tab leads). */
   private leaderId: string | undefined;
   private leading = false;
-  private adapter: TransportAdapter | undefined;
+  private adapter: core.TransportAdapter | undefined;
   private connectFailure: WireError | undefined;
   private adapterState: Subscription | undefined;
   private host: LeaderHost | undefined;
   /** The leader's word on the real adapter's attachment policy (used while this tab follows). */
-  private leaderPolicy: AttachmentPolicy | undefined;
+  private leaderPolicy: core.AttachmentPolicy | undefined;
   /** The real adapter's `typing$`, shared by this tab and the followers it serves (leader only). */
-  private sharedTyping: Observable<TypingSignal> | undefined;
+  private sharedTyping: Observable<core.TypingSignal> | undefined;
   /** The one inner subscriber of {@link typingFeed}, while any listens. */
-  private typingListener: Subscriber<TypingSignal> | undefined;
+  private typingListener: Subscriber<core.TypingSignal> | undefined;
   /** What serves the typing listener in the leader's tab. */
   private typingSource: Subscription | undefined;
   /** The leader asked for typing on this tab's behalf. */
@@ -204,7 +191,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   private disposed = false;
 
   /** The customers' typing, from wherever it comes now (see {@link attachTyping}). */
-  private readonly typingFeed = new Observable<TypingSignal>((subscriber) => {
+  private readonly typingFeed = new Observable<core.TypingSignal>((subscriber) => {
     if (this.disposed) {
       subscriber.complete();
       return undefined;
@@ -249,12 +236,12 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
       .catch(() => undefined);
   }
 
-  get tabRole(): TabRole {
+  get tabRole(): core.TabRole {
     return this.role.value;
   }
 
   /** A read runs on the leader's adapter: here when this tab leads, else forwarded to it. */
-  protected read(request: ReadRequest): Promise<unknown> {
+  protected read(request: core.ReadRequest): Promise<unknown> {
     const payload = request.op === 'snapshot' ? undefined : request.query;
     return this.call(
       request.op,
@@ -263,8 +250,8 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
     );
   }
 
-  events(sinceSeq: number): Observable<ServerEvent> {
-    return new Observable<ServerEvent>((subscriber) => {
+  events(sinceSeq: number): Observable<core.ServerEvent> {
+    return new Observable<core.ServerEvent>((subscriber) => {
       if (this.disposed) {
         subscriber.complete();
         return undefined;
@@ -276,7 +263,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
     });
   }
 
-  execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+  execute<C extends core.Command>(command: C): Promise<core.CommandResult<C>> {
     return this.call(
       'execute',
       () => command,
@@ -285,7 +272,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   }
 
   /** The offered `upload`: the real adapter's, here or in the leader's tab. */
-  private uploadFile(file: AttachmentUpload): Promise<Attachment> {
+  private uploadFile(file: core.AttachmentUpload): Promise<core.Attachment> {
     return this.call(
       'upload',
       () => uploadToWire(file, this.currentPolicy()),
@@ -294,7 +281,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   }
 
   /** The offered `download`: the real adapter's, here or in the leader's tab. */
-  private downloadFile(attachmentId: Id): Promise<Uint8Array> {
+  private downloadFile(attachmentId: core.Id): Promise<Uint8Array> {
     return this.call(
       'download',
       () => attachmentId,
@@ -304,13 +291,13 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   }
 
   /** The offered `attachmentPolicy`: the real adapter's when this tab leads, else the leader's word. */
-  private currentPolicy(): AttachmentPolicy | undefined {
+  private currentPolicy(): core.AttachmentPolicy | undefined {
     if (!this.leading) return this.leaderPolicy;
     return this.adapter ? attachmentPolicyOf(this.adapter) : undefined;
   }
 
   /** The offered `sendTyping`: to the real adapter, or to the leader; dropped without one. */
-  private sendTypingSignal(sessionId: Id, typing: boolean): void {
+  private sendTypingSignal(sessionId: core.Id, typing: boolean): void {
     if (this.disposed) return;
     if (this.leading) {
       if (this.adapter) passTyping(this.adapter, sessionId, typing);
@@ -429,7 +416,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   }
 
   /** A leader introduced itself: follow it (the old one, if any, is gone). */
-  private acceptLeader(leader: string, state: ConnectionState, offer: AdapterOffer): void {
+  private acceptLeader(leader: string, state: core.ConnectionState, offer: AdapterOffer): void {
     if (this.leading || this.formerLeaders.has(leader)) return;
     if (leader === this.leaderId) {
       this.learn(offer, state);
@@ -448,7 +435,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
    * Takes on the leader's offer, then its connection state: a client that re-renders on the
    * state already sees the members and the attachment policy that came with it.
    */
-  private learn(offer: AdapterOffer, state: ConnectionState): void {
+  private learn(offer: AdapterOffer, state: core.ConnectionState): void {
     this.leaderPolicy = offer.attachmentPolicy;
     offerMembers(this, offer.members, this.memberCalls);
     this.state.next(state);
@@ -503,7 +490,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
   private call<T>(
     op: RequestOp,
     payload: () => unknown,
-    local: (adapter: TransportAdapter) => Promise<T>,
+    local: (adapter: core.TransportAdapter) => Promise<T>,
     fromWire: (value: unknown) => T = (value) => value as T,
   ): Promise<T> {
     if (this.disposed) return Promise.reject(offline('The adapter has been disposed.'));
@@ -554,7 +541,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
     this.postData(data);
   }
 
-  private runLocally<T>(local: (adapter: TransportAdapter) => Promise<T>): Promise<T> {
+  private runLocally<T>(local: (adapter: core.TransportAdapter) => Promise<T>): Promise<T> {
     const adapter = this.adapter;
     if (!adapter) {
       return Promise.reject(fromWireError(this.connectFailure ?? { message: 'No adapter.' }));
@@ -699,7 +686,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
         if (message.from === this.leaderId) this.learn(readOffer(message.offer), message.state);
         return;
       case 'typing': {
-        const { sessionId, typing } = (message.signal ?? {}) as Partial<TypingSignal>;
+        const { sessionId, typing } = (message.signal ?? {}) as Partial<core.TypingSignal>;
         if (message.from !== this.typingLeader) return;
         if (typeof sessionId === 'string' && typeof typing === 'boolean') {
           this.typingListener?.next({ sessionId, typing });

@@ -7,20 +7,7 @@
  */
 import { BehaviorSubject, Observable, Subject, type Subscriber } from 'rxjs';
 import { AdapterBase, checkUpload, LiveChatError } from '@live-chat/core';
-import type {
-  Attachment,
-  AttachmentPolicy,
-  AttachmentUpload,
-  Command,
-  CommandResult,
-  ConnectionState,
-  ErrorInfo,
-  Id,
-  ReadRequest,
-  Result,
-  ServerEvent,
-  TypingSignal,
-} from '@live-chat/core';
+import type * as core from '@live-chat/core';
 import { attachmentsUrlFor, FileTransfer } from './files.js';
 import {
   CLOSE_CODES,
@@ -147,7 +134,7 @@ interface PendingRequest {
   timer: ReturnType<typeof setTimeout>;
   /** Set while waiting out a rate-limit refusal before sending again. */
   retry: ReturnType<typeof setTimeout> | undefined;
-  resolve: (result: Result<unknown>) => void;
+  resolve: (result: core.Result<unknown>) => void;
   reject: (error: LiveChatError) => void;
 }
 
@@ -159,7 +146,7 @@ interface Stream {
   sub: WireRequestId | undefined;
   /** Set while waiting out a rate-limit refusal before subscribing again. */
   reopen: ReturnType<typeof setTimeout> | undefined;
-  subscriber: Subscriber<ServerEvent>;
+  subscriber: Subscriber<core.ServerEvent>;
 }
 
 const OPEN = 1;
@@ -185,9 +172,9 @@ function byteLength(text: string): number {
 }
 
 /** The policy of a welcome, when it is one (a server's answer is checked like any input). */
-function policyOf(value: unknown): AttachmentPolicy | undefined {
+function policyOf(value: unknown): core.AttachmentPolicy | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { maxBytes, perMessage, types } = value as Partial<AttachmentPolicy>;
+  const { maxBytes, perMessage, types } = value as Partial<core.AttachmentPolicy>;
   const whole = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
   if (!whole(maxBytes) || !whole(perMessage) || !Array.isArray(types) || types.length > 100) {
     return undefined;
@@ -201,9 +188,9 @@ function policyOf(value: unknown): AttachmentPolicy | undefined {
 }
 
 /** A typing signal of a frame, when it is one. */
-function typingSignalOf(value: unknown): TypingSignal | undefined {
+function typingSignalOf(value: unknown): core.TypingSignal | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { sessionId, typing } = value as Partial<TypingSignal>;
+  const { sessionId, typing } = value as Partial<core.TypingSignal>;
   if (typeof sessionId !== 'string' || sessionId.length === 0 || sessionId.length > 200) {
     return undefined;
   }
@@ -260,16 +247,16 @@ interface GlobalEvents {
  *   (`RESYNC_REQUIRED`), when the adapter fails (`OFFLINE`), and completes on `dispose()`.
  */
 export class WebSocketAdapter extends AdapterBase {
-  readonly connection$: Observable<ConnectionState>;
+  readonly connection$: Observable<core.ConnectionState>;
   /** Why the adapter is `failed` (`undefined` while it is not); replays the latest value. */
   readonly failure$: Observable<ConnectionFailure | undefined>;
   /**
    * The customers' typing in sessions the user sees, as the server sends it (live only: nothing
    * is replayed after a reconnect, and a `typing: true` lapses by itself).
    */
-  readonly typing$: Observable<TypingSignal>;
+  readonly typing$: Observable<core.TypingSignal>;
 
-  private readonly state = new BehaviorSubject<ConnectionState>('connecting');
+  private readonly state = new BehaviorSubject<core.ConnectionState>('connecting');
   private readonly failureState = new BehaviorSubject<ConnectionFailure | undefined>(undefined);
   private readonly url: string;
   private readonly getToken: () => string | Promise<string>;
@@ -280,13 +267,13 @@ export class WebSocketAdapter extends AdapterBase {
   private readonly reconnectMaxMs: number;
   private readonly WebSocketClass: WebSocketConstructor;
   private readonly random: () => number;
-  private readonly typingSignals = new Subject<TypingSignal>();
+  private readonly typingSignals = new Subject<core.TypingSignal>();
   private readonly options: WebSocketAdapterOptions;
   private files: FileTransfer | undefined;
   /** The token of the latest connection: uploads and downloads use it too. */
   private token: string | undefined;
   /** What the server accepts as files; `null` once a welcome said it takes none. */
-  private policy: AttachmentPolicy | null | undefined;
+  private policy: core.AttachmentPolicy | null | undefined;
 
   private socket: WebSocketLike | undefined;
   /** Whether the current socket is authenticated (requests may go out). */
@@ -366,8 +353,8 @@ export class WebSocketAdapter extends AdapterBase {
    * The user's events after `sinceSeq`, then live ones, in seq order, across reconnects. Errors
    * with `RESYNC_REQUIRED` when the server cannot replay from `sinceSeq`.
    */
-  events(sinceSeq: number): Observable<ServerEvent> {
-    return new Observable<ServerEvent>((subscriber) => {
+  events(sinceSeq: number): Observable<core.ServerEvent> {
+    return new Observable<core.ServerEvent>((subscriber) => {
       if (this.disposed) {
         subscriber.complete();
         return undefined;
@@ -388,9 +375,9 @@ export class WebSocketAdapter extends AdapterBase {
    * Executes a command. Resolves the server's result; when the outcome is unknown (the socket was
    * lost, no answer in time) `{ ok: false }` with `OFFLINE` or `TIMEOUT`. Never rejects.
    */
-  async execute<C extends Command>(command: C): Promise<CommandResult<C>> {
+  async execute<C extends core.Command>(command: C): Promise<core.CommandResult<C>> {
     try {
-      return (await this.call({ op: 'execute', command })) as CommandResult<C>;
+      return (await this.call({ op: 'execute', command })) as core.CommandResult<C>;
     } catch (error) {
       return { ok: false, error: (error as LiveChatError).toJSON() };
     }
@@ -400,7 +387,7 @@ export class WebSocketAdapter extends AdapterBase {
    * What the server accepts as attachments, from its welcome: `undefined` before the first one,
    * and when the server takes no files.
    */
-  get attachmentPolicy(): AttachmentPolicy | undefined {
+  get attachmentPolicy(): core.AttachmentPolicy | undefined {
     return this.policy ?? undefined;
   }
 
@@ -411,7 +398,7 @@ export class WebSocketAdapter extends AdapterBase {
    * files; rejects with the server's refusal, `OFFLINE` when it cannot be reached, `TIMEOUT`
    * past `transferTimeoutMs`.
    */
-  async upload(file: AttachmentUpload): Promise<Attachment> {
+  async upload(file: core.AttachmentUpload): Promise<core.Attachment> {
     if (this.policy === null) {
       throw new LiveChatError('VALIDATION', 'This server takes no files.', { field: 'file' });
     }
@@ -426,7 +413,7 @@ export class WebSocketAdapter extends AdapterBase {
    * The bytes of an attachment of a session the user may see (`GET /attachments/{id}`); rejects
    * with `NOT_FOUND`, `FORBIDDEN`, `OFFLINE` or `TIMEOUT`.
    */
-  download(attachmentId: Id): Promise<Uint8Array> {
+  download(attachmentId: core.Id): Promise<Uint8Array> {
     if (typeof attachmentId !== 'string' || attachmentId.length === 0) {
       return Promise.reject(new LiveChatError('VALIDATION', 'A file id is a non-empty string.'));
     }
@@ -442,7 +429,7 @@ export class WebSocketAdapter extends AdapterBase {
    * the customer. Fire and forget: dropped while the connection is down (a `typing: true` lapses
    * by itself), and its answer is not waited for.
    */
-  sendTyping(sessionId: Id, typing: boolean): void {
+  sendTyping(sessionId: core.Id, typing: boolean): void {
     if (!this.authenticated || typeof sessionId !== 'string' || typeof typing !== 'boolean') return;
     this.send(JSON.stringify({ id: this.nextId++, op: 'typing', sessionId, typing }));
   }
@@ -528,15 +515,15 @@ export class WebSocketAdapter extends AdapterBase {
   // ── requests ──────────────────────────────────────────────────────────────────────────────
 
   /** A read goes out as it is (its `op` and `query`); its refusal rejects with the typed error. */
-  protected async read(request: ReadRequest): Promise<unknown> {
+  protected async read(request: core.ReadRequest): Promise<unknown> {
     const result = await this.call(request);
     if (!result.ok) throw LiveChatError.from(result.error);
     return result.value;
   }
 
   /** Sends a request (now, or once connected); resolves its answer, rejects on transport failure. */
-  private call(body: RequestBody): Promise<Result<unknown>> {
-    return new Promise<Result<unknown>>((resolve, reject) => {
+  private call(body: RequestBody): Promise<core.Result<unknown>> {
+    return new Promise<core.Result<unknown>>((resolve, reject) => {
       if (this.disposed) return reject(offline('The adapter was disposed.'));
       const failure = this.failure;
       if (failure) return reject(offline(failure.message));
@@ -683,7 +670,7 @@ export class WebSocketAdapter extends AdapterBase {
     stream.sub = undefined;
   }
 
-  private streamRefused(stream: Stream, error: ErrorInfo): void {
+  private streamRefused(stream: Stream, error: core.ErrorInfo): void {
     if (stream.sub !== undefined) this.subs.delete(stream.sub);
     stream.sub = undefined;
     if (isRateLimited(error)) {
@@ -697,7 +684,7 @@ export class WebSocketAdapter extends AdapterBase {
     stream.subscriber.error(LiveChatError.from(error));
   }
 
-  private delivered(sub: WireRequestId, event: ServerEvent): void {
+  private delivered(sub: WireRequestId, event: core.ServerEvent): void {
     const stream = this.subs.get(sub);
     if (!stream || typeof event?.seq !== 'number') return;
     if (event.seq <= stream.lastSeq) return; // already delivered before a resubscription
@@ -709,7 +696,7 @@ export class WebSocketAdapter extends AdapterBase {
    * The server ended a subscription. `OFFLINE` (it was interrupted) subscribes again from the
    * last seq delivered, as after a reconnect; any other error ends the stream with it.
    */
-  private streamEnded(sub: WireRequestId, error: ErrorInfo): void {
+  private streamEnded(sub: WireRequestId, error: core.ErrorInfo): void {
     const stream = this.subs.get(sub);
     if (!stream) return;
     this.subs.delete(sub);

@@ -4,16 +4,7 @@
  * runs them) spelled for PostgreSQL.
  */
 import type pg from 'pg';
-import type {
-  DayCount,
-  LiveChatPerformanceQuery,
-  LiveChatPerformanceReport,
-  OperatorPerformanceRow,
-  OperatorsPerformanceQuery,
-  OperatorsPerformanceReport,
-  LiveChat,
-  TagCount,
-} from '@live-chat/core';
+import type * as core from '@live-chat/core';
 import {
   liveChatReport,
   operatorsReport,
@@ -32,25 +23,26 @@ export class PostgresReports {
 
   /** The Operators' performance report of a live chat (formulas of core `operatorsPerformance`). */
   async operatorsPerformance(
-    query: OperatorsPerformanceQuery,
-  ): Promise<OperatorsPerformanceReport> {
+    query: core.OperatorsPerformanceQuery,
+  ): Promise<core.OperatorsPerformanceReport> {
     const { liveChatId, from, to } = reportParams(query);
-    const { rows } = await this.db.query<OperatorPerformanceRow>(QUERIES.operatorsPerformance, [
-      liveChatId,
-      from,
-      to,
-    ]);
+    const { rows } = await this.db.query<core.OperatorPerformanceRow>(
+      QUERIES.operatorsPerformance,
+      [liveChatId, from, to],
+    );
     return operatorsReport(query, rows);
   }
 
   /** The Live chat performance report (formulas of core `liveChatPerformance`). */
-  async liveChatPerformance(query: LiveChatPerformanceQuery): Promise<LiveChatPerformanceReport> {
+  async liveChatPerformance(
+    query: core.LiveChatPerformanceQuery,
+  ): Promise<core.LiveChatPerformanceReport> {
     const { liveChatId, from, to, offsetMs } = reportParams(query);
     const range = [liveChatId, from, to];
     const figures = await this.db.query<LiveChatFigures>(QUERIES.liveChatPerformance, range);
-    const days = await this.db.query<DayCount>(QUERIES.requestsPerDay, [...range, offsetMs]);
-    const tags = await this.db.query<TagCount>(QUERIES.requestsByTag, range);
-    const chat = await this.db.query<{ data: LiveChat }>(
+    const days = await this.db.query<core.DayCount>(QUERIES.requestsPerDay, [...range, offsetMs]);
+    const tags = await this.db.query<core.TagCount>(QUERIES.requestsByTag, range);
+    const chat = await this.db.query<{ data: core.LiveChat }>(
       'SELECT data FROM live_chats WHERE id = $1',
       [liveChatId],
     );

@@ -21,26 +21,8 @@
  */
 import type pg from 'pg';
 import { cannedScopeKey } from '@live-chat/core';
-import type {
-  ActivityEntry,
-  CannedReply,
-  Customer,
-  Id,
-  Message,
-  Presence,
-  ServerEvent,
-  Session,
-  SessionEpisode,
-} from '@live-chat/core';
-import type {
-  CommandRecord,
-  DirectoryView,
-  EventInput,
-  EventLogRead,
-  IdKind,
-  StoredMessagePage,
-  StoreTransaction,
-} from '@live-chat/core/engine';
+import type * as core from '@live-chat/core';
+import type * as engine from '@live-chat/core/engine';
 import type { StoreSettings } from '../storage/retention.js';
 import {
   episodeColumns,
@@ -67,10 +49,10 @@ import { postgresRunner } from './channel-store.js';
 /** A message row with the columns only PostgreSQL has. */
 type PgMessageRow = Omit<MessageRow, 'channel_delivery'> & {
   text_folded: string;
-  channel_delivery: Message['channelDelivery'] | null;
+  channel_delivery: core.Message['channelDelivery'] | null;
 };
 
-function messageOf(row: PgMessageRow): Message {
+function messageOf(row: PgMessageRow): core.Message {
   const { channel_delivery: delivery, ...columns } = row;
   const message = messageFromRow(columns as MessageRow);
   if (delivery) message.channelDelivery = delivery;
@@ -133,7 +115,7 @@ type HeldSession = Pick<SessionRow, 'status' | 'queued_at' | 'live_chat_id'>;
  */
 interface UnreadFacts {
   /** Read markers by user (0: none). */
-  markers: Map<Id, number>;
+  markers: Map<core.Id, number>;
   /** How many customer messages have an order above the key. */
   counts: Map<number, number>;
 }
@@ -152,14 +134,14 @@ export class StaleSessionError extends Error {
   readonly code = '40001';
 
   /** The session `sessionId` changed after this transaction read it. */
-  constructor(readonly sessionId: Id) {
+  constructor(readonly sessionId: core.Id) {
     super(`Session ${sessionId} changed after this transaction read it.`);
   }
 }
 
 /** An event appended in this transaction: its user, its JSON, and the object its seq goes in. */
 interface PendingEvent {
-  userId: Id;
+  userId: core.Id;
   json: string;
   event: { seq: number };
 }
@@ -170,35 +152,38 @@ interface PendingEvent {
  * {@link flush} when the work is done, and it remembers the last seq it gave each user, which
  * the store announces with `NOTIFY` before it commits.
  */
-export class PostgresTransaction extends TransactionBase implements StoreTransaction<'async'> {
+export class PostgresTransaction
+  extends TransactionBase
+  implements engine.StoreTransaction<'async'>
+{
   /** The last seq appended per user in this transaction (once {@link flush}ed). */
-  readonly appended = new Map<Id, number>();
+  readonly appended = new Map<core.Id, number>();
   /** Events appended since the last {@link flush}, in the order they were appended. */
   private pending: PendingEvent[] = [];
   /** Users whose activity stream grew since the last {@link flush}. */
-  private readonly activityGrown = new Set<Id>();
+  private readonly activityGrown = new Set<core.Id>();
   /** Sessions this write transaction holds locked (or created), as it last wrote or read them. */
-  private readonly heldSessions = new Map<Id, HeldSession>();
+  private readonly heldSessions = new Map<core.Id, HeldSession>();
   /** Sessions this write transaction read without a lock, and the row version it read first. */
-  private readonly seenSessions = new Map<Id, string>();
+  private readonly seenSessions = new Map<core.Id, string>();
   /** Customers whose row this write transaction holds locked. */
-  private readonly heldCustomers = new Set<Id>();
+  private readonly heldCustomers = new Set<core.Id>();
   /** Session ids this transaction generated: no row has them yet. */
-  private readonly newSessionIds = new Set<Id>();
+  private readonly newSessionIds = new Set<core.Id>();
   /** The unread facts of held sessions (see {@link UnreadFacts}). */
-  private readonly unreadFacts = new Map<Id, UnreadFacts>();
+  private readonly unreadFacts = new Map<core.Id, UnreadFacts>();
 
   /** A transaction on `client` (the store makes one per run of a transaction). */
   constructor(
     private readonly client: pg.ClientBase,
     settings: StoreSettings,
-    private readonly directory: DirectoryView,
+    private readonly directory: engine.DirectoryView,
     private readonly readOnly: boolean,
   ) {
     super(settings);
   }
 
-  protected directoryView(): DirectoryView {
+  protected directoryView(): engine.DirectoryView {
     return this.directory;
   }
 
@@ -217,7 +202,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   // ── ids ──────────────────────────────────────────────────────────────────────────────────
 
-  async newId(kind: IdKind): Promise<Id> {
+  async newId(kind: engine.IdKind): Promise<core.Id> {
     const row = await this.first<{ n: number }>(`SELECT nextval('record_ids') AS n`);
     const id = this.idOf(kind, row!.n);
     if (kind === 'session') this.newSessionIds.add(id);
@@ -232,8 +217,8 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   // ── customers ────────────────────────────────────────────────────────────────────────────
 
   /** A customer; in a write transaction its row is locked until the transaction ends. */
-  async customer(customerId: Id): Promise<Customer | undefined> {
-    const row = await this.first<{ data: Customer }>(
+  async customer(customerId: core.Id): Promise<core.Customer | undefined> {
+    const row = await this.first<{ data: core.Customer }>(
       `SELECT data FROM customers WHERE id = $1${this.lock}`,
       [customerId],
     );
@@ -241,12 +226,12 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     return row?.data;
   }
 
-  async customers(): Promise<Customer[]> {
-    const rows = await this.rows<{ data: Customer }>('SELECT data FROM customers ORDER BY pk');
+  async customers(): Promise<core.Customer[]> {
+    const rows = await this.rows<{ data: core.Customer }>('SELECT data FROM customers ORDER BY pk');
     return rows.map((row) => row.data);
   }
 
-  async putCustomer(customer: Customer): Promise<void> {
+  async putCustomer(customer: core.Customer): Promise<void> {
     await this.query(
       `INSERT INTO customers (id, kind, name, data) VALUES ($1, $2, $3, $4)
        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, data = excluded.data`,
@@ -260,7 +245,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
    * The first session row `sql` selects, locked in a write transaction (see the module comment):
    * a session read before without a lock whose row changed since fails the transaction.
    */
-  private async lockedSession(sql: string, values: unknown[]): Promise<Session | undefined> {
+  private async lockedSession(sql: string, values: unknown[]): Promise<core.Session | undefined> {
     const row = await this.first<VersionedSessionRow>(`${sql}${this.lock}`, values);
     if (!row) return undefined;
     if (!this.readOnly) {
@@ -274,7 +259,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   }
 
   /** Sessions read without a lock; a write transaction notes the row versions it read. */
-  private async unlockedSessions(sql: string, values: unknown[]): Promise<Session[]> {
+  private async unlockedSessions(sql: string, values: unknown[]): Promise<core.Session[]> {
     const rows = await this.rows<VersionedSessionRow>(sql, values);
     if (!this.readOnly) {
       for (const row of rows) {
@@ -287,11 +272,11 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   }
 
   /** A session; in a write transaction its row is locked until the transaction ends. */
-  async session(sessionId: Id): Promise<Session | undefined> {
+  async session(sessionId: core.Id): Promise<core.Session | undefined> {
     return this.lockedSession(`${SELECT_SESSIONS} WHERE id = $1`, [sessionId]);
   }
 
-  async putSession(session: Session): Promise<void> {
+  async putSession(session: core.Session): Promise<void> {
     // A session not read through `session` or `latestSessionOf` is locked (and checked) now.
     if (!this.heldSessions.has(session.id) && !this.newSessionIds.has(session.id)) {
       await this.lockedSession(`${SELECT_SESSIONS} WHERE id = $1`, [session.id]);
@@ -327,18 +312,18 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     });
   }
 
-  async sessionsOf(liveChatId: Id): Promise<Session[]> {
+  async sessionsOf(liveChatId: core.Id): Promise<core.Session[]> {
     return this.unlockedSessions(`${SELECT_SESSIONS} WHERE live_chat_id = $1 ORDER BY pk`, [
       liveChatId,
     ]);
   }
 
   /** Every session, in the order they were created. */
-  async allSessions(): Promise<Session[]> {
+  async allSessions(): Promise<core.Session[]> {
     return this.unlockedSessions(`${SELECT_SESSIONS} ORDER BY pk`, []);
   }
 
-  async queuedOf(liveChatId: Id): Promise<Session[]> {
+  async queuedOf(liveChatId: core.Id): Promise<core.Session[]> {
     return this.unlockedSessions(
       `${SELECT_SESSIONS} WHERE live_chat_id = $1 AND status = 'queued'
        ORDER BY urgent DESC, queued_at, queue_entry`,
@@ -350,7 +335,10 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
    * The customer's newest session in the live chat. A write transaction locks the customer first
    * (no other write of theirs adds a session meanwhile), then the session.
    */
-  async latestSessionOf(customerId: Id, liveChatId: Id): Promise<Session | undefined> {
+  async latestSessionOf(
+    customerId: core.Id,
+    liveChatId: core.Id,
+  ): Promise<core.Session | undefined> {
     if (!this.readOnly && !this.heldCustomers.has(customerId)) await this.customer(customerId);
     return this.lockedSession(
       `${SELECT_SESSIONS} WHERE customer_id = $1 AND live_chat_id = $2 ORDER BY pk DESC LIMIT 1`,
@@ -360,7 +348,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   // ── messages ─────────────────────────────────────────────────────────────────────────────
 
-  async appendMessage(message: Message): Promise<void> {
+  async appendMessage(message: core.Message): Promise<void> {
     const c = messageColumns(message);
     await this.query(
       `INSERT INTO messages (id, session_id, ord, client_message_id, author_kind, author_id,
@@ -397,19 +385,22 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   }
 
   /** Replaces a stored message's delivery state (the only field that changes). */
-  async updateMessage(message: Message): Promise<void> {
+  async updateMessage(message: core.Message): Promise<void> {
     await this.query('UPDATE messages SET channel_delivery = $2 WHERE id = $1', [
       message.id,
       message.channelDelivery ? JSON.stringify(message.channelDelivery) : null,
     ]);
   }
 
-  async message(messageId: Id): Promise<Message | undefined> {
+  async message(messageId: core.Id): Promise<core.Message | undefined> {
     const row = await this.first<PgMessageRow>('SELECT * FROM messages WHERE id = $1', [messageId]);
     return row && messageOf(row);
   }
 
-  async messageByClientId(sessionId: Id, clientMessageId: string): Promise<Message | undefined> {
+  async messageByClientId(
+    sessionId: core.Id,
+    clientMessageId: string,
+  ): Promise<core.Message | undefined> {
     const row = await this.first<PgMessageRow>(
       'SELECT * FROM messages WHERE session_id = $1 AND client_message_id = $2',
       [sessionId, clientMessageId],
@@ -417,7 +408,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     return row && messageOf(row);
   }
 
-  async messagesOf(sessionId: Id): Promise<Message[]> {
+  async messagesOf(sessionId: core.Id): Promise<core.Message[]> {
     const rows = await this.rows<PgMessageRow>(
       'SELECT * FROM messages WHERE session_id = $1 ORDER BY ord',
       [sessionId],
@@ -425,7 +416,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     return rows.map(messageOf);
   }
 
-  async liveChatMessages(liveChatId: Id): Promise<Message[]> {
+  async liveChatMessages(liveChatId: core.Id): Promise<core.Message[]> {
     const rows = await this.rows<PgMessageRow>(
       `SELECT m.* FROM sessions s JOIN messages m ON m.session_id = s.id
        WHERE s.live_chat_id = $1 ORDER BY s.pk, m.ord`,
@@ -435,10 +426,10 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   }
 
   async messagePage(
-    sessionId: Id,
+    sessionId: core.Id,
     beforeOrder: number | undefined,
     limit: number,
-  ): Promise<StoredMessagePage> {
+  ): Promise<engine.StoredMessagePage> {
     // One more than asked: whether it exists says whether older messages do.
     const rows = await this.rows<PgMessageRow>(
       `SELECT * FROM messages WHERE session_id = $1 AND ord < $2 ORDER BY ord DESC LIMIT $3`,
@@ -448,7 +439,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     return { messages: rows.slice(0, limit).reverse().map(messageOf), hasMore };
   }
 
-  async customerMessagesAfter(sessionId: Id, order: number): Promise<number> {
+  async customerMessagesAfter(sessionId: core.Id, order: number): Promise<number> {
     const counts = this.unreadFacts.get(sessionId)?.counts;
     const known = counts?.get(order);
     if (known !== undefined) return known;
@@ -467,14 +458,14 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
    * The unread facts of a session this write transaction holds, read in one statement for every
    * member of its live chat the first time; `undefined` for a session it does not hold.
    */
-  private async unreadFactsOf(sessionId: Id): Promise<UnreadFacts | undefined> {
+  private async unreadFactsOf(sessionId: core.Id): Promise<UnreadFacts | undefined> {
     const held = this.heldSessions.get(sessionId);
     if (!held) return undefined;
     let facts = this.unreadFacts.get(sessionId);
     if (!facts) {
       const chat = this.directory.liveChat(held.live_chat_id);
       const members = chat ? [...new Set([...chat.operatorIds, ...chat.supervisorIds])] : [];
-      const rows = await this.rows<{ user_id: Id; ord: number; after: number }>(
+      const rows = await this.rows<{ user_id: core.Id; ord: number; after: number }>(
         `SELECT u.user_id, coalesce(r.ord, 0) AS ord,
            (SELECT count(*) FROM messages m WHERE m.session_id = $1
               AND m.author_kind = 'customer' AND m.ord > coalesce(r.ord, 0)) AS after
@@ -492,23 +483,23 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     return facts;
   }
 
-  async cannedReply(replyId: Id): Promise<CannedReply | undefined> {
+  async cannedReply(replyId: core.Id): Promise<core.CannedReply | undefined> {
     const row = await this.first<{ data: string }>(
       'SELECT data FROM canned_replies WHERE id = $1',
       [replyId],
     );
-    return row && (JSON.parse(row.data) as CannedReply);
+    return row && (JSON.parse(row.data) as core.CannedReply);
   }
 
-  async cannedRepliesOf(scopeKey: string): Promise<CannedReply[]> {
+  async cannedRepliesOf(scopeKey: string): Promise<core.CannedReply[]> {
     const rows = await this.rows<{ data: string }>(
       'SELECT data FROM canned_replies WHERE scope_key = $1 ORDER BY pk',
       [scopeKey],
     );
-    return rows.map((row) => JSON.parse(row.data) as CannedReply);
+    return rows.map((row) => JSON.parse(row.data) as core.CannedReply);
   }
 
-  async putCannedReply(reply: CannedReply): Promise<void> {
+  async putCannedReply(reply: core.CannedReply): Promise<void> {
     await this.query(
       `INSERT INTO canned_replies (id, scope_key, data) VALUES ($1, $2, $3)
        ON CONFLICT (id) DO UPDATE SET scope_key = excluded.scope_key, data = excluded.data`,
@@ -516,18 +507,18 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     );
   }
 
-  async deleteCannedReply(replyId: Id): Promise<void> {
+  async deleteCannedReply(replyId: core.Id): Promise<void> {
     await this.query('DELETE FROM canned_replies WHERE id = $1', [replyId]);
   }
 
-  async presence(userId: Id): Promise<Presence | undefined> {
+  async presence(userId: core.Id): Promise<core.Presence | undefined> {
     const row = await this.first<PresenceRow>('SELECT * FROM presence WHERE user_id = $1', [
       userId,
     ]);
     return row && presenceFromRow(row);
   }
 
-  async putPresence(presence: Presence): Promise<void> {
+  async putPresence(presence: core.Presence): Promise<void> {
     await this.query(
       `INSERT INTO presence (${PRESENCE_COLUMNS}) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id) DO UPDATE SET
@@ -536,7 +527,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     );
   }
 
-  async readMarker(userId: Id, sessionId: Id): Promise<number> {
+  async readMarker(userId: core.Id, sessionId: core.Id): Promise<number> {
     const markers = (await this.unreadFactsOf(sessionId))?.markers;
     const known = markers?.get(userId);
     if (known !== undefined) return known;
@@ -548,7 +539,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     return row?.ord ?? 0;
   }
 
-  async setReadMarker(userId: Id, sessionId: Id, order: number): Promise<void> {
+  async setReadMarker(userId: core.Id, sessionId: core.Id, order: number): Promise<void> {
     await this.query(
       `INSERT INTO read_markers (user_id, session_id, ord) VALUES ($1, $2, $3)
        ON CONFLICT (user_id, session_id) DO UPDATE SET ord = excluded.ord`,
@@ -559,7 +550,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   // ── episodes ─────────────────────────────────────────────────────────────────────────────
 
-  async currentEpisode(sessionId: Id): Promise<SessionEpisode | undefined> {
+  async currentEpisode(sessionId: core.Id): Promise<core.SessionEpisode | undefined> {
     const row = await this.first<EpisodeRow>(
       'SELECT * FROM episodes WHERE session_id = $1 ORDER BY pk DESC LIMIT 1',
       [sessionId],
@@ -567,7 +558,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     return row && episodeFromRow(row);
   }
 
-  async addEpisode(episode: SessionEpisode): Promise<void> {
+  async addEpisode(episode: core.SessionEpisode): Promise<void> {
     const columns = episodeColumns(episode);
     await this.query(
       `INSERT INTO episodes (${EPISODE_FIELDS.join(', ')}) VALUES (${placeholders(EPISODE_FIELDS.length)})`,
@@ -575,7 +566,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     );
   }
 
-  async updateEpisode(episode: SessionEpisode): Promise<void> {
+  async updateEpisode(episode: core.SessionEpisode): Promise<void> {
     const columns = episodeColumns(episode);
     const sets = EPISODE_FIELDS.map((field, index) => `${field} = $${index + 1}`).join(', ');
     const result = await this.query(
@@ -586,7 +577,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     if (result.rowCount === 0) throw new RangeError(`Session ${episode.sessionId} has no episode.`);
   }
 
-  async episodesOf(liveChatId: Id): Promise<SessionEpisode[]> {
+  async episodesOf(liveChatId: core.Id): Promise<core.SessionEpisode[]> {
     const rows = await this.rows<EpisodeRow>(
       'SELECT * FROM episodes WHERE live_chat_id = $1 ORDER BY pk',
       [liveChatId],
@@ -597,7 +588,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   // ── activity ─────────────────────────────────────────────────────────────────────────────
 
   /** Adds the entry; the stream is trimmed to its bound by {@link flush}. */
-  async appendActivity(userId: Id, entry: ActivityEntry): Promise<void> {
+  async appendActivity(userId: core.Id, entry: core.ActivityEntry): Promise<void> {
     await this.query('INSERT INTO activity (user_id, entry) VALUES ($1, $2)', [
       userId,
       JSON.stringify(entry),
@@ -605,9 +596,9 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     this.activityGrown.add(userId);
   }
 
-  async recentActivity(userId: Id, limit: number): Promise<ActivityEntry[]> {
+  async recentActivity(userId: core.Id, limit: number): Promise<core.ActivityEntry[]> {
     // Never beyond the bound, also before this transaction's trim.
-    const rows = await this.rows<{ entry: ActivityEntry }>(
+    const rows = await this.rows<{ entry: core.ActivityEntry }>(
       'SELECT entry FROM activity WHERE user_id = $1 ORDER BY pk DESC LIMIT $2',
       [userId, Math.min(limit, this.settings.activityPerUser)],
     );
@@ -621,9 +612,9 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
    * done (the engine reads seqs only once the transaction committed), and until then the
    * returned event's `seq` is 0.
    */
-  async appendEvent(userId: Id, input: EventInput): Promise<ServerEvent> {
+  async appendEvent(userId: core.Id, input: engine.EventInput): Promise<core.ServerEvent> {
     this.check();
-    const event = { ...input, seq: 0 } as ServerEvent;
+    const event = { ...input, seq: 0 } as core.ServerEvent;
     this.pending.push({ userId, json: JSON.stringify(input), event });
     return event;
   }
@@ -656,7 +647,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
     if (this.pending.length === 0) return;
     const stored = this.pending;
     this.pending = [];
-    const streams = await this.rows<{ user_id: Id; last_seq: number; oldest_seq: number }>(
+    const streams = await this.rows<{ user_id: core.Id; last_seq: number; oldest_seq: number }>(
       // Counter rows in the order of user ids by code units (`COLLATE "C"`), on every instance.
       `WITH appended AS (
          SELECT user_id, event, count(*) OVER (PARTITION BY user_id) AS count,
@@ -679,7 +670,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
         this.settings.now(),
       ],
     );
-    const byUser = new Map<Id, PendingEvent[]>();
+    const byUser = new Map<core.Id, PendingEvent[]>();
     for (const pending of stored) {
       const events = byUser.get(pending.userId);
       if (events) events.push(pending);
@@ -709,7 +700,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
    * The user's last seq, counting the events this transaction appended so far (flushed first:
    * their counter rows are then locked early, which the engine's writes never need).
    */
-  async lastSeq(userId: Id): Promise<number> {
+  async lastSeq(userId: core.Id): Promise<number> {
     await this.flushEvents();
     const row = await this.first<{ last_seq: number }>(
       'SELECT last_seq FROM event_streams WHERE user_id = $1',
@@ -719,7 +710,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   }
 
   /** The user's log, with the events this transaction appended so far. */
-  async readEvents(userId: Id, sinceSeq: number): Promise<EventLogRead> {
+  async readEvents(userId: core.Id, sinceSeq: number): Promise<engine.EventLogRead> {
     await this.flushEvents();
     const stream = (await this.first<{ last_seq: number; oldest_seq: number }>(
       'SELECT last_seq, oldest_seq FROM event_streams WHERE user_id = $1',
@@ -738,7 +729,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   }
 
   /** Sets a user's stream position (importing a saved memory backend's seqs). */
-  async setStream(userId: Id, lastSeq: number): Promise<void> {
+  async setStream(userId: core.Id, lastSeq: number): Promise<void> {
     await this.query(
       `INSERT INTO event_streams (user_id, last_seq, oldest_seq) VALUES ($1, $2, $2 + 1)
        ON CONFLICT (user_id) DO UPDATE SET last_seq = excluded.last_seq,
@@ -749,8 +740,11 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
 
   // ── idempotency ──────────────────────────────────────────────────────────────────────────
 
-  async commandRecord(userId: Id, commandId: string): Promise<CommandRecord | undefined> {
-    const row = await this.first<{ at: number; result: CommandRecord['result'] }>(
+  async commandRecord(
+    userId: core.Id,
+    commandId: string,
+  ): Promise<engine.CommandRecord | undefined> {
+    const row = await this.first<{ at: number; result: engine.CommandRecord['result'] }>(
       'SELECT at, result FROM command_results WHERE user_id = $1 AND command_id = $2',
       [userId, commandId],
     );
@@ -763,7 +757,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
    * unique violation), the transaction runs again, and the engine then answers with the first
    * result.
    */
-  async putCommandRecord(record: CommandRecord): Promise<void> {
+  async putCommandRecord(record: engine.CommandRecord): Promise<void> {
     await this.query(
       'INSERT INTO command_results (user_id, command_id, at, result) VALUES ($1, $2, $3, $4)',
       [record.userId, record.commandId, record.at, JSON.stringify(record.result)],
@@ -776,7 +770,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
    * Sessions of the live chat whose folded name contains the folded `text` (a trigram index
    * serves the `LIKE` where `pg_trgm` is available). The engine matches again.
    */
-  async sessionsMatching(liveChatId: Id, text: string): Promise<Session[]> {
+  async sessionsMatching(liveChatId: core.Id, text: string): Promise<core.Session[]> {
     return this.unlockedSessions(
       `${SELECT_SESSIONS} WHERE live_chat_id = $1 AND name_folded LIKE $2 ORDER BY pk`,
       [liveChatId, containsPattern(text)],
@@ -784,7 +778,7 @@ export class PostgresTransaction extends TransactionBase implements StoreTransac
   }
 
   /** Messages of the session whose folded text contains the folded `text`, newest first. */
-  async messagesMatching(sessionId: Id, text: string): Promise<Message[]> {
+  async messagesMatching(sessionId: core.Id, text: string): Promise<core.Message[]> {
     const rows = await this.rows<PgMessageRow>(
       `SELECT * FROM messages WHERE session_id = $1 AND text_folded LIKE $2 ORDER BY ord DESC`,
       [sessionId, containsPattern(text)],

@@ -11,16 +11,7 @@
  * average; an operator is the live chat's operator or anyone who appears in the records.
  */
 import type Database from 'better-sqlite3';
-import type {
-  DayCount,
-  LiveChatPerformanceQuery,
-  LiveChatPerformanceReport,
-  OperatorPerformanceRow,
-  OperatorsPerformanceQuery,
-  OperatorsPerformanceReport,
-  LiveChat,
-  TagCount,
-} from '@live-chat/core';
+import type * as core from '@live-chat/core';
 
 const DAY_MS = 86_400_000;
 
@@ -201,13 +192,13 @@ GROUP BY t.value`;
 
 /** The figures of the live chat performance query's one row. */
 export type LiveChatFigures = Omit<
-  LiveChatPerformanceReport,
+  core.LiveChatPerformanceReport,
   'kind' | 'liveChatId' | 'range' | 'requestsPerDay' | 'requestsByTag'
 >;
 
 /** The parameters of a report query. */
 export function reportParams(
-  query: OperatorsPerformanceQuery | LiveChatPerformanceQuery,
+  query: core.OperatorsPerformanceQuery | core.LiveChatPerformanceQuery,
 ): ReportParams {
   const offsetMs = query.kind === 'live-chat-performance' ? (query.utcOffsetMinutes ?? 0) : 0;
   return {
@@ -220,9 +211,9 @@ export function reportParams(
 
 /** The Operators' performance report of a query's rows. */
 export function operatorsReport(
-  query: OperatorsPerformanceQuery,
-  rows: OperatorPerformanceRow[],
-): OperatorsPerformanceReport {
+  query: core.OperatorsPerformanceQuery,
+  rows: core.OperatorPerformanceRow[],
+): core.OperatorsPerformanceReport {
   return { kind: 'operators-performance', liveChatId: query.liveChatId, range: query.range, rows };
 }
 
@@ -232,12 +223,12 @@ export function operatorsReport(
  * left out).
  */
 export function liveChatReport(
-  query: LiveChatPerformanceQuery,
+  query: core.LiveChatPerformanceQuery,
   figures: LiveChatFigures,
-  requestsPerDay: DayCount[],
-  tagCounts: readonly TagCount[],
+  requestsPerDay: core.DayCount[],
+  tagCounts: readonly core.TagCount[],
   tagIds: readonly string[],
-): LiveChatPerformanceReport {
+): core.LiveChatPerformanceReport {
   const counted = new Map(tagCounts.map((row) => [row.tagId, Number(row.requests)]));
   return {
     kind: 'live-chat-performance',
@@ -258,10 +249,10 @@ export function liveChatReport(
 
 /** The SQL reports of one database (see the module comment). */
 export class SqlReports {
-  private readonly operators: Database.Statement<[ReportParams], OperatorPerformanceRow>;
+  private readonly operators: Database.Statement<[ReportParams], core.OperatorPerformanceRow>;
   private readonly liveChat: Database.Statement<[ReportParams], LiveChatFigures>;
-  private readonly perDay: Database.Statement<[ReportParams], DayCount>;
-  private readonly byTag: Database.Statement<[ReportParams], TagCount>;
+  private readonly perDay: Database.Statement<[ReportParams], core.DayCount>;
+  private readonly byTag: Database.Statement<[ReportParams], core.TagCount>;
   private readonly tagsOf: Database.Statement<[string], string>;
 
   /** Prepares the queries on `db`. */
@@ -275,16 +266,18 @@ export class SqlReports {
   }
 
   /** The Operators' performance report of a live chat (formulas of core `operatorsPerformance`). */
-  operatorsPerformance(query: OperatorsPerformanceQuery): OperatorsPerformanceReport {
+  operatorsPerformance(query: core.OperatorsPerformanceQuery): core.OperatorsPerformanceReport {
     return operatorsReport(query, this.operators.all(reportParams(query)));
   }
 
   /** The Live chat performance report (formulas of core `liveChatPerformance`). */
-  liveChatPerformance(query: LiveChatPerformanceQuery): LiveChatPerformanceReport {
+  liveChatPerformance(query: core.LiveChatPerformanceQuery): core.LiveChatPerformanceReport {
     const params = reportParams(query);
     const figures = this.liveChat.get(params) as LiveChatFigures;
     const chat = this.tagsOf.get(query.liveChatId);
-    const tagIds = chat ? ((JSON.parse(chat) as LiveChat).tags ?? []).map((tag) => tag.id) : [];
+    const tagIds = chat
+      ? ((JSON.parse(chat) as core.LiveChat).tags ?? []).map((tag) => tag.id)
+      : [];
     return liveChatReport(query, figures, this.perDay.all(params), this.byTag.all(params), tagIds);
   }
 }

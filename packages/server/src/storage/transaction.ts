@@ -6,26 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 import { cannedScopeKey } from '@live-chat/core';
-import type {
-  ActivityEntry,
-  CannedReply,
-  Customer,
-  Id,
-  Message,
-  Presence,
-  ServerEvent,
-  Session,
-  SessionEpisode,
-} from '@live-chat/core';
-import type {
-  CommandRecord,
-  DirectoryView,
-  EventInput,
-  EventLogRead,
-  IdKind,
-  StoredMessagePage,
-  StoreTransaction,
-} from '@live-chat/core/engine';
+import type * as core from '@live-chat/core';
+import type * as engine from '@live-chat/core/engine';
 import { queueOperatorMessage, type SqlRunner } from '../channels/sql-channel-store.js';
 import type { Directory } from './directory.js';
 import type { EventLog, TransactionBodies } from './event-log.js';
@@ -61,7 +43,7 @@ export interface TransactionContext extends StoreSettings {
  * The engine's view of the records inside one SQLite transaction. Besides the port it offers
  * the search hooks {@link sessionsMatching} and {@link messagesMatching} (full-text candidates).
  */
-export class SqliteTransaction extends TransactionBase implements StoreTransaction<'sync'> {
+export class SqliteTransaction extends TransactionBase implements engine.StoreTransaction<'sync'> {
   private readonly sql: Statements;
   private readonly directory: Directory;
   private readonly channelSql: SqlRunner<'sync'>;
@@ -83,7 +65,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     this.eventLog = context.eventLog;
   }
 
-  protected directoryView(): DirectoryView {
+  protected directoryView(): engine.DirectoryView {
     return this.directory.view();
   }
 
@@ -100,7 +82,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
 
   // ── ids ──────────────────────────────────────────────────────────────────────────────────
 
-  newId(kind: IdKind): Id {
+  newId(kind: engine.IdKind): core.Id {
     this.check();
     return this.idOf(kind, this.nextCounter('id') - 1);
   }
@@ -113,29 +95,29 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
 
   // ── customers ────────────────────────────────────────────────────────────────────────────
 
-  customer(customerId: Id): Customer | undefined {
+  customer(customerId: core.Id): core.Customer | undefined {
     this.check();
     const data = this.sql.customer.get(customerId);
-    return data === undefined ? undefined : (JSON.parse(data) as Customer);
+    return data === undefined ? undefined : (JSON.parse(data) as core.Customer);
   }
 
-  customers(): Iterable<Customer> {
+  customers(): Iterable<core.Customer> {
     this.check();
-    return this.sql.customers.all().map((data) => JSON.parse(data) as Customer);
+    return this.sql.customers.all().map((data) => JSON.parse(data) as core.Customer);
   }
 
-  putCustomer(customer: Customer): void {
+  putCustomer(customer: core.Customer): void {
     this.check();
     this.sql.putCustomer.run(customer.id, customer.kind, customer.name, JSON.stringify(customer));
   }
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────
 
-  session(sessionId: Id): Session | undefined {
+  session(sessionId: core.Id): core.Session | undefined {
     return this.readOne(this.sql.session, sessionFromRow, sessionId);
   }
 
-  putSession(session: Session): void {
+  putSession(session: core.Session): void {
     this.check();
     const previous = this.sql.sessionState.get(session.id);
     // Entering the queue (again, or at a new time) puts the session behind everyone queued so far.
@@ -162,18 +144,18 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     }
   }
 
-  sessionsOf(liveChatId: Id): Session[] {
+  sessionsOf(liveChatId: core.Id): core.Session[] {
     this.check();
     return this.sql.sessionsOf.all(liveChatId).map(sessionFromRow);
   }
 
   /** Every session, in the order they were created. */
-  allSessions(): Session[] {
+  allSessions(): core.Session[] {
     this.check();
     return this.sql.allSessions.all().map(sessionFromRow);
   }
 
-  *queuedOf(liveChatId: Id): Generator<Session> {
+  *queuedOf(liveChatId: core.Id): Generator<core.Session> {
     this.check();
     for (let offset = 0; ; offset += QUEUE_PAGE) {
       const rows = this.sql.queuedPage.all(liveChatId, QUEUE_PAGE, offset);
@@ -183,13 +165,13 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     }
   }
 
-  latestSessionOf(customerId: Id, liveChatId: Id): Session | undefined {
+  latestSessionOf(customerId: core.Id, liveChatId: core.Id): core.Session | undefined {
     return this.readOne(this.sql.latestSessionOf, sessionFromRow, customerId, liveChatId);
   }
 
   // ── messages ─────────────────────────────────────────────────────────────────────────────
 
-  appendMessage(message: Message): void {
+  appendMessage(message: core.Message): void {
     this.check();
     this.customerCounts.clear();
     const { lastInsertRowid } = this.sql.insertMessage.run(messageColumns(message));
@@ -205,31 +187,35 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
   }
 
   /** Replaces a message in place: only its channel delivery state can change. */
-  updateMessage(message: Message): void {
+  updateMessage(message: core.Message): void {
     this.check();
     const delivery = message.channelDelivery ? JSON.stringify(message.channelDelivery) : null;
     this.sql.setChannelDelivery.run(delivery, message.id);
   }
 
-  message(messageId: Id): Message | undefined {
+  message(messageId: core.Id): core.Message | undefined {
     return this.readOne(this.sql.message, messageFromRow, messageId);
   }
 
-  messageByClientId(sessionId: Id, clientMessageId: string): Message | undefined {
+  messageByClientId(sessionId: core.Id, clientMessageId: string): core.Message | undefined {
     return this.readOne(this.sql.messageByClientId, messageFromRow, sessionId, clientMessageId);
   }
 
-  messagesOf(sessionId: Id): Message[] {
+  messagesOf(sessionId: core.Id): core.Message[] {
     this.check();
     return this.sql.messagesOf.all(sessionId).map(messageFromRow);
   }
 
-  liveChatMessages(liveChatId: Id): Iterable<Message> {
+  liveChatMessages(liveChatId: core.Id): Iterable<core.Message> {
     this.check();
     return this.sql.liveChatMessages.all(liveChatId).map(messageFromRow);
   }
 
-  messagePage(sessionId: Id, beforeOrder: number | undefined, limit: number): StoredMessagePage {
+  messagePage(
+    sessionId: core.Id,
+    beforeOrder: number | undefined,
+    limit: number,
+  ): engine.StoredMessagePage {
     this.check();
     // One more than asked: whether it exists says whether older messages do.
     const rows = this.sql.messagesBefore.all(
@@ -242,7 +228,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     return { messages, hasMore };
   }
 
-  customerMessagesAfter(sessionId: Id, order: number): number {
+  customerMessagesAfter(sessionId: core.Id, order: number): number {
     this.check();
     const key = `${order}:${sessionId}`;
     let count = this.customerCounts.get(key);
@@ -255,91 +241,93 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
 
   // ── canned replies ───────────────────────────────────────────────────────────────────────
 
-  cannedReply(replyId: Id): CannedReply | undefined {
+  cannedReply(replyId: core.Id): core.CannedReply | undefined {
     this.check();
     const data = this.sql.cannedReply.get(replyId);
-    return data === undefined ? undefined : (JSON.parse(data) as CannedReply);
+    return data === undefined ? undefined : (JSON.parse(data) as core.CannedReply);
   }
 
-  cannedRepliesOf(scopeKey: string): CannedReply[] {
+  cannedRepliesOf(scopeKey: string): core.CannedReply[] {
     this.check();
-    return this.sql.cannedRepliesOf.all(scopeKey).map((data) => JSON.parse(data) as CannedReply);
+    return this.sql.cannedRepliesOf
+      .all(scopeKey)
+      .map((data) => JSON.parse(data) as core.CannedReply);
   }
 
-  putCannedReply(reply: CannedReply): void {
+  putCannedReply(reply: core.CannedReply): void {
     this.check();
     this.sql.putCannedReply.run(reply.id, cannedScopeKey(reply.scope), JSON.stringify(reply));
   }
 
-  deleteCannedReply(replyId: Id): void {
+  deleteCannedReply(replyId: core.Id): void {
     this.check();
     this.sql.deleteCannedReply.run(replyId);
   }
 
   // ── presence ─────────────────────────────────────────────────────────────────────────────
 
-  presence(userId: Id): Presence | undefined {
+  presence(userId: core.Id): core.Presence | undefined {
     return this.readOne(this.sql.presence, presenceFromRow, userId);
   }
 
-  putPresence(presence: Presence): void {
+  putPresence(presence: core.Presence): void {
     this.check();
     this.sql.putPresence.run(...presenceValues(presence));
   }
 
   // ── read markers ─────────────────────────────────────────────────────────────────────────
 
-  readMarker(userId: Id, sessionId: Id): number {
+  readMarker(userId: core.Id, sessionId: core.Id): number {
     this.check();
     return this.sql.readMarker.get(userId, sessionId) ?? 0;
   }
 
-  setReadMarker(userId: Id, sessionId: Id, order: number): void {
+  setReadMarker(userId: core.Id, sessionId: core.Id, order: number): void {
     this.check();
     this.sql.setReadMarker.run(userId, sessionId, order);
   }
 
   // ── episodes ─────────────────────────────────────────────────────────────────────────────
 
-  currentEpisode(sessionId: Id): SessionEpisode | undefined {
+  currentEpisode(sessionId: core.Id): core.SessionEpisode | undefined {
     return this.readOne(this.sql.currentEpisode, episodeFromRow, sessionId);
   }
 
-  addEpisode(episode: SessionEpisode): void {
+  addEpisode(episode: core.SessionEpisode): void {
     this.check();
     this.sql.insertEpisode.run(episodeColumns(episode));
   }
 
-  updateEpisode(episode: SessionEpisode): void {
+  updateEpisode(episode: core.SessionEpisode): void {
     this.check();
     const current = this.sql.currentEpisode.get(episode.sessionId);
     if (!current) throw new RangeError(`Session ${episode.sessionId} has no episode.`);
     this.sql.updateEpisode.run({ ...episodeColumns(episode), pk: current.pk });
   }
 
-  episodesOf(liveChatId: Id): Iterable<SessionEpisode> {
+  episodesOf(liveChatId: core.Id): Iterable<core.SessionEpisode> {
     this.check();
     return this.sql.episodesOf.all(liveChatId).map(episodeFromRow);
   }
 
   // ── activity ─────────────────────────────────────────────────────────────────────────────
 
-  appendActivity(userId: Id, entry: ActivityEntry): void {
+  appendActivity(userId: core.Id, entry: core.ActivityEntry): void {
     this.check();
     this.sql.appendActivity.run(userId, JSON.stringify(entry));
     this.sql.trimActivity.run(userId, userId, this.settings.activityPerUser);
   }
 
-  recentActivity(userId: Id, limit: number): ActivityEntry[] {
+  recentActivity(userId: core.Id, limit: number): core.ActivityEntry[] {
     this.check();
     return this.sql.recentActivity
       .all(userId, limit)
-      .map((entry) => JSON.parse(entry) as ActivityEntry);
+      .map((entry) => JSON.parse(entry) as core.ActivityEntry);
   }
 
   // ── event log ────────────────────────────────────────────────────────────────────────────
 
-  appendEvent(userId: Id, input: EventInput): ServerEvent {
+  appendEvent(userId: core.Id, input: engine.EventInput): core.ServerEvent {
     this.check();
     const event = this.eventLog.append(userId, input, this.bodies);
     const oldest = this.trimmedOldestSeq(event.seq, this.eventLog.oldestSeq(userId));
@@ -347,19 +335,19 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
     return event;
   }
 
-  lastSeq(userId: Id): number {
+  lastSeq(userId: core.Id): number {
     this.check();
     return this.eventLog.lastSeq(userId);
   }
 
-  readEvents(userId: Id, sinceSeq: number): EventLogRead {
+  readEvents(userId: core.Id, sinceSeq: number): engine.EventLogRead {
     this.check();
     return this.eventLog.read(userId, sinceSeq);
   }
 
   // ── idempotency ──────────────────────────────────────────────────────────────────────────
 
-  commandRecord(userId: Id, commandId: string): CommandRecord | undefined {
+  commandRecord(userId: core.Id, commandId: string): engine.CommandRecord | undefined {
     this.check();
     const row = this.sql.commandResult.get(userId, commandId);
     if (!row) return undefined;
@@ -367,11 +355,11 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
       userId,
       commandId,
       at: row.at,
-      result: JSON.parse(row.result) as CommandRecord['result'],
+      result: JSON.parse(row.result) as engine.CommandRecord['result'],
     };
   }
 
-  putCommandRecord(record: CommandRecord): void {
+  putCommandRecord(record: engine.CommandRecord): void {
     this.check();
     this.sql.putCommandResult.run(
       record.userId,
@@ -390,7 +378,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
    * the full-text index, in the order of {@link sessionsOf}; every session of it when the text
    * is too short for the index. A superset of the matches: the engine's matching decides.
    */
-  sessionsMatching(liveChatId: Id, text: string): Session[] {
+  sessionsMatching(liveChatId: core.Id, text: string): core.Session[] {
     const { sessionsOf, sessionsMatching } = this.sql;
     return this.candidates(sessionsOf, sessionsMatching, sessionFromRow, liveChatId, text);
   }
@@ -399,7 +387,7 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
    * Messages of the session whose text may contain `text`, newest first, by the full-text index;
    * every message of it when the text is too short for it. A superset of the matches.
    */
-  messagesMatching(sessionId: Id, text: string): Message[] {
+  messagesMatching(sessionId: core.Id, text: string): core.Message[] {
     const { messagesNewestFirst, messagesMatching } = this.sql;
     return this.candidates(messagesNewestFirst, messagesMatching, messageFromRow, sessionId, text);
   }
@@ -409,10 +397,10 @@ export class SqliteTransaction extends TransactionBase implements StoreTransacti
    * it (`every`) when the text is too short for the index.
    */
   private candidates<R, T>(
-    every: Database.Statement<[Id], R>,
-    matching: Database.Statement<[Id, string], R>,
+    every: Database.Statement<[core.Id], R>,
+    matching: Database.Statement<[core.Id, string], R>,
     fromRow: (row: R) => T,
-    id: Id,
+    id: core.Id,
     text: string,
   ): T[] {
     this.check();

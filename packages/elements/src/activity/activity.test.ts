@@ -5,13 +5,8 @@ import type { LiveChatClient } from '@live-chat/core';
 import './activity.js';
 import type { LiveChatActivity } from './activity.js';
 import { writeToSupport } from '../test/customer-writes.js';
-import {
-  connectClient,
-  memoryBackend,
-  startClient,
-  waitUntil,
-  type Backend,
-} from '../test/seeded-client.js';
+import { connectClient, memoryBackend, startClient, waitUntil } from '../test/seeded-client.js';
+import type { Backend } from '../test/seeded-client.js';
 import { ANNA, BORIS, IVAN, MARIA, supportTeamSeed } from '../test/small-seed.js';
 import { pressKeys } from '../test/keyboard.js';
 import { testForLeaks } from '../test/test-for-leaks.js';

@@ -9,95 +9,84 @@ import type { LiveChatConversation } from './conversation.js';
 import { newSession, writeAgain } from '../test/customer-writes.js';
 import { afterThisTest, waitUntil } from '../test/seeded-client.js';
 import { withOverrides } from '../test/with-overrides.js';
-import {
-  buttonByText,
-  composer,
-  focused,
-  loaded,
-  log,
-  messages,
-  mount,
-  setup,
-  showSession,
-  $,
-} from './conversation-testing.js';
+import * as kit from './conversation-testing.js';
 
 describe('live-chat-conversation: the history', () => {
   it('loads older pages on scrolling to the top without moving the view', async () => {
-    const { el } = await showSession(
+    const { el } = await kit.showSession(
       Array.from({ length: 25 }, (_, i) => `Message number ${i + 1}`),
       { pageSize: 10, style: 'height:320px' },
     );
-    const history = log(el);
+    const history = kit.log(el);
     await waitUntil(() => history.scrollTop > 0, 'pinned to the bottom');
     expect(Math.abs(history.scrollHeight - history.scrollTop - history.clientHeight)).to.be.below(
       2,
     );
-    expect(messages(el)).to.have.length(10);
-    expect(!!buttonByText(el, 'Load older messages'), 'present').to.equal(true);
+    expect(kit.messages(el)).to.have.length(10);
+    expect(!!kit.buttonByText(el, 'Load older messages'), 'present').to.equal(true);
 
-    const anchor = messages(el)[0]!;
+    const anchor = kit.messages(el)[0]!;
     history.scrollTop = 10;
     const topBefore = anchor.getBoundingClientRect().top;
     history.dispatchEvent(new Event('scroll'));
-    await waitUntil(() => messages(el).length === 20, 'older page loaded');
+    await waitUntil(() => kit.messages(el).length === 20, 'older page loaded');
     await el.updateComplete;
     await aTimeout(0);
-    expect(messages(el)[10] === anchor, 'same element').to.equal(true);
+    expect(kit.messages(el)[10] === anchor, 'same element').to.equal(true);
     expect(Math.abs(anchor.getBoundingClientRect().top - topBefore)).to.be.below(2);
 
     // The keyboard alternative.
-    buttonByText(el, 'Load older messages')!.click();
-    await waitUntil(() => messages(el).length === 25, 'all loaded');
+    kit.buttonByText(el, 'Load older messages')!.click();
+    await waitUntil(() => kit.messages(el).length === 25, 'all loaded');
     await waitUntil(() =>
-      $(el, '.log-top')!.textContent!.includes('beginning of the conversation'),
+      kit.$(el, '.log-top')!.textContent!.includes('beginning of the conversation'),
     );
     await expect(el).to.be.accessible();
   });
 
   it('stays pinned to the bottom as messages arrive, and offers "New messages" after the user scrolled up', async () => {
-    const { backend, session, el } = await showSession(
+    const { backend, session, el } = await kit.showSession(
       Array.from({ length: 20 }, (_, i) => `Line ${i + 1}`),
       { taken: true, style: 'height:320px' },
     );
-    const history = log(el);
+    const history = kit.log(el);
     const atBottom = () => history.scrollHeight - history.scrollTop - history.clientHeight < 2;
     await waitUntil(atBottom, 'starts at the bottom');
 
     writeAgain(backend, session.id, 'Arrived while pinned');
-    await waitUntil(() => messages(el).length === 21, 'new message');
+    await waitUntil(() => kit.messages(el).length === 21, 'new message');
     await el.updateComplete;
     expect(atBottom()).to.equal(true);
-    expect(!!$(el, '[part="new-messages"]'), 'absent').to.equal(false);
+    expect(!!kit.$(el, '[part="new-messages"]'), 'absent').to.equal(false);
 
-    composer(el).focus();
+    kit.composer(el).focus();
     history.scrollTop = 0;
     history.dispatchEvent(new Event('scroll'));
     await aTimeout(20);
     writeAgain(backend, session.id, 'Arrived while scrolled up');
-    await waitUntil(() => messages(el).length === 22, 'second new message');
+    await waitUntil(() => kit.messages(el).length === 22, 'second new message');
     await el.updateComplete;
     expect(history.scrollTop).to.equal(0);
-    const indicator = $<HTMLButtonElement>(el, '[part~="new-messages"]')!;
+    const indicator = kit.$<HTMLButtonElement>(el, '[part~="new-messages"]')!;
     expect(indicator.textContent).to.contain('New messages');
     // Incoming messages never take focus.
-    expect(focused(el) === composer(el), 'focus').to.equal(true);
+    expect(kit.focused(el) === kit.composer(el), 'focus').to.equal(true);
     await expect(el).to.be.accessible();
 
     indicator.click();
     await el.updateComplete;
     expect(atBottom()).to.equal(true);
-    expect(!!$(el, '[part~="new-messages"]'), 'absent').to.equal(false);
+    expect(!!kit.$(el, '[part~="new-messages"]'), 'absent').to.equal(false);
   });
 
   it('marks new customer messages read while visible, but not while the document is hidden', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await kit.setup();
     const session = newSession(backend, ['One', 'Two']);
     await client.take(session.id);
     writeAgain(backend, session.id, 'Three');
     await waitUntil(() => client.getSession(session.id)?.unread === 3, 'unread');
-    const el = await mount(client, session.id);
-    await loaded(el, 3);
+    const el = await kit.mount(client, session.id);
+    await kit.loaded(el, 3);
     await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read');
 
     const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
@@ -108,7 +97,7 @@ describe('live-chat-conversation: the history', () => {
     });
     document.dispatchEvent(new Event('visibilitychange'));
     writeAgain(backend, session.id, 'Four');
-    await waitUntil(() => messages(el).length === 4, 'fourth');
+    await waitUntil(() => kit.messages(el).length === 4, 'fourth');
     await aTimeout(700);
     expect(client.getSession(session.id)?.unread).to.equal(1);
 
@@ -118,18 +107,18 @@ describe('live-chat-conversation: the history', () => {
   });
 
   it('marks messages read only once the user is back at the newest ones', async () => {
-    const { backend, client, session, el } = await showSession(
+    const { backend, client, session, el } = await kit.showSession(
       Array.from({ length: 20 }, (_, i) => `Question ${i + 1}`),
       { taken: true, style: 'height:320px' },
     );
     await waitUntil(() => client.getSession(session.id)?.unread === 0, 'read at first');
-    const history = log(el);
+    const history = kit.log(el);
     history.scrollTop = 0;
     history.dispatchEvent(new Event('scroll'));
     await aTimeout(20);
 
     writeAgain(backend, session.id, 'Arrived while scrolled up');
-    await waitUntil(() => messages(el).length === 21, 'new message');
+    await waitUntil(() => kit.messages(el).length === 21, 'new message');
     await aTimeout(700);
     expect(client.getSession(session.id)?.unread).to.equal(1);
 
@@ -139,7 +128,7 @@ describe('live-chat-conversation: the history', () => {
   });
 
   it('jumps to a highlighted message, loading older pages, and focuses it', async () => {
-    const { backend, client } = await setup({ pageSize: 5 });
+    const { backend, client } = await kit.setup({ pageSize: 5 });
     const session = newSession(
       backend,
       Array.from({ length: 15 }, (_, i) => `Entry ${i + 1}`),
@@ -153,18 +142,18 @@ describe('live-chat-conversation: the history', () => {
         .highlightMessageId=${target.id}
       ></live-chat-conversation>`,
     );
-    await waitUntil(() => $(el, `[data-message-id="${target.id}"]`), 'target loaded');
-    await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
-    const element = $(el, `[data-message-id="${target.id}"]`)!;
+    await waitUntil(() => kit.$(el, `[data-message-id="${target.id}"]`), 'target loaded');
+    await waitUntil(() => kit.$(el, '.message.highlighted'), 'highlighted');
+    const element = kit.$(el, `[data-message-id="${target.id}"]`)!;
     expect(element.classList.contains('highlighted')).to.equal(true);
-    await waitUntil(() => focused(el) === element, 'focused');
-    const logBox = log(el).getBoundingClientRect();
+    await waitUntil(() => kit.focused(el) === element, 'focused');
+    const logBox = kit.log(el).getBoundingClientRect();
     const box = element.getBoundingClientRect();
     expect(box.bottom > logBox.top && box.top < logBox.bottom).to.equal(true);
   });
 
   it('highlights without taking focus when focusHighlight is false', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await kit.setup();
     const session = newSession(backend, ['a', 'b', 'c']);
     const target = backend.messagesOf(session.id)[0]!;
     const el = await fixture<LiveChatConversation>(
@@ -175,14 +164,14 @@ describe('live-chat-conversation: the history', () => {
         .highlightMessageId=${target.id}
       ></live-chat-conversation>`,
     );
-    await waitUntil(() => $(el, '.message.highlighted'), 'highlighted');
-    expect(focused(el) === null, 'nothing focused').to.equal(true);
+    await waitUntil(() => kit.$(el, '.message.highlighted'), 'highlighted');
+    expect(kit.focused(el) === null, 'nothing focused').to.equal(true);
   });
 });
 
 describe('live-chat-conversation: channel delivery', () => {
   it('shows whether each operator reply reached the customer through its channel', async () => {
-    const { backend, adapter, client } = await setup();
+    const { backend, adapter, client } = await kit.setup();
     const session = newSession(backend, ['Hello?']);
     expect((await client.take(session.id)).ok).to.equal(true);
     for (const text of ['Delivered reply', 'Failed reply', 'Waiting reply'])
@@ -205,10 +194,11 @@ describe('live-chat-conversation: channel delivery', () => {
     const reporting = withOverrides(adapter, { history });
     const viewer = createLiveChatClient({ adapter: reporting });
     afterThisTest(() => viewer.dispose());
-    const el = await mount(viewer, session.id);
-    await loaded(el, 4);
+    const el = await kit.mount(viewer, session.id);
+    await kit.loaded(el, 4);
     const line = (text: string): string =>
-      messages(el)
+      kit
+        .messages(el)
         .find((m) => m.textContent!.includes(text))!
         .querySelector('[part="channel-delivery"]')!
         .textContent!.trim();

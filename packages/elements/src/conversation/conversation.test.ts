@@ -13,69 +13,62 @@ import {
 } from '../test/session-pane-states.js';
 import { sessionStory } from '../test/session-story.js';
 import { testForLeaks } from '../test/test-for-leaks.js';
-import {
-  buttonByText,
-  composer,
-  focused,
-  loaded,
-  log,
-  messages,
-  mount,
-  setup,
-  showSession,
-  $,
-} from './conversation-testing.js';
+import * as kit from './conversation-testing.js';
 
 describe('live-chat-conversation', () => {
   it('shows a hint when no session is selected', async () => {
-    const el = await expectNoSessionHint(mount);
-    expect(!!$(el, '[role="log"]'), 'absent').to.equal(false);
+    const el = await expectNoSessionHint(kit.mount);
+    expect(!!kit.$(el, '[role="log"]'), 'absent').to.equal(false);
   });
 
   it('shows a loading state until the client has its snapshot', async () => {
-    await expectLoadingState(mount, 'whatever');
+    await expectLoadingState(kit.mount, 'whatever');
   });
 
   it('shows the error when the client cannot load its state', async () => {
-    const { el, client } = await expectLoadError(mount);
+    const { el, client } = await expectLoadError(kit.mount);
     expect(client.status.state).to.equal('error');
-    expect($(el, '[part="placeholder"] [role="alert"]')!.textContent).to.equal('You are offline.');
+    expect(kit.$(el, '[part="placeholder"] [role="alert"]')!.textContent).to.equal(
+      'You are offline.',
+    );
   });
 
   it('shows a history load error with Retry', async () => {
-    const { backend, adapter, client } = await setup();
+    const { backend, adapter, client } = await kit.setup();
     const session = newSession(backend, ['Can you hear me?']);
     await waitUntil(() => client.getSession(session.id), 'session known');
     adapter.simulateConnection('offline');
-    const el = await mount(client, session.id);
-    await waitUntil(() => buttonByText(el, 'Retry'), 'retry offered');
-    expect($(el, '[part="placeholder"]')!.textContent).to.contain('could not be loaded');
+    const el = await kit.mount(client, session.id);
+    await waitUntil(() => kit.buttonByText(el, 'Retry'), 'retry offered');
+    expect(kit.$(el, '[part="placeholder"]')!.textContent).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
     adapter.simulateConnection('online');
-    buttonByText(el, 'Retry')!.click();
-    await loaded(el, 1);
-    expect(messages(el)[0]!.querySelector('[part="text"]')!.textContent).to.equal(
+    kit.buttonByText(el, 'Retry')!.click();
+    await kit.loaded(el, 1);
+    expect(kit.messages(el)[0]!.querySelector('[part="text"]')!.textContent).to.equal(
       'Can you hear me?',
     );
   });
 
   it('says when a session is unknown or not visible to the user', async () => {
-    const { client } = await setup();
-    const el = await mount(client, 'no-such-session');
-    await waitUntil(() => $(el, '[part="placeholder"]')?.textContent?.includes('not available'));
-    expect($(el, '[part="placeholder"]')!.textContent).to.contain('do not have access');
+    const { client } = await kit.setup();
+    const el = await kit.mount(client, 'no-such-session');
+    await waitUntil(() =>
+      kit.$(el, '[part="placeholder"]')?.textContent?.includes('not available'),
+    );
+    expect(kit.$(el, '[part="placeholder"]')!.textContent).to.contain('do not have access');
     await expect(el).to.be.accessible();
   });
 
   it('renders the history as a log with author, time and messenger icon', async () => {
-    const { backend, session, el } = await showSession(['Hello, I need help', 'With my order']);
+    const { backend, session, el } = await kit.showSession(['Hello, I need help', 'With my order']);
 
-    const history = log(el);
+    const history = kit.log(el);
     expect(history.getAttribute('aria-live')).to.equal('polite');
     expect(history.getAttribute('aria-relevant')).to.equal('additions');
     expect(history.getAttribute('aria-label')).to.equal('Messages');
 
-    const [first] = messages(el);
+    const [first] = kit.messages(el);
     const customerName = backend.getCustomer(session.customerId)!.name;
     expect(first!.querySelector('[part="author"]')!.textContent).to.equal(customerName);
     expect(first!.querySelector('[part="text"]')!.textContent).to.equal('Hello, I need help');
@@ -87,15 +80,15 @@ describe('live-chat-conversation', () => {
     expect(icon.getAttribute('aria-label')).to.equal('Telegram');
 
     // Header: name, customer, status.
-    expect($(el, '[part="session-name"]')!.textContent!.trim()).to.equal(session.name);
-    expect($(el, '[part="customer"]')!.textContent).to.contain(customerName);
-    expect($(el, '[part="status"]')!.textContent).to.contain('In queue');
-    expect(composer(el).labels![0]!.textContent).to.equal('Message');
+    expect(kit.$(el, '[part="session-name"]')!.textContent!.trim()).to.equal(session.name);
+    expect(kit.$(el, '[part="customer"]')!.textContent).to.contain(customerName);
+    expect(kit.$(el, '[part="status"]')!.textContent).to.contain('In queue');
+    expect(kit.composer(el).labels![0]!.textContent).to.equal('Message');
     await expect(el).to.be.accessible();
   });
 
   it('shows markup from a customer literally and runs nothing', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await kit.setup();
     const w = window as unknown as { __xss?: number };
     delete w.__xss;
     const session = newSession(backend, [
@@ -103,11 +96,11 @@ describe('live-chat-conversation', () => {
       '<script>window.__xss=2</script><b>bold</b>',
       'click javascript:window.__xss=3 or https://example.com/help and mailto:help@example.com',
     ]);
-    const el = await mount(client, session.id);
-    await loaded(el, 3);
+    const el = await kit.mount(client, session.id);
+    await kit.loaded(el, 3);
     await aTimeout(50);
 
-    const texts = messages(el).map((m) => m.querySelector('[part="text"]')!);
+    const texts = kit.messages(el).map((m) => m.querySelector('[part="text"]')!);
     expect(texts[0]!.textContent).to.equal('<img src=x onerror="window.__xss=1">');
     expect(texts[1]!.textContent).to.equal('<script>window.__xss=2</script><b>bold</b>');
     for (const text of texts) {
@@ -125,7 +118,7 @@ describe('live-chat-conversation', () => {
   });
 
   it('keeps the composer’s ::part names working on the conversation', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await kit.setup();
     const session = newSession(backend, ['Hi']);
     const style = document.createElement('style');
     style.textContent = `
@@ -141,31 +134,35 @@ describe('live-chat-conversation', () => {
         .sessionId=${session.id}
       ></live-chat-conversation>`,
     );
-    await loaded(el, 1);
-    expect(getComputedStyle(composer(el)).outlineColor).to.equal('rgb(1, 2, 3)');
-    expect(getComputedStyle($(el, '[part="send-button"]')!).outlineColor).to.equal('rgb(4, 5, 6)');
-    expect(getComputedStyle($(el, '[part="text"]')!).outlineColor).to.equal('rgb(7, 8, 9)');
+    await kit.loaded(el, 1);
+    expect(getComputedStyle(kit.composer(el)).outlineColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(kit.$(el, '[part="send-button"]')!).outlineColor).to.equal(
+      'rgb(4, 5, 6)',
+    );
+    expect(getComputedStyle(kit.$(el, '[part="text"]')!).outlineColor).to.equal('rgb(7, 8, 9)');
   });
 
   it('takes a queued session', async () => {
-    const { backend, session, el } = await showSession(['Hi']);
-    expect($(el, '[part="composer-hint"]')!.textContent).to.contain('Replying takes this session');
-    const take = $<HTMLButtonElement>(el, '[part="take-button"]')!;
+    const { backend, session, el } = await kit.showSession(['Hi']);
+    expect(kit.$(el, '[part="composer-hint"]')!.textContent).to.contain(
+      'Replying takes this session',
+    );
+    const take = kit.$<HTMLButtonElement>(el, '[part="take-button"]')!;
     expect(take.textContent!.trim()).to.equal('Take');
     take.click();
-    await waitUntil(() => $(el, '[part="status"]')!.textContent!.includes('Active'), 'active');
+    await waitUntil(() => kit.$(el, '[part="status"]')!.textContent!.includes('Active'), 'active');
     expect(backend.getSession(session.id)!.assignee).to.deep.equal({
       kind: 'operator',
       operatorId: SEED_USERS.operatorA,
     });
-    expect(!!$(el, '[part="take-button"]'), 'absent').to.equal(false);
-    expect(!!$(el, '[part="return-button"]'), 'present').to.equal(true);
+    expect(!!kit.$(el, '[part="take-button"]'), 'absent').to.equal(false);
+    expect(!!kit.$(el, '[part="return-button"]'), 'present').to.equal(true);
     await el.updateComplete;
-    expect(focused(el) === composer(el), 'focus').to.equal(true);
+    expect(kit.focused(el) === kit.composer(el), 'focus').to.equal(true);
   });
 
   it('shows a typed error when another operator took the session first', async () => {
-    const { backend, session, el } = await showSession(['Hi']);
+    const { backend, session, el } = await kit.showSession(['Hi']);
     // Ben takes it on the backend before Anna's click reaches it.
     const result = backend.execute(SEED_USERS.operatorB, {
       type: 'session.take',
@@ -173,51 +170,55 @@ describe('live-chat-conversation', () => {
       sessionId: session.id,
     });
     expect(result.ok).to.equal(true);
-    const take = $<HTMLButtonElement>(el, '[part="take-button"]');
+    const take = kit.$<HTMLButtonElement>(el, '[part="take-button"]');
     if (take) {
       take.click();
       await waitUntil(
-        () => $(el, '[part="action-error"]') || $(el, '[part="placeholder"]'),
+        () => kit.$(el, '[part="action-error"]') || kit.$(el, '[part="placeholder"]'),
         'refused',
       );
     }
     // Either her take was refused (she is told who took it), or the session already vanished
     // from her view before she could click.
     await waitUntil(() => {
-      const shown = $(el, '[part="placeholder"]')?.textContent ?? '';
+      const shown = kit.$(el, '[part="placeholder"]')?.textContent ?? '';
       return shown.includes('not available') || shown.includes('Ben Okafor took this session');
     }, 'gone');
     await expect(el).to.be.accessible();
   });
 
   it('returns an active session to the queue', async () => {
-    const { backend, session, el } = await showSession(['Hi'], { taken: true });
-    $<HTMLButtonElement>(el, '[part="return-button"]')!.click();
+    const { backend, session, el } = await kit.showSession(['Hi'], { taken: true });
+    kit.$<HTMLButtonElement>(el, '[part="return-button"]')!.click();
     await waitUntil(() => backend.getSession(session.id)!.status === 'queued', 'queued');
-    await waitUntil(() => $(el, '[part="take-button"]'), 'take offered again');
+    await waitUntil(() => kit.$(el, '[part="take-button"]'), 'take offered again');
   });
 
   it('asks before closing; Escape cancels, confirming closes and fires live-chat-session-closed', async () => {
-    const { backend, client, session, el } = await showSession(['Thanks, bye'], { taken: true });
+    const { backend, client, session, el } = await kit.showSession(['Thanks, bye'], {
+      taken: true,
+    });
 
-    const closeButton = $<HTMLButtonElement>(el, '[part="close-button"]')!;
+    const closeButton = kit.$<HTMLButtonElement>(el, '[part="close-button"]')!;
     closeButton.focus();
     closeButton.click();
-    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    const dialog = kit.$<HTMLDialogElement>(el, 'dialog')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.getAttribute('aria-labelledby')).to.equal('close-dialog-title');
-    expect(focused(el) === dialog.querySelector('[data-dialog-cancel]'), 'focus').to.equal(true);
+    expect(kit.focused(el) === dialog.querySelector('[data-dialog-cancel]'), 'focus').to.equal(
+      true,
+    );
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog.open, 'dialog closed by Escape');
     await waitUntil(
-      () => focused(el) === $(el, '[part="close-button"]'),
+      () => kit.focused(el) === kit.$(el, '[part="close-button"]'),
       'focus back on Close session',
     );
     expect(backend.getSession(session.id)!.status).to.equal('active');
 
-    $<HTMLButtonElement>(el, '[part="close-button"]')!.click();
+    kit.$<HTMLButtonElement>(el, '[part="close-button"]')!.click();
     expect(dialog.open).to.equal(true);
     const closed = oneEvent(el, 'live-chat-session-closed');
     dialog.querySelector<HTMLButtonElement>('[data-dialog-confirm]')!.click();
@@ -226,13 +227,13 @@ describe('live-chat-conversation', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     expect(backend.getSession(session.id)!.status).to.equal('closed');
 
-    await waitUntil(() => $(el, '[part="closed-note"]'), 'closed note');
+    await waitUntil(() => kit.$(el, '[part="closed-note"]'), 'closed note');
     expect(dialog.open).to.equal(false);
-    expect(!!$(el, 'textarea'), 'absent').to.equal(false);
-    expect($(el, '[part="status"]')!.textContent).to.contain('Closed');
-    expect(messages(el)).to.have.length(1); // history kept
+    expect(!!kit.$(el, 'textarea'), 'absent').to.equal(false);
+    expect(kit.$(el, '[part="status"]')!.textContent).to.contain('Closed');
+    expect(kit.messages(el)).to.have.length(1); // history kept
     await waitUntil(
-      () => focused(el) === $(el, '[part="closed-note"]'),
+      () => kit.focused(el) === kit.$(el, '[part="closed-note"]'),
       'focus on the closed note',
     );
     // The session moved to Closed.
@@ -247,32 +248,32 @@ describe('live-chat-conversation', () => {
   });
 
   it('shows a closed session with its history and a note instead of the composer', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await kit.setup();
     const session = newSession(backend, ['Old question']);
     await client.take(session.id);
     await client.close(session.id);
-    const el = await mount(client, session.id);
-    await loaded(el, 1);
-    expect($(el, '[part="closed-note"]')!.textContent).to.contain('This session is closed');
-    expect(!!$(el, 'textarea'), 'absent').to.equal(false);
-    expect(!!$(el, '[part="close-button"]'), 'absent').to.equal(false);
+    const el = await kit.mount(client, session.id);
+    await kit.loaded(el, 1);
+    expect(kit.$(el, '[part="closed-note"]')!.textContent).to.contain('This session is closed');
+    expect(!!kit.$(el, 'textarea'), 'absent').to.equal(false);
+    expect(!!kit.$(el, '[part="close-button"]'), 'absent').to.equal(false);
     await expect(el).to.be.accessible();
   });
 
   it('focusReply() goes to the reply field, or to the heading where the user cannot reply', async () => {
-    const { client, session, el } = await showSession(['Hello?']);
+    const { client, session, el } = await kit.showSession(['Hello?']);
     el.focusReply();
-    await waitUntil(() => focused(el) === composer(el), 'reply field not focused');
+    await waitUntil(() => kit.focused(el) === kit.composer(el), 'reply field not focused');
     expect((await client.take(session.id)).ok).to.equal(true);
     expect((await client.close(session.id)).ok).to.equal(true);
-    await waitUntil(() => $(el, '[part~="closed-note"]'), 'closed session not shown');
+    await waitUntil(() => kit.$(el, '[part~="closed-note"]'), 'closed session not shown');
     el.focusReply();
-    await waitUntil(() => focused(el) === $(el, '#session-title'), 'heading not focused');
+    await waitUntil(() => kit.focused(el) === kit.$(el, '#session-title'), 'heading not focused');
   });
 
   it('shows a highlighted message at once, without the transition, when motion is reduced', async () => {
-    const { el } = await showSession(['Hi']);
-    const message = messages(el)[0]!;
+    const { el } = await kit.showSession(['Hi']);
+    const message = kit.messages(el)[0]!;
     expect(getComputedStyle(message).transitionDuration).to.equal('0.3s');
     const reduced = await whileMatching(
       REDUCED_MOTION,
@@ -282,22 +283,22 @@ describe('live-chat-conversation', () => {
   });
 
   it('translates its texts when the locale changes', async () => {
-    const { el } = await showSession(['Привет']);
+    const { el } = await kit.showSession(['Привет']);
     el.locale = 'ru';
     await el.updateComplete;
-    expect($(el, '[part="take-button"]')!.textContent!.trim()).to.equal('Взять');
-    expect(composer(el).labels![0]!.textContent).to.equal('Сообщение');
+    expect(kit.$(el, '[part="take-button"]')!.textContent!.trim()).to.equal('Взять');
+    expect(kit.composer(el).labels![0]!.textContent).to.equal('Сообщение');
   });
 
   it('leaves no subscription behind after being mounted and removed 50 times', async () => {
-    const { backend, client } = await setup();
+    const { backend, client } = await kit.setup();
     const session = newSession(backend, ['Hi']);
     await testForLeaks(
       sessionStory('live-chat-conversation', (round) => (round % 2 ? session.id : undefined)),
       {
         client,
         ready: async (el: LiveChatConversation, round) => {
-          if (round % 2) await loaded(el, 1);
+          if (round % 2) await kit.loaded(el, 1);
         },
         // Once, the session is dropped and given again while mounted.
         whileMounted: async (el: LiveChatConversation, round) => {
@@ -305,7 +306,7 @@ describe('live-chat-conversation', () => {
           el.sessionId = undefined;
           await el.updateComplete;
           el.sessionId = session.id;
-          await loaded(el, 1);
+          await kit.loaded(el, 1);
         },
       },
     );

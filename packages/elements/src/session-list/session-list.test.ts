@@ -6,13 +6,8 @@ import type { LiveChatClient } from '@live-chat/core';
 import { focusedOption, message, mountList, options } from './session-list-testing.js';
 import { generatedSessions, supportTeamSeedWith } from '../test/generated-sessions.js';
 import { writeToSupport } from '../test/customer-writes.js';
-import {
-  connectClient,
-  memoryBackend,
-  startClient,
-  waitUntil,
-  type Backend,
-} from '../test/seeded-client.js';
+import { connectClient, memoryBackend, startClient, waitUntil } from '../test/seeded-client.js';
+import type { Backend } from '../test/seeded-client.js';
 import { ANNA, supportTeamSeed } from '../test/small-seed.js';
 import { testForLeaks } from '../test/test-for-leaks.js';
 

@@ -1,10 +1,10 @@
 /// <reference types="node" />
 // docs/embedding-vue.md, the single-file-component route: the guide's Vite app
-// (docs/examples/vue/sfc: index.html, main.ts, App.vue, WorkspacePanel.vue and vite.config.ts,
-// as quoted) built for production with `vite build`, then opened in headless Chromium. The
-// workspace must render (a production build uses Vue's runtime-only build: a template left to
-// compile in the browser would render nothing), open a session from its queue and report it to
-// the app, with no error on the page.
+// (docs/examples/vue/sfc: index.html, main.ts, App.vue, use-live-chat-client.ts,
+// WorkspacePanel.vue and vite.config.ts, as quoted) built for production with `vite build`,
+// then opened in headless Chromium. The workspace must render (a production build uses Vue's
+// runtime-only build: a template left to compile in the browser would render nothing), open a
+// session from its queue and report it to the app, with no error on the page.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

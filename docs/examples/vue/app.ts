@@ -1,6 +1,6 @@
-import { createApp, defineComponent, markRaw, onBeforeUnmount, ref, type PropType } from 'vue';
-import { createLiveChatClient } from '@live-chat/core';
+import { createApp, defineComponent, ref, type PropType } from 'vue';
 import type { MemoryBackend } from '@live-chat/adapters';
+import { useLiveChatClient } from './sfc/use-live-chat-client.js';
 import { WorkspacePanel } from './workspace-panel.js';
 
 /** A host app: one client per signed-in user, the workspace, and the app's own status line. */
@@ -12,14 +12,8 @@ export const App = defineComponent({
     userId: { type: String, required: true },
   },
   setup(props) {
-    const adapter = props.backend.connect(props.userId);
-    // markRaw: the client is a stateful service object, not data for Vue to make reactive.
-    const client = markRaw(createLiveChatClient({ adapter }));
+    const client = useLiveChatClient(props.backend, props.userId);
     const openSessionId = ref<string | null>(null);
-    onBeforeUnmount(() => {
-      client.dispose();
-      adapter.dispose();
-    });
     return { client, openSessionId };
   },
   template: `

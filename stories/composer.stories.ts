@@ -5,10 +5,10 @@ import { of } from 'rxjs';
 import { MAX_MESSAGE_LENGTH } from '@live-chat/core';
 import type { LiveChatComposer } from '@live-chat/elements';
 import './support/elements.js';
-import { fixtureOf, withClient } from './support/client-loader.js';
-import { clientWith, type ClientOverrides } from './support/client-overrides.js';
+import { withClient } from './support/client-loader.js';
 import { fileOf, PAGE, PDF, SCREENSHOT, SVG } from './support/story-files.js';
-import { pickSession, sessionControl, type SessionArgs } from './support/session-pick.js';
+import { onPickedSession, type SessionArgs } from './support/session-pick.js';
+import { sessionStoryArgs } from './support/session-meta.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
 interface ComposerArgs extends SessionArgs {
@@ -16,23 +16,18 @@ interface ComposerArgs extends SessionArgs {
   draft: string;
 }
 
-function renderComposer(
-  args: ComposerArgs,
-  loaded: Record<string, unknown>,
-  overrides?: ClientOverrides,
-) {
-  const fixture = fixtureOf(loaded);
-  const sessionId = pickSession(fixture, args.session);
+/** The composer of the picked session, with `args.draft` in it. */
+const renderComposer = onPickedSession<ComposerArgs>((args, { client, sessionId }) => {
   const drafts = new Map<string, string>(sessionId && args.draft ? [[sessionId, args.draft]] : []);
   return html`<live-chat-composer
-    .client=${clientWith(fixture, overrides)}
+    .client=${client}
     .drafts=${drafts}
     session-id=${ifDefined(sessionId)}
     theme=${args.theme}
     locale=${args.locale}
     style="display:block;width:640px;max-width:100%"
   ></live-chat-composer>`;
-}
+});
 
 /** The story's composer once it accepts input (or after a second, whatever it shows). */
 async function readyComposer(canvasElement: HTMLElement): Promise<LiveChatComposer | null> {
@@ -51,12 +46,9 @@ async function sendDraft({ canvasElement }: { canvasElement: HTMLElement }): Pro
 const meta: Meta<ComposerArgs> = {
   title: 'Components/Composer',
   component: 'live-chat-composer',
-  args: { session: 'mine', draft: '' },
-  argTypes: {
-    session: sessionControl('the session replied in'),
-    draft: { control: 'text', description: 'Story: a draft already in the composer' },
-  },
-  loaders: [withClient()],
+  ...sessionStoryArgs<ComposerArgs>('mine', 'the session replied in', {
+    draft: ['', 'Story: a draft already in the composer'],
+  }),
   render: (args, { loaded }) => renderComposer(args, loaded),
   parameters: {
     docs: {

@@ -5,14 +5,9 @@ import { of } from 'rxjs';
 import type { ClientResult } from '@live-chat/core';
 import './support/elements.js';
 import { fixtureOf, withClient, withClientThen } from './support/client-loader.js';
-import { clientWith, type ClientOverrides } from './support/client-overrides.js';
 import { customerSendsFiles, PAGE, PDF, SCREENSHOT } from './support/story-files.js';
-import {
-  pickSession,
-  sessionControl,
-  showingSession,
-  type SessionArgs,
-} from './support/session-pick.js';
+import { onPickedSession, showingSession, type SessionArgs } from './support/session-pick.js';
+import { sessionStoryArgs } from './support/session-meta.js';
 import { customerWritesIn, type StoryFixture } from './support/story-backend.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
@@ -21,30 +16,22 @@ interface ConversationArgs extends SessionArgs {
 }
 
 /** The conversation of the picked session; with `overrides`, on a client with those members. */
-function renderConversation(
-  args: ConversationArgs,
-  loaded: Record<string, unknown>,
-  overrides?: ClientOverrides,
-) {
-  const fixture = fixtureOf(loaded);
+const renderConversation = onPickedSession<ConversationArgs>((args, { client, sessionId }) => {
   return html`<live-chat-conversation
-    .client=${clientWith(fixture, overrides)}
-    session-id=${ifDefined(pickSession(fixture, args.session))}
+    .client=${client}
+    session-id=${ifDefined(sessionId)}
     theme=${args.theme}
     locale=${args.locale}
     style="display:flex;flex-direction:column;width:720px;max-width:100%;height:${args.height}"
   ></live-chat-conversation>`;
-}
+});
 
 const meta: Meta<ConversationArgs> = {
   title: 'Components/Conversation',
   component: 'live-chat-conversation',
-  args: { session: 'mine', height: '560px' },
-  argTypes: {
-    session: sessionControl('the session shown'),
-    height: { control: 'text', description: 'Story frame: height of the pane' },
-  },
-  loaders: [withClient()],
+  ...sessionStoryArgs<ConversationArgs>('mine', 'the session shown', {
+    height: ['560px', 'Story frame: height of the pane'],
+  }),
   render: (args, { loaded }) => renderConversation(args, loaded),
 };
 export default meta;

@@ -4,7 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { userEvent } from 'storybook/test';
 import './support/elements.js';
 import { fixtureOf, withClient } from './support/client-loader.js';
-import { pickSession, sessionControl, type SessionArgs } from './support/session-pick.js';
+import { pickSession, type SessionArgs } from './support/session-pick.js';
+import { sessionStoryArgs } from './support/session-meta.js';
 import type { StoryFixture } from './support/story-backend.js';
 import { DARK, DARK_RUSSIAN, RUSSIAN } from './support/toolbar.js';
 
@@ -16,12 +17,9 @@ interface SearchArgs extends SessionArgs {
 const meta: Meta<SearchArgs> = {
   title: 'Components/Search',
   component: 'live-chat-search',
-  args: { session: 'none', query: '' },
-  argTypes: {
-    session: sessionControl('the open session'),
-    query: { control: 'text', description: 'Story: typed into the field when the story renders' },
-  },
-  loaders: [withClient()],
+  ...sessionStoryArgs<SearchArgs>('none', 'the open session', {
+    query: ['', 'Story: typed into the field when the story renders'],
+  }),
   render: (args, { loaded }) => {
     const fixture = fixtureOf(loaded);
     return html`<div style="width:560px;max-width:100%;min-height:420px">

@@ -8,7 +8,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { fixtureOf, withClient } from './client-loader.js';
 import { docsDescription, renderOnClient, type ComponentTag } from './client-meta.js';
 import type { StoryClientOptions } from './story-backend.js';
-import { pickSession, sessionControl, type SessionArgs } from './session-pick.js';
+import { pickSession, sessionControl, type SessionArgs, type SessionPick } from './session-pick.js';
 
 /** A story of a component whose meta comes from {@link sessionComponentMeta}. */
 export type SessionStory = StoryObj<SessionArgs>;
@@ -23,6 +23,32 @@ export interface SessionComponentOptions {
   description?: string;
   /** The client the stories get unless they load their own. */
   client?: StoryClientOptions;
+}
+
+/** A story-only text arg: its default and what it does, for the control's description. */
+export type StoryTextArg = readonly [value: string, description: string];
+
+/**
+ * The `args`, `argTypes` and `loaders` of the meta of a component on one session of the
+ * fixture: `session` picked by default, `role` what the session is to the component, and
+ * `texts` the story's own text args (Storybook's text control each).
+ */
+export function sessionStoryArgs<A extends SessionArgs>(
+  session: SessionPick,
+  role: string,
+  texts: Record<Exclude<keyof A, keyof SessionArgs>, StoryTextArg>,
+): Pick<Meta<A>, 'args' | 'argTypes' | 'loaders'> {
+  const args: Record<string, unknown> = { session };
+  const argTypes: Record<string, unknown> = { session: sessionControl(role) };
+  for (const [name, [value, description]] of Object.entries<StoryTextArg>(texts)) {
+    args[name] = value;
+    argTypes[name] = { control: 'text', description };
+  }
+  return {
+    args: args as Partial<A>,
+    argTypes: argTypes as Meta<A>['argTypes'],
+    loaders: [withClient()],
+  };
 }
 
 /** Everything but the title of the meta of `tag`, a component with `client` and `session-id`. */

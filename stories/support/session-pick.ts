@@ -2,7 +2,10 @@
  * Which of the fixture's sessions a story shows: the `session` control, the id it stands for,
  * and stories that show a generated session together with the data it needs.
  */
-import { withClient } from './client-loader.js';
+import type { TemplateResult } from 'lit';
+import type { LiveChatClient } from '@live-chat/core';
+import { fixtureOf, withClient } from './client-loader.js';
+import { clientWith, type ClientOverrides } from './client-overrides.js';
 import type { StoryClientOptions, StoryFixture } from './story-backend.js';
 import type { ToolbarArgs } from './toolbar.js';
 
@@ -28,6 +31,28 @@ export function pickSession(
 ): string | undefined {
   if (!pick || pick === 'none') return undefined;
   return pick === 'unavailable' ? UNAVAILABLE_SESSION_ID : fixture.sessions[pick];
+}
+
+/** What a story of a component on one session renders with. */
+export interface PickedSession {
+  /** The fixture's client; with overrides, a client with those members in place of its own. */
+  client: LiveChatClient;
+  /** The picked session's id (see {@link pickSession}). */
+  sessionId: string | undefined;
+}
+
+/**
+ * A story's render function from `render`, which gets the story's client and picked session:
+ * the fixture's client, or with `overrides` a client with those members in place of its own.
+ */
+export function onPickedSession<A extends SessionArgs>(
+  render: (args: A, picked: PickedSession) => TemplateResult,
+): (args: A, loaded: Record<string, unknown>, overrides?: ClientOverrides) => TemplateResult {
+  return (args, loaded, overrides) => {
+    const fixture = fixtureOf(loaded);
+    const sessionId = pickSession(fixture, args.session);
+    return render(args, { client: clientWith(fixture, overrides), sessionId });
+  };
 }
 
 /** Options of the session control, in the order designers look for them. */

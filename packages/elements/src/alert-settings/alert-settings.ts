@@ -2,10 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { tokens } from '../styles/tokens.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
-import {
-  alertSettingsChangeEvent,
-  alertSettingsChangedEvent,
-} from '../events/alert-settings-changed.js';
+import { alertSettingsChangedEvent } from '../events/alert-settings-changed.js';
+import { alertSettingsChangeEvent } from '../events/former-names.js';
 import {
   AlertsController,
   type AlertsEnvironment,

@@ -17,7 +17,8 @@
  *
  * Deprecated names: `live-chat-session-change`, `live-chat-alert-settings-change`,
  * `live-chat-report-change` and `live-chat-new-session-close` (the facts' former names) are
- * still dispatched, with the same detail, right after the new name, until the next release.
+ * still dispatched, with the same detail, right after the new name, until the next release
+ * (all four in `former-names.ts`).
  *
  * @module
  */
@@ -39,31 +40,33 @@ export {
 } from './session-reassigned.js';
 export {
   SESSION_CHANGED,
-  SESSION_CHANGE,
   sessionChangedEvent,
-  sessionChangeEvent,
   type SessionChangedDetail,
 } from './session-changed.js';
 export {
   ALERT_SETTINGS_CHANGED,
-  ALERT_SETTINGS_CHANGE,
   alertSettingsChangedEvent,
-  alertSettingsChangeEvent,
   type AlertSettingsChangedDetail,
 } from './alert-settings-changed.js';
 export {
   REPORT_CHANGED,
-  REPORT_CHANGE,
   reportChangedEvent,
-  reportChangeEvent,
   type ReportChangedDetail,
   type ReportKind,
 } from './report-changed.js';
 export {
   NEW_SESSION_CLOSED,
-  NEW_SESSION_CLOSE,
   newSessionClosedEvent,
-  newSessionCloseEvent,
   type NewSessionClosedDetail,
 } from './new-session-closed.js';
+export {
+  ALERT_SETTINGS_CHANGE,
+  alertSettingsChangeEvent,
+  NEW_SESSION_CLOSE,
+  newSessionCloseEvent,
+  REPORT_CHANGE,
+  reportChangeEvent,
+  SESSION_CHANGE,
+  sessionChangeEvent,
+} from './former-names.js';
 export { BIND_MESSAGE, bindMessageEvent, type BindMessageDetail } from './bind-message.js';

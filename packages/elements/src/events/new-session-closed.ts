@@ -1,9 +1,7 @@
-import { createLiveChatEvent, formerNameOf } from './live-chat-event.js';
+import { createLiveChatEvent } from './live-chat-event.js';
 
 /** Name of the fact that the New Session dialog closed. */
 export const NEW_SESSION_CLOSED = 'live-chat-new-session-closed';
-/** @deprecated The former name of `NEW_SESSION_CLOSED`, still dispatched alongside it until the next release. */
-export const NEW_SESSION_CLOSE = 'live-chat-new-session-close';
 
 /** Detail of `live-chat-new-session-closed`. */
 export interface NewSessionClosedDetail {
@@ -18,13 +16,8 @@ export function newSessionClosedEvent(
   return createLiveChatEvent(NEW_SESSION_CLOSED, detail, 'fact');
 }
 
-/** @deprecated `live-chat-new-session-close`, the former name of `live-chat-new-session-closed`, for one release. */
-export const newSessionCloseEvent = formerNameOf<NewSessionClosedDetail>(NEW_SESSION_CLOSE);
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'live-chat-new-session-closed': CustomEvent<NewSessionClosedDetail>;
-    /** @deprecated Listen to `live-chat-new-session-closed`; this name is dispatched until the next release. */
-    'live-chat-new-session-close': CustomEvent<NewSessionClosedDetail>;
   }
 }

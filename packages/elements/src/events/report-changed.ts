@@ -2,8 +2,6 @@ import { createLiveChatEvent } from './live-chat-event.js';
 
 /** Name of the fact that the shown report changed. */
 export const REPORT_CHANGED = 'live-chat-report-changed';
-/** @deprecated The former name of `REPORT_CHANGED`, still dispatched alongside it until the next release. */
-export const REPORT_CHANGE = 'live-chat-report-change';
 
 /** The two reports. */
 export type ReportKind = 'operators-performance' | 'live-chat-performance';
@@ -23,18 +21,8 @@ export function reportChangedEvent(detail: ReportChangedDetail): CustomEvent<Rep
   return createLiveChatEvent(REPORT_CHANGED, detail, 'fact');
 }
 
-/**
- * @deprecated `live-chat-report-change`, the former name of `live-chat-report-changed`:
- * dispatched right after it for one release, then removed.
- */
-export function reportChangeEvent(detail: ReportChangedDetail): CustomEvent<ReportChangedDetail> {
-  return createLiveChatEvent(REPORT_CHANGE, detail, 'fact');
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'live-chat-report-changed': CustomEvent<ReportChangedDetail>;
-    /** @deprecated Listen to `live-chat-report-changed`; this name is dispatched until the next release. */
-    'live-chat-report-change': CustomEvent<ReportChangedDetail>;
   }
 }

@@ -15,10 +15,10 @@ import { FocusAfterUpdateController } from '../controllers/focus-after-update.js
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import {
-  newSessionCloseEvent,
   newSessionClosedEvent,
   type NewSessionClosedDetail,
 } from '../events/new-session-closed.js';
+import { newSessionCloseEvent } from '../events/former-names.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { wrapTabInDialog } from '../shared/tab-order.js';
 import { renderCustomerPicker, type CustomerPickerActions } from './customer-picker.js';

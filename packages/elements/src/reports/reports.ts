@@ -13,11 +13,11 @@ import {
 import { clientStream } from '../controllers/client-streams.js';
 import { TablistController } from '../controllers/tablist.js';
 import {
-  reportChangeEvent,
   reportChangedEvent,
   type ReportChangedDetail,
   type ReportKind,
 } from '../events/report-changed.js';
+import { reportChangeEvent } from '../events/former-names.js';
 import { formatDate } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { untrustedTextStyles } from '../shared/untrusted-text.js';

@@ -11,7 +11,8 @@ import {
 import { avatarContext, clientContext, localeContext } from '../shared/client-context.js';
 import type { AvatarOptions, AvatarUrlHook } from '../shared/avatar.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { sessionChangeEvent, sessionChangedEvent } from '../events/session-changed.js';
+import { sessionChangedEvent } from '../events/session-changed.js';
+import { sessionChangeEvent } from '../events/former-names.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { AlertsController } from '../controllers/alerts/alerts-controller.js';
 import { AnnouncerController } from '../controllers/announcer.js';

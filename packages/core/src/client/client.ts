@@ -75,6 +75,9 @@ import type {
   SessionView,
 } from './views.js';
 
+/** What a command method of the client resolves with: the result of the command `K`. */
+type Reply<K extends keyof CommandValues> = Promise<ClientResult<CommandValues[K]>>;
+
 // Shared by every client, so frozen: no client can change another's status object.
 const LOADING: ClientStatus = Object.freeze({ state: 'loading' });
 const READY: ClientStatus = Object.freeze({ state: 'ready' });
@@ -447,11 +450,11 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
   // -------------------------------------------------------------------------------------------
   // Commands
 
-  take(sessionId: Id): Promise<ClientResult<CommandValues['session.take']>> {
+  take(sessionId: Id): Reply<'session.take'> {
     return this.commands.execute({ type: 'session.take', sessionId });
   }
 
-  takeNext(liveChatId?: Id): Promise<ClientResult<CommandValues['session.take-next']>> {
+  takeNext(liveChatId?: Id): Reply<'session.take-next'> {
     return this.commands.execute(
       liveChatId === undefined
         ? { type: 'session.take-next' }
@@ -459,18 +462,11 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     );
   }
 
-  send(
-    sessionId: Id,
-    text: string,
-    options?: SendOptions,
-  ): Promise<ClientResult<CommandValues['message.send']>> {
+  send(sessionId: Id, text: string, options?: SendOptions): Reply<'message.send'> {
     return this.conversations.send(sessionId, text, options);
   }
 
-  retry(
-    sessionId: Id,
-    clientMessageId: string,
-  ): Promise<ClientResult<CommandValues['message.send']>> {
+  retry(sessionId: Id, clientMessageId: string): Reply<'message.send'> {
     if (this.isDisposed) return Promise.resolve(refused(disposedError()));
     return this.conversations.retry(sessionId, clientMessageId);
   }
@@ -479,15 +475,11 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     this.conversations.discard(sessionId, clientMessageId);
   }
 
-  close(sessionId: Id): Promise<ClientResult<CommandValues['session.close']>> {
+  close(sessionId: Id): Reply<'session.close'> {
     return this.commands.execute({ type: 'session.close', sessionId });
   }
 
-  async reassign(
-    sessionId: Id,
-    target: AssigneeTarget,
-    note?: string,
-  ): Promise<ClientResult<CommandValues['session.reassign']>> {
+  async reassign(sessionId: Id, target: AssigneeTarget, note?: string): Reply<'session.reassign'> {
     if (note === undefined || note.trim() === '') {
       return this.commands.execute({ type: 'session.reassign', sessionId, target });
     }
@@ -501,21 +493,15 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     });
   }
 
-  setTags(sessionId: Id, tagIds: Id[]): Promise<ClientResult<CommandValues['session.tag']>> {
+  setTags(sessionId: Id, tagIds: Id[]): Reply<'session.tag'> {
     return this.commands.execute({ type: 'session.tag', sessionId, tagIds: [...tagIds] });
   }
 
-  setUrgent(
-    sessionId: Id,
-    urgent: boolean,
-  ): Promise<ClientResult<CommandValues['session.set-urgent']>> {
+  setUrgent(sessionId: Id, urgent: boolean): Reply<'session.set-urgent'> {
     return this.commands.execute({ type: 'session.set-urgent', sessionId, urgent });
   }
 
-  setAvailability(
-    status: Availability,
-    options: { auto?: boolean } = {},
-  ): Promise<ClientResult<CommandValues['presence.set']>> {
+  setAvailability(status: Availability, options: { auto?: boolean } = {}): Reply<'presence.set'> {
     return this.commands.execute(
       options.auto
         ? { type: 'presence.set', status, auto: true }
@@ -532,7 +518,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     scope: CannedScope | { kind: 'personal' };
     shortcut: string;
     text: string;
-  }): Promise<ClientResult<CommandValues['canned.save']>> {
+  }): Reply<'canned.save'> {
     const me = this.store.me?.id ?? '';
     const scope: CannedScope =
       input.scope.kind === 'personal' ? { kind: 'personal', userId: me } : input.scope;
@@ -545,7 +531,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     });
   }
 
-  deleteCannedReply(replyId: Id): Promise<ClientResult<CommandValues['canned.delete']>> {
+  deleteCannedReply(replyId: Id): Reply<'canned.delete'> {
     return this.commands.execute({ type: 'canned.delete', replyId });
   }
 
@@ -553,20 +539,17 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     return this.store.presence.get(userId) ?? { userId, status: 'online', since: 0 };
   }
 
-  returnToQueue(sessionId: Id): Promise<ClientResult<CommandValues['session.return-to-queue']>> {
+  returnToQueue(sessionId: Id): Reply<'session.return-to-queue'> {
     return this.commands.execute({ type: 'session.return-to-queue', sessionId });
   }
 
-  async rename(
-    sessionId: Id,
-    name: string,
-  ): Promise<ClientResult<CommandValues['session.rename']>> {
+  async rename(sessionId: Id, name: string): Reply<'session.rename'> {
     const valid = validateSessionName(name);
     if (!valid.ok) return valid;
     return this.commands.execute({ type: 'session.rename', sessionId, name: valid.value });
   }
 
-  markRead(sessionId: Id): Promise<ClientResult<CommandValues['session.mark-read']>> {
+  markRead(sessionId: Id): Reply<'session.mark-read'> {
     const upToOrder = this.conversations.readUpTo(sessionId);
     return this.commands.execute(
       upToOrder === undefined
@@ -581,7 +564,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     channel: Channel;
     name?: string;
     text?: string;
-  }): Promise<ClientResult<CommandValues['session.start-outbound']>> {
+  }): Reply<'session.start-outbound'> {
     const command: Omit<StartOutboundCommand, 'commandId'> = {
       type: 'session.start-outbound',
       liveChatId: input.liveChatId,
@@ -697,21 +680,13 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     sessionId: Id,
     record: HostRecord,
     messageId?: Id,
-  ): Promise<ClientResult<CommandValues['session.bind']>> {
+  ): Reply<'session.bind'> {
     return this.extensions.bindRecord(binderId, sessionId, record, messageId);
   }
-  createRecord(
-    binderId: string,
-    sessionId: Id,
-    messageId?: Id,
-  ): Promise<ClientResult<CommandValues['session.bind']>> {
+  createRecord(binderId: string, sessionId: Id, messageId?: Id): Reply<'session.bind'> {
     return this.extensions.createRecord(binderId, sessionId, messageId);
   }
-  unbindRecord(
-    sessionId: Id,
-    binderId: string,
-    recordId: string,
-  ): Promise<ClientResult<CommandValues['session.unbind']>> {
+  unbindRecord(sessionId: Id, binderId: string, recordId: string): Reply<'session.unbind'> {
     return this.extensions.unbindRecord(sessionId, binderId, recordId);
   }
   runAction(actionId: string, sessionId: Id): Promise<ClientResult<{ message?: string }>> {

@@ -67,17 +67,25 @@ type Unnumbered = ServerEvent extends infer E
     : never
   : never;
 
+/** Events made by `event` from a session of `sessions` and the user's unread count of it. */
+function withUnread(
+  sessions: fc.Arbitrary<Session>,
+  event: (session: Session, unread: number) => Unnumbered,
+): fc.Arbitrary<Unnumbered> {
+  return fc
+    .record({ session: sessions, unread: fc.integer({ min: 0, max: 9 }) })
+    .map(({ session, unread }) => event(session, unread));
+}
+
 const eventArb: fc.Arbitrary<Unnumbered> = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc
-      .record({ session: sessionArb, unread: fc.integer({ min: 0, max: 9 }) })
-      .map(({ session, unread }): Unnumbered => ({
-        type: 'session.upserted',
-        session,
-        unread,
-        cause: 'created',
-      })),
+    arbitrary: withUnread(sessionArb, (session, unread) => ({
+      type: 'session.upserted',
+      session,
+      unread,
+      cause: 'created',
+    })),
   },
   {
     weight: 1,
@@ -113,22 +121,20 @@ const eventArb: fc.Arbitrary<Unnumbered> = fc.oneof(
   },
   {
     weight: 4,
-    arbitrary: fc
-      .record({ session: messageSessionArb, unread: fc.integer({ min: 0, max: 9 }) })
-      .map(({ session, unread }): Unnumbered => ({
-        type: 'message.added',
-        unread,
-        message: {
-          id: `${session.id}-m${session.lastMessageOrder}`,
-          sessionId: session.id,
-          author: { kind: 'customer', customerId: session.customerId },
-          text: session.lastMessagePreview,
-          channel: 'web',
-          sentAt: session.lastMessageAt,
-          order: session.lastMessageOrder,
-        },
-        session,
-      })),
+    arbitrary: withUnread(messageSessionArb, (session, unread) => ({
+      type: 'message.added',
+      unread,
+      message: {
+        id: `${session.id}-m${session.lastMessageOrder}`,
+        sessionId: session.id,
+        author: { kind: 'customer', customerId: session.customerId },
+        text: session.lastMessagePreview,
+        channel: 'web',
+        sentAt: session.lastMessageAt,
+        order: session.lastMessageOrder,
+      },
+      session,
+    })),
   },
   {
     weight: 2,

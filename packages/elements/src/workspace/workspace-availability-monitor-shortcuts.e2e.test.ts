@@ -79,7 +79,6 @@ describe('<live-chat-workspace> availability, live monitor and shortcuts, end to
   it('an operator sets Away: the supervisor sees it, new requests alert only who is available; idle time sets Away and activity brings them back', async () => {
     const backend = emptyWorld();
     const anna = await signIn(backend, ANNA);
-    const ben = await signIn(backend, BEN, 400);
     const maria = await signIn(backend, MARIA);
     const monitor = await openMonitor(maria);
     expect(operatorStatus(monitor, ANNA)).to.equal('Online');
@@ -91,7 +90,9 @@ describe('<live-chat-workspace> availability, live monitor and shortcuts, end to
     await waitUntil(() => operatorStatus(monitor, ANNA) === 'Away', 'Maria sees Anna away');
     expect(select.value).to.equal('away');
 
-    // A new request alerts the available operators, not Anna.
+    // A new request alerts the available operators, not Anna. Ben signs in just before it: his
+    // workspace sets him away after 1.5 s without activity, and he is to be online until then.
+    const ben = await signIn(backend, BEN, 1500);
     const sessionId = newSession(backend, ['Anyone there?']).id;
     await waitUntil(() => ben.alerts.some((alert) => alert.sessionId === sessionId), 'Ben alerted');
     expect(anna.alerts.filter((alert) => alert.sessionId === sessionId)).to.have.length(0);

@@ -106,31 +106,32 @@ export const ENTRIES = [
 
 /**
  * The parts the workspace loads with `import()` the first time it shows them, by the source
- * file imported: how each is named in the results.
+ * file imported (the workspace's own parts through `workspace/lazy/`): how each is named in the
+ * results.
  */
 export const LAZY_PARTS = {
-  'packages/elements/src/reports/reports.ts': {
+  'packages/elements/src/workspace/lazy/reports.ts': {
     name: 'lazy: reports',
     label: '… then `<live-chat-reports>`, when the reports are first opened',
   },
-  'packages/elements/src/search/search.ts': {
+  'packages/elements/src/workspace/lazy/search.ts': {
     name: 'lazy: search',
     label: '… then `<live-chat-search>`, right after the first render',
   },
-  'packages/elements/src/alert-settings/alert-settings.ts': {
+  'packages/elements/src/workspace/lazy/alert-settings.ts': {
     name: 'lazy: alert settings',
     label: '… then `<live-chat-alert-settings>`, when the settings are first opened',
   },
-  'packages/elements/src/conversation/conversation.ts': {
+  'packages/elements/src/workspace/lazy/conversation.ts': {
     name: 'lazy: conversation',
     label: '… then `<live-chat-conversation>` with its composer, when a session is first opened',
   },
-  'packages/elements/src/activity/activity.ts': {
+  'packages/elements/src/workspace/lazy/activity.ts': {
     name: 'lazy: activity',
     label:
       '… then `<live-chat-activity>`, when the Activity tab is first shown (at once in the wide layout with no session open)',
   },
-  'packages/elements/src/about-session/about-session.ts': {
+  'packages/elements/src/workspace/lazy/about-session.ts': {
     name: 'lazy: about the session',
     label: '… then `<live-chat-about-session>`, when a session is first opened',
   },
@@ -138,15 +139,15 @@ export const LAZY_PARTS = {
     name: 'lazy: new session',
     label: '… then `<live-chat-new-session>`, when New Session is first clicked',
   },
-  'packages/elements/src/canned-replies/canned-replies.ts': {
+  'packages/elements/src/workspace/lazy/canned-replies.ts': {
     name: 'lazy: canned replies',
     label: '… then `<live-chat-canned-replies>`, when the canned replies editor is first opened',
   },
-  'packages/elements/src/monitor/monitor.ts': {
+  'packages/elements/src/workspace/lazy/monitor.ts': {
     name: 'lazy: live monitor',
     label: '… then `<live-chat-monitor>`, when a supervisor first opens the live monitor',
   },
-  'packages/elements/src/shortcuts/shortcuts-help.ts': {
+  'packages/elements/src/workspace/lazy/shortcuts-help.ts': {
     name: 'lazy: shortcuts help',
     label: '… then `<live-chat-shortcuts-help>`, when `?` first opens the shortcuts help',
   },

@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../about-session/about-session.js';

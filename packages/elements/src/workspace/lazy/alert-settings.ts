@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../alert-settings/alert-settings.js';

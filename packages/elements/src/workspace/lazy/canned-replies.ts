@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../canned-replies/canned-replies.js';

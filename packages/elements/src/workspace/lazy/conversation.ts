@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../conversation/conversation.js';

@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../monitor/monitor.js';

@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../search/search.js';

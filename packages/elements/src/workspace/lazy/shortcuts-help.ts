@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../shortcuts/shortcuts-help.js';

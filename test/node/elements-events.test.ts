@@ -1,6 +1,7 @@
 /// <reference types="node" />
 // The events of @live-chat/elements have one registry, packages/elements/src/events/: one file
-// per event, holding its only event map declaration. Read from the sources: no other file
+// per event, holding its only event map declaration (the deprecated former names of renamed
+// events together in former-names.ts, until they go). Read from the sources: no other file
 // declares an event map entry or creates a `live-chat-*` event itself, and every `live-chat-*`
 // event a component dispatches, documents (`@fires`) or listens to has its registry file.
 import assert from 'node:assert/strict';
@@ -25,8 +26,13 @@ function tsFiles(dir: string): string[] {
 }
 
 const read = (file: string) => fs.readFileSync(path.join(rootDir, file), 'utf8');
+/** The deprecated former names of renamed events, declared together until they are removed. */
+const FORMER_NAMES = 'packages/elements/src/events/former-names.ts';
 const registryFiles = tsFiles(eventsDir).filter(
-  (file) => !/\/(index|live-chat-event)\.ts$/.test(file) && !file.endsWith('.test.ts'),
+  (file) =>
+    !/\/(index|live-chat-event)\.ts$/.test(file) &&
+    file !== FORMER_NAMES &&
+    !file.endsWith('.test.ts'),
 );
 const otherFiles = tsFiles(srcDir).filter(
   (file) => !file.startsWith('packages/elements/src/events/'),
@@ -39,7 +45,8 @@ function declaredIn(file: string): string[] {
 }
 
 const registered = new Map<string, string>();
-for (const file of registryFiles) for (const name of declaredIn(file)) registered.set(name, file);
+for (const file of [...registryFiles, FORMER_NAMES])
+  for (const name of declaredIn(file)) registered.set(name, file);
 
 describe('events registry (packages/elements/src/events)', () => {
   it('has one file per event, named after it, declaring it once in GlobalEventHandlersEventMap', () => {
@@ -56,8 +63,23 @@ describe('events registry (packages/elements/src/events)', () => {
         assert.match(text.slice(text.lastIndexOf('/**', line), line), /@deprecated/, name);
       }
     }
-    const all = registryFiles.flatMap(declaredIn);
+    const all = [...registryFiles, FORMER_NAMES].flatMap(declaredIn);
     assert.equal(new Set(all).size, all.length, 'an event is declared in two registry files');
+  });
+
+  it('declares the former names together, each deprecated and naming the event that replaced it', () => {
+    const text = read(FORMER_NAMES);
+    const names = declaredIn(FORMER_NAMES);
+    assert.ok(names.length > 0);
+    for (const name of names) {
+      const line = text.indexOf(`'${name}':`);
+      const doc = text.slice(text.lastIndexOf('/**', line), line);
+      assert.match(doc, /@deprecated/, name);
+      const successor = /Listen to `(live-chat-[\w-]+)`/.exec(doc)?.[1];
+      assert.ok(successor, `${name} names the event to listen to instead`);
+      assert.ok(registryFiles.includes(registered.get(successor)!), `${successor} is registered`);
+    }
+    assert.match(read('packages/elements/src/events/index.ts'), /from '\.\/former-names\.js';/);
   });
 
   it('creates every event with bubbles and composed', () => {

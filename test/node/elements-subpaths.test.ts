@@ -137,6 +137,8 @@ describe('@live-chat/elements: one subpath per component', () => {
       'live-chat-alert-settings',
       'live-chat-about-session',
       'live-chat-new-session',
+      'live-chat-attachment',
+      'live-chat-file-tray',
     ];
     assert.deepEqual(
       tagsIn(firstInputs).filter((tag) => onDemand.includes(tag)),
@@ -157,6 +159,32 @@ describe('@live-chat/elements: one subpath per component', () => {
       'no Russian text in the first load',
     );
   });
+
+  it('the whole workspace loads first in two files: its entry and one chunk', async () => {
+    // Every part shown on demand is imported through workspace/lazy/, with the package root;
+    // a direct import() of a part anywhere in the first load would cut it into more files.
+    const { first } = (await bundleSplit(
+      "export * from '@live-chat/elements';\nexport { createLiveChatClient } from '@live-chat/core';",
+    )) as { first: { name: string }[] };
+    assert.equal(first.length, 2, first.map((file) => file.name).join(', '));
+  });
+
+  for (const [folder, tag] of [
+    ['navigation', 'live-chat-new-session'],
+    ['conversation', 'live-chat-attachment'],
+    ['composer', 'live-chat-file-tray'],
+  ]) {
+    it(`@live-chat/elements/${folder} alone loads <${tag}> on demand, without the rest of the package`, async () => {
+      type SplitFile = { inputs: string[] };
+      const { lazy } = (await bundleSplit(`export * from '@live-chat/elements/${folder}';`)) as {
+        lazy: Map<string, SplitFile[]>;
+      };
+      const parts = [...lazy.values()].map((files) => tagsIn(files.flatMap((file) => file.inputs)));
+      const part = parts.find((tags) => tags.includes(tag));
+      assert.ok(part, `<${tag}> is loaded with import()`);
+      assert.ok(!part.includes('live-chat-workspace'), `only <${tag}>'s code: ${part.join(', ')}`);
+    });
+  }
 
   it('@live-chat/elements/locales/ru brings every Russian text and no element', async () => {
     const { inputs } = await bundleOf('@live-chat/elements/locales/ru');

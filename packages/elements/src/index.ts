@@ -22,7 +22,7 @@
  * @module \@live-chat/elements
  */
 export * from './workspace/index.js';
-export * from './navigation/index.js';
+export * from './navigation/navigation.js';
 export type * from './new-session/index.js';
 export * from './counter/index.js';
 export * from './session-list/index.js';

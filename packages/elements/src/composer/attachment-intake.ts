@@ -3,6 +3,7 @@ import type { LiveChatClient } from '@live-chat/core';
 import type { LiveChatFileTray } from '../attachments/file-tray.js';
 import type { Translate } from '../i18n/catalogue.js';
 import { formatFileSize } from '../attachments/file-size.js';
+import { loadOnDemand } from '../shared/on-demand.js';
 import './composer.messages.js';
 
 /** What the intake needs from the composer. */
@@ -40,7 +41,7 @@ export class AttachmentIntake {
   /** Hands `files` to the tray, loading it first if need be. */
   private add(files: File[]): void {
     if (files.length === 0) return;
-    trayElement ??= import('../attachments/file-tray.js').catch(() => {
+    trayElement ??= loadOnDemand('live-chat-file-tray').catch(() => {
       trayElement = undefined;
     });
     void trayElement.then(() => this.tray?.add(files));

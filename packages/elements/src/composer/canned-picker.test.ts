@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SEED_USERS } from '@live-chat/adapters';
 import type { LiveChatClient } from '@live-chat/core';
-import './composer.js';
+import './index.js'; // the entry, as a host imports it (it says where the file tray's code is)
 import type { LiveChatComposer } from './composer.js';
 import { cannedQueryAt } from './canned-insert.js';
 import { newSession } from '../test/customer-writes.js';

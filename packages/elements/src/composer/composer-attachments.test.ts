@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LiveChatClient } from '@live-chat/core';
-import './composer.js';
+import './index.js'; // the entry, as a host imports it (it says where the file tray's code is)
 import type { ComposerSendDetail, LiveChatComposer } from './composer.js';
 import {
   bytesOf,

@@ -5,7 +5,7 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import type { LiveChatClient, Session } from '@live-chat/core';
-import './conversation.js';
+import './index.js'; // the entry, as a host imports it (it says where the attachments' code is)
 import type { LiveChatConversation } from './conversation.js';
 import { newSession } from '../test/customer-writes.js';
 import { deepFocused } from '../test/deep-query.js';

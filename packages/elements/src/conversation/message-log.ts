@@ -10,6 +10,7 @@ import { renderSafeText } from '../shared/safe-text.js';
 import { isolated, isolatedMessage } from '../shared/untrusted-text.js';
 import { errorText } from '../shared/error-text.js';
 import { styleProperties } from '../shared/style-properties.js';
+import { loadOnDemand } from '../shared/on-demand.js';
 import { splitMentions } from '../composer/mentions.js';
 import { logItems, messageKey, type LogItem } from './log-items.js';
 import type { LogWindow } from './log-window.js';
@@ -306,7 +307,7 @@ function renderAttachments(
 ): TemplateResult | typeof nothing {
   const files = message.attachments;
   if (!files?.length) return nothing;
-  attachmentElement ??= import('../attachments/attachment.js').catch(() => {
+  attachmentElement ??= loadOnDemand('live-chat-attachment').catch(() => {
     attachmentElement = undefined;
   });
   return html`<ul class="attachments" part="attachments">

@@ -3,7 +3,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { LiveChatClient } from '@live-chat/core';
 import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import type { LiveChatNavigation } from './navigation.js';
-import './navigation.js';
+import './index.js'; // the entry, as a host imports it (it says where New Session's code is)
 import { FORCED_COLORS, whileMatching } from '../test/cdp.js';
 import { connectClient, frozenBackend, waitUntil } from '../test/seeded-client.js';
 import { testForLeaks } from '../test/test-for-leaks.js';

@@ -17,6 +17,7 @@ import { NavigationSelectionMixin } from './navigation-selection.js';
 import { formatNumber } from '../shared/format.js';
 import { isolated } from '../shared/untrusted-text.js';
 import { listIndexForKey } from '../controllers/list-keys.js';
+import { loadOnDemand } from '../shared/on-demand.js';
 import type { LiveChatNewSession } from '../new-session/new-session.js';
 import { navigationStyles } from './navigation.styles.js';
 import '../session-list/session-list.js';
@@ -112,7 +113,7 @@ export class LiveChatNavigation extends NavigationSelectionMixin(LiveChatElement
   /** Opens the New Session dialog for a live chat (its code is loaded the first time). */
   async openNewSession(liveChatId: Id): Promise<void> {
     this.newSessionLiveChatId = liveChatId;
-    await import('../new-session/new-session.js');
+    await loadOnDemand('live-chat-new-session');
     await this.updateComplete;
     this.newSessionDialog?.show();
   }

@@ -1,10 +1,13 @@
+import { setOnDemandLoader } from '../shared/on-demand.js';
+
 /**
  * The parts of the workspace shown only on demand are not in its own bundle: the conversation
  * (with its composer), the About the session pane, the Activity tab, the reports, the
  * supervisors' live monitor, the keyboard shortcuts help, the canned replies editor, the search
  * and the alert settings are each loaded with `import()` the first time the workspace shows them
- * (the New Session dialog likewise, by the navigation). The element is in the DOM at once and
- * upgrades when its code arrives; Lit keeps what was set on it before.
+ * (the New Session dialog likewise, by the navigation, and the files of a message or of the
+ * composer: see `shared/on-demand.ts`). The element is in the DOM at once and upgrades when its
+ * code arrives; Lit keeps what was set on it before.
  *
  * The conversation and the About pane are also loaded in idle time once the workspace is ready
  * (`preload`), so that they are there when the first session is opened, even if the network
@@ -13,10 +16,10 @@
  *
  * Each part is imported through `./lazy/<part>.ts`, which also imports the package's root: a
  * part loads only after the workspace, and saying so lets a bundler that splits by reachability
- * (esbuild) keep the first load in a few files instead of one per set of modules shared with
- * some part (26 files and 3 KB more gzip without it). A host that imports the root fetches
- * nothing more; one that imports only `@live-chat/elements/workspace` fetches the rest of the
- * root (the event factories, about 1 KB) with the first part.
+ * (esbuild) keep the first load in two files (the entry and one chunk) instead of one per set of
+ * modules shared with some part (26 files, and 5 KB more gzip). A host that imports the root
+ * fetches nothing more; one that imports only `@live-chat/elements/workspace` fetches the rest
+ * of the root (the event factories, about 1 KB) with the first part.
  */
 const LOADERS = {
   'live-chat-reports': () => import('./lazy/reports.js'),
@@ -29,6 +32,12 @@ const LOADERS = {
   'live-chat-conversation': () => import('./lazy/conversation.js'),
   'live-chat-activity': () => import('./lazy/activity.js'),
 } satisfies Record<string, () => Promise<unknown>>;
+
+// The parts its components show on demand come the same way (see shared/on-demand.ts): the New
+// Session dialog of the navigation, and the files of a message and of the composer.
+setOnDemandLoader('live-chat-new-session', () => import('./lazy/new-session.js'));
+setOnDemandLoader('live-chat-attachment', () => import('./lazy/attachment.js'));
+setOnDemandLoader('live-chat-file-tray', () => import('./lazy/file-tray.js'));
 
 /** A component the workspace loads the first time it shows it. */
 export type LazyElement = keyof typeof LOADERS;

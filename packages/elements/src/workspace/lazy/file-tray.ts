@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../attachments/file-tray.js';

@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../new-session/new-session.js';

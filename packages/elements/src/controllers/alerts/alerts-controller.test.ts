@@ -57,6 +57,9 @@ function alertSource(liveChats: Record<string, string> = {}) {
   };
 }
 
+/** Resolves after the microtasks queued so far: the end of the current run of alerts. */
+const endOfRun = (): Promise<void> => new Promise((resolve) => queueMicrotask(resolve));
+
 describe('AlertsController', () => {
   let backend: Backend;
   const controllers: AlertsController[] = [];
@@ -138,6 +141,32 @@ describe('AlertsController', () => {
     expect(fake.document.title).to.equal('Live chats');
   });
 
+  it('writes the title badge once per run of alerts, and not at all if the user looked meanwhile', async () => {
+    const { fake, source } = withAlertSource();
+    fake.document.setAttended(false, fake.window);
+    let title = fake.document.title;
+    let writes = 0;
+    Object.defineProperty(fake.document, 'title', {
+      get: () => title,
+      set: (value: string) => {
+        writes++;
+        title = value;
+      },
+    });
+    for (let i = 0; i < 500; i++) source.push(alert(`a-${i}`, `s-${i}`));
+    expect(writes).to.equal(0);
+    await endOfRun();
+    expect([title, writes]).to.deep.equal(['(500) Live chats', 1]);
+
+    fake.document.setAttended(true, fake.window);
+    fake.document.setAttended(false, fake.window);
+    writes = 0;
+    source.push(alert('a-late', 's-late'));
+    fake.document.setAttended(true, fake.window); // the user looks before the run ends
+    await endOfRun();
+    expect([title, writes]).to.deep.equal(['Live chats', 0]);
+  });
+
   it('de-duplicates by alert id and throttles bursts into one beep', async () => {
     const { fake, source } = withAlertSource();
     fake.document.dispatchEvent(new Event('keydown'));
@@ -150,11 +179,13 @@ describe('AlertsController', () => {
     source.push(alert('a-1'));
     source.push(alert('a-1'));
     expect(fake.notifications.shown).to.have.length(1);
+    await endOfRun(); // the title is written once per run of alerts
     expect(fake.document.title).to.equal('(1) Live chats');
     expect(fake.tones()).to.have.length(2);
 
     source.push(alert('a-2')); // same second: no second beep, but counted
     expect(fake.tones()).to.have.length(2);
+    await endOfRun();
     expect(fake.document.title).to.equal('(2) Live chats');
 
     fake.advance(1500);
@@ -310,6 +341,7 @@ describe('AlertsController', () => {
 
     controller.setSettings({ titleBadge: true });
     source.push(alert('a-2'));
+    await endOfRun();
     expect(fake.document.title).to.equal('(1) Live chats');
     controller.setSettings({ titleBadge: false });
     expect(fake.document.title).to.equal('Live chats');
@@ -379,9 +411,11 @@ describe('AlertsController', () => {
     const { fake, source } = withAlertSource();
     fake.document.setAttended(false, fake.window);
     source.push(alert('a-1'));
+    await endOfRun();
     expect(fake.document.title).to.equal('(1) Live chats');
     fake.document.title = 'Inbox — Acme';
     source.push(alert('a-2'));
+    await endOfRun();
     expect(fake.document.title).to.equal('(2) Inbox — Acme');
     fake.document.setAttended(true, fake.window);
     expect(fake.document.title).to.equal('Inbox — Acme');
@@ -405,6 +439,7 @@ describe('AlertsController', () => {
     source.push(alert('a-1'));
     expect(fake.tones()).to.deep.equal([]);
     expect(fake.notifications.shown).to.have.length(0);
+    await endOfRun();
     expect(fake.document.title).to.equal('(1) Live chats');
 
     // This tab took over from a closed leader: it alerts from the next alert on.
@@ -412,6 +447,7 @@ describe('AlertsController', () => {
     source.push(alert('a-2'));
     expect(fake.tones()).to.deep.equal([880, 1320]);
     expect(fake.notifications.shown).to.have.length(1);
+    await endOfRun();
     expect(fake.document.title).to.equal('(2) Live chats');
   });
 
@@ -490,11 +526,12 @@ describe('AlertsController', () => {
           'listeners on the document': () => fake.document.listeners,
           'listeners on the window': () => fake.window.listeners,
         },
-        whileMounted: (_host, round) => {
+        whileMounted: async (_host, round) => {
           expect(fake.document.listeners).to.equal(3);
           expect(fake.window.listeners).to.equal(2);
           fake.document.setAttended(false, fake.window);
           source.push(alert(`a-${round}`));
+          await endOfRun();
           expect(fake.document.title).to.equal('(1) Live chats');
         },
         afterRemoval: () => {

@@ -171,6 +171,8 @@ export class AlertsController implements ReactiveController {
   private baseTitle: string | undefined;
   /** The badged title we last wrote, to notice when the page changes its title. */
   private writtenTitle: string | undefined;
+  /** A write of the badge is planned at the end of the current run (one per delivered batch). */
+  private badgePlanned = false;
   private lastBeepAt = Number.NEGATIVE_INFINITY;
   /** What stands on the desktop for each live chat since the user last looked. */
   private readonly shown = new Map<string, ShownNotification>();
@@ -364,8 +366,22 @@ export class AlertsController implements ReactiveController {
     if (settings.sound && this.tabRole() !== 'follower') this.beep();
     if (settings.titleBadge && !attended) {
       this.unseen += 1;
-      this.writeBadge();
+      this.planBadge();
     }
+  }
+
+  /**
+   * Writes the badge at the end of the current run: a batch of alerts delivered together (a
+   * burst of 10,000 new requests) changes the page's title once, not once per alert.
+   */
+  private planBadge(): void {
+    if (this.badgePlanned) return;
+    this.badgePlanned = true;
+    queueMicrotask(() => {
+      this.badgePlanned = false;
+      // Cleared meanwhile (the user looked, the badge was switched off, the host left).
+      if (this.unseen > 0 && this.connected) this.writeBadge();
+    });
   }
 
   private beep(): void {

@@ -35,5 +35,21 @@ export const LongText: SessionStory = showingSession('longText');
 /** A customer named in markup: shown literally. */
 export const MarkupFromCustomer: SessionStory = showingSession('markup');
 
+/**
+ * The customer is read on demand; in this story the read never answers: the card says it is
+ * loading, until the client gives up on the read (its request timeout) and offers Try again.
+ */
+export const CustomerLoading: SessionStory = {
+  loaders: [withClient({ hanging: { customers: true } })],
+};
+
+/** The customer could not be read: the reason, and Try again. */
+export const CustomerLoadFails: SessionStory = {
+  loaders: [withClient({ failing: { customers: true } })],
+};
+
+/** Offline before the customer was read: the card says so, and reads it when the connection is back. */
+export const Offline: SessionStory = { loaders: [withClient({ connection: 'offline' })] };
+
 export const Dark: SessionStory = { ...DARK, args: { session: 'internalCustomer' } };
 export const Russian: SessionStory = { ...RUSSIAN, loaders: [withClient({ binders: true })] };

@@ -29,6 +29,17 @@ async function openDialog({ args, canvasElement }: PlayContext): Promise<void> {
   await element.show();
 }
 
+/** Waits (up to 5 s) until the customer search is no longer running. */
+async function searchDone(canvasElement: HTMLElement): Promise<void> {
+  const element = dialogOf(canvasElement);
+  await element.updateComplete;
+  const list = () => element.shadowRoot?.querySelector('[part~="customers"]');
+  for (let waited = 0; waited < 5_000 && list()?.getAttribute('aria-busy') !== 'false';) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    waited += 50;
+  }
+}
+
 /** Opens the dialog, picks the first customer matching `query`, writes a first message and presses Start. */
 function fillAndStart(query: string) {
   return async (context: PlayContext) => {
@@ -36,7 +47,7 @@ function fillAndStart(query: string) {
     const root = dialogOf(context.canvasElement).shadowRoot;
     const search = root?.querySelector<HTMLInputElement>('input[type="search"]');
     if (search) await userEvent.type(search, query, { delay: 0 });
-    await dialogOf(context.canvasElement).updateComplete;
+    await searchDone(context.canvasElement);
     const customer = root?.querySelector<HTMLInputElement>('[part~="customer"] input');
     if (customer) await userEvent.click(customer);
     const message = root?.querySelector<HTMLTextAreaElement>('textarea');
@@ -92,7 +103,10 @@ export const Open: Story = {};
 /** Closed: the "+ New Session" button opens it; focus returns to the button when it closes. */
 export const Closed: Story = { args: { open: false } };
 
-/** Thousands of customers to pick from: type to filter. */
+/**
+ * Thousands of customers to pick from: the backend is searched as you type, and the list shows
+ * the first 50 matches.
+ */
 export const ManyCustomers: Story = { loaders: [withClient({ sessions: 5_000 })] };
 
 /** A customer typed, picked and a first message written; the server refuses the start. */
@@ -106,6 +120,18 @@ export const Starting: Story = {
   loaders: [withClient({ hanging: { commands: true } })],
   play: fillAndStart('Olivia'),
 };
+
+/**
+ * The customer search never answers in this story: the list says it is searching, until the
+ * client gives up (its request timeout) and offers Try again.
+ */
+export const Searching: Story = { loaders: [withClient({ hanging: { customers: true } })] };
+
+/** The customer search fails: the reason, and Try again. */
+export const SearchFails: Story = { loaders: [withClient({ failing: { customers: true } })] };
+
+/** Offline: the dialog says customers will be searched when the connection is back. */
+export const Offline: Story = { loaders: [withClient({ connection: 'offline' })] };
 
 /** The Website Help Desk has no messenger or email channel: no outbound session is possible there. */
 export const LiveChatWithoutOutboundChannels: Story = {

@@ -98,6 +98,12 @@ export const Offline: Story = {
   loaders: [withClient({ connection: 'offline' })],
 };
 
+/**
+ * Customers are read on demand, for the rows in view only; in this story the reads never
+ * answer, so every row shows its session's own name.
+ */
+export const CustomersLoading: Story = { loaders: [withClient({ hanging: { customers: true } })] };
+
 /** 10,000 sessions: only the rows in view are rendered; scroll and use the keyboard. */
 export const TenThousandSessions: Story = {
   args: { group: 'queue', height: '560px' },

@@ -29,7 +29,7 @@ export const BUDGETS = {
   'lazy: search': 6 * 1024,
   'lazy: alert settings': 4 * 1024,
   'lazy: new session': 6 * 1024,
-  'lazy: about the session': 13 * 1024,
+  'lazy: about the session': 14 * 1024,
   'lazy: canned replies': 8 * 1024,
   'lazy: conversation': 23 * 1024,
   'lazy: activity': 3 * 1024,

@@ -24,6 +24,7 @@ import {
   type CommandResult,
   type ConnectionState,
   type Customer,
+  type CustomerQuery,
   type HistoryQuery,
   type Id,
   type LiveChatClient,
@@ -94,6 +95,11 @@ export interface StoryFailures {
   history?: boolean;
   search?: boolean;
   reports?: boolean;
+  /**
+   * Customer reads (snapshots carry no customers): rows show the sessions' own names, the
+   * customer card its failed state, New Session its failed search.
+   */
+  customers?: boolean;
 }
 
 export interface StoryClientOptions {
@@ -633,6 +639,16 @@ class StoryAdapter implements TransportAdapter {
     return this.inner.search(query);
   }
 
+  customers(query: CustomerQuery): Promise<Customer[]> {
+    if (this.hanging.customers) return never();
+    if (this.failures.customers) {
+      return Promise.reject(
+        new LiveChatError('INTERNAL', simulated('Customers could not be read')),
+      );
+    }
+    return this.inner.customers(query);
+  }
+
   report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
     if (this.hanging.reports) return never();
     if (this.failures.reports) {
@@ -693,7 +709,7 @@ export async function storyClient(options: StoryClientOptions = {}): Promise<Sto
 
   const failures: StoryFailures =
     options.failing === true
-      ? { commands: true, history: true, search: true, reports: true }
+      ? { commands: true, history: true, search: true, reports: true, customers: true }
       : options.failing || {};
   const memoryAdapter = backend.connect(userId, { latencyMs: options.latencyMs ?? 0 });
   const hanging: StoryFailures = {

@@ -6,7 +6,7 @@ import type { Wire, WireFrame, WireReply, WireRequest } from './wire.js';
 /** Lets the current task finish first, as a network round trip would. */
 const later = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const READS = new Set(['snapshot', 'history', 'search', 'report']);
+const READS = new Set(['snapshot', 'history', 'search', 'report', 'customers']);
 
 /** Answers one request for `userId` from the memory backend; anything unknown is refused. */
 function answer(backend: MemoryBackend, userId: Id, request: WireRequest): WireReply {

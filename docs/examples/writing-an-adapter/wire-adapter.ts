@@ -12,7 +12,8 @@ import type { Wire, WireFrame, WireReply, WireRequest } from './wire.js';
 /**
  * A `TransportAdapter` that speaks JSON over a {@link Wire}: a thin codec between the
  * workspace's protocol and your backend's API. One instance per signed-in user. `AdapterBase`
- * derives `snapshot`, `history`, `search` and `report` from the one `read` method below.
+ * derives `snapshot`, `history`, `search`, `report` and `customers` from the one `read` method
+ * below.
  */
 export class WireAdapter extends AdapterBase {
   readonly connection$: Observable<ConnectionState>;

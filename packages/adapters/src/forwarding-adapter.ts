@@ -20,8 +20,8 @@ export function forwardingAdapter(
 }
 
 /**
- * The members every adapter has (the contract before files and typing), each passing its call
- * on to `adapter`.
+ * The members every adapter has (the contract before customers on demand, files and typing),
+ * each passing its call on to `adapter`.
  */
 export function requiredMembers(adapter: TransportAdapter): TransportAdapter {
   return {
@@ -37,11 +37,13 @@ export function requiredMembers(adapter: TransportAdapter): TransportAdapter {
 }
 
 /**
- * The optional members `adapter` has (files and typing), passed on: each only when it has it,
- * and `attachmentPolicy` read from it on every access (it may change when it reconnects).
+ * The optional members `adapter` has (customers on demand, files and typing), passed on: each
+ * only when it has it, and `attachmentPolicy` read from it on every access (it may change when
+ * it reconnects).
  */
 function optionalMembers(adapter: TransportAdapter): Partial<TransportAdapter> {
   const members: Partial<TransportAdapter> = {};
+  if (adapter.customers) members.customers = (query) => adapter.customers!(query);
   if (adapter.upload) {
     members.upload = (file) => adapter.upload!(file);
     Object.defineProperty(members, 'attachmentPolicy', {

@@ -80,6 +80,7 @@ export {
 } from './websocket/wire.js';
 export type {
   WireAuthRequest,
+  WireCustomersRequest,
   WireEventFrame,
   WireEventsRequest,
   WireExecuteRequest,

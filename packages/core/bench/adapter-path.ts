@@ -167,11 +167,18 @@ export async function adapterPathRun(
     deliver: () => undefined, // the adapter delivers each batch itself, once the backend is done
   });
   stopCounting();
+  const served = backend.snapshot(ME);
   const run: Run = {
     ...cost,
     sessions: sessions.length,
     events: backend.seqOf(ME) - first,
     snapshotMs,
+    ...(served.ok && {
+      snapshotSize: {
+        bytes: Buffer.byteLength(JSON.stringify(served.value)),
+        customers: served.value.customers.length,
+      },
+    }),
     heapMb: heapMb(),
     countersOk: !check || countersCheck(backend, client),
     backendCpuMs,

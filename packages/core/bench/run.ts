@@ -67,7 +67,12 @@ function printSize(runs: Run[]): void {
       `cpu ${showSpread(spread(runs.map(cpuNs)))} ns/event │ ` +
       `gc pauses ${fmt(spread(runs.map((r) => (r.gcInMs * 1e6) / r.events)).median)} ns/event ` +
       `in the client's time, ${fmt(spread(runs.map((r) => (r.gcOutMs * 1e6) / r.events)).median)} while batches were made │ ` +
-      `snapshot ${fmt(spread(runs.map((r) => r.snapshotMs)).median)} ms │ ` +
+      `snapshot ${fmt(spread(runs.map((r) => r.snapshotMs)).median)} ms` +
+      (last.snapshotSize
+        ? `, ${fmt(last.snapshotSize.bytes / 1e6, 1)} MB of JSON with ` +
+          `${fmt(last.snapshotSize.customers)} customers (the rest read on demand)`
+        : '') +
+      ` │ ` +
       `heap ${fmt(last.heapMb, 1)} MB │ ` +
       `${fmt(last.emissions)} emissions in ${fmt(last.batches)} batches │ ` +
       `counters = computeCounters: ${runs.every((r) => r.countersOk) ? 'yes' : 'NO'}` +

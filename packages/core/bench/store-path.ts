@@ -23,6 +23,8 @@ export interface Run extends ClientCost {
   /** Events the client applied. */
   events: number;
   snapshotMs: number;
+  /** The snapshot's size as JSON and the customers it carries (the adapter path only). */
+  snapshotSize?: { bytes: number; customers: number };
   heapMb: number;
   /** Incremental counters equal `computeCounters` over the client's state and the server's. */
   countersOk: boolean;

@@ -13,6 +13,7 @@ export * from './domain/state-machine.js';
 export * from './domain/access.js';
 export * from './domain/counters.js';
 export * from './domain/search.js';
+export * from './domain/customer-search.js';
 export * from './domain/reports.js';
 export * from './domain/limits.js';
 export * from './domain/text.js';

@@ -10,6 +10,8 @@ import type {
   AttachmentUpload,
   Command,
   CommandResult,
+  Customer,
+  CustomerQuery,
   HistoryQuery,
   Id,
   MessagePage,
@@ -50,6 +52,14 @@ export interface LiveChatBackend {
   search(userId: Id, query: SearchQuery): Awaitable<Result<SearchHit[]>>;
   /** A report over the backend's records. */
   report<Q extends ReportQuery>(userId: Id, query: Q): Awaitable<Result<Report<Q>>>;
+  /**
+   * Optional: customers on demand, as `userId` may see them (see `CustomerQuery`): by id, and
+   * those they may start a session with by text; `VALIDATION` for a malformed query,
+   * `FORBIDDEN` for a text search by a user who may not start sessions. With it, `snapshot`
+   * may leave customers out; without it, the server answers a `customers` request with
+   * `NOT_FOUND` and the snapshot must carry every customer the user may see.
+   */
+  readCustomers?(userId: Id, query: CustomerQuery): Awaitable<Result<Customer[]>>;
   /**
    * Optional: whether the backend can serve now (e.g. its database answers). `/readyz` reports
    * 503 while it is `false` or throws. Absent means always ready.

@@ -24,6 +24,9 @@ import { TokenBucket } from './rate-limit.js';
 /** Longest token accepted in an `auth` frame, in characters. */
 const MAX_TOKEN_LENGTH = 8192;
 
+/** The refusal of a `customers` request by a backend whose snapshots carry every customer. */
+const NO_CUSTOMER_READS = 'This backend reads no customers on demand: its snapshot carries them.';
+
 /** Longest timer Node accepts (about 24.8 days); longer waits are re-armed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -339,6 +342,13 @@ export class Connection {
           result = isObject(request.query)
             ? await backend[request.op](userId, request.query as never)
             : fail('VALIDATION', `A ${request.op} request needs a query object.`);
+          break;
+        case 'customers':
+          result = !isObject(request.query)
+            ? fail('VALIDATION', 'A customers request needs a query object.')
+            : typeof backend.readCustomers === 'function'
+              ? await backend.readCustomers(userId, request.query as never)
+              : fail('NOT_FOUND', NO_CUSTOMER_READS);
           break;
         default:
           result = fail('VALIDATION', `Unknown op "${request.op}".`);

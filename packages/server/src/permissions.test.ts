@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Command, ErrorCode, Id } from '@live-chat/core';
 import {
+  createMemoryBackend,
+  createSeedData,
   SEED_GROUPS,
   SEED_LIVE_CHATS,
   SEED_USERS,
@@ -12,7 +14,14 @@ import {
 } from '@live-chat/adapters';
 import { createTempDir } from './storage/testing/temp-dir.js';
 import { openTestBackend } from './storage/testing/test-backend.js';
-import { startTestServer, type TestBackend, type TestServer } from './testing/harness.js';
+import {
+  serveBackend,
+  startTestServer,
+  type ServableBackend,
+  type TestBackend,
+  type TestServer,
+} from './testing/harness.js';
+import { openRawSocket } from './testing/raw-socket.js';
 
 const { operatorA: anna, operatorB: ben, operatorE: elena, supervisor: maria } = SEED_USERS;
 
@@ -44,6 +53,7 @@ async function codeOf(read: Promise<unknown>): Promise<string | undefined> {
 
 let idCounter = 0;
 const uniqueId = () => `permissions-${++idCounter}`;
+const uniqueNumber = () => ++idCounter;
 
 /** A command as a test writes it: the `commandId` is added when it runs. */
 type CommandInput = Command extends infer C
@@ -56,6 +66,13 @@ type CommandInput = Command extends infer C
 async function commandCode(adapter: WebSocketAdapter, command: CommandInput): Promise<string> {
   const result = await adapter.execute({ ...command, commandId: uniqueId() } as Command);
   return result.ok ? 'ok' : result.error.code;
+}
+
+/** An internal user of the seed: not staff, they write in as a customer. */
+function internalUser(world: TestServer<TestBackend>): Id {
+  const user = world.seed.users.find((candidate) => candidate.role === 'internal');
+  assert.ok(user, 'the seed has an internal user');
+  return user.id;
 }
 
 /** The error code of taking a session. */
@@ -147,6 +164,36 @@ for (const kind of ['memory', 'sqlite'] as const) {
       }
     });
 
+    it('reads customers only within reach: by id, by text, and not at all for who is not staff', async () => {
+      const session = world.customerWrites('Who am I to you?', 4);
+      const customerId = session.customerId;
+      const ids = (found: { id: Id }[]) => found.map((customer) => customer.id);
+      for (const userId of [anna, maria]) {
+        assert.deepEqual(
+          ids(await as[userId]!.customers!({ ids: [customerId, 'no-such-customer'] })),
+          [customerId],
+          userId,
+        );
+      }
+      // Elena works only at the Help Desk: a Customer Support customer is out of her reach.
+      assert.deepEqual(await as[elena]!.customers!({ ids: [customerId] }), []);
+      const [customer] = await as[anna]!.customers!({ ids: [customerId] });
+      assert.ok(customer);
+      const byName = await as[anna]!.customers!({ text: customer.name.toUpperCase(), limit: 5 });
+      assert.ok(ids(byName).includes(customerId));
+      const elenas = await as[elena]!.customers!({ text: customer.name });
+      assert.ok(!ids(elenas).includes(customerId));
+      // An internal user writes in as a customer and reads none.
+      const tom = world.adapter(internalUser(world));
+      assert.deepEqual(await tom.customers!({ ids: [customerId] }), []);
+      assert.equal(await codeOf(tom.customers!({ text: '' })), 'FORBIDDEN');
+      assert.equal(await codeOf(as[anna]!.customers!({ text: 'a', limit: 0 })), 'VALIDATION');
+      assert.equal(
+        await codeOf(as[anna]!.customers!({ ids: 'all' } as unknown as { ids: Id[] })),
+        'VALIDATION',
+      );
+    });
+
     it('refuses taking a session already taken', async () => {
       const session = world.customerWrites('Who is first?', 3);
       assert.equal(await take(as[ben]!, session.id), 'ok');
@@ -181,3 +228,44 @@ for (const kind of ['memory', 'sqlite'] as const) {
     });
   });
 }
+
+describe('customer reads over the wire', () => {
+  it('a customers request needs a query object', async () => {
+    const world = await startTestServer();
+    try {
+      const socket = openRawSocket(world.server.wsUrl);
+      assert.ok('ok' in (await socket.auth(await world.token(anna))));
+      for (const query of [undefined, 'cust-olivia-bennett', ['cust-olivia-bennett']]) {
+        const answer = await socket.request({ id: uniqueNumber(), op: 'customers', query });
+        assert.equal(answer.ok ? 'ok' : answer.error.code, 'VALIDATION', JSON.stringify(query));
+      }
+      socket.ws.close();
+      await socket.closed;
+    } finally {
+      await world.dispose();
+    }
+  });
+
+  it('a backend without readCustomers answers NOT_FOUND: its snapshots carry the customers', async () => {
+    const memory = createMemoryBackend({ seed: createSeedData({ history: false }) });
+    // Every call of the memory backend but the customer read.
+    const backend: ServableBackend = {
+      snapshot: (userId) => memory.snapshot(userId),
+      events: (userId, sinceSeq) => memory.events(userId, sinceSeq),
+      listen: (userId, listener) => memory.listen(userId, listener),
+      execute: (userId, command) => memory.execute(userId, command),
+      history: (userId, query) => memory.history(userId, query),
+      search: (userId, query) => memory.search(userId, query),
+      report: (userId, query) => memory.report(userId, query),
+      dispose: () => memory.dispose(),
+    };
+    const served = await serveBackend(backend);
+    try {
+      const adapter = served.adapter(anna);
+      assert.equal(await codeOf(adapter.customers!({ ids: [] })), 'NOT_FOUND');
+      assert.equal(await codeOf(adapter.snapshot()), undefined, 'the rest is served');
+    } finally {
+      await served.dispose();
+    }
+  });
+});

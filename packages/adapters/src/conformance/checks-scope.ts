@@ -1,7 +1,8 @@
 /**
  * Least privilege in data: a snapshot carries only what its user may see, customers are acted
  * on only by the staff of their live chats, and a customer's message key never meets an
- * operator's.
+ * operator's. A snapshot may leave customers out when the adapter reads them on demand
+ * (`customers`, see checks-customers.ts); without that read it must carry them.
  */
 import { viewerFor, visibleUserIds, type Message, type Snapshot } from '@live-chat/core';
 import { check, checkError } from './assert.js';
@@ -74,12 +75,21 @@ export const SCOPE_CHECKS: readonly CheckDefinition[] = [
       const { operatorA, operatorB, supervisor, outsider } = p.users;
       const customerId = await customerOfTheLiveChat(p);
       for (const userId of [operatorA, operatorB, supervisor, outsider]) {
-        const snapshot = await p.adapter(userId).snapshot();
+        const adapter = p.adapter(userId);
+        const snapshot = await adapter.snapshot();
         checkOwnSnapshot(snapshot);
-        if (userId !== outsider) {
+        if (userId === outsider) continue;
+        if (adapter.customers) {
+          // The snapshot may carry the customer or not; the read on demand must answer them.
+          const found = await adapter.customers({ ids: [customerId] });
+          check(
+            found.some((customer) => customer.id === customerId),
+            `${userId} must read the customer of their live chat's session with customers({ ids })`,
+          );
+        } else {
           check(
             carries(snapshot, customerId),
-            `${userId}'s snapshot must carry the customer of their live chat's session`,
+            `${userId}'s snapshot must carry the customer of their live chat's session, since their adapter reads no customers on demand`,
           );
         }
       }

@@ -3,6 +3,7 @@
  * drives a fresh harness through its adapters, the way the workspace and its users would.
  */
 import { COMMAND_CHECKS } from './checks-commands.js';
+import { CUSTOMER_CHECKS } from './checks-customers.js';
 import { FILE_CHECKS } from './checks-files.js';
 import { READ_CHECKS } from './checks-reads.js';
 import { SCOPE_CHECKS } from './checks-scope.js';
@@ -17,6 +18,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...COMMAND_CHECKS,
   ...STREAM_CHECKS,
   ...READ_CHECKS,
+  ...CUSTOMER_CHECKS,
   ...SCOPE_CHECKS,
   ...TRIAGE_CHECKS,
   ...FILE_CHECKS,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { filter } from 'rxjs';
 import type { Command, TransportAdapter } from '@live-chat/core';
-import { forwardingAdapter } from '../forwarding-adapter.js';
+import { forwardingAdapter, requiredMembers } from '../forwarding-adapter.js';
 import { createMemoryConformanceHarness } from '../memory/conformance-harness.js';
 import {
   ConformanceError,
@@ -94,6 +94,46 @@ describe('the conformance suite', () => {
     );
     assert.deepEqual(await failures(factory, /only what its user may see/), [
       'a snapshot carries only what its user may see',
+    ]);
+  });
+
+  it('catches an adapter that reads no customers on demand, yet leaves them out of its snapshot', async () => {
+    // The memory backend's snapshots carry no customers; without `customers` nothing else does.
+    const factory = brokenHarness((adapter) => ({
+      ...requiredMembers(adapter),
+      dispose: () => adapter.dispose?.(),
+    }));
+    assert.deepEqual(await failures(factory, /only what its user may see|reproduces/), [
+      'snapshot + events(seq) reproduces the live state',
+      'a snapshot carries only what its user may see',
+    ]);
+  });
+
+  it('catches a customer read that ignores its limit', async () => {
+    const factory = brokenHarness((adapter) =>
+      forwardingAdapter(adapter, {
+        customers: (query) => adapter.customers!('text' in query ? { text: query.text } : query),
+      }),
+    );
+    assert.deepEqual(await failures(factory, /customer read|customers\(/), [
+      'customers({ text }) finds whom the user may start a session with, by name or account in any case, at most limit',
+      'a malformed customer read is refused with VALIDATION',
+    ]);
+  });
+
+  it('catches a customer read by id that answers customers the user may not see', async () => {
+    const factory = brokenHarness((adapter) =>
+      forwardingAdapter(adapter, {
+        // Answers every id asked for, seen or not.
+        customers: async (query) => {
+          if (!('ids' in query) || !Array.isArray(query.ids)) return adapter.customers!(query);
+          return query.ids.map((id) => ({ id, kind: 'internal', userId: id, name: id }));
+        },
+      }),
+    );
+    assert.deepEqual(await failures(factory, /customers\(\{ ids \}\)|not staff/), [
+      "customers({ ids }) answers the customers of the user's live chats, and leaves out others and unknown ids",
+      'a user who is not staff reads no customer: none by id, FORBIDDEN by text',
     ]);
   });
 

@@ -20,6 +20,10 @@ export type HarnessCustomerMessage = CustomerMessageInput;
  * - `users.outsider` is staff who is neither operator nor supervisor of it;
  * - `customerIds` are at least three customers who have no session in `liveChatId` yet, nor in
  *   any live chat of `users.outsider`, and can write through `channel`;
+ * - `users.internal`, when given, is a user who is not staff (an internal user, who writes in
+ *   as a customer);
+ * - `contactId`, when given, is a customer with no session in any live chat (a contact the host
+ *   added), not among `customerIds`;
  * - `group`, when given, is an operator group of `liveChatId` among its reassignment targets,
  *   with `operatorB` a member and `operatorA` not.
  */
@@ -40,11 +44,23 @@ export interface ConformanceHarness {
    * channels; returns the function that stops it.
    */
   onOperatorTyping?(listener: (sessionId: Id, userId: Id, typing: boolean) => void): () => void;
-  users: { operatorA: Id; operatorB: Id; supervisor: Id; outsider: Id };
+  users: {
+    operatorA: Id;
+    operatorB: Id;
+    supervisor: Id;
+    outsider: Id;
+    /** Optional: a user who is not staff; without it, the checks of what they may read skip them. */
+    internal?: Id;
+  };
   liveChatId: Id;
   /** A channel of `liveChatId` the customers write through. */
   channel: Channel;
   customerIds: readonly Id[];
+  /**
+   * Optional: a customer of no live chat yet, whom any staff may find and start a session with;
+   * without it, the customer read checks skip that part.
+   */
+  contactId?: Id;
   group?: { groupId: Id };
   /** Releases the backend. */
   dispose?(): Promise<void> | void;

@@ -3,10 +3,12 @@
  * start from a snapshot, command helpers and convergence checks.
  */
 import type { Subscription } from 'rxjs';
+import { MAX_CUSTOMER_IDS } from '@live-chat/core';
 import type {
   Command,
   CommandInput,
   CommandResult,
+  Customer,
   ErrorCode,
   Id,
   ServerEvent,
@@ -251,10 +253,13 @@ export class Probe {
 
   /**
    * The recorder's fold of its early snapshot and events equals a fresh snapshot of the user
-   * (taken after the events, then waited for).
+   * (taken after the events, then waited for). With an adapter that reads customers on demand,
+   * whose snapshots may leave customers out, the customers are held to what that read answers
+   * instead: every customer the fold or the fresh snapshot knows, as it is now.
    */
   async checkConverged(recorder: Recorder): Promise<void> {
-    const fresh = await recorder.adapter.snapshot();
+    const { adapter, userId } = recorder;
+    const fresh = await adapter.snapshot();
     await recorder.reach(fresh.seq);
     const folded = foldEvents(
       recorder.snapshot,
@@ -262,13 +267,35 @@ export class Probe {
     );
     check(
       folded.gaps.length === 0,
-      `${recorder.userId}'s stream has seq gaps: ${JSON.stringify(folded.gaps)}`,
+      `${userId}'s stream has seq gaps: ${JSON.stringify(folded.gaps)}`,
     );
-    checkEqual(
-      comparable(folded, fresh.activity.length),
-      comparable(stateFromSnapshot(fresh), fresh.activity.length),
-      `${recorder.userId}: snapshot + events must equal a fresh snapshot`,
-    );
+    const now = stateFromSnapshot(fresh);
+    if (!adapter.customers) {
+      checkEqual(
+        comparable(folded, fresh.activity.length),
+        comparable(now, fresh.activity.length),
+        `${userId}: snapshot + events must equal a fresh snapshot`,
+      );
+      return;
+    }
+    const { customers: foldedCustomers, ...foldedRest } = comparable(folded, fresh.activity.length);
+    const { customers: freshCustomers, ...freshRest } = comparable(now, fresh.activity.length);
+    checkEqual(foldedRest, freshRest, `${userId}: snapshot + events must equal a fresh snapshot`);
+    const known = new Set([...foldedCustomers, ...freshCustomers].map((customer) => customer.id));
+    const read = await readCustomers(adapter, [...known]);
+    const current = new Map(read.map((customer) => [customer.id, customer]));
+    for (const [what, customers] of [
+      ['snapshot + events', foldedCustomers],
+      ['a fresh snapshot', freshCustomers],
+    ] as const) {
+      for (const customer of customers) {
+        checkEqual(
+          current.get(customer.id),
+          customer,
+          `${userId}: customer ${customer.id} as ${what} has it must be as customers({ ids }) reads it`,
+        );
+      }
+    }
   }
 
   async dispose(): Promise<void> {
@@ -276,6 +303,20 @@ export class Probe {
     for (const adapter of [...this.adapters.values(), ...this.extraAdapters]) adapter.dispose?.();
     await this.harness.dispose?.();
   }
+}
+
+/** `adapter.customers({ ids })` for any number of ids, in reads of at most `MAX_CUSTOMER_IDS`. */
+export async function readCustomers(
+  adapter: TransportAdapter,
+  ids: readonly Id[],
+): Promise<Customer[]> {
+  const read = adapter.customers?.bind(adapter);
+  check(read, 'the adapter must read customers on demand');
+  const found: Customer[] = [];
+  for (let start = 0; start < ids.length; start += MAX_CUSTOMER_IDS) {
+    found.push(...(await read({ ids: ids.slice(start, start + MAX_CUSTOMER_IDS) })));
+  }
+  return found;
 }
 
 /** A snapshot without its seq, for "nothing changed" comparisons. */

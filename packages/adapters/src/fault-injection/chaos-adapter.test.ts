@@ -4,6 +4,7 @@ import type { ConnectionState, Id, ServerEvent } from '@live-chat/core';
 import { createMemoryBackend, type MemoryBackend } from '../memory/backend.js';
 import { createRandom } from '../memory/random.js';
 import { createSeedData, SEED_LIVE_CHATS, SEED_USERS } from '../memory/seed.js';
+import { bareAdapter } from '../tabs/testing/bare-adapter.js';
 import { createChaosAdapter, type ChaosAdapter } from './chaos-adapter.js';
 import { createVirtualClock, type VirtualClock } from './clock.js';
 import {
@@ -287,16 +288,19 @@ describe('chaos adapter: requests', () => {
     assert.equal(adapter.calls.execute, 1);
   });
 
-  it('snapshot-fails, history-fails and search-fails reject; read-hangs never answers', async () => {
-    const { clock, customerWrites, adapter } = setup();
+  it('snapshot-fails, history-fails, search-fails and customers-fails reject; read-hangs never answers', async () => {
+    const { clock, customerWrites, adapter, backend } = setup();
     const sessionId = customerWrites();
+    const customerId = backend.getSession(sessionId)?.customerId ?? '';
     adapter.inject('snapshot-fails');
     adapter.inject('history-fails');
     adapter.inject('search-fails');
+    adapter.inject('customers-fails');
     const failed = [
       watch(adapter.snapshot()),
       watch(adapter.history({ sessionId })),
       watch(adapter.search({ text: 'hello' })),
+      watch(adapter.customers!({ ids: [customerId] })),
     ];
     await clock.advance(0);
     for (const read of failed) assert.ok(isNetworkError(read.error));
@@ -306,15 +310,22 @@ describe('chaos adapter: requests', () => {
       watch(adapter.snapshot()),
       watch(adapter.history({ sessionId })),
       watch(adapter.search({ text: 'hello' })),
+      watch(adapter.customers!({ ids: [customerId] })),
     ];
     const fine = watch(adapter.snapshot());
+    const customers = watch(adapter.customers!({ ids: [customerId] }));
     await clock.advance(600_000);
     assert.deepEqual(
       hung.map((read) => read.settled),
-      [false, false, false],
+      [false, false, false, false],
     );
     assert.equal(fine.settled, true);
     assert.equal(fine.error, undefined);
+    assert.equal(customers.error, undefined);
+    assert.deepEqual(
+      customers.value?.map((customer) => customer.id),
+      [customerId],
+    );
     assert.deepEqual(adapter.calls, {
       snapshot: 3,
       events: 0,
@@ -322,7 +333,20 @@ describe('chaos adapter: requests', () => {
       history: 2,
       search: 2,
       report: 0,
+      customers: 3,
     });
+  });
+
+  it('reads customers on demand exactly when the inner adapter does', async () => {
+    const { adapter, backend } = setup();
+    assert.equal(typeof adapter.customers, 'function');
+    const bare = createChaosAdapter(bareAdapter(backend.connect(SEED_USERS.operatorA)), {
+      random: createRandom(7).next,
+      clock: createVirtualClock(),
+      plan: createFaultPlan({ budget: 0 }),
+    });
+    assert.equal(bare.customers, undefined);
+    bare.dispose();
   });
 
   it('adds seeded latency to each leg of a request', async () => {

@@ -51,6 +51,7 @@ export interface ChaosCalls {
   history: number;
   search: number;
   report: number;
+  customers: number;
 }
 
 /** One fault as a {@link ChaosAdapter} injected it. */
@@ -75,8 +76,8 @@ export interface ChaosAdapter extends TransportAdapter {
   /**
    * Injects one fault on purpose, whatever the plan's rates: a connection kind (`flap*`)
    * starts an outage now; any other kind strikes at the next opportunity of each of its sites
-   * (the next event, `execute`, or read; `read-hangs` at the next snapshot, history and search
-   * read). Counted in the plan. Returns `false` when the adapter is disposed, or for a kind
+   * (the next event, `execute`, or read; `read-hangs` at the next snapshot, history, search and
+   * customer read). Counted in the plan. Returns `false` when the adapter is disposed, or for a kind
    * only a real transport injects (`TransportFaultKind`).
    */
   inject(kind: FaultKind): boolean;
@@ -226,6 +227,7 @@ class Chaos extends AdapterBase implements ChaosAdapter {
     history: 0,
     search: 0,
     report: 0,
+    customers: 0,
   };
   readonly random: () => number;
   readonly clock: Pick<VirtualClock, 'now' | 'after'>;
@@ -258,6 +260,8 @@ class Chaos extends AdapterBase implements ChaosAdapter {
     this.latencyMs = options.latencyMs ?? [0, 0];
     this.connection$ = this.state.asObservable();
     if (inner.tabRole$) this.tabRole$ = inner.tabRole$;
+    // Customers on demand exactly when the inner adapter reads them (its snapshot carries them otherwise).
+    if (!inner.customers) Object.defineProperty(this, 'customers', { value: undefined });
     this.innerSubscription = inner.connection$.subscribe({
       next: (state) => {
         this.innerState = state;

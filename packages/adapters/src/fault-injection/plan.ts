@@ -27,8 +27,9 @@
  * - `execute-throws`: the request fails before reaching the backend (a network error);
  * - `execute-hangs`: no answer ever comes (the backend may or may not have applied it).
  *
- * On reads (`snapshot`, `history`, `search` sites): `snapshot-fails`, `history-fails`,
- * `search-fails` reject with a network error; `read-hangs` never answers.
+ * On reads (`snapshot`, `history`, `search`, `customers` sites): `snapshot-fails`,
+ * `history-fails`, `search-fails`, `customers-fails` reject with a network error; `read-hangs`
+ * never answers. Reports are never struck.
  *
  * On a real transport (the `transport` site: see {@link TransportFaultKind}), drawn by the run
  * and injected by the transport itself, never by a chaos adapter.
@@ -51,6 +52,7 @@ export type FaultKind =
   | 'snapshot-fails'
   | 'history-fails'
   | 'search-fails'
+  | 'customers-fails'
   | 'read-hangs'
   | TransportFaultKind;
 
@@ -67,7 +69,7 @@ export type TransportFaultKind = 'connection-drop' | 'dead-path' | 'slow-path' |
 
 /** Where a fault can strike: each site draws among its own kinds. */
 export type FaultSite =
-  'event' | 'ambient' | 'execute' | 'snapshot' | 'history' | 'search' | 'transport';
+  'event' | 'ambient' | 'execute' | 'snapshot' | 'history' | 'search' | 'customers' | 'transport';
 
 /** The kinds each site draws from, in draw order. */
 export const FAULT_SITES: Readonly<Record<FaultSite, readonly FaultKind[]>> = {
@@ -85,6 +87,7 @@ export const FAULT_SITES: Readonly<Record<FaultSite, readonly FaultKind[]>> = {
   snapshot: ['snapshot-fails', 'read-hangs'],
   history: ['history-fails', 'read-hangs'],
   search: ['search-fails', 'read-hangs'],
+  customers: ['customers-fails', 'read-hangs'],
   transport: ['connection-drop', 'dead-path', 'slow-path', 'server-restart'],
 };
 
@@ -118,6 +121,7 @@ export const DEFAULT_FAULT_RATES: Readonly<Record<FaultKind, number>> = {
   'snapshot-fails': 0.2,
   'history-fails': 0.06,
   'search-fails': 0.2,
+  'customers-fails': 0.06,
   'read-hangs': 0.02,
   'connection-drop': 0.4,
   'dead-path': 0.25,

@@ -96,7 +96,14 @@ export class Tab {
         this.follow(
           this.client.sessions$(liveChatId, kind),
           `sessions$(${liveChatId}, ${kind})`,
-          (rows) => this.lists.set(listKey(liveChatId, kind), rows),
+          (rows) => {
+            this.lists.set(listKey(liveChatId, kind), rows);
+            // As the session list does: the customers of the rows shown are read on demand.
+            const missing = rows
+              .filter((row) => !row.customer)
+              .map((row) => row.session.customerId);
+            if (missing.length > 0) this.client.loadCustomers(missing);
+          },
         );
       }
     }

@@ -442,7 +442,12 @@ describe('memory backend: customers writing in', () => {
       assert.ok(added.ok, id);
       const { session } = write(id, 'Hello');
       const seen = snapshot(anna);
-      assert.equal(seen.customers.find((c) => c.id === id)?.name, `Customer ${id}`);
+      const read = backend.readCustomers(anna, { ids: [id] });
+      assert.ok(read.ok, id);
+      assert.deepEqual(
+        read.value.map((c) => [c.id, c.name]),
+        [[id, `Customer ${id}`]],
+      );
       assert.equal(seen.sessions.find((s) => s.id === session.id)?.customerId, id);
       assert.equal(Object.getPrototypeOf(seen.unread), Object.prototype);
     }
@@ -962,18 +967,26 @@ describe('memory backend: event streams', () => {
     adapter.dispose();
   });
 
-  it('snapshot + events(seq) reproduces the live state for every user', () => {
+  it('snapshot + events(seq) reproduces the live state for every user; its customers are read on demand', () => {
     const t = setup();
     const starts = new Map(STAFF.map((id) => [id, t.snapshot(id)]));
     const events = t.listen();
     busyDay(t);
     for (const id of STAFF) {
-      const folded = foldEvents(starts.get(id)!, events(id));
+      const fresh = t.snapshot(id);
+      assert.deepEqual(fresh.customers, [], `${id}: a snapshot carries no customers`);
+      const { customers, ...folded } = comparable(foldEvents(starts.get(id)!, events(id)), 100);
+      const { customers: _none, ...now } = comparable(stateFromSnapshot(fresh), 100);
+      assert.deepEqual(folded, now, id);
+      // The customers the stream told of are the user's own, as a read by id answers them now.
       assert.deepEqual(
-        comparable(folded, 100),
-        comparable(stateFromSnapshot(t.snapshot(id)), 100),
+        customers.map((c) => c.id),
+        id === elena ? [] : [liam, olivia].sort(),
         id,
       );
+      const read = t.backend.readCustomers(id, { ids: customers.map((c) => c.id) });
+      assert.ok(read.ok, id);
+      assert.deepEqual(read.value, customers, id);
     }
   });
 });

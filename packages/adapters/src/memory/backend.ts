@@ -117,6 +117,8 @@ export class MemoryBackend extends EngineBackend<'sync'> {
         return this.search(userId, request.query);
       case 'report':
         return this.report(userId, request.query);
+      case 'customers':
+        return this.readCustomers(userId, request.query);
     }
   }
 

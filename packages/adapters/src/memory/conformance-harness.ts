@@ -49,8 +49,9 @@ function customerSideOf(
 /**
  * A {@link ConformanceHarness} over a backend that loaded `seed` (the seed directory of
  * {@link createSeedData}, without history): Customer Support, Anna and Ben as operators A and B,
- * Maria as supervisor, Elena (Help Desk only) as the outsider, the Accounting Department as the
- * group, and the customers who write through Telegram.
+ * Maria as supervisor, Elena (Help Desk only) as the outsider, an internal user as the user who
+ * is not staff, the Accounting Department as the group, the customers who write through
+ * Telegram, and a customer who writes by email as the contact of no live chat yet.
  */
 export function seedConformanceHarness(
   seed: SeedData,
@@ -59,6 +60,13 @@ export function seedConformanceHarness(
   const telegramCustomers = seed.customers.filter(
     (customer) => customer.kind === 'external' && customer.messenger === 'telegram',
   );
+  const contact = seed.customers.find(
+    (customer) =>
+      customer.kind === 'external' &&
+      customer.messenger === 'email' &&
+      !seed.sessions?.some((session) => session.customerId === customer.id),
+  );
+  const internal = seed.users.find((user) => user.role === 'internal');
   return {
     adapterFor: parts.adapterFor,
     async customerWrites(message) {
@@ -73,10 +81,12 @@ export function seedConformanceHarness(
       operatorB: SEED_USERS.operatorB,
       supervisor: SEED_USERS.supervisor,
       outsider: SEED_USERS.operatorE,
+      ...(internal && { internal: internal.id }),
     },
     liveChatId: SEED_LIVE_CHATS.support,
     channel: 'telegram',
     customerIds: telegramCustomers.map((customer) => customer.id),
+    ...(contact && { contactId: contact.id }),
     group: { groupId: SEED_GROUPS.accounting },
     dispose: parts.dispose,
   };

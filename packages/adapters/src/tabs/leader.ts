@@ -5,6 +5,7 @@
 import type { Observable, Subscription } from 'rxjs';
 import type {
   Command,
+  CustomerQuery,
   HistoryQuery,
   Id,
   ReportQuery,
@@ -14,7 +15,13 @@ import type {
 } from '@live-chat/core';
 import { downloadToWire, uploadFromWire } from './files.js';
 import { toWireError, type RequestOp, type TabMessage, type WireError } from './messages.js';
-import { attachmentPolicyOf, downloadWith, passTyping, uploadWith } from './offer.js';
+import {
+  attachmentPolicyOf,
+  customersWith,
+  downloadWith,
+  passTyping,
+  uploadWith,
+} from './offer.js';
 import type { TabLocks } from './types.js';
 
 /** Runs one forwarded call on the real adapter. */
@@ -24,6 +31,7 @@ const OPERATIONS: Record<RequestOp, (adapter: TransportAdapter, payload: unknown
   history: (adapter, payload) => adapter.history(payload as HistoryQuery),
   search: (adapter, payload) => adapter.search(payload as SearchQuery),
   report: (adapter, payload) => adapter.report(payload as ReportQuery),
+  customers: (adapter, payload) => customersWith(adapter, payload as CustomerQuery),
   upload: (adapter, payload) =>
     uploadWith(adapter, uploadFromWire(payload, attachmentPolicyOf(adapter))),
   download: async (adapter, payload) => {

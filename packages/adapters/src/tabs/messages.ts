@@ -12,7 +12,7 @@ import type { AdapterOffer } from './offer.js';
  * (their bytes cross as base64, see ./files.ts).
  */
 export type RequestOp =
-  'snapshot' | 'execute' | 'history' | 'search' | 'report' | 'upload' | 'download';
+  'snapshot' | 'execute' | 'history' | 'search' | 'report' | 'customers' | 'upload' | 'download';
 
 /**
  * An error as it crosses the channel: the {@link ErrorInfo} of an error that carried a code, or

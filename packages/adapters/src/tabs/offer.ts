@@ -4,21 +4,24 @@
  * exactly those on, so a client sees the same members in every tab of the group.
  */
 import { EMPTY, type Observable } from 'rxjs';
-import { DEFAULT_ATTACHMENT_POLICY, LiveChatError } from '@live-chat/core';
+import { DEFAULT_ATTACHMENT_POLICY, LiveChatError, sendRequest } from '@live-chat/core';
 import type {
   Attachment,
   AttachmentPolicy,
   AttachmentUpload,
+  Customer,
+  CustomerQuery,
   Id,
   TransportAdapter,
   TypingSignal,
 } from '@live-chat/core';
 
 /** An optional member a shared adapter passes on (`attachmentPolicy` comes with `upload`). */
-export type OptionalMember = 'upload' | 'download' | 'typing$' | 'sendTyping';
+export type OptionalMember = 'customers' | 'upload' | 'download' | 'typing$' | 'sendTyping';
 
 /** Every {@link OptionalMember}. */
 export const OPTIONAL_MEMBERS: readonly OptionalMember[] = Object.freeze([
+  'customers',
   'upload',
   'download',
   'typing$',
@@ -35,6 +38,8 @@ export interface AdapterOffer {
 
 /** How a wrapper carries out each optional member it offers. */
 export interface OptionalMemberCalls {
+  /** The wrapper's `customers`. */
+  customers(query: CustomerQuery): Promise<Customer[]>;
   /** The wrapper's `upload`. */
   upload(file: AttachmentUpload): Promise<Attachment>;
   /** The wrapper's `download`. */
@@ -87,7 +92,9 @@ export function readOffer(value: unknown): AdapterOffer {
 /**
  * Gives `target` exactly the optional `members` (with `attachmentPolicy` exactly when `upload`),
  * as own properties carried out by `calls`, and takes away the others: `'upload' in target`
- * and `'attachmentPolicy' in target` say what the real adapter has.
+ * and `'attachmentPolicy' in target` say what the real adapter has. A member the target's
+ * class has anyway (`customers`, from `AdapterBase`) is taken away as an own `undefined`, so
+ * `target.customers` says it.
  */
 export function offerMembers(
   target: object,
@@ -97,6 +104,13 @@ export function offerMembers(
   const define = (name: OptionalMember | 'attachmentPolicy', on: boolean, value: unknown) => {
     if (!on) {
       Reflect.deleteProperty(target, name);
+      if (name in target) {
+        Object.defineProperty(target, name, {
+          value: undefined,
+          writable: false,
+          configurable: true,
+        });
+      }
       return;
     }
     const property: PropertyDescriptor =
@@ -105,6 +119,14 @@ export function offerMembers(
   };
   for (const member of OPTIONAL_MEMBERS) define(member, members.includes(member), calls[member]);
   define('attachmentPolicy', members.includes('upload'), undefined);
+}
+
+/** `adapter.customers(query)`, or `NOT_FOUND` from an adapter whose snapshot carries them. */
+export function customersWith(
+  adapter: TransportAdapter,
+  query: CustomerQuery,
+): Promise<Customer[]> {
+  return sendRequest(adapter, { op: 'customers', query }) as Promise<Customer[]>;
 }
 
 /** `adapter.upload(file)`, or the refusal of an adapter that takes no files. */
@@ -140,6 +162,7 @@ export function passTyping(adapter: TransportAdapter, sessionId: unknown, typing
 /** The optional members of `adapter` itself, passed straight on (for a tab that shares nothing). */
 export function passedOn(adapter: TransportAdapter): OptionalMemberCalls {
   return {
+    customers: (query) => customersWith(adapter, query),
     upload: (file) => uploadWith(adapter, file),
     download: (attachmentId) => downloadWith(adapter, attachmentId),
     typing$: adapter.typing$ ?? EMPTY,

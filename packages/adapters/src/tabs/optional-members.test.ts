@@ -290,6 +290,7 @@ describe('tab sharing: which members', () => {
     const follower = group.open();
     // Until the leader tells, every member is there (a client subscribes to typing$ at once).
     assert.ok(OPTIONAL.every((member) => member in follower));
+    assert.equal(typeof follower.customers, 'function');
     assert.equal(follower.attachmentPolicy, undefined);
     await online(leader);
     await online(follower);
@@ -299,6 +300,8 @@ describe('tab sharing: which members', () => {
         [],
         tab.tabRole,
       );
+      // Its snapshot carries the customers: no tab reads them on demand.
+      assert.equal(tab.customers, undefined, tab.tabRole);
     }
     const client = createLiveChatClient({ adapter: follower });
     releaseLater(() => client.dispose());
@@ -314,10 +317,20 @@ describe('tab sharing: which members', () => {
       OPTIONAL.filter((member) => member in alone),
       [],
     );
+    assert.equal(alone.customers, undefined);
   });
 
   it('a real adapter with them gives every tab all of them, the policy in the leader tab too', async () => {
     const backend = backendWith();
+    const customer = backend
+      .customers()
+      .find((c) => c.kind === 'external' && c.messenger === 'telegram')!;
+    backend.customerWrites({
+      customerId: customer.id,
+      liveChatId: support,
+      channel: 'telegram',
+      text: 'Hello',
+    });
     const { group } = annasTabs(() => backend.connect(anna));
     const tabs = [group.open(), group.open()];
     for (const tab of tabs) await online(tab);
@@ -334,6 +347,11 @@ describe('tab sharing: which members', () => {
         tab.tabRole,
       );
       assert.deepEqual(tab.attachmentPolicy, backend.attachmentPolicy, tab.tabRole);
+      assert.deepEqual(
+        await tab.customers!({ ids: [customer.id, 'cust-nobody'] }),
+        [customer],
+        tab.tabRole,
+      );
     }
   });
 

@@ -102,12 +102,13 @@ function defaultChannel(): ((name: string) => TabChannel) | undefined {
  * - the tab holding the Web Lock `'live-chat:' + key` is the **leader**: it calls `connect()`
  *   and serves the other tabs over the `BroadcastChannel` of the same name;
  * - the other tabs are **followers**: every call (`snapshot`, `execute`, `history`, `search`,
- *   `report`, `events(sinceSeq)`) is forwarded to the leader as JSON and answered from its
- *   adapter; `connection$` mirrors the leader's connection (and is `reconnecting` while no
- *   leader answers);
- * - the optional members (`upload`, `attachmentPolicy`, `download`, `typing$`, `sendTyping`) are
- *   there exactly when the real adapter has them (`attachmentPolicy` with `upload`), as the
- *   leader tells. Until it has told, every one is there (a client subscribes to `typing$` once,
+ *   `report`, `customers`, `events(sinceSeq)`) is forwarded to the leader as JSON and answered
+ *   from its adapter; `connection$` mirrors the leader's connection (and is `reconnecting` while
+ *   no leader answers);
+ * - the optional members (`customers`, `upload`, `attachmentPolicy`, `download`, `typing$`,
+ *   `sendTyping`) are there exactly when the real adapter has them (`attachmentPolicy` with
+ *   `upload`), as the leader tells (`customers`, which every tab's class has, is `undefined`
+ *   when the real adapter reads no customers on demand). Until it has told, every one is there (a client subscribes to `typing$` once,
  *   when it is created) and `attachmentPolicy` is `undefined`, so a client offers no files yet;
  *   a call made meanwhile waits for the leader. A follower's upload and download cross as
  *   base64, refused with `VALIDATION` (`FILE_TOO_LARGE`) beyond the policy's `maxBytes`; its
@@ -206,6 +207,7 @@ class SharedAdapter extends AdapterBase implements TabSharedAdapter {
 
   /** How this adapter carries out the optional members it offers. */
   private readonly memberCalls: OptionalMemberCalls = {
+    customers: (query) => this.read({ op: 'customers', query }) as Promise<core.Customer[]>,
     upload: (file) => this.uploadFile(file),
     download: (attachmentId) => this.downloadFile(attachmentId),
     typing$: this.typingFeed,

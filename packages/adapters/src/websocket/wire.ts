@@ -9,7 +9,7 @@
  *                   { id, op: 'events', sinceSeq }             opens subscription `id`
  *                   { id, op: 'unsubscribe', sub }
  *                   { id, op: 'execute', command }
- *                   { id, op: 'history' | 'search' | 'report', query }
+ *                   { id, op: 'history' | 'search' | 'report' | 'customers', query }
  *                   { id, op: 'typing', sessionId, typing }    the user is typing (or stopped)
  *                   { id, op: 'ping' }
  * server → client   { id, ok: true, value } | { id, ok: false, error }   the answer to `id`
@@ -27,6 +27,7 @@
 import type {
   AttachmentPolicy,
   Command,
+  CustomerQuery,
   ErrorInfo,
   HistoryQuery,
   ReportQuery,
@@ -97,6 +98,15 @@ export interface WireReportRequest extends WireRequestBase {
   query: ReportQuery;
 }
 /**
+ * Customers on demand (answers `Customer[]`): `{ ids }` or `{ text, limit }`, as
+ * `TransportAdapter.customers` takes them (see `CustomerQuery`). A snapshot may leave customers
+ * out; a client reads those of what it shows this way.
+ */
+export interface WireCustomersRequest extends WireRequestBase {
+  op: 'customers';
+  query: CustomerQuery;
+}
+/**
  * The user is typing (`typing: true`) or stopped in a session they may see: the server passes it
  * to the session's channel when the channel shows typing to customers. Answers `value: null`;
  * refused (`FORBIDDEN`, `NOT_FOUND`) for a session the user may not see. Nothing is stored.
@@ -121,6 +131,7 @@ export type WireRequest =
   | WireHistoryRequest
   | WireSearchRequest
   | WireReportRequest
+  | WireCustomersRequest
   | WireTypingRequest
   | WirePingRequest;
 
@@ -137,6 +148,7 @@ export const WIRE_OPS: readonly WireOp[] = Object.freeze([
   'history',
   'search',
   'report',
+  'customers',
   'typing',
   'ping',
 ]);

@@ -2,9 +2,11 @@ import {
   asyncScheduler,
   BehaviorSubject,
   EMPTY,
+  defer,
   share,
   Subject,
   takeUntil,
+  tap,
   type Observable,
 } from 'rxjs';
 import {
@@ -54,6 +56,7 @@ import { coalesceAlerts } from './alert-bursts.js';
 import { CommandRunner, disposedError, refused } from './commands.js';
 import { commitPlanner } from './commit-plan.js';
 import { Conversations, type SendOptions } from './conversation.js';
+import { CustomerLoader } from './customer-loader.js';
 import { readErrorInfo } from './error-info.js';
 import { createMemoryOutbox, OutboxKeeper } from './outbox.js';
 import { isReachable, type Timing } from './timing.js';
@@ -71,6 +74,7 @@ import type {
   ClientResult,
   ClientStatus,
   ConversationState,
+  CustomerState,
   SearchState,
   SessionView,
 } from './views.js';
@@ -168,6 +172,15 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     destroy$: this.destroy$,
     isDisposed: this.checkDisposed,
   });
+  private readonly customerLoader = new CustomerLoader({
+    store: this.store,
+    adapter: this.adapter,
+    scheduler: this.timing.scheduler,
+    requestTimeoutMs: this.requestTimeoutMs,
+    destroy$: this.destroy$,
+    isDisposed: this.checkDisposed,
+    online: () => this.connectionState.value === 'online',
+  });
   private readonly typing = new TypingState({
     adapter: this.adapter,
     scheduler: this.timing.scheduler,
@@ -217,7 +230,10 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
     });
 
     adapter.connection$.pipe(takeUntil(this.destroy$)).subscribe({
-      next: (state) => this.connectionState.next(state),
+      next: (state) => {
+        this.connectionState.next(state);
+        if (state === 'online') this.customerLoader.retryFailed();
+      },
       error: () => this.connectionState.next('failed'),
     });
 
@@ -243,6 +259,7 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
 
   private applySnapshot(snapshot: Snapshot): void {
     this.store.applySnapshot(snapshot);
+    this.customerLoader.afterSnapshot();
     this.store.setStatus(READY);
     // Messages may have been written between a conversation's load and this snapshot (or
     // during the gap before a resync), with no event to tell: conversations are checked.
@@ -344,7 +361,14 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
   session$(sessionId: Id): Observable<SessionView | undefined> {
     let stream = this.sessionStreams.get(sessionId);
     if (!stream) {
-      stream = this.store.select((s) => s.sessionView(sessionId));
+      // A session shown on its own shows its customer: loaded when missing.
+      stream = this.store
+        .select((s) => s.sessionView(sessionId))
+        .pipe(
+          tap((view) => {
+            if (view && !view.customer) this.customerLoader.load([view.session.customerId]);
+          }),
+        );
       this.sessionStreams.set(sessionId, stream);
     }
     return stream;
@@ -412,6 +436,18 @@ class WorkspaceClient extends ClientOptionsHolder implements LiveChatClient {
   }
   getCustomers(): Customer[] {
     return [...this.store.customers.values()];
+  }
+  loadCustomers(customerIds: Iterable<Id>): void {
+    this.customerLoader.load(customerIds);
+  }
+  customer$(customerId: Id): Observable<CustomerState> {
+    return defer(() => {
+      this.customerLoader.load([customerId]);
+      return this.store.select(() => this.customerLoader.stateOf(customerId));
+    });
+  }
+  findCustomers(text: string, options?: { limit?: number }): Promise<ClientResult<Customer[]>> {
+    return this.customerLoader.find(text, options?.limit);
   }
   oldestQueued(liveChatId?: Id): SessionView | undefined {
     return this.store.oldestQueued(liveChatId);

@@ -244,13 +244,9 @@ export class WorkspaceStore {
         }
         return back ? id : undefined;
       }
-      case 'customer.upserted': {
-        this.customers.set(event.customer.id, event.customer);
-        // Lists show customers: the rows of this customer's sessions change (their order not).
-        const table = this.table;
-        for (const row of table.rowsOfCustomer(event.customer.id)) this.touch(table.idAt(row), row);
+      case 'customer.upserted':
+        this.setCustomer(event.customer);
         return undefined;
-      }
       case 'canned.upserted': {
         const at = this.cannedList.findIndex((reply) => reply.id === event.reply.id);
         this.cannedList =
@@ -274,6 +270,18 @@ export class WorkspaceStore {
       default:
         return undefined;
     }
+  }
+
+  /** Customers read on demand (the caller leaves out those the store holds: see customer-loader.ts). */
+  addCustomers(customers: readonly Customer[]): void {
+    for (const customer of customers) this.setCustomer(customer);
+  }
+
+  private setCustomer(customer: Customer): void {
+    this.customers.set(customer.id, customer);
+    // Lists show customers: the rows of this customer's sessions change (their order not).
+    const table = this.table;
+    for (const row of table.rowsOfCustomer(customer.id)) this.touch(table.idAt(row), row);
   }
 
   /** Whether `session`, about to replace the one in `row` (-1: none), comes (back) into view or reopens. */

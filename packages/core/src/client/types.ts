@@ -7,6 +7,7 @@ import type {
   ClientResult,
   ClientStatus,
   ConversationState,
+  CustomerState,
   SearchState,
   SessionView,
   UnconfirmedCommand,
@@ -105,10 +106,29 @@ export interface LiveChatClient {
   getGroup(groupId: Id): OperatorGroup | undefined;
   /** A user (operator, supervisor or internal user), now. */
   getUser(userId: Id): User | undefined;
-  /** A customer known to the user, now. */
+  /**
+   * A customer, now, if loaded: a snapshot need not carry customers (see
+   * {@link LiveChatClient.loadCustomers}); events and reads fill them in.
+   */
   getCustomer(customerId: Id): Customer | undefined;
-  /** Every customer known to the user (for +New Session). */
+  /** Every customer loaded so far (not every customer of the workspace: see {@link findCustomers}). */
   getCustomers(): Customer[];
+  /**
+   * Loads the customers not loaded yet (or whose read failed), in batches read together at the
+   * end of the current run; the session views of their sessions then emit again with them.
+   * Ids loading or loaded are skipped, so calling it on every render is cheap. Does nothing with
+   * an adapter that reads no customers on demand (its snapshot carries them).
+   */
+  loadCustomers(customerIds: Iterable<Id>): void;
+  /** One customer and where the client stands on it; subscribing loads it when missing. */
+  customer$(customerId: Id): Observable<CustomerState>;
+  /**
+   * The customers the user may start a session with whose name or account contains `text` (any
+   * case; all for an empty text), at most `limit` (default and most: `MAX_CUSTOMER_MATCHES`),
+   * read from the backend; with an adapter that reads no customers on demand, matched among the
+   * loaded ones.
+   */
+  findCustomers(text: string, options?: { limit?: number }): Promise<ClientResult<Customer[]>>;
   /** A user's availability, now: `online` (since 0) when nothing else is known. */
   getPresence(userId: Id): Presence;
   /** The canned replies the user may use, now. */

@@ -85,5 +85,20 @@ export interface AlertBurst {
   latest: Alert;
 }
 
+/**
+ * Where the client stands on one customer (see `LiveChatClient.customer$`). A snapshot need not
+ * carry customers: the client reads those of what is shown on demand.
+ * - `loaded`: here it is.
+ * - `loading`: asked for, not answered yet.
+ * - `unavailable`: the backend has no such customer that the user may see.
+ * - `failed`: the read failed (e.g. `OFFLINE`); it is tried again when the connection comes
+ *   back, or at once by `loadCustomers`.
+ */
+export type CustomerState =
+  | { status: 'loaded'; customer: Customer }
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | { status: 'failed'; error: ErrorInfo };
+
 /** A command result as the client returns it. */
 export type ClientResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

@@ -20,6 +20,7 @@ import {
   TYPING_INTERVAL_MS,
   TYPING_TTL_MS,
   type CommandResult,
+  type CustomerQuery,
   type HistoryQuery,
   type MessagePage,
   type TypingSignal,
@@ -403,6 +404,11 @@ export abstract class EngineBackend<M extends StoreMode = StoreMode> {
   /** A scoped search over what `userId` may see (session names, or one session and its messages). */
   search(userId: Id, query: SearchQuery): Answer<M, Result<SearchHit[]>> {
     return this.disposed ? this.refused() : this.engine.search(userId, query);
+  }
+
+  /** Customers on demand, as `userId` may see them: by id, or those they may contact by text. */
+  readCustomers(userId: Id, query: CustomerQuery): Answer<M, Result<Customer[]>> {
+    return this.disposed ? this.refused() : this.engine.readCustomers(userId, query);
   }
 
   /** A report over the backend's episodes, messages and sessions; members of the live chat only. */

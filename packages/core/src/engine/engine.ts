@@ -8,7 +8,12 @@ import type { SearchHit, SearchQuery } from '../domain/search.js';
 import { canView } from '../domain/access.js';
 import type { Attachment } from '../domain/attachments.js';
 import type { ChannelDelivery, Customer, Id, Message, Session } from '../domain/types.js';
-import type { CommandResult, HistoryQuery, MessagePage } from '../protocol/adapter.js';
+import type {
+  CommandResult,
+  CustomerQuery,
+  HistoryQuery,
+  MessagePage,
+} from '../protocol/adapter.js';
 import type { Command } from '../protocol/commands.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import { handlerOf } from './commands.js';
@@ -25,6 +30,7 @@ import type { StoragePort, StoreMode, TransactionOptions } from './port.js';
 import { membersOf } from './fanout.js';
 import {
   eventsSince,
+  customerRead,
   historyPage,
   runReport,
   search,
@@ -192,6 +198,11 @@ export class LiveChatEngine<M extends StoreMode = StoreMode> {
   /** A scoped search over what `userId` may see (session names, or one session and its messages). */
   search(userId: Id, query: SearchQuery): Answer<M, Result<SearchHit[]>> {
     return this.read((context) => search(context, userId, query));
+  }
+
+  /** Customers on demand, as `userId` may see them (see `customerRead`). */
+  readCustomers(userId: Id, query: CustomerQuery): Answer<M, Result<Customer[]>> {
+    return this.read((context) => customerRead(context, userId, query));
   }
 
   /** A report computed from the store's episodes, messages and sessions; members of the live chat only. */

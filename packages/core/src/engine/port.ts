@@ -243,6 +243,16 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
    * superset is allowed). Absent: the engine scans `messagesOf`.
    */
   messagesMatching?(sessionId: Id, text: string): Io<M, Iterable<Message>>;
+  /**
+   * Optional index: a page of the customers whose name or account may contain `needle` (a
+   * `customerNeedle`: trimmed and lower-cased; `''` matches every customer; `customerSearchTexts`
+   * gives a customer's texts as the search compares them), in the order they were added (as
+   * {@link customers}): at most `limit` of them, starting after the customer `after` (from the
+   * first when absent). A page shorter than `limit` is the last. A superset is allowed: the
+   * engine matches again (`customerMatches`). The engine reads pages only until it has found
+   * what it answers. Absent: the engine scans `customers`.
+   */
+  customersMatching?(needle: string, after: Id | undefined, limit: number): Io<M, Customer[]>;
 
   // ── idempotency ──────────────────────────────────────────────────────────────────────────
   /** The stored outcome of the user's command with this `commandId`, if any. */

@@ -18,12 +18,20 @@ import {
   type SearchHit,
   type SearchQuery,
 } from '../domain/search.js';
-import type { Id, Message, Session } from '../domain/types.js';
+import { customerMatches, customerNeedle } from '../domain/customer-search.js';
+import type { Customer, Id, Message, Session } from '../domain/types.js';
 import { validateId } from '../domain/validation.js';
-import type { HistoryQuery, MessagePage } from '../protocol/adapter.js';
+import {
+  MAX_CUSTOMER_IDS,
+  MAX_CUSTOMER_MATCHES,
+  type CustomerQuery,
+  type HistoryQuery,
+  type MessagePage,
+} from '../protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../protocol/events.js';
 import type { Context } from './context.js';
 import { usableCannedReplies } from './canned.js';
+import { mayContact } from './customer-scope.js';
 import { visiblePresence } from './presence.js';
 import { io, type Step } from './steps.js';
 import { findSession } from './values.js';
@@ -34,17 +42,15 @@ export const SNAPSHOT_ACTIVITY = 100;
 export const DEFAULT_PAGE = 50;
 /** Largest history page. */
 export const MAX_PAGE = 500;
+/** Customers asked of a store's index at a time by a customer read (see `customersMatching`). */
+const CUSTOMER_PAGE = 2 * MAX_CUSTOMER_MATCHES;
 
-/**
- * Sessions of the user's live chats that they may see; `customerIds`, when given, collects the
- * customers of every session of those live chats (the customers of the user's live chats).
- */
-function* visibleSessions(context: Context, userId: Id, customerIds?: Set<Id>): Step<Session[]> {
+/** Sessions of the user's live chats that they may see. */
+function* visibleSessions(context: Context, userId: Id): Step<Session[]> {
   const viewer = yield* context.viewer(userId);
   const sessions: Session[] = [];
   for (const liveChatId of memberLiveChats(viewer)) {
     for (const session of yield* io(context.tx.sessionsOf(liveChatId))) {
-      customerIds?.add(session.customerId);
       if (canView(viewer, session)) sessions.push(session);
     }
   }
@@ -54,7 +60,9 @@ function* visibleSessions(context: Context, userId: Id, customerIds?: Set<Id>): 
 /**
  * Everything the user sees, at the current position of their stream, and nothing more: their
  * live chats and those live chats' groups, the sessions they may see, the users those name
- * (`visibleUserIds`) and, for staff, the customers of their live chats (see customer-scope.ts).
+ * (`visibleUserIds`). It carries no customers: the client reads those of what it shows on
+ * demand ({@link customerRead}), so a user of a live chat with 100,000 customers does not load
+ * them all to start.
  */
 export function* snapshot(context: Context, userId: Id): Step<Result<Snapshot>> {
   const { tx } = context;
@@ -64,8 +72,7 @@ export function* snapshot(context: Context, userId: Id): Step<Result<Snapshot>> 
   const liveChats = [...(yield* io(tx.liveChats()))].filter((chat) => isMemberOf(viewer, chat.id));
   const chatIds = new Set(liveChats.map((chat) => chat.id));
   const groups = [...(yield* io(tx.groups()))].filter((group) => chatIds.has(group.liveChatId));
-  const customerIds = new Set<Id>();
-  const sessions = yield* visibleSessions(context, userId, customerIds);
+  const sessions = yield* visibleSessions(context, userId);
   const unread: [Id, number][] = [];
   for (const session of sessions) {
     const count = yield* context.unread(userId, session.id);
@@ -73,16 +80,13 @@ export function* snapshot(context: Context, userId: Id): Step<Result<Snapshot>> 
   }
   const activity = yield* io(tx.recentActivity(userId, SNAPSHOT_ACTIVITY));
   const userIds = visibleUserIds(viewer, liveChats, groups, sessions, activity);
-  const customers = isStaff(viewer)
-    ? [...(yield* io(tx.customers()))].filter((customer) => customerIds.has(customer.id))
-    : [];
   return ok({
     seq: yield* io(tx.lastSeq(userId)),
     me,
     users: [...(yield* io(tx.users()))].filter((user) => userIds.has(user.id)),
     liveChats,
     groups,
-    customers,
+    customers: [],
     sessions,
     // Own properties whatever the ids (an id such as "__proto__" stays data).
     unread: Object.fromEntries(unread),
@@ -136,6 +140,80 @@ export function* viewableSession(
     return fail('FORBIDDEN', 'You may not see this session.', { sessionId: session.id });
   }
   return ok(session);
+}
+
+/**
+ * Customers on demand (see `CustomerQuery`), for staff only: by id, those the user may see or
+ * contact (a customer of their live chats, or of none yet: see customer-scope.ts), and by text,
+ * the first `limit` of those the user may start a session with that match. Anyone else may see
+ * no customer: by id they get none, by text `FORBIDDEN`.
+ */
+export function* customerRead(
+  context: Context,
+  userId: Id,
+  query: CustomerQuery,
+): Step<Result<Customer[]>> {
+  if (typeof query !== 'object' || query === null) {
+    return fail('VALIDATION', 'A customer read needs "ids" or "text".');
+  }
+  const viewer = yield* context.viewer(userId);
+  const { tx } = context;
+  if ('ids' in query) {
+    const { ids } = query;
+    if (!Array.isArray(ids) || ids.length > MAX_CUSTOMER_IDS) {
+      return fail('VALIDATION', `"ids" must be a list of at most ${MAX_CUSTOMER_IDS} ids.`, {
+        field: 'ids',
+        limit: MAX_CUSTOMER_IDS,
+      });
+    }
+    const wanted = new Set<Id>();
+    for (const id of ids as unknown[]) {
+      const valid = validateId(id, 'ids');
+      if (!valid.ok) return valid;
+      wanted.add(valid.value);
+    }
+    const found: Customer[] = [];
+    if (!isStaff(viewer)) return ok(found);
+    for (const id of wanted) {
+      const customer = yield* io(tx.customer(id));
+      if (customer && (yield* mayContact(context, viewer, id))) found.push(customer);
+    }
+    return ok(found);
+  }
+  const { text } = query;
+  const limit = query.limit ?? MAX_CUSTOMER_MATCHES;
+  if (typeof text !== 'string') return fail('VALIDATION', 'A customer read needs "ids" or "text".');
+  const tooLong = searchTextError(text);
+  if (tooLong) return { ok: false, error: tooLong };
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CUSTOMER_MATCHES) {
+    return fail('VALIDATION', `"limit" must be a whole number from 1 to ${MAX_CUSTOMER_MATCHES}.`, {
+      field: 'limit',
+      limit: MAX_CUSTOMER_MATCHES,
+    });
+  }
+  if (!isStaff(viewer)) {
+    return fail('FORBIDDEN', 'Only operators and supervisors look up customers.');
+  }
+  const needle = customerNeedle(text);
+  const found: Customer[] = [];
+  /** Keeps the customer when it matches and the user may contact them; true when done. */
+  function* keep(customer: Customer): Step<boolean> {
+    if (!customerMatches(customer, needle)) return false;
+    if (!(yield* mayContact(context, viewer, customer.id))) return false;
+    found.push(customer);
+    return found.length === limit;
+  }
+  if (!tx.customersMatching) {
+    for (const customer of yield* io(tx.customers())) if (yield* keep(customer)) break;
+    return ok(found);
+  }
+  // The store's index, a page at a time, until enough are found or the pages end.
+  for (let after: Id | undefined; ;) {
+    const page = yield* io(tx.customersMatching(needle, after, CUSTOMER_PAGE));
+    for (const customer of page) if (yield* keep(customer)) return ok(found);
+    if (page.length < CUSTOMER_PAGE) return ok(found);
+    after = page[page.length - 1]!.id;
+  }
 }
 
 /** The `limit` messages before `beforeOrder` (the newest when absent), oldest first. */

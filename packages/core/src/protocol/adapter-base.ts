@@ -1,9 +1,12 @@
 import type { Observable } from 'rxjs';
+import { LiveChatError } from '../domain/errors.js';
 import type { Report, ReportQuery } from '../domain/reports.js';
+import type { Customer } from '../domain/types.js';
 import type { SearchHit, SearchQuery } from '../domain/search.js';
 import type {
   CommandResult,
   ConnectionState,
+  CustomerQuery,
   HistoryQuery,
   MessagePage,
   TransportAdapter,
@@ -19,7 +22,8 @@ export type ReadRequest =
   | { op: 'snapshot' }
   | { op: 'history'; query: HistoryQuery }
   | { op: 'search'; query: SearchQuery }
-  | { op: 'report'; query: ReportQuery };
+  | { op: 'report'; query: ReportQuery }
+  | { op: 'customers'; query: CustomerQuery };
 
 /** Every request of the adapter contract as data: the reads and `execute`. */
 export type AdapterRequest = ReadRequest | { op: 'execute'; command: Command };
@@ -40,13 +44,22 @@ export function sendRequest(adapter: TransportAdapter, request: AdapterRequest):
       return adapter.search(request.query);
     case 'report':
       return adapter.report(request.query);
+    case 'customers':
+      return adapter.customers
+        ? adapter.customers(request.query)
+        : Promise.reject(
+            new LiveChatError(
+              'NOT_FOUND',
+              'This backend reads no customers on demand: its snapshot carries them.',
+            ),
+          );
   }
 }
 
 /**
  * A base for adapters that carry every read the same way (over a socket, a wire, another tab,
  * through injected faults): implement {@link AdapterBase.read} once, and `snapshot`, `history`,
- * `search` and `report` come from it. `connection$`, `events` and `execute` stay yours, since
+ * `search`, `report` and `customers` come from it. `connection$`, `events` and `execute` stay yours, since
  * they behave differently: a stream, and a command that resolves its refusal instead of
  * rejecting.
  */
@@ -84,5 +97,10 @@ export abstract class AdapterBase implements TransportAdapter {
   /** A report computed by the backend from its own records. */
   report<Q extends ReportQuery>(query: Q): Promise<Report<Q>> {
     return this.read({ op: 'report', query }) as Promise<Report<Q>>;
+  }
+
+  /** Customers on demand: by id, or those the user may start a session with, by text. */
+  customers(query: CustomerQuery): Promise<Customer[]> {
+    return this.read({ op: 'customers', query }) as Promise<Customer[]>;
   }
 }

@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../domain/errors.js';
 import type { ReportQuery, Report } from '../domain/reports.js';
 import type { SearchHit, SearchQuery } from '../domain/search.js';
 import type { Attachment, AttachmentPolicy, AttachmentUpload } from '../domain/attachments.js';
-import type { Id, Message } from '../domain/types.js';
+import type { Customer, Id, Message } from '../domain/types.js';
 import type { Command, CommandValues } from './commands.js';
 import type { ServerEvent, Snapshot } from './events.js';
 
@@ -54,6 +54,22 @@ export interface HistoryQuery {
   limit?: number;
 }
 
+/** Most customer ids one {@link CustomerQuery} may name. */
+export const MAX_CUSTOMER_IDS = 100;
+/** Most customers a search by text ({@link CustomerQuery}) answers; also its default `limit`. */
+export const MAX_CUSTOMER_MATCHES = 50;
+
+/**
+ * A read of customers, which a snapshot need not carry (see {@link TransportAdapter.customers}):
+ * - `{ ids }`: these customers (at most {@link MAX_CUSTOMER_IDS}), e.g. those of the rows in
+ *   view. Ids the user may not see, or that name nobody, are left out of the answer.
+ * - `{ text, limit }`: the customers the user may start a session with (customers of their live
+ *   chats, and contacts of no live chat yet) whose name or account contains `text` (any case;
+ *   an empty text matches all), at most `limit` (1 to {@link MAX_CUSTOMER_MATCHES}, which is
+ *   the default), in the order they were added.
+ */
+export type CustomerQuery = { ids: Id[] } | { text: string; limit?: number };
+
 /**
  * The one interface a backend implements to drive the workspace. One adapter instance speaks
  * for one signed-in user. The recovery contract: `snapshot()` returns the state at some `seq`,
@@ -76,6 +92,14 @@ export interface TransportAdapter {
   search(query: SearchQuery): Promise<SearchHit[]>;
   /** A report computed by the backend from its own records. */
   report<Q extends ReportQuery>(query: Q): Promise<Report<Q>>;
+  /**
+   * Optional: customers on demand (see {@link CustomerQuery}). With it, a snapshot may leave
+   * customers out (`snapshot.customers` empty, as the bundled backends send it) and the client
+   * reads the customers of what it shows; it rejects with `VALIDATION` for a malformed query
+   * and `FORBIDDEN` when the user may not start sessions. Adapters without it must put every
+   * customer the user may see in the snapshot.
+   */
+  customers?(query: CustomerQuery): Promise<Customer[]>;
   /**
    * Optional: this tab's role when tabs share one connection (see {@link TabRole}). Adapters
    * that do not share a connection between tabs leave it out, which means `alone`.

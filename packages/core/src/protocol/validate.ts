@@ -434,6 +434,11 @@ export function searchHitsProblem(value: unknown): string | undefined {
   return listProblem(value, 'hits', searchHitProblem);
 }
 
+/** Why `value` is not a list of customers (the answer of a customer read), or `undefined`. */
+export function customersProblem(value: unknown): string | undefined {
+  return listProblem(value, 'customers', customerProblem);
+}
+
 /** Why `value` is not a page of history (`{ messages, hasMore }`), or `undefined`. */
 export function messagePageProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return '';

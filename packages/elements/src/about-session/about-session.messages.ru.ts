@@ -79,4 +79,10 @@ export const ru: Translation<MessageCatalogues['about-session']> = {
   'about-session.addedToCustomers': '{name}: добавлен(а) в клиенты.',
   'about-session.inCustomers': 'Есть в вашей базе клиентов',
   'about-session.unknownCustomer': 'Неизвестный клиент',
+  'about-session.customerLoading': 'Загрузка сведений о клиенте…',
+  'about-session.customerUnavailable': 'Сведения об этом клиенте вам недоступны.',
+  'about-session.customerFailed': 'Не удалось загрузить сведения о клиенте. {reason}',
+  'about-session.customerOffline':
+    'Нет подключения. Сведения о клиенте загрузятся, когда связь восстановится.',
+  'about-session.customerRetry': 'Повторить',
 };

@@ -77,6 +77,12 @@ const en = {
   'about-session.addedToCustomers': '{name} was added to customers.',
   'about-session.inCustomers': 'In your customer database',
   'about-session.unknownCustomer': 'Unknown customer',
+  'about-session.customerLoading': 'Loading the customer…',
+  'about-session.customerUnavailable': 'The customer’s details are not available to you.',
+  'about-session.customerFailed': 'The customer could not be loaded. {reason}',
+  'about-session.customerOffline':
+    'You are offline. The customer will be loaded when the connection is back.',
+  'about-session.customerRetry': 'Try again',
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

@@ -47,7 +47,7 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
   ['live-chat-actions-menu', 'actions-button, actions-menu, action, feedback'],
   [
     'live-chat-customer-card',
-    'customer, avatar, customer-name, profile-link, channel-icon, account, messenger, in-customers, add-customer-button, feedback',
+    'customer, avatar, customer-name, profile-link, channel-icon, account, messenger, in-customers, add-customer-button, customer-state, customer-retry, feedback',
   ],
 ].map(([tag, exportparts]) => ({ tag: unsafeStatic(tag), exportparts }));
 
@@ -57,7 +57,8 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
  * reassignment to any target of the live chat's settings, its tags and urgent mark, the
  * host's binders (+Bind to search or create a record, unbind) and +Actions, and the customer card (internal user with a link
  * to their profile, or external customer with account and messenger, and "Add to customers"
- * where the host has a customer database).
+ * where the host has a customer database). The customer is loaded on demand: until it is, the
+ * card says it is loading, not available, offline, or could not be loaded (with Try again).
  *
  * Controls are disabled, with the reason shown, when the user may view but not act on the session.
  * Host records and customer details are rendered as text; only http(s) URLs become links.
@@ -116,6 +117,8 @@ const PANE_PARTS: ReadonlyArray<{ tag: StaticValue; exportparts: string }> = [
  * @csspart messenger - An external customer's messenger.
  * @csspart in-customers - The note that the customer is already in the host's database.
  * @csspart add-customer-button - "Add to customers".
+ * @csspart customer-state - Where the customer stands while not shown (loading, unavailable, failed, offline).
+ * @csspart customer-retry - "Try again", after the customer could not be loaded.
  * @csspart feedback - A success or error message after an action.
  * @csspart queue-button - "Go to the queue", after a reassignment took the session out of the user's view.
  * @csspart placeholder - The empty, loading, error and unavailable states.

@@ -5,7 +5,7 @@ import type { LiveChatClient } from '@live-chat/core';
 import './index.js'; // the entry, as a host imports it (it says where the file tray's code is)
 import type { LiveChatComposer } from './composer.js';
 import { cannedQueryAt } from './canned-insert.js';
-import { newSession } from '../test/customer-writes.js';
+import { mySessionId, newSession } from '../test/customer-writes.js';
 import { seededClient, waitUntil } from '../test/seeded-client.js';
 
 async function mount(client: LiveChatClient, sessionId: string): Promise<LiveChatComposer> {
@@ -99,6 +99,21 @@ describe('live-chat-composer: canned replies', () => {
       `Hello ${customer}, this is Anna Kowalski from Customer Support. How can I help?`,
     );
     expect(el.shadowRoot!.activeElement, 'focus stays in the field').to.equal(input(el));
+  });
+
+  it('loads the session’s customer on demand, so {{customer.name}} is filled', async () => {
+    const { backend, client } = await seededClient();
+    // One of the user's sessions from the shared seed: the snapshot did not carry its customer.
+    const sessionId = mySessionId(backend);
+    const session = backend.sessions().find((s) => s.id === sessionId)!;
+    expect(client.getCustomer(session.customerId), 'not loaded before').to.equal(undefined);
+    const el = await mount(client, session.id);
+    await waitUntil(() => client.getSession(session.id)?.customer, 'the customer loaded');
+    await type(el, '/hello');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    const customer = backend.getCustomer(session.customerId)!.name;
+    expect(input(el).value).to.match(new RegExp(`^Hello ${customer}, `));
   });
 
   it('moves with Up and Down (wrapping); Escape closes until the caret leaves that `/`', async () => {

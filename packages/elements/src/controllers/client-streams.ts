@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Observable } from 'rxjs';
-import type { LiveChatClient, SessionView } from '@live-chat/core';
+import type { CustomerState, Id, LiveChatClient, SessionView } from '@live-chat/core';
 import { StreamController } from './stream-controller.js';
 
 /** A component that reads its client from its own `client` property. */
@@ -50,6 +50,25 @@ export function sessionStream(
     host,
     () => [host.client, host.sessionId] as const,
     (client, sessionId) => (client && sessionId ? client.session$(sessionId) : undefined),
+    null,
+  );
+}
+
+/**
+ * Where the client stands on one customer (`client.customer$(customerId)`), following the
+ * host's `client` and the id `customerId` reads (e.g. that of the host's session): `null` until
+ * both are known. A snapshot need not carry customers, and subscribing loads a missing one, so
+ * this also keeps the customer loaded while the host is connected: the session's view
+ * (`SessionView.customer`) then emits again with it.
+ */
+export function customerStream(
+  host: ClientHost,
+  customerId: () => Id | undefined,
+): StreamController<readonly [LiveChatClient | undefined, Id | undefined], CustomerState, null> {
+  return new StreamController(
+    host,
+    () => [host.client, customerId()] as const,
+    (client, id) => (client && id ? client.customer$(id) : undefined),
     null,
   );
 }

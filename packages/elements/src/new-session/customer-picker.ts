@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Customer, Id } from '@live-chat/core';
+import { MAX_SEARCH_LENGTH, type Customer, type Id } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
 import { channelIcon } from '../shared/channel-icon.js';
 import { formatNumber } from '../shared/format.js';
@@ -8,20 +8,33 @@ import { isolated } from '../shared/untrusted-text.js';
 
 /**
  * The customer picker of the New Session dialog, as a template: a search box over a list of
- * radio buttons, the count of matches, and the error when the user tried to start without a
- * customer. It holds no state: the dialog passes what to show and what to call.
+ * radio buttons, where the backend's search stands (searching, failed with Try again, offline),
+ * the count of matches, and the error when the user tried to start without a customer. It holds
+ * no state: the dialog searches (see `customer-search.ts`) and passes what to show and what to
+ * call.
  */
 
-/** Most customers listed at once; the search narrows the rest. */
-const MAX_LISTED = 100;
+/**
+ * Where the search for the text in the box stands: `searching` (the customers of the last text
+ * stay listed meanwhile, the list busy), `done`, `error` (Try again) or `offline` (searched again
+ * when the connection is back).
+ */
+export type CustomerPickerPhase = 'searching' | 'done' | 'error' | 'offline';
 
 /** What the picker shows. */
 export interface CustomerPickerView {
   t: Translate;
   locale: string;
+  phase: CustomerPickerPhase;
+  /** The customers found for the text (while `searching`, those found for the last one). */
   customers: readonly Customer[];
+  /** Most customers a search answers: as many found means there may be more. */
+  limit: number;
+  /** Why the search failed, in words (phase `error`). */
+  failure: string | undefined;
   query: string;
-  customerId: Id | undefined;
+  /** The chosen customer: listed first while the search does not find them. */
+  chosen: Customer | undefined;
   /** The user tried to start without a customer. */
   missing: boolean;
   /** Each customer's open session in this live chat, among those the user sees. */
@@ -34,19 +47,8 @@ export interface CustomerPickerActions {
   pick: (customer: Customer) => void;
   /** Opens the chosen customer's open session instead of starting another. */
   openExisting: (sessionId: Id) => void;
-}
-
-/** The customers whose name or account contains the query (all of them for an empty one). */
-export function matchingCustomers(customers: readonly Customer[], query: string): Customer[] {
-  const needle = query.trim().toLocaleLowerCase();
-  if (!needle) return [...customers];
-  return customers.filter((customer) => {
-    const account = customer.kind === 'external' ? customer.account : '';
-    return (
-      customer.name.toLocaleLowerCase().includes(needle) ||
-      account.toLocaleLowerCase().includes(needle)
-    );
-  });
+  /** Searches the same text again after a failure. */
+  retry: () => void;
 }
 
 function renderCustomer(
@@ -65,7 +67,7 @@ function renderCustomer(
       type="radio"
       name="customer"
       .value=${customer.id}
-      .checked=${customer.id === view.customerId}
+      .checked=${customer.id === view.chosen?.id}
       @change=${() => actions.pick(customer)}
     />
     <span class="customer-name" title=${customer.name}>${isolated(customer.name)}</span>
@@ -83,7 +85,7 @@ function renderChosenOpen(
   view: CustomerPickerView,
   actions: CustomerPickerActions,
 ): TemplateResult | typeof nothing {
-  const sessionId = view.customerId && view.openSessions.get(view.customerId);
+  const sessionId = view.chosen && view.openSessions.get(view.chosen.id);
   if (!sessionId) return nothing;
   return html`<div part="chosen-open" class="chosen-open">
     <span>${view.t('new-session.chosen-has-open')}</span>
@@ -98,16 +100,58 @@ function renderChosenOpen(
   </div>`;
 }
 
-/** The count under the list: how many match, or how many of them are listed. */
-function matchesHint(view: CustomerPickerView, matches: number): string | typeof nothing {
+/** What the polite live region under the list says: how many match, once the search is done. */
+function matchesHint(view: CustomerPickerView): string | typeof nothing {
   const { t, locale } = view;
-  if (matches > MAX_LISTED) {
-    return t('new-session.customer-more', {
-      shown: formatNumber(MAX_LISTED, locale),
-      count: formatNumber(matches, locale),
-    });
+  if (view.phase !== 'done') return nothing;
+  const matches = view.customers.length;
+  if (matches >= view.limit) {
+    return t('new-session.customer-first', { shown: formatNumber(matches, locale) });
   }
-  return view.query ? t('new-session.customer-count', { count: matches }) : nothing;
+  return view.query.trim() ? t('new-session.customer-count', { count: matches }) : nothing;
+}
+
+/** Inside the list when the search lists nobody: searching, or nothing found. */
+function renderEmpty(view: CustomerPickerView): TemplateResult | typeof nothing {
+  const { t } = view;
+  if (view.phase === 'searching') return html`<p class="empty">${t('new-session.searching')}</p>`;
+  if (view.phase !== 'done') return nothing;
+  return html`<p class="empty">
+    ${
+      view.query.trim()
+        ? t('new-session.no-match', { query: view.query.trim() })
+        : t('new-session.no-customers')
+    }
+  </p>`;
+}
+
+/** Under the list: a search running over the last one's rows, a failed search or being offline. */
+function renderSearchState(
+  view: CustomerPickerView,
+  actions: CustomerPickerActions,
+  listed: number,
+): TemplateResult | typeof nothing {
+  const { t } = view;
+  switch (view.phase) {
+    case 'searching':
+      // Over no row, the list itself says it (renderEmpty).
+      return listed > 0
+        ? html`<p class="search-state" part="search-state">${t('new-session.searching')}</p>`
+        : nothing;
+    case 'offline':
+      return html`<p class="search-state" part="search-state" role="alert">
+        ${t('new-session.search-offline')}
+      </p>`;
+    case 'error':
+      return html`<div class="search-state failed" part="search-state">
+        <p role="alert">${view.failure}</p>
+        <button type="button" part="search-retry" class="button" @click=${actions.retry}>
+          ${t('new-session.search-retry')}
+        </button>
+      </div>`;
+    default:
+      return nothing;
+  }
 }
 
 /** The customer fieldset; the search box is focused when the dialog opens (`autofocus`). */
@@ -115,16 +159,11 @@ export function renderCustomerPicker(
   view: CustomerPickerView,
   actions: CustomerPickerActions,
 ): TemplateResult {
-  const { t } = view;
-  const matches = matchingCustomers(view.customers, view.query);
-  const shown = matches.slice(0, MAX_LISTED);
-  // Keep the chosen customer visible even when the search no longer matches it.
-  const chosen = view.customerId ? view.customers.find((c) => c.id === view.customerId) : undefined;
-  if (chosen && !shown.includes(chosen)) shown.unshift(chosen);
-  const empty =
-    view.customers.length === 0
-      ? t('new-session.no-customers')
-      : t('new-session.no-match', { query: view.query });
+  const { t, chosen } = view;
+  const listed = view.phase === 'done' || view.phase === 'searching' ? view.customers : [];
+  // Keep the chosen customer visible even when the search no longer finds them.
+  const shown =
+    chosen && !listed.some((customer) => customer.id === chosen.id) ? [chosen, ...listed] : listed;
   return html`<fieldset aria-describedby=${view.missing ? 'customer-missing' : nothing}>
     <legend id="customer-legend">${t('new-session.customer')}</legend>
     <input
@@ -135,18 +174,25 @@ export function renderCustomerPicker(
       placeholder=${t('new-session.customer-search')}
       aria-controls="customers"
       autocomplete="off"
+      maxlength=${MAX_SEARCH_LENGTH}
       .value=${view.query}
       @input=${(e: Event) => actions.search((e.target as HTMLInputElement).value)}
     />
-    <div id="customers" part="customers" class="customers">
+    <div
+      id="customers"
+      part="customers"
+      class="customers"
+      aria-busy=${view.phase === 'searching' ? 'true' : 'false'}
+    >
       ${repeat(
         shown,
         (customer) => customer.id,
         (customer) => renderCustomer(customer, view, actions),
       )}
-      ${shown.length === 0 ? html`<p class="empty">${empty}</p>` : nothing}
+      ${listed.length === 0 ? renderEmpty(view) : nothing}
     </div>
-    <p class="hint" role="status">${matchesHint(view, matches.length)}</p>
+    ${renderSearchState(view, actions, listed.length)}
+    <p class="hint" role="status">${matchesHint(view)}</p>
     ${renderChosenOpen(view, actions)}
     ${
       view.missing

@@ -12,7 +12,12 @@ export const ru: Translation<MessageCatalogues['new-session']> = {
     many: '{count} клиентов',
     other: '{count} клиента',
   },
-  'new-session.customer-more': 'Показаны первые {shown} из {count}. Уточните поиск.',
+  'new-session.customer-first': 'Показаны первые {shown}. Уточните поиск.',
+  'new-session.searching': 'Поиск клиентов…',
+  'new-session.search-failed': 'Не удалось найти клиентов. {reason}',
+  'new-session.search-offline':
+    'Нет подключения. Поиск клиентов возобновится, когда связь восстановится.',
+  'new-session.search-retry': 'Повторить',
   'new-session.no-match': 'Нет клиентов по запросу «{query}».',
   'new-session.no-customers': 'Пока нет клиентов, которым можно написать.',
   'new-session.internal': 'Внутренний пользователь',

@@ -7,7 +7,12 @@ const en = {
   'new-session.customer': 'Customer',
   'new-session.customer-search': 'Find a customer',
   'new-session.customer-count': { one: '{count} customer', other: '{count} customers' },
-  'new-session.customer-more': 'Showing the first {shown} of {count}. Type to narrow the list.',
+  'new-session.customer-first': 'Showing the first {shown}. Type to narrow the list.',
+  'new-session.searching': 'Searching customers…',
+  'new-session.search-failed': 'Customers could not be searched. {reason}',
+  'new-session.search-offline':
+    'You are offline. Customers will be searched again when the connection is back.',
+  'new-session.search-retry': 'Try again',
   'new-session.no-match': 'No customer matches “{query}”.',
   'new-session.no-customers': 'There are no customers to write to yet.',
   'new-session.internal': 'Internal user',

@@ -130,6 +130,21 @@ export const newSessionStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  .search-state {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin: 4px var(--_space);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .search-state.failed {
+    color: var(--_danger);
+  }
+  .search-state p {
+    margin: 0;
+  }
   .hint,
   .empty {
     margin: 4px var(--_space);

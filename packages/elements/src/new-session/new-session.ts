@@ -1,10 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { BehaviorSubject, filter } from 'rxjs';
 import {
   CHANNEL_LABELS,
+  MAX_CUSTOMER_MATCHES,
   MAX_MESSAGE_LENGTH,
   MAX_SESSION_NAME_LENGTH,
   type Channel,
+  type ConnectionState,
   type Customer,
   type ErrorInfo,
   type Id,
@@ -21,18 +24,35 @@ import {
 import { newSessionCloseEvent } from '../events/former-names.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { wrapTabInDialog } from '../shared/tab-order.js';
-import { renderCustomerPicker, type CustomerPickerActions } from './customer-picker.js';
+import {
+  renderCustomerPicker,
+  type CustomerPickerActions,
+  type CustomerPickerPhase,
+} from './customer-picker.js';
+import {
+  customerSearch$,
+  type CustomerSearchInput,
+  type CustomerSearchState,
+} from './customer-search.js';
 import { openSessionsByCustomer$ } from './open-sessions.js';
 import { newSessionStyles } from './new-session.styles.js';
 import './new-session.messages.js';
 
 /**
  * The "+ New Session" dialog: start an outbound session with a customer in one live chat. The
- * user picks a customer from a searchable list (`client.getCustomers()`), a channel among the
- * live chat's outbound channels (`client.outboundChannels()`), and optionally a session name and
- * a first message; "Start session" calls `client.startOutbound()`. A refused start shows its
- * typed error in the dialog; on success the dialog closes and emits `live-chat-session-open`
- * for the new session.
+ * user picks a customer from a searchable list, a channel among the live chat's outbound
+ * channels (`client.outboundChannels()`), and optionally a session name and a first message;
+ * "Start session" calls `client.startOutbound()`. A refused start shows its typed error in the
+ * dialog; on success the dialog closes and emits `live-chat-session-open` for the new session.
+ *
+ * **Customer search**: the list comes from the backend (`client.findCustomers`), not from the
+ * customers the client has loaded: the first ones when the dialog opens, then those whose name
+ * or account contains what the user types, asked after a 200 ms pause in typing (the latest
+ * text wins; at most `MAX_CUSTOMER_MATCHES`, and the list says when there may be more). While a
+ * search runs, the last list stays and is marked busy; a failed search says why, with Try
+ * again; offline, it says so and searches again when the connection is back. The chosen
+ * customer stays listed, first, when a later search does not find them. A polite live region
+ * says how many customers were found.
  *
  * A native modal `<dialog>`: focus moves into it and stays there until it closes (Tab and
  * Shift+Tab wrap around inside it), Escape or Cancel closes it, and focus returns to where it
@@ -51,6 +71,8 @@ import './new-session.messages.js';
  * @csspart search - The customer search box.
  * @csspart customers - The scrolling list of customers.
  * @csspart customer - One customer option (a label around a radio button).
+ * @csspart search-state - Under the list: searching (over the last list), the search failed, or offline.
+ * @csspart search-retry - "Try again" after a failed search.
  * @csspart channel - The channel `<select>`.
  * @csspart name - The session name input.
  * @csspart message - The first message textarea.
@@ -73,10 +95,19 @@ export class LiveChatNewSession extends LiveChatElement {
   private readonly liveChats = new ObserveController<LiveChat[]>(this, []);
   private readonly focusAfterUpdate = new FocusAfterUpdateController(this);
   private readonly customerPickerActions: CustomerPickerActions = {
-    search: (query) => (this.query = query),
+    search: (query) => this.searchCustomers(query),
     pick: (customer) => this.pickCustomer(customer),
     openExisting: (sessionId) => this.openSession(sessionId),
+    retry: () => this.searchCustomers(this.query, true),
   };
+  /** What the customer search is asked (nothing until the dialog opens). */
+  private readonly customerQuery$ = new BehaviorSubject<CustomerSearchInput | undefined>(undefined);
+  /** The backend's answer for the latest text (see `customer-search.ts`). */
+  private readonly customerSearch = new ObserveController<CustomerSearchState | undefined>(
+    this,
+    undefined,
+  );
+  private readonly connection = new ObserveController<ConnectionState>(this, 'online');
   /** Each customer's open session in the live chat: shown in the picker before Start. */
   private readonly openSessions = new ObserveController<ReadonlyMap<Id, Id>>(this, new Map());
 
@@ -87,13 +118,11 @@ export class LiveChatNewSession extends LiveChatElement {
   private searchInput?: HTMLInputElement;
 
   @state()
-  private customers: Customer[] = [];
-
-  @state()
   private query = '';
 
+  /** The customer chosen: still listed when a later search does not find them. */
   @state()
-  private customerId: Id | undefined;
+  private chosen: Customer | undefined;
 
   @state()
   private channel: Channel | undefined;
@@ -114,6 +143,10 @@ export class LiveChatNewSession extends LiveChatElement {
   @state()
   private missingCustomer = false;
 
+  /** The customers of the latest search that was answered: still listed while the next runs. */
+  private lastFound: readonly Customer[] = [];
+  private lastConnection: ConnectionState | undefined;
+
   /** The live chat the session starts in. */
   @property({ attribute: 'live-chat-id', reflect: true })
   liveChatId: Id | undefined;
@@ -125,9 +158,10 @@ export class LiveChatNewSession extends LiveChatElement {
 
   /** Resets the form and opens the dialog (modal). */
   async show(): Promise<void> {
-    this.customers = this.client?.getCustomers() ?? [];
     this.query = '';
-    this.customerId = undefined;
+    this.chosen = undefined;
+    this.lastFound = [];
+    this.searchCustomers('', true);
     this.channel =
       this.client && this.liveChatId ? this.client.outboundChannels(this.liveChatId)[0] : undefined;
     this.name = '';
@@ -154,8 +188,27 @@ export class LiveChatNewSession extends LiveChatElement {
     return this.client && this.liveChatId ? this.client.outboundChannels(this.liveChatId) : [];
   }
 
+  /** Searches the backend for `text`: after a pause in typing, or at once (opening, Try again). */
+  private searchCustomers(text: string, now = false): void {
+    this.query = text;
+    const last = this.customerQuery$.value;
+    const attempt = (last?.attempt ?? 0) + (now ? 1 : 0);
+    this.customerQuery$.next({ text, attempt, immediate: now });
+  }
+
+  /** Where the search for the text in the box stands; answers to older texts never count. */
+  private get searchPhase(): CustomerPickerPhase {
+    const found = this.customerSearch.value;
+    const current = found !== undefined && found.text.trim() === this.query.trim();
+    if (current && found.status === 'done') return 'done';
+    const connection = this.connection.value;
+    if (connection === 'offline' || connection === 'failed') return 'offline';
+    if (current && found.status === 'error') return 'error';
+    return 'searching';
+  }
+
   private pickCustomer(customer: Customer): void {
-    this.customerId = customer.id;
+    this.chosen = customer;
     this.missingCustomer = false;
     // An external customer is best reached through the messenger they use, when the live chat has it.
     if (customer.kind === 'external' && this.channels.includes(customer.messenger))
@@ -165,7 +218,8 @@ export class LiveChatNewSession extends LiveChatElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.pending || !this.client || !this.liveChatId) return;
-    if (!this.customerId) {
+    const customerId = this.chosen?.id;
+    if (!customerId) {
       this.missingCustomer = true;
       this.focusAfterUpdate.focus(() => this.searchInput);
       return;
@@ -178,7 +232,7 @@ export class LiveChatNewSession extends LiveChatElement {
     const text = this.text.trim();
     const result = await this.client.startOutbound({
       liveChatId: this.liveChatId,
-      customerId: this.customerId,
+      customerId,
       channel,
       ...(name ? { name } : {}),
       ...(text ? { text: this.text } : {}),
@@ -233,7 +287,31 @@ export class LiveChatNewSession extends LiveChatElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client')) this.liveChats.observe(this.client?.liveChats$);
+    if (changed.has('client')) {
+      this.liveChats.observe(this.client?.liveChats$);
+      this.connection.observe(this.client?.connection$);
+      this.customerSearch.observe(
+        this.client
+          ? customerSearch$(
+              this.client,
+              this.customerQuery$.pipe(filter((input) => input !== undefined)),
+            )
+          : undefined,
+      );
+    }
+    const found = this.customerSearch.value;
+    if (found?.status === 'done' && found.text.trim() === this.query.trim()) {
+      this.lastFound = found.customers;
+    }
+    // Back online after a search failed or could not run: search again.
+    const connection = this.connection.value;
+    if (connection !== this.lastConnection) {
+      const wasDown = this.lastConnection === 'offline' || this.lastConnection === 'failed';
+      this.lastConnection = connection;
+      if (wasDown && connection === 'online' && this.open && this.searchPhase !== 'done') {
+        this.searchCustomers(this.query, true);
+      }
+    }
     if (changed.has('client') || changed.has('liveChatId')) {
       this.openSessions.observe(
         this.client && this.liveChatId
@@ -247,6 +325,8 @@ export class LiveChatNewSession extends LiveChatElement {
   }
 
   private renderForm() {
+    const found = this.customerSearch.value;
+    const phase = this.searchPhase;
     if (!this.client)
       return html`<p class="error" part="error">${this.t('new-session.no-client')}</p>`;
     if (!this.liveChatId)
@@ -260,9 +340,18 @@ export class LiveChatNewSession extends LiveChatElement {
         {
           t: (key, params) => this.t(key, params),
           locale: this.locale,
-          customers: this.customers,
+          phase,
+          customers: this.lastFound,
+          limit: MAX_CUSTOMER_MATCHES,
+          failure:
+            phase === 'error' && found?.status === 'error'
+              ? this.t('new-session.search-failed', {
+                  reason: this.errorText(found.error),
+                  message: found.error.message,
+                })
+              : undefined,
           query: this.query,
-          customerId: this.customerId,
+          chosen: this.chosen,
           missing: this.missingCustomer,
           openSessions: this.openSessions.value,
         },

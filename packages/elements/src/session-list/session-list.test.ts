@@ -6,6 +6,7 @@ import type { LiveChatClient } from '@live-chat/core';
 import { focusedOption, message, mountList, options } from './session-list-testing.js';
 import { generatedSessions, supportTeamSeedWith } from '../test/generated-sessions.js';
 import { writeToSupport } from '../test/customer-writes.js';
+import { CustomerReads } from '../test/customer-reads.js';
 import { connectClient, memoryBackend, startClient, waitUntil } from '../test/seeded-client.js';
 import type { Backend } from '../test/seeded-client.js';
 import { ANNA, supportTeamSeed } from '../test/small-seed.js';
@@ -435,6 +436,83 @@ describe('<live-chat-session-list>', () => {
       expect(options(el)[1]!.getBoundingClientRect().height).to.equal(48);
       const spacer = el.shadowRoot!.querySelector('.spacer')!.getBoundingClientRect();
       expect(options(el)[1]!.getBoundingClientRect().top - spacer.top).to.equal(48);
+    });
+  });
+
+  describe('customers on demand', () => {
+    /** `count` sessions named "Request N", whose customers are "Customer N". */
+    const requests = (count: number) => {
+      const generated = generatedSessions(count);
+      generated.sessions.forEach((session, i) => (session.name = `Request ${i + 1}`));
+      return generated;
+    };
+    const nameOf = (row: HTMLElement) => row.querySelector('[part~="name"]')!.textContent!.trim();
+    const rowOf = (el: HTMLElement & { shadowRoot: ShadowRoot | null }, sessionId: string) =>
+      el.shadowRoot!.querySelector<HTMLElement>(`[data-session-id="${sessionId}"]`);
+    const indexOf = (customerId: string) => Number(customerId.replace('c-gen-', ''));
+
+    it('names the rows in view after their customers, and never asks for rows far off screen', async () => {
+      backend = memoryBackend(supportTeamSeedWith(requests(1000)));
+      const reads = new CustomerReads();
+      const { client } = await connectClient(backend, { userId: ANNA.id, wrapAdapter: reads.wrap });
+      // The snapshot carries no customer: the rows start with the sessions' own names.
+      expect(client.getCustomer('c-gen-0')).to.equal(undefined);
+      const el = await mountList(client, { style: 'height: 320px' });
+      await waitUntil(
+        () =>
+          options(el).length > 0 && options(el).every((row) => nameOf(row).startsWith('Customer')),
+        'every rendered row named after its customer',
+      );
+      expect(nameOf(options(el)[0]!)).to.equal('Customer 1 · Request 1');
+      const first = reads.ids;
+      expect(first.length, first.join()).to.be.within(options(el).length, 20);
+      expect(Math.max(...first.map(indexOf))).to.be.below(20);
+      expect(reads.queries.length, 'reads of the first screen').to.be.at.most(2);
+
+      // Renders while nothing new shows (the queue's clock ticks every second) ask nothing more.
+      await aTimeout(1100);
+      expect(reads.ids).to.deep.equal(first);
+
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+      scroller.scrollTop = 600 * 64;
+      await waitUntil(
+        () => nameOf(rowOf(el, 's-gen-600') ?? options(el)[0]!) === 'Customer 601 · Request 601',
+        'the row scrolled to named after its customer',
+      );
+      const asked = new Set(reads.ids.map(indexOf));
+      expect(asked.has(600)).to.equal(true);
+      // The rows scrolled past and those below are never asked for.
+      expect([...asked].filter((i) => (i >= 20 && i < 590) || i > 620)).to.deep.equal([]);
+      expect(client.getCustomer('c-gen-999')).to.equal(undefined);
+      expect(client.getCustomer('c-gen-300')).to.equal(undefined);
+      await expect(el).to.be.accessible();
+    });
+
+    it('type-ahead matches the names shown: the customer’s, else the session’s own', async () => {
+      backend = memoryBackend(supportTeamSeedWith(requests(300)));
+      const client = await connect(ANNA.id);
+      const el = await mountList(client, { style: 'height: 320px' });
+      await waitUntil(
+        () =>
+          options(el).length > 0 && options(el).every((row) => nameOf(row).startsWith('Customer')),
+        'rows named after their customers',
+      );
+      options(el)[0]!.focus();
+      await sendKeys({ type: 'customer 3' });
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal('s-gen-2');
+      await aTimeout(600);
+      // "R": the first row whose customer is not loaded, far below, under its own name.
+      const unloaded = client
+        .getCustomers()
+        .filter((customer) => customer.id.startsWith('c-gen-'))
+        .reduce((next, customer) => Math.max(next, indexOf(customer.id) + 1), 0);
+      await sendKeys({ press: 'r' });
+      expect(focusedOption(el)?.dataset['sessionId']).to.equal(`s-gen-${unloaded}`);
+      // Now in view, its customer is loaded and names it.
+      await waitUntil(
+        () => nameOf(focusedOption(el)!) === `Customer ${unloaded + 1} · Request ${unloaded + 1}`,
+        'the row reached named after its customer',
+      );
     });
   });
 

@@ -1,6 +1,13 @@
 import { html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ClientStatus, Id, LiveChat, SessionGroupKind, SessionView } from '@live-chat/core';
+import type {
+  ClientStatus,
+  Id,
+  LiveChat,
+  LiveChatClient,
+  SessionGroupKind,
+  SessionView,
+} from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
 import { tokens } from '../styles/tokens.js';
 import { ClockController } from '../controllers/clock.js';
@@ -11,11 +18,11 @@ import { ObserveController } from '../shared/observe-controller.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { FramePacer } from './frame-pacer.js';
 import { renderRowWindow, rowName } from './session-row.js';
+import { renderedRows, VirtualRowsController } from './virtual-rows.js';
 import { sessionListStyles } from './session-list.styles.js';
 import { listLabel, renderListMessage } from './list-message.js';
 import { renderNoMatch, renderTagFilter, TagFilter } from './tag-filter.js';
 import { Typeahead } from './typeahead.js';
-import { VirtualRowsController } from './virtual-rows.js';
 import { WaitingClock, waitingThresholds } from './waiting.js';
 import './session-list.messages.js';
 
@@ -46,6 +53,11 @@ import './session-list.messages.js';
  * so focus survives scrolling it out of view and back. A burst of changes (thousands of new
  * sessions a second) renders at most once per animation frame. Give the element a height (or
  * it grows up to `--live-chat-session-list-max-height`, 100vh by default).
+ *
+ * **Customers on demand**: a snapshot need not carry customers. After each render the list asks
+ * the client to load the customers of the rows it rendered (`client.loadCustomers`), never those
+ * of the rows out of view; until one arrives, its row shows the session's own name (and the
+ * type-ahead matches that name).
  *
  * **States**: loading (client loading), error (the client's load error), permission (Active for
  * a non-supervisor), empty (a text per group). Incoming updates never move focus; if the focused
@@ -139,6 +151,8 @@ export class LiveChatSessionList extends LiveChatElement {
   tagFilter?: Id;
 
   private indexById = new Map<Id, number>();
+  /** The customers of the rows rendered last, and the client they were asked of. */
+  private requestedCustomers: { client: LiveChatClient; ids: ReadonlySet<Id> } | undefined;
   private indexedList: SessionView[] | undefined;
   private lastActiveIndex = 0;
 
@@ -301,6 +315,40 @@ export class LiveChatSessionList extends LiveChatElement {
     const row = target !== undefined ? this.rowElement(target) : null;
     if (row) row.focus({ preventScroll: true });
     else this.renderRoot.querySelector<HTMLElement>('.message')?.focus({ preventScroll: true });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.loadRenderedCustomers();
+  }
+
+  /**
+   * Asks the client for the missing customers of the rows rendered now (those in view, their
+   * overscan and the kept row), not of the whole list. Only rows new to the window are asked
+   * about: a row that stays rendered is not asked again on every render (the Queue renders every
+   * second), so a customer whose read failed is retried by the client, not by each render.
+   */
+  private loadRenderedCustomers(): void {
+    const client = this.client;
+    const list = this.list;
+    if (!client || list.length === 0 || !this.scroller) {
+      this.requestedCustomers = undefined;
+      return;
+    }
+    const kept = this.activeId !== undefined ? this.indexById.get(this.activeId) : undefined;
+    const previous =
+      this.requestedCustomers?.client === client ? this.requestedCustomers.ids : undefined;
+    const rendered = new Set<Id>();
+    const missing: Id[] = [];
+    for (const index of renderedRows(this.rows.rowWindow(list.length), kept)) {
+      const view = list[index];
+      if (!view) continue;
+      const { customerId } = view.session;
+      rendered.add(customerId);
+      if (!view.customer && !previous?.has(customerId)) missing.push(customerId);
+    }
+    this.requestedCustomers = { client, ids: rendered };
+    if (missing.length > 0) client.loadCustomers(missing);
   }
 
   override render() {

@@ -13,7 +13,8 @@ export function renderPlaceholder(content: TemplateResult): TemplateResult {
  * Base of the panes about one session (`<live-chat-conversation>`, `<live-chat-about-session>`):
  * the session they show, and their placeholder until it can be shown — none chosen (or no
  * client), the client failed or is loading, the session unknown or not visible to the user —
- * with its texts under `<pane>.*` in the message catalogue.
+ * with its texts under `<pane>.*` in the message catalogue. Watching the session
+ * (`client.session$`) also loads its customer, which a snapshot need not carry.
  */
 export abstract class SessionPaneElement extends LiveChatElement {
   /** @internal */

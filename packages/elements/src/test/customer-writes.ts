@@ -5,6 +5,7 @@
 import type { Channel, Customer, Session } from '@live-chat/core';
 import {
   SEED_LIVE_CHATS,
+  SEED_USERS,
   type CustomerWriteValue,
   type MemoryBackend,
   type NewCustomer,
@@ -67,4 +68,18 @@ export function newSession(
   for (const text of texts) session = writeToSupport(backend, added.value.id, text).session;
   if (!session) throw new Error('a new session needs a message');
   return session;
+}
+
+/** An active session of Customer Support assigned to `userId` (operator A) in the backend. */
+export function mySessionId(backend: MemoryBackend, userId: string = SEED_USERS.operatorA): string {
+  const session = backend
+    .sessions(SEED_LIVE_CHATS.support)
+    .find(
+      (s) =>
+        s.status === 'active' &&
+        s.assignee?.kind === 'operator' &&
+        s.assignee.operatorId === userId,
+    );
+  if (!session) throw new Error('the seed has no session assigned to the user');
+  return session.id;
 }

@@ -6,7 +6,6 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import type { LiveChatClient } from '@live-chat/core';
-import { SEED_LIVE_CHATS, SEED_USERS } from '@live-chat/adapters';
 import type { LiveChatWorkspace } from '../workspace/workspace.js';
 import '../workspace/workspace.js';
 import '../locales/ru.js'; // the pages may be in Russian
@@ -20,6 +19,9 @@ import {
   type Backend,
 } from './seeded-client.js';
 import { settle } from './settle.js';
+import { mySessionId } from './customer-writes.js';
+
+export { mySessionId };
 
 /** A workspace on its page, and what it runs on. */
 export interface WorkspacePage {
@@ -41,20 +43,6 @@ export interface WorkspacePageOptions {
 
 /** The layout the workspace takes at `width` (see workspace-layout.ts). */
 const layoutAt = (width: number) => (width < 640 ? 'narrow' : width < 1024 ? 'medium' : 'wide');
-
-/** An active session of Customer Support assigned to `userId` (operator A) in the backend. */
-export function mySessionId(backend: Backend, userId: string = SEED_USERS.operatorA): string {
-  const session = backend
-    .sessions(SEED_LIVE_CHATS.support)
-    .find(
-      (s) =>
-        s.status === 'active' &&
-        s.assignee?.kind === 'operator' &&
-        s.assignee.operatorId === userId,
-    );
-  if (!session) throw new Error('the seed has no session assigned to the user');
-  return session.id;
-}
 
 /**
  * How a host puts the workspace on its page: `mountWorkspacePage` of

@@ -70,7 +70,8 @@ describe('metrics on a running server', () => {
     assert.equal(before.samples.get('live_chat_events_pushed_total'), 0);
     assert.ok(before.samples.has('process_cpu_user_seconds_total'), 'default process metrics');
 
-    const sessionId = customerWrites('Hello, anyone there?').id;
+    const session = customerWrites('Hello, anyone there?');
+    const sessionId = session.id;
     const socket = openRawSocket(server.wsUrl);
     assert.ok('ok' in (await socket.auth(await mintToken({ secret: TEST_SECRET, userId: anna }))));
     assert.ok((await socket.request({ id: 1, op: 'snapshot' })).ok);
@@ -85,6 +86,18 @@ describe('metrics on a running server', () => {
       command: { ...take, commandId: 'take-2' },
     });
     assert.ok(!taken.ok);
+    const customers = await socket.request({
+      id: 6,
+      op: 'customers',
+      query: { ids: [session.customerId] },
+    });
+    assert.ok(customers.ok);
+    assert.deepEqual(
+      (customers.value as { id: string }[]).map((customer) => customer.id),
+      [session.customerId],
+    );
+    const malformed = await socket.request({ id: 7, op: 'customers', query: { ids: 'all' } });
+    assert.ok(!malformed.ok && malformed.error.code === 'VALIDATION');
     const pushed = () => socket.frames.filter((f) => 'op' in f && f.op === 'event').length;
     await waitFor(() => pushed() > 0, 'events on the socket');
 
@@ -107,6 +120,9 @@ describe('metrics on a running server', () => {
       assert.equal(samples.get(`live_chat_reads_total{op="${op}",outcome="ok"}`), 1, op);
       assert.equal(samples.get(`live_chat_read_duration_seconds_count{op="${op}"}`), 1, op);
     }
+    assert.equal(samples.get('live_chat_reads_total{op="customers",outcome="ok"}'), 1);
+    assert.equal(samples.get('live_chat_reads_total{op="customers",outcome="VALIDATION"}'), 1);
+    assert.equal(samples.get('live_chat_read_duration_seconds_count{op="customers"}'), 2);
 
     socket.ws.close();
     await socket.closed;

@@ -92,7 +92,7 @@ const COMMAND_TYPES: Record<CommandType, true> = {
 };
 
 /** The wire operations that read (everything the backend answers except `execute`). */
-const READ_OPS = new Set(['snapshot', 'events', 'history', 'search', 'report']);
+const READ_OPS = new Set(['snapshot', 'events', 'history', 'search', 'report', 'customers']);
 
 /** A label value for a client's command: its type when it is one, `unknown` otherwise. */
 function commandTypeOf(command: unknown): string {
@@ -181,7 +181,7 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
   // live_chat_reads_total, live_chat_read_duration_seconds
   const readAnswered = answers('read', 'op', {
     count:
-      'Reads the backend answered (snapshot, events replay, history, search, report), by outcome.',
+      'Reads the backend answered (snapshot, events replay, history, search, report, customers), by outcome.',
     duration: 'Time the backend took to answer a read, by operation.',
   });
   const inbound = counter(

@@ -25,6 +25,7 @@ import type * as core from '@live-chat/core';
 import type * as engine from '@live-chat/core/engine';
 import type { StoreSettings } from '../storage/retention.js';
 import {
+  customerColumns,
   episodeColumns,
   episodeFromRow,
   eventFromRow,
@@ -41,7 +42,7 @@ import {
   type PresenceRow,
   type SessionRow,
 } from '../storage/rows.js';
-import { foldForSearch } from '../storage/search-text.js';
+import { foldForSearch, likeContains } from '../storage/search-text.js';
 import { TransactionBase } from '../storage/transaction-base.js';
 import { queueOperatorMessage } from '../channels/sql-channel-store.js';
 import { postgresRunner } from './channel-store.js';
@@ -59,9 +60,9 @@ function messageOf(row: PgMessageRow): core.Message {
   return message;
 }
 
-/** `%…%` for `LIKE`, with the pattern characters of `text` escaped. */
+/** `%…%` for `LIKE` of the folded `text`, with its pattern characters escaped. */
 function containsPattern(text: string): string {
-  return `%${foldForSearch(text.trim()).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return likeContains(foldForSearch(text.trim()));
 }
 
 const SESSION_FIELDS = [
@@ -232,11 +233,41 @@ export class PostgresTransaction
   }
 
   async putCustomer(customer: core.Customer): Promise<void> {
+    const row = customerColumns(customer);
     await this.query(
-      `INSERT INTO customers (id, kind, name, data) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, data = excluded.data`,
-      [customer.id, customer.kind, customer.name, JSON.stringify(customer)],
+      `INSERT INTO customers (id, kind, name, data, name_lower, account_lower)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+         data = excluded.data, name_lower = excluded.name_lower,
+         account_lower = excluded.account_lower`,
+      [row.id, row.kind, row.name, row.data, row.name_lower, row.account_lower],
     );
+  }
+
+  /**
+   * A page of the customers whose lower-cased name or account contains `needle`, in the order
+   * they were added, after the customer `after` (see the port). Trigram indexes serve the `LIKE`
+   * where `pg_trgm` is available (migration 8). Rows are not locked: a search changes nothing.
+   */
+  async customersMatching(
+    needle: string,
+    after: core.Id | undefined,
+    limit: number,
+  ): Promise<core.Customer[]> {
+    const where = `(name_lower LIKE $1 OR account_lower LIKE $1)`;
+    const rows =
+      after === undefined
+        ? await this.rows<{ data: core.Customer }>(
+            `SELECT data FROM customers WHERE ${where} ORDER BY pk LIMIT $2`,
+            [likeContains(needle), limit],
+          )
+        : await this.rows<{ data: core.Customer }>(
+            `SELECT data FROM customers
+              WHERE pk > (SELECT pk FROM customers WHERE id = $3) AND ${where}
+              ORDER BY pk LIMIT $2`,
+            [likeContains(needle), limit, after],
+          );
+    return rows.map((row) => row.data);
   }
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────

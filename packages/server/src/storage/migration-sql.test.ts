@@ -84,6 +84,7 @@ describe('shipped migrations', () => {
       'canned-replies': '61f31d26f43bbe1e',
       attachments: '4fd1212e45ec8628',
       'event-bodies': '5ad36e28f8e9e8ff',
+      'customer-search': '3bfcf014a4cae25a',
     });
   });
 
@@ -96,6 +97,7 @@ describe('shipped migrations', () => {
       presence: 'a1d437b25f3a69ff',
       'canned-replies': 'c0ac4def861b2970',
       attachments: '4fd1212e45ec8628',
+      'customer-search': '913206e6f734bc2a',
     });
   });
 });

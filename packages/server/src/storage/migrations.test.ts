@@ -68,6 +68,7 @@ describe('migrations', () => {
       { version: 8, name: 'canned-replies' },
       { version: 9, name: 'attachments' },
       { version: 10, name: 'event-bodies' },
+      { version: 11, name: 'customer-search' },
     ]);
   });
 
@@ -162,7 +163,7 @@ describe('migrations', () => {
 
     const store = openSqliteStore({ file });
     try {
-      assert.deepEqual(store.migrations, { applied: [10], version: LATEST });
+      assert.deepEqual(store.migrations, { applied: [10, 11], version: LATEST });
       const replay = (userId: string, since: number) =>
         store.run((tx) => tx.readEvents(userId, since), true).events;
       const expected = (userId: string, seq: number) => {

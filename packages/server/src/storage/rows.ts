@@ -1,12 +1,14 @@
 /**
- * Rows of the session, message, episode and event tables, and the values they store. Optional fields
+ * Rows of the customer, session, message, episode and event tables, and the values they store. Optional fields
  * are `NULL` in a row and absent in a value, so a value read back equals the value stored.
  */
+import { customerSearchTexts } from '@live-chat/core';
 import type {
   Assignee,
   Attachment,
   Binding,
   Channel,
+  Customer,
   Handover,
   Id,
   Message,
@@ -18,6 +20,32 @@ import type {
   SessionStatus,
 } from '@live-chat/core';
 import type { EventInput } from '@live-chat/core/engine';
+
+/** A row of `customers` as it is written: the customer, and what a search compares of it. */
+export interface CustomerColumns {
+  id: Id;
+  kind: Customer['kind'];
+  name: string;
+  /** JSON: the Customer. */
+  data: string;
+  /** The name as a customer search compares it (core `customerSearchTexts`). */
+  name_lower: string;
+  /** The account as a customer search compares it; `''` for an internal customer. */
+  account_lower: string;
+}
+
+/** The row of a customer. */
+export function customerColumns(customer: Customer): CustomerColumns {
+  const { name, account } = customerSearchTexts(customer);
+  return {
+    id: customer.id,
+    kind: customer.kind,
+    name: customer.name,
+    data: JSON.stringify(customer),
+    name_lower: name,
+    account_lower: account,
+  };
+}
 
 /** A row of `sessions`. */
 export interface SessionRow {

@@ -24,3 +24,11 @@ export function matchExpression(text: string): string | undefined {
   // One phrase: its trigrams in a row, i.e. the needle as a substring.
   return `"${needle.replaceAll('"', '""')}"`;
 }
+
+/**
+ * The `LIKE … ESCAPE '\'` pattern of the texts that contain `needle` as it is: its `%`, `_` and
+ * `\` match themselves.
+ */
+export function likeContains(needle: string): string {
+  return `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}

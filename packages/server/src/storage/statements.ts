@@ -3,6 +3,7 @@
  */
 import type Database from 'better-sqlite3';
 import type {
+  CustomerColumns,
   EpisodeColumns,
   EpisodeRow,
   MessageColumns,
@@ -20,6 +21,12 @@ import { PRESENCE_COLUMNS } from './rows.js';
 export interface StreamRow {
   last_seq: number;
   oldest_seq: number;
+}
+
+/** A page of customers a search asks for: a `LIKE` pattern (see `likeContains`), at most `limit`. */
+export interface CustomerPage {
+  pattern: string;
+  limit: number;
 }
 
 /** An event of a user's log as stored: its own fields, and the body it shares, if any. */
@@ -64,7 +71,9 @@ export class Statements {
   // customers
   readonly customer: Database.Statement<[string], string>;
   readonly customers: Database.Statement<[], string>;
-  readonly putCustomer: Database.Statement<[string, string, string, string]>;
+  readonly putCustomer: Database.Statement<[CustomerColumns]>;
+  readonly customersMatching: Database.Statement<[CustomerPage], string>;
+  readonly customersMatchingAfter: Database.Statement<[CustomerPage & { after: string }], string>;
 
   // sessions
   readonly session: Database.Statement<[string], SessionRow>;
@@ -153,9 +162,27 @@ export class Statements {
     this.customer = db.prepare<[string], string>('SELECT data FROM customers WHERE id = ?').pluck();
     this.customers = db.prepare<[], string>('SELECT data FROM customers ORDER BY rowid').pluck();
     this.putCustomer = db.prepare(
-      `INSERT INTO customers (id, kind, name, data) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, data = excluded.data`,
+      `INSERT INTO customers (id, kind, name, data, name_lower, account_lower)
+       VALUES (@id, @kind, @name, @data, @name_lower, @account_lower)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+         data = excluded.data, name_lower = excluded.name_lower,
+         account_lower = excluded.account_lower`,
     );
+    // Scans in the order the customers were added (no index serves a substring LIKE) and stops
+    // when the page is full.
+    const customersWhere = `(name_lower LIKE @pattern ESCAPE '\\' OR account_lower LIKE @pattern ESCAPE '\\')`;
+    this.customersMatching = db
+      .prepare<[CustomerPage], string>(
+        `SELECT data FROM customers WHERE ${customersWhere} ORDER BY rowid LIMIT @limit`,
+      )
+      .pluck();
+    this.customersMatchingAfter = db
+      .prepare<[CustomerPage & { after: string }], string>(
+        `SELECT data FROM customers
+          WHERE rowid > (SELECT rowid FROM customers WHERE id = @after) AND ${customersWhere}
+          ORDER BY rowid LIMIT @limit`,
+      )
+      .pluck();
 
     const sessionFields = `id, live_chat_id, customer_id, name, channel, status, assignee_kind,
       assignee_id, first_message_at, last_message_at, last_message_preview, last_message_order,

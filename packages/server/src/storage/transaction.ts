@@ -13,6 +13,7 @@ import type { Directory } from './directory.js';
 import type { EventLog, TransactionBodies } from './event-log.js';
 import type { StoreSettings } from './retention.js';
 import {
+  customerColumns,
   episodeColumns,
   episodeFromRow,
   messageColumns,
@@ -22,7 +23,7 @@ import {
   sessionColumns,
   sessionFromRow,
 } from './rows.js';
-import { foldForSearch, matchExpression } from './search-text.js';
+import { foldForSearch, likeContains, matchExpression } from './search-text.js';
 import { SESSION_INDEXED_COLUMNS, type Statements } from './statements.js';
 import { TransactionBase } from './transaction-base.js';
 
@@ -41,7 +42,8 @@ export interface TransactionContext extends StoreSettings {
 
 /**
  * The engine's view of the records inside one SQLite transaction. Besides the port it offers
- * the search hooks {@link sessionsMatching} and {@link messagesMatching} (full-text candidates).
+ * the search hooks {@link sessionsMatching} and {@link messagesMatching} (full-text candidates)
+ * and {@link customersMatching}.
  */
 export class SqliteTransaction extends TransactionBase implements engine.StoreTransaction<'sync'> {
   private readonly sql: Statements;
@@ -108,7 +110,22 @@ export class SqliteTransaction extends TransactionBase implements engine.StoreTr
 
   putCustomer(customer: core.Customer): void {
     this.check();
-    this.sql.putCustomer.run(customer.id, customer.kind, customer.name, JSON.stringify(customer));
+    this.sql.putCustomer.run(customerColumns(customer));
+  }
+
+  /**
+   * A page of the customers whose lower-cased name or account contains `needle`, in the order
+   * they were added, after the customer `after` (see the port). A scan of the rows in order that
+   * stops when the page is full.
+   */
+  customersMatching(needle: string, after: core.Id | undefined, limit: number): core.Customer[] {
+    this.check();
+    const page = { pattern: likeContains(needle), limit };
+    const rows =
+      after === undefined
+        ? this.sql.customersMatching.all(page)
+        : this.sql.customersMatchingAfter.all({ ...page, after });
+    return rows.map((data) => JSON.parse(data) as core.Customer);
   }
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────

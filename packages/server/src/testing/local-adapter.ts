@@ -4,8 +4,8 @@
  * (PostgreSQL) alike. Everything crosses it as JSON, each answer and each event at least a
  * microtask later, as over a connection; the replay of `events(sinceSeq)` and the live events
  * are joined without a gap or a repeat (listen first, then read the replay, then drop what was
- * already delivered). Files and typing cross it too, when the backend has them. The
- * conformance suite runs on it.
+ * already delivered). Customer reads, files and typing cross it too, when the backend has them.
+ * The conformance suite runs on it.
  */
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { LiveChatError } from '@live-chat/core';
@@ -20,7 +20,7 @@ import type {
 } from '@live-chat/core';
 import { takesAttachments, type Awaitable, type LiveChatBackend } from '../backend.js';
 
-/** The per-user calls of a backend the adapter needs (files and typing are optional). */
+/** The per-user calls of a backend the adapter needs (customer reads, files and typing are optional). */
 export type LocalBackend = Pick<
   LiveChatBackend,
   | 'snapshot'
@@ -30,6 +30,7 @@ export type LocalBackend = Pick<
   | 'history'
   | 'search'
   | 'report'
+  | 'readCustomers'
   | 'upload'
   | 'download'
   | 'attachmentPolicy'
@@ -54,6 +55,8 @@ export class LocalAdapter implements TransportAdapter {
   readonly typing$ = this.typingSignals.asObservable();
   /** What the backend accepts as files; `undefined` when it takes none. */
   readonly attachmentPolicy: AttachmentPolicy | undefined;
+  /** Customers on demand: there exactly when the backend reads them (`readCustomers`). */
+  declare readonly customers?: TransportAdapter['customers'];
 
   constructor(
     private readonly backend: LocalBackend,
@@ -67,6 +70,10 @@ export class LocalAdapter implements TransportAdapter {
       queueMicrotask(() => this.typingSignals.next(copy));
     });
     if (stopTyping) this.stops.add(stopTyping);
+    const readCustomers = backend.readCustomers?.bind(backend);
+    if (readCustomers) {
+      this.customers = (query) => this.read(() => readCustomers(userId, overTheWire(query)));
+    }
   }
 
   upload: NonNullable<TransportAdapter['upload']> = (file) =>

@@ -51,6 +51,17 @@ export const customerCardStyles = css`
   .profile-link {
     color: var(--_accent);
   }
+  .customer-state {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .customer-state.failed {
+    color: var(--_danger);
+  }
+  .customer-state + .button {
+    margin-top: calc(var(--_space) / 2);
+  }
   .customer-actions {
     margin-top: var(--_space);
   }

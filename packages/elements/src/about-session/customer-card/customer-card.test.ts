@@ -1,13 +1,25 @@
 import { expect } from '@open-wc/testing';
-import type { Customer } from '@live-chat/core';
+import type { Customer, LiveChatClient } from '@live-chat/core';
+import { SEED_LIVE_CHATS } from '@live-chat/adapters';
 import { internalCustomer, newSession } from '../../test/customer-writes.js';
-import { seededClient, waitUntil } from '../../test/seeded-client.js';
+import { CustomerReads } from '../../test/customer-reads.js';
+import { Gate } from '../../test/gate.js';
+import { seededClient, waitUntil, type Backend } from '../../test/seeded-client.js';
 import { itBehavesLikeAPart, partHarness } from '../about-session-testing.js';
 import './customer-card.js';
 import type { LiveChatCustomerCard } from './customer-card.js';
 
 const part = partHarness<LiveChatCustomerCard>('live-chat-customer-card');
 const { mount, $ } = part;
+
+/** A session of the shared seed the client shows, whose customer it has not loaded yet. */
+function sessionOfUnloadedCustomer(backend: Backend, client: LiveChatClient) {
+  const session = backend
+    .sessions(SEED_LIVE_CHATS.support)
+    .find((s) => client.getSession(s.id) && !client.getCustomer(s.customerId));
+  if (!session) throw new Error('no session whose customer is not loaded');
+  return { session, customer: backend.getCustomer(session.customerId)! };
+}
 
 const directory = (addCustomer: (customer: Customer) => Promise<void>) => ({
   client: { customerDirectory: { addCustomer } },
@@ -95,6 +107,90 @@ describe('live-chat-customer-card', () => {
     await waitUntil(() => $(el, '[part="feedback"][role="alert"]'), 'error shown');
     expect($(el, '[part="feedback"]')!.textContent).to.contain('The CRM is read-only today.');
     expect($(el, '[part="add-customer-button"]')).to.not.equal(null);
+  });
+
+  describe('customers on demand', () => {
+    const stateText = (el: LiveChatCustomerCard) =>
+      $(el, '[part="customer-state"]')?.textContent?.trim();
+
+    it('says it is loading the customer, then shows them', async () => {
+      const reads = new CustomerReads();
+      reads.gate = new Gate();
+      const { backend, client } = await seededClient({ wrapAdapter: reads.wrap });
+      const { session, customer } = sessionOfUnloadedCustomer(backend, client);
+      const el = await mount(client, session.id);
+      await waitUntil(() => stateText(el) === 'Loading the customer…', 'loading');
+      expect($(el, '[part="customer-state"]')!.getAttribute('role')).to.equal('status');
+      expect($(el, '[part="customer"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect($(el, '[part="customer-name"]')).to.equal(null);
+      expect(reads.ids).to.deep.equal([session.customerId]);
+      await expect(el).to.be.accessible();
+
+      reads.gate.open();
+      await waitUntil(
+        () => $(el, '[part="customer-name"]')?.textContent === customer.name,
+        'the customer shown',
+      );
+      expect(stateText(el)).to.equal('');
+      expect($(el, '[part="customer"]')!.getAttribute('aria-busy')).to.equal('false');
+    });
+
+    it('says when the customer is not available to the user', async () => {
+      const reads = new CustomerReads();
+      const { backend, client } = await seededClient({ wrapAdapter: reads.wrap });
+      const { session } = sessionOfUnloadedCustomer(backend, client);
+      reads.withheld.add(session.customerId);
+      const el = await mount(client, session.id);
+      await waitUntil(
+        () => stateText(el) === 'The customer’s details are not available to you.',
+        'unavailable',
+      );
+      expect($(el, '#customer-title')!.textContent).to.equal('Customer');
+      expect($(el, '[part="customer-name"]')!.textContent!.trim()).to.equal('Unknown customer');
+      expect($(el, '[part="customer-retry"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says why the customer could not be loaded, and Try again loads them', async () => {
+      const reads = new CustomerReads();
+      reads.failWith = { code: 'INTERNAL', message: 'The customer store is down.' };
+      const { backend, client } = await seededClient({ wrapAdapter: reads.wrap });
+      const { session, customer } = sessionOfUnloadedCustomer(backend, client);
+      const el = await mount(client, session.id);
+      await waitUntil(() => $(el, '[part="customer-retry"]'), 'Try again');
+      expect(stateText(el)).to.contain('The customer could not be loaded.');
+      expect($(el, '[part="customer-name"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      reads.failWith = undefined;
+      $<HTMLButtonElement>(el, '[part="customer-retry"]')!.focus();
+      $<HTMLButtonElement>(el, '[part="customer-retry"]')!.click();
+      await waitUntil(
+        () => $(el, '[part="customer-name"]')?.textContent === customer.name,
+        'the customer shown after Try again',
+      );
+      expect(reads.ids).to.deep.equal([session.customerId, session.customerId]);
+      expect($(el, '[part="customer-retry"]')).to.equal(null);
+      // The button went away: focus stays on the card, not lost to the page.
+      expect(part.focused(el)).to.equal($(el, '.customer-card'));
+    });
+
+    it('says it is offline, and loads the customer once the connection is back', async () => {
+      const { backend, adapter, client } = await seededClient();
+      const { session, customer } = sessionOfUnloadedCustomer(backend, client);
+      adapter.simulateConnection('offline');
+      await waitUntil(() => client.connection === 'offline', 'offline');
+      const el = await mount(client, session.id);
+      await waitUntil(() => stateText(el)?.startsWith('You are offline.'), 'offline');
+      expect($(el, '[part="customer-retry"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      adapter.simulateConnection('online');
+      await waitUntil(
+        () => $(el, '[part="customer-name"]')?.textContent === customer.name,
+        'the customer shown once online',
+      );
+    });
   });
 
   itBehavesLikeAPart({

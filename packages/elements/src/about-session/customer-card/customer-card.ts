@@ -2,9 +2,17 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { consume } from '@lit/context';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { channelLabel, type Customer, type LiveChatClient } from '@live-chat/core';
+import {
+  channelLabel,
+  type ConnectionState,
+  type Customer,
+  type CustomerState,
+  type Id,
+  type LiveChatClient,
+} from '@live-chat/core';
 import { avatarSource, type AvatarOptions } from '../../shared/avatar.js';
 import { avatarContext } from '../../shared/client-context.js';
+import { clientStream, customerStream } from '../../controllers/client-streams.js';
 import { clamped, displayUrl } from '../../shared/untrusted-text.js';
 import { channelIcon } from '../../shared/channel-icon.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
@@ -40,6 +48,13 @@ function initialsOf(name: string): string {
 }
 
 /**
+ * What the card shows of the session's customer: `loaded` (the card), `loading`, `unavailable`
+ * (the backend has no such customer the user may see), `failed` (the read failed: Try again) or
+ * `offline` (the client loads it when the connection is back).
+ */
+export type CustomerCardPhase = 'loaded' | 'loading' | 'unavailable' | 'failed' | 'offline';
+
+/**
  * The customer of a session: an internal user (avatar, name, a link to their profile) or an
  * external customer (avatar, name, account and messenger), with "Add to customers" when the
  * host has a customer database (`customerDirectory`) and the customer is not in it yet. Names
@@ -48,6 +63,12 @@ function initialsOf(name: string): string {
  * (`http:` where the host allows it), after the host's rewrite, without a referrer: initials
  * otherwise, or when the image fails to load (see {@link AvatarOptions}).
  * A part of `<live-chat-about-session>`, usable alone.
+ *
+ * **Customers on demand**: a snapshot need not carry customers, so the card reads the
+ * session's customer through `client.customer$` (which loads it) and says where it stands, in
+ * a polite live region (`customer-state`): loading; not available to the user; not loaded,
+ * with the reason and a Try again button (`client.loadCustomers`); or offline, loaded again
+ * by the client when the connection is back.
  *
  * @summary The customer of a session, with "Add to customers".
  *
@@ -61,6 +82,8 @@ function initialsOf(name: string): string {
  * @csspart in-customers - The note that the customer is already in the host's database.
  * @csspart add-customer-button - "Add to customers".
  * @csspart feedback - The outcome of "Add to customers".
+ * @csspart customer-state - Where the customer stands while not shown: loading, unavailable, failed or offline (empty once shown).
+ * @csspart customer-retry - "Try again", after the customer could not be loaded.
  *
  * @cssprop --live-chat-customer-card-avatar-size - Size of the avatar (`--live-chat-about-session-avatar-size`, else 40px).
  */
@@ -68,6 +91,10 @@ function initialsOf(name: string): string {
 export class LiveChatCustomerCard extends AboutSessionPart {
   /** The design tokens (see `styles/tokens.ts`), then the part's own styles. */
   static override styles = [tokens, buttonStyles, aboutSessionPartStyles, customerCardStyles];
+
+  /** Where the client stands on the session's customer; subscribing loads it. */
+  private readonly customerState = customerStream(this, () => this.view.value?.session.customerId);
+  private readonly connection = clientStream(this, (client) => client.connection$, 'connecting');
 
   /** Avatar URLs that failed to load: initials instead. */
   @state() private brokenAvatars: ReadonlySet<string> = new Set();
@@ -99,8 +126,23 @@ export class LiveChatCustomerCard extends AboutSessionPart {
     if (result.ok) this.focusFeedbackSoon('customer');
   }
 
+  /** Try again: reads the customer again; focus stays on the card while the button goes. */
+  private onRetry(customerId: Id): void {
+    this.client?.loadCustomers([customerId]);
+    this.focusAfterUpdate.focus(() => this.renderRoot.querySelector<HTMLElement>('.customer-card'));
+  }
+
   private onAvatarError(url: string): void {
     this.brokenAvatars = new Set(this.brokenAvatars).add(url);
+  }
+
+  /** What to show while the customer is not: see {@link CustomerCardPhase}. */
+  private phaseOf(state: CustomerState | null, connection: ConnectionState): CustomerCardPhase {
+    if (state?.status === 'loaded') return 'loaded';
+    if (state?.status === 'unavailable') return 'unavailable';
+    if (connection === 'offline' || connection === 'failed') return 'offline';
+    if (state?.status === 'failed') return state.error.code === 'OFFLINE' ? 'offline' : 'failed';
+    return 'loading';
   }
 
   private renderAvatar(customer: Customer | undefined, name: string): TemplateResult {
@@ -139,77 +181,132 @@ export class LiveChatCustomerCard extends AboutSessionPart {
     </dl>`;
   }
 
-  private renderCustomer(
+  /** The customer's name, profile link, account and messenger, and whether they are in the host's database. */
+  private renderDetails(customer: Customer, client: LiveChatClient): TemplateResult {
+    const { name } = customer;
+    return html`<p class="customer-name" part="customer-name">${clamped(name)}</p>
+      ${
+        customer.kind === 'internal' && isHttpUrl(customer.profileUrl)
+          ? html`<a
+              class="profile-link"
+              part="profile-link"
+              href=${customer.profileUrl}
+              title=${displayUrl(customer.profileUrl)}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label=${this.t('about-session.profileLabel', { name })}
+              >${this.t('about-session.profile')}</a
+            >`
+          : nothing
+      }
+      ${this.renderExternalDetails(customer)}
+      ${
+        customer.kind === 'external' && customer.inHostDatabase && client.hasCustomerDirectory
+          ? html`<p class="muted" part="in-customers">${this.t('about-session.inCustomers')}</p>`
+          : nothing
+      }`;
+  }
+
+  /** Where the customer stands while not shown (empty once it is): a polite live region. */
+  private stateText(phase: CustomerCardPhase, state: CustomerState | null): string {
+    switch (phase) {
+      case 'loading':
+        return this.t('about-session.customerLoading');
+      case 'unavailable':
+        return this.t('about-session.customerUnavailable');
+      case 'offline':
+        return this.t('about-session.customerOffline');
+      case 'failed':
+        return state?.status === 'failed'
+          ? this.t('about-session.customerFailed', {
+              reason: this.errorText(state.error),
+              message: state.error.message,
+            })
+          : '';
+      default:
+        return '';
+    }
+  }
+
+  /** The "Add to customers" button, for an external customer the host's database lacks. */
+  private renderAddButton(
     customer: Customer | undefined,
     client: LiveChatClient,
     readOnly: boolean,
-  ): TemplateResult {
-    const name = customer?.name ?? this.t('about-session.unknownCustomer');
+  ): TemplateResult | typeof nothing {
+    const external = customer?.kind === 'external' ? customer : undefined;
+    if (!client.hasCustomerDirectory || !external || external.inHostDatabase) return nothing;
+    return html`<div class="customer-actions">
+      <button
+        class="button"
+        part="add-customer-button"
+        type="button"
+        aria-describedby=${ifDefined(this.describedBy(readOnly))}
+        ?disabled=${readOnly}
+        aria-busy=${this.busy.has('customer') ? 'true' : 'false'}
+        @click=${() => this.onAddCustomer(external)}
+      >
+        ${this.t('about-session.addToCustomers')}
+      </button>
+    </div>`;
+  }
+
+  /** @internal */
+  protected override renderPart({ view, client, readOnly }: PartContext): TemplateResult {
+    const state = this.customerState.value;
+    const customer = view.customer ?? (state?.status === 'loaded' ? state.customer : undefined);
+    const phase = customer ? 'loaded' : this.phaseOf(state, this.connection.value);
+    const { customerId } = view.session;
     const heading =
       customer?.kind === 'internal'
         ? this.t('about-session.internalUser')
         : customer?.kind === 'external'
           ? this.t('about-session.externalCustomer')
           : this.t('about-session.customer');
-    const external = customer?.kind === 'external' ? customer : undefined;
-    const canAdd = client.hasCustomerDirectory && external && !external.inHostDatabase;
+    // One template for every phase, so the card (focused after Try again) stays in place.
     return html`
-      <section part="customer" aria-labelledby="customer-title">
+      <section
+        part="customer"
+        aria-labelledby="customer-title"
+        aria-busy=${phase === 'loading' ? 'true' : 'false'}
+      >
         <h3 id="customer-title">${heading}</h3>
-        <div class="customer-card">
-          ${this.renderAvatar(customer, name)}
+        <div class="customer-card" tabindex="-1">
+          ${
+            customer
+              ? this.renderAvatar(customer, customer.name)
+              : html`<span class="avatar" part="avatar" aria-hidden="true"></span>`
+          }
           <div>
-            <p class="customer-name" part="customer-name">${clamped(name)}</p>
             ${
-              customer?.kind === 'internal' && isHttpUrl(customer.profileUrl)
-                ? html`<a
-                    class="profile-link"
-                    part="profile-link"
-                    href=${customer.profileUrl}
-                    title=${displayUrl(customer.profileUrl)}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    aria-label=${this.t('about-session.profileLabel', { name })}
-                    >${this.t('about-session.profile')}</a
-                  >`
-                : nothing
+              customer
+                ? this.renderDetails(customer, client)
+                : phase === 'unavailable'
+                  ? html`<p class="customer-name" part="customer-name">
+                      ${this.t('about-session.unknownCustomer')}
+                    </p>`
+                  : nothing
             }
-            ${customer ? this.renderExternalDetails(customer) : nothing}
+            <p class="customer-state ${phase}" part="customer-state" role="status">
+              ${this.stateText(phase, state)}
+            </p>
             ${
-              external?.inHostDatabase && client.hasCustomerDirectory
-                ? html`<p class="muted" part="in-customers">
-                    ${this.t('about-session.inCustomers')}
-                  </p>`
+              phase === 'failed'
+                ? html`<button
+                    class="button"
+                    part="customer-retry"
+                    type="button"
+                    @click=${() => this.onRetry(customerId)}
+                  >
+                    ${this.t('about-session.customerRetry')}
+                  </button>`
                 : nothing
             }
           </div>
         </div>
-        ${
-          canAdd
-            ? html`<div class="customer-actions">
-                <button
-                  class="button"
-                  part="add-customer-button"
-                  type="button"
-                  aria-describedby=${ifDefined(this.describedBy(readOnly))}
-                  ?disabled=${readOnly}
-                  aria-busy=${this.busy.has('customer') ? 'true' : 'false'}
-                  @click=${() => this.onAddCustomer(external)}
-                >
-                  ${this.t('about-session.addToCustomers')}
-                </button>
-              </div>`
-            : nothing
-        }
-        ${this.renderFeedback('customer')}
+        ${this.renderAddButton(customer, client, readOnly)} ${this.renderFeedback('customer')}
       </section>
     `;
-  }
-
-  /** @internal */
-  protected override renderPart({ view, client, readOnly }: PartContext): TemplateResult {
-    const customer = view.customer ?? client.getCustomer(view.session.customerId);
-    return this.renderCustomer(customer, client, readOnly);
   }
 }
 

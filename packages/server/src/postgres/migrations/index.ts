@@ -17,6 +17,7 @@ import { triageAndNotes } from './0004-triage-and-notes.js';
 import { presence } from './0005-presence.js';
 import { cannedReplies } from './0006-canned-replies.js';
 import { attachments } from './0007-attachments.js';
+import { customerSearch } from './0008-customer-search.js';
 import type { PostgresMigration } from './migration.js';
 
 export type { PostgresMigration } from './migration.js';
@@ -30,6 +31,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   presence,
   cannedReplies,
   attachments,
+  customerSearch,
 ];
 
 /** The advisory lock key migrations hold (any fixed number; "LCMIGR" in ASCII). */

@@ -17,3 +17,18 @@ export function runSql(sql: string): PostgresMigration['up'] {
     await client.query(sql);
   };
 }
+
+/**
+ * Runs `sql` (trigram indexes) when the `pg_trgm` extension can be created; where it cannot,
+ * leaves the schema as it is (searches then scan): the pattern of migration 2.
+ */
+export async function withTrigrams(client: pg.ClientBase, sql: string): Promise<void> {
+  await client.query('SAVEPOINT trigrams');
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  } catch {
+    await client.query('ROLLBACK TO SAVEPOINT trigrams');
+    return;
+  }
+  await client.query(sql);
+}

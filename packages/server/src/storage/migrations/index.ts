@@ -13,6 +13,7 @@ import { presence } from './0007-presence.js';
 import { cannedReplies } from './0008-canned-replies.js';
 import { attachments } from './0009-attachments.js';
 import { eventBodies } from './0010-event-bodies.js';
+import { customerSearch } from './0011-customer-search.js';
 import { checkApplied, checkOrder, type MigrationReport, type MigrationStep } from './history.js';
 import type { Migration } from './migration.js';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   cannedReplies,
   attachments,
   eventBodies,
+  customerSearch,
 ];
 
 /**

@@ -351,3 +351,13 @@ export function cannedRepliesTable(d: SqlDialect): string {
 
 /** The attachments migration: a message's `Attachment[]` as JSON (`NULL`: none). */
 export const ADD_ATTACHMENTS = 'ALTER TABLE messages ADD COLUMN attachments TEXT';
+
+/**
+ * The customer-search migration: a customer's name and account as a customer search compares
+ * them (core `customerSearchTexts`: lower-cased; the account `''` for an internal customer),
+ * written with the customer, so a search filters in SQL instead of reading every customer.
+ */
+export const ADD_CUSTOMER_SEARCH = `
+  ALTER TABLE customers ADD COLUMN name_lower TEXT NOT NULL DEFAULT '';
+  ALTER TABLE customers ADD COLUMN account_lower TEXT NOT NULL DEFAULT '';
+`;

@@ -346,7 +346,7 @@ export class LiveChatNewSession extends LiveChatElement {
           failure:
             phase === 'error' && found?.status === 'error'
               ? this.t('new-session.search-failed', {
-                  reason: this.errorText(found.error),
+                  reason: this.errorText(found.error, 'read'),
                   message: found.error.message,
                 })
               : undefined,

@@ -231,7 +231,7 @@ export class LiveChatSearch extends LiveChatElement {
     const error = this.results.value?.error;
     if (!error) return this.t('live-chat-search.error', { reason: '', message: '' }).trim();
     return this.t('live-chat-search.error', {
-      reason: this.errorText(error),
+      reason: this.errorText(error, 'read'),
       message: error.message,
     });
   }

@@ -51,6 +51,13 @@ describe('errorText', () => {
       'Отчёты доступны только по лайв-чатам, в которых вы состоите.',
     );
     expect(errorText(error('OFFLINE'), 'en', 'report')).to.equal('You are offline.');
+    // A read that got no answer has nothing to confirm: it is not worded as a command.
+    expect(errorText(error('TIMEOUT'), 'en', 'read')).to.equal(
+      'The server did not answer in time.',
+    );
+    expect(errorText(error('FORBIDDEN'), 'en', 'read')).to.equal(
+      errorText(error('FORBIDDEN'), 'en'),
+    );
   });
 
   it('falls back to the error’s message for a code it has no text for', () => {

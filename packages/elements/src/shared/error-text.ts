@@ -7,10 +7,11 @@ import './error.messages.js';
  * What the person acted on, where an error of it reads differently from the code's general
  * sentence: an empty or too long `message` (the composer: "Write a message first…"), an empty
  * or too long `session-name`, a `new-session` refused with CONFLICT (the customer already has
- * an open session) and a `report` refused with FORBIDDEN (only live chats the user belongs to).
+ * an open session), a `report` refused with FORBIDDEN (only live chats the user belongs to) and
+ * a `read` (search, customers) that got no answer in time (TIMEOUT: nothing to confirm).
  * Texts: `error.VALIDATION.<subject>.empty|limit`, `error.<CODE>.<subject>`.
  */
-export type ErrorSubject = 'message' | 'session-name' | 'new-session' | 'report';
+export type ErrorSubject = 'message' | 'session-name' | 'new-session' | 'report' | 'read';
 
 /**
  * The sentence a person reads for a typed error, in `locale`: the catalogue's `error.<CODE>`

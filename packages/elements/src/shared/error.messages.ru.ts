@@ -18,6 +18,7 @@ export const ru: Translation<MessageCatalogues['error']> = {
   'error.CONFLICT.new-session': 'У этого клиента уже есть открытая сессия в этом лайв-чате.',
   'error.OFFLINE': 'Нет соединения.',
   'error.TIMEOUT': 'Сервер не подтвердил это вовремя.',
+  'error.TIMEOUT.read': 'Сервер не ответил вовремя.',
   'error.RESYNC_REQUIRED': 'Рабочее место синхронизируется с сервером. Попробуйте чуть позже.',
   'error.INVALID_DATA':
     'Сервер прислал данные, которые нельзя использовать; они загружаются заново.',

@@ -24,6 +24,7 @@ const en = {
   'error.CONFLICT.new-session': 'This customer already has an open session in this live chat.',
   'error.OFFLINE': 'You are offline.',
   'error.TIMEOUT': 'The server did not confirm it in time.',
+  'error.TIMEOUT.read': 'The server did not answer in time.',
   'error.RESYNC_REQUIRED': 'The workspace is catching up with the server. Try again in a moment.',
   'error.INVALID_DATA': 'The server sent data the workspace cannot use; it is loading it again.',
   'error.INTERNAL': 'Something went wrong: {message}',

@@ -219,7 +219,7 @@ export class LiveChatCustomerCard extends AboutSessionPart {
       case 'failed':
         return state?.status === 'failed'
           ? this.t('about-session.customerFailed', {
-              reason: this.errorText(state.error),
+              reason: this.errorText(state.error, 'read'),
               message: state.error.message,
             })
           : '';

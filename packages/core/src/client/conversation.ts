@@ -1,13 +1,4 @@
-import {
-  defer,
-  finalize,
-  firstValueFrom,
-  map,
-  race,
-  throwError,
-  timeout,
-  type Observable,
-} from 'rxjs';
+import { defer, finalize, firstValueFrom, type Observable } from 'rxjs';
 import type { Attachment } from '../domain/attachments.js';
 import { ok, type ErrorInfo } from '../domain/errors.js';
 import type { Id, Message } from '../domain/types.js';
@@ -16,6 +7,7 @@ import type { CommandValues } from '../protocol/commands.js';
 import type { ConnectionState, MessagePage, TransportAdapter } from '../protocol/adapter.js';
 import type { ServerEvent } from '../protocol/events.js';
 import { invalidData, messagePageProblem, messageProblem } from '../protocol/validate.js';
+import { checkedRead } from './checked-read.js';
 import { disposedError, refused, type CommandRunner } from './commands.js';
 import { readErrorInfo } from './error-info.js';
 import type { OutboxEntry, OutboxKeeper } from './outbox.js';
@@ -288,27 +280,15 @@ export class Conversations {
       beforeOrder === undefined
         ? { sessionId, limit: this.deps.historyPageSize }
         : { sessionId, beforeOrder, limit: this.deps.historyPageSize };
-    const { timing, requestTimeoutMs } = this.deps;
-    return firstValueFrom(
-      race(
-        defer(() => this.deps.adapter.history(query)).pipe(
-          timeout({
-            first: requestTimeoutMs,
-            scheduler: timing.scheduler,
-            with: () =>
-              throwError(() => ({ code: 'TIMEOUT', message: 'History did not load in time.' })),
-          }),
-        ),
-        this.deps.destroy$.pipe(map(() => undefined)),
-      ).pipe(
-        map((page) => {
-          if (page === undefined) throw disposedError();
-          const problem = messagePageProblem(page);
-          if (problem !== undefined) throw invalidData('history page', problem);
-          return page;
-        }),
-      ),
-    );
+    const { timing, requestTimeoutMs, destroy$ } = this.deps;
+    return checkedRead(() => this.deps.adapter.history(query), {
+      timeoutMs: requestTimeoutMs,
+      scheduler: timing.scheduler,
+      destroy$,
+      what: 'history page',
+      late: 'History did not load in time.',
+      problemOf: messagePageProblem,
+    });
   }
 
   /**

@@ -9,8 +9,7 @@
  * A new snapshot (a resync) clears the store's customers: answers to reads sent before it are
  * dropped, and what was loaded is read again.
  */
-import { defer, firstValueFrom, race, map, throwError, timeout, type Observable } from 'rxjs';
-import type { SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
 import { customerMatches, customerNeedle } from '../domain/customer-search.js';
 import type { ErrorInfo } from '../domain/errors.js';
 import type { Customer, Id } from '../domain/types.js';
@@ -20,7 +19,8 @@ import {
   type CustomerQuery,
   type TransportAdapter,
 } from '../protocol/adapter.js';
-import { customersProblem, invalidData } from '../protocol/validate.js';
+import { customersProblem } from '../protocol/validate.js';
+import { checkedRead } from './checked-read.js';
 import { disposedError } from './commands.js';
 import { readErrorInfo } from './error-info.js';
 import type { WorkspaceStore } from './store.js';
@@ -200,26 +200,15 @@ export class CustomerLoader {
   /** One read, checked like everything else the backend sends, within the request timeout. */
   private read(adapter: TransportAdapter, query: CustomerQuery): Promise<Customer[]> {
     const { scheduler, requestTimeoutMs, destroy$ } = this.deps;
-    return firstValueFrom(
-      race(
-        defer(() => (adapter.customers as (q: CustomerQuery) => Promise<Customer[]>)(query)).pipe(
-          timeout({
-            first: requestTimeoutMs,
-            scheduler,
-            with: () =>
-              throwError(() => ({ code: 'TIMEOUT', message: 'Customers did not load in time.' })),
-          }),
-        ),
-        destroy$.pipe(map(() => undefined)),
-      ).pipe(
-        map((answer) => {
-          if (answer === undefined) throw disposedError();
-          const problem = customersProblem(answer);
-          if (problem !== undefined) throw invalidData('customer read', problem);
-          return answer;
-        }),
-      ),
-    );
+    const customers = adapter.customers as (q: CustomerQuery) => Promise<Customer[]>;
+    return checkedRead(() => customers.call(adapter, query), {
+      timeoutMs: requestTimeoutMs,
+      scheduler,
+      destroy$,
+      what: 'customer read',
+      late: 'Customers did not load in time.',
+      problemOf: customersProblem,
+    });
   }
 
   private errorOf(error: unknown): ErrorInfo {

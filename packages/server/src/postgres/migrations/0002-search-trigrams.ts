@@ -5,22 +5,17 @@
  * cannot be created (not installed, or no privilege), the step records itself without the
  * indexes and search still works by scanning within its scope.
  */
-import type { PostgresMigration } from './migration.js';
+import { withTrigrams, type PostgresMigration } from './migration.js';
 
 export const searchTrigrams: PostgresMigration = {
   version: 2,
   name: 'search-trigrams',
-  async up(client) {
-    await client.query('SAVEPOINT trigrams');
-    try {
-      await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-    } catch {
-      await client.query('ROLLBACK TO SAVEPOINT trigrams');
-      return;
-    }
-    await client.query(`
+  up: (client) =>
+    withTrigrams(
+      client,
+      `
       CREATE INDEX sessions_name_trigrams ON sessions USING gin (name_folded gin_trgm_ops);
       CREATE INDEX messages_text_trigrams ON messages USING gin (text_folded gin_trgm_ops);
-    `);
-  },
+    `,
+    ),
 };

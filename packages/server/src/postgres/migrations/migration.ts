@@ -19,8 +19,8 @@ export function runSql(sql: string): PostgresMigration['up'] {
 }
 
 /**
- * Runs `sql` (trigram indexes) when the `pg_trgm` extension can be created; where it cannot,
- * leaves the schema as it is (searches then scan): the pattern of migration 2.
+ * Runs `sql` (trigram indexes) when the `pg_trgm` extension can be created; where it cannot
+ * (not installed, or no privilege), leaves the schema as it is, and searches scan.
  */
 export async function withTrigrams(client: pg.ClientBase, sql: string): Promise<void> {
   await client.query('SAVEPOINT trigrams');

@@ -36,3 +36,37 @@ export function* mayContact(context: Context, viewer: Viewer, customerId: Id): S
   if (yield* isCustomerOf(context, viewer, customerId)) return true;
   return (yield* customerLiveChats(context, customerId)).length === 0;
 }
+
+/**
+ * Which of the customers the viewer may contact (as {@link mayContact} answers for each): with the
+ * store's `liveChatsOfCustomers`, one read for them all; without it, customer by customer.
+ */
+export function* contactableCustomers(
+  context: Context,
+  viewer: Viewer,
+  customerIds: readonly Id[],
+): Step<Set<Id>> {
+  const { tx } = context;
+  const contactable = new Set<Id>();
+  if (!tx.liveChatsOfCustomers) {
+    for (const id of customerIds) if (yield* mayContact(context, viewer, id)) contactable.add(id);
+    return contactable;
+  }
+  if (customerIds.length === 0) return contactable;
+  const chatsOf = yield* io(tx.liveChatsOfCustomers(customerIds));
+  const members = memberLiveChats(viewer);
+  // As `customerLiveChats`, only live chats of the directory count.
+  let known: Set<Id> | undefined;
+  for (const id of customerIds) {
+    const chats = chatsOf.get(id) ?? [];
+    if (chats.some((chat) => members.has(chat))) {
+      contactable.add(id);
+      continue;
+    }
+    if (chats.length > 0) {
+      known ??= new Set([...(yield* io(tx.liveChats()))].map((chat) => chat.id));
+    }
+    if (!chats.some((chat) => known?.has(chat))) contactable.add(id);
+  }
+  return contactable;
+}

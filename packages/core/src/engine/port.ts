@@ -253,6 +253,18 @@ export interface StoreTransaction<M extends StoreMode = StoreMode> {
    * what it answers. Absent: the engine scans `customers`.
    */
   customersMatching?(needle: string, after: Id | undefined, limit: number): Io<M, Customer[]>;
+  /**
+   * Optional bulk read: the customers of these ids that exist, in any order. Rows are not locked
+   * (the engine calls it in reads only). Absent: the engine reads {@link customer} by customer.
+   */
+  customersWithIds?(customerIds: readonly Id[]): Io<M, Iterable<Customer>>;
+  /**
+   * Optional bulk read: for each of these customers with a session (open or closed), the ids of
+   * the live chats they have one in, each once, in any order; a customer with no session has no
+   * entry. What {@link latestSessionOf} answers for every pair, in one read; rows are not locked
+   * (the engine calls it in reads only). Absent: the engine asks `latestSessionOf` pair by pair.
+   */
+  liveChatsOfCustomers?(customerIds: readonly Id[]): Io<M, Map<Id, Id[]>>;
 
   // ── idempotency ──────────────────────────────────────────────────────────────────────────
   /** The stored outcome of the user's command with this `commandId`, if any. */

@@ -25,6 +25,7 @@ import type * as core from '@live-chat/core';
 import type * as engine from '@live-chat/core/engine';
 import type { StoreSettings } from '../storage/retention.js';
 import {
+  chatsByCustomer,
   customerColumns,
   episodeColumns,
   episodeFromRow,
@@ -232,6 +233,15 @@ export class PostgresTransaction
     return rows.map((row) => row.data);
   }
 
+  /** The customers of these ids that exist, in one query; rows are not locked (reads only). */
+  async customersWithIds(customerIds: readonly core.Id[]): Promise<core.Customer[]> {
+    const rows = await this.rows<{ data: core.Customer }>(
+      'SELECT data FROM customers WHERE id = ANY($1::text[])',
+      [customerIds],
+    );
+    return rows.map((row) => row.data);
+  }
+
   async putCustomer(customer: core.Customer): Promise<void> {
     const row = customerColumns(customer);
     await this.query(
@@ -374,6 +384,19 @@ export class PostgresTransaction
     return this.lockedSession(
       `${SELECT_SESSIONS} WHERE customer_id = $1 AND live_chat_id = $2 ORDER BY pk DESC LIMIT 1`,
       [customerId, liveChatId],
+    );
+  }
+
+  /**
+   * For each customer with a session, the live chats they have one in, in one query (served by
+   * the index `sessions_by_customer`); rows are not locked (reads only).
+   */
+  async liveChatsOfCustomers(customerIds: readonly core.Id[]): Promise<Map<core.Id, core.Id[]>> {
+    return chatsByCustomer(
+      await this.rows<{ customer_id: core.Id; live_chat_id: core.Id }>(
+        `SELECT DISTINCT customer_id, live_chat_id FROM sessions WHERE customer_id = ANY($1::text[])`,
+        [customerIds],
+      ),
     );
   }
 

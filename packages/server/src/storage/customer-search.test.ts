@@ -2,8 +2,10 @@
 // customers whose name or account contains a needle, in any case, with `%`, `_` and `\` taken
 // literally, in the order the customers were added, equals the engine's own filter over every
 // customer; a customer read through the index answers what the memory backend's full scan
-// answers, reading pages instead of every customer; and the migration fills in the customers a
-// database held before it.
+// answers, reading pages instead of every customer; a read by id answers what it answers too;
+// the bulk reads (`customersWithIds`, `liveChatsOfCustomers`) equal `customer` and
+// `latestSessionOf` customer by customer; and the migration fills in the customers a database
+// held before it.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -109,6 +111,22 @@ const QUERIES: CustomerQuery[] = [
   { text: 'bulk', limit: 50 },
   { text: 'customer 1', limit: 7 },
   { text: 'zzz', limit: 3 },
+  // By id: the seed's customers (with sessions in either live chat or both), customers of no
+  // live chat, Customer Support's writers and others, an unknown id and a repeated one.
+  {
+    ids: seedData()
+      .customers.slice(0, 99)
+      .map((customer) => customer.id),
+  },
+  {
+    ids: [
+      ...ADDED.slice(0, 9).map((customer) => customer.id),
+      ...ADDED.slice(100, 150).map((customer) => customer.id),
+      'cust-no-such',
+      ADDED[0]!.id,
+    ],
+  },
+  { ids: [] },
 ];
 
 /** The seed with history (so some customers belong to a live chat), and {@link ADDED} after it. */
@@ -133,6 +151,22 @@ async function writeToSupport(backend: {
     })) as { ok: boolean };
     assert.ok(written.ok, JSON.stringify(written));
   }
+}
+
+/**
+ * A writer to Customer Support writes to the Website Help Desk too: a customer of both live
+ * chats (after the reads compared with the memory backend's).
+ */
+async function writeToHelpDesk(backend: {
+  customerWrites(input: CustomerMessageInput): unknown;
+}): Promise<void> {
+  const written = (await backend.customerWrites({
+    customerId: WRITERS[0]!.id,
+    liveChatId: SEED_LIVE_CHATS.helpDesk,
+    channel: 'web',
+    text: 'Hello again',
+  })) as { ok: boolean };
+  assert.ok(written.ok, JSON.stringify(written));
 }
 
 /** One store's customer search. */
@@ -239,6 +273,47 @@ async function throughIndexOnly<T>(
   }
 }
 
+/**
+ * What the per-customer reads answer for every customer (and an unknown one), against the bulk
+ * reads of the same ids: each customer's live chats as `latestSessionOf` finds them live chat by
+ * live chat, and each customer as `customer` reads them.
+ */
+interface BulkReads {
+  perCustomer: [Id, Id[], Customer | undefined][];
+  liveChatsOfCustomers: Map<Id, Id[]>;
+  customersWithIds: Customer[];
+}
+
+function assertBulkReads({ perCustomer, liveChatsOfCustomers, customersWithIds }: BulkReads): void {
+  const expected = new Map(
+    perCustomer.filter(([, chats]) => chats.length > 0).map(([id, chats]) => [id, chats.sort()]),
+  );
+  const actual = new Map(
+    [...liveChatsOfCustomers].map(([id, chats]) => [id, [...chats].sort()] as const),
+  );
+  assert.deepEqual(actual, expected);
+  assert.ok(
+    [...expected.values()].some((chats) => chats.length > 1),
+    'some customer has sessions in two live chats',
+  );
+  assert.ok(
+    perCustomer.some(([, chats, customer]) => customer && chats.length === 0),
+    'some customer has no session',
+  );
+  const byId = (customers: Customer[]) =>
+    new Map(customers.map((customer) => [customer.id, customer] as const));
+  assert.deepEqual(
+    byId(customersWithIds),
+    byId(perCustomer.flatMap(([, , customer]) => (customer ? [customer] : []))),
+  );
+}
+
+/** The ids the bulk reads are asked about: every customer's, and an unknown one. */
+const bulkIds = (customers: Iterable<Customer>): Id[] => [
+  ...[...customers].map((customer) => customer.id),
+  'cust-no-such',
+];
+
 describe('customer search on SQLite', () => {
   let dir: TempDir;
   let backend: SqliteBackend;
@@ -326,6 +401,29 @@ describe('customer search on SQLite', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('reads customers and their live chats in bulk as it reads them one by one', async () => {
+    await writeToHelpDesk(backend);
+    assertBulkReads(
+      backend.store.run((tx) => {
+        const ids = bulkIds(tx.customers());
+        const chats = [...tx.liveChats()].map((chat) => chat.id);
+        return {
+          perCustomer: ids.map((id) => [
+            id,
+            chats.filter((chat) => tx.latestSessionOf(id, chat)),
+            tx.customer(id),
+          ]),
+          liveChatsOfCustomers: tx.liveChatsOfCustomers(ids),
+          customersWithIds: tx.customersWithIds(ids),
+        };
+      }, true),
+    );
+    backend.store.run((tx) => {
+      assert.deepEqual(tx.liveChatsOfCustomers([]), new Map());
+      assert.deepEqual(tx.customersWithIds([]), []);
+    }, true);
   });
 });
 
@@ -419,5 +517,30 @@ describeWithPostgres('customer search on PostgreSQL', (server) => {
     } finally {
       await store.close();
     }
+  });
+
+  it('reads customers and their live chats in bulk as it reads them one by one', async () => {
+    await writeToHelpDesk(backend);
+    assertBulkReads(
+      await backend.store.run(async (tx) => {
+        const ids = bulkIds(await tx.customers());
+        const chats = [...(await tx.liveChats())].map((chat) => chat.id);
+        const perCustomer: BulkReads['perCustomer'] = [];
+        for (const id of ids) {
+          const found: Id[] = [];
+          for (const chat of chats) if (await tx.latestSessionOf(id, chat)) found.push(chat);
+          perCustomer.push([id, found, await tx.customer(id)]);
+        }
+        return {
+          perCustomer,
+          liveChatsOfCustomers: await tx.liveChatsOfCustomers(ids),
+          customersWithIds: await tx.customersWithIds(ids),
+        };
+      }, true),
+    );
+    await backend.store.run(async (tx) => {
+      assert.deepEqual(await tx.liveChatsOfCustomers([]), new Map());
+      assert.deepEqual(await tx.customersWithIds([]), []);
+    }, true);
   });
 });

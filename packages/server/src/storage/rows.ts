@@ -105,6 +105,19 @@ export function sessionFromRow(row: SessionRow): Session {
   };
 }
 
+/** `liveChatsOfCustomers` from its (customer, live chat) rows, each pair once. */
+export function chatsByCustomer(
+  rows: readonly { customer_id: Id; live_chat_id: Id }[],
+): Map<Id, Id[]> {
+  const chats = new Map<Id, Id[]>();
+  for (const { customer_id, live_chat_id } of rows) {
+    const list = chats.get(customer_id);
+    if (list) list.push(live_chat_id);
+    else chats.set(customer_id, [live_chat_id]);
+  }
+  return chats;
+}
+
 /** The `assignee_kind` and `assignee_id` columns of a session's assignee. */
 function assigneeColumns(
   assignee: Assignee,

@@ -74,6 +74,8 @@ export class Statements {
   readonly putCustomer: Database.Statement<[CustomerColumns]>;
   readonly customersMatching: Database.Statement<[CustomerPage], string>;
   readonly customersMatchingAfter: Database.Statement<[CustomerPage & { after: string }], string>;
+  /** The customers of a JSON array of ids. */
+  readonly customersWithIds: Database.Statement<[string], string>;
 
   // sessions
   readonly session: Database.Statement<[string], SessionRow>;
@@ -90,6 +92,11 @@ export class Statements {
   readonly allSessions: Database.Statement<[], SessionRow>;
   readonly queuedPage: Database.Statement<[string, number, number], SessionRow>;
   readonly latestSessionOf: Database.Statement<[string, string], SessionRow>;
+  /** Each (customer, live chat) pair with a session, of a JSON array of customer ids. */
+  readonly liveChatsOfCustomers: Database.Statement<
+    [string],
+    { customer_id: string; live_chat_id: string }
+  >;
   readonly indexSessionName: Database.Statement<[number, string]>;
   readonly unindexSessionName: Database.Statement<[number]>;
   readonly sessionsMatching: Database.Statement<[string, string], SessionRow>;
@@ -161,6 +168,11 @@ export class Statements {
 
     this.customer = db.prepare<[string], string>('SELECT data FROM customers WHERE id = ?').pluck();
     this.customers = db.prepare<[], string>('SELECT data FROM customers ORDER BY rowid').pluck();
+    this.customersWithIds = db
+      .prepare<[string], string>(
+        'SELECT data FROM customers WHERE id IN (SELECT value FROM json_each(?))',
+      )
+      .pluck();
     this.putCustomer = db.prepare(
       `INSERT INTO customers (id, kind, name, data, name_lower, account_lower)
        VALUES (@id, @kind, @name, @data, @name_lower, @account_lower)
@@ -219,6 +231,11 @@ export class Statements {
     );
     this.latestSessionOf = db.prepare(
       'SELECT * FROM sessions WHERE customer_id = ? AND live_chat_id = ? ORDER BY pk DESC LIMIT 1',
+    );
+    // Served by the index `sessions_by_customer` (customer_id, live_chat_id, …).
+    this.liveChatsOfCustomers = db.prepare(
+      `SELECT DISTINCT customer_id, live_chat_id FROM sessions
+       WHERE customer_id IN (SELECT value FROM json_each(?))`,
     );
     this.indexSessionName = db.prepare('INSERT INTO session_names_fts (rowid, name) VALUES (?, ?)');
     this.unindexSessionName = db.prepare('DELETE FROM session_names_fts WHERE rowid = ?');

@@ -13,6 +13,7 @@ import type { Directory } from './directory.js';
 import type { EventLog, TransactionBodies } from './event-log.js';
 import type { StoreSettings } from './retention.js';
 import {
+  chatsByCustomer,
   customerColumns,
   episodeColumns,
   episodeFromRow,
@@ -108,6 +109,14 @@ export class SqliteTransaction extends TransactionBase implements engine.StoreTr
     return this.sql.customers.all().map((data) => JSON.parse(data) as core.Customer);
   }
 
+  /** The customers of these ids that exist, in one query. */
+  customersWithIds(customerIds: readonly core.Id[]): core.Customer[] {
+    this.check();
+    return this.sql.customersWithIds
+      .all(JSON.stringify(customerIds))
+      .map((data) => JSON.parse(data) as core.Customer);
+  }
+
   putCustomer(customer: core.Customer): void {
     this.check();
     this.sql.putCustomer.run(customerColumns(customer));
@@ -184,6 +193,12 @@ export class SqliteTransaction extends TransactionBase implements engine.StoreTr
 
   latestSessionOf(customerId: core.Id, liveChatId: core.Id): core.Session | undefined {
     return this.readOne(this.sql.latestSessionOf, sessionFromRow, customerId, liveChatId);
+  }
+
+  /** For each customer with a session, the live chats they have one in, in one query. */
+  liveChatsOfCustomers(customerIds: readonly core.Id[]): Map<core.Id, core.Id[]> {
+    this.check();
+    return chatsByCustomer(this.sql.liveChatsOfCustomers.all(JSON.stringify(customerIds)));
   }
 
   // ── messages ─────────────────────────────────────────────────────────────────────────────

@@ -40,8 +40,6 @@ export interface CustomerLoaderDeps {
   destroy$: Observable<void>;
   isDisposed: () => boolean;
   online: () => boolean;
-  /** Runs the batched reads later: at the end of the current run by default. */
-  planBatch?: (run: () => void) => void;
 }
 
 /** Reads customers on demand and tells where it stands on each (see `CustomerState`). */
@@ -105,7 +103,8 @@ export class CustomerLoader {
     store.commitSoon();
     if (this.planned) return;
     this.planned = true;
-    (this.deps.planBatch ?? queueMicrotask)(this.flush);
+    // The ids asked for in this run go out together.
+    queueMicrotask(this.flush);
   }
 
   /** After every snapshot: what was asked for is read again (the store's customers were replaced). */

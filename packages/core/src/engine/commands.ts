@@ -471,7 +471,7 @@ function parseBinding(value: unknown): Result<Binding> {
   });
   if (!fields.ok) return fields;
   const { messageId, ...parsed } = fields.value;
-  return ok(messageId === undefined ? parsed : { ...parsed, messageId });
+  return ok(messageId === undefined ? parsed : { messageId, ...parsed });
 }
 
 const bind = onSession<'session.bind'>(function* (context, actor, command, session) {

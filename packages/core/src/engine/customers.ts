@@ -103,7 +103,7 @@ function parseCustomerMessage(
   if (!fields.ok) return fields;
   const { key, ...parsed } = fields.value;
   // The key is stored in the customers' namespace (see message-keys.ts).
-  return ok(key === undefined ? parsed : { ...parsed, clientMessageId: customerMessageKey(key) });
+  return ok(key === undefined ? parsed : { clientMessageId: customerMessageKey(key), ...parsed });
 }
 
 /** Appends a customer message, creating or reopening the session as the state machine says. */
@@ -327,7 +327,8 @@ export function* setChannelDelivery(
   }
   const session = yield* io(tx.session(message.sessionId));
   if (!session) return fail('NOT_FOUND', `There is no session "${message.sessionId}".`);
-  const updated: Message = { ...message, channelDelivery: delivery.value };
+  const { channelDelivery: _previous, ...rest } = message;
+  const updated: Message = { channelDelivery: delivery.value, ...rest };
   yield* io(tx.updateMessage(updated));
   yield* fanOutMessageUpdate(context, session, updated);
   return ok(updated);

@@ -116,6 +116,38 @@ export function* fanOutMentions(context: Context, session: Session, message: Mes
   });
 }
 
+/**
+ * The alert of `message`: withheld (no customer, no text) unless `shown` gives them. Built as a
+ * literal, then extended, never as `{ ...withheld, customerName, preview }`: V8 gives each object
+ * made by a spread followed by a field the source lacks a hidden class of its own, and a client
+ * (or a server serialising it) then reads every alert through slow, uncached lookups. This way
+ * all alerts share two hidden classes.
+ */
+function alertOf(
+  session: Session,
+  message: Message,
+  mention?: Pick<Alert, 'kind' | 'mentionedBy'>,
+  shown?: Pick<Alert, 'customerName' | 'preview'>,
+): Alert {
+  const alert: Alert = {
+    id: `alert-${message.id}`,
+    sessionId: session.id,
+    liveChatId: session.liveChatId,
+    messageId: message.id,
+    channel: message.channel,
+    at: message.sentAt,
+  };
+  if (mention) {
+    alert.kind = mention.kind;
+    alert.mentionedBy = mention.mentionedBy;
+  }
+  if (shown) {
+    alert.customerName = shown.customerName;
+    alert.preview = shown.preview;
+  }
+  return alert;
+}
+
 /** Sends each recipient the alert of `message`, or its withheld form when they may not open the session. */
 function* alertEach(
   context: Context,
@@ -125,21 +157,12 @@ function* alertEach(
   customerName: string,
   mention?: Pick<Alert, 'kind' | 'mentionedBy'>,
 ): Step<void> {
-  const withheld: Alert = {
-    id: `alert-${message.id}`,
-    ...mention,
-    sessionId: session.id,
-    liveChatId: session.liveChatId,
-    messageId: message.id,
-    channel: message.channel,
-    at: message.sentAt,
-  };
-  const alert: Alert = {
-    ...withheld,
+  const withheld = alertOf(session, message, mention);
+  const alert = alertOf(session, message, mention, {
     // Within the limit even for a name stored before names were bounded.
     customerName: clampText(customerName, FIELD_LIMITS.customerName),
     preview: messagePreview(message),
-  };
+  });
   for (const userId of recipients) {
     const viewer = yield* context.viewer(userId);
     yield* context.emit(userId, {

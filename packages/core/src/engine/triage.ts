@@ -41,7 +41,7 @@ export const tagSession = onSession<'session.tag'>(function* (context, actor, co
   if (!canActOn(actor.viewer, session)) return notYours(session);
   if (sameTags(tagIds.value, session.tags ?? [])) return ok({ session });
   const { tags: _previous, ...rest } = session;
-  const after: Session = tagIds.value.length === 0 ? rest : { ...rest, tags: tagIds.value };
+  const after: Session = tagIds.value.length === 0 ? rest : { tags: tagIds.value, ...rest };
   return yield* saveSession(context, session, after, 'tagged');
 });
 
@@ -54,7 +54,7 @@ export const setUrgent = onSession<'session.set-urgent'>(
     if (!canActOn(actor.viewer, session)) return notYours(session);
     if (command.urgent === (session.urgent === true)) return ok({ session });
     const { urgent: _previous, ...rest } = session;
-    const after: Session = command.urgent ? { ...rest, urgent: true } : rest;
+    const after: Session = command.urgent ? { urgent: true, ...rest } : rest;
     return yield* saveSession(context, session, after, 'prioritised');
   },
 );

@@ -184,7 +184,7 @@ export function assignedTo(session: Session, operatorId: Id): Session {
 /** The session with the note of its last reassignment, or without one when `handover` is absent. */
 export function withHandover(session: Session, handover: Handover | undefined): Session {
   const { handover: _previous, ...rest } = session;
-  return handover ? { ...rest, handover } : rest;
+  return handover ? { handover, ...rest } : rest;
 }
 
 /** The session waiting in a queue (unassigned, or for a group) since `at`. */

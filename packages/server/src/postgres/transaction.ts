@@ -668,7 +668,8 @@ export class PostgresTransaction
    */
   async appendEvent(userId: core.Id, input: engine.EventInput): Promise<core.ServerEvent> {
     this.check();
-    const event = { ...input, seq: 0 } as core.ServerEvent;
+    // The new field first: `{ ...input, seq }` would give each event a hidden class of its own.
+    const event = { seq: 0, ...input } as core.ServerEvent;
     this.pending.push({ userId, json: JSON.stringify(input), event });
     return event;
   }

@@ -60,11 +60,9 @@ export function* addNote(
   const mentions = yield* parseMentions(context, actor, session, command.mentions);
   if (!mentions.ok) return mentions;
   const built = yield* operatorMessage(context, session, actor.userId, text, clientMessageId);
-  const message: Message = {
-    ...built,
-    internal: true,
-    ...(mentions.value.length > 0 && { mentions: mentions.value }),
-  };
+  // The new fields after a literal, not after a spread (see alertOf in fanout.ts).
+  const message: Message = { internal: true, ...built };
+  if (mentions.value.length > 0) message.mentions = mentions.value;
   const after: Session = { ...session, lastMessageOrder: message.order };
   yield* io(context.tx.appendMessage(message));
   yield* io(context.tx.putSession(after));

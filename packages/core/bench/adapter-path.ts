@@ -165,6 +165,7 @@ export async function adapterPathRun(
       return true;
     },
     deliver: () => undefined, // the adapter delivers each batch itself, once the backend is done
+    madeInPage: () => backend.seqOf(ME) - first,
   });
   stopCounting();
   const served = backend.snapshot(ME);

@@ -60,7 +60,8 @@ export function* addNote(
   const mentions = yield* parseMentions(context, actor, session, command.mentions);
   if (!mentions.ok) return mentions;
   const built = yield* operatorMessage(context, session, actor.userId, text, clientMessageId);
-  // The new fields after a literal, not after a spread (see alertOf in fanout.ts).
+  // `internal` before the spread, `mentions` set after it: never a new field written after a
+  // spread (see alertOf in fanout.ts).
   const message: Message = { internal: true, ...built };
   if (mentions.value.length > 0) message.mentions = mentions.value;
   const after: Session = { ...session, lastMessageOrder: message.order };

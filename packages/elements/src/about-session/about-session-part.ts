@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { LiveChatClient, SessionView } from '@live-chat/core';
 import { property, state } from 'lit/decorators.js';
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
-import { sessionStream } from '../controllers/client-streams.js';
+import { sessionStream } from '../controllers/session-streams.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import type { ShownText } from '../shared/untrusted-text.js';
 import './about-session.messages.js';

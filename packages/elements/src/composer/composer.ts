@@ -9,7 +9,8 @@ import {
   type ErrorInfo,
 } from '@live-chat/core';
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
-import { clientStream, sessionStream } from '../controllers/client-streams.js';
+import { clientStream } from '../controllers/client-streams.js';
+import { sessionStream } from '../controllers/session-streams.js';
 import { sendEvent, type SendDetail } from '../events/send.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { untrustedTextStyles } from '../shared/untrusted-text.js';

@@ -1,4 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+/**
+ * Page shortcuts: what they are and how a key event is matched against one. The controller that
+ * listens for one on the page is in page-shortcut-controller.ts.
+ */
 
 /** Input types where a key does not type text (a `/` there is free for a shortcut). */
 const NON_TEXT_INPUTS = new Set([
@@ -53,39 +56,4 @@ export function isShortcut(event: KeyboardEvent, shortcut: Shortcut): boolean {
     return event.altKey && event.shiftKey && event.code === code;
   }
   return event.key === shortcut && !event.altKey && !isEditableTarget(event.composedPath()[0]);
-}
-
-/**
- * A page-wide keyboard shortcut of a component: the {@link Shortcut} pressed anywhere on the
- * page (listened to on the document while the host is connected) runs `action` while the host
- * is visible. An action that acted returns `true`: the key is then handled
- * (`preventDefault()`), so a second component with the same shortcut on the page leaves it
- * alone.
- *
- * ```ts
- * private readonly shortcut = new PageShortcutController(this, '/', () => this.focusField());
- * ```
- */
-export class PageShortcutController implements ReactiveController {
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly shortcut: Shortcut,
-    private readonly action: () => boolean,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    document.addEventListener('keydown', this.onKeydown);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('keydown', this.onKeydown);
-  }
-
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || !isShortcut(event, this.shortcut)) return;
-    if (this.host.checkVisibility?.() === false) return;
-    if (this.action()) event.preventDefault();
-  };
 }

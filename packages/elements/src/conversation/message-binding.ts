@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { attachmentsSummary, clampText, type MessageView } from '@live-chat/core';
-import { clientStream, type SessionHost } from '../controllers/client-streams.js';
+import { clientStream } from '../controllers/client-streams.js';
+import type { SessionHost } from '../controllers/session-streams.js';
 import { bindMessageEvent } from '../events/bind-message.js';
 import type { Translate } from '../i18n/catalogue.js';
 

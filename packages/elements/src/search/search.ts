@@ -12,7 +12,7 @@ import {
 import { sessionOpenEvent } from '../events/session-open.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
-import { PageShortcutController } from '../controllers/page-shortcut.js';
+import { PageShortcutController } from '../controllers/page-shortcut-controller.js';
 import { tokens } from '../styles/tokens.js';
 import { renderHitGroup, type SearchResultsView } from './search-results.js';
 import { searchStyles } from './search.styles.js';

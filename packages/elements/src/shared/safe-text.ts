@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { isSafeLink, type TextRange } from '@live-chat/core';
-import { renderUrlLink } from './untrusted-text.js';
+import { renderUrlLink } from './untrusted-url.js';
 
 /**
  * Renders untrusted text as text. URLs with a safe scheme (http, https, mailto) become links

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { LiveChatClient, SessionView } from '@live-chat/core';
-import { clientStream, sessionStream } from '../controllers/client-streams.js';
+import { clientStream } from '../controllers/client-streams.js';
+import { sessionStream } from '../controllers/session-streams.js';
 import { LiveChatElement } from './live-chat-element.js';
 
 /** A pane's placeholder (`part="placeholder"`): an empty, loading, error or unavailable state. */

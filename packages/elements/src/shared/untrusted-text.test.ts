@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { translate, registerMessages, type MessageKey } from '../i18n/catalogue.js';
 import { avatarSource } from './avatar.js';
 import { renderSafeText } from './safe-text.js';
-import { displayUrl, isolatedMessage, isolateText } from './untrusted-text.js';
+import { isolatedMessage, isolateText } from './untrusted-text.js';
+import { displayUrl } from './untrusted-url.js';
 import '../conversation/conversation.messages.js';
 
 /** A paragraph of `text` as a message shows it, on the page. */

@@ -12,8 +12,10 @@ import {
 } from '@live-chat/core';
 import { avatarSource, type AvatarOptions } from '../../shared/avatar.js';
 import { avatarContext } from '../../shared/client-context.js';
-import { clientStream, customerStream } from '../../controllers/client-streams.js';
-import { clamped, displayUrl } from '../../shared/untrusted-text.js';
+import { clientStream } from '../../controllers/client-streams.js';
+import { customerStream } from '../../controllers/session-streams.js';
+import { clamped } from '../../shared/untrusted-text.js';
+import { displayUrl } from '../../shared/untrusted-url.js';
 import { channelIcon } from '../../shared/channel-icon.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';

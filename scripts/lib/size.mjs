@@ -165,11 +165,6 @@ export const LAZY_PARTS = {
 export const esbuildVersion = esbuild.version;
 
 /**
- * Bundles `source` (an ES module importing the packages) the way the measurements do: minified,
- * for browsers, from the packages' sources. Resolves to `{ code, inputs }`: the bytes, and the
- * files that went into them (paths relative to the repository root, `/`-separated).
- */
-/**
  * The esbuild options every measurement shares (`esbuild --bundle --minify --format=esm
  * --target=es2022`, production builds, an empty CSS loader), and `npm run bench:ui` builds its
  * page with.
@@ -189,6 +184,11 @@ export const BUILD_OPTIONS = {
   logLevel: 'silent',
 };
 
+/**
+ * Bundles `source` (an ES module importing the packages) the way the measurements do: minified,
+ * for browsers, from the packages' sources. Resolves to `{ code, inputs }`: the bytes, and the
+ * files that went into them (paths relative to the repository root, `/`-separated).
+ */
 export async function bundle(source, { external = [] } = {}) {
   const result = await esbuild.build({
     ...BUILD_OPTIONS,
@@ -211,15 +211,33 @@ const ENTRY_MODULE = 'size-entry';
 /**
  * Bundles `source` with code splitting, as a host's bundler does: resolves to the files of the
  * first load (the entry and every chunk it imports statically) and, for each module imported
- * with `import()`, the further files loading it fetches. Files are `{ code, inputs }`.
+ * with `import()`, the further files loading it fetches. Files are `{ name, code, inputs,
+ * bytes }`: `bytes` is what each input file put into the file (minified bytes, by input).
+ *
+ * With `withoutOnDemandParts`, each part the workspace shows on demand (`workspace/lazy/*`) is
+ * an empty module: what the first load then holds is what it holds for itself.
  */
-export async function bundleSplit(source) {
+export async function bundleSplit(source, { withoutOnDemandParts = false } = {}) {
+  const emptyParts = {
+    name: 'empty-on-demand-parts',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/lazy\/[\w-]+\.js$/ }, (args) => ({
+        path: args.path,
+        namespace: 'empty-on-demand-parts',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'empty-on-demand-parts' }, () => ({
+        contents: 'export {};',
+        loader: 'js',
+      }));
+    },
+  };
   const result = await esbuild.build({
     ...BUILD_OPTIONS,
     entryPoints: [ENTRY_MODULE],
     splitting: true,
     outdir: path.join(rootDir, 'size-out'),
     plugins: [
+      ...(withoutOnDemandParts ? [emptyParts] : []),
       {
         name: 'size-entry',
         setup(build) {
@@ -251,6 +269,12 @@ export async function bundleSplit(source) {
     name,
     code: code.get(name),
     inputs: Object.keys(outputs[name].inputs).map((input) => input.split(path.sep).join('/')),
+    bytes: Object.fromEntries(
+      Object.entries(outputs[name].inputs).map(([input, { bytesInOutput }]) => [
+        input.split(path.sep).join('/'),
+        bytesInOutput,
+      ]),
+    ),
   });
   const entryFile = Object.keys(outputs).find(
     (file) => outputs[file].entryPoint === `${ENTRY_MODULE}:${ENTRY_MODULE}`,

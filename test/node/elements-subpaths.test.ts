@@ -169,6 +169,43 @@ describe('@live-chat/elements: one subpath per component', () => {
     assert.equal(first.length, 2, first.map((file) => file.name).join(', '));
   });
 
+  it('no module of @live-chat/elements in the first load carries code only the parts shown on demand use', async () => {
+    // Bundlers split by module: a module of the first load goes into it whole, with whatever
+    // only an on-demand part calls (docs/architecture.md, "Size"). Built again with every part
+    // of workspace/lazy/ empty, each module must put the same code into the first load. A few
+    // bytes either way are minified names; lazy-elements.ts and on-demand.ts hold the loaders.
+    type SplitFile = { bytes: Record<string, number> };
+    const source =
+      "export * from '@live-chat/elements';\nexport { createLiveChatClient } from '@live-chat/core';";
+    const firstBytes = async (withoutOnDemandParts: boolean) => {
+      const { first } = (await bundleSplit(source, { withoutOnDemandParts })) as {
+        first: SplitFile[];
+      };
+      const bytes = new Map<string, number>();
+      for (const file of first)
+        for (const [input, n] of Object.entries(file.bytes))
+          bytes.set(input, (bytes.get(input) ?? 0) + n);
+      return bytes;
+    };
+    const [whole, alone] = await Promise.all([firstBytes(false), firstBytes(true)]);
+    const loaders = [
+      'packages/elements/src/workspace/lazy-elements.ts',
+      'packages/elements/src/shared/on-demand.ts',
+    ];
+    const carried = [...whole]
+      .filter(([input]) => input.startsWith('packages/elements/src/') && !loaders.includes(input))
+      .map(([input, n]) => [input, n - (alone.get(input) ?? 0)] as const)
+      .filter(([, extra]) => extra > 64);
+    assert.deepEqual(
+      carried.map(([input, extra]) => `${input}: ${extra} bytes only on-demand parts use`),
+      [],
+    );
+    // The parts were left out of the second build: what only they use of core and rxjs (which
+    // come through their root modules) is gone from its first load.
+    const total = (bytes: Map<string, number>) => [...bytes.values()].reduce((a, b) => a + b, 0);
+    assert.ok(total(alone) < total(whole), `${total(alone)} < ${total(whole)}`);
+  });
+
   for (const [folder, tag] of [
     ['navigation', 'live-chat-new-session'],
     ['conversation', 'live-chat-attachment'],

@@ -265,17 +265,15 @@ export async function bundleSplit(source, { withoutOnDemandParts = false } = {})
       if (imported.kind === 'import-statement') closure(imported.path, into);
     return into;
   };
-  const fileOf = (name) => ({
-    name,
-    code: code.get(name),
-    inputs: Object.keys(outputs[name].inputs).map((input) => input.split(path.sep).join('/')),
-    bytes: Object.fromEntries(
+  const fileOf = (name) => {
+    const bytes = Object.fromEntries(
       Object.entries(outputs[name].inputs).map(([input, { bytesInOutput }]) => [
         input.split(path.sep).join('/'),
         bytesInOutput,
       ]),
-    ),
-  });
+    );
+    return { name, code: code.get(name), inputs: Object.keys(bytes), bytes };
+  };
   const entryFile = Object.keys(outputs).find(
     (file) => outputs[file].entryPoint === `${ENTRY_MODULE}:${ENTRY_MODULE}`,
   );

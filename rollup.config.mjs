@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { minifyTemplates, TEMPLATE_SOURCES } from './scripts/lib/minify-templates.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -69,6 +70,13 @@ function config(name, entries) {
         // 'es2015' makes rxjs resolve to its modern ESM build instead of ES5 + tslib.
         exportConditions: ['@live-chat/source', 'es2015', 'browser', 'module', 'import'],
       }),
+      // The Lit templates (css`…`, html`…`) of @live-chat/elements ship minified, before
+      // esbuild compiles the TypeScript around them (see scripts/lib/minify-templates.mjs).
+      {
+        name: 'minify-templates',
+        transform: (code, id) =>
+          TEMPLATE_SOURCES.test(id) ? minifyTemplates(code, id, { sourceMap: true }) : null,
+      },
       esbuild({
         target: 'es2022',
         tsconfig: path.join(dir, 'tsconfig.json'), // experimentalDecorators, useDefineForClassFields

@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChrome, CHROME_ARGS } from './scripts/lib/chrome.mjs';
 import { EXPORT_CONDITIONS } from './scripts/lib/conditions.mjs';
+import { minifyTemplates, TEMPLATE_SOURCES } from './scripts/lib/minify-templates.mjs';
 import { wtrSummaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { interopPlugin } from './test/browser/support/interop-plugin.mjs';
 
@@ -43,6 +44,23 @@ function cdpPlugin() {
 }
 
 /**
+ * The modules of @live-chat/elements are served with their Lit templates minified, as the
+ * library build ships them: the suite tests the markup and styles hosts get. Tests and stories
+ * are served as written.
+ */
+function shippedTemplatesPlugin() {
+  return {
+    name: 'shipped-templates',
+    async transform(context) {
+      const file = path.join(rootDir, context.path);
+      if (!TEMPLATE_SOURCES.test(file) || /\.(test|stories)\.ts$/.test(file)) return undefined;
+      const result = await minifyTemplates(context.body, file);
+      return result ? { body: result.code } : undefined;
+    },
+  };
+}
+
+/**
  * Browser test files, relative to the repository root. Extend this list to add suites
  * (scripts/test.mjs reads it too, to skip the browser run when nothing matches).
  */
@@ -59,6 +77,8 @@ export default {
     interopPlugin(),
     // Chrome DevTools protocol requests from the tests (accessibility tree, emulated media).
     cdpPlugin(),
+    // Before esbuild: it minifies the templates in the TypeScript source.
+    shippedTemplatesPlugin(),
     // tsconfig.base.json holds experimentalDecorators/useDefineForClassFields directly
     // (esbuild does not follow `extends` here), so Lit's legacy decorators compile as in tsc.
     esbuildPlugin({ ts: true, tsconfig: path.join(rootDir, 'tsconfig.base.json') }),

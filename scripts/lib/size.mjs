@@ -3,9 +3,9 @@
 //
 // Each entry is bundled for browsers with esbuild (minified, ES module, production builds of
 // Lit; rxjs's modern 'es2015' build), from the packages' sources (the '@live-chat/source'
-// condition; the published dist/ is the same code compiled the same way), then gzipped
-// (level 9). Dependencies are bundled unless listed as external. Same sources and same esbuild:
-// same bytes.
+// condition; the published dist/ is the same code compiled the same way, its Lit templates
+// minified by the same function, minify-templates.mjs), then gzipped (level 9). Dependencies are
+// bundled unless listed as external. Same sources and same esbuild: same bytes.
 //
 // Besides the whole packages, it measures single components: each subpath of
 // @live-chat/elements (`@live-chat/elements/session-list`, …) defines one element and imports
@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { minifyTemplates, TEMPLATE_SOURCES } from './minify-templates.mjs';
 import { rootDir } from './paths.mjs';
 
 /** The goal for the whole workspace's first load (KB as the tables show them: 1,024 bytes). */
@@ -164,10 +165,28 @@ export const LAZY_PARTS = {
 /** esbuild's version, for the record. */
 export const esbuildVersion = esbuild.version;
 
+/** Minified templates by source text: the bundles of one run share most modules. */
+const minified = new Map();
+
+/**
+ * An esbuild plugin: the modules of @live-chat/elements with their Lit templates minified, as
+ * the library build ships them (rollup.config.mjs).
+ */
+export const shippedTemplates = {
+  name: 'shipped-templates',
+  setup(build) {
+    build.onLoad({ filter: TEMPLATE_SOURCES }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      if (!minified.has(text)) minified.set(text, minifyTemplates(text, args.path));
+      return { contents: (await minified.get(text))?.code ?? text, loader: 'ts' };
+    });
+  },
+};
+
 /**
  * The esbuild options every measurement shares (`esbuild --bundle --minify --format=esm
- * --target=es2022`, production builds, an empty CSS loader), and `npm run bench:ui` builds its
- * page with.
+ * --target=es2022`, production builds, an empty CSS loader, templates minified as shipped), and
+ * `npm run bench:ui` builds its page with.
  */
 export const BUILD_OPTIONS = {
   bundle: true,
@@ -182,6 +201,7 @@ export const BUILD_OPTIONS = {
   metafile: true,
   write: false,
   logLevel: 'silent',
+  plugins: [shippedTemplates],
 };
 
 /**
@@ -237,6 +257,7 @@ export async function bundleSplit(source, { withoutOnDemandParts = false } = {})
     splitting: true,
     outdir: path.join(rootDir, 'size-out'),
     plugins: [
+      ...BUILD_OPTIONS.plugins,
       ...(withoutOnDemandParts ? [emptyParts] : []),
       {
         name: 'size-entry',

@@ -68,14 +68,18 @@ const NO_ANSWER: unique symbol = Symbol('no answer');
  * - every other refusal is final and returned as it is. Commands never reject.
  */
 export class CommandRunner {
-  private readonly unconfirmed = new BehaviorSubject<UnconfirmedCommand[]>([]);
-  readonly unconfirmed$: Observable<UnconfirmedCommand[]> = this.unconfirmed.asObservable();
+  readonly #unconfirmed = new BehaviorSubject<UnconfirmedCommand[]>([]);
+  readonly unconfirmed$: Observable<UnconfirmedCommand[]> = this.#unconfirmed.asObservable();
 
-  constructor(private readonly deps: CommandRunnerDeps) {}
+  readonly #deps: CommandRunnerDeps;
+
+  constructor(deps: CommandRunnerDeps) {
+    this.#deps = deps;
+  }
 
   /** A new idempotency key. */
   newId(): string {
-    return this.deps.generateId();
+    return this.#deps.generateId();
   }
 
   async execute<I extends CommandInput>(
@@ -83,7 +87,7 @@ export class CommandRunner {
     options: ExecuteOptions = {},
   ): Promise<ClientResult<CommandValues[I['type']]>> {
     type R = ClientResult<CommandValues[I['type']]>;
-    const deps = this.deps;
+    const deps = this.#deps;
     if (deps.isDisposed()) return refused(disposedError());
     const commandId = options.commandId ?? deps.generateId();
     const command = { ...input, commandId } as unknown as Command;
@@ -98,7 +102,7 @@ export class CommandRunner {
     try {
       for (;;) {
         attempt++;
-        const answer = await this.attempt(command, deadline, noteCause);
+        const answer = await this.#attempt(command, deadline, noteCause);
         if (deps.isDisposed()) return refused(disposedError());
         if (answer !== NO_ANSWER) {
           if (answer.ok || !isTransient(answer.error)) return answer as R;
@@ -106,7 +110,7 @@ export class CommandRunner {
         }
         if (!listed) {
           listed = true;
-          this.list(command, started);
+          this.#list(command, started);
           options.onUnconfirmed?.();
         }
         const left = deadline - deps.timing.scheduler.now();
@@ -130,17 +134,17 @@ export class CommandRunner {
       error.details = { commandId, type: command.type };
       return refused(error);
     } finally {
-      if (listed) this.unlist(commandId);
+      if (listed) this.#unlist(commandId);
     }
   }
 
   /** One attempt: the adapter's answer, or NO_ANSWER when it threw or stayed silent too long. */
-  private attempt(
+  #attempt(
     command: Command,
     deadline: number,
     noteCause: (cause: unknown) => void,
   ): Promise<ClientResult<unknown> | typeof NO_ANSWER> {
-    const deps = this.deps;
+    const deps = this.#deps;
     const wait = Math.max(
       0,
       Math.min(deps.requestTimeoutMs, deadline - deps.timing.scheduler.now()),
@@ -175,22 +179,22 @@ export class CommandRunner {
     );
   }
 
-  private list(command: Command, since: number): void {
+  #list(command: Command, since: number): void {
     const entry: UnconfirmedCommand = {
       commandId: command.commandId,
       type: command.type as CommandType,
       since,
     };
     if ('sessionId' in command) entry.sessionId = command.sessionId;
-    this.unconfirmed.next([...this.unconfirmed.value, entry]);
+    this.#unconfirmed.next([...this.#unconfirmed.value, entry]);
   }
 
-  private unlist(commandId: string): void {
-    if (this.unconfirmed.closed) return;
-    this.unconfirmed.next(this.unconfirmed.value.filter((c) => c.commandId !== commandId));
+  #unlist(commandId: string): void {
+    if (this.#unconfirmed.closed) return;
+    this.#unconfirmed.next(this.#unconfirmed.value.filter((c) => c.commandId !== commandId));
   }
 
   complete(): void {
-    this.unconfirmed.complete();
+    this.#unconfirmed.complete();
   }
 }

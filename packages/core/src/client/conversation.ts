@@ -100,57 +100,61 @@ const isFinal = (error: ErrorInfo): boolean =>
  * Every state change goes through {@link reduceConversation}; effects end with `destroy$`.
  */
 export class Conversations {
-  private readonly states = new Map<Id, ConversationState>();
+  readonly #states = new Map<Id, ConversationState>();
   /** Sessions whose newest page has loaded and that missed no event since. */
-  private readonly loaded = new Set<Id>();
+  readonly #loaded = new Set<Id>();
   /**
    * Per loaded conversation, the order through which it is known to hold every message: the
    * newest of its newest page and of the `message.added` events since, which arrive in stream
    * order. A command's own result does not move it (it can overtake messages still on their way).
    */
-  private readonly completeThrough = new Map<Id, number>();
+  readonly #completeThrough = new Map<Id, number>();
   /** Watched sessions (their conversation stream is subscribed). */
-  private readonly watched = new Set<Id>();
+  readonly #watched = new Set<Id>();
   /** Unwatched conversations, least recently used first. */
-  private readonly idle = new Set<Id>();
-  private readonly refreshing = new Map<Id, { done: Promise<void>; again: boolean }>();
-  private readonly loadingOlder = new Map<Id, Promise<void>>();
+  readonly #idle = new Set<Id>();
+  readonly #refreshing = new Map<Id, { done: Promise<void>; again: boolean }>();
+  readonly #loadingOlder = new Map<Id, Promise<void>>();
   /** Failures in a row per session, for the retry back-off. */
-  private readonly failures = new Map<Id, number>();
-  private readonly retryPlanned = new Set<Id>();
-  private readonly streams = new Map<Id, Observable<ConversationState>>();
+  readonly #failures = new Map<Id, number>();
+  readonly #retryPlanned = new Set<Id>();
+  readonly #streams = new Map<Id, Observable<ConversationState>>();
   /** Sends in flight, by clientMessageId: a retry joins the one running. */
-  private readonly deliveries = new Map<string, Promise<SendResult>>();
+  readonly #deliveries = new Map<string, Promise<SendResult>>();
 
-  constructor(private readonly deps: ConversationDeps) {}
+  readonly #deps: ConversationDeps;
+
+  constructor(deps: ConversationDeps) {
+    this.#deps = deps;
+  }
 
   /** The conversation as loaded so far, if the session has one. */
   get(sessionId: Id): ConversationState | undefined {
-    return this.states.get(sessionId);
+    return this.#states.get(sessionId);
   }
 
   /** One message of a loaded conversation. */
   findMessage(sessionId: Id, messageId: Id): MessageView | undefined {
-    return this.states.get(sessionId)?.messages.find((m) => m.id === messageId);
+    return this.#states.get(sessionId)?.messages.find((m) => m.id === messageId);
   }
 
   /** The sent message with this clientMessageId, if a conversation shows it. */
   findSent(sessionId: Id, clientMessageId: string): MessageView | undefined {
-    return this.states
+    return this.#states
       .get(sessionId)
       ?.messages.find((m) => m.delivery === 'sent' && m.clientMessageId === clientMessageId);
   }
 
   /** A conversation stream; while subscribed, the conversation is watched and kept right. */
   conversation$(sessionId: Id): Observable<ConversationState> {
-    let stream = this.streams.get(sessionId);
+    let stream = this.#streams.get(sessionId);
     if (!stream) {
       const trigger$ = defer(() => {
-        this.watch(sessionId);
-        return this.deps.store.changes$;
-      }).pipe(finalize(() => this.unwatch(sessionId)));
-      stream = select(trigger$, () => this.states.get(sessionId) ?? emptyConversation(sessionId));
-      this.streams.set(sessionId, stream);
+        this.#watch(sessionId);
+        return this.#deps.store.changes$;
+      }).pipe(finalize(() => this.#unwatch(sessionId)));
+      stream = select(trigger$, () => this.#states.get(sessionId) ?? emptyConversation(sessionId));
+      this.#streams.set(sessionId, stream);
     }
     return stream;
   }
@@ -158,8 +162,8 @@ export class Conversations {
   /** Applies a server event to the conversation it belongs to, if loaded (the caller commits). */
   applyEvent(event: ServerEvent): void {
     if (event.type === 'message.updated') {
-      if (this.states.has(event.message.sessionId)) {
-        this.dispatch(
+      if (this.#states.has(event.message.sessionId)) {
+        this.#dispatch(
           event.message.sessionId,
           { type: 'message.updated', message: event.message },
           false,
@@ -169,12 +173,12 @@ export class Conversations {
     }
     if (event.type !== 'message.added') return;
     const message = event.message;
-    if (message.clientMessageId !== undefined) this.deps.outbox.remove(message.clientMessageId);
-    if (!this.states.has(message.sessionId)) return;
-    this.dispatch(message.sessionId, { type: 'message.added', message }, false);
-    const through = this.completeThrough.get(message.sessionId);
+    if (message.clientMessageId !== undefined) this.#deps.outbox.remove(message.clientMessageId);
+    if (!this.#states.has(message.sessionId)) return;
+    this.#dispatch(message.sessionId, { type: 'message.added', message }, false);
+    const through = this.#completeThrough.get(message.sessionId);
     if (through !== undefined && message.order > through)
-      this.completeThrough.set(message.sessionId, message.order);
+      this.#completeThrough.set(message.sessionId, message.order);
   }
 
   /**
@@ -182,10 +186,10 @@ export class Conversations {
    * or the client resynced): refresh it now if watched, else when it is watched again.
    */
   invalidate(sessionId: Id): void {
-    if (!this.states.has(sessionId)) return;
-    this.loaded.delete(sessionId);
-    this.completeThrough.delete(sessionId);
-    if (this.watched.has(sessionId)) this.refresh(sessionId);
+    if (!this.#states.has(sessionId)) return;
+    this.#loaded.delete(sessionId);
+    this.#completeThrough.delete(sessionId);
+    if (this.#watched.has(sessionId)) this.#refresh(sessionId);
   }
 
   /**
@@ -195,79 +199,79 @@ export class Conversations {
    * visible session whose newest message is loaded missed nothing.
    */
   afterSnapshot(): void {
-    for (const sessionId of this.states.keys()) {
-      if (!this.loaded.has(sessionId)) continue;
-      const session = this.deps.store.session(sessionId);
+    for (const sessionId of this.#states.keys()) {
+      if (!this.#loaded.has(sessionId)) continue;
+      const session = this.#deps.store.session(sessionId);
       if (!session) {
         this.markStale(sessionId);
         continue;
       }
-      const through = this.completeThrough.get(sessionId) ?? -Infinity;
+      const through = this.#completeThrough.get(sessionId) ?? -Infinity;
       if (session.lastMessageOrder > through) this.invalidate(sessionId);
     }
   }
 
   /** The session left the user's view: events about it stop, so its conversation is stale. */
   markStale(sessionId: Id): void {
-    this.loaded.delete(sessionId);
-    this.completeThrough.delete(sessionId);
+    this.#loaded.delete(sessionId);
+    this.#completeThrough.delete(sessionId);
   }
 
-  private ensure(sessionId: Id): ConversationState {
-    let state = this.states.get(sessionId);
+  #ensure(sessionId: Id): ConversationState {
+    let state = this.#states.get(sessionId);
     if (!state) {
       state = emptyConversation(sessionId);
-      this.states.set(sessionId, state);
+      this.#states.set(sessionId, state);
     }
     return state;
   }
 
-  private dispatch(sessionId: Id, action: ConversationAction, commit = true): void {
-    if (this.deps.isDisposed()) return;
-    const state = this.ensure(sessionId);
+  #dispatch(sessionId: Id, action: ConversationAction, commit = true): void {
+    if (this.#deps.isDisposed()) return;
+    const state = this.#ensure(sessionId);
     const next = reduceConversation(state, action);
     if (next === state) return;
-    this.states.set(sessionId, next);
-    if (commit) this.deps.store.commit();
+    this.#states.set(sessionId, next);
+    if (commit) this.#deps.store.commit();
   }
 
   // -------------------------------------------------------------------------------------------
   // Watching and the cache
 
-  private watch(sessionId: Id): void {
-    if (this.deps.isDisposed()) return;
-    this.watched.add(sessionId);
-    this.idle.delete(sessionId);
-    this.ensure(sessionId);
-    if (!this.loaded.has(sessionId)) this.refresh(sessionId);
+  #watch(sessionId: Id): void {
+    if (this.#deps.isDisposed()) return;
+    this.#watched.add(sessionId);
+    this.#idle.delete(sessionId);
+    this.#ensure(sessionId);
+    if (!this.#loaded.has(sessionId)) this.#refresh(sessionId);
   }
 
-  private unwatch(sessionId: Id): void {
-    this.watched.delete(sessionId);
-    if (this.deps.isDisposed() || !this.states.has(sessionId)) return;
-    this.idle.delete(sessionId);
-    this.idle.add(sessionId);
-    this.evict();
+  #unwatch(sessionId: Id): void {
+    this.#watched.delete(sessionId);
+    if (this.#deps.isDisposed() || !this.#states.has(sessionId)) return;
+    this.#idle.delete(sessionId);
+    this.#idle.add(sessionId);
+    this.#evict();
   }
 
   /** Drops the least recently used unwatched conversations beyond the cache size. */
-  private evict(): void {
-    let excess = this.idle.size - Math.max(0, this.deps.cacheSize);
+  #evict(): void {
+    let excess = this.#idle.size - Math.max(0, this.#deps.cacheSize);
     if (excess <= 0) return;
-    for (const sessionId of [...this.idle]) {
+    for (const sessionId of [...this.#idle]) {
       if (excess <= 0) break;
-      const state = this.states.get(sessionId);
+      const state = this.#states.get(sessionId);
       const busy =
-        this.refreshing.has(sessionId) ||
-        this.loadingOlder.has(sessionId) ||
+        this.#refreshing.has(sessionId) ||
+        this.#loadingOlder.has(sessionId) ||
         (state?.messages.some((m) => m.delivery !== 'sent') ?? false);
       if (busy) continue;
-      this.idle.delete(sessionId);
-      this.states.delete(sessionId);
-      this.loaded.delete(sessionId);
-      this.completeThrough.delete(sessionId);
-      this.failures.delete(sessionId);
-      this.streams.delete(sessionId);
+      this.#idle.delete(sessionId);
+      this.#states.delete(sessionId);
+      this.#loaded.delete(sessionId);
+      this.#completeThrough.delete(sessionId);
+      this.#failures.delete(sessionId);
+      this.#streams.delete(sessionId);
       excess--;
     }
   }
@@ -275,13 +279,13 @@ export class Conversations {
   // -------------------------------------------------------------------------------------------
   // History
 
-  private fetch(sessionId: Id, beforeOrder: number | undefined): Promise<MessagePage> {
+  #fetch(sessionId: Id, beforeOrder: number | undefined): Promise<MessagePage> {
     const query =
       beforeOrder === undefined
-        ? { sessionId, limit: this.deps.historyPageSize }
-        : { sessionId, beforeOrder, limit: this.deps.historyPageSize };
-    const { timing, requestTimeoutMs, destroy$ } = this.deps;
-    return checkedRead(() => this.deps.adapter.history(query), {
+        ? { sessionId, limit: this.#deps.historyPageSize }
+        : { sessionId, beforeOrder, limit: this.#deps.historyPageSize };
+    const { timing, requestTimeoutMs, destroy$ } = this.#deps;
+    return checkedRead(() => this.#deps.adapter.history(query), {
       timeoutMs: requestTimeoutMs,
       scheduler: timing.scheduler,
       destroy$,
@@ -296,94 +300,94 @@ export class Conversations {
    * conversation). A refresh asked for while one runs runs again after it, since the running
    * one may have started before the change that asked for it.
    */
-  private refresh(sessionId: Id): Promise<void> {
-    const running = this.refreshing.get(sessionId);
+  #refresh(sessionId: Id): Promise<void> {
+    const running = this.#refreshing.get(sessionId);
     if (running) {
       running.again = true;
       return running.done;
     }
     const entry = { done: Promise.resolve(), again: false };
-    entry.done = this.refreshOnce(sessionId).then(async () => {
-      this.refreshing.delete(sessionId);
-      if (entry.again && !this.deps.isDisposed() && this.states.has(sessionId)) {
-        this.loaded.delete(sessionId);
-        await this.refresh(sessionId);
+    entry.done = this.#refreshOnce(sessionId).then(async () => {
+      this.#refreshing.delete(sessionId);
+      if (entry.again && !this.#deps.isDisposed() && this.#states.has(sessionId)) {
+        this.#loaded.delete(sessionId);
+        await this.#refresh(sessionId);
       }
     });
-    this.refreshing.set(sessionId, entry);
+    this.#refreshing.set(sessionId, entry);
     return entry.done;
   }
 
-  private async refreshOnce(sessionId: Id): Promise<void> {
-    const first = newestSentOrder(this.ensure(sessionId).messages) === undefined;
-    this.dispatch(sessionId, { type: 'history.loading' });
+  async #refreshOnce(sessionId: Id): Promise<void> {
+    const first = newestSentOrder(this.#ensure(sessionId).messages) === undefined;
+    this.#dispatch(sessionId, { type: 'history.loading' });
     let page: MessagePage;
     try {
-      page = await this.fetch(sessionId, undefined);
+      page = await this.#fetch(sessionId, undefined);
     } catch (error) {
-      this.failed(sessionId, readErrorInfo(error, this.deps.online()), () =>
-        this.refresh(sessionId),
+      this.#failed(sessionId, readErrorInfo(error, this.#deps.online()), () =>
+        this.#refresh(sessionId),
       );
       return;
     }
-    if (this.deps.isDisposed()) return;
-    this.failures.delete(sessionId);
-    this.loaded.add(sessionId);
+    if (this.#deps.isDisposed()) return;
+    this.#failures.delete(sessionId);
+    this.#loaded.add(sessionId);
     const pageNewest = page.messages.reduce((newest, m) => Math.max(newest, m.order), 0);
-    this.completeThrough.set(
+    this.#completeThrough.set(
       sessionId,
-      Math.max(pageNewest, this.completeThrough.get(sessionId) ?? -Infinity),
+      Math.max(pageNewest, this.#completeThrough.get(sessionId) ?? -Infinity),
     );
-    this.confirmOutbox(page.messages);
-    this.dispatch(
+    this.#confirmOutbox(page.messages);
+    this.#dispatch(
       sessionId,
       first ? { type: 'history.loaded', page, older: false } : { type: 'history.refreshed', page },
     );
   }
 
   /** Shows a failed load and plans its retry while the conversation is watched. */
-  private failed(sessionId: Id, error: ErrorInfo, again: () => Promise<void>): void {
-    if (this.deps.isDisposed() || !this.states.has(sessionId)) return;
-    this.dispatch(sessionId, { type: 'history.failed', error });
-    if (isFinal(error) || this.retryPlanned.has(sessionId)) return;
-    const attempt = (this.failures.get(sessionId) ?? 0) + 1;
-    this.failures.set(sessionId, attempt);
-    this.retryPlanned.add(sessionId);
-    const { timing } = this.deps;
+  #failed(sessionId: Id, error: ErrorInfo, again: () => Promise<void>): void {
+    if (this.#deps.isDisposed() || !this.#states.has(sessionId)) return;
+    this.#dispatch(sessionId, { type: 'history.failed', error });
+    if (isFinal(error) || this.#retryPlanned.has(sessionId)) return;
+    const attempt = (this.#failures.get(sessionId) ?? 0) + 1;
+    this.#failures.set(sessionId, attempt);
+    this.#retryPlanned.add(sessionId);
+    const { timing } = this.#deps;
     void firstValueFrom(
       retryWait(
         timing,
         backoffMs(attempt, timing.random, 1000),
-        this.deps.connection$,
-        this.deps.reachable(),
-        this.deps.destroy$,
+        this.#deps.connection$,
+        this.#deps.reachable(),
+        this.#deps.destroy$,
       ),
       { defaultValue: undefined },
     ).then(() => {
-      this.retryPlanned.delete(sessionId);
-      if (this.deps.isDisposed() || !this.watched.has(sessionId)) return;
-      const state = this.states.get(sessionId);
+      this.#retryPlanned.delete(sessionId);
+      if (this.#deps.isDisposed() || !this.#watched.has(sessionId)) return;
+      const state = this.#states.get(sessionId);
       if (state?.error) void again();
     });
   }
 
   /** Loads the page before the oldest loaded message. */
-  private loadOlderPage(sessionId: Id, before: number): Promise<void> {
-    this.dispatch(sessionId, { type: 'history.loading' });
-    const done = this.fetch(sessionId, before)
+  #loadOlderPage(sessionId: Id, before: number): Promise<void> {
+    this.#dispatch(sessionId, { type: 'history.loading' });
+    const done = this.#fetch(sessionId, before)
       .then(
         (page) => {
-          this.failures.delete(sessionId);
-          this.confirmOutbox(page.messages);
-          this.dispatch(sessionId, { type: 'history.loaded', page, older: true });
+          this.#failures.delete(sessionId);
+          this.#confirmOutbox(page.messages);
+          this.#dispatch(sessionId, { type: 'history.loaded', page, older: true });
         },
         (error: unknown) =>
-          this.failed(sessionId, readErrorInfo(error, this.deps.online()), () =>
+          this.#failed(sessionId, readErrorInfo(error, this.#deps.online()), () =>
             this.loadOlder(sessionId),
           ),
       )
-      .finally(() => this.loadingOlder.delete(sessionId));
-    this.loadingOlder.set(sessionId, done);
+      .finally(() => this.#loadingOlder.delete(sessionId));
+    this.#loadingOlder.set(sessionId, done);
     return done;
   }
 
@@ -393,23 +397,23 @@ export class Conversations {
    * which is what a Retry button asks for.
    */
   loadOlder(sessionId: Id): Promise<void> {
-    if (this.deps.isDisposed()) return Promise.resolve();
-    const state = this.ensure(sessionId);
-    const refreshing = this.refreshing.get(sessionId);
+    if (this.#deps.isDisposed()) return Promise.resolve();
+    const state = this.#ensure(sessionId);
+    const refreshing = this.#refreshing.get(sessionId);
     if (refreshing) return refreshing.done;
-    if (!this.loaded.has(sessionId) || (state.error && !state.hasMore))
-      return this.refresh(sessionId);
-    const running = this.loadingOlder.get(sessionId);
+    if (!this.#loaded.has(sessionId) || (state.error && !state.hasMore))
+      return this.#refresh(sessionId);
+    const running = this.#loadingOlder.get(sessionId);
     if (running) return running;
     if (!state.hasMore) return Promise.resolve();
     const before = oldestLoadedOrder(state);
-    return before === undefined ? this.refresh(sessionId) : this.loadOlderPage(sessionId, before);
+    return before === undefined ? this.#refresh(sessionId) : this.#loadOlderPage(sessionId, before);
   }
 
   /** The order up to which "mark read" applies: the newest loaded message, if loaded. */
   readUpTo(sessionId: Id): number | undefined {
-    const state = this.states.get(sessionId);
-    return state && this.loaded.has(sessionId) ? newestSentOrder(state.messages) : undefined;
+    const state = this.#states.get(sessionId);
+    return state && this.#loaded.has(sessionId) ? newestSentOrder(state.messages) : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -419,12 +423,12 @@ export class Conversations {
     const files = options.note ? [] : (options.attachments ?? []);
     const valid = files.length > 0 && text.trim() === '' ? ok('') : validateMessageText(text);
     if (!valid.ok) return valid;
-    if (this.deps.isDisposed()) return refused(disposedError());
+    if (this.#deps.isDisposed()) return refused(disposedError());
     const entry: OutboxEntry = {
-      clientMessageId: this.deps.commands.newId(),
+      clientMessageId: this.#deps.commands.newId(),
       sessionId,
       text: valid.value,
-      createdAt: this.deps.now(),
+      createdAt: this.#deps.now(),
       state: 'pending',
       ...extraFields({
         internal: options.note ? true : undefined,
@@ -432,9 +436,9 @@ export class Conversations {
         attachments: files,
       }),
     };
-    this.deps.outbox.put(entry);
-    this.dispatch(sessionId, { type: 'send.pending', message: this.unsentView(entry) });
-    return this.deliver(entry);
+    this.#deps.outbox.put(entry);
+    this.#dispatch(sessionId, { type: 'send.pending', message: this.#unsentView(entry) });
+    return this.#deliver(entry);
   }
 
   /**
@@ -444,19 +448,19 @@ export class Conversations {
    */
   restore(entries: readonly OutboxEntry[]): void {
     for (const entry of entries) {
-      this.dispatch(entry.sessionId, { type: 'send.pending', message: this.unsentView(entry) });
+      this.#dispatch(entry.sessionId, { type: 'send.pending', message: this.#unsentView(entry) });
     }
-    for (const entry of entries) if (entry.state === 'pending') void this.deliver(entry);
+    for (const entry of entries) if (entry.state === 'pending') void this.#deliver(entry);
   }
 
-  private unsentView(entry: OutboxEntry): MessageView {
+  #unsentView(entry: OutboxEntry): MessageView {
     const view: MessageView = {
       id: `pending:${entry.clientMessageId}`,
       sessionId: entry.sessionId,
       clientMessageId: entry.clientMessageId,
-      author: { kind: 'operator', userId: this.deps.store.me?.id ?? '' },
+      author: { kind: 'operator', userId: this.#deps.store.me?.id ?? '' },
       text: entry.text,
-      channel: this.deps.store.session(entry.sessionId)?.channel ?? 'web',
+      channel: this.#deps.store.session(entry.sessionId)?.channel ?? 'web',
       sentAt: entry.createdAt,
       order: Infinity,
       delivery: entry.state,
@@ -472,14 +476,14 @@ export class Conversations {
    * backend accepts or deduplicates it, so it is never refused.
    */
   async retry(sessionId: Id, clientMessageId: string): Promise<SendResult> {
-    const running = this.deliveries.get(clientMessageId);
+    const running = this.#deliveries.get(clientMessageId);
     if (running) return running;
     const sent = this.findSent(sessionId, clientMessageId);
     if (sent) {
-      const session = this.deps.store.session(sessionId);
+      const session = this.#deps.store.session(sessionId);
       if (session) return { ok: true, value: { message: sent, session } };
     }
-    const message = this.states
+    const message = this.#states
       .get(sessionId)
       ?.messages.find((m) => m.delivery !== 'sent' && m.clientMessageId === clientMessageId);
     if (!message || message.clientMessageId === undefined)
@@ -488,7 +492,7 @@ export class Conversations {
         message: 'There is no unsent message to retry.',
         details: { clientMessageId },
       });
-    this.dispatch(sessionId, { type: 'send.retrying', clientMessageId });
+    this.#dispatch(sessionId, { type: 'send.retrying', clientMessageId });
     const entry: OutboxEntry = {
       clientMessageId,
       sessionId,
@@ -497,25 +501,25 @@ export class Conversations {
       state: 'pending',
       ...extraFields(message),
     };
-    this.deps.outbox.put(entry);
-    return this.deliver(entry);
+    this.#deps.outbox.put(entry);
+    return this.#deliver(entry);
   }
 
   discard(sessionId: Id, clientMessageId: string): void {
-    const message = this.states
+    const message = this.#states
       .get(sessionId)
       ?.messages.find((m) => m.delivery === 'failed' && m.clientMessageId === clientMessageId);
     if (!message) return;
-    this.deps.outbox.remove(clientMessageId);
-    this.dispatch(sessionId, { type: 'send.discarded', clientMessageId });
+    this.#deps.outbox.remove(clientMessageId);
+    this.#dispatch(sessionId, { type: 'send.discarded', clientMessageId });
   }
 
   /** Sends one outbox entry (same clientMessageId on every attempt) and reconciles the result. */
-  private deliver(entry: OutboxEntry): Promise<SendResult> {
+  #deliver(entry: OutboxEntry): Promise<SendResult> {
     const { sessionId, clientMessageId } = entry;
-    const running = this.deliveries.get(clientMessageId);
+    const running = this.#deliveries.get(clientMessageId);
     if (running) return running;
-    const done = this.deps.commands
+    const done = this.#deps.commands
       .execute(
         {
           type: 'message.send',
@@ -529,7 +533,7 @@ export class Conversations {
         },
         {
           onUnconfirmed: () =>
-            this.dispatch(sessionId, { type: 'send.unconfirmed', clientMessageId }),
+            this.#dispatch(sessionId, { type: 'send.unconfirmed', clientMessageId }),
         },
       )
       .then((answer): SendResult => {
@@ -537,32 +541,32 @@ export class Conversations {
         const problem = answer.ok ? messageProblem(answer.value.message) : undefined;
         const result: SendResult =
           problem === undefined ? answer : refused(invalidData('message', problem));
-        if (this.deps.isDisposed()) return result;
+        if (this.#deps.isDisposed()) return result;
         if (result.ok) {
-          this.deps.outbox.remove(clientMessageId);
-          this.dispatch(sessionId, {
+          this.#deps.outbox.remove(clientMessageId);
+          this.#dispatch(sessionId, {
             type: 'send.confirmed',
             clientMessageId,
             message: result.value.message,
           });
         } else if (this.findSent(sessionId, clientMessageId)) {
           // The event stream shows it stored (the answer was lost): it was sent after all.
-          this.deps.outbox.remove(clientMessageId);
+          this.#deps.outbox.remove(clientMessageId);
         } else {
-          this.deps.outbox.put({ ...entry, state: 'failed', error: result.error });
-          this.dispatch(sessionId, { type: 'send.failed', clientMessageId, error: result.error });
+          this.#deps.outbox.put({ ...entry, state: 'failed', error: result.error });
+          this.#dispatch(sessionId, { type: 'send.failed', clientMessageId, error: result.error });
         }
         return result;
       })
-      .finally(() => this.deliveries.delete(clientMessageId));
-    this.deliveries.set(clientMessageId, done);
+      .finally(() => this.#deliveries.delete(clientMessageId));
+    this.#deliveries.set(clientMessageId, done);
     return done;
   }
 
   /** Server messages that are outbox entries have been stored: they leave the outbox. */
-  private confirmOutbox(messages: readonly Message[]): void {
+  #confirmOutbox(messages: readonly Message[]): void {
     for (const message of messages) {
-      if (message.clientMessageId !== undefined) this.deps.outbox.remove(message.clientMessageId);
+      if (message.clientMessageId !== undefined) this.#deps.outbox.remove(message.clientMessageId);
     }
   }
 }

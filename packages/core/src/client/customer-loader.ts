@@ -45,96 +45,100 @@ export interface CustomerLoaderDeps {
 /** Reads customers on demand and tells where it stands on each (see `CustomerState`). */
 export class CustomerLoader {
   /** Ids not in the store: loading, unavailable, or failed (absent: never asked, or loaded). */
-  private readonly states = new Map<Id, CustomerState>();
+  readonly #states = new Map<Id, CustomerState>();
   /** Ids to read in the next batch. */
-  private readonly wanted = new Set<Id>();
+  readonly #wanted = new Set<Id>();
   /** Ids asked for, oldest first (at most {@link REMEMBERED_CUSTOMERS}): read again after a resync. */
-  private readonly asked = new Set<Id>();
+  readonly #asked = new Set<Id>();
   /** Moves on each snapshot: answers to reads of an earlier one are dropped. */
-  private generation = 0;
-  private planned = false;
+  #generation = 0;
+  #planned = false;
   /** The `loaded` state of each customer object, so a state stays the same object while it does. */
-  private readonly loadedStates = new WeakMap<Customer, CustomerState>();
+  readonly #loadedStates = new WeakMap<Customer, CustomerState>();
 
-  constructor(private readonly deps: CustomerLoaderDeps) {}
+  readonly #deps: CustomerLoaderDeps;
+
+  constructor(deps: CustomerLoaderDeps) {
+    this.#deps = deps;
+  }
 
   /**
    * The backend answered a read `NOT_FOUND`: it reads no customers on demand (e.g. a server over
    * a backend without the read), so its snapshot carries them.
    */
-  private unsupported = false;
+  #unsupported = false;
 
   /** Whether the adapter reads customers on demand (otherwise its snapshot carries them). */
   get onDemand(): boolean {
-    return !this.unsupported && typeof this.deps.adapter.customers === 'function';
+    return !this.#unsupported && typeof this.#deps.adapter.customers === 'function';
   }
 
   /** Where the client stands on one customer (the same object while nothing changed). */
   stateOf(customerId: Id): CustomerState {
-    const customer = this.deps.store.customers.get(customerId);
+    const customer = this.#deps.store.customers.get(customerId);
     if (customer) {
-      let state = this.loadedStates.get(customer);
+      let state = this.#loadedStates.get(customer);
       if (!state) {
         state = Object.freeze({ status: 'loaded', customer });
-        this.loadedStates.set(customer, state);
+        this.#loadedStates.set(customer, state);
       }
       return state;
     }
     if (!this.onDemand) return UNAVAILABLE;
     // Never asked: `customer$` asks as it subscribes.
-    return this.states.get(customerId) ?? LOADING;
+    return this.#states.get(customerId) ?? LOADING;
   }
 
   /** Asks for the customers not loaded, not loading and not known to be unavailable. */
   load(customerIds: Iterable<Id>): void {
-    if (!this.onDemand || this.deps.isDisposed()) return;
-    const { store } = this.deps;
+    if (!this.onDemand || this.#deps.isDisposed()) return;
+    const { store } = this.#deps;
     let added = false;
     for (const id of customerIds) {
       if (typeof id !== 'string' || store.customers.has(id)) continue;
-      const state = this.states.get(id);
+      const state = this.#states.get(id);
       if (state === LOADING || state === UNAVAILABLE) continue;
-      this.states.set(id, LOADING);
-      this.wanted.add(id);
-      this.remember(id);
+      this.#states.set(id, LOADING);
+      this.#wanted.add(id);
+      this.#remember(id);
       added = true;
     }
     if (!added) return;
     store.commitSoon();
-    if (this.planned) return;
-    this.planned = true;
+    if (this.#planned) return;
+    this.#planned = true;
     // The ids asked for in this run go out together.
-    queueMicrotask(this.flush);
+    queueMicrotask(this.#flush);
   }
 
   /** After every snapshot: what was asked for is read again (the store's customers were replaced). */
   afterSnapshot(): void {
-    this.generation++;
-    this.wanted.clear();
-    this.states.clear();
-    if (this.asked.size > 0) this.load([...this.asked]);
+    this.#generation++;
+    this.#wanted.clear();
+    this.#states.clear();
+    if (this.#asked.size > 0) this.load([...this.#asked]);
   }
 
   /** When the connection is back: the reads that failed are tried again. */
   retryFailed(): void {
     const failed: Id[] = [];
-    for (const [id, state] of this.states) if (state.status === 'failed') failed.push(id);
+    for (const [id, state] of this.#states) if (state.status === 'failed') failed.push(id);
     if (failed.length > 0) this.load(failed);
   }
 
   /** Customers the user may start a session with, matching `text` (see `LiveChatClient.findCustomers`). */
   async find(text: string, limit = MAX_CUSTOMER_MATCHES): Promise<ClientResult<Customer[]>> {
-    const { adapter, store } = this.deps;
-    if (this.deps.isDisposed()) return { ok: false, error: disposedError() };
+    const { adapter, store } = this.#deps;
+    if (this.#deps.isDisposed()) return { ok: false, error: disposedError() };
     if (this.onDemand) {
-      const generation = this.generation;
+      const generation = this.#generation;
       try {
-        const found = await this.read(adapter, { text, limit });
-        if (generation === this.generation && !this.deps.isDisposed()) this.fill(found);
+        const found = await this.#read(adapter, { text, limit });
+        if (generation === this.#generation && !this.#deps.isDisposed()) this.#fill(found);
         return { ok: true, value: found };
       } catch (thrown) {
-        const error = this.errorOf(thrown);
-        if (!this.unsupported) return { ok: false, error };
+        const error = this.#errorOf(thrown);
+        if (!this.#unsupported) return { ok: false, error };
       }
     }
     // The snapshot carried the customers: they are matched here.
@@ -147,58 +151,58 @@ export class CustomerLoader {
     return { ok: true, value: found };
   }
 
-  private remember(id: Id): void {
-    const asked = this.asked;
+  #remember(id: Id): void {
+    const asked = this.#asked;
     asked.delete(id);
     asked.add(id);
     if (asked.size > REMEMBERED_CUSTOMERS) asked.delete(asked.values().next().value as Id);
   }
 
-  private readonly flush = (): void => {
-    this.planned = false;
-    if (this.deps.isDisposed()) return;
-    const ids = [...this.wanted];
-    this.wanted.clear();
+  readonly #flush = (): void => {
+    this.#planned = false;
+    if (this.#deps.isDisposed()) return;
+    const ids = [...this.#wanted];
+    this.#wanted.clear();
     for (let at = 0; at < ids.length; at += MAX_CUSTOMER_IDS) {
-      void this.readBatch(ids.slice(at, at + MAX_CUSTOMER_IDS));
+      void this.#readBatch(ids.slice(at, at + MAX_CUSTOMER_IDS));
     }
   };
 
-  private async readBatch(ids: Id[]): Promise<void> {
-    const generation = this.generation;
+  async #readBatch(ids: Id[]): Promise<void> {
+    const generation = this.#generation;
     let found: Customer[];
     let error: ErrorInfo | undefined;
     try {
-      found = await this.read(this.deps.adapter, { ids });
+      found = await this.#read(this.#deps.adapter, { ids });
     } catch (thrown) {
       found = [];
-      error = this.errorOf(thrown);
+      error = this.#errorOf(thrown);
     }
     // A snapshot came meanwhile: it cleared the states, and these ids are read again.
-    if (generation !== this.generation || this.deps.isDisposed()) return;
+    if (generation !== this.#generation || this.#deps.isDisposed()) return;
     const wanted = new Set(ids);
-    this.fill(found.filter((customer) => wanted.has(customer.id)));
+    this.#fill(found.filter((customer) => wanted.has(customer.id)));
     const failed: CustomerState | undefined =
-      error && !this.unsupported ? Object.freeze({ status: 'failed', error }) : undefined;
+      error && !this.#unsupported ? Object.freeze({ status: 'failed', error }) : undefined;
     for (const id of ids) {
-      if (this.deps.store.customers.has(id)) this.states.delete(id);
-      else if (this.states.get(id) === LOADING) this.states.set(id, failed ?? UNAVAILABLE);
+      if (this.#deps.store.customers.has(id)) this.#states.delete(id);
+      else if (this.#states.get(id) === LOADING) this.#states.set(id, failed ?? UNAVAILABLE);
     }
-    this.deps.store.commitSoon();
+    this.#deps.store.commitSoon();
   }
 
   /** Puts the customers the store does not hold yet into it (see the module's comment). */
-  private fill(customers: readonly Customer[]): void {
-    const fresh = customers.filter((customer) => !this.deps.store.customers.has(customer.id));
+  #fill(customers: readonly Customer[]): void {
+    const fresh = customers.filter((customer) => !this.#deps.store.customers.has(customer.id));
     if (fresh.length === 0) return;
-    this.deps.store.addCustomers(fresh);
-    for (const customer of fresh) this.states.delete(customer.id);
-    this.deps.store.commitSoon();
+    this.#deps.store.addCustomers(fresh);
+    for (const customer of fresh) this.#states.delete(customer.id);
+    this.#deps.store.commitSoon();
   }
 
   /** One read, checked like everything else the backend sends, within the request timeout. */
-  private read(adapter: TransportAdapter, query: CustomerQuery): Promise<Customer[]> {
-    const { scheduler, requestTimeoutMs, destroy$ } = this.deps;
+  #read(adapter: TransportAdapter, query: CustomerQuery): Promise<Customer[]> {
+    const { scheduler, requestTimeoutMs, destroy$ } = this.#deps;
     const customers = adapter.customers as (q: CustomerQuery) => Promise<Customer[]>;
     return checkedRead(() => customers.call(adapter, query), {
       timeoutMs: requestTimeoutMs,
@@ -210,9 +214,9 @@ export class CustomerLoader {
     });
   }
 
-  private errorOf(error: unknown): ErrorInfo {
-    const info = readErrorInfo(error, this.deps.online());
-    if (info.code === 'NOT_FOUND') this.unsupported = true;
+  #errorOf(error: unknown): ErrorInfo {
+    const info = readErrorInfo(error, this.#deps.online());
+    if (info.code === 'NOT_FOUND') this.#unsupported = true;
     return info;
   }
 }

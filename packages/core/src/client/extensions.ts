@@ -66,28 +66,31 @@ function checked<T extends { id: string; label: string }>(
  * binder or action is `NOT_FOUND`, a host function that throws is `INTERNAL`.
  */
 export class HostExtensions {
-  private readonly binders: BehaviorSubject<Binder[]>;
-  private readonly actions: BehaviorSubject<HostAction[]>;
+  readonly #binders: BehaviorSubject<Binder[]>;
+  readonly #actions: BehaviorSubject<HostAction[]>;
   readonly binders$: Observable<Binder[]>;
   readonly actions$: Observable<HostAction[]>;
 
+  readonly #deps: ExtensionDeps;
+
   constructor(
-    private readonly deps: ExtensionDeps,
+    deps: ExtensionDeps,
     binders: readonly Binder[] = [],
     actions: readonly HostAction[] = [],
   ) {
-    this.binders = new BehaviorSubject<Binder[]>(
+    this.#deps = deps;
+    this.#binders = new BehaviorSubject<Binder[]>(
       dedupeById(binders.map((binder) => checked(binder, 'binderLabel'))),
     );
-    this.actions = new BehaviorSubject<HostAction[]>(
+    this.#actions = new BehaviorSubject<HostAction[]>(
       dedupeById(actions.map((action) => checked(action, 'actionLabel'))),
     );
-    this.binders$ = select(this.binders, (list) => list);
-    this.actions$ = select(this.actions, (list) => list);
+    this.binders$ = select(this.#binders, (list) => list);
+    this.actions$ = select(this.#actions, (list) => list);
   }
 
   get hasCustomerDirectory(): boolean {
-    return this.deps.customerDirectory !== undefined;
+    return this.#deps.customerDirectory !== undefined;
   }
 
   /**
@@ -96,22 +99,22 @@ export class HostExtensions {
    */
   registerBinder(binder: Binder): () => void {
     const valid = checked(binder, 'binderLabel');
-    return this.deps.isDisposed() ? () => undefined : register(this.binders, valid);
+    return this.#deps.isDisposed() ? () => undefined : register(this.#binders, valid);
   }
 
   /** Registers an action, like {@link registerBinder}. */
   registerAction(action: HostAction): () => void {
     const valid = checked(action, 'actionLabel');
-    return this.deps.isDisposed() ? () => undefined : register(this.actions, valid);
+    return this.#deps.isDisposed() ? () => undefined : register(this.#actions, valid);
   }
 
   complete(): void {
-    this.binders.complete();
-    this.actions.complete();
+    this.#binders.complete();
+    this.#actions.complete();
   }
 
-  private context(sessionId: Id, messageId?: Id): ClientResult<SessionContext> {
-    const { store, conversations } = this.deps;
+  #context(sessionId: Id, messageId?: Id): ClientResult<SessionContext> {
+    const { store, conversations } = this.#deps;
     const session = store.session(sessionId);
     if (!session) return refused(notFound('This session is not available.', { sessionId }));
     const context: SessionContext = {
@@ -129,8 +132,8 @@ export class HostExtensions {
     return { ok: true, value: context };
   }
 
-  private binder(binderId: string): ClientResult<Binder> {
-    const binder = this.binders.value.find((b) => b.id === binderId);
+  #binder(binderId: string): ClientResult<Binder> {
+    const binder = this.#binders.value.find((b) => b.id === binderId);
     return binder
       ? { ok: true, value: binder }
       : refused(notFound(`No binder "${binderId}" is registered.`, { binderId }));
@@ -142,10 +145,10 @@ export class HostExtensions {
     query: string,
     messageId?: Id,
   ): Promise<ClientResult<HostRecord[]>> {
-    if (this.deps.isDisposed()) return refused(disposedError());
-    const binder = this.binder(binderId);
+    if (this.#deps.isDisposed()) return refused(disposedError());
+    const binder = this.#binder(binderId);
     if (!binder.ok) return binder;
-    const context = this.context(sessionId, messageId);
+    const context = this.#context(sessionId, messageId);
     if (!context.ok) return context;
     const search = binder.value.search;
     if (!search) return { ok: true, value: [] };
@@ -165,24 +168,24 @@ export class HostExtensions {
     record: HostRecord,
     messageId?: Id,
   ): Promise<BindResult> {
-    if (this.deps.isDisposed()) return refused(disposedError());
+    if (this.#deps.isDisposed()) return refused(disposedError());
     const invalid = validateRecord(record);
     if (invalid) return refused(invalid);
-    const binder = this.binder(binderId);
+    const binder = this.#binder(binderId);
     if (!binder.ok) return binder;
     const binding: Binding = { binderId, recordId: record.id, label: record.label };
     if (messageId !== undefined) binding.messageId = messageId;
-    return this.deps.commands.execute({ type: 'session.bind', sessionId, binding });
+    return this.#deps.commands.execute({ type: 'session.bind', sessionId, binding });
   }
 
   async createRecord(binderId: string, sessionId: Id, messageId?: Id): Promise<BindResult> {
-    if (this.deps.isDisposed()) return refused(disposedError());
-    const binder = this.binder(binderId);
+    if (this.#deps.isDisposed()) return refused(disposedError());
+    const binder = this.#binder(binderId);
     if (!binder.ok) return binder;
     const create = binder.value.create;
     if (!create)
       return refused(notFound(`Binder "${binderId}" cannot create records.`, { binderId }));
-    const context = this.context(sessionId, messageId);
+    const context = this.#context(sessionId, messageId);
     if (!context.ok) return context;
     const created = await callHost(() => create.call(binder.value, context.value));
     if (!created.ok) return created;
@@ -194,14 +197,14 @@ export class HostExtensions {
     binderId: string,
     recordId: string,
   ): Promise<ClientResult<CommandValues['session.unbind']>> {
-    return this.deps.commands.execute({ type: 'session.unbind', sessionId, binderId, recordId });
+    return this.#deps.commands.execute({ type: 'session.unbind', sessionId, binderId, recordId });
   }
 
   async runAction(actionId: string, sessionId: Id): Promise<ClientResult<{ message?: string }>> {
-    if (this.deps.isDisposed()) return refused(disposedError());
-    const action = this.actions.value.find((a) => a.id === actionId);
+    if (this.#deps.isDisposed()) return refused(disposedError());
+    const action = this.#actions.value.find((a) => a.id === actionId);
     if (!action) return refused(notFound(`No action "${actionId}" is registered.`, { actionId }));
-    const context = this.context(sessionId);
+    const context = this.#context(sessionId);
     if (!context.ok) return context;
     const result = await callHost(() => action.run(context.value));
     if (!result.ok) return result;
@@ -211,10 +214,10 @@ export class HostExtensions {
   }
 
   async addCustomerToDatabase(customerId: Id): Promise<ClientResult<{ customerId: Id }>> {
-    if (this.deps.isDisposed()) return refused(disposedError());
-    const directory = this.deps.customerDirectory;
+    if (this.#deps.isDisposed()) return refused(disposedError());
+    const directory = this.#deps.customerDirectory;
     if (!directory) return refused(notFound('The host has no customer database.'));
-    const customer = this.deps.store.customers.get(customerId);
+    const customer = this.#deps.store.customers.get(customerId);
     if (!customer) return refused(notFound('This customer is not available.', { customerId }));
     if (customer.kind !== 'external') {
       return refused({
@@ -224,7 +227,7 @@ export class HostExtensions {
     }
     const added = await callHost(() => directory.addCustomer(customer));
     if (!added.ok) return added;
-    return this.deps.commands.execute({ type: 'customer.mark-added', customerId });
+    return this.#deps.commands.execute({ type: 'customer.mark-added', customerId });
   }
 }
 

@@ -86,70 +86,71 @@ export function createMemoryOutbox(): OutboxStore {
  * UI can tell the operator that unsent messages will not survive a reload.
  */
 export class OutboxKeeper {
-  private readonly entries = new Map<string, OutboxEntry>();
-  private readonly storage: BehaviorSubject<OutboxStorage>;
+  readonly #entries = new Map<string, OutboxEntry>();
+  readonly #storage: BehaviorSubject<OutboxStorage>;
   readonly storage$: Observable<OutboxStorage>;
-  private writes: Promise<void> = Promise.resolve();
+  #writes: Promise<void> = Promise.resolve();
+
+  readonly #store: OutboxStore;
+  readonly #userId: () => Id | undefined;
 
   /** `durable` is false for the client's default in-memory store. */
-  constructor(
-    private readonly store: OutboxStore,
-    private readonly userId: () => Id | undefined,
-    durable: boolean,
-  ) {
-    this.storage = new BehaviorSubject<OutboxStorage>(durable ? 'durable' : 'memory');
-    this.storage$ = this.storage.asObservable();
+  constructor(store: OutboxStore, userId: () => Id | undefined, durable: boolean) {
+    this.#store = store;
+    this.#userId = userId;
+    this.#storage = new BehaviorSubject<OutboxStorage>(durable ? 'durable' : 'memory');
+    this.storage$ = this.#storage.asObservable();
   }
 
   /** Whether an unsent message with this id is kept. */
   has(clientMessageId: string): boolean {
-    return this.entries.has(clientMessageId);
+    return this.#entries.has(clientMessageId);
   }
 
   /** Reads the user's saved entries (after a reload); a failing store gives none and switches to memory. */
   async load(userId: Id): Promise<OutboxEntry[]> {
     let saved: OutboxEntry[] = [];
     try {
-      saved = await this.store.load(userId);
+      saved = await this.#store.load(userId);
     } catch {
-      this.fellBack();
+      this.#fellBack();
     }
     const loaded: OutboxEntry[] = [];
     for (const entry of saved) {
-      if (!isOutboxEntry(entry) || this.entries.has(entry.clientMessageId)) continue;
-      this.entries.set(entry.clientMessageId, entry);
+      if (!isOutboxEntry(entry) || this.#entries.has(entry.clientMessageId)) continue;
+      this.#entries.set(entry.clientMessageId, entry);
       loaded.push(entry);
     }
     return loaded;
   }
 
   put(entry: OutboxEntry): void {
-    this.entries.set(entry.clientMessageId, entry);
-    this.write((store, userId) => store.put(userId, entry));
+    this.#entries.set(entry.clientMessageId, entry);
+    this.#write((store, userId) => store.put(userId, entry));
   }
 
   remove(clientMessageId: string): void {
-    if (!this.entries.delete(clientMessageId)) return;
-    this.write((store, userId) => store.remove(userId, clientMessageId));
+    if (!this.#entries.delete(clientMessageId)) return;
+    this.#write((store, userId) => store.remove(userId, clientMessageId));
   }
 
   complete(): void {
-    this.storage.complete();
+    this.#storage.complete();
   }
 
-  private write(operation: (store: OutboxStore, userId: Id) => Promise<void>): void {
-    const userId = this.userId();
-    if (userId === undefined || this.storage.value === 'unavailable') return;
-    this.writes = this.writes
+  #write(operation: (store: OutboxStore, userId: Id) => Promise<void>): void {
+    const userId = this.#userId();
+    if (userId === undefined || this.#storage.value === 'unavailable') return;
+    this.#writes = this.#writes
       .then(() =>
-        this.storage.value === 'unavailable' ? undefined : operation(this.store, userId),
+        this.#storage.value === 'unavailable' ? undefined : operation(this.#store, userId),
       )
-      .catch(() => this.fellBack());
+      .catch(() => this.#fellBack());
   }
 
-  private fellBack(): void {
-    if (this.storage.value !== 'unavailable' && !this.storage.closed)
-      this.storage.next('unavailable');
+  #fellBack(): void {
+    if (this.#storage.value !== 'unavailable' && !this.#storage.closed)
+      this.#storage.next('unavailable');
   }
 }
 

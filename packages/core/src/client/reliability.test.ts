@@ -37,16 +37,11 @@ async function ready(options: Partial<LiveChatClientOptions> = {}) {
   return world;
 }
 
-const orders = (client: LiveChatClient, sessionId: string): number[] =>
-  (
-    client as unknown as {
-      conversations: { get(id: string): { messages: { order: number }[] } | undefined };
-    }
-  ).conversations
-    .get(sessionId)
-    ?.messages.map((m) => m.order) ?? [];
-
 type Conversation = ReturnType<typeof record<ConversationState>>;
+
+/** The orders of the messages the conversation shows now. */
+const orders = (conversation: Conversation): number[] =>
+  conversation.values.at(-1)?.messages.map((m) => m.order) ?? [];
 
 /** Waits until the conversation shows as many messages as expected, then checks their orders. */
 async function expectOrders(
@@ -149,7 +144,7 @@ describe('sync reliability', () => {
     };
     loseMessage(fake, 3);
     fake.failStream({ code: 'RESYNC_REQUIRED', message: 'Too far behind.' });
-    await until(() => orders(client, 's1').join() === '1,2,3', 100);
+    await until(() => orders(conversation).join() === '1,2,3', 100);
     assert.equal(conversation.values.at(-1)?.error, undefined);
     conversation.stop();
     client.dispose();

@@ -104,16 +104,19 @@ const KINDS: readonly SessionGroupKind[] = ['queue', 'mine', 'closed', 'active']
 
 /** The session lists: one bucket per (live chat, group kind). */
 export class GroupIndex {
-  private readonly byLiveChat = new Map<Id, LiveChatGroups>();
+  readonly #byLiveChat = new Map<Id, LiveChatGroups>();
 
-  constructor(
-    private readonly membership: Membership,
-    private readonly places: PlaceTable,
-  ) {}
+  readonly #membership: Membership;
+  readonly #places: PlaceTable;
+
+  constructor(membership: Membership, places: PlaceTable) {
+    this.#membership = membership;
+    this.#places = places;
+  }
 
   /** The bucket of a group, if it ever had a member. */
   get(liveChatId: Id, kind: SessionGroupKind): GroupBucket | undefined {
-    return this.byLiveChat.get(liveChatId)?.buckets[kind];
+    return this.#byLiveChat.get(liveChatId)?.buckets[kind];
   }
 
   size(liveChatId: Id, kind: SessionGroupKind): number {
@@ -122,11 +125,11 @@ export class GroupIndex {
 
   /** The live chats whose groups ever had a member. */
   liveChatIds(): IterableIterator<Id> {
-    return this.byLiveChat.keys();
+    return this.#byLiveChat.keys();
   }
 
-  private groups(liveChatId: Id): LiveChatGroups {
-    let groups = this.byLiveChat.get(liveChatId);
+  #groups(liveChatId: Id): LiveChatGroups {
+    let groups = this.#byLiveChat.get(liveChatId);
     if (!groups) {
       const buckets = {
         queue: newBucket(),
@@ -135,7 +138,7 @@ export class GroupIndex {
         active: newBucket(),
       };
       groups = { buckets, places: [] };
-      this.byLiveChat.set(liveChatId, groups);
+      this.#byLiveChat.set(liveChatId, groups);
     }
     return groups;
   }
@@ -146,19 +149,19 @@ export class GroupIndex {
    */
   placeOf(liveChatId: Id, bits: number, status: SessionStatus): GroupPlace {
     const statusIndex = status === 'queued' ? 0 : status === 'active' ? 1 : 2;
-    if (bits === 0) return this.places[statusIndex] as GroupPlace;
-    const groups = this.groups(liveChatId);
+    if (bits === 0) return this.#places[statusIndex] as GroupPlace;
+    const groups = this.#groups(liveChatId);
     const key = statusIndex * KIND_COMBINATIONS + bits;
     let place = groups.places[key];
     if (!place) {
       place = new GroupPlace(
-        this.places.length,
+        this.#places.length,
         status,
         KINDS.filter((kind) => (bits & GROUP_BITS[kind]) !== 0).map((kind) => groups.buckets[kind]),
         (bits & GROUP_BITS.mine) !== 0,
       );
       groups.places[key] = place;
-      this.places.push(place);
+      this.#places.push(place);
     }
     return place;
   }
@@ -185,15 +188,15 @@ export class GroupIndex {
   }
 
   clear(): void {
-    this.byLiveChat.clear();
-    this.places.length = STATUSES.length;
+    this.#byLiveChat.clear();
+    this.#places.length = STATUSES.length;
   }
 
   /** Every (live chat, kind, member ids), for tests and checks (scans the members). */
   *entries(): IterableIterator<[Id, SessionGroupKind, ReadonlySet<Id>]> {
-    for (const [liveChatId, { buckets }] of this.byLiveChat) {
+    for (const [liveChatId, { buckets }] of this.#byLiveChat) {
       for (const kind of Object.keys(buckets) as SessionGroupKind[])
-        yield [liveChatId, kind, new Set(this.membership.members(buckets[kind]))];
+        yield [liveChatId, kind, new Set(this.#membership.members(buckets[kind]))];
     }
   }
 
@@ -208,7 +211,7 @@ export class GroupIndex {
     viewOf: (id: Id) => SessionView | undefined,
   ): readonly SessionView[] | undefined {
     const bucket = this.get(liveChatId, kind);
-    return bucket && sortedViews(bucket, kind, viewOf, this.membership);
+    return bucket && sortedViews(bucket, kind, viewOf, this.#membership);
   }
 }
 

@@ -55,51 +55,55 @@ const newRowIndex = (): RowIndex => Object.create(null) as RowIndex;
  * applying `reduceSession` event by event gives (a property test holds the store to that).
  */
 export class SessionTable implements Membership {
-  private index = newRowIndex();
-  private count = 0;
-  private readonly rows: unknown[] = [];
+  #index = newRowIndex();
+  #count = 0;
+  readonly #rows: unknown[] = [];
   /** The last message's time of rows with a folded message (a column: one number per row). */
-  private readonly lastAt: number[] = [];
+  readonly #lastAt: number[] = [];
   /** The rows of each customer's sessions (lists show customers: a change touches these rows). */
-  private readonly byCustomer = new Map<Id, number[]>();
-  private readonly free: number[] = [];
-  private top = 0;
+  readonly #byCustomer = new Map<Id, number[]>();
+  readonly #free: number[] = [];
+  #top = 0;
+
+  readonly #places: PlaceTable;
 
   /** @param places - the numbered places of the {@link GroupIndex} the rows refer to */
-  constructor(private readonly places: PlaceTable) {}
+  constructor(places: PlaceTable) {
+    this.#places = places;
+  }
 
   get size(): number {
-    return this.count;
+    return this.#count;
   }
 
   /** The row of a session, or -1. */
   find(id: Id): number {
-    const row = this.index[id];
+    const row = this.#index[id];
     return row === undefined ? -1 : row;
   }
 
   /** The rows in use. */
   *rowNumbers(): IterableIterator<number> {
-    for (let row = 0; row < this.top; row++)
-      if (this.rows[row * Slot.Count + Slot.Id] !== null) yield row;
+    for (let row = 0; row < this.#top; row++)
+      if (this.#rows[row * Slot.Count + Slot.Id] !== null) yield row;
   }
 
   clear(): void {
-    this.index = newRowIndex();
-    this.count = 0;
-    this.byCustomer.clear();
-    this.rows.length = 0;
-    this.lastAt.length = 0;
-    this.free.length = 0;
-    this.top = 0;
+    this.#index = newRowIndex();
+    this.#count = 0;
+    this.#byCustomer.clear();
+    this.#rows.length = 0;
+    this.#lastAt.length = 0;
+    this.#free.length = 0;
+    this.#top = 0;
   }
 
   add(session: Session, unread: number, place: GroupPlace): number {
-    const row = this.free.pop() ?? this.top++;
+    const row = this.#free.pop() ?? this.#top++;
     const r = row * Slot.Count;
-    const rows = this.rows;
-    this.index[session.id] = row;
-    this.count++;
+    const rows = this.#rows;
+    this.#index[session.id] = row;
+    this.#count++;
     rows[r + Slot.Id] = session.id;
     rows[r + Slot.Session] = null;
     rows[r + Slot.LastText] = null;
@@ -108,32 +112,32 @@ export class SessionTable implements Membership {
     rows[r + Slot.Place] = place.index;
     rows[r + Slot.Customer] = null;
     rows[r + Slot.View] = null;
-    this.lastAt[row] = 0; // a new row appends: the column stays a dense array of numbers
+    this.#lastAt[row] = 0; // a new row appends: the column stays a dense array of numbers
     this.reset(row, session, unread);
     return row;
   }
 
   delete(id: Id, row: number): void {
-    delete this.index[id];
-    this.count--;
-    this.leaveCustomer(row);
+    delete this.#index[id];
+    this.#count--;
+    this.#leaveCustomer(row);
     const r = row * Slot.Count;
-    this.rows.fill(null, r, r + Slot.Count);
-    this.free.push(row);
+    this.#rows.fill(null, r, r + Slot.Count);
+    this.#free.push(row);
   }
 
   /** Replaces the row's session (an upsert): nothing folded any more. */
   reset(row: number, session: Session, unread: number): void {
     const r = row * Slot.Count;
-    const rows = this.rows;
+    const rows = this.#rows;
     const customerId = session.customerId;
     const previous = rows[r + Slot.Customer] as Id | null;
     if (previous !== customerId) {
-      if (previous !== null) this.leaveCustomer(row);
+      if (previous !== null) this.#leaveCustomer(row);
       rows[r + Slot.Customer] = customerId;
-      const customerRows = this.byCustomer.get(customerId);
+      const customerRows = this.#byCustomer.get(customerId);
       if (customerRows) customerRows.push(row);
-      else this.byCustomer.set(customerId, [row]);
+      else this.#byCustomer.set(customerId, [row]);
     }
     rows[r + Slot.Session] = session;
     rows[r + Slot.LastText] = null;
@@ -143,7 +147,7 @@ export class SessionTable implements Membership {
 
   /** The session's groups: set when its shape changes. */
   setPlace(row: number, place: GroupPlace): void {
-    this.rows[row * Slot.Count + Slot.Place] = place.index;
+    this.#rows[row * Slot.Count + Slot.Place] = place.index;
   }
 
   /**
@@ -152,41 +156,41 @@ export class SessionTable implements Membership {
    */
   foldMessage(row: number, order: number, sentAt: number, text: string): boolean {
     const r = row * Slot.Count;
-    const rows = this.rows;
+    const rows = this.#rows;
     if (order <= (rows[r + Slot.LastOrder] as number)) return false;
     const lastAt =
       rows[r + Slot.LastText] === null
         ? (rows[r + Slot.Session] as Session).lastMessageAt
-        : (this.lastAt[row] as number);
-    this.lastAt[row] = Math.max(lastAt, sentAt);
+        : (this.#lastAt[row] as number);
+    this.#lastAt[row] = Math.max(lastAt, sentAt);
     rows[r + Slot.LastOrder] = order;
     rows[r + Slot.LastText] = text;
     return true;
   }
 
   unread(row: number): number {
-    return this.rows[row * Slot.Count + Slot.Unread] as number;
+    return this.#rows[row * Slot.Count + Slot.Unread] as number;
   }
 
   setUnread(row: number, unread: number): void {
-    this.rows[row * Slot.Count + Slot.Unread] = unread;
+    this.#rows[row * Slot.Count + Slot.Unread] = unread;
   }
 
   /** The session as last upserted or materialized, without folded messages (its shape is current). */
   base(row: number): Session {
-    return this.rows[row * Slot.Count + Slot.Session] as Session;
+    return this.#rows[row * Slot.Count + Slot.Session] as Session;
   }
 
   /** The session with its folded messages applied (memoised in the row). */
   materialize(row: number): Session {
     const r = row * Slot.Count;
-    const rows = this.rows;
+    const rows = this.#rows;
     const text = rows[r + Slot.LastText] as string | null;
     const session = rows[r + Slot.Session] as Session;
     if (text === null) return session;
     const next = withLastMessage(
       session,
-      this.lastAt[row] as number,
+      this.#lastAt[row] as number,
       text,
       rows[r + Slot.LastOrder] as number,
     );
@@ -195,35 +199,35 @@ export class SessionTable implements Membership {
     return next;
   }
 
-  private leaveCustomer(row: number): void {
-    const customerId = this.rows[row * Slot.Count + Slot.Customer] as Id;
-    const customerRows = this.byCustomer.get(customerId) as number[];
+  #leaveCustomer(row: number): void {
+    const customerId = this.#rows[row * Slot.Count + Slot.Customer] as Id;
+    const customerRows = this.#byCustomer.get(customerId) as number[];
     const at = customerRows.indexOf(row);
     customerRows[at] = customerRows[customerRows.length - 1] as number;
     customerRows.pop();
-    if (customerRows.length === 0) this.byCustomer.delete(customerId);
+    if (customerRows.length === 0) this.#byCustomer.delete(customerId);
   }
 
   /** The rows of a customer's sessions. */
   rowsOfCustomer(customerId: Id): readonly number[] {
-    return this.byCustomer.get(customerId) ?? NO_ROWS;
+    return this.#byCustomer.get(customerId) ?? NO_ROWS;
   }
 
   /** The id of the session in a row. */
   idAt(row: number): Id {
-    return this.rows[row * Slot.Count + Slot.Id] as Id;
+    return this.#rows[row * Slot.Count + Slot.Id] as Id;
   }
 
   /** The groups the session is in. */
   place(row: number): GroupPlace {
-    return this.places[this.rows[row * Slot.Count + Slot.Place] as number] as GroupPlace;
+    return this.#places[this.#rows[row * Slot.Count + Slot.Place] as number] as GroupPlace;
   }
 
   /** {@link Membership}: the sessions in a bucket (a scan of the table, for full sorts only). */
   members(bucket: GroupBucket): Id[] {
     const ids: Id[] = [];
-    const rows = this.rows;
-    for (let row = 0; row < this.top; row++) {
+    const rows = this.#rows;
+    for (let row = 0; row < this.#top; row++) {
       const id = rows[row * Slot.Count + Slot.Id] as Id | null;
       if (id !== null && this.place(row).buckets.includes(bucket)) ids.push(id);
     }
@@ -237,10 +241,10 @@ export class SessionTable implements Membership {
   }
 
   view(row: number): SessionView | null {
-    return this.rows[row * Slot.Count + Slot.View] as SessionView | null;
+    return this.#rows[row * Slot.Count + Slot.View] as SessionView | null;
   }
 
   setView(row: number, view: SessionView): void {
-    this.rows[row * Slot.Count + Slot.View] = view;
+    this.#rows[row * Slot.Count + Slot.View] = view;
   }
 }

@@ -75,58 +75,61 @@ export class WorkspaceStore {
   me: User | null = null;
   viewer: Viewer | null = null;
 
-  private readonly places = newPlaceTable();
+  readonly #places = newPlaceTable();
   /** One row per visible session (see {@link SessionTable}). */
-  private readonly table = new SessionTable(this.places);
+  readonly #table = new SessionTable(this.#places);
   readonly customers = new Map<Id, Customer>();
   readonly users = new Map<Id, User>();
   readonly liveChats = new Map<Id, LiveChat>();
   readonly groups = new Map<Id, OperatorGroup>();
   /** Live chats the user belongs to, in directory order. */
   accessibleLiveChats: readonly LiveChat[] = [];
-  private activityList: readonly ActivityEntry[] = [];
+  #activityList: readonly ActivityEntry[] = [];
   /** Availability of the users the snapshot and events told of (everyone else is online). */
-  private presenceMap: ReadonlyMap<Id, Presence> = new Map();
+  #presenceMap: ReadonlyMap<Id, Presence> = new Map();
   /** The canned replies the user may use, in the order the backend listed or created them. */
-  private cannedList: readonly CannedReply[] = [];
+  #cannedList: readonly CannedReply[] = [];
   /** Entries arrived since the list was last read, merged in on the next read. */
-  private readonly newActivity: ActivityEntry[] = [];
+  readonly #newActivity: ActivityEntry[] = [];
 
-  readonly lists = new GroupIndex(this.table, this.places);
+  readonly lists = new GroupIndex(this.#table, this.#places);
   /** Unread messages in the sessions assigned to the user (the red counter). */
-  private unreadInMine = 0;
+  #unreadInMine = 0;
   /** Moves whenever a figure of the counters may have changed. */
-  private countersVersion = 0;
-  private countersCopy: Counters = emptyCounters();
-  private countersCopyVersion = 0;
-  private readonly changes = new BehaviorSubject<number>(0);
+  #countersVersion = 0;
+  #countersCopy: Counters = emptyCounters();
+  #countersCopyVersion = 0;
+  readonly #changes = new BehaviorSubject<number>(0);
+
+  readonly #activityLimit: number;
+  readonly #planCommit: (commit: () => void) => void;
 
   /**
    * @param activityLimit - most activity entries kept
    * @param planCommit - runs the planned commit of {@link commitSoon} later: at the end of the
    *   current synchronous run by default (one commit per delivered batch)
    */
-  constructor(
-    private readonly activityLimit = 200,
-    private readonly planCommit: (commit: () => void) => void = atEndOfRun,
-  ) {}
+  constructor(activityLimit = 200, planCommit: (commit: () => void) => void = atEndOfRun) {
+    this.#activityLimit = activityLimit;
+    this.#planCommit = planCommit;
+  }
 
   /** A derived observable: re-projected on every commit, emitted when it changes. */
   select<T>(project: (store: WorkspaceStore) => T, equal?: (a: T, b: T) => boolean): Observable<T> {
-    return select(this.changes, () => project(this), equal);
+    return select(this.#changes, () => project(this), equal);
   }
 
   /** The raw change notifications (the version), for derived streams that need a trigger. */
-  readonly changes$: Observable<number> = this.changes.asObservable();
+  readonly changes$: Observable<number> = this.#changes.asObservable();
 
   /** Publishes the changes made since the last commit. */
   commit(): void {
-    this.commitPlanned = false;
-    if (this.changes.closed) return;
-    this.changes.next(++this.version);
+    this.#commitPlanned = false;
+    if (this.#changes.closed) return;
+    this.#changes.next(++this.version);
   }
 
-  private commitPlanned = false;
+  #commitPlanned = false;
 
   /**
    * Publishes later, when `planCommit` says: by default at the end of the current batch, so
@@ -135,18 +138,18 @@ export class WorkspaceStore {
    * getters see each event at once.
    */
   commitSoon(): void {
-    if (this.commitPlanned) return;
-    this.commitPlanned = true;
-    this.planCommit(this.plannedCommit);
+    if (this.#commitPlanned) return;
+    this.#commitPlanned = true;
+    this.#planCommit(this.#plannedCommit);
   }
 
-  private readonly plannedCommit = (): void => {
-    if (this.commitPlanned) this.commit();
+  readonly #plannedCommit = (): void => {
+    if (this.#commitPlanned) this.commit();
   };
 
   /** Completes every derived observable. */
   complete(): void {
-    this.changes.complete();
+    this.#changes.complete();
   }
 
   setStatus(status: ClientStatus): void {
@@ -174,21 +177,21 @@ export class WorkspaceStore {
     this.viewer = viewer;
     this.accessibleLiveChats = snapshot.liveChats.filter((chat) => isMemberOf(viewer, chat.id));
 
-    this.table.clear();
+    this.#table.clear();
     this.lists.clear();
-    this.unreadInMine = 0;
+    this.#unreadInMine = 0;
     for (const session of snapshot.sessions) {
       const unread = ownValue(snapshot.unread, session.id) ?? 0;
-      const place = this.placeOf(viewer, session);
-      this.table.add(session, unread, place);
+      const place = this.#placeOf(viewer, session);
+      this.#table.add(session, unread, place);
       this.lists.add(session.id, place);
-      if (place.mine) this.unreadInMine += unread;
+      if (place.mine) this.#unreadInMine += unread;
     }
-    this.countersVersion++;
-    this.activityList = snapshot.activity.slice(0, this.activityLimit);
-    this.newActivity.length = 0;
-    this.presenceMap = new Map((snapshot.presence ?? []).map((p) => [p.userId, p]));
-    this.cannedList = snapshot.cannedReplies ?? [];
+    this.#countersVersion++;
+    this.#activityList = snapshot.activity.slice(0, this.#activityLimit);
+    this.#newActivity.length = 0;
+    this.#presenceMap = new Map((snapshot.presence ?? []).map((p) => [p.userId, p]));
+    this.#cannedList = snapshot.cannedReplies ?? [];
   }
 
   /**
@@ -201,7 +204,7 @@ export class WorkspaceStore {
     switch (event.type) {
       case 'message.added': {
         const message = event.message;
-        const table = this.table;
+        const table = this.#table;
         const id = message.sessionId;
         const row = table.find(id);
         const session = event.session;
@@ -210,62 +213,62 @@ export class WorkspaceStore {
           // it into the row when only its last-message fields differ keeps fewer objects, but
           // the comparison reads the row's session, a cache miss at 100,000 sessions: measured,
           // it cost what the collector saved.)
-          const back = this.comesBack(session, session.id === id ? row : table.find(session.id));
-          this.replace(id, row, session, event.unread);
+          const back = this.#comesBack(session, session.id === id ? row : table.find(session.id));
+          this.#replace(id, row, session, event.unread);
           return back ? session.id : undefined;
         }
         if (row < 0) return undefined; // not visible, and nothing to show it with
         // withMessage, folded into the row: the session object is built when it is read.
         const moved = table.foldMessage(row, message.order, message.sentAt, message.text);
-        this.afterMessage(id, row, moved, event.unread);
+        this.#afterMessage(id, row, moved, event.unread);
         return undefined;
       }
       case 'session.read': {
-        const row = this.table.find(event.sessionId);
-        if (row < 0 || this.table.unread(row) === event.unread) return undefined;
-        this.setUnread(row, event.unread);
-        this.touch(event.sessionId, row);
+        const row = this.#table.find(event.sessionId);
+        if (row < 0 || this.#table.unread(row) === event.unread) return undefined;
+        this.#setUnread(row, event.unread);
+        this.#touch(event.sessionId, row);
         return undefined;
       }
       case 'session.upserted':
       case 'session.removed': {
         const id = sessionIdOf(event) as Id;
-        const row = this.table.find(id);
+        const row = this.#table.find(id);
         const back =
           event.type === 'session.upserted' &&
-          (event.cause === 'reopened' || this.comesBack(event.session, row));
+          (event.cause === 'reopened' || this.#comesBack(event.session, row));
         // An upsert or a removal does not depend on the current session: no need to build it.
-        const current = row < 0 ? undefined : this.table.base(row);
-        const unread = row < 0 ? undefined : this.table.unread(row);
+        const current = row < 0 ? undefined : this.#table.base(row);
+        const unread = row < 0 ? undefined : this.#table.unread(row);
         const nextSession = reduceSession(current, event);
         const nextUnread = nextSession === undefined ? undefined : reduceUnread(unread, event);
         if (nextSession !== current || nextUnread !== unread) {
-          this.replace(id, row, nextSession, nextUnread ?? 0);
+          this.#replace(id, row, nextSession, nextUnread ?? 0);
         }
         return back ? id : undefined;
       }
       case 'customer.upserted':
-        this.setCustomer(event.customer);
+        this.#setCustomer(event.customer);
         return undefined;
       case 'canned.upserted': {
-        const at = this.cannedList.findIndex((reply) => reply.id === event.reply.id);
-        this.cannedList =
+        const at = this.#cannedList.findIndex((reply) => reply.id === event.reply.id);
+        this.#cannedList =
           at < 0
-            ? [...this.cannedList, event.reply]
-            : this.cannedList.map((reply, index) => (index === at ? event.reply : reply));
+            ? [...this.#cannedList, event.reply]
+            : this.#cannedList.map((reply, index) => (index === at ? event.reply : reply));
         return undefined;
       }
       case 'canned.removed':
-        this.cannedList = this.cannedList.filter((reply) => reply.id !== event.replyId);
+        this.#cannedList = this.#cannedList.filter((reply) => reply.id !== event.replyId);
         return undefined;
       case 'presence.changed':
         // A new map per change: readers compare by reference.
-        this.presenceMap = new Map(this.presenceMap).set(event.presence.userId, event.presence);
+        this.#presenceMap = new Map(this.#presenceMap).set(event.presence.userId, event.presence);
         return undefined;
       case 'activity.added':
-        this.newActivity.push(event.entry);
+        this.#newActivity.push(event.entry);
         // Merged on read, or once as many arrived as the list holds (nobody may be reading).
-        if (this.newActivity.length >= this.activityLimit) this.mergeActivity();
+        if (this.#newActivity.length >= this.#activityLimit) this.#mergeActivity();
         return undefined;
       default:
         return undefined;
@@ -274,53 +277,53 @@ export class WorkspaceStore {
 
   /** Customers read on demand (the caller leaves out those the store holds: see customer-loader.ts). */
   addCustomers(customers: readonly Customer[]): void {
-    for (const customer of customers) this.setCustomer(customer);
+    for (const customer of customers) this.#setCustomer(customer);
   }
 
-  private setCustomer(customer: Customer): void {
+  #setCustomer(customer: Customer): void {
     this.customers.set(customer.id, customer);
     // Lists show customers: the rows of this customer's sessions change (their order not).
-    const table = this.table;
-    for (const row of table.rowsOfCustomer(customer.id)) this.touch(table.idAt(row), row);
+    const table = this.#table;
+    for (const row of table.rowsOfCustomer(customer.id)) this.#touch(table.idAt(row), row);
   }
 
   /** Whether `session`, about to replace the one in `row` (-1: none), comes (back) into view or reopens. */
-  private comesBack(session: Session, row: number): boolean {
+  #comesBack(session: Session, row: number): boolean {
     if (row < 0) return true;
-    return this.table.place(row).status === 'closed' && session.status !== 'closed';
+    return this.#table.place(row).status === 'closed' && session.status !== 'closed';
   }
 
   /** A message moved the row's last-message fields (`moved`) and/or its unread count. */
-  private afterMessage(id: Id, row: number, moved: boolean, unread: number): void {
-    const unreadChanged = unread !== this.table.unread(row);
-    if (unreadChanged) this.setUnread(row, unread);
-    if (moved || unreadChanged) this.touch(id, row);
+  #afterMessage(id: Id, row: number, moved: boolean, unread: number): void {
+    const unreadChanged = unread !== this.#table.unread(row);
+    if (unreadChanged) this.#setUnread(row, unread);
+    if (moved || unreadChanged) this.#touch(id, row);
   }
 
   /** Marks the lists a session is in changed (its row shows something new). */
-  private touch(id: Id, row: number): void {
-    this.lists.touch(id, this.table.place(row));
+  #touch(id: Id, row: number): void {
+    this.lists.touch(id, this.#table.place(row));
   }
 
   /**
    * A new unread count for a session that stays in its groups: only the user's own sessions
    * count unread messages (the red counter), so only they move a figure.
    */
-  private setUnread(row: number, unread: number): void {
-    const table = this.table;
-    this.countUnread(table.place(row), unread - table.unread(row));
+  #setUnread(row: number, unread: number): void {
+    const table = this.#table;
+    this.#countUnread(table.place(row), unread - table.unread(row));
     table.setUnread(row, unread);
   }
 
   /** Adds `delta` unread messages of a session in `place` to the red counter, if it is the user's. */
-  private countUnread(place: GroupPlace, delta: number): void {
+  #countUnread(place: GroupPlace, delta: number): void {
     if (!place.mine || delta === 0) return;
-    this.unreadInMine += delta;
-    this.countersVersion++;
+    this.#unreadInMine += delta;
+    this.#countersVersion++;
   }
 
   /** Where a session stands for the user (its groups by core `groupBitsOf`, and its status). */
-  private placeOf(viewer: Viewer, session: Session): GroupPlace {
+  #placeOf(viewer: Viewer, session: Session): GroupPlace {
     return this.lists.placeOf(session.liveChatId, groupBitsOf(viewer, session), session.status);
   }
 
@@ -331,38 +334,38 @@ export class WorkspaceStore {
    * own sessions move the red counter. Nothing of the previous session is read: its place and
    * unread count are in its row.
    */
-  private replace(id: Id, row: number, nextSession: Session | undefined, nextUnread: number): void {
+  #replace(id: Id, row: number, nextSession: Session | undefined, nextUnread: number): void {
     const viewer = this.viewer;
     if (!viewer) return;
-    const table = this.table;
+    const table = this.#table;
     const lists = this.lists;
     if (row >= 0 && nextSession) {
       const place = table.place(row);
-      const next = this.placeOf(viewer, nextSession);
+      const next = this.#placeOf(viewer, nextSession);
       const unread = table.unread(row);
       table.reset(row, nextSession, nextUnread);
       if (next === place) {
-        this.countUnread(place, nextUnread - unread);
+        this.#countUnread(place, nextUnread - unread);
         lists.touch(id, place);
         return;
       }
-      this.countUnread(place, -unread);
-      this.countUnread(next, nextUnread);
+      this.#countUnread(place, -unread);
+      this.#countUnread(next, nextUnread);
       lists.remove(id, place);
       table.setPlace(row, next);
       lists.add(id, next);
     } else if (nextSession) {
-      const place = this.placeOf(viewer, nextSession);
+      const place = this.#placeOf(viewer, nextSession);
       table.add(nextSession, nextUnread, place);
       lists.add(id, place);
-      this.countUnread(place, nextUnread);
+      this.#countUnread(place, nextUnread);
     } else if (row >= 0) {
       const place = table.place(row);
-      this.countUnread(place, -table.unread(row));
+      this.#countUnread(place, -table.unread(row));
       lists.remove(id, place);
       table.delete(id, row);
     } else return;
-    this.countersVersion++;
+    this.#countersVersion++;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -370,51 +373,51 @@ export class WorkspaceStore {
 
   /** A visible session. */
   session(id: Id): Session | undefined {
-    const row = this.table.find(id);
-    return row < 0 ? undefined : this.table.materialize(row);
+    const row = this.#table.find(id);
+    return row < 0 ? undefined : this.#table.materialize(row);
   }
 
   /** The canned replies the user may use (a new array after each change). */
   get cannedReplies(): readonly CannedReply[] {
-    return this.cannedList;
+    return this.#cannedList;
   }
 
   /** The availability the user was told of, by user (whoever is missing is online). */
   get presence(): ReadonlyMap<Id, Presence> {
-    return this.presenceMap;
+    return this.#presenceMap;
   }
 
   /** The user's activity stream, newest first (see `addActivity`: a burst is merged in once). */
   get activity(): readonly ActivityEntry[] {
-    this.mergeActivity();
-    return this.activityList;
+    this.#mergeActivity();
+    return this.#activityList;
   }
 
-  private mergeActivity(): void {
-    if (this.newActivity.length === 0) return;
-    this.activityList = addActivity(this.activityList, this.newActivity, this.activityLimit);
-    this.newActivity.length = 0;
+  #mergeActivity(): void {
+    if (this.#newActivity.length === 0) return;
+    this.#activityList = addActivity(this.#activityList, this.#newActivity, this.#activityLimit);
+    this.#newActivity.length = 0;
   }
 
   /** The status of a visible session (read from its shape: builds nothing). */
   statusOf(id: Id): Session['status'] | undefined {
-    const row = this.table.find(id);
-    return row < 0 ? undefined : this.table.place(row).status;
+    const row = this.#table.find(id);
+    return row < 0 ? undefined : this.#table.place(row).status;
   }
 
   /** The user's unread count of a visible session (`undefined` when it is not visible). */
   unreadOf(id: Id): number | undefined {
-    const row = this.table.find(id);
-    return row < 0 ? undefined : this.table.unread(row);
+    const row = this.#table.find(id);
+    return row < 0 ? undefined : this.#table.unread(row);
   }
 
   /** Every visible session. */
   *allSessions(): IterableIterator<Session> {
-    for (const row of this.table.rowNumbers()) yield this.table.materialize(row);
+    for (const row of this.#table.rowNumbers()) yield this.#table.materialize(row);
   }
 
   get sessionCount(): number {
-    return this.table.size;
+    return this.#table.size;
   }
 
   /**
@@ -422,7 +425,7 @@ export class WorkspaceStore {
    * its unread count or its customer changed, so unchanged rows keep their identity.
    */
   sessionView(id: Id): SessionView | undefined {
-    const table = this.table;
+    const table = this.#table;
     const row = table.find(id);
     if (row < 0) return undefined;
     const session = table.materialize(row);
@@ -444,10 +447,10 @@ export class WorkspaceStore {
 
   /** One menu group of one live chat, sorted; rebuilt (patched) only when that group changed. */
   sessionList(liveChatId: Id, kind: SessionGroupKind): readonly SessionView[] {
-    return this.lists.sorted(liveChatId, kind, this.viewOf) ?? NO_VIEWS;
+    return this.lists.sorted(liveChatId, kind, this.#viewOf) ?? NO_VIEWS;
   }
 
-  private readonly viewOf = (id: Id): SessionView | undefined => this.sessionView(id);
+  readonly #viewOf = (id: Id): SessionView | undefined => this.sessionView(id);
 
   /** The oldest session of the user's queues (one live chat, or all of them). */
   oldestQueued(liveChatId?: Id): SessionView | undefined {
@@ -482,16 +485,16 @@ export class WorkspaceStore {
     };
     for (const chat of this.accessibleLiveChats) add(chat.id);
     for (const id of lists.liveChatIds()) add(id);
-    return { unreadInMySessions: this.unreadInMine, newUnassigned, groups };
+    return { unreadInMySessions: this.#unreadInMine, newUnassigned, groups };
   }
 
   /** The counters as a shared read-only object, replaced only when a figure changed. */
   countersView(): Counters {
-    if (this.countersCopyVersion !== this.countersVersion) {
-      this.countersCopyVersion = this.countersVersion;
+    if (this.#countersCopyVersion !== this.#countersVersion) {
+      this.#countersCopyVersion = this.#countersVersion;
       const counters = this.counters;
-      if (!sameCounters(counters, this.countersCopy)) this.countersCopy = counters;
+      if (!sameCounters(counters, this.#countersCopy)) this.#countersCopy = counters;
     }
-    return this.countersCopy;
+    return this.#countersCopy;
   }
 }

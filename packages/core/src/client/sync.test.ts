@@ -303,9 +303,11 @@ describe('sync', () => {
         await until(
           () => client.status.state === 'ready' && fake.calls.events.at(-1) !== undefined,
         );
-        await until(
-          () => (client as unknown as { store: { seq: number } }).store.seq === fake.state.seq,
-        );
+        // Everything is applied once the final entry is the newest the client shows.
+        let newest: string | undefined;
+        const watch = client.activity$.subscribe((entries) => (newest = entries[0]?.id));
+        await until(() => newest === 'end');
+        watch.unsubscribe();
         assertMirrors(client, fake, ids);
         client.dispose();
         assert.equal(fake.subscriptionCount(), 0);

@@ -30,21 +30,24 @@ export interface TypingDeps {
  * {@link TYPING_INTERVAL_MS}. Nothing of it is stored or counted.
  */
 export class TypingState {
-  private readonly typing = new BehaviorSubject<ReadonlySet<Id>>(new Set());
-  private readonly lapses = new Map<Id, Subscription>();
+  readonly #typing = new BehaviorSubject<ReadonlySet<Id>>(new Set());
+  readonly #lapses = new Map<Id, Subscription>();
   /** When the user last sent `typing: true`, per session. */
-  private readonly sentAt = new Map<Id, number>();
+  readonly #sentAt = new Map<Id, number>();
 
-  constructor(private readonly deps: TypingDeps) {
+  readonly #deps: TypingDeps;
+
+  constructor(deps: TypingDeps) {
+    this.#deps = deps;
     deps.adapter.typing$?.pipe(takeUntil(deps.destroy$)).subscribe({
-      next: (signal) => this.receive(signal),
+      next: (signal) => this.#receive(signal),
       error: () => undefined,
     });
   }
 
   /** Whether the session's customer is typing now. */
   customerTyping$(sessionId: Id): Observable<boolean> {
-    return this.typing.pipe(
+    return this.#typing.pipe(
       map((sessions) => sessions.has(sessionId)),
       distinctUntilChanged(),
     );
@@ -53,22 +56,22 @@ export class TypingState {
   /** A customer message ends its sender's typing. */
   applyEvent(event: ServerEvent): void {
     if (event.type === 'message.added' && event.message.author.kind === 'customer') {
-      this.set(event.message.sessionId, false);
+      this.#set(event.message.sessionId, false);
     }
   }
 
   /** The user's own typing, throttled, to the adapter (if it carries typing). */
   send(sessionId: Id, typing: boolean): void {
-    const adapter = this.deps.adapter;
+    const adapter = this.#deps.adapter;
     if (!adapter.sendTyping || typeof sessionId !== 'string') return;
-    const now = this.deps.scheduler.now();
-    const last = this.sentAt.get(sessionId);
+    const now = this.#deps.scheduler.now();
+    const last = this.#sentAt.get(sessionId);
     if (typing) {
       if (last !== undefined && now - last < TYPING_INTERVAL_MS) return;
-      this.sentAt.set(sessionId, now);
+      this.#sentAt.set(sessionId, now);
     } else {
       if (last === undefined) return;
-      this.sentAt.delete(sessionId);
+      this.#sentAt.delete(sessionId);
     }
     try {
       adapter.sendTyping(sessionId, typing);
@@ -77,33 +80,33 @@ export class TypingState {
     }
   }
 
-  private receive(signal: TypingSignal): void {
+  #receive(signal: TypingSignal): void {
     if (typeof signal !== 'object' || signal === null || typeof signal.sessionId !== 'string')
       return;
-    this.set(signal.sessionId, signal.typing === true);
+    this.#set(signal.sessionId, signal.typing === true);
   }
 
-  private set(sessionId: Id, typing: boolean): void {
-    this.lapses.get(sessionId)?.unsubscribe();
-    this.lapses.delete(sessionId);
+  #set(sessionId: Id, typing: boolean): void {
+    this.#lapses.get(sessionId)?.unsubscribe();
+    this.#lapses.delete(sessionId);
     if (typing) {
-      this.lapses.set(
+      this.#lapses.set(
         sessionId,
-        this.deps.scheduler.schedule(() => this.set(sessionId, false), TYPING_TTL_MS),
+        this.#deps.scheduler.schedule(() => this.#set(sessionId, false), TYPING_TTL_MS),
       );
     }
-    const current = this.typing.value;
+    const current = this.#typing.value;
     if (current.has(sessionId) === typing) return;
     const next = new Set(current);
     if (typing) next.add(sessionId);
     else next.delete(sessionId);
-    this.typing.next(next);
+    this.#typing.next(next);
   }
 
   /** Stops every lapse timer and completes the streams. */
   complete(): void {
-    for (const lapse of this.lapses.values()) lapse.unsubscribe();
-    this.lapses.clear();
-    this.typing.complete();
+    for (const lapse of this.#lapses.values()) lapse.unsubscribe();
+    this.#lapses.clear();
+    this.#typing.complete();
   }
 }

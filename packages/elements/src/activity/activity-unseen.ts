@@ -19,11 +19,11 @@ export interface ActivityUnseenOptions {
  * (`arrived`), so the host can say it politely.
  */
 export class ActivityUnseenController implements ReactiveController {
-  private readonly seen = new Set<Id>();
-  private client: LiveChatClient | undefined;
-  private subscription: Subscription | undefined;
-  private connected = false;
-  private unseenIds = new Set<Id>();
+  readonly #seen = new Set<Id>();
+  #client: LiveChatClient | undefined;
+  #subscription: Subscription | undefined;
+  #connected = false;
+  #unseenIds = new Set<Id>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -34,53 +34,53 @@ export class ActivityUnseenController implements ReactiveController {
 
   /** How many entries arrived since the user last saw the stream. */
   get count(): number {
-    return this.unseenIds.size;
+    return this.#unseenIds.size;
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.follow(this.options.client());
+    this.#connected = true;
+    this.#follow(this.options.client());
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.follow(undefined);
+    this.#connected = false;
+    this.#follow(undefined);
   }
 
   hostUpdate(): void {
-    if (this.connected) this.follow(this.options.client());
+    if (this.#connected) this.#follow(this.options.client());
   }
 
   hostUpdated(): void {
-    if (this.unseenIds.size > 0 && this.options.seeing()) {
-      this.unseenIds = new Set();
+    if (this.#unseenIds.size > 0 && this.options.seeing()) {
+      this.#unseenIds = new Set();
       this.host.requestUpdate();
     }
   }
 
-  private follow(client: LiveChatClient | undefined): void {
-    if (client === this.client && (this.subscription || !client)) return;
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    this.client = client;
-    this.seen.clear();
-    this.unseenIds = new Set();
-    if (client) this.subscription = client.activity$.subscribe((entries) => this.update(entries));
+  #follow(client: LiveChatClient | undefined): void {
+    if (client === this.#client && (this.#subscription || !client)) return;
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    this.#client = client;
+    this.#seen.clear();
+    this.#unseenIds = new Set();
+    if (client) this.#subscription = client.activity$.subscribe((entries) => this.#update(entries));
   }
 
-  private update(entries: readonly ActivityEntry[]): void {
-    const ready = this.client?.status.state === 'ready';
+  #update(entries: readonly ActivityEntry[]): void {
+    const ready = this.#client?.status.state === 'ready';
     const seeing = this.options.seeing();
     let added = 0;
     for (const entry of entries) {
-      if (this.seen.has(entry.id)) continue;
-      this.seen.add(entry.id);
+      if (this.#seen.has(entry.id)) continue;
+      this.#seen.add(entry.id);
       if (!ready) continue;
       added += 1;
-      if (!seeing) this.unseenIds.add(entry.id);
+      if (!seeing) this.#unseenIds.add(entry.id);
     }
     if (added === 0) return;
-    this.options.arrived(this.unseenIds.size, added);
+    this.options.arrived(this.#unseenIds.size, added);
     this.host.requestUpdate();
   }
 }

@@ -39,7 +39,7 @@ export class AttachmentIntake {
   }
 
   /** Hands `files` to the tray, loading it first if need be. */
-  private add(files: File[]): void {
+  #add(files: File[]): void {
     if (files.length === 0) return;
     trayElement ??= loadOnDemand('live-chat-file-tray').catch(() => {
       trayElement = undefined;
@@ -50,7 +50,7 @@ export class AttachmentIntake {
   /** The hidden file input's `change`: the files picked. */
   readonly onPick = (event: Event): void => {
     const input = event.target as HTMLInputElement;
-    this.add([...(input.files ?? [])]);
+    this.#add([...(input.files ?? [])]);
     // The same file can be picked again.
     input.value = '';
   };
@@ -60,7 +60,7 @@ export class AttachmentIntake {
     const files = [...(event.clipboardData?.files ?? [])];
     if (files.length === 0 || !this.host.acceptsFiles) return;
     event.preventDefault();
-    this.add(files);
+    this.#add(files);
   };
 
   /**
@@ -68,31 +68,31 @@ export class AttachmentIntake {
    * where files cannot go, refuses the drop (rather than let the browser open the file).
    */
   readonly onDragOver = (event: DragEvent): void => {
-    if (!this.carriesFiles(event)) return;
+    if (!this.#carriesFiles(event)) return;
     event.preventDefault();
     event.dataTransfer!.dropEffect = this.host.acceptsFiles ? 'copy' : 'none';
-    this.showDropping(this.host.acceptsFiles);
+    this.#showDropping(this.host.acceptsFiles);
   };
 
   /** Leaving the composer (not just moving over its children) ends the drop state. */
   readonly onDragLeave = (event: DragEvent): void => {
     const target = event.currentTarget as Element;
-    if (!target.contains(event.relatedTarget as Node | null)) this.showDropping(false);
+    if (!target.contains(event.relatedTarget as Node | null)) this.#showDropping(false);
   };
 
   /** Files dropped on the composer are attached (where files can go). */
   readonly onDrop = (event: DragEvent): void => {
-    this.showDropping(false);
-    if (!this.carriesFiles(event)) return;
+    this.#showDropping(false);
+    if (!this.#carriesFiles(event)) return;
     event.preventDefault();
-    if (this.host.acceptsFiles) this.add([...event.dataTransfer!.files]);
+    if (this.host.acceptsFiles) this.#add([...event.dataTransfer!.files]);
   };
 
-  private carriesFiles(event: DragEvent): boolean {
+  #carriesFiles(event: DragEvent): boolean {
     return !!event.dataTransfer?.types.includes('Files');
   }
 
-  private showDropping(dropping: boolean): void {
+  #showDropping(dropping: boolean): void {
     if (this.dropping === dropping) return;
     this.dropping = dropping;
     this.host.requestUpdate();

@@ -17,7 +17,7 @@ export interface ComposerTypingHost extends ReactiveControllerHost {
  */
 export class ComposerTyping implements ReactiveController {
   /** Where the user was last said to type. */
-  private typingIn: { client: LiveChatClient; sessionId: string } | undefined;
+  #typingIn: { client: LiveChatClient; sessionId: string } | undefined;
 
   constructor(private readonly host: ComposerTypingHost) {
     host.addController(this);
@@ -30,20 +30,20 @@ export class ComposerTyping implements ReactiveController {
       this.stop();
       return;
     }
-    if (this.typingIn && this.typingIn.sessionId !== sessionId) this.stop();
-    this.typingIn = { client, sessionId };
+    if (this.#typingIn && this.#typingIn.sessionId !== sessionId) this.stop();
+    this.#typingIn = { client, sessionId };
     client.setTyping(sessionId, true);
   }
 
   /** The user stopped typing (sent, blurred, left). */
   stop(): void {
-    const typing = this.typingIn;
-    this.typingIn = undefined;
+    const typing = this.#typingIn;
+    this.#typingIn = undefined;
     typing?.client.setTyping(typing.sessionId, false);
   }
 
   hostUpdate(): void {
-    const typing = this.typingIn;
+    const typing = this.#typingIn;
     const { client, sessionId, mode } = this.host;
     if (
       typing &&

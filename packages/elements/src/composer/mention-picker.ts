@@ -34,9 +34,9 @@ export type MentionPickerHost = SuggestionPickerHost;
  */
 export class MentionPicker extends SuggestionPicker<Colleague, MentionQuery> {
   /** Colleagues chosen in each session's draft, in order. */
-  private readonly chosen = new Map<Id, Colleague[]>();
+  readonly #chosen = new Map<Id, Colleague[]>();
   /** Whether the draft already mentions the most allowed (then nothing may be chosen). */
-  private full = false;
+  #full = false;
 
   constructor(host: MentionPickerHost) {
     super(host, MENTION_LIST_ID);
@@ -44,12 +44,12 @@ export class MentionPicker extends SuggestionPicker<Colleague, MentionQuery> {
 
   /** The ids of the colleagues `text` mentions in the session (chosen, and still in the text). */
   mentions(sessionId: Id, text: string): Id[] {
-    return mentionsInText(text, this.chosen.get(sessionId) ?? []);
+    return mentionsInText(text, this.#chosen.get(sessionId) ?? []);
   }
 
   /** The note was sent: its mentions start afresh. */
   forget(sessionId: Id): void {
-    this.chosen.delete(sessionId);
+    this.#chosen.delete(sessionId);
   }
 
   protected queryAt(text: string, caret: number): MentionQuery | undefined {
@@ -64,8 +64,8 @@ export class MentionPicker extends SuggestionPicker<Colleague, MentionQuery> {
   ): Colleague[] {
     const colleagues = colleaguesOf(client, sessionId);
     const found = matchColleagues(colleagues, query.query, this.host.locale);
-    this.full = found.length > 0 && this.mentions(sessionId, text).length >= MAX_MENTIONS;
-    return this.full ? [] : found.slice(0, MAX_SUGGESTIONS);
+    this.#full = found.length > 0 && this.mentions(sessionId, text).length >= MAX_MENTIONS;
+    return this.#full ? [] : found.slice(0, MAX_SUGGESTIONS);
   }
 
   /** Inserts `@Name ` for the colleague in place of what was typed, and records the mention. */
@@ -74,9 +74,9 @@ export class MentionPicker extends SuggestionPicker<Colleague, MentionQuery> {
     open: OpenSuggestions<MentionQuery>,
     colleague: Colleague,
   ): { text: string; caret: number } {
-    const chosen = this.chosen.get(open.sessionId) ?? [];
+    const chosen = this.#chosen.get(open.sessionId) ?? [];
     if (!chosen.some((c) => c.id === colleague.id)) chosen.push(colleague);
-    this.chosen.set(open.sessionId, chosen);
+    this.#chosen.set(open.sessionId, chosen);
     return insertMention(open.field.value, open.query, colleague);
   }
 
@@ -85,7 +85,7 @@ export class MentionPicker extends SuggestionPicker<Colleague, MentionQuery> {
     const open = this.expanded ? this.open : undefined;
     if (!open) return nothing;
     const count = this.list.options.length;
-    const status = this.full
+    const status = this.#full
       ? t('conversation.composer.mentionsFull', { max: MAX_MENTIONS })
       : count
         ? t('conversation.composer.mentionCount', { count })

@@ -27,31 +27,31 @@ export interface SuggestionListView<T> {
 
 /** The options shown, which one is highlighted, and their keyboard. */
 export class SuggestionList<T> {
-  private items: readonly T[] = [];
-  private active = 0;
+  #items: readonly T[] = [];
+  #active = 0;
 
   /** `id` is the list's element id (for `aria-controls`); options get `${id}-${index}`. */
   constructor(readonly id: string) {}
 
   /** The options shown now. */
   get options(): readonly T[] {
-    return this.items;
+    return this.#items;
   }
 
   /** The highlighted option, if any. */
   get current(): T | undefined {
-    return this.items[this.active];
+    return this.#items[this.#active];
   }
 
   /** Shows `options`; the highlight stays where it was when `keep`, else goes to the first. */
   show(options: readonly T[], keep = false): void {
-    this.items = options;
-    this.active = keep ? Math.min(this.active, Math.max(options.length - 1, 0)) : 0;
+    this.#items = options;
+    this.#active = keep ? Math.min(this.#active, Math.max(options.length - 1, 0)) : 0;
   }
 
   /** Id of the highlighted option's element, for `aria-activedescendant`. */
   activeId(): string | undefined {
-    return this.items.length ? `${this.id}-${this.active}` : undefined;
+    return this.#items.length ? `${this.id}-${this.#active}` : undefined;
   }
 
   /**
@@ -61,13 +61,13 @@ export class SuggestionList<T> {
    */
   key(event: KeyboardEvent): SuggestionKey | undefined {
     if (event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return undefined;
-    const count = this.items.length;
+    const count = this.#items.length;
     let meaning: SuggestionKey | undefined;
     if (event.key === 'Escape') meaning = 'close';
     else if (!count) meaning = undefined;
     else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       const step = event.key === 'ArrowDown' ? 1 : count - 1;
-      this.active = (this.active + step) % count;
+      this.#active = (this.#active + step) % count;
       meaning = 'moved';
     } else if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey) {
       meaning = 'choose';
@@ -81,16 +81,16 @@ export class SuggestionList<T> {
    * `container`; the list's, options' and status's parts are `${part}-list`, `-option`, `-status`.
    */
   render(view: SuggestionListView<T>, part: string, container = part): TemplateResult {
-    const list = this.items.length
+    const list = this.#items.length
       ? html`<ul id=${this.id} role="listbox" part="${part}-list" aria-label=${view.label}>
-          ${this.items.map(
+          ${this.#items.map(
             (item, index) =>
               html`<li
                 id=${`${this.id}-${index}`}
                 role="option"
                 part="${part}-option"
-                class=${classMap({ active: index === this.active })}
-                aria-selected=${index === this.active ? 'true' : 'false'}
+                class=${classMap({ active: index === this.#active })}
+                aria-selected=${index === this.#active ? 'true' : 'false'}
                 @mousedown=${(event: Event) => {
                   // Keep focus in the field, and choose.
                   event.preventDefault();

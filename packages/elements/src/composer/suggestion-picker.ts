@@ -38,7 +38,7 @@ export abstract class SuggestionPicker<T, Q extends TypedQuery> implements React
   protected readonly list: SuggestionList<T>;
   protected open: OpenSuggestions<Q> | undefined;
   /** Where the word of a list the user closed with Escape starts: it stays closed there. */
-  private dismissed: { sessionId: Id; start: number } | undefined;
+  #dismissed: { sessionId: Id; start: number } | undefined;
 
   constructor(
     protected readonly host: SuggestionPickerHost,
@@ -65,15 +65,15 @@ export abstract class SuggestionPicker<T, Q extends TypedQuery> implements React
   ): { text: string; caret: number };
 
   hostConnected(): void {
-    this.host.addEventListener('focusout', this.onFocusOut);
+    this.host.addEventListener('focusout', this.#onFocusOut);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('focusout', this.onFocusOut);
+    this.host.removeEventListener('focusout', this.#onFocusOut);
     this.open = undefined;
   }
 
-  private readonly onFocusOut = (): void => this.close();
+  readonly #onFocusOut = (): void => this.close();
 
   /** Whether the list is shown for the session in the composer. */
   get expanded(): boolean {
@@ -95,11 +95,11 @@ export abstract class SuggestionPicker<T, Q extends TypedQuery> implements React
     const { client, sessionId } = this.host;
     const collapsed = field.selectionStart === field.selectionEnd;
     const query = collapsed ? this.queryAt(field.value, field.selectionStart) : undefined;
-    const dismissed = this.dismissed;
+    const dismissed = this.#dismissed;
     if (dismissed && (dismissed.sessionId !== sessionId || dismissed.start !== query?.start)) {
-      this.dismissed = undefined;
+      this.#dismissed = undefined;
     }
-    if (!client || !sessionId || !query || this.dismissed) return this.close();
+    if (!client || !sessionId || !query || this.#dismissed) return this.close();
     const same = this.open?.sessionId === sessionId && this.open.query.query === query.query;
     this.list.show(this.optionsFor(client, sessionId, query, field.value), same);
     this.open = { sessionId, query, field };
@@ -119,7 +119,7 @@ export abstract class SuggestionPicker<T, Q extends TypedQuery> implements React
     if (!open) return false;
     const meaning = this.list.key(event);
     if (meaning === 'close') {
-      this.dismissed = { sessionId: open.sessionId, start: open.query.start };
+      this.#dismissed = { sessionId: open.sessionId, start: open.query.start };
       this.close();
     } else if (meaning === 'choose') {
       this.choose(this.list.current!);

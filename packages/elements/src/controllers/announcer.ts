@@ -25,9 +25,9 @@ export const ANNOUNCE_INTERVAL_MS = 1500;
  * ```
  */
 export class AnnouncerController implements ReactiveController {
-  private spoken = '';
-  private waiting: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #spoken = '';
+  #waiting: string | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -38,34 +38,36 @@ export class AnnouncerController implements ReactiveController {
 
   /** The text the live region holds now (what was last spoken). */
   get text(): string {
-    return this.spoken;
+    return this.#spoken;
   }
 
   /** Says `text` at the end of the current interval, replacing what was waiting to be said. */
   announce(text: string): void {
-    this.waiting = text;
-    this.timer ??= setTimeout(() => this.speak(), this.interval);
+    this.#waiting = text;
+    this.#timer ??= setTimeout(() => this.#speak(), this.interval);
   }
 
   /** A host that leaves the page says nothing more, and keeps no timer running. */
   hostDisconnected(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.waiting = undefined;
-    this.spoken = '';
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#waiting = undefined;
+    this.#spoken = '';
   }
 
   /** The live region (visually hidden; the host's styles need the tokens' `.visually-hidden`). */
   render(): TemplateResult {
-    return html`<div class="visually-hidden" role="status" aria-atomic="true">${this.spoken}</div>`;
+    return html`<div class="visually-hidden" role="status" aria-atomic="true">
+      ${this.#spoken}
+    </div>`;
   }
 
-  private speak(): void {
-    this.timer = undefined;
-    const text = this.waiting;
-    this.waiting = undefined;
-    if (text === undefined || text === this.spoken) return;
-    this.spoken = text;
+  #speak(): void {
+    this.#timer = undefined;
+    const text = this.#waiting;
+    this.#waiting = undefined;
+    if (text === undefined || text === this.#spoken) return;
+    this.#spoken = text;
     this.host.requestUpdate();
   }
 }

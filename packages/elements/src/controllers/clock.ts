@@ -15,7 +15,7 @@ const MINUTE_MS = 60_000;
 export class ClockController implements ReactiveController {
   /** Milliseconds since the epoch, as of the last tick. */
   now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -25,16 +25,16 @@ export class ClockController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.tick();
-    this.timer = setInterval(() => this.tick(), this.intervalMs);
+    this.#tick();
+    this.#timer = setInterval(() => this.#tick(), this.intervalMs);
   }
 
   hostDisconnected(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
-  private tick(): void {
+  #tick(): void {
     this.now = Date.now();
     this.host.requestUpdate();
   }

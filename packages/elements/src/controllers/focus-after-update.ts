@@ -50,7 +50,7 @@ function moveFocus(target: Focusable | null | undefined, options: FocusAfterUpda
  * when the host disconnects is dropped.
  */
 export class FocusAfterUpdateController implements ReactiveController {
-  private request: FocusRequest | undefined;
+  #request: FocusRequest | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly isUpdatePending?: boolean },
@@ -60,12 +60,12 @@ export class FocusAfterUpdateController implements ReactiveController {
 
   /** Whether a request is waiting for an update. */
   get pending(): boolean {
-    return this.request !== undefined;
+    return this.#request !== undefined;
   }
 
   /** Focuses what `find` returns after the next update (see {@link FocusAfterUpdateOptions}). */
   focus(find: () => Focusable | null | undefined, options: FocusAfterUpdateOptions = {}): void {
-    this.request = { find, options };
+    this.#request = { find, options };
     this.host.requestUpdate();
   }
 
@@ -83,24 +83,24 @@ export class FocusAfterUpdateController implements ReactiveController {
       this.focus(find, options);
       return;
     }
-    this.request = undefined;
+    this.#request = undefined;
     moveFocus(find(), options);
   }
 
   /** Drops the waiting request, if any. */
   cancel(): void {
-    this.request = undefined;
+    this.#request = undefined;
   }
 
   hostUpdated(): void {
-    const request = this.request;
+    const request = this.#request;
     if (!request) return;
     if (request.options.until && !request.options.until()) return;
-    this.request = undefined;
+    this.#request = undefined;
     moveFocus(request.find(), request.options);
   }
 
   hostDisconnected(): void {
-    this.request = undefined;
+    this.#request = undefined;
   }
 }

@@ -37,12 +37,12 @@ export interface MarkReadOptions {
  * else it reads changes.
  */
 export class MarkReadController implements ReactiveController {
-  private visibleInViewport = true;
-  private intersectionObserver: IntersectionObserver | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private scheduledKey: string | undefined;
-  private markedKey: string | undefined;
-  private connected = false;
+  #visibleInViewport = true;
+  #intersectionObserver: IntersectionObserver | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #scheduledKey: string | undefined;
+  #markedKey: string | undefined;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -53,31 +53,31 @@ export class MarkReadController implements ReactiveController {
 
   /** Whether the reader could see the host now: in the viewport, in a visible document. */
   get visible(): boolean {
-    return this.connected && this.visibleInViewport && document.visibilityState !== 'hidden';
+    return this.#connected && this.#visibleInViewport && document.visibilityState !== 'hidden';
   }
 
   hostConnected(): void {
-    this.connected = true;
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.#connected = true;
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (typeof IntersectionObserver !== 'undefined') {
       // Unknown until the observer's first report, which comes right after observe().
-      this.visibleInViewport = false;
-      this.intersectionObserver = new IntersectionObserver((entries) => {
+      this.#visibleInViewport = false;
+      this.#intersectionObserver = new IntersectionObserver((entries) => {
         const entry = entries[entries.length - 1];
         if (!entry) return;
-        this.visibleInViewport = entry.isIntersecting;
+        this.#visibleInViewport = entry.isIntersecting;
         this.check();
       });
-      this.intersectionObserver.observe(this.host);
+      this.#intersectionObserver.observe(this.host);
     }
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.intersectionObserver?.disconnect();
-    this.intersectionObserver = undefined;
-    this.cancel();
+    this.#connected = false;
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#intersectionObserver?.disconnect();
+    this.#intersectionObserver = undefined;
+    this.#cancel();
   }
 
   hostUpdated(): void {
@@ -86,47 +86,50 @@ export class MarkReadController implements ReactiveController {
 
   /** Schedules marking what is unread on screen, or cancels a scheduled mark that no longer applies. */
   check(): void {
-    const target = this.ready();
-    if (!target || target.key === this.markedKey) {
-      this.cancel();
+    const target = this.#ready();
+    if (!target || target.key === this.#markedKey) {
+      this.#cancel();
       return;
     }
     // Renders that change nothing do not postpone it; a new message does (the debounce).
-    if (this.timer !== undefined && this.scheduledKey === target.key) return;
-    this.cancel();
-    this.scheduledKey = target.key;
-    this.timer = setTimeout(() => this.fire(), this.options.delayMs ?? DEFAULT_MARK_READ_DELAY_MS);
+    if (this.#timer !== undefined && this.#scheduledKey === target.key) return;
+    this.#cancel();
+    this.#scheduledKey = target.key;
+    this.#timer = setTimeout(
+      () => this.#fire(),
+      this.options.delayMs ?? DEFAULT_MARK_READ_DELAY_MS,
+    );
   }
 
-  private readonly onVisibilityChange = (): void => {
+  readonly #onVisibilityChange = (): void => {
     this.check();
   };
 
-  private fire(): void {
-    this.timer = undefined;
-    this.scheduledKey = undefined;
-    const target = this.ready();
-    if (!target || target.key === this.markedKey) return;
+  #fire(): void {
+    this.#timer = undefined;
+    this.#scheduledKey = undefined;
+    const target = this.#ready();
+    if (!target || target.key === this.#markedKey) return;
     const key = target.key;
-    this.markedKey = key;
+    this.#markedKey = key;
     const outcome = target.markRead();
     const retryLater = () => {
-      if (this.markedKey === key) this.markedKey = undefined;
+      if (this.#markedKey === key) this.#markedKey = undefined;
     };
     void outcome?.then((result) => {
       if (!result.ok) retryLater();
     }, retryLater);
   }
 
-  private ready(): MarkReadTarget | undefined {
+  #ready(): MarkReadTarget | undefined {
     if (!this.visible) return undefined;
     if (this.options.seesNewest && !this.options.seesNewest()) return undefined;
     return this.options.target();
   }
 
-  private cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.scheduledKey = undefined;
+  #cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#scheduledKey = undefined;
   }
 }

@@ -22,14 +22,14 @@ export class PageShortcutController implements ReactiveController {
   }
 
   hostConnected(): void {
-    document.addEventListener('keydown', this.onKeydown);
+    document.addEventListener('keydown', this.#onKeydown);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('keydown', this.onKeydown);
+    document.removeEventListener('keydown', this.#onKeydown);
   }
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || !isShortcut(event, this.shortcut)) return;
     if (this.host.checkVisibility?.() === false) return;
     if (this.action()) event.preventDefault();

@@ -47,14 +47,14 @@ export interface ScrollPinOptions {
  * ```
  */
 export class ScrollPinController implements ReactiveController {
-  private isPinned = true;
-  private hasUnseenBelow = false;
-  private listId: string | undefined;
-  private keys: readonly string[] = [];
-  private action: 'bottom' | 'restore' | undefined;
-  private distanceFromBottom = 0;
+  #isPinned = true;
+  #hasUnseenBelow = false;
+  #listId: string | undefined;
+  #keys: readonly string[] = [];
+  #action: 'bottom' | 'restore' | undefined;
+  #distanceFromBottom = 0;
   /** Where this controller last scrolled the container to the bottom: a scroll event from there is its own. */
-  private scrolledTo: number | undefined;
+  #scrolledTo: number | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -65,21 +65,21 @@ export class ScrollPinController implements ReactiveController {
 
   /** Whether the view follows new content: the reader is at the bottom. */
   get pinned(): boolean {
-    return this.isPinned;
+    return this.#isPinned;
   }
 
   /** Whether items were appended below while the reader was scrolled away (cleared at the bottom). */
   get unseenBelow(): boolean {
-    return this.hasUnseenBelow;
+    return this.#hasUnseenBelow;
   }
 
   /** Decides how the scroll position follows the render of `list`. */
-  private track({ id: listId, keys, pinsWhenAppended }: ScrollPinList): void {
-    const previous = this.keys;
-    if (listId !== this.listId || previous.length === 0) {
-      this.isPinned = true;
-      this.hasUnseenBelow = false;
-      this.action = 'bottom';
+  #track({ id: listId, keys, pinsWhenAppended }: ScrollPinList): void {
+    const previous = this.#keys;
+    if (listId !== this.#listId || previous.length === 0) {
+      this.#isPinned = true;
+      this.#hasUnseenBelow = false;
+      this.#action = 'bottom';
     } else {
       const previousSet = new Set(previous);
       const lastBefore = previous[previous.length - 1]!;
@@ -89,37 +89,37 @@ export class ScrollPinController implements ReactiveController {
       const firstBefore = previous[0]!;
       const prepended = keys[0] !== firstBefore && keys.includes(firstBefore);
       if (pinsWhenAppended && appended.some(pinsWhenAppended)) {
-        this.isPinned = true;
-        this.hasUnseenBelow = false;
+        this.#isPinned = true;
+        this.#hasUnseenBelow = false;
       }
-      if (this.isPinned) {
+      if (this.#isPinned) {
         // Also when nothing was added: a line that grew or shrank must not uncover the bottom.
-        this.action = 'bottom';
+        this.#action = 'bottom';
       } else {
-        this.action = prepended ? 'restore' : undefined;
-        if (appended.length > 0) this.hasUnseenBelow = true;
+        this.#action = prepended ? 'restore' : undefined;
+        if (appended.length > 0) this.#hasUnseenBelow = true;
       }
     }
-    this.listId = listId;
-    this.keys = keys;
+    this.#listId = listId;
+    this.#keys = keys;
   }
 
   /** Forgets the list: the next render starts at the bottom, with nothing unseen. */
   reset(): void {
-    this.listId = undefined;
-    this.keys = [];
-    this.isPinned = true;
-    this.hasUnseenBelow = false;
-    this.action = undefined;
+    this.#listId = undefined;
+    this.#keys = [];
+    this.#isPinned = true;
+    this.#hasUnseenBelow = false;
+    this.#action = undefined;
   }
 
   /** Scrolls to the bottom now and follows new content again (e.g. "New messages", a send). */
   pin(): void {
-    this.isPinned = true;
-    this.hasUnseenBelow = false;
-    this.action = 'bottom';
+    this.#isPinned = true;
+    this.#hasUnseenBelow = false;
+    this.#action = 'bottom';
     const container = this.options.container();
-    if (container) this.toBottom(container);
+    if (container) this.#toBottom(container);
     this.host.requestUpdate();
   }
 
@@ -129,8 +129,8 @@ export class ScrollPinController implements ReactiveController {
    * scrolls somewhere itself, e.g. to a message it jumps to.
    */
   release(): void {
-    this.isPinned = false;
-    this.action = undefined;
+    this.#isPinned = false;
+    this.#action = undefined;
   }
 
   /**
@@ -149,41 +149,41 @@ export class ScrollPinController implements ReactiveController {
   measure(): boolean {
     const container = this.options.container();
     if (!container) return false;
-    if (this.isPinned && container.scrollTop === this.scrolledTo) {
+    if (this.#isPinned && container.scrollTop === this.#scrolledTo) {
       // The event of its own scroll to the bottom, reported after the layout changed below
       // (the composer appeared, a line grew): still pinned, and at the bottom again.
-      this.toBottom(container);
+      this.#toBottom(container);
       return false;
     }
-    this.scrolledTo = undefined;
+    this.#scrolledTo = undefined;
     const threshold = this.options.threshold ?? DEFAULT_PIN_THRESHOLD;
     const pinned =
       container.scrollHeight - container.scrollTop - container.clientHeight <= threshold;
-    const changed = pinned !== this.isPinned || (pinned && this.hasUnseenBelow);
-    this.isPinned = pinned;
-    if (pinned) this.hasUnseenBelow = false;
+    const changed = pinned !== this.#isPinned || (pinned && this.#hasUnseenBelow);
+    this.#isPinned = pinned;
+    if (pinned) this.#hasUnseenBelow = false;
     return changed;
   }
 
   hostUpdate(): void {
     const container = this.options.container();
-    if (container) this.distanceFromBottom = container.scrollHeight - container.scrollTop;
+    if (container) this.#distanceFromBottom = container.scrollHeight - container.scrollTop;
     const list = this.options.list();
-    if (list) this.track(list);
+    if (list) this.#track(list);
   }
 
   hostUpdated(): void {
     const container = this.options.container();
     if (container) {
-      if (this.action === 'bottom') this.toBottom(container);
-      else if (this.action === 'restore')
-        container.scrollTop = container.scrollHeight - this.distanceFromBottom;
+      if (this.#action === 'bottom') this.#toBottom(container);
+      else if (this.#action === 'restore')
+        container.scrollTop = container.scrollHeight - this.#distanceFromBottom;
     }
-    this.action = undefined;
+    this.#action = undefined;
   }
 
-  private toBottom(container: HTMLElement): void {
+  #toBottom(container: HTMLElement): void {
     container.scrollTop = container.scrollHeight;
-    this.scrolledTo = container.scrollTop;
+    this.#scrolledTo = container.scrollTop;
   }
 }

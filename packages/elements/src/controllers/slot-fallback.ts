@@ -18,7 +18,7 @@ import {
  * ```
  */
 export class SlotFallbackController implements ReactiveController {
-  private filled: ReadonlySet<string> = new Set();
+  #filled: ReadonlySet<string> = new Set();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -28,27 +28,27 @@ export class SlotFallbackController implements ReactiveController {
     // Slots the page filled before the first render: never create their built-in content.
     const filled = new Set<string>();
     for (const child of this.host.children) if (child.slot) filled.add(child.slot);
-    this.filled = filled;
+    this.#filled = filled;
     this.host.requestUpdate();
   }
 
   /** The slot `name`, holding the built-in `fallback` while the page leaves it empty. */
   slot(name: string, fallback: () => TemplateResult): TemplateResult {
-    return html`<slot name=${name} @slotchange=${this.onSlotChange}
-      >${this.filled.has(name) ? nothing : fallback()}</slot
+    return html`<slot name=${name} @slotchange=${this.#onSlotChange}
+      >${this.#filled.has(name) ? nothing : fallback()}</slot
     >`;
   }
 
-  private readonly onSlotChange = (event: Event): void => {
+  readonly #onSlotChange = (event: Event): void => {
     const slot = event.target as HTMLSlotElement;
     const filled = slot
       .assignedNodes()
       .some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim());
-    if (filled === this.filled.has(slot.name)) return;
-    const next = new Set(this.filled);
+    if (filled === this.#filled.has(slot.name)) return;
+    const next = new Set(this.#filled);
     if (filled) next.add(slot.name);
     else next.delete(slot.name);
-    this.filled = next;
+    this.#filled = next;
     this.host.requestUpdate();
   };
 }

@@ -35,11 +35,11 @@ export class StreamController<
   T,
   const I = T,
 > implements ReactiveController {
-  private current: T | I;
-  private failure: unknown;
-  private lastArgs: A | undefined;
-  private subscription: Subscription | undefined;
-  private connected = false;
+  #current: T | I;
+  #failure: unknown;
+  #lastArgs: A | undefined;
+  #subscription: Subscription | undefined;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -47,66 +47,66 @@ export class StreamController<
     private readonly source: (...args: A) => Observable<T> | undefined,
     private readonly initialValue: I,
   ) {
-    this.current = initialValue;
+    this.#current = initialValue;
     host.addController(this);
   }
 
   /** The latest value of the current source, or the initial value until it emits. */
   get value(): T | I {
-    return this.current;
+    return this.#current;
   }
 
   /** The error the current source failed with, if it did (`undefined` otherwise). */
   get error(): unknown {
-    return this.failure;
+    return this.#failure;
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.sync(true);
+    this.#connected = true;
+    this.#sync(true);
   }
 
   hostUpdate(): void {
-    this.sync(false);
+    this.#sync(false);
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe();
+    this.#connected = false;
+    this.#unsubscribe();
   }
 
   /**
    * Subscribes to the source for the current arguments. `reconnect`: the host came back, so
    * subscribe again even when the arguments are the same (keeping the last value meanwhile).
    */
-  private sync(reconnect: boolean): void {
-    if (!this.connected) return;
+  #sync(reconnect: boolean): void {
+    if (!this.#connected) return;
     const args = this.args();
-    const changed = this.lastArgs === undefined || !sameArguments(this.lastArgs, args);
-    if (!changed && !(reconnect && !this.subscription)) return;
-    this.lastArgs = args;
-    this.unsubscribe();
+    const changed = this.#lastArgs === undefined || !sameArguments(this.#lastArgs, args);
+    if (!changed && !(reconnect && !this.#subscription)) return;
+    this.#lastArgs = args;
+    this.#unsubscribe();
     if (changed) {
-      this.current = this.initialValue;
-      this.failure = undefined;
+      this.#current = this.initialValue;
+      this.#failure = undefined;
     }
     const source = this.source(...args);
     if (!source) return;
-    this.subscription = source.subscribe({
+    this.#subscription = source.subscribe({
       next: (value) => {
-        this.current = value;
+        this.#current = value;
         this.host.requestUpdate();
       },
       error: (error: unknown) => {
-        this.failure = error;
+        this.#failure = error;
         this.host.requestUpdate();
       },
     });
   }
 
-  private unsubscribe(): void {
-    const subscription = this.subscription;
-    this.subscription = undefined;
+  #unsubscribe(): void {
+    const subscription = this.#subscription;
+    this.#subscription = undefined;
     subscription?.unsubscribe();
   }
 }

@@ -48,13 +48,13 @@ export interface TabPanelOptions {
  * ```
  */
 export class TablistController<T extends string> {
-  private readonly focusAfterUpdate: FocusAfterUpdateController;
+  readonly #focusAfterUpdate: FocusAfterUpdateController;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
     private readonly options: TablistOptions<T>,
   ) {
-    this.focusAfterUpdate = new FocusAfterUpdateController(host);
+    this.#focusAfterUpdate = new FocusAfterUpdateController(host);
   }
 
   /** The tablist's `keydown` listener. */
@@ -65,7 +65,7 @@ export class TablistController<T extends string> {
     if (tab === undefined) return;
     event.preventDefault();
     this.options.select(tab);
-    this.focusAfterUpdate.focus(() =>
+    this.#focusAfterUpdate.focus(() =>
       this.host.renderRoot.querySelector<HTMLElement>(`#tab-${CSS.escape(tab)}`),
     );
   };

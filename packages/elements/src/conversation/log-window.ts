@@ -63,26 +63,26 @@ const indexOfKey = (items: readonly LogItem[], key: string) =>
  */
 export class LogWindowController implements ReactiveController, LogWindow {
   /** Each measured entry's extent: its height plus the space to the next entry. */
-  private readonly extents = new Map<string, number>();
-  private extentsTotal = 0;
-  private gap = 0;
-  private listId: string | undefined;
-  private items: readonly LogItem[] = [];
-  private slice: LogSlice = { start: 0, end: 0, above: 0, below: 0 };
+  readonly #extents = new Map<string, number>();
+  #extentsTotal = 0;
+  #gap = 0;
+  #listId: string | undefined;
+  #items: readonly LogItem[] = [];
+  #slice: LogSlice = { start: 0, end: 0, above: 0, below: 0 };
   /**
    * The first entries in view before the render, with their offsets from the log's top edge:
    * after it, the first of them still rendered is put back where it was.
    */
-  private anchors: Array<{ key: string; offset: number }> = [];
+  #anchors: Array<{ key: string; offset: number }> = [];
   /** Where the entries start in the log's scrolled content (below "Load older messages"). */
-  private entriesTop = 0;
-  private focusedKey: string | undefined;
-  private jumped: string | undefined;
-  private jumpedNow = false;
+  #entriesTop = 0;
+  #focusedKey: string | undefined;
+  #jumped: string | undefined;
+  #jumpedNow = false;
   /** Scrolling above `moveUpAt` or to `moveDownAt` and beyond moves the window. */
-  private moveUpAt = Number.NEGATIVE_INFINITY;
-  private moveDownAt = Number.POSITIVE_INFINITY;
-  private observed: HTMLElement | undefined;
+  #moveUpAt = Number.NEGATIVE_INFINITY;
+  #moveDownAt = Number.POSITIVE_INFINITY;
+  #observed: HTMLElement | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -91,114 +91,115 @@ export class LogWindowController implements ReactiveController, LogWindow {
     host.addController(this);
   }
 
-  private get maxRendered(): number {
+  get #maxRendered(): number {
     return this.options.maxRendered ?? DEFAULT_MAX_RENDERED;
   }
 
   range(listId: string, items: readonly LogItem[]): LogSlice {
-    if (listId !== this.listId) this.reset(listId);
-    const max = this.maxRendered;
+    if (listId !== this.#listId) this.#reset(listId);
+    const max = this.#maxRendered;
     const total = items.length;
     const target = this.options.jumpTarget();
-    if (target === undefined) this.jumped = undefined;
-    this.jumpedNow = false;
+    if (target === undefined) this.#jumped = undefined;
+    this.#jumpedNow = false;
     let start = 0;
     if (total > max) {
       const targetIndex =
-        target !== undefined && target !== this.jumped
+        target !== undefined && target !== this.#jumped
           ? items.findIndex((item) => item.kind === 'message' && item.message.id === target)
           : -1;
       if (targetIndex >= 0) {
-        this.jumped = target;
-        this.jumpedNow = true;
+        this.#jumped = target;
+        this.#jumpedNow = true;
         start = targetIndex - Math.floor(max / 2);
       } else if (this.options.pinned()) {
         start = total - max;
       } else {
-        start = this.startAround(items);
+        start = this.#startAround(items);
       }
       start = Math.max(0, Math.min(total - max, start));
     }
     const end = Math.min(total, start + max);
-    this.items = items;
-    this.slice = {
+    this.#items = items;
+    this.#slice = {
       start,
       end,
-      above: this.spacerHeight(items, 0, start),
-      below: this.spacerHeight(items, end, total),
+      above: this.#spacerHeight(items, 0, start),
+      below: this.#spacerHeight(items, end, total),
     };
-    return this.slice;
+    return this.#slice;
   }
 
   hostConnected(): void {
-    this.observed?.addEventListener('scroll', this.onScroll, { passive: true });
+    this.#observed?.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
   hostDisconnected(): void {
-    this.observed?.removeEventListener('scroll', this.onScroll);
+    this.#observed?.removeEventListener('scroll', this.#onScroll);
   }
 
   hostUpdate(): void {
     const container = this.options.container();
-    this.anchors = [];
-    this.focusedKey = undefined;
+    this.#anchors = [];
+    this.#focusedKey = undefined;
     if (!container) return;
     const box = container.getBoundingClientRect();
-    for (const element of this.entryElements(container)) {
+    for (const element of this.#entryElements(container)) {
       const rect = element.getBoundingClientRect();
       if (rect.bottom <= box.top) continue;
-      if (rect.top >= box.bottom || this.anchors.length === ANCHORS) break;
-      this.anchors.push({
+      if (rect.top >= box.bottom || this.#anchors.length === ANCHORS) break;
+      this.#anchors.push({
         key: element.getAttribute(LOG_KEY_ATTRIBUTE)!,
         offset: rect.top - box.top,
       });
     }
     const active = (container.getRootNode() as Document | ShadowRoot).activeElement;
     if (active && container.contains(active))
-      this.focusedKey =
+      this.#focusedKey =
         active.closest(`[${LOG_KEY_ATTRIBUTE}]`)?.getAttribute(LOG_KEY_ATTRIBUTE) ?? undefined;
   }
 
   hostUpdated(): void {
     const container = this.options.container() ?? undefined;
-    this.observe(container);
+    this.#observe(container);
     if (!container) return;
-    this.measure(container);
-    if (!this.jumpedNow && !this.options.pinned()) {
-      for (const anchor of this.anchors) {
-        const element = this.entryElement(container, anchor.key);
+    this.#measure(container);
+    if (!this.#jumpedNow && !this.options.pinned()) {
+      for (const anchor of this.#anchors) {
+        const element = this.#entryElement(container, anchor.key);
         if (!element) continue;
         const offset = element.getBoundingClientRect().top - container.getBoundingClientRect().top;
         if (Math.abs(offset - anchor.offset) > 0.01) container.scrollTop += offset - anchor.offset;
         break;
       }
     }
-    if (this.focusedKey !== undefined && !this.entryElement(container, this.focusedKey)) {
+    if (this.#focusedKey !== undefined && !this.#entryElement(container, this.#focusedKey)) {
       const root = container.getRootNode() as Document | ShadowRoot;
       if (!root.activeElement || !container.contains(root.activeElement))
         container.focus({ preventScroll: true });
     }
-    this.placeThresholds(container);
+    this.#placeThresholds(container);
   }
 
-  private reset(listId: string): void {
-    this.listId = listId;
-    this.extents.clear();
-    this.extentsTotal = 0;
-    this.items = [];
-    this.slice = { start: 0, end: 0, above: 0, below: 0 };
-    this.anchors = [];
-    this.jumped = undefined;
+  #reset(listId: string): void {
+    this.#listId = listId;
+    this.#extents.clear();
+    this.#extentsTotal = 0;
+    this.#items = [];
+    this.#slice = { start: 0, end: 0, above: 0, below: 0 };
+    this.#anchors = [];
+    this.#jumped = undefined;
   }
 
   /** The window's start for a reader scrolled away from the bottom. */
-  private startAround(items: readonly LogItem[]): number {
-    const max = this.maxRendered;
+  #startAround(items: readonly LogItem[]): number {
+    const max = this.#maxRendered;
     const margin = Math.floor(max / 4);
-    const previous = this.items[this.slice.start];
+    const previous = this.#items[this.#slice.start];
     const current = previous ? indexOfKey(items, previous.key) : -1;
     const anchorIndex =
-      this.anchors.map((anchor) => indexOfKey(items, anchor.key)).find((index) => index >= 0) ?? -1;
+      this.#anchors.map((anchor) => indexOfKey(items, anchor.key)).find((index) => index >= 0) ??
+      -1;
     if (anchorIndex >= 0) {
       const roomAbove = current === 0 || anchorIndex >= current + margin;
       const roomBelow = current + max >= items.length || anchorIndex < current + max - margin;
@@ -209,85 +210,85 @@ export class LogWindowController implements ReactiveController, LogWindow {
     // that height, by the measured and estimated heights.
     const container = this.options.container();
     if (!container) return current >= 0 ? current : items.length - max;
-    let offset = container.scrollTop - this.entriesTop;
+    let offset = container.scrollTop - this.#entriesTop;
     let index = 0;
-    while (index < items.length - 1 && offset >= this.extentOf(items[index]!)) {
-      offset -= this.extentOf(items[index]!);
+    while (index < items.length - 1 && offset >= this.#extentOf(items[index]!)) {
+      offset -= this.#extentOf(items[index]!);
       index++;
     }
     return index - Math.floor(max * 0.4);
   }
 
-  private extentOf(item: LogItem): number {
-    const measured = this.extents.get(item.key);
+  #extentOf(item: LogItem): number {
+    const measured = this.#extents.get(item.key);
     if (measured !== undefined) return measured;
-    return this.extents.size > 0 ? this.extentsTotal / this.extents.size : DEFAULT_EXTENT;
+    return this.#extents.size > 0 ? this.#extentsTotal / this.#extents.size : DEFAULT_EXTENT;
   }
 
   /** The height of a spacer for `items[from, to)`: their extents but the gap after the spacer. */
-  private spacerHeight(items: readonly LogItem[], from: number, to: number): number {
+  #spacerHeight(items: readonly LogItem[], from: number, to: number): number {
     if (from >= to) return 0;
     let height = 0;
-    for (let index = from; index < to; index++) height += this.extentOf(items[index]!);
-    return Math.max(1, height - this.gap);
+    for (let index = from; index < to; index++) height += this.#extentOf(items[index]!);
+    return Math.max(1, height - this.#gap);
   }
 
-  private entryElements(container: HTMLElement): HTMLElement[] {
+  #entryElements(container: HTMLElement): HTMLElement[] {
     return [...container.querySelectorAll<HTMLElement>(`:scope > [${LOG_KEY_ATTRIBUTE}]`)];
   }
 
-  private entryElement(container: HTMLElement, key: string): HTMLElement | null {
+  #entryElement(container: HTMLElement, key: string): HTMLElement | null {
     return container.querySelector<HTMLElement>(
       `:scope > [${LOG_KEY_ATTRIBUTE}="${CSS.escape(key)}"]`,
     );
   }
 
-  private setExtent(key: string, extent: number): void {
-    this.extentsTotal += extent - (this.extents.get(key) ?? 0);
-    this.extents.set(key, extent);
+  #setExtent(key: string, extent: number): void {
+    this.#extentsTotal += extent - (this.#extents.get(key) ?? 0);
+    this.#extents.set(key, extent);
   }
 
   /** Records the rendered entries' extents and where the entries start. */
-  private measure(container: HTMLElement): void {
-    this.gap = parseFloat(getComputedStyle(container).rowGap) || 0;
+  #measure(container: HTMLElement): void {
+    this.#gap = parseFloat(getComputedStyle(container).rowGap) || 0;
     const box = container.getBoundingClientRect();
     const first = container.querySelector<HTMLElement>(
       `:scope > [${LOG_SPACER_ATTRIBUTE}], :scope > [${LOG_KEY_ATTRIBUTE}]`,
     );
-    if (first) this.entriesTop = first.getBoundingClientRect().top - box.top + container.scrollTop;
+    if (first) this.#entriesTop = first.getBoundingClientRect().top - box.top + container.scrollTop;
     let previous: { key: string; rect: DOMRect } | undefined;
-    for (const element of this.entryElements(container)) {
+    for (const element of this.#entryElements(container)) {
       const rect = element.getBoundingClientRect();
-      if (previous) this.setExtent(previous.key, rect.top - previous.rect.top);
+      if (previous) this.#setExtent(previous.key, rect.top - previous.rect.top);
       previous = { key: element.getAttribute(LOG_KEY_ATTRIBUTE)!, rect };
     }
-    if (previous) this.setExtent(previous.key, previous.rect.height + this.gap);
+    if (previous) this.#setExtent(previous.key, previous.rect.height + this.#gap);
   }
 
   /** Where scrolling must move the window: a quarter window from each edge that is not the end. */
-  private placeThresholds(container: HTMLElement): void {
-    const { start, end } = this.slice;
-    const margin = Math.floor(this.maxRendered / 4);
+  #placeThresholds(container: HTMLElement): void {
+    const { start, end } = this.#slice;
+    const margin = Math.floor(this.#maxRendered / 4);
     const scrolledTop = (index: number) => {
-      const element = this.entryElement(container, this.items[index]?.key ?? '');
+      const element = this.#entryElement(container, this.#items[index]?.key ?? '');
       if (!element) return undefined;
       const top = element.getBoundingClientRect().top - container.getBoundingClientRect().top;
       return top + container.scrollTop;
     };
-    this.moveUpAt = (start > 0 && scrolledTop(start + margin)) || Number.NEGATIVE_INFINITY;
-    this.moveDownAt =
-      (end < this.items.length && scrolledTop(end - margin)) || Number.POSITIVE_INFINITY;
+    this.#moveUpAt = (start > 0 && scrolledTop(start + margin)) || Number.NEGATIVE_INFINITY;
+    this.#moveDownAt =
+      (end < this.#items.length && scrolledTop(end - margin)) || Number.POSITIVE_INFINITY;
   }
 
-  private observe(container: HTMLElement | undefined): void {
-    if (container === this.observed) return;
-    this.observed?.removeEventListener('scroll', this.onScroll);
-    this.observed = container;
-    container?.addEventListener('scroll', this.onScroll, { passive: true });
+  #observe(container: HTMLElement | undefined): void {
+    if (container === this.#observed) return;
+    this.#observed?.removeEventListener('scroll', this.#onScroll);
+    this.#observed = container;
+    container?.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
-  private readonly onScroll = (): void => {
-    const top = this.observed?.scrollTop ?? 0;
-    if (top < this.moveUpAt || top >= this.moveDownAt) this.host.requestUpdate();
+  readonly #onScroll = (): void => {
+    const top = this.#observed?.scrollTop ?? 0;
+    if (top < this.#moveUpAt || top >= this.#moveDownAt) this.host.requestUpdate();
   };
 }

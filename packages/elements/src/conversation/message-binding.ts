@@ -20,14 +20,14 @@ export const isBindable = (message: MessageView): boolean =>
  * `live-chat-bind-message`; the workspace answers it with the About pane's binders.
  */
 export class MessageBinding {
-  private readonly binders;
+  readonly #binders;
 
   constructor(
     private readonly host: SessionHost & HTMLElement,
     /** The messages of the history, as loaded. */
     private readonly messages: () => readonly MessageView[] | undefined,
   ) {
-    this.binders = clientStream(host, (client) => client.binders$, []);
+    this.#binders = clientStream(host, (client) => client.binders$, []);
   }
 
   /** What the history's controls call. */
@@ -39,7 +39,7 @@ export class MessageBinding {
   /** Whether messages of the host's session may be bound now. */
   get enabled(): boolean {
     const { client, sessionId } = this.host;
-    return this.binders.value.length > 0 && !!client && !!sessionId && client.canActOn(sessionId);
+    return this.#binders.value.length > 0 && !!client && !!sessionId && client.canActOn(sessionId);
   }
 
   /** Asks to bind `message` (the workspace opens the binders for it). */

@@ -23,10 +23,10 @@ export interface MessageJumpOptions {
  * Construct it after the controllers that supply the messages and after the scroll keeper.
  */
 export class MessageJumpController implements ReactiveController {
-  private target: { messageId: string; focus: boolean } | undefined;
-  private arrived: { messageId: string; focus: boolean } | undefined;
-  private highlighted: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #target: { messageId: string; focus: boolean } | undefined;
+  #arrived: { messageId: string; focus: boolean } | undefined;
+  #highlighted: string | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -37,40 +37,40 @@ export class MessageJumpController implements ReactiveController {
 
   /** The id of the message shown highlighted now. */
   get highlightedId(): string | undefined {
-    return this.highlighted;
+    return this.#highlighted;
   }
 
   /** Whether a jump waits for its message to be loaded. */
   get waiting(): boolean {
-    return this.target !== undefined;
+    return this.#target !== undefined;
   }
 
   /** Jumps to `messageId` as soon as it is rendered (nothing: forget a waiting jump). */
   jumpTo(messageId: string | undefined, options: { focus: boolean }): void {
-    this.target = messageId ? { messageId, focus: options.focus } : undefined;
+    this.#target = messageId ? { messageId, focus: options.focus } : undefined;
     this.host.requestUpdate();
   }
 
   /** Forgets the waiting jump and the highlight (another conversation is shown). */
   clear(): void {
-    this.target = undefined;
-    this.arrived = undefined;
-    this.highlighted = undefined;
-    clearTimeout(this.timer);
+    this.#target = undefined;
+    this.#arrived = undefined;
+    this.#highlighted = undefined;
+    clearTimeout(this.#timer);
   }
 
   hostUpdate(): void {
-    const target = this.target;
+    const target = this.#target;
     if (!target || !this.options.messages()?.some((m) => m.id === target.messageId)) return;
-    this.target = undefined;
-    this.arrived = target;
-    this.highlighted = target.messageId;
+    this.#target = undefined;
+    this.#arrived = target;
+    this.#highlighted = target.messageId;
     this.options.scrollPin.release();
   }
 
   hostUpdated(): void {
-    const jump = this.arrived;
-    this.arrived = undefined;
+    const jump = this.#arrived;
+    this.#arrived = undefined;
     if (!jump) return;
     const log = this.options.container();
     const element = this.options.messageElement(jump.messageId);
@@ -81,15 +81,15 @@ export class MessageJumpController implements ReactiveController {
     }
     if (jump.focus) element?.focus({ preventScroll: true });
     this.options.scrollPin.measure();
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.highlighted = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#highlighted = undefined;
       this.host.requestUpdate();
     }, HIGHLIGHT_MS);
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
-    this.highlighted = undefined;
+    clearTimeout(this.#timer);
+    this.#highlighted = undefined;
   }
 }

@@ -28,11 +28,11 @@ export interface SessionActionsOptions {
 export class SessionActionsController
   implements ReactiveController, SessionHeaderActions, CloseDialogActions
 {
-  private running: SessionAction | undefined;
-  private failure: { sessionId: string; error: ErrorInfo } | undefined;
-  private dialogFailure: ErrorInfo | undefined;
-  private closeConfirmed = false;
-  private dialogSessionId: string | undefined;
+  #running: SessionAction | undefined;
+  #failure: { sessionId: string; error: ErrorInfo } | undefined;
+  #dialogFailure: ErrorInfo | undefined;
+  #closeConfirmed = false;
+  #dialogSessionId: string | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -43,30 +43,30 @@ export class SessionActionsController
 
   /** The action running now, if any. */
   get busyAction(): SessionAction | undefined {
-    return this.running;
+    return this.#running;
   }
 
   /** The last action's error, when it was in the session shown now. */
   get error(): ErrorInfo | undefined {
-    const failure = this.failure;
+    const failure = this.#failure;
     return failure && failure.sessionId === this.options.sessionId() ? failure.error : undefined;
   }
 
   /** Why closing failed, shown in the dialog. */
   get closeError(): ErrorInfo | undefined {
-    return this.dialogFailure;
+    return this.#dialogFailure;
   }
 
   /** Another session is shown: a dialog opened for the previous one closes. */
   sessionChanged(): void {
-    this.dialogFailure = undefined;
+    this.#dialogFailure = undefined;
     const dialog = this.options.dialog();
     if (dialog?.open) dialog.close();
   }
 
   readonly take = (): void => {
     const sessionId = this.options.sessionId();
-    void this.run('take', (client, id) => client.take(id)).then((ok) => {
+    void this.#run('take', (client, id) => client.take(id)).then((ok) => {
       if (ok) return this.options.focus('composer');
       const error = this.error;
       if (sessionId && error?.code === 'ALREADY_TAKEN') {
@@ -78,7 +78,7 @@ export class SessionActionsController
   };
 
   readonly returnToQueue = (): void => {
-    void this.run('return', (client, id) => client.returnToQueue(id)).then((ok) => {
+    void this.#run('return', (client, id) => client.returnToQueue(id)).then((ok) => {
       if (ok) this.options.focus('log');
     });
   };
@@ -86,9 +86,9 @@ export class SessionActionsController
   /** Opens the confirmation dialog, with the safe choice (Cancel) focused. */
   readonly close = (): void => {
     const dialog = this.options.dialog();
-    if (this.running || !dialog || dialog.open) return;
-    this.dialogFailure = undefined;
-    this.dialogSessionId = this.options.sessionId();
+    if (this.#running || !dialog || dialog.open) return;
+    this.#dialogFailure = undefined;
+    this.#dialogSessionId = this.options.sessionId();
     dialog.showModal();
     dialog.querySelector<HTMLButtonElement>('[data-dialog-cancel]')?.focus();
     this.host.requestUpdate();
@@ -101,15 +101,15 @@ export class SessionActionsController
   readonly confirm = (): void => {
     const client = this.options.client();
     const sessionId = this.options.sessionId();
-    if (!client || !sessionId || this.running) return;
-    this.dialogFailure = undefined;
-    void this.track('close', client.close(sessionId)).then((result) => {
+    if (!client || !sessionId || this.#running) return;
+    this.#dialogFailure = undefined;
+    void this.#track('close', client.close(sessionId)).then((result) => {
       if (!result.ok) {
-        this.dialogFailure = result.error;
+        this.#dialogFailure = result.error;
         this.host.requestUpdate();
         return;
       }
-      this.closeConfirmed = true;
+      this.#closeConfirmed = true;
       this.options.dialog()?.close();
       this.host.dispatchEvent(sessionClosedEvent({ sessionId }));
     });
@@ -117,30 +117,30 @@ export class SessionActionsController
 
   /** The dialog closed (Cancel, Escape, or after confirming): focus returns where it belongs. */
   readonly closed = (): void => {
-    const confirmed = this.closeConfirmed;
-    this.closeConfirmed = false;
+    const confirmed = this.#closeConfirmed;
+    this.#closeConfirmed = false;
     // Closed because another session was opened: focus stays where the user put it.
-    if (this.dialogSessionId !== this.options.sessionId()) return;
+    if (this.#dialogSessionId !== this.options.sessionId()) return;
     this.options.focus(confirmed ? 'closed-note' : 'close-button');
   };
 
   /** A dialog that closes while the host is away moves no focus. */
   hostDisconnected(): void {
-    this.dialogSessionId = undefined;
-    this.closeConfirmed = false;
+    this.#dialogSessionId = undefined;
+    this.#closeConfirmed = false;
   }
 
-  private async run(
+  async #run(
     name: SessionAction,
     command: (client: LiveChatClient, id: string) => Promise<{ ok: boolean; error?: ErrorInfo }>,
   ): Promise<boolean> {
     const client = this.options.client();
     const sessionId = this.options.sessionId();
-    if (!client || !sessionId || this.running) return false;
-    this.failure = undefined;
-    const result = await this.track(name, command(client, sessionId));
+    if (!client || !sessionId || this.#running) return false;
+    this.#failure = undefined;
+    const result = await this.#track(name, command(client, sessionId));
     if (!result.ok && result.error) {
-      this.failure = { sessionId, error: result.error };
+      this.#failure = { sessionId, error: result.error };
       this.host.requestUpdate();
       return false;
     }
@@ -148,13 +148,13 @@ export class SessionActionsController
   }
 
   /** Marks `name` as running until `command` settles. */
-  private async track<R>(name: SessionAction, command: Promise<R>): Promise<R> {
-    this.running = name;
+  async #track<R>(name: SessionAction, command: Promise<R>): Promise<R> {
+    this.#running = name;
     this.host.requestUpdate();
     try {
       return await command;
     } finally {
-      this.running = undefined;
+      this.#running = undefined;
       this.host.requestUpdate();
     }
   }

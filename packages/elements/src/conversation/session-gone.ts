@@ -106,10 +106,10 @@ export interface SessionGoneHost extends HTMLElement {
  * listens while the conversation is in the page.
  */
 export class SessionGoneController implements ReactiveController {
-  private lost: TakeLostDetail | undefined;
-  private reassigned: { sessionId: Id; name: string } | undefined;
-  private copied: { sessionId: Id; outcome: 'done' | 'failed' } | undefined;
-  private root: Node | undefined;
+  #lost: TakeLostDetail | undefined;
+  #reassigned: { sessionId: Id; name: string } | undefined;
+  #copied: { sessionId: Id; outcome: 'done' | 'failed' } | undefined;
+  #root: Node | undefined;
 
   constructor(
     private readonly host: SessionGoneHost,
@@ -123,44 +123,44 @@ export class SessionGoneController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.root = this.host.getRootNode();
-    this.root.addEventListener('live-chat-session-reassigned', this.onReassigned);
+    this.#root = this.host.getRootNode();
+    this.#root.addEventListener('live-chat-session-reassigned', this.#onReassigned);
   }
 
   hostDisconnected(): void {
-    this.root?.removeEventListener('live-chat-session-reassigned', this.onReassigned);
-    this.root = undefined;
+    this.#root?.removeEventListener('live-chat-session-reassigned', this.#onReassigned);
+    this.#root = undefined;
   }
 
   /** The session is in view (again): what made it leave before is forgotten. */
   shown(sessionId: Id): void {
-    if (this.lost?.sessionId === sessionId) this.lost = undefined;
-    if (this.reassigned?.sessionId === sessionId) this.reassigned = undefined;
-    if (this.copied?.sessionId === sessionId) this.copied = undefined;
+    if (this.#lost?.sessionId === sessionId) this.#lost = undefined;
+    if (this.#reassigned?.sessionId === sessionId) this.#reassigned = undefined;
+    if (this.#copied?.sessionId === sessionId) this.#copied = undefined;
   }
 
   /** The user lost a take of the session: another operator took it first. */
   readonly takeLost = (detail: TakeLostDetail): void => {
-    this.lost = detail;
+    this.#lost = detail;
     this.host.requestUpdate();
     this.options.focusTitle();
   };
 
-  private readonly onReassigned = (event: Event): void => {
+  readonly #onReassigned = (event: Event): void => {
     const { sessionId, target } = (
       event as CustomEvent<{ sessionId: Id; target: Parameters<typeof targetName>[1] }>
     ).detail;
     const client = this.host.client;
     if (!client) return;
-    this.reassigned = { sessionId, name: targetName(client, target, this.options.t) };
+    this.#reassigned = { sessionId, name: targetName(client, target, this.options.t) };
     this.host.requestUpdate();
   };
 
-  private readonly copyDraft = (): void => {
+  readonly #copyDraft = (): void => {
     const sessionId = this.host.sessionId;
     if (!sessionId) return;
     const done = (outcome: 'done' | 'failed') => {
-      this.copied = { sessionId, outcome };
+      this.#copied = { sessionId, outcome };
       this.host.requestUpdate();
     };
     const clipboard = globalThis.navigator?.clipboard;
@@ -176,8 +176,8 @@ export class SessionGoneController implements ReactiveController {
     const sessionId = this.host.sessionId;
     if (!sessionId) return undefined;
     const draft = this.options.draft(sessionId).trim() ? this.options.draft(sessionId) : '';
-    const lost = this.lost?.sessionId === sessionId ? this.lost : undefined;
-    const reassigned = this.reassigned?.sessionId === sessionId ? this.reassigned : undefined;
+    const lost = this.#lost?.sessionId === sessionId ? this.#lost : undefined;
+    const reassigned = this.#reassigned?.sessionId === sessionId ? this.#reassigned : undefined;
     const byName = lost?.operatorId ? this.host.client?.getUser(lost.operatorId)?.name : undefined;
     const reason: GoneReason = lost
       ? { kind: 'taken', by: byName }
@@ -185,10 +185,10 @@ export class SessionGoneController implements ReactiveController {
         ? { kind: 'reassigned', to: reassigned.name }
         : { kind: 'unknown' };
     if (reason.kind === 'unknown' && !draft) return undefined;
-    const copied = this.copied?.sessionId === sessionId ? this.copied.outcome : undefined;
+    const copied = this.#copied?.sessionId === sessionId ? this.#copied.outcome : undefined;
     return renderSessionGone(
       { reason, draft, copied, t: this.options.t, tIsolated },
-      { copyDraft: this.copyDraft },
+      { copyDraft: this.#copyDraft },
     );
   }
 }

@@ -27,18 +27,18 @@ function nextFrame(): Promise<void> {
  * ```
  */
 export class FramePacer {
-  private frame: Promise<void> | undefined;
+  #frame: Promise<void> | undefined;
 
   /** Runs `update` now, or at the next frame when an update already ran in this one. */
   paced(update: () => void | Promise<unknown>): void | Promise<unknown> {
-    const frame = this.frame;
-    if (frame) return frame.then(() => this.run(update));
-    return this.run(update);
+    const frame = this.#frame;
+    if (frame) return frame.then(() => this.#run(update));
+    return this.#run(update);
   }
 
-  private run(update: () => void | Promise<unknown>): void | Promise<unknown> {
-    this.frame ??= nextFrame().then(() => {
-      this.frame = undefined;
+  #run(update: () => void | Promise<unknown>): void | Promise<unknown> {
+    this.#frame ??= nextFrame().then(() => {
+      this.#frame = undefined;
     });
     return update();
   }

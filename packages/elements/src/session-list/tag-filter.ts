@@ -8,20 +8,20 @@ import type { ShownText } from '../shared/untrusted-text.js';
  * changes: the list's own array when no tag is chosen, so an unfiltered list costs nothing.
  */
 export class TagFilter {
-  private source: SessionView[] | undefined;
-  private tagId: Id | undefined;
-  private result: SessionView[] | undefined;
+  #source: SessionView[] | undefined;
+  #tagId: Id | undefined;
+  #result: SessionView[] | undefined;
 
   /** `list` narrowed to the sessions carrying `tagId` (all of it when `tagId` is undefined). */
   apply(list: SessionView[] | undefined, tagId: Id | undefined): SessionView[] | undefined {
-    if (list === this.source && tagId === this.tagId) return this.result;
-    this.source = list;
-    this.tagId = tagId;
-    this.result =
+    if (list === this.#source && tagId === this.#tagId) return this.#result;
+    this.#source = list;
+    this.#tagId = tagId;
+    this.#result =
       tagId === undefined || list === undefined
         ? list
         : list.filter((view) => view.session.tags?.includes(tagId));
-    return this.result;
+    return this.#result;
   }
 }
 

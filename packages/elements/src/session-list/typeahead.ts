@@ -6,12 +6,12 @@ export const TYPEAHEAD_MS = 500;
  * other build a prefix, and the list jumps to the next item whose name starts with it.
  */
 export class Typeahead {
-  private typed = '';
-  private typedAt = 0;
+  #typed = '';
+  #typedAt = 0;
 
   /** Whether the user is in the middle of typing a name (a space then continues it). */
   get typing(): boolean {
-    return this.typed !== '' && Date.now() - this.typedAt < TYPEAHEAD_MS;
+    return this.#typed !== '' && Date.now() - this.#typedAt < TYPEAHEAD_MS;
   }
 
   /**
@@ -21,12 +21,12 @@ export class Typeahead {
    */
   next(key: string, names: readonly string[], current: number): number | undefined {
     const now = Date.now();
-    this.typed = (now - this.typedAt < TYPEAHEAD_MS ? this.typed : '') + key.toLocaleLowerCase();
-    this.typedAt = now;
-    const start = this.typed.length === 1 ? current + 1 : current;
+    this.#typed = (now - this.#typedAt < TYPEAHEAD_MS ? this.#typed : '') + key.toLocaleLowerCase();
+    this.#typedAt = now;
+    const start = this.#typed.length === 1 ? current + 1 : current;
     for (let step = 0; step < names.length; step++) {
       const index = (start + step) % names.length;
-      if (names[index]!.toLocaleLowerCase().startsWith(this.typed)) return index;
+      if (names[index]!.toLocaleLowerCase().startsWith(this.#typed)) return index;
     }
     return undefined;
   }

@@ -49,11 +49,11 @@ export function defaultOverscan(rowsInView: number): number {
  * them, the window of rows to render and the rows in a page.
  */
 export class VirtualRowsController implements ReactiveController {
-  private height = DEFAULT_ROW_HEIGHT;
-  private viewportHeight = 0;
-  private scrollTop = 0;
-  private resizeObserver: ResizeObserver | undefined;
-  private observedScroller: HTMLElement | undefined;
+  #height = DEFAULT_ROW_HEIGHT;
+  #viewportHeight = 0;
+  #scrollTop = 0;
+  #resizeObserver: ResizeObserver | undefined;
+  #observedScroller: HTMLElement | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -64,91 +64,91 @@ export class VirtualRowsController implements ReactiveController {
 
   /** The height of every row, in px. */
   get rowHeight(): number {
-    return this.height;
+    return this.#height;
   }
 
   hostConnected(): void {
-    this.resizeObserver ??= new ResizeObserver(() => this.measure());
-    this.resizeObserver.observe(this.host);
+    this.#resizeObserver ??= new ResizeObserver(() => this.#measure());
+    this.#resizeObserver.observe(this.host);
   }
 
   hostDisconnected(): void {
-    this.resizeObserver?.disconnect();
-    this.observedScroller = undefined;
+    this.#resizeObserver?.disconnect();
+    this.#observedScroller = undefined;
   }
 
   hostUpdated(): void {
     const scroller = this.options.scroller() ?? undefined;
-    if (scroller === this.observedScroller) return;
-    this.observedScroller = scroller;
+    if (scroller === this.#observedScroller) return;
+    this.#observedScroller = scroller;
     // Observing calls back once at once (asynchronously): that is the first measurement.
-    if (scroller) this.resizeObserver?.observe(scroller);
+    if (scroller) this.#resizeObserver?.observe(scroller);
   }
 
   /** The scroller's `scroll` listener. */
   readonly onScroll = (event: Event): void => {
-    this.setScrollTop((event.currentTarget as HTMLElement).scrollTop);
+    this.#setScrollTop((event.currentTarget as HTMLElement).scrollTop);
   };
 
   /** How many rows the viewport holds (a fraction when a row is cut by its edge). */
   rowsInView(): number {
-    return this.viewport() / this.height;
+    return this.#viewport() / this.#height;
   }
 
   /** The rows in view, plus the overscan on each side, of a list of `total` rows. */
   rowWindow(total: number): RowWindow {
-    const height = this.height;
+    const height = this.#height;
     const overscan = this.options.overscan() ?? defaultOverscan(this.rowsInView());
-    const viewport = this.viewport();
+    const viewport = this.#viewport();
     return {
-      first: Math.max(0, Math.floor(this.scrollTop / height) - overscan),
-      last: Math.min(total, Math.ceil((this.scrollTop + viewport) / height) + overscan),
+      first: Math.max(0, Math.floor(this.#scrollTop / height) - overscan),
+      last: Math.min(total, Math.ceil((this.#scrollTop + viewport) / height) + overscan),
     };
   }
 
   /** How many rows PageUp and PageDown move: a viewport less one row of context. */
   pageSize(): number {
-    return Math.max(1, Math.floor(this.viewport() / this.height) - 1);
+    return Math.max(1, Math.floor(this.#viewport() / this.#height) - 1);
   }
 
   /** Scrolls the least that brings row `index` fully into view. */
   scrollIntoView(index: number): void {
     const scroller = this.options.scroller();
     if (!scroller) return;
-    const top = index * this.height;
-    const bottom = top + this.height;
+    const top = index * this.#height;
+    const bottom = top + this.#height;
     const viewport = scroller.clientHeight;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
     else if (bottom > scroller.scrollTop + viewport) scroller.scrollTop = bottom - viewport;
-    this.setScrollTop(scroller.scrollTop);
+    this.#setScrollTop(scroller.scrollTop);
   }
 
-  private viewport(): number {
-    return this.viewportHeight > 0 ? this.viewportHeight : this.height * FALLBACK_VISIBLE_ROWS;
+  #viewport(): number {
+    return this.#viewportHeight > 0 ? this.#viewportHeight : this.#height * FALLBACK_VISIBLE_ROWS;
   }
 
-  private measure(): void {
+  #measure(): void {
     const probe = this.options.probe();
     if (probe) {
       const height = probe.getBoundingClientRect().height;
-      if (height > 0 && Math.abs(height - this.height) > 0.01) {
-        this.height = height;
+      if (height > 0 && Math.abs(height - this.#height) > 0.01) {
+        this.#height = height;
         this.host.requestUpdate();
       }
     }
     const scroller = this.options.scroller();
     if (scroller) {
-      if (scroller.clientHeight !== this.viewportHeight) {
-        this.viewportHeight = scroller.clientHeight;
+      if (scroller.clientHeight !== this.#viewportHeight) {
+        this.#viewportHeight = scroller.clientHeight;
         this.host.requestUpdate();
       }
-      this.setScrollTop(scroller.scrollTop);
+      this.#setScrollTop(scroller.scrollTop);
     }
   }
 
-  private setScrollTop(scrollTop: number): void {
-    if (scrollTop === this.scrollTop) return;
-    this.scrollTop = scrollTop;
+  #setScrollTop(scrollTop: number): void {
+    if (scrollTop === this.#scrollTop) return;
+    this.#scrollTop = scrollTop;
     this.host.requestUpdate();
   }
 }

@@ -62,24 +62,24 @@ const WAITING_TICK_MS = 1000;
  * (the Queue): one timer for the list, never one per row.
  */
 export class WaitingClock {
-  private clock: ClockController | undefined;
+  #clock: ClockController | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
   /** Milliseconds since the epoch as of the last tick; 0 while the clock is stopped. */
   get now(): number {
-    return this.clock?.now ?? 0;
+    return this.#clock?.now ?? 0;
   }
 
   /** Starts the clock (`true`) or stops it and lets it go (`false`). */
   follow(running: boolean): void {
-    if (running === (this.clock !== undefined)) return;
-    if (this.clock) {
-      this.clock.hostDisconnected();
-      this.host.removeController(this.clock);
-      this.clock = undefined;
+    if (running === (this.#clock !== undefined)) return;
+    if (this.#clock) {
+      this.#clock.hostDisconnected();
+      this.host.removeController(this.#clock);
+      this.#clock = undefined;
     } else {
-      this.clock = new ClockController(this.host, WAITING_TICK_MS);
+      this.#clock = new ClockController(this.host, WAITING_TICK_MS);
     }
   }
 }

@@ -14,9 +14,9 @@ import type { Observable, Subscription } from 'rxjs';
  */
 export class ObserveController<T> implements ReactiveController {
   value: T;
-  private source: Observable<T> | undefined;
-  private subscription: Subscription | undefined;
-  private connected = false;
+  #source: Observable<T> | undefined;
+  #subscription: Subscription | undefined;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -28,33 +28,33 @@ export class ObserveController<T> implements ReactiveController {
 
   /** Switches to a new source (or none). Does nothing when it is the same source. */
   observe(source: Observable<T> | undefined): void {
-    if (source === this.source) return;
-    this.source = source;
-    this.unsubscribe();
+    if (source === this.#source) return;
+    this.#source = source;
+    this.#unsubscribe();
     this.value = this.initial;
-    if (this.connected) this.subscribe();
+    if (this.#connected) this.#subscribe();
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.subscribe();
+    this.#connected = true;
+    this.#subscribe();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe();
+    this.#connected = false;
+    this.#unsubscribe();
   }
 
-  private subscribe(): void {
-    if (!this.source || this.subscription) return;
-    this.subscription = this.source.subscribe((value) => {
+  #subscribe(): void {
+    if (!this.#source || this.#subscription) return;
+    this.#subscription = this.#source.subscribe((value) => {
       this.value = value;
       this.host.requestUpdate();
     });
   }
 
-  private unsubscribe(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
+  #unsubscribe(): void {
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
   }
 }

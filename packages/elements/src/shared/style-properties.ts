@@ -5,7 +5,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 export type StyleProperties = Readonly<Record<string, string>>;
 
 class StylePropertiesDirective extends Directive {
-  private previous: StyleProperties = {};
+  #previous: StyleProperties = {};
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -19,11 +19,11 @@ class StylePropertiesDirective extends Directive {
 
   override update(part: ElementPart, [properties]: [StyleProperties]): typeof noChange {
     const style = (part.element as HTMLElement).style;
-    for (const name of Object.keys(this.previous))
+    for (const name of Object.keys(this.#previous))
       if (!(name in properties)) style.removeProperty(name);
     for (const [name, value] of Object.entries(properties))
-      if (this.previous[name] !== value) style.setProperty(name, value);
-    this.previous = properties;
+      if (this.#previous[name] !== value) style.setProperty(name, value);
+    this.#previous = properties;
     return noChange;
   }
 }

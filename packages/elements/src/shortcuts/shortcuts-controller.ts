@@ -38,19 +38,19 @@ function pageStorage(): ShortcutsStorage | undefined {
  * while focus is in a text field.
  */
 export class ShortcutsController implements ReactiveController {
-  private userEnabled: boolean;
-  private readonly storage: ShortcutsStorage | undefined;
-  private readonly storageKey: string;
-  private cachedSetting: ShortcutsSetting | undefined;
-  private cachedBindings = new Map<ShortcutAction, Shortcut>();
+  #userEnabled: boolean;
+  readonly #storage: ShortcutsStorage | undefined;
+  readonly #storageKey: string;
+  #cachedSetting: ShortcutsSetting | undefined;
+  #cachedBindings = new Map<ShortcutAction, Shortcut>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: ShortcutsOptions,
   ) {
-    this.storage = 'storage' in options ? options.storage : pageStorage();
-    this.storageKey = options.storageKey ?? SHORTCUTS_STORAGE_KEY;
-    this.userEnabled = loadShortcutsEnabled(this.storage, this.storageKey);
+    this.#storage = 'storage' in options ? options.storage : pageStorage();
+    this.#storageKey = options.storageKey ?? SHORTCUTS_STORAGE_KEY;
+    this.#userEnabled = loadShortcutsEnabled(this.#storage, this.#storageKey);
     host.addController(this);
   }
 
@@ -61,24 +61,24 @@ export class ShortcutsController implements ReactiveController {
 
   /** Whether shortcuts fire now: the host allows them and the user has not turned them off. */
   get enabled(): boolean {
-    return this.allowed && this.userEnabled;
+    return this.allowed && this.#userEnabled;
   }
 
   /** Turns shortcuts on or off for this user (kept for their next visit). */
   setEnabled(enabled: boolean): void {
-    this.userEnabled = enabled;
-    saveShortcutsEnabled(this.storage, enabled, this.storageKey);
+    this.#userEnabled = enabled;
+    saveShortcutsEnabled(this.#storage, enabled, this.#storageKey);
     this.host.requestUpdate();
   }
 
   /** The key of each action under the host's setting, whether or not the user turned them off. */
   get bindings(): ReadonlyMap<ShortcutAction, Shortcut> {
     const setting = this.options.setting();
-    if (setting !== this.cachedSetting) {
-      this.cachedSetting = setting;
-      this.cachedBindings = resolveShortcuts(setting);
+    if (setting !== this.#cachedSetting) {
+      this.#cachedSetting = setting;
+      this.#cachedBindings = resolveShortcuts(setting);
     }
-    return this.cachedBindings;
+    return this.#cachedBindings;
   }
 
   /** The key of `action` while shortcuts fire; `undefined` when it has none or they are off. */
@@ -93,14 +93,14 @@ export class ShortcutsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    document.addEventListener('keydown', this.onKeydown);
+    document.addEventListener('keydown', this.#onKeydown);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('keydown', this.onKeydown);
+    document.removeEventListener('keydown', this.#onKeydown);
   }
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing || !this.enabled) return;
     for (const [action, shortcut] of this.bindings) {
       if (!isShortcut(event, shortcut)) continue;

@@ -44,26 +44,26 @@ export type LazyElement = keyof typeof LOADERS;
 
 /** Loads the code of lazily shown components once each, and keeps the list of failed loads. */
 export class LazyElements<Tag extends string = LazyElement> {
-  private readonly loads = new Map<Tag, Promise<unknown>>();
-  private readonly failures = new Set<Tag>();
-  private readonly listeners = new Set<() => void>();
+  readonly #loads = new Map<Tag, Promise<unknown>>();
+  readonly #failures = new Set<Tag>();
+  readonly #listeners = new Set<() => void>();
 
   constructor(private readonly loaders: Readonly<Record<Tag, () => Promise<unknown>>>) {}
 
   /** Loads the code of `tag` once (again after a failed load); resolves when it is defined. */
   load(tag: Tag): Promise<unknown> {
-    let load = this.loads.get(tag);
+    let load = this.#loads.get(tag);
     if (!load) {
       load = this.loaders[tag]();
-      this.loads.set(tag, load);
+      this.#loads.set(tag, load);
       load.then(
         () => {
-          if (this.failures.delete(tag)) this.changed();
+          if (this.#failures.delete(tag)) this.#changed();
         },
         () => {
-          this.loads.delete(tag);
-          this.failures.add(tag);
-          this.changed();
+          this.#loads.delete(tag);
+          this.#failures.add(tag);
+          this.#changed();
         },
       );
     }
@@ -72,7 +72,7 @@ export class LazyElements<Tag extends string = LazyElement> {
 
   /** The components whose code failed to load and has not loaded since. */
   get failed(): readonly Tag[] {
-    return [...this.failures];
+    return [...this.#failures];
   }
 
   /** Loads every failed component again; resolves when each has loaded or failed again. */
@@ -82,12 +82,12 @@ export class LazyElements<Tag extends string = LazyElement> {
 
   /** Calls `listener` whenever the list of failed loads changes; returns the way to stop. */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
-  private changed(): void {
-    for (const listener of this.listeners) listener();
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
   }
 }
 

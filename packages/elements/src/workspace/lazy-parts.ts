@@ -17,9 +17,9 @@ function whenIdle(run: () => void): () => void {
  * loads after all), and renders that failure as an alert with "Try again".
  */
 export class LazyPartsController implements ReactiveController {
-  private stopListening: (() => void) | undefined;
-  private cancelPreload: (() => void) | undefined;
-  private preloaded = false;
+  #stopListening: (() => void) | undefined;
+  #cancelPreload: (() => void) | undefined;
+  #preloaded = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -29,24 +29,24 @@ export class LazyPartsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.stopListening = lazyElements.onChange(() => this.host.requestUpdate());
+    this.#stopListening = lazyElements.onChange(() => this.host.requestUpdate());
   }
 
   hostDisconnected(): void {
-    this.stopListening?.();
-    if (this.cancelPreload) {
+    this.#stopListening?.();
+    if (this.#cancelPreload) {
       // Not started yet: the next connection schedules it again.
-      this.cancelPreload();
-      this.cancelPreload = undefined;
-      this.preloaded = false;
+      this.#cancelPreload();
+      this.#cancelPreload = undefined;
+      this.#preloaded = false;
     }
   }
 
   hostUpdated(): void {
-    if (this.preloaded || !this.ready()) return;
-    this.preloaded = true;
-    this.cancelPreload = whenIdle(() => {
-      this.cancelPreload = undefined;
+    if (this.#preloaded || !this.ready()) return;
+    this.#preloaded = true;
+    this.#cancelPreload = whenIdle(() => {
+      this.#cancelPreload = undefined;
       for (const tag of PRELOADED) void lazyElements.load(tag).catch(() => undefined);
     });
   }

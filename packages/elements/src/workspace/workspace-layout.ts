@@ -33,50 +33,50 @@ function layoutFor(width: number): WorkspaceLayout {
  * pane closes, so keyboard and screen reader users land where the screen changed.
  */
 export class WorkspaceLayoutController implements ReactiveController {
-  private current: WorkspaceLayout = 'wide';
-  private shownPane: WorkspacePane = 'list';
-  private drawerOpen = false;
-  private resizeObserver: ResizeObserver | undefined;
-  private readonly focusAfterUpdate: FocusAfterUpdateController;
+  #current: WorkspaceLayout = 'wide';
+  #shownPane: WorkspacePane = 'list';
+  #drawerOpen = false;
+  #resizeObserver: ResizeObserver | undefined;
+  readonly #focusAfterUpdate: FocusAfterUpdateController;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: WorkspaceLayoutOptions,
   ) {
     host.addController(this);
-    this.focusAfterUpdate = new FocusAfterUpdateController(host);
+    this.#focusAfterUpdate = new FocusAfterUpdateController(host);
   }
 
   /** The layout the workspace's width selects. */
   get layout(): WorkspaceLayout {
-    return this.current;
+    return this.#current;
   }
 
   /** The pane shown in the narrow layout. */
   get pane(): WorkspacePane {
-    return this.shownPane;
+    return this.#shownPane;
   }
 
   /** Whether the about drawer is open (medium layout). */
   get aboutOpen(): boolean {
-    return this.drawerOpen;
+    return this.#drawerOpen;
   }
 
   hostConnected(): void {
-    this.resizeObserver = new ResizeObserver((entries) => {
-      this.setLayout(layoutFor(entries[entries.length - 1]?.contentRect.width ?? 0));
+    this.#resizeObserver = new ResizeObserver((entries) => {
+      this.#setLayout(layoutFor(entries[entries.length - 1]?.contentRect.width ?? 0));
     });
-    this.resizeObserver.observe(this.host);
+    this.#resizeObserver.observe(this.host);
   }
 
   hostDisconnected(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
   }
 
   hostUpdate(): void {
-    if (this.host.getAttribute('layout') !== this.current)
-      this.host.setAttribute('layout', this.current);
+    if (this.host.getAttribute('layout') !== this.#current)
+      this.host.setAttribute('layout', this.#current);
   }
 
   /**
@@ -84,12 +84,12 @@ export class WorkspaceLayoutController implements ReactiveController {
    * moves focus to it once it is on screen.
    */
   show(pane: WorkspacePane): void {
-    this.shownPane = pane;
-    if (this.current === 'medium') this.drawerOpen = pane === 'about';
+    this.#shownPane = pane;
+    if (this.#current === 'medium') this.#drawerOpen = pane === 'about';
     this.host.requestUpdate();
-    if (this.current === 'wide') return;
-    this.focusAfterUpdate.focus(() => {
-      if (this.current === 'narrow' || (this.current === 'medium' && pane === 'about'))
+    if (this.#current === 'wide') return;
+    this.#focusAfterUpdate.focus(() => {
+      if (this.#current === 'narrow' || (this.#current === 'medium' && pane === 'about'))
         return this.options.paneFocus(pane);
       return undefined;
     });
@@ -98,24 +98,24 @@ export class WorkspaceLayoutController implements ReactiveController {
   /** A back button: shows `pane`; back from the details, focus returns to their toggle. */
   back(pane: WorkspacePane): void {
     this.show(pane);
-    if (pane === 'conversation') this.focusAfterUpdate.focus(this.options.aboutToggle);
+    if (pane === 'conversation') this.#focusAfterUpdate.focus(this.options.aboutToggle);
   }
 
   /** The about toggle: the about pane in the narrow layout, the drawer opened or closed in the medium one. */
   toggleAbout(): void {
-    if (this.current !== 'narrow' && this.drawerOpen) {
-      this.closeDrawer();
+    if (this.#current !== 'narrow' && this.#drawerOpen) {
+      this.#closeDrawer();
       return;
     }
-    if (this.current !== 'narrow') this.drawerOpen = true;
+    if (this.#current !== 'narrow') this.#drawerOpen = true;
     this.show('about');
   }
 
   /** Escape in the about drawer (medium layout) closes it. */
   readonly onAsideKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.current === 'medium' && this.drawerOpen) {
+    if (event.key === 'Escape' && this.#current === 'medium' && this.#drawerOpen) {
       event.stopPropagation();
-      this.closeDrawer();
+      this.#closeDrawer();
     }
   };
 
@@ -124,8 +124,8 @@ export class WorkspaceLayoutController implements ReactiveController {
    * on screen (in every layout). It replaces any focus move still waiting.
    */
   skipTo(pane: WorkspacePane, target: () => Focusable | null | undefined): void {
-    if (this.current === 'narrow') this.shownPane = pane;
-    this.focusAfterUpdate.focus(target);
+    if (this.#current === 'narrow') this.#shownPane = pane;
+    this.#focusAfterUpdate.focus(target);
   }
 
   /**
@@ -134,21 +134,22 @@ export class WorkspaceLayoutController implements ReactiveController {
    * (unless `reports` are shown there).
    */
   sessionChanged(open: boolean, reports: boolean): void {
-    const pane = this.shownPane;
-    if (open && (pane === 'menu' || pane === 'list')) this.shownPane = 'conversation';
-    if (!open && (pane === 'conversation' || pane === 'about') && !reports) this.shownPane = 'list';
+    const pane = this.#shownPane;
+    if (open && (pane === 'menu' || pane === 'list')) this.#shownPane = 'conversation';
+    if (!open && (pane === 'conversation' || pane === 'about') && !reports)
+      this.#shownPane = 'list';
   }
 
-  private closeDrawer(): void {
-    this.drawerOpen = false;
+  #closeDrawer(): void {
+    this.#drawerOpen = false;
     this.host.requestUpdate();
-    this.focusAfterUpdate.focus(this.options.aboutToggle);
+    this.#focusAfterUpdate.focus(this.options.aboutToggle);
   }
 
-  private setLayout(layout: WorkspaceLayout): void {
-    if (layout === this.current) return;
-    this.current = layout;
-    if (layout !== 'medium') this.drawerOpen = false;
+  #setLayout(layout: WorkspaceLayout): void {
+    if (layout === this.#current) return;
+    this.#current = layout;
+    if (layout !== 'medium') this.#drawerOpen = false;
     this.host.requestUpdate();
   }
 }

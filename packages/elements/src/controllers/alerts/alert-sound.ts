@@ -54,35 +54,35 @@ export function defaultAudioContextFactory(): AudioContextFactory | undefined {
  * until then {@link AlertSound.play} stays silent.
  */
 export class AlertSound {
-  private context: AudioContextLike | undefined;
+  #context: AudioContextLike | undefined;
 
   constructor(private readonly createContext: AudioContextFactory | undefined) {}
 
   /** Whether a context exists (a gesture has unlocked audio). */
   get unlocked(): boolean {
-    return this.context !== undefined && this.context.state !== 'closed';
+    return this.#context !== undefined && this.#context.state !== 'closed';
   }
 
   /** Creates (or resumes) the audio context. Call from a user gesture. */
   unlock(): void {
     if (!this.createContext) return;
     try {
-      this.context ??= this.createContext();
-      if (this.context.state === 'suspended') void this.context.resume().catch(() => undefined);
+      this.#context ??= this.createContext();
+      if (this.#context.state === 'suspended') void this.#context.resume().catch(() => undefined);
     } catch {
-      this.context = undefined;
+      this.#context = undefined;
     }
   }
 
   /** Plays the beep; returns whether it could. */
   play(): boolean {
-    const context = this.context;
+    const context = this.#context;
     if (!context || context.state === 'closed') return false;
     if (context.state === 'suspended') void context.resume().catch(() => undefined);
     try {
       const start = context.currentTime + 0.01;
-      this.tone(context, 880, start, 0.12);
-      this.tone(context, 1320, start + 0.14, 0.16);
+      this.#tone(context, 880, start, 0.12);
+      this.#tone(context, 1320, start + 0.14, 0.16);
       return true;
     } catch {
       return false;
@@ -91,16 +91,11 @@ export class AlertSound {
 
   /** Releases the audio context. */
   dispose(): void {
-    void this.context?.close().catch(() => undefined);
-    this.context = undefined;
+    void this.#context?.close().catch(() => undefined);
+    this.#context = undefined;
   }
 
-  private tone(
-    context: AudioContextLike,
-    frequency: number,
-    start: number,
-    duration: number,
-  ): void {
+  #tone(context: AudioContextLike, frequency: number, start: number, duration: number): void {
     const oscillator = context.createOscillator();
     const gain = context.createGain();
     oscillator.type = 'sine';

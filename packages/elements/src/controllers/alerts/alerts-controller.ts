@@ -154,73 +154,73 @@ function browserEnvironment(): AlertsEnvironment {
  * object with {@link connect} / {@link disconnect}.
  */
 export class AlertsController implements ReactiveController {
-  private readonly env: AlertsEnvironment;
-  private readonly storageKey: string;
-  private readonly sound: AlertSound;
-  private readonly soundIntervalMs: number;
-  private readonly listeners = new Set<(settings: AlertSettings) => void>();
-  private readonly inAppListeners = new Set<(burst: AlertBurst) => void>();
+  readonly #env: AlertsEnvironment;
+  readonly #storageKey: string;
+  readonly #sound: AlertSound;
+  readonly #soundIntervalMs: number;
+  readonly #listeners = new Set<(settings: AlertSettings) => void>();
+  readonly #inAppListeners = new Set<(burst: AlertBurst) => void>();
   /** Ids of the alerts handled, and of those notified alone: each at most once. */
-  private readonly seen = new Set<string>();
-  private readonly notified = new Set<string>();
-  private client: LiveChatClient | undefined;
-  private subscription: Subscription | undefined;
-  private connected = false;
-  private unseen = 0;
+  readonly #seen = new Set<string>();
+  readonly #notified = new Set<string>();
+  #client: LiveChatClient | undefined;
+  #subscription: Subscription | undefined;
+  #connected = false;
+  #unseen = 0;
   /** The page's own title while it carries our badge. */
-  private baseTitle: string | undefined;
+  #baseTitle: string | undefined;
   /** The badged title we last wrote, to notice when the page changes its title. */
-  private writtenTitle: string | undefined;
+  #writtenTitle: string | undefined;
   /** A write of the badge is planned at the end of the current run (one per delivered batch). */
-  private badgePlanned = false;
-  private lastBeepAt = Number.NEGATIVE_INFINITY;
+  #badgePlanned = false;
+  #lastBeepAt = Number.NEGATIVE_INFINITY;
   /** What stands on the desktop for each live chat since the user last looked. */
-  private readonly shown = new Map<string, ShownNotification>();
+  readonly #shown = new Map<string, ShownNotification>();
 
   constructor(
     private readonly host: (ReactiveControllerHost & EventTarget) | null = null,
     private readonly options: AlertsControllerOptions = {},
   ) {
-    this.env = { ...browserEnvironment(), ...options.environment };
-    this.storageKey = options.storageKey ?? ALERT_SETTINGS_STORAGE_KEY;
-    this.sound = new AlertSound(this.env.createAudioContext);
-    this.soundIntervalMs = options.soundIntervalMs ?? 1000;
+    this.#env = { ...browserEnvironment(), ...options.environment };
+    this.#storageKey = options.storageKey ?? ALERT_SETTINGS_STORAGE_KEY;
+    this.#sound = new AlertSound(this.#env.createAudioContext);
+    this.#soundIntervalMs = options.soundIntervalMs ?? 1000;
     host?.addController(this);
   }
 
   /** The current settings (read from storage). */
   get settings(): AlertSettings {
-    return loadAlertSettings(this.env.storage, this.storageKey);
+    return loadAlertSettings(this.#env.storage, this.#storageKey);
   }
 
   /** Alerts counted in the title badge since the page was last visible and focused. */
   get unseenCount(): number {
-    return this.unseen;
+    return this.#unseen;
   }
 
   /** The browser's notification permission. */
   get desktopPermission(): DesktopPermission {
-    return this.env.Notification ? this.env.Notification.permission : 'unsupported';
+    return this.#env.Notification ? this.#env.Notification.permission : 'unsupported';
   }
 
   /** Whether audio has been unlocked by a user gesture. */
   get soundUnlocked(): boolean {
-    return this.sound.unlocked;
+    return this.#sound.unlocked;
   }
 
   /** Changes some settings, stores them and tells the listeners; returns the new settings. */
   setSettings(patch: Partial<AlertSettings>): AlertSettings {
     const settings = { ...this.settings, ...patch };
-    saveAlertSettings(this.env.storage, settings, this.storageKey);
-    if (!settings.titleBadge) this.clearBadge();
-    for (const listener of this.listeners) listener(settings);
+    saveAlertSettings(this.#env.storage, settings, this.#storageKey);
+    if (!settings.titleBadge) this.#clearBadge();
+    for (const listener of this.#listeners) listener(settings);
     return settings;
   }
 
   /** Calls `listener` whenever the settings change (here or in another tab); returns the unsubscribe. */
   onSettingsChange(listener: (settings: AlertSettings) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -231,14 +231,14 @@ export class AlertsController implements ReactiveController {
    * unsubscribe.
    */
   onInAppAlert(listener: (burst: AlertBurst) => void): () => void {
-    this.inAppListeners.add(listener);
-    return () => this.inAppListeners.delete(listener);
+    this.#inAppListeners.add(listener);
+    return () => this.#inAppListeners.delete(listener);
   }
 
   /** Whether neither this tab's sound nor its desktop notifications reach the user. */
   get silent(): boolean {
     const { sound, desktop } = this.settings;
-    const soundPlays = sound && this.sound.unlocked;
+    const soundPlays = sound && this.#sound.unlocked;
     return !soundPlays && !(desktop && this.desktopPermission === 'granted');
   }
 
@@ -248,7 +248,7 @@ export class AlertsController implements ReactiveController {
    * on when it is `granted`.
    */
   async enableDesktop(): Promise<DesktopPermission> {
-    const Notification = this.env.Notification;
+    const Notification = this.#env.Notification;
     if (!Notification) return 'unsupported';
     let permission = Notification.permission;
     if (permission === 'default') {
@@ -260,23 +260,23 @@ export class AlertsController implements ReactiveController {
     }
     if (permission === 'granted') this.setSettings({ desktop: true });
     else if (this.settings.desktop) this.setSettings({ desktop: false });
-    else for (const listener of this.listeners) listener(this.settings);
+    else for (const listener of this.#listeners) listener(this.settings);
     return permission;
   }
 
   /** Unlocks audio and plays the beep once (call from a user gesture, e.g. switching sound on). */
   previewSound(): boolean {
-    this.sound.unlock();
-    return this.sound.play();
+    this.#sound.unlock();
+    return this.#sound.play();
   }
 
   /** Switches to another client (or none), re-subscribing when connected. */
   setClient(client: LiveChatClient | undefined): void {
-    if (client === this.client) return;
-    this.client = client;
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    if (this.connected) this.subscribe();
+    if (client === this.#client) return;
+    this.#client = client;
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    if (this.#connected) this.#subscribe();
   }
 
   hostConnected(): void {
@@ -292,7 +292,7 @@ export class AlertsController implements ReactiveController {
    * (visibility, focus), their first gesture (which lets sound play), and settings changed in
    * another tab.
    */
-  private pageListeners(): ReadonlyArray<
+  #pageListeners(): ReadonlyArray<
     [
       Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined,
       string,
@@ -300,73 +300,75 @@ export class AlertsController implements ReactiveController {
       AddEventListenerOptions?,
     ]
   > {
-    const { document, window } = this.env;
+    const { document, window } = this.#env;
     return [
-      [document, 'visibilitychange', this.handleAttention],
-      [document, 'pointerdown', this.handleGesture, { capture: true }],
-      [document, 'keydown', this.handleGesture, { capture: true }],
-      [window, 'focus', this.handleAttention],
-      [window, 'storage', this.handleStorage],
+      [document, 'visibilitychange', this.#handleAttention],
+      [document, 'pointerdown', this.#handleGesture, { capture: true }],
+      [document, 'keydown', this.#handleGesture, { capture: true }],
+      [window, 'focus', this.#handleAttention],
+      [window, 'storage', this.#handleStorage],
     ];
   }
 
   /** Starts listening (to the client's alerts and the page's visibility, focus and gestures). */
   connect(): void {
-    if (this.connected) return;
-    this.connected = true;
-    for (const [target, type, listener, options] of this.pageListeners())
+    if (this.#connected) return;
+    this.#connected = true;
+    for (const [target, type, listener, options] of this.#pageListeners())
       target?.addEventListener(type, listener, options);
-    this.subscribe();
+    this.#subscribe();
   }
 
   /** Stops listening, restores the page title and releases the audio context. */
   disconnect(): void {
-    if (!this.connected) return;
-    this.connected = false;
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    for (const [target, type, listener, options] of this.pageListeners())
+    if (!this.#connected) return;
+    this.#connected = false;
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    for (const [target, type, listener, options] of this.#pageListeners())
       target?.removeEventListener(type, listener, options);
-    this.clearBadge();
-    this.shown.clear();
-    this.sound.dispose();
+    this.#clearBadge();
+    this.#shown.clear();
+    this.#sound.dispose();
   }
 
-  private subscribe(): void {
-    if (!this.client || this.subscription) return;
-    this.subscription = this.client.alerts$.subscribe((alert) => this.handleAlert(alert));
-    this.subscription.add(this.client.alertBursts$.subscribe((burst) => this.handleBurst(burst)));
+  #subscribe(): void {
+    if (!this.#client || this.#subscription) return;
+    this.#subscription = this.#client.alerts$.subscribe((alert) => this.#handleAlert(alert));
+    this.#subscription.add(
+      this.#client.alertBursts$.subscribe((burst) => this.#handleBurst(burst)),
+    );
   }
 
-  private locale(): string {
+  #locale(): string {
     return (
       this.options.locale?.() ?? (this.host as { locale?: string } | null)?.locale ?? DEFAULT_LOCALE
     );
   }
 
   /** This tab's role in sharing the connection (`alone` for a client that does not say). */
-  private tabRole(): TabRole {
-    const client = this.client;
+  #tabRole(): TabRole {
+    const client = this.#client;
     return (client && 'tabRole' in client ? client.tabRole : undefined) ?? 'alone';
   }
 
   /** Whether the user is looking at the page: visible and focused. */
-  private attended(): boolean {
-    const document = this.env.document;
+  #attended(): boolean {
+    const document = this.#env.document;
     if (!document) return true;
     return document.visibilityState === 'visible' && document.hasFocus();
   }
 
-  private handleAlert(alert: Alert): void {
-    if (!remember(this.seen, alert.id)) return;
+  #handleAlert(alert: Alert): void {
+    if (!remember(this.#seen, alert.id)) return;
 
     const settings = this.settings;
-    const attended = this.attended();
+    const attended = this.#attended();
     // Another tab (the leader) sounds and notifies for this alert.
-    if (settings.sound && this.tabRole() !== 'follower') this.beep();
+    if (settings.sound && this.#tabRole() !== 'follower') this.#beep();
     if (settings.titleBadge && !attended) {
-      this.unseen += 1;
-      this.planBadge();
+      this.#unseen += 1;
+      this.#planBadge();
     }
   }
 
@@ -374,20 +376,20 @@ export class AlertsController implements ReactiveController {
    * Writes the badge at the end of the current run: a batch of alerts delivered together (a
    * burst of 10,000 new requests) changes the page's title once, not once per alert.
    */
-  private planBadge(): void {
-    if (this.badgePlanned) return;
-    this.badgePlanned = true;
+  #planBadge(): void {
+    if (this.#badgePlanned) return;
+    this.#badgePlanned = true;
     queueMicrotask(() => {
-      this.badgePlanned = false;
+      this.#badgePlanned = false;
       // Cleared meanwhile (the user looked, the badge was switched off, the host left).
-      if (this.unseen > 0 && this.connected) this.writeBadge();
+      if (this.#unseen > 0 && this.#connected) this.#writeBadge();
     });
   }
 
-  private beep(): void {
-    const now = this.env.now();
-    if (now - this.lastBeepAt < this.soundIntervalMs) return;
-    if (this.sound.play()) this.lastBeepAt = now;
+  #beep(): void {
+    const now = this.#env.now();
+    if (now - this.#lastBeepAt < this.#soundIntervalMs) return;
+    if (this.#sound.play()) this.#lastBeepAt = now;
   }
 
   /**
@@ -395,34 +397,40 @@ export class AlertsController implements ReactiveController {
    * notification, replacing the live chat's earlier one and counting every alert since the user
    * last looked, when they are away, it is switched on and this tab is not a follower.
    */
-  private handleBurst(burst: AlertBurst): void {
-    if (burst.count === 1 && !remember(this.notified, burst.latest.id)) return;
-    if (this.inAppListeners.size > 0 && this.silent) {
-      for (const listener of this.inAppListeners) listener(burst);
+  #handleBurst(burst: AlertBurst): void {
+    if (burst.count === 1 && !remember(this.#notified, burst.latest.id)) return;
+    if (this.#inAppListeners.size > 0 && this.silent) {
+      for (const listener of this.#inAppListeners) listener(burst);
     }
-    if (!this.settings.desktop || this.attended() || this.tabRole() === 'follower') return;
-    const shown = this.shown.get(burst.liveChatId);
+    if (!this.settings.desktop || this.#attended() || this.#tabRole() === 'follower') return;
+    const shown = this.#shown.get(burst.liveChatId);
     const count = (shown?.count ?? 0) + burst.count;
     shown?.notification?.close();
     // Plain text the system shows: each name and message in a bidi isolate of its own.
-    const { title, body } = alertText(count, burst.latest, this.locale(), this.client, isolateText);
+    const { title, body } = alertText(
+      count,
+      burst.latest,
+      this.#locale(),
+      this.#client,
+      isolateText,
+    );
     const tag = alertTag(count, burst.latest);
-    const notification = this.showNotification(title, { body, tag }, burst.latest);
-    this.shown.set(burst.liveChatId, { notification, count });
+    const notification = this.#showNotification(title, { body, tag }, burst.latest);
+    this.#shown.set(burst.liveChatId, { notification, count });
   }
 
   /** Shows a notification whose click focuses the page and opens `alert`'s session. */
-  private showNotification(
+  #showNotification(
     title: string,
     options: { body: string; tag: string },
     alert: Alert,
   ): NotificationLike | undefined {
-    const Notification = this.env.Notification;
+    const Notification = this.#env.Notification;
     if (!Notification || Notification.permission !== 'granted') return undefined;
     try {
-      const notification = new Notification(title, { ...options, lang: this.locale() });
+      const notification = new Notification(title, { ...options, lang: this.#locale() });
       notification.onclick = () => {
-        this.env.window?.focus?.();
+        this.#env.window?.focus?.();
         if (this.options.onOpen) this.options.onOpen(alert);
         else if (this.host)
           this.host.dispatchEvent(sessionOpenEvent({ sessionId: alert.sessionId }));
@@ -435,44 +443,44 @@ export class AlertsController implements ReactiveController {
     }
   }
 
-  private writeBadge(): void {
-    const document = this.env.document;
+  #writeBadge(): void {
+    const document = this.#env.document;
     if (!document) return;
     // The page changed its own title since we last wrote: that is the new base.
-    if (this.baseTitle === undefined || document.title !== this.writtenTitle)
-      this.baseTitle = document.title;
-    this.writtenTitle = translate(this.locale(), 'alerts.title-badge', {
-      count: this.unseen,
-      title: this.baseTitle,
+    if (this.#baseTitle === undefined || document.title !== this.#writtenTitle)
+      this.#baseTitle = document.title;
+    this.#writtenTitle = translate(this.#locale(), 'alerts.title-badge', {
+      count: this.#unseen,
+      title: this.#baseTitle,
     });
-    document.title = this.writtenTitle;
+    document.title = this.#writtenTitle;
   }
 
-  private clearBadge(): void {
-    this.unseen = 0;
-    const document = this.env.document;
-    if (document && this.baseTitle !== undefined && document.title === this.writtenTitle)
-      document.title = this.baseTitle;
-    this.baseTitle = undefined;
-    this.writtenTitle = undefined;
+  #clearBadge(): void {
+    this.#unseen = 0;
+    const document = this.#env.document;
+    if (document && this.#baseTitle !== undefined && document.title === this.#writtenTitle)
+      document.title = this.#baseTitle;
+    this.#baseTitle = undefined;
+    this.#writtenTitle = undefined;
   }
 
-  private readonly handleAttention = (): void => {
-    if (!this.attended()) return;
-    this.clearBadge();
+  readonly #handleAttention = (): void => {
+    if (!this.#attended()) return;
+    this.#clearBadge();
     // The user looks again: the next notification counts from here.
-    this.shown.clear();
+    this.#shown.clear();
   };
 
-  private readonly handleGesture = (): void => {
-    if (!this.client || this.sound.unlocked || !this.settings.sound) return;
-    this.sound.unlock();
+  readonly #handleGesture = (): void => {
+    if (!this.#client || this.#sound.unlocked || !this.settings.sound) return;
+    this.#sound.unlock();
   };
 
-  private readonly handleStorage = (event: Event): void => {
-    if ((event as StorageEvent).key !== this.storageKey) return;
+  readonly #handleStorage = (event: Event): void => {
+    if ((event as StorageEvent).key !== this.#storageKey) return;
     const settings = this.settings;
-    if (!settings.titleBadge) this.clearBadge();
-    for (const listener of this.listeners) listener(settings);
+    if (!settings.titleBadge) this.#clearBadge();
+    for (const listener of this.#listeners) listener(settings);
   };
 }

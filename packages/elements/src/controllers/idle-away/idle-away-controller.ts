@@ -53,81 +53,81 @@ export interface IdleAwayOptions {
  * ```
  */
 export class IdleAwayController implements ReactiveController {
-  private readonly clock: IdleClock;
-  private readonly target: EventTarget;
-  private lastActivity = 0;
-  private timer: unknown;
-  private connected = false;
+  readonly #clock: IdleClock;
+  readonly #target: EventTarget;
+  #lastActivity = 0;
+  #timer: unknown;
+  #connected = false;
 
   constructor(
     host: ReactiveControllerHost,
     private readonly options: IdleAwayOptions,
   ) {
-    this.clock = options.clock ?? PAGE_CLOCK;
-    this.target = options.target ?? document;
+    this.#clock = options.clock ?? PAGE_CLOCK;
+    this.#target = options.target ?? document;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     for (const type of ACTIVITY_EVENTS) {
-      this.target.addEventListener(type, this.onActivity, { capture: true, passive: true });
+      this.#target.addEventListener(type, this.#onActivity, { capture: true, passive: true });
     }
     this.restart();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
+    this.#connected = false;
     for (const type of ACTIVITY_EVENTS) {
-      this.target.removeEventListener(type, this.onActivity, { capture: true });
+      this.#target.removeEventListener(type, this.#onActivity, { capture: true });
     }
-    this.stop();
+    this.#stop();
   }
 
   /** Starts counting idle time afresh (after the idle time or the client changed). */
   restart(): void {
-    this.stop();
-    this.lastActivity = this.clock.now();
-    if (this.connected && this.options.idleMs() > 0) this.schedule(this.options.idleMs());
+    this.#stop();
+    this.#lastActivity = this.#clock.now();
+    if (this.#connected && this.options.idleMs() > 0) this.#schedule(this.options.idleMs());
   }
 
-  private stop(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
+  #stop(): void {
+    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private schedule(ms: number): void {
-    this.timer = this.clock.setTimeout(this.onTimer, ms);
+  #schedule(ms: number): void {
+    this.#timer = this.#clock.setTimeout(this.#onTimer, ms);
   }
 
   /** The user's own presence, if the client knows who they are. */
-  private presence() {
+  #presence() {
     const client = this.options.client();
     const me = client?.me;
     return client && me ? { client, presence: client.getPresence(me.id) } : undefined;
   }
 
-  private readonly onActivity = (): void => {
-    this.lastActivity = this.clock.now();
+  readonly #onActivity = (): void => {
+    this.#lastActivity = this.#clock.now();
     const idleMs = this.options.idleMs();
-    if (this.timer === undefined && this.connected && idleMs > 0) this.schedule(idleMs);
-    const state = this.presence();
+    if (this.#timer === undefined && this.#connected && idleMs > 0) this.#schedule(idleMs);
+    const state = this.#presence();
     if (state?.presence.status === 'away' && state.presence.auto) {
       void state.client.setAvailability('online', { auto: true });
     }
   };
 
-  private readonly onTimer = (): void => {
-    this.timer = undefined;
+  readonly #onTimer = (): void => {
+    this.#timer = undefined;
     const idleMs = this.options.idleMs();
     if (idleMs <= 0) return;
-    const idleFor = this.clock.now() - this.lastActivity;
+    const idleFor = this.#clock.now() - this.#lastActivity;
     if (idleFor < idleMs) {
-      this.schedule(idleMs - idleFor);
+      this.#schedule(idleMs - idleFor);
       return;
     }
     // Idle: go away once; the next activity starts the timer again.
-    const state = this.presence();
+    const state = this.#presence();
     if (state?.presence.status === 'online') {
       void state.client.setAvailability('away', { auto: true });
     }

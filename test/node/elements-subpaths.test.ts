@@ -169,6 +169,25 @@ describe('@live-chat/elements: one subpath per component', () => {
     assert.equal(first.length, 2, first.map((file) => file.name).join(', '));
   });
 
+  it('# private members ship as written: no class is compiled into WeakMap lookups', async () => {
+    // Lit's decorators need `useDefineForClassFields: false`, under which a bundler rewrites the
+    // `#` members of a decorated class into WeakMaps and helper calls (larger, and slower on
+    // every access). Classes with decorators keep TypeScript's `private`; this keeps it so.
+    type SplitFile = { name: string; code: Uint8Array };
+    const { first, lazy } = (await bundleSplit(
+      "export * from '@live-chat/elements';\nexport { createLiveChatClient } from '@live-chat/core';",
+    )) as { first: SplitFile[]; lazy: Map<string, SplitFile[]> };
+    const files = [...first, ...[...lazy.values()].flat()];
+    const lowered = files.filter((file) =>
+      /private (member|field|method|accessor)/.test(new TextDecoder().decode(file.code)),
+    );
+    assert.deepEqual(
+      lowered.map((file) => file.name),
+      [],
+      'a class with decorators has a # member',
+    );
+  });
+
   it('no module of @live-chat/elements in the first load carries code only the parts shown on demand use', async () => {
     // Bundlers split by module: a module of the first load goes into it whole, with whatever
     // only an on-demand part calls (docs/architecture.md, "Size"). Built again with every part

@@ -3,7 +3,6 @@ import type { MessageCatalogues, Translation } from '../i18n/catalogue.js';
 /** Russian texts of the keyboard shortcuts and their help, registered by `@live-chat/elements/locales/ru`. */
 export const ru: Translation<MessageCatalogues['shortcuts']> = {
   'shortcuts.title': 'Клавиатурные сокращения',
-  'shortcuts.open': 'Клавиатурные сокращения',
   'shortcuts.close': 'Закрыть',
   'shortcuts.caption': 'Сокращения рабочего места',
   'shortcuts.action': 'Действие',
@@ -29,5 +28,4 @@ export const ru: Translation<MessageCatalogues['shortcuts']> = {
   'shortcuts.field.send': 'Отправить ответ (в поле ответа)',
   'shortcuts.field.newline': 'Новая строка в ответе',
   'shortcuts.field.escape': 'Закрыть диалог, всплывающее окно или список',
-  'shortcuts.nothing-waiting': 'Ожидающих сессий нет',
 };

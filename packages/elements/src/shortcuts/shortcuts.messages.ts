@@ -3,7 +3,6 @@ import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 /** English, the source language: its keys are the component's keys. */
 const en = {
   'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.open': 'Keyboard shortcuts',
   'shortcuts.close': 'Close',
   'shortcuts.caption': 'Shortcuts of the workspace',
   'shortcuts.action': 'Action',
@@ -29,7 +28,6 @@ const en = {
   'shortcuts.field.send': 'Send the reply (in the reply field)',
   'shortcuts.field.newline': 'New line in the reply',
   'shortcuts.field.escape': 'Close a dialog, popover or list',
-  'shortcuts.nothing-waiting': 'No session is waiting',
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import '../availability/availability.js';
-import '../shortcuts/shortcuts.messages.js';
 import type { Translate } from '../i18n/catalogue.js';
 import { isolated } from '../shared/untrusted-text.js';
 import { renderCannedRepliesEntry } from './canned-replies-entry.js';
@@ -93,7 +92,7 @@ export function renderHeader(view: WorkspaceView): TemplateResult {
 function renderShortcutsButton(view: WorkspaceView): TemplateResult {
   return renderDialogButton({
     part: 'shortcuts-button',
-    label: view.t('shortcuts.open'),
+    label: view.t('workspace.shortcuts'),
     keys: view.shortcuts.keysOf('help'),
     icon: icons.keyboard,
     open: view.openHelp,

@@ -13,6 +13,8 @@ export const ru: Translation<MessageCatalogues['workspace']> = {
   'workspace.search': 'Поиск по лайв-чатам',
   'workspace.settings': 'Настройки оповещений',
   'workspace.canned-replies': 'Шаблоны ответов',
+  'workspace.shortcuts': 'Клавиатурные сокращения',
+  'workspace.nothing-waiting': 'Ожидающих сессий нет',
   'workspace.sessions': 'Сессии',
   'workspace.menu': 'Меню',
   'workspace.back': 'Назад',

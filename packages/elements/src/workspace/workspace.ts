@@ -57,7 +57,6 @@ import '../counter/counter.js';
 import '../connection-status/connection-status.js';
 import '../controllers/alerts/alert-toast/alert-toast.js';
 import './workspace.messages.js';
-import '../shortcuts/shortcuts.messages.js';
 
 export {
   MEDIUM_MAX_WIDTH,
@@ -215,7 +214,7 @@ export class LiveChatWorkspace extends NavigationSelectionMixin(LitElement) {
     search: () => this.regionElement('search'),
     openHelp: () => void this.openShortcutsHelp(),
     announce: (text) => this.announcer.announce(text),
-    nothingWaiting: () => this.t('shortcuts.nothing-waiting'),
+    nothingWaiting: () => this.t('workspace.nothing-waiting'),
   };
   /** Sets the user away after `idleAwayMs` without activity, and back online on the next. */
   private readonly idleAway = new IdleAwayController(this, {

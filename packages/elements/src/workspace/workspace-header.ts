@@ -92,7 +92,7 @@ export function renderHeader(view: WorkspaceView): TemplateResult {
 function renderShortcutsButton(view: WorkspaceView): TemplateResult {
   return renderDialogButton({
     part: 'shortcuts-button',
-    label: view.t('workspace.shortcuts'),
+    label: view.t('workspace.shortcuts-help'),
     keys: view.shortcuts.keysOf('help'),
     icon: icons.keyboard,
     open: view.openHelp,

@@ -13,7 +13,7 @@ export const ru: Translation<MessageCatalogues['workspace']> = {
   'workspace.search': 'Поиск по лайв-чатам',
   'workspace.settings': 'Настройки оповещений',
   'workspace.canned-replies': 'Шаблоны ответов',
-  'workspace.shortcuts': 'Клавиатурные сокращения',
+  'workspace.shortcuts-help': 'Клавиатурные сокращения',
   'workspace.nothing-waiting': 'Ожидающих сессий нет',
   'workspace.sessions': 'Сессии',
   'workspace.menu': 'Меню',

@@ -13,7 +13,7 @@ const en = {
   'workspace.search': 'Search live chats',
   'workspace.settings': 'Alert settings',
   'workspace.canned-replies': 'Canned replies',
-  'workspace.shortcuts': 'Keyboard shortcuts',
+  'workspace.shortcuts-help': 'Keyboard shortcuts',
   'workspace.nothing-waiting': 'No session is waiting',
   'workspace.sessions': 'Sessions',
   'workspace.menu': 'Menu',

@@ -74,4 +74,35 @@ describe('typed messages', () => {
       );
     }
   });
+
+  it('every English text of a catalogue is used by the components', () => {
+    // A text nobody shows still ships in its component's bundle, and still asks for a
+    // translation. Keys are used whole ('workspace.title'), or built in a template from a
+    // typed part: a prefix (`workspace.group.${group}`) or a suffix (`${pane}.empty.title`).
+    const sources = sourceFiles().filter((file) => !/\.messages(\.ru)?\.ts$/.test(file));
+    const code = sources.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    const unused: string[] = [];
+    for (const file of messageFiles()) {
+      const text = fs.readFileSync(path.join(rootDir, file), 'utf8');
+      const english = text.slice(text.indexOf('const en = {'), text.indexOf('} as const'));
+      for (const [, key] of english.matchAll(/^ {2}'([\w.-]+)':/gm)) {
+        const cuts = [...key.matchAll(/[.-]/g)].map((match) => match.index);
+        const used =
+          code.includes(`'${key}'`) ||
+          cuts.some((at) => code.includes(`\`${key.slice(0, at + 1)}\${`)) ||
+          cuts.some((at) => code.includes(`}${key.slice(at)}\``));
+        if (!used) unused.push(`${file}: ${key}`);
+      }
+    }
+    assert.deepEqual(unused, []);
+  });
 });
+
+/** Every source file of the elements but their tests, absolute. */
+function sourceFiles(dir = path.join(rootDir, 'packages', 'elements', 'src')): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.includes('.test.') ? [full] : [];
+  });
+}

@@ -19,11 +19,9 @@ export const ru: Translation<MessageCatalogues['navigation']> = {
   'navigation.group-entry': '{group}, {size}',
   'navigation.new-session': '+ Новая сессия',
   'navigation.new-session-in': 'Новая сессия в чате «{liveChat}»',
-  'navigation.live-chats': 'Лайв-чаты',
   'navigation.empty':
     'У вас пока нет лайв-чатов. Попросите администратора добавить вас оператором или супервизором лайв-чата.',
   'navigation.loading': 'Загрузка лайв-чатов…',
   'navigation.no-client':
     'Нет подключения: задайте свойство client (или поместите меню внутрь <live-chat-workspace>).',
-  'navigation.sessions-of': '{group} — {liveChat}',
 };

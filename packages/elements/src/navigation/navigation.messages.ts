@@ -15,13 +15,11 @@ const en = {
   'navigation.group-entry': '{group}, {size}',
   'navigation.new-session': '+ New Session',
   'navigation.new-session-in': 'New session in {liveChat}',
-  'navigation.live-chats': 'Live chats',
   'navigation.empty':
     'You have no live chats yet. Ask an administrator to add you as an operator or supervisor of a live chat.',
   'navigation.loading': 'Loading live chats…',
   'navigation.no-client':
     'Not connected: set the client property (or place this menu inside <live-chat-workspace>).',
-  'navigation.sessions-of': '{group} — {liveChat}',
 } as const satisfies Messages;
 
 registerDefaultMessages('en', en);

@@ -16,14 +16,19 @@ import { assertTypeChecks, TSC, typeCheck } from './type-check.js';
 
 const fixtureDir = path.join(rootDir, 'test', 'node', 'fixtures', 'typed-messages');
 
-/** Every `*.messages.ts` of the elements' sources, repository-relative. */
-function messageFiles(dir = path.join(rootDir, 'packages', 'elements', 'src')): string[] {
+/** Every TypeScript file of the elements' sources but their tests, repository-relative. */
+function sourceFiles(dir = path.join(rootDir, 'packages', 'elements', 'src')): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return messageFiles(full);
-    return entry.name.endsWith('.messages.ts') ? [path.relative(rootDir, full)] : [];
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.includes('.test.')
+      ? [path.relative(rootDir, full)]
+      : [];
   });
 }
+
+/** Every `*.messages.ts` of the elements' sources, repository-relative. */
+const messageFiles = (): string[] => sourceFiles().filter((file) => file.endsWith('.messages.ts'));
 
 describe('typed messages', () => {
   it('the fixture type-checks: every mistake it carries is a compile error', () => {
@@ -80,7 +85,9 @@ describe('typed messages', () => {
     // translation. Keys are used whole ('workspace.title'), or built in a template from a
     // typed part: a prefix (`workspace.group.${group}`) or a suffix (`${pane}.empty.title`).
     const sources = sourceFiles().filter((file) => !/\.messages(\.ru)?\.ts$/.test(file));
-    const code = sources.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    const code = sources
+      .map((file) => fs.readFileSync(path.join(rootDir, file), 'utf8'))
+      .join('\n');
     const unused: string[] = [];
     for (const file of messageFiles()) {
       const text = fs.readFileSync(path.join(rootDir, file), 'utf8');
@@ -97,12 +104,3 @@ describe('typed messages', () => {
     assert.deepEqual(unused, []);
   });
 });
-
-/** Every source file of the elements but their tests, absolute. */
-function sourceFiles(dir = path.join(rootDir, 'packages', 'elements', 'src')): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') && !entry.name.includes('.test.') ? [full] : [];
-  });
-}

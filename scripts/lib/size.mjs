@@ -39,6 +39,7 @@ export const BUDGETS = {
   'lazy: shortcuts help': 2.5 * 1024,
   'lazy: attachment': 3 * 1024,
   'lazy: file tray': 3 * 1024,
+  'lazy: alert toast': 2 * 1024,
   'Russian texts': 13 * 1024,
   'WebSocket adapter': 6 * 1024,
 };
@@ -156,6 +157,11 @@ export const LAZY_PARTS = {
   'packages/elements/src/workspace/lazy/attachment.ts': {
     name: 'lazy: attachment',
     label: '… then `<live-chat-attachment>`, when a message with files is first shown',
+  },
+  'packages/elements/src/workspace/lazy/alert-toast.ts': {
+    name: 'lazy: alert toast',
+    label:
+      '… then `<live-chat-alert-toast>`, the in-app alert, in idle time once the workspace is ready',
   },
   'packages/elements/src/workspace/lazy/file-tray.ts': {
     name: 'lazy: file tray',

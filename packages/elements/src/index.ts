@@ -14,8 +14,8 @@
  * What the workspace shows only on demand is loaded the first time it is shown, not with this
  * module: `<live-chat-reports>`, `<live-chat-search>`, `<live-chat-alert-settings>`,
  * `<live-chat-about-session>` (with the parts inside it), `<live-chat-monitor>`,
- * `<live-chat-shortcuts-help>`, `<live-chat-canned-replies>` and `<live-chat-new-session>` (this
- * module exports their types). To use one of them outside the
+ * `<live-chat-shortcuts-help>`, `<live-chat-canned-replies>`, `<live-chat-new-session>` and the
+ * in-app alert `<live-chat-alert-toast>` (this module exports their types). To use one of them outside the
  * workspace, import its entry (`@live-chat/elements/reports`, …). The Russian texts are an
  * entry of their own too: `@live-chat/elements/locales/ru`.
  *
@@ -60,6 +60,7 @@ export {
   type IdleClock,
 } from './controllers/idle-away/idle-away-controller.js';
 export type * from './alert-settings/index.js';
+export type * from './alert-toast/index.js';
 export * from './i18n/index.js';
 export * from './events/index.js';
 export { errorText, type ErrorSubject } from './shared/error-text.js';

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { fieldStyles } from '../styles/tokens.js';
-import { untrustedTextStyles } from '../shared/untrusted-text.js';
+import { untrustedTextStyles } from '../shared/clamped-text.js';
 
 /** What every part of the About the session pane shares: headings, fields, messages. */
 export const aboutSessionPartStyles = [

@@ -1,7 +1,8 @@
 import type { AssigneeTarget, LiveChatClient, Session } from '@live-chat/core';
 import type { TemplateResult } from 'lit';
 import type { Translate } from '../i18n/catalogue.js';
-import { clamped, isolatedMessage } from '../shared/untrusted-text.js';
+import { isolatedMessage } from '../shared/untrusted-text.js';
+import { clamped } from '../shared/clamped-text.js';
 
 /** The `<option>` value of a reassignment target: `operator:<id>` or `group:<id>`. */
 export function targetValue(target: AssigneeTarget): string {

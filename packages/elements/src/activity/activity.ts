@@ -10,12 +10,8 @@ import { LiveChatElement } from '../shared/live-chat-element.js';
 import { ObserveController } from '../shared/observe-controller.js';
 import { sessionOpenEvent } from '../events/session-open.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
-import {
-  clamped,
-  isolated,
-  untrustedTextStyles,
-  type ShownText,
-} from '../shared/untrusted-text.js';
+import { isolated, type ShownText } from '../shared/untrusted-text.js';
+import { clamped, untrustedTextStyles } from '../shared/clamped-text.js';
 import { activityStyles } from './activity.styles.js';
 import './activity.messages.js';
 

@@ -4,7 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { isPreviewable, type Attachment, type ClientResult, type ErrorInfo } from '@live-chat/core';
 import { clientStream } from '../controllers/client-streams.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
-import { clamped, untrustedTextStyles } from '../shared/untrusted-text.js';
+import { clamped, untrustedTextStyles } from '../shared/clamped-text.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { attachmentStyles } from './attachment.styles.js';
 import { formatFileSize } from './file-size.js';

@@ -3,7 +3,8 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ErrorInfo } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
-import { clamped, isolatedMessage } from '../shared/untrusted-text.js';
+import { isolatedMessage } from '../shared/untrusted-text.js';
+import { clamped } from '../shared/clamped-text.js';
 import { formatFileSize } from './file-size.js';
 import type { PickedFile } from './file-tray.js';
 

@@ -10,7 +10,7 @@ import {
 } from '@live-chat/core';
 import { ANNOUNCE_INTERVAL_MS, AnnouncerController } from '../controllers/announcer.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
-import { untrustedTextStyles } from '../shared/untrusted-text.js';
+import { untrustedTextStyles } from '../shared/clamped-text.js';
 import { tokens } from '../styles/tokens.js';
 import { formatFileSize } from './file-size.js';
 import { renderChips } from './file-tray-chips.js';

@@ -11,7 +11,7 @@ import { clientStream } from '../controllers/client-streams.js';
 import { FocusAfterUpdateController } from '../controllers/focus-after-update.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
 import { wrapTabInDialog } from '../shared/tab-order.js';
-import { untrustedTextStyles } from '../shared/untrusted-text.js';
+import { untrustedTextStyles } from '../shared/clamped-text.js';
 import { buttonStyles, fieldStyles, tokens } from '../styles/tokens.js';
 import { cannedRepliesStyles } from './canned-replies.styles.js';
 import {

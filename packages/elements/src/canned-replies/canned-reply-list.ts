@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { matchCannedReplies, type CannedReply, type Id, type LiveChat } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
-import { clamped, isolated, isolatedMessage, type ShownText } from '../shared/untrusted-text.js';
+import { isolated, isolatedMessage, type ShownText } from '../shared/untrusted-text.js';
+import { clamped } from '../shared/clamped-text.js';
 import { draftScopeOf, type CannedDraft } from './canned-reply-form.js';
 
 /**

@@ -6,7 +6,7 @@ import {
   type LiveChatClient,
 } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
-import { clamped } from '../shared/untrusted-text.js';
+import { clamped } from '../shared/clamped-text.js';
 import {
   SuggestionPicker,
   type OpenSuggestions,

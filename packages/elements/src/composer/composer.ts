@@ -13,7 +13,7 @@ import { clientStream } from '../controllers/client-streams.js';
 import { sessionStream } from '../controllers/session-streams.js';
 import { sendEvent, type SendDetail } from '../events/send.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
-import { untrustedTextStyles } from '../shared/untrusted-text.js';
+import { untrustedTextStyles } from '../shared/clamped-text.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import { takeLostEvent } from '../events/take-lost.js';
 import { composerStyles } from './composer.styles.js';

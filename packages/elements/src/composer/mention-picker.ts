@@ -1,7 +1,7 @@
 import { nothing, type TemplateResult } from 'lit';
 import { MAX_MENTIONS, type Id, type LiveChatClient } from '@live-chat/core';
 import type { Translate } from '../i18n/catalogue.js';
-import { clamped } from '../shared/untrusted-text.js';
+import { clamped } from '../shared/clamped-text.js';
 import {
   SuggestionPicker,
   type OpenSuggestions,

@@ -19,7 +19,7 @@ import { ru as aboutSession } from '../about-session/about-session.messages.ru.j
 import { ru as activity } from '../activity/activity.messages.ru.js';
 import { ru as alertSettings } from '../alert-settings/alert-settings.messages.ru.js';
 import { ru as alerts } from '../controllers/alerts/alerts.messages.ru.js';
-import { ru as alertToast } from '../controllers/alerts/alert-toast/alert-toast.messages.ru.js';
+import { ru as alertToast } from '../alert-toast/alert-toast.messages.ru.js';
 import { ru as composer } from '../composer/composer.messages.ru.js';
 import { ru as connectionStatus } from '../connection-status/connection-status.messages.ru.js';
 import { ru as conversation } from '../conversation/conversation.messages.ru.js';

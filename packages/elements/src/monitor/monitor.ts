@@ -6,7 +6,8 @@ import { clientStream } from '../controllers/client-streams.js';
 import { ClockController } from '../controllers/clock.js';
 import { formatDuration, formatNumber } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
-import { isolated, isolatedMessage, untrustedTextStyles } from '../shared/untrusted-text.js';
+import { isolated, isolatedMessage } from '../shared/untrusted-text.js';
+import { untrustedTextStyles } from '../shared/clamped-text.js';
 import { buttonStyles, tokens } from '../styles/tokens.js';
 import {
   monitor$,

@@ -3,7 +3,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { OperatorsPerformanceReport } from '@live-chat/core';
 import { figureText, OPERATOR_COLUMNS } from './report-figures.js';
 import { renderCaptionedTable } from '../shared/captioned-table.js';
-import { clamped, isolatedMessage } from '../shared/untrusted-text.js';
+import { isolatedMessage } from '../shared/untrusted-text.js';
+import { clamped } from '../shared/clamped-text.js';
 import { renderFormula, type ReportView } from './report-parts.js';
 
 /**

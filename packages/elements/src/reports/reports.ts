@@ -20,7 +20,7 @@ import {
 import { reportChangeEvent } from '../events/former-names.js';
 import { formatDate } from '../shared/format.js';
 import { LiveChatElement } from '../shared/live-chat-element.js';
-import { untrustedTextStyles } from '../shared/untrusted-text.js';
+import { untrustedTextStyles } from '../shared/clamped-text.js';
 import { buttonStyles, fieldStyles, tokens } from '../styles/tokens.js';
 import { renderLiveChatReport } from './live-chat-report.js';
 import { renderOperatorsReport } from './operators-report.js';

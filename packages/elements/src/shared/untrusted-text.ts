@@ -3,10 +3,10 @@
  * operator names, accounts, labels of host records, binders and actions, message text, URLs):
  * as text, isolated from the text around them so that right-to-left overrides and other bidi
  * controls inside cannot reorder what surrounds them, and, where space is short, clamped to one
- * line with the whole string as a tooltip. How URLs are shown is in untrusted-url.ts: only the
- * parts the workspace loads on demand show links.
+ * line with the whole string as a tooltip (clamped-text.ts: only the parts the workspace loads on
+ * demand clamp). How URLs are shown is in untrusted-url.ts: only those parts show links.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { MessageKey, MessageParams, Translate } from '../i18n/catalogue.js';
 
 /** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: an isolate in plain text. */
@@ -43,21 +43,13 @@ export function isolated(text: string): TemplateResult {
   return html`<bdi>${text}</bdi>`;
 }
 
-/**
- * Like {@link isolated}, and clamped: one line, cut with an ellipsis where its box ends, the
- * whole string as its tooltip. Needs {@link untrustedTextStyles} in the component's styles.
- */
-export function clamped(text: string): TemplateResult {
-  return html`<bdi class="clamp" title=${text}>${text}</bdi>`;
-}
-
 /** Text as a template shows it: plain strings and isolated parts, in order. */
 export type ShownText = Array<string | TemplateResult>;
 
 /**
  * A catalogue text whose string parameters are strings the components do not control: each is
- * put in a `<bdi>` by `show` ({@link isolated}, or {@link clamped}), wherever the translation
- * places it; numbers stay as they are.
+ * put in a `<bdi>` by `show` ({@link isolated}, or `clamped` of clamped-text.ts), wherever the
+ * translation places it; numbers stay as they are.
  */
 export function isolatedMessage(
   t: Translate,
@@ -89,18 +81,3 @@ export function isolatedMessage(
   }
   return parts;
 }
-
-/**
- * Styles for {@link clamped} strings: one line cut with an ellipsis, never wider than their
- * container. A component that shows clamped strings adds these to its `static styles`.
- */
-export const untrustedTextStyles = css`
-  bdi.clamp {
-    display: inline-block;
-    max-width: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    vertical-align: bottom;
-  }
-`;

@@ -11,8 +11,11 @@ import { setOnDemandLoader } from '../shared/on-demand.js';
  *
  * The conversation and the About pane are also loaded in idle time once the workspace is ready
  * (`preload`), so that they are there when the first session is opened, even if the network
- * has gone by then. A part whose code failed to load is listed (`failed`) until it loads: the
- * workspace says so and offers to try again (`retry`).
+ * has gone by then. So is the in-app alert (`<live-chat-alert-toast>`), which is in the DOM from
+ * the start but shows something only when an alert comes that neither sound nor a desktop
+ * notification brings to the user; the alerts controller holds such alerts until the toast
+ * listens, so one that comes before its code is lost to nobody. A part whose code failed to load
+ * is listed (`failed`) until it loads: the workspace says so and offers to try again (`retry`).
  *
  * Each part is imported through `./lazy/<part>.ts`, which also imports the package's root: a
  * part loads only after the workspace, and saying so lets a bundler that splits by reachability
@@ -31,6 +34,7 @@ const LOADERS = {
   'live-chat-canned-replies': () => import('./lazy/canned-replies.js'),
   'live-chat-conversation': () => import('./lazy/conversation.js'),
   'live-chat-activity': () => import('./lazy/activity.js'),
+  'live-chat-alert-toast': () => import('./lazy/alert-toast.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 // The parts its components show on demand come the same way (see shared/on-demand.ts): the New
@@ -105,8 +109,12 @@ export function shownLazily<T>(tag: LazyElement, template: T): T {
   return template;
 }
 
-/** What is loaded in idle time once the workspace is ready: what opening a session shows. */
+/**
+ * What is loaded in idle time once the workspace is ready: what opening a session shows, and the
+ * in-app alert, which an incoming message may need at any time.
+ */
 export const PRELOADED: readonly LazyElement[] = [
   'live-chat-conversation',
   'live-chat-about-session',
+  'live-chat-alert-toast',
 ];

@@ -130,7 +130,8 @@ describe('<live-chat-workspace> walkthrough fixes, end to end', () => {
 
     newSession(backend, ['My parcel is late'], { name: 'Vera Quinn' });
     const toast = () => deepQuery(anna.el, 'live-chat-alert-toast')!;
-    await waitUntil(() => toast().shadowRoot!.querySelector('[part="toast"]'), 'an in-app alert');
+    // Its code loads in idle time once the workspace is ready; the alert waits for it.
+    await waitUntil(() => toast().shadowRoot?.querySelector('[part="toast"]'), 'an in-app alert');
     const card = () => toast().shadowRoot!.querySelectorAll('[part="toast"]');
     expect(text(card()[0]!.querySelector('[part="title"]'))).to.equal(
       'New message from Vera Quinn',
@@ -169,7 +170,10 @@ describe('<live-chat-workspace> walkthrough fixes, end to end', () => {
     const sessionId = newSession(backend, ['Hello']).id;
     await waitUntil(() => anna.client.getSession(sessionId), 'the request arrived');
     await settle(anna.el);
+    await waitUntil(() => customElements.get('live-chat-alert-toast'), 'the in-app alert loaded');
     const toast = deepQuery(anna.el, 'live-chat-alert-toast')!;
+    await waitUntil(() => toast.shadowRoot, 'the in-app alert rendered');
+    await settle(anna.el);
     expect(toast.shadowRoot!.querySelector('[part="toast"]')).to.equal(null);
   });
 

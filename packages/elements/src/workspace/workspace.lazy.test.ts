@@ -1,8 +1,19 @@
 // The parts of the workspace loaded on demand, with their code really fetched by the page: one
-// whose fetch fails is said in an alert with "Try again", which fetches it again.
+// whose fetch fails is said in an alert with "Try again", which fetches it again; an alert that
+// comes before the in-app alert's code is shown once that code arrives.
 import { expect, fixture, html } from '@open-wc/testing';
+import { createSeedData, SEED_USERS } from '@live-chat/adapters';
+import { ALERT_SETTINGS_STORAGE_KEY } from '../controllers/alerts/alert-settings-store.js';
 import { cdp } from '../test/cdp.js';
-import { connectClient, frozenBackend, waitUntil } from '../test/seeded-client.js';
+import { newSession } from '../test/customer-writes.js';
+import {
+  afterThisTest,
+  connectClient,
+  frozenBackend,
+  memoryBackend,
+  waitUntil,
+} from '../test/seeded-client.js';
+import { signedInWorkspace } from '../test/signed-in-workspace.js';
 import { LazyElements } from './lazy-elements.js';
 import type { LiveChatWorkspace } from './workspace.js';
 import './workspace.js';
@@ -18,6 +29,35 @@ async function blockUrls(patterns: string[]): Promise<void> {
 
 describe('live-chat-workspace: parts loaded on demand', () => {
   afterEach(() => blockUrls([]));
+
+  // First: every workspace mounted loads the in-app alert's code, and a page keeps it.
+  it('an alert that comes before the in-app alert could load is shown once it has loaded', async () => {
+    // Sound and desktop notifications off: alerts are for the in-app alert.
+    const settings = { sound: false, desktop: false, titleBadge: false };
+    localStorage.setItem(ALERT_SETTINGS_STORAGE_KEY, JSON.stringify(settings));
+    afterThisTest(() => localStorage.removeItem(ALERT_SETTINGS_STORAGE_KEY));
+    await blockUrls(['*/alert-toast/alert-toast.*']);
+    const { users, liveChats, groups, customers } = createSeedData({ now: Date.now() });
+    const backend = memoryBackend({ users, liveChats, groups, customers });
+    const { el, client } = await signedInWorkspace(backend, SEED_USERS.operatorA, {
+      alerts: true,
+    });
+    // Loaded in idle time once ready, which fails here.
+    await waitUntil(() => $(el, '[part~="load-error"]'), 'the load error');
+    expect(customElements.get('live-chat-alert-toast')).to.equal(undefined);
+
+    const { id } = newSession(backend, ['My parcel is late'], { name: 'Vera Quinn' });
+    await waitUntil(() => client.getSession(id), 'the request arrived');
+    const toast = $(el, 'live-chat-alert-toast')!;
+    expect(toast.shadowRoot, 'nothing to show it with yet').to.equal(null);
+
+    await blockUrls([]);
+    $(el, '[part~="load-error"] button')!.click();
+    await waitUntil(() => toast.shadowRoot?.querySelector('[part="toast"]'), 'the alert shown');
+    expect(toast.shadowRoot!.querySelector('[part="title"]')!.textContent!.trim()).to.equal(
+      'New message from Vera Quinn',
+    );
+  });
 
   it('says a part could not be loaded, and Try again loads it', async () => {
     const { client } = await connectClient(frozenBackend());
@@ -50,14 +90,15 @@ describe('live-chat-workspace: parts loaded on demand', () => {
     await waitUntil(() => reports.shadowRoot, 'the reports rendered');
   });
 
-  it('loads what opening a session shows once the client is ready, before any session opens', async () => {
+  it('loads what opening a session shows, and the in-app alert, once the client is ready', async () => {
     const { client } = await connectClient(frozenBackend());
     await fixture(html`<live-chat-workspace .client=${client}></live-chat-workspace>`);
     await waitUntil(
       () =>
         customElements.get('live-chat-conversation') &&
-        customElements.get('live-chat-about-session'),
-      'the conversation and About pane defined',
+        customElements.get('live-chat-about-session') &&
+        customElements.get('live-chat-alert-toast'),
+      'the conversation, the About pane and the in-app alert defined',
     );
   });
 });

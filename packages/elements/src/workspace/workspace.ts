@@ -55,7 +55,6 @@ import '../navigation/navigation.js';
 import '../session-list/session-list.js';
 import '../counter/counter.js';
 import '../connection-status/connection-status.js';
-import '../controllers/alerts/alert-toast/alert-toast.js';
 import './workspace.messages.js';
 
 export {

@@ -6,7 +6,7 @@ import { clientStream } from '../../controllers/client-streams.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
-import { clamped } from '../../shared/untrusted-text.js';
+import { clamped } from '../../shared/clamped-text.js';
 import { actionsMenuStyles } from './actions-menu.styles.js';
 
 /**

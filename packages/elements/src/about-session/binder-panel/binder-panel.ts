@@ -7,7 +7,8 @@ import { clientStream } from '../../controllers/client-streams.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';
-import { clamped, isolated } from '../../shared/untrusted-text.js';
+import { isolated } from '../../shared/untrusted-text.js';
+import { clamped } from '../../shared/clamped-text.js';
 import { binderPanelStyles } from './binder-panel.styles.js';
 
 /** Delay between typing in a binder's search field and asking the host. */

@@ -14,7 +14,7 @@ import { avatarSource, type AvatarOptions } from '../../shared/avatar.js';
 import { avatarContext } from '../../shared/client-context.js';
 import { clientStream } from '../../controllers/client-streams.js';
 import { customerStream } from '../../controllers/session-streams.js';
-import { clamped } from '../../shared/untrusted-text.js';
+import { clamped } from '../../shared/clamped-text.js';
 import { displayUrl } from '../../shared/untrusted-url.js';
 import { channelIcon } from '../../shared/channel-icon.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';

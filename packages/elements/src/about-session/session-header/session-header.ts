@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { ErrorInfo, LiveChatClient, Session } from '@live-chat/core';
 import { formatDateTime } from '../../shared/format.js';
-import { clamped } from '../../shared/untrusted-text.js';
+import { clamped } from '../../shared/clamped-text.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';

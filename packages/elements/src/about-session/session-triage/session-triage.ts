@@ -10,7 +10,7 @@ import {
   type SessionTag,
 } from '@live-chat/core';
 import { urgentIcon } from '../../session-list/urgent-icon.js';
-import { clamped } from '../../shared/untrusted-text.js';
+import { clamped } from '../../shared/clamped-text.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { AboutSessionPart, type PartContext } from '../about-session-part.js';
 import { aboutSessionPartStyles } from '../about-session-part.styles.js';

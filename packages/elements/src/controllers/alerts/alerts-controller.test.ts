@@ -235,6 +235,67 @@ describe('AlertsController', () => {
     expect(shown.at(-1)!.title).to.equal('New message from Ivan Petrov');
   });
 
+  it('in-app alerts: only while neither sound nor a notification reaches the user; held for the first listener while nobody listens', () => {
+    const { controller, source } = withAlertSource();
+    const sales = (id: string, sessionId: string): Alert => ({
+      ...alert(id, sessionId),
+      liveChatId: 'lc-sales',
+    });
+    controller.setSettings({ sound: false, desktop: false });
+
+    // Nobody listens yet (the in-app alert's code is still on its way): held, per live chat.
+    source.push(alert('a', 's-1'));
+    source.pushBurst(3, sales('b', 's-2'));
+    source.pushBurst(4, alert('c', 's-3'));
+    const first: AlertBurst[] = [];
+    const stopFirst = controller.onInAppAlert((burst) => first.push(burst));
+    const seen = (bursts: AlertBurst[]) =>
+      bursts.map((b) => [b.liveChatId, b.count, b.sessionCount, b.latest.id]);
+    expect(seen(first), 'the live chat heard from last comes last').to.deep.equal([
+      ['lc-sales', 3, 3, 'b'],
+      ['lc-support', 5, 5, 'c'],
+    ]);
+
+    // Handed over once: a second listener gets nothing held, and new bursts reach both.
+    const second: AlertBurst[] = [];
+    const stopSecond = controller.onInAppAlert((burst) => second.push(burst));
+    expect(second).to.deep.equal([]);
+    source.push(alert('d', 's-4'));
+    expect(seen(first).at(-1)).to.deep.equal(['lc-support', 1, 1, 'd']);
+    expect(seen(second)).to.deep.equal([['lc-support', 1, 1, 'd']]);
+    stopFirst();
+    stopSecond();
+
+    // While sound plays, nothing is for the in-app alert: nothing is held either.
+    controller.setSettings({ sound: true });
+    controller.previewSound(); // as a gesture would, unlocks audio
+    expect(controller.soundUnlocked).to.equal(true);
+    source.push(alert('e', 's-5'));
+    controller.setSettings({ sound: false });
+    const third: AlertBurst[] = [];
+    const stopThird = controller.onInAppAlert((burst) => third.push(burst));
+    expect(third).to.deep.equal([]);
+    stopThird();
+
+    // At most 10 live chats are held: the one heard from longest ago goes first.
+    for (let i = 0; i < 11; i++)
+      source.push({ ...alert(`many-${i}`, `s-m${i}`), liveChatId: `lc-${i}` });
+    const fourth: AlertBurst[] = [];
+    const stopFourth = controller.onInAppAlert((burst) => fourth.push(burst));
+    expect(fourth.map((b) => b.liveChatId)).to.deep.equal(
+      Array.from({ length: 10 }, (_, i) => `lc-${i + 1}`),
+    );
+    stopFourth();
+
+    // Disconnected, the controller forgets what it held.
+    source.push(alert('f', 's-6'));
+    controller.disconnect();
+    controller.connect();
+    const fifth: AlertBurst[] = [];
+    controller.onInAppAlert((burst) => fifth.push(burst));
+    expect(fifth).to.deep.equal([]);
+  });
+
   it('an alert that withholds the customer shows only its live chat, alone or in a burst', () => {
     const fake = fakeEnvironment();
     const source = alertSource({ 'lc-support': 'Customer Support' });

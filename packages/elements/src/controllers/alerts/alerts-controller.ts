@@ -89,6 +89,12 @@ interface ShownNotification {
   count: number;
 }
 
+/**
+ * Most live chats whose in-app alerts are held while nobody listens (see
+ * `AlertsController.onInAppAlert`); the one heard from longest ago goes first.
+ */
+const HELD_IN_APP_LIMIT = 10;
+
 /** How many alert ids are remembered for de-duplication. */
 const SEEN_LIMIT = 1000;
 
@@ -176,6 +182,8 @@ export class AlertsController implements ReactiveController {
   #lastBeepAt = Number.NEGATIVE_INFINITY;
   /** What stands on the desktop for each live chat since the user last looked. */
   readonly #shown = new Map<string, ShownNotification>();
+  /** In-app bursts that came while nobody listened, by live chat (see {@link onInAppAlert}). */
+  readonly #heldInApp = new Map<string, AlertBurst>();
 
   constructor(
     private readonly host: (ReactiveControllerHost & EventTarget) | null = null,
@@ -229,9 +237,17 @@ export class AlertsController implements ReactiveController {
    * both are off, or the browser does not allow them (no permission; audio still locked until
    * the user's first gesture). The workspace shows these as its own in-app alert. Returns the
    * unsubscribe.
+   *
+   * Such bursts that come while nobody listens (the in-app alert's code has not arrived yet)
+   * are held, one per live chat (the ones of a live chat added up: `count` and `sessionCount`
+   * summed, the newest alert kept), at most 10 live chats, until
+   * disconnected; the first listener gets them at once.
    */
   onInAppAlert(listener: (burst: AlertBurst) => void): () => void {
     this.#inAppListeners.add(listener);
+    const held = [...this.#heldInApp.values()];
+    this.#heldInApp.clear();
+    for (const burst of held) listener(burst);
     return () => this.#inAppListeners.delete(listener);
   }
 
@@ -329,6 +345,7 @@ export class AlertsController implements ReactiveController {
       target?.removeEventListener(type, listener, options);
     this.#clearBadge();
     this.#shown.clear();
+    this.#heldInApp.clear();
     this.#sound.dispose();
   }
 
@@ -399,9 +416,7 @@ export class AlertsController implements ReactiveController {
    */
   #handleBurst(burst: AlertBurst): void {
     if (burst.count === 1 && !remember(this.#notified, burst.latest.id)) return;
-    if (this.#inAppListeners.size > 0 && this.silent) {
-      for (const listener of this.#inAppListeners) listener(burst);
-    }
+    if (this.silent) this.#inApp(burst);
     if (!this.settings.desktop || this.#attended() || this.#tabRole() === 'follower') return;
     const shown = this.#shown.get(burst.liveChatId);
     const count = (shown?.count ?? 0) + burst.count;
@@ -417,6 +432,29 @@ export class AlertsController implements ReactiveController {
     const tag = alertTag(count, burst.latest);
     const notification = this.#showNotification(title, { body, tag }, burst.latest);
     this.#shown.set(burst.liveChatId, { notification, count });
+  }
+
+  /** Hands `burst` to the in-app listeners, or holds it until one listens. */
+  #inApp(burst: AlertBurst): void {
+    if (this.#inAppListeners.size > 0) {
+      for (const listener of this.#inAppListeners) listener(burst);
+      return;
+    }
+    const held = this.#heldInApp.get(burst.liveChatId);
+    // Deleted first, so that the live chat heard from last is the last to be forgotten.
+    this.#heldInApp.delete(burst.liveChatId);
+    this.#heldInApp.set(
+      burst.liveChatId,
+      held
+        ? {
+            ...burst,
+            count: held.count + burst.count,
+            sessionCount: held.sessionCount + burst.sessionCount,
+          }
+        : burst,
+    );
+    if (this.#heldInApp.size > HELD_IN_APP_LIMIT)
+      this.#heldInApp.delete(this.#heldInApp.keys().next().value as string);
   }
 
   /** Shows a notification whose click focuses the page and opens `alert`'s session. */

@@ -1,4 +1,4 @@
-import type { MessageCatalogues, Translation } from '../../../i18n/catalogue.js';
+import type { MessageCatalogues, Translation } from '../i18n/catalogue.js';
 
 /** Russian texts of `<live-chat-alert-toast>`, registered by `@live-chat/elements/locales/ru`. */
 export const ru: Translation<MessageCatalogues['alert-toast']> = {

@@ -1,4 +1,4 @@
-import { registerDefaultMessages, type Messages } from '../../../i18n/catalogue.js';
+import { registerDefaultMessages, type Messages } from '../i18n/catalogue.js';
 
 /** English, the source language: its keys are the component's keys. */
 const en = {

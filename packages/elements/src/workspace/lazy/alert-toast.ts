@@ -1,0 +1,2 @@
+import '../../index.js';
+export * from '../../alert-toast/alert-toast.js';

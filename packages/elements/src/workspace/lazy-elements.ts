@@ -15,7 +15,8 @@ import { setOnDemandLoader } from '../shared/on-demand.js';
  * the start but shows something only when an alert comes that neither sound nor a desktop
  * notification brings to the user; the alerts controller holds such alerts until the toast
  * listens, so one that comes before its code is lost to nobody. A part whose code failed to load
- * is listed (`failed`) until it loads: the workspace says so and offers to try again (`retry`).
+ * is listed (`failed`) until it loads: the workspace says so and offers to try again (`retry`),
+ * which it also does by itself when the browser is back online.
  *
  * Each part is imported through `./lazy/<part>.ts`, which also imports the package's root: a
  * part loads only after the workspace, and saying so lets a bundler that splits by reachability

@@ -14,7 +14,8 @@ function whenIdle(run: () => void): () => void {
 /**
  * The workspace's side of its lazily loaded parts: once the client is ready (`ready`), loads in
  * idle time what opening a session shows; renders again when a part's code fails to load (or
- * loads after all), and renders that failure as an alert with "Try again".
+ * loads after all), and renders that failure as an alert with "Try again". When the browser is
+ * back online, it tries the failed parts again by itself.
  */
 export class LazyPartsController implements ReactiveController {
   #stopListening: (() => void) | undefined;
@@ -30,10 +31,12 @@ export class LazyPartsController implements ReactiveController {
 
   hostConnected(): void {
     this.#stopListening = lazyElements.onChange(() => this.host.requestUpdate());
+    window.addEventListener('online', this.#retry);
   }
 
   hostDisconnected(): void {
     this.#stopListening?.();
+    window.removeEventListener('online', this.#retry);
     if (this.#cancelPreload) {
       // Not started yet: the next connection schedules it again.
       this.#cancelPreload();
@@ -51,14 +54,14 @@ export class LazyPartsController implements ReactiveController {
     });
   }
 
+  readonly #retry = (): void => void lazyElements.retry();
+
   /** The alert that part of the workspace could not be loaded, or nothing while none failed. */
   render(text: { failed: string; retry: string }): unknown {
     if (lazyElements.failed.length === 0) return nothing;
     return html`<div part="load-error" class="load-error" role="alert">
       <span>${text.failed}</span>
-      <button type="button" class="button" @click=${() => void lazyElements.retry()}>
-        ${text.retry}
-      </button>
+      <button type="button" class="button" @click=${this.#retry}>${text.retry}</button>
     </div>`;
   }
 }

@@ -1,6 +1,7 @@
 // The parts of the workspace loaded on demand, with their code really fetched by the page: one
-// whose fetch fails is said in an alert with "Try again", which fetches it again; an alert that
-// comes before the in-app alert's code is shown once that code arrives.
+// whose fetch fails is said in an alert with "Try again", which fetches it again (as does the
+// browser coming back online); an alert that comes before the in-app alert's code is shown once
+// that code arrives.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createSeedData, SEED_USERS } from '@live-chat/adapters';
 import { ALERT_SETTINGS_STORAGE_KEY } from '../controllers/alerts/alert-settings-store.js';
@@ -51,9 +52,11 @@ describe('live-chat-workspace: parts loaded on demand', () => {
     const toast = $(el, 'live-chat-alert-toast')!;
     expect(toast.shadowRoot, 'nothing to show it with yet').to.equal(null);
 
+    // Back online, the workspace loads it again by itself.
     await blockUrls([]);
-    $(el, '[part~="load-error"] button')!.click();
+    window.dispatchEvent(new Event('online'));
     await waitUntil(() => toast.shadowRoot?.querySelector('[part="toast"]'), 'the alert shown');
+    await waitUntil(() => !$(el, '[part~="load-error"]'), 'the load error gone');
     expect(toast.shadowRoot!.querySelector('[part="title"]')!.textContent!.trim()).to.equal(
       'New message from Vera Quinn',
     );

@@ -176,6 +176,7 @@ const scenarios = {
       const { nodes } = await cdp.send('Memory.getDOMCounters');
       return { usedSize, nodes };
     };
+    await call(page, 'warmUp');
     await call(page, 'mountCycles', 2);
     const before = await measure();
     await call(page, 'mountCycles', 50);

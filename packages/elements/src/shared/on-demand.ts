@@ -14,6 +14,19 @@
  * modules the part shares with it.
  */
 
+/**
+ * Whether the browser says it is offline. The code of a part is then not even asked for: a
+ * fetch would fail, and browsers that follow the HTML standard here (Chromium does) remember a
+ * module that failed to load for the life of the page, so that no later `import()` of it can
+ * succeed. Asked for once the browser is online again, it loads.
+ */
+export const browserOffline = (): boolean =>
+  typeof navigator !== 'undefined' && navigator.onLine === false;
+
+/** The refusal of a part's code while the browser is offline (see {@link browserOffline}). */
+export const offlineLoad = (): Promise<never> =>
+  Promise.reject(new Error('The browser is offline: the code is loaded once it is back online.'));
+
 /** A component shown on demand by another. */
 export type OnDemandTag = 'live-chat-new-session' | 'live-chat-attachment' | 'live-chat-file-tray';
 
@@ -26,13 +39,14 @@ export function setOnDemandLoader(tag: OnDemandTag, load: () => Promise<unknown>
 
 /**
  * Resolves once `tag` is defined: at once when it already is, else when its code has loaded.
- * Rejects when the loading fails, or when no entry said where its code is (the component was
+ * Rejects when the loading fails, while the browser is offline (without asking for the code:
+ * see {@link browserOffline}), or when no entry said where its code is (the component was
  * imported from an internal module, not from an entry of the package).
  */
 export function loadOnDemand(tag: OnDemandTag): Promise<unknown> {
   if (customElements.get(tag)) return Promise.resolve();
   const load = loaders.get(tag);
-  if (load) return load();
+  if (load) return browserOffline() ? offlineLoad() : load();
   return Promise.reject(
     new Error(`<${tag}> is not defined: import it, or the entry of the component that shows it.`),
   );

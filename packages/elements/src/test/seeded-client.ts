@@ -50,6 +50,31 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
+/**
+ * What a failed assertion reports of a value it compared. The test runner sends `actual` and
+ * `expected` from the page as they are, and a DOM node (or anything holding one, or a client)
+ * is a graph it walks without end: the page hangs until the file times out, and no test of the
+ * file is reported. Such values are reported as text.
+ */
+function reportable(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Element) return value.outerHTML.slice(0, 500);
+  if (value instanceof Node) return String(value);
+  try {
+    const json = JSON.stringify(value);
+    return json !== undefined && json.length <= 20_000 ? value : String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+afterEach(function () {
+  const error = this.currentTest?.err as { actual?: unknown; expected?: unknown } | undefined;
+  if (!error) return;
+  error.actual = reportable(error.actual);
+  error.expected = reportable(error.expected);
+});
+
 /** Runs `cleanup` after the current test (last registered, first run). */
 export const afterThisTest = (cleanup: () => void): void => {
   cleanups.push(cleanup);

@@ -1,4 +1,4 @@
-import { setOnDemandLoader } from '../shared/on-demand.js';
+import { browserOffline, offlineLoad, setOnDemandLoader } from '../shared/on-demand.js';
 
 /**
  * The parts of the workspace shown only on demand are not in its own bundle: the conversation
@@ -16,7 +16,11 @@ import { setOnDemandLoader } from '../shared/on-demand.js';
  * notification brings to the user; the alerts controller holds such alerts until the toast
  * listens, so one that comes before its code is lost to nobody. A part whose code failed to load
  * is listed (`failed`) until it loads: the workspace says so and offers to try again (`retry`),
- * which it also does by itself when the browser is back online.
+ * which it also does by itself when the browser is back online. While the browser says it is
+ * offline, no part's code is asked for at all: Chromium, as the HTML standard says, remembers a
+ * module that failed to load for the life of the page, and no later `import()` of it succeeds
+ * (a part that failed while the browser was online, say on a server error, then needs the page
+ * reloaded, and the workspace says so).
  *
  * Each part is imported through `./lazy/<part>.ts`, which also imports the package's root: a
  * part loads only after the workspace, and saying so lets a bundler that splits by reachability
@@ -47,19 +51,43 @@ setOnDemandLoader('live-chat-file-tray', () => import('./lazy/file-tray.js'));
 /** A component the workspace loads the first time it shows it. */
 export type LazyElement = keyof typeof LOADERS;
 
+/**
+ * How long after a failed load a render that shows the part may fetch it again (see
+ * {@link LazyElements.show}).
+ */
+export const SHOWN_RETRY_MS = 10_000;
+
 /** Loads the code of lazily shown components once each, and keeps the list of failed loads. */
 export class LazyElements<Tag extends string = LazyElement> {
   readonly #loads = new Map<Tag, Promise<unknown>>();
-  readonly #failures = new Set<Tag>();
+  /** The failed loads, and when each failed (`now()`). */
+  readonly #failures = new Map<Tag, number>();
   readonly #listeners = new Set<() => void>();
 
-  constructor(private readonly loaders: Readonly<Record<Tag, () => Promise<unknown>>>) {}
+  readonly #now: () => number;
+  readonly #offline: () => boolean;
 
-  /** Loads the code of `tag` once (again after a failed load); resolves when it is defined. */
+  /**
+   * @param loaders - how each part's code is loaded
+   * @param options - the clock (milliseconds) and whether the browser is offline (by default
+   *   {@link browserOffline}), replaceable for tests
+   */
+  constructor(
+    private readonly loaders: Readonly<Record<Tag, () => Promise<unknown>>>,
+    options: { now?: () => number; offline?: () => boolean } = {},
+  ) {
+    this.#now = options.now ?? Date.now;
+    this.#offline = options.offline ?? browserOffline;
+  }
+
+  /**
+   * Loads the code of `tag` once (again after a failed load); resolves when it is defined. While
+   * the browser is offline it fails without asking for the code (see {@link browserOffline}).
+   */
   load(tag: Tag): Promise<unknown> {
     let load = this.#loads.get(tag);
     if (!load) {
-      load = this.loaders[tag]();
+      load = this.#offline() ? offlineLoad() : this.loaders[tag]();
       this.#loads.set(tag, load);
       load.then(
         () => {
@@ -67,7 +95,7 @@ export class LazyElements<Tag extends string = LazyElement> {
         },
         () => {
           this.#loads.delete(tag);
-          this.#failures.add(tag);
+          this.#failures.set(tag, this.#now());
           this.#changed();
         },
       );
@@ -75,9 +103,24 @@ export class LazyElements<Tag extends string = LazyElement> {
     return load;
   }
 
+  /**
+   * Starts loading the code of `tag` for a render that shows it, but not within
+   * {@link SHOWN_RETRY_MS} of a failed load of it. A failure renders the workspace again (to say
+   * so), and that render would fetch the part again at once, fail again, render again: while
+   * offline, a loop of fetches and renders that never lets the page rest. Within that time a
+   * failed part is fetched again only by a user's action ({@link load}: opening it, Try again)
+   * or when the browser is back online ({@link retry}); after it, by the next render that shows
+   * it (a server that was down for a moment, with the browser online all along).
+   */
+  show(tag: Tag): void {
+    const failedAt = this.#failures.get(tag);
+    if (failedAt !== undefined && this.#now() - failedAt < SHOWN_RETRY_MS) return;
+    void this.load(tag).catch(() => undefined);
+  }
+
   /** The components whose code failed to load and has not loaded since. */
   get failed(): readonly Tag[] {
-    return [...this.#failures];
+    return [...this.#failures.keys()];
   }
 
   /** Loads every failed component again; resolves when each has loaded or failed again. */
@@ -104,9 +147,12 @@ export function loadElement(tag: LazyElement): Promise<unknown> {
   return lazyElements.load(tag);
 }
 
-/** `template`, which shows `tag`, once the loading of `tag`'s code has started. */
+/**
+ * `template`, which shows `tag`, once the loading of `tag`'s code has started (unless it failed:
+ * see {@link LazyElements.show}).
+ */
 export function shownLazily<T>(tag: LazyElement, template: T): T {
-  void loadElement(tag).catch(() => undefined);
+  lazyElements.show(tag);
   return template;
 }
 

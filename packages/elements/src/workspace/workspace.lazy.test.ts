@@ -1,7 +1,9 @@
 // The parts of the workspace loaded on demand, with their code really fetched by the page: one
-// whose fetch fails is said in an alert with "Try again", which fetches it again (as does the
-// browser coming back online); an alert that comes before the in-app alert's code is shown once
-// that code arrives.
+// that could not be loaded while offline is said in an alert with "Try again", which fetches it
+// once online (as does the browser coming back online); an alert that comes before the in-app
+// alert's code is shown once that code arrives. The page is told it is offline (`onLine`) and
+// the part's file is blocked too: Chromium remembers a module that failed to load for the life
+// of the page, so a part asked for while offline could never load afterwards.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createSeedData, SEED_USERS } from '@live-chat/adapters';
 import { ALERT_SETTINGS_STORAGE_KEY } from '../controllers/alerts/alert-settings-store.js';
@@ -15,7 +17,7 @@ import {
   waitUntil,
 } from '../test/seeded-client.js';
 import { signedInWorkspace } from '../test/signed-in-workspace.js';
-import { LazyElements } from './lazy-elements.js';
+import { LazyElements, SHOWN_RETRY_MS } from './lazy-elements.js';
 import type { LiveChatWorkspace } from './workspace.js';
 import './workspace.js';
 
@@ -28,8 +30,21 @@ async function blockUrls(patterns: string[]): Promise<void> {
   await cdp('Network.setBlockedURLs', { urls: patterns });
 }
 
+/** Makes the browser say it is offline (`navigator.onLine`), until {@link sayOnline}. */
+function sayOffline(): void {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+}
+
+/** Lets the browser say again whether it is online (no `online` event: the test sends one). */
+function sayOnline(): void {
+  delete (navigator as { onLine?: boolean }).onLine;
+}
+
 describe('live-chat-workspace: parts loaded on demand', () => {
-  afterEach(() => blockUrls([]));
+  afterEach(() => {
+    sayOnline();
+    return blockUrls([]);
+  });
 
   // First: every workspace mounted loads the in-app alert's code, and a page keeps it.
   it('an alert that comes before the in-app alert could load is shown once it has loaded', async () => {
@@ -37,13 +52,14 @@ describe('live-chat-workspace: parts loaded on demand', () => {
     const settings = { sound: false, desktop: false, titleBadge: false };
     localStorage.setItem(ALERT_SETTINGS_STORAGE_KEY, JSON.stringify(settings));
     afterThisTest(() => localStorage.removeItem(ALERT_SETTINGS_STORAGE_KEY));
+    sayOffline();
     await blockUrls(['*/alert-toast/alert-toast.*']);
     const { users, liveChats, groups, customers } = createSeedData({ now: Date.now() });
     const backend = memoryBackend({ users, liveChats, groups, customers });
     const { el, client } = await signedInWorkspace(backend, SEED_USERS.operatorA, {
       alerts: true,
     });
-    // Loaded in idle time once ready, which fails here.
+    // Loaded in idle time once ready, which cannot be done offline.
     await waitUntil(() => $(el, '[part~="load-error"]'), 'the load error');
     expect(customElements.get('live-chat-alert-toast')).to.equal(undefined);
 
@@ -52,7 +68,8 @@ describe('live-chat-workspace: parts loaded on demand', () => {
     const toast = $(el, 'live-chat-alert-toast')!;
     expect(toast.shadowRoot, 'nothing to show it with yet').to.equal(null);
 
-    // Back online, the workspace loads it again by itself.
+    // Back online, the workspace loads it by itself.
+    sayOnline();
     await blockUrls([]);
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => toast.shadowRoot?.querySelector('[part="toast"]'), 'the alert shown');
@@ -62,7 +79,7 @@ describe('live-chat-workspace: parts loaded on demand', () => {
     );
   });
 
-  it('says a part could not be loaded, and Try again loads it', async () => {
+  it('says a part could not be loaded, and Try again loads it once online', async () => {
     const { client } = await connectClient(frozenBackend());
     const wrapper = await fixture<HTMLDivElement>(
       html`<div style="width:1280px;height:800px">
@@ -74,6 +91,7 @@ describe('live-chat-workspace: parts loaded on demand', () => {
     expect(customElements.get('live-chat-reports')).to.equal(undefined);
     expect($(el, '[part~="load-error"]')).to.equal(null);
 
+    sayOffline();
     await blockUrls(['*/reports/reports.*']);
     $(el, 'live-chat-navigation')!
       .shadowRoot!.querySelector<HTMLButtonElement>('[part~="reports"]')!
@@ -83,7 +101,13 @@ describe('live-chat-workspace: parts loaded on demand', () => {
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.contain('Part of the workspace could not be loaded');
     expect(customElements.get('live-chat-reports')).to.equal(undefined);
+    // Still offline: nothing to fetch, the alert stays.
+    alert.querySelector('button')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect($(el, '[part~="load-error"]')).to.equal(alert);
+    expect(customElements.get('live-chat-reports')).to.equal(undefined);
 
+    sayOnline();
     await blockUrls([]);
     alert.querySelector('button')!.click();
     await waitUntil(() => customElements.get('live-chat-reports'), 'the reports defined');
@@ -137,5 +161,55 @@ describe('LazyElements', () => {
     await parts.load('x-part');
     expect(calls).to.equal(2);
     stop();
+  });
+
+  it('does not fetch a failed part again for each render that shows it, only after a while', async () => {
+    let calls = 0;
+    let now = 1_000;
+    const parts = new LazyElements(
+      { 'x-part': () => (calls++, Promise.reject(new Error('offline'))) },
+      { now: () => now },
+    );
+    // Each failure is told, and the workspace renders again: that render shows the part again.
+    const stop = parts.onChange(() => parts.show('x-part'));
+    parts.show('x-part');
+    await waitUntil(() => parts.failed.length === 1, 'the failure');
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(calls, 'one fetch, not one per render').to.equal(1);
+
+    now += SHOWN_RETRY_MS - 1;
+    parts.show('x-part');
+    await Promise.resolve();
+    expect(calls).to.equal(1);
+
+    // Later, the next render tries once more; a user's action or coming back online at any time.
+    now += 1;
+    parts.show('x-part');
+    await waitUntil(() => calls === 2, 'a fetch after the pause');
+    await parts.load('x-part').catch(() => undefined);
+    expect(calls).to.equal(3);
+    await parts.retry();
+    expect(calls).to.equal(4);
+    expect(parts.failed).to.deep.equal(['x-part']);
+    stop();
+  });
+
+  it('does not ask for a part while the browser is offline, and loads it once online', async () => {
+    let calls = 0;
+    let offline = true;
+    const parts = new LazyElements(
+      { 'x-part': () => (calls++, Promise.resolve('code')) },
+      { offline: () => offline },
+    );
+    let error: unknown;
+    await parts.load('x-part').catch((reason: unknown) => (error = reason));
+    expect(String(error)).to.contain('offline');
+    expect(calls, 'nothing fetched').to.equal(0);
+    expect(parts.failed).to.deep.equal(['x-part']);
+
+    offline = false;
+    await parts.retry();
+    expect(calls).to.equal(1);
+    expect(parts.failed).to.deep.equal([]);
   });
 });

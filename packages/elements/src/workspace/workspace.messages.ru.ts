@@ -28,7 +28,8 @@ export const ru: Translation<MessageCatalogues['workspace']> = {
   'workspace.show-about': 'О сессии',
   'workspace.hide-about': 'Скрыть сведения о сессии',
   'workspace.no-session': 'Сессия не открыта',
-  'workspace.load-failed': 'Не удалось загрузить часть рабочего места. Проверьте подключение.',
+  'workspace.load-failed':
+    'Не удалось загрузить часть рабочего места. Проверьте подключение или перезагрузите страницу.',
   'workspace.load-retry': 'Повторить',
   'workspace.no-session-hint':
     'Выберите сессию в списке слева или нажмите на синий счётчик, чтобы взять самую давнюю из ожидающих.',

@@ -28,7 +28,8 @@ const en = {
   'workspace.show-about': 'About the session',
   'workspace.hide-about': 'Hide the session details',
   'workspace.no-session': 'No session is open',
-  'workspace.load-failed': 'Part of the workspace could not be loaded. Check the connection.',
+  'workspace.load-failed':
+    'Part of the workspace could not be loaded. Check the connection or reload the page.',
   'workspace.load-retry': 'Try again',
   'workspace.no-session-hint':
     'Choose a session from the list on the left, or click the blue counter to take the oldest waiting one.',

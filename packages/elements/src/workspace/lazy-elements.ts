@@ -110,7 +110,8 @@ export class LazyElements<Tag extends string = LazyElement> {
    * offline, a loop of fetches and renders that never lets the page rest. Within that time a
    * failed part is fetched again only by a user's action ({@link load}: opening it, Try again)
    * or when the browser is back online ({@link retry}); after it, by the next render that shows
-   * it (a server that was down for a moment, with the browser online all along).
+   * it (a server that was down for a moment, with the browser online all along: a browser that
+   * does not keep failed modules then loads it).
    */
   show(tag: Tag): void {
     const failedAt = this.#failures.get(tag);

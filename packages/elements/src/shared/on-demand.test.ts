@@ -30,6 +30,25 @@ describe('loadOnDemand', () => {
     expect(String(error)).to.contain('offline');
   });
 
+  it('does not ask for the code while the browser says it is offline, and does once online', async () => {
+    let loads = 0;
+    setOnDemandLoader('live-chat-file-tray', () => Promise.resolve(loads++));
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    let error: unknown;
+    try {
+      error = await loadOnDemand('live-chat-file-tray').then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    expect(String(error)).to.contain('offline');
+    expect(loads, 'nothing fetched').to.equal(0);
+    await loadOnDemand('live-chat-file-tray');
+    expect(loads).to.equal(1);
+  });
+
   it('loads nothing once the tag is defined', async () => {
     let loads = 0;
     setOnDemandLoader('live-chat-attachment', () => Promise.resolve(loads++));

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sayOffline, sayOnline } from '../test/browser-online.js';
 import { loadOnDemand, setOnDemandLoader } from './on-demand.js';
 
 // Each test file runs in a page of its own: nothing here has defined these tags or said where
@@ -33,7 +34,7 @@ describe('loadOnDemand', () => {
   it('does not ask for the code while the browser says it is offline, and does once online', async () => {
     let loads = 0;
     setOnDemandLoader('live-chat-file-tray', () => Promise.resolve(loads++));
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    sayOffline();
     let error: unknown;
     try {
       error = await loadOnDemand('live-chat-file-tray').then(
@@ -41,7 +42,7 @@ describe('loadOnDemand', () => {
         (reason: unknown) => reason,
       );
     } finally {
-      delete (navigator as { onLine?: boolean }).onLine;
+      sayOnline();
     }
     expect(String(error)).to.contain('offline');
     expect(loads, 'nothing fetched').to.equal(0);

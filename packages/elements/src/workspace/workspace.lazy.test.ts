@@ -7,6 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createSeedData, SEED_USERS } from '@live-chat/adapters';
 import { ALERT_SETTINGS_STORAGE_KEY } from '../controllers/alerts/alert-settings-store.js';
+import { sayOffline, sayOnline } from '../test/browser-online.js';
 import { cdp } from '../test/cdp.js';
 import { newSession } from '../test/customer-writes.js';
 import {
@@ -28,16 +29,6 @@ const $ = <T extends Element = HTMLElement>(el: LiveChatWorkspace, selector: str
 async function blockUrls(patterns: string[]): Promise<void> {
   await cdp('Network.enable');
   await cdp('Network.setBlockedURLs', { urls: patterns });
-}
-
-/** Makes the browser say it is offline (`navigator.onLine`), until {@link sayOnline}. */
-function sayOffline(): void {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-}
-
-/** Lets the browser say again whether it is online (no `online` event: the test sends one). */
-function sayOnline(): void {
-  delete (navigator as { onLine?: boolean }).onLine;
 }
 
 describe('live-chat-workspace: parts loaded on demand', () => {

@@ -17,7 +17,8 @@ import type { Command } from '../src/protocol/commands.js';
 import type { ServerEvent } from '../src/protocol/events.js';
 import type { DistributiveOmit } from '../src/client/testing/fake-adapter.js';
 import type { Workspace } from './generate.js';
-import { heapMb, measureClient, whenReady } from './host.js';
+import { measureClient, whenReady } from './host.js';
+import type { BenchRuntime } from './runtime.js';
 import type { Run } from './store-path.js';
 
 const ME = 'u-me';
@@ -129,11 +130,12 @@ function countersCheck(backend: MemoryBackend, client: ReturnType<typeof createL
 }
 
 /**
- * One run: a fresh backend holding the workspace, the user's client on its memory adapter, then
- * `events` events for the user (and whatever the backend sends others meanwhile). `mix` counts
- * the user's events by type.
+ * One run in `runtime`: a fresh backend holding the workspace, the user's client on its memory
+ * adapter, then `events` events for the user (and whatever the backend sends others meanwhile).
+ * `mix` counts the user's events by type.
  */
 export async function adapterPathRun(
+  runtime: BenchRuntime,
   start: Workspace,
   events: number,
   seed: number,
@@ -153,20 +155,23 @@ export async function adapterPathRun(
   const workload = new Workload(backend, start, seed);
   const first = backend.seqOf(ME);
   let backendCpuMs = 0;
-  const cost = await measureClient(client, {
-    produce() {
-      const made = backend.seqOf(ME) - first;
-      if (made >= events) return false;
-      const until = first + Math.min(events, made + BATCH);
-      const cpuStart = process.cpuUsage();
-      while (backend.seqOf(ME) < until) workload.step();
-      const used = process.cpuUsage(cpuStart);
-      backendCpuMs += (used.user + used.system) / 1000;
-      return true;
+  const cost = await measureClient(
+    client,
+    {
+      produce() {
+        const made = backend.seqOf(ME) - first;
+        if (made >= events) return false;
+        const until = first + Math.min(events, made + BATCH);
+        const cpuStart = runtime.clockMs();
+        while (backend.seqOf(ME) < until) workload.step();
+        backendCpuMs += runtime.clockMs() - cpuStart;
+        return true;
+      },
+      deliver: () => undefined, // the adapter delivers each batch itself, once the backend is done
+      madeInPage: () => backend.seqOf(ME) - first,
     },
-    deliver: () => undefined, // the adapter delivers each batch itself, once the backend is done
-    madeInPage: () => backend.seqOf(ME) - first,
-  });
+    runtime,
+  );
   stopCounting();
   const served = backend.snapshot(ME);
   const run: Run = {
@@ -176,11 +181,11 @@ export async function adapterPathRun(
     snapshotMs,
     ...(served.ok && {
       snapshotSize: {
-        bytes: Buffer.byteLength(JSON.stringify(served.value)),
+        bytes: new TextEncoder().encode(JSON.stringify(served.value)).length,
         customers: served.value.customers.length,
       },
     }),
-    heapMb: heapMb(),
+    heapMb: runtime.heapMb(),
     countersOk: !check || countersCheck(backend, client),
     backendCpuMs,
   };

@@ -2,12 +2,11 @@
  * What both paths of the benchmark share: a client watched as a host watches it, and the timing
  * of each delivered batch from the moment it is available to the moment everything is published.
  */
-import { PerformanceObserver } from 'node:perf_hooks';
-import { getHeapSpaceStatistics } from 'node:v8';
 import { filter, firstValueFrom } from 'rxjs';
 import type { LiveChatClient } from '../src/client/types.js';
 import type { SessionGroupKind } from '../src/domain/access.js';
 import { countersEqual, type Counters } from '../src/domain/counters.js';
+import type { BenchRuntime } from './runtime.js';
 
 /** The lists a workspace shows at once for one live chat (the user's busiest one). */
 export const WATCHED: ReadonlyArray<readonly [string, SessionGroupKind]> = [
@@ -32,13 +31,19 @@ export interface BatchSource {
 
 /** What the client's side of one run cost. */
 export interface ClientCost {
-  /** Process CPU time (every thread: GC helpers included) from batch available to published. */
+  /**
+   * Time on the runtime's clock (see {@link BenchRuntime.clock}: in Node, process CPU time,
+   * every thread, GC helpers included) from batch available to published.
+   */
   cpuMs: number;
   wallMs: number;
-  /** Garbage-collection pauses of the main thread inside the timed windows (in the above). */
-  gcInMs: number;
+  /**
+   * Garbage-collection pauses of the main thread inside the timed windows (in the above);
+   * undefined where the runtime does not report pauses (a page).
+   */
+  gcInMs: number | undefined;
   /** Collection pauses while batches were made (not in the above; they may collect the client's garbage). */
-  gcOutMs: number;
+  gcOutMs: number | undefined;
   batches: number;
   /** Emissions of `counters$` and of the watched lists, together. */
   emissions: number;
@@ -50,12 +55,20 @@ export interface ClientCost {
   allocation?: { bytesPerEvent: number; share: number; collectionsCpuMs: number };
 }
 
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-const youngBytes = (): number =>
-  getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
-
-const collectYoung = (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc;
+/** Resolves at the next turn of the event loop (after the microtasks of this one). */
+const tick = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else {
+      // A page: a message posted to itself is the next task, with no timer clamping.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    }
+  });
 
 /** Resolves once the client has applied its first snapshot. */
 export function whenReady(client: LiveChatClient): Promise<unknown> {
@@ -74,7 +87,8 @@ export function whenReady(client: LiveChatClient): Promise<unknown> {
  * client's garbage too; the pauses inside and outside the timed windows are both reported.
  *
  * A batch an in-page backend made (`madeInPage`) is followed by a collection of the young
- * generation, untimed, when node runs with --expose-gc. Without it, V8's scheduled collection of
+ * generation, untimed, when the runtime lets a script ask for one (node --expose-gc; Chromium
+ * with --js-flags=--expose-gc). Without it, V8's scheduled collection of
  * the backend's garbage (about 98% of what the page allocates) runs at the first turn of the
  * event loop, which is the client's window: the client was charged for copying the backend's
  * survivors, work a network adapter leaves to a server. The client is charged its share of each
@@ -84,6 +98,7 @@ export function whenReady(client: LiveChatClient): Promise<unknown> {
 export async function measureClient(
   client: LiveChatClient,
   source: BatchSource,
+  runtime: BenchRuntime,
 ): Promise<ClientCost> {
   let emissions = 0;
   let latest: Counters | undefined;
@@ -93,13 +108,19 @@ export async function measureClient(
   });
   for (const [liveChatId, kind] of WATCHED)
     watch.add(client.sessions$(liveChatId, kind).subscribe(() => emissions++));
-  const cost: ClientCost = { cpuMs: 0, wallMs: 0, gcInMs: 0, gcOutMs: 0, batches: 0, emissions: 0 };
+  const cost: ClientCost = {
+    cpuMs: 0,
+    wallMs: 0,
+    gcInMs: undefined,
+    gcOutMs: undefined,
+    batches: 0,
+    emissions: 0,
+  };
   const windows: number[] = []; // start, end, start, end, …
-  const pauses: PerformanceEntry[] = [];
-  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
-  observer.observe({ entryTypes: ['gc'] });
+  const stopRecording = runtime.recordGcPauses?.();
   const made = source.madeInPage;
-  const collect = made ? collectYoung : undefined;
+  const collect = made ? runtime.collectYoung : undefined;
+  const { youngBytes } = runtime;
   let madeBefore = made?.() ?? 0;
   let clientBytes = 0; // allocated in the last window, when no collection interrupted it
   let measuredBytes = 0;
@@ -111,10 +132,9 @@ export async function measureClient(
   while (source.produce()) {
     if (collect) {
       const found = youngBytes();
-      const gcStart = process.cpuUsage();
-      collect({ type: 'minor' });
-      const gcUsed = process.cpuUsage(gcStart);
-      const gcCpuMs = (gcUsed.user + gcUsed.system) / 1000;
+      const gcStart = runtime.clockMs();
+      collect();
+      const gcCpuMs = runtime.clockMs() - gcStart;
       const share = found > 0 ? Math.min(1, clientBytes / found) : 0;
       cost.cpuMs += share * gcCpuMs;
       collectionsCpuMs += gcCpuMs;
@@ -125,11 +145,11 @@ export async function measureClient(
     const batchEvents = madeNow - madeBefore;
     madeBefore = madeNow;
     const youngBefore = youngBytes();
-    const cpuStart = process.cpuUsage();
+    const cpuStart = runtime.clockMs();
     const start = performance.now();
     source.deliver();
     await tick();
-    const used = process.cpuUsage(cpuStart);
+    const used = runtime.clockMs() - cpuStart;
     const end = performance.now();
     const youngAfter = youngBytes();
     // A collection in the window freed what the client allocated: its cost is in `used` already.
@@ -139,21 +159,24 @@ export async function measureClient(
       measuredEvents += batchEvents;
     }
     windows.push(start, end);
-    cost.cpuMs += (used.user + used.system) / 1000;
+    cost.cpuMs += used;
     cost.wallMs += end - start;
     cost.batches++;
   }
   const last = performance.now();
-  await tick(); // gc entries arrive asynchronously
-  observer.disconnect();
+  const pauses = await stopRecording?.();
   watch.unsubscribe();
-  for (const pause of pauses) {
-    if (pause.startTime < first || pause.startTime >= last) continue;
-    let inside = false;
-    for (let i = 0; i < windows.length && !inside; i += 2)
-      inside = pause.startTime >= windows[i] && pause.startTime < windows[i + 1];
-    if (inside) cost.gcInMs += pause.duration;
-    else cost.gcOutMs += pause.duration;
+  if (pauses) {
+    cost.gcInMs = 0;
+    cost.gcOutMs = 0;
+    for (const pause of pauses) {
+      if (pause.startTime < first || pause.startTime >= last) continue;
+      let inside = false;
+      for (let i = 0; i < windows.length && !inside; i += 2)
+        inside = pause.startTime >= windows[i] && pause.startTime < windows[i + 1];
+      if (inside) cost.gcInMs += pause.duration;
+      else cost.gcOutMs += pause.duration;
+    }
   }
   cost.emissions = emissions;
   if (collect && measuredEvents > 0)
@@ -164,10 +187,4 @@ export async function measureClient(
     };
   if (!latest || !countersEqual(latest, client.counters)) throw new Error('counters$ is not live');
   return cost;
-}
-
-/** Heap in use, in MB (after a full collection when node runs with --expose-gc). */
-export function heapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
 }

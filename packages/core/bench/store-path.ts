@@ -12,7 +12,8 @@ import { computeCounters, countersEqual } from '../src/domain/counters.js';
 import type { TransportAdapter } from '../src/protocol/adapter.js';
 import type { ServerEvent, Snapshot } from '../src/protocol/events.js';
 import { serverState, type World } from './generate.js';
-import { heapMb, measureClient, whenReady, type ClientCost } from './host.js';
+import { measureClient, whenReady, type ClientCost } from './host.js';
+import type { BenchRuntime } from './runtime.js';
 
 /** Events per delivered batch. */
 const BATCH = 1_000;
@@ -80,8 +81,12 @@ function countersCheck(world: World, client: LiveChatClient): boolean {
   return countersEqual(client.counters, fromClient) && countersEqual(client.counters, fromServer);
 }
 
-/** One run: a fresh client on the world's snapshot, then every event of the world. */
-export async function storePathRun(world: World, check: boolean): Promise<Run> {
+/** One run in `runtime`: a fresh client on the world's snapshot, then every event of the world. */
+export async function storePathRun(
+  runtime: BenchRuntime,
+  world: World,
+  check: boolean,
+): Promise<Run> {
   const { adapter, push } = benchTransport(JSON.parse(JSON.stringify(world.snapshot)) as Snapshot);
   const snapshotStart = performance.now();
   const client = createLiveChatClient({ adapter });
@@ -89,21 +94,25 @@ export async function storePathRun(world: World, check: boolean): Promise<Run> {
   const snapshotMs = performance.now() - snapshotStart;
   let to = 0;
   let batch: ServerEvent[] = [];
-  const cost = await measureClient(client, {
-    produce() {
-      const from = to;
-      to = Math.min(world.events.length, from + BATCH);
-      batch = JSON.parse(JSON.stringify(world.events.slice(from, to))) as ServerEvent[];
-      return from < to;
+  const cost = await measureClient(
+    client,
+    {
+      produce() {
+        const from = to;
+        to = Math.min(world.events.length, from + BATCH);
+        batch = JSON.parse(JSON.stringify(world.events.slice(from, to))) as ServerEvent[];
+        return from < to;
+      },
+      deliver: () => push(batch),
     },
-    deliver: () => push(batch),
-  });
+    runtime,
+  );
   const run: Run = {
     ...cost,
     sessions: world.snapshot.sessions.length,
     events: world.events.length,
     snapshotMs,
-    heapMb: heapMb(),
+    heapMb: runtime.heapMb(),
     countersOk: !check || countersCheck(world, client),
     backendCpuMs: 0,
   };

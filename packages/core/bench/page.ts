@@ -1,0 +1,35 @@
+/**
+ * The memory adapter path in a Chromium page: the runs `npm run bench` makes in Node, made again
+ * on the runtime a host's page gives the client. Bundled for browsers and driven from Node by
+ * scripts/lib/bench-page.mjs; run.ts calls it through `window.liveChatBench`.
+ */
+import { seededRandom } from '../src/client/seeded-random.js';
+import { adapterPathRun } from './adapter-path.js';
+import { workspace, type Workspace } from './generate.js';
+import { browserRuntime } from './runtime-browser.js';
+import type { Run } from './store-path.js';
+
+const workspaces = new Map<number, Workspace>();
+let runtime = browserRuntime('a browser');
+
+const bench = {
+  /**
+   * Names the runtime, builds the workspaces of these sizes from the seeds run.ts gives, and
+   * warms the JIT with a small run, as run.ts does in Node.
+   */
+  async prepare(name: string, sizes: number[], seeds: number[]): Promise<void> {
+    runtime = browserRuntime(name);
+    sizes.forEach((size, i) => workspaces.set(size, workspace(size, seededRandom(seeds[i]))));
+    await adapterPathRun(runtime, workspace(2_000, seededRandom(7)), 20_000, 7, false);
+  },
+  /** One run of the adapter path on the workspace of `size` (see `adapterPathRun`). */
+  run(size: number, events: number, seed: number, check: boolean): Promise<Run> {
+    const start = workspaces.get(size);
+    if (!start) throw new Error(`No workspace of ${size} sessions: call prepare first.`);
+    return adapterPathRun(runtime, start, events, seed, check);
+  },
+};
+
+export type BenchPage = typeof bench;
+
+(globalThis as { liveChatBench?: BenchPage }).liveChatBench = bench;

@@ -1,0 +1,78 @@
+// A benchmark module run in headless Chromium: bundled for browsers (esbuild, production
+// builds, as a host ships them), served on 127.0.0.1 and opened in a fresh page. Used by
+// `npm run bench` (packages/core/bench/run.ts) to measure the client where a host runs it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { CHROME_ARGS, chromeMissingReason, ensureChrome } from './chrome.mjs';
+import { rootDir } from './paths.mjs';
+import { serveStatic } from '../storybook/static-server.mjs';
+
+/**
+ * Bundles `entry` (a module that puts its API on `globalThis[global]`) and opens it in headless
+ * Chromium with the garbage collector exposed and exact heap figures. Resolves to
+ * `{ version, call(method, ...args), close() }`, or to `{ missing }` (why there is no Chromium,
+ * one line) when none is found or can be installed.
+ */
+export async function openBenchPage(entry, global) {
+  const executablePath = ensureChrome();
+  if (!executablePath) return { missing: chromeMissingReason() };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-page-'));
+  const cleanUp = [() => fs.rmSync(dir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const step of cleanUp.reverse()) await step();
+  };
+  try {
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      conditions: ['@live-chat/source', 'es2015'],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      tsconfig: path.join(rootDir, 'tsconfig.base.json'),
+      outfile: path.join(dir, 'page.js'),
+      logLevel: 'error',
+    });
+    fs.writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./page.js"></script>',
+    );
+    const server = await serveStatic(dir);
+    cleanUp.push(() => server.close());
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [
+        ...CHROME_ARGS.filter((arg) => !arg.startsWith('--headless')),
+        '--enable-precise-memory-info',
+      ],
+    });
+    cleanUp.push(() => browser.close());
+    const page = await browser.newPage();
+    page.setDefaultTimeout(600_000);
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await page.goto(server.url);
+    await page.waitForFunction((name) => name in globalThis, global);
+    return {
+      version: browser.version(),
+      async call(method, ...args) {
+        const result = await page.evaluate(
+          ([name, method, args]) => globalThis[name][method](...args),
+          [global, method, args],
+        );
+        if (errors.length) throw errors[0];
+        return result;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -10,12 +10,13 @@ import { rootDir } from './paths.mjs';
 import { serveStatic } from '../storybook/static-server.mjs';
 
 /**
- * Bundles `entry` (a module that puts its API on `globalThis[global]`) and opens it in headless
+ * Bundles `entry` (a module that puts its API on `globalThis[global]`) and starts headless
  * Chromium with the garbage collector exposed and exact heap figures. Resolves to
- * `{ version, call(method, ...args), close() }`, or to `{ missing }` (why there is no Chromium,
- * one line) when none is found or can be installed.
+ * `{ version, page(), close() }`, or to `{ missing }` (why there is no Chromium, one line) when
+ * none is found or can be installed. `page()` opens the module in a fresh page (its own
+ * browser context): `{ call(method, ...args), close() }`.
  */
-export async function openBenchPage(entry, global) {
+export async function openBenchPages(entry, global) {
   const executablePath = ensureChrome();
   if (!executablePath) return { missing: chromeMissingReason() };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-page-'));
@@ -53,21 +54,27 @@ export async function openBenchPage(entry, global) {
       ],
     });
     cleanUp.push(() => browser.close());
-    const page = await browser.newPage();
-    page.setDefaultTimeout(600_000);
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error));
-    await page.goto(server.url);
-    await page.waitForFunction((name) => name in globalThis, global);
     return {
       version: browser.version(),
-      async call(method, ...args) {
-        const result = await page.evaluate(
-          ([name, method, args]) => globalThis[name][method](...args),
-          [global, method, args],
-        );
-        if (errors.length) throw errors[0];
-        return result;
+      async page() {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        page.setDefaultTimeout(600_000);
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(error));
+        await page.goto(server.url);
+        await page.waitForFunction((name) => name in globalThis, global);
+        return {
+          async call(method, ...args) {
+            const result = await page.evaluate(
+              ([name, method, args]) => globalThis[name][method](...args),
+              [global, method, args],
+            );
+            if (errors.length) throw errors[0];
+            return result;
+          },
+          close: () => context.close(),
+        };
       },
       close,
     };

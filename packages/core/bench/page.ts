@@ -1,7 +1,8 @@
 /**
  * The memory adapter path in a Chromium page: the runs `npm run bench` makes in Node, made again
  * on the runtime a host's page gives the client. Bundled for browsers and driven from Node by
- * scripts/lib/bench-page.mjs; run.ts calls it through `window.liveChatBench`.
+ * scripts/lib/bench-page.mjs; run.ts calls it through `globalThis.liveChatBench`, in a fresh page
+ * each round.
  */
 import { seededRandom } from '../src/client/seeded-random.js';
 import { adapterPathRun } from './adapter-path.js';
@@ -30,6 +31,6 @@ const bench = {
   },
 };
 
-export type BenchPage = typeof bench;
+export type BenchApi = typeof bench;
 
-(globalThis as { liveChatBench?: BenchPage }).liveChatBench = bench;
+(globalThis as { liveChatBench?: BenchApi }).liveChatBench = bench;

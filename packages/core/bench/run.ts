@@ -13,11 +13,12 @@
  *   `measureClient` in host.ts; the client allocates about 2% of what the page does).
  *
  * - the memory adapter path again in headless Chromium (the same runs, bundled as a host ships
- *   them; scripts/lib/bench-page.mjs), the runtime where a host's page runs the client. A page
- *   cannot read its CPU time: there each batch is timed on the wall clock (the page runs nothing
- *   else meanwhile), and the young generation collected after each batch is charged the same
- *   way, its share measured with exact heap figures (`--enable-precise-memory-info`). Chromium
- *   is installed as the browser tests install it; without one, this part says why and is skipped.
+ *   them, each round in a fresh page; scripts/lib/bench-page.mjs), the runtime where a host's
+ *   page runs the client. A page cannot read its CPU time: there each batch is timed on the
+ *   wall clock (the page runs nothing else meanwhile), and the young generation collected after
+ *   each batch is charged the same way, its share measured with exact heap figures
+ *   (`--enable-precise-memory-info`). Chromium is installed as the browser tests install it;
+ *   without one, this part says why and is skipped.
  *
  *   node --expose-gc --conditions=@live-chat/source --import tsx packages/core/bench/run.ts
  *
@@ -39,12 +40,12 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { openBenchPage } from '../../../scripts/lib/bench-page.mjs';
+import { openBenchPages } from '../../../scripts/lib/bench-page.mjs';
 import type { ServerEvent } from '../src/protocol/events.js';
 import { adapterPathRun } from './adapter-path.js';
 import { generate, workspace } from './generate.js';
 import { WATCHED } from './host.js';
-import type { BenchPage } from './page.js';
+import type { BenchApi } from './page.js';
 import type { BenchRuntime } from './runtime.js';
 import { nodeRuntime } from './runtime-node.js';
 import { fmt, showSpread, spread, verdict, type Spread } from './stats.js';
@@ -153,36 +154,42 @@ function printPath(path: PathResult): void {
 
 /**
  * The memory adapter path in headless Chromium: the same workspaces, seeds and rounds as in
- * Node, sizes interleaved. Undefined, with the reason printed, when there is no Chromium.
+ * Node, each round in a fresh page (its heap laid out anew), sizes interleaved. Undefined, with
+ * the reason printed, when there is no Chromium.
  */
 async function inChromium(): Promise<PathResult | undefined> {
   const entry = fileURLToPath(new URL('./page.ts', import.meta.url));
-  const opened = await openBenchPage(entry, 'liveChatBench');
-  if ('missing' in opened) {
-    console.log(`Chromium: not measured: ${opened.missing}`);
+  const pages = await openBenchPages(entry, 'liveChatBench');
+  if ('missing' in pages) {
+    console.log(`Chromium: not measured: ${pages.missing}`);
     return undefined;
   }
-  const call = <M extends keyof BenchPage>(
-    method: M,
-    ...args: Parameters<BenchPage[M]>
-  ): Promise<Awaited<ReturnType<BenchPage[M]>>> =>
-    opened.call(method, ...args) as Promise<Awaited<ReturnType<BenchPage[M]>>>;
-  const name = `Chromium ${opened.version}`;
+  const name = `Chromium ${pages.version}`;
   const path: PathResult = {
-    name: `memory adapter path in ${name} (where a host's page runs the client; timed on the wall clock)`,
+    name: `memory adapter path in ${name} (where a host's page runs the client; timed on the wall clock; a fresh page per round)`,
     where: name,
     runtime: 'wall',
     small: [],
     large: [],
   };
   try {
-    await call('prepare', name, [SMALL, LARGE], [SMALL, LARGE].map(workspaceSeed));
     for (let round = 0; round < ADAPTER_ROUNDS; round++) {
-      path.small.push(await call('run', SMALL, ADAPTER_EVENTS, adapterSeed(round), true));
-      path.large.push(await call('run', LARGE, ADAPTER_EVENTS, adapterSeed(round), true));
+      const page = await pages.page();
+      const call = <M extends keyof BenchApi>(
+        method: M,
+        ...args: Parameters<BenchApi[M]>
+      ): Promise<Awaited<ReturnType<BenchApi[M]>>> =>
+        page.call(method, ...args) as Promise<Awaited<ReturnType<BenchApi[M]>>>;
+      try {
+        await call('prepare', name, [SMALL, LARGE], [SMALL, LARGE].map(workspaceSeed));
+        path.small.push(await call('run', SMALL, ADAPTER_EVENTS, adapterSeed(round), true));
+        path.large.push(await call('run', LARGE, ADAPTER_EVENTS, adapterSeed(round), true));
+      } finally {
+        await page.close();
+      }
     }
   } finally {
-    await opened.close();
+    await pages.close();
   }
   return path;
 }

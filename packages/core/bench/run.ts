@@ -1,7 +1,7 @@
 /**
  * Client benchmark (`npm run bench`): server events applied by a real `createLiveChatClient`
  * with `counters$` and three session lists of one live chat subscribed, as a workspace UI
- * watches them, at 1,000 and at 100,000 sessions, through two paths:
+ * watches them, at 1,000 and at 100,000 sessions, through two paths, in Node:
  * - the store path: a bench transport pushes generated events straight into the client (each
  *   batch parsed from JSON first, untimed, as fresh as off a wire);
  * - the memory adapter path, the one a host uses: the memory backend makes the events (customers
@@ -10,15 +10,15 @@
  *   client and backend together, is printed beside them. That work includes collecting the
  *   backend's garbage: with --expose-gc, the young generation is collected after each batch is
  *   made, untimed, and the client is charged its share of it by bytes allocated (see
- *   `measureClient` in host.ts; the client allocates about 2% of what the page does).
- *
- * - the memory adapter path again in headless Chromium (the same runs, bundled as a host ships
- *   them, each round in a fresh page; scripts/lib/bench-page.mjs), the runtime where a host's
- *   page runs the client. A page cannot read its CPU time: there each batch is timed on the
- *   wall clock (the page runs nothing else meanwhile), and the young generation collected after
- *   each batch is charged the same way, its share measured with exact heap figures
- *   (`--enable-precise-memory-info`). Chromium is installed as the browser tests install it;
- *   without one, this part says why and is skipped.
+ *   `measureClient` in host.ts; the client allocates about 2% of what the page does);
+ * - both paths again in headless Chromium (the same runs, bundled as a host ships them, each
+ *   round in a fresh page; scripts/lib/bench-page.mjs), the runtime where a host's page runs
+ *   the client. The store path there is what a host on a network adapter gets: events parsed
+ *   from JSON, applied in the page. A page cannot read its CPU time: there each batch is timed
+ *   on the wall clock (the page runs nothing else meanwhile), and the young generation
+ *   collected after each batch of the in-page backend is charged the same way, its share
+ *   measured with exact heap figures (`--enable-precise-memory-info`). Chromium is installed as
+ *   the browser tests install it; without one, this part says why and is skipped.
  *
  *   node --expose-gc --conditions=@live-chat/source --import tsx packages/core/bench/run.ts
  *
@@ -29,9 +29,9 @@
  * The throughput is judged in Node and in Chromium, each on its clock: in Node on process CPU
  * time (every thread, GC helpers included), which other load on the machine inflates less than
  * wall-clock time (it still shares caches and cores: the load average is printed), in Chromium
- * on the wall clock. The flatness is judged on Node's CPU time; Chromium's wall-clock ratio is
- * printed beside it. In Node, wall-clock figures are printed beside the CPU ones. Each size of each
- * path runs several times, the sizes and paths interleaved; the report gives the median and the
+ * on the wall clock. The flatness is judged on Node's CPU time; Chromium's wall-clock ratios
+ * are printed beside it. In Node, wall-clock figures are printed beside the CPU ones. Each size
+ * of each path runs several times, the sizes and paths interleaved; the report gives the median and the
  * spread (min–max) of the runs and says plainly whether each goal is met. Garbage is collected
  * when V8 decides (see `measureClient`); the pauses are reported. A benchmark, not a
  * test: a missed goal is reported and the exit code stays 0. After every run the client's
@@ -61,8 +61,9 @@ const STORE_ROUNDS = 7;
 const ADAPTER_ROUNDS = 5;
 const ADAPTER_EVENTS = 100_000;
 
-/** The seed of the workspace of each size on the adapter path (the same in Node and Chromium). */
+/** The seeds of each size's workspace (adapter path) and world (store path), in both runtimes. */
 const workspaceSeed = (size: number): number => 0xbeef + size;
+const worldSeed = (size: number): number => 0xc0ffee + size;
 const adapterSeed = (round: number): number => 0x5eed + round;
 
 interface PathResult {
@@ -153,11 +154,11 @@ function printPath(path: PathResult): void {
 }
 
 /**
- * The memory adapter path in headless Chromium: the same workspaces, seeds and rounds as in
- * Node, each round in a fresh page (its heap laid out anew), sizes interleaved. Undefined, with
- * the reason printed, when there is no Chromium.
+ * Both paths in headless Chromium: the same workspaces, worlds, seeds and rounds as in Node,
+ * each round in a fresh page (its heap laid out anew), sizes interleaved. Undefined, with the
+ * reason printed, when there is no Chromium.
  */
-async function inChromium(): Promise<PathResult | undefined> {
+async function inChromium(): Promise<{ store: PathResult; adapter: PathResult } | undefined> {
   const entry = fileURLToPath(new URL('./page.ts', import.meta.url));
   const pages = await openBenchPages(entry, 'liveChatBench');
   if ('missing' in pages) {
@@ -165,15 +166,24 @@ async function inChromium(): Promise<PathResult | undefined> {
     return undefined;
   }
   const name = `Chromium ${pages.version}`;
-  const path: PathResult = {
-    name: `memory adapter path in ${name} (where a host's page runs the client; timed on the wall clock; a fresh page per round)`,
+  const where = `in ${name} (where a host's page runs the client; wall clock; a fresh page per round)`;
+  const store: PathResult = {
+    name: `store path ${where}`,
     where: name,
     runtime: 'wall',
     small: [],
     large: [],
   };
+  const adapter: PathResult = {
+    name: `memory adapter path ${where}`,
+    where: name,
+    runtime: 'wall',
+    small: [],
+    large: [],
+  };
+  const sizes = [SMALL, LARGE];
   try {
-    for (let round = 0; round < ADAPTER_ROUNDS; round++) {
+    for (let round = 0; round < STORE_ROUNDS; round++) {
       const page = await pages.page();
       const call = <M extends keyof BenchApi>(
         method: M,
@@ -181,9 +191,15 @@ async function inChromium(): Promise<PathResult | undefined> {
       ): Promise<Awaited<ReturnType<BenchApi[M]>>> =>
         page.call(method, ...args) as Promise<Awaited<ReturnType<BenchApi[M]>>>;
       try {
-        await call('prepare', name, [SMALL, LARGE], [SMALL, LARGE].map(workspaceSeed));
-        path.small.push(await call('run', SMALL, ADAPTER_EVENTS, adapterSeed(round), true));
-        path.large.push(await call('run', LARGE, ADAPTER_EVENTS, adapterSeed(round), true));
+        await call('prepare', name, sizes, {
+          workspace: sizes.map(workspaceSeed),
+          world: sizes.map(worldSeed),
+        });
+        store.small.push(await call('storeRun', SMALL, true));
+        store.large.push(await call('storeRun', LARGE, true));
+        if (round >= ADAPTER_ROUNDS) continue;
+        adapter.small.push(await call('run', SMALL, ADAPTER_EVENTS, adapterSeed(round), true));
+        adapter.large.push(await call('run', LARGE, ADAPTER_EVENTS, adapterSeed(round), true));
       } finally {
         await page.close();
       }
@@ -191,7 +207,7 @@ async function inChromium(): Promise<PathResult | undefined> {
   } finally {
     await pages.close();
   }
-  return path;
+  return { store, adapter };
 }
 
 async function main(): Promise<void> {
@@ -214,7 +230,7 @@ async function main(): Promise<void> {
   if (load > cores / 2)
     console.log('  warning: the machine is busy; wall-clock figures will be noisy');
 
-  const worlds = [SMALL, LARGE].map((size) => generate(size, 0xc0ffee + size));
+  const worlds = [SMALL, LARGE].map((size) => generate(size, worldSeed(size)));
   const workspaces = [SMALL, LARGE].map((size) =>
     workspace(size, seededRandom(workspaceSeed(size))),
   );
@@ -260,20 +276,26 @@ async function main(): Promise<void> {
       .join(', ')}`,
   );
 
-  if (chromium) printPath(chromium);
+  if (chromium) {
+    printPath(chromium.store);
+    printPath(chromium.adapter);
+  }
 
   const throughput = spread(adapter.large.map(perCpuSecond));
   const wall = spread(adapter.large.map(perWallSecond));
   const storeThroughput = spread(store.large.map(perCpuSecond));
-  const inPage = chromium && spread(chromium.large.map(perCpuSecond));
+  const inPage = chromium && spread(chromium.adapter.large.map(perCpuSecond));
+  const storeInPage = chromium && spread(chromium.store.large.map(perCpuSecond));
   const fastEnough =
     throughput.median >= GOAL_EVENTS_PER_SECOND &&
     (!inPage || inPage.median >= GOAL_EVENTS_PER_SECOND);
   const ratios = [ratioOf(adapter).ratio, ratioOf(store).ratio];
   const flat = ratios.every((ratio) => ratio <= GOAL_RATIO);
-  const countersOk = [store, adapter, ...(chromium ? [chromium] : [])].every((path) =>
-    [...path.small, ...path.large].every((run) => run.countersOk),
-  );
+  const countersOk = [
+    store,
+    adapter,
+    ...(chromium ? [chromium.store, chromium.adapter] : []),
+  ].every((path) => [...path.small, ...path.large].every((run) => run.countersOk));
   const ofGoal = (s: Spread): string =>
     `${verdict(s.median >= GOAL_EVENTS_PER_SECOND)} (${fmt((s.median / GOAL_EVENTS_PER_SECOND) * 100)}% of the goal)`;
 
@@ -283,15 +305,19 @@ async function main(): Promise<void> {
       `${fmt(GOAL_EVENTS_PER_SECOND)} events/s: in ${node.name}, ${showSpread(throughput)} events ` +
       `per CPU-second (wall ${showSpread(wall)}): ${ofGoal(throughput)}; ` +
       (inPage
-        ? `in ${chromium.where}, ${showSpread(inPage)} events per second (wall clock): ${ofGoal(inPage)}. `
+        ? `in ${chromium.adapter.where}, ${showSpread(inPage)} events per second (wall clock): ${ofGoal(inPage)}. `
         : 'in Chromium: not measured. ') +
-      `The store path alone (${node.name}): ${showSpread(storeThroughput)} (${verdict(storeThroughput.median >= GOAL_EVENTS_PER_SECOND)}).`,
+      `The store path alone: in ${node.name}, ${showSpread(storeThroughput)} (${verdict(storeThroughput.median >= GOAL_EVENTS_PER_SECOND)})` +
+      (storeInPage
+        ? `; in ${chromium.store.where}, ${showSpread(storeInPage)} (${verdict(storeInPage.median >= GOAL_EVENTS_PER_SECOND)}).`
+        : '.'),
   );
   console.log(
     `per-event CPU cost 100k/1k (${node.name}): adapter path ${fmt(ratios[0], 2)}, store path ` +
       `${fmt(ratios[1], 2)}; goal ≤ ${GOAL_RATIO} on both: ${verdict(flat)}` +
       (chromium
-        ? ` (in Chromium, on the wall clock, not judged: ${fmt(ratioOf(chromium).ratio, 2)})`
+        ? ` (in Chromium, on the wall clock, not judged: adapter path ${fmt(ratioOf(chromium.adapter).ratio, 2)}, ` +
+          `store path ${fmt(ratioOf(chromium.store).ratio, 2)})`
         : ''),
   );
   console.log(

@@ -29,7 +29,7 @@ export interface Run extends ClientCost {
   heapMb: number;
   /** Incremental counters equal `computeCounters` over the client's state and the server's. */
   countersOk: boolean;
-  /** CPU time the in-page backend spent making the events (the adapter path only). */
+  /** Time on the runtime's clock the in-page backend spent making the events (the adapter path only). */
   backendCpuMs: number;
 }
 

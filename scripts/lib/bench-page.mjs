@@ -1,12 +1,14 @@
-// A benchmark module run in headless Chromium: bundled for browsers (esbuild, production
-// builds, as a host ships them), served on 127.0.0.1 and opened in a fresh page. Used by
-// `npm run bench` (packages/core/bench/run.ts) to measure the client where a host runs it.
+// A benchmark module run in headless Chromium: bundled for browsers (esbuild, minified
+// production builds, as `npm run size` measures them), served on 127.0.0.1 and opened in fresh
+// pages. Used by `npm run bench` (packages/core/bench/run.ts) to measure the client where a
+// host runs it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { CHROME_ARGS, chromeMissingReason, ensureChrome } from './chrome.mjs';
 import { rootDir } from './paths.mjs';
+import { BUILD_OPTIONS } from './size.mjs';
 import { serveStatic } from '../storybook/static-server.mjs';
 
 /**
@@ -25,17 +27,14 @@ export async function openBenchPages(entry, global) {
     for (const step of cleanUp.reverse()) await step();
   };
   try {
+    // As `npm run size` measures the packages and `npm run bench:ui` builds its page.
     await esbuild.build({
+      ...BUILD_OPTIONS,
       entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      conditions: ['@live-chat/source', 'es2015'],
-      define: { 'process.env.NODE_ENV': '"production"' },
       tsconfig: path.join(rootDir, 'tsconfig.base.json'),
       outfile: path.join(dir, 'page.js'),
+      write: true,
+      metafile: false,
       logLevel: 'error',
     });
     fs.writeFileSync(

@@ -16,21 +16,23 @@ let runtime = browserRuntime('a browser');
 
 const bench = {
   /**
-   * Names the runtime, builds the workspaces (adapter path) and worlds (store path) of these
-   * sizes from the seeds run.ts gives, and warms the JIT with a small run of each path, as
-   * run.ts does in Node.
+   * Names the runtime, builds the worlds (store path) of these sizes from the seeds run.ts
+   * gives, and the workspaces (adapter path) when it gives their seeds too (a round with adapter
+   * runs), and warms the JIT with a small run of each path built, as run.ts does in Node.
    */
   async prepare(
     name: string,
     sizes: number[],
-    seeds: { workspace: number[]; world: number[] },
+    seeds: { workspace?: number[]; world: number[] },
   ): Promise<void> {
     runtime = browserRuntime(name);
-    sizes.forEach((size, i) => {
-      workspaces.set(size, workspace(size, seededRandom(seeds.workspace[i])));
-      worlds.set(size, generate(size, seeds.world[i]));
-    });
+    sizes.forEach((size, i) => worlds.set(size, generate(size, seeds.world[i])));
     await storePathRun(runtime, generate(2_000, 7), false);
+    const workspaceSeeds = seeds.workspace;
+    if (!workspaceSeeds) return;
+    sizes.forEach((size, i) =>
+      workspaces.set(size, workspace(size, seededRandom(workspaceSeeds[i]))),
+    );
     await adapterPathRun(runtime, workspace(2_000, seededRandom(7)), 20_000, 7, false);
   },
   /** One run of the adapter path on the workspace of `size` (see `adapterPathRun`). */

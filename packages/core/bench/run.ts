@@ -191,13 +191,14 @@ async function inChromium(): Promise<{ store: PathResult; adapter: PathResult } 
       ): Promise<Awaited<ReturnType<BenchApi[M]>>> =>
         page.call(method, ...args) as Promise<Awaited<ReturnType<BenchApi[M]>>>;
       try {
+        const adapterRound = round < ADAPTER_ROUNDS;
         await call('prepare', name, sizes, {
-          workspace: sizes.map(workspaceSeed),
           world: sizes.map(worldSeed),
+          ...(adapterRound && { workspace: sizes.map(workspaceSeed) }),
         });
         store.small.push(await call('storeRun', SMALL, true));
         store.large.push(await call('storeRun', LARGE, true));
-        if (round >= ADAPTER_ROUNDS) continue;
+        if (!adapterRound) continue;
         adapter.small.push(await call('run', SMALL, ADAPTER_EVENTS, adapterSeed(round), true));
         adapter.large.push(await call('run', LARGE, ADAPTER_EVENTS, adapterSeed(round), true));
       } finally {

@@ -1,5 +1,5 @@
 /**
- * The benchmark's runtime in a Chromium page (see in-chromium.ts): wall-clock time, and the heap
+ * The benchmark's runtime in a Chromium page (page.ts): wall-clock time, and the heap
  * as `performance.memory` reports it (exact with `--enable-precise-memory-info`).
  */
 import { exposedGc, type BenchRuntime } from './runtime.js';

@@ -1,7 +1,7 @@
 /**
  * What measuring asks of the JavaScript runtime the benchmark runs in: Node (`npm run bench`
- * runs every path there) or a Chromium page (the memory adapter path again, where a host runs
- * the client). See runtime-node.ts and runtime-browser.ts.
+ * runs both paths there) or a Chromium page (both paths again, where a host runs the client).
+ * See runtime-node.ts and runtime-browser.ts.
  */
 export interface BenchRuntime {
   /** The runtime, as the report names it ("Node 20.20.2", "Chromium 150"). */
